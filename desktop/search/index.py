@@ -1,0 +1,102 @@
+"""The household full-text index: FTS5 over the folded address, phone and member names of each household.
+
+`search_doc` holds one folded document per household and is the external content of the FTS5 table
+`household_fts`, so the text is stored once. The write path calls `reindex_households` in the same transaction
+as the change, which keeps the index in step with the register.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+
+from desktop.search.folding import fold
+
+_TOKEN = re.compile(r"\w+")
+
+
+def create_search_index(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE search_doc (id INTEGER PRIMARY KEY, household_id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE VIRTUAL TABLE household_fts USING fts5("
+        "doc, content='search_doc', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
+    )
+
+
+def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, str]:
+    """Folded search documents of the given alive households (deleted or missing ones are left out)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex_ids (id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.reindex_ids")
+    conn.executemany("INSERT OR IGNORE INTO temp.reindex_ids VALUES (?)", ((i,) for i in household_ids))
+    parts: dict[str, list[str]] = {}
+    for row in conn.execute(
+        "SELECT h.id, h.code, h.house_no, h.street, h.phone FROM households h "
+        "JOIN temp.reindex_ids r ON r.id = h.id WHERE h.deleted_hlc IS NULL"
+    ):
+        parts[row[0]] = [value for value in row[1:] if value]
+    for household_id, full_name, phone in conn.execute(
+        "SELECT p.household_id, p.full_name, p.phone FROM people p "
+        "JOIN temp.reindex_ids r ON r.id = p.household_id "
+        "WHERE p.deleted_hlc IS NULL AND p.moved_out_on IS NULL"
+    ):
+        if household_id in parts:
+            parts[household_id].extend(value for value in (full_name, phone) if value)
+    conn.execute("DELETE FROM temp.reindex_ids")
+    return {household_id: fold(" ".join(texts)) for household_id, texts in parts.items()}
+
+
+def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -> None:
+    """Bring the index entries of these households in line with the tables (in the caller's transaction)."""
+    ids = sorted({i for i in household_ids if i})
+    if not ids:
+        return
+    new_docs = _documents(conn, ids)
+    old: dict[str, tuple[int, str]] = {}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        for rowid, household_id, doc in conn.execute(
+            f"SELECT id, household_id, doc FROM search_doc WHERE household_id IN ({marks})", chunk
+        ):
+            old[household_id] = (rowid, doc)
+    removals = [(rowid, doc) for hid, (rowid, doc) in old.items() if new_docs.get(hid) != doc]
+    conn.executemany("INSERT INTO household_fts(household_fts, rowid, doc) VALUES ('delete', ?, ?)", removals)
+    conn.executemany("DELETE FROM search_doc WHERE id = ?", ((rowid,) for rowid, _ in removals))
+    additions = [(hid, doc) for hid, doc in new_docs.items() if hid not in old or old[hid][1] != doc]
+    for household_id, doc in additions:
+        cursor = conn.execute("INSERT INTO search_doc (household_id, doc) VALUES (?, ?)", (household_id, doc))
+        conn.execute("INSERT INTO household_fts (rowid, doc) VALUES (?, ?)", (cursor.lastrowid, doc))
+
+
+def rebuild_search_index(conn: sqlite3.Connection) -> None:
+    """Recompute every document from the tables (after a migration, or to repair)."""
+    conn.execute("DELETE FROM search_doc")
+    ids = [row[0] for row in conn.execute("SELECT id FROM households WHERE deleted_hlc IS NULL")]
+    docs = _documents(conn, ids)
+    conn.executemany("INSERT INTO search_doc (household_id, doc) VALUES (?, ?)", sorted(docs.items()))
+    conn.execute("INSERT INTO household_fts(household_fts) VALUES ('rebuild')")
+
+
+def match_expression(text: str) -> str | None:
+    """FTS5 query for what the user typed: every folded word must match as a prefix. None if nothing to find."""
+    tokens = _TOKEN.findall(fold(text))
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+def search_household_ids(conn: sqlite3.Connection, text: str, limit: int = 200) -> list[str]:
+    """Ids of households whose address, phone or member names match `text`, best matches first."""
+    expression = match_expression(text)
+    if expression is None:
+        return []
+    rows = conn.execute(
+        "SELECT d.household_id FROM household_fts f JOIN search_doc d ON d.id = f.rowid "
+        "WHERE household_fts MATCH ? ORDER BY f.rank LIMIT ?",
+        (expression, limit),
+    )
+    return [row[0] for row in rows]

@@ -1,0 +1,40 @@
+"""Opening the local database: the pragmas every connection needs, and the guard on synced tables.
+
+The database stays on the laptop's own disk (never on the share: SQLite's locking is unreliable over network
+filesystems). WAL lets the UI read while a sync or import writes; the busy timeout rides over the moment the
+two meet.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode: the store opens transactions itself (BEGIN IMMEDIATE / SAVEPOINT)."""
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def guard_tables(conn: sqlite3.Connection, guarded: frozenset[str], allowed: Callable[[], bool]) -> None:
+    """Make SQLite refuse INSERT/UPDATE/DELETE on `guarded` tables unless `allowed()` says the write path runs.
+
+    This turns "nothing else writes synced tables" from a convention into a rule the database enforces: a
+    stray `UPDATE households …` anywhere else fails with `sqlite3.DatabaseError: not authorized`.
+    """
+    writes = (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE)
+
+    def authorize(action: int, table: str | None, _2: str | None, _db: str | None, _src: str | None) -> int:
+        if action in writes and table in guarded and not allowed():
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    conn.set_authorizer(authorize)

@@ -1,0 +1,34 @@
+"""Messages of the store, in Vietnamese and English."""
+
+from desktop import i18n
+
+i18n.register(
+    {
+        "store.missing": {
+            "vi": "Không tìm thấy cơ sở dữ liệu {path}. Hãy chạy 'wardbook init' hoặc 'wardbook demo' trước.",
+            "en": "No database at {path}. Run 'wardbook init' or 'wardbook demo' first.",
+        },
+        "store.unreadable": {
+            "vi": "Không mở được cơ sở dữ liệu {path}: {reason}",
+            "en": "Cannot open the database {path}: {reason}",
+        },
+        "store.too_new": {
+            "vi": "Cơ sở dữ liệu ở phiên bản {version}, mới hơn phiên bản ứng dụng hỗ trợ ({supported}). "
+            "Hãy cập nhật ứng dụng.",
+            "en": "The database is at version {version}, newer than this app supports ({supported}). "
+            "Update the app.",
+        },
+        "store.no_such_row": {
+            "vi": "Không có bản ghi {id} trong bảng {table}.",
+            "en": "No record {id} in {table}.",
+        },
+        "store.row_deleted": {
+            "vi": "Bản ghi {id} trong bảng {table} đã bị xoá.",
+            "en": "Record {id} in {table} has been deleted.",
+        },
+        "store.not_a_number": {
+            "vi": "Trường {field} phải là số (nhận được: {value}).",
+            "en": "Field {field} must be a number (got: {value}).",
+        },
+    }
+)

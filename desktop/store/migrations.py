@@ -1,0 +1,165 @@
+"""Numbered schema migrations, tracked by SQLite's `user_version`.
+
+Each migration takes the database from version N-1 to N inside one transaction; a database made by any older
+version of the app is brought up to date when it is opened. Never edit a migration that has shipped: add one.
+
+Synced tables carry no FOREIGN KEY constraints on purpose: rows from different laptops arrive in any order
+through sync (a person may arrive before the household another laptop created), so references between synced
+rows are checked by the core's validation, not by SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from desktop.store.tables import SYNCED
+
+_SQL_TYPES: dict[type, type] = {str: str, int: int, float: float}
+
+
+def _create_synced_tables(db: sqlite_utils.Database) -> None:
+    for spec in SYNCED.values():
+        columns: dict[str, type] = {
+            "id": str,
+            "created_at": str,
+            "updated_at": str,
+            "deleted_hlc": int,
+        }
+        columns.update({name: _SQL_TYPES[kind] for name, kind in spec.fields.items()})
+        # create_table_sql only builds the statement: sqlite-utils' create() would commit our transaction.
+        db.execute(db.create_table_sql(spec.name, columns, pk="id", not_null={"created_at", "updated_at"}))
+
+
+def run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run `;`-separated DDL inside the caller's transaction.
+
+    `sqlite3.Connection.executescript` commits any open transaction first, which would break a migration's
+    all-or-nothing promise, so statements are run one by one.
+    """
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _create_bookkeeping(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        CREATE TABLE device (
+            one INTEGER PRIMARY KEY CHECK (one = 1),
+            device_id TEXT NOT NULL,
+            hlc_last INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE field_clock (
+            tbl TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            hlc INTEGER NOT NULL,
+            device_id TEXT NOT NULL,
+            PRIMARY KEY (tbl, row_id, field)
+        ) WITHOUT ROWID;
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            tbl TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+            hlc INTEGER NOT NULL,
+            fields TEXT NOT NULL,
+            published_seq INTEGER
+        );
+        CREATE INDEX outbox_unpublished ON outbox (seq) WHERE published_seq IS NULL;
+        CREATE TABLE applied (
+            device_id TEXT PRIMARY KEY,
+            last_seq INTEGER NOT NULL,
+            last_hash TEXT,
+            applied_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_errors (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            device_id TEXT,
+            seq INTEGER,
+            kind TEXT NOT NULL,
+            detail TEXT
+        );
+        CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            kept_value TEXT,
+            kept_hlc INTEGER,
+            kept_device TEXT,
+            lost_value TEXT,
+            lost_hlc INTEGER,
+            lost_device TEXT,
+            detected_at TEXT NOT NULL,
+            resolved_at TEXT
+        );
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+
+
+def _v1_register(db: sqlite_utils.Database) -> None:
+    """The register, visits, cases and activities, plus sync bookkeeping."""
+    _create_synced_tables(db)
+    _create_bookkeeping(db)
+
+
+def _v2_indexes_and_search(db: sqlite_utils.Database) -> None:
+    """Indexes for the lists, and the accent-folded full-text index of households (backfilled)."""
+    from desktop.search.index import create_search_index, rebuild_search_index
+
+    run_script(
+        db,
+        """
+        CREATE INDEX households_area ON households (area_id);
+        CREATE INDEX households_address ON households (street, house_no);
+        CREATE INDEX people_household ON people (household_id);
+        CREATE INDEX visits_household ON visits (household_id, visited_at);
+        CREATE INDEX visits_visited_at ON visits (visited_at);
+        CREATE INDEX visits_follow_up ON visits (follow_up_due) WHERE follow_up_done_at IS NULL;
+        CREATE INDEX support_items_visit ON support_items (visit_id);
+        CREATE INDEX cases_status ON cases (status, due_on);
+        CREATE INDEX case_events_case ON case_events (case_id, at);
+        CREATE INDEX activities_held_on ON activities (held_on);
+        """
+    )
+    create_search_index(db.conn)
+    rebuild_search_index(db.conn)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_register,
+    _v2_indexes_and_search,
+]
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, target: int = LATEST) -> list[int]:
+    """Apply the migrations between the database's version and `target`; returns the versions applied."""
+    applied: list[int] = []
+    current = schema_version(db)
+    if current > LATEST:
+        from desktop.errors import WardbookError
+
+        raise WardbookError("store.too_new", version=current, supported=LATEST)
+    for version in range(current + 1, target + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

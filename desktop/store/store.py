@@ -1,0 +1,106 @@
+"""`Store`: the one object that owns the database connection of this laptop.
+
+It opens (or creates) the file, runs the migrations, knows this device's id, gives out transactions that nest
+(BEGIN IMMEDIATE outside, SAVEPOINT inside) and carries the `Writer`, the only code allowed to write synced
+tables.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop.errors import WardbookError
+from desktop.store import messages  # noqa: F401  (registers the store's messages)
+from desktop.store.connection import connect, guard_tables
+from desktop.store.migrations import migrate
+from desktop.store.tables import SYNCED
+from desktop.store.writer import Writer, new_id, utc_now_iso
+
+
+class Store:
+    """The laptop's database. Use `Store.open(path)`; close it (or use it as a context manager) when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+        self._lock = threading.RLock()
+        migrate(self.db)
+        self._ensure_device()
+        self.writer = Writer(self)
+        guard_tables(conn, frozenset(SYNCED), lambda: self.writer.active)
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False) -> Store:
+        """Open the database at `path`; with `create`, make a new one when none exists."""
+        path = Path(path)
+        if not path.exists():
+            if not create:
+                raise WardbookError("store.missing", path=str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = connect(path)
+            return cls(path, conn)
+        except sqlite3.DatabaseError as error:
+            raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def device_id(self) -> str:
+        return self.writer.device_id
+
+    def _ensure_device(self) -> None:
+        if self.conn.execute("SELECT 1 FROM device").fetchone() is None:
+            with self.transaction():
+                self.conn.execute(
+                    "INSERT INTO device (one, device_id, hlc_last, created_at) VALUES (1, ?, 0, ?)",
+                    (new_id(), utc_now_iso()),
+                )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing block; nested blocks become savepoints so an inner failure can be caught."""
+        with self._lock:
+            depth = self._depth
+            savepoint = f"sp{depth}"
+            self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth -= 1
+                if depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO {savepoint}")
+                    self.conn.execute(f"RELEASE {savepoint}")
+                raise
+            self._depth -= 1
+            self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )

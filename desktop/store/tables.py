@@ -1,0 +1,158 @@
+"""The synced tables and their fields: the one place that says what the write path may write.
+
+Every synced row has `id` (a UUID made on the device that created it), `created_at`, `updated_at` and
+`deleted_hlc` (soft delete). Those four are managed by the write path; the business fields are listed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+META_FIELDS = ("id", "created_at", "updated_at", "deleted_hlc")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    fields: dict[str, type]  # business fields and their Python type (str, int, float)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (*META_FIELDS, *self.fields)
+
+
+HOUSEHOLD_FLAGS = (
+    "poor",
+    "near_poor",
+    "elderly_alone",
+    "disability",
+    "chronic_illness",
+    "young_children",
+    "policy_family",
+)
+
+VISIT_PURPOSES = (
+    "welfare_check",
+    "food_support",
+    "medical_support",
+    "scam_awareness",
+    "mediation",
+    "reintegration",
+    "tip_follow_up",
+    "other",
+)
+VISIT_OUTCOMES = ("met", "not_home", "refused")
+SUPPORT_KINDS = ("food", "medical", "cash", "other")
+ACTIVITY_KINDS = ("meeting", "forum", "awareness_session", "training", "patrol")
+CASE_KINDS = ("tip", "dispute", "complaint", "reintegration")
+CASE_STATUSES = ("open", "in_progress", "resolved", "referred", "closed")
+AREA_KINDS = ("khu_pho", "to_dan_pho", "ap")
+USER_ROLES = ("officer", "team_lead", "admin")
+GENDERS = ("male", "female", "other")
+HOUSEHOLD_STATUSES = ("active", "moved_out")
+
+SYNCED: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec("areas", {"name": str, "kind": str, "parent_id": str, "ward_name": str}),
+        TableSpec(
+            "households",
+            {
+                "code": str,
+                "area_id": str,
+                "house_no": str,
+                "street": str,
+                "head_person_id": str,
+                "phone": str,
+                **{f"flag_{flag}": int for flag in HOUSEHOLD_FLAGS},
+                "status": str,
+                "notes": str,
+            },
+        ),
+        TableSpec(
+            "people",
+            {
+                "household_id": str,
+                "full_name": str,
+                "gender": str,
+                "birth_year": int,
+                "relation_to_head": str,
+                "phone": str,
+                "id_number": str,
+                "occupation": str,
+                "moved_in_on": str,
+                "moved_out_on": str,
+            },
+        ),
+        TableSpec(
+            "visits",
+            {
+                "household_id": str,
+                "visited_at": str,
+                "officer_id": str,
+                "purposes": str,  # a set, stored as sorted comma-separated ids
+                "outcome": str,
+                "person_met": str,
+                "findings": str,
+                "follow_up_due": str,
+                "follow_up_done_at": str,
+                "voided": int,
+                "void_reason": str,
+            },
+        ),
+        TableSpec(
+            "support_items",
+            {
+                "visit_id": str,
+                "kind": str,
+                "quantity": float,
+                "unit": str,
+                "value_vnd": int,
+                "description": str,
+            },
+        ),
+        TableSpec(
+            "activities",
+            {
+                "kind": str,
+                "held_on": str,
+                "area_id": str,
+                "topic": str,
+                "attendance": int,
+                "officer_id": str,
+                "notes": str,
+            },
+        ),
+        TableSpec(
+            "cases",
+            {
+                "kind": str,
+                "title": str,
+                "household_id": str,
+                "person_id": str,
+                "received_on": str,
+                "source": str,
+                "status": str,
+                "assignee_id": str,
+                "due_on": str,
+                "resolved_on": str,
+                "resolution": str,
+            },
+        ),
+        TableSpec(
+            "case_events",
+            {"case_id": str, "at": str, "officer_id": str, "note": str, "new_status": str},
+        ),
+        TableSpec(
+            "commendations",
+            {"period": str, "person_id": str, "officer_id": str, "reason": str, "status": str},
+        ),
+        TableSpec(
+            "users",
+            {"username": str, "full_name": str, "role": str, "password_hash": str, "active": int},
+        ),
+    )
+}
+
+# Tables whose changes alter a household's search document.
+SEARCH_SOURCES = ("households", "people")

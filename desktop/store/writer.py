@@ -1,0 +1,240 @@
+"""The single write path: every insert, update and soft delete of a synced table goes through `Writer.write`.
+
+In one transaction it writes the rows, stamps each written field in `field_clock` with a hybrid logical clock
+value, appends the change to `outbox` (local changes only: changes applied from other laptops are already in
+their own log) and refreshes the search documents of the households concerned. SQLite itself refuses writes
+to synced tables from anywhere else (see `connection.guard_tables`).
+
+`field_clock` keeps one row with field `*` for the creation of a row (it stamps every field written then) and
+one row per field changed later; the clock of a field is its own row, or `*` when it has none. That keeps the
+table as small as the data instead of ten times larger, with the same per-field merge.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Literal
+
+from desktop.errors import WardbookError
+from desktop.search.index import reindex_households
+from desktop.store.hlc import HybridClock
+from desktop.store.tables import SYNCED, TableSpec
+from desktop.text import clean
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
+
+Op = Literal["insert", "update", "delete"]
+ALL_FIELDS = "*"
+
+
+def utc_now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class RowWrite:
+    """One row's change. `hlc`/`device_id` are set only for changes applied from another laptop."""
+
+    table: str
+    row_id: str
+    op: Op
+    fields: dict[str, object] = field(default_factory=dict)
+    hlc: int | None = None
+    device_id: str | None = None
+
+
+def _coerce(spec: TableSpec, fields: dict[str, object]) -> dict[str, object]:
+    """Validate field names and normalise values: NFC text, empty text as NULL, numbers as numbers."""
+    result: dict[str, object] = {}
+    for name, value in fields.items():
+        kind = spec.fields.get(name)
+        if kind is None:
+            raise ValueError(f"{spec.name}.{name} is not a writable field")
+        if value is None:
+            result[name] = None
+        elif kind is str:
+            text = clean(str(value))
+            result[name] = text or None
+        elif kind is int:
+            if isinstance(value, bool):
+                result[name] = int(value)
+            elif isinstance(value, int):
+                result[name] = value
+            else:
+                raise WardbookError("store.not_a_number", field=name, value=value)
+        else:
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise WardbookError("store.not_a_number", field=name, value=value)
+            result[name] = float(value)
+    return result
+
+
+class Writer:
+    """Owns the HLC of this device and performs every write of synced tables."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._active = 0
+        row = store.conn.execute("SELECT device_id, hlc_last FROM device").fetchone()
+        self.device_id: str = row[0]
+        self.clock = HybridClock(last=row[1])
+
+    @property
+    def active(self) -> bool:
+        """True while the write path runs; the table guard lets writes through only then."""
+        return self._active > 0
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        self._active += 1
+        try:
+            yield
+        finally:
+            self._active -= 1
+
+    # Convenience entry points: each builds RowWrites and hands them to `write`.
+    def insert(self, table: str, fields: dict[str, object], row_id: str | None = None) -> str:
+        row_id = row_id or new_id()
+        self.write([RowWrite(table, row_id, "insert", fields)])
+        return row_id
+
+    def insert_many(self, table: str, rows: Iterable[dict[str, object]]) -> list[str]:
+        """Insert many rows in one transaction; each dict may carry its own `id`."""
+        batch = []
+        for row in rows:
+            values = dict(row)
+            row_id = str(values.pop("id", None) or new_id())
+            batch.append(RowWrite(table, row_id, "insert", values))
+        self.write(batch)
+        return [item.row_id for item in batch]
+
+    def update(self, table: str, row_id: str, fields: dict[str, object]) -> dict[str, object]:
+        """Change fields of an existing row; returns the fields that really changed."""
+        change = RowWrite(table, row_id, "update", fields)
+        self.write([change])
+        return change.fields
+
+    def delete(self, table: str, row_id: str) -> None:
+        """Soft delete: the row stays as a tombstone (`deleted_hlc`) so the deletion can sync."""
+        self.write([RowWrite(table, row_id, "delete")])
+
+    def write(self, batch: Sequence[RowWrite]) -> None:
+        """Apply the batch atomically: all rows, clocks, outbox entries and index updates, or nothing."""
+        if not batch:
+            return
+        conn = self._store.conn
+        with self._store.transaction(), self._writing():
+            touched_households: set[str] = set()
+            clock_rows: list[tuple[str, str, str, int, str]] = []
+            outbox_rows: list[tuple[str, str, str, int, str]] = []
+            now = utc_now_iso()
+            inserts: dict[str, list[tuple[object, ...]]] = {}
+            for change in batch:
+                spec = SYNCED.get(change.table)
+                if spec is None:
+                    raise ValueError(f"{change.table} is not a synced table")
+                remote = change.hlc is not None
+                hlc = change.hlc if remote else self.clock.tick()
+                assert hlc is not None
+                device = change.device_id if remote else self.device_id
+                assert device is not None
+                if change.op == "insert":
+                    values = _coerce(spec, change.fields)
+                    change.fields = values
+                    row = {"id": change.row_id, "created_at": now, "updated_at": now, "deleted_hlc": None}
+                    row.update(values)
+                    inserts.setdefault(change.table, []).append(tuple(row.get(c) for c in spec.columns))
+                    clock_rows.append((change.table, change.row_id, ALL_FIELDS, hlc, device))
+                    written = values
+                    previous = None
+                elif change.op == "update":
+                    written, previous = self._update_row(spec, change, now)
+                    change.fields = written
+                    clock_rows.extend((change.table, change.row_id, name, hlc, device) for name in written)
+                elif change.op == "delete":
+                    written, previous = self._delete_row(spec, change.row_id, hlc, now)
+                    clock_rows.extend((change.table, change.row_id, name, hlc, device) for name in written)
+                else:
+                    raise ValueError(f"unknown operation {change.op!r}")
+                if written and not remote:
+                    outbox_rows.append(
+                        (change.table, change.row_id, change.op, hlc, json.dumps(written, ensure_ascii=False))
+                    )
+                if written:
+                    touched_households.update(_households_touched(change, written, previous))
+            for table, rows in inserts.items():
+                columns = SYNCED[table].columns
+                conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    rows,
+                )
+            conn.executemany(
+                "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id",
+                clock_rows,
+            )
+            conn.executemany(
+                "INSERT INTO outbox (tbl, row_id, op, hlc, fields) VALUES (?, ?, ?, ?, ?)", outbox_rows
+            )
+            conn.execute("UPDATE device SET hlc_last = ?", (self.clock.last,))
+            reindex_households(conn, touched_households)
+
+    def _current(self, spec: TableSpec, row_id: str) -> dict[str, object]:
+        cursor = self._store.conn.execute(f"SELECT * FROM {spec.name} WHERE id = ?", (row_id,))
+        row = cursor.fetchone()
+        if row is None:
+            raise WardbookError("store.no_such_row", table=spec.name, id=row_id)
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+    def _update_row(
+        self, spec: TableSpec, change: RowWrite, now: str
+    ) -> tuple[dict[str, object], dict[str, object]]:
+        """Write the fields whose value differs; returns (fields written, the row before)."""
+        values = _coerce(spec, change.fields)
+        current = self._current(spec, change.row_id)
+        if current["deleted_hlc"] is not None and change.hlc is None:
+            raise WardbookError("store.row_deleted", table=spec.name, id=change.row_id)
+        changed = {name: value for name, value in values.items() if current[name] != value}
+        if changed:
+            assignments = ", ".join(f"{name} = ?" for name in changed)
+            self._store.conn.execute(
+                f"UPDATE {spec.name} SET {assignments}, updated_at = ? WHERE id = ?",
+                (*changed.values(), now, change.row_id),
+            )
+        return changed, current
+
+    def _delete_row(
+        self, spec: TableSpec, row_id: str, hlc: int, now: str
+    ) -> tuple[dict[str, object], dict[str, object]]:
+        current = self._current(spec, row_id)
+        if current["deleted_hlc"] is not None:
+            return {}, current
+        self._store.conn.execute(
+            f"UPDATE {spec.name} SET deleted_hlc = ?, updated_at = ? WHERE id = ?", (hlc, now, row_id)
+        )
+        return {"deleted_hlc": hlc}, current
+
+
+def _households_touched(
+    change: RowWrite, written: dict[str, object], previous: dict[str, object] | None
+) -> set[str]:
+    """Households whose search document this change alters (a person moving touches two)."""
+    if change.table == "households":
+        return {change.row_id}
+    if change.table != "people":
+        return set()
+    ids = {str(written["household_id"])} if written.get("household_id") else set()
+    if previous and previous.get("household_id"):
+        ids.add(str(previous["household_id"]))
+    return ids
+

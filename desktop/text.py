@@ -1,0 +1,22 @@
+"""Text normalisation shared by every layer: all stored text is NFC.
+
+Vietnamese typed on Windows, pasted from Excel or from the web arrives in NFC, NFD or with old-style tone
+placement; storing one form makes equality, sorting and PDF rendering behave.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(value: str) -> str:
+    """NFC form with runs of whitespace collapsed and the ends trimmed."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def clean(value: object) -> object:
+    """`nfc()` for strings; other values pass through untouched (numbers, None)."""
+    return nfc(value) if isinstance(value, str) else value
