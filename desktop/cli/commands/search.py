@@ -1,0 +1,24 @@
+"""`wardbook search TEXT`: the same accent-insensitive search as the app's search box."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli.commands.households import print_households
+from desktop.cli.context import add_common_options, open_store
+from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    search = subparsers.add_parser("search", help="tìm hộ / find households (không cần dấu)")
+    add_common_options(search)
+    search.add_argument("text", nargs="+")
+    search.add_argument("--limit", type=int, default=30)
+    search.set_defaults(handler=_search)
+
+
+def _search(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        ids = list_household_ids(store, HouseholdFilter(text=" ".join(args.text)), limit=500)
+        print_households(household_summaries(store, ids[: args.limit]), len(ids))
+    return 0

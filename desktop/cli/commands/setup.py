@@ -1,0 +1,63 @@
+"""`wardbook init`, `wardbook demo`, `wardbook stats`."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from desktop import i18n
+from desktop.cli.context import add_common_options, db_path, open_store, print_table, progress_printer
+from desktop.demo import DemoSize, generate_demo_ward
+from desktop.errors import WardbookError
+from desktop.store.queries import ward_stats
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    init = subparsers.add_parser("init", help="tạo cơ sở dữ liệu mới / create a new database")
+    add_common_options(init)
+    init.set_defaults(handler=_init)
+
+    demo = subparsers.add_parser("demo", help="tạo phường mẫu / generate a demo ward")
+    add_common_options(demo)
+    demo.add_argument("--households", type=int, default=2000)
+    demo.add_argument("--visits-per-household", type=float, default=2.0)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(handler=_demo)
+
+    stats = subparsers.add_parser("stats", help="số liệu tổng hợp / headline figures")
+    add_common_options(stats)
+    stats.set_defaults(handler=_stats)
+
+
+def _init(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    existed = path.exists()
+    open_store(args, create=True).close()
+    print(i18n.tr("cli.init_exists" if existed else "cli.init_done", path=path))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if args.households < 1 or args.households > 200_000:
+        raise WardbookError("register.bad_choice", value=args.households, field="--households",
+                            choices="1…200000")
+    with open_store(args, create=True) as store:
+        existing = int(store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0])
+        if existing:
+            raise WardbookError("cli.demo_not_empty", path=str(store.path), count=existing)
+        started = time.perf_counter()
+        counts = generate_demo_ward(
+            store,
+            DemoSize(households=args.households, visits_per_household=args.visits_per_household, seed=args.seed),
+            progress=progress_printer(args),
+        )
+    print(i18n.tr("cli.demo_done", households=counts.get("households", 0), people=counts.get("people", 0),
+                  visits=counts.get("visits", 0), seconds=time.perf_counter() - started))
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        figures = ward_stats(store)
+    print_table(["", ""], [(i18n.tr(f"stats.{key}"), value) for key, value in figures.items()])
+    return 0

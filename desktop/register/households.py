@@ -1,0 +1,127 @@
+"""Households, their members and the areas (khu phố / tổ dân phố) they belong to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from desktop.errors import WardbookError
+from desktop.register.validation import (
+    check_birth_year,
+    check_choice,
+    normalise_phone,
+    parse_date,
+    require_text,
+)
+from desktop.search.folding import fold
+from desktop.store import Store, new_id
+from desktop.store.tables import AREA_KINDS, GENDERS, HOUSEHOLD_FLAGS
+
+
+def add_area(store: Store, name: str, kind: str = "khu_pho", parent_id: str | None = None,
+             ward_name: str | None = None) -> str:
+    check_choice(kind, AREA_KINDS, "kind")
+    return store.writer.insert(
+        "areas",
+        {"name": require_text(name, "name"), "kind": kind, "parent_id": parent_id, "ward_name": ward_name},
+    )
+
+
+def find_area(store: Store, name_or_id: str) -> str:
+    """The id of the area named `name_or_id` (accent-insensitive) or with that id."""
+    wanted = fold(name_or_id)
+    for area_id, name in store.conn.execute("SELECT id, name FROM areas WHERE deleted_hlc IS NULL"):
+        if area_id == name_or_id or fold(name) == wanted:
+            return str(area_id)
+    raise WardbookError("register.unknown_area", value=name_or_id)
+
+
+def resolve_household(store: Store, id_or_code: str) -> str:
+    """The id of the alive household with this id or code."""
+    row = store.conn.execute(
+        "SELECT id FROM households WHERE (id = ? OR code = ?) AND deleted_hlc IS NULL LIMIT 1",
+        (id_or_code, id_or_code),
+    ).fetchone()
+    if row is None:
+        raise WardbookError("register.unknown_household", value=id_or_code)
+    return str(row[0])
+
+
+def _flag_fields(flags: Iterable[str]) -> dict[str, object]:
+    chosen = set(flags)
+    for flag in chosen:
+        check_choice(flag, HOUSEHOLD_FLAGS, "flags")
+    return {f"flag_{flag}": int(flag in chosen) for flag in HOUSEHOLD_FLAGS}
+
+
+def _person_fields(full_name: str, birth_year: int | str | None, gender: str | None, phone: str | None,
+                   relation: str | None) -> dict[str, object]:
+    return {
+        "full_name": require_text(full_name, "full_name"),
+        "birth_year": check_birth_year(birth_year),
+        "gender": check_choice(gender, GENDERS, "gender", required=False),
+        "phone": normalise_phone(phone),
+        "relation_to_head": relation,
+    }
+
+
+def add_household(
+    store: Store,
+    *,
+    area_id: str | None,
+    house_no: str,
+    street: str,
+    head_name: str,
+    head_birth_year: int | str | None = None,
+    head_gender: str | None = None,
+    phone: str | None = None,
+    flags: Iterable[str] = (),
+    code: str | None = None,
+    notes: str | None = None,
+) -> str:
+    """Create a household and its head in one transaction; returns the household id."""
+    household_id, head_id = new_id(), new_id()
+    household = {
+        "code": code or household_id[:8].upper(),
+        "area_id": area_id,
+        "house_no": require_text(house_no, "house_no"),
+        "street": require_text(street, "street"),
+        "head_person_id": head_id,
+        "phone": normalise_phone(phone),
+        "status": "active",
+        "notes": notes,
+        **_flag_fields(flags),
+    }
+    head = {"household_id": household_id,
+            **_person_fields(head_name, head_birth_year, head_gender, None, "chủ hộ")}
+    with store.transaction():
+        store.writer.insert("households", household, row_id=household_id)
+        store.writer.insert("people", head, row_id=head_id)
+    return household_id
+
+
+def add_person(store: Store, household_id: str, full_name: str, *, birth_year: int | str | None = None,
+               gender: str | None = None, phone: str | None = None, relation: str | None = None,
+               moved_in_on: str | None = None) -> str:
+    household_id = resolve_household(store, household_id)
+    fields = _person_fields(full_name, birth_year, gender, phone, relation)
+    fields.update({"household_id": household_id, "moved_in_on": parse_date(moved_in_on)})
+    return store.writer.insert("people", fields)
+
+
+def move_out_person(store: Store, person_id: str, on: str) -> None:
+    """A member leaves: kept in the history, no longer listed or searched with the household."""
+    store.writer.update("people", person_id, {"moved_out_on": parse_date(on, required=True, field="on")})
+
+
+def set_head(store: Store, household_id: str, person_id: str) -> None:
+    row = store.conn.execute(
+        "SELECT 1 FROM people WHERE id = ? AND household_id = ? AND deleted_hlc IS NULL",
+        (person_id, household_id),
+    ).fetchone()
+    if row is None:
+        raise WardbookError("register.unknown_person", value=person_id)
+    store.writer.update("households", household_id, {"head_person_id": person_id})
+
+
+def set_flags(store: Store, household_id: str, flags: Iterable[str]) -> None:
+    store.writer.update("households", household_id, _flag_fields(flags))

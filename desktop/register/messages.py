@@ -1,0 +1,52 @@
+"""Messages of the register, in Vietnamese and English."""
+
+from desktop import i18n
+
+i18n.register(
+    {
+        "register.bad_date": {
+            "vi": "Ngày không hợp lệ: '{value}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd).",
+            "en": "Invalid date: '{value}' (use dd/mm/yyyy or yyyy-mm-dd).",
+        },
+        "register.bad_phone": {
+            "vi": "Số điện thoại không hợp lệ: '{value}' (10 chữ số, bắt đầu bằng 0).",
+            "en": "Invalid phone number: '{value}' (10 digits starting with 0).",
+        },
+        "register.bad_birth_year": {
+            "vi": "Năm sinh không hợp lệ: '{value}' (từ 1900 đến năm nay).",
+            "en": "Invalid birth year: '{value}' (1900 to this year).",
+        },
+        "register.required": {
+            "vi": "Thiếu thông tin bắt buộc: {field}.",
+            "en": "Missing required field: {field}.",
+        },
+        "register.bad_choice": {
+            "vi": "Giá trị '{value}' không hợp lệ cho {field}; chọn một trong: {choices}.",
+            "en": "'{value}' is not valid for {field}; choose one of: {choices}.",
+        },
+        "register.unknown_household": {
+            "vi": "Không tìm thấy hộ '{value}'.",
+            "en": "No household '{value}'.",
+        },
+        "register.unknown_area": {
+            "vi": "Không tìm thấy khu phố / tổ dân phố '{value}'.",
+            "en": "No khu phố / tổ dân phố '{value}'.",
+        },
+        "register.unknown_person": {
+            "vi": "Không tìm thấy nhân khẩu '{value}'.",
+            "en": "No person '{value}'.",
+        },
+        "register.follow_up_before_visit": {
+            "vi": "Hạn theo dõi ({due}) phải sau ngày thăm ({visited}).",
+            "en": "The follow-up due date ({due}) must be after the visit ({visited}).",
+        },
+        "register.future_visit": {
+            "vi": "Ngày thăm ({value}) không được ở tương lai.",
+            "en": "The visit date ({value}) cannot be in the future.",
+        },
+        "register.bad_quantity": {
+            "vi": "Số lượng / giá trị hỗ trợ phải là số không âm: '{value}'.",
+            "en": "Support quantity / value must be a non-negative number: '{value}'.",
+        },
+    }
+)

@@ -1,0 +1,204 @@
+"""Read queries shared by the CLI, the Qt app and the reports, so every screen shows the same numbers.
+
+Lists return ids first (cheap even for 50k households) and summaries for a page of ids, which is what a lazy
+Qt model and a paged CLI listing both need.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from desktop.search.index import search_household_ids
+from desktop.search.sortkey import person_sort_key
+from desktop.store.store import Store
+from desktop.store.tables import HOUSEHOLD_FLAGS
+
+ALIVE = "deleted_hlc IS NULL"
+
+
+def open_follow_up(alias: str = "") -> str:
+    """SQL condition for a visit whose follow-up is due and not yet done (`alias` like `v.`)."""
+    return (
+        f"{alias}follow_up_due IS NOT NULL AND {alias}follow_up_done_at IS NULL AND {alias}voided = 0 "
+        f"AND {alias}deleted_hlc IS NULL"
+    )
+
+
+_NUMBER_PARTS = re.compile(r"(\d+)")
+
+
+def house_number_key(house_no: str | None) -> tuple[object, ...]:
+    """`9` < `10` < `10A` < `123/4` < `123/45A`: numbers compare as numbers, the rest as text."""
+    parts = _NUMBER_PARTS.split(house_no or "")
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts if part)
+
+
+@dataclass(frozen=True)
+class HouseholdFilter:
+    area_id: str | None = None
+    flags: tuple[str, ...] = ()
+    not_visited_days: int | None = None
+    has_overdue_follow_up: bool = False
+    text: str | None = None
+
+
+def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
+                       limit: int | None = None) -> list[str]:
+    """Ids of alive households matching the filter, in address order (or best match first for text)."""
+    today = today or date.today()
+    where = ["h.deleted_hlc IS NULL"]
+    params: list[object] = []
+    if flt.area_id:
+        where.append("h.area_id = ?")
+        params.append(flt.area_id)
+    for flag in flt.flags:
+        if flag not in HOUSEHOLD_FLAGS:
+            raise ValueError(flag)
+        where.append(f"h.flag_{flag} = 1")
+    if flt.not_visited_days is not None:
+        since = (today - timedelta(days=flt.not_visited_days)).isoformat()
+        where.append(
+            "NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.voided = 0 "
+            "AND v.deleted_hlc IS NULL AND v.visited_at >= ?)"
+        )
+        params.append(since)
+    if flt.has_overdue_follow_up:
+        where.append(
+            f"EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {open_follow_up('v.')} "
+            "AND v.follow_up_due < ?)"
+        )
+        params.append(today.isoformat())
+    if flt.text:
+        ranked = search_household_ids(store.conn, flt.text, limit=limit or 500)
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        allowed = {
+            row[0]
+            for row in store.conn.execute(
+                f"SELECT h.id FROM households h WHERE {' AND '.join(where)} AND h.id IN ({marks})",
+                (*params, *ranked),
+            )
+        }
+        return [household_id for household_id in ranked if household_id in allowed]
+    rows = store.conn.execute(
+        f"SELECT h.id, h.street, h.house_no FROM households h WHERE {' AND '.join(where)}", params
+    ).fetchall()
+    rows.sort(key=lambda row: ((row[1] or "").casefold(), house_number_key(row[2])))
+    ids = [row[0] for row in rows]
+    return ids[:limit] if limit is not None else ids
+
+
+def household_summaries(store: Store, ids: list[str], today: date | None = None) -> list[dict[str, object]]:
+    """One summary dict per id (same order): address, area, head, flags, members, last visit, overdue."""
+    if not ids:
+        return []
+    today_iso = (today or date.today()).isoformat()
+    marks = ",".join("?" * len(ids))
+    flag_columns = ", ".join(f"h.flag_{flag}" for flag in HOUSEHOLD_FLAGS)
+    sql = f"""
+        SELECT h.id, h.code, h.house_no, h.street, a.name, p.full_name, h.phone, h.status, {flag_columns},
+            (SELECT COUNT(*) FROM people m WHERE m.household_id = h.id AND m.deleted_hlc IS NULL
+                AND m.moved_out_on IS NULL),
+            (SELECT MAX(v.visited_at) FROM visits v WHERE v.household_id = h.id AND v.voided = 0
+                AND v.deleted_hlc IS NULL),
+            (SELECT COUNT(*) FROM visits v WHERE v.household_id = h.id AND {open_follow_up('v.')}
+                AND v.follow_up_due < ?)
+        FROM households h
+        LEFT JOIN areas a ON a.id = h.area_id
+        LEFT JOIN people p ON p.id = h.head_person_id
+        WHERE h.id IN ({marks})
+    """
+    by_id: dict[str, dict[str, object]] = {}
+    for row in store.conn.execute(sql, (today_iso, *ids)):
+        flags = [flag for flag, value in zip(HOUSEHOLD_FLAGS, row[8 : 8 + len(HOUSEHOLD_FLAGS)], strict=True)
+                 if value]
+        rest = row[8 + len(HOUSEHOLD_FLAGS) :]
+        by_id[row[0]] = {
+            "id": row[0], "code": row[1], "house_no": row[2], "street": row[3], "area": row[4],
+            "head": row[5], "phone": row[6], "status": row[7], "flags": flags,
+            "members": rest[0], "last_visit": rest[1], "overdue": rest[2],
+        }
+    return [by_id[household_id] for household_id in ids if household_id in by_id]
+
+
+def household_detail(store: Store, household_id: str) -> dict[str, object]:
+    """Everything shown on a household page: summary, members, visits (newest first), cases."""
+    summary = household_summaries(store, [household_id])[0]
+    cursor = store.conn.execute(
+        "SELECT id, full_name, gender, birth_year, relation_to_head, phone, id_number, moved_out_on "
+        f"FROM people WHERE household_id = ? AND {ALIVE}",
+        (household_id,),
+    )
+    columns = [d[0] for d in cursor.description]
+    people = [dict(zip(columns, row, strict=True)) for row in cursor]
+    head_id = store.conn.execute("SELECT head_person_id FROM households WHERE id = ?", (household_id,)).fetchone()[0]
+    people.sort(key=lambda p: (p["id"] != head_id, p["moved_out_on"] is not None,
+                               person_sort_key(str(p["full_name"] or ""))))
+    return {
+        **summary,
+        "people": people,
+        "visits": list_visits(store, household_id=household_id),
+        "cases": _rows(store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
+                               f"WHERE household_id = ? AND {ALIVE} ORDER BY received_on DESC", (household_id,)),
+    }
+
+
+def _rows(store: Store, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, object]]:
+    cursor = store.conn.execute(sql, params)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+def list_visits(store: Store, *, household_id: str | None = None, overdue_on: date | None = None,
+                limit: int | None = None) -> list[dict[str, object]]:
+    """Visits newest first; with `overdue_on`, only open follow-ups due before that day (oldest due first)."""
+    where = ["v.deleted_hlc IS NULL"]
+    params: list[object] = []
+    if household_id:
+        where.append("v.household_id = ?")
+        params.append(household_id)
+    order = "v.visited_at DESC, v.created_at DESC"
+    if overdue_on is not None:
+        where.append(f"{open_follow_up('v.')} AND v.follow_up_due < ?")
+        params.append(overdue_on.isoformat())
+        order = "v.follow_up_due"
+    sql = (
+        "SELECT v.id, v.household_id, h.house_no, h.street, v.visited_at, v.purposes, v.outcome, v.findings, "
+        "v.follow_up_due, v.follow_up_done_at, v.voided, "
+        "(SELECT COALESCE(SUM(s.value_vnd), 0) FROM support_items s WHERE s.visit_id = v.id "
+        "AND s.deleted_hlc IS NULL) AS support_vnd "
+        f"FROM visits v LEFT JOIN households h ON h.id = v.household_id WHERE {' AND '.join(where)} "
+        f"ORDER BY {order}" + (" LIMIT ?" if limit else "")
+    )
+    if limit:
+        params.append(limit)
+    return _rows(store, sql, tuple(params))
+
+
+def ward_stats(store: Store, today: date | None = None) -> dict[str, int]:
+    """Headline figures of the ward: what `wardbook stats` prints and the app's dashboard shows."""
+    today_iso = (today or date.today()).isoformat()
+    year_ago = ((today or date.today()) - timedelta(days=365)).isoformat()
+    one = store.conn.execute
+
+    def count(sql: str, *params: object) -> int:
+        return int(one(sql, params).fetchone()[0])
+
+    return {
+        "areas": count(f"SELECT COUNT(*) FROM areas WHERE {ALIVE}"),
+        "households": count(f"SELECT COUNT(*) FROM households WHERE {ALIVE} AND status = 'active'"),
+        "people": count(f"SELECT COUNT(*) FROM people WHERE {ALIVE} AND moved_out_on IS NULL"),
+        "visits": count(f"SELECT COUNT(*) FROM visits WHERE {ALIVE} AND voided = 0"),
+        "households_visited_365d": count(
+            f"SELECT COUNT(DISTINCT household_id) FROM visits WHERE {ALIVE} AND voided = 0 AND visited_at >= ?",
+            year_ago,
+        ),
+        "follow_ups_open": count(f"SELECT COUNT(*) FROM visits WHERE {open_follow_up()}"),
+        "follow_ups_overdue": count(f"SELECT COUNT(*) FROM visits WHERE {open_follow_up()} AND follow_up_due < ?",
+                                    today_iso),
+        "cases_open": count(f"SELECT COUNT(*) FROM cases WHERE {ALIVE} AND status IN ('open', 'in_progress')"),
+        "activities": count(f"SELECT COUNT(*) FROM activities WHERE {ALIVE}"),
+    }

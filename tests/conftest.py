@@ -1,0 +1,42 @@
+"""Shared fixtures: real SQLite files in tmp folders, and one demo ward made once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.demo import DemoSize, generate_demo_ward
+from desktop.store import Store
+
+DEMO_END = date(2026, 6, 30)
+DEMO_SIZE = DemoSize(households=400, seed=7, end=DEMO_END)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty store on a real file."""
+    with Store.open(tmp_path / "ward.db", create=True) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo ward database made once; tests get their own copy through `demo_store`."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Store.open(path, create=True) as made:
+        generate_demo_ward(made, DEMO_SIZE)
+        made.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_db_template: Path, tmp_path: Path) -> Iterator[Store]:
+    """A private copy of the demo ward (400 households, a year of visits ending 2026-06-30)."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_template, path)
+    with Store.open(path) as opened:
+        yield opened
