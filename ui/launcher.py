@@ -1,0 +1,44 @@
+"""The `wardbook` entry point: with no subcommand (or `gui`, or `--self-test`) it starts the Qt app,
+otherwise it runs the core's command line. Qt is imported only when the app starts, so the CLI keeps working
+on a headless station PC."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+_OPTIONS_WITH_VALUE = {"--db", "--lang"}
+
+
+def _words(args: Sequence[str]) -> list[str]:
+    """The arguments that are not global options (`--db PATH`, `--lang en`, `--x=y`)."""
+    words: list[str] = []
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _OPTIONS_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("--"):
+            words.append(arg)
+    return words
+
+
+def wants_gui(args: Sequence[str]) -> bool:
+    words = _words(args)
+    return "--self-test" in args or not words or words[0] == "gui"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if wants_gui(args):
+        from ui.app import run
+
+        return run([a for a in args if a != "gui"])
+    from desktop.cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
