@@ -1,0 +1,137 @@
+"""Where secret keys live: the OS keyring, or a passphrase-protected key file when no keyring can run.
+
+The database key, the device's private key and the ward data key must never sit in plain text on disk: a stolen
+laptop would give them away. The OS keyring (Windows Credential Manager, Secret Service on Linux) is the default;
+on a headless station PC with no keyring the admin chooses, explicitly, a key file encrypted with a passphrase
+(scrypt + AES-256-GCM). There is no silent fallback.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from pathlib import Path
+from typing import Protocol
+
+import keyring
+import keyring.errors
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from desktop.errors import WardbookError
+
+SERVICE = "WardBook"
+
+
+class SecretStore(Protocol):
+    """Named binary secrets (`device-key`, `data-key:<epoch>`, `db-key`…)."""
+
+    def get(self, name: str) -> bytes | None: ...
+
+    def set(self, name: str, value: bytes) -> None: ...
+
+    def delete(self, name: str) -> None: ...
+
+
+class KeyringSecrets:
+    """Secrets in the OS keyring, under service `WardBook` and a per-database namespace."""
+
+    def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
+
+    def _user(self, name: str) -> str:
+        return f"{self.namespace}:{name}"
+
+    def _call(self, action, *args):  # type: ignore[no-untyped-def]
+        try:
+            return action(SERVICE, *args)
+        except keyring.errors.KeyringError as error:
+            raise WardbookError("security.no_keyring", reason=type(error).__name__) from error
+
+    def get(self, name: str) -> bytes | None:
+        value = self._call(keyring.get_password, self._user(name))
+        return None if value is None else base64.b64decode(value)
+
+    def set(self, name: str, value: bytes) -> None:
+        self._call(keyring.set_password, self._user(name), base64.b64encode(value).decode("ascii"))
+
+    def delete(self, name: str) -> None:
+        try:
+            self._call(keyring.delete_password, self._user(name))
+        except WardbookError:
+            raise
+        except keyring.errors.PasswordDeleteError:
+            pass
+
+
+class PassphraseFileSecrets:
+    """Secrets in one JSON file, each value AES-256-GCM encrypted with a key derived from a passphrase (scrypt).
+
+    The file is rewritten atomically (temp file + rename) so a crash never leaves it half written.
+    """
+
+    SCRYPT_N = 2**15
+
+    def __init__(self, path: Path, passphrase: str) -> None:
+        if not passphrase:
+            raise WardbookError("security.empty_passphrase")
+        self.path = Path(path)
+        self._passphrase = passphrase.encode("utf-8")
+        self._data = self._load()
+        self._key = self._derive(base64.b64decode(self._data["salt"]))
+        self._check()
+
+    def _load(self) -> dict[str, object]:
+        if self.path.exists():
+            return dict(json.loads(self.path.read_text("utf-8")))
+        salt = os.urandom(16)
+        key = self._derive(salt)
+        nonce = os.urandom(12)
+        check = AESGCM(key).encrypt(nonce, b"wardbook-key-file", b"check")
+        data: dict[str, object] = {"version": 1, "salt": _b64(salt), "check": _b64(nonce + check), "secrets": {}}
+        self._write(data)
+        return data
+
+    def _derive(self, salt: bytes) -> bytes:
+        return Scrypt(salt=salt, length=32, n=self.SCRYPT_N, r=8, p=1).derive(self._passphrase)
+
+    def _check(self) -> None:
+        blob = base64.b64decode(str(self._data["check"]))
+        try:
+            AESGCM(self._key).decrypt(blob[:12], blob[12:], b"check")
+        except InvalidTag:
+            raise WardbookError("security.bad_passphrase", path=str(self.path)) from None
+
+    def _secrets(self) -> dict[str, str]:
+        return self._data["secrets"]  # type: ignore[return-value]
+
+    def get(self, name: str) -> bytes | None:
+        blob = self._secrets().get(name)
+        if blob is None:
+            return None
+        raw = base64.b64decode(blob)
+        try:
+            return AESGCM(self._key).decrypt(raw[:12], raw[12:], name.encode("utf-8"))
+        except InvalidTag:
+            raise WardbookError("security.bad_passphrase", path=str(self.path)) from None
+
+    def set(self, name: str, value: bytes) -> None:
+        nonce = os.urandom(12)
+        self._secrets()[name] = _b64(nonce + AESGCM(self._key).encrypt(nonce, value, name.encode("utf-8")))
+        self._write(self._data)
+
+    def delete(self, name: str) -> None:
+        if self._secrets().pop(name, None) is not None:
+            self._write(self._data)
+
+    def _write(self, data: dict[str, object]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.path.with_name(self.path.name + ".tmp")
+        temp.write_text(json.dumps(data, indent=1), "utf-8")
+        os.replace(temp, self.path)
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
