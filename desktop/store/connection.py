@@ -28,7 +28,7 @@ def guard_tables(conn: sqlite3.Connection, guarded: frozenset[str], allowed: Cal
     """Make SQLite refuse INSERT/UPDATE/DELETE on `guarded` tables unless `allowed()` says the write path runs.
 
     This turns "nothing else writes synced tables" from a convention into a rule the database enforces: a
-    stray `UPDATE households …` anywhere else fails with `sqlite3.DatabaseError: not authorized`.
+    stray raw write to `households` anywhere else fails with `sqlite3.DatabaseError: not authorized`.
     """
     writes = (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE)
 

@@ -1,0 +1,84 @@
+"""Numbered migrations: a database made by the previous version upgrades without losing rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from desktop.errors import WardbookError
+from desktop.search.index import search_household_ids
+from desktop.store import Store
+from desktop.store.migrations import LATEST, migrate, schema_version
+
+
+def _make_version(path: Path, version: int) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(sqlite3.connect(str(path), isolation_level=None))
+    assert migrate(db, target=version) == list(range(1, version + 1))
+    return db
+
+
+def test_new_database_is_at_latest_version(store: Store) -> None:
+    assert schema_version(store.db) == LATEST
+    assert {"households", "people", "visits", "field_clock", "outbox", "household_fts"} <= set(
+        store.db.table_names()
+    )
+
+
+@pytest.mark.parametrize("old_version", range(1, LATEST))
+def test_upgrade_keeps_rows_and_builds_what_is_new(tmp_path: Path, old_version: int) -> None:
+    path = tmp_path / "old.db"
+    db = _make_version(path, old_version)
+    # Rows as the previous version of the app would have written them.
+    db.execute(
+        "INSERT INTO households (id, created_at, updated_at, code, house_no, street, status) "
+        "VALUES ('h1', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 'HK1', '12/3A', 'Đường Lê Lợi', 'active')"
+    )
+    db.execute(
+        "INSERT INTO people (id, created_at, updated_at, household_id, full_name, birth_year) "
+        "VALUES ('p1', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 'h1', 'Đặng Thị Hòa', 1950)"
+    )
+    db.execute("INSERT INTO device (one, device_id, hlc_last, created_at) VALUES (1, 'dev-old', 42, 'x')")
+    db.conn.close()
+
+    with Store.open(path) as upgraded:
+        assert schema_version(upgraded.db) == LATEST
+        assert upgraded.device_id == "dev-old"
+        assert upgraded.conn.execute("SELECT full_name FROM people").fetchall() == [("Đặng Thị Hòa",)]
+        assert search_household_ids(upgraded.conn, "dang thi hoa") == ["h1"]
+        assert upgraded.writer.clock.last == 42
+
+
+def test_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with Store.open(path, create=True) as made:
+        made.conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    with pytest.raises(WardbookError) as caught:
+        Store.open(path)
+    assert caught.value.msg_id == "store.too_new"
+
+
+def test_failed_migration_leaves_the_previous_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.store import migrations
+
+    path = tmp_path / "half.db"
+    db = _make_version(path, 1)
+
+    def broken(db: sqlite_utils.Database) -> None:
+        db.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], broken])
+    with pytest.raises(RuntimeError):
+        migrations.migrate(db, target=2)
+    assert schema_version(db) == 1
+    assert "half_done" not in db.table_names()
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(WardbookError) as caught:
+        Store.open(tmp_path / "nope.db")
+    assert "nope.db" in caught.value.message("vi")
+    assert caught.value.message("en").startswith("No database")

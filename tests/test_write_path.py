@@ -1,0 +1,173 @@
+"""The single write path: rows, field clocks, outbox and search index change together or not at all."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from desktop.errors import WardbookError
+from desktop.search.index import search_household_ids
+from desktop.store import RowWrite, Store
+from desktop.store.hlc import HybridClock, pack, unpack
+from desktop.store.tables import SYNCED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _clocks(store: Store, row_id: str) -> dict[str, int]:
+    return dict(store.conn.execute("SELECT field, hlc FROM field_clock WHERE row_id = ?", (row_id,)).fetchall())
+
+
+def _outbox(store: Store) -> list[tuple[str, str, str, dict[str, object]]]:
+    return [(t, r, op, json.loads(f)) for t, r, op, f in
+            store.conn.execute("SELECT tbl, row_id, op, fields FROM outbox ORDER BY seq")]
+
+
+def _snapshot(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    tables = [*SYNCED, "field_clock", "outbox", "search_doc"]
+    return {t: sorted(store.conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+
+
+def test_insert_stamps_one_clock_for_all_fields_and_logs_the_change(store: Store) -> None:
+    row_id = store.writer.insert("households", {"code": "A1", "house_no": "5", "street": "Lê Lợi"})
+    assert list(_clocks(store, row_id)) == ["*"]
+    assert _outbox(store) == [("households", row_id, "insert", {"code": "A1", "house_no": "5", "street": "Lê Lợi"})]
+    created, updated, deleted = store.conn.execute(
+        "SELECT created_at, updated_at, deleted_hlc FROM households WHERE id = ?", (row_id,)).fetchone()
+    assert created == updated and created.endswith("Z") and deleted is None
+
+
+def test_update_stamps_only_the_fields_that_changed(store: Store) -> None:
+    row_id = store.writer.insert("households", {"code": "A1", "house_no": "5", "street": "Lê Lợi"})
+    changed = store.writer.update("households", row_id, {"house_no": "5", "street": "Trần Phú", "phone": "0903000000"})
+    assert changed == {"street": "Trần Phú", "phone": "0903000000"}
+    clocks = _clocks(store, row_id)
+    assert set(clocks) == {"*", "street", "phone"}
+    assert clocks["street"] == clocks["phone"] > clocks["*"]
+    assert _outbox(store)[-1] == ("households", row_id, "update", {"street": "Trần Phú", "phone": "0903000000"})
+
+
+def test_an_update_that_changes_nothing_writes_nothing(store: Store) -> None:
+    row_id = store.writer.insert("households", {"code": "A1", "street": "Lê Lợi"})
+    before = _snapshot(store)
+    assert store.writer.update("households", row_id, {"street": "Lê Lợi"}) == {}
+    assert _snapshot(store) == before
+
+
+def test_delete_is_a_tombstone_with_a_clock(store: Store) -> None:
+    row_id = store.writer.insert("households", {"code": "A1", "street": "Đường Lê Lợi"})
+    assert search_household_ids(store.conn, "duong") == [row_id]
+    store.writer.delete("households", row_id)
+    deleted_hlc = store.conn.execute("SELECT deleted_hlc FROM households WHERE id = ?", (row_id,)).fetchone()[0]
+    assert deleted_hlc == _clocks(store, row_id)["deleted_hlc"]
+    assert _outbox(store)[-1][2] == "delete"
+    assert search_household_ids(store.conn, "duong") == []
+    with pytest.raises(WardbookError):
+        store.writer.update("households", row_id, {"street": "Khác"})
+
+
+def test_text_is_stored_nfc(store: Store) -> None:
+    decomposed = unicodedata.normalize("NFD", "Nguyễn  Thị   Hoà ")
+    row_id = store.writer.insert("people", {"full_name": decomposed})
+    stored = store.conn.execute("SELECT full_name FROM people WHERE id = ?", (row_id,)).fetchone()[0]
+    assert stored == unicodedata.normalize("NFC", "Nguyễn Thị Hoà")
+    assert json.loads(store.conn.execute("SELECT fields FROM outbox").fetchone()[0])["full_name"] == stored
+
+
+def test_a_failure_mid_batch_leaves_nothing_behind(store: Store) -> None:
+    kept = store.writer.insert("households", {"code": "A0", "street": "Lê Lợi"})
+    before = _snapshot(store)
+    clock_before = store.conn.execute("SELECT hlc_last FROM device").fetchone()[0]
+    batch = [
+        RowWrite("households", "new-1", "insert", {"code": "A1", "street": "Đường Mới"}),
+        RowWrite("people", "new-p", "insert", {"household_id": "new-1", "full_name": "Trần Văn Bình"}),
+        RowWrite("households", kept, "update", {"street": "Hai Bà Trưng"}),
+        RowWrite("households", "missing", "update", {"street": "x"}),  # fails: no such row
+    ]
+    with pytest.raises(WardbookError):
+        store.writer.write(batch)
+    assert _snapshot(store) == before
+    assert store.conn.execute("SELECT hlc_last FROM device").fetchone()[0] == clock_before
+    assert search_household_ids(store.conn, "binh") == []
+
+
+def test_bad_value_type_is_refused_before_anything_is_written(store: Store) -> None:
+    with pytest.raises(WardbookError) as caught:
+        store.writer.insert_many("people", [{"full_name": "A"}, {"full_name": "B", "birth_year": "abc"}])
+    assert caught.value.msg_id == "store.not_a_number"
+    assert store.conn.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 0
+
+
+def test_sqlite_refuses_writes_to_synced_tables_outside_the_write_path(store: Store) -> None:
+    row_id = store.writer.insert("households", {"code": "A1"})
+    for sql in (
+        "INSERT INTO households (id, created_at, updated_at) VALUES ('x', 'a', 'b')",
+        f"UPDATE households SET code = 'B' WHERE id = '{row_id}'",
+        "DELETE FROM households",
+        "UPDATE visits SET voided = 1",
+    ):
+        with pytest.raises(sqlite3.DatabaseError, match="not authorized"):
+            store.conn.execute(sql)
+    # Bookkeeping tables stay writable (settings, sync cursors…).
+    store.set_setting("ward_name", "Phường Demo")
+    assert store.setting("ward_name") == "Phường Demo"
+
+
+_WRITE_SQL = re.compile(r"\b(INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+\[?(\w+)", re.IGNORECASE)
+
+
+def test_no_other_module_holds_sql_that_writes_synced_tables() -> None:
+    """Belt and braces with the authorizer: the only SQL writing synced tables is in the writer."""
+    allowed = {ROOT / "desktop/store/writer.py"}
+    offenders = []
+    for path in [*ROOT.glob("desktop/**/*.py"), *ROOT.glob("ui/**/*.py")]:
+        if path in allowed:
+            continue
+        for match in _WRITE_SQL.finditer(path.read_text("utf-8")):
+            if match.group(2) in SYNCED:
+                offenders.append(f"{path.relative_to(ROOT)}: {match.group(0)}")
+    assert offenders == []
+
+
+def test_moving_a_person_reindexes_both_households(store: Store) -> None:
+    first = store.writer.insert("households", {"code": "A1", "street": "Lê Lợi"})
+    second = store.writer.insert("households", {"code": "A2", "street": "Trần Phú"})
+    person = store.writer.insert("people", {"household_id": first, "full_name": "Võ Thị Tuyết"})
+    assert search_household_ids(store.conn, "tuyet") == [first]
+    store.writer.update("people", person, {"household_id": second})
+    assert search_household_ids(store.conn, "tuyet") == [second]
+    store.writer.delete("people", person)
+    assert search_household_ids(store.conn, "tuyet") == []
+
+
+def test_remote_change_keeps_its_clock_and_is_not_sent_back(store: Store) -> None:
+    remote_hlc = pack(1_900_000_000_000, 3)
+    store.writer.write([RowWrite("households", "r1", "insert", {"code": "R1"}, hlc=remote_hlc, device_id="dev-b")])
+    assert store.conn.execute("SELECT hlc, device_id FROM field_clock WHERE row_id = 'r1'").fetchone() == (
+        remote_hlc, "dev-b")
+    assert _outbox(store) == []
+
+
+def test_clock_never_goes_backwards_when_the_wall_clock_does() -> None:
+    times = iter([1000, 1000, 900, 900, 1200])
+    clock = HybridClock(now_ms=lambda: next(times))
+    values = [clock.tick() for _ in range(5)]
+    assert values == sorted(values) and len(set(values)) == 5
+    assert unpack(values[3]) == (1000, 3)
+    assert unpack(values[4]) == (1200, 0)
+
+
+def test_clock_jumps_past_a_remote_value_and_survives_reopening(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "a.db", create=True) as store:
+        future = pack(unpack(store.writer.clock.tick())[0] + 60_000, 0)
+        store.writer.write([RowWrite("areas", "a1", "insert", {"name": "KP1"}, hlc=future, device_id="b")])
+        store.writer.clock.observe(future)
+        local = store.writer.insert("areas", {"name": "KP2"})
+        assert _clocks(store, local)["*"] > future
+    with Store.open(tmp_path / "a.db") as reopened:
+        assert reopened.writer.clock.tick() > future
