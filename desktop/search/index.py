@@ -90,13 +90,32 @@ def match_expression(text: str) -> str | None:
 
 
 def search_household_ids(conn: sqlite3.Connection, text: str, limit: int = 200) -> list[str]:
-    """Ids of households whose address, phone or member names match `text`, best matches first."""
+    """Ids of households whose address, phone or member names match `text`, best matches first.
+
+    Ranking costs time in proportion to the number of matches, and the first letters typed match most of
+    the ward, so matches are first fetched unranked up to `limit` + 1; only a result that fits in `limit` is
+    ranked. A longer one comes back in index order and the UI asks the officer to keep typing.
+    """
     expression = match_expression(text)
     if expression is None:
         return []
-    rows = conn.execute(
-        "SELECT d.household_id FROM household_fts f JOIN search_doc d ON d.id = f.rowid "
-        "WHERE household_fts MATCH ? ORDER BY f.rank LIMIT ?",
-        (expression, limit),
-    )
-    return [row[0] for row in rows]
+    rowids = [
+        row[0]
+        for row in conn.execute(
+            "SELECT rowid FROM household_fts WHERE household_fts MATCH ? LIMIT ?", (expression, limit + 1)
+        )
+    ]
+    if len(rowids) <= limit:
+        rowids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT rowid FROM household_fts WHERE household_fts MATCH ? ORDER BY rank", (expression,)
+            )
+        ]
+    else:
+        rowids = rowids[:limit]
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    by_rowid = dict(conn.execute(f"SELECT id, household_id FROM search_doc WHERE id IN ({marks})", rowids))
+    return [by_rowid[rowid] for rowid in rowids]

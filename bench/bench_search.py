@@ -1,0 +1,93 @@
+"""Search latency on a demo ward of 50k households (~200k people), beside a raw FTS5 query in the same run.
+
+Prints, for keystrokes an officer really types (each prefix of a name, a street, a phone): the median and p99
+of `search_household_ids` (fold + FTS5 prefix match + ranking of short results + id lookup) and of the same work plus the summaries of the
+first 50 rows the list shows, against the raw FTS5 query (pre-built MATCH expression, LIMIT 200, no folding, no ranking, no join).
+Also prints how long the demo ward took to generate.
+
+    .venv/bin/python bench/bench_search.py [--households 50000] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from desktop.demo import DemoSize, generate_demo_ward  # noqa: E402
+from desktop.search.index import match_expression, search_household_ids  # noqa: E402
+from desktop.store import Store  # noqa: E402
+from desktop.store.queries import household_summaries  # noqa: E402
+
+TYPED = ["nguyen van an", "tran thi hoa", "duong", "le van sy", "hem 12", "0903", "dang", "pham quoc vinh"]
+RUNS = 5
+
+
+def keystrokes() -> list[str]:
+    """Every prefix of every typed text, as the search box sees it while the officer types."""
+    return [text[:n] for text in TYPED for n in range(1, len(text) + 1) if text[:n].strip()]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def measure(label: str, action, queries: list[str]) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    timings = []
+    for _ in range(RUNS):
+        for query in queries:
+            started = time.perf_counter()
+            action(query)
+            timings.append((time.perf_counter() - started) * 1000)
+    median, p99 = statistics.median(timings), percentile(timings, 0.99)
+    print(f"{label:<44} median {median:7.3f} ms   p99 {p99:7.3f} ms   ({len(timings)} queries)")
+    return median, p99
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", type=int, default=50_000)
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    path = args.db or Path(tempfile.mkdtemp()) / "bench.db"
+    if not path.exists():
+        with Store.open(path, create=True) as store:
+            started = time.perf_counter()
+            counts = generate_demo_ward(store, DemoSize(households=args.households, seed=1))
+            seconds = time.perf_counter() - started
+        print(f"demo ward: {counts['households']} households, {counts['people']} people, {counts['visits']} visits "
+              f"generated in {seconds:.1f} s ({counts['households'] / seconds:,.0f} households/s)")
+    with Store.open(path) as store:
+        conn = store.conn
+        queries = keystrokes()
+        expressions = {q: match_expression(q) for q in queries}
+        for q in queries:  # warm the page cache the same way for both
+            search_household_ids(conn, q)
+
+        def raw(query: str) -> None:
+            conn.execute("SELECT rowid FROM household_fts WHERE household_fts MATCH ? LIMIT 200",
+                         (expressions[query],)).fetchall()
+
+        def ours(query: str) -> None:
+            search_household_ids(conn, query)
+
+        def ours_with_page(query: str) -> None:
+            household_summaries(store, search_household_ids(conn, query)[:50])
+
+        base_median, base_p99 = measure("raw FTS5 query (baseline)", raw, queries)
+        median, p99 = measure("search_household_ids", ours, queries)
+        page_median, page_p99 = measure("search + first 50 summaries", ours_with_page, queries)
+        print(f"ratio vs raw FTS5: median {median / base_median:.2f}x, p99 {p99 / base_p99:.2f}x; "
+              f"with page: median {page_median / base_median:.2f}x")
+        print(f"target (DESIGN.md §8): median <= 5 ms, p99 <= 20 ms -> "
+              f"{'met' if median <= 5 and p99 <= 20 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
