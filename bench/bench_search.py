@@ -1,8 +1,9 @@
 """Search latency on a demo ward of 50k households (~200k people), beside a raw FTS5 query in the same run.
 
 Prints, for keystrokes an officer really types (each prefix of a name, a street, a phone): the median and p99
-of `search_household_ids` (fold + FTS5 prefix match + ranking of short results + id lookup) and of the same work plus the summaries of the
-first 50 rows the list shows, against the raw FTS5 query (pre-built MATCH expression, LIMIT 200, no folding, no ranking, no join).
+of `search_household_ids` (fold + FTS5 prefix match + ranking of short results + id lookup) and of the same
+work plus the summaries of the first 50 rows the list shows, against the raw FTS5 query (pre-built MATCH
+expression, LIMIT 200: no folding, no ranking, no join).
 Also prints how long the demo ward took to generate.
 
     .venv/bin/python bench/bench_search.py [--households 50000] [--db PATH]
@@ -19,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.demo import DemoSize, generate_demo_ward  # noqa: E402
-from desktop.search.index import match_expression, search_household_ids  # noqa: E402
-from desktop.store import Store  # noqa: E402
-from desktop.store.queries import household_summaries  # noqa: E402
+from desktop.demo import DemoSize, generate_demo_ward
+from desktop.search.index import match_expression, search_household_ids
+from desktop.store import Store
+from desktop.store.queries import household_summaries
 
 TYPED = ["nguyen van an", "tran thi hoa", "duong", "le van sy", "hem 12", "0903", "dang", "pham quoc vinh"]
 RUNS = 5
@@ -35,7 +36,7 @@ def keystrokes() -> list[str]:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure(label: str, action, queries: list[str]) -> tuple[float, float]:  # type: ignore[no-untyped-def]
@@ -82,7 +83,7 @@ def main() -> None:
 
         base_median, base_p99 = measure("raw FTS5 query (baseline)", raw, queries)
         median, p99 = measure("search_household_ids", ours, queries)
-        page_median, page_p99 = measure("search + first 50 summaries", ours_with_page, queries)
+        page_median, _ = measure("search + first 50 summaries", ours_with_page, queries)
         print(f"ratio vs raw FTS5: median {median / base_median:.2f}x, p99 {p99 / base_p99:.2f}x; "
               f"with page: median {page_median / base_median:.2f}x")
         print(f"target (DESIGN.md §8): median <= 5 ms, p99 <= 20 ms -> "

@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check desktop ui tests bench build_installer.py
+.venv/bin/mypy
 .venv/bin/lint-imports
 .venv/bin/python -m pytest -q "$@"

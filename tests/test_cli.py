@@ -117,7 +117,7 @@ def test_bad_input_is_one_clear_line_and_writes_nothing(
     db: str, capsys: pytest.CaptureFixture[str], args: list[str], vi_text: str
 ) -> None:
     before = _counts(db)
-    code, out, err = run(capsys, "--db", db, *args) if args[-1] != "dancing" else _usage(capsys, db, args)
+    code, _, err = run(capsys, "--db", db, *args) if args[-1] != "dancing" else _usage(capsys, db, args)
     assert code == 2
     assert vi_text in err
     assert _counts(db) == before

@@ -47,7 +47,7 @@ def test_demo_ward_shape(demo_store: Store) -> None:
                "AND p.household_id = h.id").fetchone()[0] == households
     # Visits fall in the year before the end date, follow-ups after their visit.
     first, last = one("SELECT MIN(visited_at), MAX(visited_at) FROM visits").fetchone()
-    assert "2025-07-01" <= first and last <= "2026-06-30"
+    assert first >= "2025-07-01" and last <= "2026-06-30"
     assert one("SELECT COUNT(*) FROM visits WHERE follow_up_due <= visited_at").fetchone()[0] == 0
     # House numbers look like the ward's: 12, 12A, 123/45, 123/45A.
     numbers = [row[0] for row in one("SELECT house_no FROM households")]

@@ -23,7 +23,8 @@ i18n.register(
             "en": "The database {path} already holds {count} households; demo data goes into an empty one.",
         },
         "cli.demo_done": {
-            "vi": "Đã tạo phường mẫu: {households} hộ, {people} nhân khẩu, {visits} lượt thăm trong {seconds:.1f} giây.",
+            "vi": "Đã tạo phường mẫu: {households} hộ, {people} nhân khẩu, {visits} lượt thăm "
+            "trong {seconds:.1f} giây.",
             "en": "Demo ward created: {households} households, {people} people, {visits} visits in {seconds:.1f} s.",
         },
         "cli.progress": {"vi": "{done}/{total} {what}", "en": "{done}/{total} {what}"},

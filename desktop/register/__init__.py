@@ -5,5 +5,7 @@ Functions here validate input (raising `WardbookError` with a catalogue message)
 rules are the same everywhere.
 """
 
-from desktop.register import messages  # noqa: F401  (registers the register's messages)
-from desktop.register import labels  # noqa: F401  (registers the display names of coded values)
+from desktop.register import (
+    labels,  # noqa: F401  (registers the display names of coded values)
+    messages,  # noqa: F401  (registers the register's messages)
+)

@@ -151,7 +151,9 @@ class Writer:
                 if change.op == "insert":
                     values = _coerce(spec, change.fields)
                     change.fields = values
-                    row = {"id": change.row_id, "created_at": now, "updated_at": now, "deleted_hlc": None}
+                    row: dict[str, object] = {
+                        "id": change.row_id, "created_at": now, "updated_at": now, "deleted_hlc": None
+                    }
                     row.update(values)
                     inserts.setdefault(change.table, []).append(tuple(row.get(c) for c in spec.columns))
                     clock_rows.append((change.table, change.row_id, ALL_FIELDS, hlc, device))

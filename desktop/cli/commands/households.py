@@ -12,7 +12,7 @@ from desktop.store.queries import HouseholdFilter, household_detail, household_s
 from desktop.store.tables import HOUSEHOLD_FLAGS
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     household = subparsers.add_parser("household", help="sổ hộ / household register")
     actions = household.add_subparsers(dest="action", metavar="ACTION", required=True,
                                        parser_class=type(household))

@@ -9,7 +9,7 @@ from desktop.cli.context import add_common_options, open_store
 from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     search = subparsers.add_parser("search", help="tìm hộ / find households (không cần dấu)")
     add_common_options(search)
     search.add_argument("text", nargs="+")

@@ -12,7 +12,7 @@ from desktop.errors import WardbookError
 from desktop.store.queries import ward_stats
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     init = subparsers.add_parser("init", help="tạo cơ sở dữ liệu mới / create a new database")
     add_common_options(init)
     init.set_defaults(handler=_init)

@@ -27,7 +27,7 @@ def _support(text: str) -> SupportItem:
     return SupportItem(parts[0], quantity, parts[2] if len(parts) > 2 else None, value)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     visit = subparsers.add_parser("visit", help="lượt thăm hộ / door-to-door visits")
     actions = visit.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(visit))
 
