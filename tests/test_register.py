@@ -1,0 +1,118 @@
+"""Business rules of the register: what officers type is checked before anything is written."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from desktop.errors import WardbookError
+from desktop.register.households import add_area, add_household, add_person, find_area, set_flags, set_head
+from desktop.register.validation import check_birth_year, normalise_phone, parse_date
+from desktop.register.visits import SupportItem, add_visit, complete_follow_up, void_visit
+from desktop.store import Store
+from desktop.store.queries import HouseholdFilter, household_detail, list_household_ids, ward_stats
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [("05/01/2026", "2026-01-05"), ("5/1/2026", "2026-01-05"), ("05-01-2026", "2026-01-05"),
+     ("2026-01-05", "2026-01-05"), ("29/02/2024", "2024-02-29"), ("", None)],
+)
+def test_dates_are_read_the_vietnamese_way(typed: str, iso: str | None) -> None:
+    assert parse_date(typed) == iso
+
+
+@pytest.mark.parametrize("typed", ["29/02/2025", "13/13/2026", "2026/01/05", "hôm qua"])
+def test_impossible_dates_are_refused(typed: str) -> None:
+    with pytest.raises(WardbookError) as caught:
+        parse_date(typed)
+    assert caught.value.msg_id == "register.bad_date"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("0903 123 456", "0903123456"), ("0903.123.456", "0903123456"), ("+84 903 123 456", "0903123456"),
+     ("84903123456", "0903123456"), ("", None)],
+)
+def test_phone_numbers_are_normalised(typed: str, stored: str | None) -> None:
+    assert normalise_phone(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["12345", "09031234567", "abc", "1903123456"])
+def test_malformed_phone_numbers_are_refused(typed: str) -> None:
+    with pytest.raises(WardbookError):
+        normalise_phone(typed)
+
+
+def test_birth_year_range() -> None:
+    assert check_birth_year("1950") == 1950
+    for bad in ("1899", str(date.today().year + 1), "năm"):
+        with pytest.raises(WardbookError):
+            check_birth_year(bad)
+
+
+def test_household_with_members_head_and_flags(store: Store) -> None:
+    area = add_area(store, "Khu phố 3")
+    assert find_area(store, "khu pho 3") == area
+    household = add_household(store, area_id=area, house_no="45", street="Nguyễn Trãi", head_name="Lê Văn Tám",
+                              head_birth_year=1950, flags=["poor"])
+    daughter = add_person(store, household, "Lê Thị Mai", birth_year=1980, relation="con")
+    set_head(store, household, daughter)
+    set_flags(store, household, ["elderly_alone", "disability"])
+    detail = household_detail(store, household)
+    assert detail["head"] == "Lê Thị Mai"
+    assert detail["flags"] == ["elderly_alone", "disability"]
+    assert [p["full_name"] for p in detail["people"]] == ["Lê Thị Mai", "Lê Văn Tám"]  # type: ignore[attr-defined]
+    assert list_household_ids(store, HouseholdFilter(area_id=area, flags=("disability",))) == [household]
+
+
+def test_set_head_refuses_someone_from_another_household(store: Store) -> None:
+    first = add_household(store, area_id=None, house_no="1", street="A", head_name="Một")
+    second = add_household(store, area_id=None, house_no="2", street="A", head_name="Hai")
+    stranger = add_person(store, second, "Người Lạ")
+    with pytest.raises(WardbookError):
+        set_head(store, first, stranger)
+
+
+def test_visit_with_support_follow_up_and_void(store: Store) -> None:
+    household = add_household(store, area_id=None, house_no="9", street="Hai Bà Trưng", head_name="Phạm Thị Lan")
+    visited = date.today() - timedelta(days=30)
+    visit = add_visit(store, household_id=household, visited_on=visited, purposes=["food_support"], outcome="met",
+                      follow_up_due=visited + timedelta(days=7),
+                      support=[SupportItem("food", 10, "kg", 200_000), SupportItem("medical", 1, "túi", 150_000)])
+    assert list_household_ids(store, HouseholdFilter(has_overdue_follow_up=True)) == [household]
+    assert ward_stats(store)["follow_ups_overdue"] == 1
+    detail = household_detail(store, household)
+    assert detail["visits"][0]["support_vnd"] == 350_000  # type: ignore[index]
+    complete_follow_up(store, visit, date.today())
+    assert list_household_ids(store, HouseholdFilter(has_overdue_follow_up=True)) == []
+    void_visit(store, visit, "Nhập nhầm hộ")
+    assert ward_stats(store)["visits"] == 0
+    assert list_household_ids(store, HouseholdFilter(not_visited_days=365)) == [household]
+
+
+def test_visit_rules(store: Store) -> None:
+    household = add_household(store, area_id=None, house_no="9", street="A", head_name="B")
+    today = date.today()
+    cases = [
+        dict(visited_on=today + timedelta(days=1), purposes=["welfare_check"], outcome="met"),
+        dict(visited_on=today, purposes=[], outcome="met"),
+        dict(visited_on=today, purposes=["welfare_check"], outcome="sleeping"),
+        dict(visited_on=today, purposes=["welfare_check"], outcome="met", follow_up_due=today),
+        dict(visited_on=today, purposes=["welfare_check"], outcome="met", support=[SupportItem("gold")]),
+        dict(visited_on=today, purposes=["welfare_check"], outcome="met", support=[SupportItem("food", -1)]),
+    ]
+    for kwargs in cases:
+        with pytest.raises(WardbookError):
+            add_visit(store, household_id=household, **kwargs)  # type: ignore[arg-type]
+    assert store.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == 0
+    assert store.conn.execute("SELECT COUNT(*) FROM support_items").fetchone()[0] == 0
+
+
+def test_household_list_is_in_walking_order(store: Store) -> None:
+    for number in ("10", "9", "123/45A", "123/4", "10A", "2"):
+        add_household(store, area_id=None, house_no=number, street="Lê Lợi", head_name=f"Hộ {number}")
+    ids = list_household_ids(store)
+    detail = [household_detail(store, i)["house_no"] for i in ids]
+    assert detail == ["2", "9", "10", "10A", "123/4", "123/45A"]
