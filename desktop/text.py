@@ -20,3 +20,11 @@ def nfc(value: str) -> str:
 def clean(value: object) -> object:
     """`nfc()` for strings; other values pass through untouched (numbers, None)."""
     return nfc(value) if isinstance(value, str) else value
+
+
+def format_date(iso: object) -> str:
+    """`2026-01-05` → `05/01/2026`, the way Vietnamese forms write dates; empty for None or non-dates."""
+    if not isinstance(iso, str) or len(iso) < 10:
+        return ""
+    year, month, day = iso[:10].split("-")
+    return f"{day}/{month}/{year}"

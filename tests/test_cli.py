@@ -88,9 +88,9 @@ def test_visit_add_and_list(db: str, capsys: pytest.CaptureFixture[str]) -> None
     assert row == ("2026-01-05", "food_support,welfare_check", "2026-01-20")
     assert support == [("food", 10.0, "kg", 200000)]
     code, out, _ = run(capsys, "visit", "list", "--db", db, "--household", "HK000001", "--lang", "en")
-    assert code == 0 and "2026-01-05" in out and "Food support" in out
+    assert code == 0 and "05/01/2026" in out and "Food support" in out
     code, out, _ = run(capsys, "visit", "list", "--db", db, "--overdue", "--limit", "1000")
-    assert code == 0 and "2026-01-20" in out
+    assert code == 0 and "20/01/2026" in out
 
 
 @pytest.mark.parametrize(

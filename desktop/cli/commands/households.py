@@ -10,6 +10,7 @@ from desktop.register.households import add_household, find_area, resolve_househ
 from desktop.register.labels import label, labels
 from desktop.store.queries import HouseholdFilter, household_detail, household_summaries, list_household_ids
 from desktop.store.tables import HOUSEHOLD_FLAGS
+from desktop.text import format_date
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -64,8 +65,8 @@ def print_households(summaries: list[dict[str, object]], total: int) -> None:
         return
     headers = [i18n.tr(f"col.{c}") for c in ("code", "address", "area", "head", "members", "last_visit", "flags")]
     print_table(headers, [
-        (s["code"], f"{s['house_no']} {s['street']}", s["area"], s["head"], s["members"], s["last_visit"] or "—",
-         labels("flag", list(s["flags"])))  # type: ignore[call-overload]
+        (s["code"], f"{s['house_no']} {s['street']}", s["area"], s["head"], s["members"],
+         format_date(s["last_visit"]) or "—", labels("flag", list(s["flags"])))  # type: ignore[call-overload]
         for s in summaries
     ])
     if total > len(summaries):
@@ -97,8 +98,8 @@ def _show(args: argparse.Namespace) -> int:
     if visits:
         print_table(
             [i18n.tr(f"col.{c}") for c in ("date", "purposes", "outcome", "follow_up", "findings")],
-            [(v["visited_at"], labels("purpose", v["purposes"]), label("outcome", v["outcome"]),
-              v["follow_up_due"] or "", v["findings"] or "") for v in visits],  # type: ignore[attr-defined]
+            [(format_date(v["visited_at"]), labels("purpose", v["purposes"]), label("outcome", v["outcome"]),
+              format_date(v["follow_up_due"]), v["findings"] or "") for v in visits],  # type: ignore[attr-defined]
         )
     else:
         print(i18n.tr("cli.none_found"))

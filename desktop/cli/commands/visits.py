@@ -12,6 +12,7 @@ from desktop.register.labels import label, labels
 from desktop.register.visits import SupportItem, add_visit
 from desktop.store.queries import list_visits
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
+from desktop.text import format_date
 
 
 def _support(text: str) -> SupportItem:
@@ -74,7 +75,8 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     print_table(
         [i18n.tr(f"col.{c}") for c in ("date", "address", "purposes", "outcome", "follow_up")],
-        [(v["visited_at"], f"{v['house_no'] or ''} {v['street'] or ''}".strip(), labels("purpose", v["purposes"]),  # type: ignore[arg-type]
-          label("outcome", v["outcome"]), v["follow_up_due"] or "") for v in visits],  # type: ignore[arg-type]
+        [(format_date(v["visited_at"]), f"{v['house_no'] or ''} {v['street'] or ''}".strip(),
+          labels("purpose", v["purposes"]),  # type: ignore[arg-type]
+          label("outcome", v["outcome"]), format_date(v["follow_up_due"])) for v in visits],  # type: ignore[arg-type]
     )
     return 0
