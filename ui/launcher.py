@@ -31,6 +31,11 @@ def wants_gui(args: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--version"]:
+        from desktop import __version__
+
+        print(f"wardbook {__version__}")
+        return 0
     if wants_gui(args):
         from ui.app import run
 
