@@ -25,6 +25,7 @@ from desktop.store.tables import (
 
 Progress = Callable[[int, int, str], None]
 BATCH_HOUSEHOLDS = 2000
+NEVER_VISITED_SHARE = 0.12
 FLAG_SHARES = {
     "poor": 0.03, "near_poor": 0.05, "elderly_alone": 0.04, "disability": 0.05,
     "chronic_illness": 0.08, "young_children": 0.25, "policy_family": 0.04,
@@ -197,12 +198,13 @@ def generate_demo_ward(store: Store, size: DemoSize = DemoSize(), progress: Prog
 
 
 def _visit_count(rng: random.Random, mean: float) -> int:
-    """Visits of one household in the year: most get a few, some none (the coverage gap reports show)."""
-    if rng.random() < 0.12:
+    """Visits of one household in the year: some get none (the coverage gap reports must show), the others
+    share the visits so that the ward's average stays `mean`."""
+    if rng.random() < NEVER_VISITED_SHARE:
         return 0
-    whole = int(mean)
-    return whole + (1 if rng.random() < mean - whole else 0) + rng.randint(-1, 1) if whole else int(
-        rng.random() < mean)
+    per_visited = mean / (1 - NEVER_VISITED_SHARE)
+    whole = int(per_visited)
+    return whole + int(rng.random() < per_visited - whole)
 
 
 def _activities(maker: _Maker, areas: list[tuple[str, str]], officers: list[str], start: date,
