@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check desktop ui tests bench build_installer.py
+.venv/bin/ruff check desktop ui tests bench scripts build_installer.py
 .venv/bin/mypy
 .venv/bin/lint-imports
 .venv/bin/python -m pytest -q "$@"

@@ -1,0 +1,300 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <location filename="../../ui/follow_ups_page.py" line="34" />
+        <source>Follow-up due</source>
+        <translation>Hạn theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups_page.py" line="34" />
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups_page.py" line="34" />
+        <source>Purposes</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups_page.py" line="34" />
+        <source>Visit date</source>
+        <translation>Ngày thăm</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/follow_ups_page.py" line="40" />
+        <source>%n overdue follow-up(s)</source>
+        <translation>
+            <numerusform>%n việc theo dõi quá hạn</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../../ui/household_model.py" line="39" />
+        <source>Code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="39" />
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="39" />
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="40" />
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="40" />
+        <source>Members</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="41" />
+        <source>Last visit</source>
+        <translation>Lần thăm cuối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="41" />
+        <source>Vulnerabilities</source>
+        <translation>Diện cần quan tâm</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <location filename="../../ui/households_page.py" line="100" />
+        <source>Search:</source>
+        <translation>Tìm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="101" />
+        <source>name, street, house number or phone — accents optional</source>
+        <translation>họ tên, đường, số nhà hoặc số điện thoại — không cần dấu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="102" />
+        <source>Area:</source>
+        <translation>Khu phố:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="103" />
+        <source>All areas</source>
+        <translation>Tất cả khu phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="104" />
+        <source>Not visited in (days):</source>
+        <translation>Chưa thăm trong (ngày):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="105" />
+        <source>any</source>
+        <translation>bất kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="106" />
+        <source>Overdue follow-up</source>
+        <translation>Có việc quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="107" />
+        <source>New visit… (Ctrl+N)</source>
+        <translation>Ghi lượt thăm… (Ctrl+N)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/households_page.py" line="139" />
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n hộ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="149" />
+        <source>No household selected.</source>
+        <translation>Chưa chọn hộ nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="150" />
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="150" />
+        <source>Members</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="150" />
+        <source>Visits</source>
+        <translation>Lượt thăm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="151" />
+        <source>Cases</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="151" />
+        <source>Follow up by</source>
+        <translation>Theo dõi đến</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="58" />
+        <source>WardBook — household register</source>
+        <translation>Sổ địa bàn — sổ hộ dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="59" />
+        <source>Households</source>
+        <translation>Hộ dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="60" />
+        <source>Follow-ups</source>
+        <translation>Việc cần theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="61" />
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="65" />
+        <source>Database: %1  ·  device %2</source>
+        <translation>Cơ sở dữ liệu: %1  ·  máy %2</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../ui/visit_form.py" line="57" />
+        <source>New visit</source>
+        <translation>Ghi lượt thăm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="61" />
+        <source>Type a name, street or phone (accents optional)</source>
+        <translation>Gõ họ tên, đường hoặc số điện thoại (không cần dấu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="83" />
+        <source>Personal data: write only what the work needs</source>
+        <translation>Dữ liệu cá nhân: chỉ ghi điều cần cho công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="84" />
+        <source>Follow up by</source>
+        <translation>Theo dõi đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="95" />
+        <source>No support</source>
+        <translation>Không hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="100" />
+        <source>unit</source>
+        <translation>đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="112" />
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="114" />
+        <source>Visit date</source>
+        <translation>Ngày thăm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="115" />
+        <source>Purposes</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="116" />
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="117" />
+        <source>Person met</source>
+        <translation>Người tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="118" />
+        <source>Findings</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="119" />
+        <source>Support given</source>
+        <translation>Hỗ trợ đã trao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="120" />
+        <source>Follow-up</source>
+        <translation>Theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="133" />
+        <source>Save (Enter)</source>
+        <translation>Lưu (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="136" />
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_form.py" line="184" />
+        <source>Choose the household visited.</source>
+        <translation>Hãy chọn hộ đã đến thăm.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="38" />
+        <source>WardBook — first start</source>
+        <translation>Sổ địa bàn — lần đầu sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="39" />
+        <source>There is no ward database on this computer yet. Start with a demo ward (invented households to try the app) or with an empty register?</source>
+        <translation>Máy này chưa có cơ sở dữ liệu của phường. Bắt đầu với phường mẫu (hộ dân giả định để dùng thử) hay với sổ trống?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="42" />
+        <source>Demo ward</source>
+        <translation>Phường mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="43" />
+        <source>Empty register</source>
+        <translation>Sổ trống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="56" />
+        <source>Creating the demo ward…</source>
+        <translation>Đang tạo phường mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="57" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+</TS>

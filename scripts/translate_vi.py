@@ -1,0 +1,135 @@
+"""Fill the Vietnamese texts of resources/translations/wardbook_vi.ts and build the .qm files.
+
+The .ts files are the source of the app's translations (pyside6-lupdate extracts the English source strings
+from ui/); this table holds the Vietnamese for each, so re-running lupdate after a UI change and then this
+script keeps both in step. Strings without a Vietnamese text here are reported, not invented.
+
+    .venv/bin/pyside6-lupdate ui/*.py -ts resources/translations/wardbook_vi.ts
+    .venv/bin/python scripts/translate_vi.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "resources" / "translations"
+
+VIETNAMESE = {
+    "Follow-up due": "Hạn theo dõi",
+    "Address": "Địa chỉ",
+    "Purposes": "Mục đích",
+    "Visit date": "Ngày thăm",
+    "%n overdue follow-up(s)": "%n việc theo dõi quá hạn",
+    "Code": "Mã hộ",
+    "Area": "Khu phố",
+    "Head of household": "Chủ hộ",
+    "Members": "Nhân khẩu",
+    "Last visit": "Lần thăm cuối",
+    "Vulnerabilities": "Diện cần quan tâm",
+    "Search:": "Tìm:",
+    "name, street, house number or phone — accents optional":
+        "họ tên, đường, số nhà hoặc số điện thoại — không cần dấu",
+    "Area:": "Khu phố:",
+    "All areas": "Tất cả khu phố",
+    "Not visited in (days):": "Chưa thăm trong (ngày):",
+    "any": "bất kỳ",
+    "Overdue follow-up": "Có việc quá hạn",
+    "New visit… (Ctrl+N)": "Ghi lượt thăm… (Ctrl+N)",
+    "%n household(s)": "%n hộ",
+    "No household selected.": "Chưa chọn hộ nào.",
+    "Phone": "Điện thoại",
+    "Visits": "Lượt thăm",
+    "Cases": "Vụ việc",
+    "Follow up by": "Theo dõi đến",
+    "WardBook — household register": "Sổ địa bàn — sổ hộ dân",
+    "Households": "Hộ dân",
+    "Follow-ups": "Việc cần theo dõi",
+    "&Language": "&Ngôn ngữ",
+    "Database: %1  ·  device %2": "Cơ sở dữ liệu: %1  ·  máy %2",
+    "New visit": "Ghi lượt thăm",
+    "Type a name, street or phone (accents optional)": "Gõ họ tên, đường hoặc số điện thoại (không cần dấu)",
+    "Personal data: write only what the work needs": "Dữ liệu cá nhân: chỉ ghi điều cần cho công việc",
+    "No support": "Không hỗ trợ",
+    "unit": "đơn vị",
+    "Household": "Hộ",
+    "Outcome": "Kết quả",
+    "Person met": "Người tiếp",
+    "Findings": "Ghi nhận",
+    "Support given": "Hỗ trợ đã trao",
+    "Follow-up": "Theo dõi",
+    "Save (Enter)": "Lưu (Enter)",
+    "Cancel (Esc)": "Hủy (Esc)",
+    "Choose the household visited.": "Hãy chọn hộ đã đến thăm.",
+    "WardBook — first start": "Sổ địa bàn — lần đầu sử dụng",
+    "There is no ward database on this computer yet. Start with a demo ward (invented households to try the "
+    "app) or with an empty register?": "Máy này chưa có cơ sở dữ liệu của phường. Bắt đầu với phường mẫu (hộ dân "
+    "giả định để dùng thử) hay với sổ trống?",
+    "Demo ward": "Phường mẫu",
+    "Empty register": "Sổ trống",
+    "Creating the demo ward…": "Đang tạo phường mẫu…",
+    "Cancel": "Hủy",
+}
+
+# Qt's own dialogs and standard buttons: Qt ships no Vietnamese, so the app carries these (context QPlatformTheme).
+QT_STANDARD = {
+    "OK": "Đồng ý", "Save": "Lưu", "Save All": "Lưu tất cả", "Open": "Mở", "&Yes": "&Có",
+    "Yes to &All": "Có tất cả",
+    "&No": "&Không", "N&o to All": "Không tất cả", "Abort": "Hủy bỏ", "Retry": "Thử lại", "Ignore": "Bỏ qua",
+    "Close": "Đóng", "Cancel": "Hủy", "Discard": "Bỏ", "Help": "Trợ giúp", "Apply": "Áp dụng", "Reset": "Đặt lại",
+    "Restore Defaults": "Khôi phục mặc định", "Don't Save": "Không lưu", "Close without Saving": "Đóng không lưu",
+}
+
+
+def fill(path: Path) -> list[str]:
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        text = VIETNAMESE.get(source)
+        if text is None:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+        numerus = translation.findall("numerusform")
+        if message.get("numerus") == "yes":
+            for form in numerus or [ET.SubElement(translation, "numerusform")]:
+                form.text = text
+        else:
+            translation.text = text
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def write_qtbase(path: Path) -> None:
+    ts = ET.Element("TS", version="2.1", language="vi_VN")
+    context = ET.SubElement(ts, "context")
+    ET.SubElement(context, "name").text = "QPlatformTheme"
+    for source, text in QT_STANDARD.items():
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation").text = text
+    ET.indent(ts)
+    ET.ElementTree(ts).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def main() -> int:
+    missing = fill(FOLDER / "wardbook_vi.ts")
+    write_qtbase(FOLDER / "qtbase_vi.ts")
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    for name in ("wardbook_vi", "qtbase_vi"):
+        subprocess.run([lrelease, "-silent", str(FOLDER / f"{name}.ts"), "-qm", str(FOLDER / f"{name}.qm")],
+                       check=True)
+    for source in missing:
+        print(f"no Vietnamese text yet: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""The Qt app driven through its real widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.register.households import add_household
+from desktop.store.queries import HouseholdFilter
+from ui.household_model import HouseholdTableModel
+from ui.main_window import MainWindow
+from ui.rows_model import RowsTableModel
+from ui.worker import Worker
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_household_model_passes_the_model_tester(qtmodeltester, demo_store) -> None:  # type: ignore[no-untyped-def]
+    model = HouseholdTableModel(demo_store)
+    model.set_filter(HouseholdFilter())
+    assert model.rowCount() == 400
+    qtmodeltester.check(model)
+    model.set_filter(HouseholdFilter(text="nguyen"))
+    qtmodeltester.check(model)
+
+
+def test_rows_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = RowsTableModel(["a", "b"])
+    model.set_rows([("1", "2"), ("3", "4")])
+    qtmodeltester.check(model)
+
+
+def test_typing_duong_finds_households_on_duong_streets(qtbot: QtBot, window: MainWindow) -> None:
+    store = window.store
+    wanted = add_household(store, area_id=None, house_no="7", street="Đường Số 9", head_name="Lâm Thị Ngân")
+    window.households.apply_filter()
+    page = window.households
+    qtbot.keyClicks(page.search, "duong so 9")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    assert page.model.household_id(0) == wanted
+    assert page.model.data(page.model.index(0, 1)) == "7 Đường Số 9"
+    assert "Lâm Thị Ngân" in page.detail.toPlainText()
+
+
+def test_a_visit_entered_with_the_keyboard_is_saved_and_on_the_timeline(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.households
+    page.table.selectRow(3)
+    household_id = page.current_id
+    assert household_id
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = next(w for w in window.children() if w.__class__.__name__ == "VisitForm" and w.isVisible())
+    qtbot.waitExposed(form)
+    form.purpose_buttons["scam_awareness"].setFocus()
+    qtbot.keyClick(form.purpose_buttons["scam_awareness"], Qt.Key.Key_Space)
+    form.findings.setFocus()
+    qtbot.keyClicks(form.findings, "Da phat to roi phong chong lua dao")  # QTest types ASCII only
+    with qtbot.waitSignal(form.accepted, timeout=3000):
+        qtbot.keyClick(form.findings, Qt.Key.Key_Return)
+    row = window.store.conn.execute(
+        "SELECT household_id, purposes, findings, visited_at FROM visits WHERE id = ?", (form.saved_visit_id,)
+    ).fetchone()
+    assert row == (household_id, "scam_awareness", "Da phat to roi phong chong lua dao", date.today().isoformat())
+    assert "Da phat to roi phong chong lua dao" in page.detail.toPlainText()
+
+
+def test_invalid_visit_shows_the_message_next_to_the_field_and_saves_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    window.households.table.selectRow(0)
+    form = window.open_visit_form(window.households.current_id)
+    qtbot.waitExposed(form)
+    before = window.store.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
+    qtbot.keyClick(form.findings, Qt.Key.Key_Return)  # no purpose chosen
+    assert form.isVisible()
+    assert form.errors["purposes"].isVisible()
+    assert "mục đích" in form.errors["purposes"].text().lower() or "purposes" in form.errors["purposes"].text()
+    form.purpose_buttons["welfare_check"].setChecked(True)
+    form.follow_up_enabled.setChecked(True)
+    form.follow_up.setDate(form.visited_on.date().addDays(-1))
+    qtbot.keyClick(form.findings, Qt.Key.Key_Return)
+    assert form.errors["follow_up"].isVisible() and "Hạn theo dõi" in form.errors["follow_up"].text()
+    assert window.store.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == before
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+
+
+def test_switching_to_english_changes_visible_labels(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.navigation.item(0).text() == "Hộ dân"
+    assert window.households.model.headerData(0, Qt.Orientation.Horizontal) == "Mã hộ"
+    window.english.trigger()
+    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Households", timeout=2000)
+    assert window.households.model.headerData(0, Qt.Orientation.Horizontal) == "Code"
+    assert window.households.search_label.text() == "Search:"
+    window.vietnamese.trigger()
+    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Hộ dân", timeout=2000)
+
+
+def test_overdue_follow_ups_page_lists_what_the_core_counts(window: MainWindow) -> None:
+    from desktop.store.queries import ward_stats
+
+    overdue = ward_stats(window.store)["follow_ups_overdue"]
+    assert window.follow_ups.model.rowCount() == overdue > 0
+    first_due = window.follow_ups.model.data(window.follow_ups.model.index(0, 0))
+    assert first_due.count("/") == 2
+
+
+def test_background_worker_reports_progress_and_result(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        for step in range(1, 4):
+            progress(step, 3, "bước")
+        return "xong"
+
+    worker = Worker(work)
+    seen: list[tuple[int, int, str]] = []
+    worker.signals.progress.connect(lambda d, t, m: seen.append((d, t, m)))
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000) as finished:
+        QThreadPool.globalInstance().start(worker)
+    assert finished.args == ["xong"]
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    assert seen == [(1, 3, "bước"), (2, 3, "bước"), (3, 3, "bước")]
+
+
+def test_self_test_exits_zero_on_a_new_database(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "ui.launcher", "--db", str(tmp_path / "new.db"), "--self-test"],
+                          capture_output=True, text=True, env=env, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert "self-test ok: 2000 households" in done.stdout
+
+
+def test_follow_up_dates_use_day_month_year(window: MainWindow) -> None:
+    assert window.households.isVisible()
+    from ui.visit_form import VisitForm
+
+    form = VisitForm(window.store)
+    assert form.visited_on.displayFormat() == "dd/MM/yyyy"
+    assert form.follow_up.date().toPython() == date.today() + timedelta(days=14)  # type: ignore[operator]
+    form.close()
