@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +31,7 @@ from desktop.store.queries import HouseholdFilter, household_summaries, list_hou
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
 
 DATE_FORMAT = "dd/MM/yyyy"
+PURPOSES_PER_ROW = 4
 
 # Which field a core validation message is about, so it is shown next to that field.
 ERROR_FIELDS = {
@@ -67,14 +69,14 @@ class VisitForm(QDialog):
 
         self.purpose_buttons: dict[str, QPushButton] = {}
         purposes = QWidget()
-        purpose_layout = QHBoxLayout(purposes)
+        purpose_layout = QGridLayout(purposes)
         purpose_layout.setContentsMargins(0, 0, 0, 0)
-        for code in VISIT_PURPOSES:
+        for number, code in enumerate(VISIT_PURPOSES):
             button = QPushButton(label("purpose", code))
             button.setCheckable(True)
             button.setAutoDefault(False)
             self.purpose_buttons[code] = button
-            purpose_layout.addWidget(button)
+            purpose_layout.addWidget(button, number // PURPOSES_PER_ROW, number % PURPOSES_PER_ROW)
         self.outcome = QComboBox()
         for code in VISIT_OUTCOMES:
             self.outcome.addItem(label("outcome", code), code)
