@@ -17,12 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.demo import DemoSize, generate_demo_ward  # noqa: E402
-from desktop.store import Store  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.translation import Translations  # noqa: E402
+from desktop.demo import DemoSize, generate_demo_ward
+from desktop.store import Store
+from ui.main_window import MainWindow
+from ui.translation import Translations
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
