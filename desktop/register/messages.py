@@ -4,6 +4,23 @@ from desktop import i18n
 
 i18n.register(
     {
+        "col.code": {"vi": "Mã hộ", "en": "Code"},
+        "col.address": {"vi": "Địa chỉ", "en": "Address"},
+        "col.area": {"vi": "Khu phố", "en": "Area"},
+        "col.head": {"vi": "Chủ hộ", "en": "Head"},
+        "col.phone": {"vi": "Điện thoại", "en": "Phone"},
+        "col.members": {"vi": "Nhân khẩu", "en": "Members"},
+        "col.last_visit": {"vi": "Lần thăm cuối", "en": "Last visit"},
+        "col.flags": {"vi": "Diện", "en": "Flags"},
+        "col.overdue": {"vi": "Quá hạn", "en": "Overdue"},
+        "col.date": {"vi": "Ngày", "en": "Date"},
+        "col.purposes": {"vi": "Mục đích", "en": "Purposes"},
+        "col.outcome": {"vi": "Kết quả", "en": "Outcome"},
+        "col.follow_up": {"vi": "Hạn theo dõi", "en": "Follow-up due"},
+        "col.name": {"vi": "Họ và tên", "en": "Full name"},
+        "col.birth_year": {"vi": "Năm sinh", "en": "Birth year"},
+        "col.relation": {"vi": "Quan hệ", "en": "Relation"},
+        "col.findings": {"vi": "Ghi nhận", "en": "Findings"},
         "register.bad_date": {
             "vi": "Ngày không hợp lệ: '{value}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd).",
             "en": "Invalid date: '{value}' (use dd/mm/yyyy or yyyy-mm-dd).",

@@ -1,0 +1,72 @@
+"""`wardbook import FILE` and `wardbook export KIND --out FILE`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import i18n
+from desktop.cli.context import add_common_options, open_store, progress_printer
+from desktop.errors import WardbookError
+from desktop.io.exporter import EXPORTS, export
+from desktop.io.importer import import_file, load_mapping, save_mapping
+from desktop.register.households import find_area
+
+EXIT_PROBLEMS = 2
+MAX_PROBLEMS_SHOWN = 50
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    importing = subparsers.add_parser("import", help="nhập danh sách hộ từ Excel/CSV / import households")
+    add_common_options(importing)
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--sheet")
+    importing.add_argument("--mapping", type=Path, help="JSON {tiêu đề cột: trường} / saved column mapping")
+    importing.add_argument("--save-mapping", type=Path, help="lưu cách ghép cột / save the column mapping")
+    importing.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra / check only, write nothing")
+    importing.add_argument("--create-areas", action="store_true",
+                           help="tạo khu phố chưa có / create the khu phố named in the file")
+    importing.set_defaults(handler=_import)
+
+    exporting = subparsers.add_parser("export", help="xuất ra Excel/CSV / export to XLSX or CSV")
+    add_common_options(exporting)
+    exporting.add_argument("kind", choices=sorted(EXPORTS))
+    exporting.add_argument("--out", type=Path, required=True, help=".xlsx hoặc .csv")
+    exporting.add_argument("--area")
+    exporting.set_defaults(handler=_export)
+
+
+def _import(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        mapping = load_mapping(args.mapping) if args.mapping else None
+        plan, result = import_file(store, args.file, sheet=args.sheet, mapping=mapping, dry_run=args.dry_run,
+                                   create_areas=args.create_areas, progress=progress_printer(args))
+    for column, field in sorted(plan.mapping.items()):
+        print(i18n.tr("io.mapping_line", header=plan.headers[column], field=field))
+    if args.save_mapping:
+        save_mapping(plan, args.save_mapping)
+    for problem in plan.problems[:MAX_PROBLEMS_SHOWN]:
+        print(problem.message(), file=sys.stderr if problem.blocking else sys.stdout)
+    if len(plan.problems) > MAX_PROBLEMS_SHOWN:
+        print(i18n.tr("cli.more", count=len(plan.problems) - MAX_PROBLEMS_SHOWN), file=sys.stderr)
+    if plan.blocking:
+        print(i18n.tr("cli.error", message=i18n.tr("io.has_problems", count=len(plan.blocking))), file=sys.stderr)
+        return EXIT_PROBLEMS
+    if result is None:
+        new = [h for h in plan.households if h.existing_id is None]
+        print(i18n.tr("io.dry_run_summary", added=len(new), merged=len(plan.households) - len(new),
+                      people=sum(len(h.people) for h in plan.households)))
+    else:
+        print(result.summary())
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        area_id = find_area(store, args.area) if args.area else None
+        if args.out.suffix.lower() not in (".xlsx", ".csv"):
+            raise WardbookError("io.unknown_format", path=str(args.out))
+        count = export(store, args.kind, args.out, lang=i18n.current_language(), area_id=area_id)
+    print(i18n.tr("io.exported", count=count, path=args.out))
+    return 0
