@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desktop.cli.commands.visits",
     "desktop.cli.commands.search",
     "desktop.cli.commands.io",
+    "desktop.cli.commands.security",
 )
 EXIT_USER_ERROR = 2
 

@@ -19,8 +19,13 @@ from desktop.store.tables import SYNCED
 _SQL_TYPES: dict[type, type] = {str: str, int: int, float: float}
 
 
-def _create_synced_tables(db: sqlite_utils.Database) -> None:
-    for spec in SYNCED.values():
+V1_TABLES = ("areas", "households", "people", "visits", "support_items", "activities", "cases", "case_events",
+             "commendations", "users")
+
+
+def _create_synced_tables(db: sqlite_utils.Database, names: tuple[str, ...]) -> None:
+    """Create synced tables from their spec; each migration names the tables it introduces."""
+    for spec in (SYNCED[name] for name in names):
         columns: dict[str, type] = {
             "id": str,
             "created_at": str,
@@ -106,7 +111,7 @@ def _create_bookkeeping(db: sqlite_utils.Database) -> None:
 
 def _v1_register(db: sqlite_utils.Database) -> None:
     """The register, visits, cases and activities, plus sync bookkeeping."""
-    _create_synced_tables(db)
+    _create_synced_tables(db, V1_TABLES)
     _create_bookkeeping(db)
 
 
@@ -133,9 +138,27 @@ def _v2_indexes_and_search(db: sqlite_utils.Database) -> None:
     rebuild_search_index(db.conn)
 
 
+def _v3_audit_and_logins(db: sqlite_utils.Database) -> None:
+    """The hash-chained audit log (synced, so the station sees who did what) and local login attempts."""
+    _create_synced_tables(db, ("audit_log",))
+    run_script(
+        db,
+        """
+        CREATE INDEX audit_log_chain ON audit_log (device_id, seq);
+        CREATE UNIQUE INDEX users_username ON users (username) WHERE deleted_hlc IS NULL;
+        CREATE TABLE login_attempts (
+            username TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT
+        )
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
+    _v3_audit_and_logins,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -151,6 +151,19 @@ SYNCED: dict[str, TableSpec] = {
             "users",
             {"username": str, "full_name": str, "role": str, "password_hash": str, "active": int},
         ),
+        TableSpec(
+            "audit_log",
+            {
+                "device_id": str,
+                "seq": int,
+                "at": str,
+                "user_id": str,
+                "action": str,
+                "target": str,
+                "prev_hash": str,
+                "hash": str,
+            },
+        ),
     )
 }
 
