@@ -160,9 +160,12 @@ class Writer:
                     written = values
                     previous = None
                 elif change.op == "update":
-                    written, previous = self._update_row(spec, change, now)
+                    written, previous, stamped = self._update_row(spec, change, now)
                     change.fields = written
-                    clock_rows.extend((change.table, change.row_id, name, hlc, device) for name in written)
+                    # A remote value that wins is stamped even when equal to ours, so every laptop ends
+                    # with the same stamps and later merges decide the same way everywhere.
+                    clock_rows.extend((change.table, change.row_id, name, hlc, device)
+                                      for name in (stamped if remote else written))
                 elif change.op == "delete":
                     written, previous = self._delete_row(spec, change.row_id, hlc, now)
                     clock_rows.extend((change.table, change.row_id, name, hlc, device) for name in written)
@@ -200,8 +203,8 @@ class Writer:
 
     def _update_row(
         self, spec: TableSpec, change: RowWrite, now: str
-    ) -> tuple[dict[str, object], dict[str, object]]:
-        """Write the fields whose value differs; returns (fields written, the row before)."""
+    ) -> tuple[dict[str, object], dict[str, object], dict[str, object]]:
+        """Write the fields whose value differs; returns (fields written, the row before, all fields given)."""
         values = _coerce(spec, change.fields)
         current = self._current(spec, change.row_id)
         if current["deleted_hlc"] is not None and change.hlc is None:
@@ -213,7 +216,7 @@ class Writer:
                 f"UPDATE {spec.name} SET {assignments}, updated_at = ? WHERE id = ?",
                 (*changed.values(), now, change.row_id),
             )
-        return changed, current
+        return changed, current, values
 
     def _delete_row(
         self, spec: TableSpec, row_id: str, hlc: int, now: str

@@ -1,0 +1,84 @@
+"""Applying other laptops' changesets: per device in seq order, each file and its cursor in one transaction.
+
+A gap in the numbering or a file that fails any check (signature, station, device folder, seq, hash chain to the
+previous file, decryption) stops that device's stream and is recorded in `sync_errors`; the next sync retries.
+Nothing from an invalid file is applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.store import Store
+from desktop.store.hlc import unpack, wall_ms
+from desktop.store.writer import utc_now_iso
+from desktop.sync.changeset import InvalidChangeset, decode, file_name
+from desktop.sync.folder import FolderShare
+from desktop.sync.merge import merge_change
+from desktop.sync.station import SyncKeys, public_keys
+
+FUTURE_LIMIT_MS = 10 * 60 * 1000
+
+
+@dataclass
+class ApplyReport:
+    applied: dict[str, int] = field(default_factory=dict)  # device → changesets applied
+    errors: list[tuple[str, int, str]] = field(default_factory=list)  # (device, seq, reason)
+
+
+def _cursor(store: Store, device: str) -> tuple[int, str]:
+    row = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?", (device,)).fetchone()
+    return (row[0], row[1] or "") if row else (0, "")
+
+
+def _error(store: Store, report: ApplyReport, device: str, seq: int, reason: str) -> None:
+    report.errors.append((device, seq, reason))
+    with store.transaction():
+        store.conn.execute("INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                           (utc_now_iso(), device, seq, reason, file_name(seq)))
+
+
+def apply_all(store: Store, share: FolderShare, keys: SyncKeys) -> ApplyReport:
+    roster = share.station()
+    keys_by_device = public_keys(roster)
+    report = ApplyReport()
+    for device in share.device_ids():
+        if device == store.device_id:
+            continue
+        last_seq, last_hash = _cursor(store, device)
+        for seq in share.seqs(device):
+            if seq <= last_seq:
+                continue
+            if seq != last_seq + 1:
+                _error(store, report, device, last_seq + 1, "gap")
+                break
+            try:
+                if device not in keys_by_device:
+                    raise InvalidChangeset("unenrolled")
+                changeset = decode(share.read(device, seq), keys_by_device[device], keys.data_key)
+                header = changeset.header
+                if header.get("device") != device or header.get("seq") != seq:
+                    raise InvalidChangeset("renamed")
+                if header.get("station") != roster["station"]:
+                    raise InvalidChangeset("station")
+                if header.get("prev_hash") != last_hash:
+                    raise InvalidChangeset("chain")
+            except (InvalidChangeset, OSError) as error:
+                _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
+                break
+            with store.transaction():
+                for change in changeset.changes:
+                    merge_change(store, device, change, header.get("vv", {}))
+                store.writer.clock.observe(int(header["hlc_max"]))
+                store.conn.execute(
+                    "INSERT INTO applied (device_id, last_seq, last_hash, applied_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, "
+                    "last_hash = excluded.last_hash, applied_at = excluded.applied_at",
+                    (device, seq, changeset.digest, utc_now_iso()),
+                )
+                store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+            if unpack(int(header["hlc_max"]))[0] - wall_ms() > FUTURE_LIMIT_MS:
+                _error(store, report, device, seq, "clock_future")
+            last_seq, last_hash = seq, changeset.digest
+            report.applied[device] = report.applied.get(device, 0) + 1
+    return report

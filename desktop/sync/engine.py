@@ -1,0 +1,16 @@
+"""One sync round: publish this laptop's changes, then apply everyone else's."""
+
+from __future__ import annotations
+
+from desktop.store import Store
+from desktop.sync.apply import ApplyReport, apply_all
+from desktop.sync.folder import FolderShare
+from desktop.sync.publish import publish
+from desktop.sync.station import SyncKeys
+
+
+def sync_once(store: Store, share: FolderShare, keys: SyncKeys) -> tuple[int, ApplyReport]:
+    """Returns (changesets published, what was applied)."""
+    roster = share.station()
+    published = publish(store, share, keys, roster["station"], int(roster["epoch"]))
+    return published, apply_all(store, share, keys)

@@ -1,0 +1,67 @@
+"""Publishing: this laptop's unpublished outbox entries become its next changeset on the share.
+
+The outbox range a changeset carries is in its header, so a crash between writing the file and marking the
+outbox is repaired on the next run: the file already on the share is recognised and the range marked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from desktop.store import Store
+from desktop.sync.changeset import decode, encode
+from desktop.sync.folder import FolderShare
+from desktop.sync.station import SyncKeys
+
+MAX_CHANGES = 20_000
+
+
+def _last_published(store: Store) -> tuple[int, str]:
+    seq = int(store.setting("sync.published_seq", "0") or 0)
+    return seq, store.setting("sync.published_hash", "") or ""
+
+
+def _mark(store: Store, seq: int, digest: str, outbox_from: int, outbox_to: int) -> None:
+    with store.transaction():
+        store.conn.execute("UPDATE outbox SET published_seq = ? WHERE seq BETWEEN ? AND ?",
+                           (seq, outbox_from, outbox_to))
+        store.set_setting("sync.published_seq", str(seq))
+        store.set_setting("sync.published_hash", digest)
+
+
+def version_vector(store: Store) -> dict[str, int]:
+    """Highest HLC applied from each device (this one included): what this laptop had seen."""
+    vector = {row[0]: row[1] for row in store.conn.execute(
+        "SELECT device_id, MAX(hlc) FROM field_clock GROUP BY device_id")}
+    vector[store.device_id] = store.writer.clock.last
+    return vector
+
+
+def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int) -> int:
+    """Publish what is pending; returns the number of changesets written."""
+    device = store.device_id
+    share.clean_temporaries(device)
+    written = 0
+    while True:
+        seq, prev_hash = _last_published(store)
+        if share.exists(device, seq + 1):  # a crash after the rename: adopt the file already there
+            found = decode(share.read(device, seq + 1), keys.signing_key.public_key(), keys.data_key)
+            _mark(store, seq + 1, found.digest, found.header["outbox_from"], found.header["outbox_to"])
+            continue
+        rows = store.conn.execute(
+            "SELECT seq, tbl, row_id, op, hlc, fields FROM outbox WHERE published_seq IS NULL ORDER BY seq LIMIT ?",
+            (MAX_CHANGES,),
+        ).fetchall()
+        if not rows:
+            return written
+        changes = [[tbl, row_id, op, hlc, json.loads(fields)] for _, tbl, row_id, op, hlc, fields in rows]
+        header = {
+            "station": station, "device": device, "seq": seq + 1, "epoch": epoch, "prev_hash": prev_hash,
+            "hlc_min": min(c[3] for c in changes), "hlc_max": max(c[3] for c in changes),
+            "vv": version_vector(store), "outbox_from": rows[0][0], "outbox_to": rows[-1][0], "count": len(rows),
+        }
+        data = encode(header, changes, keys.data_key, keys.signing_key)
+        share.publish(device, seq + 1, data)
+        _mark(store, seq + 1, hashlib.sha256(data).hexdigest(), rows[0][0], rows[-1][0])
+        written += 1

@@ -1,0 +1,220 @@
+"""Sync through a shared folder with real SQLite files on several 'laptops'."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.store import Store
+from desktop.store.tables import SYNCED
+from desktop.sync.changeset import file_name
+from desktop.sync.engine import sync_once
+from desktop.sync.folder import FolderShare
+from desktop.sync.station import SyncKeys, approve_device, init_share
+
+DATA_KEY = os.urandom(32)
+
+
+class Laptop:
+    def __init__(self, folder: Path, name: str, share: FolderShare, enroll: bool = True) -> None:
+        self.store = Store.open(folder / f"{name}.db", create=True)
+        self.keys = SyncKeys(Ed25519PrivateKey.generate(), DATA_KEY)
+        self.share = share
+        if enroll:
+            approve_device(share, self.store.device_id, self.keys.public_hex())
+
+    def sync(self):  # type: ignore[no-untyped-def]
+        return sync_once(self.store, self.share, self.keys)
+
+
+def content(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Synced business content; created_at/updated_at are each laptop's own local times."""
+    return {t: sorted(store.conn.execute(f"SELECT id, deleted_hlc, {', '.join(s.fields)} FROM {t}").fetchall(),
+                      key=repr) for t, s in SYNCED.items()}
+
+
+@pytest.fixture
+def share(tmp_path: Path) -> FolderShare:
+    folder = FolderShare(tmp_path / "share")
+    init_share(folder)
+    return folder
+
+
+def laptops(tmp_path: Path, share: FolderShare, count: int) -> list[Laptop]:
+    return [Laptop(tmp_path, f"laptop{i}", share) for i in range(count)]
+
+
+def test_three_laptops_converge(tmp_path: Path, share: FolderShare) -> None:
+    a, b, c = laptops(tmp_path, share, 3)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi", "house_no": "5"})
+    b.store.writer.insert("households", {"code": "HK2", "street": "Trần Phú", "house_no": "7"})
+    for laptop in (a, b, c, a, b):
+        laptop.sync()
+    c.store.writer.update("households", household, {"phone": "0903000000"})
+    c.store.writer.insert("people", {"household_id": household, "full_name": "Nguyễn Văn Đạt"})
+    for laptop in (c, a, b):
+        laptop.sync()
+    assert content(a.store) == content(b.store) == content(c.store)
+    assert a.store.conn.execute("SELECT phone FROM households WHERE id = ?", (household,)).fetchone() == (
+        "0903000000",)
+    from desktop.search.index import search_household_ids
+
+    assert search_household_ids(b.store.conn, "nguyen van dat") == [household]
+
+
+def test_concurrent_edits_last_writer_wins_and_the_loser_is_kept(tmp_path: Path, share: FolderShare) -> None:
+    a, b = laptops(tmp_path, share, 2)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    a.sync()
+    b.sync()
+    a.store.writer.update("households", household, {"street": "Đường A"})
+    b.store.writer.update("households", household, {"street": "Đường B"})  # later HLC: wins
+    for laptop in (a, b, a):
+        laptop.sync()
+    assert content(a.store) == content(b.store)
+    assert a.store.conn.execute("SELECT street FROM households").fetchone() == ("Đường B",)
+    kept, lost = a.store.conn.execute("SELECT kept_value, lost_value FROM conflicts").fetchone()
+    assert (kept, lost) == ('"Đường B"', '"Đường A"')
+    assert b.store.conn.execute("SELECT kept_value, lost_value FROM conflicts").fetchone() == (kept, lost)
+
+
+def test_delete_wins_over_older_edit_and_an_edit_on_a_deleted_row_goes_to_review(
+    tmp_path: Path, share: FolderShare
+) -> None:
+    a, b = laptops(tmp_path, share, 2)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    a.sync()
+    b.sync()
+    b.store.writer.update("households", household, {"phone": "0903111111"})
+    a.store.writer.delete("households", household)
+    for laptop in (a, b, a):
+        laptop.sync()
+    assert content(a.store) == content(b.store)
+    assert a.store.conn.execute("SELECT deleted_hlc IS NOT NULL FROM households").fetchone() == (1,)
+    assert a.store.conn.execute("SELECT COUNT(*) FROM conflicts WHERE field = 'deleted_hlc'").fetchone()[0] == 1
+
+
+def test_applying_twice_changes_nothing(tmp_path: Path, share: FolderShare) -> None:
+    a, b = laptops(tmp_path, share, 2)
+    a.store.writer.insert("areas", {"name": "Khu phố 1"})
+    a.sync()
+    b.sync()
+    before = content(b.store)
+    b.store.conn.execute("DELETE FROM applied")  # forget the cursor: every file comes again
+    b.sync()
+    assert content(b.store) == before
+
+
+def test_share_holds_no_readable_personal_data(tmp_path: Path, share: FolderShare) -> None:
+    (a,) = laptops(tmp_path, share, 1)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Hẻm 5 Nguyễn Trãi"})
+    a.store.writer.insert("people", {"household_id": household, "full_name": "Huỳnh Thị Xuân Mai",
+                                     "phone": "0909123456"})
+    a.sync()
+    blob = b"".join(p.read_bytes() for p in (tmp_path / "share").rglob("*") if p.is_file())
+    for secret in ("Huỳnh Thị Xuân Mai", "Xuân", "0909123456", "Nguyễn Trãi"):
+        assert secret.encode("utf-8") not in blob
+
+
+def _published(tmp_path: Path, share: FolderShare) -> tuple[Laptop, Laptop, Path]:
+    a, b = laptops(tmp_path, share, 2)
+    a.store.writer.insert("areas", {"name": "Khu phố 1"})
+    a.sync()
+    a.store.writer.insert("areas", {"name": "Khu phố 2"})
+    a.sync()
+    return a, b, tmp_path / "share" / "devices" / a.store.device_id
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "rename", "replay", "unenrolled", "gap"])
+def test_tampered_or_broken_files_are_reported_and_nothing_is_applied(
+    tmp_path: Path, share: FolderShare, damage: str
+) -> None:
+    a, b, folder = _published(tmp_path, share)
+    first, second = folder / file_name(1), folder / file_name(2)
+    if damage == "flip":
+        raw = bytearray(first.read_bytes())
+        raw[len(raw) // 2] ^= 0x01
+        first.write_bytes(bytes(raw))
+    elif damage == "truncate":
+        first.write_bytes(first.read_bytes()[:-10])
+    elif damage == "rename":  # file 2 presented as file 1
+        first.unlink()
+        os.rename(second, first)
+    elif damage == "replay":  # file 1 copied as a new file 3 after file 2 was applied
+        b.sync()
+        (folder / file_name(3)).write_bytes(first.read_bytes())
+    elif damage == "unenrolled":
+        roster = share.station()
+        del roster["devices"][a.store.device_id]
+        share.write_station(roster)
+    elif damage == "gap":
+        first.unlink()
+    before = content(b.store)
+    _, report = b.sync()
+    assert report.errors, "the damaged file was not reported"
+    assert content(b.store) == before
+    assert b.store.conn.execute("SELECT COUNT(*) FROM sync_errors").fetchone()[0] >= 1
+
+
+def test_crash_after_the_file_is_on_the_share_is_recovered(tmp_path: Path, share: FolderShare) -> None:
+    from desktop.sync import publish as publishing
+
+    a, b = laptops(tmp_path, share, 2)
+    a.store.writer.insert("areas", {"name": "Khu phố 1"})
+    roster = share.station()
+    marked = publishing._mark
+    publishing._mark = lambda *args: (_ for _ in ()).throw(KeyboardInterrupt())  # power cut before marking
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            publishing.publish(a.store, share, a.keys, roster["station"], 1)
+    finally:
+        publishing._mark = marked
+    assert a.store.conn.execute("SELECT COUNT(*) FROM outbox WHERE published_seq IS NULL").fetchone()[0] == 1
+    a.sync()  # adopts file 1 instead of writing the same changes again
+    assert share.seqs(a.store.device_id) == [1]
+    assert a.store.conn.execute("SELECT COUNT(*) FROM outbox WHERE published_seq IS NULL").fetchone()[0] == 0
+    b.sync()
+    assert content(a.store) == content(b.store)
+
+
+OPERATIONS = st.lists(
+    st.tuples(st.integers(0, 2), st.sampled_from(["insert", "edit", "delete", "sync"]), st.integers(0, 5),
+              st.sampled_from(["Lê Lợi", "Đường Số 1", "Hẻm 3", "Trần Phú"])),
+    max_size=30,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations=OPERATIONS)
+def test_any_order_of_edits_and_syncs_converges(tmp_path_factory: pytest.TempPathFactory, operations) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("sim")
+    share = FolderShare(folder / "share")
+    init_share(share)
+    devices = laptops(folder, share, 3)
+    ids: list[str] = []
+    try:
+        for who, action, pick, street in operations:
+            laptop = devices[who]
+            known = [r[0] for r in laptop.store.conn.execute(
+                "SELECT id FROM households WHERE deleted_hlc IS NULL ORDER BY id")]
+            if action == "insert" or (action != "sync" and not known):
+                ids.append(laptop.store.writer.insert("households", {"code": f"H{len(ids)}", "street": street}))
+            elif action == "edit":
+                laptop.store.writer.update("households", known[pick % len(known)], {"street": street})
+            elif action == "delete":
+                laptop.store.writer.delete("households", known[pick % len(known)])
+            else:
+                laptop.sync()
+        for _ in range(2):
+            for laptop in devices:
+                laptop.sync()
+        first = content(devices[0].store)
+        assert all(content(d.store) == first for d in devices[1:])
+    finally:
+        for laptop in devices:
+            laptop.store.close()
