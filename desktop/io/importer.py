@@ -130,12 +130,11 @@ class _RowReader:
 
     def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
+        self._columns = {mapped: column for column, mapped in plan.mapping.items()}
 
     def value(self, row: list[str], name: str) -> str:
-        for column, mapped in self.plan.mapping.items():
-            if mapped == name:
-                return row[column].strip() if column < len(row) else ""
-        return ""
+        column = self._columns.get(name)
+        return row[column].strip() if column is not None and column < len(row) else ""
 
     def checked(self, number: int, name: str, parse: Callable[[str], object], text: str) -> object:
         try:
@@ -222,6 +221,7 @@ def plan_import(store: Store, rows: Rows, saved_mapping: dict[str, str] | None =
         if is_head and not person["relation_to_head"]:
             person["relation_to_head"] = "chủ hộ"
         planned.people.append(PlannedPerson(offset, person, is_head))
+    existing = _Existing(store)
     for planned in by_key.values():
         heads = [p for p in planned.people if p.is_head]
         label = str(planned.fields["code"] or f"{planned.fields['house_no']} {planned.fields['street']}")
@@ -232,29 +232,33 @@ def plan_import(store: Store, rows: Rows, saved_mapping: dict[str, str] | None =
             plan.problems.append(Problem(heads[1].row, BY_FIELD["relation"].vi, "io.two_heads",
                                          {"household": label}))
         planned.fields["area_id"] = areas.get(fold(planned.area_name or ""))
-        _match_existing(store, planned, plan)
+        _match_existing(existing, planned, plan)
     plan.households = list(by_key.values())
     return plan
 
 
-def _match_existing(store: Store, planned: PlannedHousehold, plan: ImportPlan) -> None:
-    """A household already in the register (same code, or same folded head name and address) is merged."""
-    row = None
-    if planned.fields["code"]:
-        row = store.conn.execute("SELECT id, code FROM households WHERE code = ? AND deleted_hlc IS NULL",
-                                 (planned.fields["code"],)).fetchone()
-    heads = [p for p in planned.people if p.is_head]
-    if row is None and heads:
-        wanted = (fold(str(heads[0].fields["full_name"])), fold(str(planned.fields["house_no"] or "")),
-                  fold(str(planned.fields["street"] or "")))
+class _Existing:
+    """The register's households by code and by (folded head name, house number, street), read once."""
+
+    def __init__(self, store: Store) -> None:
+        self.by_code: dict[str, tuple[str, str]] = {}
+        self.by_address: dict[tuple[str, str, str], tuple[str, str]] = {}
         for household_id, code, head, house_no, street in store.conn.execute(
             "SELECT h.id, h.code, p.full_name, h.house_no, h.street FROM households h "
-            "JOIN people p ON p.id = h.head_person_id WHERE h.deleted_hlc IS NULL AND h.house_no = ?",
-            (planned.fields["house_no"],),
+            "LEFT JOIN people p ON p.id = h.head_person_id WHERE h.deleted_hlc IS NULL"
         ):
-            if (fold(head or ""), fold(house_no or ""), fold(street or "")) == wanted:
-                row = (household_id, code)
-                break
+            self.by_code[code] = (household_id, code)
+            self.by_address[(fold(head or ""), fold(house_no or ""), fold(street or ""))] = (household_id, code)
+
+
+def _match_existing(existing: _Existing, planned: PlannedHousehold, plan: ImportPlan) -> None:
+    """A household already in the register (same code, or same folded head name and address) is merged."""
+    row = existing.by_code.get(str(planned.fields["code"])) if planned.fields["code"] else None
+    heads = [p for p in planned.people if p.is_head]
+    if row is None and heads:
+        row = existing.by_address.get((fold(str(heads[0].fields["full_name"])),
+                                       fold(str(planned.fields["house_no"] or "")),
+                                       fold(str(planned.fields["street"] or ""))))
     if row is not None:
         planned.existing_id = row[0]
         plan.problems.append(Problem(planned.first_row, BY_FIELD["full_name"].vi, "io.duplicate",
