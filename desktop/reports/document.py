@@ -105,7 +105,9 @@ class TitleBlock(Flowable):
     LEADING = 1.25
     RULE_GAP = 3.0
 
-    def __init__(self, settings: ReportSettings, issued_on: date, kind_code: str, lang: str | None = None) -> None:
+    def __init__(self, settings: ReportSettings, issued_on: date, kind_code: str | None,
+                 lang: str | None = None) -> None:
+        """`kind_code` ("BC") makes the number line "Số:     /BC-…"; None leaves it out (working documents)."""
         super().__init__()
         self.settings = settings
         self.issued_on = issued_on
@@ -125,11 +127,12 @@ class TitleBlock(Flowable):
         right.add(i18n.tr("reports.national_title", self.lang), BOLD, 12)
         right.add(i18n.tr("reports.motto", self.lang), BOLD, 13)
         right.rule(right.line_width(len(right.items) - 1))
-        number = i18n.tr("reports.number_line", self.lang, kind=self.kind_code, symbol=self.settings.symbol)
+        number = (i18n.tr("reports.number_line", self.lang, kind=self.kind_code, symbol=self.settings.symbol)
+                  if self.kind_code else "")
         date_line = place_and_date(self.settings.place, self.issued_on, self.lang)
         self.columns = ((0.0, left), (left_width, right))
         self.top_height = max(self._height(left), self._height(right))
-        self.bottom_left = [text(number)]  # drawn as is: simpleSplit would close up the clerk's blank
+        self.bottom_left = [text(number)] if number else []  # as is: simpleSplit would close up the blank
         self.bottom_right = simpleSplit(text(date_line), ITALIC, 13, right_width)
         lines_below = max(len(self.bottom_left), len(self.bottom_right))
         self.height = self.top_height + 8 + lines_below * 13 * self.LEADING

@@ -195,6 +195,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                               "not visited in {days} days (as of {today})"),
     "walk_never_visited": ("chưa từng được thăm", "never visited"),
     "walk_overdue": ("có việc theo dõi quá hạn", "with an overdue follow-up"),
+    "walk_overdue_count": ("{count} quá hạn", "{count} overdue"),
     "walk_count": ("Tổng số: {count} hộ.", "Total: {count} households."),
     "col_open_follow_ups": ("Việc theo dõi chưa xong", "Open follow-ups"),
     "col_flags": ("Diện hộ", "Flags"),

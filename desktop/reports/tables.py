@@ -68,7 +68,8 @@ class PagedTable(Flowable):
 
     def __init__(self, columns: Sequence[Column], rows: Sequence[Sequence[object]], *,
                  total: Sequence[object] | None = None, caption: Flowable | None = None,
-                 lang: str | None = None, _start: int = 0, _maker: _CellMaker | None = None) -> None:
+                 lang: str | None = None, min_row_height: float = 0.0, _start: int = 0,
+                 _maker: _CellMaker | None = None) -> None:
         super().__init__()
         self.columns = list(columns)
         self.rows = rows
@@ -76,6 +77,7 @@ class PagedTable(Flowable):
         self.caption = caption
         self.lang = lang
         self.start = _start
+        self.min_row_height = min_row_height  # room to write by hand (walk lists)
         self.maker = _maker or _CellMaker(self.columns)
         self.total_work = len(rows) - _start + (1 if caption is not None else 0)
 
@@ -107,8 +109,9 @@ class PagedTable(Flowable):
         if with_total and self.total is not None:
             last = len(body)
             commands.append(("FONTNAME", (0, last), (-1, last), BOLD))
+        minimum = [0.0] + [self.min_row_height] * len(body) if self.min_row_height else None
         table = Table([header, *body], colWidths=[column.width for column in self.columns], repeatRows=1,
-                      spaceAfter=6)
+                      spaceAfter=6, minRowHeights=minimum)
         table.setStyle(TableStyle(commands))
         return table
 
@@ -120,7 +123,7 @@ class PagedTable(Flowable):
         if room < 2 * _MIN_ROW:
             return []
         remaining = len(self.rows) - self.start
-        guess = int(room / _MIN_ROW) + 2
+        guess = int(room / max(_MIN_ROW, self.min_row_height)) + 2
         if remaining <= guess:
             whole = self._table(self.start, remaining, with_total=True)
             if whole.wrap(available_width, room)[1] <= room:
@@ -148,7 +151,7 @@ class PagedTable(Flowable):
             if fitted == remaining and self.total is None:
                 return self._with_caption(first)
             rest = PagedTable(self.columns, self.rows, total=self.total, lang=self.lang,
-                              _start=self.start + fitted, _maker=self.maker)
+                              min_row_height=self.min_row_height, _start=self.start + fitted, _maker=self.maker)
             return self._with_caption(first, rest)
 
     def _with_caption(self, *parts: Flowable) -> list[Flowable]:
