@@ -234,6 +234,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "field_last_visit": ("Lần thăm gần nhất", "Last visit"),
     "moved_out": ("đã chuyển đi {date}", "moved out {date}"),
     "voided": ("đã hủy", "voided"),
+    # command line
+    "cli_period_or_range": ("Cần chọn kỳ báo cáo: --period, hoặc cả --from và --to.",
+                            "Choose the period: --period, or both --from and --to."),
+    "cli_bad_days": ("Số ngày không hợp lệ: {value}.", "Invalid number of days: {value}."),
+    "cli_written": ("Đã ghi {path}.", "Wrote {path}."),
+    "cli_written_rows": ("Đã ghi {path} ({count} hộ).", "Wrote {path} ({count} households)."),
+    "cli_review_figures": ("{visits} lượt thăm; {visited}/{households} hộ được thăm; {not_visited} hộ chưa được "
+                           "thăm; {overdue} hộ có việc theo dõi quá hạn.",
+                           "{visits} visits; {visited}/{households} households visited; {not_visited} not "
+                           "visited; {overdue} with an overdue follow-up."),
     # CSV/XLSX
     "export_period": ("Kỳ báo cáo", "Period"),
     "export_scope": ("Phạm vi", "Scope"),

@@ -32,7 +32,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise WardbookError("reports.bad_period", start=self.start.isoformat(), end=self.end.isoformat())
+            raise WardbookError("reports.bad_period", start=short_date(self.start), end=short_date(self.end))
 
     @property
     def code(self) -> str:
