@@ -64,9 +64,9 @@ def build_household_sheet(store: Store, household: str, out: Path | str, *, lang
     story.append(paragraph(t("sheet_members"), styles.heading))
     people: list[dict[str, object]] = detail["people"]  # type: ignore[assignment]
     story.append(PagedTable(
-        [Column(t("col_no"), 10 * mm, "RIGHT"), Column(t("col_name"), 45 * mm), Column(t("col_gender"), 17 * mm),
-         Column(t("col_birth_year"), 16 * mm, "CENTER"), Column(t("col_relation"), 27 * mm),
-         Column(t("col_phone"), 25 * mm), Column(t("col_id_number"), 25 * mm)],
+        [Column(t("col_no"), 10 * mm, "RIGHT"), Column(t("col_name"), 45 * mm), Column(t("col_gender"), 15 * mm),
+         Column(t("col_birth_year"), 15 * mm, "CENTER"), Column(t("col_relation"), 27 * mm),
+         Column(t("col_phone"), 23 * mm), Column(t("col_id_number"), 30 * mm)],
         [[str(index), _member_name(person, lang), label("gender", person["gender"], lang),  # type: ignore[arg-type]
           person["birth_year"] or "", person["relation_to_head"] or "", person["phone"] or "",
           mask_id(person["id_number"])] for index, person in enumerate(people, start=1)],

@@ -19,7 +19,7 @@ from desktop.store.tables import CASE_STATUSES
 class Field:
     title: str
     width_mm: float
-    kind: str = "text"  # text, int, decimal, percent, date
+    kind: str = "text"  # text, int, decimal, percent, date, ordinal (a row number: 1000, never "1.000")
 
     @property
     def align(self) -> str:
@@ -29,6 +29,8 @@ class Field:
         """The value as the PDF prints it."""
         if value is None or value == "":
             return ""
+        if self.kind == "ordinal":
+            return str(value)
         if self.kind == "int":
             return number(value, lang)  # type: ignore[arg-type]
         if self.kind == "decimal":
@@ -185,7 +187,7 @@ def officer_table(f: ReviewFigures, lang: str | None) -> DataTable:
 def commendation_table(f: ReviewFigures, lang: str | None) -> DataTable:
     return DataTable(
         "commendations", _t("table_commendations", lang),
-        [Field(_t("col_no", lang), 12, "int"), Field(_t("col_name", lang), 50), Field(_t("col_reason", lang), 75),
+        [Field(_t("col_no", lang), 12, "ordinal"), Field(_t("col_name", lang), 50), Field(_t("col_reason", lang), 75),
          Field(_t("col_status", lang), 28)],
         [[index, line.name, line.reason, line.status] for index, line in enumerate(f.commendations, start=1)],
     )
@@ -195,7 +197,7 @@ def not_visited_table(f: ReviewFigures, lang: str | None) -> DataTable:
     never = _t("never", lang)
     return DataTable(
         "not_visited", _t("annex_not_visited", lang),
-        [Field(_t("col_no", lang), 11, "int"), Field(_t("col_code", lang), 21), Field(_t("col_address", lang), 47),
+        [Field(_t("col_no", lang), 11, "ordinal"), Field(_t("col_code", lang), 21), Field(_t("col_address", lang), 47),
          Field(_t("col_area", lang), 19), Field(_t("col_head", lang), 42),
          Field(_t("col_last_visit", lang), 25, "date")],
         [[index, line.code, f"{line.house_no} {line.street}".strip(), line.area, line.head,
@@ -206,7 +208,7 @@ def not_visited_table(f: ReviewFigures, lang: str | None) -> DataTable:
 def overdue_table(f: ReviewFigures, lang: str | None) -> DataTable:
     return DataTable(
         "overdue", _t("annex_overdue", lang),
-        [Field(_t("col_no", lang), 12, "int"), Field(_t("col_code", lang), 20), Field(_t("col_address", lang), 42),
+        [Field(_t("col_no", lang), 12, "ordinal"), Field(_t("col_code", lang), 20), Field(_t("col_address", lang), 42),
          Field(_t("col_area", lang), 20), Field(_t("col_head", lang), 33),
          Field(_t("col_first_due", lang), 22, "date"), Field(_t("col_open_count", lang), 16, "int")],
         [[index, line.code, f"{line.house_no} {line.street}".strip(), line.area, line.head, line.first_due,
@@ -217,7 +219,7 @@ def overdue_table(f: ReviewFigures, lang: str | None) -> DataTable:
 def activity_list_table(f: ReviewFigures, lang: str | None) -> DataTable:
     return DataTable(
         "activities", _t("annex_activities", lang),
-        [Field(_t("col_no", lang), 13, "int"), Field(_t("col_date", lang), 22, "date"),
+        [Field(_t("col_no", lang), 13, "ordinal"), Field(_t("col_date", lang), 22, "date"),
          Field(_t("col_activity_kind", lang), 28), Field(_t("col_topic", lang), 60), Field(_t("col_area", lang), 24),
          Field(_t("col_attendance", lang), 18, "int")],
         [[index, line.held_on, label("activity", line.kind, lang), line.topic, line.area, line.attendance]

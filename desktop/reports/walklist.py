@@ -113,12 +113,12 @@ def build_walk_list(store: Store, area_id: str, out: Path | str, *, flt: WalkFil
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
 
-    columns = [Column(t("col_no"), 11 * mm, "RIGHT"), Column(t("col_address"), 52 * mm),
+    columns = [Column(t("col_no"), 11 * mm, "RIGHT"), Column(t("col_address"), 48 * mm),
                Column(t("col_code"), 21 * mm), Column(t("col_head"), 42 * mm),
-               Column(t("col_last_visit"), 23 * mm, "CENTER"), Column(t("col_open_follow_ups"), 26 * mm, "RIGHT"),
+               Column(t("col_last_visit"), 27 * mm, "CENTER"), Column(t("col_open_follow_ups"), 26 * mm, "RIGHT"),
                Column(t("col_flags"), 36 * mm), Column(t("col_visited_tick"), 14 * mm, "CENTER"),
                Column(t("col_notes"), width - 225 * mm)]
-    rows = [[number(index, lang), f"{line.house_no} {line.street}".strip(), line.code, line.head,
+    rows = [[str(index), f"{line.house_no} {line.street}".strip(), line.code, line.head,
              day(line.last_visit) if line.last_visit else t("never"),
              _follow_up_cell(line, lang), labels("flag", list(line.flags), lang), "", ""]
             for index, line in enumerate(lines, start=1)]
