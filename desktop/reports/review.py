@@ -32,7 +32,7 @@ from desktop.reports.formatting import number, percent
 from desktop.reports.periods import Period, short_date
 from desktop.reports.review_tables import DataTable, review_tables
 from desktop.reports.settings import ReportSettings, report_settings
-from desktop.reports.tables import Column, PagedTable
+from desktop.reports.tables import ANNEX_SIZE, CELL_SIZE, Column, PagedTable
 from desktop.store.store import Store
 
 KIND_CODE = "BC"
@@ -42,13 +42,14 @@ def _t(msg_id: str, lang: str | None, **params: object) -> str:
     return i18n.tr(f"reports.{msg_id}", lang, **params)
 
 
-def pdf_table(table: DataTable, styles: Styles, lang: str | None, caption: str | None = None) -> PagedTable:
+def pdf_table(table: DataTable, styles: Styles, lang: str | None, caption: str | None = None,
+              size: float = CELL_SIZE) -> PagedTable:
     """A `DataTable` as printed: values formatted for `lang`, the caption kept with the first rows."""
     columns = [Column(field.title, field.width_mm * mm, field.align) for field in table.fields]
     rows = [[field.show(value, lang) for field, value in zip(table.fields, row, strict=True)] for row in table.rows]
     total = ([field.show(value, lang) for field, value in zip(table.fields, table.total, strict=True)]
              if table.total is not None else None)
-    return PagedTable(columns, rows, total=total, lang=lang,
+    return PagedTable(columns, rows, total=total, lang=lang, size=size,
                       caption=paragraph(caption, styles.caption) if caption else None)
 
 
@@ -151,7 +152,7 @@ def annex_pages(annex: int, table: DataTable, reference: str, styles: Styles, la
     """An annex on its own pages: "Phụ lục n", its title in capitals, the reference line, the table."""
     return [PageBreak(), paragraph(_t("annex_label", lang, number=annex), styles.title),
             paragraph(table.title.upper(), styles.summary), paragraph(reference, styles.caption), Spacer(1, 4),
-            pdf_table(table, styles, lang)]
+            pdf_table(table, styles, lang, size=ANNEX_SIZE)]
 
 
 class _Numbering:

@@ -197,8 +197,8 @@ def not_visited_table(f: ReviewFigures, lang: str | None) -> DataTable:
     never = _t("never", lang)
     return DataTable(
         "not_visited", _t("annex_not_visited", lang),
-        [Field(_t("col_no", lang), 11, "ordinal"), Field(_t("col_code", lang), 21), Field(_t("col_address", lang), 47),
-         Field(_t("col_area", lang), 19), Field(_t("col_head", lang), 42),
+        [Field(_t("col_no", lang), 10, "ordinal"), Field(_t("col_code", lang), 19),
+         Field(_t("col_address", lang), 55), Field(_t("col_area", lang), 19), Field(_t("col_head", lang), 37),
          Field(_t("col_last_visit", lang), 25, "date")],
         [[index, line.code, f"{line.house_no} {line.street}".strip(), line.area, line.head,
           line.last_visit or never] for index, line in enumerate(f.not_visited, start=1)],
@@ -208,9 +208,9 @@ def not_visited_table(f: ReviewFigures, lang: str | None) -> DataTable:
 def overdue_table(f: ReviewFigures, lang: str | None) -> DataTable:
     return DataTable(
         "overdue", _t("annex_overdue", lang),
-        [Field(_t("col_no", lang), 12, "ordinal"), Field(_t("col_code", lang), 20), Field(_t("col_address", lang), 42),
-         Field(_t("col_area", lang), 20), Field(_t("col_head", lang), 33),
-         Field(_t("col_first_due", lang), 22, "date"), Field(_t("col_open_count", lang), 16, "int")],
+        [Field(_t("col_no", lang), 10, "ordinal"), Field(_t("col_code", lang), 19),
+         Field(_t("col_address", lang), 53), Field(_t("col_area", lang), 19), Field(_t("col_head", lang), 37),
+         Field(_t("col_first_due", lang), 19, "date"), Field(_t("col_open_count", lang), 8, "int")],
         [[index, line.code, f"{line.house_no} {line.street}".strip(), line.area, line.head, line.first_due,
           line.open_count] for index, line in enumerate(f.overdue, start=1)],
     )
