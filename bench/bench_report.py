@@ -20,19 +20,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import SimpleDocTemplate, Table, TableStyle  # noqa: E402
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
-from desktop.demo import DemoSize, generate_demo_ward  # noqa: E402
-from desktop.reports.figures import review_figures  # noqa: E402
-from desktop.reports.fonts import BOLD, REGULAR, register_fonts  # noqa: E402
-from desktop.reports.periods import quarter  # noqa: E402
-from desktop.reports.review import build_review, table_rows, write_review_pdf  # noqa: E402
-from desktop.reports.review_tables import review_tables  # noqa: E402
-from desktop.reports.settings import report_settings  # noqa: E402
-from desktop.reports.tables import ANNEX_SIZE, CELL_SIZE  # noqa: E402
-from desktop.store import Store  # noqa: E402
+from desktop.demo import DemoSize, generate_demo_ward
+from desktop.reports.figures import review_figures
+from desktop.reports.fonts import BOLD, REGULAR, register_fonts
+from desktop.reports.periods import quarter
+from desktop.reports.review import build_review, table_rows, write_review_pdf
+from desktop.reports.review_tables import review_tables
+from desktop.reports.settings import report_settings
+from desktop.reports.tables import ANNEX_SIZE, CELL_SIZE
+from desktop.store import Store
 
 END = date(2026, 6, 30)
 PERIOD = quarter(2026, 2)
@@ -49,23 +49,37 @@ def make_ward(path: Path, households: int) -> Store:
     return store
 
 
-def baseline(tables: list[tuple[list[str], list[list[str]], list[float], float]], out: Path,
-             chunk: int | None) -> float:
+def baseline(
+    tables: list[tuple[list[str], list[list[str]], list[float], float]], out: Path, chunk: int | None
+) -> float:
     """reportlab alone: the same formatted rows as plain Tables, header repeated, `chunk` rows per Table."""
     register_fonts()
     started = time.perf_counter()
     story = []
     for header, rows, widths, size in tables:
-        style = TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTNAME", (0, 0), (-1, 0), BOLD),
-                            ("FONTSIZE", (0, 0), (-1, -1), size), ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
-                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+        style = TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("FONTNAME", (0, 0), (-1, 0), BOLD),
+                ("FONTSIZE", (0, 0), (-1, -1), size),
+                ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
         step = chunk or max(len(rows), 1)
         for first in range(0, max(len(rows), 1), step):
-            table = Table([header, *rows[first:first + step]], colWidths=widths, repeatRows=1)
+            table = Table([header, *rows[first : first + step]], colWidths=widths, repeatRows=1)
             table.setStyle(style)
             story.append(table)
-    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=30 * mm, rightMargin=15 * mm, topMargin=20 * mm,
-                            bottomMargin=20 * mm, initialFontName=REGULAR)
+    doc = SimpleDocTemplate(
+        str(out),
+        pagesize=A4,
+        leftMargin=30 * mm,
+        rightMargin=15 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        initialFontName=REGULAR,
+    )
     doc.build(story)
     return time.perf_counter() - started
 
@@ -97,9 +111,15 @@ def main() -> None:
         layout.append(time.perf_counter() - started)
 
     annexes = ("not_visited", "overdue", "activities")  # printed one size smaller, in the report and here
-    tables = [([field.title for field in table.fields], [list(row) for row in table_rows(table, "vi")],
-               [field.width_mm * mm for field in table.fields], ANNEX_SIZE if key in annexes else CELL_SIZE)
-              for key, table in review_tables(figures, "vi").items()]
+    tables = [
+        (
+            [field.title for field in table.fields],
+            [list(row) for row in table_rows(table, "vi")],
+            [field.width_mm * mm for field in table.fields],
+            ANNEX_SIZE if key in annexes else CELL_SIZE,
+        )
+        for key, table in review_tables(figures, "vi").items()
+    ]
     rows = sum(len(body) for _, body, _, _ in tables)
     chunked = [baseline(tables, work / "baseline.pdf", 500) for _ in range(args.repeat)]
     whole = baseline(tables, work / "baseline-whole.pdf", None)
@@ -109,11 +129,15 @@ def main() -> None:
     pages = len(PdfReader(out).pages)
     base_pages = len(PdfReader(work / "baseline.pdf").pages)
     t_ours, t_base = statistics.median(ours), statistics.median(chunked)
-    print(f"tables: {len(tables)}, {rows} rows (not visited: {len(figures.not_visited)}, "
-          f"overdue: {len(figures.overdue)}); period visits {figures.visits}")
-    print(f"wardbook review PDF     : {t_ours:.3f} s median of {args.repeat} ({pages} pages, "
-          f"{out.stat().st_size // 1024} KiB)  [queries {statistics.median(query):.3f} s, "
-          f"layout {statistics.median(layout):.3f} s]")
+    print(
+        f"tables: {len(tables)}, {rows} rows (not visited: {len(figures.not_visited)}, "
+        f"overdue: {len(figures.overdue)}); period visits {figures.visits}"
+    )
+    print(
+        f"wardbook review PDF     : {t_ours:.3f} s median of {args.repeat} ({pages} pages, "
+        f"{out.stat().st_size // 1024} KiB)  [queries {statistics.median(query):.3f} s, "
+        f"layout {statistics.median(layout):.3f} s]"
+    )
     print(f"baseline reportlab 500 : {t_base:.3f} s median of {args.repeat} ({base_pages} pages)")
     print(f"baseline one Table/list: {whole:.3f} s (reference, unchunked)")
     print(f"ratio wardbook/baseline: {t_ours / t_base:.2f}x  (budget <= 1.3x, <= 2 s)")

@@ -1,4 +1,5 @@
-"""The review's charts (captioned by the document, like its tables), drawn with reportlab graphics in the embedded fonts (vector, so they print sharply).
+"""The review's charts (captioned by the document, like its tables), drawn with reportlab graphics in the
+embedded fonts (vector, so they print sharply).
 
 Chart widgets default to Helvetica, which is neither embedded nor Vietnamese-capable: every label set here
 names the document font explicitly.
@@ -29,7 +30,9 @@ def _fit(label: str, width: float) -> str:
     return label + "…"
 
 
-def visits_per_month_chart(months: Sequence[tuple[str, int]], width: float, lang: str | None = None) -> Drawing:
+def visits_per_month_chart(
+    months: Sequence[tuple[str, int]], width: float, lang: str | None = None
+) -> Drawing:
     """Vertical bars, one per month of the period ("2026-04" → "04/26"), the count above each bar."""
     height = 170.0
     drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=LABEL_SIZE)

@@ -1,11 +1,11 @@
 """The administrative document layout of Decree 30/2020/NĐ-CP, as reportlab flowables and a page template.
 
 What the decree fixes and this module draws: A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; a
-two-column title block (issuing body in upper case bold over a short rule; the national title and motto in bold
-with a rule as long as the motto; the number line "Số:     /BC-…" left blank for the clerk; the italic place and
-date line); the document kind "BÁO CÁO" with its summary line and a short rule; a 13 pt justified body; the
-"Nơi nhận:" block beside the signature block; page numbers centred in the top margin from page 2 on.
-Landscape pages (walk lists) keep the same margins, turned with the page.
+two-column title block (issuing body in upper case bold over a short rule; the national title and motto
+in bold with a rule as long as the motto; the number line "Số:     /BC-…" left blank for the clerk; the
+italic place and date line); the document kind "BÁO CÁO" with its summary line and a short rule; a 13 pt
+justified body; the "Nơi nhận:" block beside the signature block; page numbers centred in the top margin
+from page 2 on. Landscape pages (walk lists) keep the same margins, turned with the page.
 """
 
 from __future__ import annotations
@@ -22,7 +22,17 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop import i18n
 from desktop.errors import WardbookError
@@ -56,17 +66,38 @@ class Styles:
 
 def make_styles() -> Styles:
     register_fonts()
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.3,
-                          alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=6)
-    cell = ParagraphStyle("cell", fontName=REGULAR, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_LEFT)
+    body = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        fontSize=BODY_SIZE,
+        leading=BODY_SIZE * 1.3,
+        alignment=TA_JUSTIFY,
+        firstLineIndent=10 * mm,
+        spaceAfter=6,
+    )
+    cell = ParagraphStyle(
+        "cell", fontName=REGULAR, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_LEFT
+    )
     return Styles(
         body=body,
         heading=ParagraphStyle("heading", parent=body, fontName=BOLD, firstLineIndent=10 * mm, spaceBefore=6),
-        subheading=ParagraphStyle("subheading", parent=body, fontName=BOLD_ITALIC, firstLineIndent=10 * mm,
-                                  spaceBefore=6),
-        caption=ParagraphStyle("caption", parent=body, fontName=ITALIC, fontSize=12, leading=15,
-                               alignment=TA_CENTER, firstLineIndent=0, spaceBefore=4, spaceAfter=4),
-        title=ParagraphStyle("title", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER, spaceBefore=18),
+        subheading=ParagraphStyle(
+            "subheading", parent=body, fontName=BOLD_ITALIC, firstLineIndent=10 * mm, spaceBefore=6
+        ),
+        caption=ParagraphStyle(
+            "caption",
+            parent=body,
+            fontName=ITALIC,
+            fontSize=12,
+            leading=15,
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceBefore=4,
+            spaceAfter=4,
+        ),
+        title=ParagraphStyle(
+            "title", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER, spaceBefore=18
+        ),
         summary=ParagraphStyle("summary", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
@@ -105,9 +136,10 @@ class TitleBlock(Flowable):
     LEADING = 1.25
     RULE_GAP = 3.0
 
-    def __init__(self, settings: ReportSettings, issued_on: date, kind_code: str | None,
-                 lang: str | None = None) -> None:
-        """`kind_code` ("BC") makes the number line "Số:     /BC-…"; None leaves it out (working documents)."""
+    def __init__(
+        self, settings: ReportSettings, issued_on: date, kind_code: str | None, lang: str | None = None
+    ) -> None:
+        """`kind_code` ("BC") makes the number line "Số:     /BC-…"; None leaves it out (working papers)."""
         super().__init__()
         self.settings = settings
         self.issued_on = issued_on
@@ -127,8 +159,11 @@ class TitleBlock(Flowable):
         right.add(i18n.tr("reports.national_title", self.lang), BOLD, 12)
         right.add(i18n.tr("reports.motto", self.lang), BOLD, 13)
         right.rule(right.line_width(len(right.items) - 1))
-        number = (i18n.tr("reports.number_line", self.lang, kind=self.kind_code, symbol=self.settings.symbol)
-                  if self.kind_code else "")
+        number = (
+            i18n.tr("reports.number_line", self.lang, kind=self.kind_code, symbol=self.settings.symbol)
+            if self.kind_code
+            else ""
+        )
         date_line = place_and_date(self.settings.place, self.issued_on, self.lang)
         self.columns = ((0.0, left), (left_width, right))
         self.top_height = max(self._height(left), self._height(right))
@@ -139,7 +174,9 @@ class TitleBlock(Flowable):
         return available_width, self.height
 
     def _height(self, lines: _Lines) -> float:
-        return sum(size * self.LEADING for _, _, size in lines.items) + (self.RULE_GAP + 2 if lines.rules else 0)
+        return sum(size * self.LEADING for _, _, size in lines.items) + (
+            self.RULE_GAP + 2 if lines.rules else 0
+        )
 
     def draw(self) -> None:
         canvas = self.canv
@@ -158,10 +195,12 @@ class TitleBlock(Flowable):
         y_below = self.height - self.top_height - 8
         left_centre = self.columns[0][1].width / 2 + 3
         right_x, right = self.columns[1]
-        for lines, font, centre in ((self.bottom_left, REGULAR, left_centre),
-                                    (self.bottom_right, ITALIC, right_x + right.width / 2)):
+        for below, font, centre in (
+            (self.bottom_left, REGULAR, left_centre),
+            (self.bottom_right, ITALIC, right_x + right.width / 2),
+        ):
             y = y_below
-            for line in lines:
+            for line in below:
                 y -= 13 * self.LEADING
                 canvas.setFont(font, 13)
                 canvas.drawCentredString(centre, y + 13 * 0.25, line)
@@ -184,19 +223,28 @@ class CentredRule(Flowable):
 
 
 def document_title(kind: str, summary: str, styles: Styles, body_width: float) -> list[Flowable]:
-    """"BÁO CÁO" and its summary line (bold, centred) with the short rule under it."""
+    """ "BÁO CÁO" and its summary line (bold, centred) with the short rule under it."""
     lines = simpleSplit(text(summary), BOLD, 14, body_width)
     widest = max((text_width(line, BOLD, 14) for line in lines), default=0.0)
-    return [paragraph(kind, styles.title), paragraph(summary, styles.summary), CentredRule(widest / 3),
-            Spacer(1, 6)]
+    return [
+        paragraph(kind, styles.title),
+        paragraph(summary, styles.summary),
+        CentredRule(widest / 3),
+        Spacer(1, 6),
+    ]
 
 
-def closing_block(settings: ReportSettings, styles: Styles, body_width: float, lang: str | None = None) -> Table:
-    """"Nơi nhận:" on the left, the signature block on the right, kept on one page."""
+def closing_block(
+    settings: ReportSettings, styles: Styles, body_width: float, lang: str | None = None
+) -> Table:
+    """ "Nơi nhận:" on the left, the signature block on the right, kept on one page."""
     recipients_style = ParagraphStyle("recipients", fontName=REGULAR, fontSize=11, leading=13)
-    left: list[Flowable] = [Paragraph(markup(i18n.tr("reports.recipients", lang)),
-                                      ParagraphStyle("recipients_title", fontName=BOLD_ITALIC, fontSize=12,
-                                                     leading=15))]
+    left: list[Flowable] = [
+        Paragraph(
+            markup(i18n.tr("reports.recipients", lang)),
+            ParagraphStyle("recipients_title", fontName=BOLD_ITALIC, fontSize=12, leading=15),
+        )
+    ]
     left += [Paragraph(markup(f"- {line}"), recipients_style) for line in settings.recipients]
     centred = ParagraphStyle("sign", fontName=BOLD, fontSize=13, leading=16, alignment=TA_CENTER)
     right: list[Flowable] = []
@@ -206,8 +254,16 @@ def closing_block(settings: ReportSettings, styles: Styles, body_width: float, l
     right.append(Spacer(1, 28 * mm))  # room for the signature and the seal
     right.append(paragraph(settings.signer_name or " ", centred))
     table = Table([[left, right]], colWidths=[body_width * 0.45, body_width * 0.55])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ]
+        )
+    )
     table.spaceBefore = 12
     table.keepWithNext = 0
     return table
@@ -216,16 +272,46 @@ def closing_block(settings: ReportSettings, styles: Styles, body_width: float, l
 class OfficialDocTemplate(BaseDocTemplate):
     """A4 document with the decree's margins, page numbers from page 2, progress and cancel per flowable."""
 
-    def __init__(self, filename: str, *, landscape_pages: bool = False, total_work: int = 1,
-                 progress: Progress | None = None, cancelled: Cancelled | None = None, message: str = "",
-                 invariant: bool = False, title: str = "", author: str = "") -> None:
+    def __init__(
+        self,
+        filename: str,
+        *,
+        landscape_pages: bool = False,
+        total_work: int = 1,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        message: str = "",
+        invariant: bool = False,
+        title: str = "",
+        author: str = "",
+    ) -> None:
         pagesize = landscape(A4) if landscape_pages else A4
-        super().__init__(filename, pagesize=pagesize, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, initialFontName=REGULAR,
-                         initialFontSize=BODY_SIZE, invariant=int(invariant), title=title, author=author,
-                         creator="WardBook", subject=title)
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        super().__init__(
+            filename,
+            pagesize=pagesize,
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            initialFontName=REGULAR,
+            initialFontSize=BODY_SIZE,
+            invariant=int(invariant),
+            title=title,
+            author=author,
+            creator="WardBook",
+            subject=title,
+        )
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_number)])
         self.total_work = max(total_work, 1)
         self.done_work = 0
@@ -233,16 +319,17 @@ class OfficialDocTemplate(BaseDocTemplate):
         self.cancelled = cancelled
         self.message = message
 
-    def _page_number(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
+    def _page_number(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """Page numbers are centred in the top margin, from the second page on."""
         if doc.page >= 2:
             canvas.saveState()
             canvas.setFont(REGULAR, BODY_SIZE)
-            canvas.drawCentredString(self.leftMargin + self.width / 2, self.pagesize[1] - self.topMargin / 2 - 4,
-                                     str(doc.page))
+            canvas.drawCentredString(
+                self.leftMargin + self.width / 2, self.pagesize[1] - self.topMargin / 2 - 4, str(doc.page)
+            )
             canvas.restoreState()
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802  (reportlab's hook name)
+    def afterFlowable(self, flowable: Flowable) -> None:
         self.done_work += int(getattr(flowable, "work", 1))
         if self.progress:
             self.progress(min(self.done_work, self.total_work), self.total_work, self.message)
@@ -255,18 +342,34 @@ def story_work(story: Sequence[Flowable]) -> int:
     return sum(int(getattr(flowable, "total_work", 1)) for flowable in story)
 
 
-def build_pdf(out: Path | str, story: list[Flowable], *, landscape_pages: bool = False,
-              progress: Progress | None = None, cancelled: Cancelled | None = None, message: str = "",
-              invariant: bool = False, title: str = "") -> Path:
+def build_pdf(
+    out: Path | str,
+    story: list[Flowable],
+    *,
+    landscape_pages: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    message: str = "",
+    invariant: bool = False,
+    title: str = "",
+) -> Path:
     """Lay out `story` into `out`, atomically: a cancelled or failed build leaves no file behind."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(handle)
     try:
-        doc = OfficialDocTemplate(temp_name, landscape_pages=landscape_pages, total_work=story_work(story),
-                                  progress=progress, cancelled=cancelled, message=message, invariant=invariant,
-                                  title=text(title), author="WardBook")
+        doc = OfficialDocTemplate(
+            temp_name,
+            landscape_pages=landscape_pages,
+            total_work=story_work(story),
+            progress=progress,
+            cancelled=cancelled,
+            message=message,
+            invariant=invariant,
+            title=text(title),
+            author="WardBook",
+        )
         doc.build(story)
         os.replace(temp_name, out)
     except BaseException:
@@ -278,4 +381,3 @@ def build_pdf(out: Path | str, story: list[Flowable], *, landscape_pages: bool =
 def body_width(landscape_pages: bool = False) -> float:
     page_width = landscape(A4)[0] if landscape_pages else A4[0]
     return page_width - MARGIN_LEFT - MARGIN_RIGHT
-

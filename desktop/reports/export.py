@@ -45,9 +45,11 @@ def _heading_rows(figures: ReviewFigures, lang: str | None) -> list[tuple[str, s
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
 
-    return [(t("export_period"), f"{figures.period.title(lang)} ({figures.period.code})"),
-            (t("export_scope"), figures.scope.area_name or t("export_ward")),
-            (t("export_cutoff"), short_date(figures.cutoff))]
+    return [
+        (t("export_period"), f"{figures.period.title(lang)} ({figures.period.code})"),
+        (t("export_scope"), figures.scope.area_name or t("export_ward")),
+        (t("export_cutoff"), short_date(figures.cutoff)),
+    ]
 
 
 @contextmanager
@@ -65,11 +67,15 @@ def _atomic(out: Path | str) -> Iterator[Path]:
         raise
 
 
-def write_xlsx(figures: ReviewFigures, out: Path | str, lang: str | None = None,
-               cancelled: Callable[[], bool] | None = None) -> Path:
+def write_xlsx(
+    figures: ReviewFigures,
+    out: Path | str,
+    lang: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
     """One sheet per table; the first rows of each sheet say the period, the scope and the cut-off day."""
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     bold = Font(bold=True)
     for table in review_tables(figures, lang).values():
         if cancelled is not None and cancelled():
@@ -108,7 +114,7 @@ def _sheet_name(table: DataTable, taken: set[str]) -> str:
     suffix = 2
     unique = name
     while unique in taken:
-        unique = f"{name[:_SHEET_NAME_MAX - 3]} {suffix}"
+        unique = f"{name[: _SHEET_NAME_MAX - 3]} {suffix}"
         suffix += 1
     return unique
 
@@ -124,8 +130,16 @@ def csv_rows(figures: ReviewFigures, lang: str | None = None) -> list[list[objec
         body = table.rows + ([table.total] if table.total is not None else [])
         for number, row in enumerate(body, start=1):
             for field, value in zip(table.fields, row, strict=True):
-                rows.append([figures.period.code, scope, table.key, number, text(field.title),
-                             "" if value is None else _csv_value(value)])
+                rows.append(
+                    [
+                        figures.period.code,
+                        scope,
+                        table.key,
+                        number,
+                        text(field.title),
+                        "" if value is None else _csv_value(value),
+                    ]
+                )
     return rows
 
 
@@ -135,12 +149,21 @@ def _csv_value(value: object) -> object:
 
 def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None) -> Path:
     """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly on a double click."""
+
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
 
     with _atomic(out) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([t("export_period"), t("export_scope"), t("csv_table"), t("csv_row"), t("csv_column"),
-                         t("csv_value")])
+        writer.writerow(
+            [
+                t("export_period"),
+                t("export_scope"),
+                t("csv_table"),
+                t("csv_row"),
+                t("csv_column"),
+                t("csv_value"),
+            ]
+        )
         writer.writerows(csv_rows(figures, lang))
     return Path(out)

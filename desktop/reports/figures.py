@@ -19,13 +19,22 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from desktop.errors import WardbookError
 from desktop.reports.periods import Period, parse_period
 from desktop.store.queries import house_number_key
 from desktop.store.store import Store
-from desktop.store.tables import ACTIVITY_KINDS, CASE_KINDS, CASE_STATUSES, SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
+from desktop.store.tables import (
+    ACTIVITY_KINDS,
+    CASE_KINDS,
+    CASE_STATUSES,
+    SUPPORT_KINDS,
+    VISIT_OUTCOMES,
+    VISIT_PURPOSES,
+)
 
+T = TypeVar("T")
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
@@ -203,7 +212,9 @@ def cutoff_for(period: Period, today: date | None = None) -> date:
 def area_scope(store: Store, area_id: str | None) -> Scope:
     if area_id is None:
         return Scope()
-    row = store.conn.execute("SELECT name FROM areas WHERE id = ? AND deleted_hlc IS NULL", (area_id,)).fetchone()
+    row = store.conn.execute(
+        "SELECT name FROM areas WHERE id = ? AND deleted_hlc IS NULL", (area_id,)
+    ).fetchone()
     if row is None:
         raise WardbookError("register.unknown_area", value=area_id)
     return Scope(area_id, str(row[0]))
@@ -219,59 +230,99 @@ class _Sql:
         self.after_cutoff = (cutoff + timedelta(days=1)).isoformat()
         self.area = scope.area_id
         self.household_where = "h.deleted_hlc IS NULL AND h.status = 'active'" + (
-            " AND h.area_id = ?" if self.area else "")
+            " AND h.area_id = ?" if self.area else ""
+        )
         self.household_params: tuple[object, ...] = (self.area,) if self.area else ()
         self.visit_where = f"{LIVE_VISIT} AND v.visited_at >= ? AND v.visited_at < ?" + (
             " AND v.household_id IN (SELECT id FROM households WHERE area_id = ? AND deleted_hlc IS NULL)"
-            if self.area else "")
+            if self.area
+            else ""
+        )
         self.visit_params: tuple[object, ...] = (self.start, self.after_end, *self.household_params)
 
 
-def review_figures(store: Store, period: Period, area_id: str | None = None, *, today: date | None = None,
-                   progress: Progress | None = None, cancelled: Cancelled | None = None) -> ReviewFigures:
+def review_figures(
+    store: Store,
+    period: Period,
+    area_id: str | None = None,
+    *,
+    today: date | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ReviewFigures:
     """Every figure of the periodic review for `period` over the ward or one khu phố (`area_id`)."""
     scope = area_scope(store, area_id)
     cutoff = cutoff_for(period, today)
     sql = _Sql(period, scope, cutoff)
-    steps: list[tuple[str, Callable[[], object]]] = [
-        ("households", lambda: _headcounts(store, sql)),
-        ("coverage", lambda: _coverage(store, sql)),
-        ("visits", lambda: _visit_breakdown(store, sql, period)),
-        ("support", lambda: _support(store, sql)),
-        ("follow_ups", lambda: _follow_ups(store, sql)),
-        ("not_visited", lambda: _not_visited(store, sql)),
-        ("overdue", lambda: _overdue(store, sql)),
-        ("cases", lambda: _cases(store, sql)),
-        ("activities", lambda: _activities(store, sql)),
-        ("officers", lambda: _officers(store, sql)),
-        ("commendations", lambda: _commendations(store, sql, period)),
-    ]
-    results: dict[str, object] = {}
-    for done, (name, compute) in enumerate(steps):
-        if cancelled is not None and cancelled():
-            raise WardbookError("reports.cancelled")
-        results[name] = compute()
-        if progress:
-            progress(done + 1, len(steps), name)
-    households, people = results["households"]  # type: ignore[misc]
-    visits, voided, by_purpose, by_outcome, by_month = results["visits"]  # type: ignore[misc]
-    coverage: list[AreaCoverage] = results["coverage"]  # type: ignore[assignment]
-    activity_kinds, activity_lines = results["activities"]  # type: ignore[misc]
+    step = _Steps(11, progress, cancelled)
+    households, people = step("households", lambda: _headcounts(store, sql))
+    coverage = step("coverage", lambda: _coverage(store, sql))
+    visits = step("visits", lambda: _visit_breakdown(store, sql, period))
+    support = step("support", lambda: _support(store, sql))
+    follow_ups = step("follow_ups", lambda: _follow_ups(store, sql))
+    not_visited = step("not_visited", lambda: _not_visited(store, sql))
+    overdue = step("overdue", lambda: _overdue(store, sql))
+    cases = step("cases", lambda: _cases(store, sql))
+    activity_kinds, activity_lines = step("activities", lambda: _activities(store, sql))
+    officers = step("officers", lambda: _officers(store, sql))
+    commendations = step("commendations", lambda: _commendations(store, sql, period))
     return ReviewFigures(
-        period=period, scope=scope, cutoff=cutoff, households=households, people=people,
-        households_visited=sum(line.visited for line in coverage), visits=visits, visits_voided=voided,
-        coverage=coverage, visits_by_purpose=by_purpose,
-        visits_by_outcome=by_outcome, visits_by_month=by_month,
-        support=results["support"], follow_ups=results["follow_ups"],  # type: ignore[arg-type]
-        not_visited=results["not_visited"], overdue=results["overdue"],  # type: ignore[arg-type]
-        cases=results["cases"], activities_by_kind=activity_kinds, activities=activity_lines,  # type: ignore[arg-type]
-        officers=results["officers"], commendations=results["commendations"],  # type: ignore[arg-type]
+        period=period,
+        scope=scope,
+        cutoff=cutoff,
+        households=households,
+        people=people,
+        households_visited=sum(line.visited for line in coverage),
+        visits=visits.total,
+        visits_voided=visits.voided,
+        coverage=coverage,
+        visits_by_purpose=visits.by_purpose,
+        visits_by_outcome=visits.by_outcome,
+        visits_by_month=visits.by_month,
+        support=support,
+        follow_ups=follow_ups,
+        not_visited=not_visited,
+        overdue=overdue,
+        cases=cases,
+        activities_by_kind=activity_kinds,
+        activities=activity_lines,
+        officers=officers,
+        commendations=commendations,
     )
+
+
+class _Steps:
+    """Runs the queries one by one, reporting progress and honouring a cancel request between them."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.total = total
+        self.done = 0
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def __call__(self, name: str, compute: Callable[[], T]) -> T:
+        if self.cancelled is not None and self.cancelled():
+            raise WardbookError("reports.cancelled")
+        result = compute()
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total, name)
+        return result
+
+
+@dataclass(frozen=True)
+class _VisitBreakdown:
+    total: int
+    voided: int
+    by_purpose: dict[str, int]
+    by_outcome: dict[str, int]
+    by_month: list[tuple[str, int]]
 
 
 def _headcounts(store: Store, sql: _Sql) -> tuple[int, int]:
     households = store.conn.execute(
-        f"SELECT COUNT(*) FROM households h WHERE {sql.household_where}", sql.household_params).fetchone()[0]
+        f"SELECT COUNT(*) FROM households h WHERE {sql.household_where}", sql.household_params
+    ).fetchone()[0]
     people = store.conn.execute(
         "SELECT COUNT(*) FROM people p JOIN households h ON h.id = p.household_id "
         f"WHERE p.deleted_hlc IS NULL AND p.moved_out_on IS NULL AND {sql.household_where}",
@@ -297,12 +348,14 @@ def _coverage(store: Store, sql: _Sql) -> list[AreaCoverage]:
         (sql.start, sql.after_end, sql.after_cutoff, *sql.household_params),
     ).fetchall()
     names = _area_names(store)
-    lines = [AreaCoverage(area_id, names.get(area_id, ""), int(total), int(visited), int(never))
-             for area_id, total, visited, never in rows]
+    lines = [
+        AreaCoverage(area_id, names.get(area_id, ""), int(total), int(visited), int(never))
+        for area_id, total, visited, never in rows
+    ]
     return sorted(lines, key=lambda line: (line.area_id is None, house_number_key(line.name.casefold())))
 
 
-def _visit_breakdown(store: Store, sql: _Sql, period: Period) -> tuple[object, ...]:
+def _visit_breakdown(store: Store, sql: _Sql, period: Period) -> _VisitBreakdown:
     by_purpose: Counter[str] = Counter({code: 0 for code in VISIT_PURPOSES})
     by_outcome: Counter[str] = Counter({code: 0 for code in VISIT_OUTCOMES})
     by_month: Counter[str] = Counter({f"{y}-{m:02d}": 0 for y, m in period.months()})
@@ -319,18 +372,24 @@ def _visit_breakdown(store: Store, sql: _Sql, period: Period) -> tuple[object, .
         by_outcome[outcome or ""] += count
         by_month[month_key] += count
     voided_where = sql.visit_where.replace(LIVE_VISIT, "v.deleted_hlc IS NULL AND v.voided = 1")
-    voided = store.conn.execute(f"SELECT COUNT(*) FROM visits v WHERE {voided_where}", sql.visit_params).fetchone()[0]
-    outcomes = {code: by_outcome[code] for code in (*VISIT_OUTCOMES, *sorted(set(by_outcome) - set(VISIT_OUTCOMES)))
-                if code in VISIT_OUTCOMES or by_outcome[code]}
+    voided = store.conn.execute(
+        f"SELECT COUNT(*) FROM visits v WHERE {voided_where}", sql.visit_params
+    ).fetchone()[0]
+    outcomes = {
+        code: by_outcome[code]
+        for code in (*VISIT_OUTCOMES, *sorted(set(by_outcome) - set(VISIT_OUTCOMES)))
+        if code in VISIT_OUTCOMES or by_outcome[code]
+    }
     purposes_sorted = {code: by_purpose[code] for code in VISIT_PURPOSES}
     purposes_sorted.update({code: n for code, n in sorted(by_purpose.items()) if code not in VISIT_PURPOSES})
-    return total, int(voided), purposes_sorted, outcomes, sorted(by_month.items())
+    return _VisitBreakdown(total, int(voided), purposes_sorted, outcomes, sorted(by_month.items()))
 
 
 def _support(store: Store, sql: _Sql) -> list[SupportLine]:
     rows = store.conn.execute(
         f"""
-        SELECT s.kind, COALESCE(s.unit, ''), COUNT(*), COALESCE(SUM(s.quantity), 0), COALESCE(SUM(s.value_vnd), 0)
+        SELECT s.kind, COALESCE(s.unit, ''), COUNT(*), COALESCE(SUM(s.quantity), 0),
+            COALESCE(SUM(s.value_vnd), 0)
         FROM support_items s JOIN visits v ON v.id = s.visit_id
         WHERE s.deleted_hlc IS NULL AND {sql.visit_where}
         GROUP BY 1, 2
@@ -338,8 +397,10 @@ def _support(store: Store, sql: _Sql) -> list[SupportLine]:
         sql.visit_params,
     ).fetchall()
     order = {kind: index for index, kind in enumerate(SUPPORT_KINDS)}
-    lines = [SupportLine(kind, unit, int(items), float(quantity), int(value))
-             for kind, unit, items, quantity, value in rows]
+    lines = [
+        SupportLine(kind, unit, int(items), float(quantity), int(value))
+        for kind, unit, items, quantity, value in rows
+    ]
     return sorted(lines, key=lambda line: (order.get(line.kind, len(order)), line.kind, line.unit))
 
 
@@ -348,7 +409,8 @@ def _follow_ups(store: Store, sql: _Sql) -> FollowUps:
         f"""
         SELECT COUNT(*),
             COALESCE(SUM(v.follow_up_done_at IS NOT NULL AND v.follow_up_done_at < ?), 0),
-            COALESCE(SUM((v.follow_up_done_at IS NULL OR v.follow_up_done_at >= ?) AND v.follow_up_due < ?), 0)
+            COALESCE(SUM((v.follow_up_done_at IS NULL OR v.follow_up_done_at >= ?)
+                AND v.follow_up_due < ?), 0)
         FROM visits v WHERE {sql.visit_where} AND v.follow_up_due IS NOT NULL
         """,
         (sql.after_cutoff, sql.after_cutoff, sql.cutoff, *sql.visit_params),
@@ -373,7 +435,9 @@ def _not_visited(store: Store, sql: _Sql) -> list[HouseholdLine]:
         """,
         (sql.after_cutoff, *sql.household_params, sql.start, sql.after_end),
     ).fetchall()
-    lines = [HouseholdLine(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6][:10] if r[6] else None) for r in rows]
+    lines = [
+        HouseholdLine(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6][:10] if r[6] else None) for r in rows
+    ]
     return sorted(lines, key=lambda line: _address_order(line.area, line.street, line.house_no))
 
 
@@ -391,7 +455,9 @@ def _overdue(store: Store, sql: _Sql) -> list[OverdueLine]:
         (sql.after_cutoff, sql.cutoff, sql.after_cutoff, *sql.household_params),
     ).fetchall()
     lines = [OverdueLine(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6][:10], int(r[7])) for r in rows]
-    return sorted(lines, key=lambda line: (line.first_due, _address_order(line.area, line.street, line.house_no)))
+    return sorted(
+        lines, key=lambda line: (line.first_due, _address_order(line.area, line.street, line.house_no))
+    )
 
 
 def _cases(store: Store, sql: _Sql) -> list[CaseLine]:
@@ -416,9 +482,14 @@ def _cases(store: Store, sql: _Sql) -> list[CaseLine]:
             days[kind].append((date.fromisoformat(resolved[:10]) - date.fromisoformat(received[:10])).days)
     kinds = [*CASE_KINDS, *sorted(set(counts) - set(CASE_KINDS))]
     return [
-        CaseLine(kind, {status: counts[kind][status] for status in _statuses(counts)}, len(days[kind]),
-                 sum(days[kind]))
-        for kind in kinds if kind in CASE_KINDS or counts[kind]
+        CaseLine(
+            kind,
+            {status: counts[kind][status] for status in _statuses(counts)},
+            len(days[kind]),
+            sum(days[kind]),
+        )
+        for kind in kinds
+        if kind in CASE_KINDS or counts[kind]
     ]
 
 
@@ -452,7 +523,8 @@ def _officers(store: Store, sql: _Sql) -> list[OfficerLine]:
     visits: dict[str | None, tuple[int, int]] = {
         row[0]: (int(row[1]), int(row[2]))
         for row in store.conn.execute(
-            f"SELECT v.officer_id, COUNT(*), COUNT(DISTINCT v.household_id) FROM visits v WHERE {sql.visit_where} "
+            "SELECT v.officer_id, COUNT(*), COUNT(DISTINCT v.household_id) FROM visits v "
+            f"WHERE {sql.visit_where} "
             "GROUP BY 1",
             sql.visit_params,
         )
@@ -460,18 +532,33 @@ def _officers(store: Store, sql: _Sql) -> list[OfficerLine]:
     area_activity = " AND t.area_id = ?" if sql.area else ""
     area_case = " AND c.household_id IN (SELECT id FROM households WHERE area_id = ?)" if sql.area else ""
     area_param: tuple[object, ...] = (sql.area,) if sql.area else ()
-    activities = dict(store.conn.execute(
-        f"SELECT t.officer_id, COUNT(*) FROM activities t WHERE t.deleted_hlc IS NULL AND t.held_on >= ? "
-        f"AND t.held_on < ?{area_activity} GROUP BY 1", (sql.start, sql.after_end, *area_param)).fetchall())
-    cases = dict(store.conn.execute(
-        f"SELECT c.assignee_id, COUNT(*) FROM cases c WHERE c.deleted_hlc IS NULL AND c.received_on >= ? "
-        f"AND c.received_on < ?{area_case} GROUP BY 1", (sql.start, sql.after_end, *area_param)).fetchall())
-    names = {row[0]: str(row[1] or row[2] or "") for row in store.conn.execute(
-        "SELECT id, full_name, username FROM users")}
+    activities = dict(
+        store.conn.execute(
+            f"SELECT t.officer_id, COUNT(*) FROM activities t WHERE t.deleted_hlc IS NULL AND t.held_on >= ? "
+            f"AND t.held_on < ?{area_activity} GROUP BY 1",
+            (sql.start, sql.after_end, *area_param),
+        ).fetchall()
+    )
+    cases = dict(
+        store.conn.execute(
+            f"SELECT c.assignee_id, COUNT(*) FROM cases c WHERE c.deleted_hlc IS NULL AND c.received_on >= ? "
+            f"AND c.received_on < ?{area_case} GROUP BY 1",
+            (sql.start, sql.after_end, *area_param),
+        ).fetchall()
+    )
+    names = {
+        row[0]: str(row[1] or row[2] or "")
+        for row in store.conn.execute("SELECT id, full_name, username FROM users")
+    }
     lines = [
-        OfficerLine(officer_id, names.get(officer_id, "") if officer_id else "", visits.get(officer_id, (0, 0))[0],
-                    visits.get(officer_id, (0, 0))[1], int(activities.get(officer_id, 0)),
-                    int(cases.get(officer_id, 0)))
+        OfficerLine(
+            officer_id,
+            names.get(officer_id, "") if officer_id else "",
+            visits.get(officer_id, (0, 0))[0],
+            visits.get(officer_id, (0, 0))[1],
+            int(activities.get(officer_id, 0)),
+            int(cases.get(officer_id, 0)),
+        )
         for officer_id in set(visits) | set(activities) | set(cases)
     ]
     return sorted(lines, key=lambda line: (-line.visits, line.name.casefold(), line.officer_id or ""))
@@ -481,7 +568,8 @@ def _commendations(store: Store, sql: _Sql, period: Period) -> list[Commendation
     """Proposals whose own period lies within the review's period (codes as made by `Period.code`)."""
     rows = store.conn.execute(
         """
-        SELECT m.period, COALESCE(p.full_name, u.full_name, ''), COALESCE(m.reason, ''), COALESCE(m.status, ''),
+        SELECT m.period, COALESCE(p.full_name, u.full_name, ''), COALESCE(m.reason, ''),
+            COALESCE(m.status, ''),
             h.area_id, m.person_id
         FROM commendations m LEFT JOIN people p ON p.id = m.person_id LEFT JOIN users u ON u.id = m.officer_id
         LEFT JOIN households h ON h.id = p.household_id

@@ -19,7 +19,9 @@ def markup(value: object) -> str:
     return escape(text(value))
 
 
-def number(value: float | int, lang: str | None = None, decimals: int = 0, *, keep_zeros: bool = False) -> str:
+def number(
+    value: float | int, lang: str | None = None, decimals: int = 0, *, keep_zeros: bool = False
+) -> str:
     """Thousands grouped the language's way: vi `1.234.567,5`, en `1,234,567.5`.
 
     Whole numbers lose their `.0` (a quantity of 15 kg), unless `keep_zeros` (a share of 34,0%).
@@ -52,5 +54,12 @@ def place_and_date(place: str, issued_on: date, lang: str | None = None) -> str:
     cannot be altered into "tháng 11"), and the other months without.
     """
     month_text = f"{issued_on.month:02d}" if issued_on.month < 3 else str(issued_on.month)
-    return i18n.tr("reports.date_line", lang, place=text(place), day=f"{issued_on.day:02d}", month=month_text,
-                   month_name=i18n.tr(f"reports.month_{issued_on.month}", lang), year=issued_on.year)
+    return i18n.tr(
+        "reports.date_line",
+        lang,
+        place=text(place),
+        day=f"{issued_on.day:02d}",
+        month=month_text,
+        month_name=i18n.tr(f"reports.month_{issued_on.month}", lang),
+        year=issued_on.year,
+    )

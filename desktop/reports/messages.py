@@ -2,15 +2,31 @@
 
 from desktop import i18n
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     # errors and progress
-    "bad_period": ("Kỳ báo cáo không hợp lệ: ngày bắt đầu {start} sau ngày kết thúc {end}.",
-                   "Invalid period: the start {start} is after the end {end}."),
-    "bad_period_code": ("Kỳ báo cáo không hợp lệ: '{value}' (ví dụ 2026-06, 2026-Q2, 2026-H1, 2026).",
-                        "Invalid period: '{value}' (e.g. 2026-06, 2026-Q2, 2026-H1, 2026)."),
+    "bad_period": (
+        "Kỳ báo cáo không hợp lệ: ngày bắt đầu {start} sau ngày kết thúc {end}.",
+        "Invalid period: the start {start} is after the end {end}.",
+    ),
+    "bad_period_code": (
+        "Kỳ báo cáo không hợp lệ: '{value}' (ví dụ 2026-06, 2026-Q2, 2026-H1, 2026).",
+        "Invalid period: '{value}' (e.g. 2026-06, 2026-Q2, 2026-H1, 2026).",
+    ),
     "cancelled": ("Đã hủy lập báo cáo; không có tệp nào được ghi.", "Report cancelled; no file was written."),
     "progress_figures": ("Đang tính số liệu", "Computing figures"),
     "progress_layout": ("Đang dàn trang", "Laying out pages"),
@@ -37,65 +53,95 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "default_signer_post": ("CHỦ TỊCH", "CHAIRPERSON"),
     # the review's text
     "kind_report": ("BÁO CÁO", "REPORT"),
-    "review_summary_interim": ("Sơ kết công tác địa bàn {period}{scope}", "Review of the field work, {period}{scope}"),
-    "review_summary_annual": ("Tổng kết công tác địa bàn {period}{scope}",
-                              "Annual review of the field work, {period}{scope}"),
+    "review_summary_interim": (
+        "Sơ kết công tác địa bàn {period}{scope}",
+        "Review of the field work, {period}{scope}",
+    ),
+    "review_summary_annual": (
+        "Tổng kết công tác địa bàn {period}{scope}",
+        "Annual review of the field work, {period}{scope}",
+    ),
     "scope_area": (" tại {area}", " in {area}"),
-    "intro": ("Thực hiện nhiệm vụ được giao, đơn vị báo cáo kết quả công tác địa bàn {period}{scope} (từ ngày "
-              "{start} đến ngày {end}; số liệu tính đến ngày {cutoff}) như sau:",
-              "As assigned, the unit reports the results of its field work for {period}{scope} (from {start} to "
-              "{end}; figures as of {cutoff}) as follows:"),
+    "intro": (
+        "Thực hiện nhiệm vụ được giao, đơn vị báo cáo kết quả công tác địa bàn {period}{scope} (từ ngày "
+        "{start} đến ngày {end}; số liệu tính đến ngày {cutoff}) như sau:",
+        "As assigned, the unit reports the results of its field work for {period}{scope} (from {start} to "
+        "{end}; figures as of {cutoff}) as follows:",
+    ),
     "sec_general": ("I. TÌNH HÌNH CHUNG", "I. OVERVIEW"),
-    "text_general": ("Địa bàn hiện có {households} hộ đang cư trú với {people} nhân khẩu, thuộc {areas} khu phố.",
-                     "The area has {households} resident households with {people} people in {areas} "
-                     "neighbourhoods."),
+    "text_general": (
+        "Địa bàn hiện có {households} hộ đang cư trú với {people} nhân khẩu, thuộc {areas} khu phố.",
+        "The area has {households} resident households with {people} people in {areas} neighbourhoods.",
+    ),
     "sec_results": ("II. KẾT QUẢ THỰC HIỆN", "II. RESULTS"),
     "sub_visits": ("1. Thăm hộ và mức độ bao phủ", "1. Household visits and coverage"),
-    "text_visits": ("Trong kỳ, cán bộ đã thực hiện {visits} lượt thăm hộ, đến được {visited}/{households} hộ, đạt "
-                    "{rate}; còn {not_visited} hộ chưa được thăm trong kỳ, trong đó {never} hộ chưa từng được thăm. "
-                    "Số lượt thăm đã hủy do ghi nhầm: {voided}.",
-                    "In the period, officers made {visits} household visits, reaching {visited}/{households} "
-                    "households ({rate}); {not_visited} households were not visited in the period, {never} of them "
-                    "never. Visits voided as mistaken: {voided}."),
-    "purpose_note": ("Một lượt thăm có thể có nhiều mục đích nên tổng theo mục đích có thể lớn hơn tổng số lượt "
-                     "thăm.",
-                     "A visit may have several purposes, so the purposes may add up to more than the visits."),
+    "text_visits": (
+        "Trong kỳ, cán bộ đã thực hiện {visits} lượt thăm hộ, đến được {visited}/{households} hộ, đạt "
+        "{rate}; còn {not_visited} hộ chưa được thăm trong kỳ, trong đó {never} hộ chưa từng được thăm. "
+        "Số lượt thăm đã hủy do ghi nhầm: {voided}.",
+        "In the period, officers made {visits} household visits, reaching {visited}/{households} "
+        "households ({rate}); {not_visited} households were not visited in the period, {never} of them "
+        "never. Visits voided as mistaken: {voided}.",
+    ),
+    "purpose_note": (
+        "Một lượt thăm có thể có nhiều mục đích nên tổng theo mục đích có thể lớn hơn tổng số lượt thăm.",
+        "A visit may have several purposes, so the purposes may add up to more than the visits.",
+    ),
     "sub_support": ("2. Hỗ trợ hộ dân", "2. Support to households"),
-    "text_support": ("Trong kỳ đã trao {items} lượt hỗ trợ với tổng giá trị {value} đồng.",
-                     "In the period, {items} support items were delivered, worth {value} VND in total."),
-    "text_no_support": ("Trong kỳ không có hỗ trợ nào được ghi nhận.", "No support was recorded in the period."),
+    "text_support": (
+        "Trong kỳ đã trao {items} lượt hỗ trợ với tổng giá trị {value} đồng.",
+        "In the period, {items} support items were delivered, worth {value} VND in total.",
+    ),
+    "text_no_support": (
+        "Trong kỳ không có hỗ trợ nào được ghi nhận.",
+        "No support was recorded in the period.",
+    ),
     "sub_follow_ups": ("3. Theo dõi sau thăm", "3. Follow-ups"),
-    "text_follow_ups": ("Các lượt thăm trong kỳ đặt ra {total} việc cần theo dõi: đã hoàn thành {done}, chưa hoàn "
-                        "thành {open}, trong đó {overdue} việc quá hạn. Tính đến ngày {cutoff}, có {households} hộ "
-                        "có việc theo dõi quá hạn (Phụ lục 2).",
-                        "The period's visits set {total} follow-ups: {done} done, {open} not done, of which "
-                        "{overdue} overdue. As of {cutoff}, {households} households have an overdue follow-up "
-                        "(Annex 2)."),
+    "text_follow_ups": (
+        "Các lượt thăm trong kỳ đặt ra {total} việc cần theo dõi: đã hoàn thành {done}, chưa hoàn "
+        "thành {open}, trong đó {overdue} việc quá hạn. Tính đến ngày {cutoff}, có {households} hộ "
+        "có việc theo dõi quá hạn (Phụ lục 2).",
+        "The period's visits set {total} follow-ups: {done} done, {open} not done, of which "
+        "{overdue} overdue. As of {cutoff}, {households} households have an overdue follow-up "
+        "(Annex 2).",
+    ),
     "sub_cases": ("4. Tiếp nhận và giải quyết vụ việc", "4. Cases received and resolved"),
-    "text_cases": ("Trong kỳ tiếp nhận {total} vụ việc; đã giải quyết, kết thúc {resolved} vụ việc với thời gian "
-                   "giải quyết trung bình {mean} ngày.",
-                   "In the period, {total} cases were received; {resolved} were resolved or closed, in {mean} "
-                   "days on average."),
-    "text_cases_unresolved": ("Trong kỳ tiếp nhận {total} vụ việc; chưa có vụ việc nào được giải quyết xong.",
-                              "In the period, {total} cases were received; none has been resolved yet."),
+    "text_cases": (
+        "Trong kỳ tiếp nhận {total} vụ việc; đã giải quyết, kết thúc {resolved} vụ việc với thời gian "
+        "giải quyết trung bình {mean} ngày.",
+        "In the period, {total} cases were received; {resolved} were resolved or closed, in {mean} "
+        "days on average.",
+    ),
+    "text_cases_unresolved": (
+        "Trong kỳ tiếp nhận {total} vụ việc; chưa có vụ việc nào được giải quyết xong.",
+        "In the period, {total} cases were received; none has been resolved yet.",
+    ),
     "sub_activities": ("5. Hoạt động cộng đồng", "5. Community activities"),
-    "text_activities": ("Trong kỳ đã tổ chức {count} hoạt động với {attendance} lượt người tham dự (Phụ lục 3).",
-                        "In the period, {count} activities were held with {attendance} attendees (Annex 3)."),
+    "text_activities": (
+        "Trong kỳ đã tổ chức {count} hoạt động với {attendance} lượt người tham dự (Phụ lục 3).",
+        "In the period, {count} activities were held with {attendance} attendees (Annex 3).",
+    ),
     "sub_officers": ("6. Kết quả công tác của cán bộ", "6. Work of the officers"),
     "sub_commendations": ("7. Đề xuất khen thưởng", "7. Proposed commendations"),
     "text_no_commendations": ("Trong kỳ không có đề xuất khen thưởng.", "No commendation was proposed."),
     "sec_issues": ("III. TỒN TẠI, HẠN CHẾ", "III. SHORTCOMINGS"),
-    "text_issues": ("Còn {not_visited} hộ chưa được thăm trong kỳ (danh sách tại Phụ lục 1) và {overdue} hộ có việc "
-                    "theo dõi quá hạn (Phụ lục 2). Đề nghị các tổ công tác bố trí đến thăm và hoàn thành các việc "
-                    "theo dõi trong kỳ tới.",
-                    "{not_visited} households were not visited in the period (list in Annex 1) and {overdue} "
-                    "households have an overdue follow-up (Annex 2). The teams should visit them and complete "
-                    "the follow-ups in the next period."),
-    "closing": ("Trên đây là báo cáo kết quả công tác địa bàn {period}{scope}.",
-                "This concludes the report on the field work for {period}{scope}."),
+    "text_issues": (
+        "Còn {not_visited} hộ chưa được thăm trong kỳ (danh sách tại Phụ lục 1) và {overdue} hộ có việc "
+        "theo dõi quá hạn (Phụ lục 2). Đề nghị các tổ công tác bố trí đến thăm và hoàn thành các việc "
+        "theo dõi trong kỳ tới.",
+        "{not_visited} households were not visited in the period (list in Annex 1) and {overdue} "
+        "households have an overdue follow-up (Annex 2). The teams should visit them and complete "
+        "the follow-ups in the next period.",
+    ),
+    "closing": (
+        "Trên đây là báo cáo kết quả công tác địa bàn {period}{scope}.",
+        "This concludes the report on the field work for {period}{scope}.",
+    ),
     "annex_label": ("Phụ lục {number}", "Annex {number}"),
-    "annex_reference": ("(Kèm theo Báo cáo số        /{kind}-{symbol} ngày {date})",
-                        "(Attached to report No.        /{kind}-{symbol} of {date})"),
+    "annex_reference": (
+        "(Kèm theo Báo cáo số        /{kind}-{symbol} ngày {date})",
+        "(Attached to report No.        /{kind}-{symbol} of {date})",
+    ),
     "table_caption": ("Bảng {number}. {title}", "Table {number}. {title}"),
     "chart_caption": ("Biểu đồ {number}. {title}", "Chart {number}. {title}"),
     "chart_coverage": ("Tỷ lệ hộ được thăm theo khu phố", "Share of households visited, by neighbourhood"),
@@ -191,8 +237,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "walk_summary": ("Hộ dân cần đến thăm tại {area}", "Households to visit in {area}"),
     "walk_filters": ("Điều kiện lọc: {filters}.", "Filters: {filters}."),
     "walk_no_filter": ("tất cả các hộ đang cư trú", "all resident households"),
-    "walk_not_visited_days": ("chưa được thăm trong {days} ngày (tính đến ngày {today})",
-                              "not visited in {days} days (as of {today})"),
+    "walk_not_visited_days": (
+        "chưa được thăm trong {days} ngày (tính đến ngày {today})",
+        "not visited in {days} days (as of {today})",
+    ),
     "walk_never_visited": ("chưa từng được thăm", "never visited"),
     "walk_overdue": ("có việc theo dõi quá hạn", "with an overdue follow-up"),
     "walk_overdue_count": ("{count} quá hạn", "{count} overdue"),
@@ -205,9 +253,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # household sheet
     "kind_sheet": ("PHIẾU THÔNG TIN HỘ", "HOUSEHOLD SHEET"),
     "sheet_summary": ("Hộ {code}, {address}", "Household {code}, {address}"),
-    "sheet_privacy": ("Tài liệu có thông tin cá nhân, chỉ sử dụng cho công tác; không sao chép, cung cấp cho người "
-                      "không có trách nhiệm.",
-                      "This document holds personal data: for official use only; do not copy or pass it on."),
+    "sheet_privacy": (
+        "Tài liệu có thông tin cá nhân, chỉ sử dụng cho công tác; không sao chép, cung cấp cho người "
+        "không có trách nhiệm.",
+        "This document holds personal data: for official use only; do not copy or pass it on.",
+    ),
     "sheet_general": ("I. THÔNG TIN CHUNG", "I. GENERAL"),
     "sheet_members": ("II. NHÂN KHẨU", "II. MEMBERS"),
     "sheet_visits": ("III. LỊCH SỬ THĂM HỘ", "III. VISITS"),
@@ -235,15 +285,19 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "moved_out": ("đã chuyển đi {date}", "moved out {date}"),
     "voided": ("đã hủy", "voided"),
     # command line
-    "cli_period_or_range": ("Cần chọn kỳ báo cáo: --period, hoặc cả --from và --to.",
-                            "Choose the period: --period, or both --from and --to."),
+    "cli_period_or_range": (
+        "Cần chọn kỳ báo cáo: --period, hoặc cả --from và --to.",
+        "Choose the period: --period, or both --from and --to.",
+    ),
     "cli_bad_days": ("Số ngày không hợp lệ: {value}.", "Invalid number of days: {value}."),
     "cli_written": ("Đã ghi {path}.", "Wrote {path}."),
     "cli_written_rows": ("Đã ghi {path} ({count} hộ).", "Wrote {path} ({count} households)."),
-    "cli_review_figures": ("{visits} lượt thăm; {visited}/{households} hộ được thăm; {not_visited} hộ chưa được "
-                           "thăm; {overdue} hộ có việc theo dõi quá hạn.",
-                           "{visits} visits; {visited}/{households} households visited; {not_visited} not "
-                           "visited; {overdue} with an overdue follow-up."),
+    "cli_review_figures": (
+        "{visits} lượt thăm; {visited}/{households} hộ được thăm; {not_visited} hộ chưa được "
+        "thăm; {overdue} hộ có việc theo dõi quá hạn.",
+        "{visits} visits; {visited}/{households} households visited; {not_visited} not "
+        "visited; {overdue} with an overdue follow-up.",
+    ),
     # CSV/XLSX
     "export_period": ("Kỳ báo cáo", "Period"),
     "export_scope": ("Phạm vi", "Scope"),

@@ -64,7 +64,9 @@ class Period:
         if self.kind == "month":
             return i18n.tr("reports.period_month", lang, month=self.start.month, year=year)
         if self.kind == "quarter":
-            return i18n.tr("reports.period_quarter", lang, roman=_ROMAN[(self.start.month - 1) // 3], year=year)
+            return i18n.tr(
+                "reports.period_quarter", lang, roman=_ROMAN[(self.start.month - 1) // 3], year=year
+            )
         if self.kind == "half":
             msg = "reports.period_half1" if self.start.month == 1 else "reports.period_half2"
             return i18n.tr(msg, lang, year=year)
@@ -91,8 +93,11 @@ def quarter(year: int, number: int) -> Period:
 
 def half_year(year: int, number: int) -> Period:
     _check(number in (1, 2), f"{year}-H{number}")
-    return Period(date(year, 1 if number == 1 else 7, 1), date(year, 6, 30) if number == 1 else date(year, 12, 31),
-                  "half")
+    return Period(
+        date(year, 1 if number == 1 else 7, 1),
+        date(year, 6, 30) if number == 1 else date(year, 12, 31),
+        "half",
+    )
 
 
 def year(number: int) -> Period:
@@ -100,7 +105,7 @@ def year(number: int) -> Period:
 
 
 def date_range(start: date, end: date) -> Period:
-    """Any range; one that is exactly a calendar month, quarter, half or year gets that kind (and its name)."""
+    """Any range; one that is exactly a calendar month, quarter, half or year gets that kind and name."""
     for candidate in _calendar_periods(start):
         if candidate.start == start and candidate.end == end:
             return candidate
@@ -108,8 +113,12 @@ def date_range(start: date, end: date) -> Period:
 
 
 def _calendar_periods(start: date) -> list[Period]:
-    return [month(start.year, start.month), quarter(start.year, (start.month - 1) // 3 + 1),
-            half_year(start.year, 1 if start.month <= 6 else 2), year(start.year)]
+    return [
+        month(start.year, start.month),
+        quarter(start.year, (start.month - 1) // 3 + 1),
+        half_year(start.year, 1 if start.month <= 6 else 2),
+        year(start.year),
+    ]
 
 
 def parse_period(code: str) -> Period:

@@ -1,17 +1,16 @@
 """Ward settings that fill an official report's title block, signature and recipients.
 
-Stored with `store.set_setting(key, value)` (text; lists one item per line):
+Stored with `store.set_setting(key, value)` (text; a list has one item per line):
 
-| key                      | what                                                     | default                       |
-|--------------------------|----------------------------------------------------------|-------------------------------|
-| `report.superior_body`   | governing body above the issuer (upper case, not bold)   | empty (line left out)         |
-| `report.issuing_body`    | issuing body (upper case, bold, short rule under it)     | "ỦY BAN NHÂN DÂN" + ward name |
-| `report.symbol`          | issuer's abbreviation after "/BC-" in the number line    | "UBND"                        |
-| `report.place`           | place name of the date line                              | the ward name                 |
-| `report.signer_capacity` | "TM." / "KT." line above the post, when signing for a body | empty (line left out)       |
-| `report.signer_post`     | signer's post (upper case, bold)                         | "CHỦ TỊCH"                    |
-| `report.signer_name`     | signer's full name (bold, under the space to sign)       | empty (left to write by hand) |
-| `report.recipients`      | "Nơi nhận" lines, one per line                           | "Như trên;" and "Lưu: VT."    |
+- `report.superior_body`: the governing body above the issuer (upper case, not bold); default: left out.
+- `report.issuing_body`: the issuing body (upper case, bold, short rule under it);
+  default: "ỦY BAN NHÂN DÂN" + the ward name.
+- `report.symbol`: the issuer's abbreviation after "/BC-" in the number line; default "UBND".
+- `report.place`: the place name of the date line; default: the ward name.
+- `report.signer_capacity`: "TM. …" / "KT. …" above the post, when signing for a body; default: left out.
+- `report.signer_post`: the signer's post (upper case, bold); default "CHỦ TỊCH".
+- `report.signer_name`: the signer's full name (bold, under the space to sign); default: blank, by hand.
+- `report.recipients`: the "Nơi nhận" lines; default "Lãnh đạo đơn vị (để báo cáo);" and "Lưu: VT.".
 
 The ward name is the one most areas carry (`areas.ward_name`); defaults make a usable document on a fresh
 install, and the team lead fills the real names in once.
@@ -65,8 +64,15 @@ def report_settings(store: Store, lang: str | None = None) -> ReportSettings:
         value = store.setting(key)
         return value if value is not None and value.strip() else default
 
-    recipients = get("report.recipients", "\n".join(
-        (i18n.tr("reports.default_recipient_above", lang), i18n.tr("reports.default_recipient_archive", lang))))
+    recipients = get(
+        "report.recipients",
+        "\n".join(
+            (
+                i18n.tr("reports.default_recipient_above", lang),
+                i18n.tr("reports.default_recipient_archive", lang),
+            )
+        ),
+    )
     issuer = i18n.tr("reports.default_issuing_body", lang, ward=ward or i18n.tr("reports.default_ward", lang))
     return ReportSettings(
         superior_body=nfc(get("report.superior_body", "")).upper(),

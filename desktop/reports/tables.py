@@ -41,20 +41,37 @@ class Column:
 class _Rows:
     """The cells and heights of one table's rows, made once and shared by all its page parts."""
 
-    def __init__(self, columns: Sequence[Column], rows: Sequence[Sequence[object]],
-                 total: Sequence[object] | None, min_row_height: float, size: float) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[object]],
+        total: Sequence[object] | None,
+        min_row_height: float,
+        size: float,
+    ) -> None:
         self.size = size
         self._advances: dict[str, dict[str, float]] = {}
         self.line = size * 1.2  # reportlab's line height for plain-string cells
         self.columns = list(columns)
         self.values = rows
         self.min_row_height = min_row_height
-        self.styles = [ParagraphStyle(f"c{index}", fontName=REGULAR, fontSize=size, leading=self.line,
-                                      alignment=_ALIGN[column.align]) for index, column in enumerate(columns)]
-        self.bold_styles = [ParagraphStyle(f"b{index}", parent=style, fontName=BOLD)
-                            for index, style in enumerate(self.styles)]
-        header_style = ParagraphStyle("header", fontName=BOLD, fontSize=size, leading=self.line,
-                                      alignment=TA_CENTER)
+        self.styles = [
+            ParagraphStyle(
+                f"c{index}",
+                fontName=REGULAR,
+                fontSize=size,
+                leading=self.line,
+                alignment=_ALIGN[column.align],
+            )
+            for index, column in enumerate(columns)
+        ]
+        self.bold_styles = [
+            ParagraphStyle(f"b{index}", parent=style, fontName=BOLD)
+            for index, style in enumerate(self.styles)
+        ]
+        header_style = ParagraphStyle(
+            "header", fontName=BOLD, fontSize=size, leading=self.line, alignment=TA_CENTER
+        )
         self.header: Cells = [Paragraph(markup(column.title), header_style) for column in columns]
         self.header_height = self._height(self.header, 0.0)
         self.total: Cells | None = self._cells(total, bold=True) if total is not None else None
@@ -108,12 +125,22 @@ class _Rows:
 
 
 class PagedTable(Flowable):
-    """A ruled table with a repeated header and an optional bold total row; `caption` stays with its first rows."""
+    """A ruled table, its header repeated on each page, an optional bold total row, and a `caption` that
+    stays with its first rows."""
 
-    def __init__(self, columns: Sequence[Column], rows: Sequence[Sequence[object]], *,
-                 total: Sequence[object] | None = None, caption: Flowable | None = None,
-                 lang: str | None = None, min_row_height: float = 0.0, size: float = CELL_SIZE,
-                 _start: int = 0, _rows: _Rows | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[object]],
+        *,
+        total: Sequence[object] | None = None,
+        caption: Flowable | None = None,
+        lang: str | None = None,
+        min_row_height: float = 0.0,
+        size: float = CELL_SIZE,
+        _start: int = 0,
+        _rows: _Rows | None = None,
+    ) -> None:
         super().__init__()
         self.columns = list(columns)
         self.caption = caption
@@ -130,7 +157,7 @@ class PagedTable(Flowable):
         room = available_height
         if self.caption is not None:
             room -= self.caption.wrap(available_width, available_height)[1] + self.caption.getSpaceAfter()
-            self.caption.work = 1  # type: ignore[attr-defined]
+            self.caption.work = 1
         rows = self.rows
         if not len(rows):
             return self._with_caption(self._empty()) if room >= rows.header_height + 2 * rows.line else []
@@ -160,7 +187,7 @@ class PagedTable(Flowable):
             if not taken:
                 return []
         part = self._table(taken, with_total)
-        part.work = len(taken)  # type: ignore[attr-defined]
+        part.work = len(taken)
         if with_total:
             return self._with_caption(part)
         rest = PagedTable(self.columns, (), lang=self.lang, _start=self.start + len(taken), _rows=rows)
@@ -171,7 +198,7 @@ class PagedTable(Flowable):
             self.rows.keep(first + offset, made)
 
     def _empty(self) -> Table:
-        none = [text(i18n.tr("reports.none", self.lang))] + [""] * (len(self.columns) - 1)
+        none: Cells = [text(i18n.tr("reports.none", self.lang)), *([""] * (len(self.columns) - 1))]
         table = self._table([(none, self.rows.line + PAD_TOP + PAD_BOTTOM)], with_total=False)
         table.setStyle(TableStyle([("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]))
         return table
@@ -194,11 +221,14 @@ class PagedTable(Flowable):
             ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
             ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
         ]
-        commands += [("ALIGN", (index, 1), (index, -1), column.align) for index, column in enumerate(self.columns)]
+        commands += [
+            ("ALIGN", (index, 1), (index, -1), column.align) for index, column in enumerate(self.columns)
+        ]
         if with_total and rows.total is not None:
             commands.append(("FONTNAME", (0, len(data) - 1), (-1, len(data) - 1), BOLD))
-        table = Table(data, colWidths=[column.width for column in self.columns], rowHeights=heights,
-                      spaceAfter=6)
+        table = Table(
+            data, colWidths=[column.width for column in self.columns], rowHeights=heights, spaceAfter=6
+        )
         table.setStyle(TableStyle(commands))
         return table
 

@@ -57,40 +57,59 @@ class WalkLine:
     flags: tuple[str, ...]
 
 
-def walk_lines(store: Store, area_id: str, flt: WalkFilter = WalkFilter(), today: date | None = None) -> list[WalkLine]:
+def walk_lines(
+    store: Store, area_id: str, flt: WalkFilter = WalkFilter(), today: date | None = None
+) -> list[WalkLine]:
     """The active households of the area that pass the filters, in address order."""
     today = today or date.today()
-    ids = list_household_ids(store, HouseholdFilter(area_id=area_id, not_visited_days=flt.not_visited_days,
-                                                    has_overdue_follow_up=flt.overdue), today=today)
+    ids = list_household_ids(
+        store,
+        HouseholdFilter(
+            area_id=area_id, not_visited_days=flt.not_visited_days, has_overdue_follow_up=flt.overdue
+        ),
+        today=today,
+    )
     lines: list[WalkLine] = []
     for first in range(0, len(ids), CHUNK):
-        chunk = ids[first:first + CHUNK]
+        chunk = ids[first : first + CHUNK]
         open_counts = _open_follow_ups(store, chunk)
         for summary in household_summaries(store, chunk, today):
             if summary["status"] != "active" or (flt.never_visited and summary["last_visit"]):
                 continue
-            lines.append(WalkLine(
-                str(summary["id"]), str(summary["code"] or ""), str(summary["house_no"] or ""),
-                str(summary["street"] or ""), str(summary["head"] or ""),
-                str(summary["last_visit"])[:10] if summary["last_visit"] else None,
-                open_counts.get(str(summary["id"]), 0), int(summary["overdue"]),  # type: ignore[call-overload]
-                tuple(summary["flags"]),  # type: ignore[call-overload]
-            ))
+            lines.append(
+                WalkLine(
+                    str(summary["id"]),
+                    str(summary["code"] or ""),
+                    str(summary["house_no"] or ""),
+                    str(summary["street"] or ""),
+                    str(summary["head"] or ""),
+                    str(summary["last_visit"])[:10] if summary["last_visit"] else None,
+                    open_counts.get(str(summary["id"]), 0),
+                    int(str(summary["overdue"])),
+                    tuple(str(flag) for flag in summary["flags"]),  # type: ignore[attr-defined]
+                )
+            )
     return lines
 
 
 def _open_follow_ups(store: Store, ids: list[str]) -> dict[str, int]:
     marks = ",".join("?" * len(ids))
-    return dict(store.conn.execute(
-        f"SELECT household_id, COUNT(*) FROM visits WHERE {open_follow_up()} AND household_id IN ({marks}) "
-        "GROUP BY household_id", ids).fetchall())
+    return dict(
+        store.conn.execute(
+            f"SELECT household_id, COUNT(*) FROM visits WHERE {open_follow_up()} "
+            f"AND household_id IN ({marks}) "
+            "GROUP BY household_id",
+            ids,
+        ).fetchall()
+    )
 
 
 def describe_filter(flt: WalkFilter, today: date, lang: str | None = None) -> str:
     parts = []
     if flt.not_visited_days is not None:
-        parts.append(i18n.tr("reports.walk_not_visited_days", lang, days=flt.not_visited_days,
-                             today=short_date(today)))
+        parts.append(
+            i18n.tr("reports.walk_not_visited_days", lang, days=flt.not_visited_days, today=short_date(today))
+        )
     if flt.never_visited:
         parts.append(i18n.tr("reports.walk_never_visited", lang))
     if flt.overdue:
@@ -98,9 +117,18 @@ def describe_filter(flt: WalkFilter, today: date, lang: str | None = None) -> st
     return "; ".join(parts) or i18n.tr("reports.walk_no_filter", lang)
 
 
-def build_walk_list(store: Store, area_id: str, out: Path | str, *, flt: WalkFilter = WalkFilter(),
-                    lang: str | None = None, today: date | None = None, progress: Progress | None = None,
-                    cancelled: Cancelled | None = None, invariant: bool = False) -> list[WalkLine]:
+def build_walk_list(
+    store: Store,
+    area_id: str,
+    out: Path | str,
+    *,
+    flt: WalkFilter = WalkFilter(),
+    lang: str | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    invariant: bool = False,
+) -> list[WalkLine]:
     """Write the walk list PDF (landscape A4); returns its lines."""
     lang = lang or i18n.current_language()
     today = today or date.today()
@@ -113,28 +141,55 @@ def build_walk_list(store: Store, area_id: str, out: Path | str, *, flt: WalkFil
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
 
-    columns = [Column(t("col_no"), 11 * mm, "RIGHT"), Column(t("col_address"), 48 * mm),
-               Column(t("col_code"), 21 * mm), Column(t("col_head"), 42 * mm),
-               Column(t("col_last_visit"), 27 * mm, "CENTER"), Column(t("col_open_follow_ups"), 26 * mm, "RIGHT"),
-               Column(t("col_flags"), 36 * mm), Column(t("col_visited_tick"), 14 * mm, "CENTER"),
-               Column(t("col_notes"), width - 225 * mm)]
-    rows = [[str(index), f"{line.house_no} {line.street}".strip(), line.code, line.head,
-             day(line.last_visit) if line.last_visit else t("never"),
-             _follow_up_cell(line, lang), labels("flag", list(line.flags), lang), "", ""]
-            for index, line in enumerate(lines, start=1)]
+    columns = [
+        Column(t("col_no"), 11 * mm, "RIGHT"),
+        Column(t("col_address"), 48 * mm),
+        Column(t("col_code"), 21 * mm),
+        Column(t("col_head"), 42 * mm),
+        Column(t("col_last_visit"), 27 * mm, "CENTER"),
+        Column(t("col_open_follow_ups"), 26 * mm, "RIGHT"),
+        Column(t("col_flags"), 36 * mm),
+        Column(t("col_visited_tick"), 14 * mm, "CENTER"),
+        Column(t("col_notes"), width - 225 * mm),
+    ]
+    rows = [
+        [
+            str(index),
+            f"{line.house_no} {line.street}".strip(),
+            line.code,
+            line.head,
+            day(line.last_visit) if line.last_visit else t("never"),
+            _follow_up_cell(line, lang),
+            labels("flag", list(line.flags), lang),
+            "",
+            "",
+        ]
+        for index, line in enumerate(lines, start=1)
+    ]
     story: list[Flowable] = [TitleBlock(report_settings(store, lang), today, None, lang)]
     story += document_title(t("kind_list"), summary, styles, width)
-    story.append(paragraph(i18n.tr("reports.walk_filters", lang, filters=describe_filter(flt, today, lang)),
-                           styles.note))
+    story.append(
+        paragraph(
+            i18n.tr("reports.walk_filters", lang, filters=describe_filter(flt, today, lang)), styles.note
+        )
+    )
     story.append(paragraph(i18n.tr("reports.walk_count", lang, count=number(len(lines), lang)), styles.note))
     story.append(PagedTable(columns, rows, lang=lang, min_row_height=8 * mm))
-    build_pdf(out, story, landscape_pages=True, progress=progress, cancelled=cancelled,
-              message=t("progress_layout"), invariant=invariant, title=summary)
+    build_pdf(
+        out,
+        story,
+        landscape_pages=True,
+        progress=progress,
+        cancelled=cancelled,
+        message=t("progress_layout"),
+        invariant=invariant,
+        title=summary,
+    )
     return lines
 
 
 def _follow_up_cell(line: WalkLine, lang: str | None) -> str:
-    """"2 (1 quá hạn)": the open follow-ups, and how many are overdue."""
+    """ "2 (1 quá hạn)": the open follow-ups, and how many are overdue."""
     if not line.open_follow_ups:
         return ""
     if line.overdue:

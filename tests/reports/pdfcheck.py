@@ -45,8 +45,9 @@ def pdf_fonts(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def render(path: Path, out_dir: Path, first: int | None = None, last: int | None = None,
-           resolution: int = 40) -> list[Path]:
+def render(
+    path: Path, out_dir: Path, first: int | None = None, last: int | None = None, resolution: int = 40
+) -> list[Path]:
     """Render pages to PNG with pdftoppm; fails the test on any error or warning it prints."""
     out_dir.mkdir(parents=True, exist_ok=True)
     command = ["pdftoppm", "-r", str(resolution), "-png"]
@@ -66,7 +67,7 @@ def page_count(path: Path) -> int:
 
 
 def table_rows(path: Path) -> list[tuple[str, ...]]:
-    """Every row of every ruled table in the PDF, read from its grid, a wrapped cell joined back onto one line."""
+    """Every row of every ruled table in the PDF, read from its grid; a wrapped cell is joined back up."""
     rows: list[tuple[str, ...]] = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:

@@ -31,9 +31,9 @@ def test_xlsx_holds_the_same_rows(figures, tmp_path):  # type: ignore[no-untyped
     coverage = workbook["Kết quả thăm hộ theo khu phố"]
     values = [row for row in coverage.iter_rows(values_only=True)]
     assert values[0][0] == "Kết quả thăm hộ theo khu phố"
-    assert ("Kỳ báo cáo", "quý II năm 2026 (2026-Q2)") == values[1][:2]
+    assert values[1][:2] == ("Kỳ báo cáo", "quý II năm 2026 (2026-Q2)")
     header_at = values.index(tuple(field.title for field in tables["coverage"].fields))
-    body = [list(row) for row in values[header_at + 1:]]
+    body = [list(row) for row in values[header_at + 1 :]]
     assert body == [*tables["coverage"].rows, tables["coverage"].total]
     assert body[-1][1:4] == [figures.households, figures.households_visited, figures.coverage_percent]
     not_visited = workbook["Danh sách hộ chưa được thăm tro"]  # Excel cuts names at 31 characters
@@ -50,7 +50,11 @@ def test_csv_is_long_format_with_raw_numbers(figures, tmp_path):  # type: ignore
         rows = list(csv.reader(handle))
     assert rows[0] == ["Kỳ báo cáo", "Phạm vi", "bảng", "dòng", "cột", "giá trị"]
     assert len(rows) - 1 == len(csv_rows(figures))
-    total = {row[4]: row[5] for row in rows[1:] if row[2] == "coverage" and row[3] == str(len(figures.coverage) + 1)}
+    total = {
+        row[4]: row[5]
+        for row in rows[1:]
+        if row[2] == "coverage" and row[3] == str(len(figures.coverage) + 1)
+    }
     assert total["Số hộ"] == str(figures.households)
     assert total["Hộ đã thăm"] == str(figures.households_visited)
     assert total["Tỷ lệ"] == str(figures.coverage_percent)
@@ -61,9 +65,28 @@ def test_cli_review_with_exports(demo_store, tmp_path):  # type: ignore[no-untyp
     db = demo_store.path
     demo_store.close()
     out = tmp_path / "out" / "review.pdf"
-    code = main(["--db", str(db), "report", "review", "--from", "01/04/2026", "--to", "30/06/2026",
-                 "--area", "khu pho 2", "--out", str(out), "--xlsx", str(tmp_path / "r.xlsx"),
-                 "--csv", str(tmp_path / "r.csv"), "--date", "05/07/2026"])
+    code = main(
+        [
+            "--db",
+            str(db),
+            "report",
+            "review",
+            "--from",
+            "01/04/2026",
+            "--to",
+            "30/06/2026",
+            "--area",
+            "khu pho 2",
+            "--out",
+            str(out),
+            "--xlsx",
+            str(tmp_path / "r.xlsx"),
+            "--csv",
+            str(tmp_path / "r.csv"),
+            "--date",
+            "05/07/2026",
+        ]
+    )
     assert code == 0 and out.exists() and (tmp_path / "r.xlsx").exists() and (tmp_path / "r.csv").exists()
     flat = read_pdf(out).flat
     assert "Sơ kết công tác địa bàn quý II năm 2026 tại Khu phố 2" in flat
@@ -73,16 +96,35 @@ def test_cli_review_with_exports(demo_store, tmp_path):  # type: ignore[no-untyp
 
 def test_cli_walklist_and_household(demo_store, tmp_path, capsys):  # type: ignore[no-untyped-def]
     db = demo_store.path
-    code_of_household = demo_store.conn.execute("SELECT code FROM households ORDER BY code LIMIT 1").fetchone()[0]
+    code_of_household = demo_store.conn.execute(
+        "SELECT code FROM households ORDER BY code LIMIT 1"
+    ).fetchone()[0]
     demo_store.close()
     walk = tmp_path / "walk.pdf"
-    assert main(["--db", str(db), "report", "walklist", "--area", "Khu phố 1", "--never-visited",
-                 "--out", str(walk)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "report",
+                "walklist",
+                "--area",
+                "Khu phố 1",
+                "--never-visited",
+                "--out",
+                str(walk),
+            ]
+        )
+        == 0
+    )
     printed = [row for row in table_rows(walk) if row[0].isdigit()]
     assert printed and all(row[4] == "Chưa từng thăm" for row in printed)
     assert f"({len(printed)} hộ)" in capsys.readouterr().out
     sheet = tmp_path / "sheet.pdf"
-    assert main(["--db", str(db), "--lang", "en", "report", "household", code_of_household, "--out", str(sheet)]) == 0
+    assert (
+        main(["--db", str(db), "--lang", "en", "report", "household", code_of_household, "--out", str(sheet)])
+        == 0
+    )
     assert "HOUSEHOLD SHEET" in read_pdf(sheet).flat
 
 

@@ -19,8 +19,11 @@ TODAY = date(2026, 11, 25)
 
 
 def _visits_in(store, period):  # type: ignore[no-untyped-def]
-    return [v for v in list_visits(store) if not v["voided"]
-            and period.start.isoformat() <= str(v["visited_at"])[:10] <= period.end.isoformat()]
+    return [
+        v
+        for v in list_visits(store)
+        if not v["voided"] and period.start.isoformat() <= str(v["visited_at"])[:10] <= period.end.isoformat()
+    ]
 
 
 def test_ward_figures_equal_the_queries(demo_store):  # type: ignore[no-untyped-def]
@@ -38,7 +41,9 @@ def test_ward_figures_equal_the_queries(demo_store):  # type: ignore[no-untyped-
     assert {line.household_id for line in figures.not_visited} == active - visited
     purposes = Counter(code for v in visits for code in str(v["purposes"]).split(","))
     assert {code: n for code, n in figures.visits_by_purpose.items() if n} == dict(purposes)
-    assert {code: n for code, n in figures.visits_by_outcome.items() if n} == dict(Counter(v["outcome"] for v in visits))
+    assert {code: n for code, n in figures.visits_by_outcome.items() if n} == dict(
+        Counter(v["outcome"] for v in visits)
+    )
     assert sum(n for _, n in figures.visits_by_month) == len(visits)
     assert figures.support_value_vnd == sum(int(v["support_vnd"]) for v in visits)
     with_due = [v for v in visits if v["follow_up_due"]]
@@ -88,17 +93,26 @@ def test_empty_period_has_zeroes_not_errors(demo_store):  # type: ignore[no-unty
 def test_states_are_taken_at_the_cut_off(store):  # type: ignore[no-untyped-def]
     area = add_area(store, "Khu phố 1")
     household = add_household(store, area_id=area, house_no="12", street="Lê Lợi", head_name="Trần Văn Bình")
-    visit = add_visit(store, household_id=household, visited_on="10/02/2026", purposes=["welfare_check"],
-                      outcome="met", follow_up_due="20/02/2026",
-                      support=[SupportItem("food", 10, "kg gạo", 200_000)])
-    voided = add_visit(store, household_id=household, visited_on="11/02/2026", purposes=["mediation"],
-                       outcome="met")
+    visit = add_visit(
+        store,
+        household_id=household,
+        visited_on="10/02/2026",
+        purposes=["welfare_check"],
+        outcome="met",
+        follow_up_due="20/02/2026",
+        support=[SupportItem("food", 10, "kg gạo", 200_000)],
+    )
+    voided = add_visit(
+        store, household_id=household, visited_on="11/02/2026", purposes=["mediation"], outcome="met"
+    )
     void_visit(store, voided, "ghi nhầm")
     complete_follow_up(store, visit, "15/04/2026")
     february = review_figures(store, date_range(date(2026, 2, 1), date(2026, 2, 28)), today=TODAY)
     assert (february.visits, february.visits_voided) == (1, 1)
     assert february.follow_ups.total == 1 and february.follow_ups.done == 0  # done only in April
-    assert february.follow_ups.overdue == 1 and [line.first_due for line in february.overdue] == ["2026-02-20"]
+    assert february.follow_ups.overdue == 1 and [line.first_due for line in february.overdue] == [
+        "2026-02-20"
+    ]
     assert february.support[0].quantity == 10 and february.support_value_vnd == 200_000
     april = review_figures(store, date_range(date(2026, 2, 1), date(2026, 4, 30)), today=TODAY)
     assert april.follow_ups.done == 1 and april.overdue == []
@@ -115,7 +129,11 @@ def test_unknown_area_is_a_user_error(demo_store):  # type: ignore[no-untyped-de
 def test_cancel_stops_before_any_result(demo_store):  # type: ignore[no-untyped-def]
     calls: list[tuple[int, int]] = []
     with pytest.raises(WardbookError) as raised:
-        review_figures(demo_store, Q2, progress=lambda done, total, _: calls.append((done, total)),
-                       cancelled=lambda: len(calls) >= 3)
+        review_figures(
+            demo_store,
+            Q2,
+            progress=lambda done, total, _: calls.append((done, total)),
+            cancelled=lambda: len(calls) >= 3,
+        )
     assert raised.value.msg_id == "reports.cancelled"
     assert calls == [(1, 11), (2, 11), (3, 11)]

@@ -24,9 +24,12 @@ def _first_area(store) -> tuple[str, str]:  # type: ignore[no-untyped-def]
 def test_walk_list_follows_the_household_list(demo_store, tmp_path):  # type: ignore[no-untyped-def]
     area_id, area_name = _first_area(demo_store)
     out = tmp_path / "walk.pdf"
-    lines = build_walk_list(demo_store, area_id, out, flt=WalkFilter(not_visited_days=60), today=DEMO_END,
-                            invariant=True)
-    expected = list_household_ids(demo_store, HouseholdFilter(area_id=area_id, not_visited_days=60), today=DEMO_END)
+    lines = build_walk_list(
+        demo_store, area_id, out, flt=WalkFilter(not_visited_days=60), today=DEMO_END, invariant=True
+    )
+    expected = list_household_ids(
+        demo_store, HouseholdFilter(area_id=area_id, not_visited_days=60), today=DEMO_END
+    )
     assert [line.household_id for line in lines] == expected and expected
     text = read_pdf(out)
     assert f"Hộ dân cần đến thăm tại {area_name}" in text.flat
@@ -42,12 +45,14 @@ def test_walk_list_follows_the_household_list(demo_store, tmp_path):  # type: ig
 
 def test_walk_list_filters(demo_store, tmp_path):  # type: ignore[no-untyped-def]
     area_id, _ = _first_area(demo_store)
-    never = build_walk_list(demo_store, area_id, tmp_path / "never.pdf", flt=WalkFilter(never_visited=True),
-                            today=DEMO_END)
+    never = build_walk_list(
+        demo_store, area_id, tmp_path / "never.pdf", flt=WalkFilter(never_visited=True), today=DEMO_END
+    )
     assert never and all(line.last_visit is None for line in never)
     assert {row[4] for row in table_rows(tmp_path / "never.pdf") if row[0].isdigit()} == {"Chưa từng thăm"}
-    overdue = build_walk_list(demo_store, area_id, tmp_path / "overdue.pdf", flt=WalkFilter(overdue=True),
-                              today=DEMO_END)
+    overdue = build_walk_list(
+        demo_store, area_id, tmp_path / "overdue.pdf", flt=WalkFilter(overdue=True), today=DEMO_END
+    )
     assert overdue and all(line.overdue >= 1 and line.open_follow_ups >= line.overdue for line in overdue)
     printed = {row[2]: row[5] for row in table_rows(tmp_path / "overdue.pdf") if row[0].isdigit()}
     assert all(printed[line.code] == f"{line.open_follow_ups} ({line.overdue} quá hạn)" for line in overdue)
@@ -56,14 +61,22 @@ def test_walk_list_filters(demo_store, tmp_path):  # type: ignore[no-untyped-def
 def test_two_thousand_rows_and_very_long_names(store, tmp_path):  # type: ignore[no-untyped-def]
     area = add_area(store, "Khu phố Tân Hưng Thuận Đông", ward_name="Phường Tân Hưng Thuận")
     long_name = "Tôn Nữ " + " ".join(["Hoàng Phương Thảo Nguyên Khánh Ngọc Diệp"] * 6)
-    long_street = "Hẻm 1234/56/78 Đường Nguyễn Văn Quá nối dài khu dân cư Tân Hưng Thuận mở rộng giai đoạn hai"
+    long_street = (
+        "Hẻm 1234/56/78 Đường Nguyễn Văn Quá nối dài khu dân cư Tân Hưng Thuận mở rộng giai đoạn hai"
+    )
     with store.transaction():
         for number in range(1, 2001):
-            add_household(store, area_id=area, house_no=f"{number}/{number % 7}", street="Trường Chinh",
-                          head_name=long_name if number % 500 == 1 else f"Phạm Văn Đức {number}",
-                          code=f"HK{number:06d}")
-        add_household(store, area_id=area, house_no="9999", street=long_street, head_name=long_name,
-                      code="HK999999")
+            add_household(
+                store,
+                area_id=area,
+                house_no=f"{number}/{number % 7}",
+                street="Trường Chinh",
+                head_name=long_name if number % 500 == 1 else f"Phạm Văn Đức {number}",
+                code=f"HK{number:06d}",
+            )
+        add_household(
+            store, area_id=area, house_no="9999", street=long_street, head_name=long_name, code="HK999999"
+        )
     out = tmp_path / "big.pdf"
     lines = build_walk_list(store, area, out, invariant=True)
     assert len(lines) == 2001
@@ -88,10 +101,18 @@ def test_household_sheet(demo_store, tmp_path):  # type: ignore[no-untyped-def]
     detail = household_detail(demo_store, household_id)
     head = detail["people"][0]
     demo_store.writer.update("people", head["id"], {"id_number": "079123456789"})
-    add_visit(demo_store, household_id=household_id, visited_on="01/07/2026", purposes=["mediation"],
-              outcome="not_home", findings="Gia đình vắng nhà, hẹn lại")
+    add_visit(
+        demo_store,
+        household_id=household_id,
+        visited_on="01/07/2026",
+        purposes=["mediation"],
+        outcome="not_home",
+        findings="Gia đình vắng nhà, hẹn lại",
+    )
     out = tmp_path / "sheet.pdf"
-    printed = build_household_sheet(demo_store, str(detail["code"]), out, today=date(2026, 7, 2), invariant=True)
+    printed = build_household_sheet(
+        demo_store, str(detail["code"]), out, today=date(2026, 7, 2), invariant=True
+    )
     text = read_pdf(out)
     assert f"Hộ {detail['code']}, {detail['house_no']} {detail['street']}" in text.flat
     assert "Tài liệu có thông tin cá nhân" in text.flat

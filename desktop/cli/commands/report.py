@@ -18,7 +18,7 @@ from desktop.reports.review import build_review
 from desktop.reports.walklist import WalkFilter, build_walk_list
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     report = subparsers.add_parser("report", help="báo cáo PDF / PDF reports")
     actions = report.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(report))
 
@@ -66,15 +66,24 @@ def _review(args: argparse.Namespace) -> int:
     issued_on = date.fromisoformat(str(parse_date(args.date))) if args.date else None
     with open_store(args) as store:
         area_id = find_area(store, args.area) if args.area else None
-        figures = build_review(store, period, args.out, area_id=area_id, issued_on=issued_on,
-                               progress=progress_printer(args))
+        figures = build_review(
+            store, period, args.out, area_id=area_id, issued_on=issued_on, progress=progress_printer(args)
+        )
     print(i18n.tr("reports.cli_written", path=args.out))
     for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
         if path:
             write(figures, path)
             print(i18n.tr("reports.cli_written", path=path))
-    print(i18n.tr("reports.cli_review_figures", visits=figures.visits, visited=figures.households_visited,
-                  households=figures.households, not_visited=len(figures.not_visited), overdue=len(figures.overdue)))
+    print(
+        i18n.tr(
+            "reports.cli_review_figures",
+            visits=figures.visits,
+            visited=figures.households_visited,
+            households=figures.households,
+            not_visited=len(figures.not_visited),
+            overdue=len(figures.overdue),
+        )
+    )
     return 0
 
 
@@ -83,8 +92,9 @@ def _walklist(args: argparse.Namespace) -> int:
         raise WardbookError("reports.cli_bad_days", value=args.not_visited_days)
     flt = WalkFilter(args.not_visited_days, args.never_visited, args.overdue)
     with open_store(args) as store:
-        lines = build_walk_list(store, find_area(store, args.area), args.out, flt=flt,
-                                progress=progress_printer(args))
+        lines = build_walk_list(
+            store, find_area(store, args.area), args.out, flt=flt, progress=progress_printer(args)
+        )
     print(i18n.tr("reports.cli_written_rows", path=args.out, count=len(lines)))
     return 0
 
