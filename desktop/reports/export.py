@@ -1,0 +1,169 @@
+"""The review's figures as data: an XLSX workbook (one sheet per table) and a long-format CSV.
+
+Both write the rows of `review_tables`, the very rows the PDF prints, as raw numbers (not "1.234" text) so
+the district can add stations up. Files are written to a temporary name and renamed, never left half-done.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from desktop import i18n
+from desktop.errors import WardbookError
+from desktop.reports.figures import ReviewFigures
+from desktop.reports.formatting import text
+from desktop.reports.periods import short_date
+from desktop.reports.review_tables import DataTable, Field, review_tables
+
+_SHEET_NAME_MAX = 31  # Excel's limit
+_NUMBER_FORMATS = {"int": "#,##0", "decimal": "#,##0.0", "percent": "0.0", "date": "dd/mm/yyyy"}
+
+
+def _raw(field: Field, value: object) -> object:
+    """A cell value Excel understands: numbers as numbers, ISO dates as dates, text in NFC."""
+    if value is None:
+        return None
+    if field.kind == "date" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return text(value)
+    return text(value) if isinstance(value, str) else value
+
+
+def _heading_rows(figures: ReviewFigures, lang: str | None) -> list[tuple[str, str]]:
+    def t(key: str) -> str:
+        return i18n.tr(f"reports.{key}", lang)
+
+    return [
+        (t("export_period"), f"{figures.period.title(lang)} ({figures.period.code})"),
+        (t("export_scope"), figures.scope.area_name or t("export_ward")),
+        (t("export_cutoff"), short_date(figures.cutoff)),
+    ]
+
+
+@contextmanager
+def _atomic(out: Path | str) -> Iterator[Path]:
+    """A temporary path beside `out`, renamed onto it when the block succeeds."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(handle)
+    try:
+        yield Path(name)
+        os.replace(name, out)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def write_xlsx(
+    figures: ReviewFigures,
+    out: Path | str,
+    lang: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """One sheet per table; the first rows of each sheet say the period, the scope and the cut-off day."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    bold = Font(bold=True)
+    for table in review_tables(figures, lang).values():
+        if cancelled is not None and cancelled():
+            raise WardbookError("reports.cancelled")
+        sheet = workbook.create_sheet(_sheet_name(table, set(workbook.sheetnames)))
+        sheet.append([text(table.title)])
+        sheet["A1"].font = Font(bold=True, size=13)
+        for name, value in _heading_rows(figures, lang):
+            sheet.append([name, value])
+        sheet.append([])
+        sheet.append([text(field.title) for field in table.fields])
+        header_row = sheet.max_row
+        for cell in sheet[header_row]:
+            cell.font = bold
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        for row in table.rows + ([table.total] if table.total is not None else []):
+            sheet.append([_raw(field, value) for field, value in zip(table.fields, row, strict=True)])
+        if table.total is not None:
+            for cell in sheet[sheet.max_row]:
+                cell.font = bold
+        for index, field in enumerate(table.fields, start=1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = max(8.0, field.width_mm / 2.2)
+            if field.kind in _NUMBER_FORMATS:
+                for (cell,) in sheet.iter_rows(min_row=header_row + 1, min_col=index, max_col=index):
+                    cell.number_format = _NUMBER_FORMATS[field.kind]
+        sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    with _atomic(out) as temp:
+        workbook.save(temp)
+    return Path(out)
+
+
+def _sheet_name(table: DataTable, taken: set[str]) -> str:
+    """The table's title cut to Excel's 31 characters, minus the characters Excel refuses, made unique."""
+    name = "".join(ch for ch in text(table.title) if ch not in "[]:*?/\\")[:_SHEET_NAME_MAX]
+    suffix = 2
+    unique = name
+    while unique in taken:
+        unique = f"{name[: _SHEET_NAME_MAX - 3]} {suffix}"
+        suffix += 1
+    return unique
+
+
+def csv_rows(figures: ReviewFigures, lang: str | None = None) -> list[list[object]]:
+    """Long format, one line per figure: period code, scope, table key, row number, column title, raw value.
+
+    Period and scope on every line let a district concatenate the files of many stations and periods.
+    """
+    scope = figures.scope.area_name or i18n.tr("reports.export_ward", lang)
+    rows: list[list[object]] = []
+    for table in review_tables(figures, lang).values():
+        body = table.rows + ([table.total] if table.total is not None else [])
+        for number, row in enumerate(body, start=1):
+            for field, value in zip(table.fields, row, strict=True):
+                rows.append(
+                    [
+                        figures.period.code,
+                        scope,
+                        table.key,
+                        number,
+                        text(field.title),
+                        "" if value is None else _csv_value(value),
+                    ]
+                )
+    return rows
+
+
+def _csv_value(value: object) -> object:
+    return text(value) if isinstance(value, str) else value
+
+
+def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None) -> Path:
+    """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly on a double click."""
+
+    def t(key: str) -> str:
+        return i18n.tr(f"reports.{key}", lang)
+
+    with _atomic(out) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                t("export_period"),
+                t("export_scope"),
+                t("csv_table"),
+                t("csv_row"),
+                t("csv_column"),
+                t("csv_value"),
+            ]
+        )
+        writer.writerows(csv_rows(figures, lang))
+    return Path(out)

@@ -1,0 +1,590 @@
+"""The figures of the periodic review: pure read queries from (period, scope) to plain dataclasses.
+
+The PDF, the XLSX/CSV exports and the app's review screen all take their numbers from `review_figures`, so a
+printed report can never disagree with what the app shows. The rules the numbers follow:
+
+- a visit counts when it is alive and not voided and its date lies in the period; a visit with two purposes
+  counts once in the total and once under each purpose;
+- households are the alive, active households of the scope (the whole ward or one khu phố); coverage is the
+  share of them visited at least once in the period;
+- states are taken *as of the cut-off day* — the period's last day, or today when the period runs on — so a
+  review printed again later shows the same figures: a follow-up done after the cut-off still counts as open,
+  and it is overdue when its due day lies before the cut-off (the rule of `queries.open_follow_up`); a case's
+  status is the last status its events gave it before the end of the cut-off day.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TypeVar
+
+from desktop.errors import WardbookError
+from desktop.reports.periods import Period, parse_period
+from desktop.store.queries import house_number_key
+from desktop.store.store import Store
+from desktop.store.tables import (
+    ACTIVITY_KINDS,
+    CASE_KINDS,
+    CASE_STATUSES,
+    SUPPORT_KINDS,
+    VISIT_OUTCOMES,
+    VISIT_PURPOSES,
+)
+
+T = TypeVar("T")
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+LIVE_VISIT = "v.deleted_hlc IS NULL AND v.voided = 0"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The whole ward (`area_id` None) or one khu phố."""
+
+    area_id: str | None = None
+    area_name: str | None = None
+
+
+@dataclass(frozen=True)
+class AreaCoverage:
+    area_id: str | None
+    name: str
+    households: int
+    visited: int
+    never_visited: int  # no visit at all up to the cut-off day
+
+    @property
+    def percent(self) -> float:
+        return percent(self.visited, self.households)
+
+
+@dataclass(frozen=True)
+class SupportLine:
+    kind: str
+    unit: str
+    items: int
+    quantity: float
+    value_vnd: int
+
+
+@dataclass(frozen=True)
+class FollowUps:
+    """Follow-ups set by the period's visits, in their state at the cut-off."""
+
+    total: int
+    done: int
+    open: int
+    overdue: int  # open and due before the cut-off day
+
+
+@dataclass(frozen=True)
+class HouseholdLine:
+    household_id: str
+    code: str
+    area: str
+    house_no: str
+    street: str
+    head: str
+    last_visit: str | None  # ISO date of the last visit up to the cut-off, None when never visited
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    household_id: str
+    code: str
+    area: str
+    house_no: str
+    street: str
+    head: str
+    first_due: str
+    open_count: int
+
+
+@dataclass(frozen=True)
+class CaseLine:
+    kind: str
+    by_status: dict[str, int]
+    resolved: int  # resolved or closed by the cut-off, with a resolution day
+    resolution_days: int  # days from receipt to resolution, summed over those
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def mean_days(self) -> float | None:
+        return mean_days(self.resolution_days, self.resolved)
+
+
+def mean_days(days: int, count: int) -> float | None:
+    """Mean days to resolve, one decimal; None when nothing was resolved (shown as blank, not 0)."""
+    return round(days / count, 1) if count else None
+
+
+@dataclass(frozen=True)
+class ActivityKindLine:
+    kind: str
+    count: int
+    attendance: int
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    held_on: str
+    kind: str
+    topic: str
+    area: str
+    attendance: int
+
+
+@dataclass(frozen=True)
+class OfficerLine:
+    officer_id: str | None
+    name: str
+    visits: int
+    households: int
+    activities: int
+    cases: int
+
+
+@dataclass(frozen=True)
+class CommendationLine:
+    name: str
+    reason: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ReviewFigures:
+    period: Period
+    scope: Scope
+    cutoff: date
+    households: int
+    people: int
+    households_visited: int
+    visits: int
+    visits_voided: int
+    coverage: list[AreaCoverage]
+    visits_by_purpose: dict[str, int]
+    visits_by_outcome: dict[str, int]
+    visits_by_month: list[tuple[str, int]]  # ("2026-04", n) for each month of the period
+    support: list[SupportLine]
+    follow_ups: FollowUps
+    not_visited: list[HouseholdLine]
+    overdue: list[OverdueLine]
+    cases: list[CaseLine]
+    activities_by_kind: list[ActivityKindLine]
+    activities: list[ActivityLine]
+    officers: list[OfficerLine]
+    commendations: list[CommendationLine] = field(default_factory=list)
+
+    @property
+    def coverage_percent(self) -> float:
+        return percent(self.households_visited, self.households)
+
+    @property
+    def never_visited(self) -> int:
+        return sum(line.never_visited for line in self.coverage)
+
+    @property
+    def support_value_vnd(self) -> int:
+        return sum(line.value_vnd for line in self.support)
+
+    @property
+    def attendance(self) -> int:
+        return sum(line.attendance for line in self.activities_by_kind)
+
+
+def percent(part: int, whole: int) -> float:
+    """Percentage rounded to one decimal, 0 for an empty whole (an empty ward is not a division error)."""
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def cutoff_for(period: Period, today: date | None = None) -> date:
+    """The day the report's states are taken at: the period's end, or today while the period runs."""
+    return min(period.end, today or date.today())
+
+
+def area_scope(store: Store, area_id: str | None) -> Scope:
+    if area_id is None:
+        return Scope()
+    row = store.conn.execute(
+        "SELECT name FROM areas WHERE id = ? AND deleted_hlc IS NULL", (area_id,)
+    ).fetchone()
+    if row is None:
+        raise WardbookError("register.unknown_area", value=area_id)
+    return Scope(area_id, str(row[0]))
+
+
+class _Sql:
+    """The scope's SQL fragments and parameters, built once per report."""
+
+    def __init__(self, period: Period, scope: Scope, cutoff: date) -> None:
+        self.start = period.start.isoformat()
+        self.after_end = (period.end + timedelta(days=1)).isoformat()  # works for dates and date-times
+        self.cutoff = cutoff.isoformat()
+        self.after_cutoff = (cutoff + timedelta(days=1)).isoformat()
+        self.area = scope.area_id
+        self.household_where = "h.deleted_hlc IS NULL AND h.status = 'active'" + (
+            " AND h.area_id = ?" if self.area else ""
+        )
+        self.household_params: tuple[object, ...] = (self.area,) if self.area else ()
+        self.visit_where = f"{LIVE_VISIT} AND v.visited_at >= ? AND v.visited_at < ?" + (
+            " AND v.household_id IN (SELECT id FROM households WHERE area_id = ? AND deleted_hlc IS NULL)"
+            if self.area
+            else ""
+        )
+        self.visit_params: tuple[object, ...] = (self.start, self.after_end, *self.household_params)
+
+
+def review_figures(
+    store: Store,
+    period: Period,
+    area_id: str | None = None,
+    *,
+    today: date | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ReviewFigures:
+    """Every figure of the periodic review for `period` over the ward or one khu phố (`area_id`)."""
+    scope = area_scope(store, area_id)
+    cutoff = cutoff_for(period, today)
+    sql = _Sql(period, scope, cutoff)
+    step = _Steps(11, progress, cancelled)
+    households, people = step("households", lambda: _headcounts(store, sql))
+    coverage = step("coverage", lambda: _coverage(store, sql))
+    visits = step("visits", lambda: _visit_breakdown(store, sql, period))
+    support = step("support", lambda: _support(store, sql))
+    follow_ups = step("follow_ups", lambda: _follow_ups(store, sql))
+    not_visited = step("not_visited", lambda: _not_visited(store, sql))
+    overdue = step("overdue", lambda: _overdue(store, sql))
+    cases = step("cases", lambda: _cases(store, sql))
+    activity_kinds, activity_lines = step("activities", lambda: _activities(store, sql))
+    officers = step("officers", lambda: _officers(store, sql))
+    commendations = step("commendations", lambda: _commendations(store, sql, period))
+    return ReviewFigures(
+        period=period,
+        scope=scope,
+        cutoff=cutoff,
+        households=households,
+        people=people,
+        households_visited=sum(line.visited for line in coverage),
+        visits=visits.total,
+        visits_voided=visits.voided,
+        coverage=coverage,
+        visits_by_purpose=visits.by_purpose,
+        visits_by_outcome=visits.by_outcome,
+        visits_by_month=visits.by_month,
+        support=support,
+        follow_ups=follow_ups,
+        not_visited=not_visited,
+        overdue=overdue,
+        cases=cases,
+        activities_by_kind=activity_kinds,
+        activities=activity_lines,
+        officers=officers,
+        commendations=commendations,
+    )
+
+
+class _Steps:
+    """Runs the queries one by one, reporting progress and honouring a cancel request between them."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.total = total
+        self.done = 0
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def __call__(self, name: str, compute: Callable[[], T]) -> T:
+        if self.cancelled is not None and self.cancelled():
+            raise WardbookError("reports.cancelled")
+        result = compute()
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total, name)
+        return result
+
+
+@dataclass(frozen=True)
+class _VisitBreakdown:
+    total: int
+    voided: int
+    by_purpose: dict[str, int]
+    by_outcome: dict[str, int]
+    by_month: list[tuple[str, int]]
+
+
+def _headcounts(store: Store, sql: _Sql) -> tuple[int, int]:
+    households = store.conn.execute(
+        f"SELECT COUNT(*) FROM households h WHERE {sql.household_where}", sql.household_params
+    ).fetchone()[0]
+    people = store.conn.execute(
+        "SELECT COUNT(*) FROM people p JOIN households h ON h.id = p.household_id "
+        f"WHERE p.deleted_hlc IS NULL AND p.moved_out_on IS NULL AND {sql.household_where}",
+        sql.household_params,
+    ).fetchone()[0]
+    return int(households), int(people)
+
+
+def _area_names(store: Store) -> dict[str | None, str]:
+    return {row[0]: str(row[1]) for row in store.conn.execute("SELECT id, name FROM areas")}
+
+
+def _coverage(store: Store, sql: _Sql) -> list[AreaCoverage]:
+    rows = store.conn.execute(
+        f"""
+        SELECT h.area_id, COUNT(*),
+            SUM(EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {LIVE_VISIT}
+                AND v.visited_at >= ? AND v.visited_at < ?)),
+            SUM(NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {LIVE_VISIT}
+                AND v.visited_at < ?))
+        FROM households h WHERE {sql.household_where} GROUP BY h.area_id
+        """,
+        (sql.start, sql.after_end, sql.after_cutoff, *sql.household_params),
+    ).fetchall()
+    names = _area_names(store)
+    lines = [
+        AreaCoverage(area_id, names.get(area_id, ""), int(total), int(visited), int(never))
+        for area_id, total, visited, never in rows
+    ]
+    return sorted(lines, key=lambda line: (line.area_id is None, house_number_key(line.name.casefold())))
+
+
+def _visit_breakdown(store: Store, sql: _Sql, period: Period) -> _VisitBreakdown:
+    by_purpose: Counter[str] = Counter({code: 0 for code in VISIT_PURPOSES})
+    by_outcome: Counter[str] = Counter({code: 0 for code in VISIT_OUTCOMES})
+    by_month: Counter[str] = Counter({f"{y}-{m:02d}": 0 for y, m in period.months()})
+    total = 0
+    for purposes, outcome, month_key, count in store.conn.execute(
+        f"SELECT v.purposes, v.outcome, substr(v.visited_at, 1, 7), COUNT(*) FROM visits v "
+        f"WHERE {sql.visit_where} GROUP BY 1, 2, 3",
+        sql.visit_params,
+    ):
+        total += count
+        for code in (purposes or "").split(","):
+            if code:
+                by_purpose[code] += count
+        by_outcome[outcome or ""] += count
+        by_month[month_key] += count
+    voided_where = sql.visit_where.replace(LIVE_VISIT, "v.deleted_hlc IS NULL AND v.voided = 1")
+    voided = store.conn.execute(
+        f"SELECT COUNT(*) FROM visits v WHERE {voided_where}", sql.visit_params
+    ).fetchone()[0]
+    outcomes = {
+        code: by_outcome[code]
+        for code in (*VISIT_OUTCOMES, *sorted(set(by_outcome) - set(VISIT_OUTCOMES)))
+        if code in VISIT_OUTCOMES or by_outcome[code]
+    }
+    purposes_sorted = {code: by_purpose[code] for code in VISIT_PURPOSES}
+    purposes_sorted.update({code: n for code, n in sorted(by_purpose.items()) if code not in VISIT_PURPOSES})
+    return _VisitBreakdown(total, int(voided), purposes_sorted, outcomes, sorted(by_month.items()))
+
+
+def _support(store: Store, sql: _Sql) -> list[SupportLine]:
+    rows = store.conn.execute(
+        f"""
+        SELECT s.kind, COALESCE(s.unit, ''), COUNT(*), COALESCE(SUM(s.quantity), 0),
+            COALESCE(SUM(s.value_vnd), 0)
+        FROM support_items s JOIN visits v ON v.id = s.visit_id
+        WHERE s.deleted_hlc IS NULL AND {sql.visit_where}
+        GROUP BY 1, 2
+        """,
+        sql.visit_params,
+    ).fetchall()
+    order = {kind: index for index, kind in enumerate(SUPPORT_KINDS)}
+    lines = [
+        SupportLine(kind, unit, int(items), float(quantity), int(value))
+        for kind, unit, items, quantity, value in rows
+    ]
+    return sorted(lines, key=lambda line: (order.get(line.kind, len(order)), line.kind, line.unit))
+
+
+def _follow_ups(store: Store, sql: _Sql) -> FollowUps:
+    total, done, overdue = store.conn.execute(
+        f"""
+        SELECT COUNT(*),
+            COALESCE(SUM(v.follow_up_done_at IS NOT NULL AND v.follow_up_done_at < ?), 0),
+            COALESCE(SUM((v.follow_up_done_at IS NULL OR v.follow_up_done_at >= ?)
+                AND v.follow_up_due < ?), 0)
+        FROM visits v WHERE {sql.visit_where} AND v.follow_up_due IS NOT NULL
+        """,
+        (sql.after_cutoff, sql.after_cutoff, sql.cutoff, *sql.visit_params),
+    ).fetchone()
+    return FollowUps(int(total), int(done), int(total) - int(done), int(overdue))
+
+
+def _address_order(area: str, street: str, house_no: str) -> tuple[object, ...]:
+    return (house_number_key(area.casefold()), street.casefold(), house_number_key(house_no))
+
+
+def _not_visited(store: Store, sql: _Sql) -> list[HouseholdLine]:
+    rows = store.conn.execute(
+        f"""
+        SELECT h.id, h.code, COALESCE(a.name, ''), COALESCE(h.house_no, ''), COALESCE(h.street, ''),
+            COALESCE(p.full_name, ''),
+            (SELECT MAX(v.visited_at) FROM visits v WHERE v.household_id = h.id AND {LIVE_VISIT}
+                AND v.visited_at < ?)
+        FROM households h LEFT JOIN areas a ON a.id = h.area_id LEFT JOIN people p ON p.id = h.head_person_id
+        WHERE {sql.household_where} AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id
+            AND {LIVE_VISIT} AND v.visited_at >= ? AND v.visited_at < ?)
+        """,
+        (sql.after_cutoff, *sql.household_params, sql.start, sql.after_end),
+    ).fetchall()
+    lines = [
+        HouseholdLine(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6][:10] if r[6] else None) for r in rows
+    ]
+    return sorted(lines, key=lambda line: _address_order(line.area, line.street, line.house_no))
+
+
+def _overdue(store: Store, sql: _Sql) -> list[OverdueLine]:
+    rows = store.conn.execute(
+        f"""
+        SELECT h.id, h.code, COALESCE(a.name, ''), COALESCE(h.house_no, ''), COALESCE(h.street, ''),
+            COALESCE(p.full_name, ''), MIN(v.follow_up_due), COUNT(*)
+        FROM visits v JOIN households h ON h.id = v.household_id
+        LEFT JOIN areas a ON a.id = h.area_id LEFT JOIN people p ON p.id = h.head_person_id
+        WHERE {LIVE_VISIT} AND v.visited_at < ? AND v.follow_up_due < ?
+            AND (v.follow_up_done_at IS NULL OR v.follow_up_done_at >= ?) AND {sql.household_where}
+        GROUP BY h.id
+        """,
+        (sql.after_cutoff, sql.cutoff, sql.after_cutoff, *sql.household_params),
+    ).fetchall()
+    lines = [OverdueLine(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6][:10], int(r[7])) for r in rows]
+    return sorted(
+        lines, key=lambda line: (line.first_due, _address_order(line.area, line.street, line.house_no))
+    )
+
+
+def _cases(store: Store, sql: _Sql) -> list[CaseLine]:
+    area_filter = " AND c.household_id IN (SELECT id FROM households WHERE area_id = ?)" if sql.area else ""
+    rows = store.conn.execute(
+        f"""
+        SELECT c.kind,
+            COALESCE((SELECT e.new_status FROM case_events e WHERE e.case_id = c.id AND e.deleted_hlc IS NULL
+                AND e.new_status IS NOT NULL AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1),
+                c.status),
+            c.received_on, c.resolved_on
+        FROM cases c
+        WHERE c.deleted_hlc IS NULL AND c.received_on >= ? AND c.received_on < ?{area_filter}
+        """,
+        (sql.after_cutoff, sql.start, sql.after_end, *((sql.area,) if sql.area else ())),
+    ).fetchall()
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    days: dict[str, list[int]] = defaultdict(list)
+    for kind, status, received, resolved in rows:
+        counts[kind][status] += 1
+        if status in ("resolved", "closed") and resolved and resolved < sql.after_cutoff:
+            days[kind].append((date.fromisoformat(resolved[:10]) - date.fromisoformat(received[:10])).days)
+    kinds = [*CASE_KINDS, *sorted(set(counts) - set(CASE_KINDS))]
+    return [
+        CaseLine(
+            kind,
+            {status: counts[kind][status] for status in _statuses(counts)},
+            len(days[kind]),
+            sum(days[kind]),
+        )
+        for kind in kinds
+        if kind in CASE_KINDS or counts[kind]
+    ]
+
+
+def _statuses(counts: dict[str, Counter[str]]) -> list[str]:
+    extra = sorted({status for per_kind in counts.values() for status in per_kind} - set(CASE_STATUSES))
+    return [*CASE_STATUSES, *extra]
+
+
+def _activities(store: Store, sql: _Sql) -> tuple[list[ActivityKindLine], list[ActivityLine]]:
+    area_filter = " AND t.area_id = ?" if sql.area else ""
+    rows = store.conn.execute(
+        f"""
+        SELECT t.held_on, t.kind, COALESCE(t.topic, ''), COALESCE(a.name, ''), COALESCE(t.attendance, 0)
+        FROM activities t LEFT JOIN areas a ON a.id = t.area_id
+        WHERE t.deleted_hlc IS NULL AND t.held_on >= ? AND t.held_on < ?{area_filter}
+        ORDER BY t.held_on, t.created_at
+        """,
+        (sql.start, sql.after_end, *((sql.area,) if sql.area else ())),
+    ).fetchall()
+    lines = [ActivityLine(r[0][:10], r[1], r[2], r[3], int(r[4])) for r in rows]
+    count: Counter[str] = Counter()
+    attendance: Counter[str] = Counter()
+    for line in lines:
+        count[line.kind] += 1
+        attendance[line.kind] += line.attendance
+    kinds = [*ACTIVITY_KINDS, *sorted(set(count) - set(ACTIVITY_KINDS))]
+    return [ActivityKindLine(kind, count[kind], attendance[kind]) for kind in kinds], lines
+
+
+def _officers(store: Store, sql: _Sql) -> list[OfficerLine]:
+    visits: dict[str | None, tuple[int, int]] = {
+        row[0]: (int(row[1]), int(row[2]))
+        for row in store.conn.execute(
+            "SELECT v.officer_id, COUNT(*), COUNT(DISTINCT v.household_id) FROM visits v "
+            f"WHERE {sql.visit_where} "
+            "GROUP BY 1",
+            sql.visit_params,
+        )
+    }
+    area_activity = " AND t.area_id = ?" if sql.area else ""
+    area_case = " AND c.household_id IN (SELECT id FROM households WHERE area_id = ?)" if sql.area else ""
+    area_param: tuple[object, ...] = (sql.area,) if sql.area else ()
+    activities = dict(
+        store.conn.execute(
+            f"SELECT t.officer_id, COUNT(*) FROM activities t WHERE t.deleted_hlc IS NULL AND t.held_on >= ? "
+            f"AND t.held_on < ?{area_activity} GROUP BY 1",
+            (sql.start, sql.after_end, *area_param),
+        ).fetchall()
+    )
+    cases = dict(
+        store.conn.execute(
+            f"SELECT c.assignee_id, COUNT(*) FROM cases c WHERE c.deleted_hlc IS NULL AND c.received_on >= ? "
+            f"AND c.received_on < ?{area_case} GROUP BY 1",
+            (sql.start, sql.after_end, *area_param),
+        ).fetchall()
+    )
+    names = {
+        row[0]: str(row[1] or row[2] or "")
+        for row in store.conn.execute("SELECT id, full_name, username FROM users")
+    }
+    lines = [
+        OfficerLine(
+            officer_id,
+            names.get(officer_id, "") if officer_id else "",
+            visits.get(officer_id, (0, 0))[0],
+            visits.get(officer_id, (0, 0))[1],
+            int(activities.get(officer_id, 0)),
+            int(cases.get(officer_id, 0)),
+        )
+        for officer_id in set(visits) | set(activities) | set(cases)
+    ]
+    return sorted(lines, key=lambda line: (-line.visits, line.name.casefold(), line.officer_id or ""))
+
+
+def _commendations(store: Store, sql: _Sql, period: Period) -> list[CommendationLine]:
+    """Proposals whose own period lies within the review's period (codes as made by `Period.code`)."""
+    rows = store.conn.execute(
+        """
+        SELECT m.period, COALESCE(p.full_name, u.full_name, ''), COALESCE(m.reason, ''),
+            COALESCE(m.status, ''),
+            h.area_id, m.person_id
+        FROM commendations m LEFT JOIN people p ON p.id = m.person_id LEFT JOIN users u ON u.id = m.officer_id
+        LEFT JOIN households h ON h.id = p.household_id
+        WHERE m.deleted_hlc IS NULL ORDER BY m.created_at
+        """
+    ).fetchall()
+    lines = []
+    for code, name, reason, status, area_id, person_id in rows:
+        try:
+            own = parse_period(code or "")
+        except WardbookError:
+            continue
+        if not (period.start <= own.start and own.end <= period.end):
+            continue
+        if sql.area and (person_id is None or area_id != sql.area):
+            continue
+        lines.append(CommendationLine(name, reason, status))
+    return lines

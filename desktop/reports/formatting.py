@@ -1,0 +1,65 @@
+"""How numbers and dates are written in a report, per language (Vietnamese: 1.234.567 and 85,3%)."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from xml.sax.saxutils import escape
+
+from desktop import i18n
+
+
+def text(value: object) -> str:
+    """NFC text of a value ("" for None): decomposed input would misplace tone marks once drawn."""
+    return "" if value is None else unicodedata.normalize("NFC", str(value))
+
+
+def markup(value: object) -> str:
+    """NFC text escaped for a reportlab Paragraph (names may contain & or <)."""
+    return escape(text(value))
+
+
+def number(
+    value: float | int, lang: str | None = None, decimals: int = 0, *, keep_zeros: bool = False
+) -> str:
+    """Thousands grouped the language's way: vi `1.234.567,5`, en `1,234,567.5`.
+
+    Whole numbers lose their `.0` (a quantity of 15 kg), unless `keep_zeros` (a share of 34,0%).
+    """
+    if decimals == 0 or (float(value).is_integer() and not keep_zeros):
+        plain = f"{round(value):,}"
+    else:
+        plain = f"{value:,.{decimals}f}"
+    if (lang or i18n.current_language()) == "vi":
+        return plain.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return plain
+
+
+def percent(value: float, lang: str | None = None) -> str:
+    return number(value, lang, 1, keep_zeros=True) + "%"
+
+
+def day(iso: str | None) -> str:
+    """dd/mm/yyyy from an ISO date or date-time; "" for None."""
+    if not iso:
+        return ""
+    parsed = date.fromisoformat(iso[:10])
+    return f"{parsed.day:02d}/{parsed.month:02d}/{parsed.year}"
+
+
+def place_and_date(place: str, issued_on: date, lang: str | None = None) -> str:
+    """The date line of an official document: ", ngày 05 tháng 01 năm 2026".
+
+    Decree 30/2020 writes days below 10 and the months January and February with a leading zero (so "tháng 01"
+    cannot be altered into "tháng 11"), and the other months without.
+    """
+    month_text = f"{issued_on.month:02d}" if issued_on.month < 3 else str(issued_on.month)
+    return i18n.tr(
+        "reports.date_line",
+        lang,
+        place=text(place),
+        day=f"{issued_on.day:02d}",
+        month=month_text,
+        month_name=i18n.tr(f"reports.month_{issued_on.month}", lang),
+        year=issued_on.year,
+    )

@@ -1,0 +1,313 @@
+"""Texts of the reports (labels, sentences, column titles, errors), Vietnamese first, then English."""
+
+from desktop import i18n
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # errors and progress
+    "bad_period": (
+        "Kỳ báo cáo không hợp lệ: ngày bắt đầu {start} sau ngày kết thúc {end}.",
+        "Invalid period: the start {start} is after the end {end}.",
+    ),
+    "bad_period_code": (
+        "Kỳ báo cáo không hợp lệ: '{value}' (ví dụ 2026-06, 2026-Q2, 2026-H1, 2026).",
+        "Invalid period: '{value}' (e.g. 2026-06, 2026-Q2, 2026-H1, 2026).",
+    ),
+    "cancelled": ("Đã hủy lập báo cáo; không có tệp nào được ghi.", "Report cancelled; no file was written."),
+    "progress_figures": ("Đang tính số liệu", "Computing figures"),
+    "progress_layout": ("Đang dàn trang", "Laying out pages"),
+    "none": ("Không có", "None"),
+    # periods and dates
+    "period_month": ("tháng {month} năm {year}", "month {month} of {year}"),
+    "period_quarter": ("quý {roman} năm {year}", "quarter {roman} of {year}"),
+    "period_half1": ("6 tháng đầu năm {year}", "the first half of {year}"),
+    "period_half2": ("6 tháng cuối năm {year}", "the second half of {year}"),
+    "period_year": ("năm {year}", "the year {year}"),
+    "period_range": ("từ ngày {start} đến ngày {end}", "from {start} to {end}"),
+    "date_line": ("{place}, ngày {day} tháng {month} năm {year}", "{place}, {month_name} {day}, {year}"),
+    # the title block and the closing block
+    "national_title": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "number_line": ("Số:        /{kind}-{symbol}", "No.:        /{kind}-{symbol}"),
+    "recipients": ("Nơi nhận:", "Recipients:"),
+    "default_recipient_above": ("Lãnh đạo đơn vị (để báo cáo);", "Unit leadership (for information);"),
+    "default_recipient_archive": ("Lưu: VT.", "Archive: VT."),
+    "default_issuing_body": ("ỦY BAN NHÂN DÂN {ward}", "PEOPLE'S COMMITTEE OF {ward}"),
+    "default_symbol": ("UBND", "UBND"),
+    "default_place": ("Thành phố Hồ Chí Minh", "Ho Chi Minh City"),
+    "default_ward": ("PHƯỜNG", "THE WARD"),
+    "default_signer_post": ("CHỦ TỊCH", "CHAIRPERSON"),
+    # the review's text
+    "kind_report": ("BÁO CÁO", "REPORT"),
+    "review_summary_interim": (
+        "Sơ kết công tác địa bàn {period}{scope}",
+        "Review of the field work, {period}{scope}",
+    ),
+    "review_summary_annual": (
+        "Tổng kết công tác địa bàn {period}{scope}",
+        "Annual review of the field work, {period}{scope}",
+    ),
+    "scope_area": (" tại {area}", " in {area}"),
+    "intro": (
+        "Thực hiện nhiệm vụ được giao, đơn vị báo cáo kết quả công tác địa bàn {period}{scope} (từ ngày "
+        "{start} đến ngày {end}; số liệu tính đến ngày {cutoff}) như sau:",
+        "As assigned, the unit reports the results of its field work for {period}{scope} (from {start} to "
+        "{end}; figures as of {cutoff}) as follows:",
+    ),
+    "sec_general": ("I. TÌNH HÌNH CHUNG", "I. OVERVIEW"),
+    "text_general": (
+        "Địa bàn hiện có {households} hộ đang cư trú với {people} nhân khẩu, thuộc {areas} khu phố.",
+        "The area has {households} resident households with {people} people in {areas} neighbourhoods.",
+    ),
+    "sec_results": ("II. KẾT QUẢ THỰC HIỆN", "II. RESULTS"),
+    "sub_visits": ("1. Thăm hộ và mức độ bao phủ", "1. Household visits and coverage"),
+    "text_visits": (
+        "Trong kỳ, cán bộ đã thực hiện {visits} lượt thăm hộ, đến được {visited}/{households} hộ, đạt "
+        "{rate}; còn {not_visited} hộ chưa được thăm trong kỳ, trong đó {never} hộ chưa từng được thăm. "
+        "Số lượt thăm đã hủy do ghi nhầm: {voided}.",
+        "In the period, officers made {visits} household visits, reaching {visited}/{households} "
+        "households ({rate}); {not_visited} households were not visited in the period, {never} of them "
+        "never. Visits voided as mistaken: {voided}.",
+    ),
+    "purpose_note": (
+        "Một lượt thăm có thể có nhiều mục đích nên tổng theo mục đích có thể lớn hơn tổng số lượt thăm.",
+        "A visit may have several purposes, so the purposes may add up to more than the visits.",
+    ),
+    "sub_support": ("2. Hỗ trợ hộ dân", "2. Support to households"),
+    "text_support": (
+        "Trong kỳ đã trao {items} lượt hỗ trợ với tổng giá trị {value} đồng.",
+        "In the period, {items} support items were delivered, worth {value} VND in total.",
+    ),
+    "text_no_support": (
+        "Trong kỳ không có hỗ trợ nào được ghi nhận.",
+        "No support was recorded in the period.",
+    ),
+    "sub_follow_ups": ("3. Theo dõi sau thăm", "3. Follow-ups"),
+    "text_follow_ups": (
+        "Các lượt thăm trong kỳ đặt ra {total} việc cần theo dõi: đã hoàn thành {done}, chưa hoàn "
+        "thành {open}, trong đó {overdue} việc quá hạn. Tính đến ngày {cutoff}, có {households} hộ "
+        "có việc theo dõi quá hạn (Phụ lục 2).",
+        "The period's visits set {total} follow-ups: {done} done, {open} not done, of which "
+        "{overdue} overdue. As of {cutoff}, {households} households have an overdue follow-up "
+        "(Annex 2).",
+    ),
+    "sub_cases": ("4. Tiếp nhận và giải quyết vụ việc", "4. Cases received and resolved"),
+    "text_cases": (
+        "Trong kỳ tiếp nhận {total} vụ việc; đã giải quyết, kết thúc {resolved} vụ việc với thời gian "
+        "giải quyết trung bình {mean} ngày.",
+        "In the period, {total} cases were received; {resolved} were resolved or closed, in {mean} "
+        "days on average.",
+    ),
+    "text_cases_unresolved": (
+        "Trong kỳ tiếp nhận {total} vụ việc; chưa có vụ việc nào được giải quyết xong.",
+        "In the period, {total} cases were received; none has been resolved yet.",
+    ),
+    "sub_activities": ("5. Hoạt động cộng đồng", "5. Community activities"),
+    "text_activities": (
+        "Trong kỳ đã tổ chức {count} hoạt động với {attendance} lượt người tham dự (Phụ lục 3).",
+        "In the period, {count} activities were held with {attendance} attendees (Annex 3).",
+    ),
+    "sub_officers": ("6. Kết quả công tác của cán bộ", "6. Work of the officers"),
+    "sub_commendations": ("7. Đề xuất khen thưởng", "7. Proposed commendations"),
+    "text_no_commendations": ("Trong kỳ không có đề xuất khen thưởng.", "No commendation was proposed."),
+    "sec_issues": ("III. TỒN TẠI, HẠN CHẾ", "III. SHORTCOMINGS"),
+    "text_issues": (
+        "Còn {not_visited} hộ chưa được thăm trong kỳ (danh sách tại Phụ lục 1) và {overdue} hộ có việc "
+        "theo dõi quá hạn (Phụ lục 2). Đề nghị các tổ công tác bố trí đến thăm và hoàn thành các việc "
+        "theo dõi trong kỳ tới.",
+        "{not_visited} households were not visited in the period (list in Annex 1) and {overdue} "
+        "households have an overdue follow-up (Annex 2). The teams should visit them and complete "
+        "the follow-ups in the next period.",
+    ),
+    "closing": (
+        "Trên đây là báo cáo kết quả công tác địa bàn {period}{scope}.",
+        "This concludes the report on the field work for {period}{scope}.",
+    ),
+    "annex_label": ("Phụ lục {number}", "Annex {number}"),
+    "annex_reference": (
+        "(Kèm theo Báo cáo số        /{kind}-{symbol} ngày {date})",
+        "(Attached to report No.        /{kind}-{symbol} of {date})",
+    ),
+    "table_caption": ("Bảng {number}. {title}", "Table {number}. {title}"),
+    "chart_caption": ("Biểu đồ {number}. {title}", "Chart {number}. {title}"),
+    "chart_coverage": ("Tỷ lệ hộ được thăm theo khu phố", "Share of households visited, by neighbourhood"),
+    "chart_visits_month": ("Số lượt thăm theo tháng", "Visits per month"),
+    # tables
+    "table_summary": ("Các chỉ tiêu chính", "Key figures"),
+    "table_coverage": ("Kết quả thăm hộ theo khu phố", "Households visited, by neighbourhood"),
+    "table_month": ("Số lượt thăm theo tháng", "Visits per month"),
+    "table_purpose": ("Lượt thăm theo mục đích", "Visits by purpose"),
+    "table_outcome": ("Lượt thăm theo kết quả", "Visits by outcome"),
+    "table_support": ("Hỗ trợ đã trao", "Support delivered"),
+    "table_follow_ups": ("Việc theo dõi sau thăm", "Follow-ups"),
+    "table_cases": ("Vụ việc tiếp nhận theo loại và tình trạng", "Cases received, by kind and status"),
+    "table_activities": ("Hoạt động cộng đồng", "Community activities"),
+    "table_officers": ("Kết quả công tác của cán bộ", "Work of the officers"),
+    "table_commendations": ("Đề xuất khen thưởng", "Proposed commendations"),
+    "annex_not_visited": ("Danh sách hộ chưa được thăm trong kỳ", "Households not visited in the period"),
+    "annex_overdue": ("Danh sách hộ có việc theo dõi quá hạn", "Households with an overdue follow-up"),
+    "annex_activities": ("Danh sách hoạt động cộng đồng", "Community activities held"),
+    "total": ("Cộng", "Total"),
+    "no_area": ("(Chưa có khu phố)", "(No neighbourhood)"),
+    "never": ("Chưa từng thăm", "Never visited"),
+    "unknown_officer": ("(Không rõ cán bộ)", "(Unknown officer)"),
+    "col_indicator": ("Chỉ tiêu", "Indicator"),
+    "col_value": ("Số liệu", "Value"),
+    "col_unit": ("Đơn vị tính", "Unit"),
+    "col_area": ("Khu phố", "Neighbourhood"),
+    "col_households": ("Số hộ", "Households"),
+    "col_visited": ("Hộ đã thăm", "Visited"),
+    "col_rate": ("Tỷ lệ", "Share"),
+    "col_never_visited": ("Hộ chưa từng thăm", "Never visited"),
+    "col_purpose": ("Mục đích", "Purpose"),
+    "col_outcome": ("Kết quả", "Outcome"),
+    "col_month": ("Tháng", "Month"),
+    "col_visits": ("Lượt thăm", "Visits"),
+    "col_kind": ("Loại hỗ trợ", "Kind"),
+    "col_items": ("Số lượt", "Items"),
+    "col_quantity": ("Số lượng", "Quantity"),
+    "col_value_vnd": ("Giá trị (đồng)", "Value (VND)"),
+    "col_follow_ups_total": ("Tổng số việc", "Follow-ups"),
+    "col_done": ("Đã hoàn thành", "Done"),
+    "col_open": ("Chưa hoàn thành", "Not done"),
+    "col_overdue": ("Trong đó quá hạn", "Of which overdue"),
+    "col_case_kind": ("Loại vụ việc", "Kind of case"),
+    "col_total": ("Tổng", "Total"),
+    "col_mean_days": ("Số ngày giải quyết trung bình", "Mean days to resolve"),
+    "col_activity_kind": ("Loại hoạt động", "Kind"),
+    "col_sessions": ("Số buổi", "Sessions"),
+    "col_attendance": ("Lượt người dự", "Attendance"),
+    "col_officer": ("Cán bộ", "Officer"),
+    "col_households_visited": ("Hộ được thăm", "Households"),
+    "col_activities": ("Hoạt động", "Activities"),
+    "col_cases": ("Vụ việc được giao", "Cases assigned"),
+    "col_no": ("STT", "No."),
+    "col_name": ("Họ và tên", "Full name"),
+    "col_reason": ("Thành tích", "Achievement"),
+    "col_status": ("Tình trạng", "Status"),
+    "col_code": ("Mã hộ", "Code"),
+    "col_address": ("Địa chỉ", "Address"),
+    "col_head": ("Chủ hộ", "Head of household"),
+    "col_last_visit": ("Lần thăm gần nhất", "Last visit"),
+    "col_first_due": ("Hạn sớm nhất", "Earliest due"),
+    "col_open_count": ("Số việc", "Count"),
+    "col_date": ("Ngày", "Date"),
+    "col_topic": ("Nội dung", "Topic"),
+    "fact_households": ("Hộ đang cư trú", "Resident households"),
+    "fact_people": ("Nhân khẩu", "People"),
+    "fact_visits": ("Lượt thăm hộ trong kỳ", "Visits in the period"),
+    "fact_households_visited": ("Hộ được thăm ít nhất một lần", "Households visited at least once"),
+    "fact_coverage": ("Tỷ lệ hộ được thăm", "Share of households visited"),
+    "fact_not_visited": ("Hộ chưa được thăm trong kỳ", "Households not visited in the period"),
+    "fact_never_visited": ("Hộ chưa từng được thăm", "Households never visited"),
+    "fact_support_value": ("Giá trị hỗ trợ đã trao", "Value of support delivered"),
+    "fact_follow_ups_total": ("Việc theo dõi phát sinh", "Follow-ups set"),
+    "fact_follow_ups_done": ("Việc theo dõi đã hoàn thành", "Follow-ups done"),
+    "fact_follow_ups_open": ("Việc theo dõi chưa hoàn thành", "Follow-ups not done"),
+    "fact_follow_ups_overdue": ("Việc theo dõi quá hạn", "Follow-ups overdue"),
+    "fact_households_overdue": ("Hộ có việc theo dõi quá hạn", "Households with an overdue follow-up"),
+    "fact_cases_received": ("Vụ việc tiếp nhận", "Cases received"),
+    "fact_activities": ("Hoạt động cộng đồng", "Community activities"),
+    "fact_attendance": ("Lượt người dự hoạt động", "Attendance at activities"),
+    "unit_household": ("hộ", "households"),
+    "unit_person": ("người", "people"),
+    "unit_visit": ("lượt", "visits"),
+    "unit_percent": ("%", "%"),
+    "unit_vnd": ("đồng", "VND"),
+    "unit_task": ("việc", "tasks"),
+    "unit_case": ("vụ việc", "cases"),
+    "unit_session": ("buổi", "sessions"),
+    "unit_attendee": ("lượt người", "attendees"),
+    # walk list
+    "kind_list": ("DANH SÁCH", "LIST"),
+    "walk_summary": ("Hộ dân cần đến thăm tại {area}", "Households to visit in {area}"),
+    "walk_filters": ("Điều kiện lọc: {filters}.", "Filters: {filters}."),
+    "walk_no_filter": ("tất cả các hộ đang cư trú", "all resident households"),
+    "walk_not_visited_days": (
+        "chưa được thăm trong {days} ngày (tính đến ngày {today})",
+        "not visited in {days} days (as of {today})",
+    ),
+    "walk_never_visited": ("chưa từng được thăm", "never visited"),
+    "walk_overdue": ("có việc theo dõi quá hạn", "with an overdue follow-up"),
+    "walk_overdue_count": ("{count} quá hạn", "{count} overdue"),
+    "walk_count": ("Tổng số: {count} hộ.", "Total: {count} households."),
+    "col_open_follow_ups": ("Việc theo dõi chưa xong", "Open follow-ups"),
+    "col_flags": ("Diện hộ", "Flags"),
+    "col_visited_tick": ("Đã đến", "Visited"),
+    "col_notes": ("Ghi chú", "Notes"),
+    "walk_prepared_by": ("NGƯỜI LẬP", "PREPARED BY"),
+    # household sheet
+    "kind_sheet": ("PHIẾU THÔNG TIN HỘ", "HOUSEHOLD SHEET"),
+    "sheet_summary": ("Hộ {code}, {address}", "Household {code}, {address}"),
+    "sheet_privacy": (
+        "Tài liệu có thông tin cá nhân, chỉ sử dụng cho công tác; không sao chép, cung cấp cho người "
+        "không có trách nhiệm.",
+        "This document holds personal data: for official use only; do not copy or pass it on.",
+    ),
+    "sheet_general": ("I. THÔNG TIN CHUNG", "I. GENERAL"),
+    "sheet_members": ("II. NHÂN KHẨU", "II. MEMBERS"),
+    "sheet_visits": ("III. LỊCH SỬ THĂM HỘ", "III. VISITS"),
+    "sheet_cases": ("IV. VỤ VIỆC LIÊN QUAN", "IV. CASES"),
+    "col_gender": ("Giới tính", "Gender"),
+    "col_birth_year": ("Năm sinh", "Born"),
+    "col_relation": ("Quan hệ với chủ hộ", "Relation to head"),
+    "col_phone": ("Điện thoại", "Phone"),
+    "col_id_number": ("Số định danh", "ID number"),
+    "col_purposes": ("Mục đích", "Purposes"),
+    "col_findings": ("Ghi nhận", "Findings"),
+    "col_follow_up": ("Hạn theo dõi", "Follow-up due"),
+    "col_support": ("Hỗ trợ (đồng)", "Support (VND)"),
+    "col_title": ("Nội dung", "Title"),
+    "col_received": ("Ngày tiếp nhận", "Received"),
+    "col_due": ("Hạn xử lý", "Due"),
+    "field_code": ("Mã hộ", "Code"),
+    "field_address": ("Địa chỉ", "Address"),
+    "field_area": ("Khu phố", "Neighbourhood"),
+    "field_head": ("Chủ hộ", "Head of household"),
+    "field_phone": ("Điện thoại", "Phone"),
+    "field_flags": ("Diện hộ", "Flags"),
+    "field_members": ("Số nhân khẩu", "Members"),
+    "field_last_visit": ("Lần thăm gần nhất", "Last visit"),
+    "moved_out": ("đã chuyển đi {date}", "moved out {date}"),
+    "voided": ("đã hủy", "voided"),
+    # command line
+    "cli_period_or_range": (
+        "Cần chọn kỳ báo cáo: --period, hoặc cả --from và --to.",
+        "Choose the period: --period, or both --from and --to.",
+    ),
+    "cli_bad_days": ("Số ngày không hợp lệ: {value}.", "Invalid number of days: {value}."),
+    "cli_written": ("Đã ghi {path}.", "Wrote {path}."),
+    "cli_written_rows": ("Đã ghi {path} ({count} hộ).", "Wrote {path} ({count} households)."),
+    "cli_review_figures": (
+        "{visits} lượt thăm; {visited}/{households} hộ được thăm; {not_visited} hộ chưa được "
+        "thăm; {overdue} hộ có việc theo dõi quá hạn.",
+        "{visits} visits; {visited}/{households} households visited; {not_visited} not "
+        "visited; {overdue} with an overdue follow-up.",
+    ),
+    # CSV/XLSX
+    "export_period": ("Kỳ báo cáo", "Period"),
+    "export_scope": ("Phạm vi", "Scope"),
+    "export_ward": ("Toàn phường", "Whole ward"),
+    "export_cutoff": ("Số liệu tính đến ngày", "Figures as of"),
+    "csv_table": ("bảng", "table"),
+    "csv_row": ("dòng", "row"),
+    "csv_column": ("cột", "column"),
+    "csv_value": ("giá trị", "value"),
+}
+_MESSAGES.update({f"month_{n}": (f"tháng {n}", name) for n, name in enumerate(_MONTHS_EN, start=1)})
+
+i18n.register({f"reports.{key}": {"vi": vi, "en": en} for key, (vi, en) in _MESSAGES.items()})

@@ -1,0 +1,86 @@
+"""Ward settings that fill an official report's title block, signature and recipients.
+
+Stored with `store.set_setting(key, value)` (text; a list has one item per line):
+
+- `report.superior_body`: the governing body above the issuer (upper case, not bold); default: left out.
+- `report.issuing_body`: the issuing body (upper case, bold, short rule under it);
+  default: "ỦY BAN NHÂN DÂN" + the ward name.
+- `report.symbol`: the issuer's abbreviation after "/BC-" in the number line; default "UBND".
+- `report.place`: the place name of the date line; default: the ward name.
+- `report.signer_capacity`: "TM. …" / "KT. …" above the post, when signing for a body; default: left out.
+- `report.signer_post`: the signer's post (upper case, bold); default "CHỦ TỊCH".
+- `report.signer_name`: the signer's full name (bold, under the space to sign); default: blank, by hand.
+- `report.recipients`: the "Nơi nhận" lines; default "Lãnh đạo đơn vị (để báo cáo);" and "Lưu: VT.".
+
+The ward name is the one most areas carry (`areas.ward_name`); defaults make a usable document on a fresh
+install, and the team lead fills the real names in once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop import i18n
+from desktop.store.store import Store
+from desktop.text import nfc
+
+KEYS = (
+    "report.superior_body",
+    "report.issuing_body",
+    "report.symbol",
+    "report.place",
+    "report.signer_capacity",
+    "report.signer_post",
+    "report.signer_name",
+    "report.recipients",
+)
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    superior_body: str
+    issuing_body: str
+    symbol: str
+    place: str
+    signer_capacity: str
+    signer_post: str
+    signer_name: str
+    recipients: tuple[str, ...]
+
+
+def ward_name(store: Store) -> str:
+    row = store.conn.execute(
+        "SELECT ward_name FROM areas WHERE deleted_hlc IS NULL AND ward_name IS NOT NULL AND ward_name != '' "
+        "GROUP BY ward_name ORDER BY COUNT(*) DESC, ward_name LIMIT 1"
+    ).fetchone()
+    return nfc(row[0]) if row else ""
+
+
+def report_settings(store: Store, lang: str | None = None) -> ReportSettings:
+    """The settings with their defaults filled in (defaults in the report's language)."""
+    ward = ward_name(store)
+
+    def get(key: str, default: str) -> str:
+        value = store.setting(key)
+        return value if value is not None and value.strip() else default
+
+    recipients = get(
+        "report.recipients",
+        "\n".join(
+            (
+                i18n.tr("reports.default_recipient_above", lang),
+                i18n.tr("reports.default_recipient_archive", lang),
+            )
+        ),
+    )
+    issuer = i18n.tr("reports.default_issuing_body", lang, ward=ward or i18n.tr("reports.default_ward", lang))
+    return ReportSettings(
+        superior_body=nfc(get("report.superior_body", "")).upper(),
+        issuing_body=nfc(get("report.issuing_body", issuer)).upper(),
+        symbol=nfc(get("report.symbol", i18n.tr("reports.default_symbol", lang))),
+        place=nfc(get("report.place", ward or i18n.tr("reports.default_place", lang))),
+        signer_capacity=nfc(get("report.signer_capacity", "")).upper(),
+        signer_post=nfc(get("report.signer_post", i18n.tr("reports.default_signer_post", lang))).upper(),
+        signer_name=nfc(get("report.signer_name", "")),
+        recipients=tuple(nfc(line) for line in recipients.splitlines() if line.strip()),
+    )

@@ -1,0 +1,239 @@
+"""`PagedTable`: a table of any length laid out page by page in linear time.
+
+reportlab sizes a whole `Table` on every split, so a 10k-row table costs seconds and grows faster than
+linearly. A `PagedTable` measures each row once (cached), takes as many rows as fit the space left on the
+page, and hands reportlab a `Table` of just those rows with their heights already known; the rest waits for
+the next page, where the header is repeated. Cells that fit their column stay plain strings; only those that
+need wrapping (very long names) become Paragraphs, which are much slower to lay out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from desktop import i18n
+from desktop.reports.fonts import BOLD, REGULAR, text_width
+from desktop.reports.formatting import markup, text
+
+CELL_SIZE = 11
+ANNEX_SIZE = 10  # long annex lists: one size smaller, so names and addresses fit on one line
+PAD_X = 3.0
+PAD_TOP = 1.5
+PAD_BOTTOM = 2.5
+MIN_ROWS = 3  # fewest rows of a table left alone at the foot or the head of a page
+_ALIGN = {"LEFT": TA_LEFT, "RIGHT": TA_RIGHT, "CENTER": TA_CENTER}
+
+Cells = list[object]
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float  # points
+    align: str = "LEFT"  # LEFT, RIGHT (numbers) or CENTER
+
+
+class _Rows:
+    """The cells and heights of one table's rows, made once and shared by all its page parts."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[object]],
+        total: Sequence[object] | None,
+        min_row_height: float,
+        size: float,
+    ) -> None:
+        self.size = size
+        self._advances: dict[str, dict[str, float]] = {}
+        self.line = size * 1.2  # reportlab's line height for plain-string cells
+        self.columns = list(columns)
+        self.values = rows
+        self.min_row_height = min_row_height
+        self.styles = [
+            ParagraphStyle(
+                f"c{index}",
+                fontName=REGULAR,
+                fontSize=size,
+                leading=self.line,
+                alignment=_ALIGN[column.align],
+            )
+            for index, column in enumerate(columns)
+        ]
+        self.bold_styles = [
+            ParagraphStyle(f"b{index}", parent=style, fontName=BOLD)
+            for index, style in enumerate(self.styles)
+        ]
+        header_style = ParagraphStyle(
+            "header", fontName=BOLD, fontSize=size, leading=self.line, alignment=TA_CENTER
+        )
+        self.header: Cells = [Paragraph(markup(column.title), header_style) for column in columns]
+        self.header_height = self._height(self.header, 0.0)
+        self.total: Cells | None = self._cells(total, bold=True) if total is not None else None
+        self.total_height = self._height(self.total, min_row_height) if self.total is not None else 0.0
+        self._cache: dict[int, tuple[Cells, float]] = {}
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def row(self, index: int) -> tuple[Cells, float]:
+        cached = self._cache.pop(index, None)  # each row is drawn once: no need to keep it afterwards
+        if cached is None:
+            cells = self._cells(self.values[index])
+            cached = (cells, self._height(cells, self.min_row_height))
+        return cached
+
+    def keep(self, index: int, made: tuple[Cells, float]) -> None:
+        """Put back a row measured for a page it did not fit on."""
+        self._cache[index] = made
+
+    def _width(self, cell_text: str, font: str) -> float:
+        """The text's width from per-character advances, measured once each (TrueType widths just add up,
+        and measuring every cell with reportlab's stringWidth dominated the layout of long lists)."""
+        widths = self._advances.setdefault(font, {})
+        total = 0.0
+        for char in cell_text:
+            advance = widths.get(char)
+            if advance is None:
+                advance = widths[char] = text_width(char, font, self.size)
+            total += advance
+        return total
+
+    def _cells(self, values: Sequence[object], bold: bool = False) -> Cells:
+        cells: Cells = []
+        font = BOLD if bold else REGULAR
+        for index, (value, column) in enumerate(zip(values, self.columns, strict=True)):
+            cell_text = text(value)
+            if "\n" in cell_text or self._width(cell_text, font) > column.width - 2 * PAD_X:
+                style = (self.bold_styles if bold else self.styles)[index]
+                cells.append(Paragraph(markup(cell_text).replace("\n", "<br/>"), style))
+            else:
+                cells.append(cell_text)
+        return cells
+
+    def _height(self, cells: Cells, minimum: float) -> float:
+        tallest = self.line
+        for cell, column in zip(cells, self.columns, strict=True):
+            if isinstance(cell, Paragraph):
+                tallest = max(tallest, cell.wrap(column.width - 2 * PAD_X, 1e6)[1])
+        return max(tallest + PAD_TOP + PAD_BOTTOM, minimum)
+
+
+class PagedTable(Flowable):
+    """A ruled table, its header repeated on each page, an optional bold total row, and a `caption` that
+    stays with its first rows."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[object]],
+        *,
+        total: Sequence[object] | None = None,
+        caption: Flowable | None = None,
+        lang: str | None = None,
+        min_row_height: float = 0.0,
+        size: float = CELL_SIZE,
+        _start: int = 0,
+        _rows: _Rows | None = None,
+    ) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self.caption = caption
+        self.lang = lang
+        self.start = _start
+        self.rows = _rows or _Rows(columns, rows, total, min_row_height, size)
+        self.total_work = len(self.rows) - _start + (1 if caption is not None else 0)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # Never claim to fit: the frame then calls split(), which lays out just the rows that fit.
+        return available_width, 0xFFFFFF
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        room = available_height
+        if self.caption is not None:
+            room -= self.caption.wrap(available_width, available_height)[1] + self.caption.getSpaceAfter()
+            self.caption.work = 1
+        rows = self.rows
+        if not len(rows):
+            return self._with_caption(self._empty()) if room >= rows.header_height + 2 * rows.line else []
+        used = rows.header_height
+        taken: list[tuple[Cells, float]] = []
+        index = self.start
+        while index < len(rows):
+            made = rows.row(index)
+            if used + made[1] > room:
+                rows.keep(index, made)
+                break
+            taken.append(made)
+            used += made[1]
+            index += 1
+        remaining = len(rows) - self.start
+        with_total = len(taken) == remaining and (rows.total is None or used + rows.total_height <= room)
+        if not with_total:
+            at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+            left = remaining - len(taken) + (1 if rows.total is not None else 0)
+            if len(taken) < min(MIN_ROWS, remaining) and not at_top:
+                self._give_back(taken, self.start)
+                return []  # no lonely rows at the foot of a page: start the table on the next one
+            if 0 < left < MIN_ROWS and len(taken) - (MIN_ROWS - left) >= MIN_ROWS:
+                keep = len(taken) - (MIN_ROWS - left)  # nor alone at the head of the next page
+                self._give_back(taken[keep:], self.start + keep)
+                taken = taken[:keep]
+            if not taken:
+                return []
+        part = self._table(taken, with_total)
+        part.work = len(taken)
+        if with_total:
+            return self._with_caption(part)
+        rest = PagedTable(self.columns, (), lang=self.lang, _start=self.start + len(taken), _rows=rows)
+        return self._with_caption(part, rest)
+
+    def _give_back(self, made_rows: list[tuple[Cells, float]], first: int) -> None:
+        for offset, made in enumerate(made_rows):
+            self.rows.keep(first + offset, made)
+
+    def _empty(self) -> Table:
+        none: Cells = [text(i18n.tr("reports.none", self.lang)), *([""] * (len(self.columns) - 1))]
+        table = self._table([(none, self.rows.line + PAD_TOP + PAD_BOTTOM)], with_total=False)
+        table.setStyle(TableStyle([("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]))
+        return table
+
+    def _table(self, taken: list[tuple[Cells, float]], with_total: bool) -> Table:
+        rows = self.rows
+        data = [rows.header, *(cells for cells, _ in taken)]
+        heights = [rows.header_height, *(height for _, height in taken)]
+        if with_total and rows.total is not None:
+            data.append(rows.total)
+            heights.append(rows.total_height)
+        commands: list[tuple[object, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("FONTSIZE", (0, 0), (-1, -1), rows.size),
+            ("LEADING", (0, 0), (-1, -1), rows.line),
+            ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
+        ]
+        commands += [
+            ("ALIGN", (index, 1), (index, -1), column.align) for index, column in enumerate(self.columns)
+        ]
+        if with_total and rows.total is not None:
+            commands.append(("FONTNAME", (0, len(data) - 1), (-1, len(data) - 1), BOLD))
+        table = Table(
+            data, colWidths=[column.width for column in self.columns], rowHeights=heights, spaceAfter=6
+        )
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def _with_caption(self, *parts: Flowable) -> list[Flowable]:
+        return [self.caption, *parts] if self.caption is not None else list(parts)
+
+    def draw(self) -> None:  # pragma: no cover - never drawn itself, only its parts are
+        raise RuntimeError("PagedTable is laid out through split()")

@@ -1,0 +1,265 @@
+"""The periodic review PDF, read back: title block, layout of Decree 30, every figure, fonts, rendering."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from reportlab.lib.units import mm
+
+from desktop.errors import WardbookError
+from desktop.register.households import add_area, add_household
+from desktop.reports.figures import review_figures
+from desktop.reports.periods import quarter, year
+from desktop.reports.review import build_review, table_rows
+from desktop.reports.review_tables import review_tables
+from tests.reports.pdfcheck import page_count, pdf_fonts, read_pdf, render, title_columns
+from tests.reports.pdfcheck import table_rows as pdf_table_rows
+
+Q2 = quarter(2026, 2)
+TODAY = date(2026, 11, 25)
+ISSUED = date(2027, 1, 5)
+LEFT, RIGHT, TOP, BOTTOM = 30 * mm, (210 - 15) * mm, 20 * mm, (297 - 20) * mm
+SPLIT_X = LEFT + 0.42 * (RIGHT - LEFT)  # where the title block's columns meet
+BODY_TABLES = (
+    "summary",
+    "coverage",
+    "visits_by_month",
+    "visits_by_purpose",
+    "visits_by_outcome",
+    "support",
+    "follow_ups",
+    "cases",
+    "activities_by_kind",
+    "officers",
+)
+
+
+def _settings(store) -> None:  # type: ignore[no-untyped-def]
+    store.set_setting("report.superior_body", "Ủy ban nhân dân Quận 1")
+    store.set_setting("report.issuing_body", "Ủy ban nhân dân phường Bến Nghé")
+    store.set_setting("report.symbol", "UBND")
+    store.set_setting("report.place", "Phường Bến Nghé")
+    store.set_setting("report.signer_capacity", "TM. Ủy ban nhân dân")
+    store.set_setting("report.signer_post", "Chủ tịch")
+    store.set_setting("report.signer_name", "Nguyễn Thị Thanh Hương")
+    store.set_setting("report.recipients", "Như trên;\nĐảng ủy phường;\nLưu: VT, CA.")
+
+
+@pytest.fixture
+def review(demo_store, tmp_path):  # type: ignore[no-untyped-def]
+    _settings(demo_store)
+    out = tmp_path / "review.pdf"
+    figures = build_review(demo_store, Q2, out, issued_on=ISSUED, today=TODAY, invariant=True)
+    return out, figures
+
+
+def _raw_text(path: Path) -> str:
+    """The first page's text with its spaces as drawn (pypdf keeps runs of spaces)."""
+    from pypdf import PdfReader
+
+    return PdfReader(path).pages[0].extract_text()
+
+
+def _chars(page, text: str):  # type: ignore[no-untyped-def]
+    """The characters of the first line on `page` that contains `text`."""
+    for line in page.extract_text_lines():
+        if text in line["text"]:
+            start = len(line["text"][: line["text"].index(text)].replace(" ", ""))
+            return [c for c in line["chars"] if not c["text"].isspace()][
+                start : start + len(text.replace(" ", ""))
+            ]
+    raise AssertionError(f"{text!r} not on the page")
+
+
+def test_title_block_and_closing_block(review):  # type: ignore[no-untyped-def]
+    out, _ = review
+    left, right = title_columns(out, SPLIT_X)
+    # issuer column: governing body, then the issuing body (wrapped), then the number left blank for the clerk
+    assert re.fullmatch(r"ỦY BAN NHÂN DÂN QUẬN 1 ỦY BAN NHÂN DÂN PHƯỜNG BẾN NGHÉ Số: /BC-UBND", left), left
+    assert right == (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+        "Phường Bến Nghé, ngày 05 tháng 01 năm 2027"
+    )
+    text = read_pdf(out)
+    assert re.search(r"Số:\s{3,}/BC-UBND", _raw_text(out))  # the blank is really there, not closed up
+    assert "BÁO CÁO\nSơ kết công tác địa bàn quý II năm 2026" in text.pages[0]
+    closing = text.flat
+    for expected in (
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Đảng ủy phường;",
+        "- Lưu: VT, CA.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Thị Thanh Hương",
+    ):
+        assert expected in closing
+
+
+def test_layout_follows_the_decree(review):  # type: ignore[no-untyped-def]
+    out, _ = review
+    with pdfplumber.open(out) as pdf:
+        assert (round(pdf.pages[0].width), round(pdf.pages[0].height)) == (595, 842)  # A4
+        for page in pdf.pages:
+            words = page.extract_words()
+            assert min(w["x0"] for w in words) >= LEFT - 0.5
+            assert max(w["x1"] for w in words) <= RIGHT + 0.5
+            assert max(w["bottom"] for w in words) <= BOTTOM + 0.5
+        first = pdf.pages[0]
+        title = _chars(first, "BÁO CÁO")
+        assert all("Bold" in c["fontname"] and round(c["size"]) == 14 for c in title)
+        date_line = _chars(first, "ngày 05 tháng 01 năm 2027")
+        assert all("Italic" in c["fontname"] and round(c["size"]) == 13 for c in date_line)
+        motto = _chars(first, "Độc lập - Tự do - Hạnh phúc")
+        assert all("Bold" in c["fontname"] for c in motto)
+        motto_width = motto[-1]["x1"] - motto[0]["x0"]
+        rules = [line for line in first.lines if abs(line["top"] - line["bottom"]) < 0.1]
+        under_motto = [r for r in rules if 0 < r["top"] - motto[0]["bottom"] < 8]
+        assert under_motto and abs((under_motto[0]["x1"] - under_motto[0]["x0"]) - motto_width) < 2
+        intro = next(line for line in first.extract_text_lines() if line["text"].startswith("Thực hiện"))
+        assert all(round(c["size"]) == 13 for c in intro["chars"])
+        assert abs(intro["x1"] - RIGHT) < 1  # justified: a full line reaches the right margin
+        assert intro["x0"] > LEFT + 5 * mm  # first-line indent
+        # page numbers: none on page 1, centred in the top margin from page 2 on
+        assert not any(w["top"] < TOP and w["text"].isdigit() for w in first.extract_words())
+        for index in (1, len(pdf.pages) - 1):
+            top_word = min(pdf.pages[index].extract_words(), key=lambda w: w["top"])
+            assert top_word["text"] == str(index + 1) and top_word["bottom"] < TOP
+            assert abs((top_word["x0"] + top_word["x1"]) / 2 - (LEFT + RIGHT) / 2) < 1
+
+
+def test_every_figure_is_printed(review, demo_store):  # type: ignore[no-untyped-def]
+    out, figures = review
+    assert figures == review_figures(demo_store, Q2, today=TODAY)
+    text = read_pdf(out)
+    printed = set(pdf_table_rows(out))
+    tables = review_tables(figures, "vi")
+    for key in BODY_TABLES:
+        header = tuple(field.title for field in tables[key].fields)
+        assert header in printed, header
+        for cells in table_rows(tables[key], "vi"):
+            assert tuple(cells) in printed, (key, cells)
+    flat = text.flat
+    assert f"thực hiện {figures.visits} lượt thăm hộ" in flat
+    assert f"đến được {figures.households_visited}/{figures.households} hộ" in flat
+    annexes = flat.split("Phụ lục 1", 2)[-1]
+    not_visited, rest = annexes.split("Phụ lục 2", 1)
+    overdue = rest.split("Phụ lục 3", 1)[0]
+    assert re.findall(r"HK\d{6}", not_visited) == [line.code for line in figures.not_visited]
+    assert re.findall(r"HK\d{6}", overdue) == [line.code for line in figures.overdue]
+    assert figures.not_visited and figures.overdue
+
+
+def test_fonts_are_embedded_and_pages_render(review, tmp_path):  # type: ignore[no-untyped-def]
+    out, _ = review
+    fonts = pdf_fonts(out)
+    assert {font["name"].split("+")[-1] for font in fonts} == {
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+        "LiberationSerif-BoldItalic",
+    }
+    assert all(font["emb"] == "yes" for font in fonts)
+    pages = render(out, tmp_path / "png")
+    assert len(pages) == page_count(out) > 5
+
+
+def test_text_comes_out_as_nfc_even_from_decomposed_input(demo_store, tmp_path):  # type: ignore[no-untyped-def]
+    signer = "Nguyễn Thị Thanh Hương"
+    demo_store.set_setting("report.signer_name", unicodedata.normalize("NFD", signer))
+    demo_store.set_setting("report.place", unicodedata.normalize("NFD", "Phường Bến Nghé"))
+    out = tmp_path / "nfd.pdf"
+    figures = build_review(demo_store, Q2, out, issued_on=ISSUED, today=TODAY)
+    pdf_text = read_pdf(out)
+    text = pdf_text.text
+    assert unicodedata.is_normalized("NFC", text)
+    assert not any(unicodedata.combining(ch) for ch in text)
+    assert signer in text and "Phường Bến Nghé, ngày 05 tháng 01 năm 2027" in text
+    heads = {line.head for line in figures.not_visited if line.head}
+    cells = {cell for row in pdf_table_rows(out) for cell in row}
+    assert heads and heads <= cells
+
+
+def test_output_is_reproducible(demo_store, tmp_path):  # type: ignore[no-untyped-def]
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    for out in (first, second):
+        build_review(demo_store, Q2, out, issued_on=ISSUED, today=TODAY, invariant=True)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_empty_period(demo_store, tmp_path):  # type: ignore[no-untyped-def]
+    out = tmp_path / "empty.pdf"
+    figures = build_review(demo_store, year(2020), out, issued_on=ISSUED, today=TODAY, invariant=True)
+    flat = read_pdf(out).flat
+    assert "Tổng kết công tác địa bàn năm 2020" in flat
+    assert "thực hiện 0 lượt thăm hộ, đến được 0/400 hộ, đạt 0,0%" in flat
+    assert "Trong kỳ không có hỗ trợ nào được ghi nhận." in flat
+    assert len(figures.not_visited) == 400
+    render(out, tmp_path / "png", first=1, last=3)
+
+
+def test_ward_without_visits(store, tmp_path):  # type: ignore[no-untyped-def]
+    area = add_area(store, "Khu phố 7", ward_name="Phường Tân Định")
+    for number in range(1, 4):
+        add_household(
+            store,
+            area_id=area,
+            house_no=str(number),
+            street="Hai Bà Trưng",
+            head_name=f"Lê Văn Tâm {number}",
+            code=f"HK90000{number}",
+        )
+    out = tmp_path / "novisits.pdf"
+    figures = build_review(store, Q2, out, issued_on=ISSUED, today=TODAY)
+    text = read_pdf(out)
+    left, right = title_columns(out, SPLIT_X)
+    assert left.startswith("ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH")  # default issuer from the ward name
+    assert "Độc lập - Tự do - Hạnh phúc Phường Tân Định, ngày 05 tháng 01 năm 2027" in right
+    assert ("Khu phố 7", "3", "0", "0,0%", "3") in pdf_table_rows(out)
+    assert re.findall(r"HK9\d{5}", text.flat.split("Phụ lục 1")[-1].split("Phụ lục 2")[0]) == [
+        "HK900001",
+        "HK900002",
+        "HK900003",
+    ]
+    assert figures.cases == [] or all(line.total == 0 for line in figures.cases)
+    render(out, tmp_path / "png")
+
+
+def test_english(demo_store, tmp_path):  # type: ignore[no-untyped-def]
+    out = tmp_path / "en.pdf"
+    figures = build_review(demo_store, Q2, out, lang="en", issued_on=ISSUED, today=TODAY)
+    text = read_pdf(out)
+    assert "SOCIALIST REPUBLIC OF VIET NAM" in text.flat and "January 05, 2027" in text.flat
+    tables = review_tables(figures, "en")
+    printed = pdf_table_rows(out)
+    for cells in table_rows(tables["coverage"], "en"):
+        assert tuple(cells) in printed
+
+
+def test_progress_and_cancel_leave_no_file(demo_store, tmp_path):  # type: ignore[no-untyped-def]
+    seen: list[tuple[int, int, str]] = []
+    folder = tmp_path / "out"
+    out = folder / "done.pdf"
+    build_review(demo_store, Q2, out, today=TODAY, progress=lambda *a: seen.append(a))
+    layout = [(done, total) for done, total, message in seen if message == "Đang dàn trang"]
+    assert layout and layout[-1][0] == layout[-1][1] and all(a[0] <= b[0] for a, b in pairwise(layout))
+    assert any(message == "Đang tính số liệu" for _, _, message in seen)
+
+    cancelled_out = folder / "cancelled.pdf"
+    count = 0
+
+    def stop() -> bool:
+        nonlocal count
+        count += 1
+        return count > 30  # well into the layout
+
+    with pytest.raises(WardbookError) as raised:
+        build_review(demo_store, Q2, cancelled_out, today=TODAY, cancelled=stop)
+    assert raised.value.msg_id == "reports.cancelled"
+    assert sorted(p.name for p in folder.iterdir()) == ["done.pdf"]  # no half-written file, no temp file
