@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
@@ -72,6 +74,26 @@ def _make_demo(path: Path, interactive: bool) -> None:
         raise failures[0]
 
 
+def _render_test_pdf(store: Store, household_id: str | None) -> int:
+    """Render a short PDF (fonts, layout, reportlab) to a scratch file and return its size; writes nothing
+    to the database: a household sheet when there is a household, else this month's (empty) review."""
+    from desktop.reports.household_sheet import build_household_sheet
+    from desktop.reports.periods import month
+    from desktop.reports.review import build_review
+
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "self-test.pdf"
+        if household_id is not None:
+            build_household_sheet(store, household_id, out)
+        else:
+            today = date.today()
+            build_review(store, month(today.year, today.month), out)
+        data = out.read_bytes()
+        if not data.startswith(b"%PDF"):
+            raise RuntimeError("self-test PDF is not a PDF")
+        return len(data)
+
+
 def run(args: Sequence[str]) -> int:
     options = _parse(args)
     if options.self_test:
@@ -97,9 +119,10 @@ def run(args: Sequence[str]) -> int:
     if options.self_test:
         app.processEvents()
         rows = window.households.model.rowCount()
+        pdf_bytes = _render_test_pdf(store, window.households.current_id)
         window.close()
         store.close()
-        print(f"self-test ok: {rows} households, database {path}")
+        print(f"self-test ok: {rows} households, PDF of {pdf_bytes} bytes, database {path}")
         return 0
     code = app.exec()
     store.close()

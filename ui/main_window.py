@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QStackedWidge
 from desktop.store import Store
 from ui.follow_ups_page import FollowUpsPage
 from ui.households_page import HouseholdsPage
+from ui.reports_page import ReportsPage
 from ui.translation import Translations
 from ui.visit_form import VisitForm
 
@@ -20,14 +21,15 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.households = HouseholdsPage(store)
         self.follow_ups = FollowUpsPage(store)
+        self.reports = ReportsPage(store)
         self.households.visit_requested.connect(self.open_visit_form)
-        self.pages: list[QWidget] = [self.households, self.follow_ups]
+        self.pages: list[QWidget] = [self.households, self.follow_ups, self.reports]
         self.navigation = QListWidget()
         self.navigation.setMaximumWidth(220)
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
-        self.navigation.addItems(["", ""])
+        self.navigation.addItems(["" for _ in self.pages])
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         splitter = QSplitter()
         splitter.addWidget(self.navigation)
@@ -58,9 +60,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("WardBook — household register"))
         self.navigation.item(0).setText(self.tr("Households"))
         self.navigation.item(1).setText(self.tr("Follow-ups"))
+        self.navigation.item(2).setText(self.tr("Reports"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.households.retranslate()
         self.follow_ups.retranslate()
+        self.reports.retranslate()
         self.statusBar().showMessage(
             self.tr("Database: %1  ·  device %2").replace("%1", str(self.store.path))
             .replace("%2", self.store.device_id[:8])

@@ -71,79 +71,79 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/households_page.py" line="100" />
+        <location filename="../../ui/households_page.py" line="101" />
         <source>Search:</source>
         <translation>Tìm:</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="101" />
+        <location filename="../../ui/households_page.py" line="102" />
         <source>name, street, house number or phone — accents optional</source>
         <translation>họ tên, đường, số nhà hoặc số điện thoại — không cần dấu</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="102" />
+        <location filename="../../ui/households_page.py" line="103" />
         <source>Area:</source>
         <translation>Khu phố:</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="103" />
+        <location filename="../../ui/households_page.py" line="104" />
         <source>All areas</source>
         <translation>Tất cả khu phố</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="104" />
+        <location filename="../../ui/households_page.py" line="105" />
         <source>Not visited in (days):</source>
         <translation>Chưa thăm trong (ngày):</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="105" />
+        <location filename="../../ui/households_page.py" line="106" />
         <source>any</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="106" />
+        <location filename="../../ui/households_page.py" line="107" />
         <source>Overdue follow-up</source>
         <translation>Có việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="107" />
+        <location filename="../../ui/households_page.py" line="108" />
         <source>New visit… (Ctrl+N)</source>
         <translation>Ghi lượt thăm… (Ctrl+N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/households_page.py" line="139" />
+        <location filename="../../ui/households_page.py" line="140" />
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n hộ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="149" />
+        <location filename="../../ui/households_page.py" line="150" />
         <source>No household selected.</source>
         <translation>Chưa chọn hộ nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="150" />
+        <location filename="../../ui/households_page.py" line="151" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="150" />
+        <location filename="../../ui/households_page.py" line="151" />
         <source>Members</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="150" />
+        <location filename="../../ui/households_page.py" line="151" />
         <source>Visits</source>
         <translation>Lượt thăm</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="151" />
+        <location filename="../../ui/households_page.py" line="152" />
         <source>Cases</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="151" />
+        <location filename="../../ui/households_page.py" line="152" />
         <source>Follow up by</source>
         <translation>Theo dõi đến</translation>
     </message>
@@ -151,115 +151,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>WardBook — household register</source>
         <translation>Sổ địa bàn — sổ hộ dân</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>Households</source>
         <translation>Hộ dân</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Follow-ups</source>
         <translation>Việc cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="63" />
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="64" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Database: %1  ·  device %2</source>
         <translation>Cơ sở dữ liệu: %1  ·  máy %2</translation>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/reports_page.py" line="78" />
+        <source>Report</source>
+        <translation>Loại báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="78" />
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="78" />
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="79" />
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="79" />
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="81" />
+        <source>Periodic review (sơ kết / tổng kết)</source>
+        <translation>Báo cáo sơ kết / tổng kết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="81" />
+        <source>Walk list</source>
+        <translation>Danh sách đi địa bàn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="82" />
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="82" />
+        <source>This quarter</source>
+        <translation>Quý này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="83" />
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="83" />
+        <source>Dates below</source>
+        <translation>Theo ngày dưới đây</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="92" />
+        <source>Whole ward</source>
+        <translation>Toàn phường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="93" />
+        <source>Generate PDF</source>
+        <translation>Tạo tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="94" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="123" />
+        <source>Choose a khu phố for the walk list.</source>
+        <translation>Hãy chọn khu phố cho danh sách đi địa bàn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="148" />
+        <source>Generating…</source>
+        <translation>Đang tạo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="168" />
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="171" />
+        <source>Saved: %1 (no PDF viewer found)</source>
+        <translation>Đã lưu: %1 (không tìm thấy chương trình xem PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_page.py" line="178" />
+        <source>The report failed: %1</source>
+        <translation>Không tạo được báo cáo: %1</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/visit_form.py" line="57" />
+        <location filename="../../ui/visit_form.py" line="60" />
         <source>New visit</source>
         <translation>Ghi lượt thăm</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="61" />
+        <location filename="../../ui/visit_form.py" line="64" />
         <source>Type a name, street or phone (accents optional)</source>
         <translation>Gõ họ tên, đường hoặc số điện thoại (không cần dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="83" />
+        <location filename="../../ui/visit_form.py" line="86" />
         <source>Personal data: write only what the work needs</source>
         <translation>Dữ liệu cá nhân: chỉ ghi điều cần cho công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="84" />
+        <location filename="../../ui/visit_form.py" line="87" />
         <source>Follow up by</source>
         <translation>Theo dõi đến</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="95" />
+        <location filename="../../ui/visit_form.py" line="98" />
         <source>No support</source>
         <translation>Không hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="100" />
+        <location filename="../../ui/visit_form.py" line="103" />
         <source>unit</source>
         <translation>đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="112" />
+        <location filename="../../ui/visit_form.py" line="118" />
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="114" />
+        <location filename="../../ui/visit_form.py" line="120" />
         <source>Visit date</source>
         <translation>Ngày thăm</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="115" />
+        <location filename="../../ui/visit_form.py" line="121" />
         <source>Purposes</source>
         <translation>Mục đích</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="116" />
+        <location filename="../../ui/visit_form.py" line="122" />
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="117" />
+        <location filename="../../ui/visit_form.py" line="123" />
         <source>Person met</source>
         <translation>Người tiếp</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="118" />
+        <location filename="../../ui/visit_form.py" line="124" />
         <source>Findings</source>
         <translation>Ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="119" />
+        <location filename="../../ui/visit_form.py" line="125" />
         <source>Support given</source>
         <translation>Hỗ trợ đã trao</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="120" />
+        <location filename="../../ui/visit_form.py" line="126" />
         <source>Follow-up</source>
         <translation>Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="133" />
+        <location filename="../../ui/visit_form.py" line="139" />
         <source>Save (Enter)</source>
         <translation>Lưu (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="136" />
+        <location filename="../../ui/visit_form.py" line="142" />
         <source>Cancel (Esc)</source>
         <translation>Hủy (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="184" />
+        <location filename="../../ui/visit_form.py" line="190" />
         <source>Choose the household visited.</source>
         <translation>Hãy chọn hộ đã đến thăm.</translation>
     </message>

@@ -131,7 +131,7 @@ def test_self_test_exits_zero_on_a_new_database(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "ui.launcher", "--db", str(tmp_path / "new.db"), "--self-test"],
                           capture_output=True, text=True, env=env, timeout=180)
     assert done.returncode == 0, done.stderr
-    assert "self-test ok: 2000 households" in done.stdout
+    assert "self-test ok: 2000 households, PDF of" in done.stdout
 
 
 def test_follow_up_dates_use_day_month_year(window: MainWindow) -> None:
@@ -142,3 +142,30 @@ def test_follow_up_dates_use_day_month_year(window: MainWindow) -> None:
     assert form.visited_on.displayFormat() == "dd/MM/yyyy"
     assert form.follow_up.date().toPython() == date.today() + timedelta(days=14)  # type: ignore[operator]
     form.close()
+
+
+def test_background_review_report_finishes_with_progress(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    import pdfplumber
+
+    page = window.reports
+    page.output_dir = tmp_path
+    page.period.setCurrentIndex(page.period.findData("range"))
+    page.start.setDate(page.start.date().fromString("01/01/2026", "dd/MM/yyyy"))
+    page.end.setDate(page.end.date().fromString("30/06/2026", "dd/MM/yyyy"))
+    steps: list[int] = []
+    page.progress.valueChanged.connect(steps.append)
+    with qtbot.waitSignal(page.finished, timeout=120_000) as done:
+        qtbot.mouseClick(page.generate, Qt.MouseButton.LeftButton)
+        assert page.cancel.isEnabled() and not page.generate.isEnabled()
+    path = Path(done.args[0])
+    assert path.exists() and len(set(steps)) > 2
+    with pdfplumber.open(path) as pdf:
+        assert "BÁO CÁO" in pdf.pages[0].extract_text()
+    assert page.generate.isEnabled()
+
+
+def test_walk_list_needs_an_area(window: MainWindow) -> None:
+    page = window.reports
+    page.kind.setCurrentIndex(page.kind.findData("walklist"))
+    page.generate.click()
+    assert "khu phố" in page.status.text()
