@@ -25,6 +25,7 @@ from desktop.store.tables import HOUSEHOLD_FLAGS
 
 Progress = Callable[[int, int, str], None]
 HEADER_SEARCH_ROWS = 15
+WRITE_BATCH = 500  # households per call of the write path (one transaction for the whole import regardless)
 HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}
 TRUE_WORDS = {"x", "co", "1", "yes", "true", "v", "✓", "có"}
 GENDERS = {"nam": "male", "male": "male", "m": "male", "nu": "female", "female": "female", "f": "female",
@@ -271,13 +272,13 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
     if plan.blocking:
         raise WardbookError("io.has_problems", count=len(plan.blocking))
     added = merged = people_added = skipped = 0
+    batch: list[RowWrite] = []
     with store.transaction():
         new_area_ids = {folded: store.writer.insert("areas", {"name": name, "kind": "khu_pho"})
                         for folded, name in plan.new_areas.items()}
         for done, planned in enumerate(plan.households, start=1):
             if cancelled():
                 raise InterruptedError("import cancelled")
-            batch: list[RowWrite] = []
             if planned.existing_id is None:
                 household_id = new_id()
                 head_id = new_id()
@@ -302,9 +303,11 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                 person_id = head_id if person.is_head and head_id else new_id()
                 batch.append(RowWrite("people", person_id, "insert", {**person.fields, "household_id": household_id}))
                 people_added += 1
-            store.writer.write(batch)
-            if progress and (done % 500 == 0 or done == len(plan.households)):
-                progress(done, len(plan.households), "households")
+            if done % WRITE_BATCH == 0 or done == len(plan.households):
+                store.writer.write(batch)
+                batch = []
+                if progress:
+                    progress(done, len(plan.households), "households")
     return ImportResult(added, merged, people_added, skipped)
 
 

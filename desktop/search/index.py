@@ -34,13 +34,15 @@ def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, 
     conn.executemany("INSERT OR IGNORE INTO temp.reindex_ids VALUES (?)", ((i,) for i in household_ids))
     parts: dict[str, list[str]] = {}
     for row in conn.execute(
-        "SELECT h.id, h.code, h.house_no, h.street, h.phone FROM households h "
-        "JOIN temp.reindex_ids r ON r.id = h.id WHERE h.deleted_hlc IS NULL"
+        # CROSS JOIN keeps the small id list as the outer loop: the cost follows the households touched,
+        # not the size of the register.
+        "SELECT h.id, h.code, h.house_no, h.street, h.phone FROM temp.reindex_ids r "
+        "CROSS JOIN households h ON h.id = r.id WHERE h.deleted_hlc IS NULL"
     ):
         parts[row[0]] = [value for value in row[1:] if value]
     for household_id, full_name, phone in conn.execute(
-        "SELECT p.household_id, p.full_name, p.phone FROM people p "
-        "JOIN temp.reindex_ids r ON r.id = p.household_id "
+        "SELECT p.household_id, p.full_name, p.phone FROM temp.reindex_ids r "
+        "CROSS JOIN people p ON p.household_id = r.id "
         "WHERE p.deleted_hlc IS NULL AND p.moved_out_on IS NULL"
     ):
         if household_id in parts:
