@@ -148,3 +148,12 @@ def test_installed_entry_point_runs_the_cli(db: str) -> None:
                           capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Nguyễn" in done.stdout
+
+
+def test_ward_settings_are_set_and_listed(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["setting", "report.place", "Phường Demo", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["setting", "--db", db]) == 0
+    assert "report.place  Phường Demo" in capsys.readouterr().out
+    with Store.open(db) as store:
+        assert store.setting("report.place") == "Phường Demo"

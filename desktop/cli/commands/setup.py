@@ -24,6 +24,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(handler=_demo)
 
+    setting = subparsers.add_parser("setting", help="thiết lập của phường / ward settings (report.place…)")
+    add_common_options(setting)
+    setting.add_argument("key", nargs="?", help="bỏ trống để xem tất cả / omit to list all")
+    setting.add_argument("value", nargs="?")
+    setting.set_defaults(handler=_setting)
+
     stats = subparsers.add_parser("stats", help="số liệu tổng hợp / headline figures")
     add_common_options(stats)
     stats.set_defaults(handler=_stats)
@@ -53,6 +59,18 @@ def _demo(args: argparse.Namespace) -> int:
         )
     print(i18n.tr("cli.demo_done", households=counts.get("households", 0), people=counts.get("people", 0),
                   visits=counts.get("visits", 0), seconds=time.perf_counter() - started))
+    return 0
+
+
+def _setting(args: argparse.Namespace) -> int:
+    """Show the ward settings, one of them, or set one (`wardbook setting report.place "Phường 5"`)."""
+    with open_store(args) as store:
+        if args.key and args.value is not None:
+            store.set_setting(args.key, args.value)
+        rows = store.conn.execute(
+            "SELECT key, value FROM settings WHERE ? IS NULL OR key = ? ORDER BY key", (args.key, args.key)
+        ).fetchall()
+    print_table(["", ""], [tuple(row) for row in rows if not str(row[0]).startswith("sync.")])
     return 0
 
 
