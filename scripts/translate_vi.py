@@ -91,6 +91,18 @@ VIETNAMESE = {
     "Saved: %1": "Đã lưu: %1",
     "Saved: %1 (no PDF viewer found)": "Đã lưu: %1 (không tìm thấy chương trình xem PDF)",
     "The report failed: %1": "Không tạo được báo cáo: %1",
+    "Import households from Excel / CSV": "Nhập danh sách hộ từ Excel / CSV",
+    "Choose file…": "Chọn tệp…",
+    "Create the khu phố named in the file when missing": "Tạo khu phố có trong tệp nếu chưa có",
+    "1. Check the file": "1. Kiểm tra tệp",
+    "2. Import": "2. Nhập",
+    "Household list": "Danh sách hộ",
+    "Spreadsheets (*.xlsx *.csv)": "Bảng tính (*.xlsx *.csv)",
+    "%1 problem(s): fix the file and check again. Nothing was imported.":
+        "%1 lỗi: sửa tệp rồi kiểm tra lại. Chưa nhập gì.",
+    "Ready: %1 households, %2 people.": "Sẵn sàng: %1 hộ, %2 nhân khẩu.",
+    "&File": "&Tệp",
+    "Import households from Excel / CSV…": "Nhập danh sách hộ từ Excel / CSV…",
 }
 
 # Qt's own dialogs and standard buttons: Qt ships no Vietnamese, so the app carries these (context QPlatformTheme).

@@ -215,3 +215,12 @@ def test_unreadable_file_is_a_clear_error(ward: Store, tmp_path: Path) -> None:
     with pytest.raises(WardbookError) as caught:
         import_file(ward, broken)
     assert caught.value.msg_id == "io.unreadable"
+
+
+def test_exports_are_audited(demo_store: Store, tmp_path: Path) -> None:
+    from desktop.security import audit
+
+    export(demo_store, "households", tmp_path / "h.csv")
+    action, target = demo_store.conn.execute("SELECT action, target FROM audit_log").fetchone()
+    assert action == "export" and target.startswith("households: 400") and "h.csv" in target
+    assert audit.verify(demo_store) == []

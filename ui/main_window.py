@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QStackedWidge
 from desktop.store import Store
 from ui.follow_ups_page import FollowUpsPage
 from ui.households_page import HouseholdsPage
+from ui.import_dialog import ImportDialog
 from ui.reports_page import ReportsPage
 from ui.translation import Translations
 from ui.visit_form import VisitForm
@@ -41,6 +42,9 @@ class MainWindow(QMainWindow):
         self.new_visit_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_visit_action.triggered.connect(lambda: self.open_visit_form(self.households.current_id))
         self.addAction(self.new_visit_action)
+        self.file_menu = self.menuBar().addMenu("")
+        self.import_action = self.file_menu.addAction("")
+        self.import_action.triggered.connect(self.open_import)
         self.language_menu = self.menuBar().addMenu("")
         self.vietnamese = self.language_menu.addAction("Tiếng Việt")
         self.english = self.language_menu.addAction("English")
@@ -62,6 +66,8 @@ class MainWindow(QMainWindow):
         self.navigation.item(1).setText(self.tr("Follow-ups"))
         self.navigation.item(2).setText(self.tr("Reports"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.import_action.setText(self.tr("Import households from Excel / CSV…"))
         self.households.retranslate()
         self.follow_ups.retranslate()
         self.reports.retranslate()
@@ -75,6 +81,12 @@ class MainWindow(QMainWindow):
         form.accepted.connect(self._visit_saved)
         form.open()
         return form
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.store, self)
+        dialog.imported.connect(lambda _result: self.households.apply_filter())
+        dialog.open()
+        return dialog
 
     def _visit_saved(self) -> None:
         self.households.model.refresh()

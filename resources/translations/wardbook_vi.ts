@@ -149,34 +149,92 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="41" />
+        <source>Import households from Excel / CSV</source>
+        <translation>Nhập danh sách hộ từ Excel / CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="44" />
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="46" />
+        <source>Create the khu phố named in the file when missing</source>
+        <translation>Tạo khu phố có trong tệp nếu chưa có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="47" />
+        <source>1. Check the file</source>
+        <translation>1. Kiểm tra tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="49" />
+        <source>2. Import</source>
+        <translation>2. Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="73" />
+        <source>Household list</source>
+        <translation>Danh sách hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="74" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Bảng tính (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="92" />
+        <source>%1 problem(s): fix the file and check again. Nothing was imported.</source>
+        <translation>%1 lỗi: sửa tệp rồi kiểm tra lại. Chưa nhập gì.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="95" />
+        <source>Ready: %1 households, %2 people.</source>
+        <translation>Sẵn sàng: %1 hộ, %2 nhân khẩu.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>WardBook — household register</source>
         <translation>Sổ địa bàn — sổ hộ dân</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>Households</source>
         <translation>Hộ dân</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Follow-ups</source>
         <translation>Việc cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="69" />
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="70" />
+        <source>Import households from Excel / CSV…</source>
+        <translation>Nhập danh sách hộ từ Excel / CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Database: %1  ·  device %2</source>
         <translation>Cơ sở dữ liệu: %1  ·  máy %2</translation>
     </message>
@@ -370,32 +428,32 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="38" />
+        <location filename="../../ui/app.py" line="40" />
         <source>WardBook — first start</source>
         <translation>Sổ địa bàn — lần đầu sử dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="39" />
+        <location filename="../../ui/app.py" line="41" />
         <source>There is no ward database on this computer yet. Start with a demo ward (invented households to try the app) or with an empty register?</source>
         <translation>Máy này chưa có cơ sở dữ liệu của phường. Bắt đầu với phường mẫu (hộ dân giả định để dùng thử) hay với sổ trống?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="42" />
+        <location filename="../../ui/app.py" line="44" />
         <source>Demo ward</source>
         <translation>Phường mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="43" />
+        <location filename="../../ui/app.py" line="45" />
         <source>Empty register</source>
         <translation>Sổ trống</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="56" />
+        <location filename="../../ui/app.py" line="58" />
         <source>Creating the demo ward…</source>
         <translation>Đang tạo phường mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57" />
+        <location filename="../../ui/app.py" line="59" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -169,3 +169,25 @@ def test_walk_list_needs_an_area(window: MainWindow) -> None:
     page.kind.setCurrentIndex(page.kind.findData("walklist"))
     page.generate.click()
     assert "khu phố" in page.status.text()
+
+
+def test_import_wizard_checks_then_imports(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    rows = ["Họ và tên,Quan hệ với chủ hộ,Năm sinh,Số nhà,Đường,Khu phố",
+            "Mai Văn Tư,Chủ hộ,1950,88,Đường Số 4,Khu phố 1",
+            "Mai Thị Năm,Con,1985,88,Đường Số 4,Khu phố 1"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join([*rows, "Lý Văn Sáu,Chủ hộ,1800,9,Đường Số 4,Khu phố 1"]), encoding="utf-8-sig")
+    good = tmp_path / "good.csv"
+    good.write_text("\n".join(rows), encoding="utf-8-sig")
+    before = window.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
+    dialog = window.open_import()
+    dialog.path.setText(str(bad))
+    dialog.check_button.click()
+    assert "Dòng 4" in dialog.report.toPlainText() and not dialog.import_button.isEnabled()
+    dialog.path.setText(str(good))
+    dialog.check_button.click()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_button.click()
+    assert window.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before + 1
+    assert "1 hộ mới" in dialog.summary.text()

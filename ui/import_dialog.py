@@ -1,0 +1,126 @@
+"""Import wizard: pick the ward's Excel/CSV list, check every row, then import all rows or none.
+
+Both steps are the core's (`desktop.io.importer`): the check is its dry run, whose problems (by row and column,
+in the user's language) are listed here; the import runs in the background with a progress bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import WardbookError
+from desktop.io.importer import ImportPlan, ImportResult, plan_import, run_import
+from desktop.io.reading import read_rows
+from desktop.store import Store
+from ui.worker import Worker
+
+
+class ImportDialog(QDialog):
+    imported = Signal(object)  # ImportResult
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.plan: ImportPlan | None = None
+        self.setWindowTitle(self.tr("Import households from Excel / CSV"))
+        self.resize(720, 480)
+        self.path = QLineEdit()
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.clicked.connect(self._browse)
+        self.create_areas = QCheckBox(self.tr("Create the khu phố named in the file when missing"))
+        self.check_button = QPushButton(self.tr("1. Check the file"))
+        self.check_button.clicked.connect(self.check)
+        self.import_button = QPushButton(self.tr("2. Import"))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.progress = QProgressBar()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.create_areas)
+        layout.addLayout(buttons)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Household list"), "",
+                                                self.tr("Spreadsheets (*.xlsx *.csv)"))
+        if chosen:
+            self.path.setText(chosen)
+
+    def check(self) -> None:
+        """The dry run: nothing is written; every problem is listed with its row and column."""
+        self.import_button.setEnabled(False)
+        self.plan = None
+        try:
+            plan = plan_import(self.store, read_rows(Path(self.path.text())),
+                               create_areas=self.create_areas.isChecked())
+        except WardbookError as error:
+            self.report.setPlainText(error.message())
+            self.summary.setText("")
+            return
+        self.report.setPlainText("\n".join(problem.message() for problem in plan.problems))
+        people = sum(len(h.people) for h in plan.households)
+        if plan.blocking:
+            self.summary.setText(self.tr("%1 problem(s): fix the file and check again. Nothing was imported.")
+                                 .replace("%1", str(len(plan.blocking))))
+            return
+        self.summary.setText(self.tr("Ready: %1 households, %2 people.").replace("%1", str(len(plan.households)))
+                             .replace("%2", str(people)))
+        self.plan = plan
+        self.import_button.setEnabled(True)
+
+    def start_import(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        store = self.store
+
+        def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> ImportResult:
+            return run_import(store, plan, progress, cancelled)
+
+        worker = Worker(work)
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(self._done)
+        worker.signals.failed.connect(lambda error: self.summary.setText(
+            error.message() if isinstance(error, WardbookError) else str(error)))
+        self.import_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+        QThreadPool.globalInstance().start(worker)
+
+    def _progress(self, done: int, total: int, _message: str) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _done(self, result: ImportResult) -> None:
+        self.check_button.setEnabled(True)
+        self.plan = None
+        self.summary.setText(result.summary())
+        self.imported.emit(result)
