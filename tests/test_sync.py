@@ -15,18 +15,21 @@ from desktop.store.tables import SYNCED
 from desktop.sync.changeset import file_name
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
-from desktop.sync.station import SyncKeys, approve_device, init_share
-
-DATA_KEY = os.urandom(32)
+from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment, revoke_device
 
 
 class Laptop:
-    def __init__(self, folder: Path, name: str, share: FolderShare, enroll: bool = True) -> None:
+    """A laptop with its own database file; the first one made on a share is the station admin's."""
+
+    def __init__(self, folder: Path, name: str, share: FolderShare, admin: Laptop | None = None) -> None:
         self.store = Store.open(folder / f"{name}.db", create=True)
-        self.keys = SyncKeys(Ed25519PrivateKey.generate(), DATA_KEY)
+        self.keys = SyncKeys(Ed25519PrivateKey.generate())
         self.share = share
-        if enroll:
-            approve_device(share, self.store.device_id, self.keys.public_hex())
+        if admin is None:
+            init_share(share, self.store.device_id, self.keys)
+        else:
+            request_enrollment(share, self.store.device_id, self.keys, name)
+            approve_device(share, self.store.device_id, admin.keys)
 
     def sync(self):  # type: ignore[no-untyped-def]
         return sync_once(self.store, self.share, self.keys)
@@ -40,13 +43,12 @@ def content(store: Store) -> dict[str, list[tuple[object, ...]]]:
 
 @pytest.fixture
 def share(tmp_path: Path) -> FolderShare:
-    folder = FolderShare(tmp_path / "share")
-    init_share(folder)
-    return folder
+    return FolderShare(tmp_path / "share")
 
 
 def laptops(tmp_path: Path, share: FolderShare, count: int) -> list[Laptop]:
-    return [Laptop(tmp_path, f"laptop{i}", share) for i in range(count)]
+    admin = Laptop(tmp_path, "laptop0", share)
+    return [admin, *(Laptop(tmp_path, f"laptop{i}", share, admin) for i in range(1, count))]
 
 
 def test_three_laptops_converge(tmp_path: Path, share: FolderShare) -> None:
@@ -167,6 +169,8 @@ def test_crash_after_the_file_is_on_the_share_is_recovered(tmp_path: Path, share
     a, b = laptops(tmp_path, share, 2)
     a.store.writer.insert("areas", {"name": "Khu phố 1"})
     roster = share.station()
+    a.sync()  # learns the data key
+    a.store.writer.insert("areas", {"name": "Khu phố 2"})
     marked = publishing._mark
     publishing._mark = lambda *args: (_ for _ in ()).throw(KeyboardInterrupt())  # power cut before marking
     try:
@@ -175,8 +179,8 @@ def test_crash_after_the_file_is_on_the_share_is_recovered(tmp_path: Path, share
     finally:
         publishing._mark = marked
     assert a.store.conn.execute("SELECT COUNT(*) FROM outbox WHERE published_seq IS NULL").fetchone()[0] == 1
-    a.sync()  # adopts file 1 instead of writing the same changes again
-    assert share.seqs(a.store.device_id) == [1]
+    a.sync()  # adopts file 2 instead of writing the same changes again
+    assert share.seqs(a.store.device_id) == [1, 2]
     assert a.store.conn.execute("SELECT COUNT(*) FROM outbox WHERE published_seq IS NULL").fetchone()[0] == 0
     b.sync()
     assert content(a.store) == content(b.store)
@@ -194,7 +198,6 @@ OPERATIONS = st.lists(
 def test_any_order_of_edits_and_syncs_converges(tmp_path_factory: pytest.TempPathFactory, operations) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("sim")
     share = FolderShare(folder / "share")
-    init_share(share)
     devices = laptops(folder, share, 3)
     ids: list[str] = []
     try:
@@ -218,3 +221,50 @@ def test_any_order_of_edits_and_syncs_converges(tmp_path_factory: pytest.TempPat
     finally:
         for laptop in devices:
             laptop.store.close()
+
+
+def test_a_new_laptop_gets_the_data_key_only_through_approval(tmp_path: Path, share: FolderShare) -> None:
+    from desktop.errors import WardbookError
+
+    admin = Laptop(tmp_path, "admin", share)
+    admin.store.writer.insert("areas", {"name": "Khu phố 1"})
+    admin.sync()
+    newcomer = Laptop.__new__(Laptop)
+    newcomer.store = Store.open(tmp_path / "new.db", create=True)
+    newcomer.keys = SyncKeys(Ed25519PrivateKey.generate())
+    newcomer.share = share
+    request_enrollment(share, newcomer.store.device_id, newcomer.keys, "máy mới")
+    with pytest.raises(WardbookError) as caught:
+        newcomer.sync()
+    assert caught.value.msg_id == "sync.not_enrolled"
+    assert (tmp_path / "share" / "enroll" / f"{newcomer.store.device_id}.req").exists()
+    assert admin.keys.data_key(1).hex() not in (tmp_path / "share" / "station.json").read_text()
+    approve_device(share, newcomer.store.device_id, admin.keys)
+    newcomer.sync()
+    assert newcomer.keys.data_key(1) == admin.keys.data_key(1)
+    assert newcomer.store.conn.execute("SELECT name FROM areas").fetchall() == [("Khu phố 1",)]
+    newcomer.store.close()
+
+
+def test_revoked_laptop_is_locked_out_of_the_new_epoch(tmp_path: Path, share: FolderShare) -> None:
+    from desktop.errors import WardbookError
+
+    admin, kept, lost = laptops(tmp_path, share, 3)
+    for laptop in (admin, kept, lost):
+        laptop.sync()
+    assert revoke_device(share, lost.store.device_id, admin.keys) == 2
+    admin.store.writer.insert("areas", {"name": "Khu phố mới"})
+    admin.sync()
+    kept.sync()
+    assert kept.keys.data_key(2) == admin.keys.data_key(2)
+    assert kept.store.conn.execute("SELECT COUNT(*) FROM areas WHERE name = 'Khu phố mới'").fetchone()[0] == 1
+    with pytest.raises(WardbookError):
+        lost.sync()  # no longer on the roster: it gets no new key
+    assert 2 not in lost.keys.data_keys
+    lost.store.writer.insert("areas", {"name": "Giả mạo"})  # whatever it still writes is refused
+    from desktop.sync.publish import publish
+
+    publish(lost.store, share, lost.keys, share.station()["station"], 1)
+    _, report = kept.sync()
+    assert ("unenrolled" in {reason for _, _, reason in report.errors})
+    assert kept.store.conn.execute("SELECT COUNT(*) FROM areas WHERE name = 'Giả mạo'").fetchone()[0] == 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from desktop.store import Store
 from desktop.store.hlc import unpack, wall_ms
 from desktop.store.writer import utc_now_iso
-from desktop.sync.changeset import InvalidChangeset, decode, file_name
+from desktop.sync.changeset import InvalidChangeset, decode, file_name, read_header
 from desktop.sync.folder import FolderShare
 from desktop.sync.merge import merge_change
 from desktop.sync.station import SyncKeys, public_keys
@@ -55,7 +55,9 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys) -> ApplyReport:
             try:
                 if device not in keys_by_device:
                     raise InvalidChangeset("unenrolled")
-                changeset = decode(share.read(device, seq), keys_by_device[device], keys.data_key)
+                raw = share.read(device, seq)
+                epoch = read_header(raw)[0].get("epoch", 0)
+                changeset = decode(raw, keys_by_device[device], keys.data_key(epoch))
                 header = changeset.header
                 if header.get("device") != device or header.get("seq") != seq:
                     raise InvalidChangeset("renamed")

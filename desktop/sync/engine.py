@@ -6,11 +6,12 @@ from desktop.store import Store
 from desktop.sync.apply import ApplyReport, apply_all
 from desktop.sync.folder import FolderShare
 from desktop.sync.publish import publish
-from desktop.sync.station import SyncKeys
+from desktop.sync.station import SyncKeys, unwrap_all
 
 
 def sync_once(store: Store, share: FolderShare, keys: SyncKeys) -> tuple[int, ApplyReport]:
     """Returns (changesets published, what was applied)."""
     roster = share.station()
+    unwrap_all(roster, store.device_id, keys)
     published = publish(store, share, keys, roster["station"], int(roster["epoch"]))
     return published, apply_all(store, share, keys)

@@ -10,7 +10,7 @@ import hashlib
 import json
 
 from desktop.store import Store
-from desktop.sync.changeset import decode, encode
+from desktop.sync.changeset import decode, encode, read_header
 from desktop.sync.folder import FolderShare
 from desktop.sync.station import SyncKeys
 
@@ -46,7 +46,8 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
     while True:
         seq, prev_hash = _last_published(store)
         if share.exists(device, seq + 1):  # a crash after the rename: adopt the file already there
-            found = decode(share.read(device, seq + 1), keys.signing_key.public_key(), keys.data_key)
+            raw = share.read(device, seq + 1)
+            found = decode(raw, keys.signing_key.public_key(), keys.data_key(read_header(raw)[0]["epoch"]))
             _mark(store, seq + 1, found.digest, found.header["outbox_from"], found.header["outbox_to"])
             continue
         rows = store.conn.execute(
@@ -61,7 +62,7 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
             "hlc_min": min(c[3] for c in changes), "hlc_max": max(c[3] for c in changes),
             "vv": version_vector(store), "outbox_from": rows[0][0], "outbox_to": rows[-1][0], "count": len(rows),
         }
-        data = encode(header, changes, keys.data_key, keys.signing_key)
+        data = encode(header, changes, keys.data_key(epoch), keys.signing_key)
         share.publish(device, seq + 1, data)
         _mark(store, seq + 1, hashlib.sha256(data).hexdigest(), rows[0][0], rows[-1][0])
         written += 1
