@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.cli.commands.search",
     "desktop.cli.commands.io",
     "desktop.cli.commands.security",
+    "desktop.cli.commands.sync",
     "desktop.cli.commands.report",
 )
 EXIT_USER_ERROR = 2

@@ -36,6 +36,32 @@ i18n.register(
             "vi": "Chưa chọn thư mục dùng chung: dùng --share ĐƯỜNG_DẪN.",
             "en": "No shared folder chosen: use --share PATH.",
         },
+        "sync.cli_initialised": {
+            "vi": "Đã tạo thư mục đồng bộ {path} (trạm {station}); máy này là máy đầu tiên.",
+            "en": "Created the sync folder {path} (station {station}); this laptop is its first device.",
+        },
+        "sync.cli_requested": {
+            "vi": "Đã gửi yêu cầu tham gia của máy {device}; chờ quản trị viên duyệt rồi chạy 'wardbook sync'.",
+            "en": "Asked to join as device {device}; once the admin approves, run 'wardbook sync'.",
+        },
+        "sync.cli_approved": {"vi": "Đã duyệt máy {device}.", "en": "Approved device {device}."},
+        "sync.cli_revoked": {
+            "vi": "Đã thu hồi máy {device}; khóa dữ liệu mới (kỳ {epoch}) chỉ các máy còn lại đọc được.",
+            "en": "Revoked device {device}; the new data key (epoch {epoch}) is readable by the others only.",
+        },
+        "sync.cli_enrolled": {"vi": "đã tham gia", "en": "enrolled"},
+        "sync.cli_pending": {"vi": "chờ duyệt", "en": "waiting for approval"},
+        "sync.cli_done": {
+            "vi": "Đồng bộ xong: gửi {published} tệp, nhận {applied} tệp.",
+            "en": "Sync done: {published} file(s) published, {applied} applied.",
+        },
+        "sync.col_device": {"vi": "Máy", "en": "Device"},
+        "sync.col_name": {"vi": "Tên", "en": "Name"},
+        "sync.col_on_share": {"vi": "Đã gửi", "en": "Published"},
+        "sync.col_applied": {"vi": "Đã nhận", "en": "Applied"},
+        "sync.col_lag": {"vi": "Chậm", "en": "Lag"},
+        "sync.col_errors": {"vi": "Lỗi", "en": "Errors"},
+        "sync.col_conflicts": {"vi": "Xung đột", "en": "Conflicts"},
         "sync.clock_future": {
             "vi": "Đồng hồ máy {device} nhanh hơn {minutes} phút; dữ liệu vẫn được áp dụng.",
             "en": "The clock of device {device} is {minutes} minutes ahead; its data was applied anyway.",

@@ -1,0 +1,150 @@
+"""`wardbook share init|approve|revoke|list`, `wardbook enroll`, `wardbook sync`, `wardbook sync status`.
+
+Keys live in the OS keyring; with `--key-file FILE` (passphrase from WARDBOOK_KEY_PASSPHRASE or the terminal)
+they live in a passphrase-protected file instead — for a station PC with no keyring. Never in plain text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import socket
+from pathlib import Path
+
+from desktop import i18n
+from desktop.cli.context import add_common_options, open_store, print_table, progress_printer
+from desktop.errors import WardbookError
+from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
+from desktop.store import Store
+from desktop.sync.engine import sync_once
+from desktop.sync.folder import FolderShare
+from desktop.sync.keystore import load_keys, save_data_keys
+from desktop.sync.station import approve_device, init_share, pending_requests, request_enrollment, revoke_device
+from desktop.sync.status import device_status
+
+
+def _secrets(args: argparse.Namespace, store: Store) -> SecretStore:
+    if getattr(args, "key_file", None):
+        passphrase = os.environ.get("WARDBOOK_KEY_PASSPHRASE") or getpass.getpass("Key file passphrase: ")
+        return PassphraseFileSecrets(args.key_file, passphrase)
+    return KeyringSecrets(store.device_id)
+
+
+def _share(args: argparse.Namespace, store: Store) -> FolderShare:
+    path = getattr(args, "share", None) or store.setting("sync.share")
+    if not path:
+        raise WardbookError("sync.no_share_set")
+    return FolderShare(Path(path))
+
+
+def _options(parser: argparse.ArgumentParser, *, share_positional: bool = False) -> None:
+    add_common_options(parser)
+    parser.add_argument("--key-file", type=Path, help="tệp khóa có mật khẩu / passphrase-protected key file")
+    if share_positional:
+        parser.add_argument("share", help="thư mục dùng chung / shared folder")
+    else:
+        parser.add_argument("--share", help="thư mục dùng chung / shared folder (remembered)")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    share = subparsers.add_parser("share", help="thư mục đồng bộ của trạm / the station sync folder")
+    actions = share.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(share))
+    init = actions.add_parser("init", help="tạo thư mục đồng bộ / create the station folder")
+    _options(init, share_positional=True)
+    init.set_defaults(handler=_init)
+    approve = actions.add_parser("approve", help="duyệt máy / approve a laptop")
+    _options(approve)
+    approve.add_argument("device")
+    approve.set_defaults(handler=_approve)
+    revoke = actions.add_parser("revoke", help="thu hồi máy / revoke a lost laptop")
+    _options(revoke)
+    revoke.add_argument("device")
+    revoke.set_defaults(handler=_revoke)
+    listing = actions.add_parser("list", help="máy và yêu cầu / devices and requests")
+    _options(listing)
+    listing.set_defaults(handler=_list)
+
+    enroll = subparsers.add_parser("enroll", help="xin tham gia trạm / ask to join the station")
+    _options(enroll, share_positional=True)
+    enroll.add_argument("--name", default=socket.gethostname())
+    enroll.set_defaults(handler=_enroll)
+
+    sync = subparsers.add_parser("sync", help="đồng bộ / sync now")
+    _options(sync)
+    sync.add_argument("what", nargs="?", choices=["status"])
+    sync.set_defaults(handler=_sync)
+
+
+def _init(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        secrets = _secrets(args, store)
+        keys = load_keys(secrets)
+        station = init_share(FolderShare(Path(args.share)), store.device_id, keys)
+        save_data_keys(secrets, keys)
+        store.set_setting("sync.share", str(Path(args.share).resolve()))
+    print(i18n.tr("sync.cli_initialised", path=args.share, station=station[:8]))
+    return 0
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        keys = load_keys(_secrets(args, store))
+        request_enrollment(FolderShare(Path(args.share)), store.device_id, keys, args.name)
+        store.set_setting("sync.share", str(Path(args.share).resolve()))
+        device = store.device_id
+    print(i18n.tr("sync.cli_requested", device=device))
+    return 0
+
+
+def _approve(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        secrets = _secrets(args, store)
+        keys = load_keys(secrets)
+        approve_device(_share(args, store), args.device, keys)
+    print(i18n.tr("sync.cli_approved", device=args.device))
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        secrets = _secrets(args, store)
+        keys = load_keys(secrets)
+        epoch = revoke_device(_share(args, store), args.device, keys)
+        save_data_keys(secrets, keys)
+    print(i18n.tr("sync.cli_revoked", device=args.device, epoch=epoch))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        share = _share(args, store)
+        roster = share.station()
+    print_table(["device", "name", ""],
+                [(d, info.get("name", ""), i18n.tr("sync.cli_enrolled")) for d, info in roster["devices"].items()]
+                + [(r["device"], r.get("name", ""), i18n.tr("sync.cli_pending")) for r in pending_requests(share)])
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        share = _share(args, store)
+        if args.what == "status":
+            rows = device_status(store, share)
+            print_table([i18n.tr(f"sync.col_{c}") for c in ("device", "name", "on_share", "applied", "lag",
+                                                            "errors", "conflicts")],
+                        [(r.device[:8], r.name, r.on_share, r.applied, r.lag, r.errors, r.conflicts) for r in rows])
+            return 0
+        secrets = _secrets(args, store)
+        keys = load_keys(secrets)
+        report_progress = progress_printer(args)
+        published, report = sync_once(store, share, keys)
+        save_data_keys(secrets, keys)
+        if getattr(args, "share", None):
+            store.set_setting("sync.share", str(Path(args.share).resolve()))
+        if report_progress:
+            report_progress(1, 1, "sync")
+    print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))
+    for device, seq, reason in report.errors:
+        print(i18n.tr("sync.bad_file", file=f"{device[:8]}/{seq}", reason=reason))
+    return 1 if report.errors else 0

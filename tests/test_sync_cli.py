@@ -1,0 +1,86 @@
+"""The station admin's sync commands, end to end on two databases and a shared folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARDBOOK_KEY_PASSPHRASE", "mật khẩu tệp khóa")
+
+
+def test_init_enroll_approve_sync_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    share = str(tmp_path / "share")
+    station = ["--db", str(tmp_path / "station.db"), "--key-file", str(tmp_path / "station.keys")]
+    laptop = ["--db", str(tmp_path / "laptop.db"), "--key-file", str(tmp_path / "laptop.keys")]
+    assert main(["demo", "--households", "30", "--db", station[1]]) == 0
+    assert main(["init", "--db", laptop[1]]) == 0
+    assert main(["share", "init", share, *station]) == 0
+    assert main(["enroll", share, "--name", "may-01", *laptop]) == 0
+    assert main(["sync", *laptop, "--lang", "en"]) == 2  # not approved yet
+    assert "not been approved" in capsys.readouterr().err
+    with Store.open(tmp_path / "laptop.db") as store:
+        device = store.device_id
+    assert main(["share", "list", *station]) == 0
+    assert "may-01" in capsys.readouterr().out
+    assert main(["share", "approve", device, *station]) == 0
+    assert main(["sync", *station]) == 0
+    assert main(["sync", *laptop]) == 0
+    with Store.open(tmp_path / "laptop.db") as store:
+        assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 30
+    capsys.readouterr()
+    assert main(["sync", "status", *laptop, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Published" in out and "may-01" in out
+    assert not list((tmp_path / "share").rglob("*.db"))  # the database never goes on the share
+
+
+def test_sync_without_a_share_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.db")
+    main(["init", "--db", db])
+    assert main(["sync", "--db", db, "--key-file", str(tmp_path / "k")]) == 2
+    assert "--share" in capsys.readouterr().err
+
+
+def test_no_keyring_names_the_alternative(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    db = str(tmp_path / "x.db")
+    subprocess.run([sys.executable, "-m", "desktop.cli", "init", "--db", db], env=env, check=True)
+    done = subprocess.run([sys.executable, "-m", "desktop.cli", "share", "init", str(tmp_path / "s"), "--db", db,
+                           "--lang", "en"], env=env, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "--key-file" in done.stderr and "never stored in plain text" in done.stderr
+
+
+@pytest.mark.skipif(shutil.which("dbus-run-session") is None or shutil.which("gnome-keyring-daemon") is None,
+                    reason="needs dbus-run-session and gnome-keyring-daemon (Debian dbus, gnome-keyring)")
+def test_keys_live_in_a_real_secret_service(tmp_path: Path) -> None:
+    """gnome-keyring under its own D-Bus session: the device keys and data key go to the OS keyring."""
+    db, share = tmp_path / "k.db", tmp_path / "share"
+    script = (
+        f"{sys.executable} -m desktop.cli init --db {db} >/dev/null && "
+        f"{sys.executable} -m desktop.cli share init {share} --db {db} && "
+        f"{sys.executable} -c 'import keyring; print(type(keyring.get_keyring()).__module__)'"
+    )
+    done = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c",
+         f"echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; {script}"],
+        env={**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}, capture_output=True, text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "SecretService" in done.stdout
+    assert (share / "station.json").exists()
+    assert b"sync-" not in db.read_bytes()  # no key material in the database file
