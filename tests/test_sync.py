@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import samba_server
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.sync.changeset import file_name
@@ -41,9 +44,34 @@ def content(store: Store) -> dict[str, list[tuple[object, ...]]]:
                       key=repr) for t, s in SYNCED.items()}
 
 
-@pytest.fixture
-def share(tmp_path: Path) -> FolderShare:
-    return FolderShare(tmp_path / "share")
+@pytest.fixture(scope="module")
+def samba_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    if not samba_server.available():
+        pytest.skip("needs Samba's smbd and smbpasswd, as root (Debian samba)")
+    with samba_server.samba(tmp_path_factory.mktemp("samba")) as served:
+        yield served
+
+
+@pytest.fixture(params=["folder", "smb"])
+def share(request: pytest.FixtureRequest, tmp_path: Path) -> FolderShare:
+    """The same contract on both transports: a local folder, and a real Samba share on loopback."""
+    if request.param == "folder":
+        opened = FolderShare(tmp_path / "share")
+        LOCAL_ROOT[id(opened)] = tmp_path / "share"
+        return opened
+    url, served = request.getfixturevalue("samba_url")
+    name = f"t{uuid.uuid4().hex[:8]}"
+    opened = FolderShare(f"{url}/{name}")
+    LOCAL_ROOT[id(opened)] = served / name
+    return opened
+
+
+LOCAL_ROOT: dict[int, Path] = {}
+
+
+def local(share: FolderShare) -> Path:
+    """The folder on this machine behind the share (the Samba share's own path, for SMB)."""
+    return LOCAL_ROOT[id(share)]
 
 
 def laptops(tmp_path: Path, share: FolderShare, count: int) -> list[Laptop]:
@@ -118,7 +146,7 @@ def test_share_holds_no_readable_personal_data(tmp_path: Path, share: FolderShar
     a.store.writer.insert("people", {"household_id": household, "full_name": "Huỳnh Thị Xuân Mai",
                                      "phone": "0909123456"})
     a.sync()
-    blob = b"".join(p.read_bytes() for p in (tmp_path / "share").rglob("*") if p.is_file())
+    blob = b"".join(p.read_bytes() for p in local(share).rglob("*") if p.is_file())
     for secret in ("Huỳnh Thị Xuân Mai", "Xuân", "0909123456", "Nguyễn Trãi"):
         assert secret.encode("utf-8") not in blob
 
@@ -129,7 +157,7 @@ def _published(tmp_path: Path, share: FolderShare) -> tuple[Laptop, Laptop, Path
     a.sync()
     a.store.writer.insert("areas", {"name": "Khu phố 2"})
     a.sync()
-    return a, b, tmp_path / "share" / "devices" / a.store.device_id
+    return a, b, local(share) / "devices" / a.store.device_id
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "rename", "replay", "unenrolled", "gap"])
@@ -237,8 +265,8 @@ def test_a_new_laptop_gets_the_data_key_only_through_approval(tmp_path: Path, sh
     with pytest.raises(WardbookError) as caught:
         newcomer.sync()
     assert caught.value.msg_id == "sync.not_enrolled"
-    assert (tmp_path / "share" / "enroll" / f"{newcomer.store.device_id}.req").exists()
-    assert admin.keys.data_key(1).hex() not in (tmp_path / "share" / "station.json").read_text()
+    assert (local(share) / "enroll" / f"{newcomer.store.device_id}.req").exists()
+    assert admin.keys.data_key(1).hex() not in (local(share) / "station.json").read_text()
     approve_device(share, newcomer.store.device_id, admin.keys)
     newcomer.sync()
     assert newcomer.keys.data_key(1) == admin.keys.data_key(1)

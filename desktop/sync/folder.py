@@ -1,92 +1,102 @@
-"""The shared folder as seen by sync: a local path, a mounted SMB share or a USB stick.
+"""The layout of the shared folder as sync sees it, over any transport (local path or smb://).
 
-Only immutable files live there, one writer per device folder. A file is published by writing a temporary
-name, flushing it to disk, then linking it to its final name — which fails if the name exists, so a file is
-never replaced — and reading it back.
+    station.json                         roster: station id, key epoch, devices and their keys
+    devices/<device_id>/<seq:012d>.chg   changesets, written only by that device, never changed
+    enroll/<device_id>.req               a laptop asking to join
+
+Only immutable files live there, one writer per device folder; the database never does.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 from pathlib import Path
 from typing import Any
 
 from desktop.errors import WardbookError
 from desktop.sync.changeset import file_name
+from desktop.sync.transport import LocalTransport, SmbTransport, open_transport
 
 _CHANGESET = re.compile(r"^(\d{12})\.chg$")
 
 
 class FolderShare:
-    def __init__(self, root: Path | str) -> None:
-        self.root = Path(root)
+    def __init__(self, location: Path | str | LocalTransport | SmbTransport) -> None:
+        self.transport = location if isinstance(location, (LocalTransport, SmbTransport)) else open_transport(location)
 
-    def _devices_dir(self) -> Path:
-        return self.root / "devices"
+    @property
+    def description(self) -> str:
+        return self.transport.description
+
+    def _unreachable(self, error: OSError) -> WardbookError:
+        return WardbookError("sync.no_share", path=self.description)
 
     def station(self) -> dict[str, Any]:
-        path = self.root / "station.json"
         try:
-            return dict(json.loads(path.read_text("utf-8")))
+            return dict(json.loads(self.transport.read("station.json")))
         except FileNotFoundError:
-            raise WardbookError("sync.not_a_share", path=str(self.root)) from None
+            raise WardbookError("sync.not_a_share", path=self.description) from None
         except OSError as error:
-            raise WardbookError("sync.no_share", path=str(self.root)) from error
+            raise self._unreachable(error) from error
+
+    def has_station(self) -> bool:
+        return self.transport.exists("station.json")
 
     def write_station(self, data: dict[str, Any]) -> None:
         """The roster is the one file that changes (admin only): replaced atomically."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        temp = self.root / f".station.json.tmp-{secrets.token_hex(4)}"
-        temp.write_text(json.dumps(data, indent=1, sort_keys=True), "utf-8")
-        os.replace(temp, self.root / "station.json")
+        self.transport.makedirs("")
+        self.transport.replace("station.json", json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+
+    def makedirs(self, rel: str) -> None:
+        self.transport.makedirs(rel)
 
     def device_ids(self) -> list[str]:
         try:
-            return sorted(p.name for p in self._devices_dir().iterdir() if p.is_dir())
-        except FileNotFoundError:
-            return []
+            return [name for name in self.transport.listdir("devices") if not name.startswith(".")]
         except OSError as error:
-            raise WardbookError("sync.no_share", path=str(self.root)) from error
+            raise self._unreachable(error) from error
 
     def seqs(self, device_id: str) -> list[int]:
-        folder = self._devices_dir() / device_id
         try:
-            names = os.listdir(folder)
-        except FileNotFoundError:
-            return []
+            names = self.transport.listdir(f"devices/{device_id}")
         except OSError as error:
-            raise WardbookError("sync.no_share", path=str(self.root)) from error
+            raise self._unreachable(error) from error
         return sorted(int(m.group(1)) for m in map(_CHANGESET.match, names) if m)
 
     def read(self, device_id: str, seq: int) -> bytes:
-        return (self._devices_dir() / device_id / file_name(seq)).read_bytes()
+        return self.transport.read(f"devices/{device_id}/{file_name(seq)}")
 
     def exists(self, device_id: str, seq: int) -> bool:
-        return (self._devices_dir() / device_id / file_name(seq)).exists()
+        return self.transport.exists(f"devices/{device_id}/{file_name(seq)}")
 
     def publish(self, device_id: str, seq: int, data: bytes) -> None:
-        """Write `data` as changeset `seq` of `device_id`: temp, fsync, link without replacing, read back."""
-        folder = self._devices_dir() / device_id
-        folder.mkdir(parents=True, exist_ok=True)
-        final = folder / file_name(seq)
-        temp = folder / f".{seq}.tmp-{secrets.token_hex(4)}"
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(temp, final)  # fails with FileExistsError rather than replace a published file
-        finally:
-            temp.unlink()
-        if final.read_bytes() != data:
-            raise OSError(f"read-back of {final} differs")
+        """Write changeset `seq` of `device_id` without ever replacing one, then read it back."""
+        rel = f"devices/{device_id}/{file_name(seq)}"
+        self.transport.makedirs(f"devices/{device_id}")
+        self.transport.write_new(rel, data)
+        if self.transport.read(rel) != data:
+            raise OSError(f"read-back of {rel} differs")
 
     def clean_temporaries(self, device_id: str) -> None:
         """Remove temp files a crash left behind in this device's own folder."""
-        folder = self._devices_dir() / device_id
-        if folder.is_dir():
-            for leftover in folder.glob(".*.tmp-*"):
-                leftover.unlink(missing_ok=True)
+        for name in self.transport.listdir(f"devices/{device_id}"):
+            if name.startswith(".") and ".tmp-" in name:
+                self.transport.delete(f"devices/{device_id}/{name}")
+
+    def write_request(self, device_id: str, request: dict[str, str]) -> None:
+        self.transport.makedirs("enroll")
+        self.transport.replace(f"enroll/{device_id}.req", json.dumps(request, indent=1).encode("utf-8"))
+
+    def requests(self) -> list[dict[str, str]]:
+        return [json.loads(self.transport.read(f"enroll/{name}")) for name in self.transport.listdir("enroll")
+                if name.endswith(".req")]
+
+    def request(self, device_id: str) -> dict[str, str] | None:
+        try:
+            return dict(json.loads(self.transport.read(f"enroll/{device_id}.req")))
+        except FileNotFoundError:
+            return None
+
+    def remove_request(self, device_id: str) -> None:
+        self.transport.delete(f"enroll/{device_id}.req")

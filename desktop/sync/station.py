@@ -9,7 +9,6 @@ with a new data key, wrapped for the remaining laptops only: the lost one can re
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from dataclasses import dataclass, field
@@ -70,13 +69,13 @@ def unwrap_key(wrapped: dict[str, str], exchange_key: X25519PrivateKey) -> bytes
 
 def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys) -> str:
     """A new station folder with a first data key; the admin's own laptop is its first device."""
-    if (share.root / "station.json").exists():
-        raise WardbookError("sync.share_exists", path=str(share.root))
+    if share.has_station():
+        raise WardbookError("sync.share_exists", path=share.description)
     station_id = str(uuid.uuid4())
     admin_keys.data_keys[1] = os.urandom(32)
     share.write_station({"station": station_id, "epoch": 1, "devices": {}})
     for folder in ("devices", "enroll", "snapshots"):
-        (share.root / folder).mkdir(exist_ok=True)
+        share.makedirs(folder)
     _add(share, admin_device, raw_public(admin_keys.signing_key), raw_public(admin_keys.exchange_key),
          "admin", admin_keys)
     return station_id
@@ -84,15 +83,12 @@ def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys) -> s
 
 def request_enrollment(share: FolderShare, device_id: str, keys: SyncKeys, name: str) -> None:
     share.station()  # fails clearly when the folder is not a station share
-    (share.root / "enroll").mkdir(exist_ok=True)
-    request = {"device": device_id, "name": name, "public_key": keys.public_hex(),
-               "exchange_key": raw_public(keys.exchange_key)}
-    (share.root / "enroll" / f"{device_id}.req").write_text(json.dumps(request, indent=1), "utf-8")
+    share.write_request(device_id, {"device": device_id, "name": name, "public_key": keys.public_hex(),
+                                    "exchange_key": raw_public(keys.exchange_key)})
 
 
 def pending_requests(share: FolderShare) -> list[dict[str, str]]:
-    folder = share.root / "enroll"
-    return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.req"))] if folder.is_dir() else []
+    return share.requests()
 
 
 def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str, name: str,
@@ -108,12 +104,11 @@ def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str,
 
 def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> None:
     """Admit a laptop that asked to join: its keys go into the roster with the data key wrapped for it."""
-    request_path = share.root / "enroll" / f"{device_id}.req"
-    if not request_path.exists():
+    request = share.request(device_id)
+    if request is None:
         raise WardbookError("sync.no_request", device=device_id)
-    request = json.loads(request_path.read_text("utf-8"))
     _add(share, device_id, request["public_key"], request["exchange_key"], request.get("name", ""), admin_keys)
-    request_path.unlink()
+    share.remove_request(device_id)
 
 
 def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> int:

@@ -35,7 +35,18 @@ def _share(args: argparse.Namespace, store: Store) -> FolderShare:
     path = getattr(args, "share", None) or store.setting("sync.share")
     if not path:
         raise WardbookError("sync.no_share_set")
-    return FolderShare(Path(path))
+    return FolderShare(path)
+
+
+def _remembered(location: str) -> str:
+    """The share as it is remembered in settings: absolute for a path; an smb:// URL without its password."""
+    if location.lower().startswith("smb://"):
+        from urllib.parse import urlparse
+
+        parsed = urlparse(location)
+        host = f"{parsed.username}@{parsed.hostname}" if parsed.username else str(parsed.hostname)
+        return parsed._replace(netloc=f"{host}:{parsed.port}" if parsed.port else host).geturl()
+    return str(Path(location).resolve())
 
 
 def _options(parser: argparse.ArgumentParser, *, share_positional: bool = False) -> None:
@@ -80,9 +91,9 @@ def _init(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
-        station = init_share(FolderShare(Path(args.share)), store.device_id, keys)
+        station = init_share(FolderShare(args.share), store.device_id, keys)
         save_data_keys(secrets, keys)
-        store.set_setting("sync.share", str(Path(args.share).resolve()))
+        store.set_setting("sync.share", _remembered(args.share))
     print(i18n.tr("sync.cli_initialised", path=args.share, station=station[:8]))
     return 0
 
@@ -90,8 +101,8 @@ def _init(args: argparse.Namespace) -> int:
 def _enroll(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         keys = load_keys(_secrets(args, store))
-        request_enrollment(FolderShare(Path(args.share)), store.device_id, keys, args.name)
-        store.set_setting("sync.share", str(Path(args.share).resolve()))
+        request_enrollment(FolderShare(args.share), store.device_id, keys, args.name)
+        store.set_setting("sync.share", _remembered(args.share))
         device = store.device_id
     print(i18n.tr("sync.cli_requested", device=device))
     return 0
@@ -141,7 +152,7 @@ def _sync(args: argparse.Namespace) -> int:
         published, report = sync_once(store, share, keys)
         save_data_keys(secrets, keys)
         if getattr(args, "share", None):
-            store.set_setting("sync.share", str(Path(args.share).resolve()))
+            store.set_setting("sync.share", _remembered(args.share))
         if report_progress:
             report_progress(1, 1, "sync")
     print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))

@@ -1,0 +1,180 @@
+"""Where the shared folder lives: a local or mounted path, or an SMB share reached with smbprotocol.
+
+Both transports offer the same few operations on paths relative to the share, and the same promise for
+`write_new`: the file appears complete under its final name or not at all, and an existing file is never
+replaced (rename onto an existing name fails on both).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path, PurePosixPath
+from typing import Protocol
+from urllib.parse import unquote, urlparse
+
+
+class Transport(Protocol):
+    description: str
+
+    def read(self, rel: str) -> bytes: ...  # FileNotFoundError when absent
+
+    def exists(self, rel: str) -> bool: ...
+
+    def listdir(self, rel: str) -> list[str]: ...  # [] when the folder is absent
+
+    def write_new(self, rel: str, data: bytes) -> None: ...  # FileExistsError when the name is taken
+
+    def replace(self, rel: str, data: bytes) -> None: ...
+
+    def delete(self, rel: str) -> None: ...
+
+    def makedirs(self, rel: str) -> None: ...
+
+
+def _temp_name(rel: str) -> str:
+    path = PurePosixPath(rel)
+    return str(path.with_name(f".{path.name}.tmp-{secrets.token_hex(4)}"))
+
+
+class LocalTransport:
+    """A folder on this machine: a local path, a mounted SMB/Windows share, a USB stick."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+        self.description = str(self.root)
+
+    def _path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def read(self, rel: str) -> bytes:
+        return self._path(rel).read_bytes()
+
+    def exists(self, rel: str) -> bool:
+        return self._path(rel).exists()
+
+    def listdir(self, rel: str) -> list[str]:
+        try:
+            return sorted(os.listdir(self._path(rel)))
+        except FileNotFoundError:
+            return []
+
+    def write_new(self, rel: str, data: bytes) -> None:
+        temp = self._path(_temp_name(rel))
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, self._path(rel))  # unlike rename, link never replaces an existing file
+        finally:
+            temp.unlink()
+
+    def replace(self, rel: str, data: bytes) -> None:
+        temp = self._path(_temp_name(rel))
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, self._path(rel))
+
+    def delete(self, rel: str) -> None:
+        self._path(rel).unlink(missing_ok=True)
+
+    def makedirs(self, rel: str) -> None:
+        self._path(rel).mkdir(parents=True, exist_ok=True)
+
+
+class SmbTransport:
+    """`smb://[user[:password]@]host[:port]/share/folder` through smbprotocol, for machines that cannot mount.
+
+    Credentials may also come from WARDBOOK_SMB_USER / WARDBOOK_SMB_PASSWORD so they stay out of shell history.
+    """
+
+    def __init__(self, url: str) -> None:
+        import smbclient
+
+        self._smb = smbclient
+        parsed = urlparse(url)
+        if parsed.scheme != "smb" or not parsed.hostname:
+            raise ValueError(url)
+        self.host = parsed.hostname
+        self.port = parsed.port or 445
+        parts = [unquote(p) for p in parsed.path.split("/") if p]
+        self.base = "\\\\" + "\\".join([self.host, *parts])
+        self.description = f"smb://{self.host}:{self.port}/{'/'.join(parts)}"
+        username = unquote(parsed.username) if parsed.username else os.environ.get("WARDBOOK_SMB_USER")
+        password = unquote(parsed.password) if parsed.password else os.environ.get("WARDBOOK_SMB_PASSWORD")
+        self._kwargs = {"port": self.port, "username": username, "password": password}
+        smbclient.register_session(self.host, **self._kwargs)
+
+    def _path(self, rel: str) -> str:
+        return self.base + ("\\" + rel.replace("/", "\\") if rel else "")
+
+    def read(self, rel: str) -> bytes:
+        try:
+            with self._smb.open_file(self._path(rel), mode="rb", **self._kwargs) as handle:
+                return bytes(handle.read())
+        except OSError as error:
+            raise _as_missing(error, rel) from error
+
+    def exists(self, rel: str) -> bool:
+        try:
+            self._smb.stat(self._path(rel), **self._kwargs)
+        except OSError as error:
+            if isinstance(_as_missing(error, rel), FileNotFoundError):
+                return False
+            raise
+        return True
+
+    def listdir(self, rel: str) -> list[str]:
+        try:
+            return sorted(self._smb.listdir(self._path(rel), **self._kwargs))
+        except OSError as error:
+            if isinstance(_as_missing(error, rel), FileNotFoundError):
+                return []
+            raise
+
+    def _write(self, rel: str, data: bytes) -> str:
+        temp = _temp_name(rel)
+        with self._smb.open_file(self._path(temp), mode="wb", **self._kwargs) as handle:
+            handle.write(data)
+            handle.flush()
+        return temp
+
+    def write_new(self, rel: str, data: bytes) -> None:
+        temp = self._write(rel, data)
+        try:
+            self._smb.rename(self._path(temp), self._path(rel), **self._kwargs)  # fails if rel exists
+        except OSError as error:
+            self._smb.remove(self._path(temp), **self._kwargs)
+            if self.exists(rel):
+                raise FileExistsError(rel) from error
+            raise
+
+    def replace(self, rel: str, data: bytes) -> None:
+        temp = self._write(rel, data)
+        self._smb.replace(self._path(temp), self._path(rel), **self._kwargs)
+
+    def delete(self, rel: str) -> None:
+        try:
+            self._smb.remove(self._path(rel), **self._kwargs)
+        except OSError as error:
+            if not isinstance(_as_missing(error, rel), FileNotFoundError):
+                raise
+
+    def makedirs(self, rel: str) -> None:
+        self._smb.makedirs(self._path(rel), exist_ok=True, **self._kwargs)
+
+
+def _as_missing(error: OSError, rel: str) -> OSError:
+    """smbprotocol reports a missing file or folder as SMBOSError with errno ENOENT: make it FileNotFoundError."""
+    if isinstance(error, FileNotFoundError) or error.errno == errno.ENOENT:
+        return FileNotFoundError(errno.ENOENT, "not found", rel)
+    return error
+
+
+def open_transport(location: str | Path) -> LocalTransport | SmbTransport:
+    text = str(location)
+    return SmbTransport(text) if text.lower().startswith("smb://") else LocalTransport(text)
