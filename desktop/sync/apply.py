@@ -8,9 +8,11 @@ Nothing from an invalid file is applied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from desktop.store import Store
+from desktop.store import RowWrite, Store
 from desktop.store.hlc import unpack, wall_ms
+from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset, decode, file_name, read_header
 from desktop.sync.folder import FolderShare
@@ -36,6 +38,41 @@ def _error(store: Store, report: ApplyReport, device: str, seq: int, reason: str
     with store.transaction():
         store.conn.execute("INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
                            (utc_now_iso(), device, seq, reason, file_name(seq)))
+
+
+def _existing(store: Store, changes: list[list[Any]]) -> set[tuple[str, str]]:
+    """Which of the rows these changes touch are already in this database (one query per table and chunk)."""
+    by_table: dict[str, set[str]] = {}
+    for table, row_id, *_ in changes:
+        if table in SYNCED:
+            by_table.setdefault(table, set()).add(row_id)
+    found: set[tuple[str, str]] = set()
+    for table, ids in by_table.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update((table, row[0]) for row in store.conn.execute(
+                f"SELECT id FROM {table} WHERE id IN ({marks})", chunk))
+    return found
+
+
+def apply_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
+    """Apply one changeset's changes in order. Rows new to this laptop (most of them, on a first sync) are
+    inserted in one batch through the write path; the others are merged field by field."""
+    existing = _existing(store, changes)
+    fresh: list[RowWrite] = []
+    later: list[list[Any]] = []
+    for change in changes:
+        table, row_id, op, hlc, fields = change
+        if op == "insert" and table in SYNCED and (table, row_id) not in existing:
+            fresh.append(RowWrite(table, row_id, "insert", dict(fields), int(hlc), device))
+            existing.add((table, row_id))
+        else:
+            later.append(change)
+    store.writer.write(fresh)
+    for change in later:
+        merge_change(store, device, change, vv)
 
 
 def apply_all(store: Store, share: FolderShare, keys: SyncKeys) -> ApplyReport:
@@ -69,8 +106,7 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys) -> ApplyReport:
                 _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
                 break
             with store.transaction():
-                for change in changeset.changes:
-                    merge_change(store, device, change, header.get("vv", {}))
+                apply_changes(store, device, changeset.changes, header.get("vv", {}))
                 store.writer.clock.observe(int(header["hlc_max"]))
                 store.conn.execute(
                     "INSERT INTO applied (device_id, last_seq, last_hash, applied_at) VALUES (?, ?, ?, ?) "

@@ -1,0 +1,110 @@
+"""Sync speed, each beside a baseline measured in the same run (DESIGN.md §8):
+
+1. Applying remote changesets carrying ~100k field changes, against a raw `executemany` of the same rows into
+   the same tables (no checks, clocks, merge or index). Target: throughput ≥ 0.5× the baseline.
+2. A sync with nothing new over 50 device folders, against listing those folders. Target: ≤ 50 ms.
+
+    .venv/bin/python bench/bench_sync.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from desktop.demo import DemoSize, generate_demo_ward
+from desktop.store import Store
+from desktop.store.tables import SYNCED
+from desktop.sync.apply import apply_all
+from desktop.sync.engine import sync_once
+from desktop.sync.folder import FolderShare
+from desktop.sync.publish import publish
+from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
+
+
+def field_changes(store: Store) -> int:
+    return sum(len(SYNCED[t].fields) * store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+               for t in SYNCED)
+
+
+def raw_baseline(source: Store, target: Path) -> float:
+    rows = {t: source.conn.execute(f"SELECT * FROM {t}").fetchall() for t in SYNCED}
+    with Store.open(target, create=True) as store:
+        store.conn.set_authorizer(None)  # the baseline bypasses the write path on purpose
+        started = time.perf_counter()
+        with store.transaction():
+            for table, values in rows.items():
+                if values:
+                    marks = ",".join("?" * len(values[0]))
+                    store.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+        return time.perf_counter() - started
+
+
+def bench_apply(scratch: Path) -> None:
+    share = FolderShare(scratch / "share")
+    with Store.open(scratch / "a.db", create=True) as a, Store.open(scratch / "b.db", create=True) as b:
+        keys_a, keys_b = SyncKeys(Ed25519PrivateKey.generate()), SyncKeys(Ed25519PrivateKey.generate())
+        init_share(share, a.device_id, keys_a)
+        request_enrollment(share, b.device_id, keys_b, "b")
+        approve_device(share, b.device_id, keys_a)
+        generate_demo_ward(a, DemoSize(households=1700, visits_per_household=2, seed=3))
+        changes = field_changes(a)
+        roster = share.station()
+        publish(a, share, keys_a, roster["station"], 1)
+        baseline = raw_baseline(a, scratch / "raw.db")
+        keys_b.data_keys[1] = keys_a.data_keys[1]
+        started = time.perf_counter()
+        report = apply_all(b, share, keys_b)
+        seconds = time.perf_counter() - started
+        assert not report.errors, report.errors
+    print(f"apply {changes:,} field changes ({sum(report.applied.values())} changesets): {seconds:.2f} s "
+          f"({changes / seconds:,.0f} fields/s); raw executemany of the same rows {baseline:.2f} s; "
+          f"throughput ratio {baseline / seconds:.2f}x (target >= 0.5x)")
+
+
+def bench_idle(scratch: Path, devices: int = 50) -> None:
+    share = FolderShare(scratch / "idle")
+    stores = [Store.open(scratch / f"d{i}.db", create=True) for i in range(devices)]
+    keys = [SyncKeys(Ed25519PrivateKey.generate()) for _ in stores]
+    init_share(share, stores[0].device_id, keys[0])
+    for store, key in zip(stores[1:], keys[1:], strict=True):
+        request_enrollment(share, store.device_id, key, "x")
+        approve_device(share, store.device_id, keys[0])
+    for round_ in range(3):
+        for store, key in zip(stores, keys, strict=True):
+            store.writer.insert("areas", {"name": f"KP {round_}"})
+            sync_once(store, share, key)
+    me, my_keys = stores[0], keys[0]
+    sync_once(me, share, my_keys)  # now fully up to date
+    timings, listings = [], []
+    for _ in range(20):
+        started = time.perf_counter()
+        sync_once(me, share, my_keys)
+        timings.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        for device in os.listdir(scratch / "idle" / "devices"):
+            os.listdir(scratch / "idle" / "devices" / device)
+        listings.append((time.perf_counter() - started) * 1000)
+    idle, listing = statistics.median(timings), statistics.median(listings)
+    print(f"sync with nothing new, {devices} device folders: median {idle:.1f} ms "
+          f"(listing the folders: {listing:.2f} ms; target <= 50 ms)")
+    for store in stores:
+        store.close()
+
+
+def main() -> None:
+    scratch = Path(tempfile.mkdtemp())
+    bench_apply(scratch)
+    bench_idle(scratch)
+
+
+if __name__ == "__main__":
+    main()
