@@ -296,3 +296,25 @@ def test_revoked_laptop_is_locked_out_of_the_new_epoch(tmp_path: Path, share: Fo
     _, report = kept.sync()
     assert ("unenrolled" in {reason for _, _, reason in report.errors})
     assert kept.store.conn.execute("SELECT COUNT(*) FROM areas WHERE name = 'Giả mạo'").fetchone()[0] == 0
+
+
+def test_conflicts_inbox_keep_or_use_the_other_value(tmp_path: Path) -> None:
+    from desktop.sync.conflicts import open_conflicts, resolve
+
+    share = FolderShare(tmp_path / "inbox-share")
+    a, b = laptops(tmp_path, share, 2)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    a.sync()
+    b.sync()
+    a.store.writer.update("households", household, {"street": "Đường A"})
+    b.store.writer.update("households", household, {"street": "Đường B"})
+    for laptop in (a, b, a):
+        laptop.sync()
+    (conflict,) = open_conflicts(a.store)
+    assert (conflict.field, conflict.kept, conflict.lost) == ("street", "Đường B", "Đường A")
+    resolve(a.store, conflict.id, use_other=True)
+    assert open_conflicts(a.store) == []
+    for laptop in (a, b):
+        laptop.sync()
+    assert b.store.conn.execute("SELECT street FROM households").fetchone() == ("Đường A",)
+    assert content(a.store) == content(b.store)

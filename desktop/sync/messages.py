@@ -62,6 +62,11 @@ i18n.register(
         "sync.col_lag": {"vi": "Chậm", "en": "Lag"},
         "sync.col_errors": {"vi": "Lỗi", "en": "Errors"},
         "sync.col_conflicts": {"vi": "Xung đột", "en": "Conflicts"},
+        "sync.no_conflict": {"vi": "Không có xung đột số {id}.", "en": "No conflict number {id}."},
+        "sync.cannot_restore": {
+            "vi": "Bản ghi đã bị xoá trên máy khác; không thể khôi phục từ đây.",
+            "en": "The record was deleted on another laptop; it cannot be restored from here.",
+        },
         "sync.clock_future": {
             "vi": "Đồng hồ máy {device} nhanh hơn {minutes} phút; dữ liệu vẫn được áp dụng.",
             "en": "The clock of device {device} is {minutes} minutes ahead; its data was applied anyway.",
