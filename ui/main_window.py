@@ -7,10 +7,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from desktop.store import Store
+from desktop.text import format_datetime
 from ui.follow_ups_page import FollowUpsPage
 from ui.households_page import HouseholdsPage
 from ui.import_dialog import ImportDialog
 from ui.reports_page import ReportsPage
+from ui.sync_page import SyncPage
 from ui.translation import Translations
 from ui.visit_form import VisitForm
 
@@ -23,8 +25,10 @@ class MainWindow(QMainWindow):
         self.households = HouseholdsPage(store)
         self.follow_ups = FollowUpsPage(store)
         self.reports = ReportsPage(store)
+        self.sync = SyncPage(store)
+        self.sync.synced.connect(lambda _result: self._data_changed())
         self.households.visit_requested.connect(self.open_visit_form)
-        self.pages: list[QWidget] = [self.households, self.follow_ups, self.reports]
+        self.pages: list[QWidget] = [self.households, self.follow_ups, self.reports, self.sync]
         self.navigation = QListWidget()
         self.navigation.setMaximumWidth(220)
         self.stack = QStackedWidget()
@@ -65,30 +69,43 @@ class MainWindow(QMainWindow):
         self.navigation.item(0).setText(self.tr("Households"))
         self.navigation.item(1).setText(self.tr("Follow-ups"))
         self.navigation.item(2).setText(self.tr("Reports"))
+        self.navigation.item(3).setText(self.tr("Sync"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.file_menu.setTitle(self.tr("&File"))
         self.import_action.setText(self.tr("Import households from Excel / CSV…"))
         self.households.retranslate()
         self.follow_ups.retranslate()
         self.reports.retranslate()
+        self.sync.retranslate()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        last = self.store.setting("sync.last_at")
         self.statusBar().showMessage(
-            self.tr("Database: %1  ·  device %2").replace("%1", str(self.store.path))
+            self.tr("Database: %1  ·  device %2  ·  last sync: %3").replace("%1", str(self.store.path))
             .replace("%2", self.store.device_id[:8])
+            .replace("%3", format_datetime(last) if last else self.tr("never"))
         )
 
     def open_visit_form(self, household_id: str | None = None) -> VisitForm:
         form = VisitForm(self.store, household_id or None, self)
-        form.accepted.connect(self._visit_saved)
+        form.accepted.connect(self._data_changed)
         form.open()
         return form
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.store, self)
-        dialog.imported.connect(lambda _result: self.households.apply_filter())
+        dialog.imported.connect(self._imported)
         dialog.open()
         return dialog
 
-    def _visit_saved(self) -> None:
+    def _imported(self, _result: object) -> None:
+        self.households.apply_filter()  # new households: the list itself changes, not only its rows
+        self._data_changed()
+
+    def _data_changed(self) -> None:
+        """After a visit, an import or a sync: lists and the open household show the new state."""
         self.households.model.refresh()
         self.households.show_household(self.households.current_id)
         self.follow_ups.refresh()
+        self._update_status()

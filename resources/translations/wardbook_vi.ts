@@ -199,42 +199,56 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>WardBook — household register</source>
         <translation>Sổ địa bàn — sổ hộ dân</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Households</source>
         <translation>Hộ dân</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Follow-ups</source>
         <translation>Việc cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="72" />
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Import households from Excel / CSV…</source>
         <translation>Nhập danh sách hộ từ Excel / CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="85" />
+        <source>Database: %1  ·  device %2  ·  last sync: %3</source>
+        <translation>Cơ sở dữ liệu: %1  ·  máy %2  ·  Đồng bộ lần cuối: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>never</source>
+        <translation>chưa lần nào</translation>
+    </message>
+    <message>
         <source>Database: %1  ·  device %2</source>
         <translation>Cơ sở dữ liệu: %1  ·  máy %2</translation>
     </message>
@@ -335,6 +349,124 @@
         <location filename="../../ui/reports_page.py" line="178" />
         <source>The report failed: %1</source>
         <translation>Không tạo được báo cáo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/sync_page.py" line="81" />
+        <source>Shared folder:</source>
+        <translation>Thư mục dùng chung:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="82" />
+        <source>\\station\wardbook, /mnt/share, a USB stick or smb://…</source>
+        <translation>\\tram\wardbook, /mnt/share, USB hoặc smb://…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="83" />
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="84" />
+        <source>Laptops of the station</source>
+        <translation>Các máy của trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="85" />
+        <source>Conflicts to review (edits made at the same time on two laptops)</source>
+        <translation>Xung đột cần xem lại (sửa cùng lúc trên hai máy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="86" />
+        <source>Keep current value</source>
+        <translation>Giữ giá trị hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="87" />
+        <source>Use the other value</source>
+        <translation>Dùng giá trị kia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="88" />
+        <source>Laptop</source>
+        <translation>Máy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="88" />
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="88" />
+        <source>Published</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="88" />
+        <source>Applied here</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="89" />
+        <source>Behind</source>
+        <translation>Chậm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="89" />
+        <source>Errors</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="89" />
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="90" />
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="90" />
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="90" />
+        <source>Current value</source>
+        <translation>Giá trị hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="91" />
+        <source>Other value</source>
+        <translation>Giá trị kia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="91" />
+        <source>From laptop</source>
+        <translation>Từ máy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="114" />
+        <source>Enter the shared folder first.</source>
+        <translation>Hãy nhập thư mục dùng chung trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="132" />
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="139" />
+        <source>Sync done: %1 file(s) sent, %2 received.</source>
+        <translation>Đồng bộ xong: gửi %1 tệp, nhận %2 tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="142" />
+        <source>%1 file(s) refused (see Errors).</source>
+        <translation>%1 tệp bị từ chối (xem cột Lỗi).</translation>
     </message>
 </context>
 <context>

@@ -191,3 +191,45 @@ def test_import_wizard_checks_then_imports(qtbot: QtBot, window: MainWindow, tmp
         dialog.import_button.click()
     assert window.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before + 1
     assert "1 hộ mới" in dialog.summary.text()
+
+
+def test_sync_page_syncs_in_the_background_and_resolves_a_conflict(qtbot: QtBot, window: MainWindow,
+                                                                  tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.security.secrets import PassphraseFileSecrets
+    from desktop.store import Store
+    from desktop.sync.engine import sync_once
+    from desktop.sync.folder import FolderShare
+    from desktop.sync.keystore import load_keys
+    from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
+
+    share = FolderShare(tmp_path / "share")
+    page = window.sync
+    page.secrets = PassphraseFileSecrets(tmp_path / "ui.keys", "pw")
+    with Store.open(tmp_path / "station.db", create=True) as station:
+        station_keys = SyncKeys(Ed25519PrivateKey.generate())
+        init_share(share, station.device_id, station_keys)
+        request_enrollment(share, window.store.device_id, load_keys(page.secrets), "ui")
+        approve_device(share, window.store.device_id, station_keys)
+        household = station.writer.insert("households", {"code": "ST-1", "street": "Đường Trạm"})
+        sync_once(station, share, station_keys)
+        page.share_path.setText(str(tmp_path / "share"))
+        with qtbot.waitSignal(page.synced, timeout=30_000):
+            page.sync_button.click()
+        assert window.store.conn.execute("SELECT COUNT(*) FROM households WHERE code = 'ST-1'").fetchone()[0] == 1
+        assert page.devices.rowCount() == 2 and "Đồng bộ xong" in page.message.text()
+        assert "Đồng bộ lần cuối" in window.statusBar().currentMessage()
+        # The same field edited on both sides before either syncs: a conflict to review.
+        station.writer.update("households", household, {"street": "Đường Trạm mới"})
+        window.store.writer.update("households", household, {"street": "Đường Phường"})
+        sync_once(station, share, station_keys)
+        with qtbot.waitSignal(page.synced, timeout=30_000):
+            page.sync_button.click()
+    assert page.conflicts.rowCount() == 1
+    page.conflicts_view.selectRow(0)
+    current = window.store.conn.execute("SELECT street FROM households WHERE id = ?", (household,)).fetchone()[0]
+    page.use_other_button.click()
+    after = window.store.conn.execute("SELECT street FROM households WHERE id = ?", (household,)).fetchone()[0]
+    assert page.conflicts.rowCount() == 0 and after != current
+    assert {current, after} == {"Đường Trạm mới", "Đường Phường"}
