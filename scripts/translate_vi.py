@@ -131,6 +131,21 @@ VIETNAMESE = {
     "Syncing…": "Đang đồng bộ…",
     "Sync done: %1 file(s) sent, %2 received.": "Đồng bộ xong: gửi %1 tệp, nhận %2 tệp.",
     "%1 file(s) refused (see Errors).": "%1 tệp bị từ chối (xem cột Lỗi).",
+    "Add member": "Thêm nhân khẩu",
+    "Full name": "Họ và tên",
+    "Birth year": "Năm sinh",
+    "Gender": "Giới tính",
+    "Relation to head": "Quan hệ với chủ hộ",
+    "New household…": "Thêm hộ…",
+    "Add member…": "Thêm nhân khẩu…",
+    "Moved out today": "Chuyển đi hôm nay",
+    "Make head of household": "Đặt làm chủ hộ",
+    "New household": "Thêm hộ",
+    "House number": "Số nhà",
+    "Street": "Đường",
+    "Save": "Lưu",
+    "Possible duplicate of:": "Có thể trùng với:",
+    "Click Save again to add it anyway.": "Bấm Lưu lần nữa nếu vẫn muốn thêm.",
 }
 
 # Qt's own dialogs and standard buttons: Qt ships no Vietnamese, so the app carries these (context QPlatformTheme).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.register.households import move_out_person, set_head
 from desktop.register.labels import label, labels
 from desktop.store import Store
 from desktop.store.queries import HouseholdFilter, household_detail
 from desktop.text import format_date
+from ui.household_dialogs import AddMemberDialog, NewHouseholdDialog
 from ui.household_model import HouseholdTableModel
+from ui.rows_model import RowsTableModel
 
 SEARCH_DELAY_MS = 150
 
@@ -66,6 +71,20 @@ class HouseholdsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = QTextBrowser()
+        self.members = RowsTableModel()
+        self._member_ids: list[str] = []
+        self.members_view = QTableView()
+        self.members_view.setModel(self.members)
+        self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members_view.horizontalHeader().setStretchLastSection(True)
+        self.members_view.setMaximumHeight(170)
+        self.add_member, self.move_out, self.make_head = QPushButton(), QPushButton(), QPushButton()
+        self.add_member.clicked.connect(self._add_member)
+        self.move_out.clicked.connect(self._move_out)
+        self.make_head.clicked.connect(self._make_head)
+        self.new_household = QPushButton()
+        self.new_household.clicked.connect(self._new_household)
         self.new_visit = QPushButton()
         self.new_visit.setEnabled(False)
         self.new_visit.clicked.connect(lambda: self.visit_requested.emit(self.current_id or ""))
@@ -82,9 +101,15 @@ class HouseholdsPage(QWidget):
             self.area_label, self.area, self.not_visited_label, self.not_visited, self.overdue, self.count)
         for filter_widget in filter_widgets:
             filters.addWidget(filter_widget)
+        filters.addWidget(self.new_household)
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.detail)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.members_view)
+        member_buttons = QHBoxLayout()
+        for button in (self.add_member, self.move_out, self.make_head):
+            member_buttons.addWidget(button)
+        right_layout.addLayout(member_buttons)
         right_layout.addWidget(self.new_visit)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -106,6 +131,11 @@ class HouseholdsPage(QWidget):
         self.not_visited.setSpecialValueText(self.tr("any"))
         self.overdue.setText(self.tr("Overdue follow-up"))
         self.new_visit.setText(self.tr("New visit… (Ctrl+N)"))
+        self.new_household.setText(self.tr("New household…"))
+        self.add_member.setText(self.tr("Add member…"))
+        self.move_out.setText(self.tr("Moved out today"))
+        self.make_head.setText(self.tr("Make head of household"))
+        self.members.set_headers([self.tr("Full name"), self.tr("Birth year"), self.tr("Relation to head")])
         self.model.retranslate()
         self._update_count()
         self.show_household(self.current_id)
@@ -136,6 +166,38 @@ class HouseholdsPage(QWidget):
         else:
             self.show_household(None)
 
+    def _selected_member(self) -> str | None:
+        rows = self.members_view.selectionModel().selectedRows()
+        return self._member_ids[rows[0].row()] if rows else None
+
+    def _changed(self) -> None:
+        self.model.refresh()
+        self.show_household(self.current_id)
+
+    def _new_household(self) -> None:
+        dialog = NewHouseholdDialog(self.store, self)
+        if dialog.exec() and dialog.saved_id:
+            self.search.setText("")
+            self.apply_filter()
+            self.current_id = dialog.saved_id
+            self.show_household(dialog.saved_id)
+
+    def _add_member(self) -> None:
+        if self.current_id and AddMemberDialog(self.store, self.current_id, self).exec():
+            self._changed()
+
+    def _move_out(self) -> None:
+        person = self._selected_member()
+        if person:
+            move_out_person(self.store, person, date.today().isoformat())
+            self._changed()
+
+    def _make_head(self) -> None:
+        person = self._selected_member()
+        if person and self.current_id:
+            set_head(self.store, self.current_id, person)
+            self._changed()
+
     def _update_count(self) -> None:
         self.count.setText(self.tr("%n household(s)", "", self.model.rowCount()))
 
@@ -146,20 +208,21 @@ class HouseholdsPage(QWidget):
     def show_household(self, household_id: str | None) -> None:
         """The household page: address, flags, members, visit and case timeline."""
         self.current_id = household_id
-        self.new_visit.setEnabled(household_id is not None)
+        for button in (self.new_visit, self.add_member, self.move_out, self.make_head):
+            button.setEnabled(household_id is not None)
         nothing_selected = self.tr("No household selected.")
-        phone, members_title, visits_title = self.tr("Phone"), self.tr("Members"), self.tr("Visits")
+        phone, visits_title = self.tr("Phone"), self.tr("Visits")
         cases_title, follow_up_by = self.tr("Cases"), self.tr("Follow up by")
         if household_id is None:
             self.detail.setHtml(f"<p>{_escape(nothing_selected)}</p>")
+            self.members.set_rows([])
+            self._member_ids = []
             return
         d = household_detail(self.store, household_id)
-        members = "".join(
-            f"<tr><td>{_escape(p['full_name'])}</td><td>{_escape(p['birth_year'])}</td>"
-            f"<td>{_escape(label('gender', p['gender']))}</td><td>{_escape(p['relation_to_head'])}</td></tr>"
-            for p in d["people"]  # type: ignore[attr-defined]
-            if not p["moved_out_on"]
-        )
+        present = [p for p in d["people"] if not p["moved_out_on"]]  # type: ignore[attr-defined]
+        self._member_ids = [str(p["id"]) for p in present]
+        self.members.set_rows([(str(p["full_name"]), str(p["birth_year"] or ""), str(p["relation_to_head"] or ""))
+                               for p in present])
         visits = "".join(
             f"<li><b>{format_date(v['visited_at'])}</b> — {_escape(labels('purpose', v['purposes']))} "
             f"({_escape(label('outcome', v['outcome']))})"
@@ -179,7 +242,6 @@ class HouseholdsPage(QWidget):
             f"<h3>{_escape(d['code'])} — {_escape(d['house_no'])} {_escape(d['street'])}</h3>"
             f"<p>{_escape(d['area'] or '')} · {_escape(phone)}: {_escape(d['phone'] or '—')}</p>"
             + (f"<p style='color:#b71c1c'><b>{_escape(flags)}</b></p>" if flags else "")
-            + f"<h4>{_escape(members_title)}</h4><table cellspacing='4'>{members}</table>"
             + f"<h4>{_escape(visits_title)}</h4><ul>{visits or '<li>—</li>'}</ul>"
             + f"<h4>{_escape(cases_title)}</h4><ul>{cases or '<li>—</li>'}</ul>"
         )

@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AddMemberDialog</name>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="128" />
+        <source>Add member</source>
+        <translation>Thêm nhân khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="132" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="132" />
+        <source>Birth year</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="133" />
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="133" />
+        <source>Relation to head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="134" />
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsPage</name>
     <message>
         <location filename="../../ui/follow_ups_page.py" line="34" />
@@ -71,79 +104,109 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/households_page.py" line="101" />
+        <location filename="../../ui/households_page.py" line="126" />
         <source>Search:</source>
         <translation>Tìm:</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="102" />
+        <location filename="../../ui/households_page.py" line="127" />
         <source>name, street, house number or phone — accents optional</source>
         <translation>họ tên, đường, số nhà hoặc số điện thoại — không cần dấu</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="103" />
+        <location filename="../../ui/households_page.py" line="128" />
         <source>Area:</source>
         <translation>Khu phố:</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="104" />
+        <location filename="../../ui/households_page.py" line="129" />
         <source>All areas</source>
         <translation>Tất cả khu phố</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="105" />
+        <location filename="../../ui/households_page.py" line="130" />
         <source>Not visited in (days):</source>
         <translation>Chưa thăm trong (ngày):</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="106" />
+        <location filename="../../ui/households_page.py" line="131" />
         <source>any</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="107" />
+        <location filename="../../ui/households_page.py" line="132" />
         <source>Overdue follow-up</source>
         <translation>Có việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="108" />
+        <location filename="../../ui/households_page.py" line="133" />
         <source>New visit… (Ctrl+N)</source>
         <translation>Ghi lượt thăm… (Ctrl+N)</translation>
     </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="134" />
+        <source>New household…</source>
+        <translation>Thêm hộ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="135" />
+        <source>Add member…</source>
+        <translation>Thêm nhân khẩu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="136" />
+        <source>Moved out today</source>
+        <translation>Chuyển đi hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="137" />
+        <source>Make head of household</source>
+        <translation>Đặt làm chủ hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="138" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="138" />
+        <source>Birth year</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households_page.py" line="138" />
+        <source>Relation to head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/households_page.py" line="140" />
+        <location filename="../../ui/households_page.py" line="202" />
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n hộ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="150" />
+        <location filename="../../ui/households_page.py" line="213" />
         <source>No household selected.</source>
         <translation>Chưa chọn hộ nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="151" />
+        <location filename="../../ui/households_page.py" line="214" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="151" />
-        <source>Members</source>
-        <translation>Nhân khẩu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="151" />
+        <location filename="../../ui/households_page.py" line="214" />
         <source>Visits</source>
         <translation>Lượt thăm</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="152" />
+        <location filename="../../ui/households_page.py" line="215" />
         <source>Cases</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="152" />
+        <location filename="../../ui/households_page.py" line="215" />
         <source>Follow up by</source>
         <translation>Theo dõi đến</translation>
     </message>
@@ -248,9 +311,53 @@
         <source>never</source>
         <translation>chưa lần nào</translation>
     </message>
+</context>
+<context>
+    <name>NewHouseholdDialog</name>
     <message>
-        <source>Database: %1  ·  device %2</source>
-        <translation>Cơ sở dữ liệu: %1  ·  máy %2</translation>
+        <location filename="../../ui/household_dialogs.py" line="86" />
+        <source>New household</source>
+        <translation>Thêm hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="100" />
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="100" />
+        <source>House number</source>
+        <translation>Số nhà</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="101" />
+        <source>Street</source>
+        <translation>Đường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="101" />
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="102" />
+        <source>Birth year</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="102" />
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="103" />
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="103" />
+        <source>Vulnerabilities</source>
+        <translation>Diện cần quan tâm</translation>
     </message>
 </context>
 <context>
@@ -555,6 +662,29 @@
         <location filename="../../ui/visit_form.py" line="190" />
         <source>Choose the household visited.</source>
         <translation>Hãy chọn hộ đã đến thăm.</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="43" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="45" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="64" />
+        <source>Possible duplicate of:</source>
+        <translation>Có thể trùng với:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_dialogs.py" line="65" />
+        <source>Click Save again to add it anyway.</source>
+        <translation>Bấm Lưu lần nữa nếu vẫn muốn thêm.</translation>
     </message>
 </context>
 <context>

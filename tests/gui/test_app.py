@@ -45,7 +45,7 @@ def test_typing_duong_finds_households_on_duong_streets(qtbot: QtBot, window: Ma
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
     assert page.model.household_id(0) == wanted
     assert page.model.data(page.model.index(0, 1)) == "7 Đường Số 9"
-    assert "Lâm Thị Ngân" in page.detail.toPlainText()
+    assert page.members.data(page.members.index(0, 0)) == "Lâm Thị Ngân"
 
 
 def test_a_visit_entered_with_the_keyboard_is_saved_and_on_the_timeline(qtbot: QtBot, window: MainWindow) -> None:
@@ -233,3 +233,49 @@ def test_sync_page_syncs_in_the_background_and_resolves_a_conflict(qtbot: QtBot,
     after = window.store.conn.execute("SELECT street FROM households WHERE id = ?", (household,)).fetchone()[0]
     assert page.conflicts.rowCount() == 0 and after != current
     assert {current, after} == {"Đường Trạm mới", "Đường Phường"}
+
+
+def test_new_household_warns_about_a_duplicate_then_saves(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.household_dialogs import NewHouseholdDialog
+
+    store = window.store
+    existing = add_household(store, area_id=None, house_no="5", street="Đường Số 2", head_name="Vũ Thị Hằng",
+                             head_birth_year=1970)
+    dialog = NewHouseholdDialog(store, window)
+    qtbot.keyClicks(dialog.house_no, "5")
+    qtbot.keyClicks(dialog.street, "duong so 2")
+    qtbot.keyClicks(dialog.head, "vu thi hang")
+    dialog.flags["poor"].setChecked(True)
+    before = store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
+    dialog.save_button.click()
+    code = store.conn.execute("SELECT code FROM households WHERE id = ?", (existing,)).fetchone()[0]
+    assert code in dialog.message.text() and dialog.saved_id is None
+    assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before
+    dialog.save_button.click()  # the officer confirms: a different family at the same address
+    assert dialog.saved_id is not None
+    assert store.conn.execute("SELECT flag_poor FROM households WHERE id = ?", (dialog.saved_id,)).fetchone() == (1,)
+
+
+def test_members_add_move_out_and_set_head(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.household_dialogs import AddMemberDialog
+
+    page = window.households
+    page.table.selectRow(0)
+    household = page.current_id
+    assert household
+    dialog = AddMemberDialog(window.store, household, window)
+    qtbot.keyClicks(dialog.full_name, "Phan Van Moi")
+    dialog.birth_year.setValue(2001)
+    dialog.save_button.click()
+    assert dialog.saved_id
+    page.show_household(household)
+    names = [page.members.data(page.members.index(r, 0)) for r in range(page.members.rowCount())]
+    assert "Phan Van Moi" in names
+    page.members_view.selectRow(names.index("Phan Van Moi"))
+    page.make_head.click()
+    head = window.store.conn.execute("SELECT head_person_id FROM households WHERE id = ?", (household,)).fetchone()
+    assert head == (dialog.saved_id,)
+    count = page.members.rowCount()
+    page.members_view.selectRow(0)
+    page.move_out.click()
+    assert page.members.rowCount() == count - 1
