@@ -9,11 +9,20 @@ from pathlib import Path
 
 import pytest
 
+from desktop import i18n
 from desktop.demo import DemoSize, generate_demo_ward
 from desktop.store import Store
 
 DEMO_END = date(2026, 6, 30)
 DEMO_SIZE = DemoSize(households=400, seed=7, end=DEMO_END)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default() -> Iterator[None]:
+    """Each test starts in the default language, whatever the previous one chose (`--lang en`, the UI menu)."""
+    i18n.set_language(i18n.DEFAULT_LANG)
+    yield
+    i18n.set_language(i18n.DEFAULT_LANG)
 
 
 @pytest.fixture

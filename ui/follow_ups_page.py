@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.register.labels import labels
@@ -35,7 +36,15 @@ class FollowUpsPage(QWidget):
         )
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the list when the page is opened, not while the app starts."""
+        self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        """Re-read now if the page is visible; otherwise `showEvent` does it when it is next shown."""
+        if not self.isVisible():
+            return
         visits = list_visits(self.store, overdue_on=date.today())
         self.title.setText(self.tr("%n overdue follow-up(s)", "", len(visits)))
         self.model.set_rows([

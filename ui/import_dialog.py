@@ -101,10 +101,11 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
-        store = self.store
+        path = self.store.path
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> ImportResult:
-            return run_import(store, plan, progress, cancelled)
+            with Store.open(path) as store:  # the worker's own connection: see ui/worker.py
+                return run_import(store, plan, progress, cancelled)
 
         worker = Worker(work)
         worker.signals.progress.connect(self._progress)

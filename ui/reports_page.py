@@ -129,13 +129,14 @@ class ReportsPage(QWidget):
             return
         self.output_dir.mkdir(parents=True, exist_ok=True)
         out = self.output_dir / f"{kind}-{date.today().isoformat()}.pdf"
-        store = self.store
+        path = self.store.path
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> str:
-            if kind == "review":
-                build_review(store, period, out, area_id=area_id, progress=progress, cancelled=cancelled)
-            else:
-                build_walk_list(store, area_id, out, progress=progress, cancelled=cancelled)
+            with Store.open(path) as store:  # the worker's own connection: see ui/worker.py
+                if kind == "review":
+                    build_review(store, period, out, area_id=area_id, progress=progress, cancelled=cancelled)
+                else:
+                    build_walk_list(store, area_id, out, progress=progress, cancelled=cancelled)
             return str(out)
 
         self.worker = Worker(work)

@@ -113,14 +113,15 @@ class SyncPage(QWidget):
         if not path:
             self.message.setText(self.tr("Enter the shared folder first."))
             return
-        store, secrets = self.store, self.secrets
+        database, secrets = self.store.path, self.secrets
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
             progress(0, 1, "")
             keys = load_keys(secrets)
-            result = sync_once(store, FolderShare(path), keys)
+            with Store.open(database) as store:  # the worker's own connection: see ui/worker.py
+                result = sync_once(store, FolderShare(path), keys)
+                store.set_setting("sync.share", path)
             save_data_keys(secrets, keys)
-            store.set_setting("sync.share", path)
             progress(1, 1, "")
             return result
 

@@ -2,6 +2,10 @@
 
 The core's long functions take `progress(done, total, message)` and `cancelled()`; `Worker` adapts them to Qt
 signals so a progress bar can follow and a Cancel button can stop the work, and the GUI thread never blocks.
+
+A worker opens its own `Store` on the same file instead of sharing the window's: one SQLite connection used from
+two threads deadlocks (the store's authorizer callback needs the GIL while SQLite holds the connection's mutex),
+and WAL lets the window keep reading while the worker writes.
 """
 
 from __future__ import annotations

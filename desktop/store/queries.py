@@ -83,12 +83,16 @@ def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), t
             )
         }
         return [household_id for household_id in ranked if household_id in allowed]
+    # Walking order sorted by SQLite (a Python sort of 50k keys costs a visible moment when the app opens):
+    # street, then house number, then the alley number after '/', so 9 < 10 < 10A < 123/4 < 123/45A.
     rows = store.conn.execute(
-        f"SELECT h.id, h.street, h.house_no FROM households h WHERE {' AND '.join(where)}", params
+        f"SELECT h.id FROM households h WHERE {' AND '.join(where)} "
+        "ORDER BY h.street COLLATE NOCASE, CAST(h.house_no AS INTEGER), "
+        "CASE WHEN instr(h.house_no, '/') > 0 THEN CAST(substr(h.house_no, instr(h.house_no, '/') + 1) AS INTEGER) "
+        "ELSE -1 END, h.house_no" + (" LIMIT ?" if limit is not None else ""),
+        (*params, limit) if limit is not None else params,
     ).fetchall()
-    rows.sort(key=lambda row: ((row[1] or "").casefold(), house_number_key(row[2])))
-    ids = [row[0] for row in rows]
-    return ids[:limit] if limit is not None else ids
+    return [row[0] for row in rows]
 
 
 def household_summaries(store: Store, ids: list[str], today: date | None = None) -> list[dict[str, object]]:

@@ -167,7 +167,7 @@ class Writer:
                     clock_rows.extend((change.table, change.row_id, name, hlc, device)
                                       for name in (stamped if remote else written))
                 elif change.op == "delete":
-                    written, previous = self._delete_row(spec, change.row_id, hlc, now)
+                    written, previous = self._delete_row(spec, change.row_id, hlc, now, remote)
                     clock_rows.extend((change.table, change.row_id, name, hlc, device) for name in written)
                 else:
                     raise ValueError(f"unknown operation {change.op!r}")
@@ -219,10 +219,12 @@ class Writer:
         return changed, current, values
 
     def _delete_row(
-        self, spec: TableSpec, row_id: str, hlc: int, now: str
+        self, spec: TableSpec, row_id: str, hlc: int, now: str, remote: bool
     ) -> tuple[dict[str, object], dict[str, object]]:
         current = self._current(spec, row_id)
-        if current["deleted_hlc"] is not None:
+        # Deleting twice locally changes nothing; a remote delete that won the merge replaces the tombstone's
+        # stamp, so laptops that deleted the same row concurrently end with the same one.
+        if current["deleted_hlc"] is not None and (not remote or current["deleted_hlc"] == hlc):
             return {}, current
         self._store.conn.execute(
             f"UPDATE {spec.name} SET deleted_hlc = ?, updated_at = ? WHERE id = ?", (hlc, now, row_id)

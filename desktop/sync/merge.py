@@ -16,6 +16,7 @@ from desktop.store.tables import SYNCED
 from desktop.store.writer import ALL_FIELDS, utc_now_iso
 
 Stamp = tuple[int, str]
+PLACEHOLDER: Stamp = (0, "")
 
 
 def _local_stamps(store: Store, table: str, row_id: str) -> dict[str, Stamp]:
@@ -38,21 +39,24 @@ def merge_change(store: Store, device: str, change: list[Any], vv: dict[str, int
     cursor = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
     current = cursor.fetchone()
     if current is None:
-        store.writer.write([RowWrite(table, row_id, "insert", {k: v for k, v in values.items()
-                                                               if k != "deleted_hlc"}, hlc, device)])
-        if op == "delete":
-            store.writer.write([RowWrite(table, row_id, "delete", {}, hlc, device)])
-        return
+        if op == "insert":
+            store.writer.write([RowWrite(table, row_id, "insert", values, hlc, device)])
+            return
+        # An edit or delete from one laptop arrived before the row's creation from another: make an empty row
+        # stamped lower than anything real, so the creation, when it comes, still wins every field it sets.
+        store.writer.write([RowWrite(table, row_id, "insert", {}, PLACEHOLDER[0], PLACEHOLDER[1])])
+        cursor = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        current = cursor.fetchone()
     row = dict(zip([d[0] for d in cursor.description], current, strict=True))
     stamps = _local_stamps(store, table, row_id)
     winners: dict[str, Any] = {}
     for field, value in values.items():
-        local = stamps.get(field) or stamps.get(ALL_FIELDS) or (0, "")
+        local = stamps.get(field) or stamps.get(ALL_FIELDS) or PLACEHOLDER
         if remote == local:
             continue  # the same write again: idempotent
         if remote > local:
             winners[field] = value
-            if row.get(field) != value and local[1] != device and not _seen(vv, local):
+            if row.get(field) != value and local[1] not in (device, "") and not _seen(vv, local):
                 _conflict(store, table, row_id, field, kept=(value, remote), lost=(row.get(field), local))
         elif row.get(field) != value and local[1] != device:
             _conflict(store, table, row_id, field, kept=(row.get(field), local), lost=(value, remote))
@@ -66,7 +70,7 @@ def merge_change(store: Store, device: str, change: list[Any], vv: dict[str, int
     deleted = winners.pop("deleted_hlc", None)
     if winners:
         store.writer.write([RowWrite(table, row_id, "update", winners, hlc, device)])
-    if deleted is not None and row["deleted_hlc"] is None:
+    if deleted is not None:
         store.writer.write([RowWrite(table, row_id, "delete", {}, hlc, device)])
 
 

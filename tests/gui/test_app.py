@@ -103,6 +103,7 @@ def test_overdue_follow_ups_page_lists_what_the_core_counts(window: MainWindow) 
     from desktop.store.queries import ward_stats
 
     overdue = ward_stats(window.store)["follow_ups_overdue"]
+    window.navigation.setCurrentRow(1)
     assert window.follow_ups.model.rowCount() == overdue > 0
     first_due = window.follow_ups.model.data(window.follow_ups.model.index(0, 0))
     assert first_due.count("/") == 2
