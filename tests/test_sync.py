@@ -103,13 +103,16 @@ def test_concurrent_edits_last_writer_wins_and_the_loser_is_kept(tmp_path: Path,
     a.sync()
     b.sync()
     a.store.writer.update("households", household, {"street": "Đường A"})
-    b.store.writer.update("households", household, {"street": "Đường B"})  # later HLC: wins
+    b.store.writer.update("households", household, {"street": "Đường B"})
+    stamp = "SELECT hlc, device_id FROM field_clock WHERE field = 'street'"
+    winner, loser = ("Đường A", "Đường B") if a.store.conn.execute(stamp).fetchone() > b.store.conn.execute(
+        stamp).fetchone() else ("Đường B", "Đường A")  # the greater (HLC, device) wins
     for laptop in (a, b, a):
         laptop.sync()
     assert content(a.store) == content(b.store)
-    assert a.store.conn.execute("SELECT street FROM households").fetchone() == ("Đường B",)
+    assert a.store.conn.execute("SELECT street FROM households").fetchone() == (winner,)
     kept, lost = a.store.conn.execute("SELECT kept_value, lost_value FROM conflicts").fetchone()
-    assert (kept, lost) == ('"Đường B"', '"Đường A"')
+    assert (kept, lost) == (f'"{winner}"', f'"{loser}"')
     assert b.store.conn.execute("SELECT kept_value, lost_value FROM conflicts").fetchone() == (kept, lost)
 
 
@@ -311,10 +314,10 @@ def test_conflicts_inbox_keep_or_use_the_other_value(tmp_path: Path) -> None:
     for laptop in (a, b, a):
         laptop.sync()
     (conflict,) = open_conflicts(a.store)
-    assert (conflict.field, conflict.kept, conflict.lost) == ("street", "Đường B", "Đường A")
+    assert conflict.field == "street" and {conflict.kept, conflict.lost} == {"Đường A", "Đường B"}
     resolve(a.store, conflict.id, use_other=True)
     assert open_conflicts(a.store) == []
     for laptop in (a, b):
         laptop.sync()
-    assert b.store.conn.execute("SELECT street FROM households").fetchone() == ("Đường A",)
+    assert b.store.conn.execute("SELECT street FROM households").fetchone() == (conflict.lost,)
     assert content(a.store) == content(b.store)
