@@ -1,0 +1,1029 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>Held on</source>
+        <translation>Ngày tổ chức</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Số người dự</translation>
+    </message>
+    <message>
+        <source>Community activities</source>
+        <translation>Hoạt động cộng đồng</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>%1 activities</source>
+        <translation>%1 hoạt động</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New community activity</source>
+        <translation>Hoạt động cộng đồng mới</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>Ngày tổ chức</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Số người dự</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Ward settings (printed on reports)</source>
+        <translation>Thông tin phường (in trên báo cáo)</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Place (on the date line)</source>
+        <translation>Địa danh (dòng ngày tháng)</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s post</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name</source>
+        <translation>Họ tên người ký</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Lưu thông tin</translation>
+    </message>
+    <message>
+        <source>%1 households · %2 people · %3 visits · %4 open follow-ups · %5 open cases</source>
+        <translation>%1 hộ · %2 nhân khẩu · %3 lượt thăm · %4 việc cần theo dõi · %5 vụ việc đang xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>Thêm vụ việc</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Household (optional)</source>
+        <translation>Hộ (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn tin</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, empty if none</source>
+        <translation>dd/mm/yyyy, để trống nếu không có</translation>
+    </message>
+    <message>
+        <source>e.g. người dân, tổ dân phố, đường dây nóng</source>
+        <translation>ví dụ: người dân, tổ dân phố, đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Pick the household from the search results (↓, Enter).</source>
+        <translation>Chọn hộ trong kết quả tìm kiếm (↓, Enter).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Case: %1</source>
+        <translation>Vụ việc: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Trạng thái: %1</translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>Tiếp nhận: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Hạn: %1</translation>
+    </message>
+    <message>
+        <source>Household: %1</source>
+        <translation>Hộ: %1</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Kết quả giải quyết</translation>
+    </message>
+    <message>
+        <source>When resolving or closing</source>
+        <translation>Khi giải quyết xong hoặc đóng</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>Open and in progress</source>
+        <translation>Mới và đang xử lý</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Tất cả vụ việc</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Thêm vụ việc</translation>
+    </message>
+    <message>
+        <source>%1 case(s)</source>
+        <translation>%1 vụ việc</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Creating the demo ward…</source>
+        <translation>Đang tạo phường mẫu…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Welcome to WardBook</source>
+        <translation>Chào mừng đến với Sổ địa bàn</translation>
+    </message>
+    <message>
+        <source>There is no register on this computer yet (%1).
+How do you want to start?</source>
+        <translation>Máy này chưa có sổ địa bàn (%1).
+Anh/chị muốn bắt đầu thế nào?</translation>
+    </message>
+    <message>
+        <source>Open a demo ward (invented households, to try the app)</source>
+        <translation>Mở phường mẫu (hộ giả định, để dùng thử)</translation>
+    </message>
+    <message>
+        <source>Start an empty register</source>
+        <translation>Bắt đầu sổ trống</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>Ngày thăm</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Support (VND)</source>
+        <translation>Hỗ trợ (đồng)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <source>Visits &amp; follow-ups</source>
+        <translation>Thăm hộ &amp; theo dõi</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Ghi lượt thăm</translation>
+    </message>
+    <message>
+        <source>Follow-up done…</source>
+        <translation>Đã theo dõi xong…</translation>
+    </message>
+    <message>
+        <source>Due today (%1)</source>
+        <translation>Đến hạn hôm nay (%1)</translation>
+    </message>
+    <message>
+        <source>Overdue (%1)</source>
+        <translation>Quá hạn (%1)</translation>
+    </message>
+    <message>
+        <source>Latest visits</source>
+        <translation>Lượt thăm gần đây</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Đã theo dõi xong</translation>
+    </message>
+    <message>
+        <source>Done on (dd/mm/yyyy):</source>
+        <translation>Ngày hoàn thành (dd/mm/yyyy):</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Possible duplicate — already registered:
+%1
+Check, then press Save again to add anyway.</source>
+        <translation>Có thể trùng — đã có trong sổ:
+%1
+Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>New household</source>
+        <translation>Thêm hộ</translation>
+    </message>
+    <message>
+        <source>Area (khu phố)</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>House number</source>
+        <translation>Số nhà</translation>
+    </message>
+    <message>
+        <source>Street / alley</source>
+        <translation>Đường / hẻm</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Head&apos;s birth year</source>
+        <translation>Năm sinh chủ hộ</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Vulnerabilities</source>
+        <translation>Diện khó khăn</translation>
+    </message>
+    <message>
+        <source>e.g. 123/45A</source>
+        <translation>ví dụ: 123/45A</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>Chuyển đi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Follow-up / due</source>
+        <translation>Theo dõi / hạn</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>← Households</source>
+        <translation>← Danh sách hộ</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Ghi lượt thăm</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Thêm vụ việc</translation>
+    </message>
+    <message>
+        <source>Vulnerabilities</source>
+        <translation>Diện khó khăn</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Thêm nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Moved out…</source>
+        <translation>Chuyển đi…</translation>
+    </message>
+    <message>
+        <source>Make head of household</source>
+        <translation>Đặt làm chủ hộ</translation>
+    </message>
+    <message>
+        <source>Visits and cases</source>
+        <translation>Lượt thăm và vụ việc</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Mã hộ: %1</translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation>Khu phố: %1</translation>
+    </message>
+    <message>
+        <source>Head: %1</source>
+        <translation>Chủ hộ: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Điện thoại: %1</translation>
+    </message>
+    <message>
+        <source>Members: %1</source>
+        <translation>Nhân khẩu: %1</translation>
+    </message>
+    <message>
+        <source>Last visit: %1</source>
+        <translation>Lần thăm gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups: %1</source>
+        <translation>Theo dõi quá hạn: %1</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Lượt thăm</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>%1 (done %2)</source>
+        <translation>%1 (xong %2)</translation>
+    </message>
+    <message>
+        <source>Date %1 moved out (dd/mm/yyyy):</source>
+        <translation>Ngày %1 chuyển đi (dd/mm/yyyy):</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>Type a name, address or phone (accents optional)…</source>
+        <translation>Gõ tên, địa chỉ hoặc số điện thoại (có dấu hay không đều được)…</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Vulnerabilities</source>
+        <translation>Diện khó khăn</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Lần thăm gần nhất</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Theo dõi quá hạn</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <source>Households</source>
+        <translation>Hộ dân</translation>
+    </message>
+    <message>
+        <source>Search a name, address or phone — accents optional (e.g. duong)</source>
+        <translation>Tìm theo tên, địa chỉ, số điện thoại — không cần gõ dấu (ví dụ: duong)</translation>
+    </message>
+    <message>
+        <source>New household</source>
+        <translation>Thêm hộ</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Ghi lượt thăm</translation>
+    </message>
+    <message>
+        <source>Not visited in (days)</source>
+        <translation>Chưa thăm trong (ngày)</translation>
+    </message>
+    <message>
+        <source>Overdue follow-up</source>
+        <translation>Có theo dõi quá hạn</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Tất cả khu phố</translation>
+    </message>
+    <message>
+        <source>Any vulnerability</source>
+        <translation>Mọi diện</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n hộ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Visit saved.</source>
+        <translation>Đã lưu lượt thăm.</translation>
+    </message>
+    <message>
+        <source>WardBook — Ward register</source>
+        <translation>Sổ địa bàn — WardBook</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>New &amp;visit</source>
+        <translation>Ghi lượt &amp;thăm</translation>
+    </message>
+    <message>
+        <source>&amp;Find a household</source>
+        <translation>T&amp;ìm hộ</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Người dùng: %1</translation>
+    </message>
+    <message>
+        <source>(no login)</source>
+        <translation>(chưa đăng nhập)</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Đồng bộ lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit member</source>
+        <translation>Sửa nhân khẩu</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>Thêm nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Relation to the head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>e.g. con, vợ/chồng</source>
+        <translation>ví dụ: con, vợ/chồng</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Periodic review (sơ kết / tổng kết)</source>
+        <translation>Báo cáo sơ kết / tổng kết</translation>
+    </message>
+    <message>
+        <source>Walk list</source>
+        <translation>Danh sách đi địa bàn</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Quý này</translation>
+    </message>
+    <message>
+        <source>This half-year</source>
+        <translation>6 tháng này</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Chọn ngày…</translation>
+    </message>
+    <message>
+        <source>Whole ward</source>
+        <translation>Toàn phường</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Tạo báo cáo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>Mở PDF</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>This report is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có báo cáo này.</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Đang tạo…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Xong: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportRow</name>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Unit (kg, bag…)</source>
+        <translation>Đơn vị (kg, túi…)</translation>
+    </message>
+    <message>
+        <source>Value (VND)</source>
+        <translation>Giá trị (đồng)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Laptop</source>
+        <translation>Máy</translation>
+    </message>
+    <message>
+        <source>Last changeset</source>
+        <translation>Gói thay đổi cuối</translation>
+    </message>
+    <message>
+        <source>Behind by</source>
+        <translation>Còn chậm</translation>
+    </message>
+    <message>
+        <source>Clock offset (ms)</source>
+        <translation>Lệch giờ (ms)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Đồng bộ lần cuối</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>Giá trị đang giữ</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Giá trị khác</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Shared folder:</source>
+        <translation>Thư mục dùng chung:</translation>
+    </message>
+    <message>
+        <source>e.g. \\station\wardbook, /mnt/share or smb://host/share</source>
+        <translation>ví dụ: \\station\wardbook, /mnt/share hoặc smb://host/share</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Laptops on the share</source>
+        <translation>Các máy trên thư mục chung</translation>
+    </message>
+    <message>
+        <source>Conflicts to review (%1)</source>
+        <translation>Xung đột cần xem xét (%1)</translation>
+    </message>
+    <message>
+        <source>Keep the value kept</source>
+        <translation>Giữ giá trị hiện tại</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>Dùng giá trị kia</translation>
+    </message>
+    <message>
+        <source>Sync is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Thư mục dùng chung</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>Hãy chọn thư mục dùng chung trước.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Synced. Last sync: %1</source>
+        <translation>Đã đồng bộ. Lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>New visit</source>
+        <translation>Ghi lượt thăm</translation>
+    </message>
+    <message>
+        <source>&amp;Household</source>
+        <translation>&amp;Hộ</translation>
+    </message>
+    <message>
+        <source>&amp;Date (dd/mm/yyyy)</source>
+        <translation>&amp;Ngày (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <source>Purposes (Alt+1…8)</source>
+        <translation>Mục đích (Alt+1…8)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Person &amp;met</source>
+        <translation>Người &amp;gặp</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>Ghi &amp;nhận</translation>
+    </message>
+    <message>
+        <source>Support given</source>
+        <translation>Hỗ trợ đã trao</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow-up due</source>
+        <translation>Hạn &amp;theo dõi</translation>
+    </message>
+    <message>
+        <source>Personal data: write only what the follow-up needs.</source>
+        <translation>Dữ liệu cá nhân: chỉ ghi điều cần cho việc theo dõi.</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, empty if none</source>
+        <translation>dd/mm/yyyy, để trống nếu không có</translation>
+    </message>
+    <message>
+        <source>+ Support item</source>
+        <translation>+ Khoản hỗ trợ</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n day(s)</source>
+        <translation>
+            <numerusform>+%n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick the household from the search results (↓, Enter).</source>
+        <translation>Chọn hộ trong kết quả tìm kiếm (↓, Enter).</translation>
+    </message>
+</context>
+</TS>
