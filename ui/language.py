@@ -34,6 +34,8 @@ class LanguageManager:
     def set_language(self, lang: str) -> None:
         if lang not in LANGUAGES:
             raise ValueError(lang)
+        if lang == self.lang and (self._installed or lang == "en"):
+            return  # already in place: no LanguageChange storm for nothing
         app = QCoreApplication.instance()
         for translator in self._installed:
             app.removeTranslator(translator)

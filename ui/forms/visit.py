@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -111,7 +110,6 @@ class VisitDialog(FormDialog):
             button = QPushButton(purposes)
             button.setCheckable(True)
             button.setAutoDefault(False)
-            button.setShortcut(QKeySequence(f"Alt+{number}"))
             self.purposes[code] = button
             grid.addWidget(button, (number - 1) // 4, (number - 1) % 4)
         self.outcomes: dict[str, QPushButton] = {}
@@ -231,6 +229,15 @@ class VisitDialog(FormDialog):
             follow_up_due=self.follow_up.text(),
             support=[row.item() for row in self.rows],
         )
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Alt+1…8 toggles a purpose wherever the focus is (fields pass keys with Alt on to the dialog).
+        digit = event.key() - Qt.Key.Key_1
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and 0 <= digit < len(self.purposes):
+            button = list(self.purposes.values())[digit]
+            button.toggle()
+            return
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # In the findings box Enter saves like everywhere else; Shift+Enter starts a new line.
