@@ -159,6 +159,9 @@ class VisitDialog(FormDialog):
         self.add_field("support", support)
         self.add_field("follow_up_due", follow)
         self.add_support.clicked.connect(self.add_support_row)
+        for field in (self.picker.box, self.visited_on, self.person_met, self.follow_up, *self.purposes.values(),
+                      *self.outcomes.values()):
+            field.installEventFilter(self)
         self.retranslate()
         (self.visited_on if household_id else self.picker.box).setFocus()
 
@@ -187,6 +190,8 @@ class VisitDialog(FormDialog):
         row.remove.clicked.connect(lambda: self._remove_support(row))
         self.support_rows.insertWidget(len(self.rows), row)
         self.rows.append(row)
+        for field in (row.kind, row.quantity, row.unit, row.value):
+            field.installEventFilter(self)
         row.kind.setFocus()
         return row
 
@@ -230,16 +235,21 @@ class VisitDialog(FormDialog):
             support=[row.item() for row in self.rows],
         )
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        # Alt+1…8 toggles a purpose wherever the focus is (fields pass keys with Alt on to the dialog).
+    def _purpose_key(self, event) -> bool:  # type: ignore[no-untyped-def]
+        """Alt+1…8 toggles a purpose wherever the focus is in the form."""
         digit = event.key() - Qt.Key.Key_1
         if event.modifiers() & Qt.KeyboardModifier.AltModifier and 0 <= digit < len(self.purposes):
-            button = list(self.purposes.values())[digit]
-            button.toggle()
-            return
-        super().keyPressEvent(event)
+            list(self.purposes.values())[digit].toggle()
+            return True
+        return False
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not self._purpose_key(event):
+            super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._purpose_key(event):
+            return True
         # In the findings box Enter saves like everywhere else; Shift+Enter starts a new line.
         if watched is self.findings and event.type() == QEvent.Type.KeyPress:
             key, mods = event.key(), event.modifiers()  # type: ignore[attr-defined]
