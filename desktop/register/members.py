@@ -18,7 +18,10 @@ def update_person(
     phone: str | None = None,
     relation: str | None = None,
 ) -> dict[str, object]:
-    """Correct a member's details with the same checks as when adding; returns the fields that changed."""
+    """Correct a member's details with the same checks as when adding; returns the fields that changed.
+
+    Every field is set (a form edits them all at once): pass the current value of any field not being changed.
+    """
     alive = store.conn.execute("SELECT 1 FROM people WHERE id = ? AND deleted_hlc IS NULL", (person_id,))
     if alive.fetchone() is None:
         raise WardbookError("register.unknown_person", value=person_id)

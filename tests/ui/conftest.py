@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop import i18n
 from desktop.store import Store
@@ -14,15 +14,32 @@ from desktop.store import Store
 DEMO_END = date(2026, 6, 30)  # the last day of the demo ward's year of visits (tests/conftest.py)
 
 
-@pytest.fixture
-def language(qapp) -> Iterator[object]:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="session")
+def _language_manager(qapp):  # type: ignore[no-untyped-def]
     from ui.language import LanguageManager
 
-    manager = LanguageManager()
-    manager.set_language("vi")
-    yield manager
-    manager.set_language("vi")
+    return LanguageManager()
+
+
+@pytest.fixture
+def language(_language_manager) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """Vietnamese at the start of every test (one manager for the session: translators installed once)."""
+    _language_manager.set_language("vi")
+    yield _language_manager
+    _language_manager.set_language("vi")
     i18n.set_language("vi")
+
+
+@pytest.fixture
+def owned(qtbot) -> Iterator[list[QWidget]]:  # type: ignore[no-untyped-def]
+    """Widgets appended here are deleted after the test, before its database closes."""
+    import shiboken6
+
+    widgets: list[QWidget] = []
+    yield widgets
+    for widget in widgets:
+        widget.close()
+        shiboken6.delete(widget)
 
 
 @pytest.fixture

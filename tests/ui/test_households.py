@@ -11,10 +11,22 @@ from desktop.store.queries import household_detail
 
 def test_typing_duong_lists_households_on_duong_streets(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
     area = find_area(ctx.store, "Khu phố 1")
-    on_duong = add_household(ctx.store, area_id=area, house_no="12/3", street="Đường Số 7",
-                             head_name="Lâm Thị Hạnh", head_birth_year=1970)
-    elsewhere = add_household(ctx.store, area_id=area, house_no="5", street="Hẻm 9 Lê Văn Sỹ",
-                              head_name="Tạ Văn Bình", head_birth_year=1980)
+    on_duong = add_household(
+        ctx.store,
+        area_id=area,
+        house_no="12/3",
+        street="Đường Số 7",
+        head_name="Lâm Thị Hạnh",
+        head_birth_year=1970,
+    )
+    elsewhere = add_household(
+        ctx.store,
+        area_id=area,
+        house_no="5",
+        street="Hẻm 9 Lê Văn Sỹ",
+        head_name="Tạ Văn Bình",
+        head_birth_year=1980,
+    )
     page = window.households
     page.search.setFocus()
     with qtbot.waitSignal(page.loaded, timeout=3000):

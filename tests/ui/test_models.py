@@ -40,12 +40,20 @@ def test_household_model_fetches_only_the_blocks_it_shows(qapp, demo_store) -> N
 
 def test_rows_models_pass_modeltester(qtmodeltester, demo_store) -> None:  # type: ignore[no-untyped-def]
     household_id = list_household_ids(demo_store)[3]
-    members = RowsModel([Column("full_name", lambda: "Name", text_of("full_name")),
-                         Column("gender", lambda: "Gender", label_of("gender", "gender"))])
+    members = RowsModel(
+        [
+            Column("full_name", lambda: "Name", text_of("full_name")),
+            Column("gender", lambda: "Gender", label_of("gender", "gender")),
+        ]
+    )
     members.set_rows(household_detail(demo_store, household_id)["people"])
     qtmodeltester.check(members, force_py=True)
-    visits = RowsModel([Column("visited_at", lambda: "Visited", date_of("visited_at")),
-                        Column("purposes", lambda: "Purposes", label_of("purpose", "purposes", many=True))])
+    visits = RowsModel(
+        [
+            Column("visited_at", lambda: "Visited", date_of("visited_at")),
+            Column("purposes", lambda: "Purposes", label_of("purpose", "purposes", many=True)),
+        ]
+    )
     visits.set_rows(list_visits(demo_store, limit=50))
     qtmodeltester.check(visits, force_py=True)
     assert visits.rowCount() == 50

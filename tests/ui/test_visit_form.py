@@ -26,8 +26,11 @@ def test_visit_typed_with_the_keyboard_lands_in_db_and_timeline(window, ctx, qtb
     qtbot.keyClicks(dialog.picker.box, fold(str(summary_head)))
     dialog.picker.box.flush()
     assert dialog.picker.list.isVisible()
-    row = next(r for r in range(dialog.picker.results.rowCount())
-               if dialog.picker.results.row(r)["id"] == household_id)
+    row = next(
+        r
+        for r in range(dialog.picker.results.rowCount())
+        if dialog.picker.results.row(r)["id"] == household_id
+    )
     for _ in range(row):
         qtbot.keyClick(dialog.picker.box, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.picker.box, Qt.Key.Key_Return)
@@ -45,11 +48,18 @@ def test_visit_typed_with_the_keyboard_lands_in_db_and_timeline(window, ctx, qtb
     assert not dialog.isVisible()
     assert _visit_count(ctx.store) == count + 1
     saved = list_visits(ctx.store, household_id=household_id)[0]
-    assert (saved["visited_at"], saved["purposes"], saved["outcome"], saved["follow_up_due"], saved["findings"]) == (
-        "2026-06-28", "scam_awareness,welfare_check", "met", "2026-07-12", "Gia dinh on dinh")
+    assert (
+        saved["visited_at"],
+        saved["purposes"],
+        saved["outcome"],
+        saved["follow_up_due"],
+        saved["findings"],
+    ) == ("2026-06-28", "scam_awareness,welfare_check", "met", "2026-07-12", "Gia dinh on dinh")
     # the household page (open behind the dialog) shows it at once
     assert window.household.timeline.rowCount() == before + 1
-    texts = [window.household.timeline.index(r, 0).data() for r in range(window.household.timeline.rowCount())]
+    texts = [
+        window.household.timeline.index(r, 0).data() for r in range(window.household.timeline.rowCount())
+    ]
     assert "28/06/2026" in texts
 
 

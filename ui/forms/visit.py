@@ -159,8 +159,14 @@ class VisitDialog(FormDialog):
         self.add_field("support", support)
         self.add_field("follow_up_due", follow)
         self.add_support.clicked.connect(self.add_support_row)
-        for field in (self.picker.box, self.visited_on, self.person_met, self.follow_up, *self.purposes.values(),
-                      *self.outcomes.values()):
+        for field in (
+            self.picker.box,
+            self.visited_on,
+            self.person_met,
+            self.follow_up,
+            *self.purposes.values(),
+            *self.outcomes.values(),
+        ):
             field.installEventFilter(self)
         self.retranslate()
         (self.visited_on if household_id else self.picker.box).setFocus()
