@@ -43,7 +43,8 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(232)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setSpacing(2)
         self.nav.setStyleSheet(

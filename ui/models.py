@@ -138,7 +138,7 @@ class HouseholdTableModel(QAbstractTableModel):
             Column("last_visit", lambda: self.tr("Last visit"), date_of("last_visit")),
             Column(
                 "overdue",
-                lambda: self.tr("Overdue follow-ups"),
+                lambda: self.tr("Overdue"),
                 lambda row: fmt_number(row["overdue"]) if row.get("overdue") else "",
                 align_right=True,
             ),

@@ -609,8 +609,8 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Lần thăm gần nhất</translation>
     </message>
     <message>
-        <source>Overdue follow-ups</source>
-        <translation>Theo dõi quá hạn</translation>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
     </message>
 </context>
 <context>

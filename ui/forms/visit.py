@@ -98,7 +98,13 @@ class VisitDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("visitForm")
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(660)
+        # Toggles must read as on/off at a glance, in any Qt style.
+        self.setStyleSheet(
+            "QPushButton:checkable { padding: 4px 8px; }"
+            "QPushButton:checked { background: #2f6ea5; color: white; border: 1px solid #1f4f7a;"
+            " border-radius: 3px; }"
+        )
         self.picker = HouseholdPicker(ctx, self)
         self.picker.set_household(household_id or None)
         self.visited_on = QLineEdit(fmt_date(ctx.today().isoformat()), self)

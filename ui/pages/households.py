@@ -66,7 +66,7 @@ class HouseholdsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((90, 230, 90, 190, 70, 220, 90)):
+        for column, width in enumerate((80, 195, 80, 170, 85, 180, 125)):
             self.table.setColumnWidth(column, width)
 
         top = QHBoxLayout()

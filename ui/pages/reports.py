@@ -99,6 +99,7 @@ class ReportsPage(Page):
         dates.addWidget(self.start)
         dates.addWidget(QLabel("–", self))
         dates.addWidget(self.end)
+        dates.addStretch(1)
         out_row = QHBoxLayout()
         out_row.addWidget(self.out, 1)
         out_row.addWidget(self.browse)
@@ -110,7 +111,10 @@ class ReportsPage(Page):
         for button in (self.generate, self.cancel, self.open_pdf):
             actions.addWidget(button)
         actions.addStretch(1)
+        for field in (self.start, self.end):
+            field.setMaximumWidth(120)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addLayout(actions)
