@@ -50,8 +50,28 @@ if window.households.model.rowCount() == 0:
 window.households.table.viewport().repaint()
 print("ready", flush=True); sys.stdin.readline()
 """
-QUERIES = ("n", "ng", "ngu", "nguy", "nguyen", "nguyen v", "nguyen van", "duong", "hem 12", "le van sy",
-           "tran", "pham thi", "090", "0903", "hai ba trung", "123", "dang", "vo van", "huynh", "cach mang")
+QUERIES = (
+    "n",
+    "ng",
+    "ngu",
+    "nguy",
+    "nguyen",
+    "nguyen v",
+    "nguyen van",
+    "duong",
+    "hem 12",
+    "le van sy",
+    "tran",
+    "pham thi",
+    "090",
+    "0903",
+    "hai ba trung",
+    "123",
+    "dang",
+    "vo van",
+    "huynh",
+    "cach mang",
+)
 
 
 def rss_mib(pid: int) -> float:
@@ -63,11 +83,21 @@ def rss_mib(pid: int) -> float:
 
 def start_once(script: str, *args: str) -> tuple[float, float, float]:
     """Seconds from process start until the window is shown and until it says ready, and its RSS (MiB)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "PYTHONPATH": str(ROOT),
+    }
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", script, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert child.stdout and child.stdin
     line = child.stdout.readline()
     shown = time.perf_counter() - started
@@ -100,12 +130,18 @@ def bench_start(db: Path, runs: int) -> None:
     bare_t = statistics.median(t for _, t, _ in bare)
     shown_t, app_t = statistics.median(s for s, _, _ in app), statistics.median(t for _, t, _ in app)
     bare_m, app_m = statistics.median(m for _, _, m in bare), statistics.median(m for _, _, m in app)
-    print(f"start to main window shown and searchable: app {shown_t * 1000:.0f} ms, bare PySide6 window "
-          f"{bare_t * 1000:.0f} ms → ratio {shown_t / bare_t:.2f}× (target ≤ 3×; median of {runs})")
-    print(f"start to whole-ward list filled (50k ids sorted in a worker): {app_t * 1000:.0f} ms "
-          f"→ ratio {app_t / bare_t:.2f}×")
-    print(f"memory (RSS): app {app_m:.0f} MiB, bare window {bare_m:.0f} MiB → ratio {app_m / bare_m:.2f}× "
-          "(target ≤ 3×)")
+    print(
+        f"start to main window shown and searchable: app {shown_t * 1000:.0f} ms, bare PySide6 window "
+        f"{bare_t * 1000:.0f} ms → ratio {shown_t / bare_t:.2f}× (target ≤ 3×; median of {runs})"
+    )
+    print(
+        f"start to whole-ward list filled (50k ids sorted in a worker): {app_t * 1000:.0f} ms "
+        f"→ ratio {app_t / bare_t:.2f}×"
+    )
+    print(
+        f"memory (RSS): app {app_m:.0f} MiB, bare window {bare_m:.0f} MiB → ratio {app_m / bare_m:.2f}× "
+        "(target ≤ 3×)"
+    )
 
 
 def bench_search(db: Path, rounds: int) -> None:
@@ -145,10 +181,12 @@ def bench_search(db: Path, rounds: int) -> None:
     def ms(values: list[float], q: float) -> float:
         return sorted(values)[min(len(values) - 1, int(q * len(values)))] * 1000
 
-    print(f"search keystroke → updated list ({len(ui_times)} searches, after the {150} ms debounce): "
-          f"median {statistics.median(ui_times) * 1000:.1f} ms, p99 {ms(ui_times, 0.99):.1f} ms "
-          f"(target median ≤ 50 ms); raw FTS5 query on the same data: median "
-          f"{statistics.median(raw_times) * 1000:.1f} ms, p99 {ms(raw_times, 0.99):.1f} ms")
+    print(
+        f"search keystroke → updated list ({len(ui_times)} searches, after the {150} ms debounce): "
+        f"median {statistics.median(ui_times) * 1000:.1f} ms, p99 {ms(ui_times, 0.99):.1f} ms "
+        f"(target median ≤ 50 ms); raw FTS5 query on the same data: median "
+        f"{statistics.median(raw_times) * 1000:.1f} ms, p99 {ms(raw_times, 0.99):.1f} ms"
+    )
     window.close()
     store.close()
 
