@@ -66,7 +66,7 @@ def _qt_args(args: Sequence[str]) -> list[str]:
     return [a for a in args if a.startswith("-") and not a.startswith("--")]
 
 
-def build_window(store, language, today=date.today):  # type: ignore[no-untyped-def]
+def build_window(store, language, today=date.today):
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
@@ -74,7 +74,7 @@ def build_window(store, language, today=date.today):  # type: ignore[no-untyped-
     return MainWindow(ctx)
 
 
-def self_test(window) -> int:  # type: ignore[no-untyped-def]
+def self_test(window) -> int:
     """Wait for the household list, check the window is whole, print one line; 0 when all is well."""
     from PySide6.QtCore import QEventLoop, QTimer
 

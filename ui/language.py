@@ -37,6 +37,7 @@ class LanguageManager:
         if lang == self.lang and (self._installed or lang == "en"):
             return  # already in place: no LanguageChange storm for nothing
         app = QCoreApplication.instance()
+        assert app is not None, "create the QApplication first"
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()

@@ -48,8 +48,8 @@ def number_of(key: str) -> Callable[[dict[str, Any]], str]:
 
 def label_of(group: str, key: str, many: bool = False) -> Callable[[dict[str, Any]], str]:
     if many:
-        return lambda row: labels(group, row.get(key))  # type: ignore[arg-type]
-    return lambda row: label(group, row.get(key))  # type: ignore[arg-type]
+        return lambda row: labels(group, row.get(key))
+    return lambda row: label(group, row.get(key))
 
 
 def address(row: dict[str, Any]) -> str:

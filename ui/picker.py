@@ -81,7 +81,7 @@ class HouseholdPicker(QWidget):
         if ids:
             self.list.setCurrentIndex(self.results.index(0, 0))
 
-    def _pick_index(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _pick_index(self, index) -> None:
         household_id = index.data(ID_ROLE)
         if household_id:
             self.set_household(str(household_id))

@@ -71,7 +71,7 @@ class SearchBox(QLineEdit):
             self._timer.stop()
             self.search.emit(self.text())
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.flush()
         super().keyPressEvent(event)

@@ -108,7 +108,7 @@ class FormDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event) -> None:
         # Enter anywhere (except multi-line text, which keeps Shift+Enter for new lines) saves; Esc cancels.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._try_save()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,7 +78,7 @@ class CaseDialog(FormDialog):
         self.due_on.setPlaceholderText(self.tr("dd/mm/yyyy, empty if none"))
         self.source.setPlaceholderText(self.tr("e.g. người dân, tổ dân phố, đường dây nóng"))
 
-    def field_for_error(self, error):  # type: ignore[no-untyped-def]
+    def field_for_error(self, error):
         if error.msg_id == "register.due_before_received":
             return "due_on"
         if error.msg_id == "register.bad_date":
@@ -155,7 +155,7 @@ class CaseView(FormDialog):
 
     def load(self) -> None:
         self.detail: dict[str, Any] = case_detail(self.ctx.store, self.case_id)
-        self.events.set_rows(self.detail["events"])
+        self.events.set_rows(cast(list[dict[str, Any]], self.detail["events"]))
 
     def retranslate(self) -> None:
         d = self.detail
@@ -185,7 +185,7 @@ class CaseView(FormDialog):
         self.resolution.setPlaceholderText(self.tr("When resolving or closing"))
         self.events.retranslate()
 
-    def field_for_error(self, error):  # type: ignore[no-untyped-def]
+    def field_for_error(self, error):
         if error.msg_id == "register.bad_date":
             return "on"
         return super().field_for_error(error)

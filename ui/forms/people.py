@@ -104,7 +104,7 @@ class HouseholdDialog(FormDialog):
         _relabel_genders(self.head_gender)
         self.house_no.setPlaceholderText(self.tr("e.g. 123/45A"))
 
-    def field_for_error(self, error):  # type: ignore[no-untyped-def]
+    def field_for_error(self, error):
         if error.msg_id == "register.bad_birth_year":
             return "birth_year"
         if error.msg_id == "register.bad_phone":
@@ -182,7 +182,7 @@ class PersonDialog(FormDialog):
         _relabel_genders(self.gender)
         self.relation.setPlaceholderText(self.tr("e.g. con, vợ/chồng"))
 
-    def field_for_error(self, error):  # type: ignore[no-untyped-def]
+    def field_for_error(self, error):
         if error.msg_id == "register.bad_birth_year":
             return "birth_year"
         if error.msg_id == "register.bad_phone":
@@ -199,7 +199,7 @@ class PersonDialog(FormDialog):
         )
         if self.person:
             person_id = str(self.person["id"])
-            update_person(self.ctx.store, person_id, **values)  # type: ignore[arg-type]
+            update_person(self.ctx.store, person_id, **values)
             return person_id
         year = check_birth_year(self.birth_year.text())
         found = find_duplicate_people(
@@ -207,7 +207,7 @@ class PersonDialog(FormDialog):
         )
         if not self.duplicates.confirmed((self.full_name.text(), year), found):
             return None
-        return add_person(self.ctx.store, self.household_id, **values)  # type: ignore[arg-type]
+        return add_person(self.ctx.store, self.household_id, **values)
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -69,9 +69,10 @@ class SupportRow(QWidget):
         """The typed values; text that is not a number is passed on for the core to refuse by name."""
         return SupportItem(
             kind=self.kind.currentData(),
-            quantity=_number(self.quantity.text(), float),
+            # not-a-number text goes through as typed: the core refuses it with its own message
+            quantity=_number(self.quantity.text(), float),  # type: ignore[arg-type]
             unit=self.unit.text().strip() or None,
-            value_vnd=_number(self.value.text(), int),
+            value_vnd=_number(self.value.text(), int),  # type: ignore[arg-type]
         )
 
     def changeEvent(self, event: QEvent) -> None:
@@ -247,7 +248,7 @@ class VisitDialog(FormDialog):
             support=[row.item() for row in self.rows],
         )
 
-    def _purpose_key(self, event) -> bool:  # type: ignore[no-untyped-def]
+    def _purpose_key(self, event) -> bool:
         """Alt+1…8 toggles a purpose wherever the focus is in the form."""
         digit = event.key() - Qt.Key.Key_1
         if event.modifiers() & Qt.KeyboardModifier.AltModifier and 0 <= digit < len(self.purposes):
@@ -255,7 +256,7 @@ class VisitDialog(FormDialog):
             return True
         return False
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event) -> None:
         if not self._purpose_key(event):
             super().keyPressEvent(event)
 

@@ -170,7 +170,7 @@ class HouseholdPage(Page):
     def refresh(self) -> None:
         if not self.household_id:
             return
-        self.detail = household_detail(self.ctx.store, self.household_id)
+        self.detail = dict(household_detail(self.ctx.store, self.household_id))
         self.members.set_rows(self.detail["people"])
         self.timeline.set_rows(timeline_rows(self.detail))
         for code, box in self.flags.items():

@@ -90,7 +90,7 @@ class HouseholdsPage(Page):
         for combo in (self.area, self.flag):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.not_visited.toggled.connect(lambda _on: self.reload())
-        self.days.valueChanged.connect(lambda _v: self.not_visited.isChecked() and self.reload())
+        self.days.valueChanged.connect(self._days_changed)
         self.overdue.toggled.connect(lambda _on: self.reload())
         self.table.activated.connect(self._open)
         self.add_button.clicked.connect(self.new_household.emit)
@@ -129,6 +129,10 @@ class HouseholdsPage(Page):
         self.flag.setCurrentIndex(max(0, self.flag.findData(flag)))
         for combo in (self.area, self.flag):
             combo.blockSignals(False)
+
+    def _days_changed(self, _days: int) -> None:
+        if self.not_visited.isChecked():
+            self.reload()
 
     def current_filter(self) -> HouseholdFilter:
         flag = self.flag.currentData()
@@ -200,7 +204,7 @@ class HouseholdsPage(Page):
         else:
             self.reload()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Down and self.search.hasFocus():
             self.table.setFocus()
         super().keyPressEvent(event)

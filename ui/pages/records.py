@@ -132,7 +132,7 @@ class ActivityDialog(FormDialog):
         ):
             self.set_label(name, text)
 
-    def field_for_error(self, error):  # type: ignore[no-untyped-def]
+    def field_for_error(self, error):
         if error.msg_id in ("register.bad_date", "register.future_activity"):
             return "held_on"
         if error.msg_id == "register.bad_attendance":

@@ -105,8 +105,10 @@ class ReportsPage(Page):
         out_row.addWidget(self.browse)
         self.form = QFormLayout()
         self.labels = [QLabel(self) for _ in range(4)]
-        for label_widget, row in zip(self.labels, (self.kind, dates, self.area, out_row), strict=True):
-            self.form.addRow(label_widget, row)
+        self.form.addRow(self.labels[0], self.kind)
+        self.form.addRow(self.labels[1], dates)
+        self.form.addRow(self.labels[2], self.area)
+        self.form.addRow(self.labels[3], out_row)
         actions = QHBoxLayout()
         for button in (self.generate, self.cancel, self.open_pdf):
             actions.addWidget(button)
