@@ -11,7 +11,9 @@ from ui.models import Column, RowsModel, label_of, text_of
 from ui.pages.followups import _table
 from ui.widgets import Page
 
-WARD_SETTINGS = ("ward.name", "ward.issuing_body", "ward.place", "ward.signer_title", "ward.signer_name")
+# The keys desktop.reports reads for the document's title and signature blocks.
+WARD_SETTINGS = ("report.superior_body", "report.issuing_body", "report.place", "report.signer_post",
+                 "report.signer_name")
 
 
 class AdminPage(Page):
