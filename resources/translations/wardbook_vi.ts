@@ -106,8 +106,8 @@
         <translation>Thông tin phường (in trên báo cáo)</translation>
     </message>
     <message>
-        <source>Ward</source>
-        <translation>Phường</translation>
+        <source>Superior body</source>
+        <translation>Cơ quan cấp trên</translation>
     </message>
     <message>
         <source>Issuing body</source>

@@ -59,11 +59,11 @@ class AdminPage(Page):
         self.users_box.setTitle(self.tr("Users"))
         self.settings_box.setTitle(self.tr("Ward settings (printed on reports)"))
         names = {
-            "ward.name": self.tr("Ward"),
-            "ward.issuing_body": self.tr("Issuing body"),
-            "ward.place": self.tr("Place (on the date line)"),
-            "ward.signer_title": self.tr("Signer's post"),
-            "ward.signer_name": self.tr("Signer's name"),
+            "report.superior_body": self.tr("Superior body"),
+            "report.issuing_body": self.tr("Issuing body"),
+            "report.place": self.tr("Place (on the date line)"),
+            "report.signer_post": self.tr("Signer's post"),
+            "report.signer_name": self.tr("Signer's name"),
         }
         for key, widget in self.setting_labels.items():
             widget.setText(names[key])
