@@ -1,61 +1,95 @@
-"""Screenshots of the main screens for README.md, taken from the real app on a demo ward.
+"""Screenshots of the main screens for README: `xvfb-run -a python bench/screenshots.py [--lang vi|en]`.
 
-Runs under Xvfb when `xvfb-run` is there (real X11 rendering, as on a desktop), else offscreen:
-
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python bench/screenshots.py
+Makes a demo ward in a temporary folder, opens the real main window (under Xvfb, or offscreen when there is no
+display), and saves PNGs of Households, a Household page, the Visit form, Reports and Sync to
+docs/screenshots/.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-if not os.environ.get("DISPLAY"):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtWidgets import QApplication, QWidget
-
-from desktop.demo import DemoSize, generate_demo_ward
-from desktop.store import Store
-from ui.main_window import MainWindow
-from ui.translation import Translations
-
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "docs" / "screenshots"
+DEMO_END = date(2026, 6, 30)
 
 
-def grab(widget: QWidget, name: str) -> None:
-    QApplication.processEvents()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("wrote", OUT / f"{name}.png")
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument("--households", type=int, default=2000)
+    options = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
 
+    from desktop.demo import DemoSize, generate_demo_ward
+    from desktop.store import Store
+    from ui.context import AppContext
+    from ui.language import LanguageManager
+    from ui.main_window import MainWindow
 
-def main() -> None:
+    app = QApplication([sys.argv[0]])
+    language = LanguageManager()
+    language.set_language(options.lang)
     OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication([])
-    translations = Translations(app)
-    translations.switch("vi")
-    with tempfile.TemporaryDirectory() as scratch, Store.open(Path(scratch) / "demo.db", create=True) as store:
-        generate_demo_ward(store, DemoSize(households=2000, seed=1, end=date.today()))
-        window = MainWindow(store, translations)
-        window.resize(1360, 800)
+    suffix = "" if options.lang == "vi" else "-en"
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "demo.db", create=True)
+        generate_demo_ward(store, DemoSize(households=options.households, seed=11, end=DEMO_END))
+        window = MainWindow(AppContext(store, language, today=lambda: DEMO_END))
+        window.resize(1280, 800)
         window.show()
-        window.households.search.setText("nguyen van")
-        window.households.apply_filter()
-        window.households.table.selectRow(0)
-        grab(window, "households")
-        form = window.open_visit_form(window.households.current_id)
-        form.purpose_buttons["welfare_check"].setChecked(True)
-        form.findings.setText("Sức khỏe ổn định, cần theo dõi thêm.")
-        grab(form, "visit-form")
-        form.reject()
-        window.navigation.setCurrentRow(1)
-        grab(window, "follow-ups")
+
+        def settle() -> None:
+            for _ in range(20):
+                app.processEvents()
+                QCoreApplication.sendPostedEvents()
+
+        def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+            settle()
+            path = OUT / f"{name}{suffix}.png"
+            widget.grab().save(str(path))
+            print(path.relative_to(ROOT))
+
+        while window.households.model.rowCount() == 0:
+            app.processEvents()
+        page = window.households
+        page.search.setText("nguyen van")
+        page.search.flush()
+        shot(window, "households")
+        window.open_household(page.model.household_id(0))
+        shot(window, "household")
+        dialog = window.new_visit(page.model.household_id(0))
+        dialog.purposes["welfare_check"].setChecked(True)
+        dialog.purposes["food_support"].setChecked(True)
+        dialog.findings.setPlainText("Gia đình khó khăn, đề nghị hỗ trợ gạo.")
+        row = dialog.add_support_row()
+        row.quantity.setText("10")
+        row.unit.setText("kg gạo")
+        row.value.setText("150.000")
+        dialog.follow_up.setText("14/07/2026")
+        dialog.adjustSize()
+        shot(dialog, "visit-form")
+        dialog.close()
+        window.show_page("reports")
+        shot(window, "reports")
+        window.show_page("sync")
+        window.sync.share.setText(r"\\tram\wardbook")
+        shot(window, "sync")
+        window.show_page("followups")
+        shot(window, "followups")
         window.close()
+        store.close()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -117,13 +117,3 @@ def test_household_list_is_in_walking_order(store: Store) -> None:
     detail = [household_detail(store, i)["house_no"] for i in ids]
     assert detail == ["2", "9", "10", "10A", "123/4", "123/45A"]
 
-
-def test_duplicate_warnings_fold_names_and_addresses(store: Store) -> None:
-    from desktop.register.duplicates import similar_households, similar_people
-
-    household = add_household(store, area_id=None, house_no="12/3A", street="Đường Lê Lợi",
-                              head_name="Đặng Thị Hòa", head_birth_year=1948)
-    assert [h["id"] for h in similar_households(store, "dang thi hoa", "12/3a", "duong le loi")] == [household]
-    assert similar_households(store, "dang thi hoa", "12/3", "duong le loi") == []
-    assert [p["code"] for p in similar_people(store, "DANG THI HOA", 1948)] != []
-    assert similar_people(store, "dang thi hoa", 1950) == []

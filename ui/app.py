@@ -1,129 +1,116 @@
-"""Starting the Qt app: arguments, the database (a demo ward or an empty one on first start), the language,
-the main window, and `--self-test` for installers and CI."""
+"""Starting the app: options, the first-start choice (demo ward or empty register), the main window and
+the self-test.
+
+`wardbook` (ui.launcher) calls `run(args)` with what is left of the command line, e.g.
+`['--db', 'x.db', '--self-test', '--lang', 'en']`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
-
 from desktop.cli.context import default_db_path
-from desktop.demo import DemoSize, generate_demo_ward
-from desktop.errors import WardbookError
 from desktop.store import Store
-from ui.main_window import MainWindow
-from ui.translation import Translations
-from ui.worker import Worker
 
-FIRST_START_DEMO_HOUSEHOLDS = 2000
+FIRST_DEMO_HOUSEHOLDS = 2000
+SELF_TEST_DEMO_HOUSEHOLDS = 300
 
 
-def _parse(args: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="wardbook")
+def parse_args(args: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="wardbook", add_help=True)
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
-    parser.add_argument("--self-test", action="store_true",
-                        help="open the database, build the main window offscreen, exit 0")
-    return parser.parse_args(list(args))
+    parser.add_argument("--self-test", action="store_true")
+    known, _rest = parser.parse_known_args(list(args))  # Qt's own options (-platform …) pass through
+    return known
 
 
-def _ask_first_start() -> bool | None:
-    """True for a demo ward, False for an empty one, None when the officer closes the question."""
-    box = QMessageBox()
-    box.setWindowTitle(QCoreApplication.translate("app", "WardBook — first start"))
-    box.setText(QCoreApplication.translate(
-        "app", "There is no ward database on this computer yet. Start with a demo ward (invented households "
-        "to try the app) or with an empty register?"))
-    demo = box.addButton(QCoreApplication.translate("app", "Demo ward"), QMessageBox.ButtonRole.AcceptRole)
-    empty = box.addButton(QCoreApplication.translate("app", "Empty register"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    clicked = box.clickedButton()
-    return True if clicked is demo else False if clicked is empty else None
+def run(args: Sequence[str]) -> int:
+    options = parse_args(args)
+    if options.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.first_start import ensure_database
+    from ui.language import LanguageManager
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args(args)])
+    app.setApplicationName("WardBook")
+    app.setOrganizationName("WardBook")
+    language = LanguageManager()
+    language.set_language(options.lang)
+    path = Path(options.db or default_db_path())
+    interactive = not options.self_test and QApplication.platformName() not in ("offscreen", "minimal")
+    store = ensure_database(
+        path,
+        interactive=interactive,
+        demo_households=SELF_TEST_DEMO_HOUSEHOLDS if options.self_test else FIRST_DEMO_HOUSEHOLDS,
+    )
+    if store is None:
+        return 1  # the officer closed the first-start dialog
+    window = build_window(store, language)
+    window.show()
+    if options.self_test:
+        return self_test(window)
+    try:
+        return app.exec()
+    finally:
+        store.close()
 
 
-def _make_demo(path: Path, interactive: bool) -> None:
-    """Generate the demo ward in a worker thread, with a progress dialog when someone is watching."""
-    store = Store.open(path, create=True)
-    size = DemoSize(households=FIRST_START_DEMO_HOUSEHOLDS)
-    worker = Worker(lambda progress, cancelled: generate_demo_ward(store, size, progress, cancelled))
-    dialog = None
-    if interactive:
-        dialog = QProgressDialog(QCoreApplication.translate("app", "Creating the demo ward…"),
-                                 QCoreApplication.translate("app", "Cancel"), 0, size.households)
-        dialog.canceled.connect(worker.cancel)
-        worker.signals.progress.connect(lambda done, total, _msg: dialog.setValue(done))
-        dialog.show()
-    failures: list[BaseException] = []
-    worker.signals.failed.connect(failures.append)
-    pool = QThreadPool.globalInstance()
-    pool.start(worker)
-    while not pool.waitForDone(50):
-        QApplication.processEvents()
-    QApplication.processEvents()
-    if dialog is not None:
-        dialog.close()
-    store.close()
-    if failures and not isinstance(failures[0], InterruptedError):
-        raise failures[0]
+def _qt_args(args: Sequence[str]) -> list[str]:
+    return [a for a in args if a.startswith("-") and not a.startswith("--")]
 
 
-def _render_test_pdf(store: Store, household_id: str | None) -> int:
-    """Render a short PDF (fonts, layout, reportlab) to a scratch file and return its size; writes nothing
-    to the database: a household sheet when there is a household, else this month's (empty) review."""
-    from desktop.reports.household_sheet import build_household_sheet
+def build_window(store, language, today=date.today):
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    ctx = AppContext(store, language, today)
+    return MainWindow(ctx)
+
+
+def _render_test_pdf(store: Store) -> int:
+    """Render this month's review (fonts, layout, reportlab) to a scratch file; its size. Writes nothing."""
+    import tempfile
+    from datetime import date
+    from pathlib import Path
+
     from desktop.reports.periods import month
     from desktop.reports.review import build_review
 
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "self-test.pdf"
-        if household_id is not None:
-            build_household_sheet(store, household_id, out)
-        else:
-            today = date.today()
-            build_review(store, month(today.year, today.month), out)
+        today = date.today()
+        build_review(store, month(today.year, today.month), out)
         data = out.read_bytes()
         if not data.startswith(b"%PDF"):
             raise RuntimeError("self-test PDF is not a PDF")
         return len(data)
 
 
-def run(args: Sequence[str]) -> int:
-    options = _parse(args)
-    if options.self_test:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    translations = Translations(app)
-    translations.switch(options.lang)
-    path: Path = options.db or default_db_path()
-    if not path.exists():
-        choice = True if options.self_test else _ask_first_start()
-        if choice is None:
-            return 0
-        if choice:
-            _make_demo(path, interactive=not options.self_test)
-    try:
-        store = Store.open(path, create=True)
-    except WardbookError as error:
-        QMessageBox.critical(None, "WardBook", error.message())
-        return 2
-    window = MainWindow(store, translations)
-    window.show()
-    if options.self_test:
-        app.processEvents()
-        rows = window.households.model.rowCount()
-        pdf_bytes = _render_test_pdf(store, window.households.current_id)
-        window.close()
-        store.close()
-        print(f"self-test ok: {rows} households, PDF of {pdf_bytes} bytes, database {path}")
-        return 0
-    code = app.exec()
-    store.close()
-    return int(code)
+def self_test(window) -> int:
+    """Wait for the household list, check the window is whole, print one line; 0 when all is well."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    window.households.loaded.connect(lambda _n: loop.quit())
+    QTimer.singleShot(20_000, loop.quit)
+    if window.households.model.rowCount() == 0:
+        loop.exec()
+    rows = window.households.model.rowCount()
+    ok = window.isVisible() and window.nav.count() == 7 and rows > 0
+    first = window.households.model.index(0, 1).data() if rows else None
+    pdf_bytes = _render_test_pdf(window.ctx.store)
+    print(
+        f"wardbook self-test: {'ok' if ok and first else 'FAILED'} — {rows} households, "
+        f"PDF of {pdf_bytes} bytes, database {window.ctx.db_path}"
+    )
+    window.close()
+    window.ctx.store.close()
+    return 0 if ok and first else 1

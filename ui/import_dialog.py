@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,7 +28,7 @@ from desktop.errors import WardbookError
 from desktop.io.importer import ImportPlan, ImportResult, plan_import, run_import
 from desktop.io.reading import read_rows
 from desktop.store import Store
-from ui.worker import Worker
+from ui import workers
 
 
 class ImportDialog(QDialog):
@@ -38,6 +38,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.plan: ImportPlan | None = None
+        self.worker: workers.Worker | None = None
         self.setWindowTitle(self.tr("Import households from Excel / CSV"))
         self.resize(720, 480)
         self.path = QLineEdit()
@@ -104,17 +105,16 @@ class ImportDialog(QDialog):
         path = self.store.path
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> ImportResult:
-            with Store.open(path) as store:  # the worker's own connection: see ui/worker.py
+            with Store.open(path) as store:  # the worker's own connection: see ui/workers.py
                 return run_import(store, plan, progress, cancelled)
 
-        worker = Worker(work)
-        worker.signals.progress.connect(self._progress)
-        worker.signals.finished.connect(self._done)
-        worker.signals.failed.connect(lambda error: self.summary.setText(
-            error.message() if isinstance(error, WardbookError) else str(error)))
         self.import_button.setEnabled(False)
         self.check_button.setEnabled(False)
-        QThreadPool.globalInstance().start(worker)
+        self.worker = workers.start(work, progress=self._progress, finished=self._done, failed=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.check_button.setEnabled(True)
+        self.summary.setText(message)
 
     def _progress(self, done: int, total: int, _message: str) -> None:
         self.progress.setMaximum(total)

@@ -1,111 +1,228 @@
-"""The main window: side navigation, the pages, a language menu and a status bar."""
+"""The main window: side navigation, the pages, a language menu and the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
+from pathlib import Path
 
-from desktop.store import Store
-from desktop.text import format_datetime
-from ui.follow_ups_page import FollowUpsPage
-from ui.households_page import HouseholdsPage
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.store.queries import household_summaries
+from ui.context import AppContext
+from ui.forms.people import HouseholdDialog
+from ui.forms.visit import VisitDialog
 from ui.import_dialog import ImportDialog
-from ui.reports_page import ReportsPage
-from ui.sync_page import SyncPage
-from ui.translation import Translations
-from ui.visit_form import VisitForm
+from ui.language import fmt_date
+from ui.pages.admin import AdminPage
+from ui.pages.followups import FollowUpsPage
+from ui.pages.household import HouseholdPage
+from ui.pages.households import HouseholdsPage
+from ui.pages.records import ActivitiesPage, CasesPage
+from ui.pages.reports import ReportsPage
+from ui.pages.sync import LAST_SYNC_SETTING, SyncPage
+from ui.widgets import Page
+
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+NAV = ("households", "followups", "cases", "activities", "reports", "sync", "admin")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, translations: Translations) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.store = store
-        self.translations = translations
-        self.households = HouseholdsPage(store)
-        self.follow_ups = FollowUpsPage(store)
-        self.reports = ReportsPage(store)
-        self.sync = SyncPage(store)
-        self.sync.synced.connect(lambda _result: self._data_changed())
-        self.households.visit_requested.connect(self.open_visit_form)
-        self.pages: list[QWidget] = [self.households, self.follow_ups, self.reports, self.sync]
-        self.navigation = QListWidget()
-        self.navigation.setMaximumWidth(220)
-        self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
-        self.navigation.addItems(["" for _ in self.pages])
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(QIcon(str(ICONS / "wardbook.svg")))
+        self.resize(1200, 760)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(232)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: #1f3b57; color: #e8eef5; border: none; font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 9px 6px; }"
+            "QListWidget#navigation::item:selected { background: #2f6ea5; color: white; }"
+        )
+        self.stack = QStackedWidget(self)
+        self.households = HouseholdsPage(ctx)
+        self.household = HouseholdPage(ctx)
+        self.followups = FollowUpsPage(ctx)
+        self.cases = CasesPage(ctx)
+        self.activities = ActivitiesPage(ctx)
+        self.reports = ReportsPage(ctx)
+        self.sync = SyncPage(ctx)
+        self.admin = AdminPage(ctx)
+        self.pages: dict[str, Page] = {
+            "households": self.households,
+            "followups": self.followups,
+            "cases": self.cases,
+            "activities": self.activities,
+            "reports": self.reports,
+            "sync": self.sync,
+            "admin": self.admin,
+        }
+        for key in NAV:
+            item = QListWidgetItem(QIcon(str(ICONS / f"{key}.svg")), "", self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.stack.addWidget(self.pages[key])
+        self.stack.addWidget(self.household)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
+        self.db_label, self.user_label, self.sync_label = QLabel(self), QLabel(self), QLabel(self)
+        for label in (self.db_label, self.user_label, self.sync_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self.file_menu = self.menuBar().addMenu("")
         self.new_visit_action = QAction(self)
         self.new_visit_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_visit_action.triggered.connect(lambda: self.open_visit_form(self.households.current_id))
-        self.addAction(self.new_visit_action)
-        self.file_menu = self.menuBar().addMenu("")
-        self.import_action = self.file_menu.addAction("")
+        self.new_visit_action.triggered.connect(lambda: self.new_visit(self._current_household()))
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.import_action = QAction(self)
         self.import_action.triggered.connect(self.open_import)
+        for action in (self.new_visit_action, self.find_action, self.import_action, self.quit_action):
+            self.file_menu.addAction(action)
         self.language_menu = self.menuBar().addMenu("")
-        self.vietnamese = self.language_menu.addAction("Tiếng Việt")
-        self.english = self.language_menu.addAction("English")
-        self.vietnamese.triggered.connect(lambda: self.translations.switch("vi"))
-        self.english.triggered.connect(lambda: self.translations.switch("en"))
-        self.navigation.setCurrentRow(0)
-        self.resize(1280, 760)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, name in (("vi", "Tiếng Việt"), ("en", "English")):  # each language named in itself
+            action = QAction(name, self, checkable=True)
+            action.setChecked(lang == ctx.language.lang)
+            action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[lang] = action
+
+        self.nav.currentRowChanged.connect(self._show_nav)
+        self.households.open_household.connect(self.open_household)
+        self.households.new_household.connect(self.new_household)
+        self.households.new_visit.connect(self.new_visit)
+        self.followups.open_household.connect(self.open_household)
+        self.followups.new_visit.connect(self.new_visit)
+        self.household.back.connect(lambda: self.show_page("households"))
+        self.household.new_visit.connect(self.new_visit)
+        self.household.new_case.connect(self._new_case_for)
+        self.household.open_case.connect(self._open_case)
+        self.sync.synced.connect(self._status)
         self.retranslate()
+        self.nav.setCurrentRow(0)
+
+    # --- navigation ----------------------------------------------------------------------------------------
+    def _show_nav(self, row: int) -> None:
+        if row >= 0:
+            page = self.pages[NAV[row]]
+            self.stack.setCurrentWidget(page)
+            page.refresh()
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(NAV.index(key))
+        self._show_nav(NAV.index(key))
+
+    def open_household(self, household_id: str) -> None:
+        if not household_id:
+            return
+        self.household.show_household(household_id)
+        self.stack.setCurrentWidget(self.household)
+
+    def focus_search(self) -> None:
+        self.show_page("households")
+        self.households.search.setFocus()
+        self.households.search.selectAll()
+
+    def _current_household(self) -> str:
+        if self.stack.currentWidget() is self.household:
+            return self.household.household_id or ""
+        return self.households.current_id() or "" if self.stack.currentWidget() is self.households else ""
+
+    # --- forms ---------------------------------------------------------------------------------------------
+    def new_visit(self, household_id: str = "") -> VisitDialog:
+        dialog = VisitDialog(self.ctx, household_id or None, self)
+        dialog.accepted.connect(lambda: self._visit_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _visit_saved(self, dialog: VisitDialog) -> None:
+        household_id = dialog.picker.household_id or ""
+        self.statusBar().showMessage(self.tr("Visit saved."), 4000)
+        self.ctx.records_changed.emit()
+        self.ctx.households_changed.emit(household_id)
+        if self.stack.currentWidget() is self.household and household_id == self.household.household_id:
+            self.household.refresh()
+
+    def new_household(self) -> HouseholdDialog:
+        dialog = HouseholdDialog(self.ctx, self)
+        dialog.accepted.connect(lambda: self._household_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _household_saved(self, dialog: HouseholdDialog) -> None:
+        self.ctx.households_changed.emit("")
+        if dialog.saved_id and household_summaries(self.ctx.store, [dialog.saved_id]):
+            self.open_household(dialog.saved_id)
+
+    def _new_case_for(self, household_id: str) -> None:
+        self.cases.new_case(household_id or None)
+        self.household.refresh()
+
+    def _open_case(self, case_id: str) -> None:
+        self.cases.open_case(case_id)
+        self.household.refresh()
+
+    # --- language and status -------------------------------------------------------------------------------
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.ctx.store, self)
+        dialog.imported.connect(lambda _result: self.ctx.households_changed.emit(""))
+        dialog.open()
+        return dialog
+
+    def set_language(self, lang: str) -> None:
+        self.ctx.language.set_language(lang)
+        self.language_actions[lang].setChecked(True)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Qt sends LanguageChange to every window when a translator is swapped: relabel everything."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("WardBook — household register"))
-        self.navigation.item(0).setText(self.tr("Households"))
-        self.navigation.item(1).setText(self.tr("Follow-ups"))
-        self.navigation.item(2).setText(self.tr("Reports"))
-        self.navigation.item(3).setText(self.tr("Sync"))
-        self.language_menu.setTitle(self.tr("&Language"))
+        self.setWindowTitle(self.tr("WardBook — Ward register"))
+        for row, key in enumerate(NAV):
+            self.nav.item(row).setText(self.pages[key].title())
         self.file_menu.setTitle(self.tr("&File"))
-        self.import_action.setText(self.tr("Import households from Excel / CSV…"))
-        self.households.retranslate()
-        self.follow_ups.retranslate()
-        self.reports.retranslate()
-        self.sync.retranslate()
-        self._update_status()
+        self.new_visit_action.setText(self.tr("New &visit"))
+        self.find_action.setText(self.tr("&Find a household"))
+        self.import_action.setText(self.tr("&Import households from Excel / CSV…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self._status()
 
-    def _update_status(self) -> None:
-        last = self.store.setting("sync.last_at")
-        self.statusBar().showMessage(
-            self.tr("Database: %1  ·  device %2  ·  last sync: %3").replace("%1", str(self.store.path))
-            .replace("%2", self.store.device_id[:8])
-            .replace("%3", format_datetime(last) if last else self.tr("never"))
+    def _status(self) -> None:
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db_path.name))
+        self.db_label.setToolTip(str(self.ctx.db_path))
+        self.user_label.setText(
+            self.tr("User: %1").replace("%1", self.ctx.user_name or self.tr("(no login)"))
         )
-
-    def open_visit_form(self, household_id: str | None = None) -> VisitForm:
-        form = VisitForm(self.store, household_id or None, self)
-        form.accepted.connect(self._data_changed)
-        form.open()
-        return form
-
-    def open_import(self) -> ImportDialog:
-        dialog = ImportDialog(self.store, self)
-        dialog.imported.connect(self._imported)
-        dialog.open()
-        return dialog
-
-    def _imported(self, _result: object) -> None:
-        self.households.apply_filter()  # new households: the list itself changes, not only its rows
-        self._data_changed()
-
-    def _data_changed(self) -> None:
-        """After a visit, an import or a sync: lists and the open household show the new state."""
-        self.households.model.refresh()
-        self.households.show_household(self.households.current_id)
-        self.follow_ups.refresh()
-        self._update_status()
+        last = self.ctx.store.setting(LAST_SYNC_SETTING)
+        self.sync_label.setText(
+            self.tr("Last sync: %1").replace("%1", fmt_date(last) if last else self.tr("never"))
+        )

@@ -1,39 +1,74 @@
-"""Duplicate warnings: does a household or person being added look like one already in the register?
+"""Possible duplicates of a household or person about to be added.
 
-Officers type names without accents and addresses in several ways, so matching folds both sides: same folded
-head name and address for a household; same folded name and birth year for a person (anywhere in the ward:
-people move between households). It only warns — two real neighbours may share a name.
+Wards re-register the same family under a new code when nobody finds the old one (typed without accents, an
+alley written differently). Before adding, the UI and import ask here: same folded name, same birth year (when
+both are known) and the same folded address (street + house number) means "probably the same people".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from desktop.search.folding import fold
+from desktop.search.index import search_household_ids
 from desktop.store import Store
-from desktop.store.queries import household_summaries
 
 
-def similar_households(store: Store, head_name: str, house_no: str, street: str) -> list[dict[str, object]]:
-    """Alive households whose head's name and address fold to the same text as the ones typed."""
-    wanted = (fold(head_name), fold(house_no), fold(street))
-    matches = [
-        household_id
-        for household_id, head, number, road in store.conn.execute(
-            "SELECT h.id, p.full_name, h.house_no, h.street FROM households h "
-            "JOIN people p ON p.id = h.head_person_id WHERE h.deleted_hlc IS NULL"
-        )
-        if (fold(head or ""), fold(number or ""), fold(road or "")) == wanted
-    ]
-    return household_summaries(store, matches)
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    household_id: str
+    person_id: str
+    full_name: str
+    birth_year: int | None
+    house_no: str | None
+    street: str | None
 
 
-def similar_people(store: Store, full_name: str, birth_year: int | None) -> list[dict[str, object]]:
-    """Alive people with the same folded name and birth year, with the address of their household."""
-    wanted = fold(full_name)
+def _same_year(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def find_duplicate_people(
+    store: Store,
+    full_name: str,
+    birth_year: int | str | None = None,
+    *,
+    house_no: str | None = None,
+    street: str | None = None,
+    household_id: str | None = None,
+) -> list[PossibleDuplicate]:
+    """Alive, not moved-out people with the same folded name and birth year at the same address.
+
+    The address is the household's (`household_id`) or `house_no` + `street`; without any address, the name
+    and birth year alone decide. Candidates come from the search index, so this stays fast on 50k households.
+    """
+    name = fold(full_name or "")
+    if not name:
+        return []
+    year = int(birth_year) if birth_year not in (None, "") and str(birth_year).strip().isdigit() else None
+    if household_id:
+        row = store.conn.execute(
+            "SELECT house_no, street FROM households WHERE id = ?", (household_id,)
+        ).fetchone()
+        if row:
+            house_no, street = row
+    address = (fold(house_no or ""), fold(street or ""))
+    candidates = search_household_ids(store.conn, name, limit=200)
+    if not candidates:
+        return []
+    marks = ",".join("?" * len(candidates))
     rows = store.conn.execute(
-        "SELECT p.id, p.full_name, p.birth_year, h.code, h.house_no, h.street FROM people p "
-        "JOIN households h ON h.id = p.household_id WHERE p.deleted_hlc IS NULL AND p.moved_out_on IS NULL "
-        "AND (? IS NULL OR p.birth_year = ?)",
-        (birth_year, birth_year),
+        "SELECT h.id, p.id, p.full_name, p.birth_year, h.house_no, h.street FROM people p "
+        "JOIN households h ON h.id = p.household_id "
+        f"WHERE h.id IN ({marks}) AND h.deleted_hlc IS NULL AND p.deleted_hlc IS NULL "
+        "AND p.moved_out_on IS NULL",
+        candidates,
     )
-    columns = ("id", "full_name", "birth_year", "code", "house_no", "street")
-    return [dict(zip(columns, row, strict=True)) for row in rows if fold(row[1] or "") == wanted]
+    found = []
+    for hid, pid, person_name, person_year, h_no, h_street in rows:
+        if fold(person_name or "") != name or not _same_year(year, person_year):
+            continue
+        if any(address) and (fold(h_no or ""), fold(h_street or "")) != address:
+            continue
+        found.append(PossibleDuplicate(hid, pid, person_name, person_year, h_no, h_street))
+    return found

@@ -65,5 +65,21 @@ i18n.register(
             "vi": "Số lượng / giá trị hỗ trợ phải là số không âm: '{value}'.",
             "en": "Support quantity / value must be a non-negative number: '{value}'.",
         },
+        "register.unknown_case": {
+            "vi": "Không tìm thấy vụ việc '{value}'.",
+            "en": "No case '{value}'.",
+        },
+        "register.due_before_received": {
+            "vi": "Hạn xử lý ({due}) không được trước ngày tiếp nhận ({received}).",
+            "en": "The due date ({due}) cannot be before the day the case was received ({received}).",
+        },
+        "register.future_activity": {
+            "vi": "Ngày tổ chức ({value}) không được ở tương lai.",
+            "en": "The activity date ({value}) cannot be in the future.",
+        },
+        "register.bad_attendance": {
+            "vi": "Số người tham dự phải là số nguyên không âm: '{value}'.",
+            "en": "Attendance must be a whole number, zero or more: '{value}'.",
+        },
     }
 )

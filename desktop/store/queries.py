@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from desktop.search.index import search_household_ids
 from desktop.search.sortkey import person_sort_key
@@ -29,6 +30,7 @@ def open_follow_up(alias: str = "") -> str:
 _NUMBER_PARTS = re.compile(r"(\d+)")
 
 
+@lru_cache(maxsize=65536)  # a ward repeats house numbers on every street: halves the 50k-row list sort
 def house_number_key(house_no: str | None) -> tuple[object, ...]:
     """`9` < `10` < `10A` < `123/4` < `123/45A`: numbers compare as numbers, the rest as text."""
     parts = _NUMBER_PARTS.split(house_no or "")
@@ -143,6 +145,7 @@ def household_detail(store: Store, household_id: str) -> dict[str, object]:
                                person_sort_key(str(p["full_name"] or ""))))
     return {
         **summary,
+        "head_id": head_id,
         "people": people,
         "visits": list_visits(store, household_id=household_id),
         "cases": _rows(store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
@@ -157,8 +160,9 @@ def _rows(store: Store, sql: str, params: tuple[object, ...] = ()) -> list[dict[
 
 
 def list_visits(store: Store, *, household_id: str | None = None, overdue_on: date | None = None,
-                limit: int | None = None) -> list[dict[str, object]]:
-    """Visits newest first; with `overdue_on`, only open follow-ups due before that day (oldest due first)."""
+                due_on: date | None = None, limit: int | None = None) -> list[dict[str, object]]:
+    """Visits newest first; with `overdue_on`, only open follow-ups due before that day (oldest due first);
+    with `due_on`, only open follow-ups due that very day (the officer's round of today)."""
     where = ["v.deleted_hlc IS NULL"]
     params: list[object] = []
     if household_id:
@@ -169,6 +173,10 @@ def list_visits(store: Store, *, household_id: str | None = None, overdue_on: da
         where.append(f"{open_follow_up('v.')} AND v.follow_up_due < ?")
         params.append(overdue_on.isoformat())
         order = "v.follow_up_due"
+    if due_on is not None:
+        where.append(f"{open_follow_up('v.')} AND v.follow_up_due = ?")
+        params.append(due_on.isoformat())
+        order = "h.street, h.house_no"
     sql = (
         "SELECT v.id, v.household_id, h.house_no, h.street, v.visited_at, v.purposes, v.outcome, v.findings, "
         "v.follow_up_due, v.follow_up_done_at, v.voided, "
@@ -206,3 +214,80 @@ def ward_stats(store: Store, today: date | None = None) -> dict[str, int]:
         "cases_open": count(f"SELECT COUNT(*) FROM cases WHERE {ALIVE} AND status IN ('open', 'in_progress')"),
         "activities": count(f"SELECT COUNT(*) FROM activities WHERE {ALIVE}"),
     }
+
+
+# Lists behind the app's other pages (areas, users, cases, activities). Small tables: plain rows, no paging.
+
+
+def list_areas(store: Store) -> list[dict[str, object]]:
+    """Alive areas (khu phố / tổ dân phố) by name, for filters and pickers."""
+    rows = _rows(store, f"SELECT id, name, kind FROM areas WHERE {ALIVE}")
+    return sorted(rows, key=lambda row: house_number_key(str(row["name"] or "")))
+
+
+def list_users(store: Store) -> list[dict[str, object]]:
+    return _rows(store, f"SELECT id, username, full_name, role, active FROM users WHERE {ALIVE} "
+                        "ORDER BY username")
+
+
+def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: str | None = None,
+               limit: int | None = None) -> list[dict[str, object]]:
+    """Cases, newest received first, with the household's address and the assignee's name."""
+    where = ["c.deleted_hlc IS NULL"]
+    params: list[object] = []
+    if statuses:
+        where.append(f"c.status IN ({','.join('?' * len(statuses))})")
+        params.extend(statuses)
+    if household_id:
+        where.append("c.household_id = ?")
+        params.append(household_id)
+    sql = (
+        "SELECT c.id, c.kind, c.title, c.status, c.received_on, c.due_on, c.resolved_on, c.source, "
+        "c.household_id, h.house_no, h.street, u.full_name AS assignee "
+        "FROM cases c LEFT JOIN households h ON h.id = c.household_id "
+        "LEFT JOIN users u ON u.id = c.assignee_id "
+        f"WHERE {' AND '.join(where)} ORDER BY c.received_on DESC, c.created_at DESC"
+        + (" LIMIT ?" if limit else "")
+    )
+    if limit:
+        params.append(limit)
+    return _rows(store, sql, tuple(params))
+
+
+def case_detail(store: Store, case_id: str) -> dict[str, object]:
+    """One case with its timeline of events, oldest first."""
+    found = _rows(store, "SELECT c.*, h.house_no, h.street FROM cases c "
+                         "LEFT JOIN households h ON h.id = c.household_id WHERE c.id = ?", (case_id,))
+    if not found:
+        raise KeyError(case_id)
+    events = _rows(store, "SELECT e.id, e.at, e.note, e.new_status, u.full_name AS officer "
+                          "FROM case_events e "
+                          "LEFT JOIN users u ON u.id = e.officer_id "
+                          f"WHERE e.case_id = ? AND e.{ALIVE} ORDER BY e.at, e.created_at", (case_id,))
+    return {**found[0], "events": events}
+
+
+def list_activities(store: Store, *, area_id: str | None = None,
+                    limit: int | None = None) -> list[dict[str, object]]:
+    """Community activities, newest first, with the area's name."""
+    where = ["a.deleted_hlc IS NULL"]
+    params: list[object] = []
+    if area_id:
+        where.append("a.area_id = ?")
+        params.append(area_id)
+    sql = (
+        "SELECT a.id, a.kind, a.held_on, a.topic, a.attendance, a.notes, ar.name AS area "
+        "FROM activities a LEFT JOIN areas ar ON ar.id = a.area_id "
+        f"WHERE {' AND '.join(where)} ORDER BY a.held_on DESC, a.created_at DESC"
+        + (" LIMIT ?" if limit else "")
+    )
+    if limit:
+        params.append(limit)
+    return _rows(store, sql, tuple(params))
+
+
+def list_conflicts(store: Store, *, open_only: bool = True) -> list[dict[str, object]]:
+    """Concurrent values that lost a merge, kept for review (the Sync page's conflicts inbox)."""
+    where = "WHERE resolved_at IS NULL" if open_only else ""
+    return _rows(store, "SELECT id, tbl, row_id, field, kept_value, kept_device, lost_value, lost_device, "
+                        f"detected_at, resolved_at FROM conflicts {where} ORDER BY detected_at DESC")

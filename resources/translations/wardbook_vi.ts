@@ -1,260 +1,698 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name>AddMemberDialog</name>
+    <name>ActivitiesPage</name>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="128" />
-        <source>Add member</source>
-        <translation>Thêm nhân khẩu</translation>
+        <source>Held on</source>
+        <translation>Ngày tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="132" />
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Số người dự</translation>
+    </message>
+    <message>
+        <source>Community activities</source>
+        <translation>Hoạt động cộng đồng</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>%1 activities</source>
+        <translation>%1 hoạt động</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New community activity</source>
+        <translation>Hoạt động cộng đồng mới</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>Ngày tổ chức</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Số người dự</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="132" />
-        <source>Birth year</source>
-        <translation>Năm sinh</translation>
+        <source>Role</source>
+        <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="133" />
-        <source>Gender</source>
-        <translation>Giới tính</translation>
+        <source>Active</source>
+        <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="133" />
-        <source>Relation to head</source>
-        <translation>Quan hệ với chủ hộ</translation>
+        <source>yes</source>
+        <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="134" />
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Ward settings (printed on reports)</source>
+        <translation>Thông tin phường (in trên báo cáo)</translation>
+    </message>
+    <message>
+        <source>Superior body</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Place (on the date line)</source>
+        <translation>Địa danh (dòng ngày tháng)</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s post</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name</source>
+        <translation>Họ tên người ký</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Lưu thông tin</translation>
+    </message>
+    <message>
+        <source>%1 households · %2 people · %3 visits · %4 open follow-ups · %5 open cases</source>
+        <translation>%1 hộ · %2 nhân khẩu · %3 lượt thăm · %4 việc cần theo dõi · %5 vụ việc đang xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>Thêm vụ việc</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Household (optional)</source>
+        <translation>Hộ (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn tin</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, empty if none</source>
+        <translation>dd/mm/yyyy, để trống nếu không có</translation>
+    </message>
+    <message>
+        <source>e.g. người dân, tổ dân phố, đường dây nóng</source>
+        <translation>ví dụ: người dân, tổ dân phố, đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Pick the household from the search results (↓, Enter).</source>
+        <translation>Chọn hộ trong kết quả tìm kiếm (↓, Enter).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Case: %1</source>
+        <translation>Vụ việc: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Trạng thái: %1</translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>Tiếp nhận: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Hạn: %1</translation>
+    </message>
+    <message>
+        <source>Household: %1</source>
+        <translation>Hộ: %1</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Kết quả giải quyết</translation>
+    </message>
+    <message>
+        <source>When resolving or closing</source>
+        <translation>Khi giải quyết xong hoặc đóng</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>Open and in progress</source>
+        <translation>Mới và đang xử lý</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Tất cả vụ việc</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Thêm vụ việc</translation>
+    </message>
+    <message>
+        <source>%1 case(s)</source>
+        <translation>%1 vụ việc</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Creating the demo ward…</source>
+        <translation>Đang tạo phường mẫu…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Welcome to WardBook</source>
+        <translation>Chào mừng đến với Sổ địa bàn</translation>
+    </message>
+    <message>
+        <source>There is no register on this computer yet (%1).
+How do you want to start?</source>
+        <translation>Máy này chưa có sổ địa bàn (%1).
+Anh/chị muốn bắt đầu thế nào?</translation>
+    </message>
+    <message>
+        <source>Open a demo ward (invented households, to try the app)</source>
+        <translation>Mở phường mẫu (hộ giả định, để dùng thử)</translation>
+    </message>
+    <message>
+        <source>Start an empty register</source>
+        <translation>Bắt đầu sổ trống</translation>
     </message>
 </context>
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/follow_ups_page.py" line="34" />
-        <source>Follow-up due</source>
-        <translation>Hạn theo dõi</translation>
+        <source>Due</source>
+        <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups_page.py" line="34" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups_page.py" line="34" />
+        <source>Visited</source>
+        <translation>Ngày thăm</translation>
+    </message>
+    <message>
         <source>Purposes</source>
         <translation>Mục đích</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups_page.py" line="34" />
-        <source>Visit date</source>
-        <translation>Ngày thăm</translation>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/follow_ups_page.py" line="40" />
-        <source>%n overdue follow-up(s)</source>
-        <translation>
-            <numerusform>%n việc theo dõi quá hạn</numerusform>
-        </translation>
+    <message>
+        <source>Support (VND)</source>
+        <translation>Hỗ trợ (đồng)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <source>Visits &amp; follow-ups</source>
+        <translation>Thăm hộ &amp; theo dõi</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Ghi lượt thăm</translation>
+    </message>
+    <message>
+        <source>Follow-up done…</source>
+        <translation>Đã theo dõi xong…</translation>
+    </message>
+    <message>
+        <source>Due today (%1)</source>
+        <translation>Đến hạn hôm nay (%1)</translation>
+    </message>
+    <message>
+        <source>Overdue (%1)</source>
+        <translation>Quá hạn (%1)</translation>
+    </message>
+    <message>
+        <source>Latest visits</source>
+        <translation>Lượt thăm gần đây</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Đã theo dõi xong</translation>
+    </message>
+    <message>
+        <source>Done on (dd/mm/yyyy):</source>
+        <translation>Ngày hoàn thành (dd/mm/yyyy):</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Possible duplicate — already registered:
+%1
+Check, then press Save again to add anyway.</source>
+        <translation>Có thể trùng — đã có trong sổ:
+%1
+Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>New household</source>
+        <translation>Thêm hộ</translation>
+    </message>
+    <message>
+        <source>Area (khu phố)</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>House number</source>
+        <translation>Số nhà</translation>
+    </message>
+    <message>
+        <source>Street / alley</source>
+        <translation>Đường / hẻm</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Head&apos;s birth year</source>
+        <translation>Năm sinh chủ hộ</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Vulnerabilities</source>
+        <translation>Diện khó khăn</translation>
+    </message>
+    <message>
+        <source>e.g. 123/45A</source>
+        <translation>ví dụ: 123/45A</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>Chuyển đi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Follow-up / due</source>
+        <translation>Theo dõi / hạn</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>← Households</source>
+        <translation>← Danh sách hộ</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Ghi lượt thăm</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Thêm vụ việc</translation>
+    </message>
+    <message>
+        <source>Vulnerabilities</source>
+        <translation>Diện khó khăn</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Thêm nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Moved out…</source>
+        <translation>Chuyển đi…</translation>
+    </message>
+    <message>
+        <source>Make head of household</source>
+        <translation>Đặt làm chủ hộ</translation>
+    </message>
+    <message>
+        <source>Visits and cases</source>
+        <translation>Lượt thăm và vụ việc</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Mã hộ: %1</translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation>Khu phố: %1</translation>
+    </message>
+    <message>
+        <source>Head: %1</source>
+        <translation>Chủ hộ: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Điện thoại: %1</translation>
+    </message>
+    <message>
+        <source>Members: %1</source>
+        <translation>Nhân khẩu: %1</translation>
+    </message>
+    <message>
+        <source>Last visit: %1</source>
+        <translation>Lần thăm gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups: %1</source>
+        <translation>Theo dõi quá hạn: %1</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Lượt thăm</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>%1 (done %2)</source>
+        <translation>%1 (xong %2)</translation>
+    </message>
+    <message>
+        <source>Date %1 moved out (dd/mm/yyyy):</source>
+        <translation>Ngày %1 chuyển đi (dd/mm/yyyy):</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>Type a name, address or phone (accents optional)…</source>
+        <translation>Gõ tên, địa chỉ hoặc số điện thoại (có dấu hay không đều được)…</translation>
     </message>
 </context>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/household_model.py" line="39" />
         <source>Code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/household_model.py" line="39" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/household_model.py" line="39" />
         <source>Area</source>
         <translation>Khu phố</translation>
     </message>
     <message>
-        <location filename="../../ui/household_model.py" line="40" />
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/household_model.py" line="40" />
         <source>Members</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/household_model.py" line="41" />
-        <source>Last visit</source>
-        <translation>Lần thăm cuối</translation>
+        <source>Vulnerabilities</source>
+        <translation>Diện khó khăn</translation>
     </message>
     <message>
-        <location filename="../../ui/household_model.py" line="41" />
-        <source>Vulnerabilities</source>
-        <translation>Diện cần quan tâm</translation>
+        <source>Last visit</source>
+        <translation>Lần thăm gần nhất</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
     </message>
 </context>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/households_page.py" line="126" />
-        <source>Search:</source>
-        <translation>Tìm:</translation>
+        <source>Households</source>
+        <translation>Hộ dân</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="127" />
-        <source>name, street, house number or phone — accents optional</source>
-        <translation>họ tên, đường, số nhà hoặc số điện thoại — không cần dấu</translation>
+        <source>Search a name, address or phone — accents optional (e.g. duong)</source>
+        <translation>Tìm theo tên, địa chỉ, số điện thoại — không cần gõ dấu (ví dụ: duong)</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="128" />
-        <source>Area:</source>
-        <translation>Khu phố:</translation>
+        <source>New household</source>
+        <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="129" />
+        <source>New visit</source>
+        <translation>Ghi lượt thăm</translation>
+    </message>
+    <message>
+        <source>Not visited in (days)</source>
+        <translation>Chưa thăm trong (ngày)</translation>
+    </message>
+    <message>
+        <source>Overdue follow-up</source>
+        <translation>Có theo dõi quá hạn</translation>
+    </message>
+    <message>
         <source>All areas</source>
         <translation>Tất cả khu phố</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="130" />
-        <source>Not visited in (days):</source>
-        <translation>Chưa thăm trong (ngày):</translation>
+        <source>Any vulnerability</source>
+        <translation>Mọi diện</translation>
     </message>
     <message>
-        <location filename="../../ui/households_page.py" line="131" />
-        <source>any</source>
-        <translation>bất kỳ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="132" />
-        <source>Overdue follow-up</source>
-        <translation>Có việc quá hạn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="133" />
-        <source>New visit… (Ctrl+N)</source>
-        <translation>Ghi lượt thăm… (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="134" />
-        <source>New household…</source>
-        <translation>Thêm hộ…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="135" />
-        <source>Add member…</source>
-        <translation>Thêm nhân khẩu…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="136" />
-        <source>Moved out today</source>
-        <translation>Chuyển đi hôm nay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="137" />
-        <source>Make head of household</source>
-        <translation>Đặt làm chủ hộ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="138" />
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="138" />
-        <source>Birth year</source>
-        <translation>Năm sinh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="138" />
-        <source>Relation to head</source>
-        <translation>Quan hệ với chủ hộ</translation>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/households_page.py" line="202" />
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n hộ</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="213" />
-        <source>No household selected.</source>
-        <translation>Chưa chọn hộ nào.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="214" />
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="214" />
-        <source>Visits</source>
-        <translation>Lượt thăm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="215" />
-        <source>Cases</source>
-        <translation>Vụ việc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households_page.py" line="215" />
-        <source>Follow up by</source>
-        <translation>Theo dõi đến</translation>
-    </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="41" />
         <source>Import households from Excel / CSV</source>
         <translation>Nhập danh sách hộ từ Excel / CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="44" />
         <source>Choose file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="46" />
         <source>Create the khu phố named in the file when missing</source>
         <translation>Tạo khu phố có trong tệp nếu chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="47" />
         <source>1. Check the file</source>
         <translation>1. Kiểm tra tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="49" />
         <source>2. Import</source>
         <translation>2. Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="73" />
         <source>Household list</source>
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="74" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>Bảng tính (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="92" />
         <source>%1 problem(s): fix the file and check again. Nothing was imported.</source>
         <translation>%1 lỗi: sửa tệp rồi kiểm tra lại. Chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="95" />
         <source>Ready: %1 households, %2 people.</source>
         <translation>Sẵn sàng: %1 hộ, %2 nhân khẩu.</translation>
     </message>
@@ -262,462 +700,373 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
-        <source>WardBook — household register</source>
-        <translation>Sổ địa bàn — sổ hộ dân</translation>
+        <source>Visit saved.</source>
+        <translation>Đã lưu lượt thăm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
-        <source>Households</source>
-        <translation>Hộ dân</translation>
+        <source>WardBook — Ward register</source>
+        <translation>Sổ địa bàn — WardBook</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
-        <source>Follow-ups</source>
-        <translation>Việc cần theo dõi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="71" />
-        <source>Reports</source>
-        <translation>Báo cáo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="72" />
-        <source>Sync</source>
-        <translation>Đồng bộ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="73" />
-        <source>&amp;Language</source>
-        <translation>&amp;Ngôn ngữ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="74" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
-        <source>Import households from Excel / CSV…</source>
-        <translation>Nhập danh sách hộ từ Excel / CSV…</translation>
+        <source>New &amp;visit</source>
+        <translation>Ghi lượt &amp;thăm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
-        <source>Database: %1  ·  device %2  ·  last sync: %3</source>
-        <translation>Cơ sở dữ liệu: %1  ·  máy %2  ·  Đồng bộ lần cuối: %3</translation>
+        <source>&amp;Find a household</source>
+        <translation>T&amp;ìm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <source>&amp;Import households from Excel / CSV…</source>
+        <translation>&amp;Nhập danh sách hộ từ Excel / CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Người dùng: %1</translation>
+    </message>
+    <message>
+        <source>(no login)</source>
+        <translation>(chưa đăng nhập)</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Đồng bộ lần cuối: %1</translation>
+    </message>
+    <message>
         <source>never</source>
-        <translation>chưa lần nào</translation>
+        <translation>chưa</translation>
     </message>
 </context>
 <context>
-    <name>NewHouseholdDialog</name>
+    <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="86" />
-        <source>New household</source>
-        <translation>Thêm hộ</translation>
+        <source>Edit member</source>
+        <translation>Sửa nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="100" />
-        <source>Area</source>
-        <translation>Khu phố</translation>
+        <source>New member</source>
+        <translation>Thêm nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="100" />
-        <source>House number</source>
-        <translation>Số nhà</translation>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="101" />
-        <source>Street</source>
-        <translation>Đường</translation>
-    </message>
-    <message>
-        <location filename="../../ui/household_dialogs.py" line="101" />
-        <source>Head of household</source>
-        <translation>Chủ hộ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/household_dialogs.py" line="102" />
         <source>Birth year</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="102" />
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="103" />
+        <source>Relation to the head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="103" />
-        <source>Vulnerabilities</source>
-        <translation>Diện cần quan tâm</translation>
+        <source>e.g. con, vợ/chồng</source>
+        <translation>ví dụ: con, vợ/chồng</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports_page.py" line="78" />
-        <source>Report</source>
-        <translation>Loại báo cáo</translation>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="78" />
-        <source>Period</source>
-        <translation>Kỳ báo cáo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="78" />
-        <source>From</source>
-        <translation>Từ ngày</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="79" />
-        <source>To</source>
-        <translation>Đến ngày</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="79" />
-        <source>Area</source>
-        <translation>Khu phố</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports_page.py" line="81" />
         <source>Periodic review (sơ kết / tổng kết)</source>
         <translation>Báo cáo sơ kết / tổng kết</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="81" />
         <source>Walk list</source>
         <translation>Danh sách đi địa bàn</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="82" />
         <source>This month</source>
         <translation>Tháng này</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="82" />
         <source>This quarter</source>
         <translation>Quý này</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="83" />
+        <source>This half-year</source>
+        <translation>6 tháng này</translation>
+    </message>
+    <message>
         <source>This year</source>
         <translation>Năm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="83" />
-        <source>Dates below</source>
-        <translation>Theo ngày dưới đây</translation>
+        <source>Dates…</source>
+        <translation>Chọn ngày…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="92" />
         <source>Whole ward</source>
         <translation>Toàn phường</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="93" />
-        <source>Generate PDF</source>
-        <translation>Tạo tệp PDF</translation>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="94" />
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Tạo báo cáo</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="123" />
-        <source>Choose a khu phố for the walk list.</source>
-        <translation>Hãy chọn khu phố cho danh sách đi địa bàn.</translation>
+        <source>Open PDF</source>
+        <translation>Mở PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="148" />
+        <source>Save report as</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>This report is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có báo cáo này.</translation>
+    </message>
+    <message>
         <source>Generating…</source>
         <translation>Đang tạo…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="168" />
-        <source>Saved: %1</source>
-        <translation>Đã lưu: %1</translation>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="171" />
-        <source>Saved: %1 (no PDF viewer found)</source>
-        <translation>Đã lưu: %1 (không tìm thấy chương trình xem PDF)</translation>
+        <source>Done: %1</source>
+        <translation>Xong: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_page.py" line="178" />
-        <source>The report failed: %1</source>
-        <translation>Không tạo được báo cáo: %1</translation>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportRow</name>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Unit (kg, bag…)</source>
+        <translation>Đơn vị (kg, túi…)</translation>
+    </message>
+    <message>
+        <source>Value (VND)</source>
+        <translation>Giá trị (đồng)</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="81" />
-        <source>Shared folder:</source>
-        <translation>Thư mục dùng chung:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="82" />
-        <source>\\station\wardbook, /mnt/share, a USB stick or smb://…</source>
-        <translation>\\tram\wardbook, /mnt/share, USB hoặc smb://…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="83" />
-        <source>Sync now</source>
-        <translation>Đồng bộ ngay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="84" />
-        <source>Laptops of the station</source>
-        <translation>Các máy của trạm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="85" />
-        <source>Conflicts to review (edits made at the same time on two laptops)</source>
-        <translation>Xung đột cần xem lại (sửa cùng lúc trên hai máy)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="86" />
-        <source>Keep current value</source>
-        <translation>Giữ giá trị hiện tại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="87" />
-        <source>Use the other value</source>
-        <translation>Dùng giá trị kia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="88" />
         <source>Laptop</source>
         <translation>Máy</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="88" />
-        <source>Name</source>
-        <translation>Tên</translation>
+        <source>Last changeset</source>
+        <translation>Gói thay đổi cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="88" />
-        <source>Published</source>
-        <translation>Đã gửi</translation>
+        <source>Behind by</source>
+        <translation>Còn chậm</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="88" />
-        <source>Applied here</source>
-        <translation>Đã nhận</translation>
+        <source>Clock offset (ms)</source>
+        <translation>Lệch giờ (ms)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="89" />
-        <source>Behind</source>
-        <translation>Chậm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="89" />
         <source>Errors</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="89" />
-        <source>Conflicts</source>
-        <translation>Xung đột</translation>
+        <source>Last sync</source>
+        <translation>Đồng bộ lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="90" />
+        <source>Detected</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
         <source>Record</source>
-        <translation>Bản ghi</translation>
+        <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="90" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="90" />
-        <source>Current value</source>
-        <translation>Giá trị hiện tại</translation>
+        <source>Value kept</source>
+        <translation>Giá trị đang giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="91" />
         <source>Other value</source>
-        <translation>Giá trị kia</translation>
+        <translation>Giá trị khác</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="91" />
-        <source>From laptop</source>
-        <translation>Từ máy</translation>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="114" />
-        <source>Enter the shared folder first.</source>
-        <translation>Hãy nhập thư mục dùng chung trước.</translation>
+        <source>Shared folder:</source>
+        <translation>Thư mục dùng chung:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="132" />
+        <source>e.g. \\station\wardbook, /mnt/share or smb://host/share</source>
+        <translation>ví dụ: \\station\wardbook, /mnt/share hoặc smb://host/share</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Laptops on the share</source>
+        <translation>Các máy trên thư mục chung</translation>
+    </message>
+    <message>
+        <source>Conflicts to review (%1)</source>
+        <translation>Xung đột cần xem xét (%1)</translation>
+    </message>
+    <message>
+        <source>Keep the value kept</source>
+        <translation>Giữ giá trị hiện tại</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>Dùng giá trị kia</translation>
+    </message>
+    <message>
+        <source>Sync is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Thư mục dùng chung</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>Hãy chọn thư mục dùng chung trước.</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="139" />
-        <source>Sync done: %1 file(s) sent, %2 received.</source>
-        <translation>Đồng bộ xong: gửi %1 tệp, nhận %2 tệp.</translation>
+        <source>Synced. Last sync: %1</source>
+        <translation>Đã đồng bộ. Lần cuối: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="142" />
-        <source>%1 file(s) refused (see Errors).</source>
-        <translation>%1 tệp bị từ chối (xem cột Lỗi).</translation>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
     </message>
 </context>
 <context>
-    <name>VisitForm</name>
+    <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/visit_form.py" line="60" />
         <source>New visit</source>
         <translation>Ghi lượt thăm</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="64" />
-        <source>Type a name, street or phone (accents optional)</source>
-        <translation>Gõ họ tên, đường hoặc số điện thoại (không cần dấu)</translation>
+        <source>&amp;Household</source>
+        <translation>&amp;Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="86" />
-        <source>Personal data: write only what the work needs</source>
-        <translation>Dữ liệu cá nhân: chỉ ghi điều cần cho công việc</translation>
+        <source>&amp;Date (dd/mm/yyyy)</source>
+        <translation>&amp;Ngày (dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="87" />
-        <source>Follow up by</source>
-        <translation>Theo dõi đến</translation>
+        <source>Purposes (Alt+1…8)</source>
+        <translation>Mục đích (Alt+1…8)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="98" />
-        <source>No support</source>
-        <translation>Không hỗ trợ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visit_form.py" line="103" />
-        <source>unit</source>
-        <translation>đơn vị</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visit_form.py" line="118" />
-        <source>Household</source>
-        <translation>Hộ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visit_form.py" line="120" />
-        <source>Visit date</source>
-        <translation>Ngày thăm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visit_form.py" line="121" />
-        <source>Purposes</source>
-        <translation>Mục đích</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visit_form.py" line="122" />
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="123" />
-        <source>Person met</source>
-        <translation>Người tiếp</translation>
+        <source>Person &amp;met</source>
+        <translation>Người &amp;gặp</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="124" />
-        <source>Findings</source>
-        <translation>Ghi nhận</translation>
+        <source>&amp;Findings</source>
+        <translation>Ghi &amp;nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="125" />
         <source>Support given</source>
         <translation>Hỗ trợ đã trao</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="126" />
-        <source>Follow-up</source>
-        <translation>Theo dõi</translation>
+        <source>F&amp;ollow-up due</source>
+        <translation>Hạn &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="139" />
-        <source>Save (Enter)</source>
-        <translation>Lưu (Enter)</translation>
+        <source>Personal data: write only what the follow-up needs.</source>
+        <translation>Dữ liệu cá nhân: chỉ ghi điều cần cho việc theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="142" />
-        <source>Cancel (Esc)</source>
-        <translation>Hủy (Esc)</translation>
+        <source>dd/mm/yyyy, empty if none</source>
+        <translation>dd/mm/yyyy, để trống nếu không có</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_form.py" line="190" />
-        <source>Choose the household visited.</source>
-        <translation>Hãy chọn hộ đã đến thăm.</translation>
+        <source>+ Support item</source>
+        <translation>+ Khoản hỗ trợ</translation>
     </message>
-</context>
-<context>
-    <name>_Form</name>
-    <message>
-        <location filename="../../ui/household_dialogs.py" line="43" />
-        <source>Save</source>
-        <translation>Lưu</translation>
+    <message numerus="yes">
+        <source>+%n day(s)</source>
+        <translation>
+            <numerusform>+%n ngày</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/household_dialogs.py" line="45" />
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/household_dialogs.py" line="64" />
-        <source>Possible duplicate of:</source>
-        <translation>Có thể trùng với:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/household_dialogs.py" line="65" />
-        <source>Click Save again to add it anyway.</source>
-        <translation>Bấm Lưu lần nữa nếu vẫn muốn thêm.</translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <location filename="../../ui/app.py" line="40" />
-        <source>WardBook — first start</source>
-        <translation>Sổ địa bàn — lần đầu sử dụng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="41" />
-        <source>There is no ward database on this computer yet. Start with a demo ward (invented households to try the app) or with an empty register?</source>
-        <translation>Máy này chưa có cơ sở dữ liệu của phường. Bắt đầu với phường mẫu (hộ dân giả định để dùng thử) hay với sổ trống?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="44" />
-        <source>Demo ward</source>
-        <translation>Phường mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="45" />
-        <source>Empty register</source>
-        <translation>Sổ trống</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="58" />
-        <source>Creating the demo ward…</source>
-        <translation>Đang tạo phường mẫu…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="59" />
-        <source>Cancel</source>
-        <translation>Hủy</translation>
+        <source>Pick the household from the search results (↓, Enter).</source>
+        <translation>Chọn hộ trong kết quả tìm kiếm (↓, Enter).</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,127 @@
+"""Cases (tips, disputes, complaints, reintegration support) and their timeline of events.
+
+A case's status only changes together with a `case_events` row saying who changed it, when and why, in one
+transaction: the timeline is the case's history and the status is its latest word.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.errors import WardbookError
+from desktop.register.households import resolve_household
+from desktop.register.validation import check_choice, parse_date, require_text
+from desktop.store import RowWrite, Store, new_id
+from desktop.store.tables import CASE_KINDS, CASE_STATUSES
+
+CLOSING_STATUSES = ("resolved", "closed")
+
+
+def add_case(
+    store: Store,
+    *,
+    kind: str,
+    title: str,
+    received_on: str | date,
+    household_id: str | None = None,
+    source: str | None = None,
+    due_on: str | date | None = None,
+    assignee_id: str | None = None,
+    officer_id: str | None = None,
+) -> str:
+    """Open a case and its first timeline event ("received") in one transaction; returns the case id."""
+    check_choice(kind, CASE_KINDS, "kind")
+    received = parse_date(received_on, required=True, field="received_on")
+    assert received is not None
+    due = parse_date(due_on, field="due_on")
+    if due is not None and due < received:
+        raise WardbookError("register.due_before_received", due=due, received=received)
+    case_id = new_id()
+    store.writer.write(
+        [
+            RowWrite(
+                "cases",
+                case_id,
+                "insert",
+                {
+                    "kind": kind,
+                    "title": require_text(title, "title"),
+                    "household_id": resolve_household(store, household_id) if household_id else None,
+                    "received_on": received,
+                    "source": source,
+                    "status": "open",
+                    "assignee_id": assignee_id,
+                    "due_on": due,
+                },
+            ),
+            RowWrite(
+                "case_events",
+                new_id(),
+                "insert",
+                {
+                    "case_id": case_id,
+                    "at": received,
+                    "officer_id": officer_id,
+                    "note": None,
+                    "new_status": "open",
+                },
+            ),
+        ]
+    )
+    return case_id
+
+
+def _case_status(store: Store, case_id: str) -> str:
+    row = store.conn.execute(
+        "SELECT status FROM cases WHERE id = ? AND deleted_hlc IS NULL", (case_id,)
+    ).fetchone()
+    if row is None:
+        raise WardbookError("register.unknown_case", value=case_id)
+    return str(row[0])
+
+
+def update_case(
+    store: Store,
+    case_id: str,
+    *,
+    on: str | date,
+    note: str | None = None,
+    new_status: str | None = None,
+    resolution: str | None = None,
+    officer_id: str | None = None,
+) -> str:
+    """Add an event to the case's timeline, changing the status when `new_status` differs; returns its id.
+
+    An event must say something: a note, a new status, or both. Resolving or closing stamps `resolved_on`.
+    """
+    current = _case_status(store, case_id)
+    at = parse_date(on, required=True, field="on")
+    status = check_choice(new_status, CASE_STATUSES, "new_status", required=False)
+    if status == current:
+        status = None
+    if status is None and not (note or "").strip():
+        raise WardbookError("register.required", field="note")
+    event_id = new_id()
+    batch = [
+        RowWrite(
+            "case_events",
+            event_id,
+            "insert",
+            {
+                "case_id": case_id,
+                "at": at,
+                "officer_id": officer_id,
+                "note": note,
+                "new_status": status,
+            },
+        )
+    ]
+    if status is not None:
+        fields: dict[str, object] = {"status": status}
+        if status in CLOSING_STATUSES:
+            fields["resolved_on"] = at
+            if resolution:
+                fields["resolution"] = resolution
+        batch.append(RowWrite("cases", case_id, "update", fields))
+    store.writer.write(batch)
+    return event_id

@@ -1,0 +1,98 @@
+"""The small core functions the app needed: cases with their timeline, activities, member edits, duplicates.
+
+They live in desktop/register/ (Qt-free); tested here with the app that brought them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.errors import WardbookError
+from desktop.register.activities import add_activity
+from desktop.register.cases import add_case, update_case
+from desktop.register.duplicates import find_duplicate_people
+from desktop.register.households import add_household, add_person
+from desktop.register.members import update_person
+from desktop.store.queries import case_detail, household_detail, list_activities, list_cases
+
+
+def _count(store, table: str) -> int:  # type: ignore[no-untyped-def]
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def test_case_status_changes_only_with_an_event(store) -> None:  # type: ignore[no-untyped-def]
+    case_id = add_case(
+        store, kind="dispute", title="Tranh chấp lối đi", received_on="02/05/2026", due_on="01/06/2026"
+    )
+    update_case(store, case_id, on="05/05/2026", note="Đã gặp hai bên", new_status="in_progress")
+    update_case(store, case_id, on="20/05/2026", new_status="resolved", resolution="Hòa giải thành")
+    detail = case_detail(store, case_id)
+    assert [(e["at"], e["new_status"]) for e in detail["events"]] == [
+        ("2026-05-02", "open"),
+        ("2026-05-05", "in_progress"),
+        ("2026-05-20", "resolved"),
+    ]
+    assert (detail["status"], detail["resolved_on"], detail["resolution"]) == (
+        "resolved",
+        "2026-05-20",
+        "Hòa giải thành",
+    )
+    assert list_cases(store, statuses=("resolved",))[0]["id"] == case_id
+
+
+def test_bad_case_input_writes_nothing(store) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(WardbookError) as error:
+        add_case(store, kind="dispute", title="X", received_on="10/05/2026", due_on="01/05/2026")
+    assert error.value.msg_id == "register.due_before_received"
+    case_id = add_case(store, kind="tip", title="Tin báo", received_on="10/05/2026")
+    events = _count(store, "case_events")
+    with pytest.raises(WardbookError):
+        update_case(store, case_id, on="11/05/2026")  # neither note nor status change
+    with pytest.raises(WardbookError):
+        update_case(store, case_id, on="11/05/2026", new_status="lost")
+    assert _count(store, "case_events") == events and case_detail(store, case_id)["status"] == "open"
+
+
+def test_activity_checks_date_and_attendance(store) -> None:  # type: ignore[no-untyped-def]
+    add_activity(
+        store, kind="forum", held_on="15/06/2026", topic="Đối thoại với người dân", attendance="1.250"
+    )
+    assert list_activities(store)[0]["attendance"] == 1250
+    for bad in ({"attendance": "nhiều"}, {"attendance": "-3"}, {"held_on": "01/01/2999"}):
+        with pytest.raises(WardbookError):
+            add_activity(store, **{"kind": "meeting", "held_on": "15/06/2026", "topic": "Họp", **bad})
+    assert _count(store, "activities") == 1
+
+
+def test_duplicates_match_folded_name_year_and_address(store) -> None:  # type: ignore[no-untyped-def]
+    household = add_household(
+        store,
+        area_id=None,
+        house_no="45/2",
+        street="Đường Trần Hưng Đạo",
+        head_name="Đặng Thị Hồng",
+        head_birth_year=1968,
+    )
+    add_person(store, household, "Nguyễn Văn Đức", birth_year=1990)
+    found = find_duplicate_people(store, "dang thi hong", 1968, house_no="45/2", street="duong tran hung dao")
+    assert [d.household_id for d in found] == [household]
+    assert (
+        find_duplicate_people(store, "Đặng Thị Hồng", 1969, house_no="45/2", street="Đường Trần Hưng Đạo")
+        == []
+    )
+    assert (
+        find_duplicate_people(store, "Đặng Thị Hồng", 1968, house_no="47", street="Đường Trần Hưng Đạo") == []
+    )
+    assert len(find_duplicate_people(store, "NGUYEN VAN DUC", None, household_id=household)) == 1
+
+
+def test_update_person_uses_the_same_checks(store) -> None:  # type: ignore[no-untyped-def]
+    household = add_household(store, area_id=None, house_no="3", street="Hẻm 5", head_name="Lý Văn Tâm")
+    head = household_detail(store, household)["head_id"]
+    changed = update_person(
+        store, str(head), full_name="Lý Văn Tâm", birth_year="1975", phone="0903 123 456", relation="chủ hộ"
+    )
+    assert changed == {"birth_year": 1975, "phone": "0903123456"}
+    with pytest.raises(WardbookError):
+        update_person(store, str(head), full_name="Lý Văn Tâm", birth_year="1875")
+    assert household_detail(store, household)["people"][0]["birth_year"] == 1975

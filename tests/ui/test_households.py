@@ -1,0 +1,109 @@
+"""Search as you type on the households page, the household page and the duplicate warning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.register.households import add_household, find_area
+from desktop.search import fold
+from desktop.store.queries import household_detail
+
+
+def test_typing_duong_lists_households_on_duong_streets(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    area = find_area(ctx.store, "Khu phố 1")
+    on_duong = add_household(
+        ctx.store,
+        area_id=area,
+        house_no="12/3",
+        street="Đường Số 7",
+        head_name="Lâm Thị Hạnh",
+        head_birth_year=1970,
+    )
+    elsewhere = add_household(
+        ctx.store,
+        area_id=area,
+        house_no="5",
+        street="Hẻm 9 Lê Văn Sỹ",
+        head_name="Tạ Văn Bình",
+        head_birth_year=1980,
+    )
+    page = window.households
+    page.search.setFocus()
+    with qtbot.waitSignal(page.loaded, timeout=3000):
+        qtbot.keyClicks(page.search, "duong")  # no accents, no đ: debounced search runs once typing pauses
+    ids = page.model.ids()
+    assert on_duong in ids and elsewhere not in ids
+    shown = [page.model.index(row, 1).data() for row in range(page.model.rowCount())]
+    assert "12/3 Đường Số 7" in shown
+    for row, address in enumerate(shown):
+        # every hit is on an "Đường …" street or has "duong"/"dương" in a member's name
+        people = household_detail(ctx.store, page.model.household_id(row))["people"]
+        assert "duong" in fold(address) or any("duong" in fold(str(p["full_name"])) for p in people)
+
+
+def test_clearing_the_search_lists_the_whole_ward_again(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = window.households
+    with qtbot.waitSignal(page.loaded, timeout=3000):
+        qtbot.keyClicks(page.search, "nguyen")
+    narrowed = page.model.rowCount()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.search.clear()
+    assert page.model.rowCount() == 400 > narrowed > 0
+
+
+def test_filters_narrow_the_list(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = window.households
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.overdue.setChecked(True)
+    overdue = page.model.rowCount()
+    assert 0 < overdue < 400
+    assert all(page.model.index(row, 7).data() for row in range(overdue))
+
+
+def test_enter_opens_the_household_page(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = window.households
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(2, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.household
+    assert window.household.household_id == page.model.household_id(2)
+    assert window.household.members.rowCount() >= 1
+    assert window.household.heading.text().strip() == page.model.index(2, 1).data()
+
+
+def test_new_household_warns_of_a_duplicate_before_saving(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    detail = household_detail(ctx.store, window.households.model.household_id(0))
+    head = next(p for p in detail["people"] if p["id"] == detail["head_id"])
+    dialog = window.new_household()
+    qtbot.keyClicks(dialog.house_no, str(detail["house_no"]))
+    dialog.street.setText(str(detail["street"]))  # QTest cannot type non-Latin-1 keys; the rest is typed
+    qtbot.keyClicks(dialog.head_name, fold(str(head["full_name"])).upper())  # typed without accents
+    qtbot.keyClicks(dialog.head_year, str(head["birth_year"]))
+    before = ctx.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
+    qtbot.keyClick(dialog.head_year, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.general_error.isVisible()
+    assert str(head["full_name"]) in dialog.general_error.text()
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before
+    qtbot.keyClick(dialog.head_year, Qt.Key.Key_Return)  # second Save: the officer checked, add anyway
+    assert not dialog.isVisible()
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before + 1
+
+
+def test_member_added_on_the_household_page(window, ctx, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.forms.people import PersonDialog
+
+    household_id = window.households.model.household_id(1)
+    window.open_household(household_id)
+    before = window.household.members.rowCount()
+
+    def fill_and_save(dialog: PersonDialog) -> int:
+        dialog.full_name.setText("Phùng Gia Khang")
+        qtbot.keyClicks(dialog.birth_year, "2015")
+        qtbot.keyClick(dialog.birth_year, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(PersonDialog, "exec", fill_and_save)  # modal exec would wait for a human
+    window.household.add_member.click()
+    assert window.household.members.rowCount() == before + 1
+    names = [p["full_name"] for p in household_detail(ctx.store, household_id)["people"]]
+    assert "Phùng Gia Khang" in names

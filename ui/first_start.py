@@ -1,0 +1,99 @@
+"""First start: no database yet. The officer chooses a demo ward (to learn the app) or an empty register.
+
+The demo is made by the core's generator in a worker with a progress dialog (a few seconds for 2,000
+households); without a screen (self-test, offscreen) the demo is made silently.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog, QPushButton, QVBoxLayout, QWidget
+
+from desktop.demo import DemoSize, generate_demo_ward
+from desktop.store import Store
+from ui import workers
+
+
+class FirstStartDialog(QDialog):
+    """Two big buttons: demo ward or empty register."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice: str | None = None
+        self.setWindowTitle(self.tr("Welcome to WardBook"))
+        text = QLabel(
+            self.tr("There is no register on this computer yet (%1).\nHow do you want to start?").replace(
+                "%1", str(path)
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        demo = QPushButton(self.tr("Open a demo ward (invented households, to try the app)"), self)
+        empty = QPushButton(self.tr("Start an empty register"), self)
+        demo.clicked.connect(lambda: self._choose("demo"))
+        empty.clicked.connect(lambda: self._choose("empty"))
+        layout = QVBoxLayout(self)
+        for widget in (text, demo, empty):
+            layout.addWidget(widget)
+        demo.setDefault(True)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def make_demo(path: Path, households: int, *, interactive: bool) -> bool:
+    """Generate the demo ward into a new database at `path` in a worker; False if cancelled or failed."""
+
+    def job(progress: workers.Progress, cancelled: workers.Cancelled) -> None:
+        with Store.open(path, create=True) as store:
+            generate_demo_ward(store, DemoSize(households=households), progress, cancelled)
+
+    loop = QEventLoop()
+    outcome: dict[str, bool] = {}
+    dialog: QProgressDialog | None = None
+    if interactive:
+        dialog = QProgressDialog(
+            QCoreApplication.translate("FirstStart", "Creating the demo ward…"),
+            QCoreApplication.translate("FirstStart", "Cancel"),
+            0,
+            households,
+        )
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+
+    def finish(ok: bool) -> None:
+        outcome["ok"] = ok
+        loop.quit()
+
+    worker = workers.start(
+        job,
+        progress=lambda done, total, _m: dialog.setValue(done) if dialog else None,
+        finished=lambda _r: finish(True),
+        failed=lambda _m: finish(False),
+        cancelled=lambda: finish(False),
+    )
+    if dialog is not None:
+        dialog.canceled.connect(worker.cancel)
+    loop.exec()  # results arrive as queued signals, so they cannot be missed before this loop runs
+    if dialog is not None:
+        dialog.close()
+    return outcome.get("ok", False)
+
+
+def ensure_database(path: Path, *, interactive: bool, demo_households: int) -> Store | None:
+    """The store at `path`, created first (demo or empty) when missing; None when the officer gave up."""
+    if not path.exists():
+        choice = "demo"
+        if interactive:
+            dialog = FirstStartDialog(path)
+            if not dialog.exec():
+                return None
+            choice = dialog.choice or "demo"
+        if choice == "demo" and not make_demo(path, demo_households, interactive=interactive):
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            return None
+    return Store.open(path, create=True)

@@ -1,0 +1,1 @@
+"""Dialogs that create or change records through the core's register functions."""

@@ -1,0 +1,204 @@
+"""A new case, and one case's view: its facts, its timeline of events and the form to add an event."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
+
+from desktop.register.cases import add_case, update_case
+from desktop.register.labels import label
+from desktop.store.queries import case_detail
+from desktop.store.tables import CASE_KINDS, CASE_STATUSES
+from ui.context import AppContext
+from ui.forms.base import FormDialog
+from ui.language import fmt_date
+from ui.models import Column, RowsModel, date_of, text_of
+from ui.picker import HouseholdPicker
+
+
+def _fill(combo: QComboBox, group: str, codes: tuple[str, ...], blank: bool = False) -> None:
+    current = combo.currentData()
+    combo.clear()
+    if blank:
+        combo.addItem("", None)
+    for code in codes:
+        combo.addItem(label(group, code), code)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+
+
+class CaseDialog(FormDialog):
+    """Open a new case (optionally about a household)."""
+
+    def __init__(
+        self, ctx: AppContext, household_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("caseForm")
+        self.setMinimumWidth(560)
+        self.kind = QComboBox(self)
+        self.title_edit = QLineEdit(self)
+        self.picker = HouseholdPicker(ctx, self)
+        self.picker.set_household(household_id or None)
+        self.received_on = QLineEdit(fmt_date(ctx.today().isoformat()), self)
+        self.due_on = QLineEdit(self)
+        self.source = QLineEdit(self)
+        for name, widget in (
+            ("kind", self.kind),
+            ("title", self.title_edit),
+            ("household", self.picker),
+            ("received_on", self.received_on),
+            ("due_on", self.due_on),
+            ("source", self.source),
+        ):
+            self.add_field(name, widget)
+        self.retranslate()
+        self.title_edit.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New case"))
+        _fill(self.kind, "case_kind", CASE_KINDS)
+        for name, text in (
+            ("kind", self.tr("Kind")),
+            ("title", self.tr("Title")),
+            ("household", self.tr("Household (optional)")),
+            ("received_on", self.tr("Received on")),
+            ("due_on", self.tr("Due on")),
+            ("source", self.tr("Source")),
+        ):
+            self.set_label(name, text)
+        self.due_on.setPlaceholderText(self.tr("dd/mm/yyyy, empty if none"))
+        self.source.setPlaceholderText(self.tr("e.g. người dân, tổ dân phố, đường dây nóng"))
+
+    def field_for_error(self, error):
+        if error.msg_id == "register.due_before_received":
+            return "due_on"
+        if error.msg_id == "register.bad_date":
+            return "due_on" if str(error.params.get("value")) == self.due_on.text().strip() else "received_on"
+        if error.msg_id == "register.unknown_household":
+            return "household"
+        return super().field_for_error(error)
+
+    def save(self) -> str | None:
+        if self.picker.has_pending_text():
+            self.errors["household"].show_message(
+                self.tr("Pick the household from the search results (↓, Enter).")
+            )
+            return None
+        return add_case(
+            self.ctx.store,
+            kind=self.kind.currentData(),
+            title=self.title_edit.text(),
+            received_on=self.received_on.text(),
+            household_id=self.picker.household_id,
+            source=self.source.text().strip() or None,
+            due_on=self.due_on.text(),
+            assignee_id=self.ctx.user_id,
+            officer_id=self.ctx.user_id,
+        )
+
+
+class CaseView(FormDialog):
+    """A case's facts and timeline; Save adds an event (a note and/or a status change)."""
+
+    def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("caseView")
+        self.setMinimumSize(640, 480)
+        self.case_id = case_id
+        self.changed = False
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.events = RowsModel(
+            [
+                Column("at", lambda: self.tr("Date"), date_of("at")),
+                Column(
+                    "new_status",
+                    lambda: self.tr("Status"),
+                    lambda row: label("case_status", row.get("new_status")),
+                ),
+                Column("note", lambda: self.tr("Note"), text_of("note")),
+                Column("officer", lambda: self.tr("Officer"), text_of("officer")),
+            ],
+            self,
+        )
+        self.view = QTableView(self)
+        self.view.setModel(self.events)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.form.insertRow(0, self.facts)
+        self.form.insertRow(1, self.view)
+        self.on = QLineEdit(fmt_date(ctx.today().isoformat()), self)
+        self.status = QComboBox(self)
+        self.note = QLineEdit(self)
+        self.resolution = QLineEdit(self)
+        for name, widget in (
+            ("on", self.on),
+            ("new_status", self.status),
+            ("note", self.note),
+            ("resolution", self.resolution),
+        ):
+            self.add_field(name, widget)
+        self.load()
+        self.retranslate()
+        self.note.setFocus()
+
+    def load(self) -> None:
+        self.detail: dict[str, Any] = case_detail(self.ctx.store, self.case_id)
+        self.events.set_rows(cast(list[dict[str, Any]], self.detail["events"]))
+
+    def retranslate(self) -> None:
+        d = self.detail
+        self.setWindowTitle(self.tr("Case: %1").replace("%1", str(d["title"])))
+        _fill(self.status, "case_status", CASE_STATUSES)
+        self.status.setCurrentIndex(max(0, self.status.findData(d["status"])))
+        where = " ".join(str(part) for part in (d.get("house_no"), d.get("street")) if part) or "—"
+        self.facts.setText(
+            " · ".join(
+                (
+                    f"<b>{label('case_kind', d['kind'])}</b>",
+                    str(d["title"]),
+                    self.tr("Status: %1").replace("%1", label("case_status", d["status"])),
+                    self.tr("Received: %1").replace("%1", fmt_date(d["received_on"])),
+                    self.tr("Due: %1").replace("%1", fmt_date(d.get("due_on")) or "—"),
+                    self.tr("Household: %1").replace("%1", where),
+                )
+            )
+        )
+        for name, text in (
+            ("on", self.tr("Date")),
+            ("new_status", self.tr("Status")),
+            ("note", self.tr("Note")),
+            ("resolution", self.tr("Resolution")),
+        ):
+            self.set_label(name, text)
+        self.resolution.setPlaceholderText(self.tr("When resolving or closing"))
+        self.events.retranslate()
+
+    def field_for_error(self, error):
+        if error.msg_id == "register.bad_date":
+            return "on"
+        return super().field_for_error(error)
+
+    def save(self) -> str | None:
+        event_id = update_case(
+            self.ctx.store,
+            self.case_id,
+            on=self.on.text(),
+            note=self.note.text().strip() or None,
+            new_status=self.status.currentData(),
+            resolution=self.resolution.text().strip() or None,
+            officer_id=self.ctx.user_id,
+        )
+        self.changed = True
+        return event_id

@@ -1,0 +1,272 @@
+"""The visit form, made for speed at the door: household by search, purposes as toggles (Alt+1…8), outcome,
+findings, support items and the follow-up date; Enter saves, Esc cancels."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import WardbookError
+from desktop.register.labels import label
+from desktop.register.validation import parse_date
+from desktop.register.visits import SupportItem, add_visit
+from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
+from ui.context import AppContext
+from ui.forms.base import FormDialog
+from ui.language import fmt_date
+from ui.picker import HouseholdPicker
+
+# Which field a core error belongs to when the error does not name one.
+_ERROR_FIELDS = {
+    "register.future_visit": "visited_on",
+    "register.follow_up_before_visit": "follow_up_due",
+    "register.bad_quantity": "support",
+    "register.unknown_household": "household",
+}
+
+
+class SupportRow(QWidget):
+    """One support item: kind, quantity, unit, value in VND."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox(self)
+        self.quantity = QLineEdit(self)
+        self.unit = QLineEdit(self)
+        self.value = QLineEdit(self)
+        self.remove = QPushButton("×", self)
+        self.remove.setFixedWidth(28)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in ((self.kind, 2), (self.quantity, 1), (self.unit, 1), (self.value, 2)):
+            row.addWidget(widget, stretch)
+        row.addWidget(self.remove)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        current = self.kind.currentData()
+        self.kind.clear()
+        for code in SUPPORT_KINDS:
+            self.kind.addItem(label("support", code), code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
+        self.quantity.setPlaceholderText(self.tr("Quantity"))
+        self.unit.setPlaceholderText(self.tr("Unit (kg, bag…)"))
+        self.value.setPlaceholderText(self.tr("Value (VND)"))
+
+    def item(self) -> SupportItem:
+        """The typed values; text that is not a number is passed on for the core to refuse by name."""
+        return SupportItem(
+            kind=self.kind.currentData(),
+            # not-a-number text goes through as typed: the core refuses it with its own message
+            quantity=_number(self.quantity.text(), float),  # type: ignore[arg-type]
+            unit=self.unit.text().strip() or None,
+            value_vnd=_number(self.value.text(), int),  # type: ignore[arg-type]
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _number(text: str, kind: type) -> object:
+    cleaned = (
+        text.strip().replace(".", "").replace(",", ".") if kind is int else text.strip().replace(",", ".")
+    )
+    if not cleaned:
+        return None
+    try:
+        return kind(cleaned)
+    except ValueError:
+        return text.strip()
+
+
+class VisitDialog(FormDialog):
+    def __init__(
+        self, ctx: AppContext, household_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("visitForm")
+        self.setMinimumWidth(660)
+        # Toggles must read as on/off at a glance, in any Qt style.
+        self.setStyleSheet(
+            "QPushButton:checkable { padding: 4px 8px; }"
+            "QPushButton:checked { background: #2f6ea5; color: white; border: 1px solid #1f4f7a;"
+            " border-radius: 3px; }"
+        )
+        self.picker = HouseholdPicker(ctx, self)
+        self.picker.set_household(household_id or None)
+        self.visited_on = QLineEdit(fmt_date(ctx.today().isoformat()), self)
+        self.purposes: dict[str, QPushButton] = {}
+        purposes = QWidget(self)
+        grid = QGridLayout(purposes)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for number, code in enumerate(VISIT_PURPOSES, start=1):
+            button = QPushButton(purposes)
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            self.purposes[code] = button
+            grid.addWidget(button, (number - 1) // 4, (number - 1) % 4)
+        self.outcomes: dict[str, QPushButton] = {}
+        self.outcome_group = QButtonGroup(self)
+        outcomes = QWidget(self)
+        outcome_row = QHBoxLayout(outcomes)
+        outcome_row.setContentsMargins(0, 0, 0, 0)
+        for code in VISIT_OUTCOMES:
+            button = QPushButton(outcomes)
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            self.outcome_group.addButton(button)
+            self.outcomes[code] = button
+            outcome_row.addWidget(button)
+        self.outcomes["met"].setChecked(True)
+        self.person_met = QLineEdit(self)
+        self.findings = QPlainTextEdit(self)
+        self.findings.setFixedHeight(70)
+        self.findings.setTabChangesFocus(True)
+        self.findings.installEventFilter(self)
+        support = QWidget(self)
+        self.support_rows = QVBoxLayout(support)
+        self.support_rows.setContentsMargins(0, 0, 0, 0)
+        self.add_support = QPushButton(support)
+        self.add_support.setAutoDefault(False)
+        self.support_rows.addWidget(self.add_support, 0, Qt.AlignmentFlag.AlignLeft)
+        self.rows: list[SupportRow] = []
+        follow = QWidget(self)
+        follow_row = QHBoxLayout(follow)
+        follow_row.setContentsMargins(0, 0, 0, 0)
+        self.follow_up = QLineEdit(follow)
+        follow_row.addWidget(self.follow_up, 1)
+        self.quick_dates: list[tuple[QPushButton, int]] = []
+        for days in (7, 14, 30):
+            button = QPushButton(follow)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, d=days: self._follow_in(d))
+            follow_row.addWidget(button)
+            self.quick_dates.append((button, days))
+
+        self.add_field("household", self.picker)
+        self.add_field("visited_on", self.visited_on)
+        self.add_field("purposes", purposes)
+        self.add_field("outcome", outcomes)
+        self.add_field("person_met", self.person_met)
+        self.add_field("findings", self.findings)
+        self.add_field("support", support)
+        self.add_field("follow_up_due", follow)
+        self.add_support.clicked.connect(self.add_support_row)
+        for field in (
+            self.picker.box,
+            self.visited_on,
+            self.person_met,
+            self.follow_up,
+            *self.purposes.values(),
+            *self.outcomes.values(),
+        ):
+            field.installEventFilter(self)
+        self.retranslate()
+        (self.visited_on if household_id else self.picker.box).setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New visit"))
+        self.set_label("household", self.tr("&Household"))
+        self.set_label("visited_on", self.tr("&Date (dd/mm/yyyy)"))
+        self.set_label("purposes", self.tr("Purposes (Alt+1…8)"))
+        self.set_label("outcome", self.tr("Outcome"))
+        self.set_label("person_met", self.tr("Person &met"))
+        self.set_label("findings", self.tr("&Findings"))
+        self.set_label("support", self.tr("Support given"))
+        self.set_label("follow_up_due", self.tr("F&ollow-up due"))
+        for number, (code, button) in enumerate(self.purposes.items(), start=1):
+            button.setText(f"{number}. {label('purpose', code)}")
+        for code, button in self.outcomes.items():
+            button.setText(label("outcome", code))
+        self.findings.setPlaceholderText(self.tr("Personal data: write only what the follow-up needs."))
+        self.follow_up.setPlaceholderText(self.tr("dd/mm/yyyy, empty if none"))
+        self.add_support.setText(self.tr("+ Support item"))
+        for button, days in self.quick_dates:
+            button.setText(self.tr("+%n day(s)", "", days))
+
+    def add_support_row(self) -> SupportRow:
+        row = SupportRow(self)
+        row.remove.clicked.connect(lambda: self._remove_support(row))
+        self.support_rows.insertWidget(len(self.rows), row)
+        self.rows.append(row)
+        for field in (row.kind, row.quantity, row.unit, row.value):
+            field.installEventFilter(self)
+        row.kind.setFocus()
+        return row
+
+    def _remove_support(self, row: SupportRow) -> None:
+        self.rows.remove(row)
+        row.deleteLater()
+
+    def _follow_in(self, days: int) -> None:
+        base = self._visit_date() or self.ctx.today()
+        self.follow_up.setText(fmt_date((base + timedelta(days=days)).isoformat()))
+
+    def _visit_date(self) -> date | None:
+        try:
+            parsed = parse_date(self.visited_on.text())
+        except WardbookError:
+            return None
+        return date.fromisoformat(parsed) if parsed else None
+
+    def field_for_error(self, error: WardbookError) -> str | None:
+        if error.msg_id == "register.bad_date":
+            value = str(error.params.get("value", ""))
+            return "follow_up_due" if value == self.follow_up.text().strip() else "visited_on"
+        return _ERROR_FIELDS.get(error.msg_id) or super().field_for_error(error)
+
+    def save(self) -> str | None:
+        if self.picker.has_pending_text():
+            self.errors["household"].show_message(
+                self.tr("Pick the household from the search results (↓, Enter).")
+            )
+            return None
+        return add_visit(
+            self.ctx.store,
+            household_id=self.picker.household_id,
+            visited_on=self.visited_on.text(),
+            purposes=[code for code, button in self.purposes.items() if button.isChecked()],
+            outcome=next((code for code, b in self.outcomes.items() if b.isChecked()), ""),
+            officer_id=self.ctx.user_id,
+            person_met=self.person_met.text().strip() or None,
+            findings=self.findings.toPlainText().strip() or None,
+            follow_up_due=self.follow_up.text(),
+            support=[row.item() for row in self.rows],
+        )
+
+    def _purpose_key(self, event) -> bool:
+        """Alt+1…8 toggles a purpose wherever the focus is in the form."""
+        digit = event.key() - Qt.Key.Key_1
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and 0 <= digit < len(self.purposes):
+            list(self.purposes.values())[digit].toggle()
+            return True
+        return False
+
+    def keyPressEvent(self, event) -> None:
+        if not self._purpose_key(event):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._purpose_key(event):
+            return True
+        # In the findings box Enter saves like everywhere else; Shift+Enter starts a new line.
+        if watched is self.findings and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & Qt.KeyboardModifier.ShiftModifier:
+                self._try_save()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,78 @@
+"""The app's language: Qt translators for the UI's own texts and Qt's standard buttons, plus the core's
+catalogue.
+
+Source texts in `tr()` are English; Vietnamese (the default) comes from `resources/translations/*.qm`.
+Switching language at runtime swaps the translators, which makes Qt send a LanguageChange event to every
+widget: pages re-set their visible labels in `retranslate()`. The core's messages (errors, labels of coded
+values) follow the same choice through `desktop.i18n.set_language`.
+
+Formatting is the Vietnamese convention in both languages (the data is Vietnamese): dates dd/MM/yyyy, numbers
+with dots as thousands separators.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from desktop import i18n
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = ("vi", "en")
+# Our own texts, then Qt's standard buttons and dialogs (Qt ships no Vietnamese for them).
+CATALOGUES = ("wardbook", "qtbase")
+
+
+class LanguageManager:
+    """Installs the translators of one language in the running application."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.lang = i18n.DEFAULT_LANG
+
+    def set_language(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(lang)
+        if lang == self.lang and (self._installed or lang == "en"):
+            return  # already in place: no LanguageChange storm for nothing
+        app = QCoreApplication.instance()
+        assert app is not None, "create the QApplication first"
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()
+        if lang != "en":  # English is the source language: no translator needed
+            for catalogue in CATALOGUES:
+                translator = QTranslator(app)
+                if translator.load(str(TRANSLATIONS_DIR / f"{catalogue}_{lang}.qm")):
+                    self._installed.append(translator)
+        self.lang = lang
+        i18n.set_language(lang)
+        QLocale.setDefault(
+            QLocale(
+                QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English,
+                QLocale.Country.Vietnam,
+            )
+        )
+        # Install after the core's language is set, so LanguageChange handlers see both switched.
+        for translator in self._installed:
+            app.installTranslator(translator)
+
+
+def fmt_date(iso: object) -> str:
+    """`2026-06-30` (or an ISO timestamp) → `30/06/2026`; empty stays empty."""
+    text = str(iso or "")
+    if len(text) < 10 or text[4] != "-":
+        return text
+    return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
+
+
+def fmt_number(value: object) -> str:
+    """`1234567` → `1.234.567` (Vietnamese thousands separator)."""
+    if value is None or value == "":
+        return ""
+    number = float(value)  # type: ignore[arg-type]
+    if number.is_integer():
+        return f"{int(number):,}".replace(",", ".")
+    whole, frac = f"{number:,.2f}".split(".")
+    return whole.replace(",", ".") + "," + frac.rstrip("0")

@@ -1,0 +1,230 @@
+"""Qt item models over the core's queries. They hold what the view needs and no SQL.
+
+`HouseholdTableModel` keeps only the ids of the listed households (50k ids are ~4 MB) and asks the core
+for the summaries of a block of rows when the view first paints them, so the list opens instantly whatever
+its size.
+`RowsModel` is a plain table of dict rows for the short lists (members, timeline, cases, activities…).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.register.labels import label, labels
+from ui.language import fmt_date, fmt_number
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ALERT = QColor("#b3261e")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the row key it shows, its header (translated at call time) and how to format the value."""
+
+    key: str
+    title: Callable[[], str]
+    format: Callable[[dict[str, Any]], str] = lambda row: ""
+    align_right: bool = False
+
+
+def text_of(key: str) -> Callable[[dict[str, Any]], str]:
+    return lambda row: "" if row.get(key) is None else str(row[key])
+
+
+def date_of(key: str) -> Callable[[dict[str, Any]], str]:
+    return lambda row: fmt_date(row.get(key))
+
+
+def number_of(key: str) -> Callable[[dict[str, Any]], str]:
+    return lambda row: fmt_number(row.get(key))
+
+
+def label_of(group: str, key: str, many: bool = False) -> Callable[[dict[str, Any]], str]:
+    if many:
+        return lambda row: labels(group, row.get(key))
+    return lambda row: label(group, row.get(key))
+
+
+def address(row: dict[str, Any]) -> str:
+    return " ".join(str(part) for part in (row.get("house_no"), row.get("street")) if part)
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of dict rows; each row's `id` is available under `ID_ROLE`."""
+
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[dict[str, Any]] = []
+        self.alert: Callable[[dict[str, Any]], bool] = lambda row: False
+
+    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, number: int) -> dict[str, Any]:
+        return self._rows[number]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self._columns):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.format(row)
+        if role == ID_ROLE:
+            return row.get("id")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self.alert(row):
+            return QBrush(ALERT)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title()
+        return None
+
+    def retranslate(self) -> None:
+        """Headers and coded labels follow the language: repaint everything."""
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
+
+
+Fetch = Callable[[list[str]], list[dict[str, Any]]]
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    """The households list: ids up front, summaries fetched one block of rows at a time when first shown."""
+
+    BLOCK = 100
+    MAX_BLOCKS = 64  # ~6,400 summaries kept; older blocks are dropped and fetched again if scrolled back to
+
+    def __init__(self, fetch: Fetch, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._ids: list[str] = []
+        self._blocks: OrderedDict[int, list[dict[str, Any] | None]] = OrderedDict()
+        self.fetches = 0  # how many blocks were read (the tests and the bench look at it)
+        self._columns = [
+            Column("code", lambda: self.tr("Code"), text_of("code")),
+            Column("address", lambda: self.tr("Address"), address),
+            Column("area", lambda: self.tr("Area"), text_of("area")),
+            Column("head", lambda: self.tr("Head of household"), text_of("head")),
+            Column("members", lambda: self.tr("Members"), number_of("members"), align_right=True),
+            Column("flags", lambda: self.tr("Vulnerabilities"), label_of("flag", "flags", many=True)),
+            Column("last_visit", lambda: self.tr("Last visit"), date_of("last_visit")),
+            Column(
+                "overdue",
+                lambda: self.tr("Overdue"),
+                lambda row: fmt_number(row["overdue"]) if row.get("overdue") else "",
+                align_right=True,
+            ),
+        ]
+
+    # --- content -------------------------------------------------------------------------------------------
+    def set_ids(self, ids: Sequence[str]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._blocks.clear()
+        self.endResetModel()
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def household_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def refresh(self, household_id: str) -> None:
+        """Forget the cached summary of one household (after an edit) and repaint its row."""
+        try:
+            row = self._ids.index(household_id)
+        except ValueError:
+            return
+        self._blocks.pop(row // self.BLOCK, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
+    def _summary(self, row: int) -> dict[str, Any] | None:
+        block_no = row // self.BLOCK
+        block = self._blocks.get(block_no)
+        if block is None:
+            start = block_no * self.BLOCK
+            wanted = self._ids[start : start + self.BLOCK]
+            by_id = {summary["id"]: summary for summary in self._fetch(wanted)}
+            block = [by_id.get(household_id) for household_id in wanted]
+            self.fetches += 1
+            self._blocks[block_no] = block
+            while len(self._blocks) > self.MAX_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block_no)
+        return block[row % self.BLOCK]
+
+    # --- Qt model interface --------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids) or index.column() >= len(self._columns):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return (
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column.align_right
+                else None
+            )
+        summary = self._summary(index.row())
+        if summary is None:  # removed since the list was made
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(ALERT) if summary.get("overdue") else None
+        return column.format(summary)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            return self._columns[section].title()
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))

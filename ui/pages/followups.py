@@ -1,0 +1,140 @@
+"""Visits and follow-ups: what is due today and what is overdue, plus the latest visits of the ward."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import WardbookError
+from desktop.register.visits import complete_follow_up
+from desktop.store.queries import list_visits
+from ui.context import AppContext
+from ui.language import fmt_date
+from ui.models import Column, RowsModel, address, date_of, label_of, number_of
+from ui.widgets import Page, error_text
+
+RECENT = 200
+
+
+def _table(parent: QWidget, model: RowsModel) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class FollowUpsPage(Page):
+    open_household = Signal(str)
+    new_visit = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.boxes: dict[str, QGroupBox] = {}
+        self.models: dict[str, RowsModel] = {}
+        self.views: dict[str, QTableView] = {}
+        layout = QVBoxLayout(self)
+        actions = QHBoxLayout()
+        self.visit_button = QPushButton(self)
+        self.done_button = QPushButton(self)
+        actions.addWidget(self.visit_button)
+        actions.addWidget(self.done_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        for key in ("today", "overdue", "recent"):
+            model = RowsModel(
+                [
+                    Column("follow_up_due", lambda: self.tr("Due"), date_of("follow_up_due")),
+                    Column("address", lambda: self.tr("Address"), address),
+                    Column("visited_at", lambda: self.tr("Visited"), date_of("visited_at")),
+                    Column(
+                        "purposes", lambda: self.tr("Purposes"), label_of("purpose", "purposes", many=True)
+                    ),
+                    Column("outcome", lambda: self.tr("Outcome"), label_of("outcome", "outcome")),
+                    Column(
+                        "support_vnd",
+                        lambda: self.tr("Support (VND)"),
+                        number_of("support_vnd"),
+                        align_right=True,
+                    ),
+                    Column(
+                        "findings", lambda: self.tr("Findings"), lambda row: str(row.get("findings") or "")
+                    ),
+                ],
+                self,
+            )
+            if key == "overdue":
+                model.alert = lambda row: True
+            box = QGroupBox(self)
+            view = _table(box, model)
+            view.activated.connect(
+                lambda index, m=model: self.open_household.emit(
+                    str(m.row(index.row()).get("household_id") or "")
+                )
+            )
+            QVBoxLayout(box).addWidget(view)
+            layout.addWidget(box, 1)
+            self.boxes[key], self.models[key], self.views[key] = box, model, view
+        self.visit_button.clicked.connect(lambda: self.new_visit.emit(""))
+        self.done_button.clicked.connect(self._mark_done)
+        ctx.records_changed.connect(self.refresh)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Visits & follow-ups")
+
+    def retranslate(self) -> None:
+        self.visit_button.setText(self.tr("New visit"))
+        self.done_button.setText(self.tr("Follow-up done…"))
+        counts = {key: model.rowCount() for key, model in self.models.items()}
+        self.boxes["today"].setTitle(self.tr("Due today (%1)").replace("%1", str(counts["today"])))
+        self.boxes["overdue"].setTitle(self.tr("Overdue (%1)").replace("%1", str(counts["overdue"])))
+        self.boxes["recent"].setTitle(self.tr("Latest visits"))
+        for model in self.models.values():
+            model.retranslate()
+
+    def refresh(self) -> None:
+        today = self.ctx.today()
+        self.models["today"].set_rows(list_visits(self.ctx.store, due_on=today))
+        self.models["overdue"].set_rows(list_visits(self.ctx.store, overdue_on=today))
+        self.models["recent"].set_rows(list_visits(self.ctx.store, limit=RECENT))
+        self.retranslate()
+
+    def _mark_done(self) -> None:
+        for key in ("today", "overdue"):
+            index = self.views[key].currentIndex()
+            if index.isValid():
+                row = self.models[key].row(index.row())
+                break
+        else:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Follow-up done"),
+            self.tr("Done on (dd/mm/yyyy):"),
+            text=fmt_date(self.ctx.today().isoformat()),
+        )
+        if not ok:
+            return
+        try:
+            complete_follow_up(self.ctx.store, str(row["id"]), text)
+        except WardbookError as error:
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(error))
+            return
+        self.ctx.records_changed.emit()
+        self.ctx.households_changed.emit(str(row.get("household_id") or ""))

@@ -1,0 +1,210 @@
+"""The households list: lazy table, search as you type, filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.register.labels import label
+from desktop.store import Store
+from desktop.store.queries import HouseholdFilter, household_summaries, list_areas, list_household_ids
+from desktop.store.tables import HOUSEHOLD_FLAGS
+from ui import workers
+from ui.context import AppContext
+from ui.language import fmt_number
+from ui.models import HouseholdTableModel
+from ui.widgets import Page, SearchBox
+
+SEARCH_LIMIT = 500  # best matches shown for a text search (the core ranks them)
+
+
+class HouseholdsPage(Page):
+    """Every household of the ward; typing narrows the list, Enter or double-click opens one."""
+
+    open_household = Signal(str)
+    new_household = Signal()
+    new_visit = Signal(str)
+    loaded = Signal(int)  # number of households listed, after each (re)load
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._generation = 0
+        self._worker: workers.Worker | None = None
+        self.model = HouseholdTableModel(lambda ids: household_summaries(ctx.store, ids, ctx.today()), self)
+
+        self.search = SearchBox(self)
+        self.search.setObjectName("householdSearch")
+        self.add_button = QPushButton(self)
+        self.visit_button = QPushButton(self)
+        self.area = QComboBox(self)
+        self.flag = QComboBox(self)
+        self.not_visited = QCheckBox(self)
+        self.days = QSpinBox(self)
+        self.days.setRange(1, 3650)
+        self.days.setValue(90)
+        self.overdue = QCheckBox(self)
+        self.count = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((80, 195, 80, 170, 85, 180, 125)):
+            self.table.setColumnWidth(column, width)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.visit_button)
+        top.addWidget(self.add_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.area)
+        filters.addWidget(self.flag)
+        filters.addWidget(self.not_visited)
+        filters.addWidget(self.days)
+        filters.addWidget(self.overdue)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self.search.search.connect(lambda _text: self.reload())
+        for combo in (self.area, self.flag):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.not_visited.toggled.connect(lambda _on: self.reload())
+        self.days.valueChanged.connect(self._days_changed)
+        self.overdue.toggled.connect(lambda _on: self.reload())
+        self.table.activated.connect(self._open)
+        self.add_button.clicked.connect(self.new_household.emit)
+        self.visit_button.clicked.connect(lambda: self.new_visit.emit(self.current_id() or ""))
+        ctx.households_changed.connect(self._changed)
+        self._fill_combos()
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Households")
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search a name, address or phone — accents optional (e.g. duong)")
+        )
+        self.add_button.setText(self.tr("New household"))
+        self.visit_button.setText(self.tr("New visit"))
+        self.not_visited.setText(self.tr("Not visited in (days)"))
+        self.overdue.setText(self.tr("Overdue follow-up"))
+        self._fill_combos()
+        self.model.retranslate()
+        self._show_count()
+
+    def _fill_combos(self) -> None:
+        area, flag = self.area.currentData(), self.flag.currentData()
+        for combo in (self.area, self.flag):
+            combo.blockSignals(True)
+            combo.clear()
+        self.area.addItem(self.tr("All areas"), None)
+        for row in list_areas(self.ctx.store):
+            self.area.addItem(str(row["name"]), row["id"])
+        self.flag.addItem(self.tr("Any vulnerability"), None)
+        for code in HOUSEHOLD_FLAGS:
+            self.flag.addItem(label("flag", code), code)
+        self.area.setCurrentIndex(max(0, self.area.findData(area)))
+        self.flag.setCurrentIndex(max(0, self.flag.findData(flag)))
+        for combo in (self.area, self.flag):
+            combo.blockSignals(False)
+
+    def _days_changed(self, _days: int) -> None:
+        if self.not_visited.isChecked():
+            self.reload()
+
+    def current_filter(self) -> HouseholdFilter:
+        flag = self.flag.currentData()
+        return HouseholdFilter(
+            area_id=self.area.currentData(),
+            flags=(flag,) if flag else (),
+            not_visited_days=self.days.value() if self.not_visited.isChecked() else None,
+            has_overdue_follow_up=self.overdue.isChecked(),
+            text=self.search.text().strip() or None,
+        )
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.household_id(index.row()) if index.isValid() else None
+
+    def refresh(self) -> None:
+        if not self.model.rowCount() and self._worker is None:
+            self.reload()
+
+    def reload(self) -> None:
+        """Text searches are answered at once (ranked, ≤500 rows, a few ms); whole-ward lists and the heavier
+        filters run in a worker with their own connection, so typing and scrolling never wait for them."""
+        self._generation += 1
+        generation = self._generation
+        flt = self.current_filter()
+        today = self.ctx.today()
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
+        if flt.text:
+            self._show(generation, list_household_ids(self.ctx.store, flt, today=today, limit=SEARCH_LIMIT))
+            return
+        path = self.ctx.db_path
+        self.count.setText(self.tr("Loading…"))
+
+        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> list[str]:
+            with Store.open(path) as reader:
+                return list_household_ids(reader, flt, today=today)
+
+        self._worker = workers.start(
+            job, finished=lambda ids: self._show(generation, ids), failed=self.count.setText
+        )
+
+    def _show(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return  # an older query answered after a newer one was asked
+        self._worker = None
+        self.model.set_ids(ids)
+        if ids:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self._show_count()
+        self.loaded.emit(len(ids))
+
+    def _show_count(self) -> None:
+        if self._worker is None:
+            self.count.setText(
+                self.tr("%n household(s)", "", self.model.rowCount()).replace(
+                    str(self.model.rowCount()), fmt_number(self.model.rowCount())
+                )
+            )
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_household.emit(self.model.household_id(index.row()))
+
+    def _changed(self, household_id: str) -> None:
+        if household_id:
+            self.model.refresh(household_id)
+        else:
+            self.reload()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus():
+            self.table.setFocus()
+        super().keyPressEvent(event)

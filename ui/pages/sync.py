@@ -1,0 +1,249 @@
+"""Sync: the share path, Sync now with progress, each laptop's status, and the conflicts inbox.
+
+The work is done by `desktop.sync` (see `SYNC_FUNCTIONS`): `sync_now(store, share, *, progress, cancelled)`
+in a worker thread, `device_status(store) -> list[dict]` (device_id, last_seq, lag, clock_offset_ms, errors,
+last_sync) and `resolve_conflict(store, conflict_id, keep)` with keep = "kept" or "lost". Missing functions
+show a "not available in this build" message; the conflicts inbox lists the `conflicts` table either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store import Store
+from desktop.store.queries import list_conflicts
+from ui import workers
+from ui.context import AppContext
+from ui.core_link import resolve
+from ui.language import fmt_date
+from ui.models import Column, RowsModel, date_of, number_of, text_of
+from ui.pages.followups import _table
+from ui.widgets import FieldError, Page
+
+SYNC_FUNCTIONS: dict[str, str] = {
+    "sync_now": "desktop.sync.jobs:sync_now",
+    "device_status": "desktop.sync.jobs:device_status",
+    "resolve_conflict": "desktop.sync.jobs:resolve_conflict",
+}
+SHARE_SETTING = "sync.share"
+LAST_SYNC_SETTING = "sync.last_at"
+
+
+class SyncPage(Page):
+    synced = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        functions: Mapping[str, str | Callable[..., Any]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.functions: dict[str, str | Callable[..., Any]] = dict(
+            SYNC_FUNCTIONS if functions is None else functions
+        )
+        self.worker: workers.Worker | None = None
+        self.share_label = QLabel(self)
+        self.share = QLineEdit(ctx.store.setting(SHARE_SETTING) or "", self)
+        self.browse = QPushButton(self)
+        self.sync_button = QPushButton(self)
+        self.sync_button.setObjectName("syncNow")
+        self.cancel = QPushButton(self)
+        self.cancel.setEnabled(False)
+        self.bar = QProgressBar(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.error = FieldError(self)
+        self.devices_box = QGroupBox(self)
+        self.devices = RowsModel(
+            [
+                Column(
+                    "device_id", lambda: self.tr("Laptop"), lambda row: str(row.get("device_id") or "")[:8]
+                ),
+                Column(
+                    "last_seq", lambda: self.tr("Last changeset"), number_of("last_seq"), align_right=True
+                ),
+                Column("lag", lambda: self.tr("Behind by"), number_of("lag"), align_right=True),
+                Column(
+                    "clock_offset_ms",
+                    lambda: self.tr("Clock offset (ms)"),
+                    number_of("clock_offset_ms"),
+                    align_right=True,
+                ),
+                Column("errors", lambda: self.tr("Errors"), number_of("errors"), align_right=True),
+                Column("last_sync", lambda: self.tr("Last sync"), date_of("last_sync")),
+            ],
+            self,
+        )
+        self.devices.alert = lambda row: bool(row.get("errors"))
+        self.devices_view = _table(self.devices_box, self.devices)
+        self.devices_note = QLabel(self.devices_box)
+        devices_layout = QVBoxLayout(self.devices_box)
+        devices_layout.addWidget(self.devices_note)
+        devices_layout.addWidget(self.devices_view)
+        self.conflicts_box = QGroupBox(self)
+        self.conflicts = RowsModel(
+            [
+                Column("detected_at", lambda: self.tr("Detected"), date_of("detected_at")),
+                Column("tbl", lambda: self.tr("Record"), text_of("tbl")),
+                Column("field", lambda: self.tr("Field"), text_of("field")),
+                Column("kept_value", lambda: self.tr("Value kept"), text_of("kept_value")),
+                Column("lost_value", lambda: self.tr("Other value"), text_of("lost_value")),
+            ],
+            self,
+        )
+        self.conflicts_view = _table(self.conflicts_box, self.conflicts)
+        self.keep_kept = QPushButton(self.conflicts_box)
+        self.keep_lost = QPushButton(self.conflicts_box)
+        conflict_buttons = QHBoxLayout()
+        conflict_buttons.addWidget(self.keep_kept)
+        conflict_buttons.addWidget(self.keep_lost)
+        conflict_buttons.addStretch(1)
+        conflicts_layout = QVBoxLayout(self.conflicts_box)
+        conflicts_layout.addWidget(self.conflicts_view)
+        conflicts_layout.addLayout(conflict_buttons)
+
+        share_row = QHBoxLayout()
+        share_row.addWidget(self.share_label)
+        share_row.addWidget(self.share, 1)
+        share_row.addWidget(self.browse)
+        share_row.addWidget(self.sync_button)
+        share_row.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(share_row)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(self.devices_box, 1)
+        layout.addWidget(self.conflicts_box, 1)
+
+        self.browse.clicked.connect(self._browse)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.cancel.clicked.connect(lambda: self.worker and self.worker.cancel())
+        self.keep_kept.clicked.connect(lambda: self._resolve("kept"))
+        self.keep_lost.clicked.connect(lambda: self._resolve("lost"))
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Sync")
+
+    def retranslate(self) -> None:
+        self.share_label.setText(self.tr("Shared folder:"))
+        self.share.setPlaceholderText(self.tr(r"e.g. \\station\wardbook, /mnt/share or smb://host/share"))
+        self.browse.setText(self.tr("Choose…"))
+        self.sync_button.setText(self.tr("Sync now"))
+        self.cancel.setText(self.tr("Cancel"))
+        self.devices_box.setTitle(self.tr("Laptops on the share"))
+        self.conflicts_box.setTitle(
+            self.tr("Conflicts to review (%1)").replace("%1", str(self.conflicts.rowCount()))
+        )
+        self.keep_kept.setText(self.tr("Keep the value kept"))
+        self.keep_lost.setText(self.tr("Use the other value"))
+        self.devices.retranslate()
+        self.conflicts.retranslate()
+        self._devices_note()
+
+    def _not_available(self) -> str:
+        return self.tr("Sync is not available in this build.")
+
+    def _devices_note(self) -> None:
+        available = resolve(self.functions.get("device_status")) is not None
+        self.devices_note.setText("" if available else self._not_available())
+        self.devices_note.setVisible(not available)
+
+    def refresh(self) -> None:
+        status = resolve(self.functions.get("device_status"))
+        self.devices.set_rows(status(self.ctx.store) if status else [])
+        self.conflicts.set_rows(list_conflicts(self.ctx.store))
+        self.retranslate()
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"), self.share.text())
+        if path:
+            self.share.setText(path)
+
+    def sync_now(self) -> None:
+        self.error.clear_message()
+        function = resolve(self.functions.get("sync_now"))
+        if function is None:
+            self.error.show_message(self._not_available())
+            return
+        share = self.share.text().strip()
+        if not share:
+            self.error.show_message(self.tr("Choose the shared folder first."))
+            return
+        self.ctx.store.set_setting(SHARE_SETTING, share)
+        db_path = self.ctx.db_path
+
+        def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
+            with Store.open(db_path) as own:
+                return function(own, share, progress=progress, cancelled=cancelled)
+
+        self.bar.setRange(0, 0)
+        self.sync_button.setEnabled(False)
+        self.cancel.setEnabled(True)
+        self.status.setText(self.tr("Syncing…"))
+        self.worker = workers.start(
+            job,
+            progress=self._progress,
+            finished=self._finished,
+            failed=self._failed,
+            cancelled=self._failed_cancelled,
+        )
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        if message:
+            self.status.setText(message)
+
+    def _end(self) -> None:
+        self.worker = None
+        self.sync_button.setEnabled(True)
+        self.cancel.setEnabled(False)
+        self.bar.setRange(0, 1)
+
+    def _finished(self, _result: Any) -> None:
+        self._end()
+        self.bar.setValue(1)
+        last = self.ctx.store.setting(LAST_SYNC_SETTING)
+        self.status.setText(self.tr("Synced. Last sync: %1").replace("%1", fmt_date(last) or "—"))
+        self.refresh()
+        self.synced.emit()
+        self.ctx.households_changed.emit("")
+        self.ctx.records_changed.emit()
+
+    def _failed(self, message: str) -> None:
+        self._end()
+        self.status.setText("")
+        self.error.show_message(message)
+
+    def _failed_cancelled(self) -> None:
+        self._end()
+        self.status.setText(self.tr("Cancelled."))
+
+    def _resolve(self, keep: str) -> None:
+        self.error.clear_message()
+        index = self.conflicts_view.currentIndex()
+        if not index.isValid():
+            return
+        function = resolve(self.functions.get("resolve_conflict"))
+        if function is None:
+            self.error.show_message(self._not_available())
+            return
+        function(self.ctx.store, self.conflicts.row(index.row())["id"], keep)
+        self.refresh()

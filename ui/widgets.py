@@ -1,0 +1,83 @@
+"""Small widgets shared by the pages: the page base class, field error labels, the debounced search box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from ui.context import AppContext
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class Page(QWidget):
+    """A screen of the main window: texts are set in `retranslate()`, data reloaded in `refresh()`."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Set every visible text again (called on LanguageChange)."""
+
+    def refresh(self) -> None:
+        """Reload data from the store (called when the page is shown)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class FieldError(QLabel):
+    """The red message under a form field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b3261e;")
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class SearchBox(QLineEdit):
+    """A line edit that emits `search` ~150 ms after the last keystroke (one query per pause, not per key)."""
+
+    search = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, delay_ms: int = SEARCH_DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(lambda: self.search.emit(self.text()))
+        self.textChanged.connect(lambda _text: self._timer.start())
+
+    def flush(self) -> None:
+        """Run the pending search now (Enter, or a test that does not want to wait)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.search.emit(self.text())
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.flush()
+        super().keyPressEvent(event)
+
+
+def error_text(error: Exception) -> str:
+    """The user-facing text of a core error, in the current language."""
+    message = getattr(error, "message", None)
+    return message() if callable(message) else str(error)

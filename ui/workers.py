@@ -1,0 +1,93 @@
+"""Background work: a QRunnable that runs a core function in the QThreadPool and reports through Qt signals.
+
+Core functions take `progress(done, total, message)` and a `cancelled()` callable; `Worker` adapts both to Qt
+(progress → a queued signal to the GUI thread, cancel → a flag the GUI sets), so the GUI thread never runs
+long work. A job that needs the database opens its own `Store` in the worker thread (SQLite connections belong
+to one thread at a time; WAL lets the two read and write side by side).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop.errors import WardbookError
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+Job = Callable[[Progress, Cancelled], Any]
+
+
+class WorkerSignals(QObject):
+    """Signals live on a QObject (a QRunnable cannot emit); they are delivered queued to the GUI thread."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # the job's result
+    failed = Signal(str)  # a user-facing message (WardbookError) or a short technical one
+    cancelled = Signal()
+
+
+class Worker(QRunnable):
+    """Runs `job(progress, cancelled)` once in a pool thread."""
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the page keeps the worker to cancel it; Python owns its lifetime
+        self._job = job
+        self._cancel = threading.Event()
+        self.signals = WorkerSignals()
+        self.done = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int, message: str = "") -> None:
+        self.signals.progress.emit(int(done), int(total), str(message or ""))
+
+    def run(self) -> None:
+        try:
+            result = self._job(self._progress, self.is_cancelled)
+        except InterruptedError:
+            self.signals.cancelled.emit()
+        except WardbookError as error:
+            self.signals.failed.emit(error.message())
+        except Exception as error:  # a bug in the job: show it rather than lose it in a pool thread
+            traceback.print_exc()
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            if self.is_cancelled():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+        finally:
+            self.done.set()
+
+
+def start(
+    job: Job,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    finished: Callable[[Any], None] | None = None,
+    failed: Callable[[str], None] | None = None,
+    cancelled: Callable[[], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> Worker:
+    """Start `job` in the pool, handlers connected first (a fast job could finish before a late connect)."""
+    worker = Worker(job)
+    for signal, handler in (
+        (worker.signals.progress, progress),
+        (worker.signals.finished, finished),
+        (worker.signals.failed, failed),
+        (worker.signals.cancelled, cancelled),
+    ):
+        if handler is not None:
+            signal.connect(handler)
+    (pool or QThreadPool.globalInstance()).start(worker)
+    return worker
