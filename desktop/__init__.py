@@ -5,7 +5,13 @@ Nothing in this package imports Qt, so the station PC can run it headless and th
 
 from importlib import metadata
 
-try:
-    __version__ = metadata.version("wardbook")  # pyproject.toml is the one place the version is written
-except metadata.PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0+source"
+
+def __getattr__(name: str) -> str:
+    """`desktop.__version__`, read from the installed package metadata (pyproject.toml is the one place the
+    version is written) only when asked: the lookup costs a visible moment at every start otherwise."""
+    if name != "__version__":
+        raise AttributeError(name)
+    try:
+        return metadata.version("wardbook")
+    except metadata.PackageNotFoundError:  # running from a source tree that was not installed
+        return "0+source"

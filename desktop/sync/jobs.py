@@ -2,22 +2,23 @@
 
 Keys come from the OS keyring (the app's default); a caller may pass another SecretStore, such as the
 passphrase key file a station PC without a keyring uses.
+
+The app looks this module up while its window opens, so the crypto, keyring and SMB modules are imported
+inside the functions that use them (together they cost about a tenth of a second at start).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
-from desktop.security.secrets import KeyringSecrets, SecretStore
 from desktop.store import Store
 from desktop.store.writer import utc_now_iso
-from desktop.sync.apply import ApplyReport
-from desktop.sync.conflicts import resolve
-from desktop.sync.engine import sync_once
-from desktop.sync.folder import FolderShare
-from desktop.sync.keystore import load_keys, save_data_keys
-from desktop.sync.status import device_status as share_status
+
+if TYPE_CHECKING:
+    from desktop.security.secrets import SecretStore
+    from desktop.sync.apply import ApplyReport
 
 LAST_SYNC = "sync.last_at"
 SHARE = "sync.share"
@@ -25,6 +26,11 @@ SHARE = "sync.share"
 
 def sync_now(store: Store, share: str, *, progress: Callable[[int, int, str], None] | None = None,
              cancelled: Callable[[], bool] | None = None, secrets: SecretStore | None = None) -> ApplyReport:
+    from desktop.security.secrets import KeyringSecrets
+    from desktop.sync.engine import sync_once
+    from desktop.sync.folder import FolderShare
+    from desktop.sync.keystore import load_keys, save_data_keys
+
     secrets = secrets or KeyringSecrets(store.device_id)
     if progress:
         progress(0, 2, "")
@@ -43,6 +49,9 @@ def device_status(store: Store) -> list[dict[str, object]]:
     share = store.setting(SHARE)
     if not share:
         return []
+    from desktop.sync.folder import FolderShare
+    from desktop.sync.status import device_status as share_status
+
     try:
         rows = share_status(store, FolderShare(share))
     except (WardbookError, OSError, ValueError):
@@ -54,4 +63,6 @@ def device_status(store: Store) -> list[dict[str, object]]:
 
 def resolve_conflict(store: Store, conflict_id: int, keep: str) -> None:
     """`keep` is "kept" (the current value stays) or "lost" (the other laptop's value becomes current)."""
+    from desktop.sync.conflicts import resolve
+
     resolve(store, conflict_id, use_other=keep == "lost")
