@@ -29,12 +29,3 @@ def format_date(iso: object) -> str:
     year, month, day = iso[:10].split("-")
     return f"{day}/{month}/{year}"
 
-
-def format_datetime(iso: object) -> str:
-    """`2026-01-05T08:30:12.000Z` (UTC) → `05/01/2026 15:30` in the laptop's local time."""
-    if not isinstance(iso, str) or len(iso) < 16:
-        return ""
-    from datetime import datetime
-
-    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
-    return moment.strftime("%d/%m/%Y %H:%M")

@@ -50,6 +50,3 @@ def tr(msg_id: str, lang: str | None = None, /, **params: object) -> str:
 def has_message(msg_id: str) -> bool:
     return msg_id in _catalogue
 
-
-def all_ids() -> list[str]:
-    return sorted(_catalogue)
