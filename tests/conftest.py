@@ -16,6 +16,15 @@ DEMO_END = date(2026, 6, 30)
 DEMO_SIZE = DemoSize(households=400, seed=7, end=DEMO_END)
 
 
+@pytest.fixture(autouse=True)
+def _plain_cli_databases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test machine has no OS keyring: CLI tests keep databases plain unless they choose a key store
+    (tests/security sets its own). In real use the CLI encrypts and stops when no key store works."""
+    monkeypatch.setenv("WARDBOOK_UNENCRYPTED", "1")
+    for name in ("WARDBOOK_KEY_FILE", "WARDBOOK_KEY_PASSPHRASE", "WARDBOOK_USER", "WARDBOOK_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     """An empty store on a real file."""

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.cli.commands.households",
     "desktop.cli.commands.visits",
     "desktop.cli.commands.search",
+    "desktop.cli.commands.security",
 )
 EXIT_USER_ERROR = 2
 

@@ -13,6 +13,20 @@ i18n.register(
         "cli.interrupted": {"vi": "Đã dừng theo yêu cầu.", "en": "Stopped on request."},
         "cli.opt_db": {"vi": "đường dẫn cơ sở dữ liệu", "en": "path of the database"},
         "cli.opt_lang": {"vi": "ngôn ngữ hiển thị (vi, en)", "en": "display language (vi, en)"},
+        "cli.opt_user": {
+            "vi": "tên đăng nhập (mật khẩu hỏi từ bàn phím hoặc WARDBOOK_PASSWORD)",
+            "en": "username (password asked at the terminal or from WARDBOOK_PASSWORD)",
+        },
+        "cli.opt_key_file": {
+            "vi": "tệp khóa có mật khẩu thay cho kho khóa của hệ điều hành "
+            "(mật khẩu: WARDBOOK_KEY_PASSPHRASE)",
+            "en": "passphrase-protected key file instead of the OS keyring "
+            "(passphrase: WARDBOOK_KEY_PASSPHRASE)",
+        },
+        "cli.prompt_password": {"vi": "Mật khẩu:", "en": "Password:"},
+        "cli.prompt_new_password": {"vi": "Mật khẩu mới:", "en": "New password:"},
+        "cli.prompt_again": {"vi": "Nhập lại:", "en": "Again:"},
+        "cli.prompt_passphrase": {"vi": "Mật khẩu tệp khóa:", "en": "Key-file passphrase:"},
         "cli.init_done": {"vi": "Đã tạo cơ sở dữ liệu {path}.", "en": "Created the database {path}."},
         "cli.init_exists": {
             "vi": "Cơ sở dữ liệu {path} đã có; đã cập nhật lược đồ nếu cần.",
@@ -31,6 +45,42 @@ i18n.register(
         "cli.visit_added": {"vi": "Đã ghi lượt thăm {id}.", "en": "Recorded visit {id}."},
         "cli.none_found": {"vi": "Không có kết quả.", "en": "Nothing found."},
         "cli.more": {"vi": "… và {count} kết quả khác.", "en": "… and {count} more."},
+        "cli.user_added": {
+            "vi": "Đã tạo tài khoản {username} ({role}).", "en": "Created account {username} ({role}).",
+        },
+        "cli.done": {"vi": "Xong.", "en": "Done."},
+        "cli.audit_ok": {
+            "vi": "Nhật ký truy cập nguyên vẹn: {count} mục, mọi chuỗi băm khớp.",
+            "en": "The audit log is intact: {count} entries, every hash chain matches.",
+        },
+        "cli.audit_broken": {
+            "vi": "Nhật ký truy cập đã bị can thiệp: {count} lỗi (xem trên).",
+            "en": "The audit log has been tampered with: {count} problems (listed above).",
+        },
+        "cli.audit_edited": {"vi": "mục bị sửa", "en": "entry edited"},
+        "cli.audit_missing": {"vi": "thiếu mục", "en": "entry missing"},
+        "cli.audit_duplicate": {"vi": "mục trùng hoặc sai thứ tự", "en": "entry duplicated or out of order"},
+        "cli.audit_broken_link": {
+            "vi": "đứt chuỗi (mục bị xoá hoặc đổi chỗ)", "en": "chain broken (removed or moved)",
+        },
+        "cli.audit_truncated": {"vi": "mất các mục cuối", "en": "newest entries removed"},
+        "cli.backup_done": {"vi": "Đã sao lưu (mã hoá) vào {path}.", "en": "Backed up (encrypted): {path}."},
+        "cli.restore_done": {"vi": "Đã khôi phục {path} từ bản sao lưu.", "en": "Restored {path}."},
+        "cli.retention_plan": {
+            "vi": "Hộ đã chuyển đi trước {cutoff} (thời hạn {years} năm) và không được thăm từ đó:",
+            "en": "Households moved out before {cutoff} ({years}-year rule) and not visited since:",
+        },
+        "cli.purged": {"vi": "Đã xoá vĩnh viễn {count} hộ.", "en": "Purged {count} households."},
+        "cli.exported": {"vi": "Đã xuất vào {path}.", "en": "Exported to {path}."},
+        "col.username": {"vi": "Tên đăng nhập", "en": "Username"},
+        "col.role": {"vi": "Vai trò", "en": "Role"},
+        "col.active": {"vi": "Đăng nhập được", "en": "Can log in"},
+        "col.failures": {"vi": "Lần sai", "en": "Failures"},
+        "col.device": {"vi": "Máy", "en": "Device"},
+        "col.problem": {"vi": "Vấn đề", "en": "Problem"},
+        "col.action": {"vi": "Thao tác", "en": "Action"},
+        "col.target": {"vi": "Đối tượng", "en": "Target"},
+        "col.moved_out": {"vi": "Chuyển đi", "en": "Moved out"},
         "col.code": {"vi": "Mã hộ", "en": "Code"},
         "col.address": {"vi": "Địa chỉ", "en": "Address"},
         "col.area": {"vi": "Khu phố", "en": "Area"},

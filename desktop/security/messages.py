@@ -18,5 +18,90 @@ i18n.register(
             "vi": "Mật khẩu tệp khóa không được để trống.",
             "en": "The key-file passphrase cannot be empty.",
         },
+            "security.role.officer": {"vi": "cán bộ", "en": "officer"},
+        "security.role.team_lead": {"vi": "tổ trưởng", "en": "team lead"},
+        "security.role.admin": {"vi": "quản trị", "en": "admin"},
+        "security.denied": {
+            "vi": "Tài khoản '{user}' ({role}) không có quyền {action}.",
+            "en": "Account '{user}' ({role}) has no right to {action}.",
+        },
+        "security.login_required": {
+            "vi": "Cần đăng nhập: dùng --user TÊN (mật khẩu nhập từ bàn phím hoặc biến WARDBOOK_PASSWORD).",
+            "en": "Login required: use --user NAME (password typed at the prompt or in WARDBOOK_PASSWORD).",
+        },
+        "security.no_password": {
+            "vi": "Không có mật khẩu: không có bàn phím để hỏi và biến {variable} không được đặt.",
+            "en": "No password: there is no terminal to ask on and {variable} is not set.",
+        },
+        "security.password_mismatch": {
+            "vi": "Hai lần nhập mật khẩu không khớp.",
+            "en": "The two passwords do not match.",
+        },
+        "security.bad_login": {
+            "vi": "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khoá.",
+            "en": "Wrong username or password, or the account is disabled.",
+        },
+        "security.locked": {
+            "vi": "Đăng nhập sai quá nhiều lần: thử lại sau {seconds} giây hoặc nhờ quản trị mở khoá.",
+            "en": "Too many failed logins: try again in {seconds} s or ask an admin to unlock the account.",
+        },
+        "security.password_too_short": {
+            "vi": "Mật khẩu phải có ít nhất {length} ký tự.",
+            "en": "The password must have at least {length} characters.",
+        },
+        "security.bad_username": {
+            "vi": "Tên đăng nhập không hợp lệ: '{value}' (3–32 ký tự: chữ thường không dấu, số, . _ -).",
+            "en": "Invalid username: '{value}' (3–32 characters: lower-case letters, digits, . _ -).",
+        },
+        "security.unknown_user": {"vi": "Không có tài khoản '{value}'.", "en": "No account '{value}'."},
+        "security.user_exists": {"vi": "Tài khoản '{value}' đã có.", "en": "The account '{value}' exists."},
+        "security.admin_exists": {
+            "vi": "Đã có tài khoản đăng nhập; quản trị thêm tài khoản bằng 'wardbook user add'.",
+            "en": "Login accounts exist already; an admin adds accounts with 'wardbook user add'.",
+        },
+        "security.last_admin": {
+            "vi": "Không thể bỏ quyền hoặc khoá quản trị cuối cùng.",
+            "en": "The last admin cannot be demoted or disabled.",
+        },
+        "security.needs_key": {
+            "vi": "{path} được mã hoá: cần khóa (kho khóa của hệ điều hành hoặc --key-file).",
+            "en": "{path} is encrypted: its key is needed (the OS keyring or --key-file).",
+        },
+        "security.no_db_key": {
+            "vi": "Không tìm thấy khóa của cơ sở dữ liệu {path} trong kho khóa đã chọn.",
+            "en": "The key of the database {path} is not in the chosen key store.",
+        },
+        "security.no_key_passphrase": {
+            "vi": "Tệp khóa cần mật khẩu: đặt biến WARDBOOK_KEY_PASSPHRASE hoặc nhập từ bàn phím.",
+            "en": "The key file needs its passphrase: set WARDBOOK_KEY_PASSPHRASE or type it at the prompt.",
+        },
+        "security.migration_mismatch": {
+            "vi": "Mã hoá {path} bị dừng: bản mã hoá không khớp số dòng; tệp cũ được giữ nguyên.",
+            "en": "Encrypting {path} stopped: the encrypted copy's row counts differ; the old file is kept.",
+        },
+        "security.backup_exists": {
+            "vi": "Tệp {path} đã có; chọn tên khác cho bản sao lưu.",
+            "en": "{path} exists; choose another name for the backup.",
+        },
+        "security.unencrypted_warning": {
+            "vi": "Cảnh báo: WARDBOOK_UNENCRYPTED=1 — cơ sở dữ liệu không được mã hoá (chỉ để thử nghiệm).",
+            "en": "Warning: WARDBOOK_UNENCRYPTED=1 — the database is not encrypted (for testing only).",
+        },
+        "security.no_retention_rule": {
+            "vi": "Chưa đặt thời hạn lưu trữ: 'wardbook retention set --moved-out-years N' hoặc --years N.",
+            "en": "No retention rule yet: 'wardbook retention set --moved-out-years N' or --years N.",
+        },
+        "security.bad_years": {
+            "vi": "Số năm không hợp lệ: {value} (1–100).",
+            "en": "Invalid number of years: {value} (1–100).",
+        },
+        "security.confirm_purge": {
+            "vi": "Thêm --yes để xoá vĩnh viễn những gì liệt kê ở trên.",
+            "en": "Add --yes to purge what is listed above for good.",
+        },
+        "security.ambiguous_person": {
+            "vi": "Có {count} người tên '{value}'; dùng mã (id): {ids}",
+            "en": "{count} people are named '{value}'; use an id: {ids}",
+        },
     }
 )

@@ -133,9 +133,44 @@ def _v2_indexes_and_search(db: sqlite_utils.Database) -> None:
     rebuild_search_index(db.conn)
 
 
+def _v3_security(db: sqlite_utils.Database) -> None:
+    """The audit log (synced, append-only), local login-failure counters and the head of this device's chain.
+
+    `_v1_register` builds every table listed in SYNCED at the time it runs, so a database created by this
+    version already has `audit_log`; one made by an earlier version gets it here. The indexes are not UNIQUE:
+    rows arrive from other laptops through sync, and a duplicate there must be reported (`audit verify`,
+    `add_user`), not make the merge fail.
+    """
+    if not db["audit_log"].exists():
+        spec = SYNCED["audit_log"]
+        columns: dict[str, type] = {"id": str, "created_at": str, "updated_at": str, "deleted_hlc": int}
+        columns.update({name: _SQL_TYPES[kind] for name, kind in spec.fields.items()})
+        db.execute(db.create_table_sql(spec.name, columns, pk="id", not_null={"created_at", "updated_at"}))
+    run_script(
+        db,
+        """
+        CREATE INDEX audit_log_chain ON audit_log (device_id, seq);
+        CREATE INDEX audit_log_target ON audit_log (target_table, target_id);
+        CREATE INDEX users_username ON users (username);
+        CREATE TABLE login_failures (
+            username TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            last_failure_at TEXT NOT NULL,
+            locked_until TEXT
+        );
+        CREATE TABLE audit_head (
+            device_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
+    _v3_security,
 ]
 LATEST = len(MIGRATIONS)
 
