@@ -27,7 +27,8 @@ ADMIN = {"admin"}
 
 
 def _person(store: Store) -> str:
-    return str(store.conn.execute("SELECT id FROM people WHERE deleted_hlc IS NULL ORDER BY id").fetchone()[0])
+    row = store.conn.execute("SELECT id FROM people WHERE deleted_hlc IS NULL ORDER BY id").fetchone()
+    return str(row[0])
 
 
 # name → (roles allowed, core call, CLI arguments, a file the action writes)
@@ -50,14 +51,16 @@ CLI: dict[str, tuple[set[str], Callable[[Store, Path], list[object]], str | None
     "audit verify": (LEADS, lambda s, _: ["audit", "verify"], None),
     "user add": (ADMIN, lambda s, _: ["user", "add", "moi", "--role", "officer"], None),
     "retention purge": (ADMIN, lambda s, _: ["retention", "purge", "--years", "1", "--yes"], None),
-    "person export": (ADMIN, lambda s, tmp: ["person", "export", _person(s), "--out", tmp / "p.json"], "p.json"),
+    "person export": (ADMIN, lambda s, tmp: ["person", "export", _person(s), "--out", tmp / "p.json"],
+                      "p.json"),
     "backup": (ADMIN, lambda s, tmp: ["backup", tmp / "b.db"], "b.db"),
 }
 
 
 @pytest.mark.parametrize("role", sorted(EVERYONE))
 @pytest.mark.parametrize("action", sorted(CORE))
-def test_core_api(action: str, role: str, demo_store: Store, accounts: dict[str, Actor], tmp_path: Path) -> None:
+def test_core_api(action: str, role: str, demo_store: Store, accounts: dict[str, Actor],
+                  tmp_path: Path) -> None:
     allowed, call = CORE[action]
     username = next(name for name, r in ROLES.items() if r == role)
     attach(demo_store, accounts[username])
@@ -87,7 +90,8 @@ def test_cli(action: str, role: str, demo_store: Store, accounts: dict[str, Acto
         assert output is None or (tmp_path / output).exists()
         return
     assert result.code == 2
-    assert f"Error: Account '{username}' ({i18n.tr(f'security.role.{role}', 'en')}) has no right to" in result.err
+    role_name = i18n.tr(f"security.role.{role}", "en")
+    assert f"Error: Account '{username}' ({role_name}) has no right to" in result.err
     assert data_snapshot(demo_store.path) == before
     assert output is None or not (tmp_path / output).exists()
 
