@@ -2,13 +2,16 @@
 data-subject request with everything held about one person.
 
 Purging must reach every laptop, so it goes through the write path like any change: every field of the rows
-is blanked and the rows become tombstones, which sync carries to the station and the other laptops. The
-connection runs with `secure_delete`, so the old values are overwritten in the file too. The admin sets the
-rule once (`retention.moved_out_years`, a local setting of the station) and always sees a preview first.
+is blanked and the rows become tombstones, which sync carries to the station and the other laptops. The old
+values must not linger elsewhere in the file either: the connection runs with `secure_delete`, the values
+kept in the local `outbox` and `conflicts` bookkeeping for those rows are blanked too (field names and clocks
+stay, so sync still has a well-formed log), and the WAL is checkpointed. The admin sets the rule once
+(`retention.moved_out_years`, a local setting of the station) and always sees a preview first.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -127,4 +130,28 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
             store.writer.write(batch[start : start + _CHUNK])
             if progress:
                 progress(min(len(batch), start + _CHUNK), len(batch), "rows")
+        _scrub_bookkeeping(store, rows)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return plan
+
+
+def _scrub_bookkeeping(store: Store, rows: dict[str, list[str]]) -> None:
+    """Blank the values that the outbox and the conflict list still hold for the purged rows."""
+    conn = store.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS purged (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")
+    conn.execute("DELETE FROM temp.purged")
+    conn.executemany("INSERT OR IGNORE INTO temp.purged VALUES (?, ?)",
+                     ((table, row_id) for table, ids in rows.items() for row_id in ids))
+    scrubbed = []
+    for seq, fields in conn.execute(
+        "SELECT o.seq, o.fields FROM outbox o JOIN temp.purged p ON p.tbl = o.tbl AND p.row_id = o.row_id"
+    ).fetchall():
+        values = json.loads(fields)
+        blank = dict.fromkeys(values)
+        if "deleted_hlc" in values:  # the tombstone's clock is no personal data, and sync needs it
+            blank["deleted_hlc"] = values["deleted_hlc"]
+        scrubbed.append((json.dumps(blank), seq))
+    conn.executemany("UPDATE outbox SET fields = ? WHERE seq = ?", scrubbed)
+    conn.execute("UPDATE conflicts SET kept_value = NULL, lost_value = NULL WHERE EXISTS "
+                 "(SELECT 1 FROM temp.purged p WHERE p.tbl = conflicts.tbl AND p.row_id = conflicts.row_id)")
+    conn.execute("DELETE FROM temp.purged")
