@@ -80,8 +80,13 @@ def record(store: Store, action: str, target_table: str | None = None, target_id
     return entry_id
 
 
-def _log_changes(store: Store):  # type: ignore[no-untyped-def]
-    def hook(changes: list[RowWrite]) -> None:
+class _ChangeLogger:
+    """The writer hook: one entry per (table, operation) of a write, naming the rows and changed fields."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __call__(self, changes: list[RowWrite]) -> None:
         groups: dict[tuple[str, str], list[RowWrite]] = {}
         for change in changes:
             if change.table != "audit_log":
@@ -91,17 +96,13 @@ def _log_changes(store: Store):  # type: ignore[no-untyped-def]
             detail: dict[str, object] = {"count": len(rows), "ids": [row.row_id for row in rows[:MAX_IDS]]}
             if fields:
                 detail["fields"] = fields
-            record(store, _OP_ACTION[op], table, rows[0].row_id if len(rows) == 1 else None, detail)
-
-    return hook
+            record(self.store, _OP_ACTION[op], table, rows[0].row_id if len(rows) == 1 else None, detail)
 
 
 def install(store: Store) -> None:
     """Log every local change made through this store's write path (idempotent)."""
-    if not any(getattr(hook, "wardbook_audit", False) for hook in store.writer.after_write):
-        hook = _log_changes(store)
-        hook.wardbook_audit = True
-        store.writer.after_write.append(hook)
+    if not any(isinstance(hook, _ChangeLogger) for hook in store.writer.after_write):
+        store.writer.after_write.append(_ChangeLogger(store))
 
 
 @dataclass(frozen=True)

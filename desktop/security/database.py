@@ -14,6 +14,7 @@ job on the next open, and the plain data is never removed before the encrypted c
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,7 +97,7 @@ def _recover(path: Path) -> None:
         encrypting.unlink()  # an unfinished export: the plain database is still the real one
 
 
-def _table_counts(conn) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     names = [row[0] for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"

@@ -103,10 +103,10 @@ def _rows_of(store: Store, household_ids: list[object]) -> dict[str, list[str]]:
             found[table] += [r[0] for r in store.conn.execute(
                 f"SELECT id FROM {table} WHERE household_id IN ({marks}) AND deleted_hlc IS NULL", chunk)]
     for start in range(0, len(found["visits"]), 500):
-        chunk = found["visits"][start : start + 500]
-        marks = ",".join("?" * len(chunk))
+        visits = found["visits"][start : start + 500]
+        marks = ",".join("?" * len(visits))
         found["support_items"] += [r[0] for r in store.conn.execute(
-            f"SELECT id FROM support_items WHERE visit_id IN ({marks}) AND deleted_hlc IS NULL", chunk)]
+            f"SELECT id FROM support_items WHERE visit_id IN ({marks}) AND deleted_hlc IS NULL", visits)]
     return found
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import base64
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import keyring
 import keyring.errors
@@ -44,7 +45,7 @@ class KeyringSecrets:
     def _user(self, name: str) -> str:
         return f"{self.namespace}:{name}"
 
-    def _call(self, action, *args):  # type: ignore[no-untyped-def]
+    def _call(self, action: Callable[..., Any], *args: str) -> Any:
         try:
             return action(SERVICE, *args)
         except keyring.errors.KeyringError as error:
@@ -80,7 +81,7 @@ class PassphraseFileSecrets:
         self.path = Path(path)
         self._passphrase = passphrase.encode("utf-8")
         self._data = self._load()
-        self._key = self._derive(base64.b64decode(self._data["salt"]))
+        self._key = self._derive(base64.b64decode(str(self._data["salt"])))
         self._check()
 
     def _load(self) -> dict[str, object]:

@@ -29,7 +29,7 @@ def _open_encrypted(path: Path, key: bytes) -> sqlite3.Connection:
     except sqlcipher3.DatabaseError:
         conn.close()
         raise
-    return conn  # type: ignore[no-any-return]
+    return conn
 
 
 def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:

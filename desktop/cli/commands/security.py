@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from desktop import i18n
 from desktop.cli.context import (
@@ -31,20 +33,22 @@ from desktop.security.session import attach, authorize
 from desktop.store import Store
 from desktop.store.tables import USER_ROLES
 
+Handler = Callable[[argparse.Namespace], int]
 
-def _sub(actions, name: str, help_text: str, handler) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
-    parser = actions.add_parser(name, help=help_text)
+
+def _sub(actions: Any, name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = actions.add_parser(name, help=help_text)
     add_common_options(parser)
     parser.set_defaults(handler=handler)
-    return parser  # type: ignore[no-any-return]
+    return parser
 
 
-def _group(subparsers, name: str, help_text: str):  # type: ignore[no-untyped-def]
+def _group(subparsers: Any, name: str, help_text: str) -> Any:
     group = subparsers.add_parser(name, help=help_text)
     return group.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(group))
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Any) -> None:
     user = _group(subparsers, "user", "tài khoản / user accounts")
     first = _sub(user, "add-admin", "tạo quản trị đầu tiên / create the first admin", _add_admin)
     first.add_argument("username")
@@ -131,7 +135,7 @@ def _passwd(args: argparse.Namespace) -> int:
     return 0
 
 
-def _simple(args: argparse.Namespace, action) -> int:  # type: ignore[no-untyped-def]
+def _simple(args: argparse.Namespace, action: Callable[[Store], object]) -> int:
     with open_store(args) as store:
         action(store)
     print(i18n.tr("cli.done"))
