@@ -140,3 +140,20 @@ def test_login_is_required_once_accounts_exist(demo_store: Store, cli) -> None: 
     assert result.code == 2 and "Login required" in result.err
     wrong = cli("--db", demo_store.path, "--user", "quantri", "stats")  # no password in the environment
     assert wrong.code == 2 and "WARDBOOK_PASSWORD" in wrong.err
+
+
+def test_first_run_creates_an_encrypted_database_and_its_admin(tmp_path: Path, key_file: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "station.db"
+    made = cli("--db", path, "init", "--admin", "quantri", "--full-name", "Quản trị",
+               new_password="admin-password-1")
+    assert made.code == 0 and "Created account quantri (admin)" in made.out
+    assert path.read_bytes()[:16] != b"SQLite format 3\x00"
+    assert cli("--db", path, "stats").code == 2
+    assert cli("--db", path, "stats", user="quantri").code == 0
+    again = cli("--db", path, "user", "add-admin", "other", new_password="admin-password-2")
+    assert again.code == 2 and "Login required" in again.err
+    added = cli("--db", path, "user", "add", "totruong", "--role", "team_lead", user="quantri",
+                new_password="lead-password-1")
+    assert added.code == 0
+    listing = cli("--db", path, "user", "list", user="quantri")
+    assert "totruong" in listing.out and "team lead" in listing.out
