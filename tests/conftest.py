@@ -25,6 +25,15 @@ def _vietnamese_by_default() -> Iterator[None]:
     i18n.set_language(i18n.DEFAULT_LANG)
 
 
+@pytest.fixture(autouse=True)
+def _plain_cli_databases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test machine has no OS keyring: CLI tests keep databases plain unless they choose a key store
+    (tests/security sets its own). In real use the CLI encrypts and stops when no key store works."""
+    monkeypatch.setenv("WARDBOOK_UNENCRYPTED", "1")
+    for name in ("WARDBOOK_KEY_FILE", "WARDBOOK_KEY_PASSPHRASE", "WARDBOOK_USER", "WARDBOOK_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     """An empty store on a real file."""

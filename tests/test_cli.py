@@ -132,7 +132,7 @@ def _usage(capsys: pytest.CaptureFixture[str], db: str, args: list[str]) -> tupl
 
 def test_errors_speak_english_when_asked(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "household", "show", "NOPE", "--db", db, "--lang", "en")
-    assert code == 2 and err.strip() == "Error: No household 'NOPE'."
+    assert code == 2 and err.strip().splitlines()[-1] == "Error: No household 'NOPE'."
 
 
 def test_missing_database_is_reported_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import unicodedata
 from pathlib import Path
 
@@ -221,6 +222,7 @@ def test_exports_are_audited(demo_store: Store, tmp_path: Path) -> None:
     from desktop.security import audit
 
     export(demo_store, "households", tmp_path / "h.csv")
-    action, target = demo_store.conn.execute("SELECT action, target FROM audit_log").fetchone()
-    assert action == "export" and target.startswith("households: 400") and "h.csv" in target
+    action, table, detail = demo_store.conn.execute("SELECT action, target_table, detail FROM audit_log").fetchone()
+    assert (action, table) == ("export", "households")
+    assert json.loads(detail) == {"rows": 400, "file": "h.csv", "area": None}
     assert audit.verify(demo_store) == []

@@ -11,14 +11,24 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.security.database import open_database
+from desktop.security.secrets import PassphraseFileSecrets
 from desktop.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+PASSPHRASE = "mật khẩu tệp khóa"
+
+
 @pytest.fixture(autouse=True)
 def _passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WARDBOOK_KEY_PASSPHRASE", "mật khẩu tệp khóa")
+    monkeypatch.setenv("WARDBOOK_KEY_PASSPHRASE", PASSPHRASE)
+
+
+def _open(db: Path, key_file: Path) -> Store:
+    """A database the CLI used with `--key-file`: encrypted, its key in that file."""
+    return open_database(db, PassphraseFileSecrets(key_file, PASSPHRASE))
 
 
 def test_init_enroll_approve_sync_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,14 +41,14 @@ def test_init_enroll_approve_sync_status(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["enroll", share, "--name", "may-01", *laptop]) == 0
     assert main(["sync", *laptop, "--lang", "en"]) == 2  # not approved yet
     assert "not been approved" in capsys.readouterr().err
-    with Store.open(tmp_path / "laptop.db") as store:
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
         device = store.device_id
     assert main(["share", "list", *station]) == 0
     assert "may-01" in capsys.readouterr().out
     assert main(["share", "approve", device, *station]) == 0
     assert main(["sync", *station]) == 0
     assert main(["sync", *laptop]) == 0
-    with Store.open(tmp_path / "laptop.db") as store:
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
         assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 30
     capsys.readouterr()
     assert main(["sync", "status", *laptop, "--lang", "en"]) == 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-_OPTIONS_WITH_VALUE = {"--db", "--lang"}
+_OPTIONS_WITH_VALUE = {"--db", "--lang", "--user", "--key-file"}
 
 
 def _words(args: Sequence[str]) -> list[str]:

@@ -1,8 +1,18 @@
-"""What every command shares: the `--db`/`--lang` options, opening the store, printing tables."""
+"""What every command shares: the `--db`/`--lang`/`--user`/`--key-file` options, opening the store (decrypting
+it and logging in), printing tables.
+
+The database key comes from the OS keyring, or from a passphrase-protected key file given with `--key-file`
+(or `WARDBOOK_KEY_FILE`; passphrase in `WARDBOOK_KEY_PASSPHRASE` or typed). `WARDBOOK_UNENCRYPTED=1` keeps a
+plain database plain, with a warning: that is for development and tests only. Once login accounts exist every
+command needs `--user` (or `WARDBOOK_USER`); the password is typed at a prompt or read from
+`WARDBOOK_PASSWORD` in scripts.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -12,6 +22,11 @@ from typing import TextIO
 import platformdirs
 
 from desktop import i18n
+from desktop.errors import WardbookError
+from desktop.security.database import open_database
+from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
+from desktop.security.session import accounts_exist
+from desktop.security.users import login
 from desktop.store import Store
 
 APP_NAME = "WardBook"
@@ -23,17 +38,67 @@ def default_db_path() -> Path:
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """`--db` and `--lang`, accepted both before and after the subcommand."""
+    """`--db`, `--lang`, `--user` and `--key-file`, accepted both before and after the subcommand."""
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=i18n.tr("cli.opt_db"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=i18n.tr("cli.opt_lang"))
+    parser.add_argument("--user", default=argparse.SUPPRESS, help=i18n.tr("cli.opt_user"))
+    parser.add_argument("--key-file", type=Path, default=argparse.SUPPRESS, help=i18n.tr("cli.opt_key_file"))
 
 
 def db_path(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "db", None) or default_db_path())
 
 
-def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
-    return Store.open(db_path(args), create=create)
+def ask_secret(variable: str, prompt_id: str, *, confirm: bool = False) -> str:
+    """A secret from the environment variable, or typed at the terminal (never echoed)."""
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise WardbookError("security.no_password", variable=variable)
+    value = getpass.getpass(i18n.tr(prompt_id) + " ")
+    if confirm and getpass.getpass(i18n.tr("cli.prompt_again") + " ") != value:
+        raise WardbookError("security.password_mismatch")
+    return value
+
+
+def secret_store(args: argparse.Namespace) -> SecretStore | None:
+    """Where the database key lives; None only when plain storage was chosen explicitly."""
+    key_file = getattr(args, "key_file", None) or os.environ.get("WARDBOOK_KEY_FILE")
+    if key_file:
+        if not os.environ.get("WARDBOOK_KEY_PASSPHRASE") and not sys.stdin.isatty():
+            raise WardbookError("security.no_key_passphrase")
+        passphrase = ask_secret("WARDBOOK_KEY_PASSPHRASE", "cli.prompt_passphrase")
+        return PassphraseFileSecrets(Path(key_file), passphrase)
+    if os.environ.get("WARDBOOK_UNENCRYPTED") == "1":
+        return None
+    return KeyringSecrets("db")
+
+
+def log_in(store: Store, args: argparse.Namespace) -> None:
+    """Log the `--user` in; with no user given, allowed only while the database has no login accounts."""
+    username = getattr(args, "user", None) or os.environ.get("WARDBOOK_USER")
+    if not username:
+        if accounts_exist(store):
+            raise WardbookError("security.login_required")
+        return
+    login(store, username, ask_secret("WARDBOOK_PASSWORD", "cli.prompt_password"))
+
+
+def open_store(args: argparse.Namespace, *, create: bool = False,
+               secrets: SecretStore | None = None) -> Store:
+    """The decrypted store with the user logged in (or in first-run mode while no account exists)."""
+    path = db_path(args)
+    secrets = secrets or secret_store(args)
+    if secrets is None and create and not path.exists():
+        print(i18n.tr("security.unencrypted_warning"), file=sys.stderr)
+    store = open_database(path, secrets, create=create)
+    try:
+        log_in(store, args)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _width(text: str) -> int:

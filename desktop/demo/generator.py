@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop.demo import vocabulary as vocab
+from desktop.security.session import authorize
 from desktop.store import RowWrite, Store
 from desktop.store.tables import (
     ACTIVITY_KINDS,
@@ -152,6 +153,7 @@ def _visit_rows(maker: _Maker, household_id: str | None, officers: list[str], st
 def generate_demo_ward(store: Store, size: DemoSize = DemoSize(), progress: Progress | None = None,
                        cancelled: Callable[[], bool] = lambda: False) -> dict[str, int]:
     """Fill `store` with a demo ward in one transaction; returns how many rows of each table were written."""
+    authorize(store, "demo")
     maker = _Maker(size.seed)
     rng = maker.rng
     end = size.end or date.today()

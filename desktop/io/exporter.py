@@ -15,7 +15,7 @@ from desktop.errors import WardbookError
 from desktop.io.columns import BY_FIELD
 from desktop.register.labels import label, labels
 from desktop.security import audit
-from desktop.security.roles import Actor
+from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.tables import HOUSEHOLD_FLAGS
 from desktop.text import format_date
@@ -114,12 +114,12 @@ EXPORTS: dict[str, Callable[[Store, str, str | None], Table]] = {
 }
 
 
-def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: str | None = None,
-           actor: Actor | None = None) -> int:
+def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: str | None = None) -> int:
     """Write `kind` to `path` (.xlsx or .csv); returns the number of data rows. The export is audited: personal
     data leaving the app is recorded with who took it (when someone is logged in) and where it went."""
     if kind not in EXPORTS:
         raise WardbookError("io.unknown_kind", kind=kind, choices=", ".join(EXPORTS))
+    actor = authorize(store, "export")
     headers, rows = EXPORTS[kind](store, lang, area_id)
     if path.suffix.lower() == ".xlsx":
         import openpyxl
@@ -140,5 +140,5 @@ def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: st
             writer.writerows(rows)
     else:
         raise WardbookError("io.unknown_format", path=str(path))
-    audit.record(store, actor, "export", f"{kind}: {len(rows)} → {path.name}")
+    audit.record(store, "export", kind, None, {"rows": len(rows), "file": path.name, "area": area_id}, actor=actor)
     return len(rows)

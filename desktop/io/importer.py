@@ -20,6 +20,8 @@ from desktop.io.columns import BY_FIELD, guess_field, normalise_header
 from desktop.io.reading import Rows, read_rows
 from desktop.register.validation import check_birth_year, normalise_phone, parse_date
 from desktop.search.folding import fold
+from desktop.security import audit
+from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.tables import HOUSEHOLD_FLAGS
 
@@ -180,6 +182,7 @@ def plan_import(store: Store, rows: Rows, saved_mapping: dict[str, str] | None =
 
     An area (khu phố) the register does not know is a problem, unless `create_areas` says the file is the
     first list of a new ward: then the import creates it."""
+    authorize(store, "import")
     header_index, mapping = find_header(rows, saved_mapping)
     plan = ImportPlan(mapping, rows[header_index], [], [])
     reader = _RowReader(plan)
@@ -269,6 +272,7 @@ def _match_existing(existing: _Existing, planned: PlannedHousehold, plan: Import
 def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
     """Write the plan in one transaction through the write path; refuse if any blocking problem remains."""
+    actor = authorize(store, "import")
     if plan.blocking:
         raise WardbookError("io.has_problems", count=len(plan.blocking))
     added = merged = people_added = skipped = 0
@@ -308,6 +312,8 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                 batch = []
                 if progress:
                     progress(done, len(plan.households), "households")
+        audit.record(store, "import", "households", None,
+                     {"added": added, "merged": merged, "people": people_added, "skipped": skipped}, actor=actor)
     return ImportResult(added, merged, people_added, skipped)
 
 

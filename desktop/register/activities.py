@@ -6,6 +6,7 @@ from datetime import date
 
 from desktop.errors import WardbookError
 from desktop.register.validation import check_choice, parse_date, require_text
+from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.tables import ACTIVITY_KINDS
 
@@ -22,6 +23,7 @@ def add_activity(
     officer_id: str | None = None,
 ) -> str:
     """Record an activity; `attendance` is a head count (what the periodic review adds up)."""
+    officer_id = officer_id or authorize(store, "register.edit").user_id
     check_choice(kind, ACTIVITY_KINDS, "kind")
     held = parse_date(held_on, required=True, field="held_on")
     assert held is not None

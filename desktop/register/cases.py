@@ -11,6 +11,7 @@ from datetime import date
 from desktop.errors import WardbookError
 from desktop.register.households import resolve_household
 from desktop.register.validation import check_choice, parse_date, require_text
+from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.tables import CASE_KINDS, CASE_STATUSES
 
@@ -29,7 +30,16 @@ def add_case(
     assignee_id: str | None = None,
     officer_id: str | None = None,
 ) -> str:
-    """Open a case and its first timeline event ("received") in one transaction; returns the case id."""
+    """Open a case and its first timeline event ("received") in one transaction; returns the case id.
+
+    The officer and the assignee default to the logged-in user; a case for another officer needs the right to
+    see everyone's records (an officer sees and changes only their own cases).
+    """
+    actor = authorize(store, "register.edit")
+    officer_id = officer_id or actor.user_id
+    assignee_id = assignee_id or actor.user_id
+    authorize_owner(store, "register.edit", officer_id)
+    authorize_owner(store, "register.edit", assignee_id)
     check_choice(kind, CASE_KINDS, "kind")
     received = parse_date(received_on, required=True, field="received_on")
     assert received is not None
@@ -71,13 +81,15 @@ def add_case(
     return case_id
 
 
-def _case_status(store: Store, case_id: str) -> str:
+def _case_status(store: Store, case_id: str) -> tuple[str, str | None]:
+    """The case's status and the officer it belongs to (its assignee)."""
     row = store.conn.execute(
-        "SELECT status FROM cases WHERE id = ? AND deleted_hlc IS NULL", (case_id,)
+        "SELECT status, assignee_id FROM cases WHERE id = ? AND deleted_hlc IS NULL",
+        (case_id,),
     ).fetchone()
     if row is None:
         raise WardbookError("register.unknown_case", value=case_id)
-    return str(row[0])
+    return str(row[0]), row[1]
 
 
 def update_case(
@@ -94,7 +106,9 @@ def update_case(
 
     An event must say something: a note, a new status, or both. Resolving or closing stamps `resolved_on`.
     """
-    current = _case_status(store, case_id)
+    current, owner = _case_status(store, case_id)
+    actor = authorize_owner(store, "register.edit", owner)
+    officer_id = officer_id or actor.user_id
     at = parse_date(on, required=True, field="on")
     status = check_choice(new_status, CASE_STATUSES, "new_status", required=False)
     if status == current:

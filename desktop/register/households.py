@@ -13,12 +13,14 @@ from desktop.register.validation import (
     require_text,
 )
 from desktop.search.folding import fold
+from desktop.security.session import authorize
 from desktop.store import Store, new_id
 from desktop.store.tables import AREA_KINDS, GENDERS, HOUSEHOLD_FLAGS
 
 
 def add_area(store: Store, name: str, kind: str = "khu_pho", parent_id: str | None = None,
              ward_name: str | None = None) -> str:
+    authorize(store, "register.edit")
     check_choice(kind, AREA_KINDS, "kind")
     return store.writer.insert(
         "areas",
@@ -79,6 +81,7 @@ def add_household(
     notes: str | None = None,
 ) -> str:
     """Create a household and its head in one transaction; returns the household id."""
+    authorize(store, "register.edit")
     household_id, head_id = new_id(), new_id()
     household = {
         "code": code or household_id[:8].upper(),
@@ -102,6 +105,7 @@ def add_household(
 def add_person(store: Store, household_id: str, full_name: str, *, birth_year: int | str | None = None,
                gender: str | None = None, phone: str | None = None, relation: str | None = None,
                moved_in_on: str | None = None) -> str:
+    authorize(store, "register.edit")
     household_id = resolve_household(store, household_id)
     fields = _person_fields(full_name, birth_year, gender, phone, relation)
     fields.update({"household_id": household_id, "moved_in_on": parse_date(moved_in_on)})
@@ -110,10 +114,12 @@ def add_person(store: Store, household_id: str, full_name: str, *, birth_year: i
 
 def move_out_person(store: Store, person_id: str, on: str) -> None:
     """A member leaves: kept in the history, no longer listed or searched with the household."""
+    authorize(store, "register.edit")
     store.writer.update("people", person_id, {"moved_out_on": parse_date(on, required=True, field="on")})
 
 
 def set_head(store: Store, household_id: str, person_id: str) -> None:
+    authorize(store, "register.edit")
     row = store.conn.execute(
         "SELECT 1 FROM people WHERE id = ? AND household_id = ? AND deleted_hlc IS NULL",
         (person_id, household_id),
@@ -124,4 +130,5 @@ def set_head(store: Store, household_id: str, person_id: str) -> None:
 
 
 def set_flags(store: Store, household_id: str, flags: Iterable[str]) -> None:
+    authorize(store, "register.edit")
     store.writer.update("households", household_id, _flag_fields(flags))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.errors import WardbookError
 from desktop.register.validation import check_birth_year, check_choice, normalise_phone, require_text
+from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.tables import GENDERS
 
@@ -22,6 +23,7 @@ def update_person(
 
     Every field is set (a form edits them all at once): pass the current value of any field not being changed.
     """
+    authorize(store, "register.edit")
     alive = store.conn.execute("SELECT 1 FROM people WHERE id = ? AND deleted_hlc IS NULL", (person_id,))
     if alive.fetchone() is None:
         raise WardbookError("register.unknown_person", value=person_id)

@@ -13,6 +13,7 @@ from datetime import date
 from desktop.errors import WardbookError
 from desktop.register.households import resolve_household
 from desktop.register.validation import check_choice, parse_date, require_text
+from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
 
@@ -54,7 +55,14 @@ def add_visit(
     follow_up_due: str | date | None = None,
     support: Sequence[SupportItem] = (),
 ) -> str:
-    """Log a visit and its support items in one transaction; returns the visit id."""
+    """Log a visit and its support items in one transaction; returns the visit id.
+
+    The officer defaults to the logged-in user; logging a visit in another officer's name needs the right to
+    see everyone's records (a team lead entering a colleague's paper notes).
+    """
+    actor = authorize(store, "register.edit")
+    officer_id = officer_id or actor.user_id
+    authorize_owner(store, "register.edit", officer_id)
     chosen = sorted(set(purposes))
     if not chosen:
         raise WardbookError("register.required", field="purposes")
@@ -93,11 +101,20 @@ def add_visit(
     return visit_id
 
 
+def _visit_officer(store: Store, visit_id: str) -> str | None:
+    row = store.conn.execute("SELECT officer_id FROM visits WHERE id = ?", (visit_id,)).fetchone()
+    if row is None:
+        raise WardbookError("store.no_such_row", table="visits", id=visit_id)
+    return row[0]
+
+
 def complete_follow_up(store: Store, visit_id: str, done_on: str | date) -> None:
+    authorize_owner(store, "register.edit", _visit_officer(store, visit_id))
     store.writer.update(
         "visits", visit_id, {"follow_up_done_at": parse_date(done_on, required=True, field="done_on")}
     )
 
 
 def void_visit(store: Store, visit_id: str, reason: str) -> None:
+    authorize_owner(store, "register.edit", _visit_officer(store, visit_id))
     store.writer.update("visits", visit_id, {"voided": 1, "void_reason": require_text(reason, "reason")})

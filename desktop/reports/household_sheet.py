@@ -30,6 +30,8 @@ from desktop.reports.fonts import BOLD, REGULAR
 from desktop.reports.formatting import day, number
 from desktop.reports.settings import report_settings
 from desktop.reports.tables import Column, PagedTable
+from desktop.security import audit
+from desktop.security.session import authorize, visible_officer
 from desktop.store.queries import household_detail
 from desktop.store.store import Store
 
@@ -56,10 +58,11 @@ def build_household_sheet(
     cancelled: Cancelled | None = None,
     invariant: bool = False,
 ) -> dict[str, object]:
-    """Write the sheet of the household with this id or code; returns the detail it printed."""
+    """Write the sheet of the household with this id or code; returns the detail it printed (audited)."""
+    actor = authorize(store, "register.edit")
     lang = lang or i18n.current_language()
     today = today or date.today()
-    detail = household_detail(store, resolve_household(store, household))
+    detail = household_detail(store, resolve_household(store, household), officer_id=visible_officer(store))
     styles = make_styles()
     width = body_width()
 
@@ -164,6 +167,7 @@ def build_household_sheet(
         invariant=invariant,
         title=summary,
     )
+    audit.record(store, "print", "households", str(detail["id"]), {"report": "household_sheet"}, actor=actor)
     return detail
 
 

@@ -14,7 +14,6 @@ from desktop.errors import WardbookError
 from desktop.reports.periods import date_range
 from desktop.reports.review import build_review
 from desktop.reports.walklist import build_walk_list
-from desktop.security import audit
 from desktop.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -24,7 +23,6 @@ def periodic_review(store: Store, *, out: Path, start: date, end: date, area_id:
                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> str:
     period = date_range(start, end)
     build_review(store, period, out, area_id=area_id, progress=progress, cancelled=cancelled)
-    audit.record(store, None, "print", f"review {period.code}")
     return str(out)
 
 
@@ -34,5 +32,4 @@ def walk_list(store: Store, *, out: Path, start: date, end: date, area_id: str |
     if not area_id:
         raise WardbookError("register.required", field="khu phố")
     build_walk_list(store, area_id, out, progress=progress, cancelled=cancelled)
-    audit.record(store, None, "print", f"walk list {area_id}")
     return str(out)

@@ -33,6 +33,8 @@ from desktop.reports.periods import Period, short_date
 from desktop.reports.review_tables import DataTable, review_tables
 from desktop.reports.settings import ReportSettings, report_settings
 from desktop.reports.tables import ANNEX_SIZE, CELL_SIZE, Column, PagedTable
+from desktop.security import audit
+from desktop.security.session import authorize
 from desktop.store.store import Store
 
 KIND_CODE = "BC"
@@ -319,7 +321,11 @@ def build_review(
     cancelled: Cancelled | None = None,
     invariant: bool = False,
 ) -> ReviewFigures:
-    """Compute the review's figures and write its PDF; returns the figures (for the XLSX/CSV exports)."""
+    """Compute the review's figures and write its PDF; returns the figures (for the XLSX/CSV exports).
+
+    Team leads and admins only; the printout is recorded in the audit log.
+    """
+    actor = authorize(store, "reports.view")
     lang = lang or i18n.current_language()
 
     def figures_progress(done: int, total: int, _what: str) -> None:
@@ -339,6 +345,8 @@ def build_review(
         cancelled=cancelled,
         invariant=invariant,
     )
+    audit.record(store, "print", None, None, {"report": "review", "period": period.code, "area": area_id},
+                 actor=actor)
     return figures
 
 

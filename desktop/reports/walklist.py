@@ -31,6 +31,8 @@ from desktop.reports.formatting import day, number
 from desktop.reports.periods import short_date
 from desktop.reports.settings import report_settings
 from desktop.reports.tables import Column, PagedTable
+from desktop.security import audit
+from desktop.security.session import authorize
 from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids, open_follow_up
 from desktop.store.store import Store
 
@@ -129,7 +131,9 @@ def build_walk_list(
     cancelled: Cancelled | None = None,
     invariant: bool = False,
 ) -> list[WalkLine]:
-    """Write the walk list PDF (landscape A4); returns its lines."""
+    """Write the walk list PDF (landscape A4); returns its lines. Officers print it for their rounds; the
+    printout is recorded in the audit log."""
+    actor = authorize(store, "register.edit")
     lang = lang or i18n.current_language()
     today = today or date.today()
     scope = area_scope(store, area_id)
@@ -185,6 +189,7 @@ def build_walk_list(
         invariant=invariant,
         title=summary,
     )
+    audit.record(store, "print", "areas", area_id, {"report": "walk_list", "rows": len(lines)}, actor=actor)
     return lines
 
 

@@ -5,52 +5,105 @@ from desktop import i18n
 i18n.register(
     {
         "security.no_keyring": {
-            "vi": "Máy này không có kho khóa của hệ điều hành ({reason}). Khóa bí mật không được lưu dạng văn bản "
-            "thường: hãy dùng tệp khóa có mật khẩu (--key-file TỆP, mật khẩu qua WARDBOOK_KEY_PASSPHRASE).",
-            "en": "No OS keyring works on this machine ({reason}). Secret keys are never stored in plain text: "
-            "use a passphrase-protected key file (--key-file FILE, passphrase in WARDBOOK_KEY_PASSPHRASE).",
+            "vi": "Máy này không có kho khóa của hệ điều hành ({reason}). Khóa bí mật không được lưu dạng "
+            "văn bản thường: hãy dùng tệp khóa có mật khẩu (--key-file TỆP, mật khẩu qua "
+            "WARDBOOK_KEY_PASSPHRASE).",
+            "en": "No OS keyring works on this machine ({reason}). Secret keys are never stored in plain "
+            "text: use a passphrase-protected key file (--key-file FILE, passphrase in "
+            "WARDBOOK_KEY_PASSPHRASE).",
         },
         "security.bad_passphrase": {
             "vi": "Sai mật khẩu tệp khóa hoặc tệp khóa {path} bị hỏng.",
             "en": "Wrong key-file passphrase, or the key file {path} is damaged.",
         },
-        "security.forbidden": {
-            "vi": "Người dùng {user} ({role}) không có quyền '{permission}'.",
-            "en": "User {user} ({role}) lacks the permission '{permission}'.",
-        },
-        "security.login_required": {
-            "vi": "Cần đăng nhập (--user TÊN; mật khẩu hỏi trên màn hình hoặc qua WARDBOOK_PASSWORD).",
-            "en": "Log in first (--user NAME; the password is asked for, or read from WARDBOOK_PASSWORD).",
-        },
-        "security.first_user_admin": {
-            "vi": "Người dùng đầu tiên phải là quản trị (admin).",
-            "en": "The first user must be an admin.",
-        },
-        "security.weak_password": {
-            "vi": "Mật khẩu phải có ít nhất {minimum} ký tự.",
-            "en": "The password needs at least {minimum} characters.",
-        },
-        "security.user_exists": {"vi": "Đã có người dùng {user}.", "en": "User {user} already exists."},
-        "security.bad_login": {
-            "vi": "Sai tên đăng nhập hoặc mật khẩu.",
-            "en": "Wrong user name or password.",
-        },
-        "security.locked": {
-            "vi": "Tài khoản {user} tạm khóa do nhập sai nhiều lần; thử lại sau {seconds} giây.",
-            "en": "Account {user} is locked after repeated failures; try again in {seconds} s.",
-        },
-        "security.audit_ok": {
-            "vi": "Nhật ký truy cập nguyên vẹn: {entries} mục từ {devices} máy.",
-            "en": "Audit log intact: {entries} entries from {devices} device(s).",
-        },
-        "security.audit_broken": {
-            "vi": "Nhật ký bị can thiệp: máy {device}, mục {seq} ({reason}).",
-            "en": "Audit log tampered with: device {device}, entry {seq} ({reason}).",
-        },
-        "security.user_added": {"vi": "Đã thêm người dùng {user} ({role}).", "en": "Added user {user} ({role})."},
         "security.empty_passphrase": {
             "vi": "Mật khẩu tệp khóa không được để trống.",
             "en": "The key-file passphrase cannot be empty.",
+        },
+        "security.role.officer": {"vi": "cán bộ", "en": "officer"},
+        "security.role.team_lead": {"vi": "tổ trưởng", "en": "team lead"},
+        "security.role.admin": {"vi": "quản trị", "en": "admin"},
+        "security.denied": {
+            "vi": "Tài khoản '{user}' ({role}) không có quyền {action}.",
+            "en": "Account '{user}' ({role}) has no right to {action}.",
+        },
+        "security.login_required": {
+            "vi": "Cần đăng nhập: dùng --user TÊN (mật khẩu nhập từ bàn phím hoặc biến WARDBOOK_PASSWORD).",
+            "en": "Login required: use --user NAME (password typed at the prompt or in WARDBOOK_PASSWORD).",
+        },
+        "security.no_password": {
+            "vi": "Không có mật khẩu: không có bàn phím để hỏi và biến {variable} không được đặt.",
+            "en": "No password: there is no terminal to ask on and {variable} is not set.",
+        },
+        "security.password_mismatch": {
+            "vi": "Hai lần nhập mật khẩu không khớp.",
+            "en": "The two passwords do not match.",
+        },
+        "security.bad_login": {
+            "vi": "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khoá.",
+            "en": "Wrong username or password, or the account is disabled.",
+        },
+        "security.locked": {
+            "vi": "Đăng nhập sai quá nhiều lần: thử lại sau {seconds} giây hoặc nhờ quản trị mở khoá.",
+            "en": "Too many failed logins: try again in {seconds} s or ask an admin to unlock the account.",
+        },
+        "security.password_too_short": {
+            "vi": "Mật khẩu phải có ít nhất {length} ký tự.",
+            "en": "The password must have at least {length} characters.",
+        },
+        "security.bad_username": {
+            "vi": "Tên đăng nhập không hợp lệ: '{value}' (3–32 ký tự: chữ thường không dấu, số, . _ -).",
+            "en": "Invalid username: '{value}' (3–32 characters: lower-case letters, digits, . _ -).",
+        },
+        "security.unknown_user": {"vi": "Không có tài khoản '{value}'.", "en": "No account '{value}'."},
+        "security.user_exists": {"vi": "Tài khoản '{value}' đã có.", "en": "The account '{value}' exists."},
+        "security.admin_exists": {
+            "vi": "Đã có tài khoản đăng nhập; quản trị thêm tài khoản bằng 'wardbook user add'.",
+            "en": "Login accounts exist already; an admin adds accounts with 'wardbook user add'.",
+        },
+        "security.last_admin": {
+            "vi": "Không thể bỏ quyền hoặc khoá quản trị cuối cùng.",
+            "en": "The last admin cannot be demoted or disabled.",
+        },
+        "security.needs_key": {
+            "vi": "{path} được mã hoá: cần khóa (kho khóa của hệ điều hành hoặc --key-file).",
+            "en": "{path} is encrypted: its key is needed (the OS keyring or --key-file).",
+        },
+        "security.no_db_key": {
+            "vi": "Không tìm thấy khóa của cơ sở dữ liệu {path} trong kho khóa đã chọn.",
+            "en": "The key of the database {path} is not in the chosen key store.",
+        },
+        "security.no_key_passphrase": {
+            "vi": "Tệp khóa cần mật khẩu: đặt biến WARDBOOK_KEY_PASSPHRASE hoặc nhập từ bàn phím.",
+            "en": "The key file needs its passphrase: set WARDBOOK_KEY_PASSPHRASE or type it at the prompt.",
+        },
+        "security.migration_mismatch": {
+            "vi": "Mã hoá {path} bị dừng: bản mã hoá không khớp số dòng; tệp cũ được giữ nguyên.",
+            "en": "Encrypting {path} stopped: the encrypted copy's row counts differ; the old file is kept.",
+        },
+        "security.backup_exists": {
+            "vi": "Tệp {path} đã có; chọn tên khác cho bản sao lưu.",
+            "en": "{path} exists; choose another name for the backup.",
+        },
+        "security.unencrypted_warning": {
+            "vi": "Cảnh báo: WARDBOOK_UNENCRYPTED=1 — cơ sở dữ liệu không được mã hoá (chỉ để thử nghiệm).",
+            "en": "Warning: WARDBOOK_UNENCRYPTED=1 — the database is not encrypted (for testing only).",
+        },
+        "security.no_retention_rule": {
+            "vi": "Chưa đặt thời hạn lưu trữ: 'wardbook retention set --moved-out-years N' hoặc --years N.",
+            "en": "No retention rule yet: 'wardbook retention set --moved-out-years N' or --years N.",
+        },
+        "security.bad_years": {
+            "vi": "Số năm không hợp lệ: {value} (1–100).",
+            "en": "Invalid number of years: {value} (1–100).",
+        },
+        "security.confirm_purge": {
+            "vi": "Thêm --yes để xoá vĩnh viễn những gì liệt kê ở trên.",
+            "en": "Add --yes to purge what is listed above for good.",
+        },
+        "security.ambiguous_person": {
+            "vi": "Có {count} người tên '{value}'; dùng mã (id): {ids}",
+            "en": "{count} people are named '{value}'; use an id: {ids}",
         },
     }
 )

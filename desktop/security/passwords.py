@@ -1,31 +1,54 @@
-"""Password hashing with scrypt (standard library) and a per-user salt.
+"""Password hashing with scrypt (standard library) and a random salt per user.
 
-The stored form is `scrypt$N$r$p$salt$hash` (hex), so the cost can be raised later without breaking old hashes.
+The stored form `scrypt$<log2 n>$<r>$<p>$<salt>$<hash>` carries its own parameters, so the cost can be raised
+later without breaking older hashes. scrypt is memory-hard: guessing the passwords of a stolen `users` table
+costs memory as well as time.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import os
 
-N, R, P = 2**14, 8, 1
+from desktop.errors import WardbookError
+
+LOG2_N, R, P = 15, 8, 1
+MIN_LENGTH = 8
+_MAXMEM = 64 * 1024 * 1024
 
 
-def hash_password(password: str, *, n: int = N) -> str:
+def _derive(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**log2_n, r=r, p=p, maxmem=_MAXMEM,
+                          dklen=32)
+
+
+def check_password_policy(password: str) -> None:
+    if len(password) < MIN_LENGTH:
+        raise WardbookError("security.password_too_short", length=MIN_LENGTH)
+
+
+def hash_password(password: str) -> str:
+    check_password_policy(password)
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=R, p=P, dklen=32)
-    return f"scrypt${n}${R}${P}${salt.hex()}${digest.hex()}"
+    digest = _derive(password, salt, LOG2_N, R, P)
+    return "$".join(("scrypt", str(LOG2_N), str(R), str(P), _b64(salt), _b64(digest)))
 
 
 def verify_password(password: str, stored: str | None) -> bool:
-    """True when `password` matches; constant-time comparison; False for a missing or malformed hash."""
-    if not stored or not stored.startswith("scrypt$"):
+    """True when `password` matches `stored`; a missing or malformed hash never matches."""
+    if not stored:
         return False
     try:
-        _, n, r, p, salt, expected = stored.split("$")
-        digest = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-                                dklen=len(expected) // 2)
+        scheme, log2_n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        actual = _derive(password, base64.b64decode(salt), int(log2_n), int(r), int(p))
     except (ValueError, TypeError):
         return False
-    return hmac.compare_digest(digest.hex(), expected)
+    return hmac.compare_digest(actual, base64.b64decode(digest))
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")

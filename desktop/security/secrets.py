@@ -1,9 +1,9 @@
 """Where secret keys live: the OS keyring, or a passphrase-protected key file when no keyring can run.
 
-The database key, the device's private key and the ward data key must never sit in plain text on disk: a stolen
-laptop would give them away. The OS keyring (Windows Credential Manager, Secret Service on Linux) is the default;
-on a headless station PC with no keyring the admin chooses, explicitly, a key file encrypted with a passphrase
-(scrypt + AES-256-GCM). There is no silent fallback.
+The database key, the device's private key and the ward data key must never sit in plain text on disk: a
+stolen laptop would give them away. The OS keyring (Windows Credential Manager, Secret Service on Linux) is
+the default; on a headless station PC with no keyring the admin chooses, explicitly, a key file encrypted
+with a passphrase (scrypt + AES-256-GCM). There is no silent fallback.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class KeyringSecrets:
 
 
 class PassphraseFileSecrets:
-    """Secrets in one JSON file, each value AES-256-GCM encrypted with a key derived from a passphrase (scrypt).
+    """Secrets in one JSON file, each value AES-256-GCM encrypted with a passphrase-derived key (scrypt).
 
     The file is rewritten atomically (temp file + rename) so a crash never leaves it half written.
     """
@@ -92,7 +92,8 @@ class PassphraseFileSecrets:
         key = self._derive(salt)
         nonce = os.urandom(12)
         check = AESGCM(key).encrypt(nonce, b"wardbook-key-file", b"check")
-        data: dict[str, object] = {"version": 1, "salt": _b64(salt), "check": _b64(nonce + check), "secrets": {}}
+        data: dict[str, object] = {"version": 1, "salt": _b64(salt), "check": _b64(nonce + check),
+                                   "secrets": {}}
         self._write(data)
         return data
 
@@ -107,6 +108,12 @@ class PassphraseFileSecrets:
             raise WardbookError("security.bad_passphrase", path=str(self.path)) from None
 
     def _secrets(self) -> dict[str, str]:
+        """The secrets as on disk now: another process (or another instance) may have added one since."""
+        if self.path.exists():
+            data = dict(json.loads(self.path.read_text("utf-8")))
+            if data.get("salt") != self._data["salt"]:
+                raise WardbookError("security.bad_passphrase", path=str(self.path))
+            self._data = data
         return self._data["secrets"]  # type: ignore[return-value]
 
     def get(self, name: str) -> bytes | None:

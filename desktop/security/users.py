@@ -1,79 +1,196 @@
-"""Local users: creation (the first one is the admin), login with lockout and back-off.
+"""User accounts and login: the first admin, accounts managed by admins, and login with lockout.
 
-Login works offline against the users table (which syncs, so a user enrolled at the station can log in on any
-laptop of the ward). Failed attempts are counted per laptop in `login_attempts` (not synced): after
-`FREE_ATTEMPTS` failures each further failure locks the name for twice as long as the previous one.
+Accounts are rows of the synced `users` table, so an officer can log in on any enrolled laptop (the password
+hash travels, never the password). Failed attempts are counted in the local table `login_failures`, which does
+not sync: each laptop defends itself. After `FREE_ATTEMPTS` failures the account is locked on this laptop for
+`BASE_LOCK` seconds, doubling with each further failure up to `MAX_LOCK`; a right password after the lock
+expires resets the counter, and an admin can clear it at once (`unlock`).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
-from desktop.register.validation import check_choice, require_text
-from desktop.security.passwords import hash_password, verify_password
-from desktop.security.roles import Actor, require
-from desktop.store import Store
+from desktop.security import audit
+from desktop.security.passwords import check_password_policy, hash_password, verify_password
+from desktop.security.permissions import Actor
+from desktop.security.session import accounts_exist, attach, authorize, current_actor
 from desktop.store.tables import USER_ROLES
+from desktop.text import nfc
 
-FREE_ATTEMPTS = 3
-FIRST_LOCK = timedelta(seconds=30)
-MIN_PASSWORD = 8
+if TYPE_CHECKING:
+    from desktop.store import Store
 
-
-def has_users(store: Store) -> bool:
-    return store.conn.execute("SELECT 1 FROM users WHERE deleted_hlc IS NULL AND password_hash IS NOT NULL"
-                              ).fetchone() is not None
-
-
-def create_user(store: Store, by: Actor | None, username: str, password: str, role: str,
-                full_name: str | None = None) -> str:
-    """Add a user. Without an actor this is only allowed for the very first user, who must be the admin."""
-    if by is None:
-        if has_users(store):
-            raise WardbookError("security.login_required")
-        if role != "admin":
-            raise WardbookError("security.first_user_admin")
-    else:
-        require(by, "users.manage")
-    name = require_text(username, "username").strip().lower()
-    check_choice(role, USER_ROLES, "role")
-    if len(password) < MIN_PASSWORD:
-        raise WardbookError("security.weak_password", minimum=MIN_PASSWORD)
-    if store.conn.execute("SELECT 1 FROM users WHERE username = ? AND deleted_hlc IS NULL", (name,)).fetchone():
-        raise WardbookError("security.user_exists", user=name)
-    return store.writer.insert("users", {"username": name, "full_name": full_name, "role": role,
-                                         "password_hash": hash_password(password), "active": 1})
+FREE_ATTEMPTS = 5
+BASE_LOCK = timedelta(seconds=30)
+MAX_LOCK = timedelta(hours=1)
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def login(store: Store, username: str, password: str, now: datetime | None = None) -> Actor:
-    """The actor for a correct password; otherwise a clear error, counting the failure towards a lockout."""
-    now = now or _now()
-    name = username.strip().lower()
-    row = store.conn.execute("SELECT failures, locked_until FROM login_attempts WHERE username = ?",
-                             (name,)).fetchone()
-    failures, locked_until = (row[0], row[1]) if row else (0, None)
-    if locked_until and datetime.fromisoformat(locked_until) > now:
-        seconds = int((datetime.fromisoformat(locked_until) - now).total_seconds()) + 1
-        raise WardbookError("security.locked", user=name, seconds=seconds)
-    user = store.conn.execute(
-        "SELECT id, role, password_hash, active FROM users WHERE username = ? AND deleted_hlc IS NULL", (name,)
+def _check_username(username: str) -> str:
+    name = nfc(username).lower()
+    if not _USERNAME.match(name):
+        raise WardbookError("security.bad_username", value=username)
+    return name
+
+
+def _check_role(role: str) -> str:
+    if role not in USER_ROLES:
+        raise WardbookError("register.bad_choice", value=role, field="role", choices=", ".join(USER_ROLES))
+    return role
+
+
+def find_user(store: Store, username: str) -> dict[str, object] | None:
+    cursor = store.conn.execute(
+        "SELECT id, username, full_name, role, password_hash, active FROM users "
+        "WHERE username = ? AND deleted_hlc IS NULL ORDER BY created_at LIMIT 1",
+        (nfc(username).lower(),),
+    )
+    row = cursor.fetchone()
+    return None if row is None else dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+def _user(store: Store, username: str) -> dict[str, object]:
+    user = find_user(store, username)
+    if user is None:
+        raise WardbookError("security.unknown_user", value=username)
+    return user
+
+
+def _insert(store: Store, username: str, full_name: str, role: str, password: str) -> str:
+    name = _check_username(username)
+    existing = find_user(store, name)
+    if existing is not None and existing["password_hash"]:
+        raise WardbookError("security.user_exists", value=name)
+    fields = {"username": name, "full_name": nfc(full_name) or name, "role": _check_role(role),
+              "password_hash": hash_password(password), "active": 1}
+    if existing is not None:  # an officer record without a login (e.g. from the demo ward) gets one
+        store.writer.update("users", str(existing["id"]), fields)
+        return str(existing["id"])
+    return store.writer.insert("users", fields)
+
+
+def create_first_admin(store: Store, username: str, full_name: str, password: str) -> Actor:
+    """First run: the one account that can be made without logging in; afterwards admins add users."""
+    with store.transaction():
+        if accounts_exist(store):
+            raise WardbookError("security.admin_exists")
+        user_id = _insert(store, username, full_name, "admin", password)
+    return Actor(user_id, _check_username(username), "admin")
+
+
+def add_user(store: Store, username: str, full_name: str, role: str, password: str) -> str:
+    authorize(store, "users.admin")
+    with store.transaction():
+        return _insert(store, username, full_name, role, password)
+
+
+def list_users(store: Store) -> list[dict[str, object]]:
+    authorize(store, "users.admin")
+    cursor = store.conn.execute(
+        "SELECT u.username, u.full_name, u.role, u.active, u.password_hash IS NOT NULL AS can_login, "
+        "f.failures, f.locked_until FROM users u LEFT JOIN login_failures f ON f.username = u.username "
+        "WHERE u.deleted_hlc IS NULL ORDER BY u.username"
+    )
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+def _other_admins(store: Store, user_id: object) -> int:
+    return int(store.conn.execute(
+        "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND password_hash IS NOT NULL "
+        "AND deleted_hlc IS NULL AND id != ?", (user_id,),
+    ).fetchone()[0])
+
+
+def set_role(store: Store, username: str, role: str) -> None:
+    authorize(store, "users.admin")
+    with store.transaction():
+        user = _user(store, username)
+        if user["role"] == "admin" and role != "admin" and not _other_admins(store, user["id"]):
+            raise WardbookError("security.last_admin")
+        store.writer.update("users", str(user["id"]), {"role": _check_role(role)})
+
+
+def set_active(store: Store, username: str, active: bool) -> None:
+    authorize(store, "users.admin")
+    with store.transaction():
+        user = _user(store, username)
+        if not active and user["role"] == "admin" and not _other_admins(store, user["id"]):
+            raise WardbookError("security.last_admin")
+        store.writer.update("users", str(user["id"]), {"active": int(active)})
+
+
+def set_password(store: Store, username: str, new_password: str) -> None:
+    """Users change their own password; admins set anyone's (e.g. a forgotten one)."""
+    actor = current_actor(store)
+    user = _user(store, username)
+    if user["id"] != actor.user_id:
+        authorize(store, "users.admin")
+    check_password_policy(new_password)
+    store.writer.update("users", str(user["id"]), {"password_hash": hash_password(new_password)})
+
+
+def unlock(store: Store, username: str) -> None:
+    authorize(store, "users.admin")
+    with store.transaction():
+        store.conn.execute("DELETE FROM login_failures WHERE username = ?", (nfc(username).lower(),))
+
+
+def locked_until(store: Store, username: str, now: datetime | None = None) -> datetime | None:
+    row = store.conn.execute(
+        "SELECT locked_until FROM login_failures WHERE username = ?", (nfc(username).lower(),)
     ).fetchone()
-    if user is None or not user[3] or not verify_password(password, user[2]):
-        failures += 1
-        lock = None
-        if failures > FREE_ATTEMPTS:
-            lock = (now + FIRST_LOCK * 2 ** (failures - FREE_ATTEMPTS - 1)).isoformat()
-        with store.transaction():
-            store.conn.execute(
-                "INSERT INTO login_attempts (username, failures, locked_until) VALUES (?, ?, ?) "
-                "ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, "
-                "locked_until = excluded.locked_until", (name, failures, lock))
+    if row is None or row[0] is None:
+        return None
+    until = datetime.fromisoformat(row[0])
+    return until if until > (now or _now()) else None
+
+
+def _lock_for(failures: int) -> timedelta | None:
+    if failures < FREE_ATTEMPTS:
+        return None
+    return min(BASE_LOCK * 2 ** (failures - FREE_ATTEMPTS), MAX_LOCK)
+
+
+def _fail(store: Store, username: str, now: datetime) -> None:
+    with store.transaction():
+        row = store.conn.execute(
+            "SELECT failures FROM login_failures WHERE username = ?", (username,)
+        ).fetchone()
+        failures = (row[0] if row else 0) + 1
+        lock = _lock_for(failures)
+        store.conn.execute(
+            "INSERT INTO login_failures (username, failures, last_failure_at, locked_until) "
+            "VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, "
+            "last_failure_at = excluded.last_failure_at, locked_until = excluded.locked_until",
+            (username, failures, now.isoformat(), (now + lock).isoformat() if lock else None),
+        )
+        audit.record(store, "login_failed", "users", None, {"username": username, "failures": failures})
+
+
+def login(store: Store, username: str, password: str, now: datetime | None = None) -> Actor:
+    """Check the password (with lockout), attach the user to the store and log the login."""
+    now = now or _now()
+    name = nfc(username).lower()
+    until = locked_until(store, name, now)
+    if until is not None:
+        raise WardbookError("security.locked", seconds=int((until - now).total_seconds()) + 1)
+    user = find_user(store, name)
+    if user is None or not user["active"] or not verify_password(password, str(user["password_hash"] or "")):
+        _fail(store, name, now)
         raise WardbookError("security.bad_login")
     with store.transaction():
-        store.conn.execute("DELETE FROM login_attempts WHERE username = ?", (name,))
-    return Actor(user[0], name, user[1])
+        store.conn.execute("DELETE FROM login_failures WHERE username = ?", (name,))
+    actor = Actor(str(user["id"]), name, str(user["role"]))
+    attach(store, actor)
+    audit.record(store, "login", "users", actor.user_id)
+    return actor

@@ -2,7 +2,8 @@
 
 The database stays on the laptop's own disk (never on the share: SQLite's locking is unreliable over network
 filesystems). WAL lets the UI read while a sync or import writes; the busy timeout rides over the moment the
-two meet.
+two meet. With a key the file is opened through SQLCipher (`sqlcipher3`): every page, the WAL included, is
+encrypted, so a stolen laptop's disk shows nothing readable (`desktop.security.database` decides the key).
 """
 
 from __future__ import annotations
@@ -11,12 +12,33 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import sqlcipher3
+
 BUSY_TIMEOUT_MS = 5000
+# sqlite3 and sqlcipher3 each have their own exception classes: catch both where a database error is expected.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def _open_encrypted(path: Path, key: bytes) -> sqlite3.Connection:
+    """SQLCipher connection keyed with a raw 256-bit key (no passphrase derivation: the key is random)."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to report, not a log line
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails here on a wrong key
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
+def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     """A connection in autocommit mode: the store opens transactions itself (BEGIN IMMEDIATE / SAVEPOINT)."""
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    if key is None:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    else:
+        conn = _open_encrypted(path, key)
+    conn.execute("PRAGMA secure_delete = ON")  # deleted (purged) rows leave no readable trace in free pages
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")

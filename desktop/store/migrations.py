@@ -139,8 +139,14 @@ def _v2_indexes_and_search(db: sqlite_utils.Database) -> None:
 
 
 def _v3_audit_and_logins(db: sqlite_utils.Database) -> None:
-    """The hash-chained audit log (synced, so the station sees who did what) and local login attempts."""
-    _create_synced_tables(db, ("audit_log",))
+    """The hash-chained audit log (synced, so the station sees who did what) and local login attempts.
+
+    Shipped: the audit log's columns are frozen here as they were then; v4 adds the newer ones.
+    """
+    columns: dict[str, type] = {"id": str, "created_at": str, "updated_at": str, "deleted_hlc": int,
+                                "device_id": str, "seq": int, "at": str, "user_id": str, "action": str,
+                                "target": str, "prev_hash": str, "hash": str}
+    db.execute(db.create_table_sql("audit_log", columns, pk="id", not_null={"created_at", "updated_at"}))
     run_script(
         db,
         """
@@ -155,10 +161,46 @@ def _v3_audit_and_logins(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4_security(db: sqlite_utils.Database) -> None:
+    """Audit entries that name their user, target and detail; the local head of this device's chain; login
+    failures with their time; usernames no longer UNIQUE.
+
+    The username index must not be UNIQUE: two laptops offline may each create "lan", and the second must
+    arrive through sync (and be reported by `add_user` / the users list), not make the merge fail. The head of
+    the chain starts at this device's newest entry, so removing entries written before v4 is caught too.
+    """
+    for name in ("username", "target_table", "target_id", "detail"):
+        db.execute(f"ALTER TABLE audit_log ADD COLUMN {name} TEXT")
+    run_script(
+        db,
+        """
+        DROP INDEX users_username;
+        CREATE INDEX users_username ON users (username);
+        CREATE INDEX audit_log_target ON audit_log (target_table, target_id);
+        DROP TABLE login_attempts;
+        CREATE TABLE login_failures (
+            username TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            last_failure_at TEXT NOT NULL,
+            locked_until TEXT
+        );
+        CREATE TABLE audit_head (
+            device_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL
+        );
+        INSERT INTO audit_head (device_id, seq, hash)
+            SELECT a.device_id, a.seq, a.hash FROM audit_log a JOIN device d ON d.device_id = a.device_id
+            ORDER BY a.seq DESC LIMIT 1
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
     _v3_audit_and_logins,
+    _v4_security,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -130,8 +130,9 @@ def household_summaries(store: Store, ids: list[str], today: date | None = None)
     return [by_id[household_id] for household_id in ids if household_id in by_id]
 
 
-def household_detail(store: Store, household_id: str) -> dict[str, object]:
-    """Everything shown on a household page: summary, members, visits (newest first), cases."""
+def household_detail(store: Store, household_id: str, officer_id: str | None = None) -> dict[str, object]:
+    """Everything shown on a household page: summary, members, visits (newest first; with `officer_id` only
+    that officer's, see `desktop.security.access.view_household`), cases."""
     summary = household_summaries(store, [household_id])[0]
     cursor = store.conn.execute(
         "SELECT id, full_name, gender, birth_year, relation_to_head, phone, id_number, moved_out_on "
@@ -147,7 +148,7 @@ def household_detail(store: Store, household_id: str) -> dict[str, object]:
         **summary,
         "head_id": head_id,
         "people": people,
-        "visits": list_visits(store, household_id=household_id),
+        "visits": list_visits(store, household_id=household_id, officer_id=officer_id),
         "cases": _rows(store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
                                f"WHERE household_id = ? AND {ALIVE} ORDER BY received_on DESC", (household_id,)),
     }
@@ -160,11 +161,16 @@ def _rows(store: Store, sql: str, params: tuple[object, ...] = ()) -> list[dict[
 
 
 def list_visits(store: Store, *, household_id: str | None = None, overdue_on: date | None = None,
-                due_on: date | None = None, limit: int | None = None) -> list[dict[str, object]]:
+                due_on: date | None = None, limit: int | None = None,
+                officer_id: str | None = None) -> list[dict[str, object]]:
     """Visits newest first; with `overdue_on`, only open follow-ups due before that day (oldest due first);
-    with `due_on`, only open follow-ups due that very day (the officer's round of today)."""
+    with `due_on`, only open follow-ups due that very day (the officer's round of today); with `officer_id`,
+    only that officer's (what an officer may see: `security.session.visible_officer`)."""
     where = ["v.deleted_hlc IS NULL"]
     params: list[object] = []
+    if officer_id:
+        where.append("v.officer_id = ?")
+        params.append(officer_id)
     if household_id:
         where.append("v.household_id = ?")
         params.append(household_id)

@@ -17,7 +17,7 @@ import sqlite_utils
 
 from desktop.errors import WardbookError
 from desktop.store import messages  # noqa: F401  (registers the store's messages)
-from desktop.store.connection import connect, guard_tables
+from desktop.store.connection import DATABASE_ERRORS, connect, guard_tables
 from desktop.store.migrations import migrate
 from desktop.store.tables import SYNCED
 from desktop.store.writer import Writer, new_id, utc_now_iso
@@ -26,9 +26,10 @@ from desktop.store.writer import Writer, new_id, utc_now_iso
 class Store:
     """The laptop's database. Use `Store.open(path)`; close it (or use it as a context manager) when done."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, key: bytes | None = None) -> None:
         self.path = path
         self.conn = conn
+        self.key = key  # the SQLCipher key (None: a plain file); backups are written with it
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
         self._lock = threading.RLock()
@@ -38,17 +39,20 @@ class Store:
         guard_tables(conn, frozenset(SYNCED), lambda: self.writer.active)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> Store:
-        """Open the database at `path`; with `create`, make a new one when none exists."""
+    def open(cls, path: Path | str, *, create: bool = False, key: bytes | None = None) -> Store:
+        """Open the database at `path`; with `create`, make a new one when none exists.
+
+        With `key` the file is SQLCipher-encrypted; choosing and keeping the key is `desktop.security`'s job.
+        """
         path = Path(path)
         if not path.exists():
             if not create:
                 raise WardbookError("store.missing", path=str(path))
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = connect(path)
-            return cls(path, conn)
-        except sqlite3.DatabaseError as error:
+            conn = connect(path, key)
+            return cls(path, conn, key)
+        except DATABASE_ERRORS as error:
             raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
 
     def close(self) -> None:

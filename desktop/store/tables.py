@@ -151,6 +151,8 @@ SYNCED: dict[str, TableSpec] = {
             "users",
             {"username": str, "full_name": str, "role": str, "password_hash": str, "active": int},
         ),
+        # Who viewed, exported, printed, changed or deleted what: one hash chain per device (`seq` counts
+        # from 1 on each device), so entries made offline on many laptops merge without breaking any chain.
         TableSpec(
             "audit_log",
             {
@@ -158,14 +160,21 @@ SYNCED: dict[str, TableSpec] = {
                 "seq": int,
                 "at": str,
                 "user_id": str,
+                "username": str,
                 "action": str,
-                "target": str,
+                "target": str,  # free text, only in entries written by schema v3 (before target_table/_id)
+                "target_table": str,
+                "target_id": str,
+                "detail": str,
                 "prev_hash": str,
                 "hash": str,
             },
         ),
     )
 }
+
+# Synced tables whose rows, once written, are never updated or deleted (the write path refuses to).
+APPEND_ONLY = frozenset({"audit_log"})
 
 # Tables whose changes alter a household's search document.
 SEARCH_SOURCES = ("households", "people")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from desktop.errors import WardbookError
 from desktop.search.index import reindex_households
 from desktop.store.hlc import HybridClock
-from desktop.store.tables import SYNCED, TableSpec
+from desktop.store.tables import APPEND_ONLY, SYNCED, TableSpec
 from desktop.text import clean
 
 if TYPE_CHECKING:
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 Op = Literal["insert", "update", "delete"]
 ALL_FIELDS = "*"
+# Called inside the write's transaction with the local changes that really wrote something (fields = what was
+# written); the audit log hangs here so no change escapes it, whichever module made it.
+AfterWrite = Callable[[list["RowWrite"]], None]
 
 
 def utc_now_iso() -> str:
@@ -85,6 +88,7 @@ class Writer:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._active = 0
+        self.after_write: list[AfterWrite] = []
         row = store.conn.execute("SELECT device_id, hlc_last FROM device").fetchone()
         self.device_id: str = row[0]
         self.clock = HybridClock(last=row[1])
@@ -139,10 +143,13 @@ class Writer:
             outbox_rows: list[tuple[str, str, str, int, str]] = []
             now = utc_now_iso()
             inserts: dict[str, list[tuple[object, ...]]] = {}
+            local_changes: list[RowWrite] = []
             for change in batch:
                 spec = SYNCED.get(change.table)
                 if spec is None:
                     raise ValueError(f"{change.table} is not a synced table")
+                if change.table in APPEND_ONLY and change.op != "insert":
+                    raise ValueError(f"{change.table} is append-only: no {change.op}")
                 remote = change.hlc is not None
                 hlc = change.hlc if remote else self.clock.tick()
                 assert hlc is not None
@@ -175,6 +182,7 @@ class Writer:
                     outbox_rows.append(
                         (change.table, change.row_id, change.op, hlc, json.dumps(written, ensure_ascii=False))
                     )
+                    local_changes.append(RowWrite(change.table, change.row_id, change.op, written))
                 if written:
                     touched_households.update(_households_touched(change, written, previous))
             for table, rows in inserts.items():
@@ -193,6 +201,9 @@ class Writer:
             )
             conn.execute("UPDATE device SET hlc_last = ?", (self.clock.last,))
             reindex_households(conn, touched_households)
+            if local_changes:
+                for hook in self.after_write:
+                    hook(local_changes)
 
     def _current(self, spec: TableSpec, row_id: str) -> dict[str, object]:
         cursor = self._store.conn.execute(f"SELECT * FROM {spec.name} WHERE id = ?", (row_id,))

@@ -8,7 +8,8 @@ from desktop import i18n
 from desktop.cli.context import add_common_options, open_store, print_table
 from desktop.register.households import add_household, find_area, resolve_household
 from desktop.register.labels import label, labels
-from desktop.store.queries import HouseholdFilter, household_detail, household_summaries, list_household_ids
+from desktop.security.access import view_household
+from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids
 from desktop.store.tables import HOUSEHOLD_FLAGS
 from desktop.text import format_date
 
@@ -86,7 +87,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        detail = household_detail(store, resolve_household(store, args.household))
+        detail = view_household(store, resolve_household(store, args.household))
     print(f"{detail['code']} — {detail['house_no']} {detail['street']}, {detail['area'] or ''}")
     print(f"{i18n.tr('col.head')}: {detail['head']}   {i18n.tr('col.phone')}: {detail['phone'] or '—'}")
     print(f"{i18n.tr('col.flags')}: {labels('flag', list(detail['flags'])) or '—'}")  # type: ignore[call-overload]

@@ -16,7 +16,6 @@ from desktop.reports.household_sheet import build_household_sheet
 from desktop.reports.periods import Period, date_range, parse_period
 from desktop.reports.review import build_review
 from desktop.reports.walklist import WalkFilter, build_walk_list
-from desktop.security import audit
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -70,7 +69,6 @@ def _review(args: argparse.Namespace) -> int:
         figures = build_review(
             store, period, args.out, area_id=area_id, issued_on=issued_on, progress=progress_printer(args)
         )
-        audit.record(store, None, "print", f"review {period.code}")
     print(i18n.tr("reports.cli_written", path=args.out))
     for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
         if path:
@@ -97,14 +95,12 @@ def _walklist(args: argparse.Namespace) -> int:
         lines = build_walk_list(
             store, find_area(store, args.area), args.out, flt=flt, progress=progress_printer(args)
         )
-        audit.record(store, None, "print", f"walk list {args.area}")
     print(i18n.tr("reports.cli_written_rows", path=args.out, count=len(lines)))
     return 0
 
 
 def _household(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        detail = build_household_sheet(store, args.household, args.out, progress=progress_printer(args))
-        audit.record(store, None, "print", f"household sheet {detail['code']}")
+        build_household_sheet(store, args.household, args.out, progress=progress_printer(args))
     print(i18n.tr("reports.cli_written", path=args.out))
     return 0

@@ -9,12 +9,15 @@ from desktop import i18n
 from desktop.cli.context import add_common_options, db_path, open_store, print_table, progress_printer
 from desktop.demo import DemoSize, generate_demo_ward
 from desktop.errors import WardbookError
-from desktop.store.queries import ward_stats
+from desktop.security.access import change_setting, ward_figures
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     init = subparsers.add_parser("init", help="tạo cơ sở dữ liệu mới / create a new database")
     add_common_options(init)
+    init.add_argument("--admin", metavar="USERNAME",
+                      help="tạo tài khoản quản trị đầu tiên / create the first admin (WARDBOOK_NEW_PASSWORD)")
+    init.add_argument("--full-name", default="")
     init.set_defaults(handler=_init)
 
     demo = subparsers.add_parser("demo", help="tạo phường mẫu / generate a demo ward")
@@ -38,7 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _init(args: argparse.Namespace) -> int:
     path = db_path(args)
     existed = path.exists()
-    open_store(args, create=True).close()
+    with open_store(args, create=True) as store:
+        if args.admin:
+            from desktop.cli.commands.security import create_admin
+
+            create_admin(store, args.admin, args.full_name)
     print(i18n.tr("cli.init_exists" if existed else "cli.init_done", path=path))
     return 0
 
@@ -66,7 +73,7 @@ def _setting(args: argparse.Namespace) -> int:
     """Show the ward settings, one of them, or set one (`wardbook setting report.place "Phường 5"`)."""
     with open_store(args) as store:
         if args.key and args.value is not None:
-            store.set_setting(args.key, args.value)
+            change_setting(store, args.key, args.value)
         rows = store.conn.execute(
             "SELECT key, value FROM settings WHERE ? IS NULL OR key = ? ORDER BY key", (args.key, args.key)
         ).fetchall()
@@ -76,6 +83,6 @@ def _setting(args: argparse.Namespace) -> int:
 
 def _stats(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        figures = ward_stats(store)
+        figures = ward_figures(store)
     print_table(["", ""], [(i18n.tr(f"stats.{key}"), value) for key, value in figures.items()])
     return 0

@@ -51,7 +51,6 @@ def _remembered(location: str) -> str:
 
 def _options(parser: argparse.ArgumentParser, *, share_positional: bool = False) -> None:
     add_common_options(parser)
-    parser.add_argument("--key-file", type=Path, help="tệp khóa có mật khẩu / passphrase-protected key file")
     if share_positional:
         parser.add_argument("share", help="thư mục dùng chung / shared folder")
     else:

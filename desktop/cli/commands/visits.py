@@ -10,6 +10,7 @@ from desktop.cli.context import add_common_options, open_store, print_table
 from desktop.register.households import resolve_household
 from desktop.register.labels import label, labels
 from desktop.register.visits import SupportItem, add_visit
+from desktop.security.session import visible_officer
 from desktop.store.queries import list_visits
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
 from desktop.text import format_date
@@ -68,8 +69,9 @@ def _add(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         household_id = resolve_household(store, args.household) if args.household else None
-        visits = list_visits(store, household_id=household_id, overdue_on=date.today() if args.overdue else None,
-                             limit=args.limit)
+        visits = list_visits(store, household_id=household_id, limit=args.limit,
+                             overdue_on=date.today() if args.overdue else None,
+                             officer_id=visible_officer(store))
     if not visits:
         print(i18n.tr("cli.none_found"))
         return 0

@@ -1,0 +1,88 @@
+"""Guarded reads shared by the CLI and the Qt app: what a user may see, and the audit entry seeing leaves.
+
+Opening a household page is a `view` of personal data, so it is logged; an officer sees only their own visits
+on it, a team lead or admin everyone's. A data-subject request (Law 91/2025/QH15) gets everything held about
+one person in one JSON-ready dict.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.errors import WardbookError
+from desktop.security import audit
+from desktop.security.session import authorize, visible_officer
+from desktop.store.queries import household_detail, ward_stats
+from desktop.store.tables import SYNCED
+
+if TYPE_CHECKING:
+    from desktop.store import Store
+
+
+def view_household(store: Store, household_id: str) -> dict[str, object]:
+    authorize(store, "register.edit")
+    detail = household_detail(store, household_id, officer_id=visible_officer(store))
+    audit.record(store, "view", "households", household_id)
+    return detail
+
+
+def ward_figures(store: Store) -> dict[str, int]:
+    authorize(store, "reports.view")
+    return ward_stats(store)
+
+
+def change_setting(store: Store, key: str, value: str) -> None:
+    """Change a ward setting (report header, signer, sync share…): admins only, and audited."""
+    actor = authorize(store, "settings.edit")
+    with store.transaction():
+        store.set_setting(key, value)
+        audit.record(store, "change", "settings", key, {"setting": key}, actor=actor)
+
+
+def _row(store: Store, table: str, row_id: object) -> dict[str, object] | None:
+    cursor = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+    row = cursor.fetchone()
+    return None if row is None else dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+def _rows(store: Store, sql: str, params: tuple[object, ...]) -> list[dict[str, object]]:
+    cursor = store.conn.execute(sql, params)
+    return [dict(zip([d[0] for d in cursor.description], row, strict=True)) for row in cursor]
+
+
+def export_person(store: Store, person_id: str) -> dict[str, object]:
+    """Everything held about one person: their record, their household's address and flags, the visits to that
+    household, cases that name them or their household, and the audit entries about them.
+
+    Other members' names are left out: they are not the requester's data.
+    """
+    authorize(store, "subject.export")
+    person = _row(store, "people", person_id)
+    if person is None:
+        raise WardbookError("register.unknown_person", value=person_id)
+    household_id = person["household_id"]
+    household = _row(store, "households", household_id) if household_id else None
+    columns = ", ".join(("id", *SYNCED["visits"].fields))
+    visits = _rows(store, f"SELECT {columns} FROM visits WHERE household_id = ? AND deleted_hlc IS NULL "
+                          "ORDER BY visited_at", (household_id,))
+    for visit in visits:
+        visit["support_items"] = _rows(
+            store, "SELECT kind, quantity, unit, value_vnd, description FROM support_items "
+                   "WHERE visit_id = ? AND deleted_hlc IS NULL", (visit["id"],))
+    cases = _rows(store, "SELECT * FROM cases WHERE (person_id = ? OR household_id = ?) "
+                         "AND deleted_hlc IS NULL", (person_id, household_id))
+    for case in cases:
+        case["events"] = _rows(store, "SELECT at, note, new_status FROM case_events "
+                                      "WHERE case_id = ? AND deleted_hlc IS NULL ORDER BY at", (case["id"],))
+    accesses = _rows(store, "SELECT at, username, action, target_table FROM audit_log "
+                            "WHERE target_id IN (?, ?) ORDER BY at", (person_id, household_id))
+    audit.record(store, "export", "people", person_id, {"kind": "data_subject_request"})
+    return {
+        "person": person,
+        "household": {key: household[key] for key in ("id", "code", "house_no", "street", "phone", "status",
+                                                      *(k for k in household if k.startswith("flag_")))}
+        if household else None,
+        "visits_to_household": visits,
+        "cases": cases,
+        "accesses": accesses,
+    }

@@ -1,0 +1,265 @@
+"""Opening the laptop's database encrypted at rest, migrating a plain one in place, backups and restores.
+
+The database is a SQLCipher file keyed with 32 random bytes. The key lives in a `SecretStore` (the OS keyring,
+or a passphrase-protected key file chosen explicitly), under the name `db-key:<salt>`, where the salt is the
+first 16 bytes of the file that SQLCipher draws at random: the key follows the file when it is moved or
+renamed, and a backup (which gets its own salt) has its own entry holding the same key.
+
+A plain database made by an earlier version is migrated in place: `sqlcipher_export` into a new file beside
+it, every table's row count compared, the key saved, then two renames (plain → `.plain-old`, new → the name),
+and the plain file overwritten with zeros and removed. Each step can be interrupted: `_recover` finishes the
+job on the next open, and the plain data is never removed before the encrypted copy is in place.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlcipher3
+
+from desktop.errors import WardbookError
+from desktop.security import audit
+from desktop.security.secrets import SecretStore
+from desktop.security.session import authorize
+from desktop.store import Store
+from desktop.store.connection import DATABASE_ERRORS, connect
+
+PLAIN_HEADER = b"SQLite format 3\x00"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+Progress = Callable[[int, int, str], None]
+
+
+def is_plain(path: Path) -> bool:
+    """True for an unencrypted SQLite file (its first 16 bytes are SQLite's well-known header)."""
+    with open(path, "rb") as handle:
+        return handle.read(16) == PLAIN_HEADER
+
+
+def key_name(path: Path) -> str:
+    with open(path, "rb") as handle:
+        salt = handle.read(16)
+    if len(salt) < 16:
+        raise WardbookError("store.unreadable", path=str(path), reason="too short")
+    return f"db-key:{salt.hex()}"
+
+
+def _encrypting(path: Path) -> Path:
+    return path.with_name(path.name + ".encrypting")
+
+
+def _plain_old(path: Path) -> Path:
+    return path.with_name(path.name + ".plain-old")
+
+
+def shred(path: Path) -> None:
+    """Overwrite a file with zeros, flush it to disk and remove it (missing files are fine).
+
+    On SSDs and copy-on-write filesystems the old blocks may survive the overwrite; full-disk encryption is
+    the answer there. This still keeps the plain data out of reach of anyone who just reads files.
+    """
+    if not path.exists():
+        return
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        chunk = b"\0" * 1024 * 1024
+        for _ in range(0, size, len(chunk)):
+            handle.write(chunk)
+        handle.flush()
+        os.fsync(handle.fileno())
+    path.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _recover(path: Path) -> None:
+    """Finish a migration to encryption that was interrupted (see the module docstring)."""
+    encrypting, plain_old = _encrypting(path), _plain_old(path)
+    if not path.exists() and plain_old.exists():
+        if encrypting.exists():  # both renames were due; the encrypted copy was complete before the first
+            os.replace(encrypting, path)
+        else:
+            os.replace(plain_old, path)
+        _fsync_dir(path.parent)
+    if path.exists() and not is_plain(path):
+        for leftover in (plain_old, *(Path(str(plain_old) + s) for s in SIDE_FILES)):
+            shred(leftover)
+    if encrypting.exists() and path.exists():
+        encrypting.unlink()  # an unfinished export: the plain database is still the real one
+
+
+def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
+    )]
+    return {name: int(conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]) for name in names}
+
+
+def encrypt_in_place(path: Path, secrets: SecretStore) -> None:
+    """Turn the plain database at `path` into a SQLCipher one with a new random key, keeping every row."""
+    path = Path(path)
+    _recover(path)
+    if not is_plain(path):
+        return
+    secrets.get("db-key:probe")  # fails now, with its message, if the key store cannot work
+    key = os.urandom(32)
+    encrypting = _encrypting(path)
+    if encrypting.exists():
+        encrypting.unlink()
+    plain = sqlcipher3.connect(str(path), isolation_level=None)  # no key: reads the plain file
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = int(plain.execute("PRAGMA user_version").fetchone()[0])
+        before = _table_counts(plain)
+        plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(encrypting),))
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute(f"PRAGMA encrypted.user_version = {version}")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    check = connect(encrypting, key)
+    try:
+        after = _table_counts(check)
+        check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        check.close()
+    if after != before:
+        encrypting.unlink()
+        raise WardbookError("security.migration_mismatch", path=str(path))
+    secrets.set(key_name(encrypting), key)
+    # The closed plain connection left no side file behind; a stale one must not be replayed on the new file.
+    for suffix in SIDE_FILES:
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    os.replace(path, _plain_old(path))
+    os.replace(encrypting, path)
+    _fsync_dir(path.parent)
+    _recover(path)
+
+
+def open_database(path: Path | str, secrets: SecretStore | None, *, create: bool = False) -> Store:
+    """Open (or create) the encrypted database, migrating a plain one first; audit every change made with it.
+
+    `secrets=None` is the explicit choice of a plain database (development and tests only: the CLI's
+    `WARDBOOK_UNENCRYPTED=1`); it still opens an encrypted file only with its key, so nothing is ever
+    decrypted silently.
+    """
+    path = Path(path)
+    _recover(path)
+    if not path.exists():
+        if not create:
+            raise WardbookError("store.missing", path=str(path))
+        store = Store.open(path, create=True) if secrets is None else _create_encrypted(path, secrets)
+    elif is_plain(path):
+        if secrets is not None:
+            encrypt_in_place(path, secrets)
+            store = _open_encrypted(path, secrets)
+        else:
+            store = Store.open(path)
+    else:
+        if secrets is None:
+            raise WardbookError("security.needs_key", path=str(path))
+        store = _open_encrypted(path, secrets)
+    audit.install(store)
+    return store
+
+
+def _create_encrypted(path: Path, secrets: SecretStore) -> Store:
+    secrets.get("db-key:probe")  # no database file is made when the key cannot be kept
+    key = os.urandom(32)
+    store = Store.open(path, create=True, key=key)
+    try:
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        secrets.set(key_name(path), key)
+    except BaseException:
+        store.close()
+        for leftover in (path, *(Path(str(path) + s) for s in SIDE_FILES)):
+            leftover.unlink(missing_ok=True)
+        raise
+    return store
+
+
+def _open_encrypted(path: Path, secrets: SecretStore) -> Store:
+    key = secrets.get(key_name(path))
+    if key is None:
+        raise WardbookError("security.no_db_key", path=str(path))
+    return Store.open(path, key=key)
+
+
+def backup(store: Store, destination: Path, secrets: SecretStore | None) -> None:
+    """Copy the open database to `destination` with SQLite's backup API; the copy has the same key.
+
+    The copy is written beside the destination and renamed into place, so a failed backup never leaves a
+    half-written file that looks like a good one.
+    """
+    actor = authorize(store, "backup")
+    destination = Path(destination)
+    if destination.exists():
+        raise WardbookError("security.backup_exists", path=str(destination))
+    if store.key is not None and secrets is None:
+        raise WardbookError("security.needs_key", path=str(destination))
+    temp = destination.with_name(destination.name + ".tmp")
+    temp.unlink(missing_ok=True)
+    audit.record(store, "backup", None, None, {"file": destination.name}, actor=actor)
+    target = connect(temp, store.key)
+    try:
+        store.conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+    finally:
+        target.close()
+    if store.key is not None:
+        assert secrets is not None
+        secrets.set(key_name(temp), store.key)
+    os.replace(temp, destination)
+
+
+def restore(path: Path, source: Path, secrets: SecretStore | None) -> None:
+    """Replace the (closed) database at `path` by the backup `source`, keeping it encrypted with the same key.
+
+    The caller checks who may restore (an admin of the current database when there is one, see the CLI);
+    the current file is replaced only after the copy was made and opened with its key.
+    """
+    path, source = Path(path), Path(source)
+    if not source.exists():
+        raise WardbookError("store.missing", path=str(source))
+    key = None
+    if not is_plain(source):
+        if secrets is None:
+            raise WardbookError("security.needs_key", path=str(source))
+        key = secrets.get(key_name(source))
+        if key is None:
+            raise WardbookError("security.no_db_key", path=str(source))
+    temp = path.with_name(path.name + ".restoring")
+    temp.unlink(missing_ok=True)
+    try:
+        origin, target = connect(source, key), connect(temp, key)
+    except DATABASE_ERRORS as error:
+        raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
+    try:
+        origin.backup(target)
+        target.execute("PRAGMA journal_mode = WAL")
+    finally:
+        origin.close()
+        target.close()
+    if key is not None:
+        assert secrets is not None
+        secrets.set(key_name(temp), key)
+    old_plain = path.exists() and is_plain(path)
+    for suffix in SIDE_FILES:
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    if old_plain:
+        shred(path)
+    os.replace(temp, path)
+    _fsync_dir(path.parent)
+    with Store.open(path, key=key) as restored:
+        audit.install(restored)
+        audit.record(restored, "restore", None, None, {"file": source.name})

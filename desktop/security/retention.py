@@ -1,0 +1,157 @@
+"""Retention: purge households that moved out long ago (with their people and visits), and answer a
+data-subject request with everything held about one person.
+
+Purging must reach every laptop, so it goes through the write path like any change: every field of the rows
+is blanked and the rows become tombstones, which sync carries to the station and the other laptops. The old
+values must not linger elsewhere in the file either: the connection runs with `secure_delete`, the values
+kept in the local `outbox` and `conflicts` bookkeeping for those rows are blanked too (field names and clocks
+stay, so sync still has a well-formed log), and the WAL is checkpointed. The admin sets the rule once
+(`retention.moved_out_years`, a local setting of the station) and always sees a preview first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from desktop.errors import WardbookError
+from desktop.security import audit
+from desktop.security.session import authorize
+from desktop.store import RowWrite
+from desktop.store.tables import SYNCED
+
+if TYPE_CHECKING:
+    from desktop.store import Store
+
+SETTING = "retention.moved_out_years"
+Progress = Callable[[int, int, str], None]
+_CHUNK = 200
+
+
+@dataclass
+class PurgePreview:
+    """What a purge with this rule would remove, shown to the admin before anything goes."""
+
+    years: int
+    cutoff: str
+    households: list[dict[str, object]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def set_rule(store: Store, years: int) -> None:
+    authorize(store, "purge")
+    if years < 1 or years > 100:
+        raise WardbookError("security.bad_years", value=years)
+    store.set_setting(SETTING, str(years))
+
+
+def rule(store: Store) -> int | None:
+    value = store.setting(SETTING)
+    return int(value) if value else None
+
+
+def _cutoff(years: int, today: date) -> date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def _status_changed_on(hlc: int) -> str:
+    """The day a field was last written, from its hybrid logical clock (milliseconds << 16 | counter)."""
+    return datetime.fromtimestamp((hlc >> 16) / 1000, UTC).date().isoformat()
+
+
+def preview(store: Store, years: int | None = None, today: date | None = None) -> PurgePreview:
+    """Households moved out before the cutoff and not visited since, with the rows that would go with them."""
+    authorize(store, "purge")
+    years = years or rule(store)
+    if not years:
+        raise WardbookError("security.no_retention_rule")
+    cutoff = _cutoff(years, today or date.today()).isoformat()
+    result = PurgePreview(years=years, cutoff=cutoff)
+    rows = store.conn.execute(
+        "SELECT h.id, h.code, h.house_no, h.street, COALESCE(s.hlc, a.hlc) AS status_hlc, "
+        "(SELECT MAX(visited_at) FROM visits v WHERE v.household_id = h.id AND v.deleted_hlc IS NULL) "
+        "FROM households h "
+        "LEFT JOIN field_clock s ON s.tbl = 'households' AND s.row_id = h.id AND s.field = 'status' "
+        "LEFT JOIN field_clock a ON a.tbl = 'households' AND a.row_id = h.id AND a.field = '*' "
+        "WHERE h.deleted_hlc IS NULL AND h.status = 'moved_out' ORDER BY h.code"
+    ).fetchall()
+    for household_id, code, house_no, street, status_hlc, last_visit in rows:
+        moved_out_on = _status_changed_on(status_hlc) if status_hlc else None
+        if moved_out_on is None or moved_out_on >= cutoff or (last_visit and last_visit >= cutoff):
+            continue
+        result.households.append({"id": household_id, "code": code, "address": f"{house_no} {street}",
+                                  "moved_out_on": moved_out_on, "last_visit": last_visit})
+    rows_of = _rows_of(store, [h["id"] for h in result.households])
+    result.counts = {table: len(ids) for table, ids in rows_of.items()}
+    return result
+
+
+def _rows_of(store: Store, household_ids: list[object]) -> dict[str, list[str]]:
+    """Ids of the alive rows that belong to these households, table by table."""
+    found: dict[str, list[str]] = {"households": [str(i) for i in household_ids], "people": [], "visits": [],
+                                   "support_items": []}
+    for start in range(0, len(household_ids), 500):
+        chunk = household_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for table in ("people", "visits"):
+            found[table] += [r[0] for r in store.conn.execute(
+                f"SELECT id FROM {table} WHERE household_id IN ({marks}) AND deleted_hlc IS NULL", chunk)]
+    for start in range(0, len(found["visits"]), 500):
+        visits = found["visits"][start : start + 500]
+        marks = ",".join("?" * len(visits))
+        found["support_items"] += [r[0] for r in store.conn.execute(
+            f"SELECT id FROM support_items WHERE visit_id IN ({marks}) AND deleted_hlc IS NULL", visits)]
+    return found
+
+
+def purge(store: Store, years: int | None = None, today: date | None = None, progress: Progress | None = None,
+          cancelled: Callable[[], bool] = lambda: False) -> PurgePreview:
+    """Blank and tombstone what `preview` lists, in one transaction (a cancel leaves everything as it was)."""
+    plan = preview(store, years, today)
+    rows = _rows_of(store, [h["id"] for h in plan.households])
+    batch: list[RowWrite] = []
+    for table in ("support_items", "visits", "people", "households"):
+        blank = dict.fromkeys(SYNCED[table].fields)
+        for row_id in rows[table]:
+            batch.append(RowWrite(table, row_id, "update", dict(blank)))
+            batch.append(RowWrite(table, row_id, "delete"))
+    with store.transaction():
+        audit.record(store, "purge", "households", None,
+                     {"years": plan.years, "cutoff": plan.cutoff, "counts": plan.counts})
+        for start in range(0, len(batch), _CHUNK):
+            if cancelled():
+                raise InterruptedError("purge cancelled")
+            store.writer.write(batch[start : start + _CHUNK])
+            if progress:
+                progress(min(len(batch), start + _CHUNK), len(batch), "rows")
+        _scrub_bookkeeping(store, rows)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return plan
+
+
+def _scrub_bookkeeping(store: Store, rows: dict[str, list[str]]) -> None:
+    """Blank the values that the outbox and the conflict list still hold for the purged rows."""
+    conn = store.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS purged (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")
+    conn.execute("DELETE FROM temp.purged")
+    conn.executemany("INSERT OR IGNORE INTO temp.purged VALUES (?, ?)",
+                     ((table, row_id) for table, ids in rows.items() for row_id in ids))
+    scrubbed = []
+    for seq, fields in conn.execute(
+        "SELECT o.seq, o.fields FROM outbox o JOIN temp.purged p ON p.tbl = o.tbl AND p.row_id = o.row_id"
+    ).fetchall():
+        values = json.loads(fields)
+        blank = dict.fromkeys(values)
+        if "deleted_hlc" in values:  # the tombstone's clock is no personal data, and sync needs it
+            blank["deleted_hlc"] = values["deleted_hlc"]
+        scrubbed.append((json.dumps(blank), seq))
+    conn.executemany("UPDATE outbox SET fields = ? WHERE seq = ?", scrubbed)
+    conn.execute("UPDATE conflicts SET kept_value = NULL, lost_value = NULL WHERE EXISTS "
+                 "(SELECT 1 FROM temp.purged p WHERE p.tbl = conflicts.tbl AND p.row_id = conflicts.row_id)")
+    conn.execute("DELETE FROM temp.purged")

@@ -1,0 +1,73 @@
+"""Who is logged in on an open store, and the one-call guard other modules use: `authorize(store, perm)`.
+
+The session is kept beside the `Store` (not in the database) because it belongs to this process: the Qt
+app attaches the user after its login dialog, the CLI after `--user`. A module that adds a guarded action
+(reports, import, sync settings…) needs one line at the top of its core function:
+
+    actor = authorize(store, "reports.view")
+
+On a database with no login account yet (first run, demo ward) every call passes as `SETUP`; once an account
+exists, an unattached store raises `security.login_required`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from desktop.errors import WardbookError
+from desktop.security.permissions import SETUP, Actor, can, require
+
+if TYPE_CHECKING:
+    from desktop.store import Store
+
+_sessions: WeakKeyDictionary[Store, Actor] = WeakKeyDictionary()
+
+
+def accounts_exist(store: Store) -> bool:
+    """True once any active user can log in (has a password); from then on every action needs a login."""
+    row = store.conn.execute(
+        "SELECT 1 FROM users WHERE deleted_hlc IS NULL AND active = 1 AND password_hash IS NOT NULL LIMIT 1"
+    ).fetchone()
+    return row is not None
+
+
+def attach(store: Store, actor: Actor) -> None:
+    _sessions[store] = actor
+
+
+def detach(store: Store) -> None:
+    _sessions.pop(store, None)
+
+
+def attached_actor(store: Store) -> Actor | None:
+    """The logged-in actor, or None; never raises (the audit log uses it to name whoever is there)."""
+    return _sessions.get(store)
+
+
+def current_actor(store: Store) -> Actor:
+    actor = _sessions.get(store)
+    if actor is not None:
+        return actor
+    if accounts_exist(store):
+        raise WardbookError("security.login_required")
+    return SETUP
+
+
+def authorize(store: Store, permission: str) -> Actor:
+    """The current actor if it holds `permission`; raises `security.denied` / `security.login_required`."""
+    return require(current_actor(store), permission)
+
+
+def authorize_owner(store: Store, permission: str, owner_id: str | None) -> Actor:
+    """Like `authorize`, and the record must be the actor's own unless it may see everyone's."""
+    actor = authorize(store, permission)
+    if owner_id != actor.user_id and not actor.is_setup:
+        require(actor, "records.view_all")
+    return actor
+
+
+def visible_officer(store: Store) -> str | None:
+    """The officer whose records alone the actor may list (None: all records)."""
+    actor = current_actor(store)
+    return None if can(actor, "records.view_all") else actor.user_id

@@ -1,0 +1,107 @@
+"""Accounts and login: scrypt hashes with their own salt, lockout with back-off, first admin, last admin."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from desktop.errors import WardbookError
+from desktop.security import users
+from desktop.security.passwords import hash_password, verify_password
+from desktop.security.session import accounts_exist, attach, current_actor, detach
+from desktop.store import Store
+from desktop.store.tables import SYNCED
+from tests.security.conftest import PASSWORDS, add_accounts
+
+
+def test_hash_is_salted_scrypt_and_verifies_only_the_right_password() -> None:
+    first, second = hash_password("mật khẩu dài"), hash_password("mật khẩu dài")
+    assert first.startswith("scrypt$") and first != second
+    assert verify_password("mật khẩu dài", first) and verify_password("mật khẩu dài", second)
+    assert not verify_password("mat khau dai", first)
+    assert not verify_password("anything", None) and not verify_password("anything", "md5$x")
+    with pytest.raises(WardbookError) as error:
+        hash_password("short")
+    assert error.value.msg_id == "security.password_too_short"
+
+
+def test_first_admin_ends_setup_mode_and_can_be_made_only_once(store: Store) -> None:
+    assert not accounts_exist(store)
+    assert current_actor(store).is_setup
+    users.create_first_admin(store, "QuanTri", "Quản trị", "admin-password-1")
+    assert accounts_exist(store)
+    with pytest.raises(WardbookError) as error:
+        current_actor(store)
+    assert error.value.msg_id == "security.login_required"
+    with pytest.raises(WardbookError) as error:
+        users.create_first_admin(store, "other", "Other", "admin-password-2")
+    assert error.value.msg_id == "security.admin_exists"
+    actor = users.login(store, "quantri", "admin-password-1")
+    assert (actor.username, actor.role) == ("quantri", "admin")
+    hashed = store.conn.execute("SELECT password_hash FROM users WHERE username = 'quantri'").fetchone()[0]
+    assert "admin-password-1" not in hashed
+
+
+def test_lockout_backs_off_and_a_right_password_after_it_works(store: Store) -> None:
+    add_accounts(store)
+    start = datetime(2026, 7, 1, 8, 0, tzinfo=UTC)
+    for attempt in range(users.FREE_ATTEMPTS):
+        with pytest.raises(WardbookError) as error:
+            users.login(store, "canbo", "wrong", now=start + timedelta(seconds=attempt))
+        assert error.value.msg_id == "security.bad_login"
+    locked_at = start + timedelta(seconds=users.FREE_ATTEMPTS - 1)
+    first_lock = users.locked_until(store, "canbo", locked_at)
+    assert first_lock == locked_at + users.BASE_LOCK
+    with pytest.raises(WardbookError) as error:  # even the right password is refused while locked
+        users.login(store, "canbo", PASSWORDS["canbo"], now=locked_at + timedelta(seconds=1))
+    assert error.value.msg_id == "security.locked"
+    after = first_lock + timedelta(seconds=1)
+    with pytest.raises(WardbookError):
+        users.login(store, "canbo", "wrong again", now=after)
+    assert users.locked_until(store, "canbo", after) == after + 2 * users.BASE_LOCK  # back-off doubles
+    later = after + 3 * users.BASE_LOCK
+    assert users.login(store, "canbo", PASSWORDS["canbo"], now=later).username == "canbo"
+    assert store.conn.execute("SELECT COUNT(*) FROM login_failures").fetchone()[0] == 0
+    assert "login_failures" not in SYNCED  # counters stay on this laptop
+
+
+def test_admin_unlocks_and_failures_are_audited(store: Store) -> None:
+    add_accounts(store)
+    now = datetime.now(UTC)
+    for _ in range(users.FREE_ATTEMPTS):
+        with pytest.raises(WardbookError):
+            users.login(store, "canbo", "wrong", now=now)
+    failed = store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed'").fetchone()[0]
+    assert failed == users.FREE_ATTEMPTS
+    users.login(store, "quantri", PASSWORDS["quantri"])
+    users.unlock(store, "canbo")
+    assert users.login(store, "canbo", PASSWORDS["canbo"]).role == "officer"
+
+
+def test_disabled_user_cannot_log_in_and_last_admin_stays(store: Store) -> None:
+    add_accounts(store)
+    users.login(store, "quantri", PASSWORDS["quantri"])
+    users.set_active(store, "canbo", False)
+    with pytest.raises(WardbookError) as error:
+        users.set_active(store, "quantri", False)
+    assert error.value.msg_id == "security.last_admin"
+    with pytest.raises(WardbookError) as error:
+        users.set_role(store, "quantri", "officer")
+    assert error.value.msg_id == "security.last_admin"
+    detach(store)
+    with pytest.raises(WardbookError) as error:
+        users.login(store, "canbo", PASSWORDS["canbo"])
+    assert error.value.msg_id == "security.bad_login"
+
+
+def test_users_change_their_own_password_but_not_others(store: Store) -> None:
+    actors = add_accounts(store)
+    attach(store, actors["canbo"])
+    users.set_password(store, "canbo", "new-officer-pw")
+    with pytest.raises(WardbookError) as error:
+        users.set_password(store, "totruong", "hijacked-pw")
+    assert error.value.msg_id == "security.denied"
+    detach(store)
+    assert users.login(store, "canbo", "new-officer-pw").username == "canbo"
+    assert users.login(store, "totruong", PASSWORDS["totruong"]).username == "totruong"
