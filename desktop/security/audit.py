@@ -94,7 +94,7 @@ def record(store: Store, action: str, target_table: str | None = None, target_id
     return entry_id
 
 
-class _ChangeLogger:
+class ChangeLogger:
     """The writer hook: one entry per (table, operation) of a write, naming the rows and changed fields."""
 
     def __init__(self, store: Store) -> None:
@@ -115,8 +115,8 @@ class _ChangeLogger:
 
 def install(store: Store) -> None:
     """Log every local change made through this store's write path (idempotent)."""
-    if not any(isinstance(hook, _ChangeLogger) for hook in store.writer.after_write):
-        store.writer.after_write.append(_ChangeLogger(store))
+    if not any(isinstance(hook, ChangeLogger) for hook in store.writer.after_write):
+        store.writer.after_write.append(ChangeLogger(store))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import sqlcipher3
 from desktop.errors import WardbookError
 from desktop.security import audit
 from desktop.security.secrets import SecretStore
-from desktop.security.session import authorize
+from desktop.security.session import attach, attached_actor, authorize
 from desktop.store import Store
 from desktop.store.connection import DATABASE_ERRORS, connect
 
@@ -171,6 +171,18 @@ def open_database(path: Path | str, secrets: SecretStore | None, *, create: bool
         store = _open_encrypted(path, secrets)
     audit.install(store)
     return store
+
+
+def reopen(store: Store) -> Store:
+    """A second connection to the same database, for a background job: same key, same logged-in user, same
+    audit hook. (A SQLite connection must not be shared across threads while another thread uses it.)"""
+    other = Store.open(store.path, key=store.key)
+    actor = attached_actor(store)
+    if actor is not None:
+        attach(other, actor)
+    if any(isinstance(hook, audit.ChangeLogger) for hook in store.writer.after_write):
+        audit.install(other)
+    return other
 
 
 def _create_encrypted(path: Path, secrets: SecretStore) -> Store:

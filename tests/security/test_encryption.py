@@ -229,3 +229,21 @@ def test_restore_needs_an_admin_of_the_current_database(tmp_path: Path, key_file
     with open_database(path, secrets) as store:
         logins = store.conn.execute("SELECT COUNT(*) FROM users WHERE password_hash IS NOT NULL").fetchone()
         assert logins[0] == 0  # the backup predates the accounts
+
+
+def test_a_reopened_store_keeps_key_user_and_audit(tmp_path: Path, secrets: PassphraseFileSecrets) -> None:
+    """Background jobs open their own connection: it must decrypt, act as the same user and stay audited."""
+    from desktop.register.households import add_area
+    from desktop.security.permissions import Actor
+    from desktop.security.session import attach, attached_actor
+
+    store = open_database(tmp_path / "ward.db", secrets, create=True)
+    officer = Actor("u-1", "canbo", "officer")
+    attach(store, officer)
+    with database.reopen(store) as worker:
+        assert worker.key == store.key and attached_actor(worker) == officer
+        add_area(worker, "Khu phố 9")
+        assert worker.conn.execute("SELECT action, user_id FROM audit_log").fetchall() == [("create", "u-1")]
+    store.close()
+    with pytest.raises(WardbookError):
+        Store.open(tmp_path / "ward.db")  # the file itself stays unreadable without the key
