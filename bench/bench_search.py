@@ -4,14 +4,17 @@ Prints, for keystrokes an officer really types (each prefix of a name, a street,
 of `search_household_ids` (fold + FTS5 prefix match + ranking of short results + id lookup) and of the same
 work plus the summaries of the first 50 rows the list shows, against the raw FTS5 query (pre-built MATCH
 expression, LIMIT 200: no folding, no ranking, no join).
-Also prints how long the demo ward took to generate.
+Also prints how long the demo ward took to generate. With `--encrypted` the ward is a SQLCipher file, as the
+app keeps it (its random key is kept beside it in PATH.key: demo data, for the benchmark only), and both the
+baseline and our search read through the same encrypted connection.
 
-    .venv/bin/python bench/bench_search.py [--households 50000] [--db PATH]
+    .venv/bin/python bench/bench_search.py [--households 50000] [--db PATH] [--encrypted]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -55,16 +58,24 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=50_000)
     parser.add_argument("--db", type=Path)
+    parser.add_argument("--encrypted", action="store_true", help="a SQLCipher database, as the app keeps it")
     args = parser.parse_args()
     path = args.db or Path(tempfile.mkdtemp()) / "bench.db"
+    key_path = path.with_name(path.name + ".key")
+    key: bytes | None = None
+    if args.encrypted:
+        if not key_path.exists():
+            key_path.write_text(os.urandom(32).hex())
+        key = bytes.fromhex(key_path.read_text())
     if not path.exists():
-        with Store.open(path, create=True) as store:
+        with Store.open(path, create=True, key=key) as store:
             started = time.perf_counter()
             counts = generate_demo_ward(store, DemoSize(households=args.households, seed=1))
             seconds = time.perf_counter() - started
         print(f"demo ward: {counts['households']} households, {counts['people']} people, {counts['visits']} visits "
               f"generated in {seconds:.1f} s ({counts['households'] / seconds:,.0f} households/s)")
-    with Store.open(path) as store:
+    print(f"database: {'SQLCipher (encrypted)' if key else 'plain SQLite'}")
+    with Store.open(path, key=key) as store:
         conn = store.conn
         queries = keystrokes()
         expressions = {q: match_expression(q) for q in queries}
