@@ -129,6 +129,23 @@ def test_one_row_per_household_layout(ward: Store, tmp_path: Path) -> None:
     assert row == ("Võ Thị Tuyết", 1)
 
 
+def test_leading_zeros_excel_dropped_come_back(ward: Store, tmp_path: Path) -> None:
+    """Phone and ID columns typed as numbers in Excel lose their leading zeros; the import puts them back."""
+    path = tmp_path / "numbers.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Họ và tên", "Quan hệ với chủ hộ", "Năm sinh", "SĐT", "Số CCCD", "Số nhà", "Đường", "Khu phố"])
+    sheet.append(["Phan Văn Số", "Chủ hộ", 1950, 903111222, 79050001234, "8", "Lê Lợi", "Khu phố 1"])
+    sheet.append(["Phan Thị Bàn", "Vợ", 1952, 2838123456, 123456789, "8", "Lê Lợi", "Khu phố 1"])
+    book.save(path)
+    plan, result = import_file(ward, path)
+    assert plan.blocking == [], [p.message("en") for p in plan.problems]
+    assert result is not None
+    rows = ward.conn.execute("SELECT full_name, phone, id_number FROM people ORDER BY full_name").fetchall()
+    assert rows == [("Phan Thị Bàn", "02838123456", "123456789"), ("Phan Văn Số", "0903111222", "079050001234")]
+
+
 def test_one_bad_row_imports_nothing_and_is_named(ward: Store, tmp_path: Path) -> None:
     bad = [row[:] for row in PEOPLE]
     bad[3][3] = "1875"  # impossible birth year on spreadsheet row 5

@@ -33,7 +33,8 @@ def test_impossible_dates_are_refused(typed: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [("0903 123 456", "0903123456"), ("0903.123.456", "0903123456"), ("+84 903 123 456", "0903123456"),
-     ("84903123456", "0903123456"), ("", None)],
+     ("84903123456", "0903123456"), ("(028) 3812 3456", "02838123456"), ("+84 28 3812 3456", "02838123456"),
+     ("", None)],
 )
 def test_phone_numbers_are_normalised(typed: str, stored: str | None) -> None:
     assert normalise_phone(typed) == stored

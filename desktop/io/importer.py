@@ -128,6 +128,24 @@ def _birth_year(text: str) -> int | None:
     return check_birth_year(text)
 
 
+def _spreadsheet_phone(text: str) -> str | None:
+    """A phone number as Excel may have kept it: a number cell drops the leading 0 (903111222 for 0903111222,
+    2838123456 for 028 3812 3456), so a bare 9-digit mobile or 10-digit landline number gets it back."""
+    digits = text.strip()
+    if digits.isdigit() and ((len(digits) == 9 and digits[0] != "0") or (len(digits) == 10 and digits[0] == "2")):
+        digits = "0" + digits
+    return normalise_phone(digits)
+
+
+def _spreadsheet_id_number(text: str) -> str | None:
+    """A citizen ID (CCCD: 12 digits, starting with the province code 001–096) whose leading zeros a number cell
+    dropped is padded back to 12 digits; a 9-digit old ID card number (CMND) is kept as it is."""
+    digits = text.strip()
+    if digits.isdigit() and len(digits) in (10, 11):
+        return digits.zfill(12)
+    return digits or None
+
+
 class _RowReader:
     """Turns one spreadsheet row into typed fields, recording each problem with its row and column."""
 
@@ -156,10 +174,10 @@ class _RowReader:
             "full_name": self.value(row, name_field),
             "birth_year": self.checked(number, "birth_year", _birth_year, self.value(row, "birth_year")),
             "gender": GENDERS.get(gender_text),
-            "phone": self.checked(number, "phone", normalise_phone, self.value(row, "phone")),
+            "phone": self.checked(number, "phone", _spreadsheet_phone, self.value(row, "phone")),
             "relation_to_head": self.value(row, "relation") or None,
             "occupation": self.value(row, "occupation") or None,
-            "id_number": self.value(row, "id_number") or None,
+            "id_number": _spreadsheet_id_number(self.value(row, "id_number")),
         }
 
     def household(self, number: int, row: list[str]) -> dict[str, object]:
@@ -167,7 +185,8 @@ class _RowReader:
             "code": self.value(row, "household_code") or None,
             "house_no": self.value(row, "house_no") or None,
             "street": self.value(row, "street") or None,
-            "phone": self.checked(number, "household_phone", normalise_phone, self.value(row, "household_phone")),
+            "phone": self.checked(number, "household_phone", _spreadsheet_phone,
+                                  self.value(row, "household_phone")),
             "notes": self.value(row, "notes") or None,
             "status": "active",
         }

@@ -26,8 +26,8 @@ i18n.register(
             "en": "Invalid date: '{value}' (use dd/mm/yyyy or yyyy-mm-dd).",
         },
         "register.bad_phone": {
-            "vi": "Số điện thoại không hợp lệ: '{value}' (10 chữ số, bắt đầu bằng 0).",
-            "en": "Invalid phone number: '{value}' (10 digits starting with 0).",
+            "vi": "Số điện thoại không hợp lệ: '{value}' (di động 10 chữ số, máy bàn 11 chữ số, bắt đầu bằng 0).",
+            "en": "Invalid phone number: '{value}' (10 digits for a mobile, 11 for a landline, starting with 0).",
         },
         "register.bad_birth_year": {
             "vi": "Năm sinh không hợp lệ: '{value}' (từ 1900 đến năm nay).",

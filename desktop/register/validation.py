@@ -11,7 +11,8 @@ from datetime import date, datetime
 
 from desktop.errors import WardbookError
 
-_PHONE = re.compile(r"^0\d{9}$")
+# Mobiles have 10 digits (09x…); landlines 11 since 2017 (028 for Ho Chi Minh City, then 8 digits).
+_PHONE = re.compile(r"^(0\d{9}|02\d{9})$")
 
 
 def parse_date(value: str | date | None, *, required: bool = False, field: str = "date") -> str | None:
@@ -34,13 +35,14 @@ def parse_date(value: str | date | None, *, required: bool = False, field: str =
 
 
 def normalise_phone(value: str | None) -> str | None:
-    """`0903 123 456`, `0903.123.456` or `+84903123456` → `0903123456`; None when empty."""
+    """`0903 123 456`, `0903.123.456` or `+84903123456` → `0903123456`, `(028) 3812 3456` → `02838123456`;
+    None when empty."""
     if value is None or not str(value).strip():
         return None
     digits = re.sub(r"[\s.\-()]", "", str(value))
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
-    elif digits.startswith("84") and len(digits) == 11:
+    elif digits.startswith("84") and (len(digits) == 11 or (len(digits) == 12 and digits[2] == "2")):
         digits = "0" + digits[2:]
     if not _PHONE.match(digits):
         raise WardbookError("register.bad_phone", value=value)
