@@ -119,3 +119,32 @@ def test_viewer_is_for_team_leads_and_admins(logged) -> None:  # type: ignore[no
     attach(store, Actor("x", "canbo", "officer"))
     with pytest.raises(WardbookError):
         audit.list_entries(store)
+
+
+def test_entries_travel_to_the_station_and_every_chain_verifies_there(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Each laptop's chain reaches the station through the share, where `verify` checks them all."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.register.households import add_area
+    from desktop.sync.engine import sync_once
+    from desktop.sync.folder import FolderShare
+    from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
+
+    share = FolderShare(tmp_path / "share")
+    station = open_database(tmp_path / "station.db", None, create=True)
+    laptop = open_database(tmp_path / "laptop.db", None, create=True)
+    station_keys, laptop_keys = SyncKeys(Ed25519PrivateKey.generate()), SyncKeys(Ed25519PrivateKey.generate())
+    init_share(share, station.device_id, station_keys)
+    request_enrollment(share, laptop.device_id, laptop_keys, "may-01")
+    approve_device(share, laptop.device_id, station_keys)
+    area = add_area(laptop, "Khu phố 3")
+    household = add_household(laptop, area_id=area, house_no="5", street="Lê Lợi", head_name="Vũ Thị Đi")
+    view_household(laptop, household)
+    sync_once(laptop, share, laptop_keys)
+    sync_once(station, share, station_keys)
+    chains = dict(station.conn.execute("SELECT device_id, COUNT(*) FROM audit_log GROUP BY device_id"))
+    assert chains[laptop.device_id] == laptop.conn.execute(
+        "SELECT COUNT(*) FROM audit_log WHERE device_id = ?", (laptop.device_id,)).fetchone()[0] >= 3
+    assert audit.verify(station) == []
+    station.close()
+    laptop.close()
