@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from ui.context import AppContext
 
@@ -81,3 +81,14 @@ def error_text(error: Exception) -> str:
     """The user-facing text of a core error, in the current language."""
     message = getattr(error, "message", None)
     return message() if callable(message) else str(error)
+
+
+def show_error(parent: QWidget | None, error: Exception, title: str = "") -> QMessageBox:
+    """A warning box with the core's message, opened without blocking (a refused action is not a crash, and
+    tests can find and close the box). Returned so callers and tests can reach it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title or "WardBook", error_text(error),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -237,10 +237,15 @@ def list_users(store: Store) -> list[dict[str, object]]:
 
 
 def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: str | None = None,
-               limit: int | None = None) -> list[dict[str, object]]:
-    """Cases, newest received first, with the household's address and the assignee's name."""
+               limit: int | None = None, assignee_id: str | None = None) -> list[dict[str, object]]:
+    """Cases, newest received first, with the household's address and the assignee's name; with
+    `assignee_id`, only the cases assigned to that officer (what an officer may see:
+    `security.session.visible_officer`)."""
     where = ["c.deleted_hlc IS NULL"]
     params: list[object] = []
+    if assignee_id:
+        where.append("c.assignee_id = ?")
+        params.append(assignee_id)
     if statuses:
         where.append(f"c.status IN ({','.join('?' * len(statuses))})")
         params.extend(statuses)
