@@ -135,6 +135,13 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>The backup was restored. Start WardBook again.</source>
+        <translation>Đã khôi phục bản sao lưu. Hãy mở lại WardBook.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>New case</source>
@@ -273,6 +280,41 @@
     <message>
         <source>%1 case(s)</source>
         <translation>%1 vụ việc</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>First admin account</source>
+        <translation>Tài khoản quản trị đầu tiên</translation>
+    </message>
+    <message>
+        <source>Create the administrator account now. From then on everyone logs in, and the admin adds the officers&apos; and team leads&apos; accounts. Skip to try the app without accounts (for a demo ward): anyone at this computer can then do everything.</source>
+        <translation>Hãy tạo tài khoản quản trị ngay bây giờ. Từ đó trở đi mọi người đều phải đăng nhập, và quản trị thêm tài khoản cho cán bộ và tổ trưởng. Bỏ qua để dùng thử không cần tài khoản (cho phường mẫu): khi đó bất kỳ ai dùng máy này cũng làm được mọi việc.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Create the admin account</source>
+        <translation>Tạo tài khoản quản trị</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>Để sau</translation>
     </message>
 </context>
 <context>
@@ -491,6 +533,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Thêm vụ việc</translation>
     </message>
     <message>
+        <source>Access history</source>
+        <translation>Lịch sử truy cập</translation>
+    </message>
+    <message>
         <source>Vulnerabilities</source>
         <translation>Diện khó khăn</translation>
     </message>
@@ -698,6 +744,72 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     </message>
 </context>
 <context>
+    <name>KeyFileDialog</name>
+    <message>
+        <source>Database key</source>
+        <translation>Khóa cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>No OS keyring works on this computer (%1), so the key that encrypts the register cannot be kept there. WardBook never stores it in plain text: choose a key file protected by a passphrase instead. Keep the passphrase safe — without it the register cannot be opened.</source>
+        <translation>Máy này không có kho khóa của hệ điều hành (%1), nên không thể cất khóa mã hoá sổ địa bàn ở đó. WardBook không bao giờ lưu khóa dạng văn bản thường: hãy chọn một tệp khóa được bảo vệ bằng cụm mật khẩu. Hãy giữ kỹ cụm mật khẩu — mất nó thì không mở được sổ.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Nhập lại cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Key files (*.json)</source>
+        <translation>Tệp khóa (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose where the key file is (or will be).</source>
+        <translation>Hãy chọn nơi có (hoặc sẽ tạo) tệp khóa.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Hai cụm mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>WardBook — Log in</source>
+        <translation>WardBook — Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Log in to %1</source>
+        <translation>Đăng nhập vào %1</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Visit saved.</source>
@@ -724,6 +836,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>&amp;Nhập danh sách hộ từ Excel / CSV…</translation>
     </message>
     <message>
+        <source>Log &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
@@ -742,6 +858,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>(no login)</source>
         <translation>(chưa đăng nhập)</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Không được phép</translation>
     </message>
     <message>
         <source>Last sync: %1</source>

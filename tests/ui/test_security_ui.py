@@ -1,0 +1,310 @@
+"""The security layer in the app: the key store at start, login and lockout, what each role is offered and
+sees, audited household views, the audit viewer, and retention — on real widgets and real database files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import keyring
+import keyring.core
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from desktop.errors import WardbookError
+from desktop.security import users
+from desktop.security.database import is_plain, open_database
+from desktop.security.permissions import Actor
+from desktop.security.session import attach, attached_actor, detach
+from desktop.store import Store
+from tests.security.conftest import PASSWORDS, add_accounts
+from tests.ui.conftest import DEMO_END
+
+LATER = date(date.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
+
+
+def drive_modal(kind: type[QWidget], action: Callable[[QWidget], None]) -> None:
+    """Run `action` on the next modal dialog of `kind` once its exec() loop shows it (polled, not timed)."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            action(widget)
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+@pytest.fixture
+def accounts(demo_store: Store) -> dict[str, Actor]:
+    """quantri (admin), totruong (team lead), canbo (officer), and canbo1 — a demo officer with visits — given
+    a login as officer; the store is left without a session."""
+    actors = add_accounts(demo_store)
+    attach(demo_store, actors["quantri"])
+    user_id = users.add_user(demo_store, "canbo1", "", "officer", "officer1-password")
+    actors["canbo1"] = Actor(user_id, "canbo1", "officer")
+    detach(demo_store)
+    return actors
+
+
+@pytest.fixture
+def window_as(ctx, accounts, qtbot, owned) -> Iterator[Callable[[str], QWidget]]:  # type: ignore[no-untyped-def]
+    """The main window with `name` logged in (attached exactly as users.login does)."""
+    from ui.main_window import MainWindow
+
+    def make(name: str) -> MainWindow:
+        attach(ctx.store, accounts[name])
+        ctx.set_actor(accounts[name])
+        main = MainWindow(ctx)
+        owned.append(main)
+        main.show()
+        qtbot.waitUntil(lambda: main.households.model.rowCount() > 0, timeout=10_000)
+        return main
+
+    yield make
+    for dialog in QApplication.topLevelWidgets():
+        if isinstance(dialog, QDialog):
+            dialog.close()
+
+
+def _status(window) -> str:  # type: ignore[no-untyped-def]
+    return str(window.user_label.text())
+
+
+# --- login --------------------------------------------------------------------------------------------------
+def test_login_dialog_logs_in_and_the_status_bar_shows_the_user(demo_store, accounts, language, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import build_window, open_and_log_in
+    from ui.login import LoginDialog
+
+    path = demo_store.path
+
+    def log_in(dialog: QWidget) -> None:
+        assert isinstance(dialog, LoginDialog)
+        qtbot.keyClicks(dialog.username, "totruong")
+        qtbot.keyClicks(dialog.password, PASSWORDS["totruong"])
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # Enter logs in
+
+    drive_modal(LoginDialog, log_in)
+    store = open_and_log_in(path, None, interactive=True, self_test=False)
+    assert store is not None
+    try:
+        actor = attached_actor(store)
+        assert actor is not None and actor.username == "totruong" and actor.role == "team_lead"
+        window = build_window(store, language, today=lambda: DEMO_END)
+        try:
+            assert _status(window) == "Người dùng: totruong (tổ trưởng)"
+            assert not window.nav.item(4).isHidden()  # team leads see Reports
+            assert window.nav.item(6).isHidden()  # but not Admin
+        finally:
+            window.close()
+            window.deleteLater()
+    finally:
+        store.close()
+
+
+def test_escape_on_the_login_dialog_quits(demo_store, accounts, language) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import open_and_log_in
+    from ui.login import LoginDialog
+
+    drive_modal(LoginDialog, lambda dialog: dialog.reject())
+    assert open_and_log_in(demo_store.path, None, interactive=True, self_test=False) is None
+
+
+def test_wrong_password_shows_the_message_and_stays(demo_store, accounts, language, qtbot, owned) -> None:  # type: ignore[no-untyped-def]
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(demo_store)
+    owned.append(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.username, "canbo")
+    qtbot.keyClicks(dialog.password, "not-the-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khoá."
+    assert dialog.password.text() == "" and attached_actor(demo_store) is None
+
+
+def test_lockout_after_repeated_failures(demo_store, accounts, language, qtbot, owned) -> None:  # type: ignore[no-untyped-def]
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(demo_store)
+    owned.append(dialog)
+    dialog.open()
+    dialog.username.setText("canbo")
+    for _ in range(users.FREE_ATTEMPTS):
+        dialog.password.setText("wrong-password")
+        dialog.login_button.click()
+    dialog.password.setText(PASSWORDS["canbo"])  # even the right password waits for the lock to end
+    dialog.login_button.click()
+    assert dialog.isVisible() and attached_actor(demo_store) is None
+    found = re.fullmatch(r"Đăng nhập sai quá nhiều lần: thử lại sau (\d+) giây hoặc nhờ quản trị mở khoá\.",
+                         dialog.error.text())
+    assert found and 0 < int(found.group(1)) <= users.BASE_LOCK.seconds + 1
+
+
+def test_log_out_returns_to_the_login_dialog(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    assert _status(window) == "Người dùng: quantri (quản trị)"
+    dialog = window.log_out()
+    assert not window.isVisible() and dialog.isVisible()
+    assert attached_actor(window.ctx.store) is None and not window.ctx.can("register.edit")
+    dialog.username.setText("canbo")
+    dialog.password.setText(PASSWORDS["canbo"])
+    dialog.login_button.click()
+    assert window.isVisible() and _status(window) == "Người dùng: canbo (cán bộ)"
+    assert window.nav.item(6).isHidden()
+    actions = [row[0] for row in window.ctx.store.conn.execute(
+        "SELECT action FROM audit_log WHERE action IN ('login', 'logout') ORDER BY seq")]
+    assert actions[-2:] == ["logout", "login"]
+
+
+# --- roles --------------------------------------------------------------------------------------------------
+def test_officer_is_not_offered_admin_import_or_reports(window_as) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import NAV
+
+    window = window_as("canbo1")
+    hidden = {key for row, key in enumerate(NAV) if window.nav.item(row).isHidden()}
+    assert hidden == {"reports", "admin"}
+    assert not window.import_action.isVisible()
+    assert window.logout_action.isVisible()
+    assert not window.household.history_button.isVisibleTo(window.household)
+
+
+def test_officer_sees_only_their_own_visits_and_cases(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo1")
+    store = window.ctx.store
+    officer = accounts["canbo1"].user_id
+    own = {row[0] for row in store.conn.execute("SELECT id FROM visits WHERE officer_id = ?", (officer,))}
+    others = store.conn.execute("SELECT COUNT(*) FROM visits WHERE officer_id != ?", (officer,)).fetchone()[0]
+    assert own and others
+    window.show_page("followups")
+    shown = {str(window.followups.models["recent"].row(r)["id"])
+             for r in range(window.followups.models["recent"].rowCount())}
+    assert shown and shown <= own
+    window.show_page("cases")
+    window.cases.status.setCurrentIndex(window.cases.status.findData(None))  # all cases
+    assignees = {row[0] for row in store.conn.execute(
+        "SELECT assignee_id FROM cases WHERE id IN ({})".format(",".join("?" * window.cases.model.rowCount())),
+        [str(window.cases.model.row(r)["id"]) for r in range(window.cases.model.rowCount())])}
+    assert assignees <= {officer}
+    household = store.conn.execute(
+        "SELECT household_id FROM visits WHERE household_id IN "
+        "(SELECT household_id FROM visits WHERE officer_id = ?) AND officer_id != ? LIMIT 1",
+        (officer, officer)).fetchone()[0]
+    window.open_household(household)
+    timeline = window.household.timeline
+    visits = [row["visit"] for row in map(timeline.row, range(timeline.rowCount())) if row["kind"] == "visit"]
+    assert visits and {v["id"] for v in visits} <= own
+
+
+def test_team_lead_sees_everyones_visits(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("totruong")
+    window.show_page("followups")
+    recent = window.followups.models["recent"]
+    ids = [str(recent.row(r)["id"]) for r in range(recent.rowCount())]
+    officers = {row[0] for row in window.ctx.store.conn.execute(
+        "SELECT DISTINCT officer_id FROM visits WHERE id IN ({})".format(",".join("?" * len(ids))), ids)}
+    assert len(officers) > 1
+
+
+def test_opening_a_household_page_writes_a_view_entry(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo1")
+    store = window.ctx.store
+    household = window.households.model.household_id(3)
+
+    def views() -> list[tuple[object, ...]]:
+        return store.conn.execute("SELECT username, user_id FROM audit_log WHERE action = 'view' "
+                                  "AND target_table = 'households' AND target_id = ?", (household,)).fetchall()
+
+    assert views() == []
+    window.open_household(household)
+    assert window.stack.currentWidget() is window.household
+    assert views() == [("canbo1", accounts["canbo1"].user_id)]
+    window.household.refresh()  # reloading the open page is not another view
+    assert len(views()) == 1
+
+
+def test_a_refusal_of_the_core_is_a_message_not_a_crash(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo")
+    assert window.guarded(lambda: users.list_users(window.ctx.store)) is False
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1 and boxes[0].text() == "Tài khoản 'canbo' (cán bộ) không có quyền quản lý tài khoản."
+    boxes[0].close()
+
+
+# --- the key store ------------------------------------------------------------------------------------------
+@pytest.fixture
+def failing_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No OS keyring works (keyring's own `fail` backend), and the plain test mode is off."""
+    monkeypatch.delenv("WARDBOOK_UNENCRYPTED", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.get_keyring()
+    keyring.core.init_backend()
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_no_keyring_offers_a_key_file_that_opens_an_encrypted_database(failing_keyring, tmp_path, language,
+                                                                        qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.keys import KEY_FILE_SETTING, KeyFileDialog, app_secrets
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    key_path = tmp_path / "keys" / "wardbook-keys.json"
+    seen: dict[str, object] = {}
+
+    def create(dialog: QWidget) -> None:
+        assert isinstance(dialog, KeyFileDialog)
+        seen["explained"] = dialog.explain.isVisibleTo(dialog) and "NoKeyringError" in dialog.explain.text()
+        dialog.path.setText(str(key_path))
+        seen["asks_twice"] = dialog.again.isVisibleTo(dialog)
+        dialog.passphrase.setText("cụm mật khẩu dài")
+        dialog.again.setText("cụm mật khẩu khác")
+        dialog.try_accept()
+        seen["mismatch"] = dialog.error.text()
+        dialog.again.setText("cụm mật khẩu dài")
+        dialog.try_accept()
+
+    drive_modal(KeyFileDialog, create)
+    secrets = app_secrets(settings, interactive=True)
+    assert seen == {"explained": True, "asks_twice": True, "mismatch": "Hai cụm mật khẩu không khớp."}
+    assert settings.value(KEY_FILE_SETTING) == str(key_path) and key_path.exists()
+    assert "cụm mật khẩu dài" not in Path(settings.fileName()).read_text("utf-8")
+    db = tmp_path / "ward.db"
+    with open_database(db, secrets, create=True) as store:
+        store.set_setting("x", "1")
+    assert not is_plain(db)
+
+    def reopen_with_passphrase(dialog: QWidget) -> None:  # next start: the remembered file, passphrase only
+        assert isinstance(dialog, KeyFileDialog)
+        seen["path"] = dialog.path.text()
+        seen["asks_twice_again"] = dialog.again.isVisibleTo(dialog)
+        dialog.passphrase.setText("cụm mật khẩu dài")
+        dialog.try_accept()
+
+    drive_modal(KeyFileDialog, reopen_with_passphrase)
+    again = app_secrets(settings, interactive=True)
+    assert seen["path"] == str(key_path) and seen["asks_twice_again"] is False
+    with open_database(db, again) as store:
+        assert store.setting("x") == "1"
+
+
+def test_without_a_screen_no_keyring_is_an_error_not_a_plain_database(failing_keyring, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.keys import app_secrets
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    with pytest.raises(WardbookError) as caught:
+        app_secrets(settings, interactive=False)
+    assert caught.value.msg_id == "security.no_keyring"
+
+
+def test_plain_mode_only_when_asked_for(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.keys import app_secrets
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert app_secrets(settings, interactive=False) is None  # the suite's conftest sets WARDBOOK_UNENCRYPTED=1
+
