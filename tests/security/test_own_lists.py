@@ -22,3 +22,15 @@ def test_cases_list_narrows_to_the_assignee(demo_store: Store, accounts: dict[st
     own = list_cases(demo_store, assignee_id=visible_officer(demo_store))
     assert [row["id"] for row in own] == [mine]
     detach(demo_store)
+
+
+def test_find_people_by_name_without_accents(demo_store: Store) -> None:
+    from desktop.search.folding import fold
+    from desktop.store.queries import find_people
+
+    person_id, name = demo_store.conn.execute(
+        "SELECT id, full_name FROM people WHERE deleted_hlc IS NULL ORDER BY id LIMIT 1").fetchone()
+    found = find_people(demo_store, fold(name).upper())
+    assert person_id in {row["id"] for row in found}
+    assert all(fold(name) in fold(str(row["full_name"])) for row in found)
+    assert find_people(demo_store, "   ") == []
