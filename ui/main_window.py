@@ -28,6 +28,7 @@ from desktop.i18n import tr as core_tr
 from desktop.security import audit
 from desktop.security.session import detach
 from desktop.store.queries import household_summaries
+from ui.audit_dialog import AuditDialog
 from ui.context import AppContext
 from ui.forms.people import HouseholdDialog
 from ui.forms.visit import VisitDialog
@@ -114,11 +115,13 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.import_action = QAction(self)
         self.import_action.triggered.connect(self.open_import)
+        self.audit_action = QAction(self)
+        self.audit_action.triggered.connect(lambda: self.open_audit())
         self.logout_action = QAction(self)
         self.logout_action.triggered.connect(self.log_out)
         self.login_dialog: LoginDialog | None = None
-        for action in (self.new_visit_action, self.find_action, self.import_action, self.logout_action,
-                       self.quit_action):
+        for action in (self.new_visit_action, self.find_action, self.import_action, self.audit_action,
+                       self.logout_action, self.quit_action):
             self.file_menu.addAction(action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_group = QActionGroup(self)
@@ -141,6 +144,8 @@ class MainWindow(QMainWindow):
         self.household.new_visit.connect(self.new_visit)
         self.household.new_case.connect(self._new_case_for)
         self.household.open_case.connect(self._open_case)
+        self.household.access_history.connect(lambda household_id: self.open_audit("households", household_id))
+        self.admin.backup_box.restore_requested.connect(self._restore_and_close)
         self.sync.synced.connect(self._status)
         ctx.user_changed.connect(self.apply_role)
         self.retranslate()
@@ -170,6 +175,7 @@ class MainWindow(QMainWindow):
             permission = PAGE_PERMISSION.get(key)
             self.nav.item(row).setHidden(permission is not None and not self.ctx.can(permission))
         self.import_action.setVisible(self.ctx.can("import"))
+        self.audit_action.setVisible(self.ctx.can("audit.view"))
         self.logout_action.setVisible(self.ctx.user_name is not None)
         current = self.nav.currentRow()
         if current >= 0 and self.nav.item(current).isHidden():
@@ -262,6 +268,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_audit(self, target_table: str | None = None, target_id: str | None = None) -> AuditDialog:
+        """The audit viewer, optionally filtered to one record (a household's access history)."""
+        dialog = AuditDialog(self.ctx, target_table, target_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _restore_and_close(self, source: str) -> None:
+        """A restore replaces the open file: the app closes, restores (ui.app) and asks to be started again."""
+        self.ctx.pending_restore = Path(source)
+        self.close()
+
     def set_language(self, lang: str) -> None:
         self.ctx.language.set_language(lang)
         self.language_actions[lang].setChecked(True)
@@ -280,6 +298,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find a household"))
         self.import_action.setText(self.tr("&Import households from Excel / CSV…"))
         self.logout_action.setText(self.tr("Log &out"))
+        self.audit_action.setText(self.tr("&Audit log…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._status()
