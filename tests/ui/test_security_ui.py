@@ -4,6 +4,7 @@ sees, audited household views, the audit viewer, and retention — on real widge
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -308,3 +309,171 @@ def test_plain_mode_only_when_asked_for(tmp_path) -> None:  # type: ignore[no-un
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert app_secrets(settings, interactive=False) is None  # the suite's conftest sets WARDBOOK_UNENCRYPTED=1
 
+
+
+# --- the audit viewer ---------------------------------------------------------------------------------------
+def test_audit_viewer_lists_entries_and_verify_reports_a_tampered_one(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("totruong")
+    assert window.audit_action.isVisible()
+    household = window.households.model.household_id(0)
+    window.open_household(household)
+    dialog = window.open_audit()
+    assert dialog.model.rowCount() > 0
+    newest = dialog.model.row(0)
+    assert (newest["action"], newest["username"], newest["target_id"]) == ("view", "totruong", household)
+    assert dialog.verify() == [] and dialog.verdict.toPlainText() == \
+        "Nguyên vẹn: không mục nào bị sửa, xoá hay đổi chỗ."
+    path = window.ctx.store.path
+    raw = sqlite3.connect(str(path), isolation_level=None)  # no write-path guard: someone editing the file
+    try:
+        raw.execute("UPDATE audit_log SET username = 'nguoi-khac' WHERE action = 'view' AND target_id = ?",
+                    (household,))
+    finally:
+        raw.close()
+    problems = dialog.verify()
+    assert [p.kind for p in problems] == ["edited"]
+    text = dialog.verdict.toPlainText()
+    assert text.startswith("Phát hiện 1 vấn đề:") and "mục đã bị sửa" in text
+    dialog.close()
+
+
+def test_access_history_opens_the_viewer_filtered_to_the_household(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    first, second = window.households.model.household_id(0), window.households.model.household_id(1)
+    window.open_household(second)
+    window.open_household(first)
+    assert window.household.history_button.isVisible()
+    window.household.history_button.click()
+    dialog = next(d for d in window.findChildren(QDialog) if d.objectName() == "auditDialog" and d.isVisible())
+    ids = {dialog.model.row(r)["target_id"] for r in range(dialog.model.rowCount())}
+    assert ids == {first} and dialog.model.rowCount() >= 1
+    assert dialog.heading.text().startswith("Lịch sử truy cập của ")
+    dialog.close()
+
+
+def test_officers_cannot_open_the_audit_log(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo")
+    assert not window.audit_action.isVisible()
+    dialog = window.open_audit()  # even if reached: the core refuses, the dialog says so
+    assert dialog.model.rowCount() == 0
+    assert dialog.error.text() == "Tài khoản 'canbo' (cán bộ) không có quyền xem nhật ký truy cập."
+    dialog.close()
+
+
+# --- admin --------------------------------------------------------------------------------------------------
+def _click_yes(box: QMessageBox) -> None:
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def test_retention_preview_confirm_and_purge(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    store = window.ctx.store
+    moved = [row[0] for row in store.conn.execute("SELECT id FROM households ORDER BY code LIMIT 3")]
+    with store.transaction():
+        for household_id in moved:
+            store.writer.update("households", household_id, {"status": "moved_out"})
+    window.ctx.today = lambda: LATER
+    window.show_page("admin")
+    box = window.admin.retention_box
+    box.years.setValue(5)
+    assert box.save_rule()
+    plan = box.preview()
+    assert plan is not None and {h["id"] for h in plan.households} == set(moved)
+    assert box.model.rowCount() == 3 and box.purge_button.isEnabled()
+    question = box.ask_purge()
+    assert "3 hộ" in question.text() and store.conn.execute(
+        "SELECT COUNT(*) FROM households WHERE id IN (?, ?, ?) AND deleted_hlc IS NULL", moved).fetchone()[0] == 3
+    with qtbot.waitSignal(box.purged, timeout=20_000):
+        _click_yes(question)
+    rows = store.conn.execute("SELECT deleted_hlc, house_no, street FROM households WHERE id IN (?, ?, ?)",
+                              moved).fetchall()
+    assert len(rows) == 3 and all(deleted and house is None and street is None for deleted, house, street in rows)
+    assert store.conn.execute("SELECT COUNT(*) FROM people WHERE household_id IN (?, ?, ?) AND deleted_hlc IS NULL",
+                              moved).fetchone()[0] == 0
+    assert box.summary.text() == "Đã xoá vĩnh viễn: 3 hộ."
+    assert store.conn.execute("SELECT username FROM audit_log WHERE action = 'purge'").fetchall() == [("quantri",)]
+
+
+def test_purge_is_not_run_when_the_question_is_declined(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    store = window.ctx.store
+    household = window.households.model.household_id(0)
+    store.writer.update("households", household, {"status": "moved_out"})
+    window.ctx.today = lambda: LATER
+    box = window.admin.retention_box
+    box.preview()
+    question = box.ask_purge()
+    question.button(QMessageBox.StandardButton.No).click()
+    assert box.worker is None
+    assert store.conn.execute("SELECT deleted_hlc FROM households WHERE id = ?", (household,)).fetchone()[0] is None
+
+
+def test_admin_manages_accounts(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    window.show_page("admin")
+    box = window.admin.users_box
+    dialog = box.add_user()
+    dialog.username.setText("canbo9")
+    dialog.full_name.setText("Cán bộ Chín")
+    dialog.password.setText("mat-khau-dai-9")
+    dialog.again.setText("mat-khau-dai-9")
+    dialog.role.setCurrentIndex(dialog.role.findData("team_lead"))
+    dialog.try_save()
+    assert not dialog.isVisible()
+    rows = {box.model.row(r)["username"]: box.model.row(r) for r in range(box.model.rowCount())}
+    assert rows["canbo9"]["role"] == "team_lead" and rows["canbo9"]["can_login"]
+    box.select("canbo9")
+    assert box.change_role("officer") and users.find_user(window.ctx.store, "canbo9")["role"] == "officer"
+    assert box.toggle_active() and not users.find_user(window.ctx.store, "canbo9")["active"]
+    box.select("quantri")  # the last admin cannot be disabled: the core's message, no crash
+    assert box.toggle_active() is False
+    shown = [b for b in box.findChildren(QMessageBox) if b.isVisible()]
+    assert shown and shown[0].text() == "Không thể bỏ quyền hoặc khoá quản trị cuối cùng."
+    shown[0].close()
+    for _ in range(users.FREE_ATTEMPTS):
+        with pytest.raises(WardbookError):
+            users.login(window.ctx.store, "canbo", "sai-mat-khau")
+    attach(window.ctx.store, _admin(window))  # failed logins above left the admin's session alone
+    box.refresh()
+    box.select("canbo")
+    assert box.unlock() and users.locked_until(window.ctx.store, "canbo") is None
+    reset = box.reset_password()
+    reset.password.setText("mat-khau-moi-1")
+    reset.again.setText("mat-khau-moi-1")
+    reset.try_save()
+    assert not reset.isVisible()
+    assert users.login(window.ctx.store, "canbo", "mat-khau-moi-1").username == "canbo"
+
+
+def _admin(window) -> Actor:  # type: ignore[no-untyped-def]
+    return Actor(str(users.find_user(window.ctx.store, "quantri")["id"]), "quantri", "admin")
+
+
+def test_backup_and_restore_request(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    box = window.admin.backup_box
+    target = tmp_path / "sao-luu.db"
+    assert box.back_up(target) and target.exists()
+    assert box.status.text().startswith("Đã ghi bản sao lưu: ")
+    question = box.restore(target)
+    assert "khởi động lại" in question.text() or "mở lại" in question.text()
+    _click_yes(question)
+    assert window.ctx.pending_restore == target and not window.isVisible()
+
+
+def test_data_subject_export(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    window = window_as("quantri")
+    store = window.ctx.store
+    person_id, name = store.conn.execute("SELECT id, full_name FROM people ORDER BY full_name LIMIT 1").fetchone()
+    box = window.admin.subject_box
+    from desktop.search.folding import fold
+
+    box.name.setText(fold(name))  # typed without accents
+    assert box.search() >= 1
+    box.people.setCurrentIndex(box.people.findData(person_id))
+    out = box.export(tmp_path / "nguoi.json")
+    assert out is not None and json.loads(out.read_text("utf-8"))["person"]["id"] == person_id
+    assert store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND target_id = ?",
+                              (person_id,)).fetchone()[0] == 1
