@@ -70,6 +70,9 @@ def run(args: Sequence[str]) -> int:
     window.show()
     if options.self_test:
         return self_test(window)
+    from ui.widgets import install_error_hook
+
+    install_error_hook()
     try:
         return app.exec()
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -104,6 +105,11 @@ class AuditDialog(QDialog):
         self.verify_button.setText(self.tr("Verify integrity"))
         self.table.setItemText(0, self.tr("All records"))
         self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _time(self, row: dict[str, Any]) -> str:
         at = str(row.get("at") or "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -119,6 +119,11 @@ class KeyFileDialog(QDialog):
         self.passphrase_label.setText(self.tr("Passphrase"))
         self.again_label.setText(self.tr("Passphrase again"))
         self.browse.setText(self.tr("Choose…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def creating(self) -> bool:
         text = self.path.text().strip()

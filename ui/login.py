@@ -11,6 +11,7 @@ mode (everything allowed without login), which is what a demo ward for training 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -83,6 +84,11 @@ class LoginDialog(QDialog):
         self.login_button.setText(self.tr("Log in"))
         self.quit_button.setText(self.tr("Quit"))
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def try_login(self) -> None:
         """Ask the core; a wrong password or a locked account keeps the dialog open with the core's words."""
         self.error.clear_message()
@@ -146,6 +152,11 @@ class FirstAdminDialog(QDialog):
             label.setText(text)
         self.create_button.setText(self.tr("Create the admin account"))
         self.skip_button.setText(self.tr("Skip for now"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def try_create(self) -> None:
         self.error.clear_message()

@@ -189,6 +189,8 @@ def test_officer_sees_only_their_own_visits_and_cases(window_as, accounts) -> No
     assert shown and shown <= own
     window.show_page("cases")
     window.cases.status.setCurrentIndex(window.cases.status.findData(None))  # all cases
+    assert window.cases.model.rowCount() == store.conn.execute(
+        "SELECT COUNT(*) FROM cases WHERE assignee_id = ? AND deleted_hlc IS NULL", (officer,)).fetchone()[0] > 0
     assignees = {row[0] for row in store.conn.execute(
         "SELECT assignee_id FROM cases WHERE id IN ({})".format(",".join("?" * window.cases.model.rowCount())),
         [str(window.cases.model.row(r)["id"]) for r in range(window.cases.model.rowCount())])}
@@ -477,3 +479,36 @@ def test_data_subject_export(window_as, tmp_path) -> None:  # type: ignore[no-un
     assert out is not None and json.loads(out.read_text("utf-8"))["person"]["id"] == person_id
     assert store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND target_id = ?",
                               (person_id,)).fetchone()[0] == 1
+
+
+def test_a_refusal_escaping_a_slot_is_shown_as_a_message(window_as, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from ui.widgets import install_error_hook
+
+    window = window_as("canbo")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_error_hook()
+    window.activateWindow()
+    try:
+        users.list_users(window.ctx.store)
+    except WardbookError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    boxes = list({box for box in QApplication.topLevelWidgets() + window.findChildren(QMessageBox)
+                  if isinstance(box, QMessageBox) and box.isVisible()})
+    assert len(boxes) == 1 and "không có quyền quản lý tài khoản" in boxes[0].text()
+    boxes[0].close()
+
+
+def test_admin_tabs_follow_the_language(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    tabs = window.admin.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Người dùng", "Thông tin phường", "Sao lưu và dữ liệu cá nhân", "Thời hạn lưu trữ"]
+    window.set_language("en")
+    try:
+        qtbot.waitUntil(lambda: tabs.tabText(3) == "Retention", timeout=2000)  # LanguageChange is posted
+        assert window.admin.users_box.buttons["add"].text() == "Add account…"
+        assert window.admin.retention_box.purge_button.text() == "Purge…"
+    finally:
+        window.set_language("vi")

@@ -71,6 +71,8 @@ class AdminPage(Page):
         for key, widget in self.setting_labels.items():
             widget.setText(names[key])
         self.save_button.setText(self.tr("Save settings"))
+        for box in (self.users_box, self.backup_box, self.retention_box, self.subject_box):
+            box.retranslate()  # plain child widgets: the page passes the language change on
         self._show_stats()
 
     def _show_stats(self) -> None:
