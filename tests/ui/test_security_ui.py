@@ -512,3 +512,58 @@ def test_admin_tabs_follow_the_language(window_as, qtbot) -> None:  # type: igno
         assert window.admin.retention_box.purge_button.text() == "Purge…"
     finally:
         window.set_language("vi")
+
+
+def test_first_start_offers_the_first_admin_who_is_then_logged_in(tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    from desktop.security.session import accounts_exist
+    from ui.app import open_and_log_in
+    from ui.first_start import FirstStartDialog
+    from ui.login import FirstAdminDialog
+
+    seen: list[str] = []
+
+    def create_admin(dialog: QWidget) -> None:
+        assert isinstance(dialog, FirstAdminDialog)
+        dialog.username.setText("quantri")
+        dialog.full_name.setText("Quản trị viên")
+        dialog.password.setText("mat-khau-quan-tri")
+        dialog.again.setText("mat-khau-khac-han")
+        dialog.try_create()
+        seen.append(dialog.error.text())
+        dialog.again.setText("mat-khau-quan-tri")
+        dialog.try_create()
+
+    def choose_empty(dialog: QWidget) -> None:
+        assert isinstance(dialog, FirstStartDialog)
+        drive_modal(FirstAdminDialog, create_admin)
+        dialog._choose("empty")
+
+    drive_modal(FirstStartDialog, choose_empty)
+    store = open_and_log_in(tmp_path / "new.db", None, interactive=True, self_test=False)
+    assert store is not None
+    try:
+        assert seen == ["Hai lần nhập mật khẩu không khớp."]
+        actor = attached_actor(store)
+        assert actor is not None and (actor.username, actor.role) == ("quantri", "admin")
+        assert accounts_exist(store)
+    finally:
+        store.close()
+
+
+def test_skipping_the_first_admin_keeps_setup_mode(tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    from desktop.security.session import accounts_exist, current_actor
+    from ui.app import open_and_log_in
+    from ui.first_start import FirstStartDialog
+    from ui.login import FirstAdminDialog
+
+    def choose_empty(dialog: QWidget) -> None:
+        drive_modal(FirstAdminDialog, lambda admin: admin.skip_button.click())
+        dialog._choose("empty")  # type: ignore[attr-defined]
+
+    drive_modal(FirstStartDialog, choose_empty)
+    store = open_and_log_in(tmp_path / "new.db", None, interactive=True, self_test=False)
+    assert store is not None
+    try:
+        assert not accounts_exist(store) and current_actor(store).is_setup
+    finally:
+        store.close()
