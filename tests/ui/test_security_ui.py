@@ -567,3 +567,19 @@ def test_skipping_the_first_admin_keeps_setup_mode(tmp_path, language) -> None: 
         assert not accounts_exist(store) and current_actor(store).is_setup
     finally:
         store.close()
+
+
+def test_restore_after_the_window_closed_brings_the_backup_back(tmp_path, capsys, language) -> None:  # type: ignore[no-untyped-def]
+    from desktop.security.database import backup
+    from ui.app import finish_restore
+
+    path, copy = tmp_path / "ward.db", tmp_path / "backup.db"
+    with open_database(path, None, create=True) as store:
+        store.set_setting("report.place", "Phường Bến Thành")
+        backup(store, copy, None)
+        store.set_setting("report.place", "đã đổi sau khi sao lưu")
+    finish_restore(path, copy, None, interactive=False)
+    with open_database(path, None) as restored:
+        assert restored.setting("report.place") == "Phường Bến Thành"
+        assert restored.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'restore'").fetchone()[0] == 1
+    assert capsys.readouterr().out == "Đã khôi phục bản sao lưu. Hãy mở lại WardBook.\n"
