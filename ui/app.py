@@ -1,5 +1,11 @@
-"""Starting the app: options, the first-start choice (demo ward or empty register), the main window and
-the self-test.
+"""Starting the app: options, the key store, the first-start choice (demo ward or empty register), the
+first admin account or the login, the main window and the self-test.
+
+The database is always opened through the core's `open_database` with the key store of `ui.keys` (the OS
+keyring, or a passphrase-protected key file when no keyring works); `WARDBOOK_UNENCRYPTED=1` is the CLI's
+plain mode for tests. The self-test runs without a screen: when no keyring works it keeps its scratch
+database's key in a key file beside it (`*.self-test-keys.json`, passphrase not secret) — only for a database
+it creates itself, never for an existing one.
 
 `wardbook` (ui.launcher) calls `run(args)` with what is left of the command line, e.g.
 `['--db', 'x.db', '--self-test', '--lang', 'en']`.
@@ -15,10 +21,13 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli.context import default_db_path
+from desktop.errors import WardbookError
+from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
 from desktop.store import Store
 
 FIRST_DEMO_HOUSEHOLDS = 2000
 SELF_TEST_DEMO_HOUSEHOLDS = 300
+SELF_TEST_PASSPHRASE = "wardbook self-test (scratch database, not a secret)"
 
 
 def parse_args(args: Sequence[str]) -> argparse.Namespace:
@@ -34,9 +43,10 @@ def run(args: Sequence[str]) -> int:
     options = parse_args(args)
     if options.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ui.first_start import ensure_database
+    from ui.keys import GaveUp, app_secrets
     from ui.language import LanguageManager
 
     app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args(args)])
@@ -46,32 +56,114 @@ def run(args: Sequence[str]) -> int:
     language.set_language(options.lang)
     path = Path(options.db or default_db_path())
     interactive = not options.self_test and QApplication.platformName() not in ("offscreen", "minimal")
-    store = ensure_database(
-        path,
-        interactive=interactive,
-        demo_households=SELF_TEST_DEMO_HOUSEHOLDS if options.self_test else FIRST_DEMO_HOUSEHOLDS,
-    )
+    try:
+        secrets = self_test_secrets(path) if options.self_test else app_secrets(QSettings(), interactive=interactive)
+        store = open_and_log_in(path, secrets, interactive=interactive, self_test=options.self_test)
+    except GaveUp:
+        return 1
+    except WardbookError as error:
+        _report(error.message(), interactive)
+        return 2
     if store is None:
-        return 1  # the officer closed the first-start dialog
-    window = build_window(store, language)
+        return 1  # the officer closed the first-start or the login dialog
+    window = build_window(store, language, secrets=secrets)
     window.show()
     if options.self_test:
         return self_test(window)
+    from ui.widgets import install_error_hook
+
+    install_error_hook()
     try:
         return app.exec()
     finally:
+        pending = window.ctx.pending_restore
         store.close()
+        if pending is not None:
+            finish_restore(path, pending, secrets, interactive)
+
+
+def open_and_log_in(path: Path, secrets: SecretStore | None, *, interactive: bool, self_test: bool) -> Store | None:
+    """The open store with its user logged in (or in setup mode); None when the officer gave up.
+
+    After the first start the officer is offered the first admin account; when accounts exist the login
+    dialog comes before the window. Without a screen a database with accounts cannot be used (no one to ask).
+    """
+    from desktop.security.session import accounts_exist, attached_actor
+    from ui.first_start import ensure_database
+    from ui.login import FirstAdminDialog, LoginDialog
+
+    opened = ensure_database(
+        path,
+        interactive=interactive,
+        demo_households=SELF_TEST_DEMO_HOUSEHOLDS if self_test else FIRST_DEMO_HOUSEHOLDS,
+        secrets=secrets,
+    )
+    if opened is None:
+        return None
+    store, created = opened
+    try:
+        if created and interactive and not accounts_exist(store):
+            FirstAdminDialog(store).exec()  # Skip keeps setup mode
+        if accounts_exist(store) and attached_actor(store) is None:
+            if not interactive:
+                raise WardbookError("security.login_required")
+            if not LoginDialog(store).exec():
+                store.close()
+                return None
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def self_test_secrets(path: Path) -> SecretStore | None:
+    """The keyring when it works; otherwise a scratch key file, but only for a database the self-test makes."""
+    from ui.keys import keyring_works, unencrypted_requested
+
+    if unencrypted_requested():
+        return None
+    problem = keyring_works()
+    if problem is None:
+        return KeyringSecrets("db")
+    scratch = path.with_name(path.name + ".self-test-keys.json")
+    if path.exists() and not scratch.exists():
+        raise problem  # a real database: its key is not ours to invent
+    return PassphraseFileSecrets(scratch, SELF_TEST_PASSPHRASE)
+
+
+def finish_restore(path: Path, source: Path, secrets: SecretStore | None, interactive: bool) -> None:
+    """Restore the backup an admin chose, now that the database is closed; the app must be started again."""
+    from desktop.security.database import restore
+
+    try:
+        restore(path, source, secrets)
+    except WardbookError as error:
+        _report(error.message(), interactive)
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    _report(QCoreApplication.translate("App", "The backup was restored. Start WardBook again."), interactive,
+            error=False)
+
+
+def _report(message: str, interactive: bool, *, error: bool = True) -> None:
+    print(message, file=sys.stderr if error else sys.stdout)
+    if interactive:
+        from PySide6.QtWidgets import QMessageBox
+
+        show = QMessageBox.critical if error else QMessageBox.information
+        show(None, "WardBook", message)
 
 
 def _qt_args(args: Sequence[str]) -> list[str]:
     return [a for a in args if a.startswith("-") and not a.startswith("--")]
 
 
-def build_window(store, language, today=date.today):
+def build_window(store, language, today=date.today, secrets=None):
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
-    ctx = AppContext(store, language, today)
+    ctx = AppContext(store, language, today, secrets=secrets)
     return MainWindow(ctx)
 
 

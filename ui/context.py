@@ -1,4 +1,5 @@
-"""What every page shares: the open store, its path, the language, and notifications that data changed."""
+"""What every page shares: the open store, its path, the key store, the language, who is logged in, and
+notifications that data changed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.errors import WardbookError
+from desktop.security.permissions import Actor, can
+from desktop.security.secrets import SecretStore
+from desktop.security.session import attached_actor, current_actor
 from desktop.store import Store
 from ui.language import LanguageManager
 
@@ -17,6 +22,7 @@ class AppContext(QObject):
 
     households_changed = Signal(str)  # a household id ('' = many) whose data changed
     records_changed = Signal()  # visits, cases or activities were written
+    user_changed = Signal()  # login or logout: pages show or hide what the role allows
 
     def __init__(
         self,
@@ -24,13 +30,32 @@ class AppContext(QObject):
         language: LanguageManager,
         today: Callable[[], date] = date.today,
         parent: QObject | None = None,
+        secrets: SecretStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.language = language
         self.today = today
-        self.user_id: str | None = None  # set by the login of the security module when it lands
+        self.secrets = secrets  # where the database key lives (None: plain database); backups need it
+        self.pending_restore: Path | None = None  # a backup to restore once the window has closed
+        self.user_id: str | None = None
         self.user_name: str | None = None
+        self.role: str | None = None
+        self.set_actor(attached_actor(store))
+
+    def set_actor(self, actor: Actor | None) -> None:
+        """Remember who is logged in (the core's session is the truth; this is what the window shows)."""
+        self.user_id = actor.user_id if actor and not actor.is_setup else None
+        self.user_name = actor.username if actor and not actor.is_setup else None
+        self.role = actor.role if actor and not actor.is_setup else None
+        self.user_changed.emit()
+
+    def can(self, permission: str) -> bool:
+        """Whether the current user may do this: the same rule the core enforces, asked before offering it."""
+        try:
+            return can(current_actor(self.store), permission)
+        except WardbookError:  # login required (after a logout): nothing is allowed
+            return False
 
     @property
     def db_path(self) -> Path:

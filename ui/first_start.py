@@ -1,7 +1,9 @@
 """First start: no database yet. The officer chooses a demo ward (to learn the app) or an empty register.
 
 The demo is made by the core's generator in a worker with a progress dialog (a few seconds for 2,000
-households); without a screen (self-test, offscreen) the demo is made silently.
+households); without a screen (self-test, offscreen) the demo is made silently. Either way the database is
+created through `open_database` with the key store chosen at start (`ui.keys`), so it is encrypted from its
+first byte; the caller then offers to create the first admin account (`ui.login.FirstAdminDialog`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
 from desktop.demo import DemoSize, generate_demo_ward
+from desktop.security.database import SIDE_FILES, open_database
+from desktop.security.secrets import SecretStore
 from desktop.store import Store
 from ui import workers
 
@@ -44,11 +48,11 @@ class FirstStartDialog(QDialog):
         self.accept()
 
 
-def make_demo(path: Path, households: int, *, interactive: bool) -> bool:
+def make_demo(path: Path, households: int, *, interactive: bool, secrets: SecretStore | None = None) -> bool:
     """Generate the demo ward into a new database at `path` in a worker; False if cancelled or failed."""
 
     def job(progress: workers.Progress, cancelled: workers.Cancelled) -> None:
-        with Store.open(path, create=True) as store:
+        with open_database(path, secrets, create=True) as store:
             generate_demo_ward(store, DemoSize(households=households), progress, cancelled)
 
     loop = QEventLoop()
@@ -83,8 +87,13 @@ def make_demo(path: Path, households: int, *, interactive: bool) -> bool:
     return outcome.get("ok", False)
 
 
-def ensure_database(path: Path, *, interactive: bool, demo_households: int) -> Store | None:
-    """The store at `path`, created first (demo or empty) when missing; None when the officer gave up."""
+def ensure_database(
+    path: Path, *, interactive: bool, demo_households: int, secrets: SecretStore | None = None
+) -> tuple[Store, bool] | None:
+    """The store at `path` and whether it was just made (demo or empty) because it was missing; None when the
+    officer gave up. The key store `secrets` (None: plain, tests only) encrypts a new file and opens an old
+    one (a plain file from an earlier version is encrypted in place by `open_database`)."""
+    created = False
     if not path.exists():
         choice = "demo"
         if interactive:
@@ -92,8 +101,9 @@ def ensure_database(path: Path, *, interactive: bool, demo_households: int) -> S
             if not dialog.exec():
                 return None
             choice = dialog.choice or "demo"
-        if choice == "demo" and not make_demo(path, demo_households, interactive=interactive):
-            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if choice == "demo" and not make_demo(path, demo_households, interactive=interactive, secrets=secrets):
+            for leftover in (path, *(path.with_name(path.name + suffix) for suffix in SIDE_FILES)):
                 leftover.unlink(missing_ok=True)
             return None
-    return Store.open(path, create=True)
+        created = True
+    return open_database(path, secrets, create=True), created

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import WardbookError
 from desktop.io.importer import ImportPlan, ImportResult, plan_import, run_import
 from desktop.io.reading import read_rows
+from desktop.security.database import reopen
 from desktop.store import Store
 from ui import workers
 
@@ -102,10 +103,10 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
-        path = self.store.path
+        main = self.store
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> ImportResult:
-            with Store.open(path) as store:  # the worker's own connection: see ui/workers.py
+            with reopen(main) as store:  # the worker's own connection with the key and user: see ui/workers.py
                 return run_import(store, plan, progress, cancelled)
 
         self.import_button.setEnabled(False)

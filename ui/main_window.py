@@ -1,12 +1,19 @@
-"""The main window: side navigation, the pages, a language menu and the status bar."""
+"""The main window: side navigation, the pages, a language menu and the status bar.
+
+What the logged-in user's role may not do is not offered: the Reports and Admin pages and the import are
+hidden for roles without the permission (`AppContext.can`, the core's rule). The core checks again on every
+call; a refusal that still happens is shown as a message, not a crash.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -16,12 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import WardbookError
+from desktop.i18n import tr as core_tr
+from desktop.security import audit
+from desktop.security.session import detach
 from desktop.store.queries import household_summaries
+from ui.audit_dialog import AuditDialog
 from ui.context import AppContext
 from ui.forms.people import HouseholdDialog
 from ui.forms.visit import VisitDialog
 from ui.import_dialog import ImportDialog
 from ui.language import fmt_date
+from ui.login import LoginDialog
 from ui.pages.admin import AdminPage
 from ui.pages.followups import FollowUpsPage
 from ui.pages.household import HouseholdPage
@@ -29,10 +42,12 @@ from ui.pages.households import HouseholdsPage
 from ui.pages.records import ActivitiesPage, CasesPage
 from ui.pages.reports import ReportsPage
 from ui.pages.sync import LAST_SYNC_SETTING, SyncPage
-from ui.widgets import Page
+from ui.widgets import Page, show_error
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 NAV = ("households", "followups", "cases", "activities", "reports", "sync", "admin")
+# The permission a page needs to be offered at all (the others are every role's work).
+PAGE_PERMISSION = {"reports": "reports.view", "admin": "users.admin"}
 
 
 class MainWindow(QMainWindow):
@@ -100,7 +115,13 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.import_action = QAction(self)
         self.import_action.triggered.connect(self.open_import)
-        for action in (self.new_visit_action, self.find_action, self.import_action, self.quit_action):
+        self.audit_action = QAction(self)
+        self.audit_action.triggered.connect(lambda: self.open_audit())
+        self.logout_action = QAction(self)
+        self.logout_action.triggered.connect(self.log_out)
+        self.login_dialog: LoginDialog | None = None
+        for action in (self.new_visit_action, self.find_action, self.import_action, self.audit_action,
+                       self.logout_action, self.quit_action):
             self.file_menu.addAction(action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_group = QActionGroup(self)
@@ -123,8 +144,12 @@ class MainWindow(QMainWindow):
         self.household.new_visit.connect(self.new_visit)
         self.household.new_case.connect(self._new_case_for)
         self.household.open_case.connect(self._open_case)
+        self.household.access_history.connect(lambda household_id: self.open_audit("households", household_id))
+        self.admin.backup_box.restore_requested.connect(self._restore_and_close)
         self.sync.synced.connect(self._status)
+        ctx.user_changed.connect(self.apply_role)
         self.retranslate()
+        self.apply_role()
         self.nav.setCurrentRow(0)
 
     # --- navigation ----------------------------------------------------------------------------------------
@@ -132,7 +157,55 @@ class MainWindow(QMainWindow):
         if row >= 0:
             page = self.pages[NAV[row]]
             self.stack.setCurrentWidget(page)
-            page.refresh()
+            self.guarded(page.refresh)
+
+    def guarded(self, action: Callable[[], object]) -> bool:
+        """Run a UI action; a refusal of the core (no right, login needed, bad input) becomes a message."""
+        try:
+            action()
+        except WardbookError as error:
+            show_error(self, error, self.tr("Not allowed"))
+            return False
+        return True
+
+    # --- who is logged in ----------------------------------------------------------------------------------
+    def apply_role(self) -> None:
+        """Offer only what the current role may do, and show who is logged in."""
+        for row, key in enumerate(NAV):
+            permission = PAGE_PERMISSION.get(key)
+            self.nav.item(row).setHidden(permission is not None and not self.ctx.can(permission))
+        self.import_action.setVisible(self.ctx.can("import"))
+        self.audit_action.setVisible(self.ctx.can("audit.view"))
+        self.logout_action.setVisible(self.ctx.user_name is not None)
+        current = self.nav.currentRow()
+        if current >= 0 and self.nav.item(current).isHidden():
+            self.show_page("households")
+        self.household.apply_role()
+        self._status()
+
+    def log_out(self) -> LoginDialog:
+        """Detach the user and hide the window behind the login dialog; closing that dialog quits."""
+        store = self.ctx.store
+        audit.record(store, "logout", "users", self.ctx.user_id)
+        detach(store)
+        for dialog in self.findChildren(QDialog):
+            dialog.close()
+        self.ctx.set_actor(None)
+        self.hide()
+        dialog = LoginDialog(store)
+        dialog.accepted.connect(lambda: self._logged_in(dialog))
+        dialog.rejected.connect(self.close)
+        self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _logged_in(self, dialog: LoginDialog) -> None:
+        self.login_dialog = None
+        self.ctx.set_actor(dialog.actor)
+        self.show()
+        self.show_page("households")
+        self.ctx.records_changed.emit()
+        dialog.deleteLater()
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(NAV.index(key))
@@ -141,8 +214,8 @@ class MainWindow(QMainWindow):
     def open_household(self, household_id: str) -> None:
         if not household_id:
             return
-        self.household.show_household(household_id)
-        self.stack.setCurrentWidget(self.household)
+        if self.guarded(lambda: self.household.show_household(household_id)):
+            self.stack.setCurrentWidget(self.household)
 
     def focus_search(self) -> None:
         self.show_page("households")
@@ -195,6 +268,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_audit(self, target_table: str | None = None, target_id: str | None = None) -> AuditDialog:
+        """The audit viewer, optionally filtered to one record (a household's access history)."""
+        dialog = AuditDialog(self.ctx, target_table, target_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _restore_and_close(self, source: str) -> None:
+        """A restore replaces the open file: the app closes, restores (ui.app) and asks to be started again."""
+        self.ctx.pending_restore = Path(source)
+        self.close()
+
     def set_language(self, lang: str) -> None:
         self.ctx.language.set_language(lang)
         self.language_actions[lang].setChecked(True)
@@ -212,6 +297,8 @@ class MainWindow(QMainWindow):
         self.new_visit_action.setText(self.tr("New &visit"))
         self.find_action.setText(self.tr("&Find a household"))
         self.import_action.setText(self.tr("&Import households from Excel / CSV…"))
+        self.logout_action.setText(self.tr("Log &out"))
+        self.audit_action.setText(self.tr("&Audit log…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._status()
@@ -219,9 +306,11 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db_path.name))
         self.db_label.setToolTip(str(self.ctx.db_path))
-        self.user_label.setText(
-            self.tr("User: %1").replace("%1", self.ctx.user_name or self.tr("(no login)"))
-        )
+        if self.ctx.user_name:
+            who = f"{self.ctx.user_name} ({core_tr(f'security.role.{self.ctx.role}')})"
+        else:
+            who = self.tr("(no login)")
+        self.user_label.setText(self.tr("User: %1").replace("%1", who))
         last = self.ctx.store.setting(LAST_SYNC_SETTING)
         self.sync_label.setText(
             self.tr("Last sync: %1").replace("%1", fmt_date(last) if last else self.tr("never"))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from ui.context import AppContext
 
@@ -81,3 +83,52 @@ def error_text(error: Exception) -> str:
     """The user-facing text of a core error, in the current language."""
     message = getattr(error, "message", None)
     return message() if callable(message) else str(error)
+
+
+def show_error(parent: QWidget | None, error: Exception, title: str = "") -> QMessageBox:
+    """A warning box with the core's message, opened without blocking (a refused action is not a crash, and
+    tests can find and close the box). Returned so callers and tests can reach it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title or "WardBook", error_text(error),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], object]) -> QMessageBox:
+    """A Yes/No question opened without blocking; `on_yes` runs only when Yes is clicked (No is the default,
+    so Enter never confirms something that cannot be undone)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("confirmBox")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(button: object) -> None:
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:  # type: ignore[arg-type]
+            on_yes()
+
+    box.buttonClicked.connect(answered)
+    box.open()
+    return box
+
+
+def install_error_hook() -> None:
+    """Show a core refusal that escaped a slot (no right, login needed…) as a message box instead of only a
+    traceback on the console; other exceptions go to the previous hook unchanged."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.errors import WardbookError
+
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        if isinstance(error, WardbookError):
+            show_error(QApplication.activeWindow(), error)
+        else:
+            previous(kind, error, trace)  # type: ignore[arg-type]
+
+    sys.excepthook = hook

@@ -2,8 +2,9 @@
 
 Core functions take `progress(done, total, message)` and a `cancelled()` callable; `Worker` adapts both to Qt
 (progress → a queued signal to the GUI thread, cancel → a flag the GUI sets), so the GUI thread never runs
-long work. A job that needs the database opens its own `Store` in the worker thread (SQLite connections belong
-to one thread at a time; WAL lets the two read and write side by side).
+long work. A job that needs the database opens its own connection in the worker thread with
+`desktop.security.database.reopen(ctx.store)` — same key, same logged-in user, same audit hook (SQLite
+connections belong to one thread at a time; WAL lets the two read and write side by side).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from desktop.search.folding import fold
 from desktop.search.index import search_household_ids
 from desktop.search.sortkey import person_sort_key
 from desktop.store.store import Store
@@ -237,10 +238,15 @@ def list_users(store: Store) -> list[dict[str, object]]:
 
 
 def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: str | None = None,
-               limit: int | None = None) -> list[dict[str, object]]:
-    """Cases, newest received first, with the household's address and the assignee's name."""
+               limit: int | None = None, assignee_id: str | None = None) -> list[dict[str, object]]:
+    """Cases, newest received first, with the household's address and the assignee's name; with
+    `assignee_id`, only the cases assigned to that officer (what an officer may see:
+    `security.session.visible_officer`)."""
     where = ["c.deleted_hlc IS NULL"]
     params: list[object] = []
+    if assignee_id:
+        where.append("c.assignee_id = ?")
+        params.append(assignee_id)
     if statuses:
         where.append(f"c.status IN ({','.join('?' * len(statuses))})")
         params.extend(statuses)
@@ -297,3 +303,22 @@ def list_conflicts(store: Store, *, open_only: bool = True) -> list[dict[str, ob
     where = "WHERE resolved_at IS NULL" if open_only else ""
     return _rows(store, "SELECT id, tbl, row_id, field, kept_value, kept_device, lost_value, lost_device, "
                         f"detected_at, resolved_at FROM conflicts {where} ORDER BY detected_at DESC")
+
+
+def find_people(store: Store, text: str, limit: int = 50) -> list[dict[str, object]]:
+    """People whose name contains `text` (accents and case ignored), with their address: choosing the person
+    of a data-subject request by typing a name. The full-text index narrows to households first."""
+    wanted = fold(text)
+    if not wanted:
+        return []
+    household_ids = search_household_ids(store.conn, text, limit=500)
+    found: list[dict[str, object]] = []
+    for start in range(0, len(household_ids), 500):
+        chunk = household_ids[start : start + 500]
+        rows = _rows(store, "SELECT p.id, p.full_name, p.birth_year, h.house_no, h.street FROM people p "
+                            "JOIN households h ON h.id = p.household_id "
+                            f"WHERE p.deleted_hlc IS NULL AND p.household_id IN ({','.join('?' * len(chunk))})",
+                     tuple(chunk))
+        found += [row for row in rows if wanted in fold(str(row["full_name"] or ""))]
+    found.sort(key=lambda row: person_sort_key(str(row["full_name"] or "")))
+    return found[:limit]

@@ -70,36 +70,24 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <source>Username</source>
-        <translation>Tên đăng nhập</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Vai trò</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Hoạt động</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>có</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>không</translation>
-    </message>
-    <message>
         <source>Admin</source>
         <translation>Quản trị</translation>
     </message>
     <message>
         <source>Users</source>
         <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Ward settings</source>
+        <translation>Thông tin phường</translation>
+    </message>
+    <message>
+        <source>Backup and personal data</source>
+        <translation>Sao lưu và dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Thời hạn lưu trữ</translation>
     </message>
     <message>
         <source>Ward settings (printed on reports)</source>
@@ -132,6 +120,143 @@
     <message>
         <source>%1 households · %2 people · %3 visits · %4 open follow-ups · %5 open cases</source>
         <translation>%1 hộ · %2 nhân khẩu · %3 lượt thăm · %4 việc cần theo dõi · %5 vụ việc đang xử lý</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The backup was restored. Start WardBook again.</source>
+        <translation>Đã khôi phục bản sao lưu. Hãy mở lại WardBook.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Thời gian (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Mọi loại hồ sơ</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký truy cập</translation>
+    </message>
+    <message>
+        <source>Record id (e.g. a household&apos;s), empty for all</source>
+        <translation>Mã (id) hồ sơ, ví dụ của một hộ; để trống để xem tất cả</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Lọc</translation>
+    </message>
+    <message>
+        <source>Verify integrity</source>
+        <translation>Kiểm tra toàn vẹn</translation>
+    </message>
+    <message>
+        <source>%1 newest entries</source>
+        <translation>%1 mục mới nhất</translation>
+    </message>
+    <message>
+        <source>Access history of %1 %2 (%3 entries)</source>
+        <translation>Lịch sử truy cập của %1 %2 (%3 mục)</translation>
+    </message>
+    <message>
+        <source>entry edited</source>
+        <translation>mục đã bị sửa</translation>
+    </message>
+    <message>
+        <source>entry missing</source>
+        <translation>thiếu mục</translation>
+    </message>
+    <message>
+        <source>entry duplicated or moved</source>
+        <translation>mục bị trùng hoặc bị đổi chỗ</translation>
+    </message>
+    <message>
+        <source>chain broken</source>
+        <translation>chuỗi băm bị đứt</translation>
+    </message>
+    <message>
+        <source>newest entries removed</source>
+        <translation>các mục mới nhất đã bị xoá</translation>
+    </message>
+    <message>
+        <source>Intact: no entry was edited, removed or moved.</source>
+        <translation>Nguyên vẹn: không mục nào bị sửa, xoá hay đổi chỗ.</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) found:</source>
+        <translation>Phát hiện %1 vấn đề:</translation>
+    </message>
+    <message>
+        <source>laptop %1, entry %2: %3</source>
+        <translation>máy %1, mục số %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation>Sao lưu ra tệp…</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Sao lưu vào</translation>
+    </message>
+    <message>
+        <source>WardBook backups (*.db)</source>
+        <translation>Bản sao lưu WardBook (*.db)</translation>
+    </message>
+    <message>
+        <source>Backup written: %1 (encrypted with this register&apos;s key).</source>
+        <translation>Đã ghi bản sao lưu: %1 (được mã hoá bằng khóa của sổ này).</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>Khôi phục từ</translation>
+    </message>
+    <message>
+        <source>Replace the whole register by the backup %1?
+
+Everything written since that backup is lost. WardBook closes to restore it; start it again afterwards.</source>
+        <translation>Thay toàn bộ sổ bằng bản sao lưu %1?
+
+Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng lại để khôi phục; sau đó hãy mở lại ứng dụng.</translation>
     </message>
 </context>
 <context>
@@ -273,6 +398,41 @@
     <message>
         <source>%1 case(s)</source>
         <translation>%1 vụ việc</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>First admin account</source>
+        <translation>Tài khoản quản trị đầu tiên</translation>
+    </message>
+    <message>
+        <source>Create the administrator account now. From then on everyone logs in, and the admin adds the officers&apos; and team leads&apos; accounts. Skip to try the app without accounts (for a demo ward): anyone at this computer can then do everything.</source>
+        <translation>Hãy tạo tài khoản quản trị ngay bây giờ. Từ đó trở đi mọi người đều phải đăng nhập, và quản trị thêm tài khoản cho cán bộ và tổ trưởng. Bỏ qua để dùng thử không cần tài khoản (cho phường mẫu): khi đó bất kỳ ai dùng máy này cũng làm được mọi việc.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Create the admin account</source>
+        <translation>Tạo tài khoản quản trị</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>Để sau</translation>
     </message>
 </context>
 <context>
@@ -491,6 +651,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Thêm vụ việc</translation>
     </message>
     <message>
+        <source>Access history</source>
+        <translation>Lịch sử truy cập</translation>
+    </message>
+    <message>
         <source>Vulnerabilities</source>
         <translation>Diện khó khăn</translation>
     </message>
@@ -698,6 +862,72 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     </message>
 </context>
 <context>
+    <name>KeyFileDialog</name>
+    <message>
+        <source>Database key</source>
+        <translation>Khóa cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>No OS keyring works on this computer (%1), so the key that encrypts the register cannot be kept there. WardBook never stores it in plain text: choose a key file protected by a passphrase instead. Keep the passphrase safe — without it the register cannot be opened.</source>
+        <translation>Máy này không có kho khóa của hệ điều hành (%1), nên không thể cất khóa mã hoá sổ địa bàn ở đó. WardBook không bao giờ lưu khóa dạng văn bản thường: hãy chọn một tệp khóa được bảo vệ bằng cụm mật khẩu. Hãy giữ kỹ cụm mật khẩu — mất nó thì không mở được sổ.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Nhập lại cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Key files (*.json)</source>
+        <translation>Tệp khóa (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose where the key file is (or will be).</source>
+        <translation>Hãy chọn nơi có (hoặc sẽ tạo) tệp khóa.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Hai cụm mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>WardBook — Log in</source>
+        <translation>WardBook — Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Log in to %1</source>
+        <translation>Đăng nhập vào %1</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Visit saved.</source>
@@ -724,6 +954,14 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>&amp;Nhập danh sách hộ từ Excel / CSV…</translation>
     </message>
     <message>
+        <source>Log &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Nhật ký truy cập…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
@@ -742,6 +980,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>(no login)</source>
         <translation>(chưa đăng nhập)</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Không được phép</translation>
     </message>
     <message>
         <source>Last sync: %1</source>
@@ -883,6 +1125,108 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     </message>
 </context>
 <context>
+    <name>RetentionBox</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>Chuyển đi</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Lần thăm gần nhất</translation>
+    </message>
+    <message>
+        <source>Retention of households that moved out</source>
+        <translation>Thời hạn lưu trữ hộ đã chuyển đi</translation>
+    </message>
+    <message>
+        <source>Keep for (years after moving out):</source>
+        <translation>Giữ lại (số năm sau khi chuyển đi):</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Lưu quy định</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>Xoá vĩnh viễn…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>Rule saved: %1 years.</source>
+        <translation>Đã lưu quy định: %1 năm.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Thời hạn lưu trữ</translation>
+    </message>
+    <message>
+        <source>Moved out before %1: %2 household(s), %3 people, %4 visits would be purged.</source>
+        <translation>Chuyển đi trước %1: %2 hộ, %3 nhân khẩu, %4 lượt thăm sẽ bị xoá vĩnh viễn.</translation>
+    </message>
+    <message>
+        <source>Purge for good</source>
+        <translation>Xoá vĩnh viễn</translation>
+    </message>
+    <message>
+        <source>Permanently delete %2 household(s) that moved out before %1, with %3 people and %4 visits, on every laptop? This cannot be undone.</source>
+        <translation>Xoá vĩnh viễn %2 hộ đã chuyển đi trước %1, cùng %3 nhân khẩu và %4 lượt thăm, trên mọi máy? Không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>Purged: %1 household(s).</source>
+        <translation>Đã xoá vĩnh viễn: %1 hộ.</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectExportBox</name>
+    <message>
+        <source>Personal data request (export everything about one person)</source>
+        <translation>Yêu cầu về dữ liệu cá nhân (xuất mọi dữ liệu về một người)</translation>
+    </message>
+    <message>
+        <source>Full name, accents optional</source>
+        <translation>Họ và tên, có dấu hay không đều được</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Xuất ra tệp JSON…</translation>
+    </message>
+    <message>
+        <source>Nobody with that name.</source>
+        <translation>Không có ai tên như vậy.</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Xuất ra</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+<context>
     <name>SupportRow</name>
     <message>
         <source>Quantity</source>
@@ -1006,6 +1350,108 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Tài khoản mới</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>Mật khẩu mới cho %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsersBox</name>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Can log in</source>
+        <translation>Đăng nhập được</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Lần đăng nhập sai</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>Thêm tài khoản…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Đổi vai trò…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Khoá / mở tài khoản</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Đặt lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khoá đăng nhập</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>đã khoá</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>chưa có mật khẩu</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>bị khoá đến %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <source>New role of %1:</source>
+        <translation>Vai trò mới của %1:</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,19 @@
-"""Admin: the ward's users and the ward settings used on documents (issuing body, place, signer)."""
+"""Admin (admins only): user accounts, the ward settings used on documents (issuing body, place, signer),
+backups, retention and personal-data requests — one tab each. The tabs' work lives in `admin_users` and
+`admin_data`; the core checks the admin's right on every call."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.store.queries import list_users, ward_stats
+from desktop.errors import WardbookError
+from desktop.security.access import change_setting
+from desktop.store.queries import ward_stats
 from ui.context import AppContext
 from ui.language import fmt_number
-from ui.models import Column, RowsModel, label_of, text_of
-from ui.pages.followups import _table
-from ui.widgets import Page
+from ui.pages.admin_data import BackupBox, RetentionBox, SubjectExportBox
+from ui.pages.admin_users import UsersBox
+from ui.widgets import Page, show_error
 
 # The keys desktop.reports reads for the document's title and signature blocks.
 WARD_SETTINGS = ("report.superior_body", "report.issuing_body", "report.place", "report.signer_post",
@@ -19,22 +23,10 @@ WARD_SETTINGS = ("report.superior_body", "report.issuing_body", "report.place", 
 class AdminPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.users_box = QGroupBox(self)
-        self.users = RowsModel(
-            [
-                Column("username", lambda: self.tr("Username"), text_of("username")),
-                Column("full_name", lambda: self.tr("Full name"), text_of("full_name")),
-                Column("role", lambda: self.tr("Role"), label_of("role", "role")),
-                Column(
-                    "active",
-                    lambda: self.tr("Active"),
-                    lambda row: self.tr("yes") if row.get("active") else self.tr("no"),
-                ),
-            ],
-            self,
-        )
-        QVBoxLayout(self.users_box).addWidget(_table(self.users_box, self.users))
-        self.settings_box = QGroupBox(self)
+        self.tabs = QTabWidget(self)
+        self.users_box = UsersBox(ctx, self.tabs)
+        self.users = self.users_box.model
+        self.settings_box = QGroupBox(self.tabs)
         form = QFormLayout(self.settings_box)
         self.setting_labels = {key: QLabel(self.settings_box) for key in WARD_SETTINGS}
         self.setting_edits = {
@@ -44,11 +36,20 @@ class AdminPage(Page):
             form.addRow(self.setting_labels[key], self.setting_edits[key])
         self.save_button = QPushButton(self.settings_box)
         form.addRow("", self.save_button)
+        self.backup_box = BackupBox(ctx)
+        self.retention_box = RetentionBox(ctx)
+        self.subject_box = SubjectExportBox(ctx)
+        data_tab = QWidget(self.tabs)
+        data_layout = QVBoxLayout(data_tab)
+        data_layout.addWidget(self.backup_box)
+        data_layout.addWidget(self.subject_box)
+        data_layout.addStretch(1)
+        for widget in (self.users_box, self.settings_box, data_tab, self.retention_box):
+            self.tabs.addTab(widget, "")
         self.stats = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stats)
-        layout.addWidget(self.users_box, 1)
-        layout.addWidget(self.settings_box)
+        layout.addWidget(self.tabs, 1)
         self.save_button.clicked.connect(self.save_settings)
         self.retranslate()
 
@@ -56,7 +57,9 @@ class AdminPage(Page):
         return self.tr("Admin")
 
     def retranslate(self) -> None:
-        self.users_box.setTitle(self.tr("Users"))
+        for number, text in enumerate((self.tr("Users"), self.tr("Ward settings"), self.tr("Backup and personal data"),
+                                       self.tr("Retention"))):
+            self.tabs.setTabText(number, text)
         self.settings_box.setTitle(self.tr("Ward settings (printed on reports)"))
         names = {
             "report.superior_body": self.tr("Superior body"),
@@ -68,7 +71,8 @@ class AdminPage(Page):
         for key, widget in self.setting_labels.items():
             widget.setText(names[key])
         self.save_button.setText(self.tr("Save settings"))
-        self.users.retranslate()
+        for box in (self.users_box, self.backup_box, self.retention_box, self.subject_box):
+            box.retranslate()  # plain child widgets: the page passes the language change on
         self._show_stats()
 
     def _show_stats(self) -> None:
@@ -85,10 +89,16 @@ class AdminPage(Page):
         )
 
     def refresh(self) -> None:
-        self.users.set_rows(list_users(self.ctx.store))
+        self.users_box.refresh()
+        self.retention_box.refresh()
         self._stats = ward_stats(self.ctx.store, self.ctx.today())
         self._show_stats()
 
     def save_settings(self) -> None:
-        for key, edit in self.setting_edits.items():
-            self.ctx.store.set_setting(key, edit.text().strip())
+        """Through the core, so the change is checked (admins only) and audited."""
+        try:
+            for key, edit in self.setting_edits.items():
+                if edit.text().strip() != (self.ctx.store.setting(key) or ""):
+                    change_setting(self.ctx.store, key, edit.text().strip())
+        except WardbookError as error:
+            show_error(self, error, self.tr("Not saved"))

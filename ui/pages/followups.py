@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from desktop.register.visits import complete_follow_up
+from desktop.security.session import visible_officer
 from desktop.store.queries import list_visits
 from ui.context import AppContext
 from ui.language import fmt_date
@@ -110,9 +111,11 @@ class FollowUpsPage(Page):
 
     def refresh(self) -> None:
         today = self.ctx.today()
-        self.models["today"].set_rows(list_visits(self.ctx.store, due_on=today))
-        self.models["overdue"].set_rows(list_visits(self.ctx.store, overdue_on=today))
-        self.models["recent"].set_rows(list_visits(self.ctx.store, limit=RECENT))
+        store = self.ctx.store
+        mine = visible_officer(store)  # an officer sees only their own visits; leads and admins all
+        self.models["today"].set_rows(list_visits(store, due_on=today, officer_id=mine))
+        self.models["overdue"].set_rows(list_visits(store, overdue_on=today, officer_id=mine))
+        self.models["recent"].set_rows(list_visits(store, limit=RECENT, officer_id=mine))
         self.retranslate()
 
     def _mark_done(self) -> None:

@@ -1,4 +1,9 @@
-"""One household: who lives there, its vulnerabilities, and the timeline of visits and cases."""
+"""One household: who lives there, its vulnerabilities, and the timeline of visits and cases.
+
+Opening the page goes through `desktop.security.access.view_household`, which logs the view in the audit log
+and leaves out other officers' visits for an officer. Team leads and admins get "Access history": the audit
+log filtered to this household.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import WardbookError
 from desktop.register.households import move_out_person, set_flags, set_head
 from desktop.register.labels import label, labels
+from desktop.security.access import view_household
+from desktop.security.session import visible_officer
 from desktop.store.queries import household_detail
 from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui.context import AppContext
@@ -45,6 +52,7 @@ class HouseholdPage(Page):
     new_visit = Signal(str)
     new_case = Signal(str)
     open_case = Signal(str)
+    access_history = Signal(str)  # household id: show the audit log filtered to it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -58,6 +66,8 @@ class HouseholdPage(Page):
         self.facts.setWordWrap(True)
         self.visit_button = QPushButton(self)
         self.case_button = QPushButton(self)
+        self.history_button = QPushButton(self)
+        self.history_button.setObjectName("accessHistory")
 
         self.flags_box = QGroupBox(self)
         grid = QGridLayout(self.flags_box)
@@ -113,6 +123,7 @@ class HouseholdPage(Page):
         head.addWidget(self.heading, 1)
         head.addWidget(self.visit_button)
         head.addWidget(self.case_button)
+        head.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.facts)
@@ -123,6 +134,7 @@ class HouseholdPage(Page):
         self.back_button.clicked.connect(self.back.emit)
         self.visit_button.clicked.connect(lambda: self.new_visit.emit(self.household_id or ""))
         self.case_button.clicked.connect(lambda: self.new_case.emit(self.household_id or ""))
+        self.history_button.clicked.connect(lambda: self.access_history.emit(self.household_id or ""))
         self.add_member.clicked.connect(self._add_member)
         self.edit_member.clicked.connect(self._edit_member)
         self.members_view.activated.connect(lambda _i: self._edit_member())
@@ -149,6 +161,7 @@ class HouseholdPage(Page):
         self.back_button.setText(self.tr("← Households"))
         self.visit_button.setText(self.tr("New visit"))
         self.case_button.setText(self.tr("New case"))
+        self.history_button.setText(self.tr("Access history"))
         self.flags_box.setTitle(self.tr("Vulnerabilities"))
         for code, box in self.flags.items():
             box.setText(label("flag", code))
@@ -163,14 +176,23 @@ class HouseholdPage(Page):
         self._show_facts()
 
     # --- content -------------------------------------------------------------------------------------------
+    def apply_role(self) -> None:
+        self.history_button.setVisible(self.ctx.can("audit.view"))
+
     def show_household(self, household_id: str) -> None:
+        """Open a household: one audited `view` (refreshes after an edit on the page are not new views)."""
+        detail = view_household(self.ctx.store, household_id)
         self.household_id = household_id
-        self.refresh()
+        self._show_detail(detail)
 
     def refresh(self) -> None:
         if not self.household_id:
             return
-        self.detail = dict(household_detail(self.ctx.store, self.household_id))
+        store = self.ctx.store
+        self._show_detail(household_detail(store, self.household_id, officer_id=visible_officer(store)))
+
+    def _show_detail(self, detail: dict[str, Any]) -> None:
+        self.detail = dict(detail)
         self.members.set_rows(self.detail["people"])
         self.timeline.set_rows(timeline_rows(self.detail))
         for code, box in self.flags.items():

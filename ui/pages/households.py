@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.register.labels import label
-from desktop.store import Store
+from desktop.security.database import reopen
 from desktop.store.queries import HouseholdFilter, household_summaries, list_areas, list_household_ids
 from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui import workers
@@ -165,11 +165,11 @@ class HouseholdsPage(Page):
         if flt.text:
             self._show(generation, list_household_ids(self.ctx.store, flt, today=today, limit=SEARCH_LIMIT))
             return
-        path = self.ctx.db_path
+        store = self.ctx.store
         self.count.setText(self.tr("Loading…"))
 
         def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> list[str]:
-            with Store.open(path) as reader:
+            with reopen(store) as reader:  # own connection, same key and user (see ui/workers.py)
                 return list_household_ids(reader, flt, today=today)
 
         self._worker = workers.start(

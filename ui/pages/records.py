@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from desktop.register.activities import add_activity
 from desktop.register.labels import label
+from desktop.security.session import visible_officer
 from desktop.store.queries import list_activities, list_areas, list_cases
 from desktop.store.tables import ACTIVITY_KINDS, CASE_STATUSES
 from ui.context import AppContext
@@ -77,7 +78,8 @@ class CasesPage(Page):
     def refresh(self) -> None:
         choice = self.status.currentData()
         statuses = OPEN_STATUSES if choice == "active" else (choice,) if choice else ()
-        self.model.set_rows(list_cases(self.ctx.store, statuses=statuses))
+        store = self.ctx.store  # an officer sees only the cases assigned to them
+        self.model.set_rows(list_cases(store, statuses=statuses, assignee_id=visible_officer(store)))
         self.count.setText(self.tr("%1 case(s)").replace("%1", str(self.model.rowCount())))
 
     def new_case(self, household_id: str | None) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
-from desktop.store import Store
+from desktop.security.database import reopen
 from desktop.store.queries import list_areas
 from ui import workers
 from ui.context import AppContext
@@ -206,10 +206,10 @@ class ReportsPage(Page):
             self.error.show_message(error.message())
             return
         assert start and end
-        out, area_id, db_path = Path(self.out.text()), self.area.currentData(), self.ctx.db_path
+        out, area_id, store = Path(self.out.text()), self.area.currentData(), self.ctx.store
 
         def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
-            with Store.open(db_path) as reader:
+            with reopen(store) as reader:  # same key and user: the report's permission check and audit follow
                 return function(
                     reader,
                     out=out,

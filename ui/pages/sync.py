@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store import Store
+from desktop.security.database import reopen
 from desktop.store.queries import list_conflicts
 from ui import workers
 from ui.context import AppContext
@@ -187,10 +187,10 @@ class SyncPage(Page):
             self.error.show_message(self.tr("Choose the shared folder first."))
             return
         self.ctx.store.set_setting(SHARE_SETTING, share)
-        db_path = self.ctx.db_path
+        store = self.ctx.store
 
         def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
-            with Store.open(db_path) as own:
+            with reopen(store) as own:  # same key, same logged-in user, same audit hook
                 return function(own, share, progress=progress, cancelled=cancelled)
 
         self.bar.setRange(0, 0)

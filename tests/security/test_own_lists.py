@@ -1,0 +1,36 @@
+"""The lists an officer sees are narrowed to their own records: `list_cases(assignee_id=…)` (the Cases page of
+the app passes `visible_officer`) returns only the cases assigned to that officer."""
+
+from __future__ import annotations
+
+from desktop.register.cases import add_case
+from desktop.security.permissions import Actor
+from desktop.security.session import attach, detach, visible_officer
+from desktop.store import Store
+from desktop.store.queries import list_cases
+
+
+def test_cases_list_narrows_to_the_assignee(demo_store: Store, accounts: dict[str, Actor]) -> None:
+    officer, lead = accounts["canbo"], accounts["totruong"]
+    attach(demo_store, officer)
+    mine = add_case(demo_store, kind="tip", title="Tin báo của tôi", received_on="01/06/2026")
+    attach(demo_store, lead)
+    theirs = add_case(demo_store, kind="tip", title="Tin báo của tổ trưởng", received_on="01/06/2026")
+    everyone = {row["id"] for row in list_cases(demo_store)}
+    assert {mine, theirs} <= everyone and visible_officer(demo_store) is None
+    attach(demo_store, officer)
+    own = list_cases(demo_store, assignee_id=visible_officer(demo_store))
+    assert [row["id"] for row in own] == [mine]
+    detach(demo_store)
+
+
+def test_find_people_by_name_without_accents(demo_store: Store) -> None:
+    from desktop.search.folding import fold
+    from desktop.store.queries import find_people
+
+    person_id, name = demo_store.conn.execute(
+        "SELECT id, full_name FROM people WHERE deleted_hlc IS NULL ORDER BY id LIMIT 1").fetchone()
+    found = find_people(demo_store, fold(name).upper())
+    assert person_id in {row["id"] for row in found}
+    assert all(fold(name) in fold(str(row["full_name"])) for row in found)
+    assert find_people(demo_store, "   ") == []

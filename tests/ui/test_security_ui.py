@@ -1,0 +1,585 @@
+"""The security layer in the app: the key store at start, login and lockout, what each role is offered and
+sees, audited household views, the audit viewer, and retention — on real widgets and real database files."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import keyring
+import keyring.core
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from desktop.errors import WardbookError
+from desktop.security import users
+from desktop.security.database import is_plain, open_database
+from desktop.security.permissions import Actor
+from desktop.security.session import attach, attached_actor, detach
+from desktop.store import Store
+from tests.security.conftest import PASSWORDS, add_accounts
+from tests.ui.conftest import DEMO_END
+
+LATER = date(date.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
+
+
+def drive_modal(kind: type[QWidget], action: Callable[[QWidget], None]) -> None:
+    """Run `action` on the next modal dialog of `kind` once its exec() loop shows it (polled, not timed)."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            action(widget)
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+@pytest.fixture
+def accounts(demo_store: Store) -> dict[str, Actor]:
+    """quantri (admin), totruong (team lead), canbo (officer), and canbo1 — a demo officer with visits — given
+    a login as officer; the store is left without a session."""
+    actors = add_accounts(demo_store)
+    attach(demo_store, actors["quantri"])
+    user_id = users.add_user(demo_store, "canbo1", "", "officer", "officer1-password")
+    actors["canbo1"] = Actor(user_id, "canbo1", "officer")
+    detach(demo_store)
+    return actors
+
+
+@pytest.fixture
+def window_as(ctx, accounts, qtbot, owned) -> Iterator[Callable[[str], QWidget]]:  # type: ignore[no-untyped-def]
+    """The main window with `name` logged in (attached exactly as users.login does)."""
+    from ui.main_window import MainWindow
+
+    def make(name: str) -> MainWindow:
+        attach(ctx.store, accounts[name])
+        ctx.set_actor(accounts[name])
+        main = MainWindow(ctx)
+        owned.append(main)
+        main.show()
+        qtbot.waitUntil(lambda: main.households.model.rowCount() > 0, timeout=10_000)
+        return main
+
+    yield make
+    for dialog in QApplication.topLevelWidgets():
+        if isinstance(dialog, QDialog):
+            dialog.close()
+
+
+def _status(window) -> str:  # type: ignore[no-untyped-def]
+    return str(window.user_label.text())
+
+
+# --- login --------------------------------------------------------------------------------------------------
+def test_login_dialog_logs_in_and_the_status_bar_shows_the_user(demo_store, accounts, language, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import build_window, open_and_log_in
+    from ui.login import LoginDialog
+
+    path = demo_store.path
+
+    def log_in(dialog: QWidget) -> None:
+        assert isinstance(dialog, LoginDialog)
+        qtbot.keyClicks(dialog.username, "totruong")
+        qtbot.keyClicks(dialog.password, PASSWORDS["totruong"])
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # Enter logs in
+
+    drive_modal(LoginDialog, log_in)
+    store = open_and_log_in(path, None, interactive=True, self_test=False)
+    assert store is not None
+    try:
+        actor = attached_actor(store)
+        assert actor is not None and actor.username == "totruong" and actor.role == "team_lead"
+        window = build_window(store, language, today=lambda: DEMO_END)
+        try:
+            assert _status(window) == "Người dùng: totruong (tổ trưởng)"
+            assert not window.nav.item(4).isHidden()  # team leads see Reports
+            assert window.nav.item(6).isHidden()  # but not Admin
+        finally:
+            window.close()
+            window.deleteLater()
+    finally:
+        store.close()
+
+
+def test_escape_on_the_login_dialog_quits(demo_store, accounts, language) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import open_and_log_in
+    from ui.login import LoginDialog
+
+    drive_modal(LoginDialog, lambda dialog: dialog.reject())
+    assert open_and_log_in(demo_store.path, None, interactive=True, self_test=False) is None
+
+
+def test_wrong_password_shows_the_message_and_stays(demo_store, accounts, language, qtbot, owned) -> None:  # type: ignore[no-untyped-def]
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(demo_store)
+    owned.append(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.username, "canbo")
+    qtbot.keyClicks(dialog.password, "not-the-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khoá."
+    assert dialog.password.text() == "" and attached_actor(demo_store) is None
+
+
+def test_lockout_after_repeated_failures(demo_store, accounts, language, qtbot, owned) -> None:  # type: ignore[no-untyped-def]
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(demo_store)
+    owned.append(dialog)
+    dialog.open()
+    dialog.username.setText("canbo")
+    for _ in range(users.FREE_ATTEMPTS):
+        dialog.password.setText("wrong-password")
+        dialog.login_button.click()
+    dialog.password.setText(PASSWORDS["canbo"])  # even the right password waits for the lock to end
+    dialog.login_button.click()
+    assert dialog.isVisible() and attached_actor(demo_store) is None
+    found = re.fullmatch(r"Đăng nhập sai quá nhiều lần: thử lại sau (\d+) giây hoặc nhờ quản trị mở khoá\.",
+                         dialog.error.text())
+    assert found and 0 < int(found.group(1)) <= users.BASE_LOCK.seconds + 1
+
+
+def test_log_out_returns_to_the_login_dialog(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    assert _status(window) == "Người dùng: quantri (quản trị)"
+    dialog = window.log_out()
+    assert not window.isVisible() and dialog.isVisible()
+    assert attached_actor(window.ctx.store) is None and not window.ctx.can("register.edit")
+    dialog.username.setText("canbo")
+    dialog.password.setText(PASSWORDS["canbo"])
+    dialog.login_button.click()
+    assert window.isVisible() and _status(window) == "Người dùng: canbo (cán bộ)"
+    assert window.nav.item(6).isHidden()
+    actions = [row[0] for row in window.ctx.store.conn.execute(
+        "SELECT action FROM audit_log WHERE action IN ('login', 'logout') ORDER BY seq")]
+    assert actions[-2:] == ["logout", "login"]
+
+
+# --- roles --------------------------------------------------------------------------------------------------
+def test_officer_is_not_offered_admin_import_or_reports(window_as) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import NAV
+
+    window = window_as("canbo1")
+    hidden = {key for row, key in enumerate(NAV) if window.nav.item(row).isHidden()}
+    assert hidden == {"reports", "admin"}
+    assert not window.import_action.isVisible()
+    assert window.logout_action.isVisible()
+    assert not window.household.history_button.isVisibleTo(window.household)
+
+
+def test_officer_sees_only_their_own_visits_and_cases(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo1")
+    store = window.ctx.store
+    officer = accounts["canbo1"].user_id
+    own = {row[0] for row in store.conn.execute("SELECT id FROM visits WHERE officer_id = ?", (officer,))}
+    others = store.conn.execute("SELECT COUNT(*) FROM visits WHERE officer_id != ?", (officer,)).fetchone()[0]
+    assert own and others
+    window.show_page("followups")
+    shown = {str(window.followups.models["recent"].row(r)["id"])
+             for r in range(window.followups.models["recent"].rowCount())}
+    assert shown and shown <= own
+    window.show_page("cases")
+    window.cases.status.setCurrentIndex(window.cases.status.findData(None))  # all cases
+    assert window.cases.model.rowCount() == store.conn.execute(
+        "SELECT COUNT(*) FROM cases WHERE assignee_id = ? AND deleted_hlc IS NULL", (officer,)).fetchone()[0] > 0
+    assignees = {row[0] for row in store.conn.execute(
+        "SELECT assignee_id FROM cases WHERE id IN ({})".format(",".join("?" * window.cases.model.rowCount())),
+        [str(window.cases.model.row(r)["id"]) for r in range(window.cases.model.rowCount())])}
+    assert assignees <= {officer}
+    household = store.conn.execute(
+        "SELECT household_id FROM visits WHERE household_id IN "
+        "(SELECT household_id FROM visits WHERE officer_id = ?) AND officer_id != ? LIMIT 1",
+        (officer, officer)).fetchone()[0]
+    window.open_household(household)
+    timeline = window.household.timeline
+    visits = [row["visit"] for row in map(timeline.row, range(timeline.rowCount())) if row["kind"] == "visit"]
+    assert visits and {v["id"] for v in visits} <= own
+
+
+def test_team_lead_sees_everyones_visits(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("totruong")
+    window.show_page("followups")
+    recent = window.followups.models["recent"]
+    ids = [str(recent.row(r)["id"]) for r in range(recent.rowCount())]
+    officers = {row[0] for row in window.ctx.store.conn.execute(
+        "SELECT DISTINCT officer_id FROM visits WHERE id IN ({})".format(",".join("?" * len(ids))), ids)}
+    assert len(officers) > 1
+
+
+def test_opening_a_household_page_writes_a_view_entry(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo1")
+    store = window.ctx.store
+    household = window.households.model.household_id(3)
+
+    def views() -> list[tuple[object, ...]]:
+        return store.conn.execute("SELECT username, user_id FROM audit_log WHERE action = 'view' "
+                                  "AND target_table = 'households' AND target_id = ?", (household,)).fetchall()
+
+    assert views() == []
+    window.open_household(household)
+    assert window.stack.currentWidget() is window.household
+    assert views() == [("canbo1", accounts["canbo1"].user_id)]
+    window.household.refresh()  # reloading the open page is not another view
+    assert len(views()) == 1
+
+
+def test_a_refusal_of_the_core_is_a_message_not_a_crash(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo")
+    assert window.guarded(lambda: users.list_users(window.ctx.store)) is False
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1 and boxes[0].text() == "Tài khoản 'canbo' (cán bộ) không có quyền quản lý tài khoản."
+    boxes[0].close()
+
+
+# --- the key store ------------------------------------------------------------------------------------------
+@pytest.fixture
+def failing_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No OS keyring works (keyring's own `fail` backend), and the plain test mode is off."""
+    monkeypatch.delenv("WARDBOOK_UNENCRYPTED", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.get_keyring()
+    keyring.core.init_backend()
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_no_keyring_offers_a_key_file_that_opens_an_encrypted_database(failing_keyring, tmp_path, language,
+                                                                        qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.keys import KEY_FILE_SETTING, KeyFileDialog, app_secrets
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    key_path = tmp_path / "keys" / "wardbook-keys.json"
+    seen: dict[str, object] = {}
+
+    def create(dialog: QWidget) -> None:
+        assert isinstance(dialog, KeyFileDialog)
+        seen["explained"] = dialog.explain.isVisibleTo(dialog) and "NoKeyringError" in dialog.explain.text()
+        dialog.path.setText(str(key_path))
+        seen["asks_twice"] = dialog.again.isVisibleTo(dialog)
+        dialog.passphrase.setText("cụm mật khẩu dài")
+        dialog.again.setText("cụm mật khẩu khác")
+        dialog.try_accept()
+        seen["mismatch"] = dialog.error.text()
+        dialog.again.setText("cụm mật khẩu dài")
+        dialog.try_accept()
+
+    drive_modal(KeyFileDialog, create)
+    secrets = app_secrets(settings, interactive=True)
+    assert seen == {"explained": True, "asks_twice": True, "mismatch": "Hai cụm mật khẩu không khớp."}
+    assert settings.value(KEY_FILE_SETTING) == str(key_path) and key_path.exists()
+    assert "cụm mật khẩu dài" not in Path(settings.fileName()).read_text("utf-8")
+    db = tmp_path / "ward.db"
+    with open_database(db, secrets, create=True) as store:
+        store.set_setting("x", "1")
+    assert not is_plain(db)
+
+    def reopen_with_passphrase(dialog: QWidget) -> None:  # next start: the remembered file, passphrase only
+        assert isinstance(dialog, KeyFileDialog)
+        seen["path"] = dialog.path.text()
+        seen["asks_twice_again"] = dialog.again.isVisibleTo(dialog)
+        dialog.passphrase.setText("cụm mật khẩu dài")
+        dialog.try_accept()
+
+    drive_modal(KeyFileDialog, reopen_with_passphrase)
+    again = app_secrets(settings, interactive=True)
+    assert seen["path"] == str(key_path) and seen["asks_twice_again"] is False
+    with open_database(db, again) as store:
+        assert store.setting("x") == "1"
+
+
+def test_without_a_screen_no_keyring_is_an_error_not_a_plain_database(failing_keyring, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.keys import app_secrets
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    with pytest.raises(WardbookError) as caught:
+        app_secrets(settings, interactive=False)
+    assert caught.value.msg_id == "security.no_keyring"
+
+
+def test_plain_mode_only_when_asked_for(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.keys import app_secrets
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert app_secrets(settings, interactive=False) is None  # the suite's conftest sets WARDBOOK_UNENCRYPTED=1
+
+
+
+# --- the audit viewer ---------------------------------------------------------------------------------------
+def test_audit_viewer_lists_entries_and_verify_reports_a_tampered_one(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("totruong")
+    assert window.audit_action.isVisible()
+    household = window.households.model.household_id(0)
+    window.open_household(household)
+    dialog = window.open_audit()
+    assert dialog.model.rowCount() > 0
+    newest = dialog.model.row(0)
+    assert (newest["action"], newest["username"], newest["target_id"]) == ("view", "totruong", household)
+    assert dialog.verify() == [] and dialog.verdict.toPlainText() == \
+        "Nguyên vẹn: không mục nào bị sửa, xoá hay đổi chỗ."
+    path = window.ctx.store.path
+    raw = sqlite3.connect(str(path), isolation_level=None)  # no write-path guard: someone editing the file
+    try:
+        raw.execute("UPDATE audit_log SET username = 'nguoi-khac' WHERE action = 'view' AND target_id = ?",
+                    (household,))
+    finally:
+        raw.close()
+    problems = dialog.verify()
+    assert [p.kind for p in problems] == ["edited"]
+    text = dialog.verdict.toPlainText()
+    assert text.startswith("Phát hiện 1 vấn đề:") and "mục đã bị sửa" in text
+    dialog.close()
+
+
+def test_access_history_opens_the_viewer_filtered_to_the_household(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    first, second = window.households.model.household_id(0), window.households.model.household_id(1)
+    window.open_household(second)
+    window.open_household(first)
+    assert window.household.history_button.isVisible()
+    window.household.history_button.click()
+    dialog = next(d for d in window.findChildren(QDialog) if d.objectName() == "auditDialog" and d.isVisible())
+    ids = {dialog.model.row(r)["target_id"] for r in range(dialog.model.rowCount())}
+    assert ids == {first} and dialog.model.rowCount() >= 1
+    assert dialog.heading.text().startswith("Lịch sử truy cập của ")
+    dialog.close()
+
+
+def test_officers_cannot_open_the_audit_log(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo")
+    assert not window.audit_action.isVisible()
+    dialog = window.open_audit()  # even if reached: the core refuses, the dialog says so
+    assert dialog.model.rowCount() == 0
+    assert dialog.error.text() == "Tài khoản 'canbo' (cán bộ) không có quyền xem nhật ký truy cập."
+    dialog.close()
+
+
+# --- admin --------------------------------------------------------------------------------------------------
+def _click_yes(box: QMessageBox) -> None:
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def test_retention_preview_confirm_and_purge(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    store = window.ctx.store
+    moved = [row[0] for row in store.conn.execute("SELECT id FROM households ORDER BY code LIMIT 3")]
+    with store.transaction():
+        for household_id in moved:
+            store.writer.update("households", household_id, {"status": "moved_out"})
+    window.ctx.today = lambda: LATER
+    window.show_page("admin")
+    box = window.admin.retention_box
+    box.years.setValue(5)
+    assert box.save_rule()
+    plan = box.preview()
+    assert plan is not None and {h["id"] for h in plan.households} == set(moved)
+    assert box.model.rowCount() == 3 and box.purge_button.isEnabled()
+    question = box.ask_purge()
+    assert "3 hộ" in question.text() and store.conn.execute(
+        "SELECT COUNT(*) FROM households WHERE id IN (?, ?, ?) AND deleted_hlc IS NULL", moved).fetchone()[0] == 3
+    with qtbot.waitSignal(box.purged, timeout=20_000):
+        _click_yes(question)
+    rows = store.conn.execute("SELECT deleted_hlc, house_no, street FROM households WHERE id IN (?, ?, ?)",
+                              moved).fetchall()
+    assert len(rows) == 3 and all(deleted and house is None and street is None for deleted, house, street in rows)
+    assert store.conn.execute("SELECT COUNT(*) FROM people WHERE household_id IN (?, ?, ?) AND deleted_hlc IS NULL",
+                              moved).fetchone()[0] == 0
+    assert box.summary.text() == "Đã xoá vĩnh viễn: 3 hộ."
+    assert store.conn.execute("SELECT username FROM audit_log WHERE action = 'purge'").fetchall() == [("quantri",)]
+
+
+def test_purge_is_not_run_when_the_question_is_declined(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    store = window.ctx.store
+    household = window.households.model.household_id(0)
+    store.writer.update("households", household, {"status": "moved_out"})
+    window.ctx.today = lambda: LATER
+    box = window.admin.retention_box
+    box.preview()
+    question = box.ask_purge()
+    question.button(QMessageBox.StandardButton.No).click()
+    assert box.worker is None
+    assert store.conn.execute("SELECT deleted_hlc FROM households WHERE id = ?", (household,)).fetchone()[0] is None
+
+
+def test_admin_manages_accounts(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    window.show_page("admin")
+    box = window.admin.users_box
+    dialog = box.add_user()
+    dialog.username.setText("canbo9")
+    dialog.full_name.setText("Cán bộ Chín")
+    dialog.password.setText("mat-khau-dai-9")
+    dialog.again.setText("mat-khau-dai-9")
+    dialog.role.setCurrentIndex(dialog.role.findData("team_lead"))
+    dialog.try_save()
+    assert not dialog.isVisible()
+    rows = {box.model.row(r)["username"]: box.model.row(r) for r in range(box.model.rowCount())}
+    assert rows["canbo9"]["role"] == "team_lead" and rows["canbo9"]["can_login"]
+    box.select("canbo9")
+    assert box.change_role("officer") and users.find_user(window.ctx.store, "canbo9")["role"] == "officer"
+    assert box.toggle_active() and not users.find_user(window.ctx.store, "canbo9")["active"]
+    box.select("quantri")  # the last admin cannot be disabled: the core's message, no crash
+    assert box.toggle_active() is False
+    shown = [b for b in box.findChildren(QMessageBox) if b.isVisible()]
+    assert shown and shown[0].text() == "Không thể bỏ quyền hoặc khoá quản trị cuối cùng."
+    shown[0].close()
+    for _ in range(users.FREE_ATTEMPTS):
+        with pytest.raises(WardbookError):
+            users.login(window.ctx.store, "canbo", "sai-mat-khau")
+    attach(window.ctx.store, _admin(window))  # failed logins above left the admin's session alone
+    box.refresh()
+    box.select("canbo")
+    assert box.unlock() and users.locked_until(window.ctx.store, "canbo") is None
+    reset = box.reset_password()
+    reset.password.setText("mat-khau-moi-1")
+    reset.again.setText("mat-khau-moi-1")
+    reset.try_save()
+    assert not reset.isVisible()
+    assert users.login(window.ctx.store, "canbo", "mat-khau-moi-1").username == "canbo"
+
+
+def _admin(window) -> Actor:  # type: ignore[no-untyped-def]
+    return Actor(str(users.find_user(window.ctx.store, "quantri")["id"]), "quantri", "admin")
+
+
+def test_backup_and_restore_request(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    box = window.admin.backup_box
+    target = tmp_path / "sao-luu.db"
+    assert box.back_up(target) and target.exists()
+    assert box.status.text().startswith("Đã ghi bản sao lưu: ")
+    question = box.restore(target)
+    assert "khởi động lại" in question.text() or "mở lại" in question.text()
+    _click_yes(question)
+    assert window.ctx.pending_restore == target and not window.isVisible()
+
+
+def test_data_subject_export(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    window = window_as("quantri")
+    store = window.ctx.store
+    person_id, name = store.conn.execute("SELECT id, full_name FROM people ORDER BY full_name LIMIT 1").fetchone()
+    box = window.admin.subject_box
+    from desktop.search.folding import fold
+
+    box.name.setText(fold(name))  # typed without accents
+    assert box.search() >= 1
+    box.people.setCurrentIndex(box.people.findData(person_id))
+    out = box.export(tmp_path / "nguoi.json")
+    assert out is not None and json.loads(out.read_text("utf-8"))["person"]["id"] == person_id
+    assert store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND target_id = ?",
+                              (person_id,)).fetchone()[0] == 1
+
+
+def test_a_refusal_escaping_a_slot_is_shown_as_a_message(window_as, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from ui.widgets import install_error_hook
+
+    window = window_as("canbo")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_error_hook()
+    window.activateWindow()
+    try:
+        users.list_users(window.ctx.store)
+    except WardbookError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    boxes = list({box for box in QApplication.topLevelWidgets() + window.findChildren(QMessageBox)
+                  if isinstance(box, QMessageBox) and box.isVisible()})
+    assert len(boxes) == 1 and "không có quyền quản lý tài khoản" in boxes[0].text()
+    boxes[0].close()
+
+
+def test_admin_tabs_follow_the_language(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    tabs = window.admin.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Người dùng", "Thông tin phường", "Sao lưu và dữ liệu cá nhân", "Thời hạn lưu trữ"]
+    window.set_language("en")
+    try:
+        qtbot.waitUntil(lambda: tabs.tabText(3) == "Retention", timeout=2000)  # LanguageChange is posted
+        assert window.admin.users_box.buttons["add"].text() == "Add account…"
+        assert window.admin.retention_box.purge_button.text() == "Purge…"
+    finally:
+        window.set_language("vi")
+
+
+def test_first_start_offers_the_first_admin_who_is_then_logged_in(tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    from desktop.security.session import accounts_exist
+    from ui.app import open_and_log_in
+    from ui.first_start import FirstStartDialog
+    from ui.login import FirstAdminDialog
+
+    seen: list[str] = []
+
+    def create_admin(dialog: QWidget) -> None:
+        assert isinstance(dialog, FirstAdminDialog)
+        dialog.username.setText("quantri")
+        dialog.full_name.setText("Quản trị viên")
+        dialog.password.setText("mat-khau-quan-tri")
+        dialog.again.setText("mat-khau-khac-han")
+        dialog.try_create()
+        seen.append(dialog.error.text())
+        dialog.again.setText("mat-khau-quan-tri")
+        dialog.try_create()
+
+    def choose_empty(dialog: QWidget) -> None:
+        assert isinstance(dialog, FirstStartDialog)
+        drive_modal(FirstAdminDialog, create_admin)
+        dialog._choose("empty")
+
+    drive_modal(FirstStartDialog, choose_empty)
+    store = open_and_log_in(tmp_path / "new.db", None, interactive=True, self_test=False)
+    assert store is not None
+    try:
+        assert seen == ["Hai lần nhập mật khẩu không khớp."]
+        actor = attached_actor(store)
+        assert actor is not None and (actor.username, actor.role) == ("quantri", "admin")
+        assert accounts_exist(store)
+    finally:
+        store.close()
+
+
+def test_skipping_the_first_admin_keeps_setup_mode(tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    from desktop.security.session import accounts_exist, current_actor
+    from ui.app import open_and_log_in
+    from ui.first_start import FirstStartDialog
+    from ui.login import FirstAdminDialog
+
+    def choose_empty(dialog: QWidget) -> None:
+        drive_modal(FirstAdminDialog, lambda admin: admin.skip_button.click())
+        dialog._choose("empty")  # type: ignore[attr-defined]
+
+    drive_modal(FirstStartDialog, choose_empty)
+    store = open_and_log_in(tmp_path / "new.db", None, interactive=True, self_test=False)
+    assert store is not None
+    try:
+        assert not accounts_exist(store) and current_actor(store).is_setup
+    finally:
+        store.close()
+
+
+def test_restore_after_the_window_closed_brings_the_backup_back(tmp_path, capsys, language) -> None:  # type: ignore[no-untyped-def]
+    from desktop.security.database import backup
+    from ui.app import finish_restore
+
+    path, copy = tmp_path / "ward.db", tmp_path / "backup.db"
+    with open_database(path, None, create=True) as store:
+        store.set_setting("report.place", "Phường Bến Thành")
+        backup(store, copy, None)
+        store.set_setting("report.place", "đã đổi sau khi sao lưu")
+    finish_restore(path, copy, None, interactive=False)
+    with open_database(path, None) as restored:
+        assert restored.setting("report.place") == "Phường Bến Thành"
+        assert restored.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'restore'").fetchone()[0] == 1
+    assert capsys.readouterr().out == "Đã khôi phục bản sao lưu. Hãy mở lại WardBook.\n"

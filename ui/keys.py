@@ -1,0 +1,194 @@
+"""Where the app keeps the database key: the OS keyring, or a passphrase-protected key file chosen explicitly.
+
+The core (`desktop.security.secrets`) never falls back to a plain key by itself, and neither does the app: when
+no keyring works, a dialog says so and offers a key file protected by a passphrase (typed twice when the file
+is made). The file's path — never the passphrase — is remembered in QSettings, so the next start asks only
+for the passphrase. `WARDBOOK_UNENCRYPTED=1` keeps a plain database plain, exactly as in the CLI: for tests
+and development only. `WARDBOOK_KEY_FILE` + `WARDBOOK_KEY_PASSPHRASE` also work as in the CLI (headless use).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import WardbookError
+from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
+from ui.widgets import FieldError
+
+KEY_FILE_SETTING = "security/key_file"
+
+
+class GaveUp(Exception):
+    """The user closed a key dialog: the app cannot open the database and stops."""
+
+
+def unencrypted_requested() -> bool:
+    """The CLI's escape hatch for tests and development: a plain database, with no key at all."""
+    return os.environ.get("WARDBOOK_UNENCRYPTED") == "1"
+
+
+def keyring_works() -> WardbookError | None:
+    """None when the OS keyring answers; the core's `security.no_keyring` error when it cannot."""
+    try:
+        KeyringSecrets("db").get("db-key:probe")
+    except WardbookError as error:
+        if error.msg_id == "security.no_keyring":
+            return error
+        raise
+    return None
+
+
+def _secret_line(parent: QWidget) -> QLineEdit:
+    line = QLineEdit(parent)
+    line.setEchoMode(QLineEdit.EchoMode.Password)
+    return line
+
+
+class KeyFileDialog(QDialog):
+    """Choose or make a passphrase-protected key file. With `reason` it first explains that no keyring works.
+
+    A missing file is created (passphrase typed twice); an existing one is opened with its passphrase. On
+    accept, `secrets` holds the opened key store.
+    """
+
+    def __init__(self, path: str = "", reason: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyFileDialog")
+        self.secrets: PassphraseFileSecrets | None = None
+        self.explain = QLabel(self)
+        self.explain.setWordWrap(True)
+        self.explain.setVisible(bool(reason))
+        self.reason = reason
+        self.path = QLineEdit(path, self)
+        self.browse = QPushButton(self)
+        self.passphrase = _secret_line(self)
+        self.again = _secret_line(self)
+        self.again_label = QLabel(self)
+        self.path_label, self.passphrase_label = QLabel(self), QLabel(self)
+        self.error = FieldError(self)
+        self.error.setObjectName("keyFileError")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.path_label, row)
+        form.addRow(self.passphrase_label, self.passphrase)
+        form.addRow(self.again_label, self.again)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.browse.clicked.connect(self._browse)
+        self.path.textChanged.connect(lambda _t: self._update_mode())
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(560)
+        self.retranslate()
+        self._update_mode()
+        (self.passphrase if path else self.path).setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Database key"))
+        self.explain.setText(
+            self.tr(
+                "No OS keyring works on this computer (%1), so the key that encrypts the register cannot be "
+                "kept there. WardBook never stores it in plain text: choose a key file protected by a "
+                "passphrase instead. Keep the passphrase safe — without it the register cannot be opened."
+            ).replace("%1", self.reason)
+        )
+        self.path_label.setText(self.tr("Key file"))
+        self.passphrase_label.setText(self.tr("Passphrase"))
+        self.again_label.setText(self.tr("Passphrase again"))
+        self.browse.setText(self.tr("Choose…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def creating(self) -> bool:
+        text = self.path.text().strip()
+        return bool(text) and not Path(text).exists()
+
+    def _update_mode(self) -> None:
+        """The second passphrase field only when a new key file is being made."""
+        self.again.setVisible(self.creating())
+        self.again_label.setVisible(self.creating())
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Key file"), self.path.text() or "wardbook-keys.json",
+            self.tr("Key files (*.json)"), options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if chosen:
+            self.path.setText(chosen)
+
+    def try_accept(self) -> None:
+        self.error.clear_message()
+        text = self.path.text().strip()
+        if not text:
+            self.error.show_message(self.tr("Choose where the key file is (or will be)."))
+            return
+        if self.creating() and self.passphrase.text() != self.again.text():
+            self.error.show_message(self.tr("The two passphrases do not match."))
+            return
+        try:
+            self.secrets = PassphraseFileSecrets(Path(text), self.passphrase.text())
+        except WardbookError as error:
+            self.error.show_message(error.message())
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        except (OSError, ValueError) as error:
+            self.error.show_message(f"{type(error).__name__}: {error}")
+            return
+        self.accept()
+
+
+def app_secrets(settings: QSettings, *, interactive: bool, parent: QWidget | None = None) -> SecretStore | None:
+    """The key store for this start (None only for the explicit plain mode); raises GaveUp when the user
+    closes the key dialog, or the core's `security.no_keyring` when no screen is there to ask on."""
+    if unencrypted_requested():
+        return None
+    env_file = os.environ.get("WARDBOOK_KEY_FILE")
+    if env_file and os.environ.get("WARDBOOK_KEY_PASSPHRASE"):
+        return PassphraseFileSecrets(Path(env_file), os.environ["WARDBOOK_KEY_PASSPHRASE"])
+    remembered = str(settings.value(KEY_FILE_SETTING, "") or "")
+    if remembered:
+        if not interactive:
+            raise WardbookError("security.no_key_passphrase")
+        return _ask_key_file(settings, remembered, "", parent)
+    problem = keyring_works()
+    if problem is None:
+        return KeyringSecrets("db")
+    if not interactive:
+        raise problem
+    return _ask_key_file(settings, "", str(problem.params.get("reason", "")), parent)
+
+
+def _ask_key_file(settings: QSettings, path: str, reason: str, parent: QWidget | None) -> SecretStore:
+    dialog = KeyFileDialog(path, reason, parent)
+    if not dialog.exec() or dialog.secrets is None:
+        raise GaveUp
+    settings.setValue(KEY_FILE_SETTING, str(dialog.secrets.path))
+    settings.sync()
+    return dialog.secrets

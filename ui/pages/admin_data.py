@@ -1,0 +1,312 @@
+"""Admin → the data itself: encrypted backup and restore, the retention rule with its purge, and the export of
+everything held about one person (a data-subject request).
+
+The work is the core's (`desktop.security.database`, `.retention`, `.access`), which checks the admin's right
+and writes the audit entries. A purge removes data for good on every laptop, so the admin always sees the
+preview first and confirms a question that names how much goes; it then runs in a worker with progress.
+A restore replaces the open database, so it happens after the window closes (see `ui.app`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import WardbookError
+from desktop.security import retention
+from desktop.security.access import export_person
+from desktop.security.database import backup, reopen
+from desktop.security.session import authorize
+from desktop.store.queries import find_people
+from ui import workers
+from ui.context import AppContext
+from ui.language import fmt_number
+from ui.models import Column, RowsModel, date_of, text_of
+from ui.pages.followups import _table
+from ui.widgets import FieldError, confirm, show_error
+
+
+class BackupBox(QGroupBox):
+    """Back up to a file (encrypted with the same key) or restore one (the app closes to do it)."""
+
+    restore_requested = Signal(str)  # the backup file; the window closes and the app restores it
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.backup_button, self.restore_button = QPushButton(self), QPushButton(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        self.backup_button.clicked.connect(lambda: self.back_up())
+        self.restore_button.clicked.connect(lambda: self.restore())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Backup"))
+        self.backup_button.setText(self.tr("Back up to a file…"))
+        self.restore_button.setText(self.tr("Restore a backup…"))
+
+    def back_up(self, path: Path | None = None) -> bool:
+        if path is None:
+            chosen, _f = QFileDialog.getSaveFileName(self, self.tr("Back up to"), str(
+                self.ctx.db_path.with_name("wardbook-backup.db")), self.tr("WardBook backups (*.db)"))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            backup(self.ctx.store, path, self.ctx.secrets)
+        except WardbookError as error:
+            show_error(self, error, self.tr("Backup"))
+            return False
+        self.status.setText(self.tr("Backup written: %1 (encrypted with this register's key).")
+                            .replace("%1", str(path)))
+        return True
+
+    def restore(self, path: Path | None = None) -> Any:
+        try:
+            authorize(self.ctx.store, "backup")
+        except WardbookError as error:
+            return show_error(self, error, self.tr("Restore"))
+        if path is None:
+            chosen, _f = QFileDialog.getOpenFileName(self, self.tr("Restore from"), str(self.ctx.db_path.parent),
+                                                     self.tr("WardBook backups (*.db)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        source = path
+        return confirm(self, self.tr("Restore"), self.tr(
+            "Replace the whole register by the backup %1?\n\nEverything written since that backup is lost. "
+            "WardBook closes to restore it; start it again afterwards.").replace("%1", str(source)),
+            lambda: self.restore_requested.emit(str(source)))
+
+
+class RetentionBox(QGroupBox):
+    """The rule (years after moving out), the preview of what it removes, and the confirmed purge."""
+
+    purged = Signal(object)  # the PurgePreview of what went
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.plan: retention.PurgePreview | None = None
+        self.worker: workers.Worker | None = None
+        self.years_label = QLabel(self)
+        self.years = QSpinBox(self)
+        self.years.setRange(1, 100)
+        self.years.setValue(5)
+        self.save_button, self.preview_button, self.purge_button = QPushButton(self), QPushButton(self), \
+            QPushButton(self)
+        self.purge_button.setEnabled(False)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = RowsModel(
+            [
+                Column("code", lambda: self.tr("Code"), text_of("code")),
+                Column("address", lambda: self.tr("Address"), text_of("address")),
+                Column("moved_out_on", lambda: self.tr("Moved out"), date_of("moved_out_on")),
+                Column("last_visit", lambda: self.tr("Last visit"), date_of("last_visit")),
+            ],
+            self,
+        )
+        self.view = _table(self, self.model)
+        self.bar = QProgressBar(self)
+        self.bar.hide()
+        row = QHBoxLayout()
+        for widget in (self.years_label, self.years, self.save_button, self.preview_button, self.purge_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.bar)
+        self.save_button.clicked.connect(self.save_rule)
+        self.preview_button.clicked.connect(self.preview)
+        self.purge_button.clicked.connect(self.ask_purge)
+        self.years.valueChanged.connect(lambda _v: self._forget_plan())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Retention of households that moved out"))
+        self.years_label.setText(self.tr("Keep for (years after moving out):"))
+        self.save_button.setText(self.tr("Save rule"))
+        self.preview_button.setText(self.tr("Preview"))
+        self.purge_button.setText(self.tr("Purge…"))
+        self.model.retranslate()
+
+    def refresh(self) -> None:
+        current = retention.rule(self.ctx.store)
+        if current:
+            self.years.blockSignals(True)
+            self.years.setValue(current)
+            self.years.blockSignals(False)
+
+    def _forget_plan(self) -> None:
+        self.plan = None
+        self.model.set_rows([])
+        self.purge_button.setEnabled(False)
+        self.summary.setText("")
+
+    def save_rule(self) -> bool:
+        try:
+            retention.set_rule(self.ctx.store, self.years.value())
+        except WardbookError as error:
+            show_error(self, error, self.tr("Not saved"))
+            return False
+        self.summary.setText(self.tr("Rule saved: %1 years.").replace("%1", str(self.years.value())))
+        return True
+
+    def preview(self) -> retention.PurgePreview | None:
+        try:
+            plan = retention.preview(self.ctx.store, self.years.value(), today=self.ctx.today())
+        except WardbookError as error:
+            show_error(self, error, self.tr("Retention"))
+            return None
+        self.plan = plan
+        self.model.set_rows(plan.households)
+        self.purge_button.setEnabled(bool(plan.households))
+        self.summary.setText(self._describe(plan, self.tr(
+            "Moved out before %1: %2 household(s), %3 people, %4 visits would be purged.")))
+        return plan
+
+    def _describe(self, plan: retention.PurgePreview, text: str) -> str:
+        counts = plan.counts
+        return (text.replace("%1", plan.cutoff[8:10] + "/" + plan.cutoff[5:7] + "/" + plan.cutoff[:4])
+                .replace("%2", fmt_number(len(plan.households))).replace("%3", fmt_number(counts.get("people", 0)))
+                .replace("%4", fmt_number(counts.get("visits", 0))))
+
+    def ask_purge(self) -> Any:
+        plan = self.plan
+        if plan is None or not plan.households:
+            return None
+        return confirm(self, self.tr("Purge for good"), self._describe(plan, self.tr(
+            "Permanently delete %2 household(s) that moved out before %1, with %3 people and %4 visits, on every "
+            "laptop? This cannot be undone.")), self.start_purge)
+
+    def start_purge(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        store, years, today = self.ctx.store, plan.years, self.ctx.today()
+
+        def job(progress: workers.Progress, cancelled: workers.Cancelled) -> retention.PurgePreview:
+            with reopen(store) as own:  # same key and the admin's session: the purge is checked and audited
+                return retention.purge(own, years, today=today, progress=progress, cancelled=cancelled)
+
+        self.purge_button.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.worker = workers.start(job, progress=self._progress, finished=self._done, failed=self._failed,
+                                    cancelled=lambda: self._failed(self.tr("Cancelled.")))
+
+    def _progress(self, done: int, total: int, _message: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def _end(self) -> None:
+        self.worker = None
+        self.bar.hide()
+        self.preview_button.setEnabled(True)
+
+    def _done(self, plan: retention.PurgePreview) -> None:
+        self._end()
+        self._forget_plan()
+        self.summary.setText(self.tr("Purged: %1 household(s).").replace("%1", fmt_number(len(plan.households))))
+        self.ctx.households_changed.emit("")
+        self.ctx.records_changed.emit()
+        self.purged.emit(plan)
+
+    def _failed(self, message: str) -> None:
+        self._end()
+        self.summary.setText(message)
+
+
+class SubjectExportBox(QGroupBox):
+    """Type a name, pick the person, save everything held about them as JSON (the export is audited)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.name = QLineEdit(self)
+        self.find_button = QPushButton(self)
+        self.people = QComboBox(self)
+        self.export_button = QPushButton(self)
+        self.export_button.setEnabled(False)
+        self.error = FieldError(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.name, 1)
+        row.addWidget(self.find_button)
+        pick = QHBoxLayout()
+        pick.addWidget(self.people, 1)
+        pick.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(pick)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+        self.name.returnPressed.connect(self.search)
+        self.find_button.clicked.connect(self.search)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Personal data request (export everything about one person)"))
+        self.name.setPlaceholderText(self.tr("Full name, accents optional"))
+        self.find_button.setText(self.tr("Find"))
+        self.export_button.setText(self.tr("Export as JSON…"))
+
+    def search(self) -> int:
+        self.error.clear_message()
+        self.people.clear()
+        for person in find_people(self.ctx.store, self.name.text()):
+            text = f"{person['full_name']} ({person['birth_year'] or '?'}) — {person['house_no']} {person['street']}"
+            self.people.addItem(text, person["id"])
+        self.export_button.setEnabled(self.people.count() > 0)
+        if not self.people.count():
+            self.error.show_message(self.tr("Nobody with that name."))
+        return self.people.count()
+
+    def export(self, path: Path | None = None) -> Path | None:
+        person_id = self.people.currentData()
+        if not person_id:
+            return None
+        if path is None:
+            chosen, _f = QFileDialog.getSaveFileName(self, self.tr("Export as"), str(
+                self.ctx.db_path.with_name("du-lieu-ca-nhan.json")), "JSON (*.json)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            data = export_person(self.ctx.store, str(person_id))
+            path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), "utf-8")
+        except WardbookError as error:
+            self.error.show_message(error.message())
+            return None
+        self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
+        return path
