@@ -28,8 +28,10 @@ i18n.register(
             "en": "Account '{user}' ({role}) has no right to {action}.",
         },
         "security.login_required": {
-            "vi": "Cần đăng nhập: dùng --user TÊN (mật khẩu nhập từ bàn phím hoặc biến WARDBOOK_PASSWORD).",
-            "en": "Login required: use --user NAME (password typed at the prompt or in WARDBOOK_PASSWORD).",
+            "vi": "Cần đăng nhập (trong ứng dụng: hộp đăng nhập; dòng lệnh: --user TÊN, mật khẩu nhập từ bàn phím "
+            "hoặc biến WARDBOOK_PASSWORD).",
+            "en": "Login required (in the app: the login dialog; command line: --user NAME, password typed at the "
+            "prompt or in WARDBOOK_PASSWORD).",
         },
         "security.no_password": {
             "vi": "Không có mật khẩu: không có bàn phím để hỏi và biến {variable} không được đặt.",
