@@ -6,7 +6,9 @@
   query on the same data;
 * memory (RSS) of the app with 50k households vs the bare window.
 
-Run: `python bench/bench_ui.py [--db ward50k.db] [--households 50000] [--runs 5]`. Prints figures.
+Run: `python bench/bench_ui.py [--db ward50k.db] [--households 50000] [--runs 5] [--encrypted]`. Prints figures.
+With `--encrypted` the ward is a SQLCipher file as the app keeps it (its random key beside it in DB.key: demo
+data, for the benchmark only).
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ from ui.language import LanguageManager
 from desktop.store import Store
 app = QApplication([])
 language = LanguageManager(); language.set_language("vi")
-window = build_window(Store.open(sys.argv[1]), language)
+key = bytes.fromhex(sys.argv[2]) if len(sys.argv) > 2 else None
+window = build_window(Store.open(sys.argv[1], key=key), language)
 window.show()
 app.processEvents()
 print("shown", time.time(), flush=True)  # the window is up and its search box answers (text search is direct)
@@ -113,20 +116,20 @@ def start_once(script: str, *args: str) -> tuple[float, float, float]:
     return shown, elapsed, memory
 
 
-def ensure_db(path: Path, households: int) -> None:
+def ensure_db(path: Path, households: int, key: bytes | None) -> None:
     if path.exists():
         return
     from desktop.demo import DemoSize, generate_demo_ward
     from desktop.store import Store
 
     print(f"making a demo ward of {households:,} households in {path} …", flush=True)
-    with Store.open(path, create=True) as store:
+    with Store.open(path, create=True, key=key) as store:
         generate_demo_ward(store, DemoSize(households=households, seed=3, end=date(2026, 6, 30)))
 
 
-def bench_start(db: Path, runs: int) -> None:
+def bench_start(db: Path, runs: int, key: bytes | None) -> None:
     bare = [start_once(BARE) for _ in range(runs)]
-    app = [start_once(APP, str(db)) for _ in range(runs)]
+    app = [start_once(APP, str(db), *([key.hex()] if key else [])) for _ in range(runs)]
     bare_t = statistics.median(t for _, t, _ in bare)
     shown_t, app_t = statistics.median(s for s, _, _ in app), statistics.median(t for _, t, _ in app)
     bare_m, app_m = statistics.median(m for _, _, m in bare), statistics.median(m for _, _, m in app)
@@ -144,7 +147,7 @@ def bench_start(db: Path, runs: int) -> None:
     )
 
 
-def bench_search(db: Path, rounds: int) -> None:
+def bench_search(db: Path, rounds: int, key: bytes | None) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -156,7 +159,7 @@ def bench_search(db: Path, rounds: int) -> None:
     app = QApplication.instance() or QApplication([])
     language = LanguageManager()
     language.set_language("vi")
-    store = Store.open(db)
+    store = Store.open(db, key=key)
     window = build_window(store, language)
     window.show()
     page = window.households
@@ -196,16 +199,24 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=Path("/tmp/wardbook-bench-ui-50k.db"))
     parser.add_argument("--households", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--encrypted", action="store_true", help="a SQLCipher database, as the app keeps it")
     options = parser.parse_args()
-    ensure_db(options.db, options.households)
+    key: bytes | None = None
+    if options.encrypted:
+        key_path = options.db.with_name(options.db.name + ".key")
+        if not key_path.exists():
+            key_path.write_text(os.urandom(32).hex())
+        key = bytes.fromhex(key_path.read_text())
+    ensure_db(options.db, options.households, key)
     from desktop.store import Store
     from desktop.store.queries import ward_stats
 
-    with Store.open(options.db) as store:
+    with Store.open(options.db, key=key) as store:
         stats = ward_stats(store, date(2026, 6, 30))
-    print(f"ward: {stats['households']:,} households, {stats['people']:,} people, {stats['visits']:,} visits")
-    bench_start(options.db, options.runs)
-    bench_search(options.db, rounds=3)
+    print(f"ward: {stats['households']:,} households, {stats['people']:,} people, {stats['visits']:,} visits "
+          f"({'SQLCipher, encrypted' if key else 'plain SQLite'})")
+    bench_start(options.db, options.runs, key)
+    bench_search(options.db, rounds=3, key=key)
     return 0
 
 
