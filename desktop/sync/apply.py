@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.store import RowWrite, Store
+from desktop.store import Store
 from desktop.store.hlc import unpack, wall_ms
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset, decode, file_name, read_header
 from desktop.sync.folder import FolderShare
-from desktop.sync.merge import merge_change
+from desktop.sync.merge import merge_changes
 from desktop.sync.station import SyncKeys, public_keys
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
@@ -59,20 +59,19 @@ def _existing(store: Store, changes: list[list[Any]]) -> set[tuple[str, str]]:
 
 def apply_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
     """Apply one changeset's changes in order. Rows new to this laptop (most of them, on a first sync) are
-    inserted in one batch through the write path; the others are merged field by field."""
+    inserted in bulk by the write path; the others are merged field by field, as one batch."""
     existing = _existing(store, changes)
-    fresh: list[RowWrite] = []
+    fresh: list[list[Any]] = []
     later: list[list[Any]] = []
     for change in changes:
-        table, row_id, op, hlc, fields = change
+        table, row_id, op = change[0], change[1], change[2]
         if op == "insert" and table in SYNCED and (table, row_id) not in existing:
-            fresh.append(RowWrite(table, row_id, "insert", dict(fields), int(hlc), device))
+            fresh.append(change)
             existing.add((table, row_id))
         else:
             later.append(change)
-    store.writer.write(fresh)
-    for change in later:
-        merge_change(store, device, change, vv)
+    store.writer.insert_remote(device, fresh)
+    merge_changes(store, device, later, vv)
 
 
 def apply_all(store: Store, share: FolderShare, keys: SyncKeys) -> ApplyReport:
