@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store import Store
-from desktop.store.hlc import unpack, wall_ms
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset, decode, file_name, read_header
@@ -114,7 +113,7 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys) -> ApplyReport:
                     (device, seq, changeset.digest, utc_now_iso()),
                 )
                 store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
-            if unpack(int(header["hlc_max"]))[0] - wall_ms() > FUTURE_LIMIT_MS:
+            if store.writer.clock.drift_ms(int(header["hlc_max"])) > FUTURE_LIMIT_MS:
                 _error(store, report, device, seq, "clock_future")
             last_seq, last_hash = seq, changeset.digest
             report.applied[device] = report.applied.get(device, 0) + 1
