@@ -18,7 +18,14 @@ from desktop.store.tables import SYNCED
 from desktop.sync.changeset import file_name
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
-from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment, revoke_device
+from desktop.sync.station import (
+    SyncKeys,
+    approve_device,
+    init_share,
+    request_enrollment,
+    revoke_device,
+    save_roster,
+)
 
 
 class Laptop:
@@ -181,10 +188,10 @@ def test_tampered_or_broken_files_are_reported_and_nothing_is_applied(
     elif damage == "replay":  # file 1 copied as a new file 3 after file 2 was applied
         b.sync()
         (folder / file_name(3)).write_bytes(first.read_bytes())
-    elif damage == "unenrolled":
+    elif damage == "unenrolled":  # the admin's own laptop off the roster, in a properly signed roster
         roster = share.station()
         del roster["devices"][a.store.device_id]
-        share.write_station(roster)
+        save_roster(share, roster, a.keys)
     elif damage == "gap":
         first.unlink()
     before = content(b.store)
@@ -321,3 +328,91 @@ def test_conflicts_inbox_keep_or_use_the_other_value(tmp_path: Path) -> None:
         laptop.sync()
     assert b.store.conn.execute("SELECT street FROM households").fetchone() == (conflict.lost,)
     assert content(a.store) == content(b.store)
+
+
+def _roster_setup(tmp_path: Path) -> tuple[FolderShare, Laptop, Laptop]:
+    """Admin and one laptop that have both synced (so both pinned the roster), and a new edit not yet applied."""
+    share = FolderShare(tmp_path / "roster-share")
+    a, b = laptops(tmp_path, share, 2)
+    a.sync()
+    b.sync()
+    a.store.writer.insert("areas", {"name": "Khu phố mới"})
+    a.sync()
+    return share, a, b
+
+
+def _refused(laptop: Laptop, msg_id: str, kind: str) -> None:
+    from desktop.errors import WardbookError
+
+    before = content(laptop.store)
+    published = laptop.share.seqs(laptop.store.device_id)
+    laptop.store.writer.insert("areas", {"name": "Chưa gửi"})
+    with pytest.raises(WardbookError) as caught:
+        laptop.sync()
+    assert caught.value.msg_id == msg_id
+    assert caught.value.message("vi") != caught.value.message("en")
+    assert laptop.store.conn.execute("SELECT kind FROM sync_errors").fetchall() == [(kind,)]
+    after = content(laptop.store)
+    assert {k: v for k, v in after.items() if k != "areas"} == {k: v for k, v in before.items() if k != "areas"}
+    assert len(after["areas"]) == len(before["areas"]) + 1  # only its own new edit: nothing applied
+    assert laptop.share.seqs(laptop.store.device_id) == published  # nothing published either
+
+
+def test_a_forged_roster_is_refused(tmp_path: Path) -> None:
+    share, _a, b = _roster_setup(tmp_path)
+    intruder = SyncKeys(Ed25519PrivateKey.generate())
+    roster = share.station()
+    roster["devices"]["intruder"] = {"name": "x", "public_key": intruder.public_hex(), "exchange_key": "00",
+                                     "keys": {}}
+    share.write_station(roster)  # written by someone with access to the share, signature left as it was
+    _refused(b, "sync.roster_refused", "roster_signature")
+
+
+def test_a_roster_signed_by_another_key_is_refused(tmp_path: Path) -> None:
+    from desktop.errors import WardbookError
+
+    share, _a, b = _roster_setup(tmp_path)
+    with pytest.raises(WardbookError) as caught:  # an enrolled laptop that is not the admin cannot sign one
+        approve_device(share, "someone", b.keys)
+    assert caught.value.msg_id == "sync.not_admin"
+    roster = share.station()
+    roster["admin_key"] = b.keys.public_hex()  # claims another admin and signs with that key: valid signature
+    save_roster(share, roster, b.keys)
+    _refused(b, "sync.roster_refused", "roster_admin_key")
+
+
+def test_a_rolled_back_roster_is_refused(tmp_path: Path) -> None:
+    share, a, b = _roster_setup(tmp_path)
+    station_file = tmp_path / "roster-share" / "station.json"
+    old = station_file.read_bytes()  # still lists a laptop that is revoked below
+    lost = Laptop(tmp_path, "lost", share, a)
+    revoke_device(share, lost.store.device_id, a.keys)
+    b.sync()  # sees the newer roster: its pin moves forward
+    station_file.write_bytes(old)  # the share restored from an old backup, or an attacker replaying it
+    _refused(b, "sync.roster_rollback", "roster_rollback")
+
+
+def test_the_admin_key_is_pinned_at_enrollment(tmp_path: Path) -> None:
+    """Between asking to join and the first sync, someone swaps the roster for one signed by their own key."""
+    from desktop.errors import WardbookError
+    from desktop.sync.station import PINNED_ADMIN_KEY
+
+    share = FolderShare(tmp_path / "pin-share")
+    (admin,) = laptops(tmp_path, share, 1)
+    newcomer = Laptop.__new__(Laptop)
+    newcomer.store = Store.open(tmp_path / "new.db", create=True)
+    newcomer.keys = SyncKeys(Ed25519PrivateKey.generate())
+    newcomer.share = share
+    request_enrollment(share, newcomer.store.device_id, newcomer.keys, "máy mới", newcomer.store)
+    assert newcomer.store.setting(PINNED_ADMIN_KEY) == admin.keys.public_hex()
+    approve_device(share, newcomer.store.device_id, admin.keys)
+    forger = SyncKeys(Ed25519PrivateKey.generate())
+    roster = share.station()
+    roster["admin_key"] = forger.public_hex()
+    save_roster(share, roster, forger)
+    with pytest.raises(WardbookError) as caught:
+        newcomer.sync()
+    assert caught.value.msg_id == "sync.roster_refused"
+    assert newcomer.keys.data_keys == {}  # not even the wrapped data key was taken from it
+    newcomer.store.close()
+

@@ -16,7 +16,7 @@ from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset, decode, file_name, read_header
 from desktop.sync.folder import FolderShare
 from desktop.sync.merge import merge_changes
-from desktop.sync.station import SyncKeys, public_keys
+from desktop.sync.station import SyncKeys, public_keys, verified_roster
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
 
@@ -73,8 +73,11 @@ def apply_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
     merge_changes(store, device, later, vv)
 
 
-def apply_all(store: Store, share: FolderShare, keys: SyncKeys) -> ApplyReport:
-    roster = share.station()
+def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any] | None = None) -> ApplyReport:
+    """Apply every device's new changesets. The device keys come from `roster`, already verified by the caller,
+    or from the share's roster verified here against this laptop's pin."""
+    if roster is None:
+        roster = verified_roster(store, share)
     keys_by_device = public_keys(roster)
     report = ApplyReport()
     for device in share.device_ids():

@@ -67,6 +67,22 @@ i18n.register(
             "vi": "Bản ghi đã bị xoá trên máy khác; không thể khôi phục từ đây.",
             "en": "The record was deleted on another laptop; it cannot be restored from here.",
         },
+        "sync.roster_refused": {
+            "vi": "Danh sách máy của trạm (station.json) không mang chữ ký hợp lệ của máy quản trị ({reason}); "
+            "chưa đồng bộ gì. Báo cho quản trị viên.",
+            "en": "The station roster (station.json) is not validly signed by the admin laptop ({reason}); "
+            "nothing was synced. Tell the admin.",
+        },
+        "sync.roster_rollback": {
+            "vi": "Danh sách máy của trạm bị thay bằng bản cũ (phiên bản {found}, máy này đã thấy {pinned}); "
+            "chưa đồng bộ gì. Báo cho quản trị viên.",
+            "en": "The station roster was replaced by an older one (version {found}, this laptop has seen "
+            "{pinned}); nothing was synced. Tell the admin.",
+        },
+        "sync.not_admin": {
+            "vi": "Chỉ máy quản trị của trạm mới được sửa danh sách máy.",
+            "en": "Only the station's admin laptop may change the roster.",
+        },
         "sync.clock_future": {
             "vi": "Đồng hồ máy {device} nhanh hơn {minutes} phút; dữ liệu vẫn được áp dụng.",
             "en": "The clock of device {device} is {minutes} minutes ahead; its data was applied anyway.",

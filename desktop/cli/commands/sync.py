@@ -91,7 +91,7 @@ def _init(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
-        station = init_share(FolderShare(args.share), store.device_id, keys)
+        station = init_share(FolderShare(args.share), store.device_id, keys, store)
         save_data_keys(secrets, keys)
         store.set_setting("sync.share", _remembered(args.share))
     print(i18n.tr("sync.cli_initialised", path=args.share, station=station[:8]))
@@ -101,7 +101,7 @@ def _init(args: argparse.Namespace) -> int:
 def _enroll(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         keys = load_keys(_secrets(args, store))
-        request_enrollment(FolderShare(args.share), store.device_id, keys, args.name)
+        request_enrollment(FolderShare(args.share), store.device_id, keys, args.name, store)
         store.set_setting("sync.share", _remembered(args.share))
         device = store.device_id
     print(i18n.tr("sync.cli_requested", device=device))
