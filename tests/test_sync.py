@@ -416,3 +416,32 @@ def test_the_admin_key_is_pinned_at_enrollment(tmp_path: Path) -> None:
     assert newcomer.keys.data_keys == {}  # not even the wrapped data key was taken from it
     newcomer.store.close()
 
+
+def test_a_creation_arriving_after_an_edit_of_its_row_stamps_the_row_like_everywhere_else(tmp_path: Path) -> None:
+    """Found by the simulation: C got B's edit of A's new row before A's creation (a placeholder row), and kept
+    the placeholder's stamp for the fields the creation left empty. Values agreed, clocks did not, so a later
+    delete on C looked as if it had overwritten the placeholder rather than the creation it had seen."""
+    share = FolderShare(tmp_path / "late-share")
+    a, b, c = laptops(tmp_path, share, 3)
+    for laptop in (a, b, c):
+        laptop.sync()
+    person = a.store.writer.insert("people", {"full_name": "Nguyễn Văn An"})
+    a.sync()
+    b.sync()
+    b.store.writer.update("people", person, {"birth_year": 1948})
+    b.sync()
+    folder_a = tmp_path / "late-share" / "devices" / a.store.device_id
+    os.rename(folder_a, folder_a.with_name("away"))  # C sees B's folder first (a stale listing, say)
+    c.sync()
+    os.rename(folder_a.with_name("away"), folder_a)
+    c.sync()
+    a.sync()
+
+    def stamps(laptop: Laptop) -> dict[str, tuple[int, str]]:
+        """The stamp each field merges with: its own clock row, or the row's creation (`*`)."""
+        own = {f: (h, d) for f, h, d in laptop.store.conn.execute(
+            "SELECT field, hlc, device_id FROM field_clock WHERE row_id = ?", (person,))}
+        return {f: own.get(f, own["*"]) for f in ("deleted_hlc", *SYNCED["people"].fields)}
+
+    assert stamps(c) == stamps(b) == stamps(a)
+    assert content(a.store) == content(b.store) == content(c.store)

@@ -66,11 +66,13 @@ FAULTS = ["none", "before_rename", "after_rename", "truncate", "flip", "offline"
 class Laptop:
     """One laptop: its own database file, its keys, and a wall clock the simulation controls."""
 
-    def __init__(self, path: Path, share: FolderShare, clock: Any) -> None:
+    def __init__(self, path: Path, share: FolderShare, clock: Any, device_id: str) -> None:
         self.path = path
         self.share = share
         self.clock = clock
         self.keys = SyncKeys(Ed25519PrivateKey.generate())
+        with Store.open(path, create=True) as store:  # a fixed device id, so ties break the same way each replay
+            store.conn.execute("UPDATE device SET device_id = ?", (device_id,))
         self.store = self._open()
 
     def _open(self) -> Store:
@@ -101,7 +103,9 @@ class Station(RuleBasedStateMachine):
         share = FolderShare(self.faults)
         self.now = START_MS
         self.skew = [0] * DEVICES
-        self.laptops = [Laptop(self.folder / f"laptop{i}.db", share, self._clock(i)) for i in range(DEVICES)]
+        self.laptops = [Laptop(self.folder / f"laptop{i}.db", share, self._clock(i), f"device-{i}")
+                        for i in range(DEVICES)]
+        self.made = 0  # row ids are made here, not random, so Hypothesis can replay an example exactly
         admin = self.laptops[0]
         init_share(share, admin.device, admin.keys)
         for laptop in self.laptops[1:]:
@@ -110,13 +114,17 @@ class Station(RuleBasedStateMachine):
         # (device, outbox seq) -> the stamps the edited fields carried on that laptop just before the edit.
         self.prior: dict[tuple[str, int], dict[str, Stamp]] = {}
         self.sync_failures = 0
-        area = admin.store.writer.insert("areas", {"name": "Khu phố 1"})
+        area = admin.store.writer.insert("areas", {"name": "Khu phố 1"}, self._new_id("area"))
         for number in ("1", "2"):
             self._write(0, lambda s, n=number: s.writer.insert("households", {
-                "code": f"HK{n}", "area_id": area, "house_no": n, "street": "Lê Lợi"}))
+                "code": f"HK{n}", "area_id": area, "house_no": n, "street": "Lê Lợi"}, self._new_id("hh")))
         for _ in range(2):
             for index in range(DEVICES):
                 self.sync(index, "none")
+
+    def _new_id(self, kind: str) -> str:
+        self.made += 1
+        return f"{kind}-{self.made:04d}"
 
     def _clock(self, index: int) -> Any:
         return lambda: self.now + self.skew[index]
@@ -150,7 +158,8 @@ class Station(RuleBasedStateMachine):
     # Work people do.
     @rule(index=st.integers(0, DEVICES - 1), street=st.sampled_from(VALUES["households"]["street"]))
     def create_household(self, index: int, street: str) -> None:
-        self._write(index, lambda s: s.writer.insert("households", {"code": "HK", "street": street}))
+        self._write(index, lambda s: s.writer.insert("households", {"code": "HK", "street": street},
+                                                                self._new_id("hh")))
 
     @rule(index=st.integers(0, DEVICES - 1), pick=st.integers(0, 20),
           name=st.sampled_from(VALUES["people"]["full_name"]))
@@ -158,7 +167,8 @@ class Station(RuleBasedStateMachine):
         households = self._alive(index, "households")
         if households:
             household = households[pick % len(households)]
-            self._write(index, lambda s: s.writer.insert("people", {"household_id": household, "full_name": name}))
+            self._write(index, lambda s: s.writer.insert("people", {"household_id": household, "full_name": name},
+                                                         self._new_id("person")))
 
     @rule(index=st.integers(0, DEVICES - 1), pick=st.integers(0, 20))
     def record_visit(self, index: int, pick: int) -> None:
@@ -167,7 +177,7 @@ class Station(RuleBasedStateMachine):
             household = households[pick % len(households)]
             self._write(index, lambda s: s.writer.insert("visits", {
                 "household_id": household, "visited_at": "2026-05-01", "purposes": "welfare_check",
-                "outcome": "met"}))
+                "outcome": "met"}, self._new_id("visit")))
 
     @rule(index=st.integers(0, DEVICES - 1), table=st.sampled_from(sorted(VALUES)), pick=st.integers(0, 20),
           data=st.data())

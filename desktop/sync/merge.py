@@ -75,6 +75,7 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
     creations: list[RowWrite] = []  # rows new here, placeholders included
     writes: list[RowWrite] = []
     conflicts: list[tuple[Any, ...]] = []
+    creation_stamps: list[tuple[str, str, str, int, str]] = []
     now = utc_now_iso()
 
     def conflict(table: str, row_id: str, name: str, kept: tuple[Any, Stamp], lost: tuple[Any, Stamp]) -> None:
@@ -107,6 +108,11 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
                     conflict(table, row_id, name, kept=(value, remote), lost=(current.get(name), local))
             elif current.get(name) != value and local[1] != device:
                 conflict(table, row_id, name, kept=(current.get(name), local), lost=(value, remote))
+        if op == "insert" and remote > row.stamp(ALL_FIELDS):
+            # The creation reached a row made earlier as a placeholder: it also set every field it left out (to
+            # nothing), so from now on it is the stamp of those fields here too, as on every other laptop.
+            row.stamps[ALL_FIELDS] = remote
+            creation_stamps.append((table, row_id, ALL_FIELDS, remote[0], remote[1]))
         if current["deleted_hlc"] is not None and op != "delete" and winners:
             tombstone = row.stamps.get("deleted_hlc") or (int(current["deleted_hlc"]), "")
             if not _seen(vv, tombstone):  # edited on one laptop while deleted on another: a person decides
@@ -130,3 +136,7 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
         store.conn.executemany(
             "INSERT INTO conflicts (tbl, row_id, field, kept_value, kept_hlc, kept_device, lost_value, lost_hlc, "
             "lost_device, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conflicts)
+        store.conn.executemany(
+            "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id",
+            creation_stamps)
