@@ -445,3 +445,96 @@ def test_a_creation_arriving_after_an_edit_of_its_row_stamps_the_row_like_everyw
 
     assert stamps(c) == stamps(b) == stamps(a)
     assert content(a.store) == content(b.store) == content(c.store)
+
+
+def _station_with_snapshot(tmp_path: Path) -> tuple[FolderShare, Laptop, Laptop, str]:
+    from desktop.demo import DemoSize, generate_demo_ward
+    from desktop.sync.snapshot import write_snapshot
+
+    share = FolderShare(tmp_path / "snap-share")
+    a, b = laptops(tmp_path, share, 2)
+    generate_demo_ward(a.store, DemoSize(households=25, visits_per_household=1, seed=5))
+    for laptop in (a, b, a):
+        laptop.sync()
+    b.store.writer.insert("areas", {"name": "Tổ 9"})
+    b.sync()
+    a.sync()
+    a.store.writer.insert("areas", {"name": "Tổ 10"})  # not published yet: in the snapshot, and published later
+    snapshot_id = write_snapshot(a.store, share, a.keys)
+    return share, a, b, snapshot_id
+
+
+def test_a_new_laptop_starts_from_a_snapshot_and_then_applies_only_what_came_after(tmp_path: Path) -> None:
+    import sqlite3
+
+    from desktop.search.index import search_household_ids
+    from desktop.sync.snapshot import _decrypt_to, bootstrap
+
+    share, a, b, snapshot_id = _station_with_snapshot(tmp_path)
+    assert not list(tmp_path.glob(".wardbook-*")), "the snapshot's temporary copy was left behind"
+    household = b.store.conn.execute("SELECT id FROM households ORDER BY id LIMIT 1").fetchone()[0]
+    b.store.writer.update("households", household, {"phone": "0909000999"})  # after the snapshot
+    for laptop in (b, a):
+        laptop.sync()
+    c = Laptop(tmp_path, "c", share, a)
+    header = bootstrap(c.store, share, c.keys)
+    assert header["id"] == snapshot_id
+    cursors = dict(c.store.conn.execute("SELECT device_id, last_seq FROM applied").fetchall())
+    assert cursors == {device: seq for device, (seq, _hash) in header["vv"].items()}
+    assert c.store.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 0
+    _, report = c.sync()
+    assert report.errors == []
+    assert report.applied == {a.store.device_id: 1, b.store.device_id: 1}  # only the files after the snapshot
+    for laptop in (a, b, c):
+        laptop.sync()
+    assert content(c.store) == content(a.store) == content(b.store)
+    name = a.store.conn.execute("SELECT full_name FROM people WHERE deleted_hlc IS NULL LIMIT 1").fetchone()[0]
+    assert search_household_ids(c.store.conn, name) == search_household_ids(a.store.conn, name) != []
+    copy = tmp_path / "opened.db"  # what the file holds: synced tables and clocks, nothing of the source laptop
+    _decrypt_to((tmp_path / "snap-share" / "snapshots" / f"{snapshot_id}.snap").read_bytes(), share.station(),
+                c.keys, copy)
+    with sqlite3.connect(copy) as opened:
+        tables = {row[0] for row in opened.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {*SYNCED, "field_clock"}
+
+
+def test_a_snapshot_on_the_share_holds_no_readable_personal_data(tmp_path: Path) -> None:
+    _share, a, _b, snapshot_id = _station_with_snapshot(tmp_path)
+    blob = (tmp_path / "snap-share" / "snapshots" / f"{snapshot_id}.snap").read_bytes()
+    names = [row[0] for row in a.store.conn.execute("SELECT full_name FROM people LIMIT 20")]
+    streets = [row[0] for row in a.store.conn.execute("SELECT street FROM households WHERE street IS NOT NULL")]
+    assert names and streets
+    for secret in (*names, *streets, "Tổ 10"):
+        assert secret.encode("utf-8") not in blob
+    assert b"SQLite format" not in blob
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "foreign"])
+def test_a_tampered_snapshot_is_refused(tmp_path: Path, damage: str) -> None:
+    from desktop.errors import WardbookError
+    from desktop.sync.snapshot import bootstrap
+
+    share, a, _b, snapshot_id = _station_with_snapshot(tmp_path)
+    path = tmp_path / "snap-share" / "snapshots" / f"{snapshot_id}.snap"
+    raw = bytearray(path.read_bytes())
+    if damage == "flip":
+        raw[len(raw) // 2] ^= 0x04
+    elif damage == "truncate":
+        raw = raw[: len(raw) - 1000]
+    else:  # re-signed by a key the roster does not list for that device
+        import hashlib
+        import struct
+
+        intruder = Ed25519PrivateKey.generate()
+        body = bytes(raw[:-64])
+        raw = bytearray(body + intruder.sign(hashlib.sha256(body).digest()))
+        assert struct.unpack_from(">I", raw, 8)[0] > 0
+    path.write_bytes(bytes(raw))
+    c = Laptop(tmp_path, "c", share, a)
+    with pytest.raises(WardbookError) as caught:
+        bootstrap(c.store, share, c.keys)
+    assert caught.value.msg_id == "sync.bad_snapshot"
+    assert all(rows == [] for rows in content(c.store).values())
+    assert c.store.conn.execute("SELECT COUNT(*) FROM applied").fetchone()[0] == 0
+    assert c.store.conn.execute("SELECT kind FROM sync_errors").fetchone()[0].startswith("snapshot_")
+    assert not list(tmp_path.glob(".wardbook-*"))

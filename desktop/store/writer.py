@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 from desktop.errors import WardbookError
-from desktop.search.index import reindex_households
+from desktop.search.index import rebuild_search_index, reindex_households
 from desktop.store.hlc import HybridClock
 from desktop.store.tables import SYNCED, TableSpec
 from desktop.text import clean
@@ -242,6 +242,25 @@ class Writer:
                 clock_rows,
             )
             reindex_households(conn, touched)
+
+    def vacuum_into(self, path: str) -> None:
+        """`VACUUM INTO path`: a consistent copy of the database, for a sync snapshot. SQLite fills the copy with
+        inserts into tables of the same names, which the table guard would refuse outside the write path."""
+        with self._writing():
+            self._store.conn.execute("VACUUM INTO ?", (path,))
+
+    def load_snapshot(self, schema: str) -> None:
+        """Fill this laptop's synced tables and their clocks from the attached database `schema` (a snapshot
+        copy), in the caller's transaction, then rebuild the search index: a bootstrap, not an edit, so no
+        outbox entries. The caller makes sure this database held no synced rows."""
+        conn = self._store.conn
+        with self._store.transaction(), self._writing():
+            for table, spec in SYNCED.items():
+                columns = ", ".join(spec.columns)
+                conn.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {schema}.{table}")
+            conn.execute(f"INSERT INTO main.field_clock (tbl, row_id, field, hlc, device_id) "
+                         f"SELECT tbl, row_id, field, hlc, device_id FROM {schema}.field_clock")
+            rebuild_search_index(conn)
 
     def _current(self, spec: TableSpec, row_id: str) -> dict[str, object]:
         cursor = self._store.conn.execute(f"SELECT * FROM {spec.name} WHERE id = ?", (row_id,))
