@@ -116,10 +116,14 @@ def _admin_roster(share: FolderShare, admin_keys: SyncKeys) -> dict[str, Any]:
 
 def pin_roster(store: Store, roster: dict[str, Any]) -> None:
     """Remember the admin key (first time only) and the highest roster version seen, in this laptop's database."""
+    new_key = not store.setting(PINNED_ADMIN_KEY)
+    newer = int(roster.get("version", 0)) > int(store.setting(PINNED_ROSTER_VERSION, "0") or 0)
+    if not (new_key or newer):
+        return  # the usual case: no write, so an idle sync stays a few reads
     with store.transaction():
-        if not store.setting(PINNED_ADMIN_KEY):
+        if new_key:
             store.set_setting(PINNED_ADMIN_KEY, str(roster["admin_key"]))
-        if int(roster.get("version", 0)) > int(store.setting(PINNED_ROSTER_VERSION, "0") or 0):
+        if newer:
             store.set_setting(PINNED_ROSTER_VERSION, str(int(roster["version"])))
 
 
