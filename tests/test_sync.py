@@ -538,3 +538,35 @@ def test_a_tampered_snapshot_is_refused(tmp_path: Path, damage: str) -> None:
     assert c.store.conn.execute("SELECT COUNT(*) FROM applied").fetchone()[0] == 0
     assert c.store.conn.execute("SELECT kind FROM sync_errors").fetchone()[0].startswith("snapshot_")
     assert not list(tmp_path.glob(".wardbook-*"))
+
+
+def test_a_damaged_read_of_its_own_file_after_a_crash_is_reported_and_retried(tmp_path: Path) -> None:
+    """Found by the simulation: after a crash that left file 2 on the share unmarked, a damaged read of it
+    stopped the next sync with a KeyError. Now it is a recorded, explained error, and the sync after adopts it."""
+    from desktop.errors import WardbookError
+    from desktop.sync import publish as publishing
+
+    share = FolderShare(tmp_path / "own-share")
+    a, b = laptops(tmp_path, share, 2)
+    a.store.writer.insert("areas", {"name": "Khu phố 1"})
+    a.sync()
+    a.store.writer.insert("areas", {"name": "Khu phố 2"})
+    marked = publishing._mark
+    publishing._mark = lambda *args: (_ for _ in ()).throw(KeyboardInterrupt())  # power cut before marking
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            a.sync()
+    finally:
+        publishing._mark = marked
+    path = tmp_path / "own-share" / "devices" / a.store.device_id / file_name(2)
+    good = path.read_bytes()
+    path.write_bytes(good.replace(b'"epoch"', b'"epocx"'))  # what a flipped bit on the way back looks like
+    with pytest.raises(WardbookError) as caught:
+        a.sync()
+    assert caught.value.msg_id == "sync.own_file_unreadable"
+    assert a.store.conn.execute("SELECT kind FROM sync_errors").fetchone()[0].startswith("own_")
+    path.write_bytes(good)
+    a.sync()
+    assert share.seqs(a.store.device_id) == [1, 2]
+    b.sync()
+    assert content(a.store) == content(b.store)

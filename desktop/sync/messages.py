@@ -103,6 +103,12 @@ i18n.register(
             "vi": "Đã khởi tạo từ bản chụp {id}; lần đồng bộ sau chỉ nhận các tệp mới hơn.",
             "en": "Started from snapshot {id}; the next sync applies only the files after it.",
         },
+        "sync.own_file_unreadable": {
+            "vi": "Không đọc lại được tệp đồng bộ {file} của chính máy này trên thư mục dùng chung ({reason}); "
+            "sẽ thử lại ở lần đồng bộ sau.",
+            "en": "This laptop's own sync file {file} on the shared folder could not be read back ({reason}); "
+            "the next sync tries again.",
+        },
         "sync.clock_future": {
             "vi": "Đồng hồ máy {device} nhanh hơn {minutes} phút; dữ liệu vẫn được áp dụng.",
             "en": "The clock of device {device} is {minutes} minutes ahead; its data was applied anyway.",
