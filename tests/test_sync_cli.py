@@ -57,6 +57,31 @@ def test_init_enroll_approve_sync_status(tmp_path: Path, capsys: pytest.CaptureF
     assert not list((tmp_path / "share").rglob("*.db"))  # the database never goes on the share
 
 
+def test_snapshot_then_bootstrap_a_new_laptop(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    share = str(tmp_path / "share")
+    station = ["--db", str(tmp_path / "station.db"), "--key-file", str(tmp_path / "station.keys")]
+    laptop = ["--db", str(tmp_path / "laptop.db"), "--key-file", str(tmp_path / "laptop.keys")]
+    assert main(["demo", "--households", "20", "--db", station[1]]) == 0
+    assert main(["init", "--db", laptop[1]]) == 0
+    assert main(["share", "init", share, *station]) == 0
+    assert main(["sync", *station]) == 0
+    assert main(["share", "snapshot", *station, "--lang", "en"]) == 0
+    assert "Wrote snapshot" in capsys.readouterr().out
+    assert main(["enroll", share, "--name", "may-moi", *laptop]) == 0
+    with Store.open(tmp_path / "laptop.db") as store:
+        device = store.device_id
+    assert main(["share", "approve", device, *station]) == 0
+    capsys.readouterr()
+    assert main(["sync", "bootstrap", *laptop, "--lang", "en"]) == 0
+    assert "Started from snapshot" in capsys.readouterr().out
+    assert main(["sync", *laptop, "--lang", "en"]) == 0
+    assert "0 applied" in capsys.readouterr().out  # everything was in the snapshot
+    with Store.open(tmp_path / "laptop.db") as store:
+        assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 20
+    assert main(["sync", "bootstrap", *laptop, "--lang", "en"]) == 2  # only once, on an empty laptop
+    assert "already holds data" in capsys.readouterr().err
+
+
 def test_sync_without_a_share_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "x.db")
     main(["init", "--db", db])

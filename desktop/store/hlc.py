@@ -31,12 +31,14 @@ class HybridClock:
 
     def __init__(self, last: int = 0, now_ms: Callable[[], int] = wall_ms) -> None:
         self.last = last
-        self._now_ms = now_ms
+        # This machine's wall clock. Public so a simulation can give each "laptop" its own skewed clock that
+        # jumps back, which is exactly what the HLC must survive.
+        self.now_ms = now_ms
 
     def tick(self) -> int:
         """A new value for a local event: greater than every value seen so far."""
         last_ms, last_counter = unpack(self.last)
-        now = self._now_ms()
+        now = self.now_ms()
         if now > last_ms:
             self.last = pack(now, 0)
         elif last_counter < COUNTER_MASK:
@@ -53,4 +55,4 @@ class HybridClock:
 
     def drift_ms(self, remote: int) -> int:
         """How far ahead of this machine's wall clock a remote value is (negative: behind)."""
-        return unpack(remote)[0] - self._now_ms()
+        return unpack(remote)[0] - self.now_ms()

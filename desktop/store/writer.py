@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 from desktop.errors import WardbookError
-from desktop.search.index import reindex_households
+from desktop.search.index import rebuild_search_index, reindex_households
 from desktop.store.hlc import HybridClock
 from desktop.store.tables import APPEND_ONLY, SYNCED, TableSpec
 from desktop.text import clean
@@ -80,6 +80,18 @@ def _coerce(spec: TableSpec, fields: dict[str, object]) -> dict[str, object]:
                 raise WardbookError("store.not_a_number", field=name, value=value)
             result[name] = float(value)
     return result
+
+
+def _check_remote(spec: TableSpec, fields: dict[str, object]) -> dict[str, object]:
+    """Fields of a change from another laptop: names are checked, values are taken as they are.
+
+    The sender's own write path already normalised them (`_coerce`) before they reached its outbox, and the
+    changeset is signed, so cleaning every text again here only cost time (it was most of an apply) and could
+    only ever make this laptop's copy differ from the sender's.
+    """
+    if not fields.keys() <= spec.fields.keys():
+        raise ValueError(f"{spec.name}.{min(fields.keys() - spec.fields.keys())} is not a writable field")
+    return fields
 
 
 class Writer:
@@ -156,13 +168,12 @@ class Writer:
                 device = change.device_id if remote else self.device_id
                 assert device is not None
                 if change.op == "insert":
-                    values = _coerce(spec, change.fields)
+                    values = _check_remote(spec, change.fields) if remote else _coerce(spec, change.fields)
                     change.fields = values
-                    row: dict[str, object] = {
-                        "id": change.row_id, "created_at": now, "updated_at": now, "deleted_hlc": None
-                    }
-                    row.update(values)
-                    inserts.setdefault(change.table, []).append(tuple(row.get(c) for c in spec.columns))
+                    get = values.get
+                    inserts.setdefault(change.table, []).append(
+                        (change.row_id, now, now, None, *[get(name) for name in spec.fields])
+                    )
                     clock_rows.append((change.table, change.row_id, ALL_FIELDS, hlc, device))
                     written = values
                     previous = None
@@ -205,6 +216,63 @@ class Writer:
                 for hook in self.after_write:
                     hook(local_changes)
 
+    def insert_remote(self, device_id: str, changes: Sequence[Sequence[object]]) -> None:
+        """Insert rows another laptop created, given as changeset entries `[table, row_id, op, hlc, fields]`.
+
+        The bulk of a first sync: rows this laptop has never seen, so there is nothing to merge. It does what
+        `write` does for such rows (row, `*` clock, search documents, no outbox) with one executemany per table
+        and no per-row objects, because on a first sync this loop is most of the time spent. The caller has
+        checked that none of the rows exists here.
+        """
+        if not changes:
+            return
+        conn = self._store.conn
+        now = utc_now_iso()
+        inserts: dict[str, list[tuple[object, ...]]] = {}
+        clock_rows: list[tuple[object, object, str, object, str]] = []
+        touched: set[str] = set()
+        for table, row_id, _op, hlc, fields in changes:
+            spec = SYNCED[str(table)]
+            values = _check_remote(spec, fields)  # type: ignore[arg-type]
+            get = values.get
+            inserts.setdefault(spec.name, []).append((row_id, now, now, None, *[get(name) for name in spec.fields]))
+            clock_rows.append((table, row_id, ALL_FIELDS, hlc, device_id))
+            if table == "households":
+                touched.add(str(row_id))
+            elif table == "people" and get("household_id"):
+                touched.add(str(get("household_id")))
+        with self._store.transaction(), self._writing():
+            for table, rows in inserts.items():
+                columns = SYNCED[table].columns
+                conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
+                )
+            conn.executemany(
+                "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id",
+                clock_rows,
+            )
+            reindex_households(conn, touched)
+
+    def vacuum_into(self, path: str) -> None:
+        """`VACUUM INTO path`: a consistent copy of the database, for a sync snapshot. SQLite fills the copy with
+        inserts into tables of the same names, which the table guard would refuse outside the write path."""
+        with self._writing():
+            self._store.conn.execute("VACUUM INTO ?", (path,))
+
+    def load_snapshot(self, schema: str) -> None:
+        """Fill this laptop's synced tables and their clocks from the attached database `schema` (a snapshot
+        copy), in the caller's transaction, then rebuild the search index: a bootstrap, not an edit, so no
+        outbox entries. The caller makes sure this database held no synced rows."""
+        conn = self._store.conn
+        with self._store.transaction(), self._writing():
+            for table, spec in SYNCED.items():
+                columns = ", ".join(spec.columns)
+                conn.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {schema}.{table}")
+            conn.execute(f"INSERT INTO main.field_clock (tbl, row_id, field, hlc, device_id) "
+                         f"SELECT tbl, row_id, field, hlc, device_id FROM {schema}.field_clock")
+            rebuild_search_index(conn)
+
     def _current(self, spec: TableSpec, row_id: str) -> dict[str, object]:
         cursor = self._store.conn.execute(f"SELECT * FROM {spec.name} WHERE id = ?", (row_id,))
         row = cursor.fetchone()
@@ -216,7 +284,7 @@ class Writer:
         self, spec: TableSpec, change: RowWrite, now: str
     ) -> tuple[dict[str, object], dict[str, object], dict[str, object]]:
         """Write the fields whose value differs; returns (fields written, the row before, all fields given)."""
-        values = _coerce(spec, change.fields)
+        values = _check_remote(spec, change.fields) if change.hlc is not None else _coerce(spec, change.fields)
         current = self._current(spec, change.row_id)
         if current["deleted_hlc"] is not None and change.hlc is None:
             raise WardbookError("store.row_deleted", table=spec.name, id=change.row_id)

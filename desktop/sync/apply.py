@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.store import RowWrite, Store
-from desktop.store.hlc import unpack, wall_ms
+from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset, decode, file_name, read_header
 from desktop.sync.folder import FolderShare
-from desktop.sync.merge import merge_change
-from desktop.sync.station import SyncKeys, public_keys
+from desktop.sync.merge import merge_changes
+from desktop.sync.station import SyncKeys, public_keys, verified_roster
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
 
@@ -59,24 +58,26 @@ def _existing(store: Store, changes: list[list[Any]]) -> set[tuple[str, str]]:
 
 def apply_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
     """Apply one changeset's changes in order. Rows new to this laptop (most of them, on a first sync) are
-    inserted in one batch through the write path; the others are merged field by field."""
+    inserted in bulk by the write path; the others are merged field by field, as one batch."""
     existing = _existing(store, changes)
-    fresh: list[RowWrite] = []
+    fresh: list[list[Any]] = []
     later: list[list[Any]] = []
     for change in changes:
-        table, row_id, op, hlc, fields = change
+        table, row_id, op = change[0], change[1], change[2]
         if op == "insert" and table in SYNCED and (table, row_id) not in existing:
-            fresh.append(RowWrite(table, row_id, "insert", dict(fields), int(hlc), device))
+            fresh.append(change)
             existing.add((table, row_id))
         else:
             later.append(change)
-    store.writer.write(fresh)
-    for change in later:
-        merge_change(store, device, change, vv)
+    store.writer.insert_remote(device, fresh)
+    merge_changes(store, device, later, vv)
 
 
-def apply_all(store: Store, share: FolderShare, keys: SyncKeys) -> ApplyReport:
-    roster = share.station()
+def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any] | None = None) -> ApplyReport:
+    """Apply every device's new changesets. The device keys come from `roster`, already verified by the caller,
+    or from the share's roster verified here against this laptop's pin."""
+    if roster is None:
+        roster = verified_roster(store, share)
     keys_by_device = public_keys(roster)
     report = ApplyReport()
     for device in share.device_ids():
@@ -115,7 +116,7 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys) -> ApplyReport:
                     (device, seq, changeset.digest, utc_now_iso()),
                 )
                 store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
-            if unpack(int(header["hlc_max"]))[0] - wall_ms() > FUTURE_LIMIT_MS:
+            if store.writer.clock.drift_ms(int(header["hlc_max"])) > FUTURE_LIMIT_MS:
                 _error(store, report, device, seq, "clock_future")
             last_seq, last_hash = seq, changeset.digest
             report.applied[device] = report.applied.get(device, 0) + 1

@@ -16,14 +16,15 @@ from typing import Any
 
 from desktop.errors import WardbookError
 from desktop.sync.changeset import file_name
-from desktop.sync.transport import LocalTransport, SmbTransport, open_transport
+from desktop.sync.transport import LocalTransport, SmbTransport, Transport, open_transport
 
 _CHANGESET = re.compile(r"^(\d{12})\.chg$")
 
 
 class FolderShare:
-    def __init__(self, location: Path | str | LocalTransport | SmbTransport) -> None:
-        self.transport = location if isinstance(location, (LocalTransport, SmbTransport)) else open_transport(location)
+    def __init__(self, location: Path | str | LocalTransport | SmbTransport | Transport) -> None:
+        # Any object with the Transport operations will do (the tests wrap a real folder in one that fails).
+        self.transport: Transport = open_transport(location) if isinstance(location, (str, Path)) else location
 
     @property
     def description(self) -> str:

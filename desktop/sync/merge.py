@@ -4,11 +4,17 @@ For each field a remote change writes, its stamp is compared with the local fiel
 `field_clock` row, or the row's `*` creation stamp). The greater stamp wins, so applying the same changes in any
 order, any number of times, gives the same result. A value that loses is kept in `conflicts` when it was
 concurrent (neither side had seen the other) and different, for a person to review; nothing is dropped silently.
+
+A changeset is merged as a batch: the rows and clocks it touches are read with one query per table (over a
+temporary table of the incoming keys), every decision is made in memory against that state — updated as each
+change is decided, so several changes to one row in one file behave exactly as if merged one after another —
+and the winners go to the write path in one call, which re-indexes search once for the households touched.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store import RowWrite, Store
@@ -17,11 +23,18 @@ from desktop.store.writer import ALL_FIELDS, utc_now_iso
 
 Stamp = tuple[int, str]
 PLACEHOLDER: Stamp = (0, "")
+Key = tuple[str, str]
 
 
-def _local_stamps(store: Store, table: str, row_id: str) -> dict[str, Stamp]:
-    return {field: (hlc, device) for field, hlc, device in store.conn.execute(
-        "SELECT field, hlc, device_id FROM field_clock WHERE tbl = ? AND row_id = ?", (table, row_id))}
+@dataclass
+class _Row:
+    """This laptop's current state of one row, kept up to date while a batch is decided."""
+
+    values: dict[str, Any]
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+
+    def stamp(self, name: str) -> Stamp:
+        return self.stamps.get(name) or self.stamps.get(ALL_FIELDS) or PLACEHOLDER
 
 
 def _seen(vv: dict[str, int], stamp: Stamp) -> bool:
@@ -29,56 +42,101 @@ def _seen(vv: dict[str, int], stamp: Stamp) -> bool:
     return vv.get(stamp[1], -1) >= stamp[0]
 
 
-def merge_change(store: Store, device: str, change: list[Any], vv: dict[str, int]) -> None:
-    """Apply one remote change `[table, row_id, op, hlc, fields]` field by field."""
-    table, row_id, op, hlc, fields = change
-    if table not in SYNCED:
-        return  # a newer app's table: ignored by this version, kept in the file for later
-    remote: Stamp = (int(hlc), device)
-    values: dict[str, Any] = {"deleted_hlc": hlc} if op == "delete" else dict(fields)
-    cursor = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
-    current = cursor.fetchone()
-    if current is None:
-        if op == "insert":
-            store.writer.write([RowWrite(table, row_id, "insert", values, hlc, device)])
-            return
-        # An edit or delete from one laptop arrived before the row's creation from another: make an empty row
-        # stamped lower than anything real, so the creation, when it comes, still wins every field it sets.
-        store.writer.write([RowWrite(table, row_id, "insert", {}, PLACEHOLDER[0], PLACEHOLDER[1])])
-        cursor = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
-        current = cursor.fetchone()
-    row = dict(zip([d[0] for d in cursor.description], current, strict=True))
-    stamps = _local_stamps(store, table, row_id)
-    winners: dict[str, Any] = {}
-    for field, value in values.items():
-        local = stamps.get(field) or stamps.get(ALL_FIELDS) or PLACEHOLDER
-        if remote == local:
-            continue  # the same write again: idempotent
-        if remote > local:
-            winners[field] = value
-            if row.get(field) != value and local[1] not in (device, "") and not _seen(vv, local):
-                _conflict(store, table, row_id, field, kept=(value, remote), lost=(row.get(field), local))
-        elif row.get(field) != value and local[1] != device:
-            _conflict(store, table, row_id, field, kept=(row.get(field), local), lost=(value, remote))
-    if row["deleted_hlc"] is not None and op != "delete" and winners:
-        tombstone = stamps.get("deleted_hlc") or (int(row["deleted_hlc"]), "")
-        if not _seen(vv, tombstone):  # edited on one laptop while deleted on another: a person decides
-            _conflict(store, table, row_id, "deleted_hlc", kept=(row["deleted_hlc"], tombstone),
-                      lost=(json.dumps(winners, ensure_ascii=False), remote))
-    if not winners:
+def _load(store: Store, keys: set[Key]) -> dict[Key, _Row]:
+    """Current rows and field clocks of `keys`: one query per table plus one for the clocks."""
+    conn = store.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_keys (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")
+    conn.execute("DELETE FROM temp.merge_keys")
+    conn.executemany("INSERT INTO temp.merge_keys VALUES (?, ?)", sorted(keys))
+    rows: dict[Key, _Row] = {}
+    for table in sorted({table for table, _ in keys}):
+        cursor = conn.execute(
+            f"SELECT t.* FROM temp.merge_keys k CROSS JOIN {table} t ON t.id = k.row_id WHERE k.tbl = ?", (table,))
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            rows[(table, values[0])] = _Row(dict(zip(names, values, strict=True)))
+    for table, row_id, name, hlc, device in conn.execute(
+        "SELECT c.tbl, c.row_id, c.field, c.hlc, c.device_id FROM temp.merge_keys k "
+        "CROSS JOIN field_clock c ON c.tbl = k.tbl AND c.row_id = k.row_id"
+    ):
+        row = rows.get((table, row_id))
+        if row is not None:
+            row.stamps[name] = (hlc, device)
+    conn.execute("DELETE FROM temp.merge_keys")
+    return rows
+
+
+def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
+    """Merge remote changes `[table, row_id, op, hlc, fields]`, in order, into rows that may exist here."""
+    changes = [change for change in changes if change[0] in SYNCED]  # a newer app's table: kept in the file only
+    if not changes:
         return
-    deleted = winners.pop("deleted_hlc", None)
-    if winners:
-        store.writer.write([RowWrite(table, row_id, "update", winners, hlc, device)])
-    if deleted is not None:
-        store.writer.write([RowWrite(table, row_id, "delete", {}, hlc, device)])
+    rows = _load(store, {(change[0], change[1]) for change in changes})
+    creations: list[RowWrite] = []  # rows new here, placeholders included
+    writes: list[RowWrite] = []
+    conflicts: list[tuple[Any, ...]] = []
+    creation_stamps: list[tuple[str, str, str, int, str]] = []
+    now = utc_now_iso()
 
+    def conflict(table: str, row_id: str, name: str, kept: tuple[Any, Stamp], lost: tuple[Any, Stamp]) -> None:
+        conflicts.append((table, row_id, name, json.dumps(kept[0], ensure_ascii=False), kept[1][0], kept[1][1],
+                          json.dumps(lost[0], ensure_ascii=False), lost[1][0], lost[1][1], now))
 
-def _conflict(store: Store, table: str, row_id: str, field: str, kept: tuple[Any, Stamp],
-              lost: tuple[Any, Stamp]) -> None:
-    store.conn.execute(
-        "INSERT INTO conflicts (tbl, row_id, field, kept_value, kept_hlc, kept_device, lost_value, lost_hlc, "
-        "lost_device, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (table, row_id, field, json.dumps(kept[0], ensure_ascii=False), kept[1][0], kept[1][1],
-         json.dumps(lost[0], ensure_ascii=False), lost[1][0], lost[1][1], utc_now_iso()),
-    )
+    for table, row_id, op, hlc, fields in changes:
+        remote: Stamp = (int(hlc), device)
+        row = rows.get((table, row_id))
+        if row is None:
+            if op == "insert":  # new here (the caller inserts most such rows in bulk before merging the rest)
+                creations.append(RowWrite(table, row_id, "insert", dict(fields), int(hlc), device))
+                rows[(table, row_id)] = _Row({**dict.fromkeys(SYNCED[table].columns), **fields, "id": row_id},
+                                             {ALL_FIELDS: remote})
+                continue
+            # An edit or delete from one laptop arrived before the row's creation from another: make an empty row
+            # stamped lower than anything real, so the creation, when it comes, still wins every field it sets.
+            creations.append(RowWrite(table, row_id, "insert", {}, PLACEHOLDER[0], PLACEHOLDER[1]))
+            row = rows[(table, row_id)] = _Row(dict.fromkeys(SYNCED[table].columns), {ALL_FIELDS: PLACEHOLDER})
+        values: dict[str, Any] = {"deleted_hlc": hlc} if op == "delete" else dict(fields)
+        current = row.values
+        winners: dict[str, Any] = {}
+        for name, value in values.items():
+            local = row.stamp(name)
+            if remote == local:
+                continue  # the same write again: idempotent
+            if remote > local:
+                winners[name] = value
+                if current.get(name) != value and local[1] not in (device, "") and not _seen(vv, local):
+                    conflict(table, row_id, name, kept=(value, remote), lost=(current.get(name), local))
+            elif current.get(name) != value and local[1] != device:
+                conflict(table, row_id, name, kept=(current.get(name), local), lost=(value, remote))
+        if op == "insert" and remote > row.stamp(ALL_FIELDS):
+            # The creation reached a row made earlier as a placeholder: it also set every field it left out (to
+            # nothing), so from now on it is the stamp of those fields here too, as on every other laptop.
+            row.stamps[ALL_FIELDS] = remote
+            creation_stamps.append((table, row_id, ALL_FIELDS, remote[0], remote[1]))
+        if current["deleted_hlc"] is not None and op != "delete" and winners:
+            tombstone = row.stamps.get("deleted_hlc") or (int(current["deleted_hlc"]), "")
+            if not _seen(vv, tombstone):  # edited on one laptop while deleted on another: a person decides
+                conflict(table, row_id, "deleted_hlc", kept=(current["deleted_hlc"], tombstone),
+                         lost=(json.dumps(winners, ensure_ascii=False), remote))
+        if not winners:
+            continue
+        deleted = winners.pop("deleted_hlc", None)
+        if winners:
+            writes.append(RowWrite(table, row_id, "update", winners, int(hlc), device))
+            current.update(winners)
+            row.stamps.update(dict.fromkeys(winners, remote))
+        if deleted is not None:
+            writes.append(RowWrite(table, row_id, "delete", {}, int(hlc), device))
+            if current["deleted_hlc"] != deleted:  # the write path leaves an identical tombstone as it is
+                current["deleted_hlc"] = deleted
+                row.stamps["deleted_hlc"] = remote
+    with store.transaction():
+        store.writer.write(creations)  # first: the updates below read the rows they change
+        store.writer.write(writes)
+        store.conn.executemany(
+            "INSERT INTO conflicts (tbl, row_id, field, kept_value, kept_hlc, kept_device, lost_value, lost_hlc, "
+            "lost_device, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conflicts)
+        store.conn.executemany(
+            "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id",
+            creation_stamps)

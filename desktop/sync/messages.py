@@ -67,6 +67,48 @@ i18n.register(
             "vi": "Bản ghi đã bị xoá trên máy khác; không thể khôi phục từ đây.",
             "en": "The record was deleted on another laptop; it cannot be restored from here.",
         },
+        "sync.roster_refused": {
+            "vi": "Danh sách máy của trạm (station.json) không mang chữ ký hợp lệ của máy quản trị ({reason}); "
+            "chưa đồng bộ gì. Báo cho quản trị viên.",
+            "en": "The station roster (station.json) is not validly signed by the admin laptop ({reason}); "
+            "nothing was synced. Tell the admin.",
+        },
+        "sync.roster_rollback": {
+            "vi": "Danh sách máy của trạm bị thay bằng bản cũ (phiên bản {found}, máy này đã thấy {pinned}); "
+            "chưa đồng bộ gì. Báo cho quản trị viên.",
+            "en": "The station roster was replaced by an older one (version {found}, this laptop has seen "
+            "{pinned}); nothing was synced. Tell the admin.",
+        },
+        "sync.not_admin": {
+            "vi": "Chỉ máy quản trị của trạm mới được sửa danh sách máy.",
+            "en": "Only the station's admin laptop may change the roster.",
+        },
+        "sync.bad_snapshot": {
+            "vi": "Bản chụp dữ liệu trên thư mục dùng chung không hợp lệ ({reason}); không dùng.",
+            "en": "The snapshot on the shared folder is not valid ({reason}); not used.",
+        },
+        "sync.no_snapshot": {
+            "vi": "Chưa có bản chụp dữ liệu nào trên {path}: máy quản trị chạy 'wardbook share snapshot' trước.",
+            "en": "No snapshot on {path} yet: run 'wardbook share snapshot' on the admin laptop first.",
+        },
+        "sync.bootstrap_not_empty": {
+            "vi": "Máy này đã có dữ liệu; chỉ máy mới (hoặc vừa cài lại) mới khởi tạo từ bản chụp.",
+            "en": "This laptop already holds data; only a new (or re-imaged) laptop starts from a snapshot.",
+        },
+        "sync.cli_snapshot": {
+            "vi": "Đã ghi bản chụp {id} lên thư mục dùng chung.",
+            "en": "Wrote snapshot {id} to the shared folder.",
+        },
+        "sync.cli_bootstrapped": {
+            "vi": "Đã khởi tạo từ bản chụp {id}; lần đồng bộ sau chỉ nhận các tệp mới hơn.",
+            "en": "Started from snapshot {id}; the next sync applies only the files after it.",
+        },
+        "sync.own_file_unreadable": {
+            "vi": "Không đọc lại được tệp đồng bộ {file} của chính máy này trên thư mục dùng chung ({reason}); "
+            "sẽ thử lại ở lần đồng bộ sau.",
+            "en": "This laptop's own sync file {file} on the shared folder could not be read back ({reason}); "
+            "the next sync tries again.",
+        },
         "sync.clock_future": {
             "vi": "Đồng hồ máy {device} nhanh hơn {minutes} phút; dữ liệu vẫn được áp dụng.",
             "en": "The clock of device {device} is {minutes} minutes ahead; its data was applied anyway.",

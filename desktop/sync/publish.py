@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 
+from desktop.errors import WardbookError
 from desktop.store import Store
-from desktop.sync.changeset import decode, encode, read_header
+from desktop.store.writer import utc_now_iso
+from desktop.sync.changeset import InvalidChangeset, decode, encode, file_name, read_header
 from desktop.sync.folder import FolderShare
 from desktop.sync.station import SyncKeys
 
@@ -47,7 +49,16 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
         seq, prev_hash = _last_published(store)
         if share.exists(device, seq + 1):  # a crash after the rename: adopt the file already there
             raw = share.read(device, seq + 1)
-            found = decode(raw, keys.signing_key.public_key(), keys.data_key(read_header(raw)[0]["epoch"]))
+            try:
+                found = decode(raw, keys.signing_key.public_key(), keys.data_key(read_header(raw)[0].get("epoch", 0)))
+            except InvalidChangeset as error:
+                # Read back damaged (a flaky network read, as the simulation found: it used to stop with a
+                # KeyError): nothing is marked, the error is recorded and shown, and the next sync reads it again.
+                with store.transaction():
+                    store.conn.execute(
+                        "INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                        (utc_now_iso(), device, seq + 1, f"own_{error.reason}", file_name(seq + 1)))
+                raise WardbookError("sync.own_file_unreadable", file=file_name(seq + 1), reason=error.reason) from None
             _mark(store, seq + 1, found.digest, found.header["outbox_from"], found.header["outbox_to"])
             continue
         rows = store.conn.execute(

@@ -5,15 +5,24 @@ key, and the ward data key of each epoch wrapped for it (X25519 key agreement, H
 data key reaches a new laptop without ever being on the share in the clear. A laptop asks to join by writing
 `enroll/<device_id>.req` (its two public keys); an admin approves it. Revoking a lost laptop starts a new epoch
 with a new data key, wrapped for the remaining laptops only: the lost one can read nothing written after that.
+
+Anyone who can write to the share could otherwise add their own key to the roster, so the roster is signed by
+the admin laptop's Ed25519 key over its canonical JSON, and carries a version raised by every change. A laptop
+pins the admin key and the highest version it has seen (in its own database, at enrollment — or on its first
+sync, for a laptop enrolled another way) and refuses, before reading anything else, a roster that is unsigned,
+signed by another key, or older than the one it pinned: a roster rolled back to the days before a revocation
+would let the lost laptop back in.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -22,10 +31,14 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.errors import WardbookError
+from desktop.store import Store
+from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.folder import FolderShare
 
 _WRAP_INFO = b"wardbook data key v1"
+PINNED_ADMIN_KEY = "sync.admin_key"
+PINNED_ROSTER_VERSION = "sync.roster_version"
 
 
 def raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> str:
@@ -67,22 +80,110 @@ def unwrap_key(wrapped: dict[str, str], exchange_key: X25519PrivateKey) -> bytes
     return AESGCM(_kek(shared)).decrypt(bytes.fromhex(wrapped["nonce"]), bytes.fromhex(wrapped["key"]), _WRAP_INFO)
 
 
-def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys) -> str:
-    """A new station folder with a first data key; the admin's own laptop is its first device."""
+def _signed_part(roster: dict[str, Any]) -> bytes:
+    return json.dumps({k: v for k, v in roster.items() if k != "signature"}, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False).encode("utf-8")
+
+
+def roster_signature_ok(roster: dict[str, Any]) -> bool:
+    """Is the roster signed by the admin key it names? (Whether that is the right admin is the pin's job.)"""
+    try:
+        key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(str(roster["admin_key"])))
+        key.verify(bytes.fromhex(str(roster["signature"])), _signed_part(roster))
+    except (KeyError, ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+def save_roster(share: FolderShare, roster: dict[str, Any], admin_keys: SyncKeys) -> None:
+    """Write a changed roster: next version, signed by the admin. Only the admin laptop's key can do it."""
+    if roster.get("admin_key") != admin_keys.public_hex():
+        raise WardbookError("sync.not_admin")
+    roster["version"] = int(roster.get("version", 0)) + 1
+    roster["signature"] = admin_keys.signing_key.sign(_signed_part(roster)).hex()
+    share.write_station(roster)
+
+
+def _admin_roster(share: FolderShare, admin_keys: SyncKeys) -> dict[str, Any]:
+    """The roster as the admin is about to change it: never build on one it did not sign itself."""
+    roster = share.station()
+    if not roster_signature_ok(roster):
+        raise WardbookError("sync.roster_refused", reason="signature")
+    if roster.get("admin_key") != admin_keys.public_hex():
+        raise WardbookError("sync.not_admin")
+    return roster
+
+
+def pin_roster(store: Store, roster: dict[str, Any]) -> None:
+    """Remember the admin key (first time only) and the highest roster version seen, in this laptop's database."""
+    new_key = not store.setting(PINNED_ADMIN_KEY)
+    newer = int(roster.get("version", 0)) > int(store.setting(PINNED_ROSTER_VERSION, "0") or 0)
+    if not (new_key or newer):
+        return  # the usual case: no write, so an idle sync stays a few reads
+    with store.transaction():
+        if new_key:
+            store.set_setting(PINNED_ADMIN_KEY, str(roster["admin_key"]))
+        if newer:
+            store.set_setting(PINNED_ROSTER_VERSION, str(int(roster["version"])))
+
+
+def verified_roster(store: Store, share: FolderShare) -> dict[str, Any]:
+    """The share's roster, once it is shown to be the admin's and not older than what this laptop has seen.
+
+    A refused roster is recorded in `sync_errors` (like a bad changeset) and stops the sync before anything
+    is published or applied; the pin then moves forward to the version accepted.
+    """
+    roster = share.station()
+    pinned_key = store.setting(PINNED_ADMIN_KEY)
+    pinned_version = int(store.setting(PINNED_ROSTER_VERSION, "0") or 0)
+    version = int(roster.get("version", 0)) if str(roster.get("version", "0")).isdigit() else 0
+    error: WardbookError | None = None
+    if not roster_signature_ok(roster):
+        error = WardbookError("sync.roster_refused", reason="signature")
+    elif pinned_key and roster.get("admin_key") != pinned_key:
+        error = WardbookError("sync.roster_refused", reason="admin_key")
+    elif version < pinned_version:
+        error = WardbookError("sync.roster_rollback", found=version, pinned=pinned_version)
+    if error is not None:
+        with store.transaction():
+            store.conn.execute(
+                "INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                (utc_now_iso(), str(roster.get("admin", "")), version,
+                 "roster_rollback" if error.msg_id == "sync.roster_rollback" else f"roster_{error.params['reason']}",
+                 "station.json"),
+            )
+        raise error
+    pin_roster(store, roster)
+    return roster
+
+
+def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys, store: Store | None = None) -> str:
+    """A new station folder with a first data key; the admin's own laptop is its first device (and the one
+    whose key signs the roster). With `store`, the admin laptop pins its own roster at once."""
     if share.has_station():
         raise WardbookError("sync.share_exists", path=share.description)
     station_id = str(uuid.uuid4())
     admin_keys.data_keys[1] = os.urandom(32)
-    share.write_station({"station": station_id, "epoch": 1, "devices": {}})
+    save_roster(share, {"station": station_id, "epoch": 1, "devices": {}, "admin": admin_device,
+                        "admin_key": admin_keys.public_hex(), "version": 0}, admin_keys)
     for folder in ("devices", "enroll", "snapshots"):
         share.makedirs(folder)
     _add(share, admin_device, raw_public(admin_keys.signing_key), raw_public(admin_keys.exchange_key),
          "admin", admin_keys)
+    if store is not None:
+        pin_roster(store, share.station())
     return station_id
 
 
-def request_enrollment(share: FolderShare, device_id: str, keys: SyncKeys, name: str) -> None:
-    share.station()  # fails clearly when the folder is not a station share
+def request_enrollment(share: FolderShare, device_id: str, keys: SyncKeys, name: str,
+                       store: Store | None = None) -> None:
+    """Ask to join. With `store`, the laptop pins the admin key and roster version it sees now (enrollment is
+    the moment a person checks they are joining the right station)."""
+    roster = share.station()  # fails clearly when the folder is not a station share
+    if store is not None:
+        if not roster_signature_ok(roster):
+            raise WardbookError("sync.roster_refused", reason="signature")
+        pin_roster(store, roster)
     share.write_request(device_id, {"device": device_id, "name": name, "public_key": keys.public_hex(),
                                     "exchange_key": raw_public(keys.exchange_key)})
 
@@ -93,17 +194,18 @@ def pending_requests(share: FolderShare) -> list[dict[str, str]]:
 
 def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str, name: str,
          admin_keys: SyncKeys) -> None:
-    roster = share.station()
+    roster = _admin_roster(share, admin_keys)
     epoch = int(roster["epoch"])
     roster["devices"][device_id] = {
         "name": name, "public_key": public_key, "exchange_key": exchange_key,
         "keys": {str(epoch): wrap_key(admin_keys.data_key(epoch), exchange_key)},
     }
-    share.write_station(roster)
+    save_roster(share, roster, admin_keys)
 
 
 def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> None:
     """Admit a laptop that asked to join: its keys go into the roster with the data key wrapped for it."""
+    _admin_roster(share, admin_keys)  # refuse a non-admin before anything else
     request = share.request(device_id)
     if request is None:
         raise WardbookError("sync.no_request", device=device_id)
@@ -113,7 +215,7 @@ def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> 
 
 def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> int:
     """Remove a lost laptop and start a new epoch whose data key only the remaining laptops can unwrap."""
-    roster = share.station()
+    roster = _admin_roster(share, admin_keys)
     if device_id not in roster["devices"]:
         raise WardbookError("sync.unknown_device", device=device_id)
     del roster["devices"][device_id]
@@ -123,7 +225,7 @@ def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> i
     for info in roster["devices"].values():
         info["keys"][str(epoch)] = wrap_key(new_key, info["exchange_key"])
     roster["epoch"] = epoch
-    share.write_station(roster)
+    save_roster(share, roster, admin_keys)
     return epoch
 
 

@@ -1,4 +1,8 @@
-"""`wardbook share init|approve|revoke|list`, `wardbook enroll`, `wardbook sync`, `wardbook sync status`.
+"""`wardbook share init|approve|revoke|list|snapshot`, `wardbook enroll`, `wardbook sync [status|bootstrap]`.
+
+A new or re-imaged laptop: `wardbook enroll SHARE`, the admin approves it, then `wardbook sync bootstrap` loads
+the newest snapshot (written by `wardbook share snapshot` on the admin or station laptop) and `wardbook sync`
+applies only the changesets published after it.
 
 Keys live in the OS keyring; with `--key-file FILE` (passphrase from WARDBOOK_KEY_PASSPHRASE or the terminal)
 they live in a passphrase-protected file instead — for a station PC with no keyring. Never in plain text.
@@ -71,6 +75,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _options(revoke)
     revoke.add_argument("device")
     revoke.set_defaults(handler=_revoke)
+    snapshot = actions.add_parser("snapshot", help="ghi bản chụp dữ liệu / write a snapshot for new laptops")
+    _options(snapshot)
+    snapshot.set_defaults(handler=_snapshot)
     listing = actions.add_parser("list", help="máy và yêu cầu / devices and requests")
     _options(listing)
     listing.set_defaults(handler=_list)
@@ -82,7 +89,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     sync = subparsers.add_parser("sync", help="đồng bộ / sync now")
     _options(sync)
-    sync.add_argument("what", nargs="?", choices=["status"])
+    sync.add_argument("what", nargs="?", choices=["status", "bootstrap"])
+    sync.add_argument("--snapshot", help="bootstrap: id của bản chụp / snapshot id (default: the newest)")
     sync.set_defaults(handler=_sync)
 
 
@@ -90,7 +98,7 @@ def _init(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
-        station = init_share(FolderShare(args.share), store.device_id, keys)
+        station = init_share(FolderShare(args.share), store.device_id, keys, store)
         save_data_keys(secrets, keys)
         store.set_setting("sync.share", _remembered(args.share))
     print(i18n.tr("sync.cli_initialised", path=args.share, station=station[:8]))
@@ -100,7 +108,7 @@ def _init(args: argparse.Namespace) -> int:
 def _enroll(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         keys = load_keys(_secrets(args, store))
-        request_enrollment(FolderShare(args.share), store.device_id, keys, args.name)
+        request_enrollment(FolderShare(args.share), store.device_id, keys, args.name, store)
         store.set_setting("sync.share", _remembered(args.share))
         device = store.device_id
     print(i18n.tr("sync.cli_requested", device=device))
@@ -126,6 +134,31 @@ def _revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def _snapshot(args: argparse.Namespace) -> int:
+    from desktop.sync.snapshot import write_snapshot
+
+    with open_store(args) as store:
+        secrets = _secrets(args, store)
+        keys = load_keys(secrets)
+        snapshot_id = write_snapshot(store, _share(args, store), keys)
+        save_data_keys(secrets, keys)
+    print(i18n.tr("sync.cli_snapshot", id=snapshot_id))
+    return 0
+
+
+def _bootstrap(args: argparse.Namespace, store: Store, share: FolderShare) -> int:
+    from desktop.sync.snapshot import bootstrap
+
+    secrets = _secrets(args, store)
+    keys = load_keys(secrets)
+    header = bootstrap(store, share, keys, args.snapshot)
+    save_data_keys(secrets, keys)
+    if getattr(args, "share", None):
+        store.set_setting("sync.share", _remembered(args.share))
+    print(i18n.tr("sync.cli_bootstrapped", id=header["id"]))
+    return 0
+
+
 def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         share = _share(args, store)
@@ -145,6 +178,8 @@ def _sync(args: argparse.Namespace) -> int:
                                                             "errors", "conflicts")],
                         [(r.device[:8], r.name, r.on_share, r.applied, r.lag, r.errors, r.conflicts) for r in rows])
             return 0
+        if args.what == "bootstrap":
+            return _bootstrap(args, store, share)
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
         report_progress = progress_printer(args)

@@ -1,0 +1,262 @@
+"""Snapshots: the station's data at a version vector, so a new or re-imaged laptop does not replay every file.
+
+`write_snapshot` (admin or station laptop): `VACUUM INTO` a temporary file in this laptop's own data folder,
+strip it to the synced tables and their clocks (no outbox, login attempts, device identity, settings, cursors,
+errors or conflicts of this laptop), encrypt it with the station data key and sign it onto
+`<share>/snapshots/<id>.snap`, then overwrite and remove the temporary file. The header carries the version
+vector — for each device, the seq and hash of its last changeset the data includes — which becomes the new
+laptop's cursors, so it then applies only the changesets after the snapshot (a hash-chain check included).
+
+Format version 1, integers big-endian:
+
+    b"WBSNAP1\\n"
+    u32 header length, header        UTF-8 JSON: format, station, device, epoch, id, created_at, schema (user
+                                     version), hlc (the source's clock), vv {device: [seq, hash]}, chunk, size
+    8-byte nonce prefix
+    chunks: u32 length, AES-256-GCM(chunk)   nonce = prefix + u32 chunk index; associated data = header bytes
+                                     + u32 index + 1 byte "last chunk" flag, so a chunk cannot be moved, dropped
+                                     or the file cut short at a chunk boundary without detection
+    64-byte signature                Ed25519 by the device over SHA-256 of everything before it
+
+Encrypted stores (SQLCipher, being added alongside): the two places that touch a database file other than the
+store's own connection are `_open_copy` and `_attach`; both say what they need then.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+import struct
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from desktop.errors import WardbookError
+from desktop.store import Store
+from desktop.store.tables import SYNCED
+from desktop.store.writer import utc_now_iso
+from desktop.sync.changeset import InvalidChangeset
+from desktop.sync.folder import FolderShare
+from desktop.sync.station import SyncKeys, public_keys, unwrap_all, verified_roster
+
+MAGIC = b"WBSNAP1\n"
+FORMAT = 1
+CHUNK = 1 << 20
+PREFIX_SIZE = 8
+SIGNATURE_SIZE = 64
+KEEP = frozenset({*SYNCED, "field_clock"})  # everything else in a laptop's database is its own business
+
+
+@contextmanager
+def _temporary(store: Store, label: str) -> Iterator[Path]:
+    """A temporary database path next to the laptop's own database (never on the share or in /tmp), overwritten
+    with zeros and removed afterwards, with its journal files."""
+    path = store.path.parent / f".wardbook-{label}-{secrets.token_hex(6)}.db"
+    try:
+        yield path
+    finally:
+        for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+            _shred(leftover)
+
+
+def _shred(path: Path) -> None:
+    with suppress(FileNotFoundError):
+        size = path.stat().st_size
+        with open(path, "r+b") as handle:
+            for start in range(0, size, CHUNK):
+                handle.write(bytes(min(CHUNK, size - start)))
+            handle.flush()
+            os.fsync(handle.fileno())
+        path.unlink()
+
+
+def _open_copy(path: Path) -> sqlite3.Connection:
+    """A plain connection to a snapshot copy. HOOK (SQLCipher): `VACUUM INTO` from an encrypted store writes a
+    copy encrypted with the store's key, so this must then open it with `connect(path, key=store.key)`."""
+    return sqlite3.connect(str(path), isolation_level=None)
+
+
+def _attach(store: Store, path: Path) -> None:
+    """Attach a decrypted snapshot copy to the store's connection as `snap`. HOOK (SQLCipher): attaching a
+    plaintext file to an encrypted connection needs `ATTACH DATABASE ? AS snap KEY ''`."""
+    store.conn.execute("ATTACH DATABASE ? AS snap", (str(path),))
+
+
+def _strip(path: Path) -> tuple[dict[str, list[Any]], int, int]:
+    """Leave only the synced tables and their clocks in the copy, and no free page holding what was removed.
+
+    Returns what the copy says about itself, read from the copy so it matches the data exactly: the version
+    vector (seq and hash of each device's last changeset included, this laptop's own published ones too), the
+    laptop's clock and the schema version.
+    """
+    conn = _open_copy(path)
+    try:
+        vector: dict[str, list[Any]] = {device: [seq, digest or ""] for device, seq, digest in conn.execute(
+            "SELECT device_id, last_seq, last_hash FROM applied")}
+        device, hlc = conn.execute("SELECT device_id, hlc_last FROM device").fetchone()
+        settings = dict(conn.execute(
+            "SELECT key, value FROM settings WHERE key IN ('sync.published_seq', 'sync.published_hash')").fetchall())
+        if int(settings.get("sync.published_seq") or 0):
+            vector[device] = [int(settings["sync.published_seq"]), settings.get("sync.published_hash") or ""]
+        schema = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("PRAGMA secure_delete = ON")
+        virtual = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")}
+        for name in sorted(virtual):
+            conn.execute(f'DROP TABLE "{name}"')  # drops its shadow tables with it
+        names = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        for name in names:
+            if name not in KEEP:
+                conn.execute(f'DROP TABLE "{name}"')
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+    return vector, int(hlc), schema
+
+
+def write_snapshot(store: Store, share: FolderShare, keys: SyncKeys) -> str:
+    """Write this laptop's synced data to the share as a snapshot; returns its id."""
+    roster = verified_roster(store, share)
+    unwrap_all(roster, store.device_id, keys)
+    epoch = int(roster["epoch"])
+    data_key = keys.data_key(epoch)
+    with _temporary(store, "snapshot") as temp:
+        store.writer.vacuum_into(str(temp))
+        vector, hlc, schema = _strip(temp)
+        snapshot_id = f"{time.time_ns() // 1_000_000:013d}-{store.device_id[:8]}"
+        header = {"format": FORMAT, "station": roster["station"], "device": store.device_id, "epoch": epoch,
+                  "id": snapshot_id, "created_at": utc_now_iso(), "schema": schema, "hlc": hlc,
+                  "vv": vector, "chunk": CHUNK, "size": temp.stat().st_size}
+        header_bytes = json.dumps(header, sort_keys=True).encode("utf-8")
+        prefix = os.urandom(PREFIX_SIZE)
+        parts = [MAGIC, struct.pack(">I", len(header_bytes)), header_bytes, prefix]
+        aead = AESGCM(data_key)
+        size = header["size"]
+        count = max(1, -(-size // CHUNK))
+        with open(temp, "rb") as source:
+            for index in range(count):
+                plain = source.read(CHUNK)
+                sealed = aead.encrypt(prefix + struct.pack(">I", index), plain,
+                                      _chunk_ad(header_bytes, index, index == count - 1))
+                parts += [struct.pack(">I", len(sealed)), sealed]
+    unsigned = b"".join(parts)
+    signed = unsigned + keys.signing_key.sign(hashlib.sha256(unsigned).digest())
+    share.makedirs("snapshots")
+    share.transport.write_new(f"snapshots/{snapshot_id}.snap", signed)
+    return snapshot_id
+
+
+def _chunk_ad(header_bytes: bytes, index: int, last: bool) -> bytes:
+    return header_bytes + struct.pack(">IB", index, 1 if last else 0)
+
+
+def snapshot_ids(share: FolderShare) -> list[str]:
+    return sorted(name[: -len(".snap")] for name in share.transport.listdir("snapshots") if name.endswith(".snap")
+                  and not name.startswith("."))
+
+
+def _refuse(reason: str) -> WardbookError:
+    return WardbookError("sync.bad_snapshot", reason=reason)
+
+
+def _decrypt_to(raw: bytes, roster: dict[str, Any], keys: SyncKeys, target: Path) -> dict[str, Any]:
+    """Check the signature and every chunk, writing the plaintext database to `target`; returns the header."""
+    if not raw.startswith(MAGIC) or len(raw) < len(MAGIC) + 4 + PREFIX_SIZE + SIGNATURE_SIZE:
+        raise _refuse("magic")
+    try:
+        offset = len(MAGIC)
+        (header_len,) = struct.unpack_from(">I", raw, offset)
+        offset += 4
+        header_bytes = raw[offset : offset + header_len]
+        header = json.loads(header_bytes)
+        offset += header_len
+    except (struct.error, ValueError):
+        raise _refuse("truncated") from None
+    signer = public_keys(roster).get(str(header.get("device")))
+    if signer is None:
+        raise _refuse("unenrolled")
+    body, signature = raw[:-SIGNATURE_SIZE], raw[-SIGNATURE_SIZE:]
+    try:
+        signer.verify(signature, hashlib.sha256(body).digest())
+    except InvalidSignature:
+        raise _refuse("signature") from None
+    if header.get("format") != FORMAT:
+        raise _refuse("format")
+    if header.get("station") != roster["station"]:
+        raise _refuse("station")
+    try:
+        aead = AESGCM(keys.data_key(int(header["epoch"])))
+    except InvalidChangeset:
+        raise _refuse("epoch") from None
+    prefix = body[offset : offset + PREFIX_SIZE]
+    offset += PREFIX_SIZE
+    index = 0
+    with open(target, "wb") as out:
+        while offset < len(body):
+            try:
+                (length,) = struct.unpack_from(">I", body, offset)
+                sealed = body[offset + 4 : offset + 4 + length]
+                offset += 4 + length
+                last = offset >= len(body)
+                out.write(aead.decrypt(prefix + struct.pack(">I", index), sealed,
+                                       _chunk_ad(header_bytes, index, last)))
+            except (struct.error, InvalidTag):
+                raise _refuse("decrypt") from None
+            index += 1
+    if index == 0 or target.stat().st_size != header.get("size"):
+        raise _refuse("truncated")
+    return dict(header)
+
+
+def bootstrap(store: Store, share: FolderShare, keys: SyncKeys, snapshot_id: str | None = None) -> dict[str, Any]:
+    """Start this (new, approved, still empty) laptop from the share's newest snapshot, or `snapshot_id`.
+
+    The data and the cursors taken from the snapshot's version vector are written in one transaction; the next
+    sync then applies only the changesets after it. Returns the snapshot's header.
+    """
+    roster = verified_roster(store, share)
+    unwrap_all(roster, store.device_id, keys)
+    if any(store.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in SYNCED) or \
+            store.conn.execute("SELECT 1 FROM applied LIMIT 1").fetchone():
+        raise WardbookError("sync.bootstrap_not_empty")
+    available = snapshot_ids(share)
+    chosen = snapshot_id or (available[-1] if available else None)
+    if chosen is None or chosen not in available:
+        raise WardbookError("sync.no_snapshot", path=share.description)
+    raw = share.transport.read(f"snapshots/{chosen}.snap")
+    with _temporary(store, "bootstrap") as temp:
+        try:
+            header = _decrypt_to(raw, roster, keys, temp)
+            if header.get("schema") != int(store.conn.execute("PRAGMA user_version").fetchone()[0]):
+                raise _refuse("schema")
+        except WardbookError as error:  # recorded like a bad changeset, then shown
+            with store.transaction():
+                store.conn.execute(
+                    "INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                    (utc_now_iso(), None, None, f"snapshot_{error.params.get('reason')}", f"{chosen}.snap"))
+            raise
+        _attach(store, temp)
+        try:
+            with store.transaction():
+                store.writer.load_snapshot("snap")
+                now = utc_now_iso()
+                store.conn.executemany(
+                    "INSERT INTO applied (device_id, last_seq, last_hash, applied_at) VALUES (?, ?, ?, ?)",
+                    [(device, int(seq), digest, now) for device, (seq, digest) in header["vv"].items()
+                     if device != store.device_id],
+                )
+                store.writer.clock.observe(int(header["hlc"]))
+                store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+        finally:
+            store.conn.execute("DETACH DATABASE snap")
+    return header

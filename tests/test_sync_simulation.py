@@ -1,0 +1,320 @@
+"""Hypothesis stateful simulation of a station: three laptops with real SQLite files, their own wrong clocks,
+random edits and syncs in random orders through a real folder that misbehaves (tests/sync_faults.py).
+
+After the faults stop and two full sync rounds:
+- every laptop holds the same synced content;
+- that content equals an oracle folded, per field by (HLC, device) last-writer-wins, from every edit any
+  laptop committed (each laptop's outbox: the write path puts every local change there with its stamp);
+- every committed edit is the winning value, or is recorded as lost in some laptop's `conflicts`, or was
+  knowingly overwritten: a later edit was made on a laptop whose copy of that field carried this edit's stamp.
+
+Examples: 40 by default (well under a minute here); WARDBOOK_SIM_EXAMPLES=300 for a longer local run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
+from sync_faults import Crash, FaultyTransport
+
+from desktop.errors import WardbookError
+from desktop.store import Store
+from desktop.store.tables import SYNCED
+from desktop.store.writer import ALL_FIELDS
+from desktop.sync.changeset import InvalidChangeset
+from desktop.sync.engine import sync_once
+from desktop.sync.folder import FolderShare
+from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
+from desktop.sync.transport import LocalTransport
+
+DEVICES = 3
+START_MS = 1_790_000_000_000
+MINUTE = 60_000
+Stamp = tuple[int, str]
+
+VALUES: dict[str, dict[str, list[Any]]] = {
+    "households": {
+        "street": ["Lê Lợi", "Hẻm 12 Trần Hưng Đạo", "Đường Số 3"],
+        "phone": ["0901234567", "0283456789", None],
+        "flag_poor": [0, 1],
+        "notes": ["Cụ ở một mình", "Đã chuyển đi", None],
+    },
+    "people": {
+        "full_name": ["Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Đức"],
+        "birth_year": [1948, 1990, None],
+        "phone": ["0912000111", None],
+    },
+    "visits": {
+        "findings": ["ổn định", "cần hỗ trợ gạo", None],
+        "outcome": ["met", "not_home", "refused"],
+        "follow_up_done_at": ["2026-05-02", None],
+    },
+}
+FAULTS = ["none", "before_rename", "after_rename", "truncate", "flip", "offline", "stale", "shuffle"]
+
+
+class Laptop:
+    """One laptop: its own database file, its keys, and a wall clock the simulation controls."""
+
+    def __init__(self, path: Path, share: FolderShare, clock: Any, device_id: str) -> None:
+        self.path = path
+        self.share = share
+        self.clock = clock
+        self.keys = SyncKeys(Ed25519PrivateKey.generate())
+        with Store.open(path, create=True) as store:  # a fixed device id, so ties break the same way each replay
+            store.conn.execute("UPDATE device SET device_id = ?", (device_id,))
+        self.store = self._open()
+
+    def _open(self) -> Store:
+        store = Store.open(self.path, create=True)
+        store.writer.clock.now_ms = self.clock
+        return store
+
+    def restart(self) -> None:
+        """After a crash: the process is gone, the next one opens the database file afresh."""
+        self.store.close()
+        self.store = self._open()
+
+    @property
+    def device(self) -> str:
+        return self.store.device_id
+
+
+def content(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    return {t: sorted(store.conn.execute(f"SELECT id, deleted_hlc, {', '.join(s.fields)} FROM {t}").fetchall(),
+                      key=repr) for t, s in SYNCED.items()}
+
+
+class Station(RuleBasedStateMachine):
+    @initialize(seed=st.integers(0, 2**32 - 1))
+    def start(self, seed: int) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="wardbook-sim-"))
+        self.faults = FaultyTransport(LocalTransport(self.folder / "share"), random.Random(seed))
+        share = FolderShare(self.faults)
+        self.now = START_MS
+        self.skew = [0] * DEVICES
+        self.laptops = [Laptop(self.folder / f"laptop{i}.db", share, self._clock(i), f"device-{i}")
+                        for i in range(DEVICES)]
+        self.made = 0  # row ids are made here, not random, so Hypothesis can replay an example exactly
+        admin = self.laptops[0]
+        init_share(share, admin.device, admin.keys)
+        for laptop in self.laptops[1:]:
+            request_enrollment(share, laptop.device, laptop.keys, laptop.path.stem)
+            approve_device(share, laptop.device, admin.keys)
+        # (device, outbox seq) -> the stamps the edited fields carried on that laptop just before the edit.
+        self.prior: dict[tuple[str, int], dict[str, Stamp]] = {}
+        self.sync_failures = 0
+        area = admin.store.writer.insert("areas", {"name": "Khu phố 1"}, self._new_id("area"))
+        for number in ("1", "2"):
+            self._write(0, lambda s, n=number: s.writer.insert("households", {
+                "code": f"HK{n}", "area_id": area, "house_no": n, "street": "Lê Lợi"}, self._new_id("hh")))
+        for _ in range(2):
+            for index in range(DEVICES):
+                self.sync(index, "none")
+
+    def _new_id(self, kind: str) -> str:
+        self.made += 1
+        return f"{kind}-{self.made:04d}"
+
+    def _clock(self, index: int) -> Any:
+        return lambda: self.now + self.skew[index]
+
+    def _alive(self, index: int, table: str) -> list[str]:
+        return [row[0] for row in self.laptops[index].store.conn.execute(
+            f"SELECT id FROM {table} WHERE deleted_hlc IS NULL ORDER BY id")]
+
+    def _write(self, index: int, action: Any, table: str | None = None, row_id: str | None = None) -> None:
+        """Run one local write and remember, for each outbox entry it made, what the fields carried before."""
+        store = self.laptops[index].store
+        before: dict[str, Stamp] = {}
+        if row_id is not None:
+            before = {field: (hlc, device) for field, hlc, device in store.conn.execute(
+                "SELECT field, hlc, device_id FROM field_clock WHERE tbl = ? AND row_id = ?", (table, row_id))}
+        last = store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox").fetchone()[0]
+        action(store)
+        for (seq,) in store.conn.execute("SELECT seq FROM outbox WHERE seq > ?", (last,)):
+            self.prior[(store.device_id, seq)] = before
+
+    # Clocks: time passes for everyone; one laptop's clock is wrong or jumps back (dead CMOS battery).
+    @rule(ms=st.integers(0, 5 * MINUTE))
+    def time_passes(self, ms: int) -> None:
+        self.now += ms
+
+    @rule(index=st.integers(0, DEVICES - 1),
+          skew=st.sampled_from([0, -3 * MINUTE, 7 * MINUTE, -24 * 60 * MINUTE, 30 * MINUTE, -1]))
+    def clock_is_wrong(self, index: int, skew: int) -> None:
+        self.skew[index] = skew
+
+    # Work people do.
+    @rule(index=st.integers(0, DEVICES - 1), street=st.sampled_from(VALUES["households"]["street"]))
+    def create_household(self, index: int, street: str) -> None:
+        self._write(index, lambda s: s.writer.insert("households", {"code": "HK", "street": street},
+                                                                self._new_id("hh")))
+
+    @rule(index=st.integers(0, DEVICES - 1), pick=st.integers(0, 20),
+          name=st.sampled_from(VALUES["people"]["full_name"]))
+    def create_person(self, index: int, pick: int, name: str) -> None:
+        households = self._alive(index, "households")
+        if households:
+            household = households[pick % len(households)]
+            self._write(index, lambda s: s.writer.insert("people", {"household_id": household, "full_name": name},
+                                                         self._new_id("person")))
+
+    @rule(index=st.integers(0, DEVICES - 1), pick=st.integers(0, 20))
+    def record_visit(self, index: int, pick: int) -> None:
+        households = self._alive(index, "households")
+        if households:
+            household = households[pick % len(households)]
+            self._write(index, lambda s: s.writer.insert("visits", {
+                "household_id": household, "visited_at": "2026-05-01", "purposes": "welfare_check",
+                "outcome": "met"}, self._new_id("visit")))
+
+    @rule(index=st.integers(0, DEVICES - 1), table=st.sampled_from(sorted(VALUES)), pick=st.integers(0, 20),
+          data=st.data())
+    def edit(self, index: int, table: str, pick: int, data: st.DataObject) -> None:
+        rows = self._alive(index, table)
+        if rows:
+            row = rows[pick % len(rows)]
+            field = data.draw(st.sampled_from(sorted(VALUES[table])))
+            value = data.draw(st.sampled_from(VALUES[table][field]))
+            self._write(index, lambda s: s.writer.update(table, row, {field: value}), table, row)
+
+    @rule(index=st.integers(0, DEVICES - 1), table=st.sampled_from(sorted(VALUES)), pick=st.integers(0, 20))
+    def delete(self, index: int, table: str, pick: int) -> None:
+        rows = self._alive(index, table)
+        if rows:
+            row = rows[pick % len(rows)]
+            self._write(index, lambda s: s.writer.delete(table, row), table, row)
+
+    # Syncing, with whatever goes wrong on the way.
+    @rule(index=st.integers(0, DEVICES - 1), fault=st.sampled_from(FAULTS), after=st.integers(0, 12))
+    def sync(self, index: int, fault: str, after: int = 0) -> None:
+        laptop = self.laptops[index]
+        if fault in ("before_rename", "after_rename"):
+            self.faults.crash = fault
+        elif fault in ("truncate", "flip"):
+            self.faults.damage = fault
+        elif fault == "offline":
+            self.faults.offline_after = after
+        elif fault == "stale":
+            self.faults.stale = True
+        elif fault == "shuffle":
+            self.faults.shuffle = True
+        try:
+            sync_once(laptop.store, laptop.share, laptop.keys)
+        except Crash:
+            self.sync_failures += 1
+            laptop.restart()
+        except (WardbookError, OSError, InvalidChangeset):
+            self.sync_failures += 1
+        finally:
+            self.faults.calm()
+
+    @rule(order=st.permutations(range(DEVICES)))
+    def everyone_syncs(self, order: list[int]) -> None:
+        for index in order:
+            self.sync(index, "none")
+
+    @rule(index=st.integers(0, DEVICES - 1), other=st.integers(0, DEVICES - 1))
+    def files_come_again(self, index: int, other: int) -> None:
+        """Duplicate delivery: this laptop forgets how far it applied another's files and gets them all again."""
+        laptop = self.laptops[index]
+        with laptop.store.transaction():
+            laptop.store.conn.execute("DELETE FROM applied WHERE device_id = ?", (self.laptops[other].device,))
+
+    def teardown(self) -> None:
+        try:
+            if hasattr(self, "laptops"):
+                self._check()
+        finally:
+            for laptop in getattr(self, "laptops", []):
+                laptop.store.close()
+            if hasattr(self, "folder"):
+                shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _check(self) -> None:
+        self.faults.calm()
+        for _ in range(2):
+            for index in range(DEVICES):
+                laptop = self.laptops[index]
+                sync_once(laptop.store, laptop.share, laptop.keys)
+        contents = [content(laptop.store) for laptop in self.laptops]
+        for other in contents[1:]:
+            assert other == contents[0], "laptops differ after the faults stopped and two sync rounds"
+        edits = self._edits()
+        if os.environ.get("WARDBOOK_SIM_VERBOSE"):
+            conflicts = sum(lt.store.conn.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0]
+                            for lt in self.laptops)
+            print(f"edits={len(edits)} failed_syncs={self.sync_failures} conflicts={conflicts}")
+        winners = _winners(edits)
+        assert contents[0] == _oracle(winners), "the laptops agree, but not with last-writer-wins of every edit"
+        lost: set[tuple[str, str, str, Stamp]] = set()
+        for laptop in self.laptops:
+            lost.update((t, r, f, (h, d)) for t, r, f, h, d in laptop.store.conn.execute(
+                "SELECT tbl, row_id, field, lost_hlc, lost_device FROM conflicts"))
+        knowingly: set[tuple[str, str, str, Stamp]] = set()
+        for edit in edits:
+            for field in edit["fields"]:
+                before = edit["prior"].get(field) or edit["prior"].get(ALL_FIELDS)
+                if before is not None:
+                    knowingly.add((edit["table"], edit["row"], field, before))
+        for edit in edits:
+            for field, value in edit["fields"].items():
+                key = (edit["table"], edit["row"], field)
+                stamp, winning = winners[(edit["table"], edit["row"])][field]
+                if stamp == edit["stamp"] or winning == value or (*key, edit["stamp"]) in lost | knowingly:
+                    continue
+                raise AssertionError(f"edit {edit} of {field} lost to {winning!r} {stamp} without a trace")
+
+    def _edits(self) -> list[dict[str, Any]]:
+        """Every committed local edit of every laptop, with its (HLC, device) stamp and all the fields it set."""
+        edits = []
+        for laptop in self.laptops:
+            device = laptop.device
+            for seq, table, row_id, op, hlc, fields in laptop.store.conn.execute(
+                "SELECT seq, tbl, row_id, op, hlc, fields FROM outbox ORDER BY seq"
+            ):
+                values = json.loads(fields)
+                if op == "insert":  # a creation stamps every field, the ones it leaves empty too
+                    values = {**dict.fromkeys(SYNCED[table].fields), **values, "deleted_hlc": None}
+                edits.append({"table": table, "row": row_id, "op": op, "stamp": (hlc, device), "fields": values,
+                              "prior": self.prior.get((device, seq), {})})
+        return edits
+
+
+def _winners(edits: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, tuple[Stamp, Any]]]:
+    """Per row and field, the value with the greatest (HLC, device) stamp."""
+    rows: dict[tuple[str, str], dict[str, tuple[Stamp, Any]]] = {}
+    for edit in edits:
+        row = rows.setdefault((edit["table"], edit["row"]), {})
+        for field, value in edit["fields"].items():
+            if field not in row or edit["stamp"] > row[field][0]:
+                row[field] = (edit["stamp"], value)
+    return rows
+
+
+def _oracle(winners: dict[tuple[str, str], dict[str, tuple[Stamp, Any]]]) -> dict[str, list[tuple[object, ...]]]:
+    result: dict[str, list[tuple[object, ...]]] = {table: [] for table in SYNCED}
+    for (table, row_id), fields in winners.items():
+        value = {field: winner[1] for field, winner in fields.items()}
+        result[table].append((row_id, value.get("deleted_hlc"), *(value.get(f) for f in SYNCED[table].fields)))
+    return {table: sorted(rows, key=repr) for table, rows in result.items()}
+
+
+Station.TestCase.settings = settings(
+    max_examples=int(os.environ.get("WARDBOOK_SIM_EXAMPLES", "40")),
+    stateful_step_count=int(os.environ.get("WARDBOOK_SIM_STEPS", "50")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+TestStation = Station.TestCase
