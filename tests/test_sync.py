@@ -31,8 +31,9 @@ from desktop.sync.station import (
 class Laptop:
     """A laptop with its own database file; the first one made on a share is the station admin's."""
 
-    def __init__(self, folder: Path, name: str, share: FolderShare, admin: Laptop | None = None) -> None:
-        self.store = Store.open(folder / f"{name}.db", create=True)
+    def __init__(self, folder: Path, name: str, share: FolderShare, admin: Laptop | None = None,
+                 key: bytes | None = None) -> None:
+        self.store = Store.open(folder / f"{name}.db", create=True, key=key)
         self.keys = SyncKeys(Ed25519PrivateKey.generate())
         self.share = share
         if admin is None:
@@ -496,6 +497,31 @@ def test_a_new_laptop_starts_from_a_snapshot_and_then_applies_only_what_came_aft
     with sqlite3.connect(copy) as opened:
         tables = {row[0] for row in opened.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {*SYNCED, "field_clock"}
+
+
+@pytest.mark.parametrize("receiver", ["encrypted", "plain"])
+def test_an_encrypted_laptop_snapshot_bootstraps_without_its_own_key(tmp_path: Path, receiver: str) -> None:
+    """SQLCipher laptops: the snapshot is re-keyed to its own key (wrapped with the data key), so a laptop with a
+    different database key — or a plain one — starts from it; the source laptop's key never leaves it."""
+    from desktop.demo import DemoSize, generate_demo_ward
+    from desktop.sync.snapshot import bootstrap, write_snapshot
+
+    share = FolderShare(tmp_path / "share")
+    station_key = os.urandom(32)
+    station = Laptop(tmp_path, "station", share, key=station_key)
+    generate_demo_ward(station.store, DemoSize(households=20, visits_per_household=1, seed=9))
+    station.sync()
+    snapshot_id = write_snapshot(station.store, share, station.keys)
+    blob = (tmp_path / "share" / "snapshots" / f"{snapshot_id}.snap").read_bytes()
+    assert station_key.hex().encode() not in blob and station_key not in blob
+    newcomer = Laptop(tmp_path, "new", share, station, key=os.urandom(32) if receiver == "encrypted" else None)
+    bootstrap(newcomer.store, share, newcomer.keys)
+    assert not list(tmp_path.glob(".wardbook-*")), "a temporary copy was left behind"
+    _, report = newcomer.sync()
+    assert report.errors == []
+    station.sync()
+    assert content(newcomer.store) == content(station.store)
+    assert content(station.store)["households"]
 
 
 def test_a_snapshot_on_the_share_holds_no_readable_personal_data(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ BUSY_TIMEOUT_MS = 5000
 DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
 
 
-def _open_encrypted(path: Path, key: bytes) -> sqlite3.Connection:
+def open_encrypted(path: Path, key: bytes) -> sqlite3.Connection:
     """SQLCipher connection keyed with a raw 256-bit key (no passphrase derivation: the key is random)."""
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to report, not a log line
@@ -37,7 +37,7 @@ def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     if key is None:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     else:
-        conn = _open_encrypted(path, key)
+        conn = open_encrypted(path, key)
     conn.execute("PRAGMA secure_delete = ON")  # deleted (purged) rows leave no readable trace in free pages
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")

@@ -18,8 +18,11 @@ Format version 1, integers big-endian:
                                      or the file cut short at a chunk boundary without detection
     64-byte signature                Ed25519 by the device over SHA-256 of everything before it
 
-Encrypted stores (SQLCipher, being added alongside): the two places that touch a database file other than the
-store's own connection are `_open_copy` and `_attach`; both say what they need then.
+Encrypted laptops (SQLCipher): `VACUUM INTO` writes the copy encrypted with the laptop's own database key, so
+the copy is re-keyed to a fresh random snapshot key before it leaves; that key travels in the header (field
+`key`), wrapped with the station data key (AES-256-GCM). The receiving laptop writes the decrypted chunks back
+as that SQLCipher file and attaches it with the snapshot key: no plaintext database touches either disk. A
+plain laptop (development, tests) makes a plain copy, and `key` is null.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.errors import WardbookError
 from desktop.store import Store
+from desktop.store.connection import open_encrypted
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset
@@ -53,6 +57,7 @@ CHUNK = 1 << 20
 PREFIX_SIZE = 8
 SIGNATURE_SIZE = 64
 KEEP = frozenset({*SYNCED, "field_clock"})  # everything else in a laptop's database is its own business
+KEY_AD = b"WBSNAP1 snapshot key"
 
 
 @contextmanager
@@ -78,26 +83,68 @@ def _shred(path: Path) -> None:
         path.unlink()
 
 
-def _open_copy(path: Path) -> sqlite3.Connection:
-    """A plain connection to a snapshot copy. HOOK (SQLCipher): `VACUUM INTO` from an encrypted store writes a
-    copy encrypted with the store's key, so this must then open it with `connect(path, key=store.key)`."""
+def _key_literal(key: bytes | None) -> str:
+    """SQLCipher's raw-key literal; '' means a plain file."""
+    return f"\"x'{key.hex()}'\"" if key else "''"
+
+
+def _open_copy(path: Path, key: bytes | None) -> sqlite3.Connection:
+    """A connection to a snapshot copy: with `key` an encrypted one (`VACUUM INTO` from an encrypted store writes
+    the copy with the store's key), else plain."""
+    if key:
+        return open_encrypted(path, key)
     return sqlite3.connect(str(path), isolation_level=None)
 
 
-def _attach(store: Store, path: Path) -> None:
-    """Attach a decrypted snapshot copy to the store's connection as `snap`. HOOK (SQLCipher): attaching a
-    plaintext file to an encrypted connection needs `ATTACH DATABASE ? AS snap KEY ''`."""
+def _wrap_key(data_key: bytes, snapshot_key: bytes | None) -> str | None:
+    if snapshot_key is None:
+        return None
+    nonce = os.urandom(12)
+    return (nonce + AESGCM(data_key).encrypt(nonce, snapshot_key, KEY_AD)).hex()
+
+
+def _unwrap_key(data_key: bytes, wrapped: object) -> bytes | None:
+    if not wrapped:
+        return None
+    try:
+        raw = bytes.fromhex(str(wrapped))
+        return AESGCM(data_key).decrypt(raw[:12], raw[12:], KEY_AD)
+    except (ValueError, InvalidTag):
+        raise _refuse("decrypt") from None
+
+
+def _attach(store: Store, path: Path, snapshot_key: bytes | None, scratch: Path) -> None:
+    """Attach the received snapshot copy to the store's connection as `snap`.
+
+    An encrypted store attaches it with its snapshot key (or as plain with KEY ''). A plain store cannot read
+    a SQLCipher file, so the copy is first exported to a plain `scratch` file: that laptop keeps its data plain
+    anyway (development and tests only).
+    """
+    if store.key is not None:
+        store.conn.execute(f"ATTACH DATABASE ? AS snap KEY {_key_literal(snapshot_key)}", (str(path),))
+        return
+    if snapshot_key is not None:
+        conn = open_encrypted(path, snapshot_key)
+        try:
+            conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(scratch),))
+            conn.execute("SELECT sqlcipher_export('plain')")
+            conn.execute("DETACH DATABASE plain")
+        finally:
+            conn.close()
+        path = scratch
     store.conn.execute("ATTACH DATABASE ? AS snap", (str(path),))
 
 
-def _strip(path: Path) -> tuple[dict[str, list[Any]], int, int]:
+def _strip(path: Path, key: bytes | None) -> tuple[dict[str, list[Any]], int, int, bytes | None]:
     """Leave only the synced tables and their clocks in the copy, and no free page holding what was removed.
 
     Returns what the copy says about itself, read from the copy so it matches the data exactly: the version
     vector (seq and hash of each device's last changeset included, this laptop's own published ones too), the
-    laptop's clock and the schema version.
+    laptop's clock and the schema version; and, for an encrypted copy, the fresh snapshot key it was re-keyed to
+    (the laptop's own database key never leaves it).
     """
-    conn = _open_copy(path)
+    snapshot_key = os.urandom(32) if key else None
+    conn = _open_copy(path, key)
     try:
         vector: dict[str, list[Any]] = {device: [seq, digest or ""] for device, seq, digest in conn.execute(
             "SELECT device_id, last_seq, last_hash FROM applied")}
@@ -119,9 +166,11 @@ def _strip(path: Path) -> tuple[dict[str, list[Any]], int, int]:
             if name not in KEEP:
                 conn.execute(f'DROP TABLE "{name}"')
         conn.execute("VACUUM")
+        if snapshot_key:
+            conn.execute(f"PRAGMA rekey = {_key_literal(snapshot_key)}")
     finally:
         conn.close()
-    return vector, int(hlc), schema
+    return vector, int(hlc), schema, snapshot_key
 
 
 def write_snapshot(store: Store, share: FolderShare, keys: SyncKeys) -> str:
@@ -132,11 +181,12 @@ def write_snapshot(store: Store, share: FolderShare, keys: SyncKeys) -> str:
     data_key = keys.data_key(epoch)
     with _temporary(store, "snapshot") as temp:
         store.writer.vacuum_into(str(temp))
-        vector, hlc, schema = _strip(temp)
+        vector, hlc, schema, snapshot_key = _strip(temp, store.key)
         snapshot_id = f"{time.time_ns() // 1_000_000:013d}-{store.device_id[:8]}"
         header = {"format": FORMAT, "station": roster["station"], "device": store.device_id, "epoch": epoch,
                   "id": snapshot_id, "created_at": utc_now_iso(), "schema": schema, "hlc": hlc,
-                  "vv": vector, "chunk": CHUNK, "size": temp.stat().st_size}
+                  "vv": vector, "chunk": CHUNK, "size": temp.stat().st_size,
+                  "key": _wrap_key(data_key, snapshot_key)}
         header_bytes = json.dumps(header, sort_keys=True).encode("utf-8")
         prefix = os.urandom(PREFIX_SIZE)
         parts = [MAGIC, struct.pack(">I", len(header_bytes)), header_bytes, prefix]
@@ -234,9 +284,10 @@ def bootstrap(store: Store, share: FolderShare, keys: SyncKeys, snapshot_id: str
     if chosen is None or chosen not in available:
         raise WardbookError("sync.no_snapshot", path=share.description)
     raw = share.transport.read(f"snapshots/{chosen}.snap")
-    with _temporary(store, "bootstrap") as temp:
+    with _temporary(store, "bootstrap") as temp, _temporary(store, "bootstrap-plain") as scratch:
         try:
             header = _decrypt_to(raw, roster, keys, temp)
+            snapshot_key = _unwrap_key(keys.data_key(int(header["epoch"])), header.get("key"))
             if header.get("schema") != int(store.conn.execute("PRAGMA user_version").fetchone()[0]):
                 raise _refuse("schema")
         except WardbookError as error:  # recorded like a bad changeset, then shown
@@ -245,7 +296,7 @@ def bootstrap(store: Store, share: FolderShare, keys: SyncKeys, snapshot_id: str
                     "INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
                     (utc_now_iso(), None, None, f"snapshot_{error.params.get('reason')}", f"{chosen}.snap"))
             raise
-        _attach(store, temp)
+        _attach(store, temp, snapshot_key, scratch)
         try:
             with store.transaction():
                 store.writer.load_snapshot("snap")
