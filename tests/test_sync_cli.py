@@ -68,7 +68,7 @@ def test_snapshot_then_bootstrap_a_new_laptop(tmp_path: Path, capsys: pytest.Cap
     assert main(["share", "snapshot", *station, "--lang", "en"]) == 0
     assert "Wrote snapshot" in capsys.readouterr().out
     assert main(["enroll", share, "--name", "may-moi", *laptop]) == 0
-    with Store.open(tmp_path / "laptop.db") as store:
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
         device = store.device_id
     assert main(["share", "approve", device, *station]) == 0
     capsys.readouterr()
@@ -76,7 +76,7 @@ def test_snapshot_then_bootstrap_a_new_laptop(tmp_path: Path, capsys: pytest.Cap
     assert "Started from snapshot" in capsys.readouterr().out
     assert main(["sync", *laptop, "--lang", "en"]) == 0
     assert "0 applied" in capsys.readouterr().out  # everything was in the snapshot
-    with Store.open(tmp_path / "laptop.db") as store:
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
         assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 20
     assert main(["sync", "bootstrap", *laptop, "--lang", "en"]) == 2  # only once, on an empty laptop
     assert "already holds data" in capsys.readouterr().err

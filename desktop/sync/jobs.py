@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
+from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.writer import utc_now_iso
 
@@ -63,6 +64,7 @@ def device_status(store: Store) -> list[dict[str, object]]:
 
 def resolve_conflict(store: Store, conflict_id: int, keep: str) -> None:
     """`keep` is "kept" (the current value stays) or "lost" (the other laptop's value becomes current)."""
+    authorize(store, "register.edit")
     from desktop.sync.conflicts import resolve
 
     resolve(store, conflict_id, use_other=keep == "lost")

@@ -43,6 +43,7 @@ from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.errors import WardbookError
+from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.connection import open_encrypted
 from desktop.store.tables import SYNCED
@@ -174,7 +175,9 @@ def _strip(path: Path, key: bytes | None) -> tuple[dict[str, list[Any]], int, in
 
 
 def write_snapshot(store: Store, share: FolderShare, keys: SyncKeys) -> str:
-    """Write this laptop's synced data to the share as a snapshot; returns its id."""
+    """Write this laptop's synced data to the share as a snapshot; returns its id. Admins only (it holds the
+    whole ward)."""
+    authorize(store, "enrollment")
     roster = verified_roster(store, share)
     unwrap_all(roster, store.device_id, keys)
     epoch = int(roster["epoch"])
@@ -274,6 +277,7 @@ def bootstrap(store: Store, share: FolderShare, keys: SyncKeys, snapshot_id: str
     The data and the cursors taken from the snapshot's version vector are written in one transaction; the next
     sync then applies only the changesets after it. Returns the snapshot's header.
     """
+    authorize(store, "enrollment")
     roster = verified_roster(store, share)
     unwrap_all(roster, store.device_id, keys)
     if any(store.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in SYNCED) or \

@@ -185,3 +185,26 @@ def test_first_run_creates_an_encrypted_database_and_its_admin(tmp_path: Path, k
     assert added.code == 0
     listing = cli("--db", path, "user", "list", user="quantri")
     assert "totruong" in listing.out and "team lead" in listing.out
+
+
+def test_only_admins_run_station_operations(demo_store: Store, accounts: dict[str, Actor], tmp_path: Path,
+                                            cli) -> None:  # type: ignore[no-untyped-def]
+    """Snapshots, bootstraps, enrollment and approvals are the admin's; refused before the share is touched."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.sync.folder import FolderShare
+    from desktop.sync.snapshot import bootstrap, write_snapshot
+    from desktop.sync.station import SyncKeys
+
+    share = FolderShare(tmp_path / "share")
+    keys = SyncKeys(Ed25519PrivateKey.generate())
+    for username in ("canbo", "totruong"):
+        attach(demo_store, accounts[username])
+        for action in (write_snapshot, bootstrap):
+            with pytest.raises(WardbookError) as error:
+                action(demo_store, share, keys)
+            assert error.value.msg_id == "security.denied"
+        result = cli("--db", demo_store.path, "share", "approve", "abc", "--share", tmp_path / "share",
+                     user=username)
+        assert result.code == 2 and "has no right to enroll or revoke laptops" in result.err
+    assert not (tmp_path / "share").exists()

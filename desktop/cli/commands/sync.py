@@ -19,7 +19,9 @@ from pathlib import Path
 from desktop import i18n
 from desktop.cli.context import add_common_options, open_store, print_table, progress_printer
 from desktop.errors import WardbookError
+from desktop.security.access import change_setting
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
+from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
@@ -96,6 +98,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _init(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        authorize(store, "enrollment")
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
         station = init_share(FolderShare(args.share), store.device_id, keys, store)
@@ -107,6 +110,7 @@ def _init(args: argparse.Namespace) -> int:
 
 def _enroll(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        authorize(store, "enrollment")
         keys = load_keys(_secrets(args, store))
         request_enrollment(FolderShare(args.share), store.device_id, keys, args.name, store)
         store.set_setting("sync.share", _remembered(args.share))
@@ -117,6 +121,7 @@ def _enroll(args: argparse.Namespace) -> int:
 
 def _approve(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        authorize(store, "enrollment")
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
         approve_device(_share(args, store), args.device, keys)
@@ -126,6 +131,7 @@ def _approve(args: argparse.Namespace) -> int:
 
 def _revoke(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        authorize(store, "enrollment")
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
         epoch = revoke_device(_share(args, store), args.device, keys)
@@ -185,8 +191,8 @@ def _sync(args: argparse.Namespace) -> int:
         report_progress = progress_printer(args)
         published, report = sync_once(store, share, keys)
         save_data_keys(secrets, keys)
-        if getattr(args, "share", None):
-            store.set_setting("sync.share", _remembered(args.share))
+        if getattr(args, "share", None) and store.setting("sync.share") != _remembered(args.share):
+            change_setting(store, "sync.share", _remembered(args.share))
         if report_progress:
             report_progress(1, 1, "sync")
     print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))
