@@ -7,6 +7,7 @@ Nothing from an invalid file is applied.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,34 +40,31 @@ def _error(store: Store, report: ApplyReport, device: str, seq: int, reason: str
                            (utc_now_iso(), device, seq, reason, file_name(seq)))
 
 
-def _existing(store: Store, changes: list[list[Any]]) -> set[tuple[str, str]]:
-    """Which of the rows these changes touch are already in this database (one query per table and chunk)."""
-    by_table: dict[str, set[str]] = {}
-    for table, row_id, *_ in changes:
-        if table in SYNCED:
-            by_table.setdefault(table, set()).add(row_id)
-    found: set[tuple[str, str]] = set()
-    for table, ids in by_table.items():
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update((table, row[0]) for row in store.conn.execute(
-                f"SELECT id FROM {table} WHERE id IN ({marks})", chunk))
-    return found
+def _existing(store: Store, inserted: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Which of the rows `inserted` (table → ids) are already in this database, one query per table (the ids go
+    in as one JSON array: a first sync checks every row of the ward)."""
+    return {
+        table: {row[0] for row in store.conn.execute(
+            f"SELECT t.id FROM json_each(?) k CROSS JOIN {table} t ON t.id = k.value", (json.dumps(ids),))}
+        for table, ids in inserted.items()
+    }
 
 
 def apply_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
     """Apply one changeset's changes in order. Rows new to this laptop (most of them, on a first sync) are
     inserted in bulk by the write path; the others are merged field by field, as one batch."""
-    existing = _existing(store, changes)
+    inserted: dict[str, list[str]] = {}
+    for change in changes:
+        if change[2] == "insert" and change[0] in SYNCED:
+            inserted.setdefault(change[0], []).append(change[1])
+    known = _existing(store, inserted)
     fresh: list[list[Any]] = []
     later: list[list[Any]] = []
     for change in changes:
-        table, row_id, op = change[0], change[1], change[2]
-        if op == "insert" and table in SYNCED and (table, row_id) not in existing:
+        ids = known.get(change[0]) if change[2] == "insert" else None
+        if ids is not None and change[1] not in ids:
             fresh.append(change)
-            existing.add((table, row_id))
+            ids.add(change[1])  # a second creation of the same row in this file is merged like any other
         else:
             later.append(change)
     store.writer.insert_remote(device, fresh)
