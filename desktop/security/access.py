@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from desktop.errors import WardbookError
 from desktop.security import audit
 from desktop.security.session import authorize, visible_officer
-from desktop.store.queries import household_detail, ward_stats
+from desktop.store.queries import fetch_dicts, household_detail, ward_stats
 from desktop.store.tables import SYNCED
 
 if TYPE_CHECKING:
@@ -40,14 +40,8 @@ def change_setting(store: Store, key: str, value: str) -> None:
 
 
 def _row(store: Store, table: str, row_id: object) -> dict[str, object] | None:
-    cursor = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
-    row = cursor.fetchone()
-    return None if row is None else dict(zip([d[0] for d in cursor.description], row, strict=True))
-
-
-def _rows(store: Store, sql: str, params: tuple[object, ...]) -> list[dict[str, object]]:
-    cursor = store.conn.execute(sql, params)
-    return [dict(zip([d[0] for d in cursor.description], row, strict=True)) for row in cursor]
+    found = fetch_dicts(store, f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+    return found[0] if found else None
 
 
 def export_person(store: Store, person_id: str) -> dict[str, object]:
@@ -63,18 +57,18 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
     household_id = person["household_id"]
     household = _row(store, "households", household_id) if household_id else None
     columns = ", ".join(("id", *SYNCED["visits"].fields))
-    visits = _rows(store, f"SELECT {columns} FROM visits WHERE household_id = ? AND deleted_hlc IS NULL "
+    visits = fetch_dicts(store, f"SELECT {columns} FROM visits WHERE household_id = ? AND deleted_hlc IS NULL "
                           "ORDER BY visited_at", (household_id,))
     for visit in visits:
-        visit["support_items"] = _rows(
+        visit["support_items"] = fetch_dicts(
             store, "SELECT kind, quantity, unit, value_vnd, description FROM support_items "
                    "WHERE visit_id = ? AND deleted_hlc IS NULL", (visit["id"],))
-    cases = _rows(store, "SELECT * FROM cases WHERE (person_id = ? OR household_id = ?) "
+    cases = fetch_dicts(store, "SELECT * FROM cases WHERE (person_id = ? OR household_id = ?) "
                          "AND deleted_hlc IS NULL", (person_id, household_id))
     for case in cases:
-        case["events"] = _rows(store, "SELECT at, note, new_status FROM case_events "
+        case["events"] = fetch_dicts(store, "SELECT at, note, new_status FROM case_events "
                                       "WHERE case_id = ? AND deleted_hlc IS NULL ORDER BY at", (case["id"],))
-    accesses = _rows(store, "SELECT at, username, action, target_table FROM audit_log "
+    accesses = fetch_dicts(store, "SELECT at, username, action, target_table FROM audit_log "
                             "WHERE target_id IN (?, ?) ORDER BY at", (person_id, household_id))
     audit.record(store, "export", "people", person_id, {"kind": "data_subject_request"})
     return {

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from desktop.security.permissions import Actor
 from desktop.security.session import attached_actor, authorize
 from desktop.store import RowWrite, new_id
+from desktop.store.queries import fetch_dicts
 from desktop.store.writer import utc_now_iso
 from desktop.text import clean
 
@@ -179,10 +180,9 @@ def list_entries(store: Store, *, target_table: str | None = None, target_id: st
     if target_id:
         where.append("target_id = ?")
         params.append(target_id)
-    cursor = store.conn.execute(
+    return fetch_dicts(
+        store,
         "SELECT at, username, action, COALESCE(target_table, target) AS target_table, target_id, detail, "
         "device_id, seq FROM audit_log "
         f"WHERE {' AND '.join(where)} ORDER BY at DESC, seq DESC LIMIT ?", (*params, limit),
     )
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor]

@@ -150,12 +150,13 @@ def household_detail(store: Store, household_id: str, officer_id: str | None = N
         "head_id": head_id,
         "people": people,
         "visits": list_visits(store, household_id=household_id, officer_id=officer_id),
-        "cases": _rows(store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
+        "cases": fetch_dicts(store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
                                f"WHERE household_id = ? AND {ALIVE} ORDER BY received_on DESC", (household_id,)),
     }
 
 
-def _rows(store: Store, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, object]]:
+def fetch_dicts(store: Store, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, object]]:
+    """The rows of a query as dicts keyed by column name (what the pages, the CLI and JSON exports want)."""
     cursor = store.conn.execute(sql, params)
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, row, strict=True)) for row in cursor]
@@ -194,7 +195,7 @@ def list_visits(store: Store, *, household_id: str | None = None, overdue_on: da
     )
     if limit:
         params.append(limit)
-    return _rows(store, sql, tuple(params))
+    return fetch_dicts(store, sql, tuple(params))
 
 
 def ward_stats(store: Store, today: date | None = None) -> dict[str, int]:
@@ -228,12 +229,12 @@ def ward_stats(store: Store, today: date | None = None) -> dict[str, int]:
 
 def list_areas(store: Store) -> list[dict[str, object]]:
     """Alive areas (khu phố / tổ dân phố) by name, for filters and pickers."""
-    rows = _rows(store, f"SELECT id, name, kind FROM areas WHERE {ALIVE}")
+    rows = fetch_dicts(store, f"SELECT id, name, kind FROM areas WHERE {ALIVE}")
     return sorted(rows, key=lambda row: house_number_key(str(row["name"] or "")))
 
 
 def list_users(store: Store) -> list[dict[str, object]]:
-    return _rows(store, f"SELECT id, username, full_name, role, active FROM users WHERE {ALIVE} "
+    return fetch_dicts(store, f"SELECT id, username, full_name, role, active FROM users WHERE {ALIVE} "
                         "ORDER BY username")
 
 
@@ -263,16 +264,16 @@ def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: st
     )
     if limit:
         params.append(limit)
-    return _rows(store, sql, tuple(params))
+    return fetch_dicts(store, sql, tuple(params))
 
 
 def case_detail(store: Store, case_id: str) -> dict[str, object]:
     """One case with its timeline of events, oldest first."""
-    found = _rows(store, "SELECT c.*, h.house_no, h.street FROM cases c "
+    found = fetch_dicts(store, "SELECT c.*, h.house_no, h.street FROM cases c "
                          "LEFT JOIN households h ON h.id = c.household_id WHERE c.id = ?", (case_id,))
     if not found:
         raise KeyError(case_id)
-    events = _rows(store, "SELECT e.id, e.at, e.note, e.new_status, u.full_name AS officer "
+    events = fetch_dicts(store, "SELECT e.id, e.at, e.note, e.new_status, u.full_name AS officer "
                           "FROM case_events e "
                           "LEFT JOIN users u ON u.id = e.officer_id "
                           f"WHERE e.case_id = ? AND e.{ALIVE} ORDER BY e.at, e.created_at", (case_id,))
@@ -295,13 +296,13 @@ def list_activities(store: Store, *, area_id: str | None = None,
     )
     if limit:
         params.append(limit)
-    return _rows(store, sql, tuple(params))
+    return fetch_dicts(store, sql, tuple(params))
 
 
 def list_conflicts(store: Store, *, open_only: bool = True) -> list[dict[str, object]]:
     """Concurrent values that lost a merge, kept for review (the Sync page's conflicts inbox)."""
     where = "WHERE resolved_at IS NULL" if open_only else ""
-    return _rows(store, "SELECT id, tbl, row_id, field, kept_value, kept_device, lost_value, lost_device, "
+    return fetch_dicts(store, "SELECT id, tbl, row_id, field, kept_value, kept_device, lost_value, lost_device, "
                         f"detected_at, resolved_at FROM conflicts {where} ORDER BY detected_at DESC")
 
 
@@ -315,7 +316,7 @@ def find_people(store: Store, text: str, limit: int = 50) -> list[dict[str, obje
     found: list[dict[str, object]] = []
     for start in range(0, len(household_ids), 500):
         chunk = household_ids[start : start + 500]
-        rows = _rows(store, "SELECT p.id, p.full_name, p.birth_year, h.house_no, h.street FROM people p "
+        rows = fetch_dicts(store, "SELECT p.id, p.full_name, p.birth_year, h.house_no, h.street FROM people p "
                             "JOIN households h ON h.id = p.household_id "
                             f"WHERE p.deleted_hlc IS NULL AND p.household_id IN ({','.join('?' * len(chunk))})",
                      tuple(chunk))
