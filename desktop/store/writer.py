@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator, KeysView, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -216,47 +216,45 @@ class Writer:
                 for hook in self.after_write:
                     hook(local_changes)
 
-    def insert_remote(self, device_id: str, changes: Sequence[list[Any]]) -> None:
-        """Insert rows another laptop created, given as changeset entries `[table, row_id, op, hlc, fields]`.
+    def insert_remote(self, device_id: str, blocks: Sequence[list[Any]]) -> None:
+        """Insert rows another laptop created, given as changeset blocks `[table, "insert", names, rows]` with each
+        row `[row_id, hlc, *values in the order of names]` (`desktop.sync.changeset`, format 2).
 
         The bulk of a first sync: rows this laptop has never seen, so there is nothing to merge. It does what
-        `write` does for such rows (row, `*` clock, search documents, no outbox) with one executemany per table
-        and no per-row objects or calls, because on a first sync this loop is most of the time spent. The caller
-        has checked that none of the rows exists here.
+        `write` does for such rows (row, `*` clock, search documents, no outbox) with one executemany per block
+        and no per-row objects or calls, because on a first sync this is most of the time spent. Field names
+        are checked once per block; the columns a block leaves out are NULL, as on the laptop that made the
+        rows (synced columns have no defaults). The caller has checked that none of the rows exists here.
         """
-        if not changes:
+        blocks = [block for block in blocks if block[3]]
+        if not blocks:
             return
         conn = self._store.conn
         now = utc_now_iso()
-        # table → (its rows to insert, its field names in column order, the names a change may carry)
-        tables: dict[str, tuple[list[tuple[Any, ...]], tuple[str, ...], KeysView[str]]] = {}
-        clock_rows: list[tuple[str, str, str, int, str]] = []
-        for table, row_id, _op, hlc, fields in changes:
-            entry = tables.get(table)
-            if entry is None:
-                spec = SYNCED[table]
-                entry = tables[table] = ([], tuple(spec.fields), spec.fields.keys())
-            rows, names, allowed = entry
-            if not fields.keys() <= allowed:  # what `_check_remote` checks, without a call per row
-                raise ValueError(f"{table}.{min(fields.keys() - allowed)} is not a writable field")
-            rows.append((row_id, now, now, None, *map(fields.get, names)))
-            clock_rows.append((table, row_id, ALL_FIELDS, hlc, device_id))
-        # The households whose documents change: the new ones, and those the new people live in.
-        touched = {row[0] for row in tables["households"][0]} if "households" in tables else set()
-        if "people" in tables:
-            at = SYNCED["people"].columns.index("household_id")
-            touched.update(row[at] for row in tables["people"][0] if row[at])
+        touched: set[str] = set()
+        for table, _op, names, rows in blocks:
+            allowed = SYNCED[table].fields.keys()
+            if not set(names) <= allowed:
+                raise ValueError(f"{table}.{min(set(names) - allowed)} is not a writable field")
+            # The households whose documents change: the new ones, and those the new people live in.
+            if table == "households":
+                touched.update(row[0] for row in rows)
+            elif table == "people" and "household_id" in names:
+                at = names.index("household_id") + 2
+                touched.update(row[at] for row in rows if row[at])
         with self._store.transaction(), self._writing():
-            for table, (rows, _names, _allowed) in tables.items():
-                columns = SYNCED[table].columns
+            for table, _op, names, rows in blocks:
+                columns = ("id", "created_at", "updated_at", *names)
                 conn.executemany(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    [(row[0], now, now, *row[2:]) for row in rows],
                 )
-            conn.executemany(
-                "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id",
-                clock_rows,
-            )
+                conn.executemany(
+                    "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, "
+                    "device_id = excluded.device_id",
+                    [(table, row[0], ALL_FIELDS, row[1], device_id) for row in rows],
+                )
             reindex_households(conn, touched)
 
     def vacuum_into(self, path: str) -> None:

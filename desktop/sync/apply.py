@@ -14,7 +14,7 @@ from typing import Any
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
-from desktop.sync.changeset import InvalidChangeset, decode, file_name, read_header
+from desktop.sync.changeset import Block, InvalidChangeset, changes_of, decode, file_name, read_header
 from desktop.sync.folder import FolderShare
 from desktop.sync.merge import merge_changes
 from desktop.sync.station import SyncKeys, public_keys, verified_roster
@@ -50,25 +50,34 @@ def _existing(store: Store, inserted: dict[str, list[str]]) -> dict[str, set[str
     }
 
 
-def apply_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
-    """Apply one changeset's changes in order. Rows new to this laptop (most of them, on a first sync) are
-    inserted in bulk by the write path; the others are merged field by field, as one batch."""
+def apply_changes(store: Store, device: str, blocks: list[Block], vv: dict[str, int]) -> None:
+    """Apply one changeset's blocks. Rows new to this laptop (most of them, on a first sync) are inserted in bulk
+    by the write path, straight from the blocks' rows; the other changes are merged field by field, as one
+    batch, in the blocks' order (which keeps each row's changes in order)."""
+    blocks = [block for block in blocks if block[0] in SYNCED]  # a newer app's table: kept in the file only
     inserted: dict[str, list[str]] = {}
-    for change in changes:
-        if change[2] == "insert" and change[0] in SYNCED:
-            inserted.setdefault(change[0], []).append(change[1])
+    for table, op, _names, rows in blocks:
+        if op == "insert":
+            inserted.setdefault(table, []).extend(row[0] for row in rows)
     known = _existing(store, inserted)
-    fresh: list[list[Any]] = []
-    later: list[list[Any]] = []
-    for change in changes:
-        ids = known.get(change[0]) if change[2] == "insert" else None
-        if ids is not None and change[1] not in ids:
-            fresh.append(change)
-            ids.add(change[1])  # a second creation of the same row in this file is merged like any other
-        else:
-            later.append(change)
+    fresh: list[Block] = []
+    later: list[Block] = []
+    for block in blocks:
+        table, op, names, rows = block
+        ids = known.get(table) if op == "insert" else None
+        if ids is None:
+            later.append(block)
+            continue
+        new_rows = []
+        for row in rows:
+            if row[0] in ids:
+                later.append([table, op, names, [row]])
+            else:
+                new_rows.append(row)
+                ids.add(row[0])  # a second creation of the same row in this file is merged like any other
+        fresh.append([table, op, names, new_rows])
     store.writer.insert_remote(device, fresh)
-    merge_changes(store, device, later, vv)
+    merge_changes(store, device, list(changes_of(later)), vv)
 
 
 def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any] | None = None) -> ApplyReport:
@@ -105,7 +114,7 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
                 _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
                 break
             with store.transaction():
-                apply_changes(store, device, changeset.changes, header.get("vv", {}))
+                apply_changes(store, device, changeset.blocks, header.get("vv", {}))
                 store.writer.clock.observe(int(header["hlc_max"]))
                 store.conn.execute(
                     "INSERT INTO applied (device_id, last_seq, last_hash, applied_at) VALUES (?, ?, ?, ?) "

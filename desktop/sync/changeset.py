@@ -1,17 +1,30 @@
 """The changeset file: the unit of sync, and the documented integration point for district aggregation.
 
-Format version 1 (`<share>/devices/<device_id>/<seq:012d>.chg`), all integers big-endian:
+The file (`<share>/devices/<device_id>/<seq:012d>.chg`), all integers big-endian:
 
-    b"WBCHG1\\n"                      magic and format version
+    b"WBCHG1\\n"                      magic (the container; the body's layout is the header's `format`)
     u32 header length, header         UTF-8 JSON: format, station, device, seq, epoch, hlc_min, hlc_max,
                                       vv (device → highest HLC applied when published), prev_hash (SHA-256 hex of
                                       the device's previous file, "" for seq 1), outbox_from, outbox_to, count
     12-byte nonce
-    u32 body length, body             AES-256-GCM(zlib(JSON list of changes)), associated data = the header bytes
+    u32 body length, body             AES-256-GCM(zlib(JSON body)), associated data = the header bytes
     64-byte signature                 Ed25519 by the device over everything before it
 
-A change is `[table, row_id, op, hlc, fields]` with `op` insert/update/delete and `fields` a JSON object.
 The header is readable (for ordering and routing) but signed; the body is readable only with the ward data key.
+
+A change is one row's insert, update or delete: `[table, row_id, op, hlc, fields]` with `op` insert/update/delete
+and `fields` the names and values written (a delete writes none). The body lists the device's changes:
+
+- format 1: a JSON list of changes, as above.
+- format 2 (written now): the same changes laid out in blocks, `[table, op, [field names], rows]` with each row
+  `[row_id, hlc, value, ...]` (values in the order of the names). A block holds changes of one table and
+  operation that write the same fields, so a names list is written once instead of once per change. A row's
+  changes stay in their order: a later change of a row is never in an earlier block than its previous one, so
+  reading the blocks in order (each block's rows in order) applies every row's changes in the order they were
+  made; changes of different rows are independent of each other. Format 1 ↔ 2 loses nothing either way.
+
+Format 2 exists for speed: on a first sync decoding the body was a large part of applying it, and a row of
+values decodes several times faster than an object per change.
 """
 
 from __future__ import annotations
@@ -21,6 +34,7 @@ import json
 import os
 import struct
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,11 +43,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"WBCHG1\n"
-FORMAT = 1
+FORMAT = 2
+READABLE_FORMATS = frozenset({1, 2})
 SIGNATURE_SIZE = 64
 NONCE_SIZE = 12
+OPS = frozenset({"insert", "update", "delete"})
 
 Change = list[Any]  # [table, row_id, op, hlc, fields]
+Block = list[Any]  # [table, op, field names, rows]; a row is [row_id, hlc, *values in the order of the names]
 
 
 class InvalidChangeset(Exception):
@@ -47,7 +64,7 @@ class InvalidChangeset(Exception):
 @dataclass(frozen=True)
 class Changeset:
     header: dict[str, Any]
-    changes: list[Change]
+    blocks: list[Block]  # whatever the file's format, in the format 2 layout
     digest: str  # SHA-256 of the whole file, the next file's prev_hash
 
 
@@ -55,12 +72,65 @@ def file_name(seq: int) -> str:
     return f"{seq:012d}.chg"
 
 
+def to_blocks(changes: Iterable[Change]) -> list[Block]:
+    """Lay changes out in blocks (format 2), keeping each row's changes in order (see the module docstring).
+
+    A change joins the newest block of its table, operation and field names unless that block comes before
+    the block of the row's previous change; then it starts a new one. Outboxes mostly hold runs of one kind
+    of change interleaved with others (a household, its people, the next household…), so that gives one
+    block per kind of change, not one per run.
+    """
+    blocks: list[Block] = []
+    newest: dict[tuple[str, str, tuple[str, ...]], int] = {}  # kind of change → index of its newest block
+    row_block: dict[tuple[str, str], int] = {}  # (table, row id) → index of the block of its latest change
+    for table, row_id, op, hlc, fields in changes:
+        names = tuple(fields)
+        kind = (table, op, names)
+        at = newest.get(kind)
+        if at is None or at < row_block.get((table, row_id), -1):
+            at = newest[kind] = len(blocks)
+            blocks.append([table, op, list(names), []])
+        blocks[at][3].append([row_id, hlc, *fields.values()])
+        row_block[(table, row_id)] = at
+    return blocks
+
+
+def changes_of(blocks: Iterable[Block]) -> Iterator[Change]:
+    """The changes of `blocks` in an order that keeps each row's changes in order (format 1 layout)."""
+    for table, op, names, rows in blocks:
+        for row in rows:
+            yield [table, row[0], op, row[1], dict(zip(names, row[2:], strict=True))]
+
+
+def _checked_blocks(body: Any) -> list[Block]:
+    """Refuse a body whose layout is wrong before anything reads it (a signed file may still come from a buggy
+    or newer app): every block `[table, op, names, rows]`, every row as long as its names say."""
+    if not isinstance(body, list):
+        raise InvalidChangeset("format")
+    for block in body:
+        if not (isinstance(block, list) and len(block) == 4 and isinstance(block[0], str) and block[1] in OPS
+                and isinstance(block[2], list) and all(isinstance(name, str) for name in block[2])
+                and isinstance(block[3], list)):
+            raise InvalidChangeset("format")
+        width = len(block[2]) + 2
+        if any(not isinstance(row, list) or len(row) != width or not isinstance(row[0], str)
+               or not isinstance(row[1], int) for row in block[3]):
+            raise InvalidChangeset("format")
+    return body
+
+
+def _blocks_of_v1(body: Any) -> list[Block]:
+    try:
+        return to_blocks([table, row_id, op, int(hlc), dict(fields)] for table, row_id, op, hlc, fields in body)
+    except (TypeError, ValueError):
+        raise InvalidChangeset("format") from None
+
+
 def encode(header: dict[str, Any], changes: list[Change], data_key: bytes, signing_key: Ed25519PrivateKey) -> bytes:
     header_bytes = json.dumps({**header, "format": FORMAT}, sort_keys=True, ensure_ascii=False).encode("utf-8")
     nonce = os.urandom(NONCE_SIZE)
-    body = AESGCM(data_key).encrypt(
-        nonce, zlib.compress(json.dumps(changes, ensure_ascii=False).encode("utf-8"), 6), header_bytes
-    )
+    payload = json.dumps(to_blocks(changes), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = AESGCM(data_key).encrypt(nonce, zlib.compress(payload, 6), header_bytes)
     unsigned = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + nonce + struct.pack(">I", len(body)) + body
     return unsigned + signing_key.sign(unsigned)
 
@@ -96,10 +166,11 @@ def decode(raw: bytes, public_key: Ed25519PublicKey, data_key: bytes) -> Changes
         public_key.verify(raw[len(signed) :], signed)
     except InvalidSignature:
         raise InvalidChangeset("signature") from None
-    if header.get("format") != FORMAT:
+    if header.get("format") not in READABLE_FORMATS:
         raise InvalidChangeset("format")
     try:
-        changes = json.loads(zlib.decompress(AESGCM(data_key).decrypt(nonce, body, header_bytes)))
+        content = json.loads(zlib.decompress(AESGCM(data_key).decrypt(nonce, body, header_bytes)))
     except (InvalidTag, zlib.error, ValueError):
         raise InvalidChangeset("decrypt") from None
-    return Changeset(header, changes, hashlib.sha256(raw).hexdigest())
+    blocks = _checked_blocks(content) if header["format"] == 2 else _blocks_of_v1(content)
+    return Changeset(header, blocks, hashlib.sha256(raw).hexdigest())
