@@ -84,3 +84,28 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
         Store.open(tmp_path / "nope.db")
     assert "nope.db" in caught.value.message("vi")
     assert caught.value.message("en").startswith("No database")
+
+
+def test_v5_moves_creation_stamps_into_the_rows_and_keeps_the_version_vector(tmp_path: Path) -> None:
+    """Before v5 a row's creation stamp was a `*` row of `field_clock` and the version vector was MAX(hlc) per
+    device over that table: after the upgrade every row carries its stamp, later field stamps are untouched,
+    the `*` rows are gone and the vector publishing sends is the one it sent before."""
+    db = _make_version(tmp_path / "v4.db", 4)
+    for row_id, hlc, device in (("h1", 100, "dev-a"), ("h2", 300, "dev-b")):
+        db.execute("INSERT INTO households (id, created_at, updated_at, code) VALUES (?, 'x', 'x', ?)",
+                   (row_id, row_id.upper()))
+        db.execute("INSERT INTO field_clock VALUES ('households', ?, '*', ?, ?)", (row_id, hlc, device))
+    db.execute("INSERT INTO field_clock VALUES ('households', 'h1', 'phone', 200, 'dev-b')")
+    db.execute("INSERT INTO field_clock VALUES ('areas', 'a-gone', '*', 500, 'dev-c')")  # its row was never here
+    db.execute("INSERT INTO device (one, device_id, hlc_last, created_at) VALUES (1, 'dev-old', 42, 'x')")
+    db.conn.close()
+
+    with Store.open(tmp_path / "v4.db") as upgraded:
+        conn = upgraded.conn
+        assert conn.execute("SELECT id, created_hlc, created_device FROM households ORDER BY id").fetchall() == [
+            ("h1", 100, "dev-a"), ("h2", 300, "dev-b")]
+        assert conn.execute("SELECT tbl, row_id, field, hlc, device_id FROM field_clock").fetchall() == [
+            ("households", "h1", "phone", 200, "dev-b")]
+        from desktop.sync.publish import version_vector
+
+        assert version_vector(upgraded) == {"dev-a": 100, "dev-b": 300, "dev-c": 500, "dev-old": 42}

@@ -18,6 +18,7 @@ from desktop.store.tables import SYNCED
 from desktop.sync.changeset import file_name
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
+from desktop.sync.publish import version_vector
 from desktop.sync.station import (
     SyncKeys,
     approve_device,
@@ -138,6 +139,27 @@ def test_delete_wins_over_older_edit_and_an_edit_on_a_deleted_row_goes_to_review
     assert content(a.store) == content(b.store)
     assert a.store.conn.execute("SELECT deleted_hlc IS NOT NULL FROM households").fetchone() == (1,)
     assert a.store.conn.execute("SELECT COUNT(*) FROM conflicts WHERE field = 'deleted_hlc'").fetchone()[0] == 1
+
+
+def newest_stamps(store: Store) -> dict[str, int]:
+    """The highest stamp of each device among a database's field and creation stamps."""
+    union = " UNION ALL ".join(["SELECT device_id, hlc FROM field_clock",
+                                *(f"SELECT created_device, created_hlc FROM {table}" for table in SYNCED)])
+    return dict(store.conn.execute(f"SELECT device_id, MAX(hlc) FROM ({union}) GROUP BY device_id").fetchall())
+
+
+def test_the_version_vector_follows_what_was_applied(tmp_path: Path, share: FolderShare) -> None:
+    a, b = laptops(tmp_path, share, 2)
+    area = a.store.writer.insert("areas", {"name": "Khu phố 1"})
+    a.store.writer.update("areas", area, {"name": "Khu phố 1A"})
+    a.sync()
+    newest = a.store.conn.execute("SELECT MAX(hlc) FROM outbox").fetchone()[0]
+    assert version_vector(b.store).get(a.store.device_id) is None
+    b.sync()
+    assert version_vector(b.store)[a.store.device_id] == newest == newest_stamps(b.store)[a.store.device_id]
+    b.store.writer.update("areas", area, {"name": "Khu phố 2"})  # A's newest stamp leaves B; what B saw stays
+    assert newest_stamps(b.store)[a.store.device_id] < newest
+    assert version_vector(b.store)[a.store.device_id] == newest
 
 
 def test_applying_twice_changes_nothing(tmp_path: Path, share: FolderShare) -> None:
@@ -442,7 +464,9 @@ def test_a_creation_arriving_after_an_edit_of_its_row_stamps_the_row_like_everyw
         """The stamp each field merges with: its own clock row, or the row's creation (`*`)."""
         own = {f: (h, d) for f, h, d in laptop.store.conn.execute(
             "SELECT field, hlc, device_id FROM field_clock WHERE row_id = ?", (person,))}
-        return {f: own.get(f, own["*"]) for f in ("deleted_hlc", *SYNCED["people"].fields)}
+        created = laptop.store.conn.execute(
+            "SELECT created_hlc, created_device FROM people WHERE id = ?", (person,)).fetchone()
+        return {f: own.get(f, created) for f in ("deleted_hlc", *SYNCED["people"].fields)}
 
     assert stamps(c) == stamps(b) == stamps(a)
     assert content(a.store) == content(b.store) == content(c.store)
@@ -482,6 +506,9 @@ def test_a_new_laptop_starts_from_a_snapshot_and_then_applies_only_what_came_aft
     assert header["id"] == snapshot_id
     cursors = dict(c.store.conn.execute("SELECT device_id, last_seq FROM applied").fetchall())
     assert cursors == {device: seq for device, (seq, _hash) in header["vv"].items()}
+    seen = version_vector(c.store)  # what C has seen: the newest stamp of each device in what it loaded
+    assert seen.pop(c.store.device_id) == c.store.writer.clock.last
+    assert seen == newest_stamps(c.store) and seen[a.store.device_id] > 0
     assert c.store.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 0
     _, report = c.sync()
     assert report.errors == []

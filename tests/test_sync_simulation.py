@@ -30,10 +30,10 @@ from sync_faults import Crash, FaultyTransport
 from desktop.errors import WardbookError
 from desktop.store import Store
 from desktop.store.tables import SYNCED
-from desktop.store.writer import ALL_FIELDS
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
+from desktop.sync.merge import ALL_FIELDS
 from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
 from desktop.sync.transport import LocalTransport
 
@@ -140,6 +140,10 @@ class Station(RuleBasedStateMachine):
         if row_id is not None:
             before = {field: (hlc, device) for field, hlc, device in store.conn.execute(
                 "SELECT field, hlc, device_id FROM field_clock WHERE tbl = ? AND row_id = ?", (table, row_id))}
+            created = store.conn.execute(f"SELECT created_hlc, created_device FROM {table} WHERE id = ?",
+                                         (row_id,)).fetchone()
+            if created is not None and created[0] is not None:
+                before[ALL_FIELDS] = created
         last = store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox").fetchone()[0]
         action(store)
         for (seq,) in store.conn.execute("SELECT seq FROM outbox WHERE seq > ?", (last,)):

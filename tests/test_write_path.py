@@ -19,8 +19,13 @@ from desktop.store.tables import SYNCED
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _clocks(store: Store, row_id: str) -> dict[str, int]:
-    return dict(store.conn.execute("SELECT field, hlc FROM field_clock WHERE row_id = ?", (row_id,)).fetchall())
+def _clocks(store: Store, row_id: str, table: str = "households") -> dict[str, int]:
+    """A row's stamps: its creation (`*`, kept in the row) and each field changed since (`field_clock`)."""
+    clocks = dict(store.conn.execute("SELECT field, hlc FROM field_clock WHERE row_id = ?", (row_id,)).fetchall())
+    created = store.conn.execute(f"SELECT created_hlc FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    if created is not None and created[0] is not None:
+        clocks["*"] = created[0]
+    return clocks
 
 
 def _outbox(store: Store) -> list[tuple[str, str, str, dict[str, object]]]:
@@ -148,8 +153,9 @@ def test_moving_a_person_reindexes_both_households(store: Store) -> None:
 def test_remote_change_keeps_its_clock_and_is_not_sent_back(store: Store) -> None:
     remote_hlc = pack(1_900_000_000_000, 3)
     store.writer.write([RowWrite("households", "r1", "insert", {"code": "R1"}, hlc=remote_hlc, device_id="dev-b")])
-    assert store.conn.execute("SELECT hlc, device_id FROM field_clock WHERE row_id = 'r1'").fetchone() == (
+    assert store.conn.execute("SELECT created_hlc, created_device FROM households WHERE id = 'r1'").fetchone() == (
         remote_hlc, "dev-b")
+    assert _clocks(store, "r1") == {"*": remote_hlc}
     assert _outbox(store) == []
 
 
@@ -168,6 +174,6 @@ def test_clock_jumps_past_a_remote_value_and_survives_reopening(tmp_path: Path) 
         store.writer.write([RowWrite("areas", "a1", "insert", {"name": "KP1"}, hlc=future, device_id="b")])
         store.writer.clock.observe(future)
         local = store.writer.insert("areas", {"name": "KP2"})
-        assert _clocks(store, local)["*"] > future
+        assert _clocks(store, local, "areas")["*"] > future
     with Store.open(tmp_path / "a.db") as reopened:
         assert reopened.writer.clock.tick() > future

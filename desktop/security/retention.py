@@ -74,11 +74,10 @@ def preview(store: Store, years: int | None = None, today: date | None = None) -
     cutoff = _cutoff(years, today or date.today()).isoformat()
     result = PurgePreview(years=years, cutoff=cutoff)
     rows = store.conn.execute(
-        "SELECT h.id, h.code, h.house_no, h.street, COALESCE(s.hlc, a.hlc) AS status_hlc, "
+        "SELECT h.id, h.code, h.house_no, h.street, COALESCE(s.hlc, h.created_hlc) AS status_hlc, "
         "(SELECT MAX(visited_at) FROM visits v WHERE v.household_id = h.id AND v.deleted_hlc IS NULL) "
         "FROM households h "
         "LEFT JOIN field_clock s ON s.tbl = 'households' AND s.row_id = h.id AND s.field = 'status' "
-        "LEFT JOIN field_clock a ON a.tbl = 'households' AND a.row_id = h.id AND a.field = '*' "
         "WHERE h.deleted_hlc IS NULL AND h.status = 'moved_out' ORDER BY h.code"
     ).fetchall()
     for household_id, code, house_no, street, status_hlc, last_visit in rows:

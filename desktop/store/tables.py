@@ -1,14 +1,16 @@
 """The synced tables and their fields: the one place that says what the write path may write.
 
-Every synced row has `id` (a UUID made on the device that created it), `created_at`, `updated_at` and
-`deleted_hlc` (soft delete). Those four are managed by the write path; the business fields are listed here.
+Every synced row has `id` (a UUID made on the device that created it), `created_at`, `updated_at`,
+`deleted_hlc` (soft delete) and its creation stamp `created_hlc`/`created_device` (the clock every field
+written at creation carries until it is changed, see `desktop.store.writer`). Those are managed by the write
+path; the business fields are listed here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-META_FIELDS = ("id", "created_at", "updated_at", "deleted_hlc")
+META_FIELDS = ("id", "created_at", "updated_at", "deleted_hlc", "created_hlc", "created_device")
 
 
 @dataclass(frozen=True)

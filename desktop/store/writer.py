@@ -5,9 +5,10 @@ value, appends the change to `outbox` (local changes only: changes applied from 
 their own log) and refreshes the search documents of the households concerned. SQLite itself refuses writes
 to synced tables from anywhere else (see `connection.guard_tables`).
 
-`field_clock` keeps one row with field `*` for the creation of a row (it stamps every field written then) and
-one row per field changed later; the clock of a field is its own row, or `*` when it has none. That keeps the
-table as small as the data instead of ten times larger, with the same per-field merge.
+A row's creation stamp (HLC and device) is kept in the row itself (`created_hlc`, `created_device`): it
+stamps every field written then. `field_clock` keeps one row per field changed later; the clock of a field
+is its own `field_clock` row, or the creation stamp when it has none (called `*` in the merge). That keeps
+the clocks as small as the changes instead of ten times the data, with the same per-field merge.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from desktop.store.store import Store
 
 Op = Literal["insert", "update", "delete"]
-ALL_FIELDS = "*"
 # Called inside the write's transaction with the local changes that really wrote something (fields = what was
 # written); the audit log hangs here so no change escapes it, whichever module made it.
 AfterWrite = Callable[[list["RowWrite"]], None]
@@ -172,9 +172,8 @@ class Writer:
                     change.fields = values
                     get = values.get
                     inserts.setdefault(change.table, []).append(
-                        (change.row_id, now, now, None, *[get(name) for name in spec.fields])
+                        (change.row_id, now, now, None, hlc, device, *[get(name) for name in spec.fields])
                     )
-                    clock_rows.append((change.table, change.row_id, ALL_FIELDS, hlc, device))
                     written = values
                     previous = None
                 elif change.op == "update":
@@ -221,7 +220,8 @@ class Writer:
         row `[row_id, hlc, *values in the order of names]` (`desktop.sync.changeset`, format 2).
 
         The bulk of a first sync: rows this laptop has never seen, so there is nothing to merge. It does what
-        `write` does for such rows (row, `*` clock, search documents, no outbox) with one executemany per block
+        `write` does for such rows (row with its creation stamp, search documents, no outbox) with one
+        executemany per block
         and no per-row objects or calls, because on a first sync this is most of the time spent. Field names
         are checked once per block; the columns a block leaves out are NULL, as on the laptop that made the
         rows (synced columns have no defaults). The caller has checked that none of the rows exists here.
@@ -244,18 +244,22 @@ class Writer:
                 touched.update(row[at] for row in rows if row[at])
         with self._store.transaction(), self._writing():
             for table, _op, names, rows in blocks:
-                columns = ("id", "created_at", "updated_at", *names)
+                columns = ("id", "created_at", "updated_at", "created_hlc", "created_device", *names)
                 conn.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    [(row[0], now, now, *row[2:]) for row in rows],
-                )
-                conn.executemany(
-                    "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
-                    "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, "
-                    "device_id = excluded.device_id",
-                    [(table, row[0], ALL_FIELDS, row[1], device_id) for row in rows],
+                    [(row[0], now, now, row[1], device_id, *row[2:]) for row in rows],
                 )
             reindex_households(conn, touched)
+
+    def set_creation_stamps(self, stamps: Sequence[tuple[str, str, int, str]]) -> None:
+        """Give rows `(table, row_id, hlc, device)` a new creation stamp, in the caller's transaction: a row made
+        here as a placeholder (an edit arrived before its creation) takes the creation's stamp when it comes,
+        as it has on every other laptop. Only the stamp changes, so there is nothing to log or re-index."""
+        with self._store.transaction(), self._writing():
+            for table, row_id, hlc, device in stamps:
+                self._store.conn.execute(
+                    f"UPDATE {SYNCED[table].name} SET created_hlc = ?, created_device = ? WHERE id = ?",
+                    (hlc, device, row_id))
 
     def vacuum_into(self, path: str) -> None:
         """`VACUUM INTO path`: a consistent copy of the database, for a sync snapshot. SQLite fills the copy with
@@ -266,7 +270,8 @@ class Writer:
     def load_snapshot(self, schema: str) -> None:
         """Fill this laptop's synced tables and their clocks from the attached database `schema` (a snapshot
         copy), in the caller's transaction, then rebuild the search index: a bootstrap, not an edit, so no
-        outbox entries. The caller makes sure this database held no synced rows."""
+        outbox entries. The version vector becomes the highest stamp of each device in the loaded data, which
+        is what this laptop has now seen. The caller makes sure this database held no synced rows."""
         conn = self._store.conn
         with self._store.transaction(), self._writing():
             for table, spec in SYNCED.items():
@@ -274,6 +279,13 @@ class Writer:
                 conn.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {schema}.{table}")
             conn.execute(f"INSERT INTO main.field_clock (tbl, row_id, field, hlc, device_id) "
                          f"SELECT tbl, row_id, field, hlc, device_id FROM {schema}.field_clock")
+            stamps = " UNION ALL ".join(
+                ["SELECT device_id, hlc FROM main.field_clock",
+                 *(f"SELECT created_device, created_hlc FROM main.{table}" for table in SYNCED)])
+            conn.execute(
+                f"INSERT INTO version_vector (device_id, hlc) SELECT device_id, MAX(hlc) FROM ({stamps}) "
+                "WHERE device_id IS NOT NULL GROUP BY device_id "
+                "ON CONFLICT (device_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)")
             rebuild_search_index(conn)
 
     def _current(self, spec: TableSpec, row_id: str) -> dict[str, object]:

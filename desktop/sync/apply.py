@@ -123,6 +123,10 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
                     (device, seq, changeset.digest, utc_now_iso()),
                 )
                 store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+                store.conn.execute(
+                    "INSERT INTO version_vector (device_id, hlc) VALUES (?, ?) "
+                    "ON CONFLICT (device_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)",
+                    (device, int(header["hlc_max"])))
             if store.writer.clock.drift_ms(int(header["hlc_max"])) > FUTURE_LIMIT_MS:
                 _error(store, report, device, seq, "clock_future")
             last_seq, last_hash = seq, changeset.digest

@@ -1,8 +1,8 @@
 """Per-field last-writer-wins merge of remote changes, by (HLC, device id).
 
 For each field a remote change writes, its stamp is compared with the local field's stamp (the field's own
-`field_clock` row, or the row's `*` creation stamp). The greater stamp wins, so applying the same changes in any
-order, any number of times, gives the same result. A value that loses is kept in `conflicts` when it was
+`field_clock` row, or the row's creation stamp, called `*` here). The greater stamp wins, so applying the same
+changes in any order, any number of times, gives the same result. A value that loses is kept in `conflicts` when it was
 concurrent (neither side had seen the other) and different, for a person to review; nothing is dropped silently.
 
 A changeset is merged as a batch: the rows and clocks it touches are read with one query per table (over a
@@ -19,8 +19,9 @@ from typing import Any
 
 from desktop.store import RowWrite, Store
 from desktop.store.tables import SYNCED
-from desktop.store.writer import ALL_FIELDS, utc_now_iso
+from desktop.store.writer import utc_now_iso
 
+ALL_FIELDS = "*"  # the key of a row's creation stamp among its field stamps
 Stamp = tuple[int, str]
 PLACEHOLDER: Stamp = (0, "")
 Key = tuple[str, str]
@@ -54,7 +55,9 @@ def _load(store: Store, keys: set[Key]) -> dict[Key, _Row]:
             f"SELECT t.* FROM temp.merge_keys k CROSS JOIN {table} t ON t.id = k.row_id WHERE k.tbl = ?", (table,))
         names = [d[0] for d in cursor.description]
         for values in cursor:
-            rows[(table, values[0])] = _Row(dict(zip(names, values, strict=True)))
+            loaded = rows[(table, values[0])] = _Row(dict(zip(names, values, strict=True)))
+            if loaded.values["created_hlc"] is not None:
+                loaded.stamps[ALL_FIELDS] = (loaded.values["created_hlc"], loaded.values["created_device"])
     for table, row_id, name, hlc, device in conn.execute(
         "SELECT c.tbl, c.row_id, c.field, c.hlc, c.device_id FROM temp.merge_keys k "
         "CROSS JOIN field_clock c ON c.tbl = k.tbl AND c.row_id = k.row_id"
@@ -75,7 +78,7 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
     creations: list[RowWrite] = []  # rows new here, placeholders included
     writes: list[RowWrite] = []
     conflicts: list[tuple[Any, ...]] = []
-    creation_stamps: list[tuple[str, str, str, int, str]] = []
+    creation_stamps: list[tuple[str, str, int, str]] = []
     now = utc_now_iso()
 
     def conflict(table: str, row_id: str, name: str, kept: tuple[Any, Stamp], lost: tuple[Any, Stamp]) -> None:
@@ -112,7 +115,7 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
             # The creation reached a row made earlier as a placeholder: it also set every field it left out (to
             # nothing), so from now on it is the stamp of those fields here too, as on every other laptop.
             row.stamps[ALL_FIELDS] = remote
-            creation_stamps.append((table, row_id, ALL_FIELDS, remote[0], remote[1]))
+            creation_stamps.append((table, row_id, remote[0], remote[1]))
         if current["deleted_hlc"] is not None and op != "delete" and winners:
             tombstone = row.stamps.get("deleted_hlc") or (int(current["deleted_hlc"]), "")
             if not _seen(vv, tombstone):  # edited on one laptop while deleted on another: a person decides
@@ -136,7 +139,4 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
         store.conn.executemany(
             "INSERT INTO conflicts (tbl, row_id, field, kept_value, kept_hlc, kept_device, lost_value, lost_hlc, "
             "lost_device, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conflicts)
-        store.conn.executemany(
-            "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id",
-            creation_stamps)
+        store.writer.set_creation_stamps(creation_stamps)

@@ -34,8 +34,7 @@ def _mark(store: Store, seq: int, digest: str, outbox_from: int, outbox_to: int)
 
 def version_vector(store: Store) -> dict[str, int]:
     """Highest HLC applied from each device (this one included): what this laptop had seen."""
-    vector = {row[0]: row[1] for row in store.conn.execute(
-        "SELECT device_id, MAX(hlc) FROM field_clock GROUP BY device_id")}
+    vector = dict(store.conn.execute("SELECT device_id, hlc FROM version_vector").fetchall())
     vector[store.device_id] = store.writer.clock.last
     return vector
 

@@ -81,14 +81,17 @@ def accounts(demo_store: Store) -> dict[str, Actor]:
 
 
 def data_snapshot(path: Path, key: bytes | None = None) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every synced table except the audit log, read through its own connection."""
+    """Every row of every synced table except the audit log, read through its own connection: the columns every
+    schema version has, so databases of two versions compare (clocks are compared where a test is about them)."""
     from desktop.store.connection import connect
     from desktop.store.tables import SYNCED
 
     conn = connect(path, key)
     try:
-        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-                for table in SYNCED if table != "audit_log"}
+        return {table: sorted(conn.execute(
+                    f"SELECT id, created_at, updated_at, deleted_hlc, {', '.join(spec.fields)} FROM {table}").fetchall(),
+                    key=repr)
+                for table, spec in SYNCED.items() if table != "audit_log"}
     finally:
         conn.close()
 
