@@ -406,7 +406,7 @@ def test_purge_is_not_run_when_the_question_is_declined(window_as) -> None:  # t
     box.preview()
     question = box.ask_purge()
     question.button(QMessageBox.StandardButton.No).click()
-    assert box.worker is None
+    assert box.progress.worker is None
     assert store.conn.execute("SELECT deleted_hlc FROM households WHERE id = ?", (household,)).fetchone()[0] is None
 
 
