@@ -447,6 +447,26 @@ def test_admin_manages_accounts(window_as) -> None:  # type: ignore[no-untyped-d
     assert users.login(window.ctx.store, "canbo", "mat-khau-moi-1").username == "canbo"
 
 
+def test_account_dialogs_follow_a_language_switch_while_open(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    box = window.admin.users_box
+    dialog = box.add_user()
+    assert dialog.isVisible() and dialog.windowTitle() == "Tài khoản mới"
+    assert dialog.labels["full_name"].text() == "Họ và tên" and dialog.role.currentText() == "cán bộ"
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: dialog.labels["full_name"].text() == "Full name", timeout=2000)
+    assert dialog.windowTitle() == "New account" and dialog.role.currentText() == "officer"
+    dialog.close()
+    box.refresh()
+    box.select("canbo")
+    reset = box.reset_password()
+    assert reset.windowTitle() == "New password for canbo" and reset.labels["password"].text() == "Password"
+    assert not reset.full_name.isVisible() and not reset.labels["role"].isVisible()  # not part of a new password
+    window.language_actions["vi"].trigger()
+    qtbot.waitUntil(lambda: reset.labels["password"].text() == "Mật khẩu", timeout=2000)
+    assert reset.windowTitle() == "Mật khẩu mới cho canbo"
+
+
 def _admin(window) -> Actor:  # type: ignore[no-untyped-def]
     return Actor(str(users.find_user(window.ctx.store, "quantri")["id"]), "quantri", "admin")
 
