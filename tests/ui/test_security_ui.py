@@ -208,6 +208,25 @@ def test_officer_sees_only_their_own_visits_and_cases(window_as, accounts) -> No
     assert visits and {v["id"] for v in visits} <= own
 
 
+def test_officer_sees_only_the_activities_they_recorded(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo1")
+    store = window.ctx.store
+    officer = accounts["canbo1"].user_id
+    own = {row[0] for row in store.conn.execute(
+        "SELECT id FROM activities WHERE officer_id = ? AND deleted_hlc IS NULL", (officer,))}
+    assert own and store.conn.execute("SELECT COUNT(*) FROM activities WHERE officer_id != ?", (officer,)).fetchone()[0]
+    window.show_page("activities")
+    model = window.activities.model
+    assert {str(model.row(r)["id"]) for r in range(model.rowCount())} == own
+
+
+def test_team_lead_sees_everyones_activities(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("totruong")
+    window.show_page("activities")
+    alive = window.ctx.store.conn.execute("SELECT COUNT(*) FROM activities WHERE deleted_hlc IS NULL").fetchone()[0]
+    assert window.activities.model.rowCount() == alive > 0
+
+
 def test_team_lead_sees_everyones_visits(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
     window = window_as("totruong")
     window.show_page("followups")
