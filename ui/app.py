@@ -56,8 +56,9 @@ def run(args: Sequence[str]) -> int:
     language.set_language(options.lang)
     path = Path(options.db or default_db_path())
     interactive = not options.self_test and QApplication.platformName() not in ("offscreen", "minimal")
+    settings = QSettings()
     try:
-        secrets = self_test_secrets(path) if options.self_test else app_secrets(QSettings(), interactive=interactive)
+        secrets = self_test_secrets(path) if options.self_test else app_secrets(settings, interactive=interactive)
         store = open_and_log_in(path, secrets, interactive=interactive, self_test=options.self_test)
     except GaveUp:
         return 1
@@ -66,7 +67,7 @@ def run(args: Sequence[str]) -> int:
         return 2
     if store is None:
         return 1  # the officer closed the first-start or the login dialog
-    window = build_window(store, language, secrets=secrets)
+    window = build_window(store, language, secrets=secrets, settings=settings)
     window.show()
     if options.self_test:
         return self_test(window)
@@ -159,11 +160,11 @@ def _qt_args(args: Sequence[str]) -> list[str]:
     return [a for a in args if a.startswith("-") and not a.startswith("--")]
 
 
-def build_window(store, language, today=date.today, secrets=None):
+def build_window(store, language, today=date.today, secrets=None, settings=None):
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
-    ctx = AppContext(store, language, today, secrets=secrets)
+    ctx = AppContext(store, language, today, secrets=secrets, settings=settings)
     return MainWindow(ctx)
 
 

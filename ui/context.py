@@ -1,5 +1,5 @@
-"""What every page shares: the open store, its path, the key store, the language, who is logged in, and
-notifications that data changed."""
+"""What every page shares: the open store, its path, the key store and the settings remembered on this
+computer, the language, who is logged in, and notifications that data changed."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.errors import WardbookError
 from desktop.security.permissions import Actor, can
@@ -31,12 +31,14 @@ class AppContext(QObject):
         today: Callable[[], date] = date.today,
         parent: QObject | None = None,
         secrets: SecretStore | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.language = language
         self.today = today
         self.secrets = secrets  # where the database key lives (None: plain database); backups need it
+        self.settings = settings  # what this computer remembers between starts, such as the key file's path
         self.pending_restore: Path | None = None  # a backup to restore once the window has closed
         self.user_id: str | None = None
         self.user_name: str | None = None

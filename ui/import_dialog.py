@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from desktop.io.importer import ImportPlan, ImportResult, plan_import, run_impor
 from desktop.io.reading import read_rows
 from desktop.security.database import reopen
 from desktop.store import Store
-from ui import workers
+from ui.progress import JobProgress
 
 
 class ImportDialog(QDialog):
@@ -39,7 +38,6 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.plan: ImportPlan | None = None
-        self.worker: workers.Worker | None = None
         self.setWindowTitle(self.tr("Import households from Excel / CSV"))
         self.resize(720, 480)
         self.path = QLineEdit()
@@ -53,9 +51,11 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.progress = QProgressBar()
+        self.progress = JobProgress(self, cancellable=False, messages=False)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.progress.finished.connect(self._done)
+        self.progress.failed.connect(self.summary.setText)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
@@ -109,20 +109,10 @@ class ImportDialog(QDialog):
             with reopen(main) as store:  # the worker's own connection with the key and user: see ui/workers.py
                 return run_import(store, plan, progress, cancelled)
 
-        self.import_button.setEnabled(False)
-        self.check_button.setEnabled(False)
-        self.worker = workers.start(work, progress=self._progress, finished=self._done, failed=self._failed)
-
-    def _failed(self, message: str) -> None:
-        self.check_button.setEnabled(True)
-        self.summary.setText(message)
-
-    def _progress(self, done: int, total: int, _message: str) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
+        self.import_button.setEnabled(False)  # until the next check: the plan is used once
+        self.progress.start(work, lock=(self.check_button,))
 
     def _done(self, result: ImportResult) -> None:
-        self.check_button.setEnabled(True)
         self.plan = None
         self.summary.setText(result.summary())
         self.imported.emit(result)

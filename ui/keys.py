@@ -3,8 +3,11 @@
 The core (`desktop.security.secrets`) never falls back to a plain key by itself, and neither does the app: when
 no keyring works, a dialog says so and offers a key file protected by a passphrase (typed twice when the file
 is made). The file's path — never the passphrase — is remembered in QSettings, so the next start asks only
-for the passphrase. `WARDBOOK_UNENCRYPTED=1` keeps a plain database plain, exactly as in the CLI: for tests
-and development only. `WARDBOOK_KEY_FILE` + `WARDBOOK_KEY_PASSPHRASE` also work as in the CLI (headless use).
+for the passphrase. Once a keyring works again (installed or unlocked later), `use_keyring` moves the keys
+back into it and only then forgets the file's path.
+
+`WARDBOOK_UNENCRYPTED=1` keeps a plain database plain, exactly as in the CLI: for tests and development only.
+`WARDBOOK_KEY_FILE` + `WARDBOOK_KEY_PASSPHRASE` also work as in the CLI (headless use).
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import WardbookError
+from desktop.security.database import copy_keys
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
+from desktop.store import Store
 from ui.widgets import FieldError
 
 KEY_FILE_SETTING = "security/key_file"
@@ -192,3 +197,22 @@ def _ask_key_file(settings: QSettings, path: str, reason: str, parent: QWidget |
     settings.setValue(KEY_FILE_SETTING, str(dialog.secrets.path))
     settings.sync()
     return dialog.secrets
+
+
+def remembered_key_file(secrets: SecretStore | None, settings: QSettings | None) -> PassphraseFileSecrets | None:
+    """The key file this start opened because its path is remembered; None for the keyring, and for a key file
+    named by WARDBOOK_KEY_FILE (the next start would use that one again whatever is remembered)."""
+    if not isinstance(secrets, PassphraseFileSecrets) or settings is None:
+        return None
+    remembered = str(settings.value(KEY_FILE_SETTING, "") or "")
+    return secrets if remembered and Path(remembered) == secrets.path else None
+
+
+def use_keyring(store: Store, key_file: PassphraseFileSecrets, settings: QSettings) -> KeyringSecrets:
+    """Move the database keys from the key file into the OS keyring, then forget the file's path: in that
+    order, so a failure on the way leaves the key file in use and no key behind. The file is not deleted."""
+    keys = KeyringSecrets("db")
+    copy_keys(store, key_file, keys)
+    settings.remove(KEY_FILE_SETTING)
+    settings.sync()
+    return keys

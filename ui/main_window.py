@@ -2,7 +2,8 @@
 
 What the logged-in user's role may not do is not offered: the Reports and Admin pages and the import are
 hidden for roles without the permission (`AppContext.can`, the core's rule). The core checks again on every
-call; a refusal that still happens is shown as a message, not a crash.
+call; a refusal that still happens is shown as a message, not a crash. *Use the system keyring again* is
+offered only to a laptop that opened its database with a remembered key file and has a working keyring now.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import WardbookError
 from desktop.i18n import tr as core_tr
 from desktop.security import audit
+from desktop.security.secrets import PassphraseFileSecrets
 from desktop.security.session import detach
 from desktop.store.queries import household_summaries
 from ui.audit_dialog import AuditDialog
@@ -33,6 +36,7 @@ from ui.context import AppContext
 from ui.forms.people import HouseholdDialog
 from ui.forms.visit import VisitDialog
 from ui.import_dialog import ImportDialog
+from ui.keys import keyring_works, remembered_key_file, use_keyring
 from ui.language import fmt_date
 from ui.login import LoginDialog
 from ui.pages.admin import AdminPage
@@ -42,7 +46,7 @@ from ui.pages.households import HouseholdsPage
 from ui.pages.records import ActivitiesPage, CasesPage
 from ui.pages.reports import ReportsPage
 from ui.pages.sync import LAST_SYNC_SETTING, SyncPage
-from ui.widgets import Page, show_error
+from ui.widgets import Page, confirm, show_error
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 NAV = ("households", "followups", "cases", "activities", "reports", "sync", "admin")
@@ -117,11 +121,15 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.open_import)
         self.audit_action = QAction(self)
         self.audit_action.triggered.connect(lambda: self.open_audit())
+        self.keyring_action = QAction(self)
+        self.keyring_action.triggered.connect(lambda: self.use_keyring_again())
+        self.keyring_action.setVisible(  # probed once: a keyring call may ask to unlock it
+            remembered_key_file(ctx.secrets, ctx.settings) is not None and keyring_works() is None)
         self.logout_action = QAction(self)
         self.logout_action.triggered.connect(self.log_out)
         self.login_dialog: LoginDialog | None = None
         for action in (self.new_visit_action, self.find_action, self.import_action, self.audit_action,
-                       self.logout_action, self.quit_action):
+                       self.keyring_action, self.logout_action, self.quit_action):
             self.file_menu.addAction(action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_group = QActionGroup(self)
@@ -275,6 +283,28 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def use_keyring_again(self) -> QMessageBox | None:
+        """Ask, then keep the database key in the OS keyring again instead of the remembered key file."""
+        key_file = remembered_key_file(self.ctx.secrets, self.ctx.settings)
+        settings = self.ctx.settings
+        if key_file is None or settings is None:
+            return None
+        return confirm(self, self.tr("System keyring"), self.tr(
+            "Keep the database key in this computer's system keyring again, instead of the key file %1?\n\n"
+            "The key is copied into the keyring and checked before WardBook forgets the key file; from the next "
+            "start no passphrase is asked. The key file stays where it is, still protected by its passphrase: "
+            "keep it as a spare copy of the key, or delete it.").replace("%1", str(key_file.path)),
+            lambda: self._use_keyring(key_file, settings))
+
+    def _use_keyring(self, key_file: PassphraseFileSecrets, settings: QSettings) -> None:
+        try:
+            self.ctx.secrets = use_keyring(self.ctx.store, key_file, settings)
+        except WardbookError as error:
+            show_error(self, error, self.tr("System keyring"))
+            return
+        self.keyring_action.setVisible(False)
+        self.statusBar().showMessage(self.tr("The database key is now kept in the system keyring."), 15_000)
+
     def _restore_and_close(self, source: str) -> None:
         """A restore replaces the open file: the app closes, restores (ui.app) and asks to be started again."""
         self.ctx.pending_restore = Path(source)
@@ -299,6 +329,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import households from Excel / CSV…"))
         self.logout_action.setText(self.tr("Log &out"))
         self.audit_action.setText(self.tr("&Audit log…"))
+        self.keyring_action.setText(self.tr("Use the system &keyring again…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._status()

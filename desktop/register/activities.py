@@ -6,7 +6,7 @@ from datetime import date
 
 from desktop.errors import WardbookError
 from desktop.register.validation import check_choice, parse_date, require_text
-from desktop.security.session import authorize
+from desktop.security.session import authorize, authorize_owner
 from desktop.store import Store
 from desktop.store.tables import ACTIVITY_KINDS
 
@@ -22,8 +22,14 @@ def add_activity(
     notes: str | None = None,
     officer_id: str | None = None,
 ) -> str:
-    """Record an activity; `attendance` is a head count (what the periodic review adds up)."""
-    officer_id = officer_id or authorize(store, "register.edit").user_id
+    """Record an activity; `attendance` is a head count (what the periodic review adds up).
+
+    The officer defaults to the logged-in user; recording one in another officer's name needs the right to see
+    everyone's records, as for visits (an officer's activities are their own work, listed to them alone).
+    """
+    actor = authorize(store, "register.edit")
+    officer_id = officer_id or actor.user_id
+    authorize_owner(store, "register.edit", officer_id)
     check_choice(kind, ACTIVITY_KINDS, "kind")
     held = parse_date(held_on, required=True, field="held_on")
     assert held is not None

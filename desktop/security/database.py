@@ -9,6 +9,9 @@ A plain database made by an earlier version is migrated in place: `sqlcipher_exp
 it, every table's row count compared, the key saved, then two renames (plain → `.plain-old`, new → the name),
 and the plain file overwritten with zeros and removed. Each step can be interrupted: `_recover` finishes the
 job on the next open, and the plain data is never removed before the encrypted copy is in place.
+
+A laptop that had to keep its keys in a key file goes back to the OS keyring with `copy_keys`: every database
+key of the file reaches the keyring, checked, before the caller stops using the file.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import sqlcipher3
 
 from desktop.errors import WardbookError
 from desktop.security import audit
-from desktop.security.secrets import SecretStore
+from desktop.security.secrets import PassphraseFileSecrets, SecretStore
 from desktop.security.session import attach, attached_actor, authorize
 from desktop.store import Store
 from desktop.store.connection import DATABASE_ERRORS, connect
@@ -183,6 +186,29 @@ def reopen(store: Store) -> Store:
     if any(isinstance(hook, audit.ChangeLogger) for hook in store.writer.after_write):
         audit.install(other)
     return other
+
+
+def copy_keys(store: Store, source: PassphraseFileSecrets, target: SecretStore) -> list[str]:
+    """Copy the open database's key, and every other database key of the key file `source` (those of backups
+    made with it), into `target`, each read back to check; returns the names copied.
+
+    Only once all of them are in `target` may the caller forget the key file, or a database or a backup
+    would no longer open. The key file itself is left as it is: what becomes of it is the user's choice.
+    """
+    own = key_name(store.path)
+    if store.key is None or source.get(own) != store.key:
+        raise WardbookError("security.no_db_key", path=str(store.path))
+    target.get("db-key:probe")  # fails now, with its message, if the target store cannot work
+    copied = []
+    for name in [own, *(name for name in source.names() if name.startswith("db-key:") and name != own)]:
+        value = source.get(name)
+        if value is None:
+            continue  # removed from the file since it was listed: nothing to keep
+        target.set(name, value)
+        if target.get(name) != value:
+            raise WardbookError("security.key_not_kept", name=name)
+        copied.append(name)
+    return copied
 
 
 def _create_encrypted(path: Path, secrets: SecretStore) -> Store:

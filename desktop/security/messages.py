@@ -71,6 +71,10 @@ i18n.register(
             "vi": "{path} được mã hoá: cần khóa (kho khóa của hệ điều hành hoặc --key-file).",
             "en": "{path} is encrypted: its key is needed (the OS keyring or --key-file).",
         },
+        "security.key_not_kept": {
+            "vi": "Kho khóa mới không giữ đúng khóa {name}; vẫn dùng tệp khóa như trước.",
+            "en": "The new key store did not keep the key {name} intact; the key file stays in use.",
+        },
         "security.no_db_key": {
             "vi": "Không tìm thấy khóa của cơ sở dữ liệu {path} trong kho khóa đã chọn.",
             "en": "The key of the database {path} is not in the chosen key store.",

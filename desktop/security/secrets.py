@@ -135,6 +135,10 @@ class PassphraseFileSecrets:
         if self._secrets().pop(name, None) is not None:
             self._write(self._data)
 
+    def names(self) -> list[str]:
+        """The names held, so they can be copied to another store (the OS keyring cannot list its own)."""
+        return sorted(self._secrets())
+
     def _write(self, data: dict[str, object]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temp = self.path.with_name(self.path.name + ".tmp")

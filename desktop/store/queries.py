@@ -280,11 +280,15 @@ def case_detail(store: Store, case_id: str) -> dict[str, object]:
     return {**found[0], "events": events}
 
 
-def list_activities(store: Store, *, area_id: str | None = None,
-                    limit: int | None = None) -> list[dict[str, object]]:
-    """Community activities, newest first, with the area's name."""
+def list_activities(store: Store, *, area_id: str | None = None, limit: int | None = None,
+                    officer_id: str | None = None) -> list[dict[str, object]]:
+    """Community activities, newest first, with the area's name; with `officer_id`, only the ones that officer
+    recorded (what an officer may see: `security.session.visible_officer`)."""
     where = ["a.deleted_hlc IS NULL"]
     params: list[object] = []
+    if officer_id:
+        where.append("a.officer_id = ?")
+        params.append(officer_id)
     if area_id:
         where.append("a.area_id = ?")
         params.append(area_id)

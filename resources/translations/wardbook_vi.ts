@@ -862,6 +862,17 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     </message>
 </context>
 <context>
+    <name>JobProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
     <name>KeyFileDialog</name>
     <message>
         <source>Database key</source>
@@ -934,6 +945,22 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Đã lưu lượt thăm.</translation>
     </message>
     <message>
+        <source>System keyring</source>
+        <translation>Kho khóa của hệ điều hành</translation>
+    </message>
+    <message>
+        <source>Keep the database key in this computer&apos;s system keyring again, instead of the key file %1?
+
+The key is copied into the keyring and checked before WardBook forgets the key file; from the next start no passphrase is asked. The key file stays where it is, still protected by its passphrase: keep it as a spare copy of the key, or delete it.</source>
+        <translation>Cất lại khóa mã hoá sổ địa bàn trong kho khóa của hệ điều hành trên máy này, thay cho tệp khóa %1?
+
+Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook thôi dùng tệp khóa; từ lần mở sau không phải nhập cụm mật khẩu nữa. Tệp khóa vẫn ở chỗ cũ, vẫn được bảo vệ bằng cụm mật khẩu: giữ lại làm bản dự phòng của khóa, hoặc xoá đi.</translation>
+    </message>
+    <message>
+        <source>The database key is now kept in the system keyring.</source>
+        <translation>Khóa mã hoá sổ địa bàn nay được cất trong kho khóa của hệ điều hành.</translation>
+    </message>
+    <message>
         <source>WardBook — Ward register</source>
         <translation>Sổ địa bàn — WardBook</translation>
     </message>
@@ -960,6 +987,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>&amp;Audit log…</source>
         <translation>&amp;Nhật ký truy cập…</translation>
+    </message>
+    <message>
+        <source>Use the system &amp;keyring again…</source>
+        <translation>Dùng lại &amp;kho khóa của hệ điều hành…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1092,10 +1123,6 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Tạo báo cáo</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
         <source>Open PDF</source>
         <translation>Mở PDF</translation>
     </message>
@@ -1110,10 +1137,6 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>Generating…</source>
         <translation>Đang tạo…</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Đang hủy…</translation>
     </message>
     <message>
         <source>Done: %1</source>
@@ -1306,10 +1329,6 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
     <message>
         <source>Laptops on the share</source>

@@ -1,13 +1,15 @@
-"""The lists an officer sees are narrowed to their own records: `list_cases(assignee_id=…)` (the Cases page of
-the app passes `visible_officer`) returns only the cases assigned to that officer."""
+"""The lists an officer sees are narrowed to their own records: `list_cases(assignee_id=…)` and
+`list_activities(officer_id=…)` (the Cases and Activities pages of the app pass `visible_officer`) return only
+the cases assigned to that officer and the activities they recorded."""
 
 from __future__ import annotations
 
+from desktop.register.activities import add_activity
 from desktop.register.cases import add_case
 from desktop.security.permissions import Actor
 from desktop.security.session import attach, detach, visible_officer
 from desktop.store import Store
-from desktop.store.queries import list_cases
+from desktop.store.queries import list_activities, list_cases
 
 
 def test_cases_list_narrows_to_the_assignee(demo_store: Store, accounts: dict[str, Actor]) -> None:
@@ -20,6 +22,20 @@ def test_cases_list_narrows_to_the_assignee(demo_store: Store, accounts: dict[st
     assert {mine, theirs} <= everyone and visible_officer(demo_store) is None
     attach(demo_store, officer)
     own = list_cases(demo_store, assignee_id=visible_officer(demo_store))
+    assert [row["id"] for row in own] == [mine]
+    detach(demo_store)
+
+
+def test_activities_list_narrows_to_the_officer(demo_store: Store, accounts: dict[str, Actor]) -> None:
+    officer, lead = accounts["canbo"], accounts["totruong"]
+    attach(demo_store, officer)
+    mine = add_activity(demo_store, kind="awareness_session", held_on="01/06/2026", topic="Phòng chống lừa đảo")
+    attach(demo_store, lead)
+    theirs = add_activity(demo_store, kind="meeting", held_on="01/06/2026", topic="Họp tổ")
+    everyone = {row["id"] for row in list_activities(demo_store, officer_id=visible_officer(demo_store))}
+    assert {mine, theirs} <= everyone and len(everyone) > 2  # the demo ward's too
+    attach(demo_store, officer)
+    own = list_activities(demo_store, officer_id=visible_officer(demo_store))
     assert [row["id"] for row in own] == [mine]
     detach(demo_store)
 

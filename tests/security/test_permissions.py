@@ -12,6 +12,7 @@ from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.io.exporter import export
 from desktop.io.importer import import_file
+from desktop.register.activities import add_activity
 from desktop.register.cases import add_case
 from desktop.register.households import add_household, find_area
 from desktop.register.visits import add_visit, void_visit
@@ -22,9 +23,9 @@ from desktop.security import audit, retention, users
 from desktop.security.access import change_setting, export_person, ward_figures
 from desktop.security.database import backup
 from desktop.security.permissions import PERMISSIONS, ROLE_PERMISSIONS, Actor
-from desktop.security.session import attach, detach
+from desktop.security.session import attach, detach, visible_officer
 from desktop.store import Store
-from desktop.store.queries import list_visits
+from desktop.store.queries import list_activities, list_visits
 from tests.security.conftest import ROLES, data_snapshot
 
 EVERYONE = {"admin", "team_lead", "officer"}
@@ -157,6 +158,29 @@ def test_officer_sees_and_changes_only_own_visits(demo_store: Store, accounts: d
     assert officer.code == lead.code == 0
     assert len(officer.out.strip().splitlines()) == 2 + 1  # header, rule, the officer's one visit
     assert len(lead.out.strip().splitlines()) == 2 + total
+
+
+def test_officer_sees_and_adds_only_own_activities(demo_store: Store, accounts: dict[str, Actor]) -> None:
+    officer, lead = accounts["canbo"], accounts["totruong"]
+    attach(demo_store, officer)
+    own = add_activity(demo_store, kind="meeting", held_on="01/06/2026", topic="Họp tổ dân phố", attendance=30)
+    assert demo_store.conn.execute("SELECT officer_id FROM activities WHERE id = ?", (own,)).fetchone()[0] == \
+        officer.user_id
+    before = data_snapshot(demo_store.path)
+    with pytest.raises(WardbookError) as error:
+        add_activity(demo_store, kind="meeting", held_on="01/06/2026", topic="Họp thay tổ trưởng",
+                     officer_id=lead.user_id)
+    assert error.value.msg_id == "security.denied" and data_snapshot(demo_store.path) == before
+    assert [row["id"] for row in list_activities(demo_store, officer_id=visible_officer(demo_store))] == [own]
+    attach(demo_store, lead)  # a lead enters a colleague's paper notes, and sees everyone's
+    entered = add_activity(demo_store, kind="forum", held_on="02/06/2026", topic="Lắng nghe ý kiến",
+                           officer_id=officer.user_id)
+    everyone = {row["id"] for row in list_activities(demo_store, officer_id=visible_officer(demo_store))}
+    assert {own, entered} < everyone
+    attach(demo_store, officer)
+    assert {row["id"] for row in list_activities(demo_store, officer_id=visible_officer(demo_store))} == \
+        {own, entered}
+    detach(demo_store)
 
 
 def test_login_is_required_once_accounts_exist(demo_store: Store, cli) -> None:  # type: ignore[no-untyped-def]

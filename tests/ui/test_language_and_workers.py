@@ -137,7 +137,7 @@ def test_pages_say_when_the_core_module_is_missing(ctx, owned) -> None:  # type:
         page.show()
     reports.generate.click()
     assert reports.error.isVisible() and reports.error.text() == "Bản cài đặt này chưa có báo cáo này."
-    assert reports.worker is None
+    assert reports.progress.worker is None
     sync.refresh()
     sync.share.setText("/tmp/share")
     sync.sync_button.click()

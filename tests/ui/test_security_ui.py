@@ -12,6 +12,7 @@ from pathlib import Path
 import keyring
 import keyring.core
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -19,8 +20,10 @@ from desktop.errors import WardbookError
 from desktop.security import users
 from desktop.security.database import is_plain, open_database
 from desktop.security.permissions import Actor
+from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets
 from desktop.security.session import attach, attached_actor, detach
 from desktop.store import Store
+from tests.secret_service import missing_tools, secret_service
 from tests.security.conftest import PASSWORDS, add_accounts
 from tests.ui.conftest import DEMO_END
 
@@ -205,6 +208,25 @@ def test_officer_sees_only_their_own_visits_and_cases(window_as, accounts) -> No
     assert visits and {v["id"] for v in visits} <= own
 
 
+def test_officer_sees_only_the_activities_they_recorded(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("canbo1")
+    store = window.ctx.store
+    officer = accounts["canbo1"].user_id
+    own = {row[0] for row in store.conn.execute(
+        "SELECT id FROM activities WHERE officer_id = ? AND deleted_hlc IS NULL", (officer,))}
+    assert own and store.conn.execute("SELECT COUNT(*) FROM activities WHERE officer_id != ?", (officer,)).fetchone()[0]
+    window.show_page("activities")
+    model = window.activities.model
+    assert {str(model.row(r)["id"]) for r in range(model.rowCount())} == own
+
+
+def test_team_lead_sees_everyones_activities(window_as) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("totruong")
+    window.show_page("activities")
+    alive = window.ctx.store.conn.execute("SELECT COUNT(*) FROM activities WHERE deleted_hlc IS NULL").fetchone()[0]
+    assert window.activities.model.rowCount() == alive > 0
+
+
 def test_team_lead_sees_everyones_visits(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
     window = window_as("totruong")
     window.show_page("followups")
@@ -313,6 +335,84 @@ def test_plain_mode_only_when_asked_for(tmp_path) -> None:  # type: ignore[no-un
 
 
 
+@pytest.fixture
+def key_file_window(demo_db_template, tmp_path, language, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """Builds the main window on an encrypted copy of the demo ward whose key is in a remembered key file, as on
+    a laptop that had no keyring at its first start; returns (window, settings, key file)."""
+    import shutil
+
+    from ui.context import AppContext
+    from ui.keys import KEY_FILE_SETTING
+    from ui.main_window import MainWindow
+
+    monkeypatch.delenv("WARDBOOK_UNENCRYPTED", raising=False)
+    db = tmp_path / "ward.db"
+    shutil.copy(demo_db_template, db)
+    key_file = PassphraseFileSecrets(tmp_path / "wardbook-keys.json", "cụm mật khẩu dài")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(KEY_FILE_SETTING, str(key_file.path))
+    opened: list[tuple[MainWindow, Store]] = []
+
+    def make() -> tuple[MainWindow, QSettings, PassphraseFileSecrets]:
+        store = open_database(db, key_file)  # encrypted in place, its key in the key file
+        window = MainWindow(AppContext(store, language, lambda: DEMO_END, secrets=key_file, settings=settings))
+        opened.append((window, store))
+        window.show()
+        return window, settings, key_file
+
+    yield make
+    for dialog in QApplication.topLevelWidgets():
+        if isinstance(dialog, QDialog | QMessageBox):
+            dialog.close()
+    for window, store in opened:  # the window goes before its database closes
+        window.close()
+        shiboken6.delete(window)
+        store.close()
+
+
+def test_back_to_the_system_keyring_once_it_works(key_file_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.security.database import key_name
+    from ui.keys import KEY_FILE_SETTING, app_secrets
+
+    if missing_tools():
+        pytest.skip(f"no Secret Service to test against: {', '.join(missing_tools())} not installed")
+    with secret_service(tmp_path / "secret-service"):
+        window, settings, key_file = key_file_window()
+        assert window.keyring_action.isVisible()
+        assert window.keyring_action.text() == "Dùng lại &kho khóa của hệ điều hành…"
+        window.keyring_action.trigger()
+        asked = [box for box in window.findChildren(QMessageBox) if box.objectName() == "confirmBox"]
+        assert len(asked) == 1 and str(key_file.path) in asked[0].text()
+        asked[0].button(QMessageBox.StandardButton.No).click()
+        assert settings.value(KEY_FILE_SETTING) == str(key_file.path) and window.ctx.secrets is key_file
+        _click_yes(window.use_keyring_again())
+        db = window.ctx.db_path
+        assert KeyringSecrets("db").get(key_name(db)) == window.ctx.store.key is not None
+        assert settings.value(KEY_FILE_SETTING) is None and isinstance(window.ctx.secrets, KeyringSecrets)
+        assert not window.keyring_action.isVisible()
+        assert window.statusBar().currentMessage() == (
+            "Khóa mã hoá sổ địa bàn nay được cất trong kho khóa của hệ điều hành.")
+        next_start = app_secrets(settings, interactive=False)  # no key file, no passphrase asked
+        assert isinstance(next_start, KeyringSecrets)
+        with open_database(db, next_start) as reopened:
+            assert reopened.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 400
+    assert key_file.path.exists(), "the key file is the user's to delete"
+
+
+def test_keyring_not_offered_while_none_works(failing_keyring, key_file_window) -> None:  # type: ignore[no-untyped-def]
+    from ui.keys import KEY_FILE_SETTING, use_keyring
+
+    window, settings, key_file = key_file_window()
+    assert not window.keyring_action.isVisible()
+    with pytest.raises(WardbookError) as refused:  # asked anyway: the key file stays remembered
+        use_keyring(window.ctx.store, key_file, settings)
+    assert refused.value.msg_id == "security.no_keyring" and settings.value(KEY_FILE_SETTING) == str(key_file.path)
+
+
+def test_keyring_not_offered_on_the_keyring_already(window) -> None:  # type: ignore[no-untyped-def]
+    assert not window.keyring_action.isVisible() and window.use_keyring_again() is None
+
+
 # --- the audit viewer ---------------------------------------------------------------------------------------
 def test_audit_viewer_lists_entries_and_verify_reports_a_tampered_one(window_as) -> None:  # type: ignore[no-untyped-def]
     window = window_as("totruong")
@@ -406,7 +506,7 @@ def test_purge_is_not_run_when_the_question_is_declined(window_as) -> None:  # t
     box.preview()
     question = box.ask_purge()
     question.button(QMessageBox.StandardButton.No).click()
-    assert box.worker is None
+    assert box.progress.worker is None
     assert store.conn.execute("SELECT deleted_hlc FROM households WHERE id = ?", (household,)).fetchone()[0] is None
 
 
@@ -445,6 +545,26 @@ def test_admin_manages_accounts(window_as) -> None:  # type: ignore[no-untyped-d
     reset.try_save()
     assert not reset.isVisible()
     assert users.login(window.ctx.store, "canbo", "mat-khau-moi-1").username == "canbo"
+
+
+def test_account_dialogs_follow_a_language_switch_while_open(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    box = window.admin.users_box
+    dialog = box.add_user()
+    assert dialog.isVisible() and dialog.windowTitle() == "Tài khoản mới"
+    assert dialog.labels["full_name"].text() == "Họ và tên" and dialog.role.currentText() == "cán bộ"
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: dialog.labels["full_name"].text() == "Full name", timeout=2000)
+    assert dialog.windowTitle() == "New account" and dialog.role.currentText() == "officer"
+    dialog.close()
+    box.refresh()
+    box.select("canbo")
+    reset = box.reset_password()
+    assert reset.windowTitle() == "New password for canbo" and reset.labels["password"].text() == "Password"
+    assert not reset.full_name.isVisible() and not reset.labels["role"].isVisible()  # not part of a new password
+    window.language_actions["vi"].trigger()
+    qtbot.waitUntil(lambda: reset.labels["password"].text() == "Mật khẩu", timeout=2000)
+    assert reset.windowTitle() == "Mật khẩu mới cho canbo"
 
 
 def _admin(window) -> Actor:  # type: ignore[no-untyped-def]

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from ui.context import AppContext
 from ui.language import fmt_number
 from ui.models import Column, RowsModel, date_of, text_of
 from ui.pages.followups import _table
+from ui.progress import JobProgress
 from ui.widgets import FieldError, confirm, show_error
 
 
@@ -112,7 +112,6 @@ class RetentionBox(QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.plan: retention.PurgePreview | None = None
-        self.worker: workers.Worker | None = None
         self.years_label = QLabel(self)
         self.years = QSpinBox(self)
         self.years.setRange(1, 100)
@@ -132,8 +131,7 @@ class RetentionBox(QGroupBox):
             self,
         )
         self.view = _table(self, self.model)
-        self.bar = QProgressBar(self)
-        self.bar.hide()
+        self.progress = JobProgress(self, cancellable=False, messages=False)
         row = QHBoxLayout()
         for widget in (self.years_label, self.years, self.save_button, self.preview_button, self.purge_button):
             row.addWidget(widget)
@@ -142,10 +140,13 @@ class RetentionBox(QGroupBox):
         layout.addLayout(row)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.bar)
+        layout.addWidget(self.progress)
         self.save_button.clicked.connect(self.save_rule)
         self.preview_button.clicked.connect(self.preview)
         self.purge_button.clicked.connect(self.ask_purge)
+        self.progress.finished.connect(self._done)
+        self.progress.failed.connect(self.summary.setText)
+        self.progress.cancelled.connect(lambda: self.summary.setText(self.tr("Cancelled.")))
         self.years.valueChanged.connect(lambda _v: self._forget_plan())
         self.retranslate()
 
@@ -216,33 +217,15 @@ class RetentionBox(QGroupBox):
             with reopen(store) as own:  # same key and the admin's session: the purge is checked and audited
                 return retention.purge(own, years, today=today, progress=progress, cancelled=cancelled)
 
-        self.purge_button.setEnabled(False)
-        self.preview_button.setEnabled(False)
-        self.bar.setRange(0, 0)
-        self.bar.show()
-        self.worker = workers.start(job, progress=self._progress, finished=self._done, failed=self._failed,
-                                    cancelled=lambda: self._failed(self.tr("Cancelled.")))
-
-    def _progress(self, done: int, total: int, _message: str) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-
-    def _end(self) -> None:
-        self.worker = None
-        self.bar.hide()
-        self.preview_button.setEnabled(True)
+        self.purge_button.setEnabled(False)  # until the next preview
+        self.progress.start(job, lock=(self.preview_button,))
 
     def _done(self, plan: retention.PurgePreview) -> None:
-        self._end()
         self._forget_plan()
         self.summary.setText(self.tr("Purged: %1 household(s).").replace("%1", fmt_number(len(plan.households))))
         self.ctx.households_changed.emit("")
         self.ctx.records_changed.emit()
         self.purged.emit(plan)
-
-    def _failed(self, message: str) -> None:
-        self._end()
-        self.summary.setText(message)
 
 
 class SubjectExportBox(QGroupBox):

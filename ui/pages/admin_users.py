@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -50,7 +51,8 @@ def _password_line(parent: QWidget) -> QLineEdit:
 
 class UserDialog(QDialog):
     """A new account (username, full name, role, initial password twice) or, with `username`, a new
-    password for an existing one. The core call happens on OK; its refusal stays under the fields."""
+    password for an existing one. The core call happens on OK; its refusal stays under the fields. Its texts
+    follow a language switch while it is open, as every dialog's do."""
 
     def __init__(self, ctx: AppContext, username: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,18 +63,19 @@ class UserDialog(QDialog):
         self.full_name = QLineEdit(self)
         self.role = QComboBox(self)
         for role in USER_ROLES:
-            self.role.addItem(role_name(role), role)
+            self.role.addItem("", role)
         self.role.setCurrentIndex(self.role.findData("officer"))
         self.password = _password_line(self)
         self.again = _password_line(self)
         self.error = FieldError(self)
+        fields: dict[str, QWidget] = {"username": self.username, "full_name": self.full_name, "role": self.role,
+                                      "password": self.password, "again": self.again}
+        self.labels = {name: QLabel(self) for name in fields}
         form = QFormLayout()
-        rows: list[tuple[str, QWidget]] = [(self.tr("Username"), self.username)]
-        if username is None:
-            rows += [(self.tr("Full name"), self.full_name), (self.tr("Role"), self.role)]
-        rows += [(self.tr("Password"), self.password), (self.tr("Password again"), self.again)]
-        for text, widget in rows:
-            form.addRow(text, widget)
+        for name, widget in fields.items():
+            form.addRow(self.labels[name], widget)
+        for widget in (self.full_name, self.role):
+            form.setRowVisible(widget, username is None)  # a new password leaves the name and role alone
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
@@ -80,9 +83,23 @@ class UserDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setWindowTitle(self.tr("New account") if username is None else self.tr("New password for %1")
-                            .replace("%1", username))
+        self.retranslate()
         (self.password if username else self.username).setFocus()
+
+    def retranslate(self) -> None:
+        for name, text in (("username", self.tr("Username")), ("full_name", self.tr("Full name")),
+                           ("role", self.tr("Role")), ("password", self.tr("Password")),
+                           ("again", self.tr("Password again"))):
+            self.labels[name].setText(text)
+        for index, role in enumerate(USER_ROLES):
+            self.role.setItemText(index, role_name(role))  # the core's names: its language switched first
+        self.setWindowTitle(self.tr("New account") if self.reset_for is None
+                            else self.tr("New password for %1").replace("%1", self.reset_for))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def try_save(self) -> None:
         self.error.clear_message()

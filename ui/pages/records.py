@@ -190,7 +190,8 @@ class ActivitiesPage(Page):
         self.model.retranslate()
 
     def refresh(self) -> None:
-        self.model.set_rows(list_activities(self.ctx.store))
+        store = self.ctx.store  # an officer sees only the activities they recorded
+        self.model.set_rows(list_activities(store, officer_id=visible_officer(store)))
         self.retranslate()
 
     def new_activity(self) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from ui import workers
 from ui.context import AppContext
 from ui.core_link import resolve
 from ui.language import fmt_date
+from ui.progress import JobProgress
 from ui.widgets import FieldError, Page
 
 REPORTS: dict[str, str] = {
@@ -72,7 +72,6 @@ class ReportsPage(Page):
         self.functions: dict[str, str | Callable[..., Any]] = dict(
             REPORTS if functions is None else functions
         )
-        self.worker: workers.Worker | None = None
         self.pdf: Path | None = None
         self.progress_seen: list[tuple[int, int]] = []
         self.kind = QComboBox(self)
@@ -84,12 +83,9 @@ class ReportsPage(Page):
         self.browse = QPushButton(self)
         self.generate = QPushButton(self)
         self.generate.setObjectName("generateReport")
-        self.cancel = QPushButton(self)
-        self.cancel.setEnabled(False)
         self.open_pdf = QPushButton(self)
         self.open_pdf.setEnabled(False)
-        self.bar = QProgressBar(self)
-        self.bar.setValue(0)
+        self.progress = JobProgress(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.error = FieldError(self)
@@ -110,7 +106,7 @@ class ReportsPage(Page):
         self.form.addRow(self.labels[2], self.area)
         self.form.addRow(self.labels[3], out_row)
         actions = QHBoxLayout()
-        for button in (self.generate, self.cancel, self.open_pdf):
+        for button in (self.generate, self.open_pdf):
             actions.addWidget(button)
         actions.addStretch(1)
         for field in (self.start, self.end):
@@ -120,13 +116,16 @@ class ReportsPage(Page):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addLayout(actions)
-        layout.addWidget(self.bar)
+        layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
 
         self.period.currentIndexChanged.connect(lambda _i: self._apply_period())
         self.generate.clicked.connect(self.start_report)
-        self.cancel.clicked.connect(self.cancel_report)
+        self.progress.progressed.connect(lambda done, total, _message: self.progress_seen.append((done, total)))
+        self.progress.finished.connect(self._finished)
+        self.progress.failed.connect(self.error.show_message)
+        self.progress.cancelled.connect(lambda: self.status.setText(self.tr("Cancelled.")))
         self.open_pdf.clicked.connect(
             lambda: self.pdf and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
         )
@@ -173,7 +172,6 @@ class ReportsPage(Page):
             label_widget.setText(text)
         self.browse.setText(self.tr("Choose…"))
         self.generate.setText(self.tr("Generate"))
-        self.cancel.setText(self.tr("Cancel"))
         self.open_pdf.setText(self.tr("Open PDF"))
 
     def _apply_period(self) -> None:
@@ -221,52 +219,12 @@ class ReportsPage(Page):
                 )
 
         self.progress_seen = []
-        self.bar.setRange(0, 0)
-        self.status.setText(self.tr("Generating…"))
-        self.generate.setEnabled(False)
-        self.cancel.setEnabled(True)
+        self.status.setText("")
         self.open_pdf.setEnabled(False)
-        self.worker = workers.start(
-            job,
-            progress=self._progress,
-            finished=self._finished,
-            failed=self._failed,
-            cancelled=self._cancelled,
-        )
-
-    def cancel_report(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.status.setText(self.tr("Cancelling…"))
-
-    def _progress(self, done: int, total: int, message: str) -> None:
-        self.progress_seen.append((done, total))
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-        if message:
-            self.status.setText(message)
-
-    def _end(self) -> None:
-        self.worker = None
-        self.generate.setEnabled(True)
-        self.cancel.setEnabled(False)
-        self.bar.setRange(0, 1)
+        self.progress.start(job, self.tr("Generating…"), lock=(self.generate,))
 
     def _finished(self, result: Any) -> None:
-        self._end()
-        self.bar.setValue(1)
         self.pdf = Path(result) if result else Path(self.out.text())
         self.open_pdf.setEnabled(True)
         self.status.setText(self.tr("Done: %1").replace("%1", str(self.pdf)))
         self.report_done.emit(str(self.pdf))
-
-    def _failed(self, message: str) -> None:
-        self._end()
-        self.bar.setValue(0)
-        self.status.setText("")
-        self.error.show_message(message)
-
-    def _cancelled(self) -> None:
-        self._end()
-        self.bar.setValue(0)
-        self.status.setText(self.tr("Cancelled."))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from ui.core_link import resolve
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, date_of, number_of, text_of
 from ui.pages.followups import _table
+from ui.progress import JobProgress
 from ui.widgets import FieldError, Page
 
 SYNC_FUNCTIONS: dict[str, str] = {
@@ -56,15 +56,12 @@ class SyncPage(Page):
         self.functions: dict[str, str | Callable[..., Any]] = dict(
             SYNC_FUNCTIONS if functions is None else functions
         )
-        self.worker: workers.Worker | None = None
         self.share_label = QLabel(self)
         self.share = QLineEdit(ctx.store.setting(SHARE_SETTING) or "", self)
         self.browse = QPushButton(self)
         self.sync_button = QPushButton(self)
         self.sync_button.setObjectName("syncNow")
-        self.cancel = QPushButton(self)
-        self.cancel.setEnabled(False)
-        self.bar = QProgressBar(self)
+        self.progress = JobProgress(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.error = FieldError(self)
@@ -122,10 +119,9 @@ class SyncPage(Page):
         share_row.addWidget(self.share, 1)
         share_row.addWidget(self.browse)
         share_row.addWidget(self.sync_button)
-        share_row.addWidget(self.cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(share_row)
-        layout.addWidget(self.bar)
+        layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.devices_box, 1)
@@ -133,7 +129,9 @@ class SyncPage(Page):
 
         self.browse.clicked.connect(self._browse)
         self.sync_button.clicked.connect(self.sync_now)
-        self.cancel.clicked.connect(lambda: self.worker and self.worker.cancel())
+        self.progress.finished.connect(self._finished)
+        self.progress.failed.connect(self.error.show_message)
+        self.progress.cancelled.connect(lambda: self.status.setText(self.tr("Cancelled.")))
         self.keep_kept.clicked.connect(lambda: self._resolve("kept"))
         self.keep_lost.clicked.connect(lambda: self._resolve("lost"))
         self.retranslate()
@@ -146,7 +144,6 @@ class SyncPage(Page):
         self.share.setPlaceholderText(self.tr(r"e.g. \\station\wardbook, /mnt/share or smb://host/share"))
         self.browse.setText(self.tr("Choose…"))
         self.sync_button.setText(self.tr("Sync now"))
-        self.cancel.setText(self.tr("Cancel"))
         self.devices_box.setTitle(self.tr("Laptops on the share"))
         self.conflicts_box.setTitle(
             self.tr("Conflicts to review (%1)").replace("%1", str(self.conflicts.rowCount()))
@@ -193,48 +190,16 @@ class SyncPage(Page):
             with reopen(store) as own:  # same key, same logged-in user, same audit hook
                 return function(own, share, progress=progress, cancelled=cancelled)
 
-        self.bar.setRange(0, 0)
-        self.sync_button.setEnabled(False)
-        self.cancel.setEnabled(True)
-        self.status.setText(self.tr("Syncing…"))
-        self.worker = workers.start(
-            job,
-            progress=self._progress,
-            finished=self._finished,
-            failed=self._failed,
-            cancelled=self._failed_cancelled,
-        )
-
-    def _progress(self, done: int, total: int, message: str) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-        if message:
-            self.status.setText(message)
-
-    def _end(self) -> None:
-        self.worker = None
-        self.sync_button.setEnabled(True)
-        self.cancel.setEnabled(False)
-        self.bar.setRange(0, 1)
+        self.status.setText("")
+        self.progress.start(job, self.tr("Syncing…"), lock=(self.sync_button,))
 
     def _finished(self, _result: Any) -> None:
-        self._end()
-        self.bar.setValue(1)
         last = self.ctx.store.setting(LAST_SYNC_SETTING)
         self.status.setText(self.tr("Synced. Last sync: %1").replace("%1", fmt_date(last) or "—"))
         self.refresh()
         self.synced.emit()
         self.ctx.households_changed.emit("")
         self.ctx.records_changed.emit()
-
-    def _failed(self, message: str) -> None:
-        self._end()
-        self.status.setText("")
-        self.error.show_message(message)
-
-    def _failed_cancelled(self) -> None:
-        self._end()
-        self.status.setText(self.tr("Cancelled."))
 
     def _resolve(self, keep: str) -> None:
         self.error.clear_message()
