@@ -88,10 +88,10 @@ def data_snapshot(path: Path, key: bytes | None = None) -> dict[str, list[tuple[
 
     conn = connect(path, key)
     try:
-        return {table: sorted(conn.execute(
-                    f"SELECT id, created_at, updated_at, deleted_hlc, {', '.join(spec.fields)} FROM {table}").fetchall(),
-                    key=repr)
-                for table, spec in SYNCED.items() if table != "audit_log"}
+        columns = {table: ", ".join(("id", "created_at", "updated_at", "deleted_hlc", *spec.fields))
+                   for table, spec in SYNCED.items() if table != "audit_log"}
+        return {table: sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
+                for table, names in columns.items()}
     finally:
         conn.close()
 
