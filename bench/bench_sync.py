@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.demo import DemoSize, generate_demo_ward
+from desktop.search.folding import fold_cache_clear
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.sync.apply import apply_all
@@ -62,6 +63,7 @@ def bench_apply(scratch: Path) -> None:
         publish(a, share, keys_a, roster["station"], 1)
         baseline = raw_baseline(a, scratch / "raw.db")
         keys_b.data_keys[1] = keys_a.data_keys[1]
+        fold_cache_clear()  # as in a laptop's fresh process: generating the ward here warmed it
         started = time.perf_counter()
         report = apply_all(b, share, keys_b)
         seconds = time.perf_counter() - started

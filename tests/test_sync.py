@@ -623,3 +623,39 @@ def test_a_damaged_read_of_its_own_file_after_a_crash_is_reported_and_retried(tm
     assert share.seqs(a.store.device_id) == [1, 2]
     b.sync()
     assert content(a.store) == content(b.store)
+
+
+def test_a_first_sync_indexes_households_as_a_rebuild_would(tmp_path: Path) -> None:
+    """New households are indexed from the rows a sync inserts; a member who moved out stays out of the index,
+    and a household whose members reached this laptop before it (from another laptop) still lists them."""
+    from desktop.demo import DemoSize, generate_demo_ward
+    from desktop.search.index import rebuild_search_index, search_household_ids
+
+    share = FolderShare(tmp_path / "index-share")
+    a, c, b = laptops(tmp_path, share, 3)
+    generate_demo_ward(a.store, DemoSize(households=30, visits_per_household=0, seed=11))
+    household = a.store.writer.insert("households", {"code": "HK-X", "street": "Đường Số 7", "house_no": "12"})
+    a.store.writer.insert("people", {"household_id": household, "full_name": "Trịnh Văn Lâm"})
+    other = a.store.writer.insert("households", {"code": "HK-Y", "street": "Đường Số 9", "house_no": "3"})
+    a.store.writer.insert("people", {"household_id": other, "full_name": "Đoàn Thị Mến",
+                                     "moved_out_on": "2026-01-02"})
+    a.sync()
+    c.sync()
+    c.store.writer.insert("people", {"household_id": household, "full_name": "Quách Thị Nhung"})
+    c.sync()
+    folder_a = tmp_path / "index-share" / "devices" / a.store.device_id
+    os.rename(folder_a, folder_a.with_name("away"))  # B gets C's new member first, the household after
+    b.sync()
+    os.rename(folder_a.with_name("away"), folder_a)
+    b.sync()
+
+    def documents(store: Store) -> list[tuple[str, str]]:
+        return store.conn.execute("SELECT household_id, doc FROM search_doc ORDER BY household_id").fetchall()
+
+    indexed = documents(b.store)
+    with b.store.transaction():
+        rebuild_search_index(b.store.conn)
+    assert indexed == documents(b.store) and len(indexed) > 30
+    assert household in search_household_ids(b.store.conn, "quach thi nhung")
+    assert household in search_household_ids(b.store.conn, "trinh van lam")
+    assert other not in search_household_ids(b.store.conn, "doan thi men")

@@ -22,7 +22,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from desktop.errors import WardbookError
-from desktop.search.index import rebuild_search_index, reindex_households
+from desktop.search.index import (
+    HOUSEHOLD_TEXT,
+    MEMBER_TEXT,
+    index_new_households,
+    rebuild_search_index,
+    reindex_households,
+)
 from desktop.store.hlc import HybridClock
 from desktop.store.tables import APPEND_ONLY, SYNCED, TableSpec
 from desktop.text import clean
@@ -220,8 +226,8 @@ class Writer:
         row `[row_id, hlc, *values in the order of names]` (`desktop.sync.changeset`, format 2).
 
         The bulk of a first sync: rows this laptop has never seen, so there is nothing to merge. It does what
-        `write` does for such rows (row with its creation stamp, search documents, no outbox) with one
-        executemany per block
+        `write` does for such rows (row with its creation stamp, search documents — built from these rows for
+        new households —, no outbox) with one executemany per block
         and no per-row objects or calls, because on a first sync this is most of the time spent. Field names
         are checked once per block; the columns a block leaves out are NULL, as on the laptop that made the
         rows (synced columns have no defaults). The caller has checked that none of the rows exists here.
@@ -231,24 +237,26 @@ class Writer:
             return
         conn = self._store.conn
         now = utc_now_iso()
-        touched: set[str] = set()
-        for table, _op, names, rows in blocks:
+        for table, _op, names, _rows in blocks:
             allowed = SYNCED[table].fields.keys()
             if not set(names) <= allowed:
                 raise ValueError(f"{table}.{min(set(names) - allowed)} is not a writable field")
-            # The households whose documents change: the new ones, and those the new people live in.
-            if table == "households":
-                touched.update(row[0] for row in rows)
-            elif table == "people" and "household_id" in names:
-                at = names.index("household_id") + 2
-                touched.update(row[at] for row in rows if row[at])
+        texts, touched = _new_documents(blocks)
         with self._store.transaction(), self._writing():
+            # A household new here whose members arrived earlier (from another laptop) is indexed from the tables.
+            for (household_id,) in conn.execute(
+                "SELECT DISTINCT p.household_id FROM json_each(?) k CROSS JOIN people p ON p.household_id = k.value",
+                (json.dumps(list(texts)),),
+            ):
+                del texts[household_id]
+                touched.add(household_id)
             for table, _op, names, rows in blocks:
                 columns = ("id", "created_at", "updated_at", "created_hlc", "created_device", *names)
                 conn.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                     [(row[0], now, now, row[1], device_id, *row[2:]) for row in rows],
                 )
+            index_new_households(conn, texts)
             reindex_households(conn, touched)
 
     def set_creation_stamps(self, stamps: Sequence[tuple[str, str, int, str]]) -> None:
@@ -324,6 +332,38 @@ class Writer:
             f"UPDATE {spec.name} SET deleted_hlc = ?, updated_at = ? WHERE id = ?", (hlc, now, row_id)
         )
         return {"deleted_hlc": hlc}, current
+
+
+def _positions(names: list[str], wanted: tuple[str, ...]) -> list[int]:
+    """Where the `wanted` fields a block carries are in its rows (`[row_id, hlc, *values]`)."""
+    return [names.index(name) + 2 for name in wanted if name in names]
+
+
+def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, list[str | None]], set[str]]:
+    """What the search index needs from rows being inserted (changeset blocks): the document texts of the new
+    households with their new members (see `desktop.search.index.HOUSEHOLD_TEXT`), and the households already
+    here that new members joined, whose documents are rebuilt from the tables."""
+    texts: dict[str, list[str | None]] = {}
+    for table, _op, names, rows in blocks:
+        if table == "households":
+            at = _positions(names, HOUSEHOLD_TEXT)
+            for row in rows:
+                texts[row[0]] = [row[i] for i in at]
+    joined: set[str] = set()
+    for table, _op, names, rows in blocks:
+        if table != "people" or "household_id" not in names:
+            continue
+        household_at = names.index("household_id") + 2
+        moved_at = _positions(names, ("moved_out_on",))
+        at = _positions(names, MEMBER_TEXT)
+        for row in rows:
+            household = row[household_at]
+            if household in texts:
+                if all(row[i] is None for i in moved_at):
+                    texts[household].extend(row[i] for i in at)
+            elif household:
+                joined.add(household)
+    return texts, joined
 
 
 def _households_touched(
