@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.context import default_db_path
 from desktop.errors import WardbookError
+from desktop.paths import default_db_path
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
 from desktop.store import Store
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
-from desktop.demo import DemoSize, generate_demo_ward
 from desktop.security.database import SIDE_FILES, open_database
 from desktop.security.secrets import SecretStore
 from desktop.store import Store
@@ -50,6 +49,7 @@ class FirstStartDialog(QDialog):
 
 def make_demo(path: Path, households: int, *, interactive: bool, secrets: SecretStore | None = None) -> bool:
     """Generate the demo ward into a new database at `path` in a worker; False if cancelled or failed."""
+    from desktop.demo import DemoSize, generate_demo_ward  # only a first start makes a demo: not at every start
 
     def job(progress: workers.Progress, cancelled: workers.Cancelled) -> None:
         with open_database(path, secrets, create=True) as store:

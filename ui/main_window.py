@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
@@ -31,14 +32,9 @@ from desktop.security import audit
 from desktop.security.secrets import PassphraseFileSecrets
 from desktop.security.session import detach
 from desktop.store.queries import household_summaries
-from ui.audit_dialog import AuditDialog
 from ui.context import AppContext
-from ui.forms.people import HouseholdDialog
-from ui.forms.visit import VisitDialog
-from ui.import_dialog import ImportDialog
 from ui.keys import keyring_works, remembered_key_file, use_keyring
 from ui.language import fmt_date
-from ui.login import LoginDialog
 from ui.pages.admin import AdminPage
 from ui.pages.followups import FollowUpsPage
 from ui.pages.household import HouseholdPage
@@ -47,6 +43,16 @@ from ui.pages.records import ActivitiesPage, CasesPage
 from ui.pages.reports import ReportsPage
 from ui.pages.sync import LAST_SYNC_SETTING, SyncPage
 from ui.widgets import Page, confirm, show_error
+
+if TYPE_CHECKING:
+    from ui.audit_dialog import AuditDialog
+    from ui.forms.people import HouseholdDialog
+    from ui.forms.visit import VisitDialog
+    from ui.import_dialog import ImportDialog
+    from ui.login import LoginDialog
+
+# The dialogs (forms, import, audit log, login after a logout) are imported when the officer opens one, not
+# before the window shows: they are a good part of the start time and many sessions open only some of them.
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 NAV = ("households", "followups", "cases", "activities", "reports", "sync", "admin")
@@ -193,6 +199,8 @@ class MainWindow(QMainWindow):
 
     def log_out(self) -> LoginDialog:
         """Detach the user and hide the window behind the login dialog; closing that dialog quits."""
+        from ui.login import LoginDialog
+
         store = self.ctx.store
         audit.record(store, "logout", "users", self.ctx.user_id)
         detach(store)
@@ -237,6 +245,8 @@ class MainWindow(QMainWindow):
 
     # --- forms ---------------------------------------------------------------------------------------------
     def new_visit(self, household_id: str = "") -> VisitDialog:
+        from ui.forms.visit import VisitDialog
+
         dialog = VisitDialog(self.ctx, household_id or None, self)
         dialog.accepted.connect(lambda: self._visit_saved(dialog))
         dialog.open()
@@ -251,6 +261,8 @@ class MainWindow(QMainWindow):
             self.household.refresh()
 
     def new_household(self) -> HouseholdDialog:
+        from ui.forms.people import HouseholdDialog
+
         dialog = HouseholdDialog(self.ctx, self)
         dialog.accepted.connect(lambda: self._household_saved(dialog))
         dialog.open()
@@ -271,6 +283,8 @@ class MainWindow(QMainWindow):
 
     # --- language and status -------------------------------------------------------------------------------
     def open_import(self) -> ImportDialog:
+        from ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.ctx.store, self)
         dialog.imported.connect(lambda _result: self.ctx.households_changed.emit(""))
         dialog.open()
@@ -278,6 +292,8 @@ class MainWindow(QMainWindow):
 
     def open_audit(self, target_table: str | None = None, target_id: str | None = None) -> AuditDialog:
         """The audit viewer, optionally filtered to one record (a household's access history)."""
+        from ui.audit_dialog import AuditDialog
+
         dialog = AuditDialog(self.ctx, target_table, target_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -19,22 +19,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-import platformdirs
-
 from desktop import i18n
 from desktop.errors import WardbookError
+from desktop.paths import default_db_path
 from desktop.security.database import open_database
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
 from desktop.security.session import accounts_exist
 from desktop.security.users import login
 from desktop.store import Store
-
-APP_NAME = "WardBook"
-
-
-def default_db_path() -> Path:
-    """The database in the user's data folder (e.g. %LOCALAPPDATA%\\WardBook on Windows)."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "wardbook.db"
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:

@@ -15,13 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-import keyring
-import keyring.errors
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from desktop.errors import WardbookError
+
+# keyring (~25 ms: it discovers its backends through package metadata) and cryptography are imported by the
+# class that uses them, when it is used: a start with a plain database or a key file never needs keyring, the
+# keyring never needs the key file's ciphers, and modules that only name `SecretStore` need neither.
 
 SERVICE = "WardBook"
 T = TypeVar("T")
@@ -47,19 +45,28 @@ class KeyringSecrets:
         return f"{self.namespace}:{name}"
 
     def _call(self, action: Callable[..., T], *args: str) -> T:
+        import keyring.errors
+
         try:
             return action(SERVICE, *args)
         except keyring.errors.KeyringError as error:
             raise WardbookError("security.no_keyring", reason=type(error).__name__) from error
 
     def get(self, name: str) -> bytes | None:
+        import keyring
+
         value = self._call(keyring.get_password, self._user(name))
         return None if value is None else base64.b64decode(value)
 
     def set(self, name: str, value: bytes) -> None:
+        import keyring
+
         self._call(keyring.set_password, self._user(name), base64.b64encode(value).decode("ascii"))
 
     def delete(self, name: str) -> None:
+        import keyring
+        import keyring.errors
+
         try:
             self._call(keyring.delete_password, self._user(name))
         except WardbookError:
@@ -89,21 +96,27 @@ class PassphraseFileSecrets:
         if self.path.exists():
             return dict(json.loads(self.path.read_text("utf-8")))
         salt = os.urandom(16)
-        key = self._derive(salt)
-        nonce = os.urandom(12)
-        check = AESGCM(key).encrypt(nonce, b"wardbook-key-file", b"check")
-        data: dict[str, object] = {"version": 1, "salt": _b64(salt), "check": _b64(nonce + check),
-                                   "secrets": {}}
+        data: dict[str, object] = {"version": 1, "salt": _b64(salt),
+                                   "check": _seal(self._derive(salt), b"wardbook-key-file", b"check"), "secrets": {}}
         self._write(data)
         return data
 
     def _derive(self, salt: bytes) -> bytes:
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
         return Scrypt(salt=salt, length=32, n=self.SCRYPT_N, r=8, p=1).derive(self._passphrase)
 
     def _check(self) -> None:
-        blob = base64.b64decode(str(self._data["check"]))
+        self._open(str(self._data["check"]), b"check")
+
+    def _open(self, sealed: str, associated: bytes) -> bytes:
+        """A value sealed with this file's key; a wrong passphrase (or an edited file) is the core's error."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        raw = base64.b64decode(sealed)
         try:
-            AESGCM(self._key).decrypt(blob[:12], blob[12:], b"check")
+            return AESGCM(self._key).decrypt(raw[:12], raw[12:], associated)
         except InvalidTag:
             raise WardbookError("security.bad_passphrase", path=str(self.path)) from None
 
@@ -117,18 +130,11 @@ class PassphraseFileSecrets:
         return self._data["secrets"]  # type: ignore[return-value]
 
     def get(self, name: str) -> bytes | None:
-        blob = self._secrets().get(name)
-        if blob is None:
-            return None
-        raw = base64.b64decode(blob)
-        try:
-            return AESGCM(self._key).decrypt(raw[:12], raw[12:], name.encode("utf-8"))
-        except InvalidTag:
-            raise WardbookError("security.bad_passphrase", path=str(self.path)) from None
+        sealed = self._secrets().get(name)
+        return None if sealed is None else self._open(sealed, name.encode("utf-8"))
 
     def set(self, name: str, value: bytes) -> None:
-        nonce = os.urandom(12)
-        self._secrets()[name] = _b64(nonce + AESGCM(self._key).encrypt(nonce, value, name.encode("utf-8")))
+        self._secrets()[name] = _seal(self._key, value, name.encode("utf-8"))
         self._write(self._data)
 
     def delete(self, name: str) -> None:
@@ -144,6 +150,14 @@ class PassphraseFileSecrets:
         temp = self.path.with_name(self.path.name + ".tmp")
         temp.write_text(json.dumps(data, indent=1), "utf-8")
         os.replace(temp, self.path)
+
+
+def _seal(key: bytes, value: bytes, associated: bytes) -> str:
+    """`value` encrypted with AES-256-GCM under a fresh nonce: base64 of nonce + ciphertext."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    return _b64(nonce + AESGCM(key).encrypt(nonce, value, associated))
 
 
 def _b64(raw: bytes) -> str:

@@ -43,6 +43,9 @@ def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # As sqlite-utils' view of a connection (`Store.db`) sets it: the same on every connection, whether a
+    # migration made that view or not.
+    conn.execute("PRAGMA recursive_triggers = ON")
     return conn
 
 

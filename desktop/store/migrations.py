@@ -10,11 +10,14 @@ rows are checked by the core's validation, not by SQLite.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.store.tables import SYNCED
+
+if TYPE_CHECKING:
+    import sqlite_utils  # the migrations get a `Store.db`, which imports sqlite-utils only when one runs
 
 _SQL_TYPES: dict[type, type] = {str: str, int: int, float: float}
 
@@ -236,7 +239,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 LATEST = len(MIGRATIONS)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: sqlite_utils.Database | sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 

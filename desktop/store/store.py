@@ -11,16 +11,19 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
 from desktop.store import messages  # noqa: F401  (registers the store's messages)
 from desktop.store.connection import DATABASE_ERRORS, connect, guard_tables
-from desktop.store.migrations import migrate
+from desktop.store.migrations import LATEST, migrate, schema_version
 from desktop.store.tables import SYNCED
 from desktop.store.writer import Writer, new_id, utc_now_iso
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class Store:
@@ -30,10 +33,10 @@ class Store:
         self.path = path
         self.conn = conn
         self.key = key  # the SQLCipher key (None: a plain file); backups are written with it
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
         self._lock = threading.RLock()
-        migrate(self.db)
+        if schema_version(conn) != LATEST:  # a file of an older version (or a newer one, which migrate refuses)
+            migrate(self.db)
         self._ensure_device()
         self.writer = Writer(self)
         guard_tables(conn, frozenset(SYNCED), lambda: self.writer.active)
@@ -63,6 +66,17 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils' view of the connection, which the migrations use.
+
+        Made on first use: importing sqlite-utils costs ~30 ms (it looks for plugins in the installed packages'
+        metadata), and opening a database that is already up to date does not need it.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @property
     def device_id(self) -> str:

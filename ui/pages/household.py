@@ -34,7 +34,6 @@ from desktop.security.session import visible_officer
 from desktop.store.queries import household_detail
 from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui.context import AppContext
-from ui.forms.people import PersonDialog
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, date_of, label_of, text_of
 from ui.widgets import Page, error_text
@@ -266,10 +265,14 @@ class HouseholdPage(Page):
         self.ctx.households_changed.emit(self.household_id or "")
 
     def _add_member(self) -> None:
+        from ui.forms.people import PersonDialog  # the member form is imported when opened, not at start
+
         if self.household_id and PersonDialog(self.ctx, self.household_id, parent=self).exec():
             self._changed()
 
     def _edit_member(self) -> None:
+        from ui.forms.people import PersonDialog
+
         person = self._selected_member()
         if person and self.household_id and PersonDialog(self.ctx, self.household_id, person, self).exec():
             self._changed()
