@@ -5,11 +5,14 @@
 2. A sync with nothing new over 50 device folders, against listing those folders. Target: ≤ 50 ms.
 3. (No target) a new laptop starting from a snapshot of the same ward instead of applying its changesets.
 
-    .venv/bin/python bench/bench_sync.py
+With `--encrypted` every database (the laptops' and the baseline's) is a SQLCipher file, as the app keeps them.
+
+    .venv/bin/python bench/bench_sync.py [--encrypted]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -37,9 +40,13 @@ def field_changes(store: Store) -> int:
                for t in SYNCED)
 
 
-def raw_baseline(source: Store, target: Path) -> float:
+def new_key(encrypted: bool) -> bytes | None:
+    return os.urandom(32) if encrypted else None
+
+
+def raw_baseline(source: Store, target: Path, encrypted: bool) -> float:
     rows = {t: source.conn.execute(f"SELECT * FROM {t}").fetchall() for t in SYNCED}
-    with Store.open(target, create=True) as store:
+    with Store.open(target, create=True, key=new_key(encrypted)) as store:
         store.conn.set_authorizer(None)  # the baseline bypasses the write path on purpose
         started = time.perf_counter()
         with store.transaction():
@@ -50,9 +57,10 @@ def raw_baseline(source: Store, target: Path) -> float:
         return time.perf_counter() - started
 
 
-def bench_apply(scratch: Path) -> None:
+def bench_apply(scratch: Path, encrypted: bool) -> None:
     share = FolderShare(scratch / "share")
-    with Store.open(scratch / "a.db", create=True) as a, Store.open(scratch / "b.db", create=True) as b:
+    with (Store.open(scratch / "a.db", create=True, key=new_key(encrypted)) as a,
+          Store.open(scratch / "b.db", create=True, key=new_key(encrypted)) as b):
         keys_a, keys_b = SyncKeys(Ed25519PrivateKey.generate()), SyncKeys(Ed25519PrivateKey.generate())
         init_share(share, a.device_id, keys_a)
         request_enrollment(share, b.device_id, keys_b, "b")
@@ -61,7 +69,7 @@ def bench_apply(scratch: Path) -> None:
         changes = field_changes(a)
         roster = share.station()
         publish(a, share, keys_a, roster["station"], 1)
-        baseline = raw_baseline(a, scratch / "raw.db")
+        baseline = raw_baseline(a, scratch / "raw.db", encrypted)
         keys_b.data_keys[1] = keys_a.data_keys[1]
         fold_cache_clear()  # as in a laptop's fresh process: generating the ward here warmed it
         started = time.perf_counter()
@@ -71,16 +79,17 @@ def bench_apply(scratch: Path) -> None:
         print(f"apply {changes:,} field changes ({sum(report.applied.values())} changesets): {seconds:.2f} s "
               f"({changes / seconds:,.0f} fields/s); raw executemany of the same rows {baseline:.2f} s; "
               f"throughput ratio {baseline / seconds:.2f}x (target >= 0.5x)")
-        bench_snapshot(scratch, share, a, keys_a, seconds)
+        bench_snapshot(scratch, share, a, keys_a, seconds, encrypted)
 
 
-def bench_snapshot(scratch: Path, share: FolderShare, source: Store, source_keys: SyncKeys, applying: float) -> None:
+def bench_snapshot(scratch: Path, share: FolderShare, source: Store, source_keys: SyncKeys, applying: float,
+                   encrypted: bool) -> None:
     from desktop.sync.snapshot import bootstrap, write_snapshot
 
     started = time.perf_counter()
     write_snapshot(source, share, source_keys)
     writing = time.perf_counter() - started
-    with Store.open(scratch / "c.db", create=True) as c:
+    with Store.open(scratch / "c.db", create=True, key=new_key(encrypted)) as c:
         keys_c = SyncKeys(Ed25519PrivateKey.generate())
         request_enrollment(share, c.device_id, keys_c, "c")
         approve_device(share, c.device_id, source_keys)
@@ -122,8 +131,12 @@ def bench_idle(scratch: Path, devices: int = 50) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--encrypted", action="store_true", help="SQLCipher databases, as the app keeps them")
+    args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp())
-    bench_apply(scratch)
+    print(f"databases: {'SQLCipher (encrypted)' if args.encrypted else 'plain SQLite'}")
+    bench_apply(scratch, args.encrypted)
     bench_idle(scratch)
 
 
