@@ -12,7 +12,9 @@ from __future__ import annotations
 import errno
 import random
 import re
+from collections.abc import Iterable
 from pathlib import PurePosixPath
+from typing import BinaryIO
 
 from desktop.sync.transport import LocalTransport
 
@@ -59,6 +61,10 @@ class FaultyTransport:
             return bytes(flipped)
         return data
 
+    def open_read(self, rel: str) -> BinaryIO:  # snapshots: the simulation does not damage them
+        self._reach()
+        return self.inner.open_read(rel)
+
     def exists(self, rel: str) -> bool:
         self._reach()
         return self.inner.exists(rel)
@@ -86,6 +92,10 @@ class FaultyTransport:
         if self.crash == "after_rename":  # the file is there, the laptop never learnt it
             self.crash = None
             raise Crash(f"power cut after renaming {rel}")
+
+    def write_new_chunks(self, rel: str, chunks: Iterable[bytes]) -> None:
+        self._reach()
+        self.inner.write_new_chunks(rel, chunks)
 
     def replace(self, rel: str, data: bytes) -> None:
         self._reach()

@@ -88,6 +88,27 @@ def laptops(tmp_path: Path, share: FolderShare, count: int) -> list[Laptop]:
     return [admin, *(Laptop(tmp_path, f"laptop{i}", share, admin) for i in range(1, count))]
 
 
+def test_a_large_file_is_written_and_read_in_pieces_and_never_replaced(share: FolderShare) -> None:
+    """What snapshots rely on, on both transports: a file written from pieces appears whole or not at all, never
+    over an existing one, and reads back in pieces."""
+    pieces = [bytes([n]) * 300_000 for n in range(5)]
+    share.makedirs("snapshots")
+    share.transport.write_new_chunks("snapshots/a.snap", iter(pieces))
+    with share.transport.open_read("snapshots/a.snap") as handle:
+        assert [handle.read(300_000) for _ in pieces] == pieces and handle.read() == b""
+    with pytest.raises(FileExistsError):
+        share.transport.write_new_chunks("snapshots/a.snap", iter([b"other"]))
+    assert share.transport.read("snapshots/a.snap") == b"".join(pieces)
+
+    def failing() -> Iterator[bytes]:
+        yield b"first piece"
+        raise OSError("the laptop's disk failed while reading its copy")
+
+    with pytest.raises(OSError, match="disk failed"):
+        share.transport.write_new_chunks("snapshots/b.snap", failing())
+    assert share.transport.listdir("snapshots") == ["a.snap"]  # no half file, no temporary left behind
+
+
 def test_three_laptops_converge(tmp_path: Path, share: FolderShare) -> None:
     a, b, c = laptops(tmp_path, share, 3)
     household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi", "house_no": "5"})
@@ -519,8 +540,8 @@ def test_a_new_laptop_starts_from_a_snapshot_and_then_applies_only_what_came_aft
     name = a.store.conn.execute("SELECT full_name FROM people WHERE deleted_hlc IS NULL LIMIT 1").fetchone()[0]
     assert search_household_ids(c.store.conn, name) == search_household_ids(a.store.conn, name) != []
     copy = tmp_path / "opened.db"  # what the file holds: synced tables and clocks, nothing of the source laptop
-    _decrypt_to((tmp_path / "snap-share" / "snapshots" / f"{snapshot_id}.snap").read_bytes(), share.station(),
-                c.keys, copy)
+    with open(tmp_path / "snap-share" / "snapshots" / f"{snapshot_id}.snap", "rb") as source:
+        _decrypt_to(source, share.station(), c.keys, copy)
     with sqlite3.connect(copy) as opened:
         tables = {row[0] for row in opened.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {*SYNCED, "field_clock"}

@@ -37,7 +37,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -190,23 +190,36 @@ def write_snapshot(store: Store, share: FolderShare, keys: SyncKeys) -> str:
                   "id": snapshot_id, "created_at": utc_now_iso(), "schema": schema, "hlc": hlc,
                   "vv": vector, "chunk": CHUNK, "size": temp.stat().st_size,
                   "key": _wrap_key(data_key, snapshot_key)}
-        header_bytes = json.dumps(header, sort_keys=True).encode("utf-8")
-        prefix = os.urandom(PREFIX_SIZE)
-        parts = [MAGIC, struct.pack(">I", len(header_bytes)), header_bytes, prefix]
-        aead = AESGCM(data_key)
-        size = header["size"]
-        count = max(1, -(-size // CHUNK))
+        share.makedirs("snapshots")
         with open(temp, "rb") as source:
-            for index in range(count):
-                plain = source.read(CHUNK)
-                sealed = aead.encrypt(prefix + struct.pack(">I", index), plain,
-                                      _chunk_ad(header_bytes, index, index == count - 1))
-                parts += [struct.pack(">I", len(sealed)), sealed]
-    unsigned = b"".join(parts)
-    signed = unsigned + keys.signing_key.sign(hashlib.sha256(unsigned).digest())
-    share.makedirs("snapshots")
-    share.transport.write_new(f"snapshots/{snapshot_id}.snap", signed)
+            share.transport.write_new_chunks(f"snapshots/{snapshot_id}.snap",
+                                             _sealed(header, source, AESGCM(data_key), keys))
     return snapshot_id
+
+
+def _sealed(header: dict[str, Any], source: BinaryIO, aead: AESGCM, keys: SyncKeys) -> Iterator[bytes]:
+    """The snapshot file, piece by piece as `source` is read (a ward's copy is hundreds of megabytes: it is never
+    held whole in memory), ending with the signature over the SHA-256 of everything before it."""
+    digest = hashlib.sha256()
+    header_bytes = json.dumps(header, sort_keys=True).encode("utf-8")
+    prefix = os.urandom(PREFIX_SIZE)
+    opening = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + prefix
+    digest.update(opening)
+    yield opening
+    count = _chunk_count(header)
+    for index in range(count):
+        sealed = aead.encrypt(prefix + struct.pack(">I", index), source.read(CHUNK),
+                              _chunk_ad(header_bytes, index, index == count - 1))
+        length = struct.pack(">I", len(sealed))
+        digest.update(length)
+        digest.update(sealed)
+        yield length
+        yield sealed
+    yield keys.signing_key.sign(digest.digest())
+
+
+def _chunk_count(header: dict[str, Any]) -> int:
+    return max(1, -(-int(header["size"]) // int(header["chunk"])))
 
 
 def _chunk_ad(header_bytes: bytes, index: int, last: bool) -> bytes:
@@ -222,27 +235,33 @@ def _refuse(reason: str) -> WardbookError:
     return WardbookError("sync.bad_snapshot", reason=reason)
 
 
-def _decrypt_to(raw: bytes, roster: dict[str, Any], keys: SyncKeys, target: Path) -> dict[str, Any]:
-    """Check the signature and every chunk, writing the plaintext database to `target`; returns the header."""
-    if not raw.startswith(MAGIC) or len(raw) < len(MAGIC) + 4 + PREFIX_SIZE + SIGNATURE_SIZE:
+def _decrypt_to(source: BinaryIO, roster: dict[str, Any], keys: SyncKeys, target: Path) -> dict[str, Any]:
+    """Read a snapshot file from `source` piece by piece, writing the decrypted database to `target`; returns the
+    header once the signature over the whole file is checked. Every chunk is authenticated as it is decrypted
+    (AES-GCM, its index and the last-chunk flag included); the signature, which covers the file, is checked at
+    the end, and the caller uses `target` only after that."""
+    digest = hashlib.sha256()
+
+    def take(size: int, reason: str = "truncated") -> bytes:
+        data = source.read(size)
+        if len(data) != size:
+            raise _refuse(reason)
+        digest.update(data)
+        return data
+
+    if take(len(MAGIC), "magic") != MAGIC:
         raise _refuse("magic")
     try:
-        offset = len(MAGIC)
-        (header_len,) = struct.unpack_from(">I", raw, offset)
-        offset += 4
-        header_bytes = raw[offset : offset + header_len]
+        (header_len,) = struct.unpack(">I", take(4))
+        header_bytes = take(header_len)
         header = json.loads(header_bytes)
-        offset += header_len
-    except (struct.error, ValueError):
+        count = _chunk_count(header)
+        chunk_limit = int(header["chunk"]) + 16  # a chunk's size, plus the GCM tag
+    except (KeyError, TypeError, ValueError):
         raise _refuse("truncated") from None
     signer = public_keys(roster).get(str(header.get("device")))
     if signer is None:
         raise _refuse("unenrolled")
-    body, signature = raw[:-SIGNATURE_SIZE], raw[-SIGNATURE_SIZE:]
-    try:
-        signer.verify(signature, hashlib.sha256(body).digest())
-    except InvalidSignature:
-        raise _refuse("signature") from None
     if header.get("format") != FORMAT:
         raise _refuse("format")
     if header.get("station") != roster["station"]:
@@ -251,22 +270,25 @@ def _decrypt_to(raw: bytes, roster: dict[str, Any], keys: SyncKeys, target: Path
         aead = AESGCM(keys.data_key(int(header["epoch"])))
     except InvalidChangeset:
         raise _refuse("epoch") from None
-    prefix = body[offset : offset + PREFIX_SIZE]
-    offset += PREFIX_SIZE
-    index = 0
+    prefix = take(PREFIX_SIZE)
     with open(target, "wb") as out:
-        while offset < len(body):
+        for index in range(count):
+            (length,) = struct.unpack(">I", take(4))
+            if length > chunk_limit:
+                raise _refuse("truncated")
             try:
-                (length,) = struct.unpack_from(">I", body, offset)
-                sealed = body[offset + 4 : offset + 4 + length]
-                offset += 4 + length
-                last = offset >= len(body)
-                out.write(aead.decrypt(prefix + struct.pack(">I", index), sealed,
-                                       _chunk_ad(header_bytes, index, last)))
-            except (struct.error, InvalidTag):
+                out.write(aead.decrypt(prefix + struct.pack(">I", index), take(length),
+                                       _chunk_ad(header_bytes, index, index == count - 1)))
+            except InvalidTag:
                 raise _refuse("decrypt") from None
-            index += 1
-    if index == 0 or target.stat().st_size != header.get("size"):
+    signature = source.read(SIGNATURE_SIZE + 1)
+    if len(signature) != SIGNATURE_SIZE:
+        raise _refuse("truncated")
+    try:
+        signer.verify(signature, digest.digest())
+    except InvalidSignature:
+        raise _refuse("signature") from None
+    if target.stat().st_size != header.get("size"):
         raise _refuse("truncated")
     return dict(header)
 
@@ -287,10 +309,10 @@ def bootstrap(store: Store, share: FolderShare, keys: SyncKeys, snapshot_id: str
     chosen = snapshot_id or (available[-1] if available else None)
     if chosen is None or chosen not in available:
         raise WardbookError("sync.no_snapshot", path=share.description)
-    raw = share.transport.read(f"snapshots/{chosen}.snap")
     with _temporary(store, "bootstrap") as temp, _temporary(store, "bootstrap-plain") as scratch:
         try:
-            header = _decrypt_to(raw, roster, keys, temp)
+            with share.transport.open_read(f"snapshots/{chosen}.snap") as source:
+                header = _decrypt_to(source, roster, keys, temp)
             snapshot_key = _unwrap_key(keys.data_key(int(header["epoch"])), header.get("key"))
             if header.get("schema") != int(store.conn.execute("PRAGMA user_version").fetchone()[0]):
                 raise _refuse("schema")

@@ -2,7 +2,8 @@
 
 Both transports offer the same few operations on paths relative to the share, and the same promise for
 `write_new`: the file appears complete under its final name or not at all, and an existing file is never
-replaced (rename onto an existing name fails on both).
+replaced (rename onto an existing name fails on both). Large files (snapshots: the whole ward) are written from
+an iterable of chunks and read through a file object, so neither side holds them whole in memory.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import BinaryIO, Protocol
 from urllib.parse import unquote, urlparse
 
 
@@ -20,11 +22,15 @@ class Transport(Protocol):
 
     def read(self, rel: str) -> bytes: ...  # FileNotFoundError when absent
 
+    def open_read(self, rel: str) -> BinaryIO: ...  # the same, as a file to read in pieces (close it)
+
     def exists(self, rel: str) -> bool: ...
 
     def listdir(self, rel: str) -> list[str]: ...  # [] when the folder is absent
 
     def write_new(self, rel: str, data: bytes) -> None: ...  # FileExistsError when the name is taken
+
+    def write_new_chunks(self, rel: str, chunks: Iterable[bytes]) -> None: ...  # the same, written piece by piece
 
     def replace(self, rel: str, data: bytes) -> None: ...
 
@@ -51,6 +57,9 @@ class LocalTransport:
     def read(self, rel: str) -> bytes:
         return self._path(rel).read_bytes()
 
+    def open_read(self, rel: str) -> BinaryIO:
+        return open(self._path(rel), "rb")
+
     def exists(self, rel: str) -> bool:
         return self._path(rel).exists()
 
@@ -61,15 +70,19 @@ class LocalTransport:
             return []
 
     def write_new(self, rel: str, data: bytes) -> None:
+        self.write_new_chunks(rel, (data,))
+
+    def write_new_chunks(self, rel: str, chunks: Iterable[bytes]) -> None:
         temp = self._path(_temp_name(rel))
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         try:
+            with open(temp, "wb") as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
             os.link(temp, self._path(rel))  # unlike rename, link never replaces an existing file
         finally:
-            temp.unlink()
+            temp.unlink(missing_ok=True)
 
     def replace(self, rel: str, data: bytes) -> None:
         temp = self._path(_temp_name(rel))
@@ -113,9 +126,12 @@ class SmbTransport:
         return self.base + ("\\" + rel.replace("/", "\\") if rel else "")
 
     def read(self, rel: str) -> bytes:
+        with self.open_read(rel) as handle:
+            return bytes(handle.read())
+
+    def open_read(self, rel: str) -> BinaryIO:
         try:
-            with self._smb.open_file(self._path(rel), mode="rb", **self._kwargs) as handle:
-                return bytes(handle.read())
+            return self._smb.open_file(self._path(rel), mode="rb", **self._kwargs)
         except OSError as error:
             raise _as_missing(error, rel) from error
 
@@ -136,15 +152,23 @@ class SmbTransport:
                 return []
             raise
 
-    def _write(self, rel: str, data: bytes) -> str:
+    def _write(self, rel: str, chunks: Iterable[bytes]) -> str:
         temp = _temp_name(rel)
-        with self._smb.open_file(self._path(temp), mode="wb", **self._kwargs) as handle:
-            handle.write(data)
-            handle.flush()
+        try:
+            with self._smb.open_file(self._path(temp), mode="wb", **self._kwargs) as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+                handle.flush()
+        except BaseException:
+            self.delete(temp)
+            raise
         return temp
 
     def write_new(self, rel: str, data: bytes) -> None:
-        temp = self._write(rel, data)
+        self.write_new_chunks(rel, (data,))
+
+    def write_new_chunks(self, rel: str, chunks: Iterable[bytes]) -> None:
+        temp = self._write(rel, chunks)
         try:
             self._smb.rename(self._path(temp), self._path(rel), **self._kwargs)  # fails if rel exists
         except OSError as error:
@@ -154,7 +178,7 @@ class SmbTransport:
             raise
 
     def replace(self, rel: str, data: bytes) -> None:
-        temp = self._write(rel, data)
+        temp = self._write(rel, (data,))
         self._smb.replace(self._path(temp), self._path(rel), **self._kwargs)
 
     def delete(self, rel: str) -> None:
