@@ -7,7 +7,7 @@
 
 With `--encrypted` every database (the laptops' and the baseline's) is a SQLCipher file, as the app keeps them.
 
-    .venv/bin/python bench/bench_sync.py [--encrypted]
+    .venv/bin/python bench/bench_sync.py [--encrypted] [--snapshot-of WARD_DB]
 """
 
 from __future__ import annotations
@@ -120,6 +120,37 @@ def bench_snapshot(scratch: Path, share: FolderShare, source: Store, source_keys
           f"{loading_peak / mib:.1f} MiB (applying the changesets: {applying:.2f} s)")
 
 
+def bench_big_snapshot(scratch: Path, ward: Path) -> None:
+    """A snapshot of a copy of a large plain ward (e.g. the 50k-household ward of bench_ui.py): time and Python's
+    peak memory of writing it and of a new laptop starting from it."""
+    import shutil
+
+    from desktop.sync.snapshot import bootstrap, snapshot_ids, write_snapshot
+
+    copy = scratch / "ward.db"
+    shutil.copyfile(ward, copy)
+    share = FolderShare(scratch / "big-share")
+    mib = 1 << 20
+    with Store.open(copy) as source, Store.open(scratch / "big-new.db", create=True) as fresh:
+        keys, fresh_keys = SyncKeys(Ed25519PrivateKey.generate()), SyncKeys(Ed25519PrivateKey.generate())
+        init_share(share, source.device_id, keys)
+        request_enrollment(share, fresh.device_id, fresh_keys, "new")
+        approve_device(share, fresh.device_id, keys)
+        tracemalloc.start()
+        started = time.perf_counter()
+        write_snapshot(source, share, keys)
+        writing, writing_peak = time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        started = time.perf_counter()
+        bootstrap(fresh, share, fresh_keys)
+        loading, loading_peak = time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    size = (scratch / "big-share" / "snapshots" / f"{snapshot_ids(share)[-1]}.snap").stat().st_size
+    print(f"snapshot of {ward.name} ({size / mib:.0f} MiB): written in {writing:.1f} s, peak Python memory "
+          f"{writing_peak / mib:.1f} MiB; a new laptop starts from it in {loading:.1f} s, peak "
+          f"{loading_peak / mib:.1f} MiB (times under tracemalloc)")
+
+
 def bench_idle(scratch: Path, devices: int = 50) -> None:
     share = FolderShare(scratch / "idle")
     stores = [Store.open(scratch / f"d{i}.db", create=True) for i in range(devices)]
@@ -153,11 +184,15 @@ def bench_idle(scratch: Path, devices: int = 50) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--encrypted", action="store_true", help="SQLCipher databases, as the app keeps them")
+    parser.add_argument("--snapshot-of", type=Path, metavar="WARD_DB",
+                        help="also snapshot a copy of this large plain ward database (memory stays flat)")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp())
     print(f"databases: {'SQLCipher (encrypted)' if args.encrypted else 'plain SQLite'}")
     bench_apply(scratch, args.encrypted)
     bench_idle(scratch)
+    if args.snapshot_of:
+        bench_big_snapshot(scratch, args.snapshot_of)
 
 
 if __name__ == "__main__":
