@@ -680,3 +680,24 @@ def test_a_first_sync_indexes_households_as_a_rebuild_would(tmp_path: Path) -> N
     assert household in search_household_ids(b.store.conn, "quach thi nhung")
     assert household in search_household_ids(b.store.conn, "trinh van lam")
     assert other not in search_household_ids(b.store.conn, "doan thi men")
+
+
+def test_a_sync_shows_its_progress_and_a_cancel_keeps_what_was_applied(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "cancel-share")
+    a, b = laptops(tmp_path, share, 2)
+    for name in ("Tổ 1", "Tổ 2", "Tổ 3"):  # three files from A
+        a.store.writer.insert("areas", {"name": name})
+        a.sync()
+    steps: list[tuple[int, int]] = []
+
+    def step(done: int, total: int, _device: str) -> None:
+        steps.append((done, total))
+
+    with pytest.raises(InterruptedError):  # Cancel pressed once the first file is applied
+        sync_once(b.store, share, b.keys, progress=step, cancelled=lambda: steps[-1][0] == 1)
+    assert steps == [(0, 3), (1, 3)]
+    assert b.store.conn.execute("SELECT name FROM areas").fetchall() == [("Tổ 1",)]
+    assert b.store.conn.execute("SELECT last_seq FROM applied").fetchall() == [(1,)]
+    steps.clear()
+    _, report = b.sync()
+    assert report.applied == {a.store.device_id: 2} and content(b.store) == content(a.store)

@@ -1,7 +1,9 @@
 """Import wizard: pick the ward's Excel/CSV list, check every row, then import all rows or none.
 
 Both steps are the core's (`desktop.io.importer`): the check is its dry run, whose problems (by row and column,
-in the user's language) are listed here; the import runs in the background with a progress bar.
+in the user's language) are listed here; the import runs in the background with a progress bar and a Cancel
+button (a large spreadsheet takes minutes). The import is one transaction, so a cancelled one leaves nothing
+behind and the same checked file can be imported again.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -38,27 +40,27 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.plan: ImportPlan | None = None
-        self.setWindowTitle(self.tr("Import households from Excel / CSV"))
         self.resize(720, 480)
         self.path = QLineEdit()
-        browse = QPushButton(self.tr("Choose file…"))
-        browse.clicked.connect(self._browse)
-        self.create_areas = QCheckBox(self.tr("Create the khu phố named in the file when missing"))
-        self.check_button = QPushButton(self.tr("1. Check the file"))
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._browse)
+        self.create_areas = QCheckBox()
+        self.check_button = QPushButton()
         self.check_button.clicked.connect(self.check)
-        self.import_button = QPushButton(self.tr("2. Import"))
+        self.import_button = QPushButton()
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.progress = JobProgress(self, cancellable=False, messages=False)
+        self.progress = JobProgress(self, messages=False)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.progress.finished.connect(self._done)
         self.progress.failed.connect(self.summary.setText)
+        self.progress.cancelled.connect(self._cancelled)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
@@ -70,6 +72,19 @@ class ImportDialog(QDialog):
         layout.addWidget(self.report, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.summary)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import households from Excel / CSV"))
+        self.browse.setText(self.tr("Choose file…"))
+        self.create_areas.setText(self.tr("Create the khu phố named in the file when missing"))
+        self.check_button.setText(self.tr("1. Check the file"))
+        self.import_button.setText(self.tr("2. Import"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Household list"), "",
@@ -110,7 +125,12 @@ class ImportDialog(QDialog):
                 return run_import(store, plan, progress, cancelled)
 
         self.import_button.setEnabled(False)  # until the next check: the plan is used once
+        self.summary.setText("")
         self.progress.start(work, lock=(self.check_button,))
+
+    def _cancelled(self) -> None:
+        self.summary.setText(self.tr("Import cancelled: nothing was imported."))
+        self.import_button.setEnabled(self.plan is not None)  # rolled back whole: the checked plan still holds
 
     def _done(self, result: ImportResult) -> None:
         self.plan = None

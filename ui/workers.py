@@ -63,10 +63,9 @@ class Worker(QRunnable):
             traceback.print_exc()
             self.signals.failed.emit(f"{type(error).__name__}: {error}")
         else:
-            if self.is_cancelled():
-                self.signals.cancelled.emit()
-            else:
-                self.signals.finished.emit(result)
+            # A job that returns has done its work, even if Cancel was pressed as it ended: saying "cancelled"
+            # then would make the officer believe an import or a sync that was committed did not happen.
+            self.signals.finished.emit(result)
         finally:
             self.done.set()
 

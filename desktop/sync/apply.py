@@ -8,6 +8,7 @@ Nothing from an invalid file is applied.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,7 @@ from desktop.sync.merge import merge_changes
 from desktop.sync.station import SyncKeys, public_keys, verified_roster
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -80,20 +82,29 @@ def apply_changes(store: Store, device: str, blocks: list[Block], vv: dict[str, 
     merge_changes(store, device, list(changes_of(later)), vv)
 
 
-def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any] | None = None) -> ApplyReport:
+def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any] | None = None, *,
+              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ApplyReport:
     """Apply every device's new changesets. The device keys come from `roster`, already verified by the caller,
-    or from the share's roster verified here against this laptop's pin."""
+    or from the share's roster verified here against this laptop's pin.
+
+    `progress(done, total, device)` follows the files applied; `cancelled()` is asked before each one and stops the
+    round with InterruptedError. Each file is applied with its cursor in one transaction, so what was applied
+    before a cancel stays applied and the next sync goes on from there.
+    """
     if roster is None:
         roster = verified_roster(store, share)
     keys_by_device = public_keys(roster)
     report = ApplyReport()
-    for device in share.device_ids():
-        if device == store.device_id:
-            continue
+    pending = {device: [seq for seq in share.seqs(device) if seq > _cursor(store, device)[0]]
+               for device in share.device_ids() if device != store.device_id}
+    total, done = sum(map(len, pending.values())), 0
+    if progress is not None:
+        progress(0, total, "")
+    for device, seqs in pending.items():
         last_seq, last_hash = _cursor(store, device)
-        for seq in share.seqs(device):
-            if seq <= last_seq:
-                continue
+        for seq in seqs:
+            if cancelled is not None and cancelled():
+                raise InterruptedError("sync cancelled")
             if seq != last_seq + 1:
                 _error(store, report, device, last_seq + 1, "gap")
                 break
@@ -131,4 +142,7 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
                 _error(store, report, device, seq, "clock_future")
             last_seq, last_hash = seq, changeset.digest
             report.applied[device] = report.applied.get(device, 0) + 1
+            done += 1
+            if progress is not None:
+                progress(done, total, device[:8])
     return report

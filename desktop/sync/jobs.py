@@ -33,15 +33,13 @@ def sync_now(store: Store, share: str, *, progress: Callable[[int, int, str], No
     from desktop.sync.keystore import load_keys, save_data_keys
 
     secrets = secrets or KeyringSecrets(store.device_id)
-    if progress:
-        progress(0, 2, "")
     keys = load_keys(secrets)
-    _published, report = sync_once(store, FolderShare(share), keys)
-    save_data_keys(secrets, keys)
+    try:
+        _published, report = sync_once(store, FolderShare(share), keys, progress=progress, cancelled=cancelled)
+    finally:
+        save_data_keys(secrets, keys)  # keys unwrapped before a cancel are kept too
     store.set_setting(SHARE, share)
     store.set_setting(LAST_SYNC, utc_now_iso())
-    if progress:
-        progress(2, 2, "")
     return report
 
 

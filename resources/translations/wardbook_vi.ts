@@ -860,6 +860,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <source>Ready: %1 households, %2 people.</source>
         <translation>Sẵn sàng: %1 hộ, %2 nhân khẩu.</translation>
     </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>Đã hủy nhập: không có gì được nhập.</translation>
+    </message>
 </context>
 <context>
     <name>JobProgress</name>
@@ -1311,6 +1315,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Giá trị khác</translation>
     </message>
     <message>
+        <source>Sync stopped. What was already applied is kept; the next sync goes on from there.</source>
+        <translation>Đã dừng đồng bộ. Phần đã áp dụng được giữ lại; lần đồng bộ sau sẽ tiếp tục từ đó.</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
@@ -1365,10 +1373,6 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Synced. Last sync: %1</source>
         <translation>Đã đồng bộ. Lần cuối: %1</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Đã hủy.</translation>
     </message>
 </context>
 <context>

@@ -83,3 +83,33 @@ def test_import_wizard_checks_then_imports(window, qtbot, tmp_path: Path) -> Non
     assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before + 1
     assert "1 hộ mới" in dialog.summary.text()
     qtbot.waitUntil(lambda: window.households.model.rowCount() == before + 1, timeout=10_000)  # list refreshed
+
+
+def test_import_can_be_cancelled_and_then_run_again(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A large spreadsheet takes minutes: Cancel stops it with nothing imported, and the checked file can be
+    imported afterwards without checking it again. The dialog also follows a language switch while open."""
+    lines = ["Họ và tên,Quan hệ với chủ hộ,Năm sinh,Số nhà,Đường,Khu phố"]
+    lines += [f"Hồ Văn Số {n},Chủ hộ,1960,{n},Đường Số 8,Khu phố 2" for n in range(1, 3001)]
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join(lines), encoding="utf-8-sig")
+    store = window.ctx.store
+    before = store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
+    dialog = window.open_import()
+    assert dialog.check_button.text() == "1. Kiểm tra tệp"
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: dialog.check_button.text() == "1. Check the file", timeout=2000)
+    assert dialog.windowTitle() == "Import households from Excel / CSV"
+    window.language_actions["vi"].trigger()
+    dialog.path.setText(str(big))
+    dialog.check_button.click()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.progress.cancelled, timeout=20_000):
+        dialog.import_button.click()
+        assert dialog.progress.cancel_button.isVisible()
+        dialog.progress.cancel_button.click()
+    assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before
+    assert "không có gì được nhập" in dialog.summary.text() and dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=60_000):
+        dialog.import_button.click()
+    assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before + 3000
+    qtbot.waitUntil(lambda: window.households.model.rowCount() == before + 3000, timeout=10_000)  # list refreshed

@@ -83,6 +83,29 @@ def test_panel_hands_over_the_result_and_hides(language, qtbot) -> None:  # type
     assert panel.message.text() == "", "an internal word is not shown as a message"
 
 
+def test_a_job_that_ends_despite_a_late_cancel_is_reported_as_done(language, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Cancel pressed as the job commits its last step: the work is done, and the page must say so (telling the
+    officer "cancelled" would have them redo an import or a sync that happened)."""
+    panel, start, _page = _panel(qtbot)
+    asked = threading.Event()
+
+    def job(_progress: workers.Progress, cancelled: workers.Cancelled) -> str:
+        for _ in range(6000):  # past the point of no return: the flag is seen, the work is finished anyway
+            if cancelled():
+                return "committed"
+            asked.set()
+            time.sleep(0.01)
+        return "never cancelled"
+
+    outcomes: list[str] = []
+    panel.cancelled.connect(lambda: outcomes.append("cancelled"))
+    with qtbot.waitSignal(panel.finished, timeout=20_000) as done:
+        panel.start(job, lock=(start,))
+        assert asked.wait(10)
+        panel.cancel_button.click()
+    assert done.args == ["committed"] and outcomes == []
+
+
 def test_panel_reports_the_core_refusal_and_hides(language, qtbot) -> None:  # type: ignore[no-untyped-def]
     panel, start, _page = _panel(qtbot)
 

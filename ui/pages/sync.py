@@ -131,7 +131,8 @@ class SyncPage(Page):
         self.sync_button.clicked.connect(self.sync_now)
         self.progress.finished.connect(self._finished)
         self.progress.failed.connect(self.error.show_message)
-        self.progress.cancelled.connect(lambda: self.status.setText(self.tr("Cancelled.")))
+        self.progress.cancelled.connect(lambda: self.status.setText(self.tr(
+            "Sync stopped. What was already applied is kept; the next sync goes on from there.")))
         self.keep_kept.clicked.connect(lambda: self._resolve("kept"))
         self.keep_lost.clicked.connect(lambda: self._resolve("lost"))
         self.retranslate()

@@ -189,7 +189,7 @@ def _sync(args: argparse.Namespace) -> int:
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
         report_progress = progress_printer(args)
-        published, report = sync_once(store, share, keys)
+        published, report = sync_once(store, share, keys, progress=report_progress)
         save_data_keys(secrets, keys)
         if getattr(args, "share", None) and store.setting("sync.share") != _remembered(args.share):
             change_setting(store, "sync.share", _remembered(args.share))
