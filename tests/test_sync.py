@@ -701,3 +701,21 @@ def test_a_sync_shows_its_progress_and_a_cancel_keeps_what_was_applied(tmp_path:
     steps.clear()
     _, report = b.sync()
     assert report.applied == {a.store.device_id: 2} and content(b.store) == content(a.store)
+
+
+def test_sync_status_shows_how_far_each_laptops_clock_is_off(tmp_path: Path) -> None:
+    from desktop.store.hlc import wall_ms
+    from desktop.sync.status import device_status, offset_minutes
+
+    share = FolderShare(tmp_path / "clock-share")
+    a, b, c = laptops(tmp_path, share, 3)
+    a.store.writer.clock.now_ms = lambda: wall_ms() + 30 * 60_000  # half an hour ahead
+    c.store.writer.clock.now_ms = lambda: wall_ms() - 24 * 60 * 60_000  # a day behind (a dead CMOS battery)
+    for laptop in (a, c):
+        laptop.store.writer.insert("areas", {"name": f"Tổ của {laptop.store.device_id[:4]}"})
+        laptop.sync()
+    b.sync()
+    status = {row.device: row for row in device_status(b.store, share)}
+    assert offset_minutes(status[a.store.device_id].clock_offset_ms) == "+30"
+    assert offset_minutes(status[c.store.device_id].clock_offset_ms) == "-1440"
+    assert status[b.store.device_id].clock_offset_ms == 0  # itself

@@ -53,7 +53,7 @@ def test_init_enroll_approve_sync_status(tmp_path: Path, capsys: pytest.CaptureF
     capsys.readouterr()
     assert main(["sync", "status", *laptop, "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Published" in out and "may-01" in out
+    assert "Published" in out and "may-01" in out and "Clock (min)" in out
     assert not list((tmp_path / "share").rglob("*.db"))  # the database never goes on the share
 
 

@@ -30,6 +30,18 @@ class ApplyReport:
     errors: list[tuple[str, int, str]] = field(default_factory=list)  # (device, seq, reason)
 
 
+def clock_offset(header: dict[str, Any], read_at_ms: int) -> int | None:
+    """How far the writer's clock is ahead of this laptop's (negative: behind), in ms, from one of its files.
+
+    The header says when the file was written by the writer's clock; this laptop read it at `read_at_ms` by
+    its own. The difference is the offset minus the time the file waited on the share, so it errs on the
+    low side by that wait: close when laptops sync at the station one after another, and a clock off by an
+    hour or a day shows plainly. Files of format 1 carry no time: None.
+    """
+    published = header.get("published_ms")
+    return int(published) - read_at_ms if isinstance(published, int) else None
+
+
 def _cursor(store: Store, device: str) -> tuple[int, str]:
     row = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?", (device,)).fetchone()
     return (row[0], row[1] or "") if row else (0, "")
@@ -112,6 +124,7 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
                 if device not in keys_by_device:
                     raise InvalidChangeset("unenrolled")
                 raw = share.read(device, seq)
+                read_at = store.writer.clock.now_ms()
                 epoch = read_header(raw)[0].get("epoch", 0)
                 changeset = decode(raw, keys_by_device[device], keys.data_key(epoch))
                 header = changeset.header
@@ -128,10 +141,11 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
                 apply_changes(store, device, changeset.blocks, header.get("vv", {}))
                 store.writer.clock.observe(int(header["hlc_max"]))
                 store.conn.execute(
-                    "INSERT INTO applied (device_id, last_seq, last_hash, applied_at) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, "
-                    "last_hash = excluded.last_hash, applied_at = excluded.applied_at",
-                    (device, seq, changeset.digest, utc_now_iso()),
+                    "INSERT INTO applied (device_id, last_seq, last_hash, applied_at, clock_offset_ms) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, "
+                    "last_hash = excluded.last_hash, applied_at = excluded.applied_at, "
+                    "clock_offset_ms = coalesce(excluded.clock_offset_ms, applied.clock_offset_ms)",
+                    (device, seq, changeset.digest, utc_now_iso(), clock_offset(header, read_at)),
                 )
                 store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
                 store.conn.execute(

@@ -5,7 +5,9 @@ The file (`<share>/devices/<device_id>/<seq:012d>.chg`), all integers big-endian
     b"WBCHG1\\n"                      magic (the container; the body's layout is the header's `format`)
     u32 header length, header         UTF-8 JSON: format, station, device, seq, epoch, hlc_min, hlc_max,
                                       vv (device → highest HLC applied when published), prev_hash (SHA-256 hex of
-                                      the device's previous file, "" for seq 1), outbox_from, outbox_to, count
+                                      the device's previous file, "" for seq 1), outbox_from, outbox_to, count,
+                                      published_ms (the device's wall clock when it wrote the file; since
+                                      format 2, for the clock offsets `wardbook sync status` shows)
     12-byte nonce
     u32 body length, body             AES-256-GCM(zlib(JSON body)), associated data = the header bytes
     64-byte signature                 Ed25519 by the device over everything before it

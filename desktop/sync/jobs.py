@@ -50,14 +50,16 @@ def device_status(store: Store) -> list[dict[str, object]]:
         return []
     from desktop.sync.folder import FolderShare
     from desktop.sync.status import device_status as share_status
+    from desktop.sync.status import offset_minutes
 
     try:
         rows = share_status(store, FolderShare(share))
     except (WardbookError, OSError, ValueError):
         return []
     applied_at = dict(store.conn.execute("SELECT device_id, applied_at FROM applied").fetchall())
-    return [{"device_id": r.device, "name": r.name, "last_seq": r.applied, "lag": r.lag, "clock_offset_ms": None,
-             "errors": r.errors, "last_sync": applied_at.get(r.device)} for r in rows]
+    return [{"device_id": r.device, "name": r.name, "last_seq": r.applied, "lag": r.lag,
+             "clock_offset": offset_minutes(r.clock_offset_ms), "errors": r.errors,
+             "last_sync": applied_at.get(r.device)} for r in rows]
 
 
 def resolve_conflict(store: Store, conflict_id: int, keep: str) -> None:

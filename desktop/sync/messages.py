@@ -62,6 +62,7 @@ i18n.register(
         "sync.col_lag": {"vi": "Chậm", "en": "Lag"},
         "sync.col_errors": {"vi": "Lỗi", "en": "Errors"},
         "sync.col_conflicts": {"vi": "Xung đột", "en": "Conflicts"},
+        "sync.col_clock": {"vi": "Lệch giờ (phút)", "en": "Clock (min)"},
         "sync.no_conflict": {"vi": "Không có xung đột số {id}.", "en": "No conflict number {id}."},
         "sync.cannot_restore": {
             "vi": "Bản ghi đã bị xoá trên máy khác; không thể khôi phục từ đây.",

@@ -71,6 +71,7 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
             "station": station, "device": device, "seq": seq + 1, "epoch": epoch, "prev_hash": prev_hash,
             "hlc_min": min(c[3] for c in changes), "hlc_max": max(c[3] for c in changes),
             "vv": version_vector(store), "outbox_from": rows[0][0], "outbox_to": rows[-1][0], "count": len(rows),
+            "published_ms": store.writer.clock.now_ms(),
         }
         data = encode(header, changes, keys.data_key(epoch), keys.signing_key)
         share.publish(device, seq + 1, data)

@@ -15,13 +15,20 @@ class DeviceStatus:
     on_share: int  # highest changeset number published
     applied: int  # highest applied on this laptop
     lag: int
+    clock_offset_ms: int | None  # its clock minus this laptop's, estimated at its newest file applied here
     errors: int
     conflicts: int
 
 
+def offset_minutes(offset_ms: int | None) -> str:
+    """A clock offset as people read it: whole minutes with a sign (the estimate is not finer than that)."""
+    return "—" if offset_ms is None else f"{round(offset_ms / 60_000):+d}"
+
+
 def device_status(store: Store, share: FolderShare) -> list[DeviceStatus]:
     roster = share.station()
-    applied = dict(store.conn.execute("SELECT device_id, last_seq FROM applied").fetchall())
+    applied = {device: (seq, offset) for device, seq, offset in store.conn.execute(
+        "SELECT device_id, last_seq, clock_offset_ms FROM applied")}
     errors = dict(store.conn.execute("SELECT device_id, COUNT(*) FROM sync_errors GROUP BY device_id").fetchall())
     conflicts = dict(store.conn.execute(
         "SELECT lost_device, COUNT(*) FROM conflicts WHERE resolved_at IS NULL GROUP BY lost_device").fetchall())
@@ -29,7 +36,7 @@ def device_status(store: Store, share: FolderShare) -> list[DeviceStatus]:
     for device, info in sorted(roster.get("devices", {}).items()):
         seqs = share.seqs(device)
         on_share = seqs[-1] if seqs else 0
-        done = on_share if device == store.device_id else int(applied.get(device, 0))
-        rows.append(DeviceStatus(device, info.get("name", ""), on_share, done, on_share - done,
+        seen, offset = (on_share, 0) if device == store.device_id else applied.get(device, (0, None))
+        rows.append(DeviceStatus(device, info.get("name", ""), on_share, int(seen), on_share - int(seen), offset,
                                  int(errors.get(device, 0)), int(conflicts.get(device, 0))))
     return rows

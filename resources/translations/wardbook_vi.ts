@@ -1283,8 +1283,8 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Còn chậm</translation>
     </message>
     <message>
-        <source>Clock offset (ms)</source>
-        <translation>Lệch giờ (ms)</translation>
+        <source>Clock offset (min)</source>
+        <translation>Lệch giờ (phút)</translation>
     </message>
     <message>
         <source>Errors</source>

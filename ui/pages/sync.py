@@ -1,9 +1,10 @@
 """Sync: the share path, Sync now with progress, each laptop's status, and the conflicts inbox.
 
 The work is done by `desktop.sync` (see `SYNC_FUNCTIONS`): `sync_now(store, share, *, progress, cancelled)`
-in a worker thread, `device_status(store) -> list[dict]` (device_id, last_seq, lag, clock_offset_ms, errors,
-last_sync) and `resolve_conflict(store, conflict_id, keep)` with keep = "kept" or "lost". Missing functions
-show a "not available in this build" message; the conflicts inbox lists the `conflicts` table either way.
+in a worker thread, `device_status(store) -> list[dict]` (device_id, last_seq, lag, clock_offset (minutes, as
+text), errors, last_sync) and `resolve_conflict(store, conflict_id, keep)` with keep = "kept" or "lost".
+Missing functions show a "not available in this build" message; the conflicts inbox lists the `conflicts`
+table either way.
 """
 
 from __future__ import annotations
@@ -76,10 +77,7 @@ class SyncPage(Page):
                 ),
                 Column("lag", lambda: self.tr("Behind by"), number_of("lag"), align_right=True),
                 Column(
-                    "clock_offset_ms",
-                    lambda: self.tr("Clock offset (ms)"),
-                    number_of("clock_offset_ms"),
-                    align_right=True,
+                    "clock_offset", lambda: self.tr("Clock offset (min)"), text_of("clock_offset"), align_right=True
                 ),
                 Column("errors", lambda: self.tr("Errors"), number_of("errors"), align_right=True),
                 Column("last_sync", lambda: self.tr("Last sync"), date_of("last_sync")),

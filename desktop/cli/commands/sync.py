@@ -27,7 +27,7 @@ from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
 from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.station import approve_device, init_share, pending_requests, request_enrollment, revoke_device
-from desktop.sync.status import device_status
+from desktop.sync.status import device_status, offset_minutes
 
 
 def _secrets(args: argparse.Namespace, store: Store) -> SecretStore:
@@ -181,8 +181,9 @@ def _sync(args: argparse.Namespace) -> int:
         if args.what == "status":
             rows = device_status(store, share)
             print_table([i18n.tr(f"sync.col_{c}") for c in ("device", "name", "on_share", "applied", "lag",
-                                                            "errors", "conflicts")],
-                        [(r.device[:8], r.name, r.on_share, r.applied, r.lag, r.errors, r.conflicts) for r in rows])
+                                                            "clock", "errors", "conflicts")],
+                        [(r.device[:8], r.name, r.on_share, r.applied, r.lag, offset_minutes(r.clock_offset_ms),
+                          r.errors, r.conflicts) for r in rows])
             return 0
         if args.what == "bootstrap":
             return _bootstrap(args, store, share)
