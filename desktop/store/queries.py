@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from desktop.search.folding import fold
+from desktop.search.folding import fold, fold_words
 from desktop.search.index import search_household_ids
 from desktop.search.sortkey import person_sort_key
 from desktop.store.store import Store
@@ -311,19 +311,25 @@ def list_conflicts(store: Store, *, open_only: bool = True) -> list[dict[str, ob
 
 
 def find_people(store: Store, text: str, limit: int = 50) -> list[dict[str, object]]:
-    """People whose name contains `text` (accents and case ignored), with their address: choosing the person
-    of a data-subject request by typing a name. The full-text index narrows to households first."""
+    """People whose name contains `text` (accents and case ignored), with their address and `moved_out_on`:
+    choosing the person of a data-subject request by typing a name.
+
+    Every person the register holds is looked at, those who moved out included: the request concerns all that
+    is held about them, and the household search index leaves moved-out members out (and stops at a few
+    hundred households for a common name). One pass over the people with names folded word by word (cached)
+    takes well under a second on a 50k-household ward: an admin's search, not a keystroke's.
+    """
     wanted = fold(text)
     if not wanted:
         return []
-    household_ids = search_household_ids(store.conn, text, limit=500)
-    found: list[dict[str, object]] = []
-    for start in range(0, len(household_ids), 500):
-        chunk = household_ids[start : start + 500]
-        rows = fetch_dicts(store, "SELECT p.id, p.full_name, p.birth_year, h.house_no, h.street FROM people p "
-                            "JOIN households h ON h.id = p.household_id "
-                            f"WHERE p.deleted_hlc IS NULL AND p.household_id IN ({','.join('?' * len(chunk))})",
-                     tuple(chunk))
-        found += [row for row in rows if wanted in fold(str(row["full_name"] or ""))]
-    found.sort(key=lambda row: person_sort_key(str(row["full_name"] or "")))
+    columns = ("id", "full_name", "birth_year", "house_no", "street", "moved_out_on")
+    found = [
+        dict(zip(columns, row, strict=True))
+        for row in store.conn.execute(
+            "SELECT p.id, p.full_name, p.birth_year, h.house_no, h.street, p.moved_out_on FROM people p "
+            "LEFT JOIN households h ON h.id = p.household_id WHERE p.deleted_hlc IS NULL AND p.full_name IS NOT NULL"
+        )
+        if wanted in fold_words(row[1])
+    ]
+    found.sort(key=lambda row: person_sort_key(str(row["full_name"])))
     return found[:limit]

@@ -1241,6 +1241,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Xuất ra tệp JSON…</translation>
     </message>
     <message>
+        <source>moved out</source>
+        <translation>đã chuyển đi</translation>
+    </message>
+    <message>
         <source>Nobody with that name.</source>
         <translation>Không có ai tên như vậy.</translation>
     </message>

@@ -50,3 +50,22 @@ def test_find_people_by_name_without_accents(demo_store: Store) -> None:
     assert person_id in {row["id"] for row in found}
     assert all(fold(name) in fold(str(row["full_name"])) for row in found)
     assert find_people(demo_store, "   ") == []
+
+
+def test_find_people_finds_those_who_moved_out_and_every_holder_of_a_common_name(demo_store: Store) -> None:
+    """A data-subject request concerns everyone held: members who moved out (whom the household search leaves
+    out) and, for a common family name, people in more households than the search index returns."""
+    from desktop.register.households import move_out_person
+    from desktop.search.folding import fold
+    from desktop.store.queries import find_people
+
+    person_id, name = demo_store.conn.execute(
+        "SELECT id, full_name FROM people WHERE deleted_hlc IS NULL AND moved_out_on IS NULL ORDER BY id LIMIT 1"
+    ).fetchone()
+    move_out_person(demo_store, person_id, "01/02/2026")
+    found = {row["id"]: row for row in find_people(demo_store, fold(name))}
+    assert found[person_id]["moved_out_on"] == "2026-02-01"
+    family = fold(name).split()[0]
+    holders = [row[0] for row in demo_store.conn.execute("SELECT full_name FROM people WHERE deleted_hlc IS NULL")
+               if fold(row[0]).startswith(family + " ")]
+    assert len(find_people(demo_store, family, limit=100_000)) >= len(holders) > 50

@@ -269,6 +269,8 @@ class SubjectExportBox(QGroupBox):
         self.people.clear()
         for person in find_people(self.ctx.store, self.name.text()):
             text = f"{person['full_name']} ({person['birth_year'] or '?'}) — {person['house_no']} {person['street']}"
+            if person["moved_out_on"]:
+                text += " — " + self.tr("moved out")
             self.people.addItem(text, person["id"])
         self.export_button.setEnabled(self.people.count() > 0)
         if not self.people.count():
