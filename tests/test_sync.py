@@ -719,3 +719,28 @@ def test_sync_status_shows_how_far_each_laptops_clock_is_off(tmp_path: Path) -> 
     assert offset_minutes(status[a.store.device_id].clock_offset_ms) == "+30"
     assert offset_minutes(status[c.store.device_id].clock_offset_ms) == "-1440"
     assert status[b.store.device_id].clock_offset_ms == 0  # itself
+
+
+def test_an_error_that_went_away_no_longer_counts_and_stays_in_the_history(tmp_path: Path) -> None:
+    """A file that could not be read once (here: missing from the listing, a gap) is applied at the next sync:
+    the status shows no error for that laptop any more, and the table still says what happened."""
+    from desktop.sync.status import device_status
+
+    share = FolderShare(tmp_path / "errors-share")
+    a, b = laptops(tmp_path, share, 2)
+    for name in ("Tổ 1", "Tổ 2"):
+        a.store.writer.insert("areas", {"name": name})
+        a.sync()
+    first = tmp_path / "errors-share" / "devices" / a.store.device_id / file_name(1)
+    os.rename(first, first.with_name("away"))
+    _, report = b.sync()
+    assert [error[2] for error in report.errors] == ["gap"]
+
+    def errors_of_a() -> int:
+        return next(row.errors for row in device_status(b.store, share) if row.device == a.store.device_id)
+
+    assert errors_of_a() == 1
+    os.rename(first.with_name("away"), first)
+    _, report = b.sync()
+    assert report.errors == [] and errors_of_a() == 0
+    assert b.store.conn.execute("SELECT kind, resolved_at IS NOT NULL FROM sync_errors").fetchall() == [("gap", 1)]

@@ -208,7 +208,8 @@ def _v5_creation_stamps_in_rows(db: sqlite_utils.Database) -> None:
     field) cost about a fifth of applying them; two columns in the row cost little. Publishing read the
     version vector as MAX(hlc) over all of `field_clock`, a scan growing with the ward; it is now kept as
     changesets are applied. It starts as what that scan gave, taken before the `*` rows leave. `applied` also
-    keeps each device's clock offset as last estimated (see `desktop.sync.apply`).
+    keeps each device's clock offset as last estimated (see `desktop.sync.apply`), and sync errors get resolved
+    (`desktop.sync.errors`).
     """
     run_script(
         db,
@@ -218,7 +219,8 @@ def _v5_creation_stamps_in_rows(db: sqlite_utils.Database) -> None:
             hlc INTEGER NOT NULL
         );
         INSERT INTO version_vector (device_id, hlc) SELECT device_id, MAX(hlc) FROM field_clock GROUP BY device_id;
-        ALTER TABLE applied ADD COLUMN clock_offset_ms INTEGER
+        ALTER TABLE applied ADD COLUMN clock_offset_ms INTEGER;
+        ALTER TABLE sync_errors ADD COLUMN resolved_at TEXT
         """,
     )
     for table in (*V1_TABLES, "audit_log"):

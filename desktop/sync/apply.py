@@ -16,6 +16,7 @@ from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import Block, InvalidChangeset, changes_of, decode, file_name, read_header
+from desktop.sync.errors import record_error, resolve_device_errors
 from desktop.sync.folder import FolderShare
 from desktop.sync.merge import merge_changes
 from desktop.sync.station import SyncKeys, public_keys, verified_roster
@@ -42,16 +43,9 @@ def clock_offset(header: dict[str, Any], read_at_ms: int) -> int | None:
     return int(published) - read_at_ms if isinstance(published, int) else None
 
 
-def _cursor(store: Store, device: str) -> tuple[int, str]:
-    row = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?", (device,)).fetchone()
-    return (row[0], row[1] or "") if row else (0, "")
-
-
 def _error(store: Store, report: ApplyReport, device: str, seq: int, reason: str) -> None:
     report.errors.append((device, seq, reason))
-    with store.transaction():
-        store.conn.execute("INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                           (utc_now_iso(), device, seq, reason, file_name(seq)))
+    record_error(store, device, seq, reason, file_name(seq))
 
 
 def _existing(store: Store, inserted: dict[str, list[str]]) -> dict[str, set[str]]:
@@ -107,13 +101,15 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
         roster = verified_roster(store, share)
     keys_by_device = public_keys(roster)
     report = ApplyReport()
-    pending = {device: [seq for seq in share.seqs(device) if seq > _cursor(store, device)[0]]
+    cursors = {device: (seq, digest or "") for device, seq, digest in store.conn.execute(
+        "SELECT device_id, last_seq, last_hash FROM applied")}
+    pending = {device: [seq for seq in share.seqs(device) if seq > cursors.get(device, (0, ""))[0]]
                for device in share.device_ids() if device != store.device_id}
     total, done = sum(map(len, pending.values())), 0
     if progress is not None:
         progress(0, total, "")
     for device, seqs in pending.items():
-        last_seq, last_hash = _cursor(store, device)
+        last_seq, last_hash = cursors.get(device, (0, ""))
         for seq in seqs:
             if cancelled is not None and cancelled():
                 raise InterruptedError("sync cancelled")
@@ -148,6 +144,7 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
                     (device, seq, changeset.digest, utc_now_iso(), clock_offset(header, read_at)),
                 )
                 store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+                resolve_device_errors(store, device, seq)
                 store.conn.execute(
                     "INSERT INTO version_vector (device_id, hlc) VALUES (?, ?) "
                     "ON CONFLICT (device_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)",

@@ -11,8 +11,8 @@ import json
 
 from desktop.errors import WardbookError
 from desktop.store import Store
-from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset, decode, encode, file_name, read_header
+from desktop.sync.errors import record_error, resolve_device_errors
 from desktop.sync.folder import FolderShare
 from desktop.sync.station import SyncKeys
 
@@ -30,6 +30,7 @@ def _mark(store: Store, seq: int, digest: str, outbox_from: int, outbox_to: int)
                            (seq, outbox_from, outbox_to))
         store.set_setting("sync.published_seq", str(seq))
         store.set_setting("sync.published_hash", digest)
+        resolve_device_errors(store, store.device_id, seq)
 
 
 def version_vector(store: Store) -> dict[str, int]:
@@ -53,10 +54,7 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
             except InvalidChangeset as error:
                 # Read back damaged (a flaky network read, as the simulation found: it used to stop with a
                 # KeyError): nothing is marked, the error is recorded and shown, and the next sync reads it again.
-                with store.transaction():
-                    store.conn.execute(
-                        "INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                        (utc_now_iso(), device, seq + 1, f"own_{error.reason}", file_name(seq + 1)))
+                record_error(store, device, seq + 1, f"own_{error.reason}", file_name(seq + 1))
                 raise WardbookError("sync.own_file_unreadable", file=file_name(seq + 1), reason=error.reason) from None
             _mark(store, seq + 1, found.digest, found.header["outbox_from"], found.header["outbox_to"])
             continue

@@ -49,6 +49,7 @@ from desktop.store.connection import open_encrypted
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset
+from desktop.sync.errors import record_error, resolve_errors_of_kind
 from desktop.sync.folder import FolderShare
 from desktop.sync.station import SyncKeys, public_keys, unwrap_all, verified_roster
 
@@ -317,15 +318,13 @@ def bootstrap(store: Store, share: FolderShare, keys: SyncKeys, snapshot_id: str
             if header.get("schema") != int(store.conn.execute("PRAGMA user_version").fetchone()[0]):
                 raise _refuse("schema")
         except WardbookError as error:  # recorded like a bad changeset, then shown
-            with store.transaction():
-                store.conn.execute(
-                    "INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                    (utc_now_iso(), None, None, f"snapshot_{error.params.get('reason')}", f"{chosen}.snap"))
+            record_error(store, None, None, f"snapshot_{error.params.get('reason')}", f"{chosen}.snap")
             raise
         _attach(store, temp, snapshot_key, scratch)
         try:
             with store.transaction():
                 store.writer.load_snapshot("snap")
+                resolve_errors_of_kind(store, "snapshot_")
                 now = utc_now_iso()
                 store.conn.executemany(
                     "INSERT INTO applied (device_id, last_seq, last_hash, applied_at) VALUES (?, ?, ?, ?)",

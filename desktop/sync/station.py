@@ -32,8 +32,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.errors import WardbookError
 from desktop.store import Store
-from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset
+from desktop.sync.errors import record_error, resolve_errors_of_kind
 from desktop.sync.folder import FolderShare
 
 _WRAP_INFO = b"wardbook data key v1"
@@ -145,15 +145,11 @@ def verified_roster(store: Store, share: FolderShare) -> dict[str, Any]:
     elif version < pinned_version:
         error = WardbookError("sync.roster_rollback", found=version, pinned=pinned_version)
     if error is not None:
-        with store.transaction():
-            store.conn.execute(
-                "INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                (utc_now_iso(), str(roster.get("admin", "")), version,
-                 "roster_rollback" if error.msg_id == "sync.roster_rollback" else f"roster_{error.params['reason']}",
-                 "station.json"),
-            )
+        kind = "roster_rollback" if error.msg_id == "sync.roster_rollback" else f"roster_{error.params['reason']}"
+        record_error(store, str(roster.get("admin", "")), version, kind, "station.json")
         raise error
     pin_roster(store, roster)
+    resolve_errors_of_kind(store, "roster_")
     return roster
 
 

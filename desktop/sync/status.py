@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.store import Store
+from desktop.sync.errors import open_errors
 from desktop.sync.folder import FolderShare
 
 
@@ -29,7 +30,7 @@ def device_status(store: Store, share: FolderShare) -> list[DeviceStatus]:
     roster = share.station()
     applied = {device: (seq, offset) for device, seq, offset in store.conn.execute(
         "SELECT device_id, last_seq, clock_offset_ms FROM applied")}
-    errors = dict(store.conn.execute("SELECT device_id, COUNT(*) FROM sync_errors GROUP BY device_id").fetchall())
+    errors = open_errors(store)
     conflicts = dict(store.conn.execute(
         "SELECT lost_device, COUNT(*) FROM conflicts WHERE resolved_at IS NULL GROUP BY lost_device").fetchall())
     rows = []
