@@ -74,6 +74,20 @@ def test_household_add_show_list_and_search(db: str, capsys: pytest.CaptureFixtu
     assert code == 0 and "KP1-999" not in out and "Khu phố 2" in out
 
 
+def test_household_edit_changes_only_what_is_given(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "household", "edit", "HK000001", "--db", db, "--street", "Hẻm 5 Cách Mạng Tháng 8",
+                       "--phone", "028 3812 3456", "--lang", "en")
+    assert code == 0 and "Updated household HK000001: phone, street." in out
+    with Store.open(db) as store:
+        house_no, street, phone = store.conn.execute(
+            "SELECT house_no, street, phone FROM households WHERE code = 'HK000001'").fetchone()
+    assert (street, phone) == ("Hẻm 5 Cách Mạng Tháng 8", "02838123456") and house_no
+    code, out, _ = run(capsys, "search", "cach mang thang 8", "--db", db)
+    assert code == 0 and "HK000001" in out
+    code, _, err = run(capsys, "household", "edit", "HK000001", "--db", db, "--phone", "12")
+    assert code == 2 and "điện thoại" in err.lower()
+
+
 def test_visit_add_and_list(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "visit", "add", "--db", db, "--household", "HK000001", "--date", "05/01/2026",
                        "--purpose", "food_support", "--purpose", "welfare_check", "--findings", "Cần gạo",

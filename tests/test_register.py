@@ -7,7 +7,15 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import WardbookError
-from desktop.register.households import add_area, add_household, add_person, find_area, set_flags, set_head
+from desktop.register.households import (
+    add_area,
+    add_household,
+    add_person,
+    find_area,
+    set_flags,
+    set_head,
+    update_household,
+)
 from desktop.register.validation import check_birth_year, normalise_phone, parse_date
 from desktop.register.visits import SupportItem, add_visit, complete_follow_up, void_visit
 from desktop.store import Store
@@ -66,6 +74,39 @@ def test_household_with_members_head_and_flags(store: Store) -> None:
     assert detail["flags"] == ["elderly_alone", "disability"]
     assert [p["full_name"] for p in detail["people"]] == ["Lê Thị Mai", "Lê Văn Tám"]  # type: ignore[attr-defined]
     assert list_household_ids(store, HouseholdFilter(area_id=area, flags=("disability",))) == [household]
+
+
+def test_a_household_address_and_phone_are_corrected_and_searched_anew(store: Store) -> None:
+    from desktop.search.index import search_household_ids
+
+    old_area, new_area = add_area(store, "Khu phố 1"), add_area(store, "Khu phố 4")
+    household = add_household(store, area_id=old_area, house_no="7", street="Đường Số 3", head_name="Võ Văn Bảy")
+    changed = update_household(store, household, area_id="khu pho 4", house_no="7A", street="Hẻm 12 Lê Văn Sỹ",
+                               phone="0903 222 333")
+    assert set(changed) == {"area_id", "house_no", "street", "phone"}
+    detail = household_detail(store, household)
+    assert (detail["area_id"], detail["house_no"], detail["street"], detail["phone"]) == (
+        new_area, "7A", "Hẻm 12 Lê Văn Sỹ", "0903222333")
+    assert search_household_ids(store.conn, "le van sy") == [household]
+    assert search_household_ids(store.conn, "duong so 3") == []
+    assert update_household(store, household, area_id=new_area, house_no="7A", street="Hẻm 12 Lê Văn Sỹ",
+                            phone="0903222333") == {}  # the same values again: nothing written
+
+
+@pytest.mark.parametrize(("fields", "msg_id"), [
+    ({"phone": "12345"}, "register.bad_phone"),
+    ({"street": "  "}, "register.required"),
+    ({"area_id": "Khu phố 99"}, "register.unknown_area"),
+])
+def test_a_bad_household_correction_is_refused_and_changes_nothing(
+        store: Store, fields: dict[str, str], msg_id: str) -> None:
+    household = add_household(store, area_id=None, house_no="7", street="Đường Số 3", head_name="Võ Văn Bảy")
+    before = household_detail(store, household)
+    values: dict[str, str | None] = {"area_id": None, "house_no": "8", "street": "Đường Số 5", "phone": None}
+    with pytest.raises(WardbookError) as refused:
+        update_household(store, household, **{**values, **fields})  # type: ignore[arg-type]
+    assert refused.value.msg_id == msg_id
+    assert household_detail(store, household) == before
 
 
 def test_set_head_refuses_someone_from_another_household(store: Store) -> None:

@@ -102,6 +102,32 @@ def add_household(
     return household_id
 
 
+def update_household(
+    store: Store,
+    household_id: str,
+    *,
+    area_id: str | None,
+    house_no: str,
+    street: str,
+    phone: str | None = None,
+) -> dict[str, object]:
+    """Correct a household's address, area or phone with the same checks as when adding; returns the fields
+    that changed (the write path logs them and re-indexes the household for search).
+
+    Every field is set (a form edits them all at once): pass the current value of any field not being changed.
+    """
+    authorize(store, "register.edit")
+    household_id = resolve_household(store, household_id)
+    if area_id is not None:
+        area_id = find_area(store, area_id)
+    return store.writer.update("households", household_id, {
+        "area_id": area_id,
+        "house_no": require_text(house_no, "house_no"),
+        "street": require_text(street, "street"),
+        "phone": normalise_phone(phone),
+    })
+
+
 def add_person(store: Store, household_id: str, full_name: str, *, birth_year: int | str | None = None,
                gender: str | None = None, phone: str | None = None, relation: str | None = None,
                moved_in_on: str | None = None) -> str:

@@ -112,7 +112,8 @@ def household_summaries(store: Store, ids: list[str], today: date | None = None)
             (SELECT MAX(v.visited_at) FROM visits v WHERE v.household_id = h.id AND v.voided = 0
                 AND v.deleted_hlc IS NULL),
             (SELECT COUNT(*) FROM visits v WHERE v.household_id = h.id AND {open_follow_up('v.')}
-                AND v.follow_up_due < ?)
+                AND v.follow_up_due < ?),
+            h.area_id
         FROM households h
         LEFT JOIN areas a ON a.id = h.area_id
         LEFT JOIN people p ON p.id = h.head_person_id
@@ -126,7 +127,7 @@ def household_summaries(store: Store, ids: list[str], today: date | None = None)
         by_id[row[0]] = {
             "id": row[0], "code": row[1], "house_no": row[2], "street": row[3], "area": row[4],
             "head": row[5], "phone": row[6], "status": row[7], "flags": flags,
-            "members": rest[0], "last_visit": rest[1], "overdue": rest[2],
+            "members": rest[0], "last_visit": rest[1], "overdue": rest[2], "area_id": rest[3],
         }
     return [by_id[household_id] for household_id in ids if household_id in by_id]
 

@@ -589,6 +589,33 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     </message>
 </context>
 <context>
+    <name>HouseholdEditDialog</name>
+    <message>
+        <source>Edit household</source>
+        <translation>Sửa thông tin hộ</translation>
+    </message>
+    <message>
+        <source>Area (khu phố)</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>House number</source>
+        <translation>Số nhà</translation>
+    </message>
+    <message>
+        <source>Street / alley</source>
+        <translation>Đường / hẻm</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>e.g. 123/45A</source>
+        <translation>ví dụ: 123/45A</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>Full name</source>
@@ -641,6 +668,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>← Households</source>
         <translation>← Danh sách hộ</translation>
+    </message>
+    <message>
+        <source>Edit address…</source>
+        <translation>Sửa địa chỉ…</translation>
     </message>
     <message>
         <source>New visit</source>

@@ -107,3 +107,33 @@ def test_member_added_on_the_household_page(window, ctx, qtbot, monkeypatch) -> 
     assert window.household.members.rowCount() == before + 1
     names = [p["full_name"] for p in household_detail(ctx.store, household_id)["people"]]
     assert "Phùng Gia Khang" in names
+
+
+def test_household_address_corrected_on_its_page(window, ctx, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A wrong phone is refused under its field, then a corrected address shows on the page, in the list and in
+    search."""
+    from ui.forms.people import HouseholdEditDialog
+
+    household_id = window.households.model.household_id(1)
+    window.open_household(household_id)
+    refusals: list[str] = []
+
+    def fill_and_save(dialog: HouseholdEditDialog) -> int:
+        assert dialog.street.text() == window.household.detail["street"]  # the form starts from what is held
+        dialog.street.setText("Hẻm 88 Phan Đăng Lưu")
+        dialog.phone.setText("12")
+        qtbot.keyClick(dialog.house_no, Qt.Key.Key_Return)
+        refusals.append(dialog.errors["phone"].text())
+        dialog.phone.setText("0909 888 777")
+        qtbot.keyClick(dialog.house_no, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(HouseholdEditDialog, "exec", fill_and_save)  # modal exec would wait for a human
+    window.household.edit_button.click()
+    assert refusals and refusals[0]
+    assert "Hẻm 88 Phan Đăng Lưu" in window.household.heading.text()
+    detail = household_detail(ctx.store, household_id)
+    assert (detail["street"], detail["phone"]) == ("Hẻm 88 Phan Đăng Lưu", "0909888777")
+    window.households.search.setText("phan dang luu")
+    qtbot.waitUntil(lambda: window.households.model.rowCount() == 1, timeout=5000)
+    assert window.households.model.household_id(0) == household_id

@@ -1,12 +1,12 @@
-"""Forms for a new household (with its head) and for adding or correcting a member, with the duplicate
-check."""
+"""Forms for a new household (with its head), for correcting a household's address, and for adding or
+correcting a member, with the duplicate check."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QMessageBox, QWidget
 
 from desktop.register.duplicates import PossibleDuplicate, find_duplicate_people
-from desktop.register.households import add_household, add_person
+from desktop.register.households import add_household, add_person, update_household
 from desktop.register.labels import label
 from desktop.register.members import update_person
 from desktop.register.validation import check_birth_year
@@ -134,6 +134,60 @@ class HouseholdDialog(FormDialog):
             phone=self.phone.text(),
             flags=[code for code, box in self.flags.items() if box.isChecked()],
         )
+
+
+class HouseholdEditDialog(FormDialog):
+    """Correct a household's area, address or phone (`household` = its summary, as the household page has it).
+    Members, the head and the vulnerabilities are changed on the page itself."""
+
+    def __init__(self, ctx: AppContext, household: dict[str, object], parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("householdEditForm")
+        self.setMinimumWidth(460)
+        self.household_id = str(household["id"])
+        self.area = QComboBox(self)
+        self.area.addItem("—", None)
+        for row in list_areas(ctx.store):
+            self.area.addItem(str(row["name"]), row["id"])
+        self.area.setCurrentIndex(max(0, self.area.findData(household.get("area_id"))))
+        self.house_no = QLineEdit(str(household.get("house_no") or ""), self)
+        self.street = QLineEdit(str(household.get("street") or ""), self)
+        self.phone = QLineEdit(str(household.get("phone") or ""), self)
+        for name, widget in (
+            ("area_id", self.area),
+            ("house_no", self.house_no),
+            ("street", self.street),
+            ("phone", self.phone),
+        ):
+            self.add_field(name, widget)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Edit household"))
+        for name, text in (
+            ("area_id", self.tr("Area (khu phố)")),
+            ("house_no", self.tr("House number")),
+            ("street", self.tr("Street / alley")),
+            ("phone", self.tr("Phone")),
+        ):
+            self.set_label(name, text)
+        self.house_no.setPlaceholderText(self.tr("e.g. 123/45A"))
+
+    def field_for_error(self, error):
+        if error.msg_id == "register.bad_phone":
+            return "phone"
+        return super().field_for_error(error)
+
+    def save(self) -> str | None:
+        update_household(
+            self.ctx.store,
+            self.household_id,
+            area_id=self.area.currentData(),
+            house_no=self.house_no.text(),
+            street=self.street.text(),
+            phone=self.phone.text(),
+        )
+        return self.household_id
 
 
 class PersonDialog(FormDialog):

@@ -67,6 +67,8 @@ class HouseholdPage(Page):
         self.case_button = QPushButton(self)
         self.history_button = QPushButton(self)
         self.history_button.setObjectName("accessHistory")
+        self.edit_button = QPushButton(self)
+        self.edit_button.setObjectName("editHousehold")
 
         self.flags_box = QGroupBox(self)
         grid = QGridLayout(self.flags_box)
@@ -120,6 +122,7 @@ class HouseholdPage(Page):
         head = QHBoxLayout()
         head.addWidget(self.back_button)
         head.addWidget(self.heading, 1)
+        head.addWidget(self.edit_button)
         head.addWidget(self.visit_button)
         head.addWidget(self.case_button)
         head.addWidget(self.history_button)
@@ -134,6 +137,7 @@ class HouseholdPage(Page):
         self.visit_button.clicked.connect(lambda: self.new_visit.emit(self.household_id or ""))
         self.case_button.clicked.connect(lambda: self.new_case.emit(self.household_id or ""))
         self.history_button.clicked.connect(lambda: self.access_history.emit(self.household_id or ""))
+        self.edit_button.clicked.connect(self._edit_household)
         self.add_member.clicked.connect(self._add_member)
         self.edit_member.clicked.connect(self._edit_member)
         self.members_view.activated.connect(lambda _i: self._edit_member())
@@ -158,6 +162,7 @@ class HouseholdPage(Page):
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("← Households"))
+        self.edit_button.setText(self.tr("Edit address…"))
         self.visit_button.setText(self.tr("New visit"))
         self.case_button.setText(self.tr("New case"))
         self.history_button.setText(self.tr("Access history"))
@@ -263,6 +268,12 @@ class HouseholdPage(Page):
     def _changed(self) -> None:
         self.refresh()
         self.ctx.households_changed.emit(self.household_id or "")
+
+    def _edit_household(self) -> None:
+        from ui.forms.people import HouseholdEditDialog  # imported when opened, not at start
+
+        if self.household_id and self.detail and HouseholdEditDialog(self.ctx, self.detail, self).exec():
+            self._changed()
 
     def _add_member(self) -> None:
         from ui.forms.people import PersonDialog  # the member form is imported when opened, not at start

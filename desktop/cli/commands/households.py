@@ -1,4 +1,4 @@
-"""`wardbook household add|show|list`."""
+"""`wardbook household add|edit|show|list`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 
 from desktop import i18n
 from desktop.cli.context import add_common_options, open_store, print_table
-from desktop.register.households import add_household, find_area, resolve_household
+from desktop.register.households import add_household, find_area, resolve_household, update_household
 from desktop.register.labels import label, labels
 from desktop.security.access import view_household
 from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids
@@ -33,6 +33,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--notes")
     add.set_defaults(handler=_add)
 
+    change = actions.add_parser("edit", help="sửa địa chỉ, khu phố, điện thoại của hộ / correct a household")
+    add_common_options(change)
+    change.add_argument("household", help="mã hộ hoặc id / code or id")
+    change.add_argument("--area", help="khu phố (tên hoặc id)")
+    change.add_argument("--house-no")
+    change.add_argument("--street")
+    change.add_argument("--phone", help='"" xoá số / "" clears it')
+    change.set_defaults(handler=_edit)
+
     show = actions.add_parser("show", help="xem hộ / show a household")
     add_common_options(show)
     show.add_argument("household", help="mã hộ hoặc id / code or id")
@@ -57,6 +66,27 @@ def _add(args: argparse.Namespace) -> int:
         )
         code = household_summaries(store, [household_id])[0]["code"]
     print(i18n.tr("cli.household_added", code=code, id=household_id))
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    """Only the options given change; the others keep their current value."""
+    with open_store(args) as store:
+        household_id = resolve_household(store, args.household)
+        code, area_id, house_no, street, phone = store.conn.execute(
+            "SELECT code, area_id, house_no, street, phone FROM households WHERE id = ?", (household_id,)
+        ).fetchone()
+        changed = update_household(
+            store, household_id,
+            area_id=find_area(store, args.area) if args.area is not None else area_id,
+            house_no=args.house_no if args.house_no is not None else house_no,
+            street=args.street if args.street is not None else street,
+            phone=args.phone if args.phone is not None else phone,
+        )
+    if changed:
+        print(i18n.tr("cli.household_updated", code=code, fields=", ".join(sorted(changed))))
+    else:
+        print(i18n.tr("cli.household_unchanged", code=code))
     return 0
 
 
