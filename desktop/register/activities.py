@@ -1,4 +1,8 @@
-"""Community activities: meetings, forums to hear residents, awareness sessions, trainings, patrols."""
+"""Community activities: meetings, forums to hear residents, awareness sessions, trainings, patrols.
+
+An activity is its officer's own work: they record it, correct it or take it back (a soft delete that syncs);
+a team lead or an admin may do so for anyone's, as for visits.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,26 @@ from desktop.register.validation import check_choice, parse_date, require_text
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import Store
 from desktop.store.tables import ACTIVITY_KINDS
+
+
+def _activity_fields(kind: str, held_on: str | date, topic: str, area_id: str | None,
+                     attendance: int | str | None, notes: str | None) -> dict[str, object]:
+    """The checked fields of an activity, the same when it is recorded and when it is corrected."""
+    check_choice(kind, ACTIVITY_KINDS, "kind")
+    held = parse_date(held_on, required=True, field="held_on")
+    assert held is not None
+    if held > date.today().isoformat():
+        raise WardbookError("register.future_activity", value=held)
+    count: int | None = None
+    if attendance is not None and str(attendance).strip():
+        try:
+            count = int(str(attendance).strip().replace(".", ""))
+        except ValueError:
+            raise WardbookError("register.bad_attendance", value=attendance) from None
+        if count < 0:
+            raise WardbookError("register.bad_attendance", value=attendance)
+    return {"kind": kind, "held_on": held, "area_id": area_id, "topic": require_text(topic, "topic"),
+            "attendance": count, "notes": notes}
 
 
 def add_activity(
@@ -30,28 +54,41 @@ def add_activity(
     actor = authorize(store, "register.edit")
     officer_id = officer_id or actor.user_id
     authorize_owner(store, "register.edit", officer_id)
-    check_choice(kind, ACTIVITY_KINDS, "kind")
-    held = parse_date(held_on, required=True, field="held_on")
-    assert held is not None
-    if held > date.today().isoformat():
-        raise WardbookError("register.future_activity", value=held)
-    count: int | None = None
-    if attendance is not None and str(attendance).strip():
-        try:
-            count = int(str(attendance).strip().replace(".", ""))
-        except ValueError:
-            raise WardbookError("register.bad_attendance", value=attendance) from None
-        if count < 0:
-            raise WardbookError("register.bad_attendance", value=attendance)
-    return store.writer.insert(
-        "activities",
-        {
-            "kind": kind,
-            "held_on": held,
-            "area_id": area_id,
-            "topic": require_text(topic, "topic"),
-            "attendance": count,
-            "officer_id": officer_id,
-            "notes": notes,
-        },
-    )
+    fields = _activity_fields(kind, held_on, topic, area_id, attendance, notes)
+    return store.writer.insert("activities", {**fields, "officer_id": officer_id})
+
+
+def _owned_activity(store: Store, activity_id: str) -> None:
+    """Refuse an unknown or deleted activity, or someone else's for an officer."""
+    row = store.conn.execute("SELECT officer_id FROM activities WHERE id = ? AND deleted_hlc IS NULL",
+                             (activity_id,)).fetchone()
+    if row is None:
+        raise WardbookError("register.unknown_activity", value=activity_id)
+    authorize_owner(store, "register.edit", row[0])
+
+
+def update_activity(
+    store: Store,
+    activity_id: str,
+    *,
+    kind: str,
+    held_on: str | date,
+    topic: str,
+    area_id: str | None = None,
+    attendance: int | str | None = None,
+    notes: str | None = None,
+) -> dict[str, object]:
+    """Correct an activity with the same checks as when recording it; returns the fields that changed.
+
+    Every field is set (a form edits them all at once): pass the current value of any field not being changed.
+    """
+    _owned_activity(store, activity_id)
+    return store.writer.update("activities", activity_id,
+                               _activity_fields(kind, held_on, topic, area_id, attendance, notes))
+
+
+def delete_activity(store: Store, activity_id: str) -> None:
+    """Take back an activity recorded by mistake: a tombstone that reaches every laptop, out of every list and
+    review from then on."""
+    _owned_activity(store, activity_id)
+    store.writer.delete("activities", activity_id)

@@ -77,6 +77,10 @@ i18n.register(
             "vi": "Ngày tổ chức ({value}) không được ở tương lai.",
             "en": "The activity date ({value}) cannot be in the future.",
         },
+        "register.unknown_activity": {
+            "vi": "Không tìm thấy hoạt động '{value}'.",
+            "en": "No activity '{value}'.",
+        },
         "register.bad_attendance": {
             "vi": "Số người tham dự phải là số nguyên không âm: '{value}'.",
             "en": "Attendance must be a whole number, zero or more: '{value}'.",

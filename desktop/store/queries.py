@@ -294,7 +294,7 @@ def list_activities(store: Store, *, area_id: str | None = None, limit: int | No
         where.append("a.area_id = ?")
         params.append(area_id)
     sql = (
-        "SELECT a.id, a.kind, a.held_on, a.topic, a.attendance, a.notes, ar.name AS area "
+        "SELECT a.id, a.kind, a.held_on, a.topic, a.attendance, a.notes, a.area_id, a.officer_id, ar.name AS area "
         "FROM activities a LEFT JOIN areas ar ON ar.id = a.area_id "
         f"WHERE {' AND '.join(where)} ORDER BY a.held_on DESC, a.created_at DESC"
         + (" LIMIT ?" if limit else "")

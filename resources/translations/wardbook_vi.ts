@@ -32,8 +32,20 @@
         <translation>Thêm hoạt động</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
+    </message>
+    <message>
         <source>%1 activities</source>
         <translation>%1 hoạt động</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>Xóa hoạt động</translation>
+    </message>
+    <message>
+        <source>Delete the activity “%1” of %2 from the register, on every laptop after the next sync? It will no longer be listed or counted in reviews.</source>
+        <translation>Xóa hoạt động “%1” ngày %2 khỏi sổ, trên mọi máy sau lần đồng bộ tới? Hoạt động sẽ không còn được liệt kê hay tính trong báo cáo sơ kết, tổng kết.</translation>
     </message>
 </context>
 <context>
@@ -41,6 +53,10 @@
     <message>
         <source>New community activity</source>
         <translation>Hoạt động cộng đồng mới</translation>
+    </message>
+    <message>
+        <source>Edit community activity</source>
+        <translation>Sửa hoạt động cộng đồng</translation>
     </message>
     <message>
         <source>Kind</source>

@@ -69,3 +69,40 @@ def test_find_people_finds_those_who_moved_out_and_every_holder_of_a_common_name
     holders = [row[0] for row in demo_store.conn.execute("SELECT full_name FROM people WHERE deleted_hlc IS NULL")
                if fold(row[0]).startswith(family + " ")]
     assert len(find_people(demo_store, family, limit=100_000)) >= len(holders) > 50
+
+
+def test_an_officer_corrects_or_deletes_only_own_activities(demo_store: Store, accounts: dict[str, Actor]) -> None:
+    import pytest
+
+    from desktop.errors import WardbookError
+    from desktop.register.activities import delete_activity, update_activity
+
+    officer, lead = accounts["canbo"], accounts["totruong"]
+    attach(demo_store, officer)
+    mine = add_activity(demo_store, kind="meeting", held_on="01/06/2026", topic="Họp tổ 3", attendance=12)
+    changed = update_activity(demo_store, mine, kind="forum", held_on="02/06/2026", topic="Diễn đàn tổ 3",
+                              attendance="1.200")
+    assert changed == {"kind": "forum", "held_on": "2026-06-02", "topic": "Diễn đàn tổ 3", "attendance": 1200}
+    with pytest.raises(WardbookError) as refused:  # a wrong count is refused and changes nothing
+        update_activity(demo_store, mine, kind="forum", held_on="02/06/2026", topic="Diễn đàn tổ 3",
+                        attendance="-4")
+    assert refused.value.msg_id == "register.bad_attendance"
+    assert demo_store.conn.execute("SELECT attendance FROM activities WHERE id = ?", (mine,)).fetchone() == (1200,)
+    attach(demo_store, lead)
+    theirs = add_activity(demo_store, kind="meeting", held_on="01/06/2026", topic="Họp của tổ trưởng")
+    attach(demo_store, officer)
+    for attempt in (lambda: update_activity(demo_store, theirs, kind="meeting", held_on="01/06/2026", topic="Đổi"),
+                    lambda: delete_activity(demo_store, theirs)):
+        with pytest.raises(WardbookError) as refused:
+            attempt()
+        assert refused.value.msg_id == "security.denied"
+    assert demo_store.conn.execute("SELECT topic, deleted_hlc FROM activities WHERE id = ?", (theirs,)).fetchone() \
+        == ("Họp của tổ trưởng", None)
+    delete_activity(demo_store, mine)
+    assert list_activities(demo_store, officer_id=visible_officer(demo_store)) == []
+    with pytest.raises(WardbookError) as refused:
+        delete_activity(demo_store, mine)
+    assert refused.value.msg_id == "register.unknown_activity"
+    attach(demo_store, lead)  # a team lead may correct anyone's
+    update_activity(demo_store, theirs, kind="meeting", held_on="01/06/2026", topic="Họp tổ (đã sửa)")
+    detach(demo_store)

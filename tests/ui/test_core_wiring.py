@@ -113,3 +113,38 @@ def test_import_can_be_cancelled_and_then_run_again(window, qtbot, tmp_path: Pat
         dialog.import_button.click()
     assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before + 3000
     qtbot.waitUntil(lambda: window.households.model.rowCount() == before + 3000, timeout=10_000)  # list refreshed
+
+
+def test_an_activity_is_corrected_by_opening_it_and_deleted_after_a_confirmation(  # type: ignore[no-untyped-def]
+        window, qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.register.activities import add_activity
+    from ui.pages.records import ActivityDialog
+
+    store = window.ctx.store
+    activity = add_activity(store, kind="meeting", held_on="03/06/2026", topic="Họp tổ 7", attendance=20)
+    page = window.activities
+    page.refresh()
+    row = next(n for n in range(page.model.rowCount()) if page.model.row(n)["id"] == activity)
+
+    def correct(dialog: ActivityDialog) -> int:
+        assert dialog.topic.text() == "Họp tổ 7" and dialog.attendance.text() == "20"  # the form starts filled
+        dialog.attendance.setText("35")
+        qtbot.keyClick(dialog.topic, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(ActivityDialog, "exec", correct)  # modal exec would wait for a human
+    page.view.setCurrentIndex(page.model.index(row, 0))
+    page.view.activated.emit(page.model.index(row, 0))
+    assert store.conn.execute("SELECT attendance FROM activities WHERE id = ?", (activity,)).fetchone() == (35,)
+    row = next(n for n in range(page.model.rowCount()) if page.model.row(n)["id"] == activity)
+    page.view.setCurrentIndex(page.model.index(row, 0))
+    box = page.delete_activity()
+    assert "Họp tổ 7" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()  # No: nothing happens
+    assert store.conn.execute("SELECT deleted_hlc FROM activities WHERE id = ?", (activity,)).fetchone() == (None,)
+    page.delete_activity().button(QMessageBox.StandardButton.Yes).click()
+    assert store.conn.execute("SELECT deleted_hlc FROM activities WHERE id = ?", (activity,)).fetchone()[0]
+    assert activity not in {page.model.row(n)["id"] for n in range(page.model.rowCount())}

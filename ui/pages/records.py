@@ -1,10 +1,21 @@
-"""The Cases and Community activities pages: a filtered list and a button to add one."""
+"""The Cases and Community activities pages: a filtered list, a button to add one, and (activities)
+correcting one by opening it or taking it back after a confirmation."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.register.activities import add_activity
+from desktop.errors import WardbookError
+from desktop.register.activities import add_activity, delete_activity, update_activity
 from desktop.register.labels import label
 from desktop.security.session import visible_officer
 from desktop.store.queries import list_activities, list_areas, list_cases
@@ -15,7 +26,7 @@ from ui.forms.cases import CaseDialog, CaseView, _fill
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of, text_of
 from ui.pages.followups import _table
-from ui.widgets import Page
+from ui.widgets import Page, confirm, show_error
 
 OPEN_STATUSES = ("open", "in_progress")
 
@@ -96,19 +107,26 @@ class CasesPage(Page):
 
 
 class ActivityDialog(FormDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    """A new activity, or the correction of one (`activity` = its row as the Activities page lists it)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 activity: dict[str, object] | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("activityForm")
         self.setMinimumWidth(480)
+        self.activity = activity
+        given = activity or {}
         self.kind = QComboBox(self)
-        self.held_on = QLineEdit(fmt_date(ctx.today().isoformat()), self)
+        self.held_on = QLineEdit(fmt_date(str(given.get("held_on") or ctx.today().isoformat())), self)
         self.area = QComboBox(self)
         self.area.addItem("", None)
         for row in list_areas(ctx.store):
             self.area.addItem(str(row["name"]), row["id"])
-        self.topic = QLineEdit(self)
-        self.attendance = QLineEdit(self)
-        self.notes = QLineEdit(self)
+        self.area.setCurrentIndex(max(0, self.area.findData(given.get("area_id"))))
+        self.topic = QLineEdit(str(given.get("topic") or ""), self)
+        attendance = given.get("attendance")
+        self.attendance = QLineEdit("" if attendance is None else str(attendance), self)
+        self.notes = QLineEdit(str(given.get("notes") or ""), self)
         for name, widget in (
             ("kind", self.kind),
             ("held_on", self.held_on),
@@ -122,8 +140,10 @@ class ActivityDialog(FormDialog):
         self.topic.setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("New community activity"))
+        self.setWindowTitle(self.tr("Edit community activity") if self.activity else self.tr("New community activity"))
+        chosen = self.kind.currentData() or (self.activity or {}).get("kind")
         _fill(self.kind, "activity", ACTIVITY_KINDS)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
         for name, text in (
             ("kind", self.tr("Kind")),
             ("held_on", self.tr("Held on")),
@@ -142,22 +162,21 @@ class ActivityDialog(FormDialog):
         return super().field_for_error(error)
 
     def save(self) -> str | None:
-        return add_activity(
-            self.ctx.store,
-            kind=self.kind.currentData(),
-            held_on=self.held_on.text(),
-            topic=self.topic.text(),
-            area_id=self.area.currentData(),
-            attendance=self.attendance.text(),
-            notes=self.notes.text().strip() or None,
-            officer_id=self.ctx.user_id,
-        )
+        fields = dict(kind=self.kind.currentData(), held_on=self.held_on.text(), topic=self.topic.text(),
+                      area_id=self.area.currentData(), attendance=self.attendance.text(),
+                      notes=self.notes.text().strip() or None)
+        if self.activity:
+            activity_id = str(self.activity["id"])
+            update_activity(self.ctx.store, activity_id, **fields)
+            return activity_id
+        return add_activity(self.ctx.store, **fields, officer_id=self.ctx.user_id)
 
 
 class ActivitiesPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.new_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
         self.count = QLabel(self)
         self.model = RowsModel(
             [
@@ -174,11 +193,14 @@ class ActivitiesPage(Page):
         self.view = _table(self, self.model)
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
+        top.addWidget(self.delete_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.new_button.clicked.connect(self.new_activity)
+        self.view.activated.connect(lambda _index: self.edit_activity())
+        self.delete_button.clicked.connect(self.delete_activity)
         self.retranslate()
 
     def title(self) -> str:
@@ -186,6 +208,7 @@ class ActivitiesPage(Page):
 
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New activity"))
+        self.delete_button.setText(self.tr("Delete…"))
         self.count.setText(self.tr("%1 activities").replace("%1", str(self.model.rowCount())))
         self.model.retranslate()
 
@@ -197,3 +220,30 @@ class ActivitiesPage(Page):
     def new_activity(self) -> None:
         if ActivityDialog(self.ctx, self).exec():
             self.refresh()
+
+    def _selected(self) -> dict[str, object] | None:
+        index = self.view.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def edit_activity(self) -> None:
+        activity = self._selected()
+        if activity and ActivityDialog(self.ctx, self, activity).exec():
+            self.refresh()
+
+    def delete_activity(self) -> QMessageBox | None:
+        """Ask first (No is the default); the box is returned so a test can answer it."""
+        activity = self._selected()
+        if activity is None:
+            return None
+        return confirm(self, self.tr("Delete activity"), self.tr(
+            "Delete the activity “%1” of %2 from the register, on every laptop after the next sync? It will no "
+            "longer be listed or counted in reviews.").replace("%1", str(activity["topic"]))
+            .replace("%2", fmt_date(str(activity["held_on"]))), lambda: self._delete(str(activity["id"])))
+
+    def _delete(self, activity_id: str) -> None:
+        try:
+            delete_activity(self.ctx.store, activity_id)
+        except WardbookError as error:
+            show_error(self, error, self.tr("Delete activity"))
+            return
+        self.refresh()
