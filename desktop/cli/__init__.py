@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "desktop.cli.commands.security",
     "desktop.cli.commands.sync",
     "desktop.cli.commands.report",
+    "desktop.cli.commands.commendations",
 )
 EXIT_USER_ERROR = 2
 

@@ -47,6 +47,12 @@ i18n.register(
         "cli.household_unchanged": {"vi": "Hộ {code} không có gì thay đổi.",
                                     "en": "Household {code}: nothing changed."},
         "cli.visit_added": {"vi": "Đã ghi lượt thăm {id}.", "en": "Recorded visit {id}."},
+        "cli.commendation_added": {"vi": "Đã ghi đề xuất khen thưởng {id}.", "en": "Proposed commendation {id}."},
+        "cli.commendation_status": {"vi": "Đề xuất {id}: {status}.", "en": "Commendation {id}: {status}."},
+        "cli.person_not_unique": {
+            "vi": "'{name}' khớp với {count} người; hãy gõ đủ họ tên hoặc dùng id.",
+            "en": "'{name}' matches {count} people; type the full name or use the id.",
+        },
         "cli.none_found": {"vi": "Không có kết quả.", "en": "Nothing found."},
         "cli.more": {"vi": "… và {count} kết quả khác.", "en": "… and {count} more."},
         "cli.user_added": {
@@ -85,6 +91,10 @@ i18n.register(
         "col.action": {"vi": "Thao tác", "en": "Action"},
         "col.target": {"vi": "Đối tượng", "en": "Target"},
         "col.moved_out": {"vi": "Chuyển đi", "en": "Moved out"},
+        "col.id": {"vi": "Mã", "en": "Id"},
+        "col.period": {"vi": "Kỳ", "en": "Period"},
+        "col.reason": {"vi": "Thành tích", "en": "Achievement"},
+        "col.status": {"vi": "Tình trạng", "en": "Status"},
         "heading.members": {"vi": "Nhân khẩu", "en": "Members"},
         "heading.visits": {"vi": "Lượt thăm", "en": "Visits"},
         "heading.cases": {"vi": "Vụ việc", "en": "Cases"},

@@ -58,6 +58,11 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "referred": ("Đã chuyển", "Referred"),
         "closed": ("Đã đóng", "Closed"),
     },
+    "commendation_status": {
+        "proposed": ("Đề xuất", "Proposed"),
+        "approved": ("Được duyệt", "Approved"),
+        "declined": ("Không duyệt", "Declined"),
+    },
     "gender": {"male": ("Nam", "Male"), "female": ("Nữ", "Female"), "other": ("Khác", "Other")},
     "role": {
         "officer": ("Cán bộ", "Officer"),

@@ -22,7 +22,8 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from desktop.errors import WardbookError
-from desktop.reports.periods import Period, parse_period
+from desktop.reports.commendations import within_period
+from desktop.reports.periods import Period
 from desktop.store.queries import house_number_key
 from desktop.store.store import Store
 from desktop.store.tables import (
@@ -578,11 +579,7 @@ def _commendations(store: Store, sql: _Sql, period: Period) -> list[Commendation
     ).fetchall()
     lines = []
     for code, name, reason, status, area_id, person_id in rows:
-        try:
-            own = parse_period(code or "")
-        except WardbookError:
-            continue
-        if not (period.start <= own.start and own.end <= period.end):
+        if not within_period(code or "", period):
             continue
         if sql.area and (person_id is None or area_id != sql.area):
             continue

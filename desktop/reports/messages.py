@@ -28,6 +28,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Invalid period: '{value}' (e.g. 2026-06, 2026-Q2, 2026-H1, 2026).",
     ),
     "cancelled": ("Đã hủy lập báo cáo; không có tệp nào được ghi.", "Report cancelled; no file was written."),
+    "commendation_whom": (
+        "Đề xuất khen thưởng cho một người dân hoặc một cán bộ (chọn một).",
+        "A commendation is proposed for one resident or one officer (choose one).",
+    ),
+    "no_such_officer": ("Không tìm thấy cán bộ '{value}'.", "No officer '{value}'."),
+    "unknown_commendation": ("Không tìm thấy đề xuất khen thưởng '{value}'.", "No commendation '{value}'."),
     "progress_figures": ("Đang tính số liệu", "Computing figures"),
     "progress_layout": ("Đang dàn trang", "Laying out pages"),
     "none": ("Không có", "None"),

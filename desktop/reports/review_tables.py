@@ -245,7 +245,8 @@ def commendation_table(f: ReviewFigures, lang: str | None) -> DataTable:
             Field(_t("col_reason", lang), 75),
             Field(_t("col_status", lang), 28),
         ],
-        [[index, line.name, line.reason, line.status] for index, line in enumerate(f.commendations, start=1)],
+        [[index, line.name, line.reason, label("commendation_status", line.status, lang)]
+         for index, line in enumerate(f.commendations, start=1)],
     )
 
 

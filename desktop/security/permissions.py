@@ -28,10 +28,11 @@ PERMISSIONS: dict[str, tuple[str, str]] = {
     "backup": ("sao lưu hoặc khôi phục cơ sở dữ liệu", "back up or restore the database"),
     "demo": ("tạo dữ liệu mẫu", "generate demo data"),
     "settings.edit": ("thay đổi cài đặt của phường", "change the ward settings"),
+    "commendations": ("đề xuất và ghi kết quả khen thưởng", "propose commendations and record decisions"),
 }
 
 _OFFICER = frozenset({"register.edit", "sync.run"})
-_TEAM_LEAD = _OFFICER | {"records.view_all", "reports.view", "export", "audit.view"}
+_TEAM_LEAD = _OFFICER | {"records.view_all", "reports.view", "export", "audit.view", "commendations"}
 _ADMIN = _TEAM_LEAD | {
     "users.admin", "enrollment", "sync.settings", "import", "purge", "subject.export", "backup", "demo",
     "settings.edit",

@@ -417,6 +417,65 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     </message>
 </context>
 <context>
+    <name>CommendationsDialog</name>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Proposed for</source>
+        <translation>Người được đề xuất</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Thành tích</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Commendations proposed for %1</source>
+        <translation>Đề xuất khen thưởng kỳ %1</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Ghi kết quả xét duyệt</translation>
+    </message>
+    <message>
+        <source>An officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>A resident</source>
+        <translation>Người dân</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s name (accents optional)</source>
+        <translation>Họ tên người dân (không cần dấu)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Achievement, e.g. reported a phone scam in time</source>
+        <translation>Thành tích, ví dụ: kịp thời tố giác lừa đảo qua điện thoại</translation>
+    </message>
+    <message>
+        <source>Propose for %1</source>
+        <translation>Đề xuất cho kỳ %1</translation>
+    </message>
+    <message>
+        <source>Nobody with that name.</source>
+        <translation>Không có ai tên như vậy.</translation>
+    </message>
+    <message>
+        <source>Choose a proposal in the list first.</source>
+        <translation>Hãy chọn một đề xuất trong danh sách trước.</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>First admin account</source>
@@ -1176,6 +1235,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Open PDF</source>
         <translation>Mở PDF</translation>
+    </message>
+    <message>
+        <source>Commendations of this period…</source>
+        <translation>Khen thưởng của kỳ này…</translation>
     </message>
     <message>
         <source>Save report as</source>

@@ -148,3 +148,33 @@ def test_an_activity_is_corrected_by_opening_it_and_deleted_after_a_confirmation
     page.delete_activity().button(QMessageBox.StandardButton.Yes).click()
     assert store.conn.execute("SELECT deleted_hlc FROM activities WHERE id = ?", (activity,)).fetchone()[0]
     assert activity not in {page.model.row(n)["id"] for n in range(page.model.rowCount())}
+
+
+def test_commendations_of_the_period_are_proposed_and_decided_from_the_reports_page(  # type: ignore[no-untyped-def]
+        window, qtbot) -> None:
+    store = window.ctx.store
+    window.show_page("reports")
+    page = window.reports
+    page.period.setCurrentIndex(page.period.findData("quarter"))
+    dialog = page.open_commendations()
+    assert dialog.period.kind == "quarter" and dialog.period.code in dialog.windowTitle()
+    dialog.reason.setText("Hoàn thành xuất sắc nhiệm vụ")
+    dialog.propose.click()
+    assert dialog.model.rowCount() == 1 and dialog.model.row(0)["status"] == "proposed"
+    dialog.resident_choice.setChecked(True)
+    assert dialog.resident_name.isVisible() and not dialog.officer.isVisible()
+    dialog.reason.setText("Tố giác kịp thời lừa đảo")
+    dialog.propose.click()  # no resident chosen yet: refused, nothing written
+    assert dialog.error.text() and store.conn.execute("SELECT COUNT(*) FROM commendations").fetchone()[0] == 1
+    name = store.conn.execute("SELECT full_name FROM people WHERE deleted_hlc IS NULL LIMIT 1").fetchone()[0]
+    dialog.resident_name.setText(name)
+    assert dialog.find_residents() >= 1
+    dialog.propose.click()
+    assert dialog.model.rowCount() == 2
+    row = next(n for n in range(2) if dialog.model.row(n)["whom"] == "resident")
+    dialog.view.setCurrentIndex(dialog.model.index(row, 0))
+    dialog.status.setCurrentIndex(dialog.status.findData("approved"))
+    dialog.decide.click()
+    assert dialog.model.index(row, 3).data() == "Được duyệt"
+    assert store.conn.execute("SELECT status FROM commendations WHERE person_id IS NOT NULL").fetchone() == (
+        "approved",)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
+from desktop.reports.periods import Period, date_range
 from desktop.security.database import reopen
 from desktop.store.queries import list_areas
 from ui import workers
@@ -85,6 +87,7 @@ class ReportsPage(Page):
         self.generate.setObjectName("generateReport")
         self.open_pdf = QPushButton(self)
         self.open_pdf.setEnabled(False)
+        self.commendations = QPushButton(self)
         self.progress = JobProgress(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -109,6 +112,7 @@ class ReportsPage(Page):
         for button in (self.generate, self.open_pdf):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.commendations)
         for field in (self.start, self.end):
             field.setMaximumWidth(120)
         layout = QVBoxLayout(self)
@@ -130,6 +134,7 @@ class ReportsPage(Page):
             lambda: self.pdf and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
         )
         self.browse.clicked.connect(self._browse)
+        self.commendations.clicked.connect(self.open_commendations)
         self.out.setText(str(ctx.db_path.parent / "bao-cao.pdf"))
         self.retranslate()
         self._apply_period()
@@ -173,6 +178,7 @@ class ReportsPage(Page):
         self.browse.setText(self.tr("Choose…"))
         self.generate.setText(self.tr("Generate"))
         self.open_pdf.setText(self.tr("Open PDF"))
+        self.commendations.setText(self.tr("Commendations of this period…"))
 
     def _apply_period(self) -> None:
         key = self.period.currentData()
@@ -191,19 +197,38 @@ class ReportsPage(Page):
         if path:
             self.out.setText(path)
 
+    def _chosen_period(self) -> Period | None:
+        """The period in the date fields (a calendar month, quarter, half or year gets its name)."""
+        try:
+            start = parse_date(self.start.text(), required=True, field="start")
+            end = parse_date(self.end.text(), required=True, field="end")
+        except WardbookError as error:
+            self.error.show_message(error.message())
+            return None
+        assert start and end
+        return date_range(date.fromisoformat(start), date.fromisoformat(end))
+
+    def open_commendations(self) -> QDialog | None:
+        """The proposals the review of the chosen period will print, to add to or decide on."""
+        from ui.commendations_dialog import CommendationsDialog  # opened from here only: not loaded at start
+
+        self.error.clear_message()
+        period = self._chosen_period()
+        if period is None:
+            return None
+        dialog = CommendationsDialog(self.ctx, period, self)
+        dialog.open()
+        return dialog
+
     def start_report(self) -> None:
         self.error.clear_message()
         function = resolve(self.functions.get(self.kind.currentData() or ""))
         if function is None:
             self.error.show_message(self.tr("This report is not available in this build."))
             return
-        try:
-            start = parse_date(self.start.text(), required=True, field="start")
-            end = parse_date(self.end.text(), required=True, field="end")
-        except WardbookError as error:
-            self.error.show_message(error.message())
+        period = self._chosen_period()
+        if period is None:
             return
-        assert start and end
         out, area_id, store = Path(self.out.text()), self.area.currentData(), self.ctx.store
 
         def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
@@ -211,8 +236,8 @@ class ReportsPage(Page):
                 return function(
                     reader,
                     out=out,
-                    start=date.fromisoformat(start),
-                    end=date.fromisoformat(end),
+                    start=period.start,
+                    end=period.end,
                     area_id=area_id,
                     progress=progress,
                     cancelled=cancelled,
