@@ -17,9 +17,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.errors import WardbookError
+from desktop.progress import Cancelled, Progress
 
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 Job = Callable[[Progress, Cancelled], Any]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop.demo import vocabulary as vocab
+from desktop.progress import Progress
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store
 from desktop.store.tables import (
@@ -24,7 +25,6 @@ from desktop.store.tables import (
     VISIT_PURPOSES,
 )
 
-Progress = Callable[[int, int, str], None]
 BATCH_HOUSEHOLDS = 2000
 NEVER_VISITED_SHARE = 0.12
 FLAG_SHARES = {

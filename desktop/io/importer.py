@@ -18,6 +18,7 @@ from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.io.columns import BY_FIELD, guess_field, normalise_header
 from desktop.io.reading import Rows, read_rows
+from desktop.progress import Progress
 from desktop.register.validation import check_birth_year, normalise_phone, parse_date
 from desktop.search.folding import fold
 from desktop.security import audit
@@ -25,7 +26,6 @@ from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.tables import HOUSEHOLD_FLAGS
 
-Progress = Callable[[int, int, str], None]
 HEADER_SEARCH_ROWS = 15
 WRITE_BATCH = 500  # households per call of the write path (one transaction for the whole import regardless)
 HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}

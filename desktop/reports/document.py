@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,12 +36,10 @@ from reportlab.platypus import (
 
 from desktop import i18n
 from desktop.errors import WardbookError
+from desktop.progress import Cancelled, Progress
 from desktop.reports.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts, text_width
 from desktop.reports.formatting import markup, place_and_date, text
 from desktop.reports.settings import ReportSettings
-
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 20 * mm

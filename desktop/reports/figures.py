@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from desktop.errors import WardbookError
+from desktop.progress import Cancelled, Progress
 from desktop.reports.commendations import within_period
 from desktop.reports.periods import Period
 from desktop.store.queries import house_number_key
@@ -36,8 +37,6 @@ from desktop.store.tables import (
 )
 
 T = TypeVar("T")
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 
 LIVE_VISIT = "v.deleted_hlc IS NULL AND v.voided = 0"
 

@@ -11,12 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from desktop.errors import WardbookError
+from desktop.progress import Progress
 from desktop.reports.periods import date_range
 from desktop.reports.review import build_review
 from desktop.reports.walklist import build_walk_list
 from desktop.store import Store
-
-Progress = Callable[[int, int, str], None]
 
 
 def periodic_review(store: Store, *, out: Path, start: date, end: date, area_id: str | None = None,

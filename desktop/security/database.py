@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -32,7 +31,6 @@ from desktop.store.connection import DATABASE_ERRORS, connect
 
 PLAIN_HEADER = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm", "-journal")
-Progress = Callable[[int, int, str], None]
 
 
 def is_plain(path: Path) -> bool:

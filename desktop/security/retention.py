@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
+from desktop.progress import Progress
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store import RowWrite
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from desktop.store import Store
 
 SETTING = "retention.moved_out_years"
-Progress = Callable[[int, int, str], None]
 _CHUNK = 200
 
 

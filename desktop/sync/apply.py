@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.progress import Progress
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
@@ -22,7 +23,6 @@ from desktop.sync.merge import merge_changes
 from desktop.sync.station import SyncKeys, public_keys, verified_roster
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass
