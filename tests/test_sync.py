@@ -13,11 +13,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop import i18n
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.sync.changeset import file_name
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
+from desktop.sync.problems import open_problems, reason_of
 from desktop.sync.publish import version_vector
 from desktop.sync.station import (
     SyncKeys,
@@ -243,6 +245,9 @@ def test_tampered_or_broken_files_are_reported_and_nothing_is_applied(
     assert report.errors, "the damaged file was not reported"
     assert content(b.store) == before
     assert b.store.conn.execute("SELECT COUNT(*) FROM sync_errors").fetchone()[0] >= 1
+    problems = open_problems(b.store)
+    assert problems and all(i18n.has_message(f"sync.reason.{reason_of(p.kind)}") for p in problems), \
+        "a recorded problem has no sentence: people would see its code"
 
 
 def test_crash_after_the_file_is_on_the_share_is_recovered(tmp_path: Path, share: FolderShare) -> None:
@@ -744,3 +749,31 @@ def test_an_error_that_went_away_no_longer_counts_and_stays_in_the_history(tmp_p
     _, report = b.sync()
     assert report.errors == [] and errors_of_a() == 0
     assert b.store.conn.execute("SELECT kind, resolved_at IS NOT NULL FROM sync_errors").fetchall() == [("gap", 1)]
+
+
+def test_a_laptop_clock_far_ahead_is_applied_and_flagged_until_its_files_are_in_time(tmp_path: Path) -> None:
+    """DESIGN §5: remote clocks far in the future are applied (losing an edit over a wrong clock is worse) but
+    flagged, told as a warning in words, and no longer counted once that laptop's newer files are in time."""
+    from desktop.store.hlc import wall_ms
+    from desktop.sync.status import device_status
+
+    share = FolderShare(tmp_path / "future-share")
+    a, b = laptops(tmp_path, share, 2)
+    ahead = 2 * 60 * 60_000
+    a.store.writer.clock.now_ms = lambda: wall_ms() + ahead  # two hours fast
+    a.store.writer.insert("areas", {"name": "Khu phố tương lai"})
+    a.sync()
+    _, report = b.sync()
+    assert report.errors == [(a.store.device_id, 1, "clock_future")]
+    assert content(b.store) == content(a.store)  # applied all the same
+    [problem] = open_problems(b.store)
+    assert problem.kind == "clock_future" and problem.text == i18n.tr("sync.reason.clock_future")
+    assert "10" in i18n.tr("sync.reason.clock_future", "en") and "applied" in i18n.tr("sync.reason.clock_future", "en")
+    assert next(r.errors for r in device_status(b.store, share) if r.device == a.store.device_id) == 1
+
+    b.store.writer.clock.now_ms = lambda: wall_ms() + ahead + 60_000  # time catches up with a's stamps
+    a.store.writer.insert("areas", {"name": "Khu phố 2"})
+    a.sync()
+    _, report = b.sync()
+    assert report.errors == [] and open_problems(b.store) == []
+    assert next(r.errors for r in device_status(b.store, share) if r.device == a.store.device_id) == 0

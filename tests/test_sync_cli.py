@@ -82,6 +82,49 @@ def test_snapshot_then_bootstrap_a_new_laptop(tmp_path: Path, capsys: pytest.Cap
     assert "already holds data" in capsys.readouterr().err
 
 
+def test_problems_are_told_in_words_and_a_clock_warning_is_not_a_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`wardbook sync` says what went wrong in the chosen language (not a code) and exits 1 only when a file was
+    not applied; `sync status` lists the problems not over yet."""
+    from desktop.store.hlc import pack, wall_ms
+    from desktop.sync.changeset import file_name
+
+    share = str(tmp_path / "share")
+    station = ["--db", str(tmp_path / "station.db"), "--key-file", str(tmp_path / "station.keys")]
+    laptop = ["--db", str(tmp_path / "laptop.db"), "--key-file", str(tmp_path / "laptop.keys")]
+    assert main(["init", "--db", station[1]]) == 0
+    assert main(["init", "--db", laptop[1]]) == 0
+    assert main(["share", "init", share, *station]) == 0
+    assert main(["enroll", share, "--name", "may-01", *laptop]) == 0
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
+        device = store.device_id
+    assert main(["share", "approve", device, *station]) == 0
+    with _open(tmp_path / "station.db", tmp_path / "station.keys") as store:  # a station PC two hours fast
+        store.writer.clock.last = pack(wall_ms() + 2 * 60 * 60_000, 0)
+        store.writer.insert("areas", {"name": "Khu phố 1"})
+    assert main(["sync", *station]) == 0
+    capsys.readouterr()
+    assert main(["sync", *laptop, "--lang", "en"]) == 0  # applied, with a warning
+    out = capsys.readouterr().out
+    assert "more than 10 minutes ahead" in out and "applied anyway" in out and "clock_future" not in out
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
+        assert store.conn.execute("SELECT name FROM areas").fetchall() == [("Khu phố 1",)]
+
+    with _open(tmp_path / "station.db", tmp_path / "station.keys") as store:
+        store.writer.insert("areas", {"name": "Khu phố 2"})
+    assert main(["sync", *station]) == 0
+    published = max((tmp_path / "share" / "devices").rglob("*.chg"))  # the station's second file
+    assert published.name == file_name(2)
+    published.write_bytes(published.read_bytes()[:-10])  # copying cut short
+    assert main(["sync", *laptop]) == 1
+    out = capsys.readouterr().out
+    assert "bị cắt cụt" in out and "truncated" not in out
+    assert main(["sync", "status", *laptop, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Problems not over yet (2)" in out and "cut short" in out and "more than 10 minutes ahead" in out
+
+
 def test_sync_without_a_share_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "x.db")
     main(["init", "--db", db])

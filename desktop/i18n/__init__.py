@@ -8,6 +8,7 @@ the catalogue stays one lookup while each module owns its texts.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 DEFAULT_LANG = "vi"
 LANGUAGES = ("vi", "en")
@@ -39,12 +40,22 @@ def current_language() -> str:
     return _current_lang
 
 
+@dataclass(frozen=True)
+class Ref:
+    """A parameter that is itself a catalogue message: rendered in the language of the sentence holding it
+    (an error raised while the CLI speaks Vietnamese may still be rendered in English, e.g. in a log)."""
+
+    msg_id: str
+
+
 def tr(msg_id: str, lang: str | None = None, /, **params: object) -> str:
     """The text of `msg_id` in `lang` (default: the current language), formatted with `params`."""
     texts = _catalogue.get(msg_id)
     if texts is None:
         raise KeyError(f"unknown message id {msg_id!r}")
-    return texts[lang or _current_lang].format(**params)
+    lang = lang or _current_lang
+    return texts[lang].format(**{name: tr(value.msg_id, lang) if isinstance(value, Ref) else value
+                                 for name, value in params.items()})
 
 
 def has_message(msg_id: str) -> bool:

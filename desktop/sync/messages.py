@@ -5,8 +5,8 @@ from desktop import i18n
 i18n.register(
     {
         "sync.bad_file": {
-            "vi": "Tệp đồng bộ {file} không hợp lệ ({reason}); chưa áp dụng.",
-            "en": "Sync file {file} is not valid ({reason}); not applied.",
+            "vi": "Tệp đồng bộ {file} chưa được áp dụng: {why}.",
+            "en": "Sync file {file} was not applied: {why}.",
         },
         "sync.no_share": {
             "vi": "Không truy cập được thư mục dùng chung {path}.",
@@ -69,9 +69,9 @@ i18n.register(
             "en": "The record was deleted on another laptop; it cannot be restored from here.",
         },
         "sync.roster_refused": {
-            "vi": "Danh sách máy của trạm (station.json) không mang chữ ký hợp lệ của máy quản trị ({reason}); "
+            "vi": "Danh sách máy của trạm (station.json) không mang chữ ký hợp lệ của máy quản trị ({why}); "
             "chưa đồng bộ gì. Báo cho quản trị viên.",
-            "en": "The station roster (station.json) is not validly signed by the admin laptop ({reason}); "
+            "en": "The station roster (station.json) is not validly signed by the admin laptop ({why}); "
             "nothing was synced. Tell the admin.",
         },
         "sync.roster_rollback": {
@@ -85,8 +85,8 @@ i18n.register(
             "en": "Only the station's admin laptop may change the roster.",
         },
         "sync.bad_snapshot": {
-            "vi": "Bản chụp dữ liệu trên thư mục dùng chung không hợp lệ ({reason}); không dùng.",
-            "en": "The snapshot on the shared folder is not valid ({reason}); not used.",
+            "vi": "Bản chụp dữ liệu trên thư mục dùng chung không hợp lệ ({why}); không dùng.",
+            "en": "The snapshot on the shared folder is not valid ({why}); not used.",
         },
         "sync.no_snapshot": {
             "vi": "Chưa có bản chụp dữ liệu nào trên {path}: máy quản trị chạy 'wardbook share snapshot' trước.",
@@ -105,14 +105,84 @@ i18n.register(
             "en": "Started from snapshot {id}; the next sync applies only the files after it.",
         },
         "sync.own_file_unreadable": {
-            "vi": "Không đọc lại được tệp đồng bộ {file} của chính máy này trên thư mục dùng chung ({reason}); "
+            "vi": "Không đọc lại được tệp đồng bộ {file} của chính máy này trên thư mục dùng chung ({why}); "
             "sẽ thử lại ở lần đồng bộ sau.",
-            "en": "This laptop's own sync file {file} on the shared folder could not be read back ({reason}); "
+            "en": "This laptop's own sync file {file} on the shared folder could not be read back ({why}); "
             "the next sync tries again.",
         },
-        "sync.clock_future": {
-            "vi": "Đồng hồ máy {device} nhanh hơn {minutes} phút; dữ liệu vẫn được áp dụng.",
-            "en": "The clock of device {device} is {minutes} minutes ahead; its data was applied anyway.",
+        "sync.file_warning": {
+            "vi": "Tệp đồng bộ {file}: {why}.",
+            "en": "Sync file {file}: {why}.",
+        },
+        "sync.cli_problems": {
+            "vi": "Sự cố chưa hết ({count}):",
+            "en": "Problems not over yet ({count}):",
+        },
+        "sync.reason.gap": {
+            "vi": "thiếu một tệp trước nó trên thư mục dùng chung; sẽ áp dụng khi tệp đó xuất hiện",
+            "en": "an earlier file is missing from the shared folder; it is applied once that file appears",
+        },
+        "sync.reason.clock_future": {
+            "vi": "đồng hồ của máy gửi nhanh hơn máy này quá 10 phút; dữ liệu vẫn được áp dụng, hãy chỉnh lại "
+            "đồng hồ máy đó",
+            "en": "the sending laptop's clock is more than 10 minutes ahead of this one; its data was applied "
+            "anyway, set that laptop's clock right",
+        },
+        "sync.reason.unreadable": {
+            "vi": "không đọc được tệp",
+            "en": "the file could not be read",
+        },
+        "sync.reason.unenrolled": {
+            "vi": "tệp do một máy chưa được duyệt hoặc đã bị thu hồi ký",
+            "en": "it was signed by a laptop that is not approved or was revoked",
+        },
+        "sync.reason.renamed": {
+            "vi": "tệp đã bị đổi tên hoặc chép sang chỗ khác (số thứ tự hoặc máy không khớp nội dung)",
+            "en": "the file was renamed or copied elsewhere (its number or laptop does not match its contents)",
+        },
+        "sync.reason.station": {
+            "vi": "tệp thuộc về một trạm khác",
+            "en": "the file belongs to another station",
+        },
+        "sync.reason.chain": {
+            "vi": "tệp không nối tiếp tệp trước của cùng máy (bị thay thế hoặc gửi lại)",
+            "en": "the file does not follow that laptop's previous file (replaced or replayed)",
+        },
+        "sync.reason.format": {
+            "vi": "nội dung không theo định dạng đã biết (có thể từ một phiên bản WardBook khác)",
+            "en": "its contents are not in a known layout (perhaps from another WardBook version)",
+        },
+        "sync.reason.magic": {
+            "vi": "đây không phải tệp đồng bộ của WardBook",
+            "en": "this is not a WardBook sync file",
+        },
+        "sync.reason.truncated": {
+            "vi": "tệp bị cắt cụt (chép chưa xong?)",
+            "en": "the file is cut short (copying not finished?)",
+        },
+        "sync.reason.signature": {
+            "vi": "chữ ký không khớp: tệp đã bị sửa",
+            "en": "the signature does not match: the file was altered",
+        },
+        "sync.reason.decrypt": {
+            "vi": "không giải mã được: tệp đã bị sửa hoặc máy này không có khóa",
+            "en": "it could not be decrypted: the file was altered or this laptop lacks the key",
+        },
+        "sync.reason.epoch": {
+            "vi": "tệp được mã hoá bằng một khóa máy này không có (khóa mới sau khi thu hồi một máy?)",
+            "en": "it is encrypted with a key this laptop does not have (a new key after a revocation?)",
+        },
+        "sync.reason.schema": {
+            "vi": "bản chụp được tạo bởi một phiên bản WardBook khác",
+            "en": "the snapshot was made by another WardBook version",
+        },
+        "sync.reason.admin_key": {
+            "vi": "được ký bằng khóa khác với khóa quản trị mà máy này đã ghi nhận khi tham gia",
+            "en": "it is signed by another key than the admin key this laptop noted when it joined",
+        },
+        "sync.reason.rollback": {
+            "vi": "đây là một bản cũ hơn bản máy này đã thấy",
+            "en": "it is older than the one this laptop has already seen",
         },
     }
 )

@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 
-from desktop.errors import WardbookError
 from desktop.store import Store
 from desktop.sync.changeset import InvalidChangeset, decode, encode, file_name, read_header
 from desktop.sync.errors import record_error, resolve_device_errors
 from desktop.sync.folder import FolderShare
+from desktop.sync.problems import refused
 from desktop.sync.station import SyncKeys
 
 MAX_CHANGES = 20_000
@@ -55,7 +55,7 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
                 # Read back damaged (a flaky network read, as the simulation found: it used to stop with a
                 # KeyError): nothing is marked, the error is recorded and shown, and the next sync reads it again.
                 record_error(store, device, seq + 1, f"own_{error.reason}", file_name(seq + 1))
-                raise WardbookError("sync.own_file_unreadable", file=file_name(seq + 1), reason=error.reason) from None
+                raise refused("sync.own_file_unreadable", error.reason, file=file_name(seq + 1)) from None
             _mark(store, seq + 1, found.digest, found.header["outbox_from"], found.header["outbox_to"])
             continue
         rows = store.conn.execute(

@@ -51,6 +51,7 @@ from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
 from desktop.sync.folder import FolderShare
+from desktop.sync.problems import refused
 from desktop.sync.station import SyncKeys, public_keys, unwrap_all, verified_roster
 
 MAGIC = b"WBSNAP1\n"
@@ -233,7 +234,7 @@ def snapshot_ids(share: FolderShare) -> list[str]:
 
 
 def _refuse(reason: str) -> WardbookError:
-    return WardbookError("sync.bad_snapshot", reason=reason)
+    return refused("sync.bad_snapshot", reason)
 
 
 def _decrypt_to(source: BinaryIO, roster: dict[str, Any], keys: SyncKeys, target: Path) -> dict[str, Any]:

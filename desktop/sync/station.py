@@ -35,6 +35,7 @@ from desktop.store import Store
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
 from desktop.sync.folder import FolderShare
+from desktop.sync.problems import refused
 
 _WRAP_INFO = b"wardbook data key v1"
 PINNED_ADMIN_KEY = "sync.admin_key"
@@ -108,7 +109,7 @@ def _admin_roster(share: FolderShare, admin_keys: SyncKeys) -> dict[str, Any]:
     """The roster as the admin is about to change it: never build on one it did not sign itself."""
     roster = share.station()
     if not roster_signature_ok(roster):
-        raise WardbookError("sync.roster_refused", reason="signature")
+        raise refused("sync.roster_refused", "signature")
     if roster.get("admin_key") != admin_keys.public_hex():
         raise WardbookError("sync.not_admin")
     return roster
@@ -139,9 +140,9 @@ def verified_roster(store: Store, share: FolderShare) -> dict[str, Any]:
     version = int(roster.get("version", 0)) if str(roster.get("version", "0")).isdigit() else 0
     error: WardbookError | None = None
     if not roster_signature_ok(roster):
-        error = WardbookError("sync.roster_refused", reason="signature")
+        error = refused("sync.roster_refused", "signature")
     elif pinned_key and roster.get("admin_key") != pinned_key:
-        error = WardbookError("sync.roster_refused", reason="admin_key")
+        error = refused("sync.roster_refused", "admin_key")
     elif version < pinned_version:
         error = WardbookError("sync.roster_rollback", found=version, pinned=pinned_version)
     if error is not None:
@@ -178,7 +179,7 @@ def request_enrollment(share: FolderShare, device_id: str, keys: SyncKeys, name:
     roster = share.station()  # fails clearly when the folder is not a station share
     if store is not None:
         if not roster_signature_ok(roster):
-            raise WardbookError("sync.roster_refused", reason="signature")
+            raise refused("sync.roster_refused", "signature")
         pin_roster(store, roster)
     share.write_request(device_id, {"device": device_id, "name": name, "public_key": keys.public_hex(),
                                     "exchange_key": raw_public(keys.exchange_key)})

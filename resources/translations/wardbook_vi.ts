@@ -1389,6 +1389,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Máy</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
         <source>Last changeset</source>
         <translation>Gói thay đổi cuối</translation>
     </message>
@@ -1407,6 +1411,18 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Last sync</source>
         <translation>Đồng bộ lần cuối</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Sự cố</translation>
     </message>
     <message>
         <source>Detected</source>
@@ -1457,6 +1473,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Các máy trên thư mục chung</translation>
     </message>
     <message>
+        <source>Problems not over yet (%1)</source>
+        <translation>Sự cố chưa hết (%1)</translation>
+    </message>
+    <message>
         <source>Conflicts to review (%1)</source>
         <translation>Xung đột cần xem xét (%1)</translation>
     </message>
@@ -1487,6 +1507,12 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Synced. Last sync: %1</source>
         <translation>Đã đồng bộ. Lần cuối: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be applied yet: see the problems below.</source>
+        <translation>
+            <numerusform>%n tệp chưa áp dụng được: xem các sự cố bên dưới.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pdfplumber
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from desktop import i18n
 from desktop.security.secrets import PassphraseFileSecrets
 from desktop.store import Store
 from desktop.sync import jobs
@@ -59,6 +60,44 @@ def test_sync_page_syncs_and_resolves_a_conflict(ctx, owned, qtbot, tmp_path) ->
     page.keep_lost.click()
     after = ctx.store.conn.execute("SELECT street FROM households WHERE id = ?", (household,)).fetchone()[0]
     assert page.conflicts.rowCount() == 0 and {before, after} == {"Đường Trạm mới", "Đường Phường"}
+
+
+def test_sync_page_tells_each_problem_in_words_until_it_is_over(  # type: ignore[no-untyped-def]
+        ctx, owned, qtbot, language, tmp_path) -> None:
+    """A file missing from the share: the status says files were not applied, the problems box says why in the
+    chosen language, and once the file is back the next sync empties and hides the box."""
+    from desktop.sync.changeset import file_name
+
+    secrets = PassphraseFileSecrets(tmp_path / "laptop.keys", "pw")
+    page = SyncPage(ctx, functions={**SYNC_FUNCTIONS, "sync_now": functools.partial(jobs.sync_now, secrets=secrets)})
+    owned.append(page)
+    share = FolderShare(tmp_path / "share")
+    with Store.open(tmp_path / "station.db", create=True) as station:
+        station_keys = SyncKeys(Ed25519PrivateKey.generate())
+        init_share(share, station.device_id, station_keys)
+        request_enrollment(share, ctx.store.device_id, load_keys(secrets), "laptop")
+        approve_device(share, ctx.store.device_id, station_keys)
+        for code in ("ST-1", "ST-2"):
+            station.writer.insert("households", {"code": code, "street": "Đường Trạm"})
+            sync_once(station, share, station_keys)
+        first = tmp_path / "share" / "devices" / station.device_id / file_name(1)
+    first.rename(first.with_name("away"))
+    page.share.setText(str(tmp_path / "share"))
+    with qtbot.waitSignal(page.synced, timeout=60_000):
+        page.sync_button.click()
+    assert "chưa áp dụng được" in page.status.text()
+    assert not page.problems_box.isHidden() and page.problems.rowCount() == 1
+    what = page.problems.index(0, 3)
+    assert page.problems.data(what) == i18n.tr("sync.reason.gap", "vi")
+    language.set_language("en")
+    assert page.problems.data(what) == i18n.tr("sync.reason.gap", "en")
+    qtbot.waitUntil(lambda: page.problems_box.title() == "Problems not over yet (1)")  # the title follows too
+    first.with_name("away").rename(first)
+    with qtbot.waitSignal(page.synced, timeout=60_000):
+        page.sync_button.click()
+    assert page.problems.rowCount() == 0 and page.problems_box.isHidden()
+    assert "not be applied" not in page.status.text()
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM households WHERE code LIKE 'ST-%'").fetchone()[0] == 2
 
 
 def test_import_wizard_checks_then_imports(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,5 @@
-"""Sync: the share path, Sync now with progress, each laptop's status, and the conflicts inbox.
+"""Sync: the share path, Sync now with progress, each laptop's status, the problems not over yet (what each
+error counted in the status is, in words) and the conflicts inbox.
 
 The work is done by `desktop.sync` (see `SYNC_FUNCTIONS`): `sync_now(store, share, *, progress, cancelled)`
 in a worker thread, `device_status(store) -> list[dict]` (device_id, last_seq, lag, clock_offset (minutes, as
@@ -10,6 +11,7 @@ table either way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.security.database import reopen
 from desktop.store.queries import list_conflicts
+from desktop.sync.problems import explained, is_warning, open_problems
 from ui import workers
 from ui.context import AppContext
 from ui.core_link import resolve
@@ -72,6 +75,7 @@ class SyncPage(Page):
                 Column(
                     "device_id", lambda: self.tr("Laptop"), lambda row: str(row.get("device_id") or "")[:8]
                 ),
+                Column("name", lambda: self.tr("Name"), text_of("name")),
                 Column(
                     "last_seq", lambda: self.tr("Last changeset"), number_of("last_seq"), align_right=True
                 ),
@@ -90,6 +94,20 @@ class SyncPage(Page):
         devices_layout = QVBoxLayout(self.devices_box)
         devices_layout.addWidget(self.devices_note)
         devices_layout.addWidget(self.devices_view)
+        self.problems_box = QGroupBox(self)
+        self.problems = RowsModel(
+            [
+                Column("at", lambda: self.tr("When"), date_of("at")),
+                Column("device", lambda: self.tr("Laptop"), lambda row: str(row.get("device") or "")[:8]),
+                Column("file", lambda: self.tr("File"), text_of("file")),
+                # In words, in the language chosen now (the rows keep the recorded code).
+                Column("kind", lambda: self.tr("What happened"), lambda row: explained(str(row["kind"]))),
+            ],
+            self,
+        )
+        self.problems.alert = lambda row: not is_warning(str(row["kind"]))
+        self.problems_view = _table(self.problems_box, self.problems)
+        QVBoxLayout(self.problems_box).addWidget(self.problems_view)
         self.conflicts_box = QGroupBox(self)
         self.conflicts = RowsModel(
             [
@@ -123,6 +141,7 @@ class SyncPage(Page):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.devices_box, 1)
+        layout.addWidget(self.problems_box, 1)
         layout.addWidget(self.conflicts_box, 1)
 
         self.browse.clicked.connect(self._browse)
@@ -144,12 +163,16 @@ class SyncPage(Page):
         self.browse.setText(self.tr("Choose…"))
         self.sync_button.setText(self.tr("Sync now"))
         self.devices_box.setTitle(self.tr("Laptops on the share"))
+        self.problems_box.setTitle(
+            self.tr("Problems not over yet (%1)").replace("%1", str(self.problems.rowCount()))
+        )
         self.conflicts_box.setTitle(
             self.tr("Conflicts to review (%1)").replace("%1", str(self.conflicts.rowCount()))
         )
         self.keep_kept.setText(self.tr("Keep the value kept"))
         self.keep_lost.setText(self.tr("Use the other value"))
         self.devices.retranslate()
+        self.problems.retranslate()
         self.conflicts.retranslate()
         self._devices_note()
 
@@ -164,6 +187,8 @@ class SyncPage(Page):
     def refresh(self) -> None:
         status = resolve(self.functions.get("device_status"))
         self.devices.set_rows(status(self.ctx.store) if status else [])
+        self.problems.set_rows([asdict(problem) for problem in open_problems(self.ctx.store)])
+        self.problems_box.setVisible(self.problems.rowCount() > 0)
         self.conflicts.set_rows(list_conflicts(self.ctx.store))
         self.retranslate()
 
@@ -192,9 +217,13 @@ class SyncPage(Page):
         self.status.setText("")
         self.progress.start(job, self.tr("Syncing…"), lock=(self.sync_button,))
 
-    def _finished(self, _result: Any) -> None:
+    def _finished(self, report: Any) -> None:
         last = self.ctx.store.setting(LAST_SYNC_SETTING)
-        self.status.setText(self.tr("Synced. Last sync: %1").replace("%1", fmt_date(last) or "—"))
+        text = self.tr("Synced. Last sync: %1").replace("%1", fmt_date(last) or "—")
+        failed = sum(not is_warning(reason) for _, _, reason in getattr(report, "errors", []))
+        if failed:
+            text += " " + self.tr("%n file(s) could not be applied yet: see the problems below.", "", failed)
+        self.status.setText(text)
         self.refresh()
         self.synced.emit()
         self.ctx.households_changed.emit("")

@@ -26,6 +26,7 @@ from desktop.store import Store
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
 from desktop.sync.keystore import load_keys, save_data_keys
+from desktop.sync.problems import explain, is_warning, open_problems
 from desktop.sync.station import approve_device, init_share, pending_requests, request_enrollment, revoke_device
 from desktop.sync.status import device_status, offset_minutes
 
@@ -184,6 +185,13 @@ def _sync(args: argparse.Namespace) -> int:
                                                             "clock", "errors", "conflicts")],
                         [(r.device[:8], r.name, r.on_share, r.applied, r.lag, offset_minutes(r.clock_offset_ms),
                           r.errors, r.conflicts) for r in rows])
+            problems = open_problems(store)
+            if problems:
+                print()
+                print(i18n.tr("sync.cli_problems", count=len(problems)))
+                for problem in problems:
+                    print(f"  {problem.at[:16].replace('T', ' ')}  {(problem.device or '')[:8]}  {problem.file}: "
+                          f"{problem.text}")
             return 0
         if args.what == "bootstrap":
             return _bootstrap(args, store, share)
@@ -198,5 +206,6 @@ def _sync(args: argparse.Namespace) -> int:
             report_progress(1, 1, "sync")
     print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))
     for device, seq, reason in report.errors:
-        print(i18n.tr("sync.bad_file", file=f"{device[:8]}/{seq}", reason=reason))
-    return 1 if report.errors else 0
+        message = "sync.file_warning" if is_warning(reason) else "sync.bad_file"
+        print(i18n.tr(message, file=f"{device[:8]}/{seq}", why=explain(reason)))
+    return 1 if any(not is_warning(reason) for _, _, reason in report.errors) else 0

@@ -1,0 +1,66 @@
+"""What a sync problem means, in words an officer or the admin can act on.
+
+The sync records short codes (`sync_errors.kind`, `ApplyReport.errors`, `InvalidChangeset.reason`): they are
+stable, tests and the history rely on them. People are shown the sentence `sync.reason.<code>` instead, in the
+app's language; before this, "gap" or "chain" appeared as such inside a Vietnamese sentence, and a clock
+warning was printed as "file not valid; not applied" although its data had been applied.
+
+A recorded kind may carry a prefix saying which file it was about (`own_` this laptop's own changeset,
+`snapshot_` a snapshot, `roster_` station.json); the reason after it is one of the same codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop import i18n
+from desktop.errors import WardbookError
+from desktop.store import Store
+from desktop.sync import messages as _messages  # noqa: F401  (registers the sentences)
+
+PREFIXES = ("own_", "snapshot_", "roster_")
+WARNINGS = frozenset({"clock_future"})  # the file was applied; the problem is told, not a failure
+
+
+def reason_of(kind: str) -> str:
+    for prefix in PREFIXES:
+        if kind.startswith(prefix):
+            return kind[len(prefix):]
+    return kind
+
+
+def explain(kind: str) -> i18n.Ref | str:
+    """The sentence for a recorded kind or a bare reason code, as a message parameter; an unknown code (a newer
+    release's) as is."""
+    msg_id = f"sync.reason.{reason_of(kind)}"
+    return i18n.Ref(msg_id) if i18n.has_message(msg_id) else kind
+
+
+def explained(kind: str) -> str:
+    """`explain` in the current language."""
+    reason = explain(kind)
+    return i18n.tr(reason.msg_id) if isinstance(reason, i18n.Ref) else reason
+
+
+def refused(msg_id: str, reason: str, **params: object) -> WardbookError:
+    """An error whose message says why in words (`{why}`) and keeps the code (`reason`) for the record."""
+    return WardbookError(msg_id, reason=reason, why=explain(reason), **params)
+
+
+def is_warning(kind: str) -> bool:
+    return kind in WARNINGS
+
+
+@dataclass(frozen=True)
+class Problem:
+    at: str
+    device: str | None
+    file: str
+    kind: str
+    text: str
+
+
+def open_problems(store: Store) -> list[Problem]:
+    """The problems not over yet, newest first (what the status counts per laptop, one by one)."""
+    return [Problem(at, device, detail or "", kind, explained(kind)) for at, device, kind, detail in store.conn.execute(
+        "SELECT at, device_id, kind, detail FROM sync_errors WHERE resolved_at IS NULL ORDER BY id DESC")]
