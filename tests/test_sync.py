@@ -777,3 +777,13 @@ def test_a_laptop_clock_far_ahead_is_applied_and_flagged_until_its_files_are_in_
     _, report = b.sync()
     assert report.errors == [] and open_problems(b.store) == []
     assert next(r.errors for r in device_status(b.store, share) if r.device == a.store.device_id) == 0
+
+
+def test_a_refusal_says_why_in_the_language_it_is_shown_in() -> None:
+    """The reason travels as a message of its own, so an error raised while the app speaks Vietnamese still
+    reads whole in English (and the code stays for the record)."""
+    from desktop.sync.problems import refused
+
+    error = refused("sync.bad_snapshot", "truncated")
+    assert "cut short" in error.message("en") and "cắt cụt" in error.message("vi")
+    assert error.params["reason"] == "truncated" and "truncated" not in error.message("en")
