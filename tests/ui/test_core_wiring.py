@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pdfplumber
@@ -32,7 +34,9 @@ def test_reports_page_prints_the_real_review(ctx, owned, qtbot, tmp_path) -> Non
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'print'").fetchone()[0] == 1
 
 
-def test_sync_page_syncs_and_resolves_a_conflict(ctx, owned, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+@contextmanager
+def _station_and_page(ctx, owned, tmp_path: Path) -> Iterator[tuple[SyncPage, FolderShare, Store, SyncKeys]]:  # type: ignore[no-untyped-def]
+    """The app's Sync page on `ctx`'s laptop, enrolled at a station (its own database, open while in use)."""
     secrets = PassphraseFileSecrets(tmp_path / "laptop.keys", "pw")
     page = SyncPage(ctx, functions={**SYNC_FUNCTIONS, "sync_now": functools.partial(jobs.sync_now, secrets=secrets)})
     owned.append(page)
@@ -42,6 +46,11 @@ def test_sync_page_syncs_and_resolves_a_conflict(ctx, owned, qtbot, tmp_path) ->
         init_share(share, station.device_id, station_keys)
         request_enrollment(share, ctx.store.device_id, load_keys(secrets), "laptop")
         approve_device(share, ctx.store.device_id, station_keys)
+        yield page, share, station, station_keys
+
+
+def test_sync_page_syncs_and_resolves_a_conflict(ctx, owned, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with _station_and_page(ctx, owned, tmp_path) as (page, share, station, station_keys):
         household = station.writer.insert("households", {"code": "ST-1", "street": "Đường Trạm"})
         sync_once(station, share, station_keys)
         page.share.setText(str(tmp_path / "share"))
@@ -68,15 +77,7 @@ def test_sync_page_tells_each_problem_in_words_until_it_is_over(  # type: ignore
     chosen language, and once the file is back the next sync empties and hides the box."""
     from desktop.sync.changeset import file_name
 
-    secrets = PassphraseFileSecrets(tmp_path / "laptop.keys", "pw")
-    page = SyncPage(ctx, functions={**SYNC_FUNCTIONS, "sync_now": functools.partial(jobs.sync_now, secrets=secrets)})
-    owned.append(page)
-    share = FolderShare(tmp_path / "share")
-    with Store.open(tmp_path / "station.db", create=True) as station:
-        station_keys = SyncKeys(Ed25519PrivateKey.generate())
-        init_share(share, station.device_id, station_keys)
-        request_enrollment(share, ctx.store.device_id, load_keys(secrets), "laptop")
-        approve_device(share, ctx.store.device_id, station_keys)
+    with _station_and_page(ctx, owned, tmp_path) as (page, share, station, station_keys):
         for code in ("ST-1", "ST-2"):
             station.writer.insert("households", {"code": code, "street": "Đường Trạm"})
             sync_once(station, share, station_keys)
