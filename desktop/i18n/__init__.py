@@ -54,8 +54,12 @@ def tr(msg_id: str, lang: str | None = None, /, **params: object) -> str:
     if texts is None:
         raise KeyError(f"unknown message id {msg_id!r}")
     lang = lang or _current_lang
-    return texts[lang].format(**{name: tr(value.msg_id, lang) if isinstance(value, Ref) else value
-                                 for name, value in params.items()})
+    return texts[lang].format(**{name: render(value, lang) for name, value in params.items()})
+
+
+def render(value: object, lang: str | None = None) -> object:
+    """A message parameter as it is shown: a `Ref` becomes its text in `lang`, anything else stays as is."""
+    return tr(value.msg_id, lang) if isinstance(value, Ref) else value
 
 
 def has_message(msg_id: str) -> bool:

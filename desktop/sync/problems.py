@@ -38,8 +38,7 @@ def explain(kind: str) -> i18n.Ref | str:
 
 def explained(kind: str) -> str:
     """`explain` in the current language."""
-    reason = explain(kind)
-    return i18n.tr(reason.msg_id) if isinstance(reason, i18n.Ref) else reason
+    return str(i18n.render(explain(kind)))
 
 
 def refused(msg_id: str, reason: str, **params: object) -> WardbookError:
