@@ -111,5 +111,43 @@ i18n.register(
             "vi": "Có {count} người tên '{value}'; dùng mã (id): {ids}",
             "en": "{count} people are named '{value}'; use an id: {ids}",
         },
+            "security.write_refused": {
+            "vi": "Không ghi được: {why}",
+            "en": "Not written: {why}",
+        },
+        "security.refusal.unknown_table": {
+            "vi": "bảng dữ liệu không có trong phiên bản này.",
+            "en": "the table does not exist in this version.",
+        },
+        "security.refusal.unknown_field": {
+            "vi": "trường dữ liệu không có trong phiên bản này.",
+            "en": "the field does not exist in this version.",
+        },
+        "security.refusal.bad_value": {
+            "vi": "giá trị không hợp lệ (sai kiểu, quá dài hoặc không nằm trong các lựa chọn).",
+            "en": "a value is not valid (wrong type, too long or not one of the choices).",
+        },
+        "security.refusal.append_only": {
+            "vi": "nhật ký truy cập chỉ được ghi thêm, không được sửa hay xoá.",
+            "en": "the audit log can only be added to, never changed or deleted.",
+        },
+        "security.refusal.foreign_chain": {
+            "vi": "một máy chỉ được ghi nhật ký truy cập của chính nó.",
+            "en": "a laptop may only write its own audit log entries.",
+        },
+        "security.refusal.no_rights": {
+            "vi": "vai trò của tài khoản không cho phép thay đổi này.",
+            "en": "the account's role does not allow this change.",
+        },
+        "security.refusal.accounts": {
+            "vi": "chỉ quản trị viên được thay đổi tài khoản, vai trò và mật khẩu (mỗi người tự đổi mật khẩu "
+            "của mình trên máy được cấp cho mình).",
+            "en": "only an admin may change accounts, roles and passwords (each user may change their own "
+            "password on the laptop enrolled for them).",
+        },
+        "security.refusal.not_owner": {
+            "vi": "hồ sơ này thuộc cán bộ khác; chỉ tổ trưởng hoặc quản trị viên được sửa.",
+            "en": "the record belongs to another officer; only a team lead or an admin may change it.",
+        },
     }
 )

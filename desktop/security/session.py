@@ -25,10 +25,11 @@ _sessions: WeakKeyDictionary[Store, Actor] = WeakKeyDictionary()
 
 
 def accounts_exist(store: Store) -> bool:
-    """True once any active user can log in (has a password); from then on every action needs a login."""
-    row = store.conn.execute(
-        "SELECT 1 FROM users WHERE deleted_hlc IS NULL AND active = 1 AND password_hash IS NOT NULL LIMIT 1"
-    ).fetchone()
+    """True once any account with a password has ever existed here; from then on every action needs a login.
+
+    Disabled or deleted accounts count too: setup mode (everything allowed without login) is for a register
+    that never had an account, and must never come back by disabling them (through sync or by hand)."""
+    row = store.conn.execute("SELECT 1 FROM users WHERE password_hash IS NOT NULL LIMIT 1").fetchone()
     return row is not None
 
 

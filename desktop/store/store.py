@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
+from desktop.security.rights import LocalRights
 from desktop.store import messages  # noqa: F401  (registers the store's messages)
 from desktop.store.connection import DATABASE_ERRORS, connect, guard_tables
 from desktop.store.migrations import LATEST, migrate, schema_version
@@ -39,6 +40,7 @@ class Store:
             migrate(self.db)
         self._ensure_device()
         self.writer = Writer(self)
+        self.writer.check = LocalRights(self)
         guard_tables(conn, frozenset(SYNCED), lambda: self.writer.active)
 
     @classmethod

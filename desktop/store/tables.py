@@ -181,3 +181,51 @@ APPEND_ONLY = frozenset({"audit_log"})
 
 # Tables whose changes alter a household's search document.
 SEARCH_SOURCES = ("households", "people")
+
+# Fields whose value is one of a fixed set (`visits.purposes` is a comma-separated subset of its set).
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("areas", "kind"): AREA_KINDS,
+    ("households", "status"): HOUSEHOLD_STATUSES,
+    ("people", "gender"): GENDERS,
+    ("visits", "outcome"): VISIT_OUTCOMES,
+    ("visits", "purposes"): VISIT_PURPOSES,
+    ("support_items", "kind"): SUPPORT_KINDS,
+    ("activities", "kind"): ACTIVITY_KINDS,
+    ("cases", "kind"): CASE_KINDS,
+    ("cases", "status"): CASE_STATUSES,
+    ("case_events", "new_status"): CASE_STATUSES,
+    ("commendations", "status"): COMMENDATION_STATUSES,
+    ("users", "role"): USER_ROLES,
+}
+SET_FIELDS = frozenset({("visits", "purposes")})
+MAX_TEXT = 100_000  # far beyond any real field; a longer value can only be an attack on every laptop's memory
+_INT_RANGE = (-(2**63), 2**63 - 1)
+
+
+def invalid_field(table: str, fields: dict[str, object]) -> str | None:
+    """The first field of a change from another laptop whose value this laptop's write path would never have
+    stored (wrong type, out of SQLite's range, not one of its choices), or None when all are fine.
+
+    Local writes are normalised by the write path itself; a change from elsewhere is signed by a laptop whose
+    holder may have edited their own database by hand, so its values are checked here before anything is
+    written (an integer beyond 64 bits used to stop every laptop's sync with an OverflowError)."""
+    spec = SYNCED[table]
+    for name, value in fields.items():
+        if value is None:
+            continue
+        kind = spec.fields[name]
+        if kind is str:
+            if not isinstance(value, str) or len(value) > MAX_TEXT:
+                return name
+            choices = CHOICES.get((table, name))
+            if choices is not None:
+                parts = value.split(",") if (table, name) in SET_FIELDS else [value]
+                if not set(parts) <= set(choices):
+                    return name
+        elif kind is int:
+            if not isinstance(value, int) or isinstance(value, bool) or not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
+                return name
+        elif not isinstance(value, (int, float)) or isinstance(value, bool) or value != value \
+                or value in (float("inf"), float("-inf")) or abs(value) > 1e15:
+            return name
+    return None

@@ -40,6 +40,9 @@ Op = Literal["insert", "update", "delete"]
 # Called inside the write's transaction with the local changes that really wrote something (fields = what was
 # written); the audit log hangs here so no change escapes it, whichever module made it.
 AfterWrite = Callable[[list["RowWrite"]], None]
+# Called before a write with its local changes; raises when the acting user may not make one of them
+# (`desktop.security.rights.LocalRights`, installed by the store).
+RightsCheck = Callable[[list["RowWrite"]], None]
 
 
 def utc_now_iso() -> str:
@@ -107,6 +110,7 @@ class Writer:
         self._store = store
         self._active = 0
         self.after_write: list[AfterWrite] = []
+        self.check: RightsCheck | None = None
         row = store.conn.execute("SELECT device_id, hlc_last FROM device").fetchone()
         self.device_id: str = row[0]
         self.clock = HybridClock(last=row[1])
@@ -155,6 +159,9 @@ class Writer:
         if not batch:
             return
         conn = self._store.conn
+        local = [change for change in batch if change.hlc is None]
+        if local and self.check is not None:
+            self.check(local)
         with self._store.transaction(), self._writing():
             touched_households: set[str] = set()
             clock_rows: list[tuple[str, str, str, int, str]] = []

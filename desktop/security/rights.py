@@ -1,0 +1,193 @@
+"""What one change of a synced row may do, decided by the same rules for a local write and for a change that
+arrives from another laptop.
+
+A laptop's holder has its database key, its sync keys and this code: a changeset may come from someone who
+edited their own database by hand. So a receiving laptop does not trust a change because its file is signed;
+it asks who signed it (the device, bound by the admin-signed roster to a user and a role, see
+`desktop.sync.roster`) and whether that role may make this change. The write path asks the same question of
+every local change (`LocalRights`), so a script using the core cannot do what the app refuses either.
+
+The rules, per table:
+- `areas`, `households`, `people` (the register): every role that may edit the register;
+- `visits`, `activities`, `cases`, `case_events` (records with an owner) and `support_items`, `case_events`
+  (records under a visit or a case): the owning officer, or a role that sees every officer's records;
+- `commendations`: team leads and admins; `users` (accounts, roles, `active`, password hashes): admins only,
+  except a user's own password hash;
+- `audit_log`: only new entries of the writing device's own chain, never an update or a delete.
+A refusal is a short code (`REFUSALS`), told in words by the message `security.refusal.<code>`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop import i18n
+from desktop.errors import WardbookError
+from desktop.security.permissions import ROLE_PERMISSIONS, SETUP, Actor
+from desktop.store.tables import APPEND_ONLY, SYNCED
+
+if TYPE_CHECKING:
+    from desktop.store import RowWrite, Store
+
+REGISTER = frozenset({"areas", "households", "people"})
+# The fields naming the officer a record belongs to; the first one is its owner once it exists.
+OWNER_FIELDS: dict[str, tuple[str, ...]] = {
+    "visits": ("officer_id",),
+    "activities": ("officer_id",),
+    "cases": ("assignee_id",),
+    "case_events": ("officer_id",),
+}
+# Records under another record: whoever owns the parent owns them.
+PARENTS: dict[str, tuple[str, str]] = {"support_items": ("visit_id", "visits"), "case_events": ("case_id", "cases")}
+INACTIVE = "inactive"  # the role of a device whose user's account was disabled: it may change nothing
+REFUSALS = ("unknown_table", "unknown_field", "bad_value", "append_only", "foreign_chain", "no_rights",
+            "accounts", "not_owner")
+
+_SHAPE = frozenset({"unknown_table", "unknown_field", "append_only"})  # the writer's own errors, for a local write
+ENROLLED_AS = "sync.enrolled_as"  # setting: the roster's grant for this laptop (JSON), see `enrolled_as`
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who a change is from: the device that wrote it and the user and role it acts for.
+
+    `user_id` None with role admin is the local setup mode (no account yet) or a station admin laptop enrolled
+    before devices were bound to users; a non-admin device with no user may touch only records with no owner.
+    """
+
+    device_id: str
+    role: str
+    user_id: str | None = None
+    username: str = ""
+
+    @property
+    def permissions(self) -> frozenset[str]:
+        return ROLE_PERMISSIONS.get(self.role, frozenset())
+
+
+def actor_principal(actor: Actor, device_id: str) -> Principal:
+    return Principal(device_id, actor.role, actor.user_id, actor.username)
+
+
+class RowView:
+    """Rows as a batch of changes leaves them: the database, overlaid with what earlier changes of the batch wrote
+    (a visit and its support items arrive in one file; the items' owner is the visit written just before)."""
+
+    def __init__(self, store: Store) -> None:
+        self._conn = store.conn
+        self._written: dict[tuple[str, str], dict[str, object]] = {}
+
+    def get(self, table: str, row_id: str) -> dict[str, object] | None:
+        key = (table, row_id)
+        if key in self._written:
+            return self._written[key]
+        names = [*OWNER_FIELDS.get(table, ()), *PARENTS.get(table, ())[:1]]
+        if not names:
+            return None if self._conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None \
+                else {}
+        cursor = self._conn.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", (row_id,))
+        row = cursor.fetchone()
+        return None if row is None else dict(zip(names, row, strict=True))
+
+    def note(self, table: str, row_id: str, fields: dict[str, object]) -> None:
+        current = self.get(table, row_id) or {}
+        self._written[(table, row_id)] = {**current, **fields}
+
+
+def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, object],
+            rows: RowView) -> str | None:
+    """Why `who` may not make this change (a code of `REFUSALS`), or None when it may."""
+    if table not in SYNCED:
+        return "unknown_table"
+    if not fields.keys() <= SYNCED[table].fields.keys():
+        return "unknown_field"
+    if table in APPEND_ONLY:
+        if op != "insert":
+            return "append_only"
+        return None if fields.get("device_id") == who.device_id else "foreign_chain"
+    rights = who.permissions
+    if "register.edit" not in rights:
+        return "no_rights"
+    if table == "users":
+        own_password = op == "update" and fields.keys() <= {"password_hash"} and row_id == who.user_id
+        return None if "users.admin" in rights or own_password else "accounts"
+    if table == "commendations":
+        return None if "commendations" in rights else "no_rights"
+    if table in REGISTER or "records.view_all" in rights:
+        return None
+    return None if _owned_by(who.user_id, table, op, row_id, fields, rows) else "not_owner"
+
+
+def _owned_by(user: str | None, table: str, op: str, row_id: str, fields: dict[str, object],
+              rows: RowView) -> bool:
+    """Is the record `user`'s before and after the change (for an officer, who sees only their own)?"""
+    current = rows.get(table, row_id) if op != "insert" else None
+    if op != "insert" and current is None:
+        return False  # an edit of a record this laptop does not have: nothing shows whose it is
+    owners = OWNER_FIELDS.get(table, ())
+    if any(fields[name] != user for name in owners if name in fields):
+        return False
+    if current is not None and owners and current.get(owners[0]) != user:
+        return False
+    if table in PARENTS:
+        link, parent_table = PARENTS[table]
+        parent_id = fields.get(link, current.get(link) if current else None)
+        parent = rows.get(parent_table, str(parent_id)) if parent_id else None
+        if parent is None or parent.get(OWNER_FIELDS[parent_table][0]) != user:
+            return False
+    return True
+
+
+def refused_error(code: str) -> WardbookError:
+    return WardbookError("security.write_refused", reason=code, why=i18n.Ref(f"security.refusal.{code}"))
+
+
+def save_enrolled_as(store: Store, grant: dict[str, object] | None) -> None:
+    """Remember whom the roster binds this laptop to (sync does it when it accepts a newer roster)."""
+    value = json.dumps(grant, sort_keys=True) if grant else ""
+    if (store.setting(ENROLLED_AS) or "") != value:
+        store.set_setting(ENROLLED_AS, value)
+
+
+def enrolled_as(store: Store) -> Principal | None:
+    """The user and role the station roster binds this laptop to, as last seen; None when not enrolled."""
+    value = store.setting(ENROLLED_AS)
+    if not value:
+        return None
+    grant = json.loads(value)
+    return Principal(store.device_id, str(grant.get("role") or INACTIVE), grant.get("user_id") or None,
+                     str(grant.get("username") or ""))
+
+
+class LocalRights:
+    """The write path's check of local changes: the logged-in user's rights, and those of the user this laptop
+    is enrolled for (a station admin logged in on an officer's laptop could otherwise write what every other
+    laptop then refuses), before anything is written. Installed on every `Store` by the store itself."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __call__(self, changes: Iterable[RowWrite]) -> None:
+        from desktop.security.session import current_actor  # the session module imports the store
+
+        changes = list(changes)
+        device = self._store.device_id
+        if all(change.table in APPEND_ONLY for change in changes):
+            principals = [Principal(device, SETUP.role)]  # audit entries need no login (a failed one is logged)
+        else:
+            principals = [actor_principal(current_actor(self._store), device)]
+            if principals[0].user_id is None:
+                principals = []  # setup mode: no account has ever existed here
+            enrolled = enrolled_as(self._store)
+            if enrolled is not None:
+                principals.append(enrolled)
+        for who in principals:
+            rows = RowView(self._store)
+            for change in changes:
+                code = refusal(who, change.table, change.op, change.row_id, change.fields, rows)
+                if code is not None and code not in _SHAPE:
+                    raise refused_error(code)
+                rows.note(change.table, change.row_id, change.fields)
