@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.security import audit
 from desktop.store.queries import household_summaries
@@ -157,7 +158,7 @@ class AuditDialog(QDialog):
         else:
             lines = [self.tr("%1 problem(s) found:").replace("%1", str(len(problems)))]
             lines += [self.tr("laptop %1, entry %2: %3").replace("%1", p.device_id[:8]).replace(
-                "%2", str(p.seq)).replace("%3", kinds.get(p.kind, p.kind)) for p in problems]
+                "%2", str(p.seq)).replace("%3", kinds.get(p.kind) or i18n.tr(f"cli.audit_{p.kind}")) for p in problems]
             text = "\n".join(lines)
         self.verdict.setPlainText(text)
         self.verdict.setStyleSheet("" if not problems else "color: #b3261e;")

@@ -74,6 +74,17 @@ i18n.register(
             "vi": "đứt chuỗi (mục bị xoá hoặc đổi chỗ)", "en": "chain broken (removed or moved)",
         },
         "cli.audit_truncated": {"vi": "mất các mục cuối", "en": "newest entries removed"},
+        "cli.audit_rewritten": {
+            "vi": "chuỗi không khớp với đầu chuỗi đã ký (nhật ký bị viết lại)",
+            "en": "chain does not match its signed head (history rewritten)",
+        },
+        "cli.audit_bad_signature": {
+            "vi": "chữ ký đầu chuỗi không đúng khóa của máy", "en": "signed head does not match the laptop's key",
+        },
+        "cli.audit_unknown_device": {
+            "vi": "mục của một máy không có trong danh sách máy của trạm",
+            "en": "entries of a laptop that is not in the station roster",
+        },
         "cli.backup_done": {"vi": "Đã sao lưu (mã hoá) vào {path}.", "en": "Backed up (encrypted): {path}."},
         "cli.restore_done": {"vi": "Đã khôi phục {path} từ bản sao lưu.", "en": "Restored {path}."},
         "cli.retention_plan": {

@@ -124,7 +124,7 @@ def install(store: Store) -> None:
 class AuditProblem:
     device_id: str
     seq: int | None
-    kind: str  # edited | missing | duplicate | broken_link | truncated
+    kind: str  # edited | missing | duplicate | broken_link | truncated | rewritten | bad_signature | unknown_device
     entry_id: str | None = None
 
 
@@ -147,6 +147,13 @@ def verify(store: Store) -> list[AuditProblem]:
         last = entries[-1] if entries else None
         if last is None or last["seq"] != seq or last["hash"] != head_hash:
             problems.append(AuditProblem(device, seq, "truncated"))
+    from desktop.sync.audit_heads import head_problems  # signed heads come with sync, which builds on this module
+    from desktop.sync.station import accepted_roster
+
+    hashes = {device: {entry["seq"]: str(entry["hash"]) for entry in entries if isinstance(entry["seq"], int)}
+              for device, entries in chains.items()}
+    problems.extend(AuditProblem(device, seq, kind)
+                    for device, seq, kind in head_problems(store, accepted_roster(store), hashes))
     return problems
 
 

@@ -77,7 +77,7 @@ def require(actor: Actor, permission: str) -> Actor:
         raise WardbookError(
             "security.denied",
             user=actor.username,
-            role=i18n.tr(f"security.role.{actor.role}"),
-            action=i18n.tr(f"security.perm.{permission}"),
+            role=i18n.Ref(f"security.role.{actor.role}"),
+            action=i18n.Ref(f"security.perm.{permission}"),
         )
     return actor

@@ -102,7 +102,7 @@ def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, 
     """Why `who` may not make this change (a code of `REFUSALS`), or None when it may."""
     if table not in SYNCED:
         return "unknown_table"
-    if not fields.keys() <= SYNCED[table].fields.keys():
+    if not fields.keys() <= (SYNCED[table].fields.keys() if op != "delete" else {"deleted_hlc"}):
         return "unknown_field"
     if table in APPEND_ONLY:
         if op != "insert":

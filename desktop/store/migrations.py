@@ -233,12 +233,47 @@ def _v5_creation_stamps_in_rows(db: sqlite_utils.Database) -> None:
     db.execute("DELETE FROM field_clock WHERE field = '*'")
 
 
+def _v6_refused_changes_and_signed_audit_heads(db: sqlite_utils.Database) -> None:
+    """Changes another laptop was not allowed to make are kept, not applied (`refused_changes`: who, what, when,
+    why — for the admin to see); the newest signed head of each device's audit chain is kept beside the chain
+    (`audit_signed_heads`), so `audit verify` can tell a chain rewritten by someone holding only the database
+    key. Both are this laptop's own bookkeeping: not synced."""
+    run_script(
+        db,
+        """
+        CREATE TABLE refused_changes (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            user_id TEXT,
+            username TEXT,
+            role TEXT,
+            tbl TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            hlc INTEGER,
+            fields TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX refused_changes_device ON refused_changes (device_id, seq);
+        CREATE TABLE audit_signed_heads (
+            device_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            signature TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
     _v3_audit_and_logins,
     _v4_security,
     _v5_creation_stamps_in_rows,
+    _v6_refused_changes_and_signed_audit_heads,
 ]
 LATEST = len(MIGRATIONS)
 

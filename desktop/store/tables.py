@@ -200,32 +200,36 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 SET_FIELDS = frozenset({("visits", "purposes")})
 MAX_TEXT = 100_000  # far beyond any real field; a longer value can only be an attack on every laptop's memory
 _INT_RANGE = (-(2**63), 2**63 - 1)
+MAX_NUMBER = 1e15  # quantities and amounts: finite, and far beyond any real one
 
 
-def invalid_field(table: str, fields: dict[str, object]) -> str | None:
-    """The first field of a change from another laptop whose value this laptop's write path would never have
-    stored (wrong type, out of SQLite's range, not one of its choices), or None when all are fine.
+def invalid_rows(table: str, names: list[str], rows: list[list[object]], first: int = 2) -> dict[int, str]:
+    """The rows of a change block from another laptop (values of `names` from position `first` on) holding a value
+    this laptop's write path would never have stored — wrong type, beyond SQLite's integers, text longer than
+    `MAX_TEXT`, not one of its choices — each with the first such field.
 
     Local writes are normalised by the write path itself; a change from elsewhere is signed by a laptop whose
-    holder may have edited their own database by hand, so its values are checked here before anything is
-    written (an integer beyond 64 bits used to stop every laptop's sync with an OverflowError)."""
+    holder may have edited their own database by hand, so its values are checked before anything is written (an
+    integer beyond 64 bits used to stop every laptop's sync with an OverflowError). Checked column by column:
+    on a first sync this runs over every value of the ward."""
     spec = SYNCED[table]
-    for name, value in fields.items():
-        if value is None:
-            continue
-        kind = spec.fields[name]
-        if kind is str:
-            if not isinstance(value, str) or len(value) > MAX_TEXT:
-                return name
-            choices = CHOICES.get((table, name))
-            if choices is not None:
-                parts = value.split(",") if (table, name) in SET_FIELDS else [value]
-                if not set(parts) <= set(choices):
-                    return name
-        elif kind is int:
-            if not isinstance(value, int) or isinstance(value, bool) or not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
-                return name
-        elif not isinstance(value, (int, float)) or isinstance(value, bool) or value != value \
-                or value in (float("inf"), float("-inf")) or abs(value) > 1e15:
-            return name
-    return None
+    bad: dict[int, str] = {}
+    for at, name in enumerate(names, start=first):
+        kind = spec.fields.get(name, int)  # `deleted_hlc`, the one field a delete writes, is a clock
+        choices = CHOICES.get((table, name))
+        allowed = frozenset(choices) if choices else None
+        is_set = (table, name) in SET_FIELDS
+        for index, row in enumerate(rows):
+            value = row[at]
+            if value is None or index in bad:
+                continue
+            if kind is str:
+                ok = type(value) is str and len(value) <= MAX_TEXT and (
+                    allowed is None or (set(value.split(",")) <= allowed if is_set else value in allowed))
+            elif kind is int:
+                ok = type(value) is int and _INT_RANGE[0] <= value <= _INT_RANGE[1]
+            else:
+                ok = isinstance(value, (int, float)) and type(value) is not bool and abs(value) <= MAX_NUMBER
+            if not ok:
+                bad[index] = name
+    return bad

@@ -13,13 +13,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.progress import Progress
+from desktop.security.rights import Principal
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
-from desktop.sync.changeset import Block, InvalidChangeset, changes_of, decode, file_name, read_header
+from desktop.sync.audit_heads import SignedHead, checked_audit_head, keep_signed_head
+from desktop.sync.changeset import Block, Changeset, InvalidChangeset, changes_of, decode, file_name, read_header
 from desktop.sync.errors import record_error, resolve_device_errors
 from desktop.sync.folder import FolderShare
+from desktop.sync.grants import principal_for
 from desktop.sync.merge import merge_changes
+from desktop.sync.screen import keep_refused, screen
 from desktop.sync.station import SyncKeys, public_keys, verified_roster
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
@@ -29,6 +33,7 @@ FUTURE_LIMIT_MS = 10 * 60 * 1000
 class ApplyReport:
     applied: dict[str, int] = field(default_factory=dict)  # device → changesets applied
     errors: list[tuple[str, int, str]] = field(default_factory=list)  # (device, seq, reason)
+    refused: int = 0  # changes not applied because their laptop was not allowed to make them
 
 
 def clock_offset(header: dict[str, Any], read_at_ms: int) -> int | None:
@@ -116,8 +121,9 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
             if seq != last_seq + 1:
                 _error(store, report, device, last_seq + 1, "gap")
                 break
+            who = principal_for(roster, device, seq)
             try:
-                if device not in keys_by_device:
+                if device not in keys_by_device or who is None:
                     raise InvalidChangeset("unenrolled")
                 raw = share.read(device, seq)
                 read_at = store.writer.clock.now_ms()
@@ -130,26 +136,19 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
                     raise InvalidChangeset("station")
                 if header.get("prev_hash") != last_hash:
                     raise InvalidChangeset("chain")
+                vv, hlc_max = _checked_header(header)
+                audit_head = checked_audit_head(header, keys_by_device[device], device)
             except (InvalidChangeset, OSError) as error:
                 _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
                 break
-            with store.transaction():
-                apply_changes(store, device, changeset.blocks, header.get("vv", {}))
-                store.writer.clock.observe(int(header["hlc_max"]))
-                store.conn.execute(
-                    "INSERT INTO applied (device_id, last_seq, last_hash, applied_at, clock_offset_ms) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, "
-                    "last_hash = excluded.last_hash, applied_at = excluded.applied_at, "
-                    "clock_offset_ms = coalesce(excluded.clock_offset_ms, applied.clock_offset_ms)",
-                    (device, seq, changeset.digest, utc_now_iso(), clock_offset(header, read_at)),
-                )
-                store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
-                resolve_device_errors(store, device, seq)
-                store.conn.execute(
-                    "INSERT INTO version_vector (device_id, hlc) VALUES (?, ?) "
-                    "ON CONFLICT (device_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)",
-                    (device, int(header["hlc_max"])))
-            if store.writer.clock.drift_ms(int(header["hlc_max"])) > FUTURE_LIMIT_MS:
+            try:
+                applied = _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at)
+            except Exception as error:
+                _error(store, report, device, seq, "apply_failed")
+                record_error(store, device, seq, "apply_failed", f"{file_name(seq)}: {type(error).__name__}")
+                break
+            report.refused += applied
+            if store.writer.clock.drift_ms(hlc_max) > FUTURE_LIMIT_MS:
                 _error(store, report, device, seq, "clock_future")
             last_seq, last_hash = seq, changeset.digest
             report.applied[device] = report.applied.get(device, 0) + 1
@@ -157,3 +156,38 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
             if progress is not None:
                 progress(done, total, device[:8])
     return report
+
+
+def _checked_header(header: dict[str, Any]) -> tuple[dict[str, int], int]:
+    """The version vector and newest HLC of a file's header, refused unless they are what publishing writes."""
+    vv, hlc_max = header.get("vv", {}), header.get("hlc_max")
+    if not (isinstance(hlc_max, int) and 0 < hlc_max < 2**63 and isinstance(vv, dict)
+            and all(isinstance(key, str) and type(value) is int for key, value in vv.items())):
+        raise InvalidChangeset("format")
+    return vv, hlc_max
+
+
+def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: Changeset, vv: dict[str, int],
+                hlc_max: int, audit_head: SignedHead | None, read_at: int) -> int:
+    """Apply one verified file with its cursor, in one transaction; returns how many of its changes were refused."""
+    header = changeset.header
+    with store.transaction():
+        blocks, refused = screen(store, who, changeset.blocks)
+        apply_changes(store, device, blocks, vv)
+        keep_refused(store, device, seq, who, refused)
+        if audit_head is not None:
+            keep_signed_head(store, device, audit_head)
+        store.writer.clock.observe(hlc_max)
+        store.conn.execute(
+            "INSERT INTO applied (device_id, last_seq, last_hash, applied_at, clock_offset_ms) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, "
+            "last_hash = excluded.last_hash, applied_at = excluded.applied_at, "
+            "clock_offset_ms = coalesce(excluded.clock_offset_ms, applied.clock_offset_ms)",
+            (device, seq, changeset.digest, utc_now_iso(), clock_offset(header, read_at)),
+        )
+        store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+        resolve_device_errors(store, device, seq)
+        store.conn.execute(
+            "INSERT INTO version_vector (device_id, hlc) VALUES (?, ?) "
+            "ON CONFLICT (device_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)", (device, hlc_max))
+    return len(refused)

@@ -8,8 +8,9 @@ from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.apply import ApplyReport, Progress, apply_all
 from desktop.sync.folder import FolderShare
+from desktop.sync.grants import refresh_grants
 from desktop.sync.publish import publish
-from desktop.sync.station import SyncKeys, unwrap_all, verified_roster
+from desktop.sync.station import SyncKeys, save_roster, unwrap_all, verified_roster
 
 
 def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Progress | None = None,
@@ -19,6 +20,9 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     `progress` and `cancelled` follow the apply, file by file (`apply_all`); publishing is one quick step."""
     authorize(store, "sync.run")
     roster = verified_roster(store, share)
+    if roster.get("admin_key") == keys.public_hex() and refresh_grants(store, roster):
+        save_roster(share, roster, keys)  # an account's role or `active` changed here: its laptops' grants follow
+        roster = verified_roster(store, share)
     unwrap_all(roster, store.device_id, keys)
     published = publish(store, share, keys, roster["station"], int(roster["epoch"]))
     return published, apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)

@@ -62,6 +62,21 @@ i18n.register(
         "sync.col_lag": {"vi": "Chậm", "en": "Lag"},
         "sync.col_errors": {"vi": "Lỗi", "en": "Errors"},
         "sync.col_conflicts": {"vi": "Xung đột", "en": "Conflicts"},
+        "sync.col_refused": {"vi": "Bị từ chối", "en": "Refused"},
+        "sync.col_at": {"vi": "Lúc", "en": "At"},
+        "sync.col_record": {"vi": "Thay đổi", "en": "Change"},
+        "sync.col_why": {"vi": "Lý do", "en": "Why"},
+        "sync.col_user": {"vi": "Tài khoản", "en": "Account"},
+        "sync.cli_refused": {
+            "vi": "{count} thay đổi bị từ chối vì máy gửi không có quyền (không áp dụng, được giữ lại để quản trị "
+            "viên xem: wardbook sync refused).",
+            "en": "{count} changes refused because the sending laptop had no right to make them (not applied, kept "
+            "for the admin: wardbook sync refused).",
+        },
+        "sync.cli_approved_as": {
+            "vi": "Đã duyệt máy {device} cho tài khoản {user} ({role}).",
+            "en": "Approved laptop {device} for account {user} ({role}).",
+        },
         "sync.col_clock": {"vi": "Lệch giờ (phút)", "en": "Clock (min)"},
         "sync.no_conflict": {"vi": "Không có xung đột số {id}.", "en": "No conflict number {id}."},
         "sync.cannot_restore": {
@@ -135,6 +150,18 @@ i18n.register(
         "sync.reason.unenrolled": {
             "vi": "tệp do một máy chưa được duyệt hoặc đã bị thu hồi ký",
             "en": "it was signed by a laptop that is not approved or was revoked",
+        },
+        "sync.reason.not_admin_snapshot": {
+            "vi": "bản chụp không do máy của quản trị viên ghi",
+            "en": "the snapshot was not written by an admin's laptop",
+        },
+        "sync.reason.audit_head": {
+            "vi": "chữ ký đầu chuỗi nhật ký truy cập trong tệp không đúng",
+            "en": "the signed head of the audit log in the file does not check out",
+        },
+        "sync.reason.apply_failed": {
+            "vi": "tệp không áp dụng được (dữ liệu bất thường); các tệp của máy khác vẫn được nhận",
+            "en": "the file could not be applied (unusual data); other laptops' files still apply",
         },
         "sync.reason.renamed": {
             "vi": "tệp đã bị đổi tên hoặc chép sang chỗ khác (số thứ tự hoặc máy không khớp nội dung)",

@@ -10,6 +10,7 @@ import hashlib
 import json
 
 from desktop.store import Store
+from desktop.sync.audit_heads import sign_own_head
 from desktop.sync.changeset import InvalidChangeset, decode, encode, file_name, read_header
 from desktop.sync.errors import record_error, resolve_device_errors
 from desktop.sync.folder import FolderShare
@@ -71,6 +72,9 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
             "vv": version_vector(store), "outbox_from": rows[0][0], "outbox_to": rows[-1][0], "count": len(rows),
             "published_ms": store.writer.clock.now_ms(),
         }
+        audit_head = sign_own_head(store, keys.signing_key)
+        if audit_head is not None:
+            header["audit_head"] = audit_head
         data = encode(header, changes, keys.data_key(epoch), keys.signing_key)
         share.publish(device, seq + 1, data)
         _mark(store, seq + 1, hashlib.sha256(data).hexdigest(), rows[0][0], rows[-1][0])

@@ -51,6 +51,7 @@ from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
 from desktop.sync.folder import FolderShare
+from desktop.sync.grants import principal_for
 from desktop.sync.problems import refused
 from desktop.sync.station import SyncKeys, public_keys, unwrap_all, verified_roster
 
@@ -264,6 +265,9 @@ def _decrypt_to(source: BinaryIO, roster: dict[str, Any], keys: SyncKeys, target
     signer = public_keys(roster).get(str(header.get("device")))
     if signer is None:
         raise _refuse("unenrolled")
+    maker = principal_for(roster, str(header.get("device")), 2**62)
+    if maker is None or maker.role != "admin":  # a snapshot replaces a new laptop's whole register
+        raise _refuse("not_admin_snapshot")
     if header.get("format") != FORMAT:
         raise _refuse("format")
     if header.get("station") != roster["station"]:

@@ -35,11 +35,13 @@ from desktop.store import Store
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
 from desktop.sync.folder import FolderShare
+from desktop.sync.grants import remember_own_grant
 from desktop.sync.problems import refused
 
 _WRAP_INFO = b"wardbook data key v1"
 PINNED_ADMIN_KEY = "sync.admin_key"
 PINNED_ROSTER_VERSION = "sync.roster_version"
+ACCEPTED_ROSTER = "sync.roster"  # the newest roster accepted, kept to check audit chains' signed heads offline
 
 
 def raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> str:
@@ -124,8 +126,9 @@ def pin_roster(store: Store, roster: dict[str, Any]) -> None:
     with store.transaction():
         if new_key:
             store.set_setting(PINNED_ADMIN_KEY, str(roster["admin_key"]))
-        if newer:
-            store.set_setting(PINNED_ROSTER_VERSION, str(int(roster["version"])))
+        if newer or new_key:
+            store.set_setting(PINNED_ROSTER_VERSION, str(int(roster.get("version", 0))))
+            store.set_setting(ACCEPTED_ROSTER, json.dumps(roster, sort_keys=True, ensure_ascii=False))
 
 
 def verified_roster(store: Store, share: FolderShare) -> dict[str, Any]:
@@ -150,13 +153,22 @@ def verified_roster(store: Store, share: FolderShare) -> dict[str, Any]:
         record_error(store, str(roster.get("admin", "")), version, kind, "station.json")
         raise error
     pin_roster(store, roster)
+    remember_own_grant(store, roster)
     resolve_errors_of_kind(store, "roster_")
     return roster
 
 
-def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys, store: Store | None = None) -> str:
+def accepted_roster(store: Store) -> dict[str, Any] | None:
+    """The newest roster this laptop accepted (None before its first), to judge audit entries offline."""
+    value = store.setting(ACCEPTED_ROSTER)
+    return json.loads(value) if value else None
+
+
+def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys, store: Store | None = None,
+               grant: dict[str, Any] | None = None) -> str:
     """A new station folder with a first data key; the admin's own laptop is its first device (and the one
-    whose key signs the roster). With `store`, the admin laptop pins its own roster at once."""
+    whose key signs the roster), acting for the admin account of `grant` (`desktop.sync.grants`; none: the
+    station admin laptop with no account). With `store`, the admin laptop pins its own roster at once."""
     if share.has_station():
         raise WardbookError("sync.share_exists", path=share.description)
     station_id = str(uuid.uuid4())
@@ -166,7 +178,7 @@ def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys, stor
     for folder in ("devices", "enroll", "snapshots"):
         share.makedirs(folder)
     _add(share, admin_device, raw_public(admin_keys.signing_key), raw_public(admin_keys.exchange_key),
-         "admin", admin_keys)
+         "admin", admin_keys, grant or {"from_seq": 1, "user_id": None, "username": "", "role": "admin"})
     if store is not None:
         pin_roster(store, share.station())
     return station_id
@@ -190,23 +202,27 @@ def pending_requests(share: FolderShare) -> list[dict[str, str]]:
 
 
 def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str, name: str,
-         admin_keys: SyncKeys) -> None:
+         admin_keys: SyncKeys, grant: dict[str, Any]) -> None:
     roster = _admin_roster(share, admin_keys)
     epoch = int(roster["epoch"])
     roster["devices"][device_id] = {
         "name": name, "public_key": public_key, "exchange_key": exchange_key,
         "keys": {str(epoch): wrap_key(admin_keys.data_key(epoch), exchange_key)},
+        "grants": [grant],
     }
     save_roster(share, roster, admin_keys)
 
 
-def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> None:
-    """Admit a laptop that asked to join: its keys go into the roster with the data key wrapped for it."""
+def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys,
+                   grant: dict[str, Any] | None = None) -> None:
+    """Admit a laptop that asked to join: its keys go into the roster with the data key wrapped for it, bound to
+    the user and role of `grant` (`desktop.sync.grants.grant_of_user`; none: an officer with no account)."""
     _admin_roster(share, admin_keys)  # refuse a non-admin before anything else
     request = share.request(device_id)
     if request is None:
         raise WardbookError("sync.no_request", device=device_id)
-    _add(share, device_id, request["public_key"], request["exchange_key"], request.get("name", ""), admin_keys)
+    _add(share, device_id, request["public_key"], request["exchange_key"], request.get("name", ""), admin_keys,
+         grant or {"from_seq": 1, "user_id": None, "username": "", "role": "officer"})
     share.remove_request(device_id)
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from desktop.store import Store
 from desktop.sync.errors import open_errors
 from desktop.sync.folder import FolderShare
+from desktop.sync.grants import grant_for
+from desktop.sync.screen import refused_counts
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,8 @@ class DeviceStatus:
     clock_offset_ms: int | None  # its clock minus this laptop's, estimated at its newest file applied here
     errors: int
     conflicts: int
+    user: str = ""  # the account the roster binds the laptop to
+    refused: int = 0  # its changes refused here
 
 
 def offset_minutes(offset_ms: int | None) -> str:
@@ -31,6 +35,7 @@ def device_status(store: Store, share: FolderShare) -> list[DeviceStatus]:
     applied = {device: (seq, offset) for device, seq, offset in store.conn.execute(
         "SELECT device_id, last_seq, clock_offset_ms FROM applied")}
     errors = open_errors(store)
+    refused = refused_counts(store)
     conflicts = dict(store.conn.execute(
         "SELECT lost_device, COUNT(*) FROM conflicts WHERE resolved_at IS NULL GROUP BY lost_device").fetchall())
     rows = []
@@ -38,6 +43,8 @@ def device_status(store: Store, share: FolderShare) -> list[DeviceStatus]:
         seqs = share.seqs(device)
         on_share = seqs[-1] if seqs else 0
         seen, offset = (on_share, 0) if device == store.device_id else applied.get(device, (0, None))
+        grant = grant_for(roster, device, on_share + 1)
         rows.append(DeviceStatus(device, info.get("name", ""), on_share, int(seen), on_share - int(seen), offset,
-                                 int(errors.get(device, 0)), int(conflicts.get(device, 0))))
+                                 int(errors.get(device, 0)), int(conflicts.get(device, 0)),
+                                 str(grant.get("username") or "") if grant else "", refused.get(device, 0)))
     return rows

@@ -25,8 +25,10 @@ from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
+from desktop.sync.grants import grant_of_user
 from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.problems import explain, is_warning, open_problems
+from desktop.sync.screen import list_refused
 from desktop.sync.station import approve_device, init_share, pending_requests, request_enrollment, revoke_device
 from desktop.sync.status import device_status, offset_minutes
 
@@ -73,6 +75,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     approve = actions.add_parser("approve", help="duyệt máy / approve a laptop")
     _options(approve)
     approve.add_argument("device")
+    approve.add_argument("--for", dest="for_user", metavar="NAME",
+                         help="tài khoản dùng máy này / the account this laptop is for")
     approve.set_defaults(handler=_approve)
     revoke = actions.add_parser("revoke", help="thu hồi máy / revoke a lost laptop")
     _options(revoke)
@@ -92,17 +96,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     sync = subparsers.add_parser("sync", help="đồng bộ / sync now")
     _options(sync)
-    sync.add_argument("what", nargs="?", choices=["status", "bootstrap"])
+    sync.add_argument("what", nargs="?", choices=["status", "bootstrap", "refused"])
     sync.add_argument("--snapshot", help="bootstrap: id của bản chụp / snapshot id (default: the newest)")
     sync.set_defaults(handler=_sync)
 
 
 def _init(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        authorize(store, "enrollment")
+        actor = authorize(store, "enrollment")
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
-        station = init_share(FolderShare(args.share), store.device_id, keys, store)
+        grant = grant_of_user(store, actor.username) if actor.user_id else None  # setup mode: no account yet
+        station = init_share(FolderShare(args.share), store.device_id, keys, store, grant)
         save_data_keys(secrets, keys)
         store.set_setting("sync.share", _remembered(args.share))
     print(i18n.tr("sync.cli_initialised", path=args.share, station=station[:8]))
@@ -125,8 +130,10 @@ def _approve(args: argparse.Namespace) -> int:
         authorize(store, "enrollment")
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
-        approve_device(_share(args, store), args.device, keys)
-    print(i18n.tr("sync.cli_approved", device=args.device))
+        grant = grant_of_user(store, args.for_user)
+        approve_device(_share(args, store), args.device, keys, grant)
+    print(i18n.tr("sync.cli_approved_as", device=args.device, user=grant["username"] or "—",
+                  role=i18n.tr(f"security.role.{grant['role']}")))
     return 0
 
 
@@ -176,15 +183,25 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refused(store: Store) -> int:
+    """The changes other laptops were not allowed to make: when, which laptop and account, what, and why."""
+    authorize(store, "enrollment")
+    print_table([i18n.tr(f"sync.col_{c}") for c in ("at", "device", "user", "record", "why")],
+                [(str(r["at"])[:16].replace("T", " "), f"{str(r['device_id'])[:8]}/{r['seq']}", r["username"] or "—",
+                  f"{r['op']} {r['tbl']} {str(r['row_id'])[:8]} {r['fields']}"[:90],
+                  i18n.tr(f"security.refusal.{r['reason']}")) for r in list_refused(store)])
+    return 0
+
+
 def _sync(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         share = _share(args, store)
         if args.what == "status":
             rows = device_status(store, share)
-            print_table([i18n.tr(f"sync.col_{c}") for c in ("device", "name", "on_share", "applied", "lag",
-                                                            "clock", "errors", "conflicts")],
-                        [(r.device[:8], r.name, r.on_share, r.applied, r.lag, offset_minutes(r.clock_offset_ms),
-                          r.errors, r.conflicts) for r in rows])
+            print_table([i18n.tr(f"sync.col_{c}") for c in ("device", "name", "user", "on_share", "applied", "lag",
+                                                            "clock", "errors", "conflicts", "refused")],
+                        [(r.device[:8], r.name, r.user, r.on_share, r.applied, r.lag,
+                          offset_minutes(r.clock_offset_ms), r.errors, r.conflicts, r.refused) for r in rows])
             problems = open_problems(store)
             if problems:
                 print()
@@ -195,6 +212,8 @@ def _sync(args: argparse.Namespace) -> int:
             return 0
         if args.what == "bootstrap":
             return _bootstrap(args, store, share)
+        if args.what == "refused":
+            return _refused(store)
         secrets = _secrets(args, store)
         keys = load_keys(secrets)
         report_progress = progress_printer(args)
@@ -205,6 +224,8 @@ def _sync(args: argparse.Namespace) -> int:
         if report_progress:
             report_progress(1, 1, "sync")
     print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))
+    if report.refused:
+        print(i18n.tr("sync.cli_refused", count=report.refused))
     for device, seq, reason in report.errors:
         message = "sync.file_warning" if is_warning(reason) else "sync.bad_file"
         print(i18n.tr(message, file=f"{device[:8]}/{seq}", why=explain(reason)))

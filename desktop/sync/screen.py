@@ -1,0 +1,107 @@
+"""Screening a changeset before it is applied: each change is checked against what the laptop that signed it may
+do (`desktop.security.rights`, with the role its roster grant gives it for that file) and against the values this
+laptop's own write path would store; a change that fails is kept in `refused_changes`, never applied, and the
+rest of the file applies as usual.
+
+Why a signed file is not enough: each laptop's holder has its keys and the core, so a file can carry anything
+its database holds, including rows written into it by hand (`users.role = 'admin'`, another device's audit
+entries, a value of the wrong type that used to stop every laptop's sync with a traceback).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.security.rights import PARENTS, REGISTER, Principal, RowView, refusal
+from desktop.store import Store
+from desktop.store.tables import SYNCED, invalid_rows
+from desktop.store.writer import utc_now_iso
+from desktop.sync.changeset import Block
+
+HLC_RANGE = (0, 2**63 - 1)
+PARENT_TABLES = frozenset(parent for _link, parent in PARENTS.values())
+
+
+@dataclass(frozen=True)
+class Refused:
+    table: str
+    row_id: str
+    op: str
+    hlc: int
+    fields: dict[str, object]
+    reason: str
+
+
+def _needs_row_checks(who: Principal, table: str) -> bool:
+    """Whether each change of `table` must be judged on its own (ownership, accounts, the audit chain), or the
+    whole block by its table, operation and field names (the usual case, kept fast for a first sync)."""
+    if table in REGISTER:
+        return False
+    if table in ("users", "audit_log"):
+        return True
+    return "records.view_all" not in who.permissions
+
+
+def screen(store: Store, who: Principal, blocks: list[Block]) -> tuple[list[Block], list[Refused]]:
+    """The blocks with only the changes `who` may make, and the changes refused (with why)."""
+    rows = RowView(store)
+    kept_by_block: dict[int, list[list[Any]]] = {}
+    refused: list[Refused] = []
+    # Visits and cases are decided first: a support item or case event is judged by its parent's owner, and the
+    # blocks of a file keep each row's changes in order but not the order between a parent and its children.
+    for number in sorted(range(len(blocks)), key=lambda index: blocks[index][0] not in PARENT_TABLES):
+        table, op, names, block_rows = blocks[number]
+        spec = SYNCED.get(table)
+        fields_ok = spec is not None and set(names) <= (spec.fields.keys() if op != "delete" else {"deleted_hlc"})
+        bad_values = invalid_rows(table, names, block_rows) if fields_ok else {}
+        block_code = None if fields_ok else ("unknown_table" if spec is None else "unknown_field")
+        if block_code is None and not _needs_row_checks(who, table):
+            block_code = refusal(who, table, op, "", {}, rows)
+            per_row = False
+        else:
+            per_row = block_code is None
+        kept = []
+        for index, row in enumerate(block_rows):
+            code = block_code
+            if code is None and (index in bad_values or not HLC_RANGE[0] < row[1] <= HLC_RANGE[1]):
+                code = "bad_value"
+            fields = dict(zip(names, row[2:], strict=True)) if per_row or code is not None else {}
+            if code is None and per_row:
+                code = refusal(who, table, op, row[0], fields, rows)
+            if code is None:
+                kept.append(row)
+                if per_row:
+                    rows.note(table, row[0], fields)
+            else:
+                refused.append(Refused(table, row[0], op, row[1], fields, code))
+        kept_by_block[number] = kept
+    accepted = [[table, op, names, kept_by_block[number]]
+                for number, (table, op, names, _rows) in enumerate(blocks) if kept_by_block[number]]
+    return accepted, refused
+
+
+def keep_refused(store: Store, device: str, seq: int, who: Principal | None, refused: list[Refused]) -> None:
+    """Record the refused changes of one file (in the caller's transaction, with the file's cursor)."""
+    now = utc_now_iso()
+    store.conn.executemany(
+        "INSERT INTO refused_changes (at, device_id, seq, user_id, username, role, tbl, row_id, op, hlc, fields, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(now, device, seq, who.user_id if who else None, who.username if who else None, who.role if who else None,
+          item.table, item.row_id, item.op, item.hlc, json.dumps(item.fields, ensure_ascii=False, default=str),
+          item.reason) for item in refused])
+
+
+def refused_counts(store: Store) -> dict[str, int]:
+    """Changes refused per device, for the status table."""
+    return dict(store.conn.execute("SELECT device_id, COUNT(*) FROM refused_changes GROUP BY device_id").fetchall())
+
+
+def list_refused(store: Store, limit: int = 200) -> list[dict[str, object]]:
+    """The newest refused changes, for the admin: when, which laptop and user, which record, what and why."""
+    cursor = store.conn.execute(
+        "SELECT at, device_id, seq, username, role, tbl, row_id, op, fields, reason FROM refused_changes "
+        "ORDER BY id DESC LIMIT ?", (limit,))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]

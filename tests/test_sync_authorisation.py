@@ -1,0 +1,219 @@
+"""Sync trusts no laptop more than its user: an officer's laptop whose holder writes straight into their own
+database (they have its key, its sync keys and the core) cannot make the station do what the officer may not.
+
+Each attack below is made on the officer's laptop, published, and applied at the station: the station refuses
+it, keeps it in `refused_changes`, reports it in `sync status`, and its accounts and other laptops' audit
+entries stay exactly as they were, while the legitimate change in the same file still applies.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from test_sync import samba_url, share  # noqa: F401  (the folder and Samba share fixtures)
+
+from desktop import i18n
+from desktop.security import audit, users
+from desktop.security.permissions import SETUP
+from desktop.security.session import attach
+from desktop.store import Store
+from desktop.sync.engine import sync_once
+from desktop.sync.folder import FolderShare
+from desktop.sync.grants import grant_of_user
+from desktop.sync.problems import open_problems
+from desktop.sync.screen import list_refused
+from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
+from desktop.sync.status import device_status
+
+PASSWORDS = {"quantri": "admin-password-1", "canbo": "officer-password-1", "canbo2": "officer-password-2"}
+
+
+class Station:
+    """The admin's laptop with the station's accounts, and one officer's laptop enrolled for `canbo`."""
+
+    def __init__(self, folder: Path, station_share: FolderShare) -> None:
+        self.share = station_share
+        self.admin = Store.open(folder / "station.db", create=True)
+        self.admin_keys = SyncKeys(Ed25519PrivateKey.generate())
+        admin = users.create_first_admin(self.admin, "quantri", "Quản trị", PASSWORDS["quantri"])
+        attach(self.admin, admin)
+        audit.install(self.admin)
+        self.officer_id = users.add_user(self.admin, "canbo", "Cán bộ", "officer", PASSWORDS["canbo"])
+        self.other_officer_id = users.add_user(self.admin, "canbo2", "Cán bộ 2", "officer", PASSWORDS["canbo2"])
+        self.household = self.admin.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+        init_share(station_share, self.admin.device_id, self.admin_keys, self.admin,
+                   grant_of_user(self.admin, "quantri"))
+        self.laptop = Store.open(folder / "officer.db", create=True)
+        self.laptop_keys = SyncKeys(Ed25519PrivateKey.generate())
+        request_enrollment(station_share, self.laptop.device_id, self.laptop_keys, "may-canbo", self.laptop)
+        approve_device(station_share, self.laptop.device_id, self.admin_keys, grant_of_user(self.admin, "canbo"))
+        self.sync_admin()
+        self.sync_laptop()
+        attach(self.laptop, users.login(self.laptop, "canbo", PASSWORDS["canbo"]))
+        audit.install(self.laptop)
+
+    def sync_admin(self):  # type: ignore[no-untyped-def]
+        return sync_once(self.admin, self.share, self.admin_keys)
+
+    def sync_laptop(self):  # type: ignore[no-untyped-def]
+        return sync_once(self.laptop, self.share, self.laptop_keys)
+
+    def forge(self, table: str, row_id: str, op: str, fields: dict[str, object]) -> None:
+        """What the holder of the laptop can do: put any change into its outbox, as the write path would."""
+        hlc = self.laptop.writer.clock.tick()
+        self.laptop.conn.execute("INSERT INTO outbox (tbl, row_id, op, hlc, fields) VALUES (?, ?, ?, ?, ?)",
+                                 (table, row_id, op, hlc, json.dumps(fields)))
+        self.laptop.conn.execute("UPDATE device SET hlc_last = ?", (self.laptop.writer.clock.last,))
+
+
+def accounts(store: Store) -> list[tuple[object, ...]]:
+    return store.conn.execute("SELECT * FROM users ORDER BY id").fetchall()
+
+
+def foreign_audit(store: Store, device: str) -> list[tuple[object, ...]]:
+    return store.conn.execute("SELECT * FROM audit_log WHERE device_id != ? ORDER BY id", (device,)).fetchall()
+
+
+def test_an_officers_laptop_cannot_take_over_accounts_or_forge_audit_entries(
+        tmp_path: Path, share: FolderShare) -> None:  # noqa: F811
+    station = Station(tmp_path, share)
+    admin_id = station.admin.conn.execute("SELECT id FROM users WHERE username = 'quantri'").fetchone()[0]
+    accounts_before = accounts(station.admin)
+    audit_before = foreign_audit(station.admin, station.laptop.device_id)
+    station.forge("users", station.officer_id, "update", {"role": "admin"})
+    station.forge("users", admin_id, "update", {"role": "officer", "password_hash": "chosen-by-the-officer"})
+    for user_id in (admin_id, station.officer_id, station.other_officer_id):
+        station.forge("users", user_id, "update", {"active": 0})
+    station.forge("users", "new-admin", "insert", {"username": "moi", "role": "admin", "active": 1,
+                                                   "password_hash": "x"})
+    station.forge("audit_log", "made-up-entry", "insert", {"device_id": "another-device", "seq": 1,
+                                                            "action": "login", "hash": "0" * 64})
+    first_entry = station.admin.conn.execute("SELECT id FROM audit_log LIMIT 1").fetchone()[0]
+    station.forge("audit_log", first_entry, "update", {"action": "view"})
+    station.forge("households", station.household, "update", {"evil": "x"})
+    station.forge("people", "p-wrong-type", "insert", {"household_id": station.household, "full_name": "Lê Văn Tý",
+                                                       "birth_year": "nineteen"})
+    station.forge("people", "p-huge", "insert", {"household_id": station.household, "birth_year": 2**70})
+    station.forge("visits", "v-bad-choice", "insert", {"household_id": station.household, "outcome": "robbed",
+                                                       "officer_id": station.officer_id})
+    station.forge("new_table", "x", "insert", {"a": 1})
+    station.laptop.writer.update("households", station.household, {"phone": "0903123456"})  # legitimate
+    station.sync_laptop()
+
+    _published, report = station.sync_admin()  # never raises, whatever the file holds
+    assert report.errors == [] and report.refused == 13
+    assert accounts(station.admin) == accounts_before
+    assert foreign_audit(station.admin, station.laptop.device_id) == audit_before
+    assert station.admin.conn.execute("SELECT phone FROM households WHERE id = ?",
+                                      (station.household,)).fetchone() == ("0903123456",)
+    assert station.admin.conn.execute("SELECT COUNT(*) FROM people").fetchone() == (0,)
+    assert station.admin.conn.execute("SELECT COUNT(*) FROM visits").fetchone() == (0,)
+    assert {row["reason"] for row in list_refused(station.admin)} == {
+        "accounts", "foreign_chain", "append_only", "unknown_field", "bad_value", "unknown_table"}
+    assert {row["username"] for row in list_refused(station.admin)} == {"canbo"}
+    laptop_row = next(row for row in device_status(station.admin, share) if row.device == station.laptop.device_id)
+    assert laptop_row.refused == 13 and laptop_row.user == "canbo"
+    assert audit.verify(station.admin) == []  # the officer's own entries arrived in their own chain
+    # The station stays out of setup mode and the admin can still log in with their own password.
+    assert users.login(station.admin, "quantri", PASSWORDS["quantri"]).role == "admin"
+    station.sync_admin()
+    assert len(list_refused(station.admin)) == 13  # applied once, refused once
+
+
+def test_an_officer_cannot_change_another_officers_visit_but_a_team_lead_can(
+        tmp_path: Path, share: FolderShare) -> None:  # noqa: F811
+    station = Station(tmp_path, share)
+    other_visit = station.admin.writer.insert("visits", {
+        "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": "2026-06-01",
+        "purposes": "welfare_check", "outcome": "met"})
+    station.sync_admin()
+    station.sync_laptop()
+    station.forge("visits", other_visit, "update", {"findings": "sửa hồ sơ của người khác"})
+    station.forge("support_items", "item-1", "insert", {"visit_id": other_visit, "kind": "food", "quantity": 5.0})
+    station.forge("visits", "stolen", "insert", {"household_id": station.household, "visited_at": "2026-06-02",
+                                                "officer_id": station.other_officer_id, "outcome": "met"})
+    own = station.laptop.writer.insert("visits", {"household_id": station.household, "visited_at": "2026-06-03",
+                                                  "officer_id": station.officer_id, "outcome": "met",
+                                                  "purposes": "welfare_check"})
+    station.laptop.writer.insert("support_items", {"visit_id": own, "kind": "food", "quantity": 10.0})
+    station.sync_laptop()
+    _, report = station.sync_admin()
+    assert report.refused == 3
+    assert station.admin.conn.execute("SELECT findings FROM visits WHERE id = ?", (other_visit,)).fetchone() == (
+        None,)
+    assert station.admin.conn.execute("SELECT officer_id FROM visits WHERE id = ?", (own,)).fetchone() == (
+        station.officer_id,)
+    assert station.admin.conn.execute("SELECT COUNT(*) FROM support_items").fetchone() == (1,)
+    # Promoted to team lead by the admin, the same laptop's next files may change everyone's records.
+    users.set_role(station.admin, "canbo", "team_lead")
+    station.sync_admin()  # the admin laptop gives the laptop a new grant in the signed roster
+    station.sync_laptop()
+    station.forge("visits", other_visit, "update", {"findings": "tổ trưởng bổ sung"})
+    station.sync_laptop()
+    _, report = station.sync_admin()
+    assert report.refused == 0
+    assert station.admin.conn.execute("SELECT findings FROM visits WHERE id = ?", (other_visit,)).fetchone() == (
+        "tổ trưởng bổ sung",)
+
+
+def test_refused_changes_are_told_in_words(tmp_path: Path) -> None:
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    station.forge("users", station.officer_id, "update", {"role": "admin"})
+    station.sync_laptop()
+    station.sync_admin()
+    i18n.set_language("vi")
+    (row,) = list_refused(station.admin)
+    assert "chỉ quản trị viên" in i18n.tr(f"security.refusal.{row['reason']}")
+    assert open_problems(station.admin) == []  # a refusal is not a broken file: the laptop's later files apply
+
+
+def test_a_snapshot_from_a_laptop_that_is_not_an_admins_is_refused(tmp_path: Path) -> None:
+    from desktop.errors import WardbookError
+    from desktop.sync.snapshot import bootstrap, write_snapshot
+
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    attach(station.laptop, SETUP)  # the holder of the officer's laptop bypasses its login: they have the core
+    snapshot = write_snapshot(station.laptop, station.share, station.laptop_keys)
+    fresh = Store.open(tmp_path / "fresh.db", create=True)
+    keys = SyncKeys(Ed25519PrivateKey.generate())
+    request_enrollment(station.share, fresh.device_id, keys, "may-moi", fresh)
+    approve_device(station.share, fresh.device_id, station.admin_keys)
+    with pytest.raises(WardbookError) as refused:
+        bootstrap(fresh, station.share, keys, snapshot)
+    assert "admin" in refused.value.message("en")
+
+
+def test_a_chain_rewritten_with_the_database_key_alone_no_longer_matches_its_signed_head(tmp_path: Path) -> None:
+    """Recomputing every hash after an edit keeps the chain intact, but the head signed with the laptop's sync key
+    (not in the database) no longer matches; and entries claiming a device the station never had are named."""
+    from desktop.security.audit import entry_hash
+    from desktop.security.permissions import Actor
+
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    station.laptop.writer.update("households", station.household, {"phone": "0903000001"})
+    station.sync_laptop()  # publishes the laptop's signed head
+    conn = station.laptop.conn
+    device = station.laptop.device_id
+    attach(station.laptop, Actor(station.officer_id, "canbo", "team_lead"))  # to read the log (audit.view)
+    assert audit.verify(station.laptop) == [] or pytest.fail("intact before the rewrite")
+    conn.set_authorizer(None)  # what a tool holding the database key does: no write guard
+    previous = "0" * 64
+    for row_id, seq in conn.execute("SELECT id, seq FROM audit_log WHERE device_id = ? ORDER BY seq",
+                                    (device,)).fetchall():
+        cursor = conn.execute("SELECT * FROM audit_log WHERE id = ?", (row_id,))
+        entry = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+        entry["prev_hash"] = previous
+        if seq == 1:
+            entry["action"] = "view"  # the rewritten history
+        entry["hash"] = previous = entry_hash(entry)
+        conn.execute("UPDATE audit_log SET action = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                     (entry["action"], entry["prev_hash"], entry["hash"], row_id))
+    conn.execute("UPDATE audit_head SET hash = ? WHERE device_id = ?", (previous, device))
+    conn.execute("INSERT INTO audit_log (id, created_at, updated_at, device_id, seq, at, action, prev_hash, hash) "
+                 "VALUES ('forged', '', '', 'made-up-device', 1, '2026-01-01', 'login', ?, ?)",
+                 ("0" * 64, "0" * 64))
+    kinds = {(problem.device_id, problem.kind) for problem in audit.verify(station.laptop)}
+    assert (device, "rewritten") in kinds and ("made-up-device", "unknown_device") in kinds
