@@ -9,6 +9,7 @@ entries stay exactly as they were, while the legitimate change in the same file 
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -195,11 +196,10 @@ def test_a_chain_rewritten_with_the_database_key_alone_no_longer_matches_its_sig
     station = Station(tmp_path, FolderShare(tmp_path / "share"))
     station.laptop.writer.update("households", station.household, {"phone": "0903000001"})
     station.sync_laptop()  # publishes the laptop's signed head
-    conn = station.laptop.conn
     device = station.laptop.device_id
     attach(station.laptop, Actor(station.officer_id, "canbo", "team_lead"))  # to read the log (audit.view)
     assert audit.verify(station.laptop) == [] or pytest.fail("intact before the rewrite")
-    conn.set_authorizer(None)  # what a tool holding the database key does: no write guard
+    conn = sqlite3.connect(str(station.laptop.path), isolation_level=None)  # a tool holding the database key
     previous = "0" * 64
     for row_id, seq in conn.execute("SELECT id, seq FROM audit_log WHERE device_id = ? ORDER BY seq",
                                     (device,)).fetchall():

@@ -13,6 +13,7 @@ import pytest
 from desktop.errors import WardbookError
 from desktop.search.index import search_household_ids
 from desktop.store import RowWrite, Store
+from desktop.store.connection import DATABASE_ERRORS
 from desktop.store.hlc import HybridClock, pack, unpack
 from desktop.store.tables import SYNCED
 
@@ -110,6 +111,7 @@ def test_bad_value_type_is_refused_before_anything_is_written(store: Store) -> N
 
 def test_sqlite_refuses_writes_to_synced_tables_outside_the_write_path(store: Store) -> None:
     row_id = store.writer.insert("households", {"code": "A1"})
+    store.writer.insert("visits", {"household_id": row_id, "outcome": "met"})  # the guard acts on rows written
     for sql in (
         "INSERT INTO households (id, created_at, updated_at) VALUES ('x', 'a', 'b')",
         f"UPDATE households SET code = 'B' WHERE id = '{row_id}'",
@@ -121,6 +123,26 @@ def test_sqlite_refuses_writes_to_synced_tables_outside_the_write_path(store: St
     # Bookkeeping tables stay writable (settings, sync cursors…).
     store.set_setting("ward_name", "Phường Demo")
     assert store.setting("ward_name") == "Phường Demo"
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_the_writers_own_sql_text_is_refused_outside_the_write_path(tmp_path: Path, encrypted: bool) -> None:
+    """The statement cache hands back a statement already prepared (and authorised) for the writer: the guard
+    must hold on each execution, not only when a statement is prepared (on a plain and an encrypted file)."""
+    with Store.open(tmp_path / "ward.db", create=True, key=b"k" * 32 if encrypted else None) as opened:
+        spec = SYNCED["households"]
+        writer_sql = (f"INSERT INTO households ({', '.join(spec.columns)}) "
+                      f"VALUES ({', '.join('?' * len(spec.columns))})")  # exactly as Writer.write builds it
+        opened.writer.insert("households", {"code": "A1"})
+        values = ("x", "a", "b", None, 1, "d", *[None] * len(spec.fields))
+        with pytest.raises(DATABASE_ERRORS, match="not authorized"):
+            opened.conn.execute(writer_sql, values)
+        with pytest.raises(DATABASE_ERRORS, match="not authorized"):
+            opened.conn.executemany(writer_sql, [values])
+        assert opened.conn.execute("SELECT COUNT(*) FROM households").fetchone() == (1,)
+        assert opened.conn.execute("SELECT COUNT(*) FROM outbox").fetchone() == (1,)
+        opened.writer.insert("households", {"code": "A2"})  # the write path itself still writes
+        assert opened.conn.execute("SELECT COUNT(*) FROM households").fetchone() == (2,)
 
 
 _WRITE_SQL = re.compile(r"\b(INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+\[?(\w+)", re.IGNORECASE)

@@ -9,7 +9,6 @@ encrypted, so a stolen laptop's disk shows nothing readable (`desktop.security.d
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -39,6 +38,7 @@ def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     else:
         conn = open_encrypted(path, key)
     conn.execute("PRAGMA secure_delete = ON")  # deleted (purged) rows leave no readable trace in free pages
+    conn.execute("PRAGMA temp_store = MEMORY")  # temporary tables (the write gate, merge keys) never touch the disk
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -49,17 +49,27 @@ def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     return conn
 
 
-def guard_tables(conn: sqlite3.Connection, guarded: frozenset[str], allowed: Callable[[], bool]) -> None:
-    """Make SQLite refuse INSERT/UPDATE/DELETE on `guarded` tables unless `allowed()` says the write path runs.
+def guard_tables(conn: sqlite3.Connection, guarded: frozenset[str]) -> None:
+    """Make SQLite refuse every INSERT/UPDATE/DELETE of a `guarded` table unless the write path has opened the
+    gate (`set_write_gate`), on every execution of every statement.
 
-    This turns "nothing else writes synced tables" from a convention into a rule the database enforces: a
-    stray raw write to `households` anywhere else fails with `sqlite3.DatabaseError: not authorized`.
+    This turns "nothing else writes synced tables" from a convention into a rule the database enforces: a stray
+    raw write to `households` anywhere else fails with "not authorized", and a change can never reach a synced
+    table without its outbox entry (it would silently never sync). Temporary triggers on this connection check a
+    flag in a temporary table, row by row: an authorizer, which SQLite consults only when a statement is
+    prepared, let a statement with the writer's own SQL text through when it came back from the statement cache.
     """
-    writes = (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS write_gate (open INTEGER NOT NULL)")
+    conn.execute("DELETE FROM temp.write_gate")
+    conn.execute("INSERT INTO temp.write_gate (open) VALUES (0)")
+    for table in sorted(guarded):
+        for operation in ("INSERT", "UPDATE", "DELETE"):
+            conn.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS guard_{table}_{operation.lower()} BEFORE {operation} "
+                f"ON main.{table} WHEN (SELECT open FROM temp.write_gate) = 0 "
+                f"BEGIN SELECT RAISE(ABORT, 'not authorized: {table} is written only by the write path'); END")
 
-    def authorize(action: int, table: str | None, _2: str | None, _db: str | None, _src: str | None) -> int:
-        if action in writes and table in guarded and not allowed():
-            return sqlite3.SQLITE_DENY
-        return sqlite3.SQLITE_OK
 
-    conn.set_authorizer(authorize)
+def set_write_gate(conn: sqlite3.Connection, opening: bool) -> None:
+    """Open (or close again) the guard of `guard_tables` for the write path; nests."""
+    conn.execute("UPDATE temp.write_gate SET open = open + ?", (1 if opening else -1,))

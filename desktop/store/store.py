@@ -41,7 +41,7 @@ class Store:
         self._ensure_device()
         self.writer = Writer(self)
         self.writer.check = LocalRights(self)
-        guard_tables(conn, frozenset(SYNCED), lambda: self.writer.active)
+        guard_tables(conn, frozenset(SYNCED))
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, key: bytes | None = None) -> Store:

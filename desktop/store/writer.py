@@ -3,7 +3,7 @@
 In one transaction it writes the rows, stamps each written field in `field_clock` with a hybrid logical clock
 value, appends the change to `outbox` (local changes only: changes applied from other laptops are already in
 their own log) and refreshes the search documents of the households concerned. SQLite itself refuses writes
-to synced tables from anywhere else (see `connection.guard_tables`).
+to synced tables from anywhere else, on every execution (see `connection.guard_tables`).
 
 A row's creation stamp (HLC and device) is kept in the row itself (`created_hlc`, `created_device`): it
 stamps every field written then. `field_clock` keeps one row per field changed later; the clock of a field
@@ -29,6 +29,7 @@ from desktop.search.index import (
     rebuild_search_index,
     reindex_households,
 )
+from desktop.store.connection import set_write_gate
 from desktop.store.hlc import HybridClock
 from desktop.store.tables import APPEND_ONLY, SYNCED, TableSpec
 from desktop.text import clean
@@ -108,25 +109,21 @@ class Writer:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._active = 0
         self.after_write: list[AfterWrite] = []
         self.check: RightsCheck | None = None
         row = store.conn.execute("SELECT device_id, hlc_last FROM device").fetchone()
         self.device_id: str = row[0]
         self.clock = HybridClock(last=row[1])
 
-    @property
-    def active(self) -> bool:
-        """True while the write path runs; the table guard lets writes through only then."""
-        return self._active > 0
-
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        self._active += 1
+        """While the write path runs, the table guard (`connection.guard_tables`) lets its writes through."""
+        conn = self._store.conn
+        set_write_gate(conn, True)
         try:
             yield
         finally:
-            self._active -= 1
+            set_write_gate(conn, False)
 
     # Convenience entry points: each builds RowWrites and hands them to `write`.
     def insert(self, table: str, fields: dict[str, object], row_id: str | None = None) -> str:

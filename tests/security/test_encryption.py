@@ -18,6 +18,7 @@ from desktop.security import audit, database
 from desktop.security.database import is_plain, key_name, open_database
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets
 from desktop.store import Store
+from desktop.store.connection import set_write_gate
 from tests.security.conftest import data_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,7 +123,7 @@ def test_plain_database_of_the_previous_version_is_migrated_keeping_every_row(
         assert audit.verify(migrated) == []
         audit.record(migrated, "view", "households", "x")
         assert audit.verify(migrated) == []
-        migrated.conn.set_authorizer(None)
+        set_write_gate(migrated.conn, True)  # as a tool writing the file by hand would
         migrated.conn.execute("UPDATE audit_log SET target = 'households: 1 → h.csv' WHERE seq = 1")
         assert [p.kind for p in audit.verify(migrated)] == ["edited"]
 
