@@ -168,7 +168,9 @@ def test_refused_changes_are_told_in_words(tmp_path: Path) -> None:
     i18n.set_language("vi")
     (row,) = list_refused(station.admin)
     assert "chỉ quản trị viên" in i18n.tr(f"security.refusal.{row['reason']}")
-    assert open_problems(station.admin) == []  # a refusal is not a broken file: the laptop's later files apply
+    (problem,) = open_problems(station.admin)  # no broken file: the laptop's later files apply
+    assert problem.kind == "refused_accounts" and problem.file == "000000000001.chg"
+    assert problem.text.startswith("Không nhận thay đổi của canbo (sửa Tài khoản): chỉ quản trị viên")
 
 
 def test_a_snapshot_from_a_laptop_that_is_not_an_admins_is_refused(tmp_path: Path) -> None:
@@ -217,3 +219,34 @@ def test_a_chain_rewritten_with_the_database_key_alone_no_longer_matches_its_sig
                  ("0" * 64, "0" * 64))
     kinds = {(problem.device_id, problem.kind) for problem in audit.verify(station.laptop)}
     assert (device, "rewritten") in kinds and ("made-up-device", "unknown_device") in kinds
+
+
+def test_an_edit_that_arrives_before_the_record_it_edits_waits_instead_of_being_refused(tmp_path: Path) -> None:
+    """The admin records a visit for the officer; the officer's laptop edits it. A third laptop that gets the edit
+    before the admin's file cannot tell whose the visit is yet: the edit waits, and applies once the visit is here."""
+    from desktop.security.permissions import Actor
+    from desktop.sync.changeset import file_name
+
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    third = Store.open(tmp_path / "third.db", create=True)
+    third_keys = SyncKeys(Ed25519PrivateKey.generate())
+    request_enrollment(station.share, third.device_id, third_keys, "may-canbo2", third)
+    approve_device(station.share, third.device_id, station.admin_keys, grant_of_user(station.admin, "canbo2"))
+    attach(third, Actor(station.other_officer_id, "canbo2", "officer"))
+    visit = station.admin.writer.insert("visits", {"household_id": station.household, "visited_at": "2026-06-01",
+                                                   "officer_id": station.officer_id, "outcome": "met"})
+    station.sync_admin()
+    station.sync_laptop()
+    station.laptop.writer.update("visits", visit, {"findings": "Đã nhận gạo"})
+    station.sync_laptop()
+    admin_files = tmp_path / "share" / "devices" / station.admin.device_id
+    newest = max(admin_files.iterdir())
+    newest.rename(newest.with_name("away"))  # the admin's file is not readable here yet (copying, offline…)
+    _, report = sync_once(third, station.share, third_keys)
+    assert report.refused == 0 and (station.laptop.device_id, 2, "waiting") in report.errors
+    newest.with_name("away").rename(newest)
+    _, report = sync_once(third, station.share, third_keys)
+    assert report.refused == 0 and report.errors == []
+    assert third.conn.execute("SELECT findings FROM visits WHERE id = ?", (visit,)).fetchone() == ("Đã nhận gạo",)
+    assert file_name(2) in [p.name for p in (tmp_path / "share" / "devices" / station.laptop.device_id).iterdir()]
+    third.close()

@@ -69,6 +69,20 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "team_lead": ("Tổ trưởng", "Team lead"),
         "admin": ("Quản trị", "Admin"),
     },
+    "record": {
+        "areas": ("Khu phố, tổ", "Area"),
+        "households": ("Hộ", "Household"),
+        "people": ("Nhân khẩu", "Person"),
+        "visits": ("Lượt thăm", "Visit"),
+        "support_items": ("Hỗ trợ", "Support given"),
+        "activities": ("Hoạt động", "Activity"),
+        "cases": ("Vụ việc", "Case"),
+        "case_events": ("Diễn biến vụ việc", "Case event"),
+        "commendations": ("Khen thưởng", "Commendation"),
+        "users": ("Tài khoản", "Account"),
+        "audit_log": ("Nhật ký truy cập", "Audit log entry"),
+    },
+    "change": {"insert": ("thêm", "add"), "update": ("sửa", "change"), "delete": ("xoá", "delete")},
 }
 
 i18n.register(

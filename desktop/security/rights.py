@@ -43,10 +43,15 @@ OWNER_FIELDS: dict[str, tuple[str, ...]] = {
 # Records under another record: whoever owns the parent owns them.
 PARENTS: dict[str, tuple[str, str]] = {"support_items": ("visit_id", "visits"), "case_events": ("case_id", "cases")}
 INACTIVE = "inactive"  # the role of a device whose user's account was disabled: it may change nothing
+# An edit of a record this laptop does not have (yet): nothing shows whose it is. Sync waits for the other
+# laptops' files the sender had seen, then refuses it as `not_owner` (`desktop.sync.apply`); locally, the
+# write path's own "no such record" error says it.
+UNKNOWN_ROW = "unknown_row"
 REFUSALS = ("unknown_table", "unknown_field", "bad_value", "append_only", "foreign_chain", "no_rights",
             "accounts", "not_owner")
 
-_SHAPE = frozenset({"unknown_table", "unknown_field", "append_only"})  # the writer's own errors, for a local write
+# The writer's own errors, for a local write (it says them better).
+_SHAPE = frozenset({"unknown_table", "unknown_field", "append_only", UNKNOWN_ROW})
 ENROLLED_AS = "sync.enrolled_as"  # setting: the roster's grant for this laptop (JSON), see `enrolled_as`
 
 
@@ -118,27 +123,32 @@ def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, 
         return None if "commendations" in rights else "no_rights"
     if table in REGISTER or "records.view_all" in rights:
         return None
-    return None if _owned_by(who.user_id, table, op, row_id, fields, rows) else "not_owner"
+    return _ownership(who.user_id, table, op, row_id, fields, rows)
 
 
-def _owned_by(user: str | None, table: str, op: str, row_id: str, fields: dict[str, object],
-              rows: RowView) -> bool:
-    """Is the record `user`'s before and after the change (for an officer, who sees only their own)?"""
+def _ownership(user: str | None, table: str, op: str, row_id: str, fields: dict[str, object],
+               rows: RowView) -> str | None:
+    """Is the record `user`'s before and after the change (for an officer, who sees only their own)? None when it
+    is, `not_owner` when it is not, `UNKNOWN_ROW` when the record or its parent is not here to tell."""
     current = rows.get(table, row_id) if op != "insert" else None
     if op != "insert" and current is None:
-        return False  # an edit of a record this laptop does not have: nothing shows whose it is
+        return UNKNOWN_ROW
     owners = OWNER_FIELDS.get(table, ())
     if any(fields[name] != user for name in owners if name in fields):
-        return False
+        return "not_owner"
     if current is not None and owners and current.get(owners[0]) != user:
-        return False
+        return "not_owner"
     if table in PARENTS:
         link, parent_table = PARENTS[table]
         parent_id = fields.get(link, current.get(link) if current else None)
-        parent = rows.get(parent_table, str(parent_id)) if parent_id else None
-        if parent is None or parent.get(OWNER_FIELDS[parent_table][0]) != user:
-            return False
-    return True
+        if not parent_id:
+            return "not_owner"
+        parent = rows.get(parent_table, str(parent_id))
+        if parent is None:
+            return UNKNOWN_ROW
+        if parent.get(OWNER_FIELDS[parent_table][0]) != user:
+            return "not_owner"
+    return None
 
 
 def refused_error(code: str) -> WardbookError:

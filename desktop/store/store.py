@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
-from desktop.security.rights import LocalRights
 from desktop.store import messages  # noqa: F401  (registers the store's messages)
 from desktop.store.connection import DATABASE_ERRORS, connect, guard_tables
 from desktop.store.migrations import LATEST, migrate, schema_version
@@ -40,6 +39,9 @@ class Store:
             migrate(self.db)
         self._ensure_device()
         self.writer = Writer(self)
+        # The rights module builds on the store's tables: imported here, not at the top, to keep the import order free.
+        from desktop.security.rights import LocalRights
+
         self.writer.check = LocalRights(self)
         guard_tables(conn, frozenset(SYNCED))
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.progress import Progress
-from desktop.security.rights import Principal
+from desktop.security.rights import UNKNOWN_ROW, Principal
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
@@ -48,9 +48,9 @@ def clock_offset(header: dict[str, Any], read_at_ms: int) -> int | None:
     return int(published) - read_at_ms if isinstance(published, int) else None
 
 
-def _error(store: Store, report: ApplyReport, device: str, seq: int, reason: str) -> None:
+def _error(store: Store, report: ApplyReport, device: str, seq: int, reason: str, detail: str | None = None) -> None:
     report.errors.append((device, seq, reason))
-    record_error(store, device, seq, reason, file_name(seq))
+    record_error(store, device, seq, reason, detail or file_name(seq))
 
 
 def _existing(store: Store, inserted: dict[str, list[str]]) -> dict[str, set[str]]:
@@ -93,10 +93,18 @@ def apply_changes(store: Store, device: str, blocks: list[Block], vv: dict[str, 
     merge_changes(store, device, list(changes_of(later)), vv)
 
 
+class _Waiting(Exception):
+    """A file edits records this laptop does not have yet, and its writer had seen files of other laptops that
+    are not applied here: it is applied after those (later in this sync, or at the next one)."""
+
+
 def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any] | None = None, *,
               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ApplyReport:
     """Apply every device's new changesets. The device keys come from `roster`, already verified by the caller,
     or from the share's roster verified here against this laptop's pin.
+
+    Devices are applied one after another, each file in order; a device whose next file waits for other laptops'
+    files (`_Waiting`) goes on in a second pass, once the others are applied.
 
     `progress(done, total, device)` follows the files applied; `cancelled()` is asked before each one and stops the
     round with InterruptedError. Each file is applied with its cursor in one transaction, so what was applied
@@ -104,35 +112,62 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
     """
     if roster is None:
         roster = verified_roster(store, share)
-    keys_by_device = public_keys(roster)
-    report = ApplyReport()
+    round_ = _Round(store, share, keys, roster, progress, cancelled)
     cursors = {device: (seq, digest or "") for device, seq, digest in store.conn.execute(
         "SELECT device_id, last_seq, last_hash FROM applied")}
     pending = {device: [seq for seq in share.seqs(device) if seq > cursors.get(device, (0, ""))[0]]
                for device in share.device_ids() if device != store.device_id}
-    total, done = sum(map(len, pending.values())), 0
+    round_.total = sum(map(len, pending.values()))
     if progress is not None:
-        progress(0, total, "")
-    for device, seqs in pending.items():
-        last_seq, last_hash = cursors.get(device, (0, ""))
+        progress(0, round_.total, "")
+    waiting = [device for device, seqs in pending.items()
+               if not round_.apply_device(device, seqs, cursors.get(device, (0, "")), last_pass=False)]
+    for device in waiting:
+        cursor = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?",
+                                    (device,)).fetchone() or (0, "")
+        round_.apply_device(device, [seq for seq in pending[device] if seq > cursor[0]], (cursor[0], cursor[1] or ""),
+                            last_pass=True)
+    return round_.report
+
+
+@dataclass
+class _Round:
+    """One apply round's state: what it applies with, and what it has done so far."""
+
+    store: Store
+    share: FolderShare
+    keys: SyncKeys
+    roster: dict[str, Any]
+    progress: Progress | None
+    cancelled: Callable[[], bool] | None
+    report: ApplyReport = field(default_factory=ApplyReport)
+    total: int = 0
+    done: int = 0
+
+    def apply_device(self, device: str, seqs: list[int], cursor: tuple[int, str], *, last_pass: bool) -> bool:
+        """Apply `device`'s files `seqs` in order from `cursor`; False when one waits for other laptops' files
+        (on the last pass that is told as a warning, and the next sync tries again)."""
+        store, report = self.store, self.report
+        keys_by_device = public_keys(self.roster)
+        last_seq, last_hash = cursor
         for seq in seqs:
-            if cancelled is not None and cancelled():
+            if self.cancelled is not None and self.cancelled():
                 raise InterruptedError("sync cancelled")
             if seq != last_seq + 1:
                 _error(store, report, device, last_seq + 1, "gap")
-                break
-            who = principal_for(roster, device, seq)
+                return True
+            who = principal_for(self.roster, device, seq)
             try:
                 if device not in keys_by_device or who is None:
                     raise InvalidChangeset("unenrolled")
-                raw = share.read(device, seq)
+                raw = self.share.read(device, seq)
                 read_at = store.writer.clock.now_ms()
                 epoch = read_header(raw)[0].get("epoch", 0)
-                changeset = decode(raw, keys_by_device[device], keys.data_key(epoch))
+                changeset = decode(raw, keys_by_device[device], self.keys.data_key(epoch))
                 header = changeset.header
                 if header.get("device") != device or header.get("seq") != seq:
                     raise InvalidChangeset("renamed")
-                if header.get("station") != roster["station"]:
+                if header.get("station") != self.roster["station"]:
                     raise InvalidChangeset("station")
                 if header.get("prev_hash") != last_hash:
                     raise InvalidChangeset("chain")
@@ -140,22 +175,24 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
                 audit_head = checked_audit_head(header, keys_by_device[device], device)
             except (InvalidChangeset, OSError) as error:
                 _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
-                break
+                return True
             try:
-                applied = _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at)
+                report.refused += _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at)
+            except _Waiting:
+                if last_pass:
+                    _error(store, report, device, seq, "waiting")
+                return last_pass
             except Exception as error:
-                _error(store, report, device, seq, "apply_failed")
-                record_error(store, device, seq, "apply_failed", f"{file_name(seq)}: {type(error).__name__}")
-                break
-            report.refused += applied
+                _error(store, report, device, seq, "apply_failed", f"{file_name(seq)}: {type(error).__name__}")
+                return True
             if store.writer.clock.drift_ms(hlc_max) > FUTURE_LIMIT_MS:
                 _error(store, report, device, seq, "clock_future")
             last_seq, last_hash = seq, changeset.digest
             report.applied[device] = report.applied.get(device, 0) + 1
-            done += 1
-            if progress is not None:
-                progress(done, total, device[:8])
-    return report
+            self.done += 1
+            if self.progress is not None:
+                self.progress(self.done, self.total, device[:8])
+        return True
 
 
 def _checked_header(header: dict[str, Any]) -> tuple[dict[str, int], int]:
@@ -167,12 +204,25 @@ def _checked_header(header: dict[str, Any]) -> tuple[dict[str, int], int]:
     return vv, hlc_max
 
 
+def _saw_more(store: Store, device: str, vv: dict[str, int]) -> bool:
+    """Had `device`, when it wrote a file with version vector `vv`, seen changes of a third laptop not applied here?"""
+    here = dict(store.conn.execute("SELECT device_id, hlc FROM version_vector").fetchall())
+    return any(hlc > here.get(other, 0) for other, hlc in vv.items() if other not in (device, store.device_id))
+
+
 def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: Changeset, vv: dict[str, int],
                 hlc_max: int, audit_head: SignedHead | None, read_at: int) -> int:
-    """Apply one verified file with its cursor, in one transaction; returns how many of its changes were refused."""
+    """Apply one verified file with its cursor, in one transaction; returns how many of its changes were refused.
+
+    A change of a record not here (or under a parent not here) cannot be judged by its owner: while the writer had
+    seen files not applied here yet, the file waits (`_Waiting`); once this laptop has seen all the writer had,
+    such a record was never theirs to change, and the change is refused."""
     header = changeset.header
     with store.transaction():
         blocks, refused = screen(store, who, changeset.blocks)
+        if any(item.reason == UNKNOWN_ROW for item in refused) and _saw_more(store, device, vv):
+            raise _Waiting
+        refused = [replace(item, reason="not_owner") if item.reason == UNKNOWN_ROW else item for item in refused]
         apply_changes(store, device, blocks, vv)
         keep_refused(store, device, seq, who, refused)
         if audit_head is not None:

@@ -63,6 +63,10 @@ i18n.register(
         "sync.col_errors": {"vi": "Lỗi", "en": "Errors"},
         "sync.col_conflicts": {"vi": "Xung đột", "en": "Conflicts"},
         "sync.col_refused": {"vi": "Bị từ chối", "en": "Refused"},
+        "sync.refused_change": {
+            "vi": "Không nhận thay đổi của {user} ({change} {record}): {why}",
+            "en": "Change by {user} not accepted ({change} {record}): {why}",
+        },
         "sync.col_at": {"vi": "Lúc", "en": "At"},
         "sync.col_record": {"vi": "Thay đổi", "en": "Change"},
         "sync.col_why": {"vi": "Lý do", "en": "Why"},
@@ -158,6 +162,11 @@ i18n.register(
         "sync.reason.audit_head": {
             "vi": "chữ ký đầu chuỗi nhật ký truy cập trong tệp không đúng",
             "en": "the signed head of the audit log in the file does not check out",
+        },
+        "sync.reason.waiting": {
+            "vi": "tệp sửa hồ sơ mà máy này chưa có; sẽ nhận sau khi có tệp của các máy khác mà máy gửi đã thấy",
+            "en": "it changes records this laptop does not have yet; it applies once the other laptops' files its "
+            "writer had seen are here",
         },
         "sync.reason.apply_failed": {
             "vi": "tệp không áp dụng được (dữ liệu bất thường); các tệp của máy khác vẫn được nhận",

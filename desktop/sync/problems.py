@@ -15,11 +15,21 @@ from dataclasses import dataclass
 
 from desktop import i18n
 from desktop.errors import WardbookError
+from desktop.register.labels import label
+from desktop.security.permissions import can
+from desktop.security.rights import REFUSALS
+from desktop.security.session import current_actor
 from desktop.store import Store
 from desktop.sync import messages as _messages  # noqa: F401  (registers the sentences)
+from desktop.sync.changeset import file_name
+from desktop.sync.screen import list_refused
 
-PREFIXES = ("own_", "snapshot_", "roster_")
-WARNINGS = frozenset({"clock_future"})  # the file was applied; the problem is told, not a failure
+PREFIXES = ("own_", "snapshot_", "roster_", "refused_")
+REFUSED_SHOWN = 200  # the newest refused changes listed with the problems (all are kept)
+# A refused change's kind is `refused_<code>`: its reason reads as the write path's own refusal.
+i18n.register({f"sync.reason.{code}": {lang: i18n.tr(f"security.refusal.{code}", lang) for lang in ("vi", "en")}
+               for code in REFUSALS})
+WARNINGS = frozenset({"clock_future", "waiting"})  # the file was applied; the problem is told, not a failure
 
 
 def reason_of(kind: str) -> str:
@@ -60,6 +70,25 @@ class Problem:
 
 
 def open_problems(store: Store) -> list[Problem]:
-    """The problems not over yet, newest first (what the status counts per laptop, one by one)."""
-    return [Problem(at, device, detail or "", kind, explained(kind)) for at, device, kind, detail in store.conn.execute(
-        "SELECT at, device_id, kind, detail FROM sync_errors WHERE resolved_at IS NULL ORDER BY id DESC")]
+    """The problems not over yet, newest first (what the status counts per laptop, one by one), then — for those
+    who manage the station's laptops — the changes refused from other laptops, newest first."""
+    problems = [Problem(at, device, detail or "", kind, explained(kind)) for at, device, kind, detail in
+                store.conn.execute("SELECT at, device_id, kind, detail FROM sync_errors WHERE resolved_at IS NULL "
+                                   "ORDER BY id DESC")]
+    return problems + (refused_problems(store) if _manages_laptops(store) else [])
+
+
+def _manages_laptops(store: Store) -> bool:
+    try:
+        return can(current_actor(store), "enrollment")
+    except WardbookError:  # nobody logged in
+        return False
+
+
+def refused_problems(store: Store, limit: int = REFUSED_SHOWN) -> list[Problem]:
+    """Each refused change in words: who (the account its laptop is enrolled for), what, and why."""
+    return [Problem(str(row["at"]), str(row["device_id"]), file_name(int(str(row["seq"]))), f"refused_{row['reason']}",
+                    i18n.tr("sync.refused_change", user=row["username"] or "—",
+                            change=label("change", str(row["op"])), record=label("record", str(row["tbl"])),
+                            why=i18n.Ref(f"security.refusal.{row['reason']}")))
+            for row in list_refused(store, limit)]

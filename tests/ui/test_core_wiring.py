@@ -101,6 +101,28 @@ def test_sync_page_tells_each_problem_in_words_until_it_is_over(  # type: ignore
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM households WHERE code LIKE 'ST-%'").fetchone()[0] == 2
 
 
+def test_sync_page_shows_changes_refused_from_a_laptop_without_the_right(  # type: ignore[no-untyped-def]
+        ctx, owned, qtbot, tmp_path) -> None:
+    """A laptop enrolled for no account writes an account into its outbox by hand: the Sync page of a laptop that
+    manages the station's laptops lists the change as not accepted, saying why in words."""
+    with _station_and_page(ctx, owned, tmp_path) as (page, share, _station, station_keys):
+        with Store.open(tmp_path / "other.db", create=True) as other:
+            other_keys = SyncKeys(Ed25519PrivateKey.generate())
+            request_enrollment(share, other.device_id, other_keys, "other")
+            approve_device(share, other.device_id, station_keys)
+            sync_once(other, share, other_keys)
+            other.conn.execute("INSERT INTO outbox (tbl, row_id, op, hlc, fields) VALUES "
+                               "('users', 'u1', 'insert', ?, '{\"username\": \"ke-gian\", \"role\": \"admin\"}')",
+                               (other.writer.clock.tick(),))
+            sync_once(other, share, other_keys)
+        page.share.setText(str(tmp_path / "share"))
+        with qtbot.waitSignal(page.synced, timeout=60_000):
+            page.sync_button.click()
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM users WHERE username = 'ke-gian'").fetchone() == (0,)
+    assert not page.problems_box.isHidden() and page.problems.rowCount() == 1
+    assert page.problems.data(page.problems.index(0, 3)) == i18n.tr("security.refusal.accounts", "vi")
+
+
 def test_import_wizard_checks_then_imports(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rows = ["Họ và tên,Quan hệ với chủ hộ,Năm sinh,Số nhà,Đường,Khu phố",
             "Mai Văn Tư,Chủ hộ,1950,88,Đường Số 4,Khu phố 1",
