@@ -8,6 +8,12 @@ After the faults stop and two full sync rounds:
 - every committed edit is the winning value, or is recorded as lost in some laptop's `conflicts`, or was
   knowingly overwritten: a later edit was made on a laptop whose copy of that field carried this edit's stamp.
 
+Laptops have roles, bound to them in the signed roster: laptop 0 is the station admin's, laptops 1 and 2 are
+officers'. An officer may record and edit their own visits only (the write path refuses others' locally), and an
+officer's laptop also forges changes it may not make straight into its outbox (an account, another device's
+audit entry, another officer's visit, a value of the wrong type): every other laptop must refuse each of them
+(`refused_changes`), and none may reach any laptop's content.
+
 Examples: 40 by default (well under a minute here); WARDBOOK_SIM_EXAMPLES=300 for a longer local run.
 """
 
@@ -95,6 +101,31 @@ def content(store: Store) -> dict[str, list[tuple[object, ...]]]:
                       key=repr) for t, s in SYNCED.items()}
 
 
+def _user(index: int) -> str:
+    return f"user-{index}"
+
+
+def _grant(index: int) -> dict[str, Any]:
+    """Laptop 0 is the station admin's; the others are officers'."""
+    return {"from_seq": 1, "user_id": _user(index), "username": f"canbo{index}",
+            "role": "admin" if index == 0 else "officer"}
+
+
+Forgery = Any  # (new id, another officer's visit, an audit entry, a household) -> (table, row id, op, fields) | None
+FORGERIES: dict[str, Forgery] = {
+    "make_admin": lambda new, visit, entry, household: ("users", new, "insert",
+                                                        {"username": "ke-gian", "role": "admin", "active": 1}),
+    "foreign_audit": lambda new, visit, entry, household: ("audit_log", new, "insert",
+                                                           {"device_id": "device-0", "seq": 99, "action": "login"}),
+    "edit_audit": lambda new, visit, entry, household: entry and ("audit_log", entry, "update", {"action": "view"}),
+    "others_visit": lambda new, visit, entry, household: visit and ("visits", visit, "update", {"findings": "sửa"}),
+    "visit_for_another": lambda new, visit, entry, household: household and (
+        "visits", new, "insert", {"household_id": household, "officer_id": "user-0", "outcome": "met"}),
+    "wrong_type": lambda new, visit, entry, household: household and ("households", household, "update",
+                                                                      {"flag_poor": "có"}),
+}
+
+
 class Station(RuleBasedStateMachine):
     @initialize(seed=st.integers(0, 2**32 - 1))
     def start(self, seed: int) -> None:
@@ -107,10 +138,16 @@ class Station(RuleBasedStateMachine):
                         for i in range(DEVICES)]
         self.made = 0  # row ids are made here, not random, so Hypothesis can replay an example exactly
         admin = self.laptops[0]
-        init_share(share, admin.device, admin.keys)
-        for laptop in self.laptops[1:]:
+        for index in range(DEVICES):  # the accounts the laptops are enrolled for (no passwords: no login needed)
+            grant = _grant(index)
+            admin.store.writer.insert("users", {"username": grant["username"], "role": grant["role"], "active": 1},
+                                      grant["user_id"])
+        init_share(share, admin.device, admin.keys, grant=_grant(0))
+        for index, laptop in enumerate(self.laptops[1:], start=1):
             request_enrollment(share, laptop.device, laptop.keys, laptop.path.stem)
-            approve_device(share, laptop.device, admin.keys)
+            approve_device(share, laptop.device, admin.keys, _grant(index))
+        self.forged: set[tuple[str, int]] = set()  # (device, outbox seq) of the changes forged by officers
+        self.refused_locally = 0
         # (device, outbox seq) -> the stamps the edited fields carried on that laptop just before the edit.
         self.prior: dict[tuple[str, int], dict[str, Stamp]] = {}
         self.sync_failures = 0
@@ -145,7 +182,13 @@ class Station(RuleBasedStateMachine):
             if created is not None and created[0] is not None:
                 before[ALL_FIELDS] = created
         last = store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox").fetchone()[0]
-        action(store)
+        try:
+            action(store)
+        except WardbookError as error:
+            if error.msg_id != "security.write_refused":
+                raise
+            self.refused_locally += 1  # an officer's edit of another officer's visit: nothing is written
+            return
         for (seq,) in store.conn.execute("SELECT seq FROM outbox WHERE seq > ?", (last,)):
             self.prior[(store.device_id, seq)] = before
 
@@ -181,7 +224,7 @@ class Station(RuleBasedStateMachine):
             household = households[pick % len(households)]
             self._write(index, lambda s: s.writer.insert("visits", {
                 "household_id": household, "visited_at": "2026-05-01", "purposes": "welfare_check",
-                "outcome": "met"}, self._new_id("visit")))
+                "outcome": "met", "officer_id": _user(index)}, self._new_id("visit")))
 
     @rule(index=st.integers(0, DEVICES - 1), table=st.sampled_from(sorted(VALUES)), pick=st.integers(0, 20),
           data=st.data())
@@ -199,6 +242,28 @@ class Station(RuleBasedStateMachine):
         if rows:
             row = rows[pick % len(rows)]
             self._write(index, lambda s: s.writer.delete(table, row), table, row)
+
+    @rule(index=st.integers(1, DEVICES - 1), kind=st.sampled_from(sorted(FORGERIES)), pick=st.integers(0, 20))
+    def forge(self, index: int, kind: str, pick: int) -> None:
+        """The officer writes a change they may not make straight into their laptop's outbox (they hold its
+        database key and the core), as the write path would have stamped it."""
+        store = self.laptops[index].store
+        visits = [row_id for row_id, officer in store.conn.execute("SELECT id, officer_id FROM visits ORDER BY id")
+                  if officer != _user(index)]
+        audit = [row[0] for row in store.conn.execute("SELECT id FROM audit_log ORDER BY id")]
+        households = self._alive(index, "households")
+        change = FORGERIES[kind](self._new_id("forged"), visits[pick % len(visits)] if visits else None,
+                                 audit[pick % len(audit)] if audit else None,
+                                 households[pick % len(households)] if households else None)
+        if change is None:
+            return
+        table, row_id, op, fields = change
+        hlc = store.writer.clock.tick()
+        with store.transaction():
+            cursor = store.conn.execute("INSERT INTO outbox (tbl, row_id, op, hlc, fields) VALUES (?, ?, ?, ?, ?)",
+                                        (table, row_id, op, hlc, json.dumps(fields)))
+            store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+        self.forged.add((store.device_id, int(cursor.lastrowid or 0)))
 
     # Syncing, with whatever goes wrong on the way.
     @rule(index=st.integers(0, DEVICES - 1), fault=st.sampled_from(FAULTS), after=st.integers(0, 12))
@@ -256,10 +321,16 @@ class Station(RuleBasedStateMachine):
         for other in contents[1:]:
             assert other == contents[0], "laptops differ after the faults stopped and two sync rounds"
         edits = self._edits()
+        forged = self._forged()
         if os.environ.get("WARDBOOK_SIM_VERBOSE"):
             conflicts = sum(lt.store.conn.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0]
                             for lt in self.laptops)
-            print(f"edits={len(edits)} failed_syncs={self.sync_failures} conflicts={conflicts}")
+            print(f"edits={len(edits)} failed_syncs={self.sync_failures} conflicts={conflicts} "
+                  f"forged={len(forged)} refused_locally={self.refused_locally}")
+        for laptop in self.laptops:
+            refused = set(laptop.store.conn.execute("SELECT device_id, tbl, row_id, hlc FROM refused_changes"))
+            for change in forged:
+                assert change[0] == laptop.device or change in refused, f"forged change {change} was not refused"
         winners = _winners(edits)
         assert contents[0] == _oracle(winners), "the laptops agree, but not with last-writer-wins of every edit"
         lost: set[tuple[str, str, str, Stamp]] = set()
@@ -280,14 +351,23 @@ class Station(RuleBasedStateMachine):
                     continue
                 raise AssertionError(f"edit {edit} of {field} lost to {winning!r} {stamp} without a trace")
 
+    def _forged(self) -> list[tuple[str, str, str, int]]:
+        """(device, table, row id, HLC) of every forged change."""
+        return [(laptop.device, table, row_id, hlc) for laptop in self.laptops
+                for seq, table, row_id, hlc in laptop.store.conn.execute("SELECT seq, tbl, row_id, hlc FROM outbox")
+                if (laptop.device, seq) in self.forged]
+
     def _edits(self) -> list[dict[str, Any]]:
-        """Every committed local edit of every laptop, with its (HLC, device) stamp and all the fields it set."""
+        """Every committed local edit of every laptop (forged ones aside), with its (HLC, device) stamp and all the
+        fields it set."""
         edits = []
         for laptop in self.laptops:
             device = laptop.device
             for seq, table, row_id, op, hlc, fields in laptop.store.conn.execute(
                 "SELECT seq, tbl, row_id, op, hlc, fields FROM outbox ORDER BY seq"
             ):
+                if (device, seq) in self.forged:
+                    continue
                 values = json.loads(fields)
                 if op == "insert":  # a creation stamps every field, the ones it leaves empty too
                     values = {**dict.fromkeys(SYNCED[table].fields), **values, "deleted_hlc": None}
