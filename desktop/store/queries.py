@@ -20,6 +20,24 @@ from desktop.store.tables import HOUSEHOLD_FLAGS
 ALIVE = "deleted_hlc IS NULL"
 
 
+class FromSession:
+    """The default scope of the list queries of officers' records: what the logged-in user may see (an officer:
+    their own; a team lead or admin: everyone's; nobody logged in on a register with accounts: refused). A list
+    called without saying whose records it wants can then never show an officer someone else's."""
+
+
+FROM_SESSION = FromSession()
+
+
+def scope_of(store: Store, officer_id: str | FromSession | None) -> str | None:
+    """The officer whose records a list query returns (None: everyone's)."""
+    if isinstance(officer_id, FromSession):
+        from desktop.security.session import visible_officer  # the session module builds on the store
+
+        return visible_officer(store)
+    return officer_id
+
+
 def open_follow_up(alias: str = "") -> str:
     """SQL condition for a visit whose follow-up is due and not yet done (`alias` like `v.`)."""
     return (
@@ -132,9 +150,10 @@ def household_summaries(store: Store, ids: list[str], today: date | None = None)
     return [by_id[household_id] for household_id in ids if household_id in by_id]
 
 
-def household_detail(store: Store, household_id: str, officer_id: str | None = None) -> dict[str, object]:
-    """Everything shown on a household page: summary, members, visits (newest first; with `officer_id` only
-    that officer's, see `desktop.security.access.view_household`), cases."""
+def household_detail(store: Store, household_id: str,
+                     officer_id: str | FromSession | None = FROM_SESSION) -> dict[str, object]:
+    """Everything shown on a household page: summary, members, visits (newest first; only those the logged-in
+    user may see unless `officer_id` says whose, None: everyone's), cases."""
     summary = household_summaries(store, [household_id])[0]
     cursor = store.conn.execute(
         "SELECT id, full_name, gender, birth_year, relation_to_head, phone, id_number, moved_out_on "
@@ -165,12 +184,13 @@ def fetch_dicts(store: Store, sql: str, params: tuple[object, ...] = ()) -> list
 
 def list_visits(store: Store, *, household_id: str | None = None, overdue_on: date | None = None,
                 due_on: date | None = None, limit: int | None = None,
-                officer_id: str | None = None) -> list[dict[str, object]]:
+                officer_id: str | FromSession | None = FROM_SESSION) -> list[dict[str, object]]:
     """Visits newest first; with `overdue_on`, only open follow-ups due before that day (oldest due first);
-    with `due_on`, only open follow-ups due that very day (the officer's round of today); with `officer_id`,
-    only that officer's (what an officer may see: `security.session.visible_officer`)."""
+    with `due_on`, only open follow-ups due that very day (the officer's round of today). Only the visits the
+    logged-in user may see, unless `officer_id` says whose (None: everyone's)."""
     where = ["v.deleted_hlc IS NULL"]
     params: list[object] = []
+    officer_id = scope_of(store, officer_id)
     if officer_id:
         where.append("v.officer_id = ?")
         params.append(officer_id)
@@ -240,12 +260,13 @@ def list_users(store: Store) -> list[dict[str, object]]:
 
 
 def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: str | None = None,
-               limit: int | None = None, assignee_id: str | None = None) -> list[dict[str, object]]:
-    """Cases, newest received first, with the household's address and the assignee's name; with
-    `assignee_id`, only the cases assigned to that officer (what an officer may see:
-    `security.session.visible_officer`)."""
+               limit: int | None = None,
+               assignee_id: str | FromSession | None = FROM_SESSION) -> list[dict[str, object]]:
+    """Cases, newest received first, with the household's address and the assignee's name: those assigned to the
+    logged-in user when they may not see everyone's, unless `assignee_id` says whose (None: everyone's)."""
     where = ["c.deleted_hlc IS NULL"]
     params: list[object] = []
+    assignee_id = scope_of(store, assignee_id)
     if assignee_id:
         where.append("c.assignee_id = ?")
         params.append(assignee_id)
@@ -282,11 +303,12 @@ def case_detail(store: Store, case_id: str) -> dict[str, object]:
 
 
 def list_activities(store: Store, *, area_id: str | None = None, limit: int | None = None,
-                    officer_id: str | None = None) -> list[dict[str, object]]:
-    """Community activities, newest first, with the area's name; with `officer_id`, only the ones that officer
-    recorded (what an officer may see: `security.session.visible_officer`)."""
+                    officer_id: str | FromSession | None = FROM_SESSION) -> list[dict[str, object]]:
+    """Community activities, newest first, with the area's name: those the logged-in user may see, unless
+    `officer_id` says whose (None: everyone's)."""
     where = ["a.deleted_hlc IS NULL"]
     params: list[object] = []
+    officer_id = scope_of(store, officer_id)
     if officer_id:
         where.append("a.officer_id = ?")
         params.append(officer_id)

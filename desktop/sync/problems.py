@@ -21,7 +21,6 @@ from desktop.security.rights import REFUSALS
 from desktop.security.session import current_actor
 from desktop.store import Store
 from desktop.sync import messages as _messages  # noqa: F401  (registers the sentences)
-from desktop.sync.changeset import file_name
 from desktop.sync.screen import list_refused
 
 PREFIXES = ("own_", "snapshot_", "roster_", "refused_")
@@ -87,6 +86,8 @@ def _manages_laptops(store: Store) -> bool:
 
 def refused_problems(store: Store, limit: int = REFUSED_SHOWN) -> list[Problem]:
     """Each refused change in words: who (the account its laptop is enrolled for), what, and why."""
+    from desktop.sync.changeset import file_name  # the crypto it carries is not needed to open the app
+
     return [Problem(str(row["at"]), str(row["device_id"]), file_name(int(str(row["seq"]))), f"refused_{row['reason']}",
                     i18n.tr("sync.refused_change", user=row["username"] or "—",
                             change=label("change", str(row["op"])), record=label("record", str(row["tbl"])),

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.security.rights import PARENTS, REGISTER, Principal, RowView, refusal
 from desktop.store import Store
 from desktop.store.tables import SYNCED, invalid_rows
 from desktop.store.writer import utc_now_iso
-from desktop.sync.changeset import Block
+
+if TYPE_CHECKING:
+    from desktop.sync.changeset import Block
 
 HLC_RANGE = (0, 2**63 - 1)
 PARENT_TABLES = frozenset(parent for _link, parent in PARENTS.values())

@@ -106,3 +106,29 @@ def test_an_officer_corrects_or_deletes_only_own_activities(demo_store: Store, a
     attach(demo_store, lead)  # a team lead may correct anyone's
     update_activity(demo_store, theirs, kind="meeting", held_on="01/06/2026", topic="Họp tổ (đã sửa)")
     detach(demo_store)
+
+
+def test_a_list_called_without_saying_whose_shows_what_the_session_may_see(
+        demo_store: Store, accounts: dict[str, Actor]) -> None:
+    """A forgotten argument must not show an officer other officers' records: the default scope is the session's,
+    and with nobody logged in on a register that has accounts the lists are refused."""
+    import pytest
+
+    from desktop.errors import WardbookError
+    from desktop.store.queries import household_detail, list_visits
+
+    officer = accounts["canbo"]
+    attach(demo_store, officer)
+    mine = add_case(demo_store, kind="tip", title="Tin báo của tôi", received_on="01/06/2026")
+    own_activity = add_activity(demo_store, kind="meeting", held_on="01/06/2026", topic="Họp tổ")
+    assert [row["id"] for row in list_cases(demo_store)] == [mine]
+    assert [row["id"] for row in list_activities(demo_store)] == [own_activity]
+    assert list_visits(demo_store) == []  # the demo ward's visits are other officers'
+    household = str(demo_store.conn.execute("SELECT household_id FROM visits LIMIT 1").fetchone()[0])
+    assert household_detail(demo_store, household)["visits"] == []
+    attach(demo_store, accounts["totruong"])
+    assert len(list_visits(demo_store)) > 100 and len(household_detail(demo_store, household)["visits"]) >= 1
+    detach(demo_store)
+    for listing in (list_cases, list_activities, list_visits):
+        with pytest.raises(WardbookError, match=r"Login required|Cần đăng nhập"):
+            listing(demo_store)
