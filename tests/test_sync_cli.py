@@ -227,3 +227,37 @@ def test_a_process_killed_mid_publish_loses_nothing(tmp_path: Path) -> None:
         written = a.conn.execute("SELECT COUNT(*) FROM areas").fetchone()[0]
         assert written > 5
         assert b.conn.execute("SELECT COUNT(*) FROM areas").fetchone()[0] == written
+
+
+def test_a_laptop_approved_for_an_officer_cannot_change_accounts_and_the_admin_sees_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    share = str(tmp_path / "share")
+    station = ["--db", str(tmp_path / "station.db"), "--key-file", str(tmp_path / "station.keys")]
+    laptop = ["--db", str(tmp_path / "laptop.db"), "--key-file", str(tmp_path / "laptop.keys")]
+    assert main(["demo", "--households", "10", "--db", station[1]]) == 0
+    assert main(["init", "--db", laptop[1]]) == 0
+    assert main(["share", "init", share, *station]) == 0
+    assert main(["enroll", share, "--name", "may-canbo2", *laptop]) == 0
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
+        device = store.device_id
+    capsys.readouterr()
+    assert main(["share", "approve", device, "--for", "canbo2", *station, "--lang", "en"]) == 0
+    assert "for account canbo2 (officer)" in capsys.readouterr().out
+    assert main(["sync", *station]) == 0
+    assert main(["sync", *laptop]) == 0
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:  # its holder writes by hand
+        user = store.conn.execute("SELECT id FROM users WHERE username = 'canbo2'").fetchone()[0]
+        store.conn.execute("INSERT INTO outbox (tbl, row_id, op, hlc, fields) VALUES "
+                           "('users', ?, 'update', ?, '{\"role\": \"admin\"}')", (user, store.writer.clock.tick()))
+    assert main(["sync", *laptop]) == 0
+    capsys.readouterr()
+    assert main(["sync", *station, "--lang", "en"]) == 0
+    assert "1 changes refused" in capsys.readouterr().out
+    assert main(["sync", "refused", *station, "--lang", "en"]) == 0
+    listed = capsys.readouterr().out
+    assert "canbo2" in listed and "only an admin may change accounts" in listed
+    assert main(["sync", "status", *station, "--lang", "en"]) == 0
+    status = capsys.readouterr().out
+    assert "Refused" in status and "Change by canbo2 not accepted (change Account)" in status
+    with _open(tmp_path / "station.db", tmp_path / "station.keys") as store:
+        assert store.conn.execute("SELECT role FROM users WHERE id = ?", (user,)).fetchone() == ("officer",)
