@@ -8,7 +8,9 @@ path; the business fields are listed here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 META_FIELDS = ("id", "created_at", "updated_at", "deleted_hlc", "created_hlc", "created_device")
 
@@ -210,26 +212,49 @@ def invalid_rows(table: str, names: list[str], rows: list[list[object]], first: 
 
     Local writes are normalised by the write path itself; a change from elsewhere is signed by a laptop whose
     holder may have edited their own database by hand, so its values are checked before anything is written (an
-    integer beyond 64 bits used to stop every laptop's sync with an OverflowError). Checked column by column:
-    on a first sync this runs over every value of the ward."""
+    integer beyond 64 bits used to stop every laptop's sync with an OverflowError). On a first sync this runs over
+    every value of the ward, so each column is first checked as a whole; only a column that fails is looked at
+    row by row."""
     spec = SYNCED[table]
     bad: dict[int, str] = {}
     for at, name in enumerate(names, start=first):
-        kind = spec.fields.get(name, int)  # `deleted_hlc`, the one field a delete writes, is a clock
-        choices = CHOICES.get((table, name))
-        allowed = frozenset(choices) if choices else None
-        is_set = (table, name) in SET_FIELDS
+        kind = spec.fields.get(name, int)  # `deleted_hlc`, the one field of a delete, is a clock
+        check = _value_check(table, name, kind)
+        if _column_ok(rows, at, check, _TYPES[kind]):
+            continue
         for index, row in enumerate(rows):
             value = row[at]
-            if value is None or index in bad:
-                continue
-            if kind is str:
-                ok = type(value) is str and len(value) <= MAX_TEXT and (
-                    allowed is None or (set(value.split(",")) <= allowed if is_set else value in allowed))
-            elif kind is int:
-                ok = type(value) is int and _INT_RANGE[0] <= value <= _INT_RANGE[1]
-            else:
-                ok = isinstance(value, (int, float)) and type(value) is not bool and abs(value) <= MAX_NUMBER
-            if not ok:
+            if value is not None and index not in bad and not check(value):
                 bad[index] = name
     return bad
+
+
+_TYPES: dict[type, frozenset[type]] = {
+    str: frozenset({str, type(None)}), int: frozenset({int, type(None)}), float: frozenset({int, float, type(None)}),
+}
+
+
+def _value_check(table: str, name: str, kind: type) -> Callable[[object], bool]:
+    choices = CHOICES.get((table, name))
+    if kind is str:
+        if choices is None:
+            return lambda value: type(value) is str and len(value) <= MAX_TEXT
+        allowed = frozenset(choices)
+        if (table, name) in SET_FIELDS:
+            return lambda value: type(value) is str and set(value.split(",")) <= allowed
+        return lambda value: type(value) is str and value in allowed
+    if kind is int:
+        return lambda value: type(value) is int and _INT_RANGE[0] <= value <= _INT_RANGE[1]
+    return lambda value: type(value) in (int, float) and -MAX_NUMBER <= value <= MAX_NUMBER  # type: ignore[operator]
+
+
+def _column_ok(rows: list[list[object]], at: int, check: Callable[[object], bool], types: frozenset[type]) -> bool:
+    """Whether every value at position `at` of the rows passes `check` (None always does), tried once per distinct
+    value. (Values equal in a set, 1 and True or 1.0, stand for one another here; SQLite stores them alike in the
+    field's column, and the row-by-row look of a failing column checks each exactly.)"""
+    try:
+        distinct = set(map(itemgetter(at), rows))
+    except TypeError:  # a list or an object among the values: not hashable, and not a value of any field
+        return False
+    distinct.discard(None)
+    return set(map(type, distinct)) <= types and all(map(check, distinct))

@@ -64,6 +64,10 @@ def screen(store: Store, who: Principal, blocks: list[Block]) -> tuple[list[Bloc
             per_row = False
         else:
             per_row = block_code is None
+        if block_code is None and not per_row and not bad_values \
+                and all(HLC_RANGE[0] < row[1] <= HLC_RANGE[1] for row in block_rows):
+            kept_by_block[number] = block_rows  # the usual block: nothing to look at row by row
+            continue
         kept = []
         for index, row in enumerate(block_rows):
             code = block_code
