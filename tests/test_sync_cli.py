@@ -14,6 +14,9 @@ from desktop.cli import main
 from desktop.security.database import open_database
 from desktop.security.secrets import PassphraseFileSecrets
 from desktop.store import Store
+from desktop.sync.engine import sync_once
+from desktop.sync.folder import FolderShare
+from desktop.sync.keystore import load_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,7 +90,7 @@ def test_problems_are_told_in_words_and_a_clock_warning_is_not_a_failure(
 ) -> None:
     """`wardbook sync` says what went wrong in the chosen language (not a code) and exits 1 only when a file was
     not applied; `sync status` lists the problems not over yet."""
-    from desktop.store.hlc import pack, wall_ms
+    from desktop.store.hlc import wall_ms
     from desktop.sync.changeset import file_name
 
     share = str(tmp_path / "share")
@@ -101,9 +104,9 @@ def test_problems_are_told_in_words_and_a_clock_warning_is_not_a_failure(
         device = store.device_id
     assert main(["share", "approve", device, *station]) == 0
     with _open(tmp_path / "station.db", tmp_path / "station.keys") as store:  # a station PC two hours fast
-        store.writer.clock.last = pack(wall_ms() + 2 * 60 * 60_000, 0)
+        store.writer.clock.now_ms = lambda: wall_ms() + 2 * 60 * 60_000
         store.writer.insert("areas", {"name": "Khu phố 1"})
-    assert main(["sync", *station]) == 0
+        sync_once(store, FolderShare(share), load_keys(PassphraseFileSecrets(tmp_path / "station.keys", PASSPHRASE)))
     capsys.readouterr()
     assert main(["sync", *laptop, "--lang", "en"]) == 0  # applied, with a warning
     out = capsys.readouterr().out

@@ -52,7 +52,3 @@ class HybridClock:
         if remote > self.last:
             self.last = remote
         return self.tick()
-
-    def drift_ms(self, remote: int) -> int:
-        """How far ahead of this machine's wall clock a remote value is (negative: behind)."""
-        return unpack(remote)[0] - self.now_ms()

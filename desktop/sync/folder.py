@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,14 @@ class FolderShare:
         self.transport.write_new(rel, data)
         if self.transport.read(rel) != data:
             raise OSError(f"read-back of {rel} differs")
+
+    def set_aside(self, device_id: str, seq: int) -> None:
+        """Move a file that is not what this device wrote at `seq` out of the numbering (kept, as `.bad-…`, for
+        whoever looks into it), so the device can write its own file under that number."""
+        rel = f"devices/{device_id}/{file_name(seq)}"
+        data = self.transport.read(rel)
+        self.transport.write_new(f"devices/{device_id}/.bad-{file_name(seq)}-{secrets.token_hex(4)}", data)
+        self.transport.delete(rel)
 
     def clean_temporaries(self, device_id: str) -> None:
         """Remove temp files a crash left behind in this device's own folder."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from desktop.store import Store
 from desktop.sync.audit_heads import sign_own_head
@@ -34,6 +35,15 @@ def _mark(store: Store, seq: int, digest: str, outbox_from: int, outbox_to: int)
         resolve_device_errors(store, store.device_id, seq)
 
 
+def _is_next(store: Store, header: dict[str, Any], seq: int, prev_hash: str) -> bool:
+    """Is this the file this laptop wrote as number `seq`: its own device, that number, chained to the file before
+    it, carrying the outbox entries after those already published?"""
+    published_to = store.conn.execute("SELECT MAX(seq) FROM outbox WHERE published_seq IS NOT NULL").fetchone()[0]
+    return (header.get("device") == store.device_id and header.get("seq") == seq
+            and header.get("prev_hash") == prev_hash
+            and isinstance(header.get("outbox_from"), int) and header["outbox_from"] > (published_to or 0))
+
+
 def version_vector(store: Store) -> dict[str, int]:
     """Highest HLC applied from each device (this one included): what this laptop had seen."""
     vector = dict(store.conn.execute("SELECT device_id, hlc FROM version_vector").fetchall())
@@ -57,6 +67,11 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
                 # KeyError): nothing is marked, the error is recorded and shown, and the next sync reads it again.
                 record_error(store, device, seq + 1, f"own_{error.reason}", file_name(seq + 1))
                 raise refused("sync.own_file_unreadable", error.reason, file=file_name(seq + 1)) from None
+            if not _is_next(store, found.header, seq + 1, prev_hash):
+                # One of this laptop's files copied under the next number: signed by this laptop, but not the file
+                # it wrote there. Adopting it broke the chain for every other laptop for good; it is set aside.
+                share.set_aside(device, seq + 1)
+                continue
             _mark(store, seq + 1, found.digest, found.header["outbox_from"], found.header["outbox_to"])
             continue
         rows = store.conn.execute(

@@ -11,16 +11,15 @@ they live in a passphrase-protected file instead — for a station PC with no ke
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import socket
 from pathlib import Path
 
 from desktop import i18n
-from desktop.cli.context import add_common_options, open_store, print_table, progress_printer
+from desktop.cli.context import add_common_options, open_store, print_table, progress_printer, secret_store
 from desktop.errors import WardbookError
 from desktop.security.access import change_setting
-from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
+from desktop.security.secrets import KeyringSecrets, SecretStore
 from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.engine import sync_once
@@ -34,9 +33,12 @@ from desktop.sync.status import device_status, offset_minutes
 
 
 def _secrets(args: argparse.Namespace, store: Store) -> SecretStore:
-    if getattr(args, "key_file", None):
-        passphrase = os.environ.get("WARDBOOK_KEY_PASSPHRASE") or getpass.getpass("Key file passphrase: ")
-        return PassphraseFileSecrets(args.key_file, passphrase)
+    """Where this laptop's sync keys live: the key file when one is given (`--key-file` or `WARDBOOK_KEY_FILE`,
+    as for the database key), else the OS keyring."""
+    if getattr(args, "key_file", None) or os.environ.get("WARDBOOK_KEY_FILE"):
+        key_file = secret_store(args)
+        assert key_file is not None  # a key file was given
+        return key_file
     return KeyringSecrets(store.device_id)
 
 

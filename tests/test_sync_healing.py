@@ -1,0 +1,56 @@
+"""Sync heals itself from what happens to files on a share: a file copied under the next number, a laptop whose
+clock is wrong (and whose fast clock other laptops' stamps carry forward)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from test_sync import content, laptops
+
+from desktop.store.hlc import wall_ms
+from desktop.sync.changeset import file_name
+from desktop.sync.folder import FolderShare
+from desktop.sync.problems import open_problems
+
+
+def test_a_file_copied_under_the_next_number_is_set_aside_by_its_laptop_and_nobody_is_stuck(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    for code in ("HK1", "HK2"):
+        b.store.writer.insert("households", {"code": code, "street": "Lê Lợi"})
+        b.sync()
+    folder = tmp_path / "share" / "devices" / b.store.device_id
+    shutil.copy(folder / file_name(1), folder / file_name(3))  # signed by B, but not B's file 3
+    _, report = a.sync()
+    assert [reason for _, _, reason in report.errors] == ["renamed"]
+    later = b.store.writer.insert("households", {"code": "HK3", "street": "Trần Phú"})
+    b.sync()  # B finds the copy at its next number, sets it aside and writes its own file 3
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
+        file_name(1), file_name(2), file_name(3)]
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".bad-")]  # kept for whoever looks into it
+    for laptop in (a, c):
+        _, report = laptop.sync()
+        assert report.errors == []
+        assert laptop.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (later,)).fetchone() == (1,)
+    assert open_problems(a.store) == [] and content(a.store) == content(b.store) == content(c.store)
+
+
+def test_the_clock_warning_names_the_laptop_whose_clock_is_wrong(tmp_path: Path) -> None:
+    """C is a day fast; B, with the right clock, carries C's stamps forward in its own edits. Only C is named,
+    and once C's clock is right its new files are in time again."""
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    c.store.writer.clock.now_ms = lambda: wall_ms() + 26 * 60 * 60_000
+    c.store.writer.insert("areas", {"name": "Khu phố 9"})
+    c.sync()
+    b.sync()
+    b.store.writer.insert("areas", {"name": "Khu phố 10"})  # stamped after C's fast HLC, by B's right clock
+    b.sync()
+    _, report = a.sync()
+    assert {(device, reason) for device, _, reason in report.errors} == {(c.store.device_id, "clock_future")}
+    c.store.writer.clock.now_ms = wall_ms
+    c.store.writer.insert("areas", {"name": "Khu phố 11"})
+    c.sync()
+    _, report = a.sync()
+    assert report.errors == []
