@@ -243,3 +243,17 @@ def test_exports_are_audited(demo_store: Store, tmp_path: Path) -> None:
     assert (action, table) == ("export", "households")
     assert json.loads(detail) == {"rows": 400, "file": "h.csv", "area": None}
     assert audit.verify(demo_store) == []
+
+
+def test_dry_run_counts_are_the_imports_and_nothing_stays(ward: Store, tmp_path: Path) -> None:
+    """The dry run is the import rolled back: the same counts, and the register (clocks, outbox, audit) unchanged."""
+    first = write_csv(tmp_path / "first.csv", [HEADER, *PEOPLE[:3]])
+    import_file(ward, first)
+    later = write_csv(tmp_path / "later.csv", [HEADER, *PEOPLE])
+    before = _dump(ward)
+    _, rehearsal = import_file(ward, later, dry_run=True)
+    assert _dump(ward) == before
+    _, result = import_file(ward, later)
+    assert rehearsal is not None and result is not None and rehearsal.dry_run
+    counts = ("added_households", "merged_households", "added_people", "skipped_people")
+    assert [getattr(rehearsal, c) for c in counts] == [getattr(result, c) for c in counts] == [1, 1, 2, 3]

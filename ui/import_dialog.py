@@ -1,9 +1,9 @@
 """Import wizard: pick the ward's Excel/CSV list, check every row, then import all rows or none.
 
-Both steps are the core's (`desktop.io.importer`): the check is its dry run, whose problems (by row and column,
-in the user's language) are listed here; the import runs in the background with a progress bar and a Cancel
-button (a large spreadsheet takes minutes). The import is one transaction, so a cancelled one leaves nothing
-behind and the same checked file can be imported again.
+Both steps are the core's (`desktop.io.importer`): the check is its dry run (the real import, rolled back),
+whose problems (by row and column, in the user's language) and counts are listed here; the import runs in the
+background with a progress bar and a Cancel button (a large spreadsheet takes minutes). The import is one
+transaction, so a cancelled one leaves nothing behind and the same checked file can be imported again.
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import WardbookError
-from desktop.io.importer import ImportPlan, ImportResult, plan_import, run_import
-from desktop.io.reading import read_rows
+from desktop.io.importer import ImportPlan, ImportResult, import_file, run_import
 from desktop.security.database import reopen
 from desktop.store import Store
 from ui.progress import JobProgress
@@ -97,20 +96,18 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.plan = None
         try:
-            plan = plan_import(self.store, read_rows(Path(self.path.text())),
-                               create_areas=self.create_areas.isChecked())
+            plan, rehearsal = import_file(self.store, Path(self.path.text()), dry_run=True,
+                                          create_areas=self.create_areas.isChecked())
         except WardbookError as error:
             self.report.setPlainText(error.message())
             self.summary.setText("")
             return
         self.report.setPlainText("\n".join(problem.message() for problem in plan.problems))
-        people = sum(len(h.people) for h in plan.households)
-        if plan.blocking:
+        if plan.blocking or rehearsal is None:
             self.summary.setText(self.tr("%1 problem(s): fix the file and check again. Nothing was imported.")
                                  .replace("%1", str(len(plan.blocking))))
             return
-        self.summary.setText(self.tr("Ready: %1 households, %2 people.").replace("%1", str(len(plan.households)))
-                             .replace("%2", str(people)))
+        self.summary.setText(rehearsal.summary())
         self.plan = plan
         self.import_button.setEnabled(True)
 

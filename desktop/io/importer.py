@@ -2,8 +2,9 @@
 
 Two layouts are understood: one row per person (the usual "sổ hộ khẩu" list, grouped into households by
 household code, else by address, with the head marked in "Quan hệ với chủ hộ"), and one row per household
-(a "Chủ hộ" column and no "Họ và tên"). `plan_import` only reads and checks, so it is also the dry run;
-`run_import` writes the plan through the single write path in one transaction.
+(a "Chủ hộ" column and no "Họ và tên"). `plan_import` reads and checks;
+`run_import` writes the plan through the single write path in one transaction. The dry run is that same
+import inside a transaction that is rolled back, so the counts it announces are the ones the import makes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop import i18n
@@ -83,10 +84,20 @@ class ImportResult:
     merged_households: int
     added_people: int
     skipped_people: int
+    dry_run: bool = False
 
     def summary(self, lang: str | None = None) -> str:
-        return i18n.tr("io.summary", lang, added=self.added_households, merged=self.merged_households,
+        return i18n.tr("io.dry_run_summary" if self.dry_run else "io.summary", lang,
+                       added=self.added_households, merged=self.merged_households,
                        people=self.added_people, skipped=self.skipped_people)
+
+
+class _Rehearsed(Exception):
+    """Carries the dry run's result out of the transaction it rolls back."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("dry run")
+        self.result = result
 
 
 def load_mapping(path: Path) -> dict[str, str]:
@@ -336,11 +347,23 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
     return ImportResult(added, merged, people_added, skipped)
 
 
+def rehearse_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
+                    cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
+    """The dry run: the real import, rolled back, so its counts cannot drift from what an import does."""
+    try:
+        with store.transaction():
+            raise _Rehearsed(run_import(store, plan, progress, cancelled))
+    except _Rehearsed as rehearsed:
+        return replace(rehearsed.result, dry_run=True)
+
+
 def import_file(store: Store, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
                 create_areas: bool = False, dry_run: bool = False, progress: Progress | None = None,
                 cancelled: Callable[[], bool] = lambda: False) -> tuple[ImportPlan, ImportResult | None]:
-    """Read, check and (unless `dry_run` or there are problems) import a file."""
+    """Read, check and import a file (rolled back when `dry_run`); no result when the file has problems."""
     plan = plan_import(store, read_rows(path, sheet), mapping, create_areas=create_areas)
-    if dry_run or plan.blocking:
+    if plan.blocking:
         return plan, None
+    if dry_run:
+        return plan, rehearse_import(store, plan, progress, cancelled)
     return plan, run_import(store, plan, progress, cancelled)

@@ -45,8 +45,10 @@ i18n.register(
             "en": "Imported: {added} new households, {merged} merged, {people} new people, {skipped} already there.",
         },
         "io.dry_run_summary": {
-            "vi": "Kiểm tra xong, không có lỗi: sẽ nhập {added} hộ mới, gộp {merged} hộ, {people} nhân khẩu mới.",
-            "en": "Checked, no problems: would add {added} households, merge {merged}, add {people} people.",
+            "vi": "Kiểm tra xong, không có lỗi: sẽ nhập {added} hộ mới, gộp {merged} hộ, {people} nhân khẩu mới, "
+                  "{skipped} nhân khẩu đã có.",
+            "en": "Checked, no problems: would add {added} households, merge {merged}, add {people} people, "
+                  "{skipped} already there.",
         },
         "io.mapping_line": {"vi": "Cột '{header}' → {field}", "en": "Column '{header}' → {field}"},
         "io.exported": {

@@ -53,11 +53,7 @@ def _import(args: argparse.Namespace) -> int:
     if plan.blocking:
         print(i18n.tr("cli.error", message=i18n.tr("io.has_problems", count=len(plan.blocking))), file=sys.stderr)
         return EXIT_PROBLEMS
-    if result is None:
-        new = [h for h in plan.households if h.existing_id is None]
-        print(i18n.tr("io.dry_run_summary", added=len(new), merged=len(plan.households) - len(new),
-                      people=sum(len(h.people) for h in plan.households)))
-    else:
+    if result is not None:
         print(result.summary())
     return 0
 
