@@ -44,6 +44,7 @@ class ImportDialog(QDialog):
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse)
         self.create_areas = QCheckBox()
+        self.mark_moved_out = QCheckBox()
         self.check_button = QPushButton()
         self.check_button.clicked.connect(self.check)
         self.import_button = QPushButton()
@@ -67,6 +68,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.create_areas)
+        layout.addWidget(self.mark_moved_out)
         layout.addLayout(buttons)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.progress)
@@ -77,6 +79,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import households from Excel / CSV"))
         self.browse.setText(self.tr("Choose file…"))
         self.create_areas.setText(self.tr("Create the khu phố named in the file when missing"))
+        self.mark_moved_out.setText(self.tr("Mark members the list no longer names as moved out"))
         self.check_button.setText(self.tr("1. Check the file"))
         self.import_button.setText(self.tr("2. Import"))
 
@@ -97,7 +100,8 @@ class ImportDialog(QDialog):
         self.plan = None
         try:
             plan, rehearsal = import_file(self.store, Path(self.path.text()), dry_run=True,
-                                          create_areas=self.create_areas.isChecked())
+                                          create_areas=self.create_areas.isChecked(),
+                                          mark_moved_out=self.mark_moved_out.isChecked())
         except WardbookError as error:
             self.report.setPlainText(error.message())
             self.summary.setText("")

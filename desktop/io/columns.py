@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop import i18n
 from desktop.register.labels import label
 from desktop.search.folding import fold
 from desktop.store.tables import HOUSEHOLD_FLAGS
@@ -65,3 +66,20 @@ _BY_NAME.update(_EXTRA_FLAG_NAMES)
 def guess_field(header: str) -> str | None:
     """The field a header names, or None when it is not one the register keeps."""
     return _BY_NAME.get(normalise_header(header))
+
+# The app's other exports, each known by two headers no household list has: read back, they are refused with
+# their name instead of "no header" (they hold no households to import).
+OTHER_LISTS = {
+    "visits": ("col.person_met", "col.support_vnd"),
+    "cases": ("col.received_on", "col.resolution"),
+    "activities": ("col.topic", "col.attendance"),
+}
+
+
+def other_list(headers: list[str]) -> str | None:
+    """Which of the app's other exports a header row is, if any."""
+    names = {normalise_header(header) for header in headers}
+    for kind, ids in OTHER_LISTS.items():
+        if any(all(normalise_header(i18n.tr(msg_id, lang)) in names for msg_id in ids) for lang in i18n.LANGUAGES):
+            return kind
+    return None

@@ -13,11 +13,13 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from desktop import i18n
 from desktop.errors import WardbookError
-from desktop.io.columns import BY_FIELD, guess_field, normalise_header
+from desktop.io.areas import area_key, area_name, known_areas
+from desktop.io.columns import BY_FIELD, guess_field, normalise_header, other_list
 from desktop.io.reading import Rows, read_rows
 from desktop.progress import Progress
 from desktop.register.validation import check_birth_year, normalise_phone, parse_date
@@ -44,7 +46,7 @@ class Problem:
     blocking: bool = True
 
     def message(self, lang: str | None = None) -> str:
-        return i18n.tr("io.problem", lang, row=self.row, column=self.column,
+        return i18n.tr("io.problem" if self.column else "io.problem_row", lang, row=self.row, column=self.column,
                        message=i18n.tr(self.msg_id, lang, **self.params))
 
 
@@ -53,6 +55,8 @@ class PlannedPerson:
     row: int
     fields: dict[str, object]
     is_head: bool
+    existing_id: str | None = None  # the register's person this row is (same folded name in the same household)
+    changes: dict[str, object] = field(default_factory=dict)  # what the row corrects in that person
 
 
 @dataclass
@@ -60,9 +64,22 @@ class PlannedHousehold:
     key: str
     first_row: int
     fields: dict[str, object]
-    area_name: str | None
+    area_key: str | None
     people: list[PlannedPerson] = field(default_factory=list)
     existing_id: str | None = None
+    changes: dict[str, object] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # the household's and its members' "Ghi chú", each once
+    rows_seen: set[tuple[str, ...]] = field(default_factory=set)  # to merge a member row pasted twice
+
+
+@dataclass(frozen=True)
+class AbsentMember:
+    """A person of a household in the file whom the new list no longer names."""
+
+    person_id: str
+    full_name: str
+    household: str
+    row: int
 
 
 @dataclass
@@ -71,7 +88,9 @@ class ImportPlan:
     headers: list[str]
     households: list[PlannedHousehold]
     problems: list[Problem]
-    new_areas: dict[str, str] = field(default_factory=dict)  # folded name → name, created by the import
+    new_areas: dict[str, str] = field(default_factory=dict)  # area key → name, created by the import
+    absent: list[AbsentMember] = field(default_factory=list)
+    mark_moved_out: bool = False
 
     @property
     def blocking(self) -> list[Problem]:
@@ -83,13 +102,15 @@ class ImportResult:
     added_households: int
     merged_households: int
     added_people: int
-    skipped_people: int
+    skipped_people: int  # already in the register and unchanged
+    updated_people: int = 0
+    moved_out_people: int = 0
     dry_run: bool = False
 
     def summary(self, lang: str | None = None) -> str:
         return i18n.tr("io.dry_run_summary" if self.dry_run else "io.summary", lang,
-                       added=self.added_households, merged=self.merged_households,
-                       people=self.added_people, skipped=self.skipped_people)
+                       added=self.added_households, merged=self.merged_households, people=self.added_people,
+                       updated=self.updated_people, skipped=self.skipped_people, moved=self.moved_out_people)
 
 
 class _Rehearsed(Exception):
@@ -124,6 +145,10 @@ def find_header(rows: Rows, saved: dict[str, str] | None = None) -> tuple[int, d
             best = (index, mapping)
     fields = set(best[1].values())
     if len(fields) < 2 or not ({"full_name", "head_name"} & fields):
+        for row in rows[:HEADER_SEARCH_ROWS]:
+            kind = other_list(row)
+            if kind:
+                raise WardbookError("io.other_list", kind=i18n.Ref(f"io.list_{kind}"))
         raise WardbookError("io.no_header")
     return best
 
@@ -158,29 +183,38 @@ def _spreadsheet_id_number(text: str) -> str | None:
 
 
 class _RowReader:
-    """Turns one spreadsheet row into typed fields, recording each problem with its row and column."""
+    """Turns one spreadsheet row into typed fields, recording each problem with its row and the file's header."""
 
     def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
         self._columns = {mapped: column for column, mapped in plan.mapping.items()}
 
+    def has(self, name: str) -> bool:
+        return name in self._columns
+
+    def header(self, name: str) -> str:
+        """The column as the file names it (the clerk looks for that header), else the register's own header."""
+        column = self._columns.get(name)
+        return self.plan.headers[column] if column is not None else BY_FIELD[name].vi
+
     def value(self, row: list[str], name: str) -> str:
         column = self._columns.get(name)
         return row[column].strip() if column is not None and column < len(row) else ""
+
+    def problem(self, number: int, column: str, msg_id: str, blocking: bool = True, **params: object) -> None:
+        self.plan.problems.append(Problem(number, self.header(column), msg_id, params, blocking))
 
     def checked(self, number: int, name: str, parse: Callable[[str], object], text: str) -> object:
         try:
             return parse(text)
         except WardbookError as error:
-            self.plan.problems.append(Problem(number, BY_FIELD[name].vi, error.msg_id, error.params))
+            self.plan.problems.append(Problem(number, self.header(name), error.msg_id, error.params))
             return None
 
     def person(self, number: int, row: list[str], name_field: str) -> dict[str, object]:
         gender_text = fold(self.value(row, "gender"))
         if gender_text and gender_text not in GENDERS:
-            self.plan.problems.append(Problem(number, BY_FIELD["gender"].vi, "register.bad_choice",
-                                              {"value": self.value(row, "gender"), "field": "gender",
-                                               "choices": "Nam, Nữ"}))
+            self.problem(number, "gender", "io.bad_choice", value=self.value(row, "gender"), choices="Nam, Nữ")
         return {
             "full_name": self.value(row, name_field),
             "birth_year": self.checked(number, "birth_year", _birth_year, self.value(row, "birth_year")),
@@ -198,7 +232,6 @@ class _RowReader:
             "street": self.value(row, "street") or None,
             "phone": self.checked(number, "household_phone", _spreadsheet_phone,
                                   self.value(row, "household_phone")),
-            "notes": self.value(row, "notes") or None,
             "status": "active",
         }
         for flag in HOUSEHOLD_FLAGS:
@@ -206,97 +239,193 @@ class _RowReader:
         return fields
 
 
+def _label(planned: PlannedHousehold) -> str:
+    """How a message names a household: its code, else its address, else the row where it starts."""
+    fields = planned.fields
+    address = " ".join(str(fields[name]) for name in ("house_no", "street") if fields.get(name))
+    return str(fields.get("code") or address or i18n.tr("io.row_label", row=planned.first_row))
+
+
 def plan_import(store: Store, rows: Rows, saved_mapping: dict[str, str] | None = None, *,
-                create_areas: bool = False) -> ImportPlan:
-    """Read and check everything; write nothing. Problems name the spreadsheet row and column.
+                create_areas: bool = False, area: str | None = None, mark_moved_out: bool = False) -> ImportPlan:
+    """Read and check everything, and match it to the register; write nothing. Problems name the file's row
+    and header.
 
     An area (khu phố) the register does not know is a problem, unless `create_areas` says the file is the
-    first list of a new ward: then the import creates it."""
+    first list of a new ward: then the import creates it. `area` names the khu phố of rows that name none.
+    Members of a matched household whom a one-row-per-person list leaves out are listed, and marked moved
+    out only when `mark_moved_out` says so."""
     authorize(store, "import")
     header_index, mapping = find_header(rows, saved_mapping)
-    plan = ImportPlan(mapping, rows[header_index], [], [])
+    plan = ImportPlan(mapping, rows[header_index], [], [], mark_moved_out=mark_moved_out)
     reader = _RowReader(plan)
     person_rows = "full_name" in mapping.values()
-    areas = {fold(name): area_id for area_id, name in
-             store.conn.execute("SELECT id, name FROM areas WHERE deleted_hlc IS NULL")}
+    name_field = "full_name" if person_rows else "head_name"
+    areas = known_areas(store)
+    if area and area_key(area) not in areas and not create_areas:
+        raise WardbookError("io.unknown_file_area", value=area)
+    unknown_areas: dict[str, tuple[int, str, int]] = {}  # key → (first row, text, rows)
     by_key: dict[str, PlannedHousehold] = {}
     for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
         if not any(cell.strip() for cell in row):
             continue  # blank rows between blocks are common in hand-kept lists
-        name = reader.value(row, "full_name" if person_rows else "head_name")
+        name = reader.value(row, name_field)
         if not name:
-            plan.problems.append(Problem(offset, BY_FIELD["full_name" if person_rows else "head_name"].vi,
-                                         "register.required", {"field": "full_name"}))
+            reader.problem(offset, name_field, "io.no_name")
             continue
         household = reader.household(offset, row)
-        area_name = reader.value(row, "area") or None
-        if area_name and fold(area_name) not in areas and create_areas:
-            plan.new_areas.setdefault(fold(area_name), area_name)
-        elif area_name and fold(area_name) not in areas:
-            plan.problems.append(Problem(offset, BY_FIELD["area"].vi, "register.unknown_area", {"value": area_name}))
+        area_text = reader.value(row, "area") or area
+        key_of_area = area_key(area_text) if area_text else None
+        if key_of_area and key_of_area not in areas:
+            if create_areas:
+                plan.new_areas.setdefault(key_of_area, area_name(area_text or ""))
+            else:
+                first, text, count = unknown_areas.get(key_of_area, (offset, area_text or "", 0))
+                unknown_areas[key_of_area] = (first, text, count + 1)
         if not person_rows:
             key = f"row{offset}"
         elif household["code"]:
             key = f"code:{household['code']}"
         else:
-            key = "addr:" + fold(f"{area_name or ''}|{household['house_no'] or ''}|{household['street'] or ''}")
+            key = "addr:" + fold(f"{key_of_area or ''}|{household['house_no'] or ''}|{household['street'] or ''}")
         planned = by_key.get(key)
         if planned is None:
-            for required in ("house_no", "street"):
-                if not household[required]:
-                    plan.problems.append(Problem(offset, BY_FIELD[required].vi, "register.required",
-                                                 {"field": BY_FIELD[required].vi}))
-            planned = by_key[key] = PlannedHousehold(key, offset, household, area_name)
-        person = reader.person(offset, row, "full_name" if person_rows else "head_name")
+            planned = by_key[key] = PlannedHousehold(key, offset, household, key_of_area)
+        cells = tuple(reader.value(row, mapped) for mapped in mapping.values())
+        if cells in planned.rows_seen:
+            reader.problem(offset, name_field, "io.duplicate_row", blocking=False, name=name)
+            continue
+        planned.rows_seen.add(cells)
+        note = reader.value(row, "notes")
+        if note and note not in planned.notes and all(not n.endswith(f": {note}") for n in planned.notes):
+            planned.notes.append(note if not planned.notes and planned.first_row == offset else f"{name}: {note}")
+        person = reader.person(offset, row, name_field)
         relation = fold(str(person["relation_to_head"] or ""))
         head_name = reader.value(row, "head_name")
         is_head = (not person_rows or relation in HEAD_RELATIONS
-                   or (bool(head_name) and fold(head_name) == fold(str(person["full_name"]))))
+                   or (bool(head_name) and fold(head_name) == fold(name)))
         if is_head and not person["relation_to_head"]:
             person["relation_to_head"] = "chủ hộ"
         planned.people.append(PlannedPerson(offset, person, is_head))
+    for first, text, count in unknown_areas.values():  # one line per area, not one per row naming it
+        reader.problem(first, "area", "io.unknown_area", value=text, count=count)
     existing = _Existing(store)
     for planned in by_key.values():
-        heads = [p for p in planned.people if p.is_head]
-        label = str(planned.fields["code"] or f"{planned.fields['house_no']} {planned.fields['street']}")
-        if not heads:
-            plan.problems.append(Problem(planned.first_row, BY_FIELD["relation"].vi, "io.missing_head",
-                                         {"household": label}))
-        elif len(heads) > 1:
-            plan.problems.append(Problem(heads[1].row, BY_FIELD["relation"].vi, "io.two_heads",
-                                         {"household": label}))
-        planned.fields["area_id"] = areas.get(fold(planned.area_name or ""))
+        planned.fields["notes"] = "; ".join(planned.notes) or None
+        planned.fields["area_id"] = areas.get(planned.area_key or "")
         _match_existing(existing, planned, plan)
+        heads = [p for p in planned.people if p.is_head]
+        if planned.existing_id is None:
+            for required in ("house_no", "street"):
+                if not planned.fields[required]:
+                    reader.problem(planned.first_row, required, "io.required", header=reader.header(required))
+            if not heads:
+                reader.problem(planned.first_row, "relation", "io.missing_head", household=_label(planned))
+        if len(heads) > 1:
+            reader.problem(heads[1].row, "relation", "io.two_heads", household=_label(planned))
+    existing.match_people(plan, list(by_key.values()), person_rows, reader)
     plan.households = list(by_key.values())
     return plan
 
 
+_HOUSEHOLD_COLUMNS = ("code", "area_id", "house_no", "street", "phone", "notes",
+                      *(f"flag_{flag}" for flag in HOUSEHOLD_FLAGS))
+_PERSON_COLUMNS = ("birth_year", "gender", "phone", "relation_to_head", "occupation", "id_number")
+
+
 class _Existing:
-    """The register's households by code and by (folded head name, house number, street), read once."""
+    """The register's live households by code and by (folded head name, house number, street), read once."""
 
     def __init__(self, store: Store) -> None:
-        self.by_code: dict[str, tuple[str, str]] = {}
-        self.by_address: dict[tuple[str, str, str], tuple[str, str]] = {}
-        for household_id, code, head, house_no, street in store.conn.execute(
-            "SELECT h.id, h.code, p.full_name, h.house_no, h.street FROM households h "
-            "LEFT JOIN people p ON p.id = h.head_person_id WHERE h.deleted_hlc IS NULL"
-        ):
-            self.by_code[code] = (household_id, code)
-            self.by_address[(fold(head or ""), fold(house_no or ""), fold(street or ""))] = (household_id, code)
+        self.store = store
+        self.by_code: dict[str, dict[str, object]] = {}
+        self.by_address: dict[tuple[str, str, str], dict[str, object]] = {}
+        cursor = store.conn.execute(
+            f"SELECT h.id, p.full_name, {', '.join('h.' + c for c in _HOUSEHOLD_COLUMNS)} FROM households h "
+            "LEFT JOIN people p ON p.id = h.head_person_id WHERE h.deleted_hlc IS NULL")
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            self.by_code[str(row["code"])] = row
+            self.by_address[(fold(str(row["full_name"] or "")), fold(str(row["house_no"] or "")),
+                             fold(str(row["street"] or "")))] = row
+
+    def match_people(self, plan: ImportPlan, households: list[PlannedHousehold], person_rows: bool,
+                     reader: _RowReader) -> None:
+        """Each row of a matched household is the member with the same folded name (and relation, between
+        namesakes); what the row gives differently is a correction. Members the list leaves out are listed."""
+        matched = {planned.existing_id: planned for planned in households if planned.existing_id}
+        if not matched:
+            return
+        members: dict[str, list[dict[str, object]]] = {}
+        cursor = self.store.conn.execute(
+            f"SELECT p.id, p.household_id, p.full_name, p.moved_out_on, h.head_person_id = p.id AS is_head, "
+            f"{', '.join('p.' + c for c in _PERSON_COLUMNS)} FROM people p JOIN households h "
+            "ON h.id = p.household_id WHERE p.deleted_hlc IS NULL AND h.deleted_hlc IS NULL")
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            if values[1] in matched:
+                members.setdefault(values[1], []).append(dict(zip(names, values, strict=True)))
+        for household_id, planned in matched.items():
+            left = members.get(str(household_id), [])
+            for person in planned.people:
+                same = [m for m in left if fold(str(m["full_name"])) == fold(str(person.fields["full_name"]))]
+                relation = fold(str(person.fields["relation_to_head"] or ""))
+                best = next((m for m in same if fold(str(m["relation_to_head"] or "")) == relation),
+                            same[0] if same else None)
+                if best is None:
+                    continue
+                left.remove(best)
+                person.existing_id = str(best["id"])
+                person.changes = _corrections(best, person.fields, _PERSON_COLUMNS)
+                if best["moved_out_on"] is not None:
+                    person.changes["moved_out_on"] = None  # back in the household's list: moved back in
+            for member in left if person_rows else []:
+                if member["moved_out_on"] is None:
+                    absent = AbsentMember(str(member["id"]), str(member["full_name"]), _label(planned),
+                                          planned.first_row)
+                    if member["is_head"]:
+                        reader.problem(planned.first_row, "full_name", "io.absent_head", blocking=False,
+                                       name=absent.full_name, household=absent.household)
+                        continue
+                    plan.absent.append(absent)
+                    reader.problem(planned.first_row, "full_name",
+                                   "io.absent_moved_out" if plan.mark_moved_out else "io.absent_kept",
+                                   blocking=False, name=absent.full_name, household=absent.household)
+
+
+def _corrections(current: dict[str, object], given: dict[str, object], names: tuple[str, ...]) -> dict[str, object]:
+    """The fields the file gives a value for that differ from the register (case and accents of the same
+    text are not a change: an export read back must change nothing)."""
+    changes: dict[str, object] = {}
+    for name in names:
+        value = given.get(name)
+        if value is None or value == "" or name not in given:
+            continue
+        old = current.get(name)
+        same = fold(value) == fold(old) if isinstance(value, str) and isinstance(old, str) else value == old
+        if not same:
+            changes[name] = value
+    return changes
 
 
 def _match_existing(existing: _Existing, planned: PlannedHousehold, plan: ImportPlan) -> None:
-    """A household already in the register (same code, or same folded head name and address) is merged."""
+    """A household already in the register (same code, or same folded head name and address) is updated."""
     row = existing.by_code.get(str(planned.fields["code"])) if planned.fields["code"] else None
     heads = [p for p in planned.people if p.is_head]
     if row is None and heads:
         row = existing.by_address.get((fold(str(heads[0].fields["full_name"])),
                                        fold(str(planned.fields["house_no"] or "")),
                                        fold(str(planned.fields["street"] or ""))))
-    if row is not None:
-        planned.existing_id = row[0]
-        plan.problems.append(Problem(planned.first_row, BY_FIELD["full_name"].vi, "io.duplicate",
-                                     {"code": row[1]}, blocking=False))
+    if row is None:
+        return
+    planned.existing_id = str(row["id"])
+    given = {name: value for name, value in planned.fields.items()
+             if name != "code" and (not name.startswith("flag_") or name in plan.mapping.values())}
+    if planned.area_key is None:
+        given.pop("area_id", None)
+    planned.changes = _corrections(row, given, _HOUSEHOLD_COLUMNS)
+    plan.problems.append(Problem(planned.first_row, "", "io.duplicate", {"code": row["code"]}, blocking=False))
 
 
 def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
@@ -305,11 +434,11 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
     actor = authorize(store, "import")
     if plan.blocking:
         raise WardbookError("io.has_problems", count=len(plan.blocking))
-    added = merged = people_added = skipped = 0
+    added = merged = people_added = updated = skipped = moved = 0
     batch: list[RowWrite] = []
     with store.transaction():
-        new_area_ids = {folded: store.writer.insert("areas", {"name": name, "kind": "khu_pho"})
-                        for folded, name in plan.new_areas.items()}
+        new_area_ids = {key: store.writer.insert("areas", {"name": name, "kind": "khu_pho"})
+                        for key, name in plan.new_areas.items()}
         for done, planned in enumerate(plan.households, start=1):
             if cancelled():
                 raise InterruptedError("import cancelled")
@@ -319,32 +448,42 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                 fields = dict(planned.fields)
                 fields["code"] = fields["code"] or household_id[:8].upper()
                 fields["head_person_id"] = head_id
-                fields["area_id"] = fields["area_id"] or new_area_ids.get(fold(planned.area_name or ""))
+                fields["area_id"] = fields["area_id"] or new_area_ids.get(planned.area_key or "")
                 batch.append(RowWrite("households", household_id, "insert", fields))
-                known: set[tuple[str, object]] = set()
                 added += 1
             else:
                 household_id, head_id = planned.existing_id, ""
-                known = {(fold(name), year) for name, year in store.conn.execute(
-                    "SELECT full_name, birth_year FROM people WHERE household_id = ? AND deleted_hlc IS NULL",
-                    (household_id,))}
+                changes = dict(planned.changes)
+                if planned.area_key in new_area_ids:
+                    changes["area_id"] = new_area_ids[planned.area_key or ""]
+                if changes:
+                    batch.append(RowWrite("households", household_id, "update", changes))
                 merged += 1
             for person in planned.people:
-                identity = (fold(str(person.fields["full_name"])), person.fields["birth_year"])
-                if identity in known:  # already in the register; two rows of the file are two people
+                if person.existing_id and person.changes:
+                    batch.append(RowWrite("people", person.existing_id, "update", dict(person.changes)))
+                    updated += 1
+                elif person.existing_id:
                     skipped += 1
-                    continue
-                person_id = head_id if person.is_head and head_id else new_id()
-                batch.append(RowWrite("people", person_id, "insert", {**person.fields, "household_id": household_id}))
-                people_added += 1
+                else:
+                    person_id = head_id if person.is_head and head_id else new_id()
+                    batch.append(RowWrite("people", person_id, "insert",
+                                          {**person.fields, "household_id": household_id}))
+                    people_added += 1
             if done % WRITE_BATCH == 0 or done == len(plan.households):
                 store.writer.write(batch)
                 batch = []
                 if progress:
                     progress(done, len(plan.households), "households")
+        if plan.mark_moved_out and plan.absent:
+            today = date.today().isoformat()
+            store.writer.write([RowWrite("people", absent.person_id, "update", {"moved_out_on": today})
+                                for absent in plan.absent])
+            moved = len(plan.absent)
         audit.record(store, "import", "households", None,
-                     {"added": added, "merged": merged, "people": people_added, "skipped": skipped}, actor=actor)
-    return ImportResult(added, merged, people_added, skipped)
+                     {"added": added, "merged": merged, "people": people_added, "updated": updated,
+                      "skipped": skipped, "moved_out": moved}, actor=actor)
+    return ImportResult(added, merged, people_added, skipped, updated, moved)
 
 
 def rehearse_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
@@ -358,10 +497,12 @@ def rehearse_import(store: Store, plan: ImportPlan, progress: Progress | None = 
 
 
 def import_file(store: Store, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-                create_areas: bool = False, dry_run: bool = False, progress: Progress | None = None,
+                create_areas: bool = False, area: str | None = None, mark_moved_out: bool = False,
+                dry_run: bool = False, progress: Progress | None = None,
                 cancelled: Callable[[], bool] = lambda: False) -> tuple[ImportPlan, ImportResult | None]:
     """Read, check and import a file (rolled back when `dry_run`); no result when the file has problems."""
-    plan = plan_import(store, read_rows(path, sheet), mapping, create_areas=create_areas)
+    plan = plan_import(store, read_rows(path, sheet), mapping, create_areas=create_areas, area=area,
+                       mark_moved_out=mark_moved_out)
     if plan.blocking:
         return plan, None
     if dry_run:

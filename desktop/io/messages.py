@@ -37,18 +37,77 @@ i18n.register(
             "en": "The file has {count} problem(s); nothing was imported. Fix the rows listed and import again.",
         },
         "io.duplicate": {
-            "vi": "Trùng với hộ đã có {code} (cùng chủ hộ và địa chỉ): sẽ gộp vào hộ đó.",
-            "en": "Same as existing household {code} (same head and address): will be merged into it.",
+            "vi": "Hộ đã có trong sổ ({code}): cập nhật hộ đó, không tạo hộ mới.",
+            "en": "Household already in the register ({code}): updates it, no new household.",
         },
         "io.summary": {
-            "vi": "Đã nhập: {added} hộ mới, {merged} hộ gộp, {people} nhân khẩu mới, {skipped} nhân khẩu đã có.",
-            "en": "Imported: {added} new households, {merged} merged, {people} new people, {skipped} already there.",
+            "vi": "Đã nhập: {added} hộ mới, {merged} hộ đã có, {people} nhân khẩu mới, {updated} nhân khẩu được "
+                  "cập nhật, {skipped} nhân khẩu không đổi, {moved} nhân khẩu đánh dấu chuyển đi.",
+            "en": "Imported: {added} new households, {merged} already there, {people} new people, {updated} "
+                  "people updated, {skipped} unchanged, {moved} marked moved out.",
         },
         "io.dry_run_summary": {
-            "vi": "Kiểm tra xong, không có lỗi: sẽ nhập {added} hộ mới, gộp {merged} hộ, {people} nhân khẩu mới, "
-                  "{skipped} nhân khẩu đã có.",
-            "en": "Checked, no problems: would add {added} households, merge {merged}, add {people} people, "
-                  "{skipped} already there.",
+            "vi": "Kiểm tra xong, không có lỗi: sẽ nhập {added} hộ mới, {merged} hộ đã có, {people} nhân khẩu mới, "
+                  "{updated} nhân khẩu được cập nhật, {skipped} nhân khẩu không đổi, {moved} nhân khẩu đánh dấu "
+                  "chuyển đi. Chưa ghi gì.",
+            "en": "Checked, no problems: would add {added} households ({merged} already there), {people} new "
+                  "people, update {updated}, leave {skipped} unchanged, mark {moved} moved out. Nothing written.",
+        },
+        "io.other_list": {
+            "vi": "Tệp này là danh sách {kind} xuất từ WardBook, không phải danh sách hộ: không có gì để nhập.",
+            "en": "This file is a list of {kind} exported from WardBook, not a household list: nothing to import.",
+        },
+        "io.list_visits": {"vi": "lượt thăm hộ", "en": "visits"},
+        "io.list_cases": {"vi": "vụ việc", "en": "cases"},
+        "io.list_activities": {"vi": "hoạt động cộng đồng", "en": "community activities"},
+        "io.problem_row": {"vi": "Dòng {row}: {message}", "en": "Row {row}: {message}"},
+        "io.row_label": {"vi": "ở dòng {row}", "en": "at row {row}"},
+        "io.bad_choice": {
+            "vi": "'{value}' không phải giới tính; ghi một trong: {choices}.",
+            "en": "'{value}' is not a gender; write one of: {choices}.",
+        },
+        "io.no_name": {
+            "vi": "Dòng có dữ liệu nhưng không có họ tên: điền họ tên hoặc xoá dòng.",
+            "en": "The row has data but no name: fill in the name or delete the row.",
+        },
+        "io.required": {
+            "vi": "Hộ mới cần '{header}': điền vào dòng đầu của hộ.",
+            "en": "A new household needs '{header}': fill it in on the household's first row.",
+        },
+        "io.unknown_area": {
+            "vi": "Khu phố '{value}' chưa có trong sổ ({count} dòng). Sửa tên cho đúng khu phố đã có, hoặc chọn "
+                  "tạo khu phố mới khi nhập.",
+            "en": "Khu phố '{value}' is not in the register ({count} rows). Correct the name to an existing khu "
+                  "phố, or choose to create new khu phố when importing.",
+        },
+        "io.unknown_file_area": {
+            "vi": "Khu phố '{value}' (cho cả tệp) chưa có trong sổ. Kiểm tra tên, hoặc chọn tạo khu phố mới.",
+            "en": "Khu phố '{value}' (for the whole file) is not in the register. Check the name, or choose to "
+                  "create new khu phố.",
+        },
+        "io.hint_create_areas": {
+            "vi": "Nếu đây là khu phố mới: nhập lại với --create-areas.",
+            "en": "If these are new khu phố: import again with --create-areas.",
+        },
+        "io.duplicate_row": {
+            "vi": "Dòng này giống hệt một dòng trước của cùng hộ ({name}): chỉ nhập một lần.",
+            "en": "This row repeats an earlier row of the same household ({name}) exactly: imported once.",
+        },
+        "io.absent_kept": {
+            "vi": "{name} (hộ {household}) không có trong danh sách mới: vẫn giữ trong sổ. Nếu người này đã "
+                  "chuyển đi, chọn đánh dấu chuyển đi khi nhập.",
+            "en": "{name} (household {household}) is not in the new list: kept in the register. If they have "
+                  "moved away, choose to mark them moved out when importing.",
+        },
+        "io.absent_moved_out": {
+            "vi": "{name} (hộ {household}) không có trong danh sách mới: sẽ đánh dấu chuyển đi.",
+            "en": "{name} (household {household}) is not in the new list: will be marked moved out.",
+        },
+        "io.absent_head": {
+            "vi": "Chủ hộ {name} (hộ {household}) không có trong danh sách mới: vẫn giữ; đổi chủ hộ trong sổ nếu "
+                  "cần.",
+            "en": "Head {name} (household {household}) is not in the new list: kept; change the head in the "
+                  "register if needed.",
         },
         "io.mapping_line": {"vi": "Cột '{header}' → {field}", "en": "Column '{header}' → {field}"},
         "io.exported": {

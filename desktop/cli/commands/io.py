@@ -27,6 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importing.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra / check only, write nothing")
     importing.add_argument("--create-areas", action="store_true",
                            help="tạo khu phố chưa có / create the khu phố named in the file")
+    importing.add_argument("--area", help="khu phố của các dòng không ghi khu phố / khu phố for rows naming none")
+    importing.add_argument("--mark-moved-out", action="store_true",
+                           help="đánh dấu chuyển đi người không còn trong danh sách / mark members left out as "
+                                "moved out")
     importing.set_defaults(handler=_import)
 
     exporting = subparsers.add_parser("export", help="xuất ra Excel/CSV / export to XLSX or CSV")
@@ -41,7 +45,8 @@ def _import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         mapping = load_mapping(args.mapping) if args.mapping else None
         plan, result = import_file(store, args.file, sheet=args.sheet, mapping=mapping, dry_run=args.dry_run,
-                                   create_areas=args.create_areas, progress=progress_printer(args))
+                                   create_areas=args.create_areas, area=args.area,
+                                   mark_moved_out=args.mark_moved_out, progress=progress_printer(args))
     for column, field in sorted(plan.mapping.items()):
         print(i18n.tr("io.mapping_line", header=plan.headers[column], field=field))
     if args.save_mapping:
@@ -50,6 +55,8 @@ def _import(args: argparse.Namespace) -> int:
         print(problem.message(), file=sys.stderr if problem.blocking else sys.stdout)
     if len(plan.problems) > MAX_PROBLEMS_SHOWN:
         print(i18n.tr("cli.more", count=len(plan.problems) - MAX_PROBLEMS_SHOWN), file=sys.stderr)
+    if any(problem.msg_id == "io.unknown_area" for problem in plan.blocking):
+        print(i18n.tr("io.hint_create_areas"), file=sys.stderr)
     if plan.blocking:
         print(i18n.tr("cli.error", message=i18n.tr("io.has_problems", count=len(plan.blocking))), file=sys.stderr)
         return EXIT_PROBLEMS
