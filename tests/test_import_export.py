@@ -234,7 +234,7 @@ def test_unreadable_file_is_a_clear_error(ward: Store, tmp_path: Path) -> None:
     broken.write_bytes(b"not a zip")
     with pytest.raises(WardbookError) as caught:
         import_file(ward, broken)
-    assert caught.value.msg_id == "io.unreadable"
+    assert caught.value.msg_id == "io.not_spreadsheet"
 
 
 def test_exports_are_audited(demo_store: Store, tmp_path: Path) -> None:

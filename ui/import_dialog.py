@@ -106,7 +106,8 @@ class ImportDialog(QDialog):
             self.report.setPlainText(error.message())
             self.summary.setText("")
             return
-        self.report.setPlainText("\n".join(problem.message() for problem in plan.problems))
+        self.report.setPlainText("\n".join([*(notice.message() for notice in plan.notices),
+                                             *(problem.message() for problem in plan.problems)]))
         if plan.blocking or rehearsal is None:
             self.summary.setText(self.tr("%1 problem(s): fix the file and check again. Nothing was imported.")
                                  .replace("%1", str(len(plan.blocking))))

@@ -9,6 +9,7 @@ import inside a transaction that is rolled back, so the counts it announces are 
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.io.areas import area_key, area_name, known_areas
 from desktop.io.columns import BY_FIELD, guess_field, normalise_header, other_list
-from desktop.io.reading import Rows, read_rows
+from desktop.io.reading import Notice, Source, open_source
 from desktop.progress import Progress
 from desktop.register.validation import check_birth_year, normalise_phone, parse_date
 from desktop.search.folding import fold
@@ -91,6 +92,7 @@ class ImportPlan:
     new_areas: dict[str, str] = field(default_factory=dict)  # area key → name, created by the import
     absent: list[AbsentMember] = field(default_factory=list)
     mark_moved_out: bool = False
+    notices: list[Notice] = field(default_factory=list)  # what the reader decided: encoding, sheets, hidden rows
 
     @property
     def blocking(self) -> list[Problem]:
@@ -131,7 +133,7 @@ def save_mapping(plan: ImportPlan, path: Path) -> None:
                                indent=1), "utf-8")
 
 
-def find_header(rows: Rows, saved: dict[str, str] | None = None) -> tuple[int, dict[int, str]]:
+def find_header(rows: list[list[str]], saved: dict[str, str] | None = None) -> tuple[int, dict[int, str]]:
     """Index of the header row (the first of the top rows that names enough known columns) and its mapping."""
     best: tuple[int, dict[int, str]] = (-1, {})
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -185,9 +187,10 @@ def _spreadsheet_id_number(text: str) -> str | None:
 class _RowReader:
     """Turns one spreadsheet row into typed fields, recording each problem with its row and the file's header."""
 
-    def __init__(self, plan: ImportPlan) -> None:
+    def __init__(self, plan: ImportPlan, mapping: dict[int, str], headers: list[str]) -> None:
         self.plan = plan
-        self._columns = {mapped: column for column, mapped in plan.mapping.items()}
+        self.headers = headers
+        self._columns = {mapped: column for column, mapped in mapping.items()}
 
     def has(self, name: str) -> bool:
         return name in self._columns
@@ -195,7 +198,7 @@ class _RowReader:
     def header(self, name: str) -> str:
         """The column as the file names it (the clerk looks for that header), else the register's own header."""
         column = self._columns.get(name)
-        return self.plan.headers[column] if column is not None else BY_FIELD[name].vi
+        return self.headers[column] if column is not None else BY_FIELD[name].vi
 
     def value(self, row: list[str], name: str) -> str:
         column = self._columns.get(name)
@@ -246,74 +249,94 @@ def _label(planned: PlannedHousehold) -> str:
     return str(fields.get("code") or address or i18n.tr("io.row_label", row=planned.first_row))
 
 
-def plan_import(store: Store, rows: Rows, saved_mapping: dict[str, str] | None = None, *,
+def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | None = None, *,
                 create_areas: bool = False, area: str | None = None, mark_moved_out: bool = False) -> ImportPlan:
     """Read and check everything, and match it to the register; write nothing. Problems name the file's row
     and header.
 
     An area (khu phố) the register does not know is a problem, unless `create_areas` says the file is the
-    first list of a new ward: then the import creates it. `area` names the khu phố of rows that name none.
+    first list of a new ward: then the import creates it. `area` names the khu phố of rows that name none;
+    when several sheets are read, a sheet without a khu phố column is the khu phố its name says.
     Members of a matched household whom a one-row-per-person list leaves out are listed, and marked moved
     out only when `mark_moved_out` says so."""
     authorize(store, "import")
-    header_index, mapping = find_header(rows, saved_mapping)
-    plan = ImportPlan(mapping, rows[header_index], [], [], mark_moved_out=mark_moved_out)
-    reader = _RowReader(plan)
-    person_rows = "full_name" in mapping.values()
-    name_field = "full_name" if person_rows else "head_name"
+    plan = ImportPlan({}, [], [], [], mark_moved_out=mark_moved_out, notices=list(source.notices))
     areas = known_areas(store)
     if area and area_key(area) not in areas and not create_areas:
         raise WardbookError("io.unknown_file_area", value=area)
     unknown_areas: dict[str, tuple[int, str, int]] = {}  # key → (first row, text, rows)
     by_key: dict[str, PlannedHousehold] = {}
-    for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        if not any(cell.strip() for cell in row):
-            continue  # blank rows between blocks are common in hand-kept lists
-        name = reader.value(row, name_field)
-        if not name:
-            reader.problem(offset, name_field, "io.no_name")
-            continue
-        household = reader.household(offset, row)
-        area_text = reader.value(row, "area") or area
-        key_of_area = area_key(area_text) if area_text else None
-        if key_of_area and key_of_area not in areas:
-            if create_areas:
-                plan.new_areas.setdefault(key_of_area, area_name(area_text or ""))
+    readers: dict[str, _RowReader] = {}
+    for table_index, table in enumerate(source.tables):
+        top = list(itertools.islice(table.rows, HEADER_SEARCH_ROWS))
+        header_index, mapping = find_header([cells for _, cells in top], saved_mapping)
+        header_number, headers = top[header_index]
+        if not plan.mapping:
+            plan.mapping, plan.headers = mapping, headers
+        reader = _RowReader(plan, mapping, headers)
+        person_rows = "full_name" in mapping.values()
+        name_field = "full_name" if person_rows else "head_name"
+        table_area = area or (table.name if len(source.tables) > 1 and not reader.has("area") else None)
+        data_rows = 0
+        for offset, row in itertools.chain(top[header_index + 1:], table.rows):
+            if not any(cell.strip() for cell in row):
+                continue  # blank rows between blocks are common in hand-kept lists
+            data_rows += 1
+            name = reader.value(row, name_field)
+            if not name:
+                reader.problem(offset, name_field, "io.no_name")
+                continue
+            household = reader.household(offset, row)
+            area_text = reader.value(row, "area") or table_area
+            key_of_area = area_key(area_text) if area_text else None
+            if key_of_area and key_of_area not in areas:
+                if create_areas:
+                    plan.new_areas.setdefault(key_of_area, area_name(area_text or ""))
+                else:
+                    first, text, count = unknown_areas.get(key_of_area, (offset, area_text or "", 0))
+                    unknown_areas[key_of_area] = (first, text, count + 1)
+            if not person_rows:
+                key = f"{table_index}:row{offset}"
+            elif household["code"]:
+                key = f"code:{household['code']}"
             else:
-                first, text, count = unknown_areas.get(key_of_area, (offset, area_text or "", 0))
-                unknown_areas[key_of_area] = (first, text, count + 1)
-        if not person_rows:
-            key = f"row{offset}"
-        elif household["code"]:
-            key = f"code:{household['code']}"
-        else:
-            key = "addr:" + fold(f"{key_of_area or ''}|{household['house_no'] or ''}|{household['street'] or ''}")
-        planned = by_key.get(key)
-        if planned is None:
-            planned = by_key[key] = PlannedHousehold(key, offset, household, key_of_area)
-        cells = tuple(reader.value(row, mapped) for mapped in mapping.values())
-        if cells in planned.rows_seen:
-            reader.problem(offset, name_field, "io.duplicate_row", blocking=False, name=name)
-            continue
-        planned.rows_seen.add(cells)
-        note = reader.value(row, "notes")
-        if note and note not in planned.notes and all(not n.endswith(f": {note}") for n in planned.notes):
-            planned.notes.append(note if not planned.notes and planned.first_row == offset else f"{name}: {note}")
-        person = reader.person(offset, row, name_field)
-        relation = fold(str(person["relation_to_head"] or ""))
-        head_name = reader.value(row, "head_name")
-        is_head = (not person_rows or relation in HEAD_RELATIONS
-                   or (bool(head_name) and fold(head_name) == fold(name)))
-        if is_head and not person["relation_to_head"]:
-            person["relation_to_head"] = "chủ hộ"
-        planned.people.append(PlannedPerson(offset, person, is_head))
+                key = "addr:" + fold(f"{key_of_area or ''}|{household['house_no'] or ''}|{household['street'] or ''}")
+            planned = by_key.get(key)
+            if planned is None:
+                planned = by_key[key] = PlannedHousehold(key, offset, household, key_of_area)
+                readers[key] = reader
+            cells = tuple(reader.value(row, mapped) for mapped in mapping.values())
+            if cells in planned.rows_seen:
+                reader.problem(offset, name_field, "io.duplicate_row", blocking=False, name=name)
+                continue
+            planned.rows_seen.add(cells)
+            note = reader.value(row, "notes")
+            if note and note not in planned.notes and all(not n.endswith(f": {note}") for n in planned.notes):
+                planned.notes.append(note if not planned.notes and planned.first_row == offset else f"{name}: {note}")
+            person = reader.person(offset, row, name_field)
+            relation = fold(str(person["relation_to_head"] or ""))
+            head_name = reader.value(row, "head_name")
+            is_head = (not person_rows or relation in HEAD_RELATIONS
+                       or (bool(head_name) and fold(head_name) == fold(name)))
+            if is_head and not person["relation_to_head"]:
+                person["relation_to_head"] = "chủ hộ"
+            planned.people.append(PlannedPerson(offset, person, is_head))
+        if table.hidden:
+            plan.notices.append(Notice("io.hidden_rows", {"count": len(table.hidden), "sheet": table.name or "",
+                                                          "rows": _row_list(table.hidden)}))
+        if not data_rows:
+            plan.problems.append(Problem(header_number, "", "io.header_only", {"sheet": table.name or ""},
+                                         blocking=False))
     for first, text, count in unknown_areas.values():  # one line per area, not one per row naming it
-        reader.problem(first, "area", "io.unknown_area", value=text, count=count)
+        plan.problems.append(Problem(first, plan.headers[_column_of(plan.mapping, "area")]
+                                     if "area" in plan.mapping.values() else "", "io.unknown_area",
+                                     {"value": text, "count": count}))
     existing = _Existing(store)
     for planned in by_key.values():
+        reader = readers[planned.key]
         planned.fields["notes"] = "; ".join(planned.notes) or None
         planned.fields["area_id"] = areas.get(planned.area_key or "")
-        _match_existing(existing, planned, plan)
+        _match_existing(existing, planned, plan, reader)
         heads = [p for p in planned.people if p.is_head]
         if planned.existing_id is None:
             for required in ("house_no", "street"):
@@ -323,9 +346,18 @@ def plan_import(store: Store, rows: Rows, saved_mapping: dict[str, str] | None =
                 reader.problem(planned.first_row, "relation", "io.missing_head", household=_label(planned))
         if len(heads) > 1:
             reader.problem(heads[1].row, "relation", "io.two_heads", household=_label(planned))
-    existing.match_people(plan, list(by_key.values()), person_rows, reader)
+    existing.match_people(plan, list(by_key.values()), readers)
     plan.households = list(by_key.values())
     return plan
+
+
+def _column_of(mapping: dict[int, str], name: str) -> int:
+    return next(column for column, mapped in mapping.items() if mapped == name)
+
+
+def _row_list(numbers: list[int], shown: int = 10) -> str:
+    """`3, 7, 8, …` — the first rows of a long list, enough for the clerk to find them."""
+    return ", ".join(map(str, numbers[:shown])) + (", …" if len(numbers) > shown else "")
 
 
 _HOUSEHOLD_COLUMNS = ("code", "area_id", "house_no", "street", "phone", "notes",
@@ -350,8 +382,8 @@ class _Existing:
             self.by_address[(fold(str(row["full_name"] or "")), fold(str(row["house_no"] or "")),
                              fold(str(row["street"] or "")))] = row
 
-    def match_people(self, plan: ImportPlan, households: list[PlannedHousehold], person_rows: bool,
-                     reader: _RowReader) -> None:
+    def match_people(self, plan: ImportPlan, households: list[PlannedHousehold],
+                     readers: dict[str, _RowReader]) -> None:
         """Each row of a matched household is the member with the same folded name (and relation, between
         namesakes); what the row gives differently is a correction. Members the list leaves out are listed."""
         matched = {planned.existing_id: planned for planned in households if planned.existing_id}
@@ -380,7 +412,8 @@ class _Existing:
                 person.changes = _corrections(best, person.fields, _PERSON_COLUMNS)
                 if best["moved_out_on"] is not None:
                     person.changes["moved_out_on"] = None  # back in the household's list: moved back in
-            for member in left if person_rows else []:
+            reader = readers[planned.key]
+            for member in left if reader.has("full_name") else []:
                 if member["moved_out_on"] is None:
                     absent = AbsentMember(str(member["id"]), str(member["full_name"]), _label(planned),
                                           planned.first_row)
@@ -409,7 +442,7 @@ def _corrections(current: dict[str, object], given: dict[str, object], names: tu
     return changes
 
 
-def _match_existing(existing: _Existing, planned: PlannedHousehold, plan: ImportPlan) -> None:
+def _match_existing(existing: _Existing, planned: PlannedHousehold, plan: ImportPlan, reader: _RowReader) -> None:
     """A household already in the register (same code, or same folded head name and address) is updated."""
     row = existing.by_code.get(str(planned.fields["code"])) if planned.fields["code"] else None
     heads = [p for p in planned.people if p.is_head]
@@ -421,7 +454,7 @@ def _match_existing(existing: _Existing, planned: PlannedHousehold, plan: Import
         return
     planned.existing_id = str(row["id"])
     given = {name: value for name, value in planned.fields.items()
-             if name != "code" and (not name.startswith("flag_") or name in plan.mapping.values())}
+             if name != "code" and (not name.startswith("flag_") or reader.has(name))}
     if planned.area_key is None:
         given.pop("area_id", None)
     planned.changes = _corrections(row, given, _HOUSEHOLD_COLUMNS)
@@ -496,13 +529,13 @@ def rehearse_import(store: Store, plan: ImportPlan, progress: Progress | None = 
         return replace(rehearsed.result, dry_run=True)
 
 
-def import_file(store: Store, path: Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-                create_areas: bool = False, area: str | None = None, mark_moved_out: bool = False,
-                dry_run: bool = False, progress: Progress | None = None,
+def import_file(store: Store, path: Path, *, sheet: str | None = None, all_sheets: bool = False,
+                mapping: dict[str, str] | None = None, create_areas: bool = False, area: str | None = None,
+                mark_moved_out: bool = False, dry_run: bool = False, progress: Progress | None = None,
                 cancelled: Callable[[], bool] = lambda: False) -> tuple[ImportPlan, ImportResult | None]:
     """Read, check and import a file (rolled back when `dry_run`); no result when the file has problems."""
-    plan = plan_import(store, read_rows(path, sheet), mapping, create_areas=create_areas, area=area,
-                       mark_moved_out=mark_moved_out)
+    plan = plan_import(store, open_source(path, sheet, all_sheets=all_sheets), mapping, create_areas=create_areas,
+                       area=area, mark_moved_out=mark_moved_out)
     if plan.blocking:
         return plan, None
     if dry_run:

@@ -4,9 +4,49 @@ from desktop import i18n
 
 i18n.register(
     {
-        "io.unreadable": {
-            "vi": "Không đọc được tệp {path}: {reason}",
-            "en": "Cannot read the file {path}: {reason}",
+        "io.cannot_open": {
+            "vi": "Không mở được tệp {path}: kiểm tra tên tệp và quyền đọc.",
+            "en": "Cannot open the file {path}: check its name and that you may read it.",
+        },
+        "io.not_spreadsheet": {
+            "vi": "Tệp {path} không phải bảng tính Excel (.xlsx) hay CSV đọc được (có thể bị hỏng hoặc bị đổi "
+                  "đuôi). Mở bằng Excel và lưu lại dạng .xlsx.",
+            "en": "The file {path} is not a readable Excel (.xlsx) or CSV spreadsheet (damaged or renamed?). Open "
+                  "it in Excel and save it as .xlsx.",
+        },
+        "io.old_or_protected": {
+            "vi": "Tệp {path} được đặt mật khẩu hoặc là tệp Excel cũ (.xls). Mở bằng Excel, bỏ mật khẩu rồi lưu "
+                  "lại dạng .xlsx.",
+            "en": "The file {path} is password-protected or an old Excel file (.xls). Open it in Excel, remove "
+                  "the password and save it as .xlsx.",
+        },
+        "io.encoding_unsure": {
+            "vi": "Không xác định chắc được bảng mã tiếng Việt của tệp {path} (Unicode, TCVN3 hay VNI): chưa nhập "
+                  "gì để tránh lưu chữ lỗi. Mở tệp, chuyển sang Unicode (ví dụ bằng Unikey) rồi lưu lại.",
+            "en": "Cannot tell for sure which Vietnamese encoding {path} uses (Unicode, TCVN3 or VNI): nothing "
+                  "imported, to avoid storing garbled text. Convert the file to Unicode (e.g. with Unikey) and "
+                  "save it again.",
+        },
+        "io.encoding_used": {
+            "vi": "Tệp dùng mã {encoding}, đã chuyển sang Unicode.",
+            "en": "The file uses the {encoding} encoding; converted to Unicode.",
+        },
+        "io.sheets": {
+            "vi": "Tệp có các trang: {sheets} (ẩn: {hidden}); đọc trang: {read}.",
+            "en": "The workbook's sheets: {sheets} (hidden: {hidden}); reading: {read}.",
+        },
+        "io.no_such_sheet": {
+            "vi": "Tệp không có trang '{value}'. Các trang: {sheets} (ẩn: {hidden}); chọn theo tên hoặc số thứ tự.",
+            "en": "The workbook has no sheet '{value}'. Its sheets: {sheets} (hidden: {hidden}); choose one by "
+                  "name or number.",
+        },
+        "io.hidden_rows": {
+            "vi": "Bỏ qua {count} dòng bị ẩn {sheet} (dòng {rows}).",
+            "en": "Skipped {count} hidden row(s) {sheet} (rows {rows}).",
+        },
+        "io.header_only": {
+            "vi": "Trang {sheet} chỉ có dòng tiêu đề, không có hộ nào để nhập.",
+            "en": "Sheet {sheet} has only the header row: no household to import.",
         },
         "io.unknown_format": {
             "vi": "Chỉ nhập được tệp .xlsx hoặc .csv (nhận được: {path}).",

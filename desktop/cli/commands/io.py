@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importing = subparsers.add_parser("import", help="nhập danh sách hộ từ Excel/CSV / import households")
     add_common_options(importing)
     importing.add_argument("file", type=Path)
-    importing.add_argument("--sheet")
+    importing.add_argument("--sheet", help="tên hoặc số thứ tự trang / sheet name or number")
+    importing.add_argument("--all-sheets", action="store_true",
+                           help="đọc mọi trang không ẩn (tên trang là khu phố) / read every visible sheet")
     importing.add_argument("--mapping", type=Path, help="JSON {tiêu đề cột: trường} / saved column mapping")
     importing.add_argument("--save-mapping", type=Path, help="lưu cách ghép cột / save the column mapping")
     importing.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra / check only, write nothing")
@@ -44,9 +46,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         mapping = load_mapping(args.mapping) if args.mapping else None
-        plan, result = import_file(store, args.file, sheet=args.sheet, mapping=mapping, dry_run=args.dry_run,
+        plan, result = import_file(store, args.file, sheet=args.sheet, all_sheets=args.all_sheets,
+                                   mapping=mapping, dry_run=args.dry_run,
                                    create_areas=args.create_areas, area=args.area,
                                    mark_moved_out=args.mark_moved_out, progress=progress_printer(args))
+    for notice in plan.notices:
+        print(notice.message())
     for column, field in sorted(plan.mapping.items()):
         print(i18n.tr("io.mapping_line", header=plan.headers[column], field=field))
     if args.save_mapping:
