@@ -224,3 +224,59 @@ def test_a_header_only_file_is_warned(ward: Store, tmp_path: Path, suffix: str) 
     plan, result = import_file(ward, path, dry_run=True)
     assert result is not None and result.added_households == 0
     assert [p.msg_id for p in plan.problems] == ["io.header_only"]
+
+
+FORM_TOP = [
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["DANH SÁCH HỘ GIA ĐÌNH KHU PHỐ 7"],
+    ["STT", "Họ và tên", "Năm sinh", "", "Quan hệ với chủ hộ", "Số nhà", "Đường", "Số CCCD"],
+    ["", "", "Nam", "Nữ", "", "", "", ""],
+    ["1", "2", "3", "4", "5", "6", "7", "8"],
+]
+
+
+def _form(birth: list[object], cccd: str = "7.9156001234E+10") -> list[list[object]]:
+    """The administrative form: title, two-row header with Nam | Nữ birth-year columns, a numbering row,
+    "TỔ" group rows, a totals row and the signature block, around ROWS (dates written four ways)."""
+    def person(number: int, row: list[str], year: object) -> list[object]:
+        male, female = (year, "") if row[3] == "Nam" else ("", year)
+        return [str(number), row[0], male, female, row[1], row[4], row[5], cccd if number == 1 else ""]
+
+    return [*FORM_TOP, ["TỔ 1"], *(person(n, r, birth[n - 1]) for n, r in enumerate(ROWS[:3], start=1)),
+            ["TỔ 2"], person(4, ROWS[3], birth[3]), ["Tổng cộng: 2 hộ, 4 nhân khẩu"], [],
+            ["", "", "", "", "", "Phường 5, ngày 10 tháng 6 năm 2026"], ["", "", "", "", "", "Người lập biểu"],
+            ["", "", "", "", "", "Nguyễn Văn Tâm"]]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_the_administrative_form_layout(ward: Store, tmp_path: Path, suffix: str) -> None:
+    from datetime import datetime
+
+    if suffix == "csv":
+        rows = _form(["1956", "04/1954", "15/03/85", "1970-04-30"])
+        path = write_csv(tmp_path / "form.csv", [[str(c) for c in r] for r in rows])
+    else:  # a date cell, an Excel serial left as a number (1 June 1954), d/m/yy text, ISO text
+        rows = _form([datetime(1956, 5, 1), 19876, "15/03/85", "1970-04-30"])
+        path = write_xlsx(tmp_path / "form.xlsx", {"DS": rows})
+    notices = imported(ward, path, area="KP7")
+    assert register(ward) == EXPECTED
+    assert ward.conn.execute("SELECT id_number FROM people WHERE full_name = 'Trần Kim Xuân'").fetchone() == (
+        "079156001234",)
+    assert notices == [
+        "Bỏ qua dòng đánh số cột (1, 2, 3…): dòng 5.",
+        "Bỏ qua 2 dòng tên nhóm (ví dụ \"TỔ 1\"): dòng 6, 10.",
+        "Bỏ qua 1 dòng tổng cộng: dòng 12.",
+        "Bỏ qua phần ký tên dưới bảng (3 dòng): dòng 14, 15, 16.",
+    ]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_rounded_cccd_is_refused_not_stored(ward: Store, tmp_path: Path, suffix: str) -> None:
+    rows = _form(["1956", "1954", "1985", "1970"], cccd="7.90123E+10")
+    path = (write_csv(tmp_path / "rounded.csv", [[str(c) for c in r] for r in rows]) if suffix == "csv"
+            else write_xlsx(tmp_path / "rounded.xlsx", {"DS": rows}))
+    plan, result = import_file(ward, path, area="KP7")
+    assert result is None and register(ward) == []
+    assert [p.message("vi") for p in plan.blocking] == [
+        "Dòng 7, cột Số CCCD: Số '7.90123E+10' đã bị Excel làm tròn nên mất chữ số: định dạng cột là Văn bản "
+        "(Text) rồi gõ lại số đầy đủ."]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,20 +19,19 @@ from pathlib import Path
 from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.io.areas import area_key, area_name, known_areas
-from desktop.io.columns import BY_FIELD, guess_field, normalise_header, other_list
+from desktop.io.columns import BY_FIELD, normalise_header
+from desktop.io.layout import HEADER_SEARCH_ROWS, SKIP_KINDS, find_header, skip_kind
 from desktop.io.reading import Notice, Source, open_source
+from desktop.io.values import birth_year, spreadsheet_id_number, spreadsheet_phone, truthy
 from desktop.progress import Progress
-from desktop.register.validation import check_birth_year, normalise_phone, parse_date
 from desktop.search.folding import fold
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.tables import HOUSEHOLD_FLAGS
 
-HEADER_SEARCH_ROWS = 15
 WRITE_BATCH = 500  # households per call of the write path (one transaction for the whole import regardless)
 HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}
-TRUE_WORDS = {"x", "co", "1", "yes", "true", "v", "✓", "có"}
 GENDERS = {"nam": "male", "male": "male", "m": "male", "nu": "female", "female": "female", "f": "female",
            "khac": "other", "other": "other"}
 
@@ -133,57 +131,6 @@ def save_mapping(plan: ImportPlan, path: Path) -> None:
                                indent=1), "utf-8")
 
 
-def find_header(rows: list[list[str]], saved: dict[str, str] | None = None) -> tuple[int, dict[int, str]]:
-    """Index of the header row (the first of the top rows that names enough known columns) and its mapping."""
-    best: tuple[int, dict[int, str]] = (-1, {})
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        mapping: dict[int, str] = {}
-        for column, header in enumerate(row):
-            name = normalise_header(header)
-            guessed = (saved or {}).get(name) or guess_field(header)
-            if guessed and guessed not in mapping.values():
-                mapping[column] = guessed
-        if len(mapping) > len(best[1]):
-            best = (index, mapping)
-    fields = set(best[1].values())
-    if len(fields) < 2 or not ({"full_name", "head_name"} & fields):
-        for row in rows[:HEADER_SEARCH_ROWS]:
-            kind = other_list(row)
-            if kind:
-                raise WardbookError("io.other_list", kind=i18n.Ref(f"io.list_{kind}"))
-        raise WardbookError("io.no_header")
-    return best
-
-
-def _truthy(text: str) -> int:
-    return int(fold(text) in TRUE_WORDS or text.strip() in TRUE_WORDS)
-
-
-def _birth_year(text: str) -> int | None:
-    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}", text.strip()):
-        iso = parse_date(text)
-        return check_birth_year(iso[:4]) if iso else None
-    return check_birth_year(text)
-
-
-def _spreadsheet_phone(text: str) -> str | None:
-    """A phone number as Excel may have kept it: a number cell drops the leading 0 (903111222 for 0903111222,
-    2838123456 for 028 3812 3456), so a bare 9-digit mobile or 10-digit landline number gets it back."""
-    digits = text.strip()
-    if digits.isdigit() and ((len(digits) == 9 and digits[0] != "0") or (len(digits) == 10 and digits[0] == "2")):
-        digits = "0" + digits
-    return normalise_phone(digits)
-
-
-def _spreadsheet_id_number(text: str) -> str | None:
-    """A citizen ID (CCCD: 12 digits, starting with the province code 001–096) whose leading zeros a number cell
-    dropped is padded back to 12 digits; a 9-digit old ID card number (CMND) is kept as it is."""
-    digits = text.strip()
-    if digits.isdigit() and len(digits) in (10, 11):
-        return digits.zfill(12)
-    return digits or None
-
-
 class _RowReader:
     """Turns one spreadsheet row into typed fields, recording each problem with its row and the file's header."""
 
@@ -195,10 +142,13 @@ class _RowReader:
     def has(self, name: str) -> bool:
         return name in self._columns
 
+    def column(self, name: str) -> int | None:
+        return self._columns.get(name)
+
     def header(self, name: str) -> str:
         """The column as the file names it (the clerk looks for that header), else the register's own header."""
         column = self._columns.get(name)
-        return self.headers[column] if column is not None else BY_FIELD[name].vi
+        return self.headers[column] if column is not None else BY_FIELD[name].vi if name in BY_FIELD else name
 
     def value(self, row: list[str], name: str) -> str:
         column = self._columns.get(name)
@@ -218,14 +168,18 @@ class _RowReader:
         gender_text = fold(self.value(row, "gender"))
         if gender_text and gender_text not in GENDERS:
             self.problem(number, "gender", "io.bad_choice", value=self.value(row, "gender"), choices="Nam, Nữ")
+        year_field, gender = "birth_year", GENDERS.get(gender_text)
+        for split, split_gender in (("birth_year_male", "male"), ("birth_year_female", "female")):
+            if self.value(row, split):  # the form's "Năm sinh" over "Nam" | "Nữ": the column tells the gender
+                year_field, gender = split, gender or split_gender
         return {
             "full_name": self.value(row, name_field),
-            "birth_year": self.checked(number, "birth_year", _birth_year, self.value(row, "birth_year")),
-            "gender": GENDERS.get(gender_text),
-            "phone": self.checked(number, "phone", _spreadsheet_phone, self.value(row, "phone")),
+            "birth_year": self.checked(number, year_field, birth_year, self.value(row, year_field)),
+            "gender": gender,
+            "phone": self.checked(number, "phone", spreadsheet_phone, self.value(row, "phone")),
             "relation_to_head": self.value(row, "relation") or None,
             "occupation": self.value(row, "occupation") or None,
-            "id_number": _spreadsheet_id_number(self.value(row, "id_number")),
+            "id_number": self.checked(number, "id_number", spreadsheet_id_number, self.value(row, "id_number")),
         }
 
     def household(self, number: int, row: list[str]) -> dict[str, object]:
@@ -233,12 +187,12 @@ class _RowReader:
             "code": self.value(row, "household_code") or None,
             "house_no": self.value(row, "house_no") or None,
             "street": self.value(row, "street") or None,
-            "phone": self.checked(number, "household_phone", _spreadsheet_phone,
+            "phone": self.checked(number, "household_phone", spreadsheet_phone,
                                   self.value(row, "household_phone")),
             "status": "active",
         }
         for flag in HOUSEHOLD_FLAGS:
-            fields[f"flag_{flag}"] = _truthy(self.value(row, f"flag_{flag}"))
+            fields[f"flag_{flag}"] = truthy(self.value(row, f"flag_{flag}"))
         return fields
 
 
@@ -269,18 +223,24 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
     readers: dict[str, _RowReader] = {}
     for table_index, table in enumerate(source.tables):
         top = list(itertools.islice(table.rows, HEADER_SEARCH_ROWS))
-        header_index, mapping = find_header([cells for _, cells in top], saved_mapping)
-        header_number, headers = top[header_index]
+        header = find_header([cells for _, cells in top], saved_mapping)
+        mapping, header_number = header.mapping, top[header.index][0]
         if not plan.mapping:
-            plan.mapping, plan.headers = mapping, headers
-        reader = _RowReader(plan, mapping, headers)
+            plan.mapping, plan.headers = mapping, header.headers
+        reader = _RowReader(plan, mapping, header.headers)
         person_rows = "full_name" in mapping.values()
         name_field = "full_name" if person_rows else "head_name"
         table_area = area or (table.name if len(source.tables) > 1 and not reader.has("area") else None)
         data_rows = 0
-        for offset, row in itertools.chain(top[header_index + 1:], table.rows):
+        skipped: dict[str, list[int]] = {kind: [] for kind in SKIP_KINDS}
+        name_column = reader.column(name_field)
+        for offset, row in itertools.chain(top[header.index + header.rows:], table.rows):
             if not any(cell.strip() for cell in row):
                 continue  # blank rows between blocks are common in hand-kept lists
+            kind = "signature" if skipped["signature"] else skip_kind(row, name_column)
+            if kind:
+                skipped[kind].append(offset)
+                continue
             data_rows += 1
             name = reader.value(row, name_field)
             if not name:
@@ -321,6 +281,8 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
             if is_head and not person["relation_to_head"]:
                 person["relation_to_head"] = "chủ hộ"
             planned.people.append(PlannedPerson(offset, person, is_head))
+        plan.notices.extend(Notice(f"io.skipped_{kind}", {"count": len(rows), "rows": _row_list(rows)})
+                            for kind, rows in skipped.items() if rows)
         if table.hidden:
             plan.notices.append(Notice("io.hidden_rows", {"count": len(table.hidden), "sheet": table.name or "",
                                                           "rows": _row_list(table.hidden)}))

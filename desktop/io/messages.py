@@ -100,6 +100,28 @@ i18n.register(
         "io.list_visits": {"vi": "lượt thăm hộ", "en": "visits"},
         "io.list_cases": {"vi": "vụ việc", "en": "cases"},
         "io.list_activities": {"vi": "hoạt động cộng đồng", "en": "community activities"},
+        "io.skipped_numbering": {
+            "vi": "Bỏ qua dòng đánh số cột (1, 2, 3…): dòng {rows}.",
+            "en": "Skipped the row numbering the columns (1, 2, 3…): row {rows}.",
+        },
+        "io.skipped_group": {
+            "vi": "Bỏ qua {count} dòng tên nhóm (ví dụ \"TỔ 1\"): dòng {rows}.",
+            "en": "Skipped {count} group row(s) (such as \"TỔ 1\"): rows {rows}.",
+        },
+        "io.skipped_total": {
+            "vi": "Bỏ qua {count} dòng tổng cộng: dòng {rows}.",
+            "en": "Skipped {count} totals row(s): rows {rows}.",
+        },
+        "io.skipped_signature": {
+            "vi": "Bỏ qua phần ký tên dưới bảng ({count} dòng): dòng {rows}.",
+            "en": "Skipped the signature block below the table ({count} rows): rows {rows}.",
+        },
+        "io.number_rounded": {
+            "vi": "Số '{value}' đã bị Excel làm tròn nên mất chữ số: định dạng cột là Văn bản (Text) rồi gõ lại "
+                  "số đầy đủ.",
+            "en": "The number '{value}' was rounded by Excel and lost digits: format the column as Text and type "
+                  "the full number again.",
+        },
         "io.problem_row": {"vi": "Dòng {row}: {message}", "en": "Row {row}: {message}"},
         "io.row_label": {"vi": "ở dòng {row}", "en": "at row {row}"},
         "io.bad_choice": {
