@@ -280,3 +280,36 @@ def test_a_rounded_cccd_is_refused_not_stored(ward: Store, tmp_path: Path, suffi
     assert [p.message("vi") for p in plan.blocking] == [
         "Dòng 7, cột Số CCCD: Số '7.90123E+10' đã bị Excel làm tròn nên mất chữ số: định dạng cột là Văn bản "
         "(Text) rồi gõ lại số đầy đủ."]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_problems_speak_the_users_language_with_the_files_headers(ward: Store, tmp_path: Path, lang: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Own headers ("Tên", "Phái"), an unknown khu phố on two rows told once with the way out, a new household
+    without a house number named by its row, a row without a name: no field key, no "None", no Python."""
+    header = ["Tên", "Quan hệ", "Phái", "Số nhà", "Đường", "Khu phố"]
+    rows = [header,
+            ["Phan Văn Tám", "Chủ hộ", "Trai", "", "", "Khu phố 9"],
+            ["Phan Thị Chín", "Vợ", "Nữ", "", "", "Khu phố 9"],
+            ["", "Con", "Nữ", "", "", "Khu phố 9"]]
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text('{"Phái": "gender"}', "utf-8")
+    path = write_csv(tmp_path / "own-headers.csv", rows)
+    assert main(["--db", str(ward.path), "--lang", lang, "import", str(path), "--mapping", str(mapping)]) == 2
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    if lang == "vi":
+        assert "Cột 'Phái' → Giới tính" in out
+        assert "Dòng 2, cột Phái: 'Trai' không phải giới tính; ghi một trong: Nam, Nữ." in lines
+        assert "Dòng 4, cột Tên: Dòng có dữ liệu nhưng không có họ tên: điền họ tên hoặc xoá dòng." in lines
+        assert "Dòng 2, cột Số nhà: Hộ mới cần 'Số nhà': điền vào dòng đầu của hộ." in lines
+        assert ("Dòng 2, cột Khu phố: Khu phố 'Khu phố 9' chưa có trong sổ (2 dòng). Sửa tên cho đúng khu phố đã "
+                "có, hoặc chọn tạo khu phố mới khi nhập.") in lines
+        assert "Nếu đây là khu phố mới: nhập lại với --create-areas." in lines
+    else:
+        assert "Column 'Phái' → Gender" in out
+        assert "Row 2, column Phái: 'Trai' is not a gender; write one of: Nam, Nữ." in lines
+        assert "If these are new khu phố: import again with --create-areas." in lines
+    for bad in ("None", "full_name", "house_no", "flag_", "Traceback", *(("gender",) if lang == "vi" else ())):
+        assert bad not in out + err
+    assert register(ward) == []

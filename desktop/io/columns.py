@@ -49,6 +49,8 @@ PERSON_COLUMNS = (
     Column("relation", "Quan hệ với chủ hộ", "Relation to head", ("quan he", "quan he voi ch", "relation")),
     Column("birth_year", "Năm sinh", "Birth year",
            ("year of birth", "ngay sinh", "ngay thang nam sinh", "date of birth", "ns")),
+    Column("birth_year_male", "Năm sinh (Nam)", "Birth year (male)"),  # the form's "Năm sinh" over "Nam" | "Nữ"
+    Column("birth_year_female", "Năm sinh (Nữ)", "Birth year (female)"),
     Column("gender", "Giới tính", "Gender", ("sex", "gt", "nam/nu")),
     Column("phone", "SĐT", "Phone", ("so dien thoai", "dien thoai", "dt", "phone number", "sdt ca nhan")),
     Column("occupation", "Nghề nghiệp", "Occupation", ("nghe",)),

@@ -148,7 +148,7 @@ class _RowReader:
     def header(self, name: str) -> str:
         """The column as the file names it (the clerk looks for that header), else the register's own header."""
         column = self._columns.get(name)
-        return self.headers[column] if column is not None else BY_FIELD[name].vi if name in BY_FIELD else name
+        return self.headers[column] if column is not None else BY_FIELD[name].vi
 
     def value(self, row: list[str], name: str) -> str:
         column = self._columns.get(name)

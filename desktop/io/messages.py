@@ -56,10 +56,6 @@ i18n.register(
             "vi": "Không tìm thấy dòng tiêu đề (cần ít nhất cột 'Họ và tên' hoặc 'Chủ hộ', 'Số nhà', 'Đường').",
             "en": "No header row found (needs at least 'Họ và tên' or 'Chủ hộ', 'Số nhà', 'Đường' columns).",
         },
-        "io.missing_column": {
-            "vi": "Thiếu cột bắt buộc: {column}.",
-            "en": "Required column missing: {column}.",
-        },
         "io.problem": {
             "vi": "Dòng {row}, cột {column}: {message}",
             "en": "Row {row}, column {column}: {message}",

@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop import i18n
 from desktop.cli.context import add_common_options, open_store, progress_printer
 from desktop.errors import WardbookError
+from desktop.io.columns import BY_FIELD
 from desktop.io.exporter import EXPORTS, export
 from desktop.io.importer import import_file, load_mapping, save_mapping
 from desktop.register.households import find_area
@@ -53,7 +54,8 @@ def _import(args: argparse.Namespace) -> int:
     for notice in plan.notices:
         print(notice.message())
     for column, field in sorted(plan.mapping.items()):
-        print(i18n.tr("io.mapping_line", header=plan.headers[column], field=field))
+        print(i18n.tr("io.mapping_line", header=plan.headers[column],
+                      field=BY_FIELD[field].header(i18n.current_language())))
     if args.save_mapping:
         save_mapping(plan, args.save_mapping)
     for problem in plan.problems[:MAX_PROBLEMS_SHOWN]:
