@@ -8,6 +8,7 @@ them to one key, so the file finds the register's area, and an area the import c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desktop.search.folding import fold
 from desktop.store import Store
@@ -16,6 +17,7 @@ _NUMBERED = re.compile(r"(?:khu pho|khupho|kp)?\s*0*(\d+)")
 AREA_PREFIX = "Khu phố"
 
 
+@lru_cache(maxsize=4096)  # a list repeats its few khu phố on every row
 def area_key(name: str) -> str:
     """`Khu phố 3`, `KP.3`, `kp 03`, `3` → `kp:3`; any other name → its folded text without punctuation."""
     folded = re.sub(r"\s+", " ", re.sub(r"[^\w ]+", " ", fold(name))).strip()

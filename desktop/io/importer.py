@@ -24,7 +24,7 @@ from desktop.io.layout import HEADER_SEARCH_ROWS, SKIP_KINDS, find_header, skip_
 from desktop.io.reading import Notice, Source, open_source
 from desktop.io.values import birth_year, spreadsheet_id_number, spreadsheet_phone, truthy
 from desktop.progress import Progress
-from desktop.search.folding import fold
+from desktop.search.folding import fold_words as fold
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
@@ -68,7 +68,7 @@ class PlannedHousehold:
     existing_id: str | None = None
     changes: dict[str, object] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # the household's and its members' "Ghi chú", each once
-    rows_seen: set[tuple[str, ...]] = field(default_factory=set)  # to merge a member row pasted twice
+    rows_seen: set[int] = field(default_factory=set)  # hashes of its rows' cells, to merge a row pasted twice
 
 
 @dataclass(frozen=True)
@@ -151,8 +151,9 @@ class _RowReader:
         return self.headers[column] if column is not None else BY_FIELD[name].vi
 
     def value(self, row: list[str], name: str) -> str:
+        """The cell of `name`'s column (cells come tidy from the reader), or "" when the file has none."""
         column = self._columns.get(name)
-        return row[column].strip() if column is not None and column < len(row) else ""
+        return row[column] if column is not None and column < len(row) else ""
 
     def problem(self, number: int, column: str, msg_id: str, blocking: bool = True, **params: object) -> None:
         self.plan.problems.append(Problem(number, self.header(column), msg_id, params, blocking))
@@ -251,7 +252,8 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
             key_of_area = area_key(area_text) if area_text else None
             if key_of_area and key_of_area not in areas:
                 if create_areas:
-                    plan.new_areas.setdefault(key_of_area, area_name(area_text or ""))
+                    if key_of_area not in plan.new_areas:
+                        plan.new_areas[key_of_area] = area_name(area_text or "")
                 else:
                     first, text, count = unknown_areas.get(key_of_area, (offset, area_text or "", 0))
                     unknown_areas[key_of_area] = (first, text, count + 1)
@@ -265,7 +267,7 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
             if planned is None:
                 planned = by_key[key] = PlannedHousehold(key, offset, household, key_of_area)
                 readers[key] = reader
-            cells = tuple(reader.value(row, mapped) for mapped in mapping.values())
+            cells = hash(tuple(row[column] for column in mapping if column < len(row)))
             if cells in planned.rows_seen:
                 reader.problem(offset, name_field, "io.duplicate_row", blocking=False, name=name)
                 continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,7 +23,6 @@ from typing import Any
 from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.io.encoding import Reading, choose
-from desktop.text import nfc
 
 Row = tuple[int, list[str]]  # the row number as the spreadsheet shows it, and its cells as text
 SAMPLE_BYTES = 1 << 20  # what encoding and delimiter detection look at
@@ -67,7 +67,12 @@ def cell_text(value: object) -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return nfc(str(value))
+    return tidy(str(value))
+
+
+def tidy(text: str) -> str:
+    """`nfc()` (NFC, spaces collapsed and trimmed), skipping normalisation for ASCII cells: most of a list."""
+    return " ".join((text if text.isascii() else unicodedata.normalize("NFC", text)).split())
 
 
 def _converted(rows: Iterator[Row], reading: Reading) -> Iterator[Row]:
@@ -135,7 +140,7 @@ def _csv_source(path: Path) -> Source:
         with path.open(encoding=stream_encoding, newline="") as handle:
             try:
                 for number, cells in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
-                    yield number, [nfc(cell) for cell in cells]
+                    yield number, [tidy(cell) for cell in cells]
             except (UnicodeDecodeError, csv.Error) as error:
                 raise WardbookError("io.encoding_unsure", path=path.name) from error
 
