@@ -247,7 +247,6 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
             if not name:
                 reader.problem(offset, name_field, "io.no_name")
                 continue
-            household = reader.household(offset, row)
             area_text = reader.value(row, "area") or table_area
             key_of_area = area_key(area_text) if area_text else None
             if key_of_area and key_of_area not in areas:
@@ -257,15 +256,17 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
                 else:
                     first, text, count = unknown_areas.get(key_of_area, (offset, area_text or "", 0))
                     unknown_areas[key_of_area] = (first, text, count + 1)
+            code = reader.value(row, "household_code")
             if not person_rows:
                 key = f"{table_index}:row{offset}"
-            elif household["code"]:
-                key = f"code:{household['code']}"
+            elif code:
+                key = f"code:{code}"
             else:
-                key = "addr:" + fold(f"{key_of_area or ''}|{household['house_no'] or ''}|{household['street'] or ''}")
+                address = f"{reader.value(row, 'house_no')}|{reader.value(row, 'street')}"
+                key = f"addr:{key_of_area or ''}|{fold(address)}"
             planned = by_key.get(key)
-            if planned is None:
-                planned = by_key[key] = PlannedHousehold(key, offset, household, key_of_area)
+            if planned is None:  # the household's columns are read from its first row
+                planned = by_key[key] = PlannedHousehold(key, offset, reader.household(offset, row), key_of_area)
                 readers[key] = reader
             cells = hash(tuple(row[column] for column in mapping if column < len(row)))
             if cells in planned.rows_seen:

@@ -96,6 +96,9 @@ def _birth_year_by_gender(header: list[str], below: list[str]) -> dict[int, str]
 
 def skip_kind(row: list[str], name_column: int | None) -> str | None:
     """Why a row is not a person or household, or None when it is one (or a row with a problem to report)."""
+    first_cell = next((cell for cell in row if cell), "")
+    if first_cell.isdigit() and not all(cell.isdigit() for cell in row if cell):
+        return None  # the usual row: its number (STT), then a name
     filled = [cell.strip() for cell in row if cell.strip()]
     if not filled:
         return None

@@ -156,22 +156,56 @@ def _looks_binary(head: bytes) -> bool:
 # --- XLSX ------------------------------------------------------------------------------------------------
 
 
-def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
-    """Rows of a read-only sheet with the row attributes openpyxl's read-only iteration drops: a hidden row
-    (filtered out or hidden by the clerk) is skipped and counted, since it is not part of the list as shown."""
-    from openpyxl.worksheet._reader import WorkSheetParser
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _VALUE, _TEXT = f"{_MAIN}row", f"{_MAIN}v", f"{_MAIN}t"
 
+
+def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
+    """The rows of a read-only sheet as text, parsed from the sheet's XML in one lean pass.
+
+    openpyxl's read-only parser builds a dictionary and descriptor objects per cell and drops the row
+    attributes; reading the cells directly (with openpyxl's shared strings, date styles and conversions)
+    takes a fraction of the time on a 70,000-row list, and sees hidden rows: a row the clerk hid or filtered
+    out is not part of the list as shown, so it is skipped and counted."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import column_index_from_string
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+
+    strings, dates, epoch = sheet._shared_strings, book._date_formats, book.epoch
+    number = 0
     with sheet._get_source() as source:
-        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
-                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-        for number, cells in parser.parse():
-            if parser.row_dimensions.get(str(number), {}).get("hidden") in ("1", "true"):
-                table.hidden.append(number)
+        for _, element in iterparse(source):
+            if element.tag != _ROW:
                 continue
-            width = max((cell["column"] for cell in cells), default=0)
-            values = [""] * width
-            for cell in cells:
-                values[cell["column"] - 1] = cell_text(cell["value"])
+            number = int(element.get("r") or number + 1)
+            if element.get("hidden") in ("1", "true"):
+                table.hidden.append(number)
+                element.clear()
+                continue
+            values: list[str] = []
+            for cell in element:
+                reference = cell.get("r")
+                column = column_index_from_string(reference.rstrip("0123456789")) if reference else len(values) + 1
+                kind = cell.get("t", "n")
+                raw = cell.findtext(_VALUE)
+                if kind == "inlineStr":
+                    text = tidy("".join(t.text or "" for t in cell.iter(_TEXT)))
+                elif raw is None:
+                    text = ""
+                elif kind == "s":
+                    text = tidy(str(strings[int(raw)]))
+                elif kind == "n" and int(cell.get("s", 0)) in dates:
+                    text = cell_text(from_excel(float(raw), epoch))
+                elif kind == "n":
+                    text = cell_text(float(raw) if "." in raw or "E" in raw.upper() else int(raw))
+                elif kind == "d":
+                    text = cell_text(from_ISO8601(raw))
+                else:  # "str" (a formula's text), "b", "e"
+                    text = tidy(raw)
+                values.extend([""] * (column - 1 - len(values)))
+                values.append(text)
+            element.clear()
             yield number, values
 
 

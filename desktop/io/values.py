@@ -24,7 +24,7 @@ _SCIENTIFIC = re.compile(r"(\d+)(?:[.,](\d+))?[eE]\+?(\d+)")
 
 
 def truthy(text: str) -> int:
-    return int(fold(text) in TRUE_WORDS or text.strip() in TRUE_WORDS)
+    return int(bool(text) and (text in TRUE_WORDS or fold(text) in TRUE_WORDS))
 
 
 def _century(two_digits: str) -> str:
