@@ -45,6 +45,9 @@ class ImportDialog(QDialog):
         self.browse.clicked.connect(self._browse)
         self.create_areas = QCheckBox()
         self.mark_moved_out = QCheckBox()
+        self.all_sheets = QCheckBox()
+        self.area_label = QLabel()
+        self.area = QLineEdit()
         self.check_button = QPushButton()
         self.check_button.clicked.connect(self.check)
         self.import_button = QPushButton()
@@ -69,6 +72,11 @@ class ImportDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.create_areas)
         layout.addWidget(self.mark_moved_out)
+        layout.addWidget(self.all_sheets)
+        area_row = QHBoxLayout()
+        area_row.addWidget(self.area_label)
+        area_row.addWidget(self.area, 1)
+        layout.addLayout(area_row)
         layout.addLayout(buttons)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.progress)
@@ -80,6 +88,8 @@ class ImportDialog(QDialog):
         self.browse.setText(self.tr("Choose file…"))
         self.create_areas.setText(self.tr("Create the khu phố named in the file when missing"))
         self.mark_moved_out.setText(self.tr("Mark members the list no longer names as moved out"))
+        self.all_sheets.setText(self.tr("Read every visible sheet (one sheet per khu phố)"))
+        self.area_label.setText(self.tr("Khu phố of rows that name none:"))
         self.check_button.setText(self.tr("1. Check the file"))
         self.import_button.setText(self.tr("2. Import"))
 
@@ -90,7 +100,7 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Household list"), "",
-                                                self.tr("Spreadsheets (*.xlsx *.csv)"))
+                                                self.tr("Spreadsheets (*.xlsx *.csv *.txt)"))
         if chosen:
             self.path.setText(chosen)
 
@@ -101,7 +111,9 @@ class ImportDialog(QDialog):
         try:
             plan, rehearsal = import_file(self.store, Path(self.path.text()), dry_run=True,
                                           create_areas=self.create_areas.isChecked(),
-                                          mark_moved_out=self.mark_moved_out.isChecked())
+                                          mark_moved_out=self.mark_moved_out.isChecked(),
+                                          all_sheets=self.all_sheets.isChecked(),
+                                          area=self.area.text().strip() or None)
         except WardbookError as error:
             self.report.setPlainText(error.message())
             self.summary.setText("")
