@@ -134,6 +134,13 @@ def test_encodings_import_the_same_register(ward: Store, tmp_path: Path, make, e
         assert any(n.endswith("đã chuyển sang Unicode.") for n in notices)
 
 
+def test_abbreviations_do_not_make_unicode_look_garbled(ward: Store, tmp_path: Path) -> None:
+    """"Đ." for Đường on every row and "SĐT" in the header are no syllables, but no evidence of mojibake."""
+    rows = [[*HEADER, "SĐT"], *[[*r[:4], f"{r[4]}/{n}", f"Đ. {r[5]}", r[6], ""] for n in range(1, 5) for r in ROWS]]
+    imported(ward, write_csv(tmp_path / "abbreviated.csv", rows))
+    assert len(register(ward)) == 16 and {r[5] for r in register(ward)} == {f"Đ. {r[5]}" for r in ROWS}
+
+
 def test_quoted_delimiters_and_crlf_in_a_semicolon_csv(ward: Store, tmp_path: Path) -> None:
     rows = [[*HEADER, "Ghi chú"], *[[*r, ""] for r in ROWS]]
     rows[1][-1] = "Hộ nghèo; cần thăm lại"

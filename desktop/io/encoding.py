@@ -49,9 +49,18 @@ def is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(bare) is not None
 
 
+def _judged(word: str) -> bool:
+    """Whether a word says anything about the encoding: it has a non-ASCII character, and it is not an
+    abbreviation of consonants only ("Đ." for Đường, "SĐT"), which no syllable test can pass."""
+    if word.isascii():
+        return False
+    bases = unicodedata.normalize("NFD", word.lower())
+    return not word.isalpha() or any(vowel in bases for vowel in "aeiouy")
+
+
 def syllable_share(text: str) -> tuple[float, int]:
     """The share of the words with a non-ASCII letter that are syllables, and how many such words there are."""
-    foreign = [w for w in _SEPARATORS.split(text) if w and not w.isascii()]
+    foreign = [w for w in _SEPARATORS.split(text) if w and _judged(w)]
     if not foreign:
         return 1.0, 0
     return sum(map(is_syllable, foreign)) / len(foreign), len(foreign)
