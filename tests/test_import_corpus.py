@@ -194,7 +194,9 @@ def test_one_sheet_per_khu_pho(ward: Store, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "three.xlsx", sheets, active=1)
     plan, _ = import_file(ward, path, dry_run=True)
     assert [n.message("vi") for n in plan.notices] == [
-        "Tệp có các trang: KP1, KP2, KP3 (ẩn: —); đọc trang: KP2."]
+        "Tệp có các trang: KP1, KP2, KP3 (ẩn: —); đọc trang: KP2.",
+        "Tệp không có cột khu phố: các hộ mới sẽ không thuộc khu phố nào. Nếu cả tệp là một khu phố, chọn khu phố "
+        "đó khi nhập."]
     imported(ward, path, all_sheets=True)
     assert sorted((r[0], r[6]) for r in register(ward)) == [
         ("Lê Thị Mỹ Hạnh", "Khu phố 1"), ("Lê Văn Đức", "Khu phố 1"), ("Phạm Thị Lan", "Khu phố 3"),
@@ -210,7 +212,7 @@ def test_hidden_sheets_and_rows_are_not_the_list(ward: Store, tmp_path: Path) ->
     notices = imported(ward, path)
     assert register(ward) == EXPECTED
     assert "Tệp có các trang: DM, Danh sach (ẩn: DM); đọc trang: Danh sach." in notices
-    assert "Bỏ qua 1 dòng bị ẩn Danh sach (dòng 3)." in notices
+    assert "Bỏ qua 1 dòng bị ẩn (trang Danh sach, dòng 3)." in notices
 
 
 def test_a_wrong_sheet_is_a_sentence_listing_the_sheets(ward: Store, tmp_path: Path,

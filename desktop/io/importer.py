@@ -232,6 +232,8 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
         person_rows = "full_name" in mapping.values()
         name_field = "full_name" if person_rows else "head_name"
         table_area = area or (table.name if len(source.tables) > 1 and not reader.has("area") else None)
+        if not table_area and not reader.has("area"):
+            plan.notices.append(Notice("io.no_area"))
         data_rows = 0
         skipped: dict[str, list[int]] = {kind: [] for kind in SKIP_KINDS}
         name_column = reader.column(name_field)

@@ -41,8 +41,14 @@ i18n.register(
                   "name or number.",
         },
         "io.hidden_rows": {
-            "vi": "Bỏ qua {count} dòng bị ẩn {sheet} (dòng {rows}).",
-            "en": "Skipped {count} hidden row(s) {sheet} (rows {rows}).",
+            "vi": "Bỏ qua {count} dòng bị ẩn (trang {sheet}, dòng {rows}).",
+            "en": "Skipped {count} hidden row(s) (sheet {sheet}, rows {rows}).",
+        },
+        "io.no_area": {
+            "vi": "Tệp không có cột khu phố: các hộ mới sẽ không thuộc khu phố nào. Nếu cả tệp là một khu phố, "
+                  "chọn khu phố đó khi nhập.",
+            "en": "The file has no khu phố column: new households will belong to no khu phố. If the whole file "
+                  "is one khu phố, choose it when importing.",
         },
         "io.header_only": {
             "vi": "Trang {sheet} chỉ có dòng tiêu đề, không có hộ nào để nhập.",
