@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import WardbookError
-from desktop.io.importer import ImportPlan, ImportResult, import_file, run_import
+from desktop.io.importer import import_file, run_import
+from desktop.io.plan import ImportPlan, ImportResult
 from desktop.security.database import reopen
 from desktop.store import Store
 from ui.progress import JobProgress

@@ -2,7 +2,8 @@
 
 Two layouts are understood: one row per person (the usual "sổ hộ khẩu" list, grouped into households by
 household code, else by address, with the head marked in "Quan hệ với chủ hộ"), and one row per household
-(a "Chủ hộ" column and no "Họ và tên"). `plan_import` reads and checks;
+(a "Chủ hộ" column and no "Họ và tên"). `plan_import` reads the file (`reading`, `layout`), turns rows into
+fields (`rows`), matches them to the register (`matching`) and checks them into an `ImportPlan` (`plan`);
 `run_import` writes the plan through the single write path in one transaction. The dry run is that same
 import inside a transaction that is rolled back, so the counts it announces are the ones the import makes.
 """
@@ -12,105 +13,26 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.io.areas import area_key, area_name, known_areas
-from desktop.io.columns import BY_FIELD, normalise_header
+from desktop.io.columns import normalise_header
 from desktop.io.layout import HEADER_SEARCH_ROWS, SKIP_KINDS, find_header, skip_kind
+from desktop.io.matching import Register, match_household
+from desktop.io.plan import ImportPlan, ImportResult, PlannedHousehold, PlannedPerson, Problem, household_label
 from desktop.io.reading import Notice, Source, open_source
-from desktop.io.values import birth_year, spreadsheet_id_number, spreadsheet_phone, truthy
+from desktop.io.rows import RowReader
 from desktop.progress import Progress
 from desktop.search.folding import fold_words as fold
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
-from desktop.store.tables import HOUSEHOLD_FLAGS
 
 WRITE_BATCH = 500  # households per call of the write path (one transaction for the whole import regardless)
 HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}
-GENDERS = {"nam": "male", "male": "male", "m": "male", "nu": "female", "female": "female", "f": "female",
-           "khac": "other", "other": "other"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int  # 1-based row number as the spreadsheet shows it
-    column: str
-    msg_id: str
-    params: dict[str, object] = field(default_factory=dict)
-    blocking: bool = True
-
-    def message(self, lang: str | None = None) -> str:
-        return i18n.tr("io.problem" if self.column else "io.problem_row", lang, row=self.row, column=self.column,
-                       message=i18n.tr(self.msg_id, lang, **self.params))
-
-
-@dataclass
-class PlannedPerson:
-    row: int
-    fields: dict[str, object]
-    is_head: bool
-    existing_id: str | None = None  # the register's person this row is (same folded name in the same household)
-    changes: dict[str, object] = field(default_factory=dict)  # what the row corrects in that person
-
-
-@dataclass
-class PlannedHousehold:
-    key: str
-    first_row: int
-    fields: dict[str, object]
-    area_key: str | None
-    people: list[PlannedPerson] = field(default_factory=list)
-    existing_id: str | None = None
-    changes: dict[str, object] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # the household's and its members' "Ghi chú", each once
-    rows_seen: set[int] = field(default_factory=set)  # hashes of its rows' cells, to merge a row pasted twice
-
-
-@dataclass(frozen=True)
-class AbsentMember:
-    """A person of a household in the file whom the new list no longer names."""
-
-    person_id: str
-    full_name: str
-    household: str
-    row: int
-
-
-@dataclass
-class ImportPlan:
-    mapping: dict[int, str]
-    headers: list[str]
-    households: list[PlannedHousehold]
-    problems: list[Problem]
-    new_areas: dict[str, str] = field(default_factory=dict)  # area key → name, created by the import
-    absent: list[AbsentMember] = field(default_factory=list)
-    mark_moved_out: bool = False
-    notices: list[Notice] = field(default_factory=list)  # what the reader decided: encoding, sheets, hidden rows
-
-    @property
-    def blocking(self) -> list[Problem]:
-        return [p for p in self.problems if p.blocking]
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    added_households: int
-    merged_households: int
-    added_people: int
-    skipped_people: int  # already in the register and unchanged
-    updated_people: int = 0
-    moved_out_people: int = 0
-    dry_run: bool = False
-
-    def summary(self, lang: str | None = None) -> str:
-        return i18n.tr("io.dry_run_summary" if self.dry_run else "io.summary", lang,
-                       added=self.added_households, merged=self.merged_households, people=self.added_people,
-                       updated=self.updated_people, skipped=self.skipped_people, moved=self.moved_out_people)
 
 
 class _Rehearsed(Exception):
@@ -131,79 +53,6 @@ def save_mapping(plan: ImportPlan, path: Path) -> None:
                                indent=1), "utf-8")
 
 
-class _RowReader:
-    """Turns one spreadsheet row into typed fields, recording each problem with its row and the file's header."""
-
-    def __init__(self, plan: ImportPlan, mapping: dict[int, str], headers: list[str]) -> None:
-        self.plan = plan
-        self.headers = headers
-        self._columns = {mapped: column for column, mapped in mapping.items()}
-
-    def has(self, name: str) -> bool:
-        return name in self._columns
-
-    def column(self, name: str) -> int | None:
-        return self._columns.get(name)
-
-    def header(self, name: str) -> str:
-        """The column as the file names it (the clerk looks for that header), else the register's own header."""
-        column = self._columns.get(name)
-        return self.headers[column] if column is not None else BY_FIELD[name].vi
-
-    def value(self, row: list[str], name: str) -> str:
-        """The cell of `name`'s column (cells come tidy from the reader), or "" when the file has none."""
-        column = self._columns.get(name)
-        return row[column] if column is not None and column < len(row) else ""
-
-    def problem(self, number: int, column: str, msg_id: str, blocking: bool = True, **params: object) -> None:
-        self.plan.problems.append(Problem(number, self.header(column), msg_id, params, blocking))
-
-    def checked(self, number: int, name: str, parse: Callable[[str], object], text: str) -> object:
-        try:
-            return parse(text)
-        except WardbookError as error:
-            self.plan.problems.append(Problem(number, self.header(name), error.msg_id, error.params))
-            return None
-
-    def person(self, number: int, row: list[str], name_field: str) -> dict[str, object]:
-        gender_text = fold(self.value(row, "gender"))
-        if gender_text and gender_text not in GENDERS:
-            self.problem(number, "gender", "io.bad_choice", value=self.value(row, "gender"), choices="Nam, Nữ")
-        year_field, gender = "birth_year", GENDERS.get(gender_text)
-        for split, split_gender in (("birth_year_male", "male"), ("birth_year_female", "female")):
-            if self.value(row, split):  # the form's "Năm sinh" over "Nam" | "Nữ": the column tells the gender
-                year_field, gender = split, gender or split_gender
-        return {
-            "full_name": self.value(row, name_field),
-            "birth_year": self.checked(number, year_field, birth_year, self.value(row, year_field)),
-            "gender": gender,
-            "phone": self.checked(number, "phone", spreadsheet_phone, self.value(row, "phone")),
-            "relation_to_head": self.value(row, "relation") or None,
-            "occupation": self.value(row, "occupation") or None,
-            "id_number": self.checked(number, "id_number", spreadsheet_id_number, self.value(row, "id_number")),
-        }
-
-    def household(self, number: int, row: list[str]) -> dict[str, object]:
-        fields: dict[str, object] = {
-            "code": self.value(row, "household_code") or None,
-            "house_no": self.value(row, "house_no") or None,
-            "street": self.value(row, "street") or None,
-            "phone": self.checked(number, "household_phone", spreadsheet_phone,
-                                  self.value(row, "household_phone")),
-            "status": "active",
-        }
-        for flag in HOUSEHOLD_FLAGS:
-            fields[f"flag_{flag}"] = truthy(self.value(row, f"flag_{flag}"))
-        return fields
-
-
-def _label(planned: PlannedHousehold) -> str:
-    """How a message names a household: its code, else its address, else the row where it starts."""
-    fields = planned.fields
-    address = " ".join(str(fields[name]) for name in ("house_no", "street") if fields.get(name))
-    return str(fields.get("code") or address or i18n.tr("io.row_label", row=planned.first_row))
-
-
 def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | None = None, *,
                 create_areas: bool = False, area: str | None = None, mark_moved_out: bool = False) -> ImportPlan:
     """Read and check everything, and match it to the register; write nothing. Problems name the file's row
@@ -221,14 +70,14 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
         raise WardbookError("io.unknown_file_area", value=area)
     unknown_areas: dict[str, tuple[int, str, int]] = {}  # key → (first row, text, rows)
     by_key: dict[str, PlannedHousehold] = {}
-    readers: dict[str, _RowReader] = {}
+    readers: dict[str, RowReader] = {}
     for table_index, table in enumerate(source.tables):
         top = list(itertools.islice(table.rows, HEADER_SEARCH_ROWS))
         header = find_header([cells for _, cells in top], saved_mapping)
         mapping, header_number = header.mapping, top[header.index][0]
         if not plan.mapping:
             plan.mapping, plan.headers = mapping, header.headers
-        reader = _RowReader(plan, mapping, header.headers)
+        reader = RowReader(plan, mapping, header.headers)
         person_rows = "full_name" in mapping.values()
         name_field = "full_name" if person_rows else "head_name"
         table_area = area or (table.name if len(source.tables) > 1 and not reader.has("area") else None)
@@ -298,21 +147,21 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
         plan.problems.append(Problem(first, plan.headers[_column_of(plan.mapping, "area")]
                                      if "area" in plan.mapping.values() else "", "io.unknown_area",
                                      {"value": text, "count": count}))
-    existing = _Existing(store)
+    existing = Register(store)
     for planned in by_key.values():
         reader = readers[planned.key]
         planned.fields["notes"] = "; ".join(planned.notes) or None
         planned.fields["area_id"] = areas.get(planned.area_key or "")
-        _match_existing(existing, planned, plan, reader)
+        match_household(existing, planned, plan, reader)
         heads = [p for p in planned.people if p.is_head]
         if planned.existing_id is None:
             for required in ("house_no", "street"):
                 if not planned.fields[required]:
                     reader.problem(planned.first_row, required, "io.required", header=reader.header(required))
             if not heads:
-                reader.problem(planned.first_row, "relation", "io.missing_head", household=_label(planned))
+                reader.problem(planned.first_row, "relation", "io.missing_head", household=household_label(planned))
         if len(heads) > 1:
-            reader.problem(heads[1].row, "relation", "io.two_heads", household=_label(planned))
+            reader.problem(heads[1].row, "relation", "io.two_heads", household=household_label(planned))
     existing.match_people(plan, list(by_key.values()), readers)
     plan.households = list(by_key.values())
     return plan
@@ -325,107 +174,6 @@ def _column_of(mapping: dict[int, str], name: str) -> int:
 def _row_list(numbers: list[int], shown: int = 10) -> str:
     """`3, 7, 8, …` — the first rows of a long list, enough for the clerk to find them."""
     return ", ".join(map(str, numbers[:shown])) + (", …" if len(numbers) > shown else "")
-
-
-_HOUSEHOLD_COLUMNS = ("code", "area_id", "house_no", "street", "phone", "notes",
-                      *(f"flag_{flag}" for flag in HOUSEHOLD_FLAGS))
-_PERSON_COLUMNS = ("birth_year", "gender", "phone", "relation_to_head", "occupation", "id_number")
-
-
-class _Existing:
-    """The register's live households by code and by (folded head name, house number, street), read once."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.by_code: dict[str, dict[str, object]] = {}
-        self.by_address: dict[tuple[str, str, str], dict[str, object]] = {}
-        cursor = store.conn.execute(
-            f"SELECT h.id, p.full_name, {', '.join('h.' + c for c in _HOUSEHOLD_COLUMNS)} FROM households h "
-            "LEFT JOIN people p ON p.id = h.head_person_id WHERE h.deleted_hlc IS NULL")
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            row = dict(zip(names, values, strict=True))
-            self.by_code[str(row["code"])] = row
-            self.by_address[(fold(str(row["full_name"] or "")), fold(str(row["house_no"] or "")),
-                             fold(str(row["street"] or "")))] = row
-
-    def match_people(self, plan: ImportPlan, households: list[PlannedHousehold],
-                     readers: dict[str, _RowReader]) -> None:
-        """Each row of a matched household is the member with the same folded name (and relation, between
-        namesakes); what the row gives differently is a correction. Members the list leaves out are listed."""
-        matched = {planned.existing_id: planned for planned in households if planned.existing_id}
-        if not matched:
-            return
-        members: dict[str, list[dict[str, object]]] = {}
-        cursor = self.store.conn.execute(
-            f"SELECT p.id, p.household_id, p.full_name, p.moved_out_on, h.head_person_id = p.id AS is_head, "
-            f"{', '.join('p.' + c for c in _PERSON_COLUMNS)} FROM people p JOIN households h "
-            "ON h.id = p.household_id WHERE p.deleted_hlc IS NULL AND h.deleted_hlc IS NULL")
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            if values[1] in matched:
-                members.setdefault(values[1], []).append(dict(zip(names, values, strict=True)))
-        for household_id, planned in matched.items():
-            left = members.get(str(household_id), [])
-            for person in planned.people:
-                same = [m for m in left if fold(str(m["full_name"])) == fold(str(person.fields["full_name"]))]
-                relation = fold(str(person.fields["relation_to_head"] or ""))
-                best = next((m for m in same if fold(str(m["relation_to_head"] or "")) == relation),
-                            same[0] if same else None)
-                if best is None:
-                    continue
-                left.remove(best)
-                person.existing_id = str(best["id"])
-                person.changes = _corrections(best, person.fields, _PERSON_COLUMNS)
-                if best["moved_out_on"] is not None:
-                    person.changes["moved_out_on"] = None  # back in the household's list: moved back in
-            reader = readers[planned.key]
-            for member in left if reader.has("full_name") else []:
-                if member["moved_out_on"] is None:
-                    absent = AbsentMember(str(member["id"]), str(member["full_name"]), _label(planned),
-                                          planned.first_row)
-                    if member["is_head"]:
-                        reader.problem(planned.first_row, "full_name", "io.absent_head", blocking=False,
-                                       name=absent.full_name, household=absent.household)
-                        continue
-                    plan.absent.append(absent)
-                    reader.problem(planned.first_row, "full_name",
-                                   "io.absent_moved_out" if plan.mark_moved_out else "io.absent_kept",
-                                   blocking=False, name=absent.full_name, household=absent.household)
-
-
-def _corrections(current: dict[str, object], given: dict[str, object], names: tuple[str, ...]) -> dict[str, object]:
-    """The fields the file gives a value for that differ from the register (case and accents of the same
-    text are not a change: an export read back must change nothing)."""
-    changes: dict[str, object] = {}
-    for name in names:
-        value = given.get(name)
-        if value is None or value == "" or name not in given:
-            continue
-        old = current.get(name)
-        same = fold(value) == fold(old) if isinstance(value, str) and isinstance(old, str) else value == old
-        if not same:
-            changes[name] = value
-    return changes
-
-
-def _match_existing(existing: _Existing, planned: PlannedHousehold, plan: ImportPlan, reader: _RowReader) -> None:
-    """A household already in the register (same code, or same folded head name and address) is updated."""
-    row = existing.by_code.get(str(planned.fields["code"])) if planned.fields["code"] else None
-    heads = [p for p in planned.people if p.is_head]
-    if row is None and heads:
-        row = existing.by_address.get((fold(str(heads[0].fields["full_name"])),
-                                       fold(str(planned.fields["house_no"] or "")),
-                                       fold(str(planned.fields["street"] or ""))))
-    if row is None:
-        return
-    planned.existing_id = str(row["id"])
-    given = {name: value for name, value in planned.fields.items()
-             if name != "code" and (not name.startswith("flag_") or reader.has(name))}
-    if planned.area_key is None:
-        given.pop("area_id", None)
-    planned.changes = _corrections(row, given, _HOUSEHOLD_COLUMNS)
-    plan.problems.append(Problem(planned.first_row, "", "io.duplicate", {"code": row["code"]}, blocking=False))
 
 
 def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
