@@ -165,7 +165,7 @@ def test_missing_head_and_unknown_area_are_problems(ward: Store, tmp_path: Path)
     plan, result = import_file(ward, write_csv(tmp_path / "x.csv", rows))
     assert result is None
     ids = {p.msg_id for p in plan.blocking}
-    assert ids == {"io.missing_head", "register.unknown_area"}
+    assert ids == {"io.missing_head", "io.unknown_area"}
     _, result = import_file(ward, write_csv(tmp_path / "y.csv", rows[:1] + rows[2:]), create_areas=True)
     assert result is not None and ward.conn.execute("SELECT COUNT(*) FROM areas WHERE name = 'Khu phố 9'"
                                                     ).fetchone()[0] == 1
@@ -195,7 +195,9 @@ def test_export_then_import_round_trips_every_field(demo_store: Store, tmp_path:
                      + ", p.full_name, p.relation_to_head, p.birth_year, p.gender, p.phone, p.occupation, "
                      "p.id_number, h.head_person_id = p.id FROM people p JOIN households h ON h.id = p.household_id "
                      "LEFT JOIN areas a ON a.id = h.area_id")
-            assert sorted(copy.conn.execute(query).fetchall()) == sorted(demo_store.conn.execute(query).fetchall())
+            # The demo ward has a few members identical in every exported field (same-named babies of one year):
+            # their rows are exact duplicates, which the import merges with a notice, so compare distinct rows.
+            assert sorted(copy.conn.execute(query).fetchall()) == sorted(set(demo_store.conn.execute(query)))
 
 
 def test_csv_export_has_a_bom_and_labels(demo_store: Store, tmp_path: Path) -> None:
@@ -232,7 +234,7 @@ def test_unreadable_file_is_a_clear_error(ward: Store, tmp_path: Path) -> None:
     broken.write_bytes(b"not a zip")
     with pytest.raises(WardbookError) as caught:
         import_file(ward, broken)
-    assert caught.value.msg_id == "io.unreadable"
+    assert caught.value.msg_id == "io.not_spreadsheet"
 
 
 def test_exports_are_audited(demo_store: Store, tmp_path: Path) -> None:
@@ -243,3 +245,106 @@ def test_exports_are_audited(demo_store: Store, tmp_path: Path) -> None:
     assert (action, table) == ("export", "households")
     assert json.loads(detail) == {"rows": 400, "file": "h.csv", "area": None}
     assert audit.verify(demo_store) == []
+
+
+def test_dry_run_counts_are_the_imports_and_nothing_stays(ward: Store, tmp_path: Path) -> None:
+    """The dry run is the import rolled back: the same counts, and the register (clocks, outbox, audit) unchanged."""
+    first = write_csv(tmp_path / "first.csv", [HEADER, *PEOPLE[:3]])
+    import_file(ward, first)
+    later = write_csv(tmp_path / "later.csv", [HEADER, *PEOPLE])
+    before = _dump(ward)
+    _, rehearsal = import_file(ward, later, dry_run=True)
+    assert _dump(ward) == before
+    _, result = import_file(ward, later)
+    assert rehearsal is not None and result is not None and rehearsal.dry_run
+    counts = ("added_households", "merged_households", "added_people", "skipped_people")
+    assert [getattr(rehearsal, c) for c in counts] == [getattr(result, c) for c in counts] == [1, 1, 2, 3]
+
+
+def _people(store: Store) -> list[tuple[object, ...]]:
+    return sorted(store.conn.execute(
+        "SELECT h.code, p.full_name, p.birth_year, p.phone, p.moved_out_on IS NOT NULL FROM people p "
+        "JOIN households h ON h.id = p.household_id"))
+
+
+@pytest.mark.parametrize("kind", ["people", "households", "visits", "cases", "activities"])
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_every_export_imports_back_without_creating_anything(demo_store: Store, tmp_path: Path, kind: str,
+                                                             suffix: str) -> None:
+    path = tmp_path / f"{kind}.{suffix}"
+    export(demo_store, kind, path)
+    before = {t: demo_store.conn.execute(f"SELECT COUNT(*), MAX(updated_at) FROM {t}").fetchone()
+              for t in ("areas", "households", "people")}
+    try:
+        plan, result = import_file(demo_store, path)
+    except WardbookError as error:  # the logs are no household list: refused by name
+        assert kind in ("visits", "cases", "activities") and error.msg_id == "io.other_list"
+        assert error.message("vi").startswith("Tệp này là danh sách ")
+    else:
+        assert kind in ("people", "households")
+        assert result is not None, [p.message("en") for p in plan.blocking[:3]]
+        assert (result.added_households, result.added_people, result.updated_people) == (0, 0, 0)
+    after = {t: demo_store.conn.execute(f"SELECT COUNT(*), MAX(updated_at) FROM {t}").fetchone()
+             for t in ("areas", "households", "people")}
+    assert after == before
+
+
+def test_a_later_list_corrects_people_and_lists_who_is_missing(ward: Store, tmp_path: Path) -> None:
+    """A month later: a corrected birth year and a new phone update the people (through the write path), a member
+    left out is listed and kept until the clerk asks to mark them moved out, notes of members are kept, a row
+    pasted twice is one person, and "KP 2" is the register's "Khu phố 2"."""
+    import_file(ward, write_csv(tmp_path / "may.csv", [[*HEADER, "Ghi chú"], *[[*r, ""] for r in PEOPLE]]))
+    later = [[*row[:], ""] for row in PEOPLE if row[1] != "Lê Thị Ngọc"]
+    later[1][3] = "1961"  # Trần Thị Hoà's birth year corrected
+    later[2][5] = "0987 654 321"  # Nguyễn Thị Ánh's new phone
+    later[2][10] = "Đi làm xa"
+    later = [*later, later[1][:]]  # a row pasted twice
+    for row in later:
+        row[8] = {"Khu phố 1": "KP1", "Khu phố 2": "KP 2"}[row[8]]
+    path = write_csv(tmp_path / "june.csv", [[*HEADER, "Ghi chú"], *later])
+    outbox = ward.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+    plan, rehearsal = import_file(ward, path, dry_run=True)
+    notices = [p.message("vi") for p in plan.problems]
+    assert plan.blocking == [] and rehearsal is not None
+    assert any("Lê Thị Ngọc" in n and "vẫn giữ trong sổ" in n for n in notices), notices
+    assert any(p.msg_id == "io.duplicate_row" and p.row == 6 for p in plan.problems)
+    _, result = import_file(ward, path)
+    assert result is not None
+    assert (result.added_households, result.added_people, result.updated_people, result.moved_out_people) == (
+        0, 0, 2, 0)
+    people = _people(ward)
+    assert sorted(p[1:] for p in people if p[1] in ("Trần Thị Hoà", "Nguyễn Thị Ánh", "Lê Thị Ngọc")) == [
+        ("Lê Thị Ngọc", 1978, None, 0), ("Nguyễn Thị Ánh", 1990, "0987654321", 0), ("Trần Thị Hoà", 1961, None, 0)]
+    assert ward.conn.execute("SELECT notes FROM households WHERE house_no = '12/3A'").fetchone() == (
+        "Nguyễn Thị Ánh: Đi làm xa",)
+    changed = ward.conn.execute("SELECT fields FROM outbox WHERE tbl = 'people' AND op = 'update'").fetchall()
+    assert sorted((json.loads(f) for (f,) in changed), key=str) == [{"birth_year": 1961}, {"phone": "0987654321"}]
+    assert ward.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] > outbox
+    _, result = import_file(ward, path, mark_moved_out=True)
+    assert result is not None and (result.updated_people, result.moved_out_people) == (0, 1)
+    assert [p[1:] for p in _people(ward) if p[4]] == [("Lê Thị Ngọc", 1978, None, 1)]
+    assert ward.conn.execute("SELECT COUNT(*) FROM areas").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize("written", ["KP3", "KP 3", "KP.3", "Khu pho 3", "3", "khu phố 03"])
+def test_area_abbreviations_find_the_registers_area(ward: Store, tmp_path: Path, written: str) -> None:
+    add_area(ward, "Khu phố 3")
+    rows = [HEADER, [*PEOPLE[3][:8], written, ""]]
+    _, result = import_file(ward, write_csv(tmp_path / "kp.csv", rows), create_areas=True)
+    assert result is not None and result.added_households == 1
+    assert ward.conn.execute("SELECT a.name FROM households h JOIN areas a ON a.id = h.area_id").fetchall() == [
+        ("Khu phố 3",)]
+    assert ward.conn.execute("SELECT COUNT(*) FROM areas").fetchone()[0] == 3
+
+
+def test_one_area_for_a_whole_file_and_unknown_areas_told_once(ward: Store, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    no_area = [[c for i, c in enumerate(r) if i != 8] for r in [HEADER, *PEOPLE[:3]]]
+    _, result = import_file(ward, write_csv(tmp_path / "a.csv", no_area), area="KP 2")
+    assert result is not None
+    assert ward.conn.execute("SELECT DISTINCT a.name FROM households h JOIN areas a ON a.id = h.area_id"
+                             ).fetchall() == [("Khu phố 2",)]
+    unknown = write_csv(tmp_path / "u.csv", [HEADER, *[[*r[:8], "Khu phố 9", r[9]] for r in PEOPLE]])
+    assert main(["--db", str(ward.path), "import", str(unknown), "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("Khu phố 9") == 1 and "(5 dòng)" in err and "--create-areas" in err

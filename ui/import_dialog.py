@@ -1,9 +1,9 @@
 """Import wizard: pick the ward's Excel/CSV list, check every row, then import all rows or none.
 
-Both steps are the core's (`desktop.io.importer`): the check is its dry run, whose problems (by row and column,
-in the user's language) are listed here; the import runs in the background with a progress bar and a Cancel
-button (a large spreadsheet takes minutes). The import is one transaction, so a cancelled one leaves nothing
-behind and the same checked file can be imported again.
+Both steps are the core's (`desktop.io.importer`): the check is its dry run (the real import, rolled back),
+whose problems (by row and column, in the user's language) and counts are listed here; the import runs in the
+background with a progress bar and a Cancel button (a large spreadsheet takes minutes). The import is one
+transaction, so a cancelled one leaves nothing behind and the same checked file can be imported again.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import WardbookError
-from desktop.io.importer import ImportPlan, ImportResult, plan_import, run_import
-from desktop.io.reading import read_rows
+from desktop.io.importer import import_file, run_import
+from desktop.io.plan import ImportPlan, ImportResult
 from desktop.security.database import reopen
 from desktop.store import Store
 from ui.progress import JobProgress
@@ -45,6 +45,10 @@ class ImportDialog(QDialog):
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse)
         self.create_areas = QCheckBox()
+        self.mark_moved_out = QCheckBox()
+        self.all_sheets = QCheckBox()
+        self.area_label = QLabel()
+        self.area = QLineEdit()
         self.check_button = QPushButton()
         self.check_button.clicked.connect(self.check)
         self.import_button = QPushButton()
@@ -68,6 +72,12 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.create_areas)
+        layout.addWidget(self.mark_moved_out)
+        layout.addWidget(self.all_sheets)
+        area_row = QHBoxLayout()
+        area_row.addWidget(self.area_label)
+        area_row.addWidget(self.area, 1)
+        layout.addLayout(area_row)
         layout.addLayout(buttons)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.progress)
@@ -78,6 +88,9 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import households from Excel / CSV"))
         self.browse.setText(self.tr("Choose file…"))
         self.create_areas.setText(self.tr("Create the khu phố named in the file when missing"))
+        self.mark_moved_out.setText(self.tr("Mark members the list no longer names as moved out"))
+        self.all_sheets.setText(self.tr("Read every visible sheet (one sheet per khu phố)"))
+        self.area_label.setText(self.tr("Khu phố of rows that name none:"))
         self.check_button.setText(self.tr("1. Check the file"))
         self.import_button.setText(self.tr("2. Import"))
 
@@ -88,7 +101,7 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Household list"), "",
-                                                self.tr("Spreadsheets (*.xlsx *.csv)"))
+                                                self.tr("Spreadsheets (*.xlsx *.csv *.txt)"))
         if chosen:
             self.path.setText(chosen)
 
@@ -97,20 +110,22 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.plan = None
         try:
-            plan = plan_import(self.store, read_rows(Path(self.path.text())),
-                               create_areas=self.create_areas.isChecked())
+            plan, rehearsal = import_file(self.store, Path(self.path.text()), dry_run=True,
+                                          create_areas=self.create_areas.isChecked(),
+                                          mark_moved_out=self.mark_moved_out.isChecked(),
+                                          all_sheets=self.all_sheets.isChecked(),
+                                          area=self.area.text().strip() or None)
         except WardbookError as error:
             self.report.setPlainText(error.message())
             self.summary.setText("")
             return
-        self.report.setPlainText("\n".join(problem.message() for problem in plan.problems))
-        people = sum(len(h.people) for h in plan.households)
-        if plan.blocking:
+        self.report.setPlainText("\n".join([*(notice.message() for notice in plan.notices),
+                                             *(problem.message() for problem in plan.problems)]))
+        if plan.blocking or rehearsal is None:
             self.summary.setText(self.tr("%1 problem(s): fix the file and check again. Nothing was imported.")
                                  .replace("%1", str(len(plan.blocking))))
             return
-        self.summary.setText(self.tr("Ready: %1 households, %2 people.").replace("%1", str(len(plan.households)))
-                             .replace("%2", str(people)))
+        self.summary.setText(rehearsal.summary())
         self.plan = plan
         self.import_button.setEnabled(True)
 

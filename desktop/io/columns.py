@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop import i18n
 from desktop.register.labels import label
 from desktop.search.folding import fold
 from desktop.store.tables import HOUSEHOLD_FLAGS
@@ -48,6 +49,8 @@ PERSON_COLUMNS = (
     Column("relation", "Quan hệ với chủ hộ", "Relation to head", ("quan he", "quan he voi ch", "relation")),
     Column("birth_year", "Năm sinh", "Birth year",
            ("year of birth", "ngay sinh", "ngay thang nam sinh", "date of birth", "ns")),
+    Column("birth_year_male", "Năm sinh (Nam)", "Birth year (male)"),  # the form's "Năm sinh" over "Nam" | "Nữ"
+    Column("birth_year_female", "Năm sinh (Nữ)", "Birth year (female)"),
     Column("gender", "Giới tính", "Gender", ("sex", "gt", "nam/nu")),
     Column("phone", "SĐT", "Phone", ("so dien thoai", "dien thoai", "dt", "phone number", "sdt ca nhan")),
     Column("occupation", "Nghề nghiệp", "Occupation", ("nghe",)),
@@ -65,3 +68,20 @@ _BY_NAME.update(_EXTRA_FLAG_NAMES)
 def guess_field(header: str) -> str | None:
     """The field a header names, or None when it is not one the register keeps."""
     return _BY_NAME.get(normalise_header(header))
+
+# The app's other exports, each known by two headers no household list has: read back, they are refused with
+# their name instead of "no header" (they hold no households to import).
+OTHER_LISTS = {
+    "visits": ("col.person_met", "col.support_vnd"),
+    "cases": ("col.received_on", "col.resolution"),
+    "activities": ("col.topic", "col.attendance"),
+}
+
+
+def other_list(headers: list[str]) -> str | None:
+    """Which of the app's other exports a header row is, if any."""
+    names = {normalise_header(header) for header in headers}
+    for kind, ids in OTHER_LISTS.items():
+        if any(all(normalise_header(i18n.tr(msg_id, lang)) in names for msg_id in ids) for lang in i18n.LANGUAGES):
+            return kind
+    return None

@@ -4,9 +4,55 @@ from desktop import i18n
 
 i18n.register(
     {
-        "io.unreadable": {
-            "vi": "Không đọc được tệp {path}: {reason}",
-            "en": "Cannot read the file {path}: {reason}",
+        "io.cannot_open": {
+            "vi": "Không mở được tệp {path}: kiểm tra tên tệp và quyền đọc.",
+            "en": "Cannot open the file {path}: check its name and that you may read it.",
+        },
+        "io.not_spreadsheet": {
+            "vi": "Tệp {path} không phải bảng tính Excel (.xlsx) hay CSV đọc được (có thể bị hỏng hoặc bị đổi "
+                  "đuôi). Mở bằng Excel và lưu lại dạng .xlsx.",
+            "en": "The file {path} is not a readable Excel (.xlsx) or CSV spreadsheet (damaged or renamed?). Open "
+                  "it in Excel and save it as .xlsx.",
+        },
+        "io.old_or_protected": {
+            "vi": "Tệp {path} được đặt mật khẩu hoặc là tệp Excel cũ (.xls). Mở bằng Excel, bỏ mật khẩu rồi lưu "
+                  "lại dạng .xlsx.",
+            "en": "The file {path} is password-protected or an old Excel file (.xls). Open it in Excel, remove "
+                  "the password and save it as .xlsx.",
+        },
+        "io.encoding_unsure": {
+            "vi": "Không xác định chắc được bảng mã tiếng Việt của tệp {path} (Unicode, TCVN3 hay VNI): chưa nhập "
+                  "gì để tránh lưu chữ lỗi. Mở tệp, chuyển sang Unicode (ví dụ bằng Unikey) rồi lưu lại.",
+            "en": "Cannot tell for sure which Vietnamese encoding {path} uses (Unicode, TCVN3 or VNI): nothing "
+                  "imported, to avoid storing garbled text. Convert the file to Unicode (e.g. with Unikey) and "
+                  "save it again.",
+        },
+        "io.encoding_used": {
+            "vi": "Tệp dùng mã {encoding}, đã chuyển sang Unicode.",
+            "en": "The file uses the {encoding} encoding; converted to Unicode.",
+        },
+        "io.sheets": {
+            "vi": "Tệp có các trang: {sheets} (ẩn: {hidden}); đọc trang: {read}.",
+            "en": "The workbook's sheets: {sheets} (hidden: {hidden}); reading: {read}.",
+        },
+        "io.no_such_sheet": {
+            "vi": "Tệp không có trang '{value}'. Các trang: {sheets} (ẩn: {hidden}); chọn theo tên hoặc số thứ tự.",
+            "en": "The workbook has no sheet '{value}'. Its sheets: {sheets} (hidden: {hidden}); choose one by "
+                  "name or number.",
+        },
+        "io.hidden_rows": {
+            "vi": "Bỏ qua {count} dòng bị ẩn (trang {sheet}, dòng {rows}).",
+            "en": "Skipped {count} hidden row(s) (sheet {sheet}, rows {rows}).",
+        },
+        "io.no_area": {
+            "vi": "Tệp không có cột khu phố: các hộ mới sẽ không thuộc khu phố nào. Nếu cả tệp là một khu phố, "
+                  "chọn khu phố đó khi nhập.",
+            "en": "The file has no khu phố column: new households will belong to no khu phố. If the whole file "
+                  "is one khu phố, choose it when importing.",
+        },
+        "io.header_only": {
+            "vi": "Trang {sheet} chỉ có dòng tiêu đề, không có hộ nào để nhập.",
+            "en": "Sheet {sheet} has only the header row: no household to import.",
         },
         "io.unknown_format": {
             "vi": "Chỉ nhập được tệp .xlsx hoặc .csv (nhận được: {path}).",
@@ -15,10 +61,6 @@ i18n.register(
         "io.no_header": {
             "vi": "Không tìm thấy dòng tiêu đề (cần ít nhất cột 'Họ và tên' hoặc 'Chủ hộ', 'Số nhà', 'Đường').",
             "en": "No header row found (needs at least 'Họ và tên' or 'Chủ hộ', 'Số nhà', 'Đường' columns).",
-        },
-        "io.missing_column": {
-            "vi": "Thiếu cột bắt buộc: {column}.",
-            "en": "Required column missing: {column}.",
         },
         "io.problem": {
             "vi": "Dòng {row}, cột {column}: {message}",
@@ -37,16 +79,99 @@ i18n.register(
             "en": "The file has {count} problem(s); nothing was imported. Fix the rows listed and import again.",
         },
         "io.duplicate": {
-            "vi": "Trùng với hộ đã có {code} (cùng chủ hộ và địa chỉ): sẽ gộp vào hộ đó.",
-            "en": "Same as existing household {code} (same head and address): will be merged into it.",
+            "vi": "Hộ đã có trong sổ ({code}): cập nhật hộ đó, không tạo hộ mới.",
+            "en": "Household already in the register ({code}): updates it, no new household.",
         },
         "io.summary": {
-            "vi": "Đã nhập: {added} hộ mới, {merged} hộ gộp, {people} nhân khẩu mới, {skipped} nhân khẩu đã có.",
-            "en": "Imported: {added} new households, {merged} merged, {people} new people, {skipped} already there.",
+            "vi": "Đã nhập: {added} hộ mới, {merged} hộ đã có, {people} nhân khẩu mới, {updated} nhân khẩu được "
+                  "cập nhật, {skipped} nhân khẩu không đổi, {moved} nhân khẩu đánh dấu chuyển đi.",
+            "en": "Imported: {added} new households, {merged} already there, {people} new people, {updated} "
+                  "people updated, {skipped} unchanged, {moved} marked moved out.",
         },
         "io.dry_run_summary": {
-            "vi": "Kiểm tra xong, không có lỗi: sẽ nhập {added} hộ mới, gộp {merged} hộ, {people} nhân khẩu mới.",
-            "en": "Checked, no problems: would add {added} households, merge {merged}, add {people} people.",
+            "vi": "Kiểm tra xong, không có lỗi: sẽ nhập {added} hộ mới, {merged} hộ đã có, {people} nhân khẩu mới, "
+                  "{updated} nhân khẩu được cập nhật, {skipped} nhân khẩu không đổi, {moved} nhân khẩu đánh dấu "
+                  "chuyển đi. Chưa ghi gì.",
+            "en": "Checked, no problems: would add {added} households ({merged} already there), {people} new "
+                  "people, update {updated}, leave {skipped} unchanged, mark {moved} moved out. Nothing written.",
+        },
+        "io.other_list": {
+            "vi": "Tệp này là danh sách {kind} xuất từ WardBook, không phải danh sách hộ: không có gì để nhập.",
+            "en": "This file is a list of {kind} exported from WardBook, not a household list: nothing to import.",
+        },
+        "io.list_visits": {"vi": "lượt thăm hộ", "en": "visits"},
+        "io.list_cases": {"vi": "vụ việc", "en": "cases"},
+        "io.list_activities": {"vi": "hoạt động cộng đồng", "en": "community activities"},
+        "io.skipped_numbering": {
+            "vi": "Bỏ qua dòng đánh số cột (1, 2, 3…): dòng {rows}.",
+            "en": "Skipped the row numbering the columns (1, 2, 3…): row {rows}.",
+        },
+        "io.skipped_group": {
+            "vi": "Bỏ qua {count} dòng tên nhóm (ví dụ \"TỔ 1\"): dòng {rows}.",
+            "en": "Skipped {count} group row(s) (such as \"TỔ 1\"): rows {rows}.",
+        },
+        "io.skipped_total": {
+            "vi": "Bỏ qua {count} dòng tổng cộng: dòng {rows}.",
+            "en": "Skipped {count} totals row(s): rows {rows}.",
+        },
+        "io.skipped_signature": {
+            "vi": "Bỏ qua phần ký tên dưới bảng ({count} dòng): dòng {rows}.",
+            "en": "Skipped the signature block below the table ({count} rows): rows {rows}.",
+        },
+        "io.number_rounded": {
+            "vi": "Số '{value}' đã bị Excel làm tròn nên mất chữ số: định dạng cột là Văn bản (Text) rồi gõ lại "
+                  "số đầy đủ.",
+            "en": "The number '{value}' was rounded by Excel and lost digits: format the column as Text and type "
+                  "the full number again.",
+        },
+        "io.problem_row": {"vi": "Dòng {row}: {message}", "en": "Row {row}: {message}"},
+        "io.row_label": {"vi": "ở dòng {row}", "en": "at row {row}"},
+        "io.bad_choice": {
+            "vi": "'{value}' không phải giới tính; ghi một trong: {choices}.",
+            "en": "'{value}' is not a gender; write one of: {choices}.",
+        },
+        "io.no_name": {
+            "vi": "Dòng có dữ liệu nhưng không có họ tên: điền họ tên hoặc xoá dòng.",
+            "en": "The row has data but no name: fill in the name or delete the row.",
+        },
+        "io.required": {
+            "vi": "Hộ mới cần '{header}': điền vào dòng đầu của hộ.",
+            "en": "A new household needs '{header}': fill it in on the household's first row.",
+        },
+        "io.unknown_area": {
+            "vi": "Khu phố '{value}' chưa có trong sổ ({count} dòng). Sửa tên cho đúng khu phố đã có, hoặc chọn "
+                  "tạo khu phố mới khi nhập.",
+            "en": "Khu phố '{value}' is not in the register ({count} rows). Correct the name to an existing khu "
+                  "phố, or choose to create new khu phố when importing.",
+        },
+        "io.unknown_file_area": {
+            "vi": "Khu phố '{value}' (cho cả tệp) chưa có trong sổ. Kiểm tra tên, hoặc chọn tạo khu phố mới.",
+            "en": "Khu phố '{value}' (for the whole file) is not in the register. Check the name, or choose to "
+                  "create new khu phố.",
+        },
+        "io.hint_create_areas": {
+            "vi": "Nếu đây là khu phố mới: nhập lại với --create-areas.",
+            "en": "If these are new khu phố: import again with --create-areas.",
+        },
+        "io.duplicate_row": {
+            "vi": "Dòng này giống hệt một dòng trước của cùng hộ ({name}): chỉ nhập một lần.",
+            "en": "This row repeats an earlier row of the same household ({name}) exactly: imported once.",
+        },
+        "io.absent_kept": {
+            "vi": "{name} (hộ {household}) không có trong danh sách mới: vẫn giữ trong sổ. Nếu người này đã "
+                  "chuyển đi, chọn đánh dấu chuyển đi khi nhập.",
+            "en": "{name} (household {household}) is not in the new list: kept in the register. If they have "
+                  "moved away, choose to mark them moved out when importing.",
+        },
+        "io.absent_moved_out": {
+            "vi": "{name} (hộ {household}) không có trong danh sách mới: sẽ đánh dấu chuyển đi.",
+            "en": "{name} (household {household}) is not in the new list: will be marked moved out.",
+        },
+        "io.absent_head": {
+            "vi": "Chủ hộ {name} (hộ {household}) không có trong danh sách mới: vẫn giữ; đổi chủ hộ trong sổ nếu "
+                  "cần.",
+            "en": "Head {name} (household {household}) is not in the new list: kept; change the head in the "
+                  "register if needed.",
         },
         "io.mapping_line": {"vi": "Cột '{header}' → {field}", "en": "Column '{header}' → {field}"},
         "io.exported": {

@@ -955,16 +955,24 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>Bảng tính (*.xlsx *.csv)</translation>
+        <source>Mark members the list no longer names as moved out</source>
+        <translation>Đánh dấu chuyển đi những người không còn trong danh sách</translation>
+    </message>
+    <message>
+        <source>Read every visible sheet (one sheet per khu phố)</source>
+        <translation>Đọc mọi trang không ẩn (mỗi trang một khu phố)</translation>
+    </message>
+    <message>
+        <source>Khu phố of rows that name none:</source>
+        <translation>Khu phố cho các dòng không ghi khu phố:</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>Bảng tính (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
         <source>%1 problem(s): fix the file and check again. Nothing was imported.</source>
         <translation>%1 lỗi: sửa tệp rồi kiểm tra lại. Chưa nhập gì.</translation>
-    </message>
-    <message>
-        <source>Ready: %1 households, %2 people.</source>
-        <translation>Sẵn sàng: %1 hộ, %2 nhân khẩu.</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was imported.</source>

@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop import i18n
 from desktop.cli.context import add_common_options, open_store, progress_printer
 from desktop.errors import WardbookError
+from desktop.io.columns import BY_FIELD
 from desktop.io.exporter import EXPORTS, export
 from desktop.io.importer import import_file, load_mapping, save_mapping
 from desktop.register.households import find_area
@@ -21,12 +22,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importing = subparsers.add_parser("import", help="nhập danh sách hộ từ Excel/CSV / import households")
     add_common_options(importing)
     importing.add_argument("file", type=Path)
-    importing.add_argument("--sheet")
+    importing.add_argument("--sheet", help="tên hoặc số thứ tự trang / sheet name or number")
+    importing.add_argument("--all-sheets", action="store_true",
+                           help="đọc mọi trang không ẩn (tên trang là khu phố) / read every visible sheet")
     importing.add_argument("--mapping", type=Path, help="JSON {tiêu đề cột: trường} / saved column mapping")
     importing.add_argument("--save-mapping", type=Path, help="lưu cách ghép cột / save the column mapping")
     importing.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra / check only, write nothing")
     importing.add_argument("--create-areas", action="store_true",
                            help="tạo khu phố chưa có / create the khu phố named in the file")
+    importing.add_argument("--area", help="khu phố của các dòng không ghi khu phố / khu phố for rows naming none")
+    importing.add_argument("--mark-moved-out", action="store_true",
+                           help="đánh dấu chuyển đi người không còn trong danh sách / mark members left out as "
+                                "moved out")
     importing.set_defaults(handler=_import)
 
     exporting = subparsers.add_parser("export", help="xuất ra Excel/CSV / export to XLSX or CSV")
@@ -40,24 +47,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         mapping = load_mapping(args.mapping) if args.mapping else None
-        plan, result = import_file(store, args.file, sheet=args.sheet, mapping=mapping, dry_run=args.dry_run,
-                                   create_areas=args.create_areas, progress=progress_printer(args))
+        plan, result = import_file(store, args.file, sheet=args.sheet, all_sheets=args.all_sheets,
+                                   mapping=mapping, dry_run=args.dry_run,
+                                   create_areas=args.create_areas, area=args.area,
+                                   mark_moved_out=args.mark_moved_out, progress=progress_printer(args))
+    for notice in plan.notices:
+        print(notice.message())
     for column, field in sorted(plan.mapping.items()):
-        print(i18n.tr("io.mapping_line", header=plan.headers[column], field=field))
+        print(i18n.tr("io.mapping_line", header=plan.headers[column],
+                      field=BY_FIELD[field].header(i18n.current_language())))
     if args.save_mapping:
         save_mapping(plan, args.save_mapping)
     for problem in plan.problems[:MAX_PROBLEMS_SHOWN]:
         print(problem.message(), file=sys.stderr if problem.blocking else sys.stdout)
     if len(plan.problems) > MAX_PROBLEMS_SHOWN:
         print(i18n.tr("cli.more", count=len(plan.problems) - MAX_PROBLEMS_SHOWN), file=sys.stderr)
+    if any(problem.msg_id == "io.unknown_area" for problem in plan.blocking):
+        print(i18n.tr("io.hint_create_areas"), file=sys.stderr)
     if plan.blocking:
         print(i18n.tr("cli.error", message=i18n.tr("io.has_problems", count=len(plan.blocking))), file=sys.stderr)
         return EXIT_PROBLEMS
-    if result is None:
-        new = [h for h in plan.households if h.existing_id is None]
-        print(i18n.tr("io.dry_run_summary", added=len(new), merged=len(plan.households) - len(new),
-                      people=sum(len(h.people) for h in plan.households)))
-    else:
+    if result is not None:
         print(result.summary())
     return 0
 

@@ -1,0 +1,123 @@
+"""The layout of a hand-made list: where its header is, and which rows are not people or households.
+
+Lists made for the ward office follow the administrative form, not a database: a title of one or two rows, a
+header that may take two rows ("Năm sinh" over "Nam" | "Nữ", "Địa chỉ" over "Số nhà" | "Đường"), a row
+numbering the columns (1, 2, 3…), group rows ("TỔ 1"), a totals row ("Tổng cộng: 45 hộ") and a signature block
+below the table. Those rows are skipped and listed as skipped, not reported as errors the clerk must delete.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop import i18n
+from desktop.errors import WardbookError
+from desktop.io.columns import guess_field, normalise_header, other_list
+from desktop.search.folding import fold
+
+HEADER_SEARCH_ROWS = 15
+BIRTH_YEAR_BY_GENDER = {"nam": "birth_year_male", "nu": "birth_year_female"}
+_GROUP = re.compile(r"(to|to dan pho|khu pho|kp|ap|nhom|cum)\s*(so)?\s*[\dIVXivx]+[.:]?( .*)?")
+_TOTAL = re.compile(r"(tong cong|tong so|cong|tong|total)( ho| nhan khau| nguoi)?( ?:.*| \d.*|)")
+_SIGNATURE = re.compile(
+    r"(nguoi lap( bieu| danh sach)?|nguoi ky|ky ten|\(?ky,? ghi ro ho ten\)?|xac nhan|truong khu pho|"
+    r"to truong|tm\.? |t/m |ubnd|can bo|ngay \d* ?thang \d* ?nam|.*, ngay .*thang.*nam).*")
+SKIP_KINDS = ("numbering", "group", "total", "signature")
+
+
+@dataclass(frozen=True)
+class Header:
+    index: int  # position of the (first) header row among the rows searched
+    rows: int  # 1, or 2 when a second row names sub-columns
+    mapping: dict[int, str]  # column → field
+    headers: list[str]  # each column's header as the file writes it (both rows joined)
+
+
+def _guess_row(row: list[str], saved: dict[str, str] | None) -> dict[int, str]:
+    mapping: dict[int, str] = {}
+    for column, header in enumerate(row):
+        guessed = (saved or {}).get(normalise_header(header)) or guess_field(header)
+        if guessed and guessed not in mapping.values():
+            mapping[column] = guessed
+    return mapping
+
+
+def find_header(rows: list[list[str]], saved: dict[str, str] | None = None) -> Header:
+    """The header among the top rows: the row naming the most known columns, completed by the row below when
+    that row names sub-columns (under an empty or merged cell, or "Nam" / "Nữ" under a birth-year column)."""
+    best: tuple[int, dict[int, str]] = (-1, {})
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        mapping = _guess_row(row, saved)
+        if len(mapping) > len(best[1]):
+            best = (index, mapping)
+    index, mapping = best
+    fields = set(mapping.values())
+    if len(fields) < 2 or not ({"full_name", "head_name"} & fields):
+        for row in rows[:HEADER_SEARCH_ROWS]:
+            kind = other_list(row)
+            if kind:
+                raise WardbookError("io.other_list", kind=i18n.Ref(f"io.list_{kind}"))
+        raise WardbookError("io.no_header")
+    header = rows[index]
+    below = rows[index + 1] if index + 1 < len(rows) else []
+    sub: dict[int, str] = {}
+    for column, text in enumerate(below):
+        above = header[column] if column < len(header) else ""
+        if not text.strip() or above.strip():
+            continue
+        guessed = (saved or {}).get(normalise_header(text)) or guess_field(text)
+        if guessed:
+            sub[column] = guessed
+    sub.update(_birth_year_by_gender(header, below))
+    if not sub:
+        return Header(index, 1, mapping, list(header))
+    merged = {column: field for column, field in mapping.items() if field != "birth_year" or column not in sub}
+    merged = {c: f for c, f in merged.items() if f not in sub.values()}
+    merged.update(sub)
+    width = max(len(header), len(below))
+    texts = [" ".join(t for t in ((header + [""] * width)[c], (below + [""] * width)[c]) if t.strip())
+             for c in range(width)]
+    return Header(index, 2, merged, texts)
+
+
+def _birth_year_by_gender(header: list[str], below: list[str]) -> dict[int, str]:
+    """ "Năm sinh" (merged over two columns) above "Nam" | "Nữ": the year is written in the column of the
+    person's gender. Both sub-headers must be there, so a data row's "Nam" is never taken for one."""
+    folded = [fold(text).strip() for text in below]
+    for column in range(len(folded) - 1):
+        above = header[column] if column < len(header) else ""
+        next_above = header[column + 1] if column + 1 < len(header) else ""
+        if folded[column] == "nam" and folded[column + 1] == "nu" and guess_field(above) == "birth_year" \
+                and not next_above.strip():
+            return {column: BIRTH_YEAR_BY_GENDER["nam"], column + 1: BIRTH_YEAR_BY_GENDER["nu"]}
+    return {}
+
+
+def skip_kind(row: list[str], name_column: int | None) -> str | None:
+    """Why a row is not a person or household, or None when it is one (or a row with a problem to report)."""
+    first_cell = next((cell for cell in row if cell), "")
+    if first_cell.isdigit() and not all(cell.isdigit() for cell in row if cell):
+        return None  # the usual row: its number (STT), then a name
+    filled = [cell.strip() for cell in row if cell.strip()]
+    if not filled:
+        return None
+    if len(filled) >= 3 and all(cell.isdigit() for cell in filled) and \
+            [int(cell) for cell in filled] == list(range(int(filled[0]), int(filled[0]) + len(filled))):
+        return "numbering"
+    first = fold(filled[0])
+    if _TOTAL.fullmatch(first) and not _has_name(row, name_column, filled[0]):
+        return "total"
+    if len(filled) <= 2 and _GROUP.fullmatch(first) and not _has_name(row, name_column, filled[0]):
+        return "group"
+    if _SIGNATURE.fullmatch(first) and len(filled) <= 3:
+        return "signature"  # the block under the table starts: every row from here down is skipped
+    return None
+
+
+def _has_name(row: list[str], name_column: int | None, besides: str = "") -> bool:
+    if name_column is None or name_column >= len(row):
+        return False
+    text = row[name_column].strip()
+    return bool(text) and text != besides
+

@@ -1,0 +1,83 @@
+"""One row of a list as the register's fields: each cell read by its column's field, checked, and each
+problem recorded with the row number and the header as the file writes it (the clerk looks for that header).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.errors import WardbookError
+from desktop.io.columns import BY_FIELD
+from desktop.io.plan import ImportPlan, Problem
+from desktop.io.values import birth_year, spreadsheet_id_number, spreadsheet_phone, truthy
+from desktop.search.folding import fold_words as fold
+from desktop.store.tables import HOUSEHOLD_FLAGS
+
+GENDERS = {"nam": "male", "male": "male", "m": "male", "nu": "female", "female": "female", "f": "female",
+           "khac": "other", "other": "other"}
+
+
+class RowReader:
+    """Turns one spreadsheet row into typed fields, recording each problem with its row and the file's header."""
+
+    def __init__(self, plan: ImportPlan, mapping: dict[int, str], headers: list[str]) -> None:
+        self.plan = plan
+        self.headers = headers
+        self._columns = {mapped: column for column, mapped in mapping.items()}
+
+    def has(self, name: str) -> bool:
+        return name in self._columns
+
+    def column(self, name: str) -> int | None:
+        return self._columns.get(name)
+
+    def header(self, name: str) -> str:
+        """The column as the file names it (the clerk looks for that header), else the register's own header."""
+        column = self._columns.get(name)
+        return self.headers[column] if column is not None else BY_FIELD[name].vi
+
+    def value(self, row: list[str], name: str) -> str:
+        """The cell of `name`'s column (cells come tidy from the reader), or "" when the file has none."""
+        column = self._columns.get(name)
+        return row[column] if column is not None and column < len(row) else ""
+
+    def problem(self, number: int, column: str, msg_id: str, blocking: bool = True, **params: object) -> None:
+        self.plan.problems.append(Problem(number, self.header(column), msg_id, params, blocking))
+
+    def checked(self, number: int, name: str, parse: Callable[[str], object], text: str) -> object:
+        try:
+            return parse(text)
+        except WardbookError as error:
+            self.plan.problems.append(Problem(number, self.header(name), error.msg_id, error.params))
+            return None
+
+    def person(self, number: int, row: list[str], name_field: str) -> dict[str, object]:
+        gender_text = fold(self.value(row, "gender"))
+        if gender_text and gender_text not in GENDERS:
+            self.problem(number, "gender", "io.bad_choice", value=self.value(row, "gender"), choices="Nam, Nữ")
+        year_field, gender = "birth_year", GENDERS.get(gender_text)
+        for split, split_gender in (("birth_year_male", "male"), ("birth_year_female", "female")):
+            if self.value(row, split):  # the form's "Năm sinh" over "Nam" | "Nữ": the column tells the gender
+                year_field, gender = split, gender or split_gender
+        return {
+            "full_name": self.value(row, name_field),
+            "birth_year": self.checked(number, year_field, birth_year, self.value(row, year_field)),
+            "gender": gender,
+            "phone": self.checked(number, "phone", spreadsheet_phone, self.value(row, "phone")),
+            "relation_to_head": self.value(row, "relation") or None,
+            "occupation": self.value(row, "occupation") or None,
+            "id_number": self.checked(number, "id_number", spreadsheet_id_number, self.value(row, "id_number")),
+        }
+
+    def household(self, number: int, row: list[str]) -> dict[str, object]:
+        fields: dict[str, object] = {
+            "code": self.value(row, "household_code") or None,
+            "house_no": self.value(row, "house_no") or None,
+            "street": self.value(row, "street") or None,
+            "phone": self.checked(number, "household_phone", spreadsheet_phone,
+                                  self.value(row, "household_phone")),
+            "status": "active",
+        }
+        for flag in HOUSEHOLD_FLAGS:
+            fields[f"flag_{flag}"] = truthy(self.value(row, f"flag_{flag}"))
+        return fields

@@ -1,0 +1,25 @@
+"""The import dialog's check is the core's dry run: its notices (encoding, skipped rows) and counts are shown,
+and its options (khu phố for the whole file, members left out) reach the import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def test_check_shows_the_dry_run_and_the_options_reach_the_import(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "tcvn3.csv"  # "Họ và tên, Quan hệ với chủ hộ, Số nhà, Đường" / "Trần Kim Xuân, Chủ hộ, …"
+    path.write_bytes(b"H\xe4 v\xb5 t\xaan,Quan h\xd6 v\xedi ch\xf1 h\xe9,S\xe8 nh\xb5,\xa7\xad\xeang\r\n"
+                     b"Tr\xc7n Kim Xu\xa9n,Ch\xf1 h\xe9,7,Ph\xf3 Th\xe4\r\n")
+    store = window.ctx.store
+    dialog = window.open_import()
+    dialog.path.setText(str(path))
+    dialog.area.setText("KP 2")
+    dialog.check_button.click()
+    assert "Tệp dùng mã TCVN3 (ABC), đã chuyển sang Unicode." in dialog.report.toPlainText()
+    assert dialog.summary.text().startswith("Kiểm tra xong, không có lỗi: sẽ nhập 1 hộ mới")
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_button.click()
+    assert store.conn.execute(
+        "SELECT p.full_name, h.street, a.name FROM people p JOIN households h ON h.id = p.household_id "
+        "JOIN areas a ON a.id = h.area_id WHERE h.house_no = '7'").fetchall() == [
+        ("Trần Kim Xuân", "Phú Thọ", "Khu phố 2")]
