@@ -173,7 +173,7 @@ class HouseholdsPage(Page):
                 return list_household_ids(reader, flt, today=today)
 
         self._worker = workers.start(
-            job, finished=lambda ids: self._show(generation, ids), failed=self.count.setText
+            job, finished=lambda ids: self._show(generation, ids), failed=self.count.setText, owner=self
         )
 
     def _show(self, generation: int, ids: list[str]) -> None:
