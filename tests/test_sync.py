@@ -346,14 +346,14 @@ def test_revoked_laptop_is_locked_out_of_the_new_epoch(tmp_path: Path, share: Fo
     assert kept.keys.data_key(2) == admin.keys.data_key(2)
     assert kept.store.conn.execute("SELECT COUNT(*) FROM areas WHERE name = 'Khu phố mới'").fetchone()[0] == 1
     with pytest.raises(WardbookError):
-        lost.sync()  # no longer on the roster: it gets no new key
+        lost.sync()  # revoked: it is told so and gets no new key
     assert 2 not in lost.keys.data_keys
     lost.store.writer.insert("areas", {"name": "Giả mạo"})  # whatever it still writes is refused
     from desktop.sync.publish import publish
 
     publish(lost.store, share, lost.keys, share.station()["station"], 1)
     _, report = kept.sync()
-    assert ("unenrolled" in {reason for _, _, reason in report.errors})
+    assert "revoked" in {reason for _, _, reason in report.errors}
     assert kept.store.conn.execute("SELECT COUNT(*) FROM areas WHERE name = 'Giả mạo'").fetchone()[0] == 0
 
 

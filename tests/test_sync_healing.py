@@ -54,3 +54,36 @@ def test_the_clock_warning_names_the_laptop_whose_clock_is_wrong(tmp_path: Path)
     c.sync()
     _, report = a.sync()
     assert report.errors == []
+
+
+def test_revocation_takes_effect_from_the_revocation_onward(tmp_path: Path) -> None:
+    """C's files published before its revocation stay valid on every laptop (A had applied them, B had not:
+    they must not differ for good); what C writes after is refused; C is told; the admin's laptop stays."""
+    import pytest
+
+    from desktop.errors import WardbookError
+    from desktop.sync.publish import publish
+    from desktop.sync.station import revoke_device
+
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    before = c.store.writer.insert("households", {"code": "HK-C1", "street": "Lê Lợi"})
+    c.sync()
+    a.sync()
+    revoke_device(share, c.store.device_id, a.keys)
+    a.sync()
+    _, report = b.sync()  # B had not applied C's file yet
+    assert report.errors == []
+    assert b.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (before,)).fetchone() == (1,)
+    assert content(a.store) == content(b.store)
+    c.store.writer.insert("households", {"code": "HK-C2", "street": "Lê Lợi"})
+    with pytest.raises(WardbookError) as told:
+        c.sync()
+    assert told.value.msg_id == "sync.revoked"
+    publish(c.store, share, c.keys, share.station()["station"], 1)  # its holder publishes anyway, by hand
+    _, report = b.sync()
+    assert report.errors == [(c.store.device_id, 2, "revoked")]
+    assert b.store.conn.execute("SELECT COUNT(*) FROM households WHERE code = 'HK-C2'").fetchone() == (0,)
+    with pytest.raises(WardbookError) as refused:
+        revoke_device(share, a.store.device_id, a.keys)
+    assert refused.value.msg_id == "sync.cannot_revoke_admin"

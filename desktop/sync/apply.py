@@ -24,7 +24,7 @@ from desktop.sync.folder import FolderShare
 from desktop.sync.grants import principal_for
 from desktop.sync.merge import merge_changes
 from desktop.sync.screen import keep_refused, screen
-from desktop.sync.station import SyncKeys, public_keys, verified_roster
+from desktop.sync.station import SyncKeys, is_revoked, public_keys, verified_roster
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
 
@@ -159,7 +159,7 @@ class _Round:
             who = principal_for(self.roster, device, seq)
             try:
                 if device not in keys_by_device or who is None:
-                    raise InvalidChangeset("unenrolled")
+                    raise InvalidChangeset("revoked" if is_revoked(self.roster, device) else "unenrolled")
                 raw = self.share.read(device, seq)
                 read_at = store.writer.clock.now_ms()
                 epoch = read_header(raw)[0].get("epoch", 0)

@@ -52,7 +52,11 @@ def _grants(roster: dict[str, Any], device: str) -> list[Grant]:
 
 
 def grant_for(roster: dict[str, Any], device: str, seq: int) -> Grant | None:
-    """The grant a device's changeset number `seq` is judged by; None for a device not in the roster."""
+    """The grant a device's changeset number `seq` is judged by; None for a device not in the roster, and for a
+    file a revoked device published after its revocation."""
+    revoked = roster.get("devices", {}).get(device, {}).get("revoked")
+    if isinstance(revoked, dict) and seq > int(revoked.get("after_seq", 0)):
+        return None
     chosen = None
     for grant in _grants(roster, device):
         if int(grant.get("from_seq", 1)) <= seq:
@@ -84,7 +88,7 @@ def refresh_grants(store: Store, roster: dict[str, Any]) -> bool:
     changed = False
     for device, info in roster.get("devices", {}).items():
         grants = info.get("grants")
-        if not grants or not grants[-1].get("user_id"):
+        if not grants or not grants[-1].get("user_id") or info.get("revoked"):
             continue
         latest = grants[-1]
         row = store.conn.execute("SELECT role, active, deleted_hlc FROM users WHERE id = ?",

@@ -163,6 +163,19 @@ i18n.register(
             "vi": "chữ ký đầu chuỗi nhật ký truy cập trong tệp không đúng",
             "en": "the signed head of the audit log in the file does not check out",
         },
+        "sync.reason.revoked": {
+            "vi": "tệp do một máy đã bị thu hồi ghi sau khi bị thu hồi",
+            "en": "it was written by a revoked laptop after its revocation",
+        },
+        "sync.revoked": {
+            "vi": "Máy này ({device}) đã bị quản trị viên thu hồi: không đồng bộ được nữa. Hãy liên hệ quản trị viên.",
+            "en": "This laptop ({device}) was revoked by the admin: it can no longer sync. Please contact the admin.",
+        },
+        "sync.cannot_revoke_admin": {
+            "vi": "Không thu hồi được máy của quản trị viên trạm: máy này ký danh sách máy của trạm.",
+            "en": "The station admin's laptop cannot be revoked: it signs the station's roster.",
+        },
+        "sync.cli_revoked_mark": {"vi": "đã thu hồi", "en": "revoked"},
         "sync.reason.waiting": {
             "vi": "tệp sửa hồ sơ mà máy này chưa có; sẽ nhận sau khi có tệp của các máy khác mà máy gửi đã thấy",
             "en": "it changes records this laptop does not have yet; it applies once the other laptops' files its "

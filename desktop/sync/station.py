@@ -227,19 +227,32 @@ def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys,
 
 
 def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> int:
-    """Remove a lost laptop and start a new epoch whose data key only the remaining laptops can unwrap."""
+    """Revoke a lost laptop from now on: the files it had already published stay valid on every laptop (marked in
+    the signed roster by their last number), nothing it publishes later is accepted, and a new epoch starts
+    whose data key only the remaining laptops can unwrap. The admin's own laptop cannot be revoked: it signs the
+    roster, and the station would be locked out of its own sync."""
     roster = _admin_roster(share, admin_keys)
-    if device_id not in roster["devices"]:
+    info = roster["devices"].get(device_id)
+    if info is None or is_revoked(roster, device_id):
         raise WardbookError("sync.unknown_device", device=device_id)
-    del roster["devices"][device_id]
+    if device_id == roster.get("admin"):
+        raise WardbookError("sync.cannot_revoke_admin")
+    seqs = share.seqs(device_id)
+    info["revoked"] = {"after_seq": seqs[-1] if seqs else 0}
     epoch = int(roster["epoch"]) + 1
     new_key = os.urandom(32)
     admin_keys.data_keys[epoch] = new_key
-    for info in roster["devices"].values():
-        info["keys"][str(epoch)] = wrap_key(new_key, info["exchange_key"])
+    for device, other in roster["devices"].items():
+        if not is_revoked(roster, device):
+            other["keys"][str(epoch)] = wrap_key(new_key, other["exchange_key"])
     roster["epoch"] = epoch
     save_roster(share, roster, admin_keys)
     return epoch
+
+
+def is_revoked(roster: dict[str, Any], device_id: str) -> bool:
+    info = roster.get("devices", {}).get(device_id)
+    return isinstance(info, dict) and isinstance(info.get("revoked"), dict)
 
 
 def unwrap_all(roster: dict[str, Any], device_id: str, keys: SyncKeys) -> None:
@@ -247,6 +260,8 @@ def unwrap_all(roster: dict[str, Any], device_id: str, keys: SyncKeys) -> None:
     info = roster.get("devices", {}).get(device_id)
     if info is None:
         raise WardbookError("sync.not_enrolled", device=device_id)
+    if is_revoked(roster, device_id):
+        raise WardbookError("sync.revoked", device=device_id)
     for epoch, wrapped in info.get("keys", {}).items():
         if int(epoch) not in keys.data_keys:
             keys.data_keys[int(epoch)] = unwrap_key(wrapped, keys.exchange_key)

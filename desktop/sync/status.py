@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop import i18n
 from desktop.store import Store
 from desktop.sync.errors import open_errors
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import grant_for
 from desktop.sync.screen import refused_counts
+from desktop.sync.station import is_revoked
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,10 @@ def device_status(store: Store, share: FolderShare) -> list[DeviceStatus]:
         on_share = seqs[-1] if seqs else 0
         seen, offset = (on_share, 0) if device == store.device_id else applied.get(device, (0, None))
         grant = grant_for(roster, device, on_share + 1)
-        rows.append(DeviceStatus(device, info.get("name", ""), on_share, int(seen), on_share - int(seen), offset,
+        name = str(info.get("name", ""))
+        if is_revoked(roster, device):
+            name += f" ({i18n.tr('sync.cli_revoked_mark')})"
+        rows.append(DeviceStatus(device, name, on_share, int(seen), on_share - int(seen), offset,
                                  int(errors.get(device, 0)), int(conflicts.get(device, 0)),
                                  str(grant.get("username") or "") if grant else "", refused.get(device, 0)))
     return rows

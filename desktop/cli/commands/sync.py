@@ -28,7 +28,14 @@ from desktop.sync.grants import grant_of_user
 from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.problems import explain, is_warning, open_problems
 from desktop.sync.screen import list_refused
-from desktop.sync.station import approve_device, init_share, pending_requests, request_enrollment, revoke_device
+from desktop.sync.station import (
+    approve_device,
+    init_share,
+    is_revoked,
+    pending_requests,
+    request_enrollment,
+    revoke_device,
+)
 from desktop.sync.status import device_status, offset_minutes
 
 
@@ -180,7 +187,8 @@ def _list(args: argparse.Namespace) -> int:
         share = _share(args, store)
         roster = share.station()
     print_table(["device", "name", ""],
-                [(d, info.get("name", ""), i18n.tr("sync.cli_enrolled")) for d, info in roster["devices"].items()]
+                [(d, info.get("name", ""), i18n.tr("sync.cli_revoked_mark" if is_revoked(roster, d)
+                                                   else "sync.cli_enrolled")) for d, info in roster["devices"].items()]
                 + [(r["device"], r.get("name", ""), i18n.tr("sync.cli_pending")) for r in pending_requests(share)])
     return 0
 
