@@ -87,3 +87,20 @@ def test_revocation_takes_effect_from_the_revocation_onward(tmp_path: Path) -> N
     with pytest.raises(WardbookError) as refused:
         revoke_device(share, a.store.device_id, a.keys)
     assert refused.value.msg_id == "sync.cannot_revoke_admin"
+
+
+def test_a_share_whose_devices_folder_is_gone_is_an_error_not_an_empty_sync(tmp_path: Path) -> None:
+    import pytest
+
+    from desktop.errors import WardbookError
+
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    a.store.writer.insert("areas", {"name": "Khu phố 1"})
+    a.sync()
+    shutil.rmtree(tmp_path / "share" / "devices")
+    for laptop in (a, b):
+        with pytest.raises(WardbookError) as error:
+            laptop.sync()
+        assert error.value.msg_id == "sync.share_incomplete"
+    assert not (tmp_path / "share" / "devices").exists()  # nobody published into a fresh, empty folder

@@ -20,6 +20,7 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     `progress` and `cancelled` follow the apply, file by file (`apply_all`); publishing is one quick step."""
     authorize(store, "sync.run")
     roster = verified_roster(store, share)
+    share.check_layout()
     if roster.get("admin_key") == keys.public_hex() and refresh_grants(store, roster):
         save_roster(share, roster, keys)  # an account's role or `active` changed here: its laptops' grants follow
         roster = verified_roster(store, share)

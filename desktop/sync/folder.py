@@ -45,6 +45,16 @@ class FolderShare:
     def has_station(self) -> bool:
         return self.transport.exists("station.json")
 
+    def check_layout(self) -> None:
+        """A share whose `devices` folder is gone (deleted, or the wrong folder mounted) would otherwise look like
+        a station where nobody ever published: every laptop would sync "nothing new" and publish into a new one."""
+        try:
+            present = self.transport.exists("devices")
+        except OSError as error:
+            raise self._unreachable(error) from error
+        if not present:
+            raise WardbookError("sync.share_incomplete", path=self.description)
+
     def write_station(self, data: dict[str, Any]) -> None:
         """The roster is the one file that changes (admin only): replaced atomically."""
         self.transport.makedirs("")

@@ -12,6 +12,12 @@ i18n.register(
             "vi": "Không truy cập được thư mục dùng chung {path}.",
             "en": "Cannot reach the shared folder {path}.",
         },
+        "sync.share_incomplete": {
+            "vi": "Thư mục đồng bộ {path} thiếu thư mục devices (bị xoá hoặc chọn nhầm thư mục); không đồng bộ. "
+            "Hãy báo quản trị viên.",
+            "en": "The sync folder {path} has no devices folder (deleted, or the wrong folder); nothing was synced. "
+            "Please tell the admin.",
+        },
         "sync.not_a_share": {
             "vi": "{path} không phải thư mục đồng bộ của trạm (thiếu station.json).",
             "en": "{path} is not a station sync folder (no station.json).",
