@@ -104,3 +104,27 @@ def test_a_share_whose_devices_folder_is_gone_is_an_error_not_an_empty_sync(tmp_
             laptop.sync()
         assert error.value.msg_id == "sync.share_incomplete"
     assert not (tmp_path / "share" / "devices").exists()  # nobody published into a fresh, empty folder
+
+
+def test_a_damaged_or_lost_file_is_written_again_by_its_laptop_and_the_others_catch_up(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    for code in ("HK1", "HK2", "HK3"):
+        b.store.writer.insert("households", {"code": code, "street": "Lê Lợi"})
+        b.sync()
+    folder = tmp_path / "share" / "devices" / b.store.device_id
+    original = (folder / file_name(1)).read_bytes()
+    damaged = bytearray(original)
+    damaged[22] ^= 0x10  # inside the header
+    (folder / file_name(1)).write_bytes(bytes(damaged))
+    (folder / file_name(3)).unlink()
+    _, report = a.sync()
+    assert [(seq, reason) for _, seq, reason in report.errors] == [(1, "damaged")]
+    assert "writes it again" in open_problems(a.store)[0].text or "ghi lại" in open_problems(a.store)[0].text
+    b.sync()  # B finds file 3 gone and file 1 changed, and writes both again, byte for byte
+    assert (folder / file_name(1)).read_bytes() == original
+    for laptop in (a, c):
+        _, report = laptop.sync()
+        assert report.errors == []
+    assert content(a.store) == content(b.store) == content(c.store)
+    assert open_problems(a.store) == []

@@ -237,7 +237,9 @@ def _v6_refused_changes_and_signed_audit_heads(db: sqlite_utils.Database) -> Non
     """Changes another laptop was not allowed to make are kept, not applied (`refused_changes`: who, what, when,
     why — for the admin to see); the newest signed head of each device's audit chain is kept beside the chain
     (`audit_signed_heads`), so `audit verify` can tell a chain rewritten by someone holding only the database
-    key. Both are this laptop's own bookkeeping: not synced."""
+    key; each changeset this laptop published is remembered by hash and header (`published_files`), so it
+    can see its own file damaged or lost on the share and write it again. All are this laptop's own
+    bookkeeping: not synced."""
     run_script(
         db,
         """
@@ -262,6 +264,11 @@ def _v6_refused_changes_and_signed_audit_heads(db: sqlite_utils.Database) -> Non
             seq INTEGER NOT NULL,
             hash TEXT NOT NULL,
             signature TEXT NOT NULL
+        );
+        CREATE TABLE published_files (
+            seq INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            header TEXT NOT NULL
         )
         """,
     )

@@ -32,8 +32,8 @@ values decodes several times faster than an object per change.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-import os
 import struct
 import zlib
 from collections.abc import Iterable, Iterator
@@ -50,6 +50,7 @@ READABLE_FORMATS = frozenset({1, 2})
 SIGNATURE_SIZE = 64
 NONCE_SIZE = 12
 OPS = frozenset({"insert", "update", "delete"})
+_NONCE_CONTEXT = b"wardbook changeset nonce v1\n"
 
 Change = list[Any]  # [table, row_id, op, hlc, fields]
 Block = list[Any]  # [table, op, field names, rows]; a row is [row_id, hlc, *values in the order of the names]
@@ -129,9 +130,12 @@ def _blocks_of_v1(body: Any) -> list[Block]:
 
 
 def encode(header: dict[str, Any], changes: list[Change], data_key: bytes, signing_key: Ed25519PrivateKey) -> bytes:
+    """The file for `header` and `changes`: the same inputs always give the same bytes, so a laptop can write a
+    damaged or lost file of its own again exactly as it was (its hash chains the next file). The nonce is derived
+    from the key and everything it protects (as a synthetic IV): different contents never share one."""
     header_bytes = json.dumps({**header, "format": FORMAT}, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    nonce = os.urandom(NONCE_SIZE)
     payload = json.dumps(to_blocks(changes), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    nonce = hmac.new(data_key, _NONCE_CONTEXT + header_bytes + payload, hashlib.sha256).digest()[:NONCE_SIZE]
     body = AESGCM(data_key).encrypt(nonce, zlib.compress(payload, 6), header_bytes)
     unsigned = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + nonce + struct.pack(">I", len(body)) + body
     return unsigned + signing_key.sign(unsigned)
@@ -153,11 +157,18 @@ def read_header(raw: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes, bytes]
         offset += 4
         body = raw[offset : offset + body_len]
         offset += body_len
-        if len(body) != body_len or len(raw) != offset + SIGNATURE_SIZE:
+        if len(body) != body_len or len(raw) < offset + SIGNATURE_SIZE:
             raise InvalidChangeset("truncated")
-        header = json.loads(header_bytes)
-    except (struct.error, ValueError) as error:
+        if len(raw) != offset + SIGNATURE_SIZE:
+            raise InvalidChangeset("damaged")
+    except struct.error as error:
         raise InvalidChangeset("truncated") from error
+    try:
+        header = json.loads(header_bytes)
+    except ValueError:
+        raise InvalidChangeset("damaged") from None
+    if not isinstance(header, dict):
+        raise InvalidChangeset("damaged")
     return header, header_bytes, nonce, body, raw[:offset]
 
 

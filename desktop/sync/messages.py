@@ -212,16 +212,28 @@ i18n.register(
             "en": "this is not a WardBook sync file",
         },
         "sync.reason.truncated": {
-            "vi": "tệp bị cắt cụt (chép chưa xong?)",
-            "en": "the file is cut short (copying not finished?)",
+            "vi": "tệp bị cắt cụt (chép chưa xong?); máy đã ghi tệp sẽ ghi lại ở lần đồng bộ tới của nó",
+            "en": "the file is cut short (copying not finished?); the laptop that wrote it writes it again at its "
+            "next sync",
+        },
+        "sync.reason.damaged": {
+            "vi": "tệp bị hỏng (có byte bị đổi); máy đã ghi tệp sẽ ghi lại ở lần đồng bộ tới của nó",
+            "en": "the file is damaged (bytes changed); the laptop that wrote it writes it again at its next sync",
         },
         "sync.reason.signature": {
-            "vi": "chữ ký không khớp: tệp đã bị sửa",
-            "en": "the signature does not match: the file was altered",
+            "vi": "chữ ký không khớp: tệp đã bị sửa; máy đã ghi tệp sẽ ghi lại ở lần đồng bộ tới của nó",
+            "en": "the signature does not match: the file was altered; the laptop that wrote it writes it again at "
+            "its next sync",
         },
         "sync.reason.decrypt": {
             "vi": "không giải mã được: tệp đã bị sửa hoặc máy này không có khóa",
             "en": "it could not be decrypted: the file was altered or this laptop lacks the key",
+        },
+        "sync.reason.unrepairable": {
+            "vi": "tệp của máy này trên thư mục dùng chung bị hỏng hoặc mất và không ghi lại được như cũ (dữ liệu "
+            "đã bị xoá theo thời hạn lưu trữ); hãy báo quản trị viên",
+            "en": "this laptop's file on the shared folder is damaged or lost and cannot be written again as it was "
+            "(its data was purged under the retention rules); please tell the admin",
         },
         "sync.reason.epoch": {
             "vi": "tệp được mã hoá bằng một khóa máy này không có (khóa mới sau khi thu hồi một máy?)",

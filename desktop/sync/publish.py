@@ -19,6 +19,8 @@ from desktop.sync.problems import refused
 from desktop.sync.station import SyncKeys
 
 MAX_CHANGES = 20_000
+VERIFY_PER_SYNC = 3  # own files read back and hashed at each sync, in turn
+VERIFY_CURSOR = "sync.verify_cursor"
 
 
 def _last_published(store: Store) -> tuple[int, str]:
@@ -26,10 +28,15 @@ def _last_published(store: Store) -> tuple[int, str]:
     return seq, store.setting("sync.published_hash", "") or ""
 
 
-def _mark(store: Store, seq: int, digest: str, outbox_from: int, outbox_to: int) -> None:
+def _mark(store: Store, seq: int, data: bytes, header: dict[str, Any]) -> None:
+    """The file `seq` is on the share: its outbox entries are published, and the file is remembered (hash and
+    header) so it can be checked and written again (`heal_own_files`)."""
+    digest = hashlib.sha256(data).hexdigest()
     with store.transaction():
         store.conn.execute("UPDATE outbox SET published_seq = ? WHERE seq BETWEEN ? AND ?",
-                           (seq, outbox_from, outbox_to))
+                           (seq, header["outbox_from"], header["outbox_to"]))
+        store.conn.execute("INSERT OR REPLACE INTO published_files (seq, sha256, header) VALUES (?, ?, ?)",
+                           (seq, digest, json.dumps(header, sort_keys=True, ensure_ascii=False)))
         store.set_setting("sync.published_seq", str(seq))
         store.set_setting("sync.published_hash", digest)
         resolve_device_errors(store, store.device_id, seq)
@@ -51,11 +58,56 @@ def version_vector(store: Store) -> dict[str, int]:
     return vector
 
 
+def _outbox_changes(store: Store, outbox_from: int, outbox_to: int) -> list[list[Any]]:
+    return [[tbl, row_id, op, hlc, json.loads(fields)] for tbl, row_id, op, hlc, fields in store.conn.execute(
+        "SELECT tbl, row_id, op, hlc, fields FROM outbox WHERE seq BETWEEN ? AND ? ORDER BY seq",
+        (outbox_from, outbox_to))]
+
+
+def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys) -> int:
+    """Write again this laptop's own files that are missing from the share, or damaged: every file's presence is
+    checked at each sync, and the contents of a few (`VERIFY_PER_SYNC`, in turn, so all are read over time).
+
+    A file is rebuilt from its remembered header and its outbox entries; the encoding gives the same bytes for the
+    same inputs, so the rebuilt file is the original (checked against its recorded hash) and the next file's
+    chain still holds. A file whose entries have changed since (purged under retention) cannot be rebuilt: that is
+    recorded for the admin. Returns the number of files written again."""
+    device = store.device_id
+    recorded = {seq: (digest, header) for seq, digest, header in store.conn.execute(
+        "SELECT seq, sha256, header FROM published_files ORDER BY seq")}
+    if not recorded:
+        return 0
+    present = set(share.seqs(device))
+    suspects = {seq for seq in recorded if seq not in present}
+    order = sorted(recorded)
+    cursor = int(store.setting(VERIFY_CURSOR, "0") or 0)
+    window = ([seq for seq in order if seq > cursor] + order)[:VERIFY_PER_SYNC]
+    for seq in window:
+        if seq in present and hashlib.sha256(share.read(device, seq)).hexdigest() != recorded[seq][0]:
+            suspects.add(seq)
+    store.set_setting(VERIFY_CURSOR, str(window[-1]))
+    repaired = 0
+    for seq in sorted(suspects):
+        digest, header_text = recorded[seq]
+        header = json.loads(header_text)
+        data = encode(header, _outbox_changes(store, header["outbox_from"], header["outbox_to"]),
+                      keys.data_key(header["epoch"]), keys.signing_key)
+        if hashlib.sha256(data).hexdigest() != digest:
+            record_error(store, device, seq, "own_unrepairable", file_name(seq))
+            continue
+        if share.exists(device, seq):
+            share.set_aside(device, seq)
+        share.publish(device, seq, data)
+        repaired += 1
+    return repaired
+
+
 def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int) -> int:
-    """Publish what is pending; returns the number of changesets written."""
+    """Publish what is pending, after writing again any own file missing or damaged on the share; returns the
+    number of changesets written."""
     device = store.device_id
     share.clean_temporaries(device)
-    written = 0
+    written = heal_own_files(store, share, keys)
     while True:
         seq, prev_hash = _last_published(store)
         if share.exists(device, seq + 1):  # a crash after the rename: adopt the file already there
@@ -72,7 +124,7 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
                 # it wrote there. Adopting it broke the chain for every other laptop for good; it is set aside.
                 share.set_aside(device, seq + 1)
                 continue
-            _mark(store, seq + 1, found.digest, found.header["outbox_from"], found.header["outbox_to"])
+            _mark(store, seq + 1, raw, found.header)
             continue
         rows = store.conn.execute(
             "SELECT seq, tbl, row_id, op, hlc, fields FROM outbox WHERE published_seq IS NULL ORDER BY seq LIMIT ?",
@@ -92,5 +144,5 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
             header["audit_head"] = audit_head
         data = encode(header, changes, keys.data_key(epoch), keys.signing_key)
         share.publish(device, seq + 1, data)
-        _mark(store, seq + 1, hashlib.sha256(data).hexdigest(), rows[0][0], rows[-1][0])
+        _mark(store, seq + 1, data, header)
         written += 1
