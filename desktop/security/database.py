@@ -26,7 +26,7 @@ from desktop.errors import WardbookError
 from desktop.security import audit
 from desktop.security.secrets import PassphraseFileSecrets, SecretStore
 from desktop.security.session import attach, attached_actor, authorize
-from desktop.store import Store
+from desktop.store import Store, identity
 from desktop.store.connection import DATABASE_ERRORS, connect
 
 PLAIN_HEADER = b"SQLite format 3\x00"
@@ -155,8 +155,9 @@ def open_database(path: Path | str, secrets: SecretStore | None, *, create: bool
     decrypted silently.
     """
     path = Path(path)
+    identity.check_file(path, encrypted_ok=secrets is not None)  # before any step below may write to it
     _recover(path)
-    if not path.exists():
+    if not path.exists() or path.stat().st_size == 0:
         if not create:
             raise WardbookError("store.missing", path=str(path))
         store = Store.open(path, create=True) if secrets is None else _create_encrypted(path, secrets)
@@ -267,6 +268,7 @@ def restore(path: Path, source: Path, secrets: SecretStore | None) -> None:
     path, source = Path(path), Path(source)
     if not source.exists():
         raise WardbookError("store.missing", path=str(source))
+    identity.check_file(source, encrypted_ok=True)
     key = None
     if not is_plain(source):
         if secrets is None:
@@ -281,6 +283,7 @@ def restore(path: Path, source: Path, secrets: SecretStore | None) -> None:
     except DATABASE_ERRORS as error:
         raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
     try:
+        identity.check_connection(origin, source)
         origin.backup(target)
         target.execute("PRAGMA journal_mode = WAL")
     finally:

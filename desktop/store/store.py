@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
-from desktop.store import messages  # noqa: F401  (registers the store's messages)
+from desktop.store import (
+    identity,
+    messages,  # noqa: F401  (registers the store's messages)
+)
 from desktop.store.connection import DATABASE_ERRORS, connect, guard_tables
 from desktop.store.migrations import LATEST, migrate, schema_version
 from desktop.store.tables import SYNCED
@@ -35,9 +38,11 @@ class Store:
         self.key = key  # the SQLCipher key (None: a plain file); backups are written with it
         self._depth = 0
         self._lock = threading.RLock()
+        identity.check_connection(conn, path)
         if schema_version(conn) != LATEST:  # a file of an older version (or a newer one, which migrate refuses)
             migrate(self.db)
         self._ensure_device()
+        identity.mark(conn)
         self.writer = Writer(self)
         guard_tables(conn, frozenset(SYNCED), lambda: self.writer.active)
 
@@ -48,15 +53,22 @@ class Store:
         With `key` the file is SQLCipher-encrypted; choosing and keeping the key is `desktop.security`'s job.
         """
         path = Path(path)
+        identity.check_file(path, encrypted_ok=key is not None)
         if not path.exists():
             if not create:
                 raise WardbookError("store.missing", path=str(path))
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = connect(path, key)
-            return cls(path, conn, key)
         except DATABASE_ERRORS as error:
             raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
+        try:
+            return cls(path, conn, key)
+        except BaseException as error:
+            conn.close()
+            if isinstance(error, DATABASE_ERRORS):
+                raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
+            raise
 
     def close(self) -> None:
         self.conn.close()
