@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from desktop import i18n
 from desktop.cli import messages  # noqa: F401  (registers the CLI's messages)
-from desktop.cli.context import add_common_options
+from desktop.cli.context import add_common_options, db_path
 from desktop.errors import WardbookError
+from desktop.failures import environment_error
+from desktop.store.connection import DATABASE_ERRORS
 
 COMMAND_MODULES = (
     "desktop.cli.commands.setup",
@@ -29,6 +32,7 @@ COMMAND_MODULES = (
     "desktop.cli.commands.commendations",
 )
 EXIT_USER_ERROR = 2
+ENVIRONMENT_ERRORS: tuple[type[Exception], ...] = (OSError, *DATABASE_ERRORS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,9 +63,18 @@ def _language_from(argv: Sequence[str]) -> str:
     return i18n.DEFAULT_LANG
 
 
+def _fail(error: WardbookError) -> int:
+    print(i18n.tr("cli.error", message=error.message()), file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_language_from(args_list))
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return _fail(WardbookError("env.failed", path=".", cause=i18n.Ref("env.cwd_gone")))
     parser = build_parser()
     args = parser.parse_args(args_list)
     if not getattr(args, "handler", None):
@@ -70,8 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except WardbookError as error:
-        print(i18n.tr("cli.error", message=error.message()), file=sys.stderr)
-        return EXIT_USER_ERROR
+        return _fail(error)
     except KeyboardInterrupt:
         print(i18n.tr("cli.interrupted"), file=sys.stderr)
         return 130
+    except ENVIRONMENT_ERRORS as error:
+        # The environment's failure (disk full, permission denied…) as one line; a database error names the
+        # database, an OS error the file the OS names. Anything else is a bug and keeps its traceback.
+        told = environment_error(error, None if isinstance(error, OSError) else db_path(args))
+        if told is None:
+            raise
+        return _fail(told)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.errors import WardbookError
 from desktop.io.columns import BY_FIELD, guess_field, normalise_header
 from desktop.io.reading import Rows, read_rows
@@ -95,8 +95,8 @@ def load_mapping(path: Path) -> dict[str, str]:
 
 
 def save_mapping(plan: ImportPlan, path: Path) -> None:
-    path.write_text(json.dumps({plan.headers[i]: f for i, f in plan.mapping.items()}, ensure_ascii=False,
-                               indent=1), "utf-8")
+    files.write_text(path, json.dumps({plan.headers[i]: f for i, f in plan.mapping.items()}, ensure_ascii=False,
+                                      indent=1))
 
 
 def find_header(rows: Rows, saved: dict[str, str] | None = None) -> tuple[int, dict[int, str]]:

@@ -16,6 +16,10 @@ i18n.register(
             "vi": "Sai mật khẩu tệp khóa hoặc tệp khóa {path} bị hỏng.",
             "en": "Wrong key-file passphrase, or the key file {path} is damaged.",
         },
+        "security.not_key_file": {
+            "vi": "{path} không phải tệp khóa của WardBook (hỏng hoặc là tệp khác); tệp được giữ nguyên.",
+            "en": "{path} is not a WardBook key file (damaged, or another file); it was left as it is.",
+        },
         "security.empty_passphrase": {
             "vi": "Mật khẩu tệp khóa không được để trống.",
             "en": "The key-file passphrase cannot be empty.",

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from desktop import files
 from desktop.errors import WardbookError
 
 # keyring (~25 ms: it discovers its backends through package metadata) and cryptography are imported by the
@@ -91,14 +92,29 @@ class PassphraseFileSecrets:
         self._data = self._load()
         self._key = self._derive(base64.b64decode(str(self._data["salt"])))
         self._check()
+        files.protect(self.path)  # in use: no export may be written over it
 
     def _load(self) -> dict[str, object]:
         if self.path.exists():
-            return dict(json.loads(self.path.read_text("utf-8")))
+            return self._read()
+        files.check_target(self.path)
         salt = os.urandom(16)
         data: dict[str, object] = {"version": 1, "salt": _b64(salt),
                                    "check": _seal(self._derive(salt), b"wardbook-key-file", b"check"), "secrets": {}}
         self._write(data)
+        return data
+
+    def _read(self) -> dict[str, object]:
+        """The key file's content; anything else given as a key file (a database, a folder) is refused."""
+        if self.path.is_dir():
+            raise WardbookError("files.is_directory", path=str(self.path))
+        try:
+            data = json.loads(self.path.read_bytes())
+        except ValueError:
+            data = None
+        if not (isinstance(data, dict) and isinstance(data.get("salt"), str) and isinstance(data.get("check"), str)
+                and isinstance(data.get("secrets"), dict)):
+            raise WardbookError("security.not_key_file", path=str(self.path))
         return data
 
     def _derive(self, salt: bytes) -> bytes:
@@ -123,7 +139,7 @@ class PassphraseFileSecrets:
     def _secrets(self) -> dict[str, str]:
         """The secrets as on disk now: another process (or another instance) may have added one since."""
         if self.path.exists():
-            data = dict(json.loads(self.path.read_text("utf-8")))
+            data = self._read()
             if data.get("salt") != self._data["salt"]:
                 raise WardbookError("security.bad_passphrase", path=str(self.path))
             self._data = data
@@ -146,10 +162,7 @@ class PassphraseFileSecrets:
         return sorted(self._secrets())
 
     def _write(self, data: dict[str, object]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_name(self.path.name + ".tmp")
-        temp.write_text(json.dumps(data, indent=1), "utf-8")
-        os.replace(temp, self.path)
+        files.write_text(self.path, json.dumps(data, indent=1), own_file=True)
 
 
 def _seal(key: bytes, value: bytes, associated: bytes) -> str:

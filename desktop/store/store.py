@@ -10,12 +10,14 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop import files
 from desktop.errors import WardbookError
+from desktop.failures import environment_error
 from desktop.store import (
     identity,
     messages,  # noqa: F401  (registers the store's messages)
@@ -38,6 +40,7 @@ class Store:
         self.key = key  # the SQLCipher key (None: a plain file); backups are written with it
         self._depth = 0
         self._lock = threading.RLock()
+        self._protected = False
         identity.check_connection(conn, path)
         if schema_version(conn) != LATEST:  # a file of an older version (or a newer one, which migrate refuses)
             migrate(self.db)
@@ -61,17 +64,25 @@ class Store:
         try:
             conn = connect(path, key)
         except DATABASE_ERRORS as error:
-            raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
+            raise environment_error(error, path) or WardbookError(
+                "store.unreadable", path=str(path), reason=str(error)) from error
         try:
-            return cls(path, conn, key)
+            store = cls(path, conn, key)
         except BaseException as error:
             conn.close()
             if isinstance(error, DATABASE_ERRORS):
-                raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
+                raise environment_error(error, path) or WardbookError(
+                    "store.unreadable", path=str(path), reason=str(error)) from error
             raise
+        files.protect(path)  # no report, export or backup may be written over it while it is open
+        store._protected = True
+        return store
 
     def close(self) -> None:
         self.conn.close()
+        if self._protected:
+            self._protected = False
+            files.release(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -114,11 +125,14 @@ class Store:
                 yield
             except BaseException:
                 self._depth -= 1
-                if depth == 0:
-                    self.conn.execute("ROLLBACK")
-                else:
-                    self.conn.execute(f"ROLLBACK TO {savepoint}")
-                    self.conn.execute(f"RELEASE {savepoint}")
+                # SQLite may have rolled back already (a full disk does): the error to report is the one
+                # that got us here, never "cannot rollback - no transaction is active".
+                with suppress(*DATABASE_ERRORS):
+                    if depth == 0:
+                        self.conn.execute("ROLLBACK")
+                    else:
+                        self.conn.execute(f"ROLLBACK TO {savepoint}")
+                        self.conn.execute(f"RELEASE {savepoint}")
                 raise
             self._depth -= 1
             self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")

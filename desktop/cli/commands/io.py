@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.cli.context import add_common_options, open_store, progress_printer
 from desktop.errors import WardbookError
 from desktop.io.exporter import EXPORTS, export
@@ -64,6 +64,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        files.check_target(args.out)
         area_id = find_area(store, args.area) if args.area else None
         if args.out.suffix.lower() not in (".xlsx", ".csv"):
             raise WardbookError("io.unknown_format", path=str(args.out))

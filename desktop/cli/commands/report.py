@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.cli.context import add_common_options, open_store, progress_printer
 from desktop.errors import WardbookError
 from desktop.register.households import find_area
@@ -65,15 +65,18 @@ def _review(args: argparse.Namespace) -> int:
     period = _period(args)
     issued_on = date.fromisoformat(str(parse_date(args.date))) if args.date else None
     with open_store(args) as store:
+        for out in (args.out, args.xlsx, args.csv):
+            if out:
+                files.check_target(out)  # the open database and the key file in use are known by now
         area_id = find_area(store, args.area) if args.area else None
         figures = build_review(
             store, period, args.out, area_id=area_id, issued_on=issued_on, progress=progress_printer(args)
         )
-    print(i18n.tr("reports.cli_written", path=args.out))
-    for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
-        if path:
-            write(figures, path)
-            print(i18n.tr("reports.cli_written", path=path))
+        print(i18n.tr("reports.cli_written", path=args.out))
+        for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
+            if path:
+                write(figures, path)
+                print(i18n.tr("reports.cli_written", path=path))
     print(
         i18n.tr(
             "reports.cli_review_figures",
@@ -92,6 +95,7 @@ def _walklist(args: argparse.Namespace) -> int:
         raise WardbookError("reports.cli_bad_days", value=args.not_visited_days)
     flt = WalkFilter(args.not_visited_days, args.never_visited, args.overdue)
     with open_store(args) as store:
+        files.check_target(args.out)
         lines = build_walk_list(
             store, find_area(store, args.area), args.out, flt=flt, progress=progress_printer(args)
         )
@@ -101,6 +105,7 @@ def _walklist(args: argparse.Namespace) -> int:
 
 def _household(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        files.check_target(args.out)
         build_household_sheet(store, args.household, args.out, progress=progress_printer(args))
     print(i18n.tr("reports.cli_written", path=args.out))
     return 0

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.cli.context import (
     add_common_options,
     ask_secret,
@@ -245,8 +245,9 @@ def _find_person(store: Store, text: str) -> str:
 
 def _person_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        files.check_target(args.out)
         authorize(store, "subject.export")
         data = export_person(store, _find_person(store, args.person))
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    files.write_text(args.out, json.dumps(data, ensure_ascii=False, indent=1))
     print(i18n.tr("cli.exported", path=args.out))
     return 0
