@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 
 from desktop import i18n
 from desktop.cli import messages  # noqa: F401  (registers the CLI's messages)
@@ -32,15 +33,17 @@ COMMAND_MODULES = (
     "desktop.cli.commands.commendations",
 )
 EXIT_USER_ERROR = 2
+SHARE_COMMANDS = ("share", "enroll", "sync")
+SHARE_DAMAGE = (ValueError, KeyError, TypeError, AttributeError)
 ENVIRONMENT_ERRORS: tuple[type[Exception], ...] = (OSError, *DATABASE_ERRORS)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in the chosen language and with the same exit status."""
+    """argparse that reports usage errors in one line, in the chosen language, with the same exit status."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(i18n.tr("cli.usage_error", detail=message), file=sys.stderr)
+        print(i18n.tr("cli.usage_error", detail=" ".join(message.split()), help=f"{self.prog} --help"),
+              file=sys.stderr)
         raise SystemExit(EXIT_USER_ERROR)
 
 
@@ -68,6 +71,21 @@ def _fail(error: WardbookError) -> int:
     return EXIT_USER_ERROR
 
 
+def _undecodable(args: Sequence[str]) -> str | None:
+    """The first argument that is not valid text (invalid UTF-8 arrives as lone surrogates), shown safely."""
+    for arg in args:
+        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in arg):
+            return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in arg)[:60]
+    return None
+
+
+def _quiet_closed_pipe() -> int:
+    """`wardbook search … | head`: the reader left; stop without a traceback, now or when Python flushes."""
+    with suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_language_from(args_list))
@@ -75,18 +93,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.getcwd()
     except FileNotFoundError:
         return _fail(WardbookError("env.failed", path=".", cause=i18n.Ref("env.cwd_gone")))
-    parser = build_parser()
-    args = parser.parse_args(args_list)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return EXIT_USER_ERROR
+    bad = _undecodable(args_list)
+    if bad is not None:
+        return _fail(WardbookError("cli.bad_encoding", value=bad))
+    args = argparse.Namespace()
     try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_list)  # a value's check (`type=`) may raise a WardbookError
+        except SystemExit as stop:  # a usage error (told already) or --help: a status, for callers in-process
+            return int(stop.code or 0)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return EXIT_USER_ERROR
         return int(args.handler(args) or 0)
     except WardbookError as error:
         return _fail(error)
     except KeyboardInterrupt:
         print(i18n.tr("cli.interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _quiet_closed_pipe()
+    except SHARE_DAMAGE as error:
+        # The shared folder is written by other laptops and by people: what cannot be parsed there is damage
+        # to report (naming the folder), not a bug of this command. Elsewhere these are bugs: traceback.
+        if getattr(args, "command", None) not in SHARE_COMMANDS:
+            raise
+        return _fail(WardbookError("cli.share_damaged", path=getattr(args, "share", None) or "",
+                                   detail=type(error).__name__))
     except ENVIRONMENT_ERRORS as error:
         # The environment's failure (disk full, permission denied…) as one line; a database error names the
         # database, an OS error the file the OS names. Anything else is a bug and keeps its traceback.

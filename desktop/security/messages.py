@@ -16,6 +16,10 @@ i18n.register(
             "vi": "Sai mật khẩu tệp khóa hoặc tệp khóa {path} bị hỏng.",
             "en": "Wrong key-file passphrase, or the key file {path} is damaged.",
         },
+        "security.unknown_setting": {
+            "vi": "Không có thiết lập '{key}'; các thiết lập: {keys}.",
+            "en": "No setting '{key}'; the settings are: {keys}.",
+        },
         "security.not_key_file": {
             "vi": "{path} không phải tệp khóa của WardBook (hỏng hoặc là tệp khác); tệp được giữ nguyên.",
             "en": "{path} is not a WardBook key file (damaged, or another file); it was left as it is.",

@@ -4,6 +4,7 @@ of files and folders to prove a refused command left them as they were."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,3 +64,14 @@ def ward(ward_template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "ward.db"
     shutil.copy(ward_template, path)
     return path
+
+
+def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of a plain database, read through a read-only connection."""
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")]
+        return {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in names}
+    finally:
+        conn.close()

@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        mapping = load_mapping(args.mapping) if args.mapping else None
+        mapping = _mapping(args.mapping) if args.mapping else None
         plan, result = import_file(store, args.file, sheet=args.sheet, mapping=mapping, dry_run=args.dry_run,
                                    create_areas=args.create_areas, progress=progress_printer(args))
     for column, field in sorted(plan.mapping.items()):
@@ -60,6 +60,18 @@ def _import(args: argparse.Namespace) -> int:
     else:
         print(result.summary())
     return 0
+
+
+def _mapping(path: Path) -> dict[str, str]:
+    """The saved column mapping; a missing file is the environment's error, anything but a JSON object of
+    texts is refused in one line."""
+    try:
+        mapping = load_mapping(path)
+    except (ValueError, AttributeError) as error:
+        raise WardbookError("cli.bad_mapping", path=str(path)) from error
+    if not all(isinstance(field, str) for field in mapping.values()):
+        raise WardbookError("cli.bad_mapping", path=str(path))
+    return mapping
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from desktop import files, i18n
-from desktop.cli.context import add_common_options, open_store, progress_printer
+from desktop.cli.context import add_common_options, open_store, progress_printer, whole_number
 from desktop.errors import WardbookError
 from desktop.register.households import find_area
-from desktop.register.validation import parse_date
+from desktop.register.validation import MAX_DAYS, parse_date
 from desktop.reports.export import write_csv, write_xlsx
 from desktop.reports.household_sheet import build_household_sheet
 from desktop.reports.periods import Period, date_range, parse_period
@@ -37,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     walk = actions.add_parser("walklist", help="danh sách hộ cần thăm / walk list")
     add_common_options(walk)
     walk.add_argument("--area", required=True, help="khu phố (tên hoặc id)")
-    walk.add_argument("--not-visited-days", type=int, help="chưa thăm trong N ngày / not visited in N days")
+    walk.add_argument("--not-visited-days", type=whole_number("--not-visited-days", 0, MAX_DAYS),
+                      help="chưa thăm trong N ngày / not visited in N days")
     walk.add_argument("--never-visited", action="store_true", help="chưa từng được thăm / never visited")
     walk.add_argument("--overdue", action="store_true", help="có việc theo dõi quá hạn / overdue follow-up")
     walk.add_argument("--out", required=True, type=Path, help="tệp PDF / PDF file")
@@ -91,8 +92,6 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _walklist(args: argparse.Namespace) -> int:
-    if args.not_visited_days is not None and args.not_visited_days < 0:
-        raise WardbookError("reports.cli_bad_days", value=args.not_visited_days)
     flt = WalkFilter(args.not_visited_days, args.never_visited, args.overdue)
     with open_store(args) as store:
         files.check_target(args.out)
