@@ -152,14 +152,34 @@ def fsync_dir(folder: Path) -> None:
 
 
 def _make_parents(folder: Path) -> list[Path]:
-    """Create `folder` and missing parents; returns those created, deepest first, to undo on failure."""
+    """Create `folder` and missing parents, private (0700); returns those created, deepest first, to undo on
+    failure."""
     created: list[Path] = []
     probe = folder
     while not probe.exists():
         created.append(probe)
         probe = probe.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    for missing in reversed(created):
+        missing.mkdir(mode=0o700, exist_ok=True)
     return created
+
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and missing parents) readable by the user only (0700 on POSIX)."""
+    _make_parents(folder)
+
+
+def create_private(path: Path) -> None:
+    """Create the empty file `path`, 0600, in a private folder made as needed. SQLite creates a database's
+    -wal and -shm with the database file's permissions, so they are private too."""
+    private_folder(path.parent)
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+def keep_private(path: Path) -> None:
+    """Make an existing file (0600) or folder (0700) of ours, made by an older version, the user's only."""
+    if os.name == "posix" and os.stat(path).st_mode & 0o077:
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
 
 
 @contextmanager

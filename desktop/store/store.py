@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from desktop import files
 from desktop.errors import WardbookError
 from desktop.failures import environment_error
+from desktop.paths import default_db_path
 from desktop.store import (
     identity,
     messages,  # noqa: F401  (registers the store's messages)
@@ -60,7 +61,12 @@ class Store:
         if not path.exists():
             if not create:
                 raise WardbookError("store.missing", path=str(path))
-            path.parent.mkdir(parents=True, exist_ok=True)
+            files.create_private(path)
+        for own in (path, *(Path(str(path) + suffix) for suffix in files.SIDE_SUFFIXES)):
+            if own.exists():
+                files.keep_private(own)  # a database (and its WAL) made 0644 by an older version
+        if path.parent == default_db_path().parent:
+            files.keep_private(path.parent)  # WardBook's own data folder; a folder the user chose stays theirs
         try:
             conn = connect(path, key)
         except DATABASE_ERRORS as error:
