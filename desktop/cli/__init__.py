@@ -42,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line, in the chosen language, with the same exit status."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        print(i18n.tr("cli.usage_error", detail=" ".join(message.split()), help=f"{self.prog} --help"),
+        print(one_line(i18n.tr("cli.usage_error", detail=" ".join(message.split()), help=f"{self.prog} --help")),
               file=sys.stderr)
         raise SystemExit(EXIT_USER_ERROR)
 
@@ -66,16 +66,23 @@ def _language_from(argv: Sequence[str]) -> str:
     return i18n.DEFAULT_LANG
 
 
+def one_line(text: str) -> str:
+    """`text` with control and invisible formatting characters shown as escapes: a value echoed in a message
+    (a name typed with a newline, a right-to-left override) must neither break the line nor disguise it."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def _fail(error: WardbookError) -> int:
-    print(i18n.tr("cli.error", message=error.message()), file=sys.stderr)
+    print(one_line(i18n.tr("cli.error", message=error.message())), file=sys.stderr)
     return EXIT_USER_ERROR
 
 
 def _undecodable(args: Sequence[str]) -> str | None:
-    """The first argument that is not valid text (invalid UTF-8 arrives as lone surrogates), shown safely."""
+    """The first argument that is not valid text (invalid UTF-8 arrives as lone surrogates; a NUL cannot be in
+    a file name or a C string), shown safely."""
     for arg in args:
-        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in arg):
-            return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in arg)[:60]
+        if any(0xD800 <= ord(ch) <= 0xDFFF or ch == "\0" for ch in arg):
+            return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF or ch == "\0" else ch for ch in arg)[:60]
     return None
 
 
