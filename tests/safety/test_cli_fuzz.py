@@ -100,6 +100,8 @@ EXAMPLES = int(os.environ.get("WARDBOOK_FUZZ_EXAMPLES", "300"))  # more when hun
 @given(argv=command_lines())
 def test_every_command_fails_safe(template: Path, argv: list[str]) -> None:
     folder = Path(tempfile.mkdtemp(prefix="fuzz-"))
+    cwd = os.getcwd()
+    os.chdir(folder)  # a relative path (`--out 2026`) lands in the example's folder, where it is checked
     try:
         for name in ("ward.db", "keys.json"):
             shutil.copy(template / name, folder / name)
@@ -118,4 +120,5 @@ def test_every_command_fails_safe(template: Path, argv: list[str]) -> None:
             assert dump(folder / "ward.db") == rows, argv
             assert snapshot(folder) == before, argv
     finally:
+        os.chdir(cwd)
         shutil.rmtree(folder, ignore_errors=True)
