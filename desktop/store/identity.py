@@ -57,7 +57,9 @@ def check_file(path: Path, *, encrypted_ok: bool) -> None:
     if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
         return
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # immutable: no lock, no -wal or -shm created beside someone else's file; the schema read here (table
+        # names, user_version) was written long before and checkpointed.
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             ours = is_ours(conn)
         finally:

@@ -25,25 +25,33 @@ def _other_programs_db(path: Path) -> None:
     conn.close()
 
 
+def _other_programs_wal_db(path: Path) -> None:
+    _other_programs_db(path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+
+
 def _text_file(path: Path) -> None:
     path.write_text("Đây là một tệp văn bản, không phải cơ sở dữ liệu.\n" * 20, "utf-8")
 
 
-@pytest.mark.parametrize("make", [_other_programs_db, _text_file])
+@pytest.mark.parametrize("make", [_other_programs_db, _other_programs_wal_db, _text_file])
 @pytest.mark.parametrize("command", [["init"], ["stats"], ["household", "list"], ["demo", "--households", "3"]])
 def test_a_foreign_file_is_refused_untouched_by_every_command(
     tmp_path: Path, cli: Callable[..., Result], make: Callable[[Path], None], command: list[str]
 ) -> None:
     target = tmp_path / "other.db"
     make(target)
-    before = snapshot(tmp_path)
+    before, names = snapshot(tmp_path), sorted(p.name for p in tmp_path.iterdir())
     result = cli(*command, "--db", target)
     assert result.code == 2
     assert "not a WardBook database" in result.err and len(result.err.strip().splitlines()) == 1
     assert snapshot(tmp_path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == names  # not even a -wal or -shm beside it
 
 
-@pytest.mark.parametrize("make", [_other_programs_db, _text_file])
+@pytest.mark.parametrize("make", [_other_programs_db, _other_programs_wal_db, _text_file])
 def test_a_foreign_file_is_never_encrypted_in_place(
     tmp_path: Path, make: Callable[[Path], None]
 ) -> None:
