@@ -91,8 +91,7 @@ def check_target(target: Path | str) -> Path:
     if target.is_file():
         if any(real.endswith(s) and Path(real[: -len(s)]).is_file() for s in SIDE_SUFFIXES):
             raise WardbookError("files.is_database", path=str(target))
-        with open(target, "rb") as handle:
-            head = handle.read(64 * 1024)
+        head = _head(target)
         if head.startswith(SQLITE_HEADER):
             raise WardbookError("files.is_database", path=str(target))
         if _looks_like_key_file(head):
@@ -103,11 +102,16 @@ def check_target(target: Path | str) -> Path:
 def _kind_of(target: Path) -> str:
     """A protected file: a key file or a database (or its side file), told apart by its content."""
     try:
-        with open(target, "rb") as handle:
-            head = handle.read(64 * 1024)
+        head = _head(target)
     except OSError:
         return "files.is_database"
     return "files.is_key_file" if _looks_like_key_file(head) else "files.is_database"
+
+
+def _head(target: Path) -> bytes:
+    """The start of a file, enough to hold any key file whole (a key file is JSON: it must parse)."""
+    with open(target, "rb") as handle:
+        return handle.read(4 * 1024 * 1024)
 
 
 def _alive(pid: int) -> bool:

@@ -55,8 +55,9 @@ def field_name(field: str) -> object:
     return i18n.Ref(f"field.{field}") if i18n.has_message(f"field.{field}") else field
 
 
-def _refusal(msg_id: str, field: str, **params: object) -> WardbookError:
-    return WardbookError(msg_id, field=field, name=field_name(field), **params)
+def _refusal(msg_id: str, field: str, part: str | None = None, **params: object) -> WardbookError:
+    """`field` says where the form shows the message; `part` (a support item's quantity) what it names."""
+    return WardbookError(msg_id, field=field, name=field_name(part or field), **params)
 
 
 def check_year(year: int, field: str = "year") -> int:
@@ -66,44 +67,45 @@ def check_year(year: int, field: str = "year") -> int:
     return year
 
 
-def check_int(value: object, field: str, *, low: int, high: int) -> int:
+def check_int(value: object, field: str, *, low: int, high: int, part: str | None = None) -> int:
     """A whole number within [low, high], from an int or its text (no bools, no floats, no 1e9)."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise _refusal("register.not_a_whole_number", field, value=str(value)[:40])
+        raise _refusal("register.not_a_whole_number", field, part, value=str(value)[:40])
     try:
         number = int(value)
     except ValueError:
-        raise _refusal("register.not_a_whole_number", field, value=str(value)[:40]) from None
+        raise _refusal("register.not_a_whole_number", field, part, value=str(value)[:40]) from None
     if not low <= number <= high:
-        raise _refusal("register.out_of_range", field, value=str(value)[:40], low=low, high=high)
+        raise _refusal("register.out_of_range", field, part, value=str(value)[:40], low=low, high=high)
     return number
 
 
-def check_number(value: object, field: str, *, low: float, high: float) -> float:
+def check_number(value: object, field: str, *, low: float, high: float, part: str | None = None) -> float:
     """A finite number within [low, high] (NaN and infinities refused), from a number or its text."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise _refusal("register.not_a_number", field, value=str(value)[:40])
+        raise _refusal("register.not_a_number", field, part, value=str(value)[:40])
     try:
         number = float(value)
     except (ValueError, OverflowError):
-        raise _refusal("register.not_a_number", field, value=str(value)[:40]) from None
+        raise _refusal("register.not_a_number", field, part, value=str(value)[:40]) from None
     if not math.isfinite(number):
-        raise _refusal("register.not_a_number", field, value=str(value)[:40])
+        raise _refusal("register.not_a_number", field, part, value=str(value)[:40])
     if not low <= number <= high:
-        raise _refusal("register.out_of_range", field, value=str(value)[:40], low=low, high=high)
+        raise _refusal("register.out_of_range", field, part, value=str(value)[:40], low=low, high=high)
     return number
 
 
-def check_text(value: str | None, field: str, *, limit: int, required: bool = False) -> str | None:
+def check_text(value: str | None, field: str, *, limit: int, required: bool = False,
+               part: str | None = None) -> str | None:
     """Text no longer than `limit` characters and free of control characters (tabs and newlines allowed)."""
     if value is None or not value.strip():
         if required:
             raise WardbookError("register.required", field=field)
         return None if value is None else value
     if len(value) > limit:
-        raise _refusal("register.too_long", field, length=len(value), limit=limit)
+        raise _refusal("register.too_long", field, part, length=len(value), limit=limit)
     if any((ord(ch) < 32 and ch not in "\t\n\r") or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-        raise _refusal("register.bad_characters", field)
+        raise _refusal("register.bad_characters", field, part)
     return value
 
 

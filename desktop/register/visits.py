@@ -43,11 +43,12 @@ def _support_fields(item: SupportItem, visit_id: str) -> dict[str, object]:
     return {
         "visit_id": visit_id,
         "kind": item.kind,
-        "quantity": None if item.quantity is None else check_number(item.quantity, "quantity", low=0,
-                                                                     high=MAX_COUNT),
-        "unit": check_text(item.unit, "unit", limit=MAX_NAME),
-        "value_vnd": None if item.value_vnd is None else check_int(item.value_vnd, "value_vnd", low=0, high=MAX_VND),
-        "description": check_text(item.description, "description", limit=MAX_TEXT),
+        "quantity": None if item.quantity is None else check_number(item.quantity, "support", low=0,
+                                                                     high=MAX_COUNT, part="quantity"),
+        "unit": check_text(item.unit, "support", limit=MAX_NAME, part="unit"),
+        "value_vnd": None if item.value_vnd is None else check_int(item.value_vnd, "support", low=0, high=MAX_VND,
+                                                                   part="value_vnd"),
+        "description": check_text(item.description, "support", limit=MAX_TEXT, part="description"),
     }
 
 
