@@ -177,7 +177,7 @@ from desktop.sync.publish import publish
 
 db, keyfile, share_path = sys.argv[1:4]
 store = Store.open(db)
-keys = load_keys(PassphraseFileSecrets(keyfile, "pw-child"))
+keys = load_keys(PassphraseFileSecrets(keyfile, "child passphrase"))
 share = FolderShare(share_path)
 roster = share.station()
 print("ready", flush=True)
@@ -202,7 +202,7 @@ def test_a_process_killed_mid_publish_loses_nothing(tmp_path: Path) -> None:
     from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment, unwrap_all
 
     share = FolderShare(tmp_path / "share")
-    secrets = PassphraseFileSecrets(tmp_path / "a.keys", "pw-child")
+    secrets = PassphraseFileSecrets(tmp_path / "a.keys", "child passphrase")
     with Store.open(tmp_path / "a.db", create=True) as a:
         keys_a = load_keys(secrets)
         init_share(share, a.device_id, keys_a)

@@ -17,6 +17,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
@@ -55,6 +56,10 @@ def run(args: Sequence[str]) -> int:
     language = LanguageManager()
     language.set_language(options.lang)
     path = Path(options.db or default_db_path())
+    from ui.crash import enable_crash_log, install_error_hook
+
+    with suppress(OSError):  # a folder we cannot write to: the app still runs, without a crash log
+        enable_crash_log(path.parent)
     interactive = not options.self_test and QApplication.platformName() not in ("offscreen", "minimal")
     settings = QSettings()
     try:
@@ -71,9 +76,7 @@ def run(args: Sequence[str]) -> int:
     window.show()
     if options.self_test:
         return self_test(window)
-    from ui.widgets import install_error_hook
-
-    install_error_hook()
+    install_error_hook(path.parent)
     try:
         return app.exec()
     finally:

@@ -158,9 +158,14 @@ class AuditDialog(QDialog):
         else:
             lines = [self.tr("%1 problem(s) found:").replace("%1", str(len(problems)))]
             lines += [self.tr("laptop %1, entry %2: %3").replace("%1", p.device_id[:8]).replace(
-                "%2", str(p.seq)).replace("%3", kinds.get(p.kind) or i18n.tr(f"cli.audit_{p.kind}")) for p in problems]
+                "%2", str(p.seq)).replace("%3", kinds.get(p.kind) or _core_kind(p.kind)) for p in problems]
             text = "\n".join(lines)
         self.verdict.setPlainText(text)
         self.verdict.setStyleSheet("" if not problems else "color: #b3261e;")
         self.verdict.show()
         return problems
+
+
+def _core_kind(kind: str) -> str:
+    """A problem kind the dialog has no words of its own for (signed heads), in the core's words."""
+    return str(i18n.render(i18n.Ref(f"cli.audit_{kind}")))

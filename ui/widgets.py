@@ -112,23 +112,3 @@ def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], object]
     box.buttonClicked.connect(answered)
     box.open()
     return box
-
-
-def install_error_hook() -> None:
-    """Show a core refusal that escaped a slot (no right, login needed…) as a message box instead of only a
-    traceback on the console; other exceptions go to the previous hook unchanged."""
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.errors import WardbookError
-
-    previous = sys.excepthook
-
-    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
-        if isinstance(error, WardbookError):
-            show_error(QApplication.activeWindow(), error)
-        else:
-            previous(kind, error, trace)  # type: ignore[arg-type]
-
-    sys.excepthook = hook

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 
 from desktop import i18n
 from desktop.cli import messages  # noqa: F401  (registers the CLI's messages)
-from desktop.cli.context import add_common_options
+from desktop.cli.context import add_common_options, db_path
 from desktop.errors import WardbookError
+from desktop.failures import environment_error
+from desktop.store.connection import DATABASE_ERRORS
 
 COMMAND_MODULES = (
     "desktop.cli.commands.setup",
@@ -29,14 +33,17 @@ COMMAND_MODULES = (
     "desktop.cli.commands.commendations",
 )
 EXIT_USER_ERROR = 2
+SHARE_COMMANDS = ("share", "enroll", "sync")
+SHARE_DAMAGE = (ValueError, KeyError, TypeError, AttributeError)
+ENVIRONMENT_ERRORS: tuple[type[Exception], ...] = (OSError, *DATABASE_ERRORS)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in the chosen language and with the same exit status."""
+    """argparse that reports usage errors in one line, in the chosen language, with the same exit status."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(i18n.tr("cli.usage_error", detail=message), file=sys.stderr)
+        print(one_line(i18n.tr("cli.usage_error", detail=" ".join(message.split()), help=f"{self.prog} --help")),
+              file=sys.stderr)
         raise SystemExit(EXIT_USER_ERROR)
 
 
@@ -59,19 +66,72 @@ def _language_from(argv: Sequence[str]) -> str:
     return i18n.DEFAULT_LANG
 
 
+def one_line(text: str) -> str:
+    """`text` with control and invisible formatting characters shown as escapes: a value echoed in a message
+    (a name typed with a newline, a right-to-left override) must neither break the line nor disguise it."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _fail(error: WardbookError) -> int:
+    print(one_line(i18n.tr("cli.error", message=error.message())), file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def _undecodable(args: Sequence[str]) -> str | None:
+    """The first argument that is not valid text (invalid UTF-8 arrives as lone surrogates; a NUL cannot be in
+    a file name or a C string), shown safely."""
+    for arg in args:
+        if any(0xD800 <= ord(ch) <= 0xDFFF or ch == "\0" for ch in arg):
+            return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF or ch == "\0" else ch for ch in arg)[:60]
+    return None
+
+
+def _quiet_closed_pipe() -> int:
+    """`wardbook search … | head`: the reader left; stop without a traceback, now or when Python flushes."""
+    with suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_language_from(args_list))
-    parser = build_parser()
-    args = parser.parse_args(args_list)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return EXIT_USER_ERROR
     try:
+        os.getcwd()
+    except FileNotFoundError:
+        return _fail(WardbookError("env.failed", path=".", cause=i18n.Ref("env.cwd_gone")))
+    bad = _undecodable(args_list)
+    if bad is not None:
+        return _fail(WardbookError("cli.bad_encoding", value=bad))
+    args = argparse.Namespace()
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_list)  # a value's check (`type=`) may raise a WardbookError
+        except SystemExit as stop:  # a usage error (told already) or --help: a status, for callers in-process
+            return int(stop.code or 0)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return EXIT_USER_ERROR
         return int(args.handler(args) or 0)
     except WardbookError as error:
-        print(i18n.tr("cli.error", message=error.message()), file=sys.stderr)
-        return EXIT_USER_ERROR
+        return _fail(error)
     except KeyboardInterrupt:
         print(i18n.tr("cli.interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _quiet_closed_pipe()
+    except SHARE_DAMAGE as error:
+        # The shared folder is written by other laptops and by people: what cannot be parsed there is damage
+        # to report (naming the folder), not a bug of this command. Elsewhere these are bugs: traceback.
+        if getattr(args, "command", None) not in SHARE_COMMANDS:
+            raise
+        return _fail(WardbookError("cli.share_damaged", path=getattr(args, "share", None) or "",
+                                   detail=type(error).__name__))
+    except ENVIRONMENT_ERRORS as error:
+        # The environment's failure (disk full, permission denied…) as one line; a database error names the
+        # database, an OS error the file the OS names. Anything else is a bug and keeps its traceback.
+        told = environment_error(error, None if isinstance(error, OSError) else db_path(args))
+        if told is None:
+            raise
+        return _fail(told)

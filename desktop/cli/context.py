@@ -22,6 +22,7 @@ from typing import TextIO
 from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.paths import default_db_path
+from desktop.register.validation import check_int, check_number
 from desktop.security.database import open_database
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
 from desktop.security.session import accounts_exist
@@ -35,6 +36,24 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=i18n.tr("cli.opt_lang"))
     parser.add_argument("--user", default=argparse.SUPPRESS, help=i18n.tr("cli.opt_user"))
     parser.add_argument("--key-file", type=Path, default=argparse.SUPPRESS, help=i18n.tr("cli.opt_key_file"))
+
+
+def whole_number(field: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse `type=` checked by the core's validation: a bad value is one translated line, exit 2."""
+
+    def convert(text: str) -> int:
+        return check_int(text.strip(), field, low=low, high=high)
+
+    return convert
+
+
+def finite_number(field: str, low: float, high: float) -> Callable[[str], float]:
+    """As `whole_number`, for a decimal number (NaN and infinities refused)."""
+
+    def convert(text: str) -> float:
+        return check_number(text.strip(), field, low=low, high=high)
+
+    return convert
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -9,7 +9,25 @@ i18n.register(
             "en": "WardBook — the ward officers' household register and field log.",
         },
         "cli.error": {"vi": "Lỗi: {message}", "en": "Error: {message}"},
-        "cli.usage_error": {"vi": "Lỗi cú pháp lệnh: {detail}", "en": "Usage error: {detail}"},
+        "cli.usage_error": {
+            "vi": "Lỗi cú pháp lệnh: {detail} (xem '{help}')",
+            "en": "Usage error: {detail} (see '{help}')",
+        },
+        "cli.bad_encoding": {
+            "vi": "Đối số '{value}' không phải văn bản UTF-8 hợp lệ; hãy gõ lại.",
+            "en": "The argument '{value}' is not valid UTF-8 text; type it again.",
+        },
+        "cli.share_damaged": {
+            "vi": "Thư mục đồng bộ {path} có tệp hỏng hoặc không đúng định dạng ({detail}); "
+            "hãy báo quản trị viên trạm.",
+            "en": "The sync folder {path} holds a damaged or malformed file ({detail}); tell the station admin.",
+        },
+        "cli.bad_mapping": {
+            "vi": "Tệp ghép cột {path} không đọc được: cần một tệp JSON dạng {{\"tiêu đề cột\": \"trường\"}}.",
+            "en": "The column mapping {path} cannot be read: it must be a JSON file "
+            "{{\"column header\": \"field\"}}.",
+        },
+
         "cli.interrupted": {"vi": "Đã dừng theo yêu cầu.", "en": "Stopped on request."},
         "cli.opt_db": {"vi": "đường dẫn cơ sở dữ liệu", "en": "path of the database"},
         "cli.opt_lang": {"vi": "ngôn ngữ hiển thị (vi, en)", "en": "display language (vi, en)"},

@@ -10,7 +10,7 @@ import csv
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.errors import WardbookError
 from desktop.io.columns import BY_FIELD
 from desktop.register.labels import label, labels
@@ -120,6 +120,9 @@ def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: st
     if kind not in EXPORTS:
         raise WardbookError("io.unknown_kind", kind=kind, choices=", ".join(EXPORTS))
     actor = authorize(store, "export")
+    files.check_target(path)
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        raise WardbookError("io.unknown_format", path=str(path))
     headers, rows = EXPORTS[kind](store, lang, area_id)
     if path.suffix.lower() == ".xlsx":
         import openpyxl
@@ -132,13 +135,11 @@ def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: st
         for row in rows:
             sheet.append(row)
         sheet.freeze_panes = "A2"
-        book.save(path)
-    elif path.suffix.lower() == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        files.write_bytes(path, files.xlsx_bytes(book))
+    else:
+        with files.atomic_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(headers)
             writer.writerows(rows)
-    else:
-        raise WardbookError("io.unknown_format", path=str(path))
     audit.record(store, "export", kind, None, {"rows": len(rows), "file": path.name, "area": area_id}, actor=actor)
     return len(rows)

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from desktop import files
 from desktop.errors import WardbookError
 from desktop.io.areas import area_key, area_name, known_areas
 from desktop.io.columns import normalise_header
@@ -49,8 +50,8 @@ def load_mapping(path: Path) -> dict[str, str]:
 
 
 def save_mapping(plan: ImportPlan, path: Path) -> None:
-    path.write_text(json.dumps({plan.headers[i]: f for i, f in plan.mapping.items()}, ensure_ascii=False,
-                               indent=1), "utf-8")
+    files.write_text(path, json.dumps({plan.headers[i]: f for i, f in plan.mapping.items()}, ensure_ascii=False,
+                                      indent=1))
 
 
 def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | None = None, *,

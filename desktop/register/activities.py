@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.errors import WardbookError
-from desktop.register.validation import check_choice, parse_date, require_text
+from desktop.register.validation import MAX_COUNT, MAX_TEXT, check_choice, check_text, parse_date, require_text
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import Store
 from desktop.store.tables import ACTIVITY_KINDS
@@ -29,10 +29,10 @@ def _activity_fields(kind: str, held_on: str | date, topic: str, area_id: str | 
             count = int(str(attendance).strip().replace(".", ""))
         except ValueError:
             raise WardbookError("register.bad_attendance", value=attendance) from None
-        if count < 0:
+        if not 0 <= count <= MAX_COUNT:
             raise WardbookError("register.bad_attendance", value=attendance)
     return {"kind": kind, "held_on": held, "area_id": area_id, "topic": require_text(topic, "topic"),
-            "attendance": count, "notes": notes}
+            "attendance": count, "notes": check_text(notes, "notes", limit=MAX_TEXT)}
 
 
 def add_activity(

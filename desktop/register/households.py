@@ -6,8 +6,11 @@ from collections.abc import Iterable
 
 from desktop.errors import WardbookError
 from desktop.register.validation import (
+    MAX_NAME,
+    MAX_TEXT,
     check_birth_year,
     check_choice,
+    check_text,
     normalise_phone,
     parse_date,
     require_text,
@@ -17,6 +20,8 @@ from desktop.security.session import authorize
 from desktop.store import Store, new_id
 from desktop.store.tables import AREA_KINDS, GENDERS, HOUSEHOLD_FLAGS
 
+MAX_CODE = 40
+
 
 def add_area(store: Store, name: str, kind: str = "khu_pho", parent_id: str | None = None,
              ward_name: str | None = None) -> str:
@@ -24,7 +29,7 @@ def add_area(store: Store, name: str, kind: str = "khu_pho", parent_id: str | No
     check_choice(kind, AREA_KINDS, "kind")
     return store.writer.insert(
         "areas",
-        {"name": require_text(name, "name"), "kind": kind, "parent_id": parent_id, "ward_name": ward_name},
+        {"name": require_text(name, "name", MAX_NAME), "kind": kind, "parent_id": parent_id, "ward_name": ward_name},
     )
 
 
@@ -58,7 +63,7 @@ def _flag_fields(flags: Iterable[str]) -> dict[str, object]:
 def _person_fields(full_name: str, birth_year: int | str | None, gender: str | None, phone: str | None,
                    relation: str | None) -> dict[str, object]:
     return {
-        "full_name": require_text(full_name, "full_name"),
+        "full_name": require_text(full_name, "full_name", MAX_NAME),
         "birth_year": check_birth_year(birth_year),
         "gender": check_choice(gender, GENDERS, "gender", required=False),
         "phone": normalise_phone(phone),
@@ -83,6 +88,11 @@ def add_household(
     """Create a household and its head in one transaction; returns the household id."""
     authorize(store, "register.edit")
     household_id, head_id = new_id(), new_id()
+    if code is not None:
+        code = check_text(code, "code", limit=MAX_CODE, required=True)
+        if store.conn.execute("SELECT 1 FROM households WHERE code = ? AND deleted_hlc IS NULL",
+                              (code,)).fetchone():
+            raise WardbookError("register.code_taken", code=code)
     household = {
         "code": code or household_id[:8].upper(),
         "area_id": area_id,
@@ -91,7 +101,7 @@ def add_household(
         "head_person_id": head_id,
         "phone": normalise_phone(phone),
         "status": "active",
-        "notes": notes,
+        "notes": check_text(notes, "notes", limit=MAX_TEXT),
         **_flag_fields(flags),
     }
     head = {"household_id": household_id,

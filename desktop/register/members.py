@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.errors import WardbookError
-from desktop.register.validation import check_birth_year, check_choice, normalise_phone, require_text
+from desktop.register.validation import MAX_NAME, check_birth_year, check_choice, normalise_phone, require_text
 from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.tables import GENDERS
@@ -31,7 +31,7 @@ def update_person(
         "people",
         person_id,
         {
-            "full_name": require_text(full_name, "full_name"),
+            "full_name": require_text(full_name, "full_name", MAX_NAME),
             "birth_year": check_birth_year(birth_year),
             "gender": check_choice(gender, GENDERS, "gender", required=False),
             "phone": normalise_phone(phone),

@@ -33,6 +33,53 @@ i18n.register(
             "vi": "Năm sinh không hợp lệ: '{value}' (từ 1900 đến năm nay).",
             "en": "Invalid birth year: '{value}' (1900 to this year).",
         },
+        "register.out_of_range": {
+            "vi": "{name}: {value} nằm ngoài khoảng cho phép ({low} đến {high}).",
+            "en": "{name}: {value} is outside the allowed range ({low} to {high}).",
+        },
+        "register.not_a_whole_number": {
+            "vi": "{name} phải là số nguyên (nhận được: '{value}').",
+            "en": "{name} must be a whole number (got: '{value}').",
+        },
+        "register.not_a_number": {
+            "vi": "{name} phải là một số hữu hạn (nhận được: '{value}').",
+            "en": "{name} must be a finite number (got: '{value}').",
+        },
+        "register.too_long": {
+            "vi": "{name} dài {length} ký tự, quá giới hạn {limit} ký tự.",
+            "en": "{name} is {length} characters long, over the limit of {limit}.",
+        },
+        "register.bad_characters": {
+            "vi": "{name} chứa ký tự điều khiển hoặc ký tự không hợp lệ.",
+            "en": "{name} contains control characters or invalid characters.",
+        },
+        **{f"field.{key}": {"vi": vi, "en": en} for key, (vi, en) in {
+            "full_name": ("Họ và tên", "Full name"),
+            "name": ("Tên", "Name"),
+            "house_no": ("Số nhà", "House number"),
+            "street": ("Đường", "Street"),
+            "notes": ("Ghi chú", "Notes"),
+            "code": ("Mã hộ", "Household code"),
+            "findings": ("Ghi nhận", "Findings"),
+            "person_met": ("Người tiếp", "Person met"),
+            "reason": ("Lý do", "Reason"),
+            "unit": ("Đơn vị tính", "Unit"),
+            "description": ("Mô tả", "Description"),
+            "quantity": ("Số lượng", "Quantity"),
+            "value_vnd": ("Giá trị (đồng)", "Value (VND)"),
+            "topic": ("Chủ đề", "Topic"),
+            "title": ("Tiêu đề", "Title"),
+            "period": ("Kỳ báo cáo", "Period"),
+            "date": ("Ngày", "Date"),
+            "visited_on": ("Ngày thăm", "Visit date"),
+            "follow_up_due": ("Hạn theo dõi", "Follow-up due"),
+            "held_on": ("Ngày tổ chức", "Date held"),
+            "year": ("Năm", "Year"),
+        }.items()},
+        "register.code_taken": {
+            "vi": "Mã hộ {code} đã có; hãy chọn mã khác hoặc bỏ trống để tạo mã tự động.",
+            "en": "The household code {code} is taken; choose another or leave it out for an automatic one.",
+        },
         "register.required": {
             "vi": "Thiếu thông tin bắt buộc: {field}.",
             "en": "Missing required field: {field}.",
@@ -60,10 +107,6 @@ i18n.register(
         "register.future_visit": {
             "vi": "Ngày thăm ({value}) không được ở tương lai.",
             "en": "The visit date ({value}) cannot be in the future.",
-        },
-        "register.bad_quantity": {
-            "vi": "Số lượng / giá trị hỗ trợ phải là số không âm: '{value}'.",
-            "en": "Support quantity / value must be a non-negative number: '{value}'.",
         },
         "register.unknown_case": {
             "vi": "Không tìm thấy vụ việc '{value}'.",

@@ -1,15 +1,28 @@
-"""Parsing and checking what officers type: dates, phone numbers, birth years, choices.
+"""Parsing and checking what officers type: dates, phone numbers, birth years, choices, texts and numbers.
 
 Officers write dates the Vietnamese way (dd/mm/yyyy); the database stores ISO dates so they sort and compare.
+This is the one layer every user-supplied value passes (the CLI, the app's forms and the register functions):
+texts have lengths a ward never reaches but every report can still print, numbers are finite and bounded
+(SQLite stores 64-bit integers; a NaN sorts and sums as nonsense), dates lie within 1900–2100.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from desktop import i18n
 from desktop.errors import WardbookError
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_NAME = 300  # a person's or an area's name
+MAX_ADDRESS = 300  # house number, street
+MAX_TEXT = 4000  # findings, notes, reasons, settings
+MAX_DAYS = 100 * 366  # "not visited in N days"
+MAX_COUNT = 1_000_000  # list limits, quantities
+MAX_VND = 10**12  # a support item's value
 
 # Mobiles have 10 digits (09x…); landlines 11 since 2017 (028 for Ho Chi Minh City, then 8 digits).
 _PHONE = re.compile(r"^(0\d{9}|02\d{9})$")
@@ -28,10 +41,72 @@ def parse_date(value: str | date | None, *, required: bool = False, field: str =
     text = value.strip()
     for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(text, pattern).date().isoformat()
+            parsed = datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise WardbookError("register.bad_date", value=text)
+        check_year(parsed.year, field)
+        return parsed.isoformat()
+    raise WardbookError("register.bad_date", value=text[:40])
+
+
+def field_name(field: str) -> object:
+    """How a field is named in a message: its label in the user's language (the app shows no field keys);
+    a command-line option (`--limit`) as typed."""
+    return i18n.Ref(f"field.{field}") if i18n.has_message(f"field.{field}") else field
+
+
+def _refusal(msg_id: str, field: str, part: str | None = None, **params: object) -> WardbookError:
+    """`field` says where the form shows the message; `part` (a support item's quantity) what it names."""
+    return WardbookError(msg_id, field=field, name=field_name(part or field), **params)
+
+
+def check_year(year: int, field: str = "year") -> int:
+    """A calendar year the register can hold (reports, periods, dates): 1900–2100."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _refusal("register.out_of_range", field, value=year, low=MIN_YEAR, high=MAX_YEAR)
+    return year
+
+
+def check_int(value: object, field: str, *, low: int, high: int, part: str | None = None) -> int:
+    """A whole number within [low, high], from an int or its text (no bools, no floats, no 1e9)."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise _refusal("register.not_a_whole_number", field, part, value=str(value)[:40])
+    try:
+        number = int(value)
+    except ValueError:
+        raise _refusal("register.not_a_whole_number", field, part, value=str(value)[:40]) from None
+    if not low <= number <= high:
+        raise _refusal("register.out_of_range", field, part, value=str(value)[:40], low=low, high=high)
+    return number
+
+
+def check_number(value: object, field: str, *, low: float, high: float, part: str | None = None) -> float:
+    """A finite number within [low, high] (NaN and infinities refused), from a number or its text."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise _refusal("register.not_a_number", field, part, value=str(value)[:40])
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):
+        raise _refusal("register.not_a_number", field, part, value=str(value)[:40]) from None
+    if not math.isfinite(number):
+        raise _refusal("register.not_a_number", field, part, value=str(value)[:40])
+    if not low <= number <= high:
+        raise _refusal("register.out_of_range", field, part, value=str(value)[:40], low=low, high=high)
+    return number
+
+
+def check_text(value: str | None, field: str, *, limit: int, required: bool = False,
+               part: str | None = None) -> str | None:
+    """Text no longer than `limit` characters and free of control characters (tabs and newlines allowed)."""
+    if value is None or not value.strip():
+        if required:
+            raise WardbookError("register.required", field=field)
+        return None if value is None else value
+    if len(value) > limit:
+        raise _refusal("register.too_long", field, part, length=len(value), limit=limit)
+    if any((ord(ch) < 32 and ch not in "\t\n\r") or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise _refusal("register.bad_characters", field, part)
+    return value
 
 
 def normalise_phone(value: str | None) -> str | None:
@@ -72,7 +147,7 @@ def check_choice(value: str | None, choices: Iterable[str], field: str, *, requi
     return value
 
 
-def require_text(value: str | None, field: str) -> str:
-    if value is None or not value.strip():
-        raise WardbookError("register.required", field=field)
-    return value
+def require_text(value: str | None, field: str, limit: int = MAX_ADDRESS) -> str:
+    checked = check_text(value, field, limit=limit, required=True)
+    assert checked is not None
+    return checked

@@ -12,7 +12,18 @@ from datetime import date
 
 from desktop.errors import WardbookError
 from desktop.register.households import resolve_household
-from desktop.register.validation import check_choice, parse_date, require_text
+from desktop.register.validation import (
+    MAX_COUNT,
+    MAX_NAME,
+    MAX_TEXT,
+    MAX_VND,
+    check_choice,
+    check_int,
+    check_number,
+    check_text,
+    parse_date,
+    require_text,
+)
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
@@ -29,16 +40,15 @@ class SupportItem:
 
 def _support_fields(item: SupportItem, visit_id: str) -> dict[str, object]:
     check_choice(item.kind, SUPPORT_KINDS, "kind")
-    for number in (item.quantity, item.value_vnd):
-        if number is not None and (not isinstance(number, (int, float)) or number < 0):
-            raise WardbookError("register.bad_quantity", value=number)
     return {
         "visit_id": visit_id,
         "kind": item.kind,
-        "quantity": item.quantity,
-        "unit": item.unit,
-        "value_vnd": item.value_vnd,
-        "description": item.description,
+        "quantity": None if item.quantity is None else check_number(item.quantity, "support", low=0,
+                                                                     high=MAX_COUNT, part="quantity"),
+        "unit": check_text(item.unit, "support", limit=MAX_NAME, part="unit"),
+        "value_vnd": None if item.value_vnd is None else check_int(item.value_vnd, "support", low=0, high=MAX_VND,
+                                                                   part="value_vnd"),
+        "description": check_text(item.description, "support", limit=MAX_TEXT, part="description"),
     }
 
 
@@ -89,8 +99,8 @@ def add_visit(
                 "officer_id": officer_id,
                 "purposes": ",".join(chosen),
                 "outcome": outcome,
-                "person_met": person_met,
-                "findings": findings,
+                "person_met": check_text(person_met, "person_met", limit=MAX_NAME),
+                "findings": check_text(findings, "findings", limit=MAX_TEXT),
                 "follow_up_due": due,
                 "voided": 0,
             },
@@ -117,4 +127,4 @@ def complete_follow_up(store: Store, visit_id: str, done_on: str | date) -> None
 
 def void_visit(store: Store, visit_id: str, reason: str) -> None:
     authorize_owner(store, "register.edit", _visit_officer(store, visit_id))
-    store.writer.update("visits", visit_id, {"voided": 1, "void_reason": require_text(reason, "reason")})
+    store.writer.update("visits", visit_id, {"voided": 1, "void_reason": require_text(reason, "reason", MAX_TEXT)})

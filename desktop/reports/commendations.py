@@ -8,7 +8,7 @@ the proposal's status.
 from __future__ import annotations
 
 from desktop.errors import WardbookError
-from desktop.register.validation import check_choice, require_text
+from desktop.register.validation import MAX_TEXT, check_choice, require_text
 from desktop.reports.periods import Period, parse_period
 from desktop.security.session import authorize
 from desktop.store import Store
@@ -32,7 +32,7 @@ def propose_commendation(store: Store, *, period: str, reason: str, person_id: s
         raise WardbookError("reports.no_such_officer", value=officer_id)
     return store.writer.insert("commendations", {
         "period": code, "person_id": person_id, "officer_id": officer_id,
-        "reason": require_text(reason, "reason"), "status": "proposed",
+        "reason": require_text(reason, "reason", MAX_TEXT), "status": "proposed",
     })
 
 

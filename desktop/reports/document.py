@@ -10,8 +10,6 @@ from page 2 on. Landscape pages (walk lists) keep the same margins, turned with 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,7 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
 from desktop.reports.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts, text_width
@@ -353,12 +351,9 @@ def build_pdf(
 ) -> Path:
     """Lay out `story` into `out`, atomically: a cancelled or failed build leaves no file behind."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
+    with files.atomic_output(out) as temp:
         doc = OfficialDocTemplate(
-            temp_name,
+            str(temp),
             landscape_pages=landscape_pages,
             total_work=story_work(story),
             progress=progress,
@@ -369,10 +364,6 @@ def build_pdf(
             author="WardBook",
         )
         doc.build(story)
-        os.replace(temp_name, out)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
     return out
 
 

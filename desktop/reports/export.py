@@ -7,10 +7,7 @@ the district can add stations up. Files are written to a temporary name and rena
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.errors import WardbookError
 from desktop.reports.figures import ReviewFigures
 from desktop.reports.formatting import text
@@ -50,21 +47,6 @@ def _heading_rows(figures: ReviewFigures, lang: str | None) -> list[tuple[str, s
         (t("export_scope"), figures.scope.area_name or t("export_ward")),
         (t("export_cutoff"), short_date(figures.cutoff)),
     ]
-
-
-@contextmanager
-def _atomic(out: Path | str) -> Iterator[Path]:
-    """A temporary path beside `out`, renamed onto it when the block succeeds."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        yield Path(name)
-        os.replace(name, out)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
 
 
 def write_xlsx(
@@ -103,8 +85,7 @@ def write_xlsx(
                 for (cell,) in sheet.iter_rows(min_row=header_row + 1, min_col=index, max_col=index):
                     cell.number_format = _NUMBER_FORMATS[field.kind]
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    with _atomic(out) as temp:
-        workbook.save(temp)
+    files.write_bytes(out, files.xlsx_bytes(workbook))
     return Path(out)
 
 
@@ -153,7 +134,7 @@ def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None) 
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
 
-    with _atomic(out) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
+    with files.atomic_output(out) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(
             [

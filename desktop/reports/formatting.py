@@ -14,6 +14,17 @@ def text(value: object) -> str:
     return "" if value is None else unicodedata.normalize("NFC", str(value))
 
 
+MAX_CELL_CHARS = 600
+ELLIPSIS = "…"
+
+
+def clip(value: object, limit: int = MAX_CELL_CHARS) -> str:
+    """Text cut to `limit` characters, an ellipsis marking the cut. A stored value may be longer than any cell
+    can hold (imported, synced, or entered before the input limits): the report shortens it, never fails."""
+    shown = text(value)
+    return shown if len(shown) <= limit else shown[: limit - 1].rstrip() + ELLIPSIS
+
+
 def markup(value: object) -> str:
     """NFC text escaped for a reportlab Paragraph (names may contain & or <)."""
     return escape(text(value))

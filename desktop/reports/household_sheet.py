@@ -27,7 +27,7 @@ from desktop.reports.document import (
     paragraph,
 )
 from desktop.reports.fonts import BOLD, REGULAR
-from desktop.reports.formatting import day, number
+from desktop.reports.formatting import clip, day, number
 from desktop.reports.settings import report_settings
 from desktop.reports.tables import Column, PagedTable
 from desktop.security import audit
@@ -195,7 +195,7 @@ def _facts(detail: dict[str, object], address: str, styles: Styles, width: float
         (t("field_last_visit"), day(_opt(detail["last_visit"])) if detail["last_visit"] else t("never")),
     ]
     table = Table(
-        [[paragraph(name, styles.cell_bold), paragraph(value or "", styles.cell)] for name, value in facts],
+        [[paragraph(name, styles.cell_bold), paragraph(clip(value or ""), styles.cell)] for name, value in facts],
         colWidths=[45 * mm, width - 45 * mm],
     )
     table.setStyle(

@@ -295,7 +295,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Cần chọn kỳ báo cáo: --period, hoặc cả --from và --to.",
         "Choose the period: --period, or both --from and --to.",
     ),
-    "cli_bad_days": ("Số ngày không hợp lệ: {value}.", "Invalid number of days: {value}."),
     "cli_written": ("Đã ghi {path}.", "Wrote {path}."),
     "cli_written_rows": ("Đã ghi {path} ({count} hộ).", "Wrote {path} ({count} households)."),
     "cli_review_figures": (

@@ -14,6 +14,7 @@ from datetime import date
 
 from desktop import i18n
 from desktop.errors import WardbookError
+from desktop.register.validation import check_year
 
 _ROMAN = ("I", "II", "III", "IV")
 _CODE = re.compile(
@@ -125,7 +126,10 @@ def parse_period(code: str) -> Period:
     """The period of a code made by `Period.code` (bad codes raise a WardbookError)."""
     found = _CODE.match(code.strip())
     if not found:
-        raise WardbookError("reports.bad_period_code", value=code)
+        raise WardbookError("reports.bad_period_code", value=code[:40])
+    for part in (found["year"], found["start"], found["end"]):
+        if part:
+            check_year(int(part[:4]), "period")
     if found["start"]:
         try:
             return date_range(date.fromisoformat(found["start"]), date.fromisoformat(found["end"]))

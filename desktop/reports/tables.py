@@ -18,11 +18,12 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from desktop import i18n
 from desktop.reports.fonts import BOLD, REGULAR, text_width
-from desktop.reports.formatting import markup, text
+from desktop.reports.formatting import ELLIPSIS, markup, text
 
 CELL_SIZE = 11
 ANNEX_SIZE = 10  # long annex lists: one size smaller, so names and addresses fit on one line
 PAD_X = 3.0
+MAX_CELL_LINES = 24  # a cell's most lines: a row of them still fits any page
 PAD_TOP = 1.5
 PAD_BOTTOM = 2.5
 MIN_ROWS = 3  # fewest rows of a table left alone at the foot or the head of a page
@@ -104,11 +105,28 @@ class _Rows:
             total += advance
         return total
 
+    def _fit(self, cell_text: str, font: str, width: float) -> str:
+        """The cell's text cut, with an ellipsis, to what `MAX_CELL_LINES` lines of the column can show: one
+        row taller than a page would stop the whole report (reportlab's LayoutError)."""
+        lines = cell_text.split("\n")
+        if len(lines) > MAX_CELL_LINES:
+            cell_text = "\n".join(lines[:MAX_CELL_LINES]).rstrip() + ELLIPSIS
+        budget = MAX_CELL_LINES * width * 0.75 - self._width(ELLIPSIS, font)  # wrapping wastes line ends
+        if self._width(cell_text, font) <= budget:
+            return cell_text
+        used = 0.0
+        widths = self._advances[font]
+        for end, char in enumerate(cell_text):
+            used += widths[char]
+            if used > budget:
+                return cell_text[:end].rstrip() + ELLIPSIS
+        return cell_text
+
     def _cells(self, values: Sequence[object], bold: bool = False) -> Cells:
         cells: Cells = []
         font = BOLD if bold else REGULAR
         for index, (value, column) in enumerate(zip(values, self.columns, strict=True)):
-            cell_text = text(value)
+            cell_text = self._fit(text(value), font, column.width - 2 * PAD_X)
             if "\n" in cell_text or self._width(cell_text, font) > column.width - 2 * PAD_X:
                 style = (self.bold_styles if bold else self.styles)[index]
                 cells.append(Paragraph(markup(cell_text).replace("\n", "<br/>"), style))

@@ -22,11 +22,13 @@ from pathlib import Path
 
 import sqlcipher3
 
+from desktop import files
 from desktop.errors import WardbookError
+from desktop.failures import environment_error
 from desktop.security import audit
 from desktop.security.secrets import PassphraseFileSecrets, SecretStore
 from desktop.security.session import attach, attached_actor, authorize
-from desktop.store import Store
+from desktop.store import Store, identity
 from desktop.store.connection import DATABASE_ERRORS, connect
 
 PLAIN_HEADER = b"SQLite format 3\x00"
@@ -73,15 +75,6 @@ def shred(path: Path) -> None:
     path.unlink()
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _recover(path: Path) -> None:
     """Finish a migration to encryption that was interrupted (see the module docstring)."""
     encrypting, plain_old = _encrypting(path), _plain_old(path)
@@ -90,7 +83,7 @@ def _recover(path: Path) -> None:
             os.replace(encrypting, path)
         else:
             os.replace(plain_old, path)
-        _fsync_dir(path.parent)
+        files.fsync_dir(path.parent)
     if path.exists() and not is_plain(path):
         for leftover in (plain_old, *(Path(str(plain_old) + s) for s in SIDE_FILES)):
             shred(leftover)
@@ -143,7 +136,7 @@ def encrypt_in_place(path: Path, secrets: SecretStore) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
     os.replace(path, _plain_old(path))
     os.replace(encrypting, path)
-    _fsync_dir(path.parent)
+    files.fsync_dir(path.parent)
     _recover(path)
 
 
@@ -155,8 +148,9 @@ def open_database(path: Path | str, secrets: SecretStore | None, *, create: bool
     decrypted silently.
     """
     path = Path(path)
+    identity.check_file(path, encrypted_ok=secrets is not None)  # before any step below may write to it
     _recover(path)
-    if not path.exists():
+    if not path.exists() or path.stat().st_size == 0:
         if not create:
             raise WardbookError("store.missing", path=str(path))
         store = Store.open(path, create=True) if secrets is None else _create_encrypted(path, secrets)
@@ -234,28 +228,30 @@ def _open_encrypted(path: Path, secrets: SecretStore) -> Store:
 def backup(store: Store, destination: Path, secrets: SecretStore | None) -> None:
     """Copy the open database to `destination` with SQLite's backup API; the copy has the same key.
 
-    The copy is written beside the destination and renamed into place, so a failed backup never leaves a
-    half-written file that looks like a good one.
+    The copy is written beside the destination and renamed into place (`desktop.files`), so a failed backup
+    never leaves a half-written file that looks like a good one.
     """
     actor = authorize(store, "backup")
     destination = Path(destination)
+    files.check_target(destination)
     if destination.exists():
         raise WardbookError("security.backup_exists", path=str(destination))
     if store.key is not None and secrets is None:
         raise WardbookError("security.needs_key", path=str(destination))
-    temp = destination.with_name(destination.name + ".tmp")
-    temp.unlink(missing_ok=True)
     audit.record(store, "backup", None, None, {"file": destination.name}, actor=actor)
-    target = connect(temp, store.key)
-    try:
-        store.conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-    finally:
-        target.close()
-    if store.key is not None:
-        assert secrets is not None
-        secrets.set(key_name(temp), store.key)
-    os.replace(temp, destination)
+    with files.atomic_output(destination) as temp:
+        try:
+            target = connect(temp, store.key)
+            try:
+                store.conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                target.close()
+        except DATABASE_ERRORS as error:  # the copy's disk is full or gone: name the copy, not the database
+            raise environment_error(error, destination) or error from error
+        if store.key is not None:
+            assert secrets is not None
+            secrets.set(key_name(temp), store.key)
 
 
 def restore(path: Path, source: Path, secrets: SecretStore | None) -> None:
@@ -267,6 +263,7 @@ def restore(path: Path, source: Path, secrets: SecretStore | None) -> None:
     path, source = Path(path), Path(source)
     if not source.exists():
         raise WardbookError("store.missing", path=str(source))
+    identity.check_file(source, encrypted_ok=True)
     key = None
     if not is_plain(source):
         if secrets is None:
@@ -277,15 +274,23 @@ def restore(path: Path, source: Path, secrets: SecretStore | None) -> None:
     temp = path.with_name(path.name + ".restoring")
     temp.unlink(missing_ok=True)
     try:
-        origin, target = connect(source, key), connect(temp, key)
-    except DATABASE_ERRORS as error:
-        raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
-    try:
-        origin.backup(target)
-        target.execute("PRAGMA journal_mode = WAL")
-    finally:
-        origin.close()
-        target.close()
+        origin = connect(source, key)
+        try:
+            target = connect(temp, key)
+            try:
+                identity.check_connection(origin, source)
+                origin.backup(target)
+                target.execute("PRAGMA journal_mode = WAL")
+            finally:
+                target.close()
+        finally:
+            origin.close()
+    except BaseException as error:
+        for leftover in (temp, *(Path(str(temp) + s) for s in SIDE_FILES)):
+            leftover.unlink(missing_ok=True)
+        if isinstance(error, DATABASE_ERRORS):
+            raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
+        raise
     if key is not None:
         assert secrets is not None
         secrets.set(key_name(temp), key)
@@ -295,7 +300,7 @@ def restore(path: Path, source: Path, secrets: SecretStore | None) -> None:
     if old_plain:
         shred(path)
     os.replace(temp, path)
-    _fsync_dir(path.parent)
+    files.fsync_dir(path.parent)
     with Store.open(path, key=key) as restored:
         audit.install(restored)
         audit.record(restored, "restore", None, None, {"file": source.name})

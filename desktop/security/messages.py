@@ -16,6 +16,20 @@ i18n.register(
             "vi": "Sai mật khẩu tệp khóa hoặc tệp khóa {path} bị hỏng.",
             "en": "Wrong key-file passphrase, or the key file {path} is damaged.",
         },
+        "security.unknown_setting": {
+            "vi": "Không có thiết lập '{key}'; các thiết lập: {keys}.",
+            "en": "No setting '{key}'; the settings are: {keys}.",
+        },
+        "security.weak_passphrase": {
+            "vi": "Mật khẩu tệp khóa quá yếu: cần ít nhất {length} ký tự, trong đó ít nhất {distinct} ký tự khác "
+            "nhau (nên dùng một câu dài dễ nhớ).",
+            "en": "The key-file passphrase is too weak: it needs at least {length} characters, {distinct} of them "
+            "different (a long sentence you remember is best).",
+        },
+        "security.not_key_file": {
+            "vi": "{path} không phải tệp khóa của WardBook (hỏng hoặc là tệp khác); tệp được giữ nguyên.",
+            "en": "{path} is not a WardBook key file (damaged, or another file); it was left as it is.",
+        },
         "security.empty_passphrase": {
             "vi": "Mật khẩu tệp khóa không được để trống.",
             "en": "The key-file passphrase cannot be empty.",

@@ -14,9 +14,11 @@ import os
 
 from desktop.errors import WardbookError
 
-LOG2_N, R, P = 15, 8, 1
+# OWASP Password Storage Cheat Sheet (2025): scrypt N=2^17, r=8, p=1 at least. Hashes made with N=2^15 before
+# carry their parameters and still verify.
+LOG2_N, R, P = 17, 8, 1
 MIN_LENGTH = 8
-_MAXMEM = 64 * 1024 * 1024
+_MAXMEM = 256 * 1024 * 1024  # scrypt needs 128·r·N bytes: 128 MiB at N=2^17
 
 
 def _derive(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:

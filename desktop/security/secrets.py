@@ -12,9 +12,11 @@ import base64
 import json
 import os
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from desktop import files
 from desktop.errors import WardbookError
 
 # keyring (~25 ms: it discovers its backends through package metadata) and cryptography are imported by the
@@ -75,13 +77,35 @@ class KeyringSecrets:
             pass
 
 
+MIN_PASSPHRASE = 10
+MIN_DISTINCT = 5
+# OWASP Password Storage Cheat Sheet (2025): scrypt N=2^17, r=8, p=1 at least (128 MiB, ~0.35 s here). A key file
+# is exposed to offline guessing once copied off the laptop, so it gets the full cost. Files made with N=2^15
+# before this was raised keep their N (stored in the file) and still open.
+SCRYPT_N = 2**17
+LEGACY_SCRYPT_N = 2**15
+
+
+def check_passphrase_strength(passphrase: str) -> None:
+    """A new key file's passphrase: long enough and not a few characters repeated. It is the only thing
+    between a copied key file and every database key in it."""
+    if len(passphrase) < MIN_PASSPHRASE or len(set(passphrase)) < MIN_DISTINCT:
+        raise WardbookError("security.weak_passphrase", length=MIN_PASSPHRASE, distinct=MIN_DISTINCT)
+
+
+@lru_cache(maxsize=8)
+def _scrypt(passphrase: bytes, salt: bytes, n: int) -> bytes:
+    """The file key; kept for the process so each command or dialog does not pay scrypt's cost again."""
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    return Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(passphrase)
+
+
 class PassphraseFileSecrets:
     """Secrets in one JSON file, each value AES-256-GCM encrypted with a passphrase-derived key (scrypt).
 
     The file is rewritten atomically (temp file + rename) so a crash never leaves it half written.
     """
-
-    SCRYPT_N = 2**15
 
     def __init__(self, path: Path, passphrase: str) -> None:
         if not passphrase:
@@ -89,22 +113,36 @@ class PassphraseFileSecrets:
         self.path = Path(path)
         self._passphrase = passphrase.encode("utf-8")
         self._data = self._load()
-        self._key = self._derive(base64.b64decode(str(self._data["salt"])))
+        self._key = _scrypt(self._passphrase, base64.b64decode(str(self._data["salt"])),
+                            int(str(self._data.get("scrypt_n", LEGACY_SCRYPT_N))))
         self._check()
+        files.protect(self.path)  # in use: no export may be written over it
 
     def _load(self) -> dict[str, object]:
         if self.path.exists():
-            return dict(json.loads(self.path.read_text("utf-8")))
+            return self._read()
+        files.check_target(self.path)
+        check_passphrase_strength(self._passphrase.decode("utf-8"))
         salt = os.urandom(16)
-        data: dict[str, object] = {"version": 1, "salt": _b64(salt),
-                                   "check": _seal(self._derive(salt), b"wardbook-key-file", b"check"), "secrets": {}}
+        data: dict[str, object] = {"version": 1, "salt": _b64(salt), "scrypt_n": SCRYPT_N,
+                                   "check": _seal(_scrypt(self._passphrase, salt, SCRYPT_N), b"wardbook-key-file",
+                                                  b"check"), "secrets": {}}
         self._write(data)
         return data
 
-    def _derive(self, salt: bytes) -> bytes:
-        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
-        return Scrypt(salt=salt, length=32, n=self.SCRYPT_N, r=8, p=1).derive(self._passphrase)
+    def _read(self) -> dict[str, object]:
+        """The key file's content; anything else given as a key file (a database, a folder) is refused."""
+        if self.path.is_dir():
+            raise WardbookError("files.is_directory", path=str(self.path))
+        try:
+            data = json.loads(self.path.read_bytes())
+        except ValueError:
+            data = None
+        if not (isinstance(data, dict) and isinstance(data.get("salt"), str) and isinstance(data.get("check"), str)
+                and isinstance(data.get("secrets"), dict)
+                and data.get("scrypt_n", LEGACY_SCRYPT_N) in (LEGACY_SCRYPT_N, SCRYPT_N)):
+            raise WardbookError("security.not_key_file", path=str(self.path))
+        return data
 
     def _check(self) -> None:
         self._open(str(self._data["check"]), b"check")
@@ -123,7 +161,7 @@ class PassphraseFileSecrets:
     def _secrets(self) -> dict[str, str]:
         """The secrets as on disk now: another process (or another instance) may have added one since."""
         if self.path.exists():
-            data = dict(json.loads(self.path.read_text("utf-8")))
+            data = self._read()
             if data.get("salt") != self._data["salt"]:
                 raise WardbookError("security.bad_passphrase", path=str(self.path))
             self._data = data
@@ -146,10 +184,7 @@ class PassphraseFileSecrets:
         return sorted(self._secrets())
 
     def _write(self, data: dict[str, object]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_name(self.path.name + ".tmp")
-        temp.write_text(json.dumps(data, indent=1), "utf-8")
-        os.replace(temp, self.path)
+        files.write_text(self.path, json.dumps(data, indent=1), own_file=True)
 
 
 def _seal(key: bytes, value: bytes, associated: bytes) -> str:

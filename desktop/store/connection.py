@@ -37,15 +37,19 @@ def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     else:
         conn = open_encrypted(path, key)
-    conn.execute("PRAGMA secure_delete = ON")  # deleted (purged) rows leave no readable trace in free pages
-    conn.execute("PRAGMA temp_store = MEMORY")  # temporary tables (the write gate, merge keys) never touch the disk
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    # As sqlite-utils' view of a connection (`Store.db`) sets it: the same on every connection, whether a
-    # migration made that view or not.
-    conn.execute("PRAGMA recursive_triggers = ON")
+    try:
+        conn.execute("PRAGMA secure_delete = ON")  # deleted (purged) rows leave no readable trace in free pages
+        conn.execute("PRAGMA temp_store = MEMORY")  # temporary tables (the write gate, merge keys) never touch disk
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")  # fails on a full disk: the connection must not stay open
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # As sqlite-utils' view of a connection (`Store.db`) sets it: the same on every connection, whether a
+        # migration made that view or not.
+        conn.execute("PRAGMA recursive_triggers = ON")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 

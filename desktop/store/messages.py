@@ -12,6 +12,14 @@ i18n.register(
             "vi": "Không mở được cơ sở dữ liệu {path}: {reason}",
             "en": "Cannot open the database {path}: {reason}",
         },
+        "store.not_wardbook": {
+            "vi": "{path} không phải cơ sở dữ liệu WardBook; tệp được giữ nguyên, không mở, không sửa.",
+            "en": "{path} is not a WardBook database; the file was left as it is, neither opened nor changed.",
+        },
+        "store.is_directory": {
+            "vi": "{path} là một thư mục, không phải tệp; hãy chỉ đường dẫn tới một tệp.",
+            "en": "{path} is a folder, not a file; give the path of a file.",
+        },
         "store.too_new": {
             "vi": "Cơ sở dữ liệu ở phiên bản {version}, mới hơn phiên bản ứng dụng hỗ trợ ({supported}). "
             "Hãy cập nhật ứng dụng.",

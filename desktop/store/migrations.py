@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
+from desktop.store.connection import DATABASE_ERRORS
 from desktop.store.tables import SYNCED
 
 if TYPE_CHECKING:
@@ -304,7 +306,8 @@ def migrate(db: sqlite_utils.Database, target: int = LATEST) -> list[int]:
             db.execute(f"PRAGMA user_version = {version}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            with suppress(*DATABASE_ERRORS):  # already rolled back by SQLite (disk full): keep the real error
+                db.execute("ROLLBACK")
             raise
         applied.append(version)
     return applied

@@ -10,13 +10,19 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop import files
 from desktop.errors import WardbookError
-from desktop.store import messages  # noqa: F401  (registers the store's messages)
+from desktop.failures import environment_error
+from desktop.paths import default_db_path
+from desktop.store import (
+    identity,
+    messages,  # noqa: F401  (registers the store's messages)
+)
 from desktop.store.connection import DATABASE_ERRORS, connect, guard_tables
 from desktop.store.migrations import LATEST, migrate, schema_version
 from desktop.store.tables import SYNCED
@@ -35,9 +41,12 @@ class Store:
         self.key = key  # the SQLCipher key (None: a plain file); backups are written with it
         self._depth = 0
         self._lock = threading.RLock()
+        self._protected = False
+        identity.check_connection(conn, path)
         if schema_version(conn) != LATEST:  # a file of an older version (or a newer one, which migrate refuses)
             migrate(self.db)
         self._ensure_device()
+        identity.mark(conn)
         self.writer = Writer(self)
         # The rights module builds on the store's tables: imported here, not at the top, to keep the import order free.
         from desktop.security.rights import LocalRights
@@ -52,18 +61,38 @@ class Store:
         With `key` the file is SQLCipher-encrypted; choosing and keeping the key is `desktop.security`'s job.
         """
         path = Path(path)
+        identity.check_file(path, encrypted_ok=key is not None)
         if not path.exists():
             if not create:
                 raise WardbookError("store.missing", path=str(path))
-            path.parent.mkdir(parents=True, exist_ok=True)
+            files.create_private(path)
+        for own in (path, *(Path(str(path) + suffix) for suffix in files.SIDE_SUFFIXES)):
+            if own.exists():
+                files.keep_private(own)  # a database (and its WAL) made 0644 by an older version
+        if path.parent == default_db_path().parent:
+            files.keep_private(path.parent)  # WardBook's own data folder; a folder the user chose stays theirs
         try:
             conn = connect(path, key)
-            return cls(path, conn, key)
         except DATABASE_ERRORS as error:
-            raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
+            raise environment_error(error, path) or WardbookError(
+                "store.unreadable", path=str(path), reason=str(error)) from error
+        try:
+            store = cls(path, conn, key)
+        except BaseException as error:
+            conn.close()
+            if isinstance(error, DATABASE_ERRORS):
+                raise environment_error(error, path) or WardbookError(
+                    "store.unreadable", path=str(path), reason=str(error)) from error
+            raise
+        files.protect(path)  # no report, export or backup may be written over it while it is open
+        store._protected = True
+        return store
 
     def close(self) -> None:
         self.conn.close()
+        if self._protected:
+            self._protected = False
+            files.release(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -106,11 +135,14 @@ class Store:
                 yield
             except BaseException:
                 self._depth -= 1
-                if depth == 0:
-                    self.conn.execute("ROLLBACK")
-                else:
-                    self.conn.execute(f"ROLLBACK TO {savepoint}")
-                    self.conn.execute(f"RELEASE {savepoint}")
+                # SQLite may have rolled back already (a full disk does): the error to report is the one
+                # that got us here, never "cannot rollback - no transaction is active".
+                with suppress(*DATABASE_ERRORS):
+                    if depth == 0:
+                        self.conn.execute("ROLLBACK")
+                    else:
+                        self.conn.execute(f"ROLLBACK TO {savepoint}")
+                        self.conn.execute(f"RELEASE {savepoint}")
                 raise
             self._depth -= 1
             self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")

@@ -37,7 +37,7 @@ def test_reports_page_prints_the_real_review(ctx, owned, qtbot, tmp_path) -> Non
 @contextmanager
 def _station_and_page(ctx, owned, tmp_path: Path) -> Iterator[tuple[SyncPage, FolderShare, Store, SyncKeys]]:  # type: ignore[no-untyped-def]
     """The app's Sync page on `ctx`'s laptop, enrolled at a station (its own database, open while in use)."""
-    secrets = PassphraseFileSecrets(tmp_path / "laptop.keys", "pw")
+    secrets = PassphraseFileSecrets(tmp_path / "laptop.keys", "laptop passphrase")
     page = SyncPage(ctx, functions={**SYNC_FUNCTIONS, "sync_now": functools.partial(jobs.sync_now, secrets=secrets)})
     owned.append(page)
     share = FolderShare(tmp_path / "share")

@@ -601,14 +601,14 @@ def test_data_subject_export(window_as, tmp_path) -> None:  # type: ignore[no-un
                               (person_id,)).fetchone()[0] == 1
 
 
-def test_a_refusal_escaping_a_slot_is_shown_as_a_message(window_as, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_escaping_a_slot_is_shown_as_a_message(window_as, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import sys
 
-    from ui.widgets import install_error_hook
+    from ui.crash import install_error_hook
 
     window = window_as("canbo")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    install_error_hook()
+    install_error_hook(tmp_path)
     window.activateWindow()
     try:
         users.list_users(window.ctx.store)

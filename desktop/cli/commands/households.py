@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from desktop import i18n
-from desktop.cli.context import add_common_options, open_store, print_table
+from desktop.cli.context import add_common_options, open_store, print_table, whole_number
 from desktop.register.households import add_household, find_area, resolve_household, update_household
 from desktop.register.labels import label, labels
+from desktop.register.validation import MAX_COUNT, MAX_DAYS
 from desktop.security.access import view_household
 from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids
 from desktop.store.tables import HOUSEHOLD_FLAGS
@@ -51,9 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_common_options(listing)
     listing.add_argument("--area")
     listing.add_argument("--flag", action="append", default=[], choices=HOUSEHOLD_FLAGS)
-    listing.add_argument("--not-visited-days", type=int)
+    listing.add_argument("--not-visited-days", type=whole_number("--not-visited-days", 0, MAX_DAYS))
     listing.add_argument("--overdue", action="store_true", help="có việc theo dõi quá hạn / overdue follow-up")
-    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--limit", type=whole_number("--limit", 0, MAX_COUNT), default=50)
     listing.set_defaults(handler=_list)
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.cli.context import add_common_options, open_store, progress_printer
 from desktop.errors import WardbookError
 from desktop.io.columns import BY_FIELD
@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        mapping = load_mapping(args.mapping) if args.mapping else None
+        mapping = _mapping(args.mapping) if args.mapping else None
         plan, result = import_file(store, args.file, sheet=args.sheet, all_sheets=args.all_sheets,
                                    mapping=mapping, dry_run=args.dry_run,
                                    create_areas=args.create_areas, area=args.area,
@@ -72,8 +72,21 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mapping(path: Path) -> dict[str, str]:
+    """The saved column mapping; a missing file is the environment's error, anything but a JSON object of
+    texts is refused in one line."""
+    try:
+        mapping = load_mapping(path)
+    except (ValueError, AttributeError) as error:
+        raise WardbookError("cli.bad_mapping", path=str(path)) from error
+    if not all(isinstance(field, str) for field in mapping.values()):
+        raise WardbookError("cli.bad_mapping", path=str(path))
+    return mapping
+
+
 def _export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        files.check_target(args.out)
         area_id = find_area(store, args.area) if args.area else None
         if args.out.suffix.lower() not in (".xlsx", ".csv"):
             raise WardbookError("io.unknown_format", path=str(args.out))

@@ -6,11 +6,11 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from desktop import i18n
-from desktop.cli.context import add_common_options, open_store, progress_printer
+from desktop import files, i18n
+from desktop.cli.context import add_common_options, open_store, progress_printer, whole_number
 from desktop.errors import WardbookError
 from desktop.register.households import find_area
-from desktop.register.validation import parse_date
+from desktop.register.validation import MAX_DAYS, parse_date
 from desktop.reports.export import write_csv, write_xlsx
 from desktop.reports.household_sheet import build_household_sheet
 from desktop.reports.periods import Period, date_range, parse_period
@@ -37,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     walk = actions.add_parser("walklist", help="danh sách hộ cần thăm / walk list")
     add_common_options(walk)
     walk.add_argument("--area", required=True, help="khu phố (tên hoặc id)")
-    walk.add_argument("--not-visited-days", type=int, help="chưa thăm trong N ngày / not visited in N days")
+    walk.add_argument("--not-visited-days", type=whole_number("--not-visited-days", 0, MAX_DAYS),
+                      help="chưa thăm trong N ngày / not visited in N days")
     walk.add_argument("--never-visited", action="store_true", help="chưa từng được thăm / never visited")
     walk.add_argument("--overdue", action="store_true", help="có việc theo dõi quá hạn / overdue follow-up")
     walk.add_argument("--out", required=True, type=Path, help="tệp PDF / PDF file")
@@ -65,15 +66,18 @@ def _review(args: argparse.Namespace) -> int:
     period = _period(args)
     issued_on = date.fromisoformat(str(parse_date(args.date))) if args.date else None
     with open_store(args) as store:
+        for out in (args.out, args.xlsx, args.csv):
+            if out:
+                files.check_target(out)  # the open database and the key file in use are known by now
         area_id = find_area(store, args.area) if args.area else None
         figures = build_review(
             store, period, args.out, area_id=area_id, issued_on=issued_on, progress=progress_printer(args)
         )
-    print(i18n.tr("reports.cli_written", path=args.out))
-    for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
-        if path:
-            write(figures, path)
-            print(i18n.tr("reports.cli_written", path=path))
+        print(i18n.tr("reports.cli_written", path=args.out))
+        for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
+            if path:
+                write(figures, path)
+                print(i18n.tr("reports.cli_written", path=path))
     print(
         i18n.tr(
             "reports.cli_review_figures",
@@ -88,10 +92,9 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _walklist(args: argparse.Namespace) -> int:
-    if args.not_visited_days is not None and args.not_visited_days < 0:
-        raise WardbookError("reports.cli_bad_days", value=args.not_visited_days)
     flt = WalkFilter(args.not_visited_days, args.never_visited, args.overdue)
     with open_store(args) as store:
+        files.check_target(args.out)
         lines = build_walk_list(
             store, find_area(store, args.area), args.out, flt=flt, progress=progress_printer(args)
         )
@@ -101,6 +104,7 @@ def _walklist(args: argparse.Namespace) -> int:
 
 def _household(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        files.check_target(args.out)
         build_household_sheet(store, args.household, args.out, progress=progress_printer(args))
     print(i18n.tr("reports.cli_written", path=args.out))
     return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.commands.households import print_households
-from desktop.cli.context import add_common_options, open_store
+from desktop.cli.context import add_common_options, open_store, whole_number
+from desktop.register.validation import MAX_COUNT
 from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids
 
 
@@ -13,7 +14,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search = subparsers.add_parser("search", help="tìm hộ / find households (không cần dấu)")
     add_common_options(search)
     search.add_argument("text", nargs="+")
-    search.add_argument("--limit", type=int, default=30)
+    search.add_argument("--limit", type=whole_number("--limit", 0, MAX_COUNT), default=30)
     search.set_defaults(handler=_search)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.cli.context import (
     add_common_options,
     ask_secret,
@@ -23,8 +23,10 @@ from desktop.cli.context import (
     print_table,
     progress_printer,
     secret_store,
+    whole_number,
 )
 from desktop.errors import WardbookError
+from desktop.register.validation import MAX_COUNT
 from desktop.search.folding import fold
 from desktop.security import audit, retention, users
 from desktop.security.access import export_person
@@ -69,7 +71,7 @@ def register(subparsers: Any) -> None:
     audit_group = _group(subparsers, "audit", "nhật ký truy cập / audit log")
     _sub(audit_group, "verify", "kiểm tra chuỗi băm / verify the hash chains", _audit_verify)
     listing = _sub(audit_group, "list", "các mục mới nhất / newest entries", _audit_list)
-    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--limit", type=whole_number("--limit", 0, MAX_COUNT), default=50)
 
     backup_parser = _sub(subparsers, "backup", "sao lưu (mã hoá) / encrypted backup", _backup)
     backup_parser.add_argument("file", type=Path)
@@ -78,10 +80,10 @@ def register(subparsers: Any) -> None:
 
     keep = _group(subparsers, "retention", "thời hạn lưu trữ / retention")
     rule = _sub(keep, "set", "đặt thời hạn / set the rule", _retention_set)
-    rule.add_argument("--moved-out-years", type=int, required=True)
+    rule.add_argument("--moved-out-years", type=whole_number("--moved-out-years", 1, 100), required=True)
     for name, handler in (("preview", _retention_preview), ("purge", _retention_purge)):
         parser = _sub(keep, name, f"{name}", handler)
-        parser.add_argument("--years", type=int)
+        parser.add_argument("--years", type=whole_number("--years", 1, 100))
         if name == "purge":
             parser.add_argument("--yes", action="store_true")
 
@@ -245,8 +247,9 @@ def _find_person(store: Store, text: str) -> str:
 
 def _person_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        files.check_target(args.out)
         authorize(store, "subject.export")
         data = export_person(store, _find_person(store, args.person))
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    files.write_text(args.out, json.dumps(data, ensure_ascii=False, indent=1))
     print(i18n.tr("cli.exported", path=args.out))
     return 0

@@ -6,7 +6,15 @@ import argparse
 import time
 
 from desktop import i18n
-from desktop.cli.context import add_common_options, db_path, open_store, print_table, progress_printer
+from desktop.cli.context import (
+    add_common_options,
+    db_path,
+    finite_number,
+    open_store,
+    print_table,
+    progress_printer,
+    whole_number,
+)
 from desktop.demo import DemoSize, generate_demo_ward
 from desktop.errors import WardbookError
 from desktop.security.access import change_setting, ward_figures
@@ -22,9 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     demo = subparsers.add_parser("demo", help="tạo phường mẫu / generate a demo ward")
     add_common_options(demo)
-    demo.add_argument("--households", type=int, default=2000)
-    demo.add_argument("--visits-per-household", type=float, default=2.0)
-    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--households", type=whole_number("--households", 1, 200_000), default=2000)
+    demo.add_argument("--visits-per-household", type=finite_number("--visits-per-household", 0, 20), default=2.0)
+    demo.add_argument("--seed", type=whole_number("--seed", 0, 2**31), default=1)
     demo.set_defaults(handler=_demo)
 
     setting = subparsers.add_parser("setting", help="thiết lập của phường / ward settings (report.place…)")
@@ -51,9 +59,6 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    if args.households < 1 or args.households > 200_000:
-        raise WardbookError("register.bad_choice", value=args.households, field="--households",
-                            choices="1…200000")
     with open_store(args, create=True) as store:
         existing = int(store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0])
         if existing:
@@ -72,7 +77,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _setting(args: argparse.Namespace) -> int:
     """Show the ward settings, one of them, or set one (`wardbook setting report.place "Phường 5"`)."""
     with open_store(args) as store:
-        if args.key and args.value is not None:
+        if args.key is not None and args.value is not None:
             change_setting(store, args.key, args.value)
         rows = store.conn.execute(
             "SELECT key, value FROM settings WHERE ? IS NULL OR key = ? ORDER BY key", (args.key, args.key)

@@ -6,9 +6,10 @@ import argparse
 from datetime import date
 
 from desktop import i18n
-from desktop.cli.context import add_common_options, open_store, print_table
+from desktop.cli.context import add_common_options, open_store, print_table, whole_number
 from desktop.register.households import resolve_household
 from desktop.register.labels import label, labels
+from desktop.register.validation import MAX_COUNT, MAX_VND, check_int, check_number
 from desktop.register.visits import SupportItem, add_visit
 from desktop.security.session import visible_officer
 from desktop.store.queries import list_visits
@@ -21,11 +22,8 @@ def _support(text: str) -> SupportItem:
     parts = text.split(":")
     if parts[0] not in SUPPORT_KINDS:
         raise argparse.ArgumentTypeError(f"{parts[0]} ∉ {', '.join(SUPPORT_KINDS)}")
-    try:
-        quantity = float(parts[1]) if len(parts) > 1 and parts[1] else None
-        value = int(parts[3]) if len(parts) > 3 and parts[3] else None
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    quantity = check_number(parts[1], "--support", low=0, high=MAX_COUNT) if len(parts) > 1 and parts[1] else None
+    value = check_int(parts[3], "--support", low=0, high=MAX_VND) if len(parts) > 3 and parts[3] else None
     return SupportItem(parts[0], quantity, parts[2] if len(parts) > 2 else None, value)
 
 
@@ -51,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_common_options(listing)
     listing.add_argument("--household")
     listing.add_argument("--overdue", action="store_true", help="chỉ việc theo dõi quá hạn / overdue only")
-    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--limit", type=whole_number("--limit", 0, MAX_COUNT), default=50)
     listing.set_defaults(handler=_list)
 
 

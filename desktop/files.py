@@ -1,0 +1,242 @@
+"""Every file WardBook writes for the user (reports, exports, backups, key files) is written through here.
+
+Why one module: a report that fails half way, a full disk or a `kill -9` must never leave a truncated file
+under the name the user asked for, and a careless `--out` must never overwrite the open database, its WAL or
+a key file (losing every database key). So each output is written to a temporary name beside its target
+(same folder: the rename is atomic there), flushed to disk, and renamed onto the target only when complete;
+on any failure the temporary file is removed. The temporary name carries the writer's process id, so one left
+behind by a killed process is swept away by the next write to the same target.
+
+Files are created 0600 (only the user can read them: they hold personal data or keys).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop import i18n
+from desktop.errors import WardbookError
+from desktop.failures import environment_error
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+i18n.register(
+    {
+        "files.is_directory": {
+            "vi": "{path} là một thư mục; hãy chỉ tên tệp cần ghi.",
+            "en": "{path} is a folder; give the name of the file to write.",
+        },
+        "files.is_database": {
+            "vi": "Không ghi đè {path}: đó là cơ sở dữ liệu (hoặc tệp đi kèm của nó). Hãy chọn tên tệp khác.",
+            "en": "Will not overwrite {path}: it is a database (or one of its side files). Choose another name.",
+        },
+        "files.is_key_file": {
+            "vi": "Không ghi đè {path}: đó là tệp khóa; mất nó là mất khóa của cơ sở dữ liệu. Hãy chọn tên khác.",
+            "en": "Will not overwrite {path}: it is a key file, and losing it loses the database keys. "
+            "Choose another name.",
+        },
+    }
+)
+
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+SQLITE_HEADER = b"SQLite format 3\x00"
+_TEMP_SUFFIX = ".wbpart"
+_protected: Counter[str] = Counter()
+
+
+def _real(path: Path) -> str:
+    return os.path.realpath(path)
+
+
+def protect(path: Path | str) -> None:
+    """Mark `path` (an open database or a key file in use) and its side files as never to be written over."""
+    for name in (str(path), *(str(path) + suffix for suffix in SIDE_SUFFIXES)):
+        _protected[_real(Path(name))] += 1
+
+
+def release(path: Path | str) -> None:
+    """Undo one `protect` (the database was closed)."""
+    for name in (str(path), *(str(path) + suffix for suffix in SIDE_SUFFIXES)):
+        real = _real(Path(name))
+        _protected[real] -= 1
+        if _protected[real] <= 0:
+            del _protected[real]
+
+
+def _looks_like_key_file(head: bytes) -> bool:
+    try:
+        data = json.loads(head)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "salt" in data and "secrets" in data
+
+
+def check_target(target: Path | str) -> Path:
+    """Refuse, before any work, a target that is a folder, a database or its side file, or a key file."""
+    target = Path(target)
+    if target.is_dir():
+        raise WardbookError("files.is_directory", path=str(target))
+    real = _real(target)
+    if real in _protected:
+        raise WardbookError(_kind_of(target), path=str(target))
+    if target.is_file():
+        if any(real.endswith(s) and Path(real[: -len(s)]).is_file() for s in SIDE_SUFFIXES):
+            raise WardbookError("files.is_database", path=str(target))
+        head = _head(target)
+        if head.startswith(SQLITE_HEADER):
+            raise WardbookError("files.is_database", path=str(target))
+        if _looks_like_key_file(head):
+            raise WardbookError("files.is_key_file", path=str(target))
+    return target
+
+
+def _kind_of(target: Path) -> str:
+    """A protected file: a key file or a database (or its side file), told apart by its content."""
+    try:
+        head = _head(target)
+    except OSError:
+        return "files.is_database"
+    return "files.is_key_file" if _looks_like_key_file(head) else "files.is_database"
+
+
+def _head(target: Path) -> bytes:
+    """The start of a file, enough to hold any key file whole (a key file is JSON: it must parse)."""
+    with open(target, "rb") as handle:
+        return handle.read(4 * 1024 * 1024)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return False  # on Windows a file still open by its writer cannot be removed: the sweep skips it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _sweep(target: Path) -> None:
+    """Remove temporary files of `target` left by a writer that was killed."""
+    prefix = f".{target.name}."
+    try:
+        siblings = list(target.parent.iterdir())
+    except OSError:
+        return
+    for sibling in siblings:
+        name = sibling.name
+        if not (name.startswith(prefix) and _TEMP_SUFFIX in name):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with suppress(OSError):
+                sibling.unlink()
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX; Windows has no directory handles to flush)."""
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create `folder` and missing parents, private (0700); returns those created, deepest first, to undo on
+    failure."""
+    created: list[Path] = []
+    probe = folder
+    while not probe.exists():
+        created.append(probe)
+        probe = probe.parent
+    for missing in reversed(created):
+        missing.mkdir(mode=0o700, exist_ok=True)
+    return created
+
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and missing parents) readable by the user only (0700 on POSIX)."""
+    _make_parents(folder)
+
+
+def create_private(path: Path) -> None:
+    """Create the empty file `path`, 0600, in a private folder made as needed. SQLite creates a database's
+    -wal and -shm with the database file's permissions, so they are private too."""
+    private_folder(path.parent)
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+def keep_private(path: Path) -> None:
+    """Make an existing file (0600) or folder (0700) of ours, made by an older version, the user's only."""
+    if os.name == "posix" and os.stat(path).st_mode & 0o077:
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+
+
+@contextmanager
+def atomic_output(target: Path | str, *, own_file: bool = False) -> Iterator[Path]:
+    """A temporary path beside `target` to write; renamed onto `target`, flushed to disk, when the block ends.
+
+    Any exception removes the temporary file (and folders this call created) and propagates. `own_file` is
+    for the code that owns a protected file and rewrites it on purpose (the key file).
+    """
+    target = Path(target)
+    if not own_file:
+        check_target(target)
+    created = _make_parents(target.parent)
+    _sweep(target)
+    temp: Path | None = None
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX,
+                                        dir=target.parent)
+        os.close(handle)
+        temp = Path(name)
+        yield temp
+        with open(temp, "rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(temp, target)
+        temp = None
+        fsync_dir(target.parent)
+    except BaseException as error:
+        if temp is not None:
+            for leftover in (temp, *(Path(str(temp) + s) for s in SIDE_SUFFIXES)):
+                leftover.unlink(missing_ok=True)
+        for folder in created:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        if isinstance(error, OSError):
+            raise environment_error(error, target) or error from error
+        raise
+
+
+def xlsx_bytes(workbook: Workbook) -> bytes:
+    """An openpyxl workbook as bytes. Saved in memory, then written with `write_bytes`: openpyxl leaves its zip
+    file open when a write fails, and its clean-up then prints a second error at exit."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_bytes(target: Path | str, data: bytes, *, own_file: bool = False) -> Path:
+    with atomic_output(target, own_file=own_file) as temp:
+        temp.write_bytes(data)
+    return Path(target)
+
+
+def write_text(target: Path | str, text: str, *, own_file: bool = False) -> Path:
+    return write_bytes(target, text.encode("utf-8"), own_file=own_file)

@@ -1,0 +1,129 @@
+"""Disk full, permission denied, a file gone: one clear line naming the file and the cause, exit 2, nothing
+half written, the real cause never hidden by a secondary error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.safety.conftest import ROOT, Result
+
+SMALL_DISK = "3m"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 3 MiB tmpfs (needs root and a kernel that lets us mount; skipped otherwise)."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a small tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={SMALL_DISK},mode=0700", "tmpfs", str(folder)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("this machine does not allow mounting a tmpfs")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def _fill(folder: Path, leave: int) -> None:
+    """Fill the file system of `folder` so that about `leave` bytes stay free."""
+    stats = os.statvfs(folder)
+    free = stats.f_bavail * stats.f_frsize
+    with open(folder / "ballast", "wb") as handle:
+        handle.write(b"\0" * max(0, free - leave))
+
+
+def _one_line_disk_full(result: Result, path: Path) -> None:
+    assert result.code == 2, result
+    errors = [line for line in result.err.splitlines() if not line.startswith("Warning:")]
+    assert errors == [f"Error: Cannot use {path}: the disk is full."], result.err
+
+
+def test_demo_on_a_full_disk_says_so_not_cannot_rollback(small_disk: Path, cli: Callable[..., Result]) -> None:
+    db = small_disk / "ward.db"
+    result = cli("--db", db, "demo", "--households", "3000")
+    _one_line_disk_full(result, db)
+
+
+def test_visit_add_on_a_full_disk(small_disk: Path, ward_template: Path, tmp_path: Path,
+                                  cli: Callable[..., Result]) -> None:
+    db = small_disk / "ward.db"
+    assert cli("--db", db, "demo", "--households", "100").code == 0
+    _fill(small_disk, 0)
+    result = cli("--db", db, "visit", "add", "--household", "HK000001", "--date", "05/01/2026",
+                 "--purpose", "welfare_check", "--findings", "x" * 20000)
+    _one_line_disk_full(result, db)
+
+
+@pytest.mark.parametrize(("command", "name"), [
+    (["report", "review", "--period", "2026", "--out"], "review.pdf"),
+    (["report", "walklist", "--area", "Khu phố 1", "--out"], "walk.pdf"),
+    (["export", "people", "--out"], "people.xlsx"),
+    (["export", "visits", "--out"], "visits.csv"),
+    (["person", "export", "HK000001", "--out"], "person.json"),
+    (["backup"], "copy.db"),
+])
+def test_an_output_on_a_full_disk_leaves_nothing_behind(
+    small_disk: Path, ward: Path, cli: Callable[..., Result], command: list[str], name: str
+) -> None:
+    if command[0] == "person":
+        import sqlite3
+
+        command = [*command[:2], sqlite3.connect(ward).execute("SELECT id FROM people LIMIT 1").fetchone()[0],
+                   *command[3:]]
+    _fill(small_disk, 0)
+    target = small_disk / name
+    result = cli("--db", ward, *command, target)
+    _one_line_disk_full(result, target)
+    assert sorted(p.name for p in small_disk.iterdir()) == ["ballast"]
+
+
+def test_a_file_size_limit_is_told_in_one_line(ward: Path, tmp_path: Path) -> None:
+    """Without root: RLIMIT_FSIZE makes writes fail with EFBIG, as a full disk makes them fail with ENOSPC."""
+    target = tmp_path / "people.csv"
+    script = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))\n"
+        "from desktop.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = {**os.environ, "WARDBOOK_UNENCRYPTED": "1"}
+    done = subprocess.run([sys.executable, "-c", script, "--lang", "en", "--db", str(ward), "export", "people",
+                           "--out", str(target)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"Error: Cannot use {target}: the file is larger than allowed."]
+    assert not [p for p in tmp_path.iterdir() if p.name != ward.name and not p.name.startswith(ward.name)]
+
+
+def test_an_unwritable_folder_is_one_line(ward: Path, tmp_path: Path, cli: Callable[..., Result]) -> None:
+    target = tmp_path / "missing-parent-is-a-file" / "x.pdf"
+    (tmp_path / "missing-parent-is-a-file").write_text("a file, not a folder", "utf-8")
+    result = cli("--db", ward, "report", "review", "--period", "2026", "--out", target)
+    assert result.code == 2 and len(result.err.splitlines()) == 1 and "Traceback" not in result.err, result.err
+
+
+def test_a_deleted_working_folder_is_one_line(tmp_path: Path, ward: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (
+        "import os, sys\n"
+        f"os.chdir({str(gone)!r}); os.rmdir({str(gone)!r})\n"
+        "from desktop.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = {**os.environ, "WARDBOOK_UNENCRYPTED": "1", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", script, "--lang", "en", "--db", str(ward), "stats"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == ["Error: Cannot use .: the current working folder was deleted; "
+                                        "change to another folder."]
