@@ -150,7 +150,7 @@ def household_detail(store: Store, household_id: str, officer_id: str | None = N
         **summary,
         "head_id": head_id,
         "people": people,
-        "visits": list_visits(store, household_id=household_id, officer_id=officer_id),
+        "visits": with_support(store, list_visits(store, household_id=household_id, officer_id=officer_id)),
         "cases": fetch_dicts(store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
                                f"WHERE household_id = ? AND {ALIVE} ORDER BY received_on DESC", (household_id,)),
     }
@@ -161,6 +161,23 @@ def fetch_dicts(store: Store, sql: str, params: tuple[object, ...] = ()) -> list
     cursor = store.conn.execute(sql, params)
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+def with_support(store: Store, visits: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The visits, each with `support`: its alive support items (kind, quantity, unit, value_vnd, description),
+    so a timeline can say what was given (10 kg, 200.000đ) and not only its total value."""
+    by_visit: dict[object, list[dict[str, object]]] = {visit["id"]: [] for visit in visits}
+    ids = list(by_visit)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for item in fetch_dicts(
+            store,
+            "SELECT visit_id, kind, quantity, unit, value_vnd, description FROM support_items "
+            f"WHERE visit_id IN ({','.join('?' * len(chunk))}) AND {ALIVE} ORDER BY created_at, id",
+            tuple(chunk),
+        ):
+            by_visit[item.pop("visit_id")].append(item)
+    return [{**visit, "support": by_visit[visit["id"]]} for visit in visits]
 
 
 def list_visits(store: Store, *, household_id: str | None = None, overdue_on: date | None = None,
@@ -188,7 +205,7 @@ def list_visits(store: Store, *, household_id: str | None = None, overdue_on: da
         order = "h.street, h.house_no"
     sql = (
         "SELECT v.id, v.household_id, h.house_no, h.street, v.visited_at, v.purposes, v.outcome, v.findings, "
-        "v.follow_up_due, v.follow_up_done_at, v.voided, "
+        "v.follow_up_due, v.follow_up_done_at, v.voided, v.void_reason, v.officer_id, "
         "(SELECT COALESCE(SUM(s.value_vnd), 0) FROM support_items s WHERE s.visit_id = v.id "
         "AND s.deleted_hlc IS NULL) AS support_vnd "
         f"FROM visits v LEFT JOIN households h ON h.id = v.household_id WHERE {' AND '.join(where)} "

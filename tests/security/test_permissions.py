@@ -15,7 +15,7 @@ from desktop.io.importer import import_file
 from desktop.register.activities import add_activity
 from desktop.register.cases import add_case
 from desktop.register.households import add_household, find_area
-from desktop.register.visits import add_visit, void_visit
+from desktop.register.visits import add_visit, open_visit, restore_visit, update_visit, void_visit
 from desktop.reports.periods import parse_period
 from desktop.reports.review import build_review
 from desktop.reports.walklist import build_walk_list
@@ -159,6 +159,31 @@ def test_officer_sees_and_changes_only_own_visits(demo_store: Store, accounts: d
     assert officer.code == lead.code == 0
     assert len(officer.out.strip().splitlines()) == 2 + 1  # header, rule, the officer's one visit
     assert len(lead.out.strip().splitlines()) == 2 + total
+
+
+def test_an_officer_corrects_voids_and_restores_only_own_visits_a_team_lead_anyone_s(  # type: ignore[no-untyped-def]
+        demo_store: Store, accounts: dict[str, Actor]) -> None:
+    officer, lead = accounts["canbo"], accounts["totruong"]
+    others = str(demo_store.conn.execute(
+        "SELECT id FROM visits WHERE officer_id != ? AND voided = 0 LIMIT 1", (officer.user_id,)).fetchone()[0])
+    attach(demo_store, officer)
+    before = data_snapshot(demo_store.path)
+    for action in (lambda: open_visit(demo_store, others), lambda: restore_visit(demo_store, others),
+                   lambda: update_visit(demo_store, others, household_id=None, visited_on="01/06/2026",
+                                        purposes=["welfare_check"], outcome="met")):
+        with pytest.raises(WardbookError) as error:
+            action()
+        assert error.value.msg_id == "security.denied"
+    assert data_snapshot(demo_store.path) == before
+    attach(demo_store, lead)
+    visit = open_visit(demo_store, others)
+    update_visit(demo_store, others, household_id=str(visit["household_id"]), visited_on="01/06/2026",
+                 purposes=["welfare_check"], outcome="met", findings="Tổ trưởng sửa")
+    void_visit(demo_store, others, "ghi nhầm")
+    restore_visit(demo_store, others)
+    after = open_visit(demo_store, others)
+    assert (after["findings"], after["voided"], after["officer_id"]) == ("Tổ trưởng sửa", 0, visit["officer_id"])
+    detach(demo_store)
 
 
 def test_officer_sees_and_adds_only_own_activities(demo_store: Store, accounts: dict[str, Actor]) -> None:

@@ -1,5 +1,8 @@
 """The common shape of a form: fields with a message under each, Save/Cancel, Enter saves and Esc cancels.
 
+Esc, Cancel or closing the window asks before throwing away what was typed: a form counts as filled when any
+of its fields differs from what it showed when it opened.
+
 Forms do not validate by themselves: they hand the typed values to a core function and, when it raises a
 WardbookError, show its message under the field it names (`field=` in the error, or the msg id's field).
 """
@@ -7,18 +10,24 @@ WardbookError, show its message under the field it names (`field=` in the error,
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import WardbookError
 from ui.context import AppContext
-from ui.widgets import FieldError
+from ui.widgets import FieldError, confirm
 
 
 class FormDialog(QDialog):
@@ -29,6 +38,8 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.saved_id: str | None = None
+        self._opened_with: list[object] | None = None  # the fields' values when the form was first shown
+        self._discarding = False
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._labels: dict[str, QLabel] = {}
@@ -99,6 +110,49 @@ class FormDialog(QDialog):
             return
         if self.saved_id is not None:  # None: the form stays open (e.g. the officer reviews a duplicate)
             self.accept()
+
+    def field_values(self) -> list[object]:
+        """What the fields of this form hold now (not those of a dialog it opened), in a stable order."""
+        values: list[object] = []
+        for widget in self.findChildren(QWidget):
+            if widget.window() is not self:
+                continue
+            if isinstance(widget, QLineEdit):
+                values.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                values.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                values.append(widget.currentIndex())
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values.append(widget.isChecked())
+        return values
+
+    def is_filled(self) -> bool:
+        """True when something was typed or chosen since the form opened."""
+        return self._opened_with is not None and self.field_values() != self._opened_with
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._opened_with is None:
+            self._opened_with = self.field_values()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button: a filled form asks first (No keeps it open)."""
+        if self._discarding or not self.is_filled():
+            super().reject()
+            return
+        self.ask_discard()
+
+    def ask_discard(self) -> QMessageBox:
+        """The question before a filled form is thrown away; returned so a test can answer it."""
+        return confirm(self, self.tr("Discard changes?"),
+                       self.tr("What you typed in this form has not been saved. Close it and lose it?"),
+                       self.discard)
+
+    def discard(self) -> None:
+        """Close without saving and without asking (after the officer said yes, or at logout)."""
+        self._discarding = True
+        super().reject()
 
     def retranslate(self) -> None:
         """Set the dialog's texts (called at construction and on LanguageChange)."""

@@ -42,6 +42,7 @@ def _table(parent: QWidget, model: RowsModel) -> QTableView:
 
 class FollowUpsPage(Page):
     open_household = Signal(str)
+    open_visit = Signal(str)  # double-click or Enter on a row: the visit's form, to correct or void it
     new_visit = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -49,12 +50,16 @@ class FollowUpsPage(Page):
         self.boxes: dict[str, QGroupBox] = {}
         self.models: dict[str, RowsModel] = {}
         self.views: dict[str, QTableView] = {}
+        self._last_list = "today"  # the list the officer chose a row in last: the buttons act on its row
         layout = QVBoxLayout(self)
         actions = QHBoxLayout()
         self.visit_button = QPushButton(self)
         self.done_button = QPushButton(self)
+        self.household_button = QPushButton(self)
+        self.household_button.setObjectName("openHousehold")
         actions.addWidget(self.visit_button)
         actions.addWidget(self.done_button)
+        actions.addWidget(self.household_button)
         actions.addStretch(1)
         layout.addLayout(actions)
         for key in ("today", "overdue", "recent"):
@@ -83,16 +88,14 @@ class FollowUpsPage(Page):
                 model.alert = lambda row: True
             box = QGroupBox(self)
             view = _table(box, model)
-            view.activated.connect(
-                lambda index, m=model: self.open_household.emit(
-                    str(m.row(index.row()).get("household_id") or "")
-                )
-            )
+            view.activated.connect(lambda index, m=model: self.open_visit.emit(str(m.row(index.row())["id"])))
+            view.selectionModel().currentChanged.connect(lambda _now, _before, k=key: self._chosen_in(k))
             QVBoxLayout(box).addWidget(view)
             layout.addWidget(box, 1)
             self.boxes[key], self.models[key], self.views[key] = box, model, view
         self.visit_button.clicked.connect(lambda: self.new_visit.emit(""))
         self.done_button.clicked.connect(self._mark_done)
+        self.household_button.clicked.connect(self._open_household)
         ctx.records_changed.connect(self.refresh)
         self.retranslate()
 
@@ -102,6 +105,7 @@ class FollowUpsPage(Page):
     def retranslate(self) -> None:
         self.visit_button.setText(self.tr("New visit"))
         self.done_button.setText(self.tr("Follow-up done…"))
+        self.household_button.setText(self.tr("Open household"))
         counts = {key: model.rowCount() for key, model in self.models.items()}
         self.boxes["today"].setTitle(self.tr("Due today (%1)").replace("%1", str(counts["today"])))
         self.boxes["overdue"].setTitle(self.tr("Overdue (%1)").replace("%1", str(counts["overdue"])))
@@ -118,13 +122,25 @@ class FollowUpsPage(Page):
         self.models["recent"].set_rows(list_visits(store, limit=RECENT, officer_id=mine))
         self.retranslate()
 
-    def _mark_done(self) -> None:
-        for key in ("today", "overdue"):
+    def _chosen_in(self, key: str) -> None:
+        self._last_list = key
+
+    def _selected(self, keys: tuple[str, ...]) -> dict[str, object] | None:
+        """The row chosen in the list used last if it is one of these, else in the first of them that has one."""
+        for key in sorted(keys, key=lambda k: k != self._last_list):
             index = self.views[key].currentIndex()
             if index.isValid():
-                row = self.models[key].row(index.row())
-                break
-        else:
+                return self.models[key].row(index.row())
+        return None
+
+    def _open_household(self) -> None:
+        row = self._selected(("today", "overdue", "recent"))
+        if row and row.get("household_id"):
+            self.open_household.emit(str(row["household_id"]))
+
+    def _mark_done(self) -> None:
+        row = self._selected(("today", "overdue"))
+        if row is None:
             return
         text, ok = QInputDialog.getText(
             self,

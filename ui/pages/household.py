@@ -51,6 +51,7 @@ class HouseholdPage(Page):
     new_visit = Signal(str)
     new_case = Signal(str)
     open_case = Signal(str)
+    open_visit = Signal(str)  # double-click or Enter on a visit of the timeline
     access_history = Signal(str)  # household id: show the audit log filtered to it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -112,6 +113,7 @@ class HouseholdPage(Page):
                 Column("kind", lambda: self.tr("Record"), self._record_kind),
                 Column("what", lambda: self.tr("What"), self._record_what),
                 Column("result", lambda: self.tr("Result"), self._record_result),
+                Column("support", lambda: self.tr("Support given"), self._record_support),
                 Column("follow", lambda: self.tr("Follow-up / due"), self._record_due),
             ],
             self,
@@ -241,10 +243,23 @@ class HouseholdPage(Page):
         visit = row["visit"]
         text = label("outcome", visit["outcome"])
         if visit.get("voided"):
-            text += " — " + self.tr("voided")
+            text += " — " + self.tr("voided: %1").replace("%1", str(visit.get("void_reason") or ""))
         if visit.get("findings"):
             text += f" — {visit['findings']}"
         return text
+
+    def _record_support(self, row: dict[str, Any]) -> str:
+        """What was given, item by item: "Lương thực 10 kg (200.000 đ)"."""
+        if row["kind"] != "visit":
+            return ""
+        items = []
+        for item in row["visit"].get("support") or ():
+            words = [label("support", item["kind"]), fmt_number(item["quantity"]), str(item["unit"] or "")]
+            text = " ".join(word for word in words if word)
+            if item["value_vnd"]:
+                text += f" ({fmt_number(item['value_vnd'])} đ)"
+            items.append(text)
+        return "; ".join(items)
 
     def _record_due(self, row: dict[str, Any]) -> str:
         if row["kind"] == "case":
@@ -323,5 +338,4 @@ class HouseholdPage(Page):
 
     def _timeline_activated(self, index: Any) -> None:
         row = self.timeline.row(index.row())
-        if row["kind"] == "case":
-            self.open_case.emit(str(row["id"]))
+        (self.open_case if row["kind"] == "case" else self.open_visit).emit(str(row["id"]))
