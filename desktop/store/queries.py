@@ -12,12 +12,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from desktop.search.folding import fold, fold_words
-from desktop.search.index import search_household_ids
+from desktop.search.index import count_matches, rank_matches, ranked_query, search_household_ids
 from desktop.search.sortkey import person_sort_key
 from desktop.store.store import Store
 from desktop.store.tables import HOUSEHOLD_FLAGS
 
 ALIVE = "deleted_hlc IS NULL"
+# A text search with a khu phố or flag chosen reads the filtered households first when the text alone
+# matches more than this many (bench/bench_search.py: cheaper than testing every match against the filters).
+FILTER_FIRST_ABOVE = 2000
 
 
 def open_follow_up(alias: str = "") -> str:
@@ -47,10 +50,17 @@ class HouseholdFilter:
     text: str | None = None
 
 
-def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
-                       limit: int | None = None) -> list[str]:
-    """Ids of alive households matching the filter, in address order (or best match first for text)."""
-    today = today or date.today()
+@dataclass(frozen=True)
+class HouseholdMatches:
+    """The first ids of a household list and how many households the whole list holds (a capped list says
+    "showing 500 of 1,234")."""
+
+    ids: list[str]
+    total: int
+
+
+def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], list[object]]:
+    """SQL conditions on `households h` for every filter but the text, and their parameters."""
     where = ["h.deleted_hlc IS NULL"]
     params: list[object] = []
     if flt.area_id:
@@ -73,19 +83,48 @@ def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), t
             "AND v.follow_up_due < ?)"
         )
         params.append(today.isoformat())
+    return where, params
+
+
+def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | None) -> HouseholdMatches:
+    """A text search, best match first (`desktop.search.index.RankedQuery`), the other filters applied in SQL
+    to every match, not only to the best few hundred."""
+    assert flt.text is not None
+    query = ranked_query(flt.text)
+    if query is None:
+        return HouseholdMatches([], 0)
+    if flt == HouseholdFilter(text=flt.text):  # the text alone: read in ranked order, stop at the limit
+        return HouseholdMatches(search_household_ids(store.conn, flt.text, limit), count_matches(store.conn, flt.text))
+    where, params = _filter_conditions(flt, today)
+    visit_filters = flt.not_visited_days is not None or flt.has_overdue_follow_up
+    if not visit_filters and count_matches(store.conn, flt.text) > FILTER_FIRST_ABOVE:
+        # The first letters typed match most of the ward: the khu phố or flag narrows more, and cheaply (a
+        # column test per household), so the filtered households are read first and kept if they match.
+        matching = {row[0] for row in store.conn.execute(
+            "SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (query.matches,))}
+        rows = [row for row in store.conn.execute(
+            "SELECT d.id, d.household_id FROM households h CROSS JOIN search_doc d ON d.household_id = h.id "
+            f"WHERE {' AND '.join(where)}", params) if row[0] in matching]
+    else:
+        # CROSS JOIN keeps the index's matches as the outer loop: without it SQLite may walk the filtered
+        # households and run the full-text query once for each (seconds instead of milliseconds).
+        rows = store.conn.execute(
+            "SELECT f.rowid, d.household_id FROM household_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
+            "CROSS JOIN households h ON h.id = d.household_id "
+            f"WHERE household_fts MATCH ? AND {' AND '.join(where)}",
+            (query.matches, *params),
+        ).fetchall()
+    return HouseholdMatches(rank_matches(store.conn, query, rows, limit), len(rows))
+
+
+def find_households(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
+                    limit: int | None = None) -> HouseholdMatches:
+    """Alive households matching the filter: the first `limit` ids in address order (or best match first for
+    a text), and the number of all that match."""
+    today = today or date.today()
     if flt.text:
-        ranked = search_household_ids(store.conn, flt.text, limit=limit or 500)
-        if not ranked:
-            return []
-        marks = ",".join("?" * len(ranked))
-        allowed = {
-            row[0]
-            for row in store.conn.execute(
-                f"SELECT h.id FROM households h WHERE {' AND '.join(where)} AND h.id IN ({marks})",
-                (*params, *ranked),
-            )
-        }
-        return [household_id for household_id in ranked if household_id in allowed]
+        return _text_matches(store, flt, today, limit)
+    where, params = _filter_conditions(flt, today)
     # Walking order sorted by SQLite (a Python sort of 50k keys costs a visible moment when the app opens):
     # street, then house number, then the alley number after '/', so 9 < 10 < 10A < 123/4 < 123/45A.
     rows = store.conn.execute(
@@ -95,7 +134,17 @@ def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), t
         "ELSE -1 END, h.house_no" + (" LIMIT ?" if limit is not None else ""),
         (*params, limit) if limit is not None else params,
     ).fetchall()
-    return [row[0] for row in rows]
+    ids = [row[0] for row in rows]
+    if limit is None or len(ids) < limit:
+        return HouseholdMatches(ids, len(ids))
+    total = store.conn.execute(f"SELECT COUNT(*) FROM households h WHERE {' AND '.join(where)}", params)
+    return HouseholdMatches(ids, int(total.fetchone()[0]))
+
+
+def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
+                       limit: int | None = None) -> list[str]:
+    """Ids of alive households matching the filter, in address order (or best match first for text)."""
+    return find_households(store, flt, today, limit).ids
 
 
 def household_summaries(store: Store, ids: list[str], today: date | None = None) -> list[dict[str, object]]:

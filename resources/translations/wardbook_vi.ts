@@ -938,6 +938,12 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Đang tải…</translation>
     </message>
     <message numerus="yes">
+        <source>showing %1 of %n household(s)</source>
+        <translation>
+            <numerusform>hiển thị %1 / %n hộ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n hộ</numerusform>
