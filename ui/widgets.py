@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from ui.context import AppContext
@@ -77,6 +77,13 @@ class SearchBox(QLineEdit):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.flush()
         super().keyPressEvent(event)
+
+
+def hidden_text(count: int) -> str:
+    """The note an officer reads where other officers' entries are left out of a list: a count beside
+    figures (last visit, overdue) that include them explains an empty or short list."""
+    text = QCoreApplication.translate("HiddenEntries", "Entries by other officers not shown: %1")
+    return text.replace("%1", f"{count:,}".replace(",", "."))
 
 
 def error_text(error: Exception) -> str:

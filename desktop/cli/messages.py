@@ -48,6 +48,8 @@ i18n.register(
                                     "en": "Household {code}: nothing changed."},
         "cli.visit_added": {"vi": "Đã ghi lượt thăm {id}.", "en": "Recorded visit {id}."},
         "cli.visit_updated": {"vi": "Đã sửa lượt thăm {id}.", "en": "Corrected visit {id}."},
+        "cli.hidden_visits": {"vi": "{count} lượt thăm của cán bộ khác không hiển thị.",
+                              "en": "Visits by other officers not shown: {count}."},
         "cli.voided": {"vi": "đã hủy", "en": "voided"},
         "cli.visit_voided": {"vi": "Đã hủy lượt thăm {id}.", "en": "Voided visit {id}."},
         "cli.visit_restored": {"vi": "Đã khôi phục lượt thăm {id}.", "en": "Restored visit {id}."},

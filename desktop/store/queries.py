@@ -200,6 +200,7 @@ def household_detail(store: Store, household_id: str, officer_id: str | None = N
         "head_id": head_id,
         "people": people,
         "visits": with_support(store, list_visits(store, household_id=household_id, officer_id=officer_id)),
+        "hidden_visits": count_others_visits(store, officer_id, household_id=household_id),
         "cases": fetch_dicts(store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
                                f"WHERE household_id = ? AND {ALIVE} ORDER BY received_on DESC", (household_id,)),
     }
@@ -229,28 +230,37 @@ def with_support(store: Store, visits: list[dict[str, object]]) -> list[dict[str
     return [{**visit, "support": by_visit[visit["id"]]} for visit in visits]
 
 
+def _visit_conditions(household_id: str | None, overdue_on: date | None,
+                      due_on: date | None) -> tuple[list[str], list[object]]:
+    """SQL conditions on `visits v` shared by a list of visits and the count of the ones it leaves out."""
+    where = ["v.deleted_hlc IS NULL"]
+    params: list[object] = []
+    if household_id:
+        where.append("v.household_id = ?")
+        params.append(household_id)
+    if overdue_on is not None:
+        where.append(f"{open_follow_up('v.')} AND v.follow_up_due < ?")
+        params.append(overdue_on.isoformat())
+    if due_on is not None:
+        where.append(f"{open_follow_up('v.')} AND v.follow_up_due = ?")
+        params.append(due_on.isoformat())
+    return where, params
+
+
 def list_visits(store: Store, *, household_id: str | None = None, overdue_on: date | None = None,
                 due_on: date | None = None, limit: int | None = None,
                 officer_id: str | None = None) -> list[dict[str, object]]:
     """Visits newest first; with `overdue_on`, only open follow-ups due before that day (oldest due first);
     with `due_on`, only open follow-ups due that very day (the officer's round of today); with `officer_id`,
     only that officer's (what an officer may see: `security.session.visible_officer`)."""
-    where = ["v.deleted_hlc IS NULL"]
-    params: list[object] = []
+    where, params = _visit_conditions(household_id, overdue_on, due_on)
     if officer_id:
         where.append("v.officer_id = ?")
         params.append(officer_id)
-    if household_id:
-        where.append("v.household_id = ?")
-        params.append(household_id)
     order = "v.visited_at DESC, v.created_at DESC"
     if overdue_on is not None:
-        where.append(f"{open_follow_up('v.')} AND v.follow_up_due < ?")
-        params.append(overdue_on.isoformat())
         order = "v.follow_up_due"
     if due_on is not None:
-        where.append(f"{open_follow_up('v.')} AND v.follow_up_due = ?")
-        params.append(due_on.isoformat())
         order = "h.street, h.house_no"
     sql = (
         "SELECT v.id, v.household_id, h.house_no, h.street, v.visited_at, v.purposes, v.outcome, v.findings, "
@@ -263,6 +273,20 @@ def list_visits(store: Store, *, household_id: str | None = None, overdue_on: da
     if limit:
         params.append(limit)
     return fetch_dicts(store, sql, tuple(params))
+
+
+def count_others_visits(store: Store, officer_id: str | None, *, household_id: str | None = None,
+                        overdue_on: date | None = None, due_on: date | None = None) -> int:
+    """How many visits `list_visits` with the same arguments leaves out because other officers made them
+    (0 when `officer_id` is None: nothing is hidden). An officer who sees a last visit date or an overdue
+    count on a household with an empty timeline is told why."""
+    if not officer_id:
+        return 0
+    where, params = _visit_conditions(household_id, overdue_on, due_on)
+    where.append("v.officer_id IS NOT ?")
+    params.append(officer_id)
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM visits v WHERE {' AND '.join(where)}", params)
+               .fetchone()[0])
 
 
 def ward_stats(store: Store, today: date | None = None) -> dict[str, int]:

@@ -633,6 +633,13 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     </message>
 </context>
 <context>
+    <name>HiddenEntries</name>
+    <message>
+        <source>Entries by other officers not shown: %1</source>
+        <translation>%1 mục của cán bộ khác không hiển thị</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDialog</name>
     <message>
         <source>New household</source>

@@ -186,6 +186,27 @@ def test_an_officer_corrects_voids_and_restores_only_own_visits_a_team_lead_anyo
     detach(demo_store)
 
 
+def test_an_officer_is_told_how_many_visits_of_other_officers_are_left_out(  # type: ignore[no-untyped-def]
+        demo_store: Store, accounts: dict[str, Actor], cli) -> None:
+    from desktop.security.access import view_household
+    from desktop.store.queries import count_others_visits
+
+    household, code, visits = demo_store.conn.execute(
+        "SELECT h.id, h.code, COUNT(*) FROM visits v JOIN households h ON h.id = v.household_id "
+        "WHERE v.deleted_hlc IS NULL GROUP BY h.id ORDER BY COUNT(*) DESC LIMIT 1").fetchone()
+    attach(demo_store, accounts["canbo"])  # an officer with no visit of this household
+    detail = view_household(demo_store, household)
+    assert detail["visits"] == [] and detail["hidden_visits"] == visits > 0
+    officer = visible_officer(demo_store)
+    assert count_others_visits(demo_store, officer) == len(list_visits(demo_store))
+    attach(demo_store, accounts["totruong"])  # sees everything: nothing hidden
+    assert view_household(demo_store, household)["hidden_visits"] == 0
+    detach(demo_store)
+    shown = cli("--db", demo_store.path, "household", "show", code, user="canbo")
+    assert f"Visits by other officers not shown: {visits}." in shown.out
+    assert "not shown" not in cli("--db", demo_store.path, "household", "show", code, user="totruong").out
+
+
 def test_officer_sees_and_adds_only_own_activities(demo_store: Store, accounts: dict[str, Actor]) -> None:
     officer, lead = accounts["canbo"], accounts["totruong"]
     attach(demo_store, officer)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -19,11 +20,11 @@ from PySide6.QtWidgets import (
 from desktop.errors import WardbookError
 from desktop.register.visits import complete_follow_up
 from desktop.security.session import visible_officer
-from desktop.store.queries import list_visits
+from desktop.store.queries import count_others_visits, list_visits
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of
-from ui.widgets import Page, error_text
+from ui.widgets import Page, error_text, hidden_text
 
 RECENT = 200
 
@@ -50,6 +51,8 @@ class FollowUpsPage(Page):
         self.boxes: dict[str, QGroupBox] = {}
         self.models: dict[str, RowsModel] = {}
         self.views: dict[str, QTableView] = {}
+        self.hidden_notes: dict[str, QLabel] = {}
+        self.hidden: dict[str, int] = {"today": 0, "overdue": 0, "recent": 0}
         self._last_list = "today"  # the list the officer chose a row in last: the buttons act on its row
         layout = QVBoxLayout(self)
         actions = QHBoxLayout()
@@ -90,9 +93,16 @@ class FollowUpsPage(Page):
             view = _table(box, model)
             view.activated.connect(lambda index, m=model: self.open_visit.emit(str(m.row(index.row())["id"])))
             view.selectionModel().currentChanged.connect(lambda _now, _before, k=key: self._chosen_in(k))
-            QVBoxLayout(box).addWidget(view)
+            note = QLabel(box)  # for an officer: other officers' entries of this list are left out
+            note.setObjectName(f"hiddenEntries_{key}")
+            note.setStyleSheet("color: #555; font-style: italic;")
+            note.hide()
+            column = QVBoxLayout(box)
+            column.addWidget(view)
+            column.addWidget(note)
             layout.addWidget(box, 1)
             self.boxes[key], self.models[key], self.views[key] = box, model, view
+            self.hidden_notes[key] = note
         self.visit_button.clicked.connect(lambda: self.new_visit.emit(""))
         self.done_button.clicked.connect(self._mark_done)
         self.household_button.clicked.connect(self._open_household)
@@ -112,6 +122,9 @@ class FollowUpsPage(Page):
         self.boxes["recent"].setTitle(self.tr("Latest visits"))
         for model in self.models.values():
             model.retranslate()
+        for key, note in self.hidden_notes.items():
+            note.setText(hidden_text(self.hidden[key]))
+            note.setVisible(self.hidden[key] > 0)
 
     def refresh(self) -> None:
         today = self.ctx.today()
@@ -120,6 +133,9 @@ class FollowUpsPage(Page):
         self.models["today"].set_rows(list_visits(store, due_on=today, officer_id=mine))
         self.models["overdue"].set_rows(list_visits(store, overdue_on=today, officer_id=mine))
         self.models["recent"].set_rows(list_visits(store, limit=RECENT, officer_id=mine))
+        self.hidden = {"today": count_others_visits(store, mine, due_on=today),
+                       "overdue": count_others_visits(store, mine, overdue_on=today),
+                       "recent": count_others_visits(store, mine)}
         self.retranslate()
 
     def _chosen_in(self, key: str) -> None:

@@ -36,7 +36,7 @@ from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui.context import AppContext
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, date_of, label_of, text_of
-from ui.widgets import Page, error_text
+from ui.widgets import Page, error_text, hidden_text
 
 
 def timeline_rows(detail: dict[str, Any]) -> list[dict[str, Any]]:
@@ -119,7 +119,13 @@ class HouseholdPage(Page):
             self,
         )
         self.timeline_view = self._table(self.timeline)
-        QVBoxLayout(self.timeline_box).addWidget(self.timeline_view)
+        self.hidden_note = QLabel(self)  # an officer is told that other officers' visits are left out
+        self.hidden_note.setObjectName("hiddenEntries")
+        self.hidden_note.setStyleSheet("color: #555; font-style: italic;")
+        self.hidden_note.hide()
+        timeline_layout = QVBoxLayout(self.timeline_box)
+        timeline_layout.addWidget(self.timeline_view)
+        timeline_layout.addWidget(self.hidden_note)
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -211,6 +217,9 @@ class HouseholdPage(Page):
         d = self.detail
         if not d:
             return
+        hidden = int(d.get("hidden_visits") or 0)
+        self.hidden_note.setText(hidden_text(hidden))
+        self.hidden_note.setVisible(hidden > 0)
         self.heading.setText(f"{d.get('house_no') or ''} {d.get('street') or ''}")
         facts = [
             self.tr("Code: %1").replace("%1", str(d.get("code") or "")),
