@@ -178,13 +178,16 @@ class HouseholdsPage(Page):
         store = self.ctx.store
         self.count.setText(self.tr("Loading…"))
 
-        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> HouseholdMatches:
+        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> tuple[int, HouseholdMatches]:
             with reopen(store) as reader:  # own connection, same key and user (see ui/workers.py)
-                return find_households(reader, flt, today=today, limit=limit)
+                return generation, find_households(reader, flt, today=today, limit=limit)
 
-        self._worker = workers.start(
-            job, finished=lambda found: self._show(generation, found.ids, found.total), failed=self.count.setText
-        )
+        # Bound methods, not lambdas: Qt drops them if the page is gone before the worker answers.
+        self._worker = workers.start(job, finished=self._loaded, failed=self.count.setText)
+
+    def _loaded(self, answer: tuple[int, HouseholdMatches]) -> None:
+        generation, found = answer
+        self._show(generation, found.ids, found.total)
 
     def _show(self, generation: int, ids: list[str], total: int | None = None) -> None:
         if generation != self._generation:
