@@ -9,7 +9,7 @@ WardbookError, show its message under the field it names (`field=` in the error,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from ui.context import AppContext
-from ui.widgets import FieldError, confirm
+from ui.widgets import FieldError, assign_mnemonics, confirm, focus_target
 
 
 class FormDialog(QDialog):
@@ -70,7 +70,9 @@ class FormDialog(QDialog):
         error.setObjectName(f"error_{name}")
         column.addWidget(error)
         label = QLabel(self)
-        label.setBuddy(widget)
+        target = focus_target(widget)
+        if target is not None:  # Alt+letter of the label puts the cursor in the field
+            label.setBuddy(target)
         self._labels[name] = label
         self.errors[name] = error
         self.form.addRow(label, holder)
@@ -127,14 +129,41 @@ class FormDialog(QDialog):
                 values.append(widget.isChecked())
         return values
 
+    def first_empty_field(self) -> QWidget | None:
+        """Where typing starts: the first enabled text field of the form that is still empty."""
+        for label in self._labels.values():
+            field = label.buddy()
+            if field is None or not field.isEnabled():
+                continue
+            if (isinstance(field, QLineEdit) and not field.text()) or (
+                    isinstance(field, QPlainTextEdit) and not field.toPlainText()):
+                return field
+        return None
+
     def is_filled(self) -> bool:
         """True when something was typed or chosen since the form opened."""
         return self._opened_with is not None and self.field_values() != self._opened_with
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self._opened_with is None:  # first shown: keyboard set-up, then what "untouched" means
+            assign_mnemonics(self, list(self._labels.values()))
+            for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+                field.installEventFilter(self)
+            focused = self.focusWidget()
+            if focused is None or isinstance(focused, QAbstractButton):
+                (self.first_empty_field() or self).setFocus()
         super().showEvent(event)
         if self._opened_with is None:
             self._opened_with = self.field_values()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # An Alt+letter that is no field's shortcut (in this language) must not type its letter into the field.
+        if event.type() == QEvent.Type.KeyPress:
+            modifiers = event.modifiers()  # type: ignore[attr-defined]
+            if modifiers & Qt.KeyboardModifier.AltModifier and not modifiers & Qt.KeyboardModifier.ControlModifier \
+                    and event.text().isalpha():  # type: ignore[attr-defined]
+                return True
+        return super().eventFilter(watched, event)
 
     def reject(self) -> None:
         """Esc, Cancel and the window's close button: a filled form asks first (No keeps it open)."""
@@ -160,6 +189,7 @@ class FormDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            assign_mnemonics(self, list(self._labels.values()))
         super().changeEvent(event)
 
     def keyPressEvent(self, event) -> None:
