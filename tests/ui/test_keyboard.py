@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QLineEdit, QWidget
 
+from desktop.register.cases import add_case
 from desktop.register.visits import SupportItem, add_visit
 
 
 def _dialogs(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-untyped-def]
     """Every dialog the app opens that takes typed input, made the way the app makes it."""
     from ui.audit_dialog import AuditDialog
-    from ui.forms.cases import CaseDialog
+    from ui.forms.cases import CaseDialog, CaseView
     from ui.forms.people import HouseholdDialog, HouseholdEditDialog, PersonDialog
     from ui.forms.visit import VisitDialog
     from ui.pages.admin_users import UserDialog
@@ -31,6 +32,7 @@ def _dialogs(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-unt
         detail = window.household.detail
     visit = add_visit(ctx.store, household_id=household, visited_on="20/06/2026", purposes=["food_support"],
                       outcome="met", support=[SupportItem("food", 5, "kg")])
+    case = add_case(ctx.store, kind="tip", title="Tin báo", household_id=household, received_on="01/06/2026")
     return {
         "new visit": lambda: VisitDialog(ctx, None, window),
         "new visit for a household": lambda: VisitDialog(ctx, household, window),
@@ -40,7 +42,9 @@ def _dialogs(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-unt
         "new member": lambda: PersonDialog(ctx, household, parent=window),
         "new case": lambda: CaseDialog(ctx, household, window),
         "new activity": lambda: ActivityDialog(ctx, window),
+        "case": lambda: CaseView(ctx, case, window),
         "new account": lambda: UserDialog(ctx, None, window),
+        "new password": lambda: UserDialog(ctx, "canbo1", window),
         "audit log": lambda: AuditDialog(ctx, None, None, window),
     }
 
