@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 NAV = ("households", "followups", "cases", "activities", "reports", "sync", "admin")
+GEOMETRY_SETTING = "window/geometry"  # QSettings key: the main window's size, place and state
 # The permission a page needs to be offered at all (the others are every role's work).
 PAGE_PERMISSION = {"reports": "reports.view", "admin": "users.admin"}
 
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowIcon(QIcon(str(ICONS / "wardbook.svg")))
-        self.resize(1200, 760)
+        self._place()
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(232)
@@ -176,6 +177,23 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.apply_role()
         self.nav.setCurrentRow(0)
+
+    # --- size and place ------------------------------------------------------------------------------------
+    def _place(self) -> None:
+        """Where the officer left the window (size, place, maximised) on this computer; the first time, as large
+        as the screen allows up to 1200×760 (a 1366×768 laptop keeps its status bar in view)."""
+        settings = self.ctx.settings
+        saved = settings.value(GEOMETRY_SETTING) if settings is not None else None
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            return
+        available = self.screen().availableGeometry()
+        # the title bar and frame are outside the size set here: leave them room
+        self.resize(min(1200, available.width() - 16), min(760, available.height() - 48))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx.settings is not None:
+            self.ctx.settings.setValue(GEOMETRY_SETTING, self.saveGeometry())
+        super().closeEvent(event)
 
     # --- navigation ----------------------------------------------------------------------------------------
     def _show_nav(self, row: int) -> None:
