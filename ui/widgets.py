@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QTableView, QWidget
 
 from ui.context import AppContext
 
@@ -139,6 +139,13 @@ def focus_target(widget: QWidget) -> QWidget | None:
         if candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(candidate, QAbstractButton):
             return candidate
     return None
+
+
+def sortable(view: QTableView) -> None:
+    """A click on a column header sorts the list by it (again: the other way); until then the list keeps the
+    order the core gave it (newest first, most overdue first…)."""
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
 
 
 def hidden_text(count: int) -> str:

@@ -24,7 +24,7 @@ from desktop.store.queries import count_others_visits, list_visits
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of
-from ui.widgets import Page, error_text, hidden_text
+from ui.widgets import Page, error_text, hidden_text, sortable
 
 RECENT = 200
 
@@ -38,6 +38,7 @@ def _table(parent: QWidget, model: RowsModel) -> QTableView:
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    sortable(view)
     return view
 
 

@@ -36,7 +36,7 @@ from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui.context import AppContext
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, date_of, label_of, text_of
-from ui.widgets import Page, error_text, hidden_text
+from ui.widgets import Page, error_text, hidden_text, sortable
 
 
 def timeline_rows(detail: dict[str, Any]) -> list[dict[str, Any]]:
@@ -163,6 +163,7 @@ class HouseholdPage(Page):
         view.setAlternatingRowColors(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
+        sortable(view)
         return view
 
     def title(self) -> str:
