@@ -97,6 +97,14 @@ def test_each_alt_letter_belongs_to_one_field_and_puts_the_cursor_there(window, 
         dialog.deleteLater()
 
 
+def test_quick_follow_up_buttons_count_days_in_either_language(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.new_visit("")
+    assert [button.text() for button, _days in dialog.quick_dates] == ["+7 ngày", "+14 ngày", "+30 ngày"]
+    window.ctx.language.set_language("en")
+    qtbot.waitUntil(lambda: [button.text() for button, _days in dialog.quick_dates] == ["+7 days", "+14 days",
+                                                                                        "+30 days"])
+
+
 def test_an_alt_letter_that_is_no_shortcut_types_nothing(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = window.new_visit(window.households.model.household_id(0))
     _activate(qtbot, dialog)

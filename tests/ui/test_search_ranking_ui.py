@@ -63,4 +63,11 @@ def test_a_capped_list_says_how_many_match_and_filters_count_every_match(big_ctx
     big_ctx.language.set_language("en")
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.area.setCurrentIndex(0)
-    assert page.count.text() == f"showing 500 of {total:,} household(s)".replace(",", ".")
+    assert page.count.text() == f"showing 500 of {total:,} households".replace(",", ".")
+    # English plurals come from Qt's %n: one household, two households
+    area, house = find_area(big_ctx.store, "Khu phố 1"), "99/9"
+    add_household(big_ctx.store, area_id=area, house_no=house, street="Hẻm Độc Nhất", head_name="Ông Một")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.search.setText("hem doc nhat")
+        page.search.flush()
+    assert page.count.text() == "1 household"
