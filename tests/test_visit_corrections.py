@@ -76,6 +76,9 @@ def test_a_correction_is_checked_like_a_new_visit_and_changes_nothing_when_refus
 
 
 def test_a_void_keeps_the_visit_out_of_the_figures_and_a_restore_brings_it_back(store: Store) -> None:
+    from desktop.security import audit
+
+    audit.install(store)  # as the app and the CLI open a register
     household = _household(store)
     visit = _visit(store, household)
     counted = ward_stats(store)
@@ -99,6 +102,9 @@ def test_a_void_keeps_the_visit_out_of_the_figures_and_a_restore_brings_it_back(
     changes = [row[0] for row in store.conn.execute(
         "SELECT fields FROM outbox WHERE tbl = 'visits' AND row_id = ? AND op = 'update' ORDER BY rowid", (visit,))]
     assert len(changes) == 2 and "Ghi nhầm hộ" in changes[0]  # void and restore both sync
+    audited = store.conn.execute("SELECT action FROM audit_log WHERE target_table = 'visits' AND target_id = ? "
+                                 "ORDER BY seq", (visit,)).fetchall()
+    assert audited == [("create",), ("change",), ("change",)]  # logged, then voided, then restored
 
 
 def test_the_cli_edits_voids_and_restores_a_visit_by_the_first_characters_of_its_id(
@@ -125,3 +131,29 @@ def test_the_cli_edits_voids_and_restores_a_visit_by_the_first_characters_of_its
     assert "Không tìm thấy lượt thăm" in capsys.readouterr().err
     with Store.open(path) as store:
         assert open_visit(store, visit)["voided"] == 0
+
+
+def test_a_correction_a_void_and_its_restore_reach_the_other_laptops(tmp_path: Path) -> None:
+    from desktop.sync.folder import FolderShare
+    from tests.test_sync import laptops
+
+    a, b = laptops(tmp_path, FolderShare(tmp_path / "share"), 2)
+    household = _household(a.store)
+    visit = _visit(a.store, household)
+    a.sync()
+    b.sync()
+    update_visit(a.store, visit, household_id=household, visited_on="05/01/2026", purposes=["food_support"],
+                 outcome="met", findings="Đã nhận gạo", support=[SupportItem("food", 15, "kg", 300_000)])
+    void_visit(a.store, visit, "Ghi nhầm hộ")
+    a.sync()
+    b.sync()
+    seen = open_visit(b.store, visit)
+    assert (seen["findings"], seen["voided"], seen["void_reason"], seen["support"]) == (
+        "Đã nhận gạo", 1, "Ghi nhầm hộ", [SupportItem("food", 15.0, "kg", 300_000)])
+    assert ward_stats(b.store)["visits"] == 0
+    restore_visit(b.store, visit)  # undone on the other laptop: comes back everywhere
+    b.sync()
+    a.sync()
+    assert open_visit(a.store, visit)["voided"] == 0 and ward_stats(a.store)["visits"] == 1
+    for laptop in (a, b):
+        laptop.store.close()
