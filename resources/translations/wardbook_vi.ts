@@ -577,6 +577,10 @@ Anh/chị muốn bắt đầu thế nào?</translation>
         <translation>Thăm hộ &amp; theo dõi</translation>
     </message>
     <message>
+        <source>voided</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
         <source>New visit</source>
         <translation>Ghi lượt thăm</translation>
     </message>

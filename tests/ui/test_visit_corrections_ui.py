@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from desktop.register.visits import SupportItem, add_visit, open_visit
+from desktop.register.visits import SupportItem, add_visit, open_visit, void_visit
 from desktop.store.queries import list_visits
 
 
@@ -98,6 +98,12 @@ def test_a_voided_follow_up_leaves_the_list_and_is_restored_from_its_form(window
     assert dialog.isVisible() and "lý do" in dialog.general_error.text()
     dialog.ask_void_reason().textValueSelected.emit("Trùng lượt thăm")
     assert overdue.rowCount() == count - 1 and first["id"] not in {overdue.row(n)["id"] for n in range(count - 1)}
+    recent = page.models["recent"]  # a voided visit stays among the latest visits, marked
+    latest = str(recent.row(0)["id"])
+    void_visit(ctx.store, latest, "Ghi nhầm")
+    ctx.records_changed.emit()
+    assert recent.row(0)["id"] == latest and recent.index(0, 4).data().endswith("— đã hủy")
+    assert not recent.index(1, 4).data().endswith("— đã hủy")
 
     # opened again (a team lead, from the household's timeline): read-only, with Restore
     reopened = window.open_visit(str(first["id"]))

@@ -75,7 +75,7 @@ class FollowUpsPage(Page):
                     Column(
                         "purposes", lambda: self.tr("Purposes"), label_of("purpose", "purposes", many=True)
                     ),
-                    Column("outcome", lambda: self.tr("Outcome"), label_of("outcome", "outcome")),
+                    Column("outcome", lambda: self.tr("Outcome"), self._outcome),
                     Column(
                         "support_vnd",
                         lambda: self.tr("Support (VND)"),
@@ -112,6 +112,11 @@ class FollowUpsPage(Page):
 
     def title(self) -> str:
         return self.tr("Visits & follow-ups")
+
+    def _outcome(self, row: dict[str, object]) -> str:
+        """The outcome, and whether the visit was voided (it stays listed among the latest, marked)."""
+        text = label_of("outcome", "outcome")(row)
+        return text + " — " + self.tr("voided") if row.get("voided") else text
 
     def retranslate(self) -> None:
         self.visit_button.setText(self.tr("New visit"))
