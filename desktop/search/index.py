@@ -141,6 +141,7 @@ class RankedQuery:
     of rows asked for, used by the household list, the visit form's picker and `wardbook search`.
     """
 
+    words: tuple[str, ...]
     matches: str
     tiers: tuple[str, ...]
 
@@ -155,7 +156,7 @@ def ranked_query(text: str) -> RankedQuery | None:
     tiers = [exact, f"{prefix} NOT {exact}"]
     if len(tokens) > 1:  # one word typed: its prefix phrase is already every match
         tiers.append(f"({every}) NOT {prefix}")
-    return RankedQuery(every, tuple(tiers))
+    return RankedQuery(tuple(tokens), every, tuple(tiers))
 
 
 def _tier_rowids(conn: sqlite3.Connection, query: RankedQuery, limit: int | None) -> list[int]:
@@ -199,19 +200,18 @@ def count_matches(conn: sqlite3.Connection, text: str) -> int:
         "SELECT count(*) FROM household_fts WHERE household_fts MATCH ?", (query.matches,)).fetchone()[0])
 
 
-def rank_matches(conn: sqlite3.Connection, query: RankedQuery, rows: list[tuple[int, str]],
-                 limit: int | None) -> list[str]:
-    """Household ids of `rows` — (search_doc rowid, household id) pairs, each a match of `query` that passed
+def rank_matches(query: RankedQuery, rows: list[tuple[int, str, str]], limit: int | None) -> list[str]:
+    """Household ids of `rows` — (search_doc rowid, household id, doc), each a match of `query` that passed
     other filters — in the order of `search_household_ids`, the first `limit`.
 
-    Used when the match set was narrowed by filters in SQL: the tiers are read whole here (phrases are few
-    next to the matches of their words) instead of row by row."""
-    if not rows:
-        return []
-    tier_of: dict[int, int] = {}
-    for number, tier in enumerate(query.tiers[:-1]):  # the last tier is whatever is left
-        for (rowid,) in conn.execute("SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (tier,)):
-            tier_of.setdefault(rowid, number)
-    last = len(query.tiers) - 1
-    ordered = sorted(rows, key=lambda row: (tier_of.get(row[0], last), -row[0]))
-    return [household_id for _rowid, household_id in ordered[:limit]]
+    Used when the match set was narrowed by filters in SQL. Each row's tier is read from its own document,
+    split into words as the index splits it, so the cost follows the rows kept, not how many households hold
+    the typed words (reading the index's phrase matches whole cost more for a common name)."""
+    phrase = " ".join(query.words)
+    whole, start = f" {phrase} ", f" {phrase}"
+
+    def order(row: tuple[int, str, str]) -> tuple[int, int]:
+        words = " " + " ".join(_TOKEN.findall(row[2])) + " "
+        return (0 if whole in words else 1 if start in words else 2, -row[0])
+
+    return [household_id for _rowid, household_id, _doc in sorted(rows, key=order)[:limit]]

@@ -20,7 +20,7 @@ from desktop.store.tables import HOUSEHOLD_FLAGS
 ALIVE = "deleted_hlc IS NULL"
 # A text search with a khu phố or flag chosen reads the filtered households first when the text alone
 # matches more than this many (bench/bench_search.py: cheaper than testing every match against the filters).
-FILTER_FIRST_ABOVE = 2000
+FILTER_FIRST_ABOVE = 500
 
 
 def open_follow_up(alias: str = "") -> str:
@@ -103,18 +103,18 @@ def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | 
         matching = {row[0] for row in store.conn.execute(
             "SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (query.matches,))}
         rows = [row for row in store.conn.execute(
-            "SELECT d.id, d.household_id FROM households h CROSS JOIN search_doc d ON d.household_id = h.id "
+            "SELECT d.id, d.household_id, d.doc FROM households h CROSS JOIN search_doc d ON d.household_id = h.id "
             f"WHERE {' AND '.join(where)}", params) if row[0] in matching]
     else:
         # CROSS JOIN keeps the index's matches as the outer loop: without it SQLite may walk the filtered
         # households and run the full-text query once for each (seconds instead of milliseconds).
         rows = store.conn.execute(
-            "SELECT f.rowid, d.household_id FROM household_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
+            "SELECT f.rowid, d.household_id, d.doc FROM household_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
             "CROSS JOIN households h ON h.id = d.household_id "
             f"WHERE household_fts MATCH ? AND {' AND '.join(where)}",
             (query.matches, *params),
         ).fetchall()
-    return HouseholdMatches(rank_matches(store.conn, query, rows, limit), len(rows))
+    return HouseholdMatches(rank_matches(query, rows, limit), len(rows))
 
 
 def find_households(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
