@@ -89,3 +89,16 @@ def test_cli_search_ranks_the_same_and_says_how_many_more(big_ward: Store, capsy
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines[2:5]] == [row["code"] for row in first]
     assert lines[5] == f"… và {total - 3} kết quả khác."
+
+
+def test_filtered_and_unfiltered_searches_split_words_alike(store: Store) -> None:
+    """The index splits "12/3A" into 12 and 3a; a filtered search ranks by the same words."""
+    area = add_area(store, "Khu phố 2")
+    ids = [add_household(store, area_id=area, house_no=house_no, street=street, head_name=head)
+           for house_no, street, head in [("12/3A", "Lê Lợi", "Võ Thị Ba"), ("3A", "Hẻm 12", "Lý Văn Tư"),
+                                          ("12", "3A Lê Lợi", "Mai Văn Năm"), ("7", "Lê Lợi", "Lê Thị 12_3a")]]
+    for text in ("12 3a", "12 3", "le loi 12", "3a"):
+        alone = list_household_ids(store, HouseholdFilter(text=text))
+        assert list_household_ids(store, HouseholdFilter(text=text, area_id=area)) == alone, text
+    # "12" then "3a" as whole words in three households (newest first); in the fourth only in another order
+    assert list_household_ids(store, HouseholdFilter(text="12 3a")) == [ids[3], ids[2], ids[0], ids[1]]

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from desktop.search.folding import fold, fold_words
 
-_TOKEN = re.compile(r"\w+")
+# Words as the index (FTS5 unicode61) splits them: letters and digits; "_" and punctuation separate.
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def create_search_index(conn: sqlite3.Connection) -> None:
