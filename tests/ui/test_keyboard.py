@@ -17,10 +17,16 @@ from desktop.register.visits import SupportItem, add_visit
 
 def _dialogs(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-untyped-def]
     """Every dialog the app opens that takes typed input, made the way the app makes it."""
+    from desktop.reports.periods import parse_period
     from ui.audit_dialog import AuditDialog
+    from ui.commendations_dialog import CommendationsDialog
+    from ui.first_start import FirstStartDialog
     from ui.forms.cases import CaseDialog, CaseView
     from ui.forms.people import HouseholdDialog, HouseholdEditDialog, PersonDialog
     from ui.forms.visit import VisitDialog
+    from ui.import_dialog import ImportDialog
+    from ui.keys import KeyFileDialog
+    from ui.login import FirstAdminDialog, LoginDialog
     from ui.pages.admin_users import UserDialog
     from ui.pages.records import ActivityDialog
 
@@ -46,6 +52,12 @@ def _dialogs(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-unt
         "new account": lambda: UserDialog(ctx, None, window),
         "new password": lambda: UserDialog(ctx, "canbo1", window),
         "audit log": lambda: AuditDialog(ctx, None, None, window),
+        "commendations": lambda: CommendationsDialog(ctx, parse_period("2026-Q2"), window),
+        "import": lambda: ImportDialog(ctx.store, window),
+        "login": lambda: LoginDialog(ctx.store, window),
+        "first admin": lambda: FirstAdminDialog(ctx.store, window),
+        "key file": lambda: KeyFileDialog("/tmp/keys.json", "", window),
+        "first start": lambda: FirstStartDialog(ctx.store.path, window),
     }
 
 
