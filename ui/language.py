@@ -41,11 +41,11 @@ class LanguageManager:
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()
-        if lang != "en":  # English is the source language: no translator needed
-            for catalogue in CATALOGUES:
-                translator = QTranslator(app)
-                if translator.load(str(TRANSLATIONS_DIR / f"{catalogue}_{lang}.qm")):
-                    self._installed.append(translator)
+        # English is the source language: its catalogue holds only the plural forms of texts with a count.
+        for catalogue in CATALOGUES:
+            translator = QTranslator(app)
+            if translator.load(str(TRANSLATIONS_DIR / f"{catalogue}_{lang}.qm")):
+                self._installed.append(translator)
         self.lang = lang
         i18n.set_language(lang)
         QLocale.setDefault(

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 
 from desktop.errors import WardbookError
 from desktop.i18n import tr as core_tr
+from desktop.register.visits import restore_visit
 from desktop.security import audit
 from desktop.security.secrets import PassphraseFileSecrets
 from desktop.security.session import detach
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 NAV = ("households", "followups", "cases", "activities", "reports", "sync", "admin")
+GEOMETRY_SETTING = "window/geometry"  # QSettings key: the main window's size, place and state
 # The permission a page needs to be offered at all (the others are every role's work).
 PAGE_PERMISSION = {"reports": "reports.view", "admin": "users.admin"}
 
@@ -66,7 +69,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowIcon(QIcon(str(ICONS / "wardbook.svg")))
-        self.resize(1200, 760)
+        self._place()
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(232)
@@ -110,6 +113,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.db_label, self.user_label, self.sync_label = QLabel(self), QLabel(self), QLabel(self)
+        # After a void, "Undo" in the status bar restores the visit (the cheap undo of the last correction).
+        self.undo_button = QPushButton(self)
+        self.undo_button.setObjectName("undoVoid")
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_void)
+        self._voided_visit: str | None = None
+        self.statusBar().addPermanentWidget(self.undo_button)
         for label in (self.db_label, self.user_label, self.sync_label):
             self.statusBar().addPermanentWidget(label)
 
@@ -153,6 +163,8 @@ class MainWindow(QMainWindow):
         self.households.new_household.connect(self.new_household)
         self.households.new_visit.connect(self.new_visit)
         self.followups.open_household.connect(self.open_household)
+        self.followups.open_visit.connect(self.open_visit)
+        self.household.open_visit.connect(self.open_visit)
         self.followups.new_visit.connect(self.new_visit)
         self.household.back.connect(lambda: self.show_page("households"))
         self.household.new_visit.connect(self.new_visit)
@@ -165,6 +177,23 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.apply_role()
         self.nav.setCurrentRow(0)
+
+    # --- size and place ------------------------------------------------------------------------------------
+    def _place(self) -> None:
+        """Where the officer left the window (size, place, maximised) on this computer; the first time, as large
+        as the screen allows up to 1200×760 (a 1366×768 laptop keeps its status bar in view)."""
+        settings = self.ctx.settings
+        saved = settings.value(GEOMETRY_SETTING) if settings is not None else None
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            return
+        available = self.screen().availableGeometry()
+        # the title bar and frame are outside the size set here: leave them room
+        self.resize(min(1200, available.width() - 16), min(760, available.height() - 48))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx.settings is not None:
+            self.ctx.settings.setValue(GEOMETRY_SETTING, self.saveGeometry())
+        super().closeEvent(event)
 
     # --- navigation ----------------------------------------------------------------------------------------
     def _show_nav(self, row: int) -> None:
@@ -205,7 +234,7 @@ class MainWindow(QMainWindow):
         audit.record(store, "logout", "users", self.ctx.user_id)
         detach(store)
         for dialog in self.findChildren(QDialog):
-            dialog.close()
+            getattr(dialog, "discard", dialog.close)()  # a filled form is dropped at logout, not asked about
         self.ctx.set_actor(None)
         self.hide()
         dialog = LoginDialog(store)
@@ -248,17 +277,47 @@ class MainWindow(QMainWindow):
         from ui.forms.visit import VisitDialog
 
         dialog = VisitDialog(self.ctx, household_id or None, self)
-        dialog.accepted.connect(lambda: self._visit_saved(dialog))
+        dialog.recorded.connect(lambda message: self._visit_recorded(dialog, message))
         dialog.open()
         return dialog
 
-    def _visit_saved(self, dialog: VisitDialog) -> None:
-        household_id = dialog.picker.household_id or ""
-        self.statusBar().showMessage(self.tr("Visit saved."), 4000)
+    def open_visit(self, visit_id: str) -> VisitDialog | None:
+        """A recorded visit in its form, to correct, void or restore (None when the core refuses to open it)."""
+        from ui.forms.visit import VisitDialog
+
+        opened: list[VisitDialog] = []
+        if not visit_id or not self.guarded(lambda: opened.append(VisitDialog(self.ctx, parent=self,
+                                                                                visit_id=visit_id))):
+            return None
+        dialog = opened[0]
+        dialog.recorded.connect(lambda message: self._visit_recorded(dialog, message))
+        dialog.open()
+        return dialog
+
+    def _visit_recorded(self, dialog: VisitDialog, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+        self._offer_undo(dialog.visit_id if dialog.voided_now and not dialog.isVisible() else None)
+        self._records_changed(dialog.picker.household_id or "")
+
+    def _records_changed(self, household_id: str) -> None:
         self.ctx.records_changed.emit()
         self.ctx.households_changed.emit(household_id)
         if self.stack.currentWidget() is self.household and household_id == self.household.household_id:
             self.household.refresh()
+
+    def _offer_undo(self, voided_visit: str | None) -> None:
+        self._voided_visit = voided_visit
+        self.undo_button.setVisible(voided_visit is not None)
+
+    def undo_void(self) -> None:
+        """Restore the visit voided last (the status bar's Undo)."""
+        visit_id = self._voided_visit
+        household: list[str | None] = []
+        if visit_id is None or not self.guarded(lambda: household.append(restore_visit(self.ctx.store, visit_id))):
+            return
+        self._offer_undo(None)
+        self.statusBar().showMessage(self.tr("Visit restored."), 6000)
+        self._records_changed(household[0] or "")
 
     def new_household(self) -> HouseholdDialog:
         from ui.forms.people import HouseholdDialog
@@ -347,6 +406,7 @@ class MainWindow(QMainWindow):
         self.audit_action.setText(self.tr("&Audit log…"))
         self.keyring_action.setText(self.tr("Use the system &keyring again…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.undo_button.setText(self.tr("Undo void"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._status()
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.register.labels import label, labels
+from desktop.search.folding import fold
 from ui.language import fmt_date, fmt_number
 
 Index = QModelIndex | QPersistentModelIndex
@@ -63,12 +64,40 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[dict[str, Any]] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # a header clicked: kept across refreshes
         self.alert: Callable[[dict[str, Any]], bool] = lambda row: False
 
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sorted_by is not None:
+            self._sort_rows(*self._sorted_by)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column (a click on its header): dates and numbers by value, text without
+        regard to accents or case, empty cells last. Rows keep their dicts, so `row(n)` follows the view."""
+        if not 0 <= column < len(self._columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sorted_by = (column, order)
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        spec = self._columns[column]
+
+        def key(row: dict[str, Any]) -> tuple[int, int, Any]:
+            value = row.get(spec.key) if spec.key in row else spec.format(row)
+            if value is None or value == "":
+                return (1, 0, "")
+            if isinstance(value, int | float):
+                return (0, 0, value)
+            return (0, 1, fold(str(value)))
+
+        filled = [row for row in self._rows if key(row)[0] == 0]
+        filled.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = filled + [row for row in self._rows if key(row)[0] == 1]
 
     def row(self, number: int) -> dict[str, Any]:
         return self._rows[number]

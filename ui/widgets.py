@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QTableView, QWidget
 
 from ui.context import AppContext
 
@@ -77,6 +77,82 @@ class SearchBox(QLineEdit):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.flush()
         super().keyPressEvent(event)
+
+
+_MNEMONIC_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _split_mnemonic(text: str) -> tuple[str, int | None]:
+    """`"F&ollow-up"` → (`"Follow-up"`, 1): the text without its mnemonic mark, and where the mark was
+    (`&&` is a literal ampersand and stays)."""
+    plain: list[str] = []
+    marked: int | None = None
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "&" and index + 1 < len(text):
+            if text[index + 1] == "&":
+                plain.append("&&")
+                index += 2
+                continue
+            if marked is None:
+                marked = len("".join(plain))
+            index += 1
+            continue
+        plain.append(char)
+        index += 1
+    return "".join(plain), marked
+
+
+def assign_mnemonics(window: QWidget, labels: list[QLabel]) -> None:
+    """Give each of `labels` (in reading order) an Alt+letter of its own in `window`, in whatever language its
+    text is now: the letter its translator marked when still free, else the first free letter that starts a
+    word, else any free letter. Letters are plain a–z (Alt+ấ cannot be typed; digits are the visit form's
+    purposes), and those of the window's buttons (Save, Cancel…) are left to them. A label without a buddy, or
+    whose text has no free letter, gets none."""
+    taken: set[str] = set()
+    for button in window.findChildren(QAbstractButton):
+        plain, marked = _split_mnemonic(button.text())
+        if button.window() is window and marked is not None and marked < len(plain):
+            taken.add(plain[marked].lower())
+    for label in labels:
+        plain, marked = _split_mnemonic(label.text())
+        if label.buddy() is None:  # nothing to put the cursor in: no shortcut
+            label.setText(plain)
+            continue
+        starts = [i for i in range(len(plain)) if i == 0 or not plain[i - 1].isalnum()]
+        order = ([marked] if marked is not None else []) + starts + list(range(len(plain)))
+        chosen = next((i for i in order if i < len(plain) and plain[i].lower() in _MNEMONIC_LETTERS
+                       and plain[i].lower() not in taken), None)
+        if chosen is not None:
+            taken.add(plain[chosen].lower())
+            plain = plain[:chosen] + "&" + plain[chosen:]
+        label.setText(plain)
+
+
+def focus_target(widget: QWidget) -> QWidget | None:
+    """The field a label's Alt+letter should put the cursor in: the widget, or for a row of several widgets
+    (a date with quick buttons, the household picker) its first text field or list. None for a row of
+    buttons: a label's shortcut would click the first of them, not choose among them."""
+    candidates = [widget, *widget.findChildren(QWidget)]
+    for candidate in candidates:
+        if candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(candidate, QAbstractButton):
+            return candidate
+    return None
+
+
+def sortable(view: QTableView) -> None:
+    """A click on a column header sorts the list by it (again: the other way); until then the list keeps the
+    order the core gave it (newest first, most overdue first…)."""
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+
+
+def hidden_text(count: int) -> str:
+    """The note an officer reads where other officers' entries are left out of a list: a count beside
+    figures (last visit, overdue) that include them explains an empty or short list."""
+    text = QCoreApplication.translate("HiddenEntries", "Entries by other officers not shown: %1")
+    return text.replace("%1", f"{count:,}".replace(",", "."))
 
 
 def error_text(error: Exception) -> str:

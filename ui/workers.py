@@ -14,7 +14,6 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.errors import WardbookError
@@ -78,12 +77,8 @@ def start(
     failed: Callable[[str], None] | None = None,
     cancelled: Callable[[], None] | None = None,
     pool: QThreadPool | None = None,
-    owner: QObject | None = None,
 ) -> Worker:
-    """Start `job` in the pool, handlers connected first (a fast job could finish before a late connect).
-
-    With `owner`, the handlers run only while it exists: a job that ends after its page was closed (a search
-    still running when the window goes) must not reach into widgets Qt has already deleted."""
+    """Start `job` in the pool, handlers connected first (a fast job could finish before a late connect)."""
     worker = Worker(job)
     for signal, handler in (
         (worker.signals.progress, progress),
@@ -92,14 +87,6 @@ def start(
         (worker.signals.cancelled, cancelled),
     ):
         if handler is not None:
-            signal.connect(handler if owner is None else _while_alive(owner, handler))
+            signal.connect(handler)
     (pool or QThreadPool.globalInstance()).start(worker)
     return worker
-
-
-def _while_alive(owner: QObject, handler: Callable[..., None]) -> Callable[..., None]:
-    def call(*args: Any) -> None:
-        if shiboken6.isValid(owner):
-            handler(*args)
-
-    return call

@@ -65,6 +65,12 @@ i18n.register(
         "cli.household_unchanged": {"vi": "Hộ {code} không có gì thay đổi.",
                                     "en": "Household {code}: nothing changed."},
         "cli.visit_added": {"vi": "Đã ghi lượt thăm {id}.", "en": "Recorded visit {id}."},
+        "cli.visit_updated": {"vi": "Đã sửa lượt thăm {id}.", "en": "Corrected visit {id}."},
+        "cli.hidden_visits": {"vi": "{count} lượt thăm của cán bộ khác không hiển thị.",
+                              "en": "Visits by other officers not shown: {count}."},
+        "cli.voided": {"vi": "đã hủy", "en": "voided"},
+        "cli.visit_voided": {"vi": "Đã hủy lượt thăm {id}.", "en": "Voided visit {id}."},
+        "cli.visit_restored": {"vi": "Đã khôi phục lượt thăm {id}.", "en": "Restored visit {id}."},
         "cli.commendation_added": {"vi": "Đã ghi đề xuất khen thưởng {id}.", "en": "Proposed commendation {id}."},
         "cli.commendation_status": {"vi": "Đề xuất {id}: {status}.", "en": "Commendation {id}: {status}."},
         "cli.person_not_unique": {

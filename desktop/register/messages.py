@@ -108,6 +108,18 @@ i18n.register(
             "vi": "Ngày thăm ({value}) không được ở tương lai.",
             "en": "The visit date ({value}) cannot be in the future.",
         },
+        "register.unknown_visit": {
+            "vi": "Không tìm thấy lượt thăm '{value}'.",
+            "en": "No visit '{value}'.",
+        },
+        "register.visit_voided": {
+            "vi": "Lượt thăm này đã bị hủy: khôi phục trước khi sửa.",
+            "en": "This visit is voided: restore it before correcting it.",
+        },
+        "register.void_reason_required": {
+            "vi": "Ghi lý do hủy lượt thăm (ví dụ: ghi nhầm hộ).",
+            "en": "Give the reason for voiding the visit (for example: wrong household).",
+        },
         "register.unknown_case": {
             "vi": "Không tìm thấy vụ việc '{value}'.",
             "en": "No case '{value}'.",

@@ -1,7 +1,8 @@
 """Door-to-door visits with their support items and follow-ups.
 
 Visits are append-mostly: a mistake is corrected by updating a field or voiding the visit with a reason,
-never by deleting it, so the history an officer signed for stays readable.
+never by deleting it, so the history an officer signed for stays readable. A void can be restored (the undo
+of a void), and every correction goes through the write path, so it is audited and synced like the visit.
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ from desktop.register.validation import (
 )
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
+from desktop.store.queries import fetch_dicts
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
+
+# What the visit form edits: the same fields whether the visit is new or corrected.
+_SUPPORT_FIELDS = ("kind", "quantity", "unit", "value_vnd", "description")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,42 @@ def _support_fields(item: SupportItem, visit_id: str) -> dict[str, object]:
     }
 
 
+def _checked_fields(
+    store: Store,
+    *,
+    household_id: str | None,
+    visited_on: str | date,
+    purposes: Iterable[str],
+    outcome: str,
+    person_met: str | None,
+    findings: str | None,
+    follow_up_due: str | date | None,
+) -> dict[str, object]:
+    """The visit's fields after the checks a new visit and a corrected one share (one set of rules)."""
+    chosen = sorted(set(purposes))
+    if not chosen:
+        raise WardbookError("register.required", field="purposes")
+    for purpose in chosen:
+        check_choice(purpose, VISIT_PURPOSES, "purposes")
+    check_choice(outcome, VISIT_OUTCOMES, "outcome")
+    visited = parse_date(visited_on, required=True, field="visited_on")
+    assert visited is not None
+    if visited > date.today().isoformat():
+        raise WardbookError("register.future_visit", value=visited)
+    due = parse_date(follow_up_due, field="follow_up_due")
+    if due is not None and due <= visited:
+        raise WardbookError("register.follow_up_before_visit", due=due, visited=visited)
+    return {
+        "household_id": resolve_household(store, household_id) if household_id else None,
+        "visited_at": visited,
+        "purposes": ",".join(chosen),
+        "outcome": outcome,
+        "person_met": check_text(person_met, "person_met", limit=MAX_NAME),
+        "findings": check_text(findings, "findings", limit=MAX_TEXT),
+        "follow_up_due": due,
+    }
+
+
 def add_visit(
     store: Store,
     *,
@@ -73,58 +114,116 @@ def add_visit(
     actor = authorize(store, "register.edit")
     officer_id = officer_id or actor.user_id
     authorize_owner(store, "register.edit", officer_id)
-    chosen = sorted(set(purposes))
-    if not chosen:
-        raise WardbookError("register.required", field="purposes")
-    for purpose in chosen:
-        check_choice(purpose, VISIT_PURPOSES, "purposes")
-    check_choice(outcome, VISIT_OUTCOMES, "outcome")
-    visited = parse_date(visited_on, required=True, field="visited_on")
-    assert visited is not None
-    if visited > date.today().isoformat():
-        raise WardbookError("register.future_visit", value=visited)
-    due = parse_date(follow_up_due, field="follow_up_due")
-    if due is not None and due <= visited:
-        raise WardbookError("register.follow_up_before_visit", due=due, visited=visited)
-    resolved_household = resolve_household(store, household_id) if household_id else None
+    fields = _checked_fields(
+        store, household_id=household_id, visited_on=visited_on, purposes=purposes, outcome=outcome,
+        person_met=person_met, findings=findings, follow_up_due=follow_up_due,
+    )
     visit_id = new_id()
     batch = [
-        RowWrite(
-            "visits",
-            visit_id,
-            "insert",
-            {
-                "household_id": resolved_household,
-                "visited_at": visited,
-                "officer_id": officer_id,
-                "purposes": ",".join(chosen),
-                "outcome": outcome,
-                "person_met": check_text(person_met, "person_met", limit=MAX_NAME),
-                "findings": check_text(findings, "findings", limit=MAX_TEXT),
-                "follow_up_due": due,
-                "voided": 0,
-            },
-        ),
+        RowWrite("visits", visit_id, "insert", {**fields, "officer_id": officer_id, "voided": 0}),
         *(RowWrite("support_items", new_id(), "insert", _support_fields(item, visit_id)) for item in support),
     ]
     store.writer.write(batch)
     return visit_id
 
 
-def _visit_officer(store: Store, visit_id: str) -> str | None:
-    row = store.conn.execute("SELECT officer_id FROM visits WHERE id = ?", (visit_id,)).fetchone()
-    if row is None:
-        raise WardbookError("store.no_such_row", table="visits", id=visit_id)
-    return row[0]
+def resolve_visit(store: Store, text: str) -> str:
+    """The id of the visit `text` names: its id or the first characters of it (the CLI lists 8), if unique."""
+    prefix = (text or "").strip().lower()
+    rows = store.conn.execute(
+        "SELECT id FROM visits WHERE deleted_hlc IS NULL AND id >= ? AND id < ? LIMIT 2",
+        (prefix, prefix + "\uffff"),
+    ).fetchall() if len(prefix) >= 4 else []
+    if len(rows) != 1:
+        raise WardbookError("register.unknown_visit", value=text)
+    return str(rows[0][0])
+
+
+def _visit_row(store: Store, visit_id: str) -> dict[str, object]:
+    found = fetch_dicts(
+        store, "SELECT * FROM visits WHERE id = ? AND deleted_hlc IS NULL", (visit_id,)
+    )
+    if not found:
+        raise WardbookError("register.unknown_visit", value=visit_id)
+    return found[0]
+
+
+def _support_rows(store: Store, visit_id: str) -> list[dict[str, object]]:
+    return fetch_dicts(
+        store,
+        f"SELECT id, {', '.join(_SUPPORT_FIELDS)} FROM support_items WHERE visit_id = ? AND deleted_hlc IS NULL "
+        "ORDER BY created_at, id",
+        (visit_id,),
+    )
+
+
+def _owned_visit(store: Store, visit_id: str) -> dict[str, object]:
+    """The visit, if the actor may change it: officers their own, team leads and admins everyone's."""
+    visit = _visit_row(store, visit_id)
+    authorize_owner(store, "register.edit", visit["officer_id"])  # type: ignore[arg-type]
+    return visit
+
+
+def open_visit(store: Store, visit_id: str) -> dict[str, object]:
+    """A visit as its form shows it (fields, `support`: its items as `SupportItem`), for whoever may change it."""
+    visit = _owned_visit(store, visit_id)
+    items = [SupportItem(*(row[name] for name in _SUPPORT_FIELDS)) for row in _support_rows(store, visit_id)]  # type: ignore[arg-type]
+    return {**visit, "support": items}
+
+
+def update_visit(
+    store: Store,
+    visit_id: str,
+    *,
+    household_id: str | None,
+    visited_on: str | date,
+    purposes: Iterable[str],
+    outcome: str,
+    person_met: str | None = None,
+    findings: str | None = None,
+    follow_up_due: str | date | None = None,
+    support: Sequence[SupportItem] = (),
+) -> str:
+    """Correct a visit with the same checks as logging one; its support items become `support` (matched in
+    order, so an unchanged item writes nothing). The officer stays the one who made the visit. A voided visit
+    is restored before it is corrected, so a correction never slips into a record nobody counts."""
+    current = _owned_visit(store, visit_id)
+    if current["voided"]:
+        raise WardbookError("register.visit_voided")
+    fields = _checked_fields(
+        store, household_id=household_id, visited_on=visited_on, purposes=purposes, outcome=outcome,
+        person_met=person_met, findings=findings, follow_up_due=follow_up_due,
+    )
+    old_items = _support_rows(store, visit_id)
+    new_items = [_support_fields(item, visit_id) for item in support]
+    batch = [RowWrite("visits", visit_id, "update", fields)]
+    for old, new in zip(old_items, new_items, strict=False):
+        batch.append(RowWrite("support_items", str(old["id"]), "update", new))
+    batch += [RowWrite("support_items", new_id(), "insert", new) for new in new_items[len(old_items):]]
+    batch += [RowWrite("support_items", str(old["id"]), "delete") for old in old_items[len(new_items):]]
+    store.writer.write(batch)
+    return visit_id
 
 
 def complete_follow_up(store: Store, visit_id: str, done_on: str | date) -> None:
-    authorize_owner(store, "register.edit", _visit_officer(store, visit_id))
+    _owned_visit(store, visit_id)
     store.writer.update(
         "visits", visit_id, {"follow_up_done_at": parse_date(done_on, required=True, field="done_on")}
     )
 
 
 def void_visit(store: Store, visit_id: str, reason: str) -> None:
-    authorize_owner(store, "register.edit", _visit_officer(store, visit_id))
+    """Mark a visit as recorded by mistake: it stays in the register with its reason, leaves every figure and
+    list of due follow-ups, and is counted among the voided visits of the review."""
+    _owned_visit(store, visit_id)
+    if not (reason or "").strip():
+        raise WardbookError("register.void_reason_required")
     store.writer.update("visits", visit_id, {"voided": 1, "void_reason": require_text(reason, "reason", MAX_TEXT)})
+
+
+def restore_visit(store: Store, visit_id: str) -> str | None:
+    """Undo a void: the visit counts again, as before (the reason is cleared; the audit log keeps it).
+    Returns the visit's household id, whose page and figures change."""
+    visit = _owned_visit(store, visit_id)
+    store.writer.update("visits", visit_id, {"voided": 0, "void_reason": None})
+    return visit["household_id"]  # type: ignore[return-value]

@@ -11,10 +11,12 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from desktop.search.folding import fold, fold_words
 
-_TOKEN = re.compile(r"\w+")
+# Words as the index (FTS5 unicode61) splits them: letters and digits; "_" and punctuation separate.
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def create_search_index(conn: sqlite3.Connection) -> None:
@@ -125,33 +127,92 @@ def match_expression(text: str) -> str | None:
     return " ".join(f'"{token}"*' for token in tokens)
 
 
-def search_household_ids(conn: sqlite3.Connection, text: str, limit: int = 200) -> list[str]:
-    """Ids of households whose address, phone or member names match `text`, best matches first.
+@dataclass(frozen=True)
+class RankedQuery:
+    """What the user typed as FTS5 queries: `matches` finds every household that matches at all (each folded
+    word a prefix of some word, in any order); `tiers` split those matches into disjoint groups, best first:
 
-    Ranking costs time in proportion to the number of matches, and the first letters typed match most of
-    the ward, so matches are first fetched unranked up to `limit` + 1; only a result that fits in `limit` is
-    ranked. A longer one comes back in index order and the UI asks the officer to keep typing.
+    0. the typed words whole and in that order: a folded full name or address typed out ("dang thi hoa"
+       finds Đặng Thị Hòa before Đặng Thị Hoài), or a run of words inside one;
+    1. the typed words in that order, the last one a prefix ("dang thi ho");
+    2. the rest: every word a prefix, in any order ("hoa dang").
+
+    Within a tier the household whose search document was written last comes first: the one just registered
+    or corrected is the one most often looked for next. This is one total order, the same whatever the number
+    of rows asked for, used by the household list, the visit form's picker and `wardbook search`.
     """
-    expression = match_expression(text)
-    if expression is None:
-        return []
-    rowids = [
-        row[0]
-        for row in conn.execute(
-            "SELECT rowid FROM household_fts WHERE household_fts MATCH ? LIMIT ?", (expression, limit + 1)
-        )
-    ]
-    if len(rowids) <= limit:
-        rowids = [
-            row[0]
-            for row in conn.execute(
-                "SELECT rowid FROM household_fts WHERE household_fts MATCH ? ORDER BY rank", (expression,)
-            )
-        ]
-    else:
-        rowids = rowids[:limit]
-    if not rowids:
-        return []
-    marks = ",".join("?" * len(rowids))
-    by_rowid = dict(conn.execute(f"SELECT id, household_id FROM search_doc WHERE id IN ({marks})", rowids))
+
+    words: tuple[str, ...]
+    matches: str
+    tiers: tuple[str, ...]
+
+
+def ranked_query(text: str) -> RankedQuery | None:
+    """The FTS5 queries of `text` (see `RankedQuery`); None when it holds no word to look for."""
+    tokens = _TOKEN.findall(fold(text))
+    if not tokens:
+        return None
+    every = " ".join(f'"{token}"*' for token in tokens)
+    exact, prefix = f'"{" ".join(tokens)}"', f'"{" ".join(tokens)}"*'
+    tiers = [exact, f"{prefix} NOT {exact}"]
+    if len(tokens) > 1:  # one word typed: its prefix phrase is already every match
+        tiers.append(f"({every}) NOT {prefix}")
+    return RankedQuery(tuple(tokens), every, tuple(tiers))
+
+
+def _tier_rowids(conn: sqlite3.Connection, query: RankedQuery, limit: int | None) -> list[int]:
+    """Rowids of `search_doc` in ranked order, the first `limit` (all with None): each tier is read from the
+    index in rowid order and stops as soon as enough rows are found, so the first letters typed (which match
+    most of the ward) cost no more than a rare name."""
+    rowids: list[int] = []
+    for tier in query.tiers:
+        wanted = -1 if limit is None else limit - len(rowids)
+        if wanted == 0:
+            break
+        rowids += [row[0] for row in conn.execute(
+            "SELECT rowid FROM household_fts WHERE household_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (tier, wanted))]
+    return rowids
+
+
+def _household_ids(conn: sqlite3.Connection, rowids: list[int]) -> list[str]:
+    by_rowid: dict[int, str] = {}
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        by_rowid.update(conn.execute(f"SELECT id, household_id FROM search_doc WHERE id IN ({marks})", chunk))
     return [by_rowid[rowid] for rowid in rowids]
+
+
+def search_household_ids(conn: sqlite3.Connection, text: str, limit: int | None = 200) -> list[str]:
+    """Ids of households whose address, phone or member names match `text`, best first (`RankedQuery`)."""
+    query = ranked_query(text)
+    if query is None:
+        return []
+    return _household_ids(conn, _tier_rowids(conn, query, limit))
+
+
+def count_matches(conn: sqlite3.Connection, text: str) -> int:
+    """How many households match `text` at all (what a capped list says it shows a part of)."""
+    query = ranked_query(text)
+    if query is None:
+        return 0
+    return int(conn.execute(
+        "SELECT count(*) FROM household_fts WHERE household_fts MATCH ?", (query.matches,)).fetchone()[0])
+
+
+def rank_matches(query: RankedQuery, rows: list[tuple[int, str, str]], limit: int | None) -> list[str]:
+    """Household ids of `rows` — (search_doc rowid, household id, doc), each a match of `query` that passed
+    other filters — in the order of `search_household_ids`, the first `limit`.
+
+    Used when the match set was narrowed by filters in SQL. Each row's tier is read from its own document,
+    split into words as the index splits it, so the cost follows the rows kept, not how many households hold
+    the typed words (reading the index's phrase matches whole cost more for a common name)."""
+    phrase = " ".join(query.words)
+    whole, start = f" {phrase} ", f" {phrase}"
+
+    def order(row: tuple[int, str, str]) -> tuple[int, int]:
+        words = " " + " ".join(_TOKEN.findall(row[2])) + " "
+        return (0 if whole in words else 1 if start in words else 2, -row[0])
+
+    return [household_id for _rowid, household_id, _doc in sorted(rows, key=order)[:limit]]

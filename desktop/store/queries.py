@@ -12,12 +12,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from desktop.search.folding import fold, fold_words
-from desktop.search.index import search_household_ids
+from desktop.search.index import count_matches, rank_matches, ranked_query, search_household_ids
 from desktop.search.sortkey import person_sort_key
 from desktop.store.store import Store
 from desktop.store.tables import HOUSEHOLD_FLAGS
 
 ALIVE = "deleted_hlc IS NULL"
+# A text search with a khu phố or flag chosen reads the filtered households first when the text alone
+# matches more than this many (bench/bench_search.py: cheaper than testing every match against the filters).
+FILTER_FIRST_ABOVE = 500
 
 
 class FromSession:
@@ -65,10 +68,17 @@ class HouseholdFilter:
     text: str | None = None
 
 
-def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
-                       limit: int | None = None) -> list[str]:
-    """Ids of alive households matching the filter, in address order (or best match first for text)."""
-    today = today or date.today()
+@dataclass(frozen=True)
+class HouseholdMatches:
+    """The first ids of a household list and how many households the whole list holds (a capped list says
+    "showing 500 of 1,234")."""
+
+    ids: list[str]
+    total: int
+
+
+def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], list[object]]:
+    """SQL conditions on `households h` for every filter but the text, and their parameters."""
     where = ["h.deleted_hlc IS NULL"]
     params: list[object] = []
     if flt.area_id:
@@ -91,19 +101,48 @@ def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), t
             "AND v.follow_up_due < ?)"
         )
         params.append(today.isoformat())
+    return where, params
+
+
+def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | None) -> HouseholdMatches:
+    """A text search, best match first (`desktop.search.index.RankedQuery`), the other filters applied in SQL
+    to every match, not only to the best few hundred."""
+    assert flt.text is not None
+    query = ranked_query(flt.text)
+    if query is None:
+        return HouseholdMatches([], 0)
+    if flt == HouseholdFilter(text=flt.text):  # the text alone: read in ranked order, stop at the limit
+        return HouseholdMatches(search_household_ids(store.conn, flt.text, limit), count_matches(store.conn, flt.text))
+    where, params = _filter_conditions(flt, today)
+    visit_filters = flt.not_visited_days is not None or flt.has_overdue_follow_up
+    if not visit_filters and count_matches(store.conn, flt.text) > FILTER_FIRST_ABOVE:
+        # The first letters typed match most of the ward: the khu phố or flag narrows more, and cheaply (a
+        # column test per household), so the filtered households are read first and kept if they match.
+        matching = {row[0] for row in store.conn.execute(
+            "SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (query.matches,))}
+        rows = [row for row in store.conn.execute(
+            "SELECT d.id, d.household_id, d.doc FROM households h CROSS JOIN search_doc d ON d.household_id = h.id "
+            f"WHERE {' AND '.join(where)}", params) if row[0] in matching]
+    else:
+        # CROSS JOIN keeps the index's matches as the outer loop: without it SQLite may walk the filtered
+        # households and run the full-text query once for each (seconds instead of milliseconds).
+        rows = store.conn.execute(
+            "SELECT f.rowid, d.household_id, d.doc FROM household_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
+            "CROSS JOIN households h ON h.id = d.household_id "
+            f"WHERE household_fts MATCH ? AND {' AND '.join(where)}",
+            (query.matches, *params),
+        ).fetchall()
+    return HouseholdMatches(rank_matches(query, rows, limit), len(rows))
+
+
+def find_households(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
+                    limit: int | None = None) -> HouseholdMatches:
+    """Alive households matching the filter: the first `limit` ids in address order (or best match first for
+    a text), and the number of all that match."""
+    today = today or date.today()
     if flt.text:
-        ranked = search_household_ids(store.conn, flt.text, limit=limit or 500)
-        if not ranked:
-            return []
-        marks = ",".join("?" * len(ranked))
-        allowed = {
-            row[0]
-            for row in store.conn.execute(
-                f"SELECT h.id FROM households h WHERE {' AND '.join(where)} AND h.id IN ({marks})",
-                (*params, *ranked),
-            )
-        }
-        return [household_id for household_id in ranked if household_id in allowed]
+        return _text_matches(store, flt, today, limit)
+    where, params = _filter_conditions(flt, today)
     # Walking order sorted by SQLite (a Python sort of 50k keys costs a visible moment when the app opens):
     # street, then house number, then the alley number after '/', so 9 < 10 < 10A < 123/4 < 123/45A.
     rows = store.conn.execute(
@@ -113,7 +152,17 @@ def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), t
         "ELSE -1 END, h.house_no" + (" LIMIT ?" if limit is not None else ""),
         (*params, limit) if limit is not None else params,
     ).fetchall()
-    return [row[0] for row in rows]
+    ids = [row[0] for row in rows]
+    if limit is None or len(ids) < limit:
+        return HouseholdMatches(ids, len(ids))
+    total = store.conn.execute(f"SELECT COUNT(*) FROM households h WHERE {' AND '.join(where)}", params)
+    return HouseholdMatches(ids, int(total.fetchone()[0]))
+
+
+def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
+                       limit: int | None = None) -> list[str]:
+    """Ids of alive households matching the filter, in address order (or best match first for text)."""
+    return find_households(store, flt, today, limit).ids
 
 
 def household_summaries(store: Store, ids: list[str], today: date | None = None) -> list[dict[str, object]]:
@@ -153,7 +202,8 @@ def household_summaries(store: Store, ids: list[str], today: date | None = None)
 def household_detail(store: Store, household_id: str,
                      officer_id: str | FromSession | None = FROM_SESSION) -> dict[str, object]:
     """Everything shown on a household page: summary, members, visits (newest first; only those the logged-in
-    user may see unless `officer_id` says whose, None: everyone's), cases."""
+    user may see unless `officer_id` says whose, None: everyone's, with the count of those left out), cases."""
+    officer_id = scope_of(store, officer_id)
     summary = household_summaries(store, [household_id])[0]
     cursor = store.conn.execute(
         "SELECT id, full_name, gender, birth_year, relation_to_head, phone, id_number, moved_out_on "
@@ -169,7 +219,8 @@ def household_detail(store: Store, household_id: str,
         **summary,
         "head_id": head_id,
         "people": people,
-        "visits": list_visits(store, household_id=household_id, officer_id=officer_id),
+        "visits": with_support(store, list_visits(store, household_id=household_id, officer_id=officer_id)),
+        "hidden_visits": count_others_visits(store, officer_id, household_id=household_id),
         "cases": fetch_dicts(store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
                                f"WHERE household_id = ? AND {ALIVE} ORDER BY received_on DESC", (household_id,)),
     }
@@ -182,33 +233,59 @@ def fetch_dicts(store: Store, sql: str, params: tuple[object, ...] = ()) -> list
     return [dict(zip(columns, row, strict=True)) for row in cursor]
 
 
+def with_support(store: Store, visits: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The visits, each with `support`: its alive support items (kind, quantity, unit, value_vnd, description),
+    so a timeline can say what was given (10 kg, 200.000đ) and not only its total value."""
+    by_visit: dict[object, list[dict[str, object]]] = {visit["id"]: [] for visit in visits}
+    ids = list(by_visit)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for item in fetch_dicts(
+            store,
+            "SELECT visit_id, kind, quantity, unit, value_vnd, description FROM support_items "
+            f"WHERE visit_id IN ({','.join('?' * len(chunk))}) AND {ALIVE} ORDER BY created_at, id",
+            tuple(chunk),
+        ):
+            by_visit[item.pop("visit_id")].append(item)
+    return [{**visit, "support": by_visit[visit["id"]]} for visit in visits]
+
+
+def _visit_conditions(household_id: str | None, overdue_on: date | None,
+                      due_on: date | None) -> tuple[list[str], list[object]]:
+    """SQL conditions on `visits v` shared by a list of visits and the count of the ones it leaves out."""
+    where = ["v.deleted_hlc IS NULL"]
+    params: list[object] = []
+    if household_id:
+        where.append("v.household_id = ?")
+        params.append(household_id)
+    if overdue_on is not None:
+        where.append(f"{open_follow_up('v.')} AND v.follow_up_due < ?")
+        params.append(overdue_on.isoformat())
+    if due_on is not None:
+        where.append(f"{open_follow_up('v.')} AND v.follow_up_due = ?")
+        params.append(due_on.isoformat())
+    return where, params
+
+
 def list_visits(store: Store, *, household_id: str | None = None, overdue_on: date | None = None,
                 due_on: date | None = None, limit: int | None = None,
                 officer_id: str | FromSession | None = FROM_SESSION) -> list[dict[str, object]]:
     """Visits newest first; with `overdue_on`, only open follow-ups due before that day (oldest due first);
     with `due_on`, only open follow-ups due that very day (the officer's round of today). Only the visits the
     logged-in user may see, unless `officer_id` says whose (None: everyone's)."""
-    where = ["v.deleted_hlc IS NULL"]
-    params: list[object] = []
+    where, params = _visit_conditions(household_id, overdue_on, due_on)
     officer_id = scope_of(store, officer_id)
     if officer_id:
         where.append("v.officer_id = ?")
         params.append(officer_id)
-    if household_id:
-        where.append("v.household_id = ?")
-        params.append(household_id)
     order = "v.visited_at DESC, v.created_at DESC"
     if overdue_on is not None:
-        where.append(f"{open_follow_up('v.')} AND v.follow_up_due < ?")
-        params.append(overdue_on.isoformat())
         order = "v.follow_up_due"
     if due_on is not None:
-        where.append(f"{open_follow_up('v.')} AND v.follow_up_due = ?")
-        params.append(due_on.isoformat())
         order = "h.street, h.house_no"
     sql = (
         "SELECT v.id, v.household_id, h.house_no, h.street, v.visited_at, v.purposes, v.outcome, v.findings, "
-        "v.follow_up_due, v.follow_up_done_at, v.voided, "
+        "v.follow_up_due, v.follow_up_done_at, v.voided, v.void_reason, v.officer_id, "
         "(SELECT COALESCE(SUM(s.value_vnd), 0) FROM support_items s WHERE s.visit_id = v.id "
         "AND s.deleted_hlc IS NULL) AS support_vnd "
         f"FROM visits v LEFT JOIN households h ON h.id = v.household_id WHERE {' AND '.join(where)} "
@@ -217,6 +294,20 @@ def list_visits(store: Store, *, household_id: str | None = None, overdue_on: da
     if limit:
         params.append(limit)
     return fetch_dicts(store, sql, tuple(params))
+
+
+def count_others_visits(store: Store, officer_id: str | None, *, household_id: str | None = None,
+                        overdue_on: date | None = None, due_on: date | None = None) -> int:
+    """How many visits `list_visits` with the same arguments leaves out because other officers made them
+    (0 when `officer_id` is None: nothing is hidden). An officer who sees a last visit date or an overdue
+    count on a household with an empty timeline is told why."""
+    if not officer_id:
+        return 0
+    where, params = _visit_conditions(household_id, overdue_on, due_on)
+    where.append("v.officer_id IS NOT ?")
+    params.append(officer_id)
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM visits v WHERE {' AND '.join(where)}", params)
+               .fetchone()[0])
 
 
 def ward_stats(store: Store, today: date | None = None) -> dict[str, int]:

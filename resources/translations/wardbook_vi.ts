@@ -584,12 +584,20 @@ Anh/chị muốn bắt đầu thế nào?</translation>
         <translation>Thăm hộ &amp; theo dõi</translation>
     </message>
     <message>
+        <source>voided</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
         <source>New visit</source>
         <translation>Ghi lượt thăm</translation>
     </message>
     <message>
         <source>Follow-up done…</source>
         <translation>Đã theo dõi xong…</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Mở hộ</translation>
     </message>
     <message>
         <source>Due today (%1)</source>
@@ -625,6 +633,21 @@ Check, then press Save again to add anyway.</source>
         <translation>Có thể trùng — đã có trong sổ:
 %1
 Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <source>What you typed in this form has not been saved. Close it and lose it?</source>
+        <translation>Những gì bạn đã nhập trong biểu mẫu này chưa được lưu. Đóng và bỏ đi?</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenEntries</name>
+    <message>
+        <source>Entries by other officers not shown: %1</source>
+        <translation>%1 mục của cán bộ khác không hiển thị</translation>
     </message>
 </context>
 <context>
@@ -740,6 +763,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Kết quả</translation>
     </message>
     <message>
+        <source>Support given</source>
+        <translation>Hỗ trợ đã trao</translation>
+    </message>
+    <message>
         <source>Follow-up / due</source>
         <translation>Theo dõi / hạn</translation>
     </message>
@@ -832,8 +859,8 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <source>voided</source>
-        <translation>đã hủy</translation>
+        <source>voided: %1</source>
+        <translation>đã hủy: %1</translation>
     </message>
     <message>
         <source>%1 (done %2)</source>
@@ -927,6 +954,12 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
+    </message>
+    <message numerus="yes">
+        <source>showing %1 of %n household(s)</source>
+        <translation>
+            <numerusform>hiển thị %1 / %n hộ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n household(s)</source>
@@ -1066,10 +1099,6 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Visit saved.</source>
-        <translation>Đã lưu lượt thăm.</translation>
-    </message>
-    <message>
         <source>System keyring</source>
         <translation>Kho khóa của hệ điều hành</translation>
     </message>
@@ -1122,6 +1151,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>&amp;Thoát</translation>
     </message>
     <message>
+        <source>Undo void</source>
+        <translation>Hoàn tác hủy</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -1140,6 +1173,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Not allowed</source>
         <translation>Không được phép</translation>
+    </message>
+    <message>
+        <source>Visit restored.</source>
+        <translation>Đã khôi phục lượt thăm.</translation>
     </message>
     <message>
         <source>Last sync: %1</source>
@@ -1635,8 +1672,46 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
 <context>
     <name>VisitDialog</name>
     <message>
+        <source>Void visit</source>
+        <translation>Hủy lượt thăm</translation>
+    </message>
+    <message>
+        <source>Why is this visit voided? (for example: wrong household)
+It stays in the register, marked voided, and is no longer counted.</source>
+        <translation>Vì sao hủy lượt thăm này? (ví dụ: ghi nhầm hộ)
+Lượt thăm vẫn được giữ trong sổ, đánh dấu đã hủy, và không còn được tính.</translation>
+    </message>
+    <message>
+        <source>Visit voided.</source>
+        <translation>Đã hủy lượt thăm.</translation>
+    </message>
+    <message>
+        <source>Visit restored.</source>
+        <translation>Đã khôi phục lượt thăm.</translation>
+    </message>
+    <message>
         <source>New visit</source>
         <translation>Ghi lượt thăm</translation>
+    </message>
+    <message>
+        <source>Voided visit</source>
+        <translation>Lượt thăm đã hủy</translation>
+    </message>
+    <message>
+        <source>Correct visit</source>
+        <translation>Sửa lượt thăm</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Hủy lượt thăm…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Voided: %1</source>
+        <translation>Đã hủy: %1</translation>
     </message>
     <message>
         <source>&amp;Household</source>
@@ -1691,6 +1766,14 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Pick the household from the search results (↓, Enter).</source>
         <translation>Chọn hộ trong kết quả tìm kiếm (↓, Enter).</translation>
+    </message>
+    <message>
+        <source>Visit corrected.</source>
+        <translation>Đã sửa lượt thăm.</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>Đã lưu lượt thăm.</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from desktop.io.importer import import_file
 from desktop.register.activities import add_activity
 from desktop.register.cases import add_case
 from desktop.register.households import add_household, find_area
-from desktop.register.visits import add_visit, void_visit
+from desktop.register.visits import add_visit, open_visit, restore_visit, update_visit, void_visit
 from desktop.reports.periods import parse_period
 from desktop.reports.review import build_review
 from desktop.reports.walklist import build_walk_list
@@ -159,6 +159,52 @@ def test_officer_sees_and_changes_only_own_visits(demo_store: Store, accounts: d
     assert officer.code == lead.code == 0
     assert len(officer.out.strip().splitlines()) == 2 + 1  # header, rule, the officer's one visit
     assert len(lead.out.strip().splitlines()) == 2 + total
+
+
+def test_an_officer_corrects_voids_and_restores_only_own_visits_a_team_lead_anyone_s(  # type: ignore[no-untyped-def]
+        demo_store: Store, accounts: dict[str, Actor]) -> None:
+    officer, lead = accounts["canbo"], accounts["totruong"]
+    others = str(demo_store.conn.execute(
+        "SELECT id FROM visits WHERE officer_id != ? AND voided = 0 LIMIT 1", (officer.user_id,)).fetchone()[0])
+    attach(demo_store, officer)
+    before = data_snapshot(demo_store.path)
+    for action in (lambda: open_visit(demo_store, others), lambda: restore_visit(demo_store, others),
+                   lambda: update_visit(demo_store, others, household_id=None, visited_on="01/06/2026",
+                                        purposes=["welfare_check"], outcome="met")):
+        with pytest.raises(WardbookError) as error:
+            action()
+        assert error.value.msg_id == "security.denied"
+    assert data_snapshot(demo_store.path) == before
+    attach(demo_store, lead)
+    visit = open_visit(demo_store, others)
+    update_visit(demo_store, others, household_id=str(visit["household_id"]), visited_on="01/06/2026",
+                 purposes=["welfare_check"], outcome="met", findings="Tổ trưởng sửa")
+    void_visit(demo_store, others, "ghi nhầm")
+    restore_visit(demo_store, others)
+    after = open_visit(demo_store, others)
+    assert (after["findings"], after["voided"], after["officer_id"]) == ("Tổ trưởng sửa", 0, visit["officer_id"])
+    detach(demo_store)
+
+
+def test_an_officer_is_told_how_many_visits_of_other_officers_are_left_out(  # type: ignore[no-untyped-def]
+        demo_store: Store, accounts: dict[str, Actor], cli) -> None:
+    from desktop.security.access import view_household
+    from desktop.store.queries import count_others_visits
+
+    household, code, visits = demo_store.conn.execute(
+        "SELECT h.id, h.code, COUNT(*) FROM visits v JOIN households h ON h.id = v.household_id "
+        "WHERE v.deleted_hlc IS NULL GROUP BY h.id ORDER BY COUNT(*) DESC LIMIT 1").fetchone()
+    attach(demo_store, accounts["canbo"])  # an officer with no visit of this household
+    detail = view_household(demo_store, household)
+    assert detail["visits"] == [] and detail["hidden_visits"] == visits > 0
+    officer = visible_officer(demo_store)
+    assert count_others_visits(demo_store, officer) == len(list_visits(demo_store))
+    attach(demo_store, accounts["totruong"])  # sees everything: nothing hidden
+    assert view_household(demo_store, household)["hidden_visits"] == 0
+    detach(demo_store)
+    shown = cli("--db", demo_store.path, "household", "show", code, user="canbo")
+    assert f"Visits by other officers not shown: {visits}." in shown.out
+    assert "not shown" not in cli("--db", demo_store.path, "household", "show", code, user="totruong").out
 
 
 def test_officer_sees_and_adds_only_own_activities(demo_store: Store, accounts: dict[str, Actor]) -> None:

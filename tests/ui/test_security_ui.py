@@ -179,7 +179,7 @@ def test_officer_is_not_offered_admin_import_or_reports(window_as) -> None:  # t
     assert not window.household.history_button.isVisibleTo(window.household)
 
 
-def test_officer_sees_only_their_own_visits_and_cases(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
+def test_officer_sees_only_their_own_visits_and_cases(window_as, accounts, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = window_as("canbo1")
     store = window.ctx.store
     officer = accounts["canbo1"].user_id
@@ -190,6 +190,14 @@ def test_officer_sees_only_their_own_visits_and_cases(window_as, accounts) -> No
     shown = {str(window.followups.models["recent"].row(r)["id"])
              for r in range(window.followups.models["recent"].rowCount())}
     assert shown and shown <= own
+    # each list says how many of other officers' entries it leaves out
+    note = window.followups.hidden_notes["recent"]
+    assert note.isVisible() and note.text() == f"{others:,} mục của cán bộ khác không hiển thị".replace(",", ".")
+    overdue_others = store.conn.execute(
+        "SELECT COUNT(*) FROM visits WHERE officer_id != ? AND follow_up_due < '2026-06-30' AND voided = 0 "
+        "AND follow_up_done_at IS NULL AND deleted_hlc IS NULL", (officer,)).fetchone()[0]
+    assert overdue_others > 0 and window.followups.hidden["overdue"] == overdue_others
+    assert window.followups.hidden_notes["overdue"].text().startswith(f"{overdue_others} mục")
     window.show_page("cases")
     window.cases.status.setCurrentIndex(window.cases.status.findData(None))  # all cases
     assert window.cases.model.rowCount() == store.conn.execute(
@@ -206,6 +214,12 @@ def test_officer_sees_only_their_own_visits_and_cases(window_as, accounts) -> No
     timeline = window.household.timeline
     visits = [row["visit"] for row in map(timeline.row, range(timeline.rowCount())) if row["kind"] == "visit"]
     assert visits and {v["id"] for v in visits} <= own
+    hidden = store.conn.execute("SELECT COUNT(*) FROM visits WHERE household_id = ? AND officer_id != ? "
+                                "AND deleted_hlc IS NULL", (household, officer)).fetchone()[0]
+    assert hidden > 0 and window.household.hidden_note.isVisible()
+    assert window.household.hidden_note.text() == f"{hidden} mục của cán bộ khác không hiển thị"
+    window.ctx.language.set_language("en")
+    qtbot.waitUntil(lambda: window.household.hidden_note.text() == f"Entries by other officers not shown: {hidden}")
 
 
 def test_officer_sees_only_the_activities_they_recorded(window_as, accounts) -> None:  # type: ignore[no-untyped-def]
@@ -235,6 +249,7 @@ def test_team_lead_sees_everyones_visits(window_as, accounts) -> None:  # type: 
     officers = {row[0] for row in window.ctx.store.conn.execute(
         "SELECT DISTINCT officer_id FROM visits WHERE id IN ({})".format(",".join("?" * len(ids))), ids)}
     assert len(officers) > 1
+    assert not any(note.isVisible() for note in window.followups.hidden_notes.values())  # nothing is hidden
 
 
 def test_opening_a_household_page_writes_a_view_entry(window_as, accounts) -> None:  # type: ignore[no-untyped-def]

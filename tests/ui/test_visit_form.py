@@ -4,6 +4,7 @@ nothing."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.store.queries import household_detail, list_visits
 
@@ -93,8 +94,11 @@ def test_invalid_visit_shows_the_message_next_to_the_field_and_saves_nothing(win
     qtbot.keyClick(support.value, Qt.Key.Key_Return)
     assert dialog.errors["support"].isVisible()
     assert _visit_count(ctx.store) == count
-    # Esc cancels, still nothing saved
+    # Esc on this filled form asks first; Yes throws it away, still nothing saved
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    (box,) = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    box.button(QMessageBox.StandardButton.Yes).click()
     assert not dialog.isVisible()
     assert _visit_count(ctx.store) == count
 

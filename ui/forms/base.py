@@ -1,24 +1,33 @@
 """The common shape of a form: fields with a message under each, Save/Cancel, Enter saves and Esc cancels.
 
+Esc, Cancel or closing the window asks before throwing away what was typed: a form counts as filled when any
+of its fields differs from what it showed when it opened.
+
 Forms do not validate by themselves: they hand the typed values to a core function and, when it raises a
 WardbookError, show its message under the field it names (`field=` in the error, or the msg id's field).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import WardbookError
 from ui.context import AppContext
-from ui.widgets import FieldError
+from ui.widgets import FieldError, assign_mnemonics, confirm, focus_target
 
 
 class FormDialog(QDialog):
@@ -29,6 +38,8 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.saved_id: str | None = None
+        self._opened_with: list[object] | None = None  # the fields' values when the form was first shown
+        self._discarding = False
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._labels: dict[str, QLabel] = {}
@@ -59,7 +70,9 @@ class FormDialog(QDialog):
         error.setObjectName(f"error_{name}")
         column.addWidget(error)
         label = QLabel(self)
-        label.setBuddy(widget)
+        target = focus_target(widget)
+        if target is not None:  # Alt+letter of the label puts the cursor in the field
+            label.setBuddy(target)
         self._labels[name] = label
         self.errors[name] = error
         self.form.addRow(label, holder)
@@ -100,12 +113,83 @@ class FormDialog(QDialog):
         if self.saved_id is not None:  # None: the form stays open (e.g. the officer reviews a duplicate)
             self.accept()
 
+    def field_values(self) -> list[object]:
+        """What the fields of this form hold now (not those of a dialog it opened), in a stable order."""
+        values: list[object] = []
+        for widget in self.findChildren(QWidget):
+            if widget.window() is not self:
+                continue
+            if isinstance(widget, QLineEdit):
+                values.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                values.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                values.append(widget.currentIndex())
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values.append(widget.isChecked())
+        return values
+
+    def first_empty_field(self) -> QWidget | None:
+        """Where typing starts: the first enabled text field of the form that is still empty."""
+        for label in self._labels.values():
+            field = label.buddy()
+            if field is None or not field.isEnabled():
+                continue
+            if (isinstance(field, QLineEdit) and not field.text()) or (
+                    isinstance(field, QPlainTextEdit) and not field.toPlainText()):
+                return field
+        return None
+
+    def is_filled(self) -> bool:
+        """True when something was typed or chosen since the form opened."""
+        return self._opened_with is not None and self.field_values() != self._opened_with
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._opened_with is None:  # first shown: keyboard set-up, then what "untouched" means
+            assign_mnemonics(self, list(self._labels.values()))
+            for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+                field.installEventFilter(self)
+            focused = self.focusWidget()
+            if focused is None or isinstance(focused, QAbstractButton):
+                (self.first_empty_field() or self).setFocus()
+        super().showEvent(event)
+        if self._opened_with is None:
+            self._opened_with = self.field_values()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # An Alt+letter that is no field's shortcut (in this language) must not type its letter into the field.
+        if event.type() == QEvent.Type.KeyPress:
+            modifiers = event.modifiers()  # type: ignore[attr-defined]
+            if modifiers & Qt.KeyboardModifier.AltModifier and not modifiers & Qt.KeyboardModifier.ControlModifier \
+                    and event.text().isalpha():  # type: ignore[attr-defined]
+                return True
+        return super().eventFilter(watched, event)
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button: a filled form asks first (No keeps it open)."""
+        if self._discarding or not self.is_filled():
+            super().reject()
+            return
+        self.ask_discard()
+
+    def ask_discard(self) -> QMessageBox:
+        """The question before a filled form is thrown away; returned so a test can answer it."""
+        return confirm(self, self.tr("Discard changes?"),
+                       self.tr("What you typed in this form has not been saved. Close it and lose it?"),
+                       self.discard)
+
+    def discard(self) -> None:
+        """Close without saving and without asking (after the officer said yes, or at logout)."""
+        self._discarding = True
+        super().reject()
+
     def retranslate(self) -> None:
         """Set the dialog's texts (called at construction and on LanguageChange)."""
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            assign_mnemonics(self, list(self._labels.values()))
         super().changeEvent(event)
 
     def keyPressEvent(self, event) -> None:

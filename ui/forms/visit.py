@@ -1,16 +1,22 @@
 """The visit form, made for speed at the door: household by search, purposes as toggles (Alt+1…8), outcome,
-findings, support items and the follow-up date; Enter saves, Esc cancels."""
+findings, support items and the follow-up date; Enter saves, Esc cancels.
+
+The same form opens a recorded visit: filled in, saved through `update_visit` (the same checks), with Void…
+(a reason is asked) or, on a voided visit, Restore."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -21,18 +27,24 @@ from PySide6.QtWidgets import (
 from desktop.errors import WardbookError
 from desktop.register.labels import label
 from desktop.register.validation import parse_date
-from desktop.register.visits import SupportItem, add_visit
+from desktop.register.visits import (
+    SupportItem,
+    add_visit,
+    open_visit,
+    restore_visit,
+    update_visit,
+    void_visit,
+)
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
 from ui.context import AppContext
 from ui.forms.base import FormDialog
-from ui.language import fmt_date
+from ui.language import fmt_date, fmt_number
 from ui.picker import HouseholdPicker
 
 # Which field a core error belongs to when the error does not name one.
 _ERROR_FIELDS = {
     "register.future_visit": "visited_on",
     "register.follow_up_before_visit": "follow_up_due",
-    "register.bad_quantity": "support",
     "register.unknown_household": "household",
 }
 
@@ -65,6 +77,13 @@ class SupportRow(QWidget):
         self.unit.setPlaceholderText(self.tr("Unit (kg, bag…)"))
         self.value.setPlaceholderText(self.tr("Value (VND)"))
 
+    def set_item(self, item: SupportItem) -> None:
+        """Show a recorded item (numbers written the Vietnamese way, as they are typed)."""
+        self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
+        self.quantity.setText(fmt_number(item.quantity))
+        self.unit.setText(item.unit or "")
+        self.value.setText(fmt_number(item.value_vnd))
+
     def item(self) -> SupportItem:
         """The typed values; text that is not a number is passed on for the core to refuse by name."""
         return SupportItem(
@@ -94,11 +113,40 @@ def _number(text: str, kind: type) -> object:
 
 
 class VisitDialog(FormDialog):
+    """A new visit, or with `visit_id` a recorded one to correct, void or restore."""
+
+    recorded = Signal(str)  # something was written: the sentence to show in the status bar
+
     def __init__(
-        self, ctx: AppContext, household_id: str | None = None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        household_id: str | None = None,
+        parent: QWidget | None = None,
+        visit_id: str | None = None,
     ) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("visitForm")
+        self.visit_id = visit_id
+        self.voided = False
+        self.voided_now = False  # this dialog voided the visit: the window offers to undo it
+        self.void_reason = ""
+        self.done_message = ""
+        self.void_note = QLabel(self)
+        self.void_note.setObjectName("voidNote")
+        self.void_note.setWordWrap(True)
+        self.void_note.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.void_note.hide()
+        self.form.addRow(self.void_note)
+        self.void_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.void_button.setObjectName("voidVisit")
+        self.restore_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.setObjectName("restoreVisit")
+        for button in (self.void_button, self.restore_button):
+            button.setAutoDefault(False)
+            button.hide()
+        self.void_button.clicked.connect(self.ask_void_reason)
+        self.restore_button.clicked.connect(self.restore)
+        self.accepted.connect(lambda: self.recorded.emit(self.done_message))
         self.setMinimumWidth(660)
         # Toggles must read as on/off at a glance, in any Qt style.
         self.setStyleSheet(
@@ -175,11 +223,85 @@ class VisitDialog(FormDialog):
             *self.outcomes.values(),
         ):
             field.installEventFilter(self)
+        if visit_id:
+            self._load(open_visit(ctx.store, visit_id))
         self.retranslate()
-        (self.visited_on if household_id else self.picker.box).setFocus()
+        (self.visited_on if household_id or visit_id else self.picker.box).setFocus()
+
+    def _load(self, visit: dict[str, object]) -> None:
+        """Fill the form with a recorded visit; a voided one is shown read-only until it is restored."""
+        self.picker.set_household(str(visit["household_id"] or "") or None)
+        self.visited_on.setText(fmt_date(visit["visited_at"]))
+        chosen = str(visit["purposes"] or "").split(",")
+        for code, button in self.purposes.items():
+            button.setChecked(code in chosen)
+        self.outcomes[str(visit["outcome"])].setChecked(True)
+        self.person_met.setText(str(visit["person_met"] or ""))
+        self.findings.setPlainText(str(visit["findings"] or ""))
+        self.follow_up.setText(fmt_date(visit["follow_up_due"]))
+        for item in visit["support"]:  # type: ignore[attr-defined]
+            self.add_support_row().set_item(item)
+        self.voided = bool(visit["voided"])
+        self.void_reason = str(visit["void_reason"] or "")
+        for holder in self.findChildren(QWidget):
+            if holder.parentWidget() is self and holder not in (self.buttons, self.void_note, self.general_error):
+                holder.setEnabled(not self.voided)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setVisible(not self.voided)
+        self.void_button.setVisible(not self.voided)
+        self.restore_button.setVisible(self.voided)
+        self.void_note.setVisible(self.voided)
+
+    def ask_void_reason(self) -> QInputDialog:
+        """Ask why the visit is voided (opened without blocking; returned so a test can answer it)."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("voidReason")
+        dialog.setWindowTitle(self.tr("Void visit"))
+        dialog.setLabelText(self.tr(
+            "Why is this visit voided? (for example: wrong household)\n"
+            "It stays in the register, marked voided, and is no longer counted."))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self._void)
+        dialog.open()
+        return dialog
+
+    def _void(self, reason: str) -> None:
+        assert self.visit_id is not None
+        try:
+            void_visit(self.ctx.store, self.visit_id, reason)
+        except WardbookError as error:
+            self.general_error.show_message(error.message())
+            return
+        self.voided_now = True
+        self.saved_id = self.visit_id
+        self.done_message = self.tr("Visit voided.")
+        self.accept()
+
+    def restore(self) -> None:
+        """Undo the void and keep the form open, filled and editable, for a correction."""
+        assert self.visit_id is not None
+        try:
+            restore_visit(self.ctx.store, self.visit_id)
+        except WardbookError as error:
+            self.general_error.show_message(error.message())
+            return
+        for row in list(self.rows):
+            self._remove_support(row)
+        self._load(open_visit(self.ctx.store, self.visit_id))
+        self.retranslate()
+        self._opened_with = self.field_values()
+        self.visited_on.setFocus()
+        self.recorded.emit(self.tr("Visit restored."))
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("New visit"))
+        if self.visit_id is None:
+            self.setWindowTitle(self.tr("New visit"))
+        else:
+            self.setWindowTitle(self.tr("Voided visit") if self.voided else self.tr("Correct visit"))
+        self.void_button.setText(self.tr("Void…"))
+        self.restore_button.setText(self.tr("Restore"))
+        if self.voided:
+            self.void_note.setText(self.tr("Voided: %1").replace("%1", self.void_reason))
         self.set_label("household", self.tr("&Household"))
         self.set_label("visited_on", self.tr("&Date (dd/mm/yyyy)"))
         self.set_label("purposes", self.tr("Purposes (Alt+1…8)"))
@@ -235,18 +357,23 @@ class VisitDialog(FormDialog):
                 self.tr("Pick the household from the search results (↓, Enter).")
             )
             return None
-        return add_visit(
-            self.ctx.store,
-            household_id=self.picker.household_id,
-            visited_on=self.visited_on.text(),
-            purposes=[code for code, button in self.purposes.items() if button.isChecked()],
-            outcome=next((code for code, b in self.outcomes.items() if b.isChecked()), ""),
-            officer_id=self.ctx.user_id,
-            person_met=self.person_met.text().strip() or None,
-            findings=self.findings.toPlainText().strip() or None,
-            follow_up_due=self.follow_up.text(),
-            support=[row.item() for row in self.rows],
-        )
+        if self.voided:
+            return None
+        typed = {
+            "household_id": self.picker.household_id,
+            "visited_on": self.visited_on.text(),
+            "purposes": [code for code, button in self.purposes.items() if button.isChecked()],
+            "outcome": next((code for code, b in self.outcomes.items() if b.isChecked()), ""),
+            "person_met": self.person_met.text().strip() or None,
+            "findings": self.findings.toPlainText().strip() or None,
+            "follow_up_due": self.follow_up.text(),
+            "support": [row.item() for row in self.rows],
+        }
+        if self.visit_id is not None:
+            self.done_message = self.tr("Visit corrected.")
+            return update_visit(self.ctx.store, self.visit_id, **typed)  # type: ignore[arg-type]
+        self.done_message = self.tr("Visit saved.")
+        return add_visit(self.ctx.store, officer_id=self.ctx.user_id, **typed)  # type: ignore[arg-type]
 
     def _purpose_key(self, event) -> bool:
         """Alt+1…8 toggles a purpose wherever the focus is in the form."""

@@ -36,7 +36,7 @@ from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, text_of
 from ui.pages.followups import _table
-from ui.widgets import FieldError, show_error
+from ui.widgets import FieldError, assign_mnemonics, show_error
 
 
 def role_name(role: object) -> str:
@@ -95,6 +95,7 @@ class UserDialog(QDialog):
             self.role.setItemText(index, role_name(role))  # the core's names: its language switched first
         self.setWindowTitle(self.tr("New account") if self.reset_for is None
                             else self.tr("New password for %1").replace("%1", self.reset_for))
+        assign_mnemonics(self, list(self.labels.values()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

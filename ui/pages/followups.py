@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -19,11 +20,11 @@ from PySide6.QtWidgets import (
 from desktop.errors import WardbookError
 from desktop.register.visits import complete_follow_up
 from desktop.security.session import visible_officer
-from desktop.store.queries import list_visits
+from desktop.store.queries import count_others_visits, list_visits
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of
-from ui.widgets import Page, error_text
+from ui.widgets import Page, error_text, hidden_text, sortable
 
 RECENT = 200
 
@@ -37,11 +38,13 @@ def _table(parent: QWidget, model: RowsModel) -> QTableView:
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    sortable(view)
     return view
 
 
 class FollowUpsPage(Page):
     open_household = Signal(str)
+    open_visit = Signal(str)  # double-click or Enter on a row: the visit's form, to correct or void it
     new_visit = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -49,12 +52,18 @@ class FollowUpsPage(Page):
         self.boxes: dict[str, QGroupBox] = {}
         self.models: dict[str, RowsModel] = {}
         self.views: dict[str, QTableView] = {}
+        self.hidden_notes: dict[str, QLabel] = {}
+        self.hidden: dict[str, int] = {"today": 0, "overdue": 0, "recent": 0}
+        self._last_list = "today"  # the list the officer chose a row in last: the buttons act on its row
         layout = QVBoxLayout(self)
         actions = QHBoxLayout()
         self.visit_button = QPushButton(self)
         self.done_button = QPushButton(self)
+        self.household_button = QPushButton(self)
+        self.household_button.setObjectName("openHousehold")
         actions.addWidget(self.visit_button)
         actions.addWidget(self.done_button)
+        actions.addWidget(self.household_button)
         actions.addStretch(1)
         layout.addLayout(actions)
         for key in ("today", "overdue", "recent"):
@@ -66,7 +75,7 @@ class FollowUpsPage(Page):
                     Column(
                         "purposes", lambda: self.tr("Purposes"), label_of("purpose", "purposes", many=True)
                     ),
-                    Column("outcome", lambda: self.tr("Outcome"), label_of("outcome", "outcome")),
+                    Column("outcome", lambda: self.tr("Outcome"), self._outcome),
                     Column(
                         "support_vnd",
                         lambda: self.tr("Support (VND)"),
@@ -83,31 +92,45 @@ class FollowUpsPage(Page):
                 model.alert = lambda row: True
             box = QGroupBox(self)
             view = _table(box, model)
-            view.activated.connect(
-                lambda index, m=model: self.open_household.emit(
-                    str(m.row(index.row()).get("household_id") or "")
-                )
-            )
-            QVBoxLayout(box).addWidget(view)
+            view.activated.connect(lambda index, m=model: self.open_visit.emit(str(m.row(index.row())["id"])))
+            view.selectionModel().currentChanged.connect(lambda _now, _before, k=key: self._chosen_in(k))
+            note = QLabel(box)  # for an officer: other officers' entries of this list are left out
+            note.setObjectName(f"hiddenEntries_{key}")
+            note.setStyleSheet("color: #555; font-style: italic;")
+            note.hide()
+            column = QVBoxLayout(box)
+            column.addWidget(view)
+            column.addWidget(note)
             layout.addWidget(box, 1)
             self.boxes[key], self.models[key], self.views[key] = box, model, view
+            self.hidden_notes[key] = note
         self.visit_button.clicked.connect(lambda: self.new_visit.emit(""))
         self.done_button.clicked.connect(self._mark_done)
+        self.household_button.clicked.connect(self._open_household)
         ctx.records_changed.connect(self.refresh)
         self.retranslate()
 
     def title(self) -> str:
         return self.tr("Visits & follow-ups")
 
+    def _outcome(self, row: dict[str, object]) -> str:
+        """The outcome, and whether the visit was voided (it stays listed among the latest, marked)."""
+        text = label_of("outcome", "outcome")(row)
+        return text + " — " + self.tr("voided") if row.get("voided") else text
+
     def retranslate(self) -> None:
         self.visit_button.setText(self.tr("New visit"))
         self.done_button.setText(self.tr("Follow-up done…"))
+        self.household_button.setText(self.tr("Open household"))
         counts = {key: model.rowCount() for key, model in self.models.items()}
         self.boxes["today"].setTitle(self.tr("Due today (%1)").replace("%1", str(counts["today"])))
         self.boxes["overdue"].setTitle(self.tr("Overdue (%1)").replace("%1", str(counts["overdue"])))
         self.boxes["recent"].setTitle(self.tr("Latest visits"))
         for model in self.models.values():
             model.retranslate()
+        for key, note in self.hidden_notes.items():
+            note.setText(hidden_text(self.hidden[key]))
+            note.setVisible(self.hidden[key] > 0)
 
     def refresh(self) -> None:
         today = self.ctx.today()
@@ -116,15 +139,30 @@ class FollowUpsPage(Page):
         self.models["today"].set_rows(list_visits(store, due_on=today, officer_id=mine))
         self.models["overdue"].set_rows(list_visits(store, overdue_on=today, officer_id=mine))
         self.models["recent"].set_rows(list_visits(store, limit=RECENT, officer_id=mine))
+        self.hidden = {"today": count_others_visits(store, mine, due_on=today),
+                       "overdue": count_others_visits(store, mine, overdue_on=today),
+                       "recent": count_others_visits(store, mine)}
         self.retranslate()
 
-    def _mark_done(self) -> None:
-        for key in ("today", "overdue"):
+    def _chosen_in(self, key: str) -> None:
+        self._last_list = key
+
+    def _selected(self, keys: tuple[str, ...]) -> dict[str, object] | None:
+        """The row chosen in the list used last if it is one of these, else in the first of them that has one."""
+        for key in sorted(keys, key=lambda k: k != self._last_list):
             index = self.views[key].currentIndex()
             if index.isValid():
-                row = self.models[key].row(index.row())
-                break
-        else:
+                return self.models[key].row(index.row())
+        return None
+
+    def _open_household(self) -> None:
+        row = self._selected(("today", "overdue", "recent"))
+        if row and row.get("household_id"):
+            self.open_household.emit(str(row["household_id"]))
+
+    def _mark_done(self) -> None:
+        row = self._selected(("today", "overdue"))
+        if row is None:
             return
         text, ok = QInputDialog.getText(
             self,

@@ -36,7 +36,7 @@ from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui.context import AppContext
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, date_of, label_of, text_of
-from ui.widgets import Page, error_text
+from ui.widgets import Page, error_text, hidden_text, sortable
 
 
 def timeline_rows(detail: dict[str, Any]) -> list[dict[str, Any]]:
@@ -51,6 +51,7 @@ class HouseholdPage(Page):
     new_visit = Signal(str)
     new_case = Signal(str)
     open_case = Signal(str)
+    open_visit = Signal(str)  # double-click or Enter on a visit of the timeline
     access_history = Signal(str)  # household id: show the audit log filtered to it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -112,12 +113,19 @@ class HouseholdPage(Page):
                 Column("kind", lambda: self.tr("Record"), self._record_kind),
                 Column("what", lambda: self.tr("What"), self._record_what),
                 Column("result", lambda: self.tr("Result"), self._record_result),
+                Column("support", lambda: self.tr("Support given"), self._record_support),
                 Column("follow", lambda: self.tr("Follow-up / due"), self._record_due),
             ],
             self,
         )
         self.timeline_view = self._table(self.timeline)
-        QVBoxLayout(self.timeline_box).addWidget(self.timeline_view)
+        self.hidden_note = QLabel(self)  # an officer is told that other officers' visits are left out
+        self.hidden_note.setObjectName("hiddenEntries")
+        self.hidden_note.setStyleSheet("color: #555; font-style: italic;")
+        self.hidden_note.hide()
+        timeline_layout = QVBoxLayout(self.timeline_box)
+        timeline_layout.addWidget(self.timeline_view)
+        timeline_layout.addWidget(self.hidden_note)
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -155,6 +163,7 @@ class HouseholdPage(Page):
         view.setAlternatingRowColors(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
+        sortable(view)
         return view
 
     def title(self) -> str:
@@ -209,6 +218,9 @@ class HouseholdPage(Page):
         d = self.detail
         if not d:
             return
+        hidden = int(d.get("hidden_visits") or 0)
+        self.hidden_note.setText(hidden_text(hidden))
+        self.hidden_note.setVisible(hidden > 0)
         self.heading.setText(f"{d.get('house_no') or ''} {d.get('street') or ''}")
         facts = [
             self.tr("Code: %1").replace("%1", str(d.get("code") or "")),
@@ -241,10 +253,23 @@ class HouseholdPage(Page):
         visit = row["visit"]
         text = label("outcome", visit["outcome"])
         if visit.get("voided"):
-            text += " — " + self.tr("voided")
+            text += " — " + self.tr("voided: %1").replace("%1", str(visit.get("void_reason") or ""))
         if visit.get("findings"):
             text += f" — {visit['findings']}"
         return text
+
+    def _record_support(self, row: dict[str, Any]) -> str:
+        """What was given, item by item: "Lương thực 10 kg (200.000 đ)"."""
+        if row["kind"] != "visit":
+            return ""
+        items = []
+        for item in row["visit"].get("support") or ():
+            words = [label("support", item["kind"]), fmt_number(item["quantity"]), str(item["unit"] or "")]
+            text = " ".join(word for word in words if word)
+            if item["value_vnd"]:
+                text += f" ({fmt_number(item['value_vnd'])} đ)"
+            items.append(text)
+        return "; ".join(items)
 
     def _record_due(self, row: dict[str, Any]) -> str:
         if row["kind"] == "case":
@@ -323,5 +348,4 @@ class HouseholdPage(Page):
 
     def _timeline_activated(self, index: Any) -> None:
         row = self.timeline.row(index.row())
-        if row["kind"] == "case":
-            self.open_case.emit(str(row["id"]))
+        (self.open_case if row["kind"] == "case" else self.open_visit).emit(str(row["id"]))

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 
 from desktop.register.labels import label
 from desktop.security.database import reopen
-from desktop.store.queries import HouseholdFilter, household_summaries, list_areas, list_household_ids
+from desktop.store.queries import (
+    HouseholdFilter,
+    HouseholdMatches,
+    find_households,
+    household_summaries,
+    list_areas,
+)
 from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui import workers
 from ui.context import AppContext
@@ -42,6 +48,7 @@ class HouseholdsPage(Page):
         super().__init__(ctx, parent)
         self._generation = 0
         self._worker: workers.Worker | None = None
+        self._total = 0  # households matching the current search and filters (the list may show fewer)
         self.model = HouseholdTableModel(lambda ids: household_summaries(ctx.store, ids, ctx.today()), self)
 
         self.search = SearchBox(self)
@@ -153,8 +160,9 @@ class HouseholdsPage(Page):
             self.reload()
 
     def reload(self) -> None:
-        """Text searches are answered at once (ranked, ≤500 rows, a few ms); whole-ward lists and the heavier
-        filters run in a worker with their own connection, so typing and scrolling never wait for them."""
+        """Text searches are answered at once (ranked, ≤500 rows, a few ms; a khu phố or flag chosen too adds
+        a few tens of ms on a 50k ward); whole-ward lists and the filters on visits run in a worker with their
+        own connection, so typing and scrolling never wait for them."""
         self._generation += 1
         generation = self._generation
         flt = self.current_filter()
@@ -162,24 +170,30 @@ class HouseholdsPage(Page):
         if self._worker is not None:
             self._worker.cancel()
             self._worker = None
-        if flt.text:
-            self._show(generation, list_household_ids(self.ctx.store, flt, today=today, limit=SEARCH_LIMIT))
+        limit = SEARCH_LIMIT if flt.text else None
+        if flt.text and flt.not_visited_days is None and not flt.has_overdue_follow_up:
+            found = find_households(self.ctx.store, flt, today=today, limit=limit)
+            self._show(generation, found.ids, found.total)
             return
         store = self.ctx.store
         self.count.setText(self.tr("Loading…"))
 
-        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> list[str]:
+        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> tuple[int, HouseholdMatches]:
             with reopen(store) as reader:  # own connection, same key and user (see ui/workers.py)
-                return list_household_ids(reader, flt, today=today)
+                return generation, find_households(reader, flt, today=today, limit=limit)
 
-        self._worker = workers.start(
-            job, finished=lambda ids: self._show(generation, ids), failed=self.count.setText, owner=self
-        )
+        # Bound methods, not lambdas: Qt drops them if the page is gone before the worker answers.
+        self._worker = workers.start(job, finished=self._loaded, failed=self.count.setText)
 
-    def _show(self, generation: int, ids: list[str]) -> None:
+    def _loaded(self, answer: tuple[int, HouseholdMatches]) -> None:
+        generation, found = answer
+        self._show(generation, found.ids, found.total)
+
+    def _show(self, generation: int, ids: list[str], total: int | None = None) -> None:
         if generation != self._generation:
             return  # an older query answered after a newer one was asked
         self._worker = None
+        self._total = len(ids) if total is None else total
         self.model.set_ids(ids)
         if ids:
             self.table.setCurrentIndex(self.model.index(0, 0))
@@ -187,12 +201,14 @@ class HouseholdsPage(Page):
         self.loaded.emit(len(ids))
 
     def _show_count(self) -> None:
-        if self._worker is None:
-            self.count.setText(
-                self.tr("%n household(s)", "", self.model.rowCount()).replace(
-                    str(self.model.rowCount()), fmt_number(self.model.rowCount())
-                )
-            )
+        if self._worker is not None:
+            return
+        shown = self.model.rowCount()
+        if self._total > shown:  # a capped text search says it shows the best part of more
+            text = self.tr("showing %1 of %n household(s)", "", self._total)
+            self.count.setText(text.replace(str(self._total), fmt_number(self._total)).replace("%1", fmt_number(shown)))
+        else:
+            self.count.setText(self.tr("%n household(s)", "", shown).replace(str(shown), fmt_number(shown)))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

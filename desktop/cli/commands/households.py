@@ -135,4 +135,6 @@ def _show(args: argparse.Namespace) -> int:
         )
     else:
         print(i18n.tr("cli.none_found"))
+    if detail.get("hidden_visits"):
+        print(i18n.tr("cli.hidden_visits", count=detail["hidden_visits"]))
     return 0

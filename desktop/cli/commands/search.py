@@ -7,7 +7,7 @@ import argparse
 from desktop.cli.commands.households import print_households
 from desktop.cli.context import add_common_options, open_store, whole_number
 from desktop.register.validation import MAX_COUNT
-from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids
+from desktop.store.queries import HouseholdFilter, find_households, household_summaries
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,6 +20,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _search(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        ids = list_household_ids(store, HouseholdFilter(text=" ".join(args.text)), limit=500)
-        print_households(household_summaries(store, ids[: args.limit]), len(ids))
+        found = find_households(store, HouseholdFilter(text=" ".join(args.text)), limit=args.limit)
+        print_households(household_summaries(store, found.ids), found.total)
     return 0

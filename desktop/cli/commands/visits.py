@@ -1,4 +1,4 @@
-"""`wardbook visit add|list`."""
+"""`wardbook visit add|list|edit|void|restore`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ from desktop.cli.context import add_common_options, open_store, print_table, who
 from desktop.register.households import resolve_household
 from desktop.register.labels import label, labels
 from desktop.register.validation import MAX_COUNT, MAX_VND, check_int, check_number
-from desktop.register.visits import SupportItem, add_visit
+from desktop.register.visits import (
+    SupportItem,
+    add_visit,
+    open_visit,
+    resolve_visit,
+    restore_visit,
+    update_visit,
+    void_visit,
+)
 from desktop.security.session import visible_officer
 from desktop.store.queries import list_visits
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
@@ -45,6 +53,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--officer")
     add.set_defaults(handler=_add)
 
+    edit = actions.add_parser("edit", help="sửa lượt thăm / correct a visit (chỉ đổi điều được ghi)")
+    add_common_options(edit)
+    edit.add_argument("visit", metavar="VISIT_ID", help="mã lượt thăm (8 ký tự đầu) / id or its first 8 characters")
+    edit.add_argument("--household", help="mã hộ hoặc id / code or id")
+    edit.add_argument("--date", help="dd/mm/yyyy")
+    edit.add_argument("--purpose", action="append", choices=VISIT_PURPOSES)
+    edit.add_argument("--outcome", choices=VISIT_OUTCOMES)
+    edit.add_argument("--person-met")
+    edit.add_argument("--findings")
+    edit.add_argument("--follow-up", help="hạn theo dõi / follow-up due, dd/mm/yyyy ('' để xóa / to clear)")
+    edit.add_argument("--support", action="append", type=_support,
+                      help="KIND:QTY:UNIT:VND (thay mọi hỗ trợ đã ghi / replaces the support recorded)")
+    edit.add_argument("--no-support", action="store_true", help="xóa mọi hỗ trợ đã ghi / remove the support")
+    edit.set_defaults(handler=_edit)
+
+    void = actions.add_parser("void", help="hủy lượt thăm ghi nhầm / void a visit recorded by mistake")
+    add_common_options(void)
+    void.add_argument("visit", metavar="VISIT_ID")
+    void.add_argument("--reason", required=True, help="lý do / reason")
+    void.set_defaults(handler=_void)
+
+    restore = actions.add_parser("restore", help="khôi phục lượt thăm đã hủy / undo a void")
+    add_common_options(restore)
+    restore.add_argument("visit", metavar="VISIT_ID")
+    restore.set_defaults(handler=_restore)
+
     listing = actions.add_parser("list", help="danh sách lượt thăm / list visits")
     add_common_options(listing)
     listing.add_argument("--household")
@@ -64,6 +98,47 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _edit(args: argparse.Namespace) -> int:
+    """Only what is given changes: the rest is the visit as recorded."""
+    with open_store(args) as store:
+        visit_id = resolve_visit(store, args.visit)
+        visit = open_visit(store, visit_id)
+
+        def given(value: object, current: object) -> object:
+            return current if value is None else value
+
+        support = [] if args.no_support else given(args.support, visit["support"])
+        update_visit(
+            store, visit_id,
+            household_id=str(given(args.household, visit["household_id"]) or "") or None,
+            visited_on=str(given(args.date, visit["visited_at"])),
+            purposes=given(args.purpose, str(visit["purposes"]).split(",")),  # type: ignore[arg-type]
+            outcome=str(given(args.outcome, visit["outcome"])),
+            person_met=given(args.person_met, visit["person_met"]),  # type: ignore[arg-type]
+            findings=given(args.findings, visit["findings"]),  # type: ignore[arg-type]
+            follow_up_due=given(args.follow_up, visit["follow_up_due"]),  # type: ignore[arg-type]
+            support=support,  # type: ignore[arg-type]
+        )
+    print(i18n.tr("cli.visit_updated", id=visit_id))
+    return 0
+
+
+def _void(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        visit_id = resolve_visit(store, args.visit)
+        void_visit(store, visit_id, args.reason)
+    print(i18n.tr("cli.visit_voided", id=visit_id))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        visit_id = resolve_visit(store, args.visit)
+        restore_visit(store, visit_id)
+    print(i18n.tr("cli.visit_restored", id=visit_id))
+    return 0
+
+
 def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         household_id = resolve_household(store, args.household) if args.household else None
@@ -74,9 +149,10 @@ def _list(args: argparse.Namespace) -> int:
         print(i18n.tr("cli.none_found"))
         return 0
     print_table(
-        [i18n.tr(f"col.{c}") for c in ("date", "address", "purposes", "outcome", "follow_up")],
-        [(format_date(v["visited_at"]), f"{v['house_no'] or ''} {v['street'] or ''}".strip(),
+        [i18n.tr(f"col.{c}") for c in ("id", "date", "address", "purposes", "outcome", "follow_up")],
+        [(str(v["id"])[:8], format_date(v["visited_at"]), f"{v['house_no'] or ''} {v['street'] or ''}".strip(),
           labels("purpose", v["purposes"]),  # type: ignore[arg-type]
-          label("outcome", v["outcome"]), format_date(v["follow_up_due"])) for v in visits],  # type: ignore[arg-type]
+          label("outcome", v["outcome"]) + (f" ({i18n.tr('cli.voided')})" if v["voided"] else ""),  # type: ignore[arg-type]
+          format_date(v["follow_up_due"])) for v in visits],
     )
     return 0

@@ -1,0 +1,41 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>HouseholdsPage</name>
+    <message numerus="yes">
+        <source>showing %1 of %n household(s)</source>
+        <translation>
+            <numerusform>showing %1 of %n household</numerusform>
+            <numerusform>showing %1 of %n households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%n file(s) could not be applied yet: see the problems below.</source>
+        <translation>
+            <numerusform>%n file could not be applied yet: see the problems below.</numerusform>
+            <numerusform>%n files could not be applied yet: see the problems below.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message numerus="yes">
+        <source>+%n day(s)</source>
+        <translation>
+            <numerusform>+%n day</numerusform>
+            <numerusform>+%n days</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

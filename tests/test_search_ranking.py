@@ -1,0 +1,104 @@
+"""One ranking for every household search (the list, the visit form's picker, `wardbook search`): the typed
+name or address whole first, then typed as the start of one, then the rest; the same order whatever the
+number of rows asked for, and filters and counts over every match, not over the best few hundred."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.demo import DemoSize, generate_demo_ward
+from desktop.register.households import add_area, add_household
+from desktop.store import Store
+from desktop.store.queries import HouseholdFilter, find_households, household_summaries, list_household_ids
+
+END = date(2026, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def big_ward(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """1,200 demo households: common names match far more than the 500 rows a list shows."""
+    path = tmp_path_factory.mktemp("big") / "ward.db"
+    with Store.open(path, create=True) as store:
+        generate_demo_ward(store, DemoSize(households=1200, seed=11, end=END))
+        yield store
+
+
+def test_the_exact_name_comes_first_among_many_similar_ones(store: Store) -> None:
+    area = add_area(store, "Khu phố 1")
+    wanted = add_household(store, area_id=area, house_no="12", street="Lê Lợi", head_name="Đặng Thị Hòa")
+    similar = [add_household(store, area_id=area, house_no=str(n), street="Trần Hưng Đạo", head_name=name)
+               for n, name in enumerate(["Đặng Thị Hoài", "Đặng Công Hải", "Đặng Thị Hoàng", "Hòa Thị Đặng",
+                                         "Đặng Văn Hòa", "Đặng Thị Hoan"] * 3, start=1)]
+    found = list_household_ids(store, HouseholdFilter(text="dang thi hoa"), limit=8)
+    assert found[0] == wanted
+    ranked = list_household_ids(store, HouseholdFilter(text="dang thi hoa"))
+    heads = [row["head"] for row in household_summaries(store, ranked)]
+    # then the names that start with what was typed, then those holding the words in another order
+    assert heads[1:10] == ["Đặng Thị Hoan", "Đặng Thị Hoàng", "Đặng Thị Hoài"] * 3
+    assert heads[10:] == ["Hòa Thị Đặng"] * 3
+    assert len(ranked) == 13 and set(ranked) < {wanted, *similar}  # no "Đặng Công Hải", no "Đặng Văn Hòa"
+    # an exact address too
+    assert list_household_ids(store, HouseholdFilter(text="12 le loi"), limit=1) == [wanted]
+
+
+@pytest.mark.parametrize("text", ["n", "nguyen", "nguyen van", "thi h", "le", "0"])
+def test_the_order_does_not_depend_on_how_many_rows_are_asked_for(big_ward: Store, text: str) -> None:
+    everything = list_household_ids(big_ward, HouseholdFilter(text=text))
+    for limit in (1, 8, 500):
+        assert list_household_ids(big_ward, HouseholdFilter(text=text), limit=limit) == everything[:limit]
+    assert find_households(big_ward, HouseholdFilter(text=text), limit=8).total == len(everything)
+
+
+@pytest.mark.parametrize("filter_first_above", [0, 10**9], ids=["filtered-households-first", "matches-first"])
+def test_filters_and_counts_cover_every_match_not_only_the_best_500(
+        big_ward: Store, filter_first_above: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.store import queries
+
+    monkeypatch.setattr(queries, "FILTER_FIRST_ABOVE", filter_first_above)  # both ways give the same answer
+    everything = list_household_ids(big_ward, HouseholdFilter(text="n"))
+    assert len(everything) > 500
+    area = str(big_ward.conn.execute("SELECT id FROM areas ORDER BY name LIMIT 1").fetchone()[0])
+    in_area = {row["id"] for row in household_summaries(big_ward, everything) if row["area_id"] == area}
+    poor = {row["id"] for row in household_summaries(big_ward, everything) if "poor" in row["flags"]}
+    by_area = find_households(big_ward, HouseholdFilter(text="n", area_id=area), limit=500)
+    assert by_area.total == len(in_area) > len(in_area & set(everything[:500]))
+    assert by_area.ids == [h for h in everything if h in in_area][:500]  # the same order, filtered
+    by_flag = find_households(big_ward, HouseholdFilter(text="n", flags=("poor",)), limit=10)
+    assert by_flag.total == len(poor) > 10 and by_flag.ids == [h for h in everything if h in poor][:10]
+    overdue = set(list_household_ids(big_ward, HouseholdFilter(has_overdue_follow_up=True), today=END))
+    both = find_households(big_ward, HouseholdFilter(text="n", has_overdue_follow_up=True), today=END, limit=5)
+    assert both.total == len(overdue & set(everything)) and both.ids == [h for h in everything if h in overdue][:5]
+
+
+def test_a_list_without_text_counts_beyond_its_limit(big_ward: Store) -> None:
+    whole = find_households(big_ward, limit=500)
+    assert len(whole.ids) == 500 and whole.total == 1200
+    assert whole.ids == list_household_ids(big_ward)[:500]
+
+
+def test_cli_search_ranks_the_same_and_says_how_many_more(big_ward: Store, capsys: pytest.CaptureFixture[str],
+                                                         tmp_path: Path) -> None:
+    first = household_summaries(big_ward, list_household_ids(big_ward, HouseholdFilter(text="nguyen"), limit=3))
+    total = find_households(big_ward, HouseholdFilter(text="nguyen")).total
+    assert main(["--db", str(big_ward.path), "search", "nguyen", "--limit", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[2:5]] == [row["code"] for row in first]
+    assert lines[5] == f"… và {total - 3} kết quả khác."
+
+
+def test_filtered_and_unfiltered_searches_split_words_alike(store: Store) -> None:
+    """The index splits "12/3A" into 12 and 3a; a filtered search ranks by the same words."""
+    area = add_area(store, "Khu phố 2")
+    ids = [add_household(store, area_id=area, house_no=house_no, street=street, head_name=head)
+           for house_no, street, head in [("12/3A", "Lê Lợi", "Võ Thị Ba"), ("3A", "Hẻm 12", "Lý Văn Tư"),
+                                          ("12", "3A Lê Lợi", "Mai Văn Năm"), ("7", "Lê Lợi", "Lê Thị 12_3a")]]
+    for text in ("12 3a", "12 3", "le loi 12", "3a"):
+        alone = list_household_ids(store, HouseholdFilter(text=text))
+        assert list_household_ids(store, HouseholdFilter(text=text, area_id=area)) == alone, text
+    # "12" then "3a" as whole words in three households (newest first); in the fourth only in another order
+    assert list_household_ids(store, HouseholdFilter(text="12 3a")) == [ids[3], ids[2], ids[0], ids[1]]
