@@ -250,3 +250,32 @@ def test_an_edit_that_arrives_before_the_record_it_edits_waits_instead_of_being_
     assert third.conn.execute("SELECT findings FROM visits WHERE id = ?", (visit,)).fetchone() == ("Đã nhận gạo",)
     assert file_name(2) in [p.name for p in (tmp_path / "share" / "devices" / station.laptop.device_id).iterdir()]
     third.close()
+
+
+def test_a_laptop_enrolled_before_binding_is_told_and_works_once_the_admin_binds_it(tmp_path: Path) -> None:
+    """A station upgraded from the release before grants: its officers' laptops have no account in the roster.
+    The officer is told why a visit is not written; once the admin binds the laptop, it is written and accepted."""
+    from desktop.errors import WardbookError
+    from desktop.register.visits import add_visit
+    from desktop.sync.station import bind_device
+
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    roster = station.share.station()
+    del roster["devices"][station.laptop.device_id]["grants"]  # as the previous release wrote it
+    from desktop.sync.station import save_roster
+
+    save_roster(station.share, roster, station.admin_keys)
+    station.sync_laptop()
+    with pytest.raises(WardbookError) as told:
+        add_visit(station.laptop, household_id=station.household, visited_on="01/06/2026",
+                  purposes=["welfare_check"], outcome="met")
+    assert told.value.params["reason"] == "unbound"
+    bind_device(station.share, station.laptop.device_id, station.admin_keys, grant_of_user(station.admin, "canbo"))
+    station.sync_laptop()
+    visit = add_visit(station.laptop, household_id=station.household, visited_on="01/06/2026",
+                      purposes=["welfare_check"], outcome="met")
+    station.sync_laptop()
+    _, report = station.sync_admin()
+    assert report.refused == 0
+    assert station.admin.conn.execute("SELECT officer_id FROM visits WHERE id = ?", (visit,)).fetchone() == (
+        station.officer_id,)

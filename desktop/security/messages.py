@@ -159,6 +159,12 @@ i18n.register(
             "en": "only an admin may change accounts, roles and passwords (each user may change their own "
             "password on the laptop enrolled for them).",
         },
+        "security.refusal.unbound": {
+            "vi": "máy này chưa được quản trị viên gắn với tài khoản của bạn (máy được kết nạp từ phiên bản trước); "
+            "hãy nhờ quản trị viên gắn máy với tài khoản của bạn rồi đồng bộ lại.",
+            "en": "this laptop has not been bound to your account by the admin yet (it was enrolled by an earlier "
+            "version); ask the admin to bind it to your account, then sync again.",
+        },
         "security.refusal.not_owner": {
             "vi": "hồ sơ này thuộc cán bộ khác; chỉ tổ trưởng hoặc quản trị viên được sửa.",
             "en": "the record belongs to another officer; only a team lead or an admin may change it.",

@@ -48,7 +48,7 @@ INACTIVE = "inactive"  # the role of a device whose user's account was disabled:
 # write path's own "no such record" error says it.
 UNKNOWN_ROW = "unknown_row"
 REFUSALS = ("unknown_table", "unknown_field", "bad_value", "append_only", "foreign_chain", "no_rights",
-            "accounts", "not_owner")
+            "accounts", "not_owner", "unbound")
 
 # The writer's own errors, for a local write (it says them better).
 _SHAPE = frozenset({"unknown_table", "unknown_field", "append_only", UNKNOWN_ROW})
@@ -185,6 +185,7 @@ class LocalRights:
 
         changes = list(changes)
         device = self._store.device_id
+        enrolled: Principal | None = None
         if all(change.table in APPEND_ONLY for change in changes):
             principals = [Principal(device, SETUP.role)]  # audit entries need no login (a failed one is logged)
         else:
@@ -198,6 +199,8 @@ class LocalRights:
             rows = RowView(self._store)
             for change in changes:
                 code = refusal(who, change.table, change.op, change.row_id, change.fields, rows)
+                if code == "not_owner" and who is enrolled and who.user_id is None and who.role != "admin":
+                    code = "unbound"  # enrolled before laptops were bound to accounts: the admin binds it
                 if code is not None and code not in _SHAPE:
                     raise refused_error(code)
                 rows.note(change.table, change.row_id, change.fields)

@@ -40,7 +40,8 @@ def grant_of_user(store: Store, username: str | None, from_seq: int = 1) -> Gran
     return {"from_seq": from_seq, "user_id": row[0], "username": row[1], "role": row[2] if row[3] else INACTIVE}
 
 
-def _grants(roster: dict[str, Any], device: str) -> list[Grant]:
+def effective_grants(roster: dict[str, Any], device: str) -> list[Grant]:
+    """A device's grants, oldest first; for an entry written before grants existed, the one it acts with."""
     info = roster.get("devices", {}).get(device)
     if not isinstance(info, dict):
         return []
@@ -58,7 +59,7 @@ def grant_for(roster: dict[str, Any], device: str, seq: int) -> Grant | None:
     if isinstance(revoked, dict) and seq > int(revoked.get("after_seq", 0)):
         return None
     chosen = None
-    for grant in _grants(roster, device):
+    for grant in effective_grants(roster, device):
         if int(grant.get("from_seq", 1)) <= seq:
             chosen = grant
     return chosen

@@ -83,6 +83,10 @@ i18n.register(
             "en": "{count} changes refused because the sending laptop had no right to make them (not applied, kept "
             "for the admin: wardbook sync refused).",
         },
+        "sync.cli_bound": {
+            "vi": "Máy {device} từ nay dùng cho tài khoản {user} ({role}).",
+            "en": "Laptop {device} now acts for account {user} ({role}).",
+        },
         "sync.cli_approved_as": {
             "vi": "Đã duyệt máy {device} cho tài khoản {user} ({role}).",
             "en": "Approved laptop {device} for account {user} ({role}).",

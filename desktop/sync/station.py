@@ -35,7 +35,7 @@ from desktop.store import Store
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
 from desktop.sync.folder import FolderShare
-from desktop.sync.grants import remember_own_grant
+from desktop.sync.grants import effective_grants, remember_own_grant
 from desktop.sync.problems import refused
 
 _WRAP_INFO = b"wardbook data key v1"
@@ -224,6 +224,19 @@ def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys,
     _add(share, device_id, request["public_key"], request["exchange_key"], request.get("name", ""), admin_keys,
          grant or {"from_seq": 1, "user_id": None, "username": "", "role": "officer"})
     share.remove_request(device_id)
+
+
+def bind_device(share: FolderShare, device_id: str, admin_keys: SyncKeys, grant: dict[str, Any]) -> None:
+    """Bind an enrolled laptop to an account (`desktop.sync.grants.grant_of_user`) from its next file on: for a
+    laptop enrolled before laptops were bound to accounts (it acts as an officer with no account until then), or
+    one handed to another user."""
+    roster = _admin_roster(share, admin_keys)
+    info = roster["devices"].get(device_id)
+    if info is None or is_revoked(roster, device_id):
+        raise WardbookError("sync.unknown_device", device=device_id)
+    seqs = share.seqs(device_id)
+    info["grants"] = [*effective_grants(roster, device_id), {**grant, "from_seq": (seqs[-1] if seqs else 0) + 1}]
+    save_roster(share, roster, admin_keys)
 
 
 def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> int:

@@ -30,6 +30,7 @@ from desktop.sync.problems import explain, is_warning, open_problems
 from desktop.sync.screen import list_refused
 from desktop.sync.station import (
     approve_device,
+    bind_device,
     init_share,
     is_revoked,
     pending_requests,
@@ -87,6 +88,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     approve.add_argument("--for", dest="for_user", metavar="NAME",
                          help="tài khoản dùng máy này / the account this laptop is for")
     approve.set_defaults(handler=_approve)
+    bind = actions.add_parser("bind", help="gắn máy với tài khoản / bind a laptop to an account")
+    _options(bind)
+    bind.add_argument("device")
+    bind.add_argument("--for", dest="for_user", metavar="NAME", required=True,
+                      help="tài khoản dùng máy này / the account this laptop is for")
+    bind.set_defaults(handler=_bind)
     revoke = actions.add_parser("revoke", help="thu hồi máy / revoke a lost laptop")
     _options(revoke)
     revoke.add_argument("device")
@@ -142,6 +149,17 @@ def _approve(args: argparse.Namespace) -> int:
         grant = grant_of_user(store, args.for_user)
         approve_device(_share(args, store), args.device, keys, grant)
     print(i18n.tr("sync.cli_approved_as", device=args.device, user=grant["username"] or "—",
+                  role=i18n.tr(f"security.role.{grant['role']}")))
+    return 0
+
+
+def _bind(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        authorize(store, "enrollment")
+        keys = load_keys(_secrets(args, store))
+        grant = grant_of_user(store, args.for_user)
+        bind_device(_share(args, store), args.device, keys, grant)
+    print(i18n.tr("sync.cli_bound", device=args.device, user=grant["username"],
                   role=i18n.tr(f"security.role.{grant['role']}")))
     return 0
 
