@@ -7,7 +7,6 @@ import time
 
 from desktop import i18n
 from desktop.cli.context import add_common_options, db_path, open_store, print_table, progress_printer
-from desktop.demo import DemoSize, generate_demo_ward
 from desktop.errors import WardbookError
 from desktop.security.access import change_setting, ward_figures
 
@@ -51,6 +50,8 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from desktop.demo import DemoSize, generate_demo_ward  # the generator's name lists: only for this command
+
     if args.households < 1 or args.households > 200_000:
         raise WardbookError("register.bad_choice", value=args.households, field="--households",
                             choices="1…200000")
