@@ -42,26 +42,16 @@ def _joined(alias: str, columns: tuple[str, ...]) -> str:
 def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, str]:
     """Folded search documents of the given distinct alive households (deleted or missing ones are left out)."""
     # The ids go in as one JSON array read by json_each, not through a temporary table: filling and emptying
-    # one cost more than both queries together on a first sync. CROSS JOIN keeps the id list as the outer loop:
-    # the cost follows the households touched, not the size of the register. Empty values need no filtering:
-    # `fold_words` drops the extra spaces they leave.
-    ids = json.dumps(household_ids)
-    parts: dict[str, list[str]] = {}
-    for household_id, text in conn.execute(
-        f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)} FROM json_each(?) r CROSS JOIN households h "
-        "ON h.id = r.value WHERE h.deleted_hlc IS NULL",
-        (ids,),
-    ):
-        parts[household_id] = [text]
-    for household_id, text in conn.execute(
-        f"SELECT p.household_id, {_joined('p', MEMBER_TEXT)} FROM json_each(?) r CROSS JOIN people p "
-        "ON p.household_id = r.value WHERE p.deleted_hlc IS NULL AND p.moved_out_on IS NULL",
-        (ids,),
-    ):
-        texts = parts.get(household_id)
-        if texts is not None:
-            texts.append(text)
-    return {household_id: fold_words(" ".join(texts)) for household_id, texts in parts.items()}
+    # one cost more than the query on a first sync. CROSS JOIN keeps the id list as the outer loop: the cost
+    # follows the households touched, not the size of the register. Members are joined in SQL (in the order of
+    # the people index, which is the order they were added), so Python handles one row per household. Empty
+    # values need no filtering: `fold_words` drops the extra spaces they leave.
+    members = (f"SELECT group_concat({_joined('p', MEMBER_TEXT)}, ' ') FROM people p WHERE p.household_id = h.id "
+               "AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL")
+    return {household_id: fold_words(text) for household_id, text in conn.execute(
+        f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)} || ' ' || coalesce(({members}), '') "
+        "FROM json_each(?) r CROSS JOIN households h ON h.id = r.value WHERE h.deleted_hlc IS NULL",
+        (json.dumps(household_ids),))}
 
 
 def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str]]) -> None:

@@ -166,6 +166,8 @@ class Writer:
             now = utc_now_iso()
             inserts: dict[str, list[tuple[object, ...]]] = {}
             local_changes: list[RowWrite] = []
+            rows = self._rows_changed_by(batch)
+            pending: dict[tuple[str, str], dict[str, object]] = {}  # row → its final values of changed fields
             for change in batch:
                 spec = SYNCED.get(change.table)
                 if spec is None:
@@ -187,14 +189,14 @@ class Writer:
                     written = values
                     previous = None
                 elif change.op == "update":
-                    written, previous, stamped = self._update_row(spec, change, now)
+                    written, previous, stamped = self._update_row(spec, change, rows, pending)
                     change.fields = written
                     # A remote value that wins is stamped even when equal to ours, so every laptop ends
                     # with the same stamps and later merges decide the same way everywhere.
                     clock_rows.extend((change.table, change.row_id, name, hlc, device)
                                       for name in (stamped if remote else written))
                 elif change.op == "delete":
-                    written, previous = self._delete_row(spec, change.row_id, hlc, now, remote)
+                    written, previous = self._delete_row(spec, change.row_id, hlc, rows, pending, remote)
                     clock_rows.extend((change.table, change.row_id, name, hlc, device) for name in written)
                 else:
                     raise ValueError(f"unknown operation {change.op!r}")
@@ -205,11 +207,16 @@ class Writer:
                     local_changes.append(RowWrite(change.table, change.row_id, change.op, written))
                 if written:
                     touched_households.update(_households_touched(change, written, previous))
-            for table, rows in inserts.items():
+            groups: dict[tuple[str, tuple[str, ...]], list[list[object]]] = {}
+            for (table, row_id), values in pending.items():
+                groups.setdefault((table, tuple(values)), []).append([row_id, *values.values()])
+            for (table, fields), updates in groups.items():
+                self._update_rows(SYNCED[table], fields, updates, now)
+            for table, new_rows in inserts.items():
                 columns = SYNCED[table].columns
                 conn.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    rows,
+                    new_rows,
                 )
             conn.executemany(
                 "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
@@ -304,21 +311,23 @@ class Writer:
                 row.append(value)
             if key is not None:
                 groups.setdefault((key[0], tuple(names)), []).append(row)
+            now = utc_now_iso()
             for (table, fields), rows in groups.items():
-                self._update_rows(SYNCED[table], fields, rows)
+                self._update_rows(SYNCED[table], fields, rows, now)
             reindex_households(conn, touched)
 
-    def _update_rows(self, spec: TableSpec, fields: tuple[str, ...], rows: list[list[object]]) -> None:
-        """Set `fields` of the rows `[row_id, *values]` in one UPDATE, through a temporary table.
+    def _update_rows(self, spec: TableSpec, fields: tuple[str, ...], rows: list[list[object]], now: str) -> None:
+        """Set `fields` (and `updated_at`) of the rows `[row_id, *values]` in one UPDATE, through a temporary table.
 
         One statement, not one per row: inside the sync's nested transaction (a savepoint) SQLite copies the pages
         a statement changes to its statement journal again for every statement, which made an executemany of
         single-row UPDATEs about eight times slower there than at the top of a transaction.
         """
-        if not set(fields) <= spec.fields.keys():
-            raise ValueError(f"{spec.name}.{min(set(fields) - spec.fields.keys())} is not a writable field")
+        writable = spec.fields.keys() | {"deleted_hlc"}
+        if not set(fields) <= writable:
+            raise ValueError(f"{spec.name}.{min(set(fields) - writable)} is not a writable field")
         conn = self._store.conn
-        width = max(len(table.fields) for table in SYNCED.values())
+        width = max(len(table.fields) for table in SYNCED.values()) + 1
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS update_rows (row_id TEXT PRIMARY KEY, "
                      f"{', '.join(f'v{i}' for i in range(width))})")
         slots = [f"v{i}" for i in range(len(fields))]
@@ -327,7 +336,7 @@ class Writer:
                              f"VALUES (?, {', '.join('?' * len(slots))})", rows)
             assignments = ", ".join(f"{name} = u.{slot}" for name, slot in zip(fields, slots, strict=True))
             conn.execute(f"UPDATE main.{spec.name} SET {assignments}, updated_at = ? FROM temp.update_rows u "
-                         f"WHERE {spec.name}.id = u.row_id", (utc_now_iso(),))
+                         f"WHERE {spec.name}.id = u.row_id", (now,))
         finally:
             conn.execute("DELETE FROM temp.update_rows")
 
@@ -368,42 +377,61 @@ class Writer:
                 "ON CONFLICT (device_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)")
             rebuild_search_index(conn)
 
-    def _current(self, spec: TableSpec, row_id: str) -> dict[str, object]:
-        cursor = self._store.conn.execute(f"SELECT * FROM {spec.name} WHERE id = ?", (row_id,))
-        row = cursor.fetchone()
-        if row is None:
+    def _rows_changed_by(self, batch: Sequence[RowWrite]) -> dict[tuple[str, str], dict[str, object]]:
+        """The current rows that the updates and deletes of `batch` change, read with one query per table (the ids
+        go in as one JSON array); `write` keeps them up to date as it decides each change."""
+        wanted: dict[str, list[str]] = {}
+        for change in batch:
+            if change.op != "insert" and change.table in SYNCED:
+                wanted.setdefault(change.table, []).append(change.row_id)
+        rows: dict[tuple[str, str], dict[str, object]] = {}
+        for table, ids in wanted.items():
+            cursor = self._store.conn.execute(
+                f"SELECT t.* FROM json_each(?) k CROSS JOIN {SYNCED[table].name} t ON t.id = k.value",
+                (json.dumps(ids),))
+            names = [d[0] for d in cursor.description]
+            for values in cursor:
+                rows[(table, values[0])] = dict(zip(names, values, strict=True))
+        return rows
+
+    @staticmethod
+    def _current(spec: TableSpec, row_id: str, rows: dict[tuple[str, str], dict[str, object]]) -> dict[str, object]:
+        current = rows.get((spec.name, row_id))
+        if current is None:
             raise WardbookError("store.no_such_row", table=spec.name, id=row_id)
-        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+        return current
 
     def _update_row(
-        self, spec: TableSpec, change: RowWrite, now: str
+        self, spec: TableSpec, change: RowWrite, rows: dict[tuple[str, str], dict[str, object]],
+        pending: dict[tuple[str, str], dict[str, object]],
     ) -> tuple[dict[str, object], dict[str, object], dict[str, object]]:
-        """Write the fields whose value differs; returns (fields written, the row before, all fields given)."""
+        """Decide the fields whose value differs and queue them for writing (`pending`); returns (fields written,
+        the row before, all fields given)."""
         values = _check_remote(spec, change.fields) if change.hlc is not None else _coerce(spec, change.fields)
-        current = self._current(spec, change.row_id)
+        current = self._current(spec, change.row_id, rows)
         if current["deleted_hlc"] is not None and change.hlc is None:
             raise WardbookError("store.row_deleted", table=spec.name, id=change.row_id)
         changed = {name: value for name, value in values.items() if current[name] != value}
+        before = current
         if changed:
-            assignments = ", ".join(f"{name} = ?" for name in changed)
-            self._store.conn.execute(
-                f"UPDATE {spec.name} SET {assignments}, updated_at = ? WHERE id = ?",
-                (*changed.values(), now, change.row_id),
-            )
-        return changed, current, values
+            before = dict(current)
+            current.update(changed)
+            pending.setdefault((spec.name, change.row_id), {}).update(changed)
+        return changed, before, values
 
     def _delete_row(
-        self, spec: TableSpec, row_id: str, hlc: int, now: str, remote: bool
+        self, spec: TableSpec, row_id: str, hlc: int, rows: dict[tuple[str, str], dict[str, object]],
+        pending: dict[tuple[str, str], dict[str, object]], remote: bool,
     ) -> tuple[dict[str, object], dict[str, object]]:
-        current = self._current(spec, row_id)
+        current = self._current(spec, row_id, rows)
         # Deleting twice locally changes nothing; a remote delete that won the merge replaces the tombstone's
         # stamp, so laptops that deleted the same row concurrently end with the same one.
         if current["deleted_hlc"] is not None and (not remote or current["deleted_hlc"] == hlc):
             return {}, current
-        self._store.conn.execute(
-            f"UPDATE {spec.name} SET deleted_hlc = ?, updated_at = ? WHERE id = ?", (hlc, now, row_id)
-        )
-        return {"deleted_hlc": hlc}, current
+        before = dict(current)
+        current["deleted_hlc"] = hlc
+        pending.setdefault((spec.name, row_id), {})["deleted_hlc"] = hlc
+        return {"deleted_hlc": hlc}, before
 
 
 def _quoted(names: Sequence[str]) -> str:
