@@ -205,13 +205,13 @@ class Writer:
                         (change.table, change.row_id, change.op, hlc, json.dumps(written, ensure_ascii=False))
                     )
                     local_changes.append(RowWrite(change.table, change.row_id, change.op, written))
-                if written:
+                if written or change.op == "insert":  # a household made empty (a placeholder) is indexed too
                     touched_households.update(_households_touched(change, written, previous))
-            groups: dict[tuple[str, tuple[str, ...]], list[list[object]]] = {}
+            by_table: dict[str, list[tuple[str, dict[str, object]]]] = {}
             for (table, row_id), values in pending.items():
-                groups.setdefault((table, tuple(values)), []).append([row_id, *values.values()])
-            for (table, fields), updates in groups.items():
-                self._update_rows(SYNCED[table], fields, updates, now)
+                by_table.setdefault(table, []).append((row_id, values))
+            for table, updates in by_table.items():
+                self._update_rows(SYNCED[table], updates, now)
             for table, new_rows in inserts.items():
                 columns = SYNCED[table].columns
                 conn.executemany(
@@ -296,47 +296,65 @@ class Writer:
                 "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) "
                 "SELECT tbl, row_id, field, hlc, device FROM temp.merge_win WHERE true "
                 "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id")
-            groups: dict[tuple[str, tuple[str, ...]], list[list[object]]] = {}
-            key: tuple[str, str] | None = None
-            names: list[str] = []
-            row: list[object] = []
-            for table, row_id, name, value in conn.execute(
-                "SELECT tbl, row_id, field, value FROM temp.merge_win WHERE changed ORDER BY tbl, row_id, field"
-            ):
-                if (table, row_id) != key:
-                    if key is not None:
-                        groups.setdefault((key[0], tuple(names)), []).append(row)
-                    key, names, row = (table, row_id), [], [row_id]
-                names.append(name)
-                row.append(value)
-            if key is not None:
-                groups.setdefault((key[0], tuple(names)), []).append(row)
             now = utc_now_iso()
-            for (table, fields), rows in groups.items():
-                self._update_rows(SYNCED[table], fields, rows, now)
+            for (table,) in conn.execute("SELECT DISTINCT tbl FROM temp.merge_win WHERE changed").fetchall():
+                spec = SYNCED[table]
+                names = _updatable(spec)
+                unknown = conn.execute(f"SELECT min(field) FROM temp.merge_win WHERE tbl = ? AND changed "
+                                       f"AND field NOT IN ({_quoted(names)})", (table,)).fetchone()[0]
+                if unknown is not None:
+                    raise ValueError(f"{table}.{unknown} is not a writable field")
+                # Pivot: one row per row changed, each field's value in its slot, a bit per field written.
+                index = " ".join(f"WHEN '{name}' THEN {i}" for i, name in enumerate(names))
+                slots = ", ".join(f"max(iif(slot = {i}, value, NULL))" for i in range(len(names)))
+                self._prepare_update_rows()
+                conn.execute(
+                    f"INSERT INTO temp.update_rows (row_id, mask, {', '.join(f'v{i}' for i in range(len(names)))}) "
+                    f"SELECT row_id, sum(1 << slot), {slots} FROM (SELECT row_id, value, CASE field {index} END "
+                    f"AS slot FROM temp.merge_win WHERE tbl = ? AND changed) GROUP BY row_id", (table,))
+                self._update_from_slots(spec, now)
             reindex_households(conn, touched)
 
-    def _update_rows(self, spec: TableSpec, fields: tuple[str, ...], rows: list[list[object]], now: str) -> None:
-        """Set `fields` (and `updated_at`) of the rows `[row_id, *values]` in one UPDATE, through a temporary table.
+    def _prepare_update_rows(self) -> None:
+        """`temp.update_rows`: rows to update, `mask` with bit i set when slot `v{i}` holds a value for the i-th
+        name of `_updatable`; `_update_from_slots` writes them and empties it."""
+        width = max(len(_updatable(spec)) for spec in SYNCED.values())
+        self._store.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS update_rows (row_id TEXT PRIMARY KEY, "
+                                 f"mask INTEGER NOT NULL, {', '.join(f'v{i}' for i in range(width))})")
+
+    def _update_rows(self, spec: TableSpec, rows: list[tuple[str, dict[str, object]]], now: str) -> None:
+        """Set the fields `{name: value}` of each row `(row_id, fields)` (and its `updated_at`)."""
+        names = _updatable(spec)
+        slot = {name: i for i, name in enumerate(names)}
+        slots: list[list[object]] = []
+        for row_id, values in rows:
+            unknown = values.keys() - slot.keys()
+            if unknown:
+                raise ValueError(f"{spec.name}.{min(unknown)} is not a writable field")
+            row: list[object] = [row_id, sum(1 << slot[name] for name in values), *([None] * len(names))]
+            for name, value in values.items():
+                row[2 + slot[name]] = value
+            slots.append(row)
+        self._prepare_update_rows()
+        self._store.conn.executemany(
+            f"INSERT INTO temp.update_rows (row_id, mask, {', '.join(f'v{i}' for i in range(len(names)))}) "
+            f"VALUES ({', '.join('?' * (len(names) + 2))})", slots)
+        self._update_from_slots(spec, now)
+
+    def _update_from_slots(self, spec: TableSpec, now: str) -> None:
+        """Write `temp.update_rows` into `spec`'s table: one UPDATE per group of fields written together.
 
         One statement, not one per row: inside the sync's nested transaction (a savepoint) SQLite copies the pages
         a statement changes to its statement journal again for every statement, which made an executemany of
         single-row UPDATEs about eight times slower there than at the top of a transaction.
         """
-        writable = spec.fields.keys() | {"deleted_hlc"}
-        if not set(fields) <= writable:
-            raise ValueError(f"{spec.name}.{min(set(fields) - writable)} is not a writable field")
         conn = self._store.conn
-        width = max(len(table.fields) for table in SYNCED.values()) + 1
-        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS update_rows (row_id TEXT PRIMARY KEY, "
-                     f"{', '.join(f'v{i}' for i in range(width))})")
-        slots = [f"v{i}" for i in range(len(fields))]
+        names = _updatable(spec)
         try:
-            conn.executemany(f"INSERT INTO temp.update_rows (row_id, {', '.join(slots)}) "
-                             f"VALUES (?, {', '.join('?' * len(slots))})", rows)
-            assignments = ", ".join(f"{name} = u.{slot}" for name, slot in zip(fields, slots, strict=True))
-            conn.execute(f"UPDATE main.{spec.name} SET {assignments}, updated_at = ? FROM temp.update_rows u "
-                         f"WHERE {spec.name}.id = u.row_id", (now,))
+            for (mask,) in conn.execute("SELECT DISTINCT mask FROM temp.update_rows").fetchall():
+                assignments = ", ".join(f"{name} = u.v{i}" for i, name in enumerate(names) if mask >> i & 1)
+                conn.execute(f"UPDATE main.{spec.name} SET {assignments}, updated_at = ? FROM temp.update_rows u "
+                             f"WHERE {spec.name}.id = u.row_id AND u.mask = ?", (now, mask))
         finally:
             conn.execute("DELETE FROM temp.update_rows")
 
@@ -432,6 +450,11 @@ class Writer:
         current["deleted_hlc"] = hlc
         pending.setdefault((spec.name, row_id), {})["deleted_hlc"] = hlc
         return {"deleted_hlc": hlc}, before
+
+
+def _updatable(spec: TableSpec) -> list[str]:
+    """The columns an update or delete may set, in a fixed order (their slots in `temp.update_rows`)."""
+    return [*spec.fields, "deleted_hlc"]
 
 
 def _quoted(names: Sequence[str]) -> str:
