@@ -300,18 +300,19 @@ class Writer:
             for (table,) in conn.execute("SELECT DISTINCT tbl FROM temp.merge_win WHERE changed").fetchall():
                 spec = SYNCED[table]
                 names = _updatable(spec)
-                unknown = conn.execute(f"SELECT min(field) FROM temp.merge_win WHERE tbl = ? AND changed "
-                                       f"AND field NOT IN ({_quoted(names)})", (table,)).fetchone()[0]
-                if unknown is not None:
-                    raise ValueError(f"{table}.{unknown} is not a writable field")
+                written = {row[0] for row in conn.execute(
+                    "SELECT DISTINCT field FROM temp.merge_win WHERE tbl = ? AND changed", (table,))}
+                if not written <= set(names):
+                    raise ValueError(f"{table}.{min(written - set(names))} is not a writable field")
                 # Pivot: one row per row changed, each field's value in its slot, a bit per field written.
-                index = " ".join(f"WHEN '{name}' THEN {i}" for i, name in enumerate(names))
-                slots = ", ".join(f"max(iif(slot = {i}, value, NULL))" for i in range(len(names)))
+                used = [i for i, name in enumerate(names) if name in written]
+                index = " ".join(f"WHEN '{names[i]}' THEN {i}" for i in used)
                 self._prepare_update_rows()
                 conn.execute(
-                    f"INSERT INTO temp.update_rows (row_id, mask, {', '.join(f'v{i}' for i in range(len(names)))}) "
-                    f"SELECT row_id, sum(1 << slot), {slots} FROM (SELECT row_id, value, CASE field {index} END "
-                    f"AS slot FROM temp.merge_win WHERE tbl = ? AND changed) GROUP BY row_id", (table,))
+                    f"INSERT INTO temp.update_rows (row_id, mask, {', '.join(f'v{i}' for i in used)}) "
+                    f"SELECT row_id, sum(1 << slot), {', '.join(f'max(iif(slot = {i}, value, NULL))' for i in used)} "
+                    f"FROM (SELECT row_id, value, CASE field {index} END AS slot FROM temp.merge_win "
+                    f"WHERE tbl = ? AND changed) GROUP BY row_id", (table,))
                 self._update_from_slots(spec, now)
             reindex_households(conn, touched)
 
@@ -325,20 +326,17 @@ class Writer:
     def _update_rows(self, spec: TableSpec, rows: list[tuple[str, dict[str, object]]], now: str) -> None:
         """Set the fields `{name: value}` of each row `(row_id, fields)` (and its `updated_at`)."""
         names = _updatable(spec)
-        slot = {name: i for i, name in enumerate(names)}
-        slots: list[list[object]] = []
-        for row_id, values in rows:
-            unknown = values.keys() - slot.keys()
-            if unknown:
-                raise ValueError(f"{spec.name}.{min(unknown)} is not a writable field")
-            row: list[object] = [row_id, sum(1 << slot[name] for name in values), *([None] * len(names))]
-            for name, value in values.items():
-                row[2 + slot[name]] = value
-            slots.append(row)
+        written = {name for _row_id, values in rows for name in values}
+        if not written <= set(names):
+            raise ValueError(f"{spec.name}.{min(written - set(names))} is not a writable field")
+        used = [name for name in names if name in written]
+        bit = {name: 1 << names.index(name) for name in used}
         self._prepare_update_rows()
         self._store.conn.executemany(
-            f"INSERT INTO temp.update_rows (row_id, mask, {', '.join(f'v{i}' for i in range(len(names)))}) "
-            f"VALUES ({', '.join('?' * (len(names) + 2))})", slots)
+            f"INSERT INTO temp.update_rows (row_id, mask, {', '.join(f'v{names.index(name)}' for name in used)}) "
+            f"VALUES ({', '.join('?' * (len(used) + 2))})",
+            [(row_id, sum(bit[name] for name in values), *[values.get(name) for name in used])
+             for row_id, values in rows])
         self._update_from_slots(spec, now)
 
     def _update_from_slots(self, spec: TableSpec, now: str) -> None:
