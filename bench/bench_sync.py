@@ -4,16 +4,21 @@
    the same tables (no checks, clocks, merge or index). Target: throughput ≥ 0.5× the baseline.
 2. A sync with nothing new over 50 device folders, against listing those folders. Target: ≤ 50 ms.
 3. (No target) a new laptop starting from a snapshot of the same ward instead of applying its changesets.
+4. A merge of edits: laptop A edits 3 fields (street, phone, notes) of every household of a ward laptop B already
+   has; B applies A's changeset (read, checked, screened, merged, re-indexed), against a raw `executemany` UPDATE
+   of the same rows into a copy of B's database. Target: ≤ 5× the baseline. Also the time A's write path took
+   to make those edits (local updates), against the same baseline.
 
 With `--encrypted` every database (the laptops' and the baseline's) is a SQLCipher file, as the app keeps them.
 
-    .venv/bin/python bench/bench_sync.py [--encrypted] [--rounds N] [--snapshot-of WARD_DB]
+    .venv/bin/python bench/bench_sync.py [--encrypted] [--rounds N] [--snapshot-of WARD_DB] [--merge-rows N]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -27,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.demo import DemoSize, generate_demo_ward
 from desktop.search.folding import fold_cache_clear
-from desktop.store import Store
+from desktop.store import RowWrite, Store
 from desktop.store.connection import connect
 from desktop.store.tables import SYNCED
 from desktop.sync.apply import apply_all
@@ -165,6 +170,65 @@ def bench_big_snapshot(scratch: Path, ward: Path) -> None:
           f"{loading_peak / mib:.1f} MiB (times under tracemalloc)")
 
 
+EDITED = ("street", "phone", "notes")
+
+
+def bench_merge(scratch: Path, encrypted: bool, households: int, rounds: int) -> None:
+    """Each round: a fresh laptop B takes A's ward (first sync), A edits `EDITED` on every household, and B applies
+    that changeset (timed) beside the raw baseline into a copy of B's database taken just before (timed)."""
+    share = FolderShare(scratch / "merge-share")
+    with Store.open(scratch / "merge-a.db", create=True, key=new_key(encrypted)) as a:
+        keys_a = SyncKeys(Ed25519PrivateKey.generate())
+        init_share(share, a.device_id, keys_a)
+        generate_demo_ward(a, DemoSize(households=households, visits_per_household=0, seed=5))
+        station = share.station()["station"]
+        publish(a, share, keys_a, station, 1)
+        ids = [row[0] for row in a.conn.execute("SELECT id FROM households ORDER BY id")]
+        merges, baselines, locals_ = [], [], []
+        for round_ in range(rounds):
+            key = new_key(encrypted)
+            with Store.open(scratch / f"merge-b{round_}.db", create=True, key=key) as b:
+                keys_b = SyncKeys(Ed25519PrivateKey.generate())
+                request_enrollment(share, b.device_id, keys_b, f"mb{round_}")
+                approve_device(share, b.device_id, keys_a)
+                keys_b.data_keys[1] = keys_a.data_keys[1]
+                assert not apply_all(b, share, keys_b).errors
+                edits = [(f"Đường số {round_}-{i}", f"09{round_}{i:08d}", f"Ghi chú {round_} {i}", row_id)
+                         for i, row_id in enumerate(ids)]
+                started = time.perf_counter()
+                a.writer.write([RowWrite("households", row_id, "update", dict(zip(EDITED, values, strict=True)))
+                                for *values, row_id in edits])
+                locals_.append(time.perf_counter() - started)
+                publish(a, share, keys_a, station, 1)
+                b.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                shutil.copyfile(scratch / f"merge-b{round_}.db", scratch / f"merge-raw{round_}.db")
+                started = time.perf_counter()
+                report = apply_all(b, share, keys_b)
+                merges.append(time.perf_counter() - started)
+                assert not report.errors, report.errors
+                assert report.applied, "B applied none of A's edits"
+            conn = connect(scratch / f"merge-raw{round_}.db", key)  # bypasses the write path on purpose
+            try:
+                started = time.perf_counter()
+                conn.execute("BEGIN IMMEDIATE")
+                conn.executemany(f"UPDATE households SET {', '.join(f'{name} = ?' for name in EDITED)} WHERE id = ?",
+                                 edits)
+                conn.execute("COMMIT")
+                baselines.append(time.perf_counter() - started)
+            finally:
+                conn.close()
+    fields = households * len(EDITED)
+    seconds, baseline = statistics.median(merges), statistics.median(baselines)
+    ratios = sorted(merged / base for base, merged in zip(baselines, merges, strict=True))
+    print(f"merge of edits, {households:,} households x {len(EDITED)} fields, median of {rounds}: {seconds:.2f} s "
+          f"({seconds / fields * 1e6:.1f} us per field change); raw executemany UPDATE of the same rows "
+          f"{baseline:.3f} s; ratio {seconds / baseline:.1f}x (rounds {ratios[0]:.1f}x to {ratios[-1]:.1f}x; "
+          f"target <= 5x)")
+    local = statistics.median(locals_)
+    print(f"the same edits made on laptop A through the write path (clocks, outbox, audit, search index): "
+          f"{local:.2f} s ({local / fields * 1e6:.1f} us per field change); {local / baseline:.1f}x the raw UPDATE")
+
+
 def bench_idle(scratch: Path, devices: int = 50) -> None:
     share = FolderShare(scratch / "idle")
     stores = [Store.open(scratch / f"d{i}.db", create=True) for i in range(devices)]
@@ -201,11 +265,16 @@ def main() -> None:
     parser.add_argument("--snapshot-of", type=Path, metavar="WARD_DB",
                         help="also snapshot a copy of this large plain ward database (memory stays flat)")
     parser.add_argument("--rounds", type=int, default=5, help="apply rounds; the median is printed")
+    parser.add_argument("--merge-rows", type=int, default=10_000, metavar="N",
+                        help="households edited for the merge round (100000 for the budget's size)")
+    parser.add_argument("--only-merge", action="store_true", help="run the merge round only")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp())
     print(f"databases: {'SQLCipher (encrypted)' if args.encrypted else 'plain SQLite'}")
-    bench_apply(scratch, args.encrypted, args.rounds)
-    bench_idle(scratch)
+    if not args.only_merge:
+        bench_apply(scratch, args.encrypted, args.rounds)
+        bench_idle(scratch)
+    bench_merge(scratch, args.encrypted, args.merge_rows, min(args.rounds, 3))
     if args.snapshot_of:
         bench_big_snapshot(scratch, args.snapshot_of)
 

@@ -21,17 +21,25 @@ from desktop.errors import WardbookError
 from desktop.failures import environment_error
 from desktop.store.connection import DATABASE_ERRORS
 
-COMMAND_MODULES = (
-    "desktop.cli.commands.setup",
-    "desktop.cli.commands.households",
-    "desktop.cli.commands.visits",
-    "desktop.cli.commands.search",
-    "desktop.cli.commands.io",
-    "desktop.cli.commands.security",
-    "desktop.cli.commands.sync",
-    "desktop.cli.commands.report",
-    "desktop.cli.commands.commendations",
-)
+# Each command → the module under desktop.cli.commands that registers it. Only the module of the command being run
+# is imported (with --help or an unknown command, all of them): a command's process pays for what it uses, and
+# reportlab, openpyxl, the sync's crypto or the demo generator cost a search several times the search itself.
+# tests/test_cli_imports.py checks that this table is what the modules register.
+COMMANDS = {
+    "init": "setup", "demo": "setup", "setting": "setup", "stats": "setup",
+    "household": "households",
+    "visit": "visits",
+    "search": "search",
+    "import": "io", "export": "io",
+    "user": "security", "audit": "security", "backup": "security", "restore": "security", "retention": "security",
+    "person": "security",
+    "share": "sync", "enroll": "sync", "sync": "sync",
+    "report": "report",
+    "commendation": "commendations",
+}
+COMMAND_MODULES = tuple(f"desktop.cli.commands.{name}" for name in dict.fromkeys(COMMANDS.values()))
+# Options of the top-level parser that take a value (see `context.add_common_options`).
+_VALUE_OPTIONS = frozenset({"--db", "--lang", "--user", "--key-file"})
 EXIT_USER_ERROR = 2
 SHARE_COMMANDS = ("share", "enroll", "sync")
 SHARE_DAMAGE = (ValueError, KeyError, TypeError, AttributeError)
@@ -47,11 +55,27 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USER_ERROR)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command word of `argv`: its first argument that is neither an option nor an option's value."""
+    after_option = False
+    for arg in argv:
+        if after_option:
+            after_option = False
+        elif arg in _VALUE_OPTIONS:
+            after_option = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with only the command `argv` runs when it names a known one."""
     parser = _Parser(prog="wardbook", description=i18n.tr("cli.description"))
     add_common_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module_name in COMMAND_MODULES:
+    command = _command_of(argv) if argv is not None and "-h" not in argv and "--help" not in argv else None
+    modules = (f"desktop.cli.commands.{COMMANDS[command]}",) if command in COMMANDS else COMMAND_MODULES
+    for module_name in modules:
         importlib.import_module(module_name).register(subparsers)
     return parser
 
@@ -105,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(WardbookError("cli.bad_encoding", value=bad))
     args = argparse.Namespace()
     try:
-        parser = build_parser()
+        parser = build_parser(args_list)
         try:
             args = parser.parse_args(args_list)  # a value's check (`type=`) may raise a WardbookError
         except SystemExit as stop:  # a usage error (told already) or --help: a status, for callers in-process

@@ -26,7 +26,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
-    return fold(word)
+    """`fold` of one word (no spaces in it): an ASCII word (a phone, a number, a code) only needs lower-casing."""
+    return word.lower() if word.isascii() else fold(word)
 
 
 def fold_words(text: str) -> str:

@@ -44,26 +44,16 @@ def _joined(alias: str, columns: tuple[str, ...]) -> str:
 def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, str]:
     """Folded search documents of the given distinct alive households (deleted or missing ones are left out)."""
     # The ids go in as one JSON array read by json_each, not through a temporary table: filling and emptying
-    # one cost more than both queries together on a first sync. CROSS JOIN keeps the id list as the outer loop:
-    # the cost follows the households touched, not the size of the register. Empty values need no filtering:
-    # `fold_words` drops the extra spaces they leave.
-    ids = json.dumps(household_ids)
-    parts: dict[str, list[str]] = {}
-    for household_id, text in conn.execute(
-        f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)} FROM json_each(?) r CROSS JOIN households h "
-        "ON h.id = r.value WHERE h.deleted_hlc IS NULL",
-        (ids,),
-    ):
-        parts[household_id] = [text]
-    for household_id, text in conn.execute(
-        f"SELECT p.household_id, {_joined('p', MEMBER_TEXT)} FROM json_each(?) r CROSS JOIN people p "
-        "ON p.household_id = r.value WHERE p.deleted_hlc IS NULL AND p.moved_out_on IS NULL",
-        (ids,),
-    ):
-        texts = parts.get(household_id)
-        if texts is not None:
-            texts.append(text)
-    return {household_id: fold_words(" ".join(texts)) for household_id, texts in parts.items()}
+    # one cost more than the query on a first sync. CROSS JOIN keeps the id list as the outer loop: the cost
+    # follows the households touched, not the size of the register. Members are joined in SQL (in the order of
+    # the people index, which is the order they were added), so Python handles one row per household. Empty
+    # values need no filtering: `fold_words` drops the extra spaces they leave.
+    members = (f"SELECT group_concat({_joined('p', MEMBER_TEXT)}, ' ') FROM people p WHERE p.household_id = h.id "
+               "AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL")
+    return {household_id: fold_words(text) for household_id, text in conn.execute(
+        f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)} || ' ' || coalesce(({members}), '') "
+        "FROM json_each(?) r CROSS JOIN households h ON h.id = r.value WHERE h.deleted_hlc IS NULL",
+        (json.dumps(household_ids),))}
 
 
 def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str]]) -> None:
@@ -91,23 +81,37 @@ def index_new_households(conn: sqlite3.Connection, texts: dict[str, list[str | N
 
 
 def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -> None:
-    """Bring the index entries of these households in line with the tables (in the caller's transaction)."""
+    """Bring the index entries of these households in line with the tables (in the caller's transaction).
+
+    Only documents whose text changed are touched, each keeping its rowid: its old entry leaves the FTS5 table
+    through the external-content `delete` command (which needs the old text, still in `search_doc`) and the new
+    text goes in under the same rowid. Each step is one statement over a temporary table of the households, in
+    rowid order: FTS5 writes its pending entries out as a new segment whenever a rowid is not above the last one,
+    so removals in household order (as they were) cost a segment each, a third of merging a changeset of edits.
+    """
     ids = sorted({i for i in household_ids if i})
     if not ids:
         return
     new_docs = _documents(conn, ids)
-    old: dict[str, tuple[int, str]] = {}
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start : chunk_start + 500]
-        marks = ",".join("?" * len(chunk))
-        for rowid, household_id, doc in conn.execute(
-            f"SELECT id, household_id, doc FROM search_doc WHERE household_id IN ({marks})", chunk
-        ):
-            old[household_id] = (rowid, doc)
-    removals = [(rowid, doc) for hid, (rowid, doc) in old.items() if new_docs.get(hid) != doc]
-    conn.executemany("INSERT INTO household_fts(household_fts, rowid, doc) VALUES ('delete', ?, ?)", removals)
-    conn.executemany("DELETE FROM search_doc WHERE id = ?", ((rowid,) for rowid, _ in removals))
-    _add_documents(conn, [(hid, doc) for hid, doc in new_docs.items() if hid not in old or old[hid][1] != doc])
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex "
+                 "(household_id TEXT PRIMARY KEY, doc TEXT, doc_id INTEGER, old_doc TEXT)")
+    try:
+        conn.executemany("INSERT INTO temp.reindex (household_id, doc) VALUES (?, ?)",
+                         [(household_id, new_docs.get(household_id)) for household_id in ids])
+        conn.execute("UPDATE temp.reindex SET (doc_id, old_doc) = "
+                     "(SELECT s.id, s.doc FROM main.search_doc s WHERE s.household_id = reindex.household_id)")
+        conn.execute("DELETE FROM temp.reindex WHERE doc IS old_doc")  # unchanged, or gone and never indexed
+        conn.execute("INSERT INTO household_fts (household_fts, rowid, doc) "
+                     "SELECT 'delete', doc_id, old_doc FROM temp.reindex WHERE doc_id IS NOT NULL ORDER BY doc_id")
+        conn.execute("DELETE FROM main.search_doc WHERE id IN (SELECT doc_id FROM temp.reindex WHERE doc IS NULL)")
+        conn.execute("UPDATE main.search_doc SET doc = r.doc FROM temp.reindex r "
+                     "WHERE search_doc.id = r.doc_id AND r.doc IS NOT NULL")
+        conn.execute("INSERT INTO household_fts (rowid, doc) SELECT doc_id, doc FROM temp.reindex "
+                     "WHERE doc_id IS NOT NULL AND doc IS NOT NULL ORDER BY doc_id")
+        _add_documents(conn, conn.execute(
+            "SELECT household_id, doc FROM temp.reindex WHERE doc_id IS NULL AND doc IS NOT NULL").fetchall())
+    finally:
+        conn.execute("DELETE FROM temp.reindex")
 
 
 def rebuild_search_index(conn: sqlite3.Connection) -> None:

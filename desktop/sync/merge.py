@@ -5,10 +5,13 @@ For each field a remote change writes, its stamp is compared with the local fiel
 changes in any order, any number of times, gives the same result. A value that loses is kept in `conflicts` when it was
 concurrent (neither side had seen the other) and different, for a person to review; nothing is dropped silently.
 
-A changeset is merged as a batch: the rows and clocks it touches are read with one query per table (over a
-temporary table of the incoming keys), every decision is made in memory against that state — updated as each
-change is decided, so several changes to one row in one file behave exactly as if merged one after another —
-and the winners go to the write path in one call, which re-indexes search once for the households touched.
+A changeset is merged as a batch, in one transaction. Edits of rows alive here, each field at most once per row
+in the file (nearly everything after a first sync), are decided in SQL as a set (`desktop.sync.merge_set`). The
+rest — creations, deletes, rows missing or deleted here, a field changed twice — is merged in order: the rows and
+clocks it touches are read with one query per table (over a temporary table of the incoming keys), every decision
+is made in memory against that state — updated as each change is decided, so several changes to one row in one
+file behave exactly as if merged one after another — and the winners go to the write path in one call, which
+re-indexes search once for the households touched. Both follow the same rules; rows of one never meet the other.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 from desktop.store import RowWrite, Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
+from desktop.sync.merge_set import merge_edits, split
 
 ALL_FIELDS = "*"  # the key of a row's creation stamp among its field stamps
 Stamp = tuple[int, str]
@@ -74,6 +78,19 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
     changes = [change for change in changes if change[0] in SYNCED]  # a newer app's table: kept in the file only
     if not changes:
         return
+    set_wise, in_order = split(changes)
+    with store.transaction():
+        if set_wise:
+            elsewhere = merge_edits(store, device, set_wise, vv)
+            if elsewhere:  # the in-order merge takes those rows' changes too, keeping the file's order
+                keys = elsewhere | {(change[0], change[1]) for change in in_order}
+                in_order = [change for change in changes if (change[0], change[1]) in keys]
+        if in_order:
+            _merge_in_order(store, device, in_order, vv)
+
+
+def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
+    """Merge `changes` one after another against the state of their rows (see the module's docstring)."""
     rows = _load(store, {(change[0], change[1]) for change in changes})
     creations: list[RowWrite] = []  # rows new here, placeholders included
     writes: list[RowWrite] = []

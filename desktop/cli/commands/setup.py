@@ -15,7 +15,6 @@ from desktop.cli.context import (
     progress_printer,
     whole_number,
 )
-from desktop.demo import DemoSize, generate_demo_ward
 from desktop.errors import WardbookError
 from desktop.security.access import change_setting, ward_figures
 
@@ -59,6 +58,8 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from desktop.demo import DemoSize, generate_demo_ward  # the generator's name lists: only for this command
+
     with open_store(args, create=True) as store:
         existing = int(store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0])
         if existing:
