@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
 from desktop.register.validation import MAX_TEXT, check_text
-from desktop.reports.settings import KEYS as report_setting_keys
 from desktop.security import audit
 from desktop.security.session import authorize, visible_officer
 from desktop.store.queries import fetch_dicts, household_detail, ward_stats
@@ -33,14 +32,20 @@ def ward_figures(store: Store) -> dict[str, int]:
     return ward_stats(store)
 
 
-WARD_SETTINGS = (*report_setting_keys, "sync.share")
+def ward_settings() -> tuple[str, ...]:
+    """The settings a ward may change: the report header and signer, and the sync share. (The report's keys are
+    looked up here, not at import: a command that changes no setting must not load the reports package.)"""
+    from desktop.reports.settings import KEYS as report_setting_keys
+
+    return (*report_setting_keys, "sync.share")
 
 
 def change_setting(store: Store, key: str, value: str) -> None:
     """Change a ward setting (report header, signer, sync share…): admins only, and audited."""
     actor = authorize(store, "settings.edit")
-    if key not in WARD_SETTINGS:
-        raise WardbookError("security.unknown_setting", key=key[:60], keys=", ".join(WARD_SETTINGS))
+    allowed = ward_settings()
+    if key not in allowed:
+        raise WardbookError("security.unknown_setting", key=key[:60], keys=", ".join(allowed))
     check_text(value, key, limit=MAX_TEXT)
     with store.transaction():
         store.set_setting(key, value)
