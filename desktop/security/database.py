@@ -148,7 +148,9 @@ def open_database(path: Path | str, secrets: SecretStore | None, *, create: bool
     decrypted silently.
     """
     path = Path(path)
-    identity.check_file(path, encrypted_ok=secrets is not None)  # before any step below may write to it
+    # Before any step below may write to it. A file that may be encrypted passes here even without a key store:
+    # it is then told to need its key (below), not called a stranger's file.
+    identity.check_file(path, encrypted_ok=True)
     _recover(path)
     if not path.exists() or path.stat().st_size == 0:
         if not create:

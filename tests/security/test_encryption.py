@@ -248,3 +248,16 @@ def test_a_reopened_store_keeps_key_user_and_audit(tmp_path: Path, secrets: Pass
     store.close()
     with pytest.raises(WardbookError):
         Store.open(tmp_path / "ward.db")  # the file itself stays unreadable without the key
+
+
+def test_an_encrypted_database_opened_without_its_key_store_is_told_to_need_its_key(
+        tmp_path: Path, secrets: PassphraseFileSecrets) -> None:
+    """Forgetting `--key-file` must say the key is missing, not call the ward's own database a stranger's file;
+    and the file stays as it was."""
+    path = tmp_path / "ward.db"
+    open_database(path, secrets, create=True).close()
+    before = path.read_bytes()
+    with pytest.raises(WardbookError) as error:
+        open_database(path, None)
+    assert error.value.msg_id == "security.needs_key"
+    assert path.read_bytes() == before
