@@ -21,10 +21,10 @@ from desktop.sync.audit_heads import SignedHead, checked_audit_head, keep_signed
 from desktop.sync.changeset import Block, Changeset, InvalidChangeset, changes_of, decode, file_name, read_header
 from desktop.sync.errors import record_error, resolve_device_errors
 from desktop.sync.folder import FolderShare
-from desktop.sync.grants import principal_for
+from desktop.sync.grants import is_revoked, principal_for
 from desktop.sync.merge import merge_changes
 from desktop.sync.screen import keep_refused, screen
-from desktop.sync.station import SyncKeys, is_revoked, public_keys, verified_roster
+from desktop.sync.station import SyncKeys, public_keys, verified_roster
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
 
@@ -144,11 +144,15 @@ class _Round:
     total: int = 0
     done: int = 0
 
+    def __post_init__(self) -> None:
+        # Once per round, not per device: a sync with nothing new still walks every device of the roster.
+        self.public_keys = public_keys(self.roster)
+
     def apply_device(self, device: str, seqs: list[int], cursor: tuple[int, str], *, last_pass: bool) -> bool:
         """Apply `device`'s files `seqs` in order from `cursor`; False when one waits for other laptops' files
         (on the last pass that is told as a warning, and the next sync tries again)."""
         store, report = self.store, self.report
-        keys_by_device = public_keys(self.roster)
+        keys_by_device = self.public_keys
         last_seq, last_hash = cursor
         for seq in seqs:
             if self.cancelled is not None and self.cancelled():

@@ -40,6 +40,12 @@ def grant_of_user(store: Store, username: str | None, from_seq: int = 1) -> Gran
     return {"from_seq": from_seq, "user_id": row[0], "username": row[1], "role": row[2] if row[3] else INACTIVE}
 
 
+def is_revoked(roster: dict[str, Any], device_id: str) -> bool:
+    """Was the device revoked (its files after `revoked.after_seq` are refused; see `station.revoke_device`)?"""
+    info = roster.get("devices", {}).get(device_id)
+    return isinstance(info, dict) and isinstance(info.get("revoked"), dict)
+
+
 def effective_grants(roster: dict[str, Any], device: str) -> list[Grant]:
     """A device's grants, oldest first; for an entry written before grants existed, the one it acts with."""
     info = roster.get("devices", {}).get(device)
@@ -55,8 +61,7 @@ def effective_grants(roster: dict[str, Any], device: str) -> list[Grant]:
 def grant_for(roster: dict[str, Any], device: str, seq: int) -> Grant | None:
     """The grant a device's changeset number `seq` is judged by; None for a device not in the roster, and for a
     file a revoked device published after its revocation."""
-    revoked = roster.get("devices", {}).get(device, {}).get("revoked")
-    if isinstance(revoked, dict) and seq > int(revoked.get("after_seq", 0)):
+    if is_revoked(roster, device) and seq > int(roster["devices"][device]["revoked"].get("after_seq", 0)):
         return None
     chosen = None
     for grant in effective_grants(roster, device):
@@ -89,7 +94,7 @@ def refresh_grants(store: Store, roster: dict[str, Any]) -> bool:
     changed = False
     for device, info in roster.get("devices", {}).items():
         grants = info.get("grants")
-        if not grants or not grants[-1].get("user_id") or info.get("revoked"):
+        if not grants or not grants[-1].get("user_id") or is_revoked(roster, device):
             continue
         latest = grants[-1]
         row = store.conn.execute("SELECT role, active, deleted_hlc FROM users WHERE id = ?",

@@ -35,7 +35,7 @@ from desktop.store import Store
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
 from desktop.sync.folder import FolderShare
-from desktop.sync.grants import effective_grants, remember_own_grant
+from desktop.sync.grants import effective_grants, is_revoked, remember_own_grant
 from desktop.sync.problems import refused
 
 _WRAP_INFO = b"wardbook data key v1"
@@ -261,11 +261,6 @@ def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> i
     roster["epoch"] = epoch
     save_roster(share, roster, admin_keys)
     return epoch
-
-
-def is_revoked(roster: dict[str, Any], device_id: str) -> bool:
-    info = roster.get("devices", {}).get(device_id)
-    return isinstance(info, dict) and isinstance(info.get("revoked"), dict)
 
 
 def unwrap_all(roster: dict[str, Any], device_id: str, keys: SyncKeys) -> None:

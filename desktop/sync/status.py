@@ -8,9 +8,8 @@ from desktop import i18n
 from desktop.store import Store
 from desktop.sync.errors import open_errors
 from desktop.sync.folder import FolderShare
-from desktop.sync.grants import grant_for
+from desktop.sync.grants import grant_for, is_revoked
 from desktop.sync.screen import refused_counts
-from desktop.sync.station import is_revoked
 
 
 @dataclass(frozen=True)
