@@ -22,6 +22,12 @@ def clean(value: object) -> object:
     return nfc(value) if isinstance(value, str) else value
 
 
+def shorten(value: str, limit: int) -> str:
+    """`value` cut to `limit` characters, an ellipsis marking the cut: for text gathered from many cells or
+    stored before the input limits, which must still fit where it goes (a field, a report cell)."""
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+
+
 def format_date(iso: object) -> str:
     """`2026-01-05` → `05/01/2026`, the way Vietnamese forms write dates; empty for None or non-dates."""
     if not isinstance(iso, str) or len(iso) < 10:

@@ -348,3 +348,28 @@ def test_one_area_for_a_whole_file_and_unknown_areas_told_once(ward: Store, tmp_
     assert main(["--db", str(ward.path), "import", str(unknown), "--dry-run"]) == 2
     err = capsys.readouterr().err
     assert err.count("Khu phố 9") == 1 and "(5 dòng)" in err and "--create-areas" in err
+
+
+def test_texts_too_long_or_with_control_characters_are_refused_like_typed_ones(ward: Store, tmp_path: Path) -> None:
+    """A list is checked as the forms check typing: a value the app would refuse, and the reports could not
+    print (a 5,000-character name), is a problem of its row, and nothing is imported."""
+    bad = [row[:] for row in PEOPLE]
+    bad[0][1] = "Nguyễn " * 800  # the head's name on row 2
+    bad[2][7] = "Âu Cơ\x07"  # a bell character in the street on row 4
+    bad[4][8] = "Khu phố " + "9" * 400  # an area name no ward has
+    before = _dump(ward)
+    plan, result = import_file(ward, write_csv(tmp_path / "long.csv", [HEADER, *bad]))
+    assert result is None
+    problems = {(p.row, p.msg_id) for p in plan.blocking}
+    assert {(2, "register.too_long"), (4, "register.bad_characters"), (6, "register.too_long")} <= problems
+    assert _dump(ward) == before
+
+
+def test_members_notes_gathered_beyond_the_limit_are_shortened_not_refused(ward: Store, tmp_path: Path) -> None:
+    rows = [[*row, ""] for row in PEOPLE]
+    for index, row in enumerate(rows):
+        row[-1] = f"{index} " + "ghi chú dài " * 300  # each note within the limit, all of them beyond it
+    plan, result = import_file(ward, write_csv(tmp_path / "notes.csv", [[*HEADER, "Ghi chú"], *rows]))
+    assert result is not None, [p.message("en") for p in plan.blocking]
+    longest = ward.conn.execute("SELECT MAX(LENGTH(notes)) FROM households").fetchone()[0]
+    assert 3000 < longest <= 4000

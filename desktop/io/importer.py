@@ -27,10 +27,12 @@ from desktop.io.plan import ImportPlan, ImportResult, PlannedHousehold, PlannedP
 from desktop.io.reading import Notice, Source, open_source
 from desktop.io.rows import RowReader
 from desktop.progress import Progress
+from desktop.register.validation import MAX_NAME, MAX_TEXT
 from desktop.search.folding import fold_words as fold
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
+from desktop.text import shorten
 
 WRITE_BATCH = 500  # households per call of the write path (one transaction for the whole import regardless)
 HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}
@@ -99,7 +101,7 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
             if not name:
                 reader.problem(offset, name_field, "io.no_name")
                 continue
-            area_text = reader.value(row, "area") or table_area
+            area_text = reader.text(offset, row, "area", MAX_NAME) or table_area
             key_of_area = area_key(area_text) if area_text else None
             if key_of_area and key_of_area not in areas:
                 if create_areas:
@@ -125,7 +127,7 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
                 reader.problem(offset, name_field, "io.duplicate_row", blocking=False, name=name)
                 continue
             planned.rows_seen.add(cells)
-            note = reader.value(row, "notes")
+            note = reader.text(offset, row, "notes", MAX_TEXT)
             if note and note not in planned.notes and all(not n.endswith(f": {note}") for n in planned.notes):
                 planned.notes.append(note if not planned.notes and planned.first_row == offset else f"{name}: {note}")
             person = reader.person(offset, row, name_field)
@@ -151,7 +153,8 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
     existing = Register(store)
     for planned in by_key.values():
         reader = readers[planned.key]
-        planned.fields["notes"] = "; ".join(planned.notes) or None
+        # Members' notes are gathered into the household's: cut at the register's limit, never refused for it.
+        planned.fields["notes"] = shorten("; ".join(planned.notes), MAX_TEXT) or None
         planned.fields["area_id"] = areas.get(planned.area_key or "")
         match_household(existing, planned, plan, reader)
         heads = [p for p in planned.people if p.is_head]

@@ -10,6 +10,7 @@ from desktop.errors import WardbookError
 from desktop.io.columns import BY_FIELD
 from desktop.io.plan import ImportPlan, Problem
 from desktop.io.values import birth_year, spreadsheet_id_number, spreadsheet_phone, truthy
+from desktop.register.validation import MAX_ADDRESS, MAX_NAME, check_text
 from desktop.search.folding import fold_words as fold
 from desktop.store.tables import HOUSEHOLD_FLAGS
 
@@ -51,6 +52,15 @@ class RowReader:
             self.plan.problems.append(Problem(number, self.header(name), error.msg_id, error.params))
             return None
 
+    def text(self, number: int, row: list[str], name: str, limit: int) -> str | None:
+        """A text cell checked like a typed one (length, control characters), so no import stores a value the
+        app's forms would refuse and the reports could not print; empty is None."""
+        value = self.value(row, name)
+        if not value:
+            return None
+        checked = self.checked(number, name, lambda text: check_text(text, name, limit=limit), value)
+        return checked if isinstance(checked, str) else None
+
     def person(self, number: int, row: list[str], name_field: str) -> dict[str, object]:
         gender_text = fold(self.value(row, "gender"))
         if gender_text and gender_text not in GENDERS:
@@ -60,20 +70,20 @@ class RowReader:
             if self.value(row, split):  # the form's "Năm sinh" over "Nam" | "Nữ": the column tells the gender
                 year_field, gender = split, gender or split_gender
         return {
-            "full_name": self.value(row, name_field),
+            "full_name": self.text(number, row, name_field, MAX_NAME) or "",
             "birth_year": self.checked(number, year_field, birth_year, self.value(row, year_field)),
             "gender": gender,
             "phone": self.checked(number, "phone", spreadsheet_phone, self.value(row, "phone")),
-            "relation_to_head": self.value(row, "relation") or None,
-            "occupation": self.value(row, "occupation") or None,
+            "relation_to_head": self.text(number, row, "relation", MAX_NAME),
+            "occupation": self.text(number, row, "occupation", MAX_NAME),
             "id_number": self.checked(number, "id_number", spreadsheet_id_number, self.value(row, "id_number")),
         }
 
     def household(self, number: int, row: list[str]) -> dict[str, object]:
         fields: dict[str, object] = {
-            "code": self.value(row, "household_code") or None,
-            "house_no": self.value(row, "house_no") or None,
-            "street": self.value(row, "street") or None,
+            "code": self.text(number, row, "household_code", MAX_NAME),
+            "house_no": self.text(number, row, "house_no", MAX_ADDRESS),
+            "street": self.text(number, row, "street", MAX_ADDRESS),
             "phone": self.checked(number, "household_phone", spreadsheet_phone,
                                   self.value(row, "household_phone")),
             "status": "active",
