@@ -52,5 +52,15 @@ def verify_password(password: str, stored: str | None) -> bool:
     return hmac.compare_digest(actual, base64.b64decode(digest))
 
 
+def needs_rehash(stored: str) -> bool:
+    """True when `stored` was made with weaker parameters than today's: the next login, which has the
+    password in hand, stores it again at today's cost (the only moment that can)."""
+    try:
+        scheme, log2_n, r, p, _salt, _digest = stored.split("$")
+        return scheme != "scrypt" or (int(log2_n), int(r), int(p)) < (LOG2_N, R, P)
+    except ValueError:
+        return True
+
+
 def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")

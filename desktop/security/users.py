@@ -10,12 +10,13 @@ expires resets the counter, and an admin can clear it at once (`unlock`).
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
 from desktop.security import audit
-from desktop.security.passwords import check_password_policy, hash_password, verify_password
+from desktop.security.passwords import check_password_policy, hash_password, needs_rehash, verify_password
 from desktop.security.permissions import Actor
 from desktop.security.session import accounts_exist, attach, authorize, current_actor
 from desktop.store.tables import USER_ROLES
@@ -193,4 +194,13 @@ def login(store: Store, username: str, password: str, now: datetime | None = Non
     actor = Actor(str(user["id"]), name, str(user["role"]))
     attach(store, actor)
     audit.record(store, "login", "users", actor.user_id)
+    if needs_rehash(str(user["password_hash"])):
+        _rehash(store, actor, password)
     return actor
+
+
+def _rehash(store: Store, actor: Actor, password: str) -> None:
+    """Store an older, cheaper hash again at today's cost. Only where this laptop may change the user's password
+    (its own user's, or an admin's laptop: the same rule sync applies); elsewhere the old hash stays valid."""
+    with suppress(WardbookError):
+        store.writer.update("users", actor.user_id, {"password_hash": hash_password(password)})

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from desktop.errors import WardbookError
-from desktop.security import users
+from desktop.security import passwords, users
 from desktop.security.passwords import hash_password, verify_password
+from desktop.security.rights import save_enrolled_as
 from desktop.security.session import accounts_exist, attach, current_actor, detach
 from desktop.store import Store
 from desktop.store.tables import SYNCED
@@ -105,3 +106,36 @@ def test_users_change_their_own_password_but_not_others(store: Store) -> None:
     detach(store)
     assert users.login(store, "canbo", "new-officer-pw").username == "canbo"
     assert users.login(store, "totruong", PASSWORDS["totruong"]).username == "totruong"
+
+
+def _old_hash(password: str) -> str:
+    """A hash as made before the cost was raised (scrypt N=2^15): it still verifies."""
+    salt = b"0123456789abcdef"
+    digest = passwords._derive(password, salt, 15, 8, 1)
+    return "$".join(("scrypt", "15", "8", "1", passwords._b64(salt), passwords._b64(digest)))
+
+
+def _stored_hash(store: Store, username: str) -> str:
+    return str(store.conn.execute("SELECT password_hash FROM users WHERE username = ?", (username,)).fetchone()[0])
+
+
+def test_a_login_stores_an_older_cheaper_hash_again_at_todays_cost(demo_store: Store) -> None:
+    actors = add_accounts(demo_store)
+    attach(demo_store, actors["quantri"])
+    for name in ("canbo", "totruong"):
+        demo_store.writer.update("users", actors[name].user_id, {"password_hash": _old_hash(PASSWORDS[name])})
+    detach(demo_store)
+    assert passwords.needs_rehash(_stored_hash(demo_store, "canbo"))
+
+    users.login(demo_store, "canbo", PASSWORDS["canbo"])
+    renewed = _stored_hash(demo_store, "canbo")
+    assert renewed.startswith(f"scrypt${passwords.LOG2_N}$") and not passwords.needs_rehash(renewed)
+    assert verify_password(PASSWORDS["canbo"], renewed)
+    detach(demo_store)
+
+    # On a laptop enrolled for the officer, the team lead's password is not this laptop's to change (sync
+    # would refuse it): the login works and the older hash stays.
+    save_enrolled_as(demo_store, {"role": "officer", "user_id": actors["canbo"].user_id, "username": "canbo"})
+    users.login(demo_store, "totruong", PASSWORDS["totruong"])
+    assert _stored_hash(demo_store, "totruong") == _old_hash(PASSWORDS["totruong"])
+    detach(demo_store)
