@@ -195,12 +195,12 @@ def login(store: Store, username: str, password: str, now: datetime | None = Non
     attach(store, actor)
     audit.record(store, "login", "users", actor.user_id)
     if needs_rehash(str(user["password_hash"])):
-        _rehash(store, actor, password)
+        _rehash(store, str(user["id"]), password)
     return actor
 
 
-def _rehash(store: Store, actor: Actor, password: str) -> None:
+def _rehash(store: Store, user_id: str, password: str) -> None:
     """Store an older, cheaper hash again at today's cost. Only where this laptop may change the user's password
     (its own user's, or an admin's laptop: the same rule sync applies); elsewhere the old hash stays valid."""
     with suppress(WardbookError):
-        store.writer.update("users", actor.user_id, {"password_hash": hash_password(password)})
+        store.writer.update("users", user_id, {"password_hash": hash_password(password)})
