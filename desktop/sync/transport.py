@@ -44,6 +44,24 @@ def _temp_name(rel: str) -> str:
     return str(path.with_name(f".{path.name}.tmp-{secrets.token_hex(4)}"))
 
 
+def _name_new(temp: Path, target: Path) -> None:
+    """Give the complete file `temp` the name `target`, never replacing a file that has it (FileExistsError).
+
+    A hard link never replaces; but FAT32 and exFAT (most USB sticks) and some mounted shares have no hard
+    links. There the name is checked and the file renamed instead: only this laptop writes the files of its own
+    folder on the share, so no other writer can take the name in between.
+    """
+    try:
+        os.link(temp, target)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+    os.rename(temp, target)
+
+
 class LocalTransport:
     """A folder on this machine: a local path, a mounted SMB/Windows share, a USB stick."""
 
@@ -80,17 +98,20 @@ class LocalTransport:
                     handle.write(chunk)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.link(temp, self._path(rel))  # unlike rename, link never replaces an existing file
+            _name_new(temp, self._path(rel))
         finally:
             temp.unlink(missing_ok=True)
 
     def replace(self, rel: str, data: bytes) -> None:
         temp = self._path(_temp_name(rel))
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, self._path(rel))
+        try:
+            with open(temp, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, self._path(rel))
+        finally:  # a full or vanished share leaves no half-written temporary file behind
+            temp.unlink(missing_ok=True)
 
     def delete(self, rel: str) -> None:
         self._path(rel).unlink(missing_ok=True)
