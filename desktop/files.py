@@ -35,6 +35,12 @@ i18n.register(
             "vi": "{path} là một thư mục; hãy chỉ tên tệp cần ghi.",
             "en": "{path} is a folder; give the name of the file to write.",
         },
+        "files.not_a_file": {
+            "vi": "Không ghi vào {path}: đó không phải một tệp thường (thiết bị, ống dẫn hay ổ đĩa). "
+            "Hãy chỉ tên một tệp trong một thư mục.",
+            "en": "Will not write to {path}: it is not an ordinary file (a device, a pipe or a drive). "
+            "Give the name of a file in a folder.",
+        },
         "files.is_database": {
             "vi": "Không ghi đè {path}: đó là cơ sở dữ liệu (hoặc tệp đi kèm của nó). Hãy chọn tên tệp khác.",
             "en": "Will not overwrite {path}: it is a database (or one of its side files). Choose another name.",
@@ -81,10 +87,14 @@ def _looks_like_key_file(head: bytes) -> bool:
 
 
 def check_target(target: Path | str) -> Path:
-    """Refuse, before any work, a target that is a folder, a database or its side file, or a key file."""
+    """Refuse, before any work, a target that is a folder, a database or its side file, a key file, or anything
+    but an ordinary file: the output is renamed onto its target, which would replace a device such as
+    /dev/null for every program (a root user may), and a pipe would be left half written."""
     target = Path(target)
     if target.is_dir():
         raise WardbookError("files.is_directory", path=str(target))
+    if target.exists() and not target.is_file():
+        raise WardbookError("files.not_a_file", path=str(target))
     real = _real(target)
     if real in _protected:
         raise WardbookError(_kind_of(target), path=str(target))

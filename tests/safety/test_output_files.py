@@ -55,6 +55,23 @@ def test_an_output_onto_the_database_its_wal_a_key_file_or_a_folder_is_refused_b
         assert snapshot(tmp_path) == before, target
 
 
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: "-".join(c[:2]))
+def test_an_output_onto_a_device_or_a_pipe_is_refused_and_the_device_stays(
+    tmp_path: Path, ward: Path, cli: Callable[..., Result], command: list[str]
+) -> None:
+    """Renaming a finished report onto /dev/null (as root may) would replace the device for every program."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    to_null = tmp_path / "to-null.pdf"
+    to_null.symlink_to(os.devnull)
+    for target in (pipe, to_null):
+        result = cli("--db", ward, *command, target)
+        assert result.code == 2, (target, result)
+        assert "not an ordinary file" in result.err and len(result.err.splitlines()) == 1, result.err
+    assert pipe.is_fifo() and to_null.is_symlink()
+    assert Path(os.devnull).is_char_device()
+
+
 def test_a_failed_write_leaves_neither_the_target_nor_a_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "new" / "deeper" / "report.pdf"
     with pytest.raises(RuntimeError), files.atomic_output(target) as temp:
