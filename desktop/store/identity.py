@@ -46,6 +46,8 @@ def check_file(path: Path, *, encrypted_ok: bool) -> None:
         raise WardbookError("store.is_directory", path=str(path))
     if not path.exists():
         return
+    if not path.is_file():  # a device, a pipe: opening it as a database would chmod it and write beside it
+        raise WardbookError("store.not_a_file", path=str(path))
     with open(path, "rb") as handle:
         header = handle.read(100)
     if not header:

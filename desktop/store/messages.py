@@ -16,6 +16,10 @@ i18n.register(
             "vi": "{path} không phải cơ sở dữ liệu WardBook; tệp được giữ nguyên, không mở, không sửa.",
             "en": "{path} is not a WardBook database; the file was left as it is, neither opened nor changed.",
         },
+        "store.not_a_file": {
+            "vi": "{path} không phải một tệp thường (thiết bị hay ống dẫn); hãy chỉ đường dẫn tới tệp cơ sở dữ liệu.",
+            "en": "{path} is not an ordinary file (a device or a pipe); give the path of a database file.",
+        },
         "store.is_directory": {
             "vi": "{path} là một thư mục, không phải tệp; hãy chỉ đường dẫn tới một tệp.",
             "en": "{path} is a folder, not a file; give the path of a file.",

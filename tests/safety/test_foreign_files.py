@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -85,3 +86,20 @@ def test_a_folder_as_database_is_one_clear_line(tmp_path: Path, cli: Callable[..
     result = cli("stats", "--db", tmp_path)
     assert result.code == 2 and "is a folder" in result.err and "Traceback" not in result.err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["init"], ["demo", "--households", "5"], ["stats"]])
+def test_a_device_or_a_pipe_as_database_is_refused_untouched(tmp_path: Path, cli: Callable[..., Result],
+                                                              command: list[str]) -> None:
+    """`--db /dev/null` made /dev/null private to root and left /dev/null-journal beside it: a pipe stands in
+    for the device here (the same kind of file to WardBook, and safe to try)."""
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe, 0o666)
+    mode = pipe.stat().st_mode
+    for db in (pipe, tmp_path / "link.db"):
+        if db.name == "link.db":
+            db.symlink_to(pipe)
+        result = cli(*command, "--db", db)
+        assert result.code == 2 and "not an ordinary file" in result.err, result
+    assert pipe.stat().st_mode == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.db", "pipe.db"]
