@@ -36,9 +36,9 @@ i18n.register(
             "en": "{path} is a folder; give the name of the file to write.",
         },
         "files.not_a_file": {
-            "vi": "Không ghi vào {path}: đó không phải một tệp thường (thiết bị, ống dẫn hay ổ đĩa). "
+            "vi": "Không dùng {path}: đó không phải một tệp thường (thiết bị, ống dẫn hay ổ đĩa). "
             "Hãy chỉ tên một tệp trong một thư mục.",
-            "en": "Will not write to {path}: it is not an ordinary file (a device, a pipe or a drive). "
+            "en": "Will not use {path}: it is not an ordinary file (a device, a pipe or a drive). "
             "Give the name of a file in a folder.",
         },
         "files.is_database": {
@@ -107,6 +107,15 @@ def check_target(target: Path | str) -> Path:
         if _looks_like_key_file(head):
             raise WardbookError("files.is_key_file", path=str(target))
     return target
+
+
+def check_source(source: Path | str) -> Path:
+    """Refuse, before reading, an input that exists but is not an ordinary file: a pipe or a device such as
+    /dev/zero (or a link to one) never ends, and reading it would hang the command or the app."""
+    source = Path(source)
+    if source.exists() and not source.is_file() and not source.is_dir():
+        raise WardbookError("files.not_a_file", path=str(source))
+    return source
 
 
 def _kind_of(target: Path) -> str:

@@ -48,7 +48,7 @@ class _Rehearsed(Exception):
 
 def load_mapping(path: Path) -> dict[str, str]:
     """A saved mapping: JSON `{"header as in the file": "field"}`."""
-    return {normalise_header(k): v for k, v in json.loads(path.read_text("utf-8")).items()}
+    return {normalise_header(k): v for k, v in json.loads(files.check_source(path).read_text("utf-8")).items()}
 
 
 def save_mapping(plan: ImportPlan, path: Path) -> None:

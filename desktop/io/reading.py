@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.errors import WardbookError
 from desktop.io.encoding import Reading, choose
 
@@ -266,6 +266,7 @@ def _xlsx_source(path: Path, sheet: str | None, all_sheets: bool) -> Source:
 
 def open_source(path: Path, sheet: str | None = None, *, all_sheets: bool = False) -> Source:
     """The file's tables, recognised by content (a renamed or password-protected file is named as such)."""
+    files.check_source(path)
     try:
         with path.open("rb") as handle:
             magic = handle.read(8)
