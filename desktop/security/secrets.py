@@ -135,7 +135,7 @@ class PassphraseFileSecrets:
         if self.path.is_dir():
             raise WardbookError("files.is_directory", path=str(self.path))
         try:
-            data = json.loads(self.path.read_bytes())
+            data = json.loads(files.check_source(self.path).read_bytes())
         except ValueError:
             data = None
         if not (isinstance(data, dict) and isinstance(data.get("salt"), str) and isinstance(data.get("check"), str)

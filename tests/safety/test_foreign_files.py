@@ -105,8 +105,10 @@ def test_a_device_or_a_pipe_as_database_is_refused_untouched(tmp_path: Path, cli
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.db", "pipe.db"]
 
 
-def test_an_endless_input_is_refused_instead_of_hanging(tmp_path: Path, cli: Callable[..., Result]) -> None:
-    """A list or a mapping that is a pipe or a link to /dev/zero would be read for ever."""
+def test_an_endless_input_is_refused_instead_of_hanging(tmp_path: Path, cli: Callable[..., Result],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list, a mapping or a key file that is a pipe or a link to /dev/zero would be read for ever."""
+    monkeypatch.setenv("WARDBOOK_KEY_PASSPHRASE", "a passphrase of some length")
     assert cli("init", "--db", tmp_path / "w.db").code == 0
     pipe = tmp_path / "list.csv"
     os.mkfifo(pipe)
@@ -114,6 +116,6 @@ def test_an_endless_input_is_refused_instead_of_hanging(tmp_path: Path, cli: Cal
     endless.symlink_to("/dev/zero")
     (tmp_path / "list2.csv").write_text("Họ và tên,Số nhà\n", "utf-8")
     for args in (["import", pipe], ["import", endless, "--dry-run"],
-                 ["import", tmp_path / "list2.csv", "--mapping", endless]):
+                 ["import", tmp_path / "list2.csv", "--mapping", endless], ["--key-file", endless, "stats"]):
         result = cli(*args, "--db", tmp_path / "w.db")
         assert result.code == 2 and "not an ordinary file" in result.err, result
