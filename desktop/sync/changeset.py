@@ -51,6 +51,11 @@ SIGNATURE_SIZE = 64
 NONCE_SIZE = 12
 OPS = frozenset({"insert", "update", "delete"})
 _NONCE_CONTEXT = b"wardbook changeset nonce v1\n"
+# Far beyond any file a laptop writes (at most `publish.MAX_CHANGES` changes of texts the register limits), and
+# small enough for a modest laptop's memory: a file from a laptop that was tampered with can be made to inflate
+# to gigabytes from a few megabytes, and would stop every other laptop's sync for good.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_BODY_BYTES = 256 * 1024 * 1024
 
 Change = list[Any]  # [table, row_id, op, hlc, fields]
 Block = list[Any]  # [table, op, field names, rows]; a row is [row_id, hlc, *values in the order of the names]
@@ -172,6 +177,17 @@ def read_header(raw: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes, bytes]
     return header, header_bytes, nonce, body, raw[:offset]
 
 
+def _inflated(compressed: bytes) -> bytes:
+    """The body, refused as "too_big" once it would grow beyond `MAX_BODY_BYTES` (never inflated whole first)."""
+    inflater = zlib.decompressobj()
+    body = inflater.decompress(compressed, MAX_BODY_BYTES)
+    if inflater.unconsumed_tail:
+        raise InvalidChangeset("too_big")
+    if not inflater.eof:
+        raise zlib.error("the body ends before its compressed stream does")
+    return body
+
+
 def decode(raw: bytes, public_key: Ed25519PublicKey, data_key: bytes) -> Changeset:
     """Verify the signature, then decrypt; raises InvalidChangeset for anything forged, torn or altered."""
     header, header_bytes, nonce, body, signed = read_header(raw)
@@ -182,7 +198,7 @@ def decode(raw: bytes, public_key: Ed25519PublicKey, data_key: bytes) -> Changes
     if header.get("format") not in READABLE_FORMATS:
         raise InvalidChangeset("format")
     try:
-        content = json.loads(zlib.decompress(AESGCM(data_key).decrypt(nonce, body, header_bytes)))
+        content = json.loads(_inflated(AESGCM(data_key).decrypt(nonce, body, header_bytes)))
     except (InvalidTag, zlib.error, ValueError):
         raise InvalidChangeset("decrypt") from None
     blocks = _checked_blocks(content) if header["format"] == 2 else _blocks_of_v1(content)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.errors import WardbookError
-from desktop.sync.changeset import file_name
+from desktop.sync.changeset import MAX_FILE_BYTES, InvalidChangeset, file_name
 from desktop.sync.transport import LocalTransport, SmbTransport, Transport, open_transport
 
 _CHANGESET = re.compile(r"^(\d{12})\.chg$")
@@ -77,7 +77,12 @@ class FolderShare:
         return sorted(int(m.group(1)) for m in map(_CHANGESET.match, names) if m)
 
     def read(self, device_id: str, seq: int) -> bytes:
-        return self.transport.read(f"devices/{device_id}/{file_name(seq)}")
+        """A changeset file's bytes; one larger than any laptop writes is refused unread ("too_big")."""
+        with self.transport.open_read(f"devices/{device_id}/{file_name(seq)}") as handle:
+            raw = bytes(handle.read(MAX_FILE_BYTES + 1))
+        if len(raw) > MAX_FILE_BYTES:
+            raise InvalidChangeset("too_big")
+        return raw
 
     def exists(self, device_id: str, seq: int) -> bool:
         return self.transport.exists(f"devices/{device_id}/{file_name(seq)}")

@@ -224,6 +224,13 @@ i18n.register(
             "vi": "tệp bị hỏng (có byte bị đổi); máy đã ghi tệp sẽ ghi lại ở lần đồng bộ tới của nó",
             "en": "the file is damaged (bytes changed); the laptop that wrote it writes it again at its next sync",
         },
+        "sync.reason.too_big": {
+            "vi": "tệp lớn hơn rất nhiều so với mọi tệp một máy ghi ra (có thể máy đó đã bị can thiệp); tệp không "
+            "được đọc, các tệp sau của máy đó dừng lại; hãy báo quản trị viên kiểm tra và thu hồi máy nếu cần",
+            "en": "the file is far larger than any file a laptop writes (that laptop may have been tampered with); "
+            "it was not read and that laptop's later files wait; please ask the admin to check it and revoke the "
+            "laptop if need be",
+        },
         "sync.reason.signature": {
             "vi": "chữ ký không khớp: tệp đã bị sửa; máy đã ghi tệp sẽ ghi lại ở lần đồng bộ tới của nó",
             "en": "the signature does not match: the file was altered; the laptop that wrote it writes it again at "

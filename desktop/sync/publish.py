@@ -83,7 +83,7 @@ def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys) -> int:
     cursor = int(store.setting(VERIFY_CURSOR, "0") or 0)
     window = ([seq for seq in order if seq > cursor] + order)[:VERIFY_PER_SYNC]
     for seq in window:
-        if seq in present and hashlib.sha256(share.read(device, seq)).hexdigest() != recorded[seq][0]:
+        if seq in present and _damaged(share, device, seq, recorded[seq][0]):
             suspects.add(seq)
     store.set_setting(VERIFY_CURSOR, str(window[-1]))
     repaired = 0
@@ -100,6 +100,13 @@ def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys) -> int:
         share.publish(device, seq, data)
         repaired += 1
     return repaired
+
+
+def _damaged(share: FolderShare, device: str, seq: int, digest: str) -> bool:
+    try:
+        return hashlib.sha256(share.read(device, seq)).hexdigest() != digest
+    except InvalidChangeset:  # replaced by a file too big to be one of ours
+        return True
 
 
 def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int) -> int:
