@@ -50,3 +50,21 @@ def test_a_file_beyond_the_size_limit_is_not_read(tmp_path: Path, monkeypatch: p
     admin.sync()
     assert "too_big" in _reasons(admin.store)
     assert admin.store.conn.execute("SELECT COUNT(*) FROM households").fetchone() == (0,)
+
+
+def test_huge_or_garbage_files_in_the_share_never_block_the_station(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    share = FolderShare(tmp_path / "share")
+    laptops(tmp_path, share, 2)
+    monkeypatch.setattr("desktop.sync.folder.MAX_SMALL_FILE_BYTES", 4096)
+    enroll = tmp_path / "share" / "enroll"
+    enroll.mkdir(exist_ok=True)
+    (enroll / "huge.req").write_bytes(b" " * 5000 + b"{}")
+    (enroll / "garbage.req").write_bytes(b"\x00\xff not json")
+    (enroll / "list.req").write_text('["not", "a", "request"]', "utf-8")
+    share.write_request("a" * 32, {"device": "a" * 32, "name": "new laptop", "public_key": "", "exchange_key": ""})
+    assert [request["device"] for request in share.requests()] == ["a" * 32]
+    roster = tmp_path / "share" / "station.json"
+    roster.write_bytes(roster.read_bytes() + b" " * 5000)
+    with pytest.raises(ValueError, match="larger than any file"):
+        share.station()

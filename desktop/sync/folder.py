@@ -19,6 +19,8 @@ from desktop.errors import WardbookError
 from desktop.sync.changeset import MAX_FILE_BYTES, InvalidChangeset, file_name
 from desktop.sync.transport import LocalTransport, SmbTransport, Transport, open_transport
 
+# The roster grows with laptops, grants and key epochs: a few hundred kilobytes for a large station.
+MAX_SMALL_FILE_BYTES = 16 * 1024 * 1024
 _CHANGESET = re.compile(r"^(\d{12})\.chg$")
 
 
@@ -34,9 +36,18 @@ class FolderShare:
     def _unreachable(self, error: OSError) -> WardbookError:
         return WardbookError("sync.no_share", path=self.description)
 
+    def _small_json(self, rel: str) -> Any:
+        """A small JSON file of the share (the roster, a request). Anyone with access to the folder can put a huge
+        file there: it is refused as damaged (ValueError) after `MAX_SMALL_FILE_BYTES`, never read whole."""
+        with self.transport.open_read(rel) as handle:
+            data = bytes(handle.read(MAX_SMALL_FILE_BYTES + 1))
+        if len(data) > MAX_SMALL_FILE_BYTES:
+            raise ValueError(f"{rel} is larger than any file WardBook writes there")
+        return json.loads(data)
+
     def station(self) -> dict[str, Any]:
         try:
-            return dict(json.loads(self.transport.read("station.json")))
+            return dict(self._small_json("station.json"))
         except FileNotFoundError:
             raise WardbookError("sync.not_a_share", path=self.description) from None
         except OSError as error:
@@ -114,12 +125,23 @@ class FolderShare:
         self.transport.replace(f"enroll/{device_id}.req", json.dumps(request, indent=1).encode("utf-8"))
 
     def requests(self) -> list[dict[str, str]]:
-        return [json.loads(self.transport.read(f"enroll/{name}")) for name in self.transport.listdir("enroll")
-                if name.endswith(".req")]
+        """The enrollment requests waiting; a file there that is not one (garbage, huge, half copied) is passed
+        over, so it cannot keep the admin from seeing and approving the real ones."""
+        found = []
+        for name in self.transport.listdir("enroll"):
+            if not name.endswith(".req"):
+                continue
+            try:
+                request = self._small_json(f"enroll/{name}")
+            except (OSError, ValueError):
+                continue
+            if isinstance(request, dict) and isinstance(request.get("device"), str):
+                found.append(request)
+        return found
 
     def request(self, device_id: str) -> dict[str, str] | None:
         try:
-            return dict(json.loads(self.transport.read(f"enroll/{device_id}.req")))
+            return dict(self._small_json(f"enroll/{device_id}.req"))
         except FileNotFoundError:
             return None
 
