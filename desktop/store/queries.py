@@ -369,7 +369,7 @@ def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: st
         params.append(household_id)
     sql = (
         "SELECT c.id, c.kind, c.title, c.status, c.received_on, c.due_on, c.resolved_on, c.source, "
-        "c.household_id, h.house_no, h.street, u.full_name AS assignee "
+        "c.tip_status, c.mediation_result, c.household_id, h.house_no, h.street, u.full_name AS assignee "
         "FROM cases c LEFT JOIN households h ON h.id = c.household_id "
         "LEFT JOIN users u ON u.id = c.assignee_id "
         f"WHERE {' AND '.join(where)} ORDER BY c.received_on DESC, c.created_at DESC"
