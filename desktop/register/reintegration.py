@@ -49,6 +49,18 @@ def check_officer(store: Store, officer_id: str | None) -> None:
         raise WardbookError("register.unknown_officer", value=officer_id, field="officer")
 
 
+def household_members(store: Store, household_id: str) -> list[dict[str, object]]:
+    """The people living in a household (id, name, birth year), to choose whom to support."""
+    return fetch_dicts(store, "SELECT id, full_name, birth_year FROM people WHERE household_id = ? "
+                              "AND deleted_hlc IS NULL AND moved_out_on IS NULL ORDER BY full_name", (household_id,))
+
+
+def officers(store: Store) -> list[dict[str, object]]:
+    """The active accounts a record can be given to (id and name), for the officer-responsible choice."""
+    return fetch_dicts(store, "SELECT id, COALESCE(full_name, username) AS name FROM users "
+                              "WHERE deleted_hlc IS NULL AND active = 1 ORDER BY name")
+
+
 def _not_in_future(day: str | None, field: str) -> str | None:
     if day is not None and day > date.today().isoformat():
         raise WardbookError("register.future_date", name=field_name(field), value=format_date(day), field=field)
@@ -126,7 +138,7 @@ def update_reintegration(
     *,
     started_on: str | date,
     ended_on: str | date | None,
-    officer_id: str,
+    officer_id: str | None,
     notes: str | None,
 ) -> dict[str, object]:
     """Correct a record with the same checks as when it was made (every field is set, as a form edits them all);

@@ -386,7 +386,7 @@ def case_detail(store: Store, case_id: str) -> dict[str, object]:
                          "LEFT JOIN households h ON h.id = c.household_id WHERE c.id = ?", (case_id,))
     if not found:
         raise KeyError(case_id)
-    events = fetch_dicts(store, "SELECT e.id, e.at, e.note, e.new_status, u.full_name AS officer "
+    events = fetch_dicts(store, "SELECT e.id, e.at, e.note, e.new_status, e.new_outcome, u.full_name AS officer "
                           "FROM case_events e "
                           "LEFT JOIN users u ON u.id = e.officer_id "
                           f"WHERE e.case_id = ? AND e.{ALIVE} ORDER BY e.at, e.created_at", (case_id,))
