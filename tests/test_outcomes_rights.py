@@ -126,3 +126,26 @@ def test_an_older_database_gains_the_outcome_records(tmp_path: Path) -> None:
         for table in ("reintegration", "community_models"):
             names = [row[1] for row in upgraded.conn.execute(f"PRAGMA table_info({table})")]
             assert {"id", "created_hlc", "created_device", "deleted_hlc"} <= set(names)
+
+
+def test_a_persons_support_is_in_their_data_and_goes_with_them_when_purged(store: Store,
+                                                                             people: tuple[str, str]) -> None:
+    """The reintegration register is personal data: a data-subject request shows a person's periods of support,
+    and a retention purge of their household takes them too (blanked and tombstoned, as the person)."""
+    from datetime import date
+
+    from desktop.security import retention
+    from desktop.security.access import export_person
+
+    record = add_reintegration(store, person_id=people[0], started_on="01/03/2026", notes="Hỗ trợ học nghề")
+    assert export_person(store, people[0])["reintegration_support"] == [
+        {"started_on": "2026-03-01", "ended_on": None, "notes": "Hỗ trợ học nghề"}]
+    assert export_person(store, people[1])["reintegration_support"] == []
+    household = store.conn.execute("SELECT household_id FROM people WHERE id = ?", (people[0],)).fetchone()[0]
+    store.writer.update("households", household, {"status": "moved_out"})
+    retention.set_rule(store, 5)
+    later = date(date.today().year + 6, 1, 15)
+    assert retention.preview(store, today=later).counts["reintegration"] == 1
+    retention.purge(store, today=later)
+    assert store.conn.execute("SELECT person_id, notes, deleted_hlc IS NOT NULL FROM reintegration WHERE id = ?",
+                              (record,)).fetchone() == (None, None, 1)

@@ -15,6 +15,7 @@ from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.register import outcome_messages  # noqa: F401  (registers the outcome's messages)
 from desktop.register.households import resolve_household
+from desktop.register.labels import label  # also registers the kinds' names the messages refer to
 from desktop.register.validation import check_choice, parse_date, require_text
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
@@ -39,7 +40,7 @@ def check_outcome(kind: str, outcome: str | None) -> str | None:
     choices = TIP_STATUSES if field == "tip_status" else MEDIATION_RESULTS
     if outcome not in choices:
         raise WardbookError("register.bad_outcome", value=outcome[:40], kind=i18n.Ref(f"case_kind.{kind}"),
-                            choices=", ".join(i18n.tr(f"{field}.{code}") for code in choices), field="outcome")
+                            choices=", ".join(label(field, code) for code in choices), field="outcome")
     return outcome
 
 

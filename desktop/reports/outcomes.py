@@ -122,7 +122,7 @@ def _case_outcomes(store: Store, start: str, after_end: str, after_cut: str,
 
 def _reintegration(store: Store, start: str, cut: str, area_id: str | None) -> tuple[int, int, int, int]:
     area = (" AND r.person_id IN (SELECT p.id FROM people p JOIN households h ON h.id = p.household_id "
-            "WHERE h.area_id = ?)") if area_id else ""
+            "WHERE h.area_id = :area)") if area_id else ""
     row = store.conn.execute(
         f"""
         SELECT
@@ -132,7 +132,7 @@ def _reintegration(store: Store, start: str, cut: str, area_id: str | None) -> t
                 THEN r.person_id END),
             COUNT(CASE WHEN r.started_on >= :start AND r.started_on <= :cut THEN 1 END),
             COUNT(CASE WHEN r.ended_on >= :start AND r.ended_on <= :cut THEN 1 END)
-        FROM reintegration r WHERE r.deleted_hlc IS NULL{area.replace("?", ":area")}
+        FROM reintegration r WHERE r.deleted_hlc IS NULL{area}
         """,
         {"start": start, "cut": cut, "area": area_id},
     ).fetchone()
