@@ -118,13 +118,6 @@ def edit_model(store: Store, model_id: str, **changes: object) -> dict[str, obje
     return store.writer.update("community_models", model_id, _model_fields(store, {**current, **changes}))
 
 
-def delete_model(store: Store, model_id: str) -> None:
-    """Take back a model recorded by mistake (a tombstone that reaches every laptop)."""
-    authorize(store, "community_models")
-    get_model(store, model_id)
-    store.writer.delete("community_models", model_id)
-
-
 def list_models(store: Store, *, area_id: str | None = None, status: str | None = None) -> list[dict[str, object]]:
     """The ward's community models with their khu phố's name, by khu phố then name (every role sees them)."""
     authorize(store, "register.edit")

@@ -153,12 +153,6 @@ def update_reintegration(
     })
 
 
-def delete_reintegration(store: Store, record_id: str) -> None:
-    """Take back a record made by mistake (a tombstone that reaches every laptop)."""
-    _owned(store, record_id)
-    store.writer.delete("reintegration", record_id)
-
-
 def list_reintegration(
     store: Store,
     *,

@@ -33,14 +33,14 @@ class ReintegrationDialog(FormDialog):
         self.picker: HouseholdPicker | None = None
         self.person = QComboBox(self)
         self.person.setObjectName("reintegrationPerson")
-        self.person_name = QLabel(str(given.get("person") or ""), self)
         if record is None:
             self.picker = HouseholdPicker(ctx, self)
             self.picker.picked.connect(self._fill_people)
             self.add_field("household", self.picker)
             self.add_field("person", self.person)
-        else:
-            self.add_field("person", self.person_name)
+        else:  # whom a record is about does not change: a mistake is a new record
+            self.person.hide()
+            self.add_field("person", QLabel(str(given.get("person") or ""), self))
         self.started_on = QLineEdit(fmt_date(str(given.get("started_on") or ctx.today().isoformat())), self)
         self.ended_on = QLineEdit(fmt_date(given.get("ended_on")), self)
         self.officer = QComboBox(self)
