@@ -56,9 +56,11 @@ def _outcome(rng: random.Random, kind: str, status: str) -> str | None:
 
 def reintegration_and_models(store: Store, rng: random.Random, areas: list[tuple[str, str]], officers: list[str],
                              end: date) -> list[RowWrite]:
-    """People under reintegration support (about one in 400 residents, some ended within the year) and one to
+    """People under reintegration support (about one in 400 adults, some ended within the year) and one to
     three community models per khu phố, recognised over the last years."""
-    people = [row[0] for row in store.conn.execute("SELECT id FROM people ORDER BY id")]
+    people = [row[0] for row in store.conn.execute(  # adults who still live in the ward
+        "SELECT id FROM people WHERE birth_year BETWEEN ? AND ? AND moved_out_on IS NULL ORDER BY id",
+        (end.year - 65, end.year - 20))]
     rows = []
     for person in rng.sample(people, min(len(people), max(3, len(people) // 400))):
         started = end - timedelta(days=rng.randint(30, 900))
