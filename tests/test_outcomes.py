@@ -124,6 +124,17 @@ def test_a_reprint_after_later_work_shows_the_same_figures(ward: Ward) -> None:
     assert outcome_figures(ward.store, quarter(2026, 3), today=LATER).tips["closed"] == 1
 
 
+def test_an_outcome_of_another_kind_of_case_is_no_figure(ward: Ward) -> None:
+    """The core never sets a tip status on a dispute; an event saying so (from a laptop whose database was edited
+    by hand) leaves the dispute's result as its own events say."""
+    before = outcome_figures(ward.store, Q2, today=LATER)
+    dispute = ward.case("dispute", "2026-05-05", "A", ("2026-05-06", "unsuccessful"))
+    ward.store.writer.insert("case_events", {"case_id": dispute, "at": "2026-05-07", "new_outcome": "verified"})
+    after = outcome_figures(ward.store, Q2, today=LATER)
+    assert after.mediations["dispute"]["unsuccessful"] == before.mediations["dispute"]["unsuccessful"] + 1
+    assert after.mediations_total == before.mediations_total + 1 and after.tips == before.tips
+
+
 def test_an_outcome_belongs_to_its_kind_of_case(ward: Ward) -> None:
     tip = ward.case("tip", "2026-05-01", "A")
     dispute = ward.case("dispute", "2026-05-01", "A")

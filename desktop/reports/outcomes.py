@@ -18,6 +18,7 @@ The area (a khu phố) is the household's for a case, the person's household's f
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -91,9 +92,9 @@ def outcome_figures(store: Store, period: Period, area_id: str | None = None, *,
     mediations = {kind: dict.fromkeys(MEDIATION_COLUMNS, 0) for kind in MEDIATION_KINDS}
     for kind, outcome, count in outcomes:
         if kind == "tip":
-            tips[outcome or "received"] = tips.get(outcome or "received", 0) + count
+            tips[outcome or "received"] += count
         else:
-            mediations[kind][outcome or PENDING] = mediations[kind].get(outcome or PENDING, 0) + count
+            mediations[kind][outcome or PENDING] += count
     at_start, active, started, ended = _reintegration(store, start, cut, area_id)
     models, members, recognised, stopped = _models(store, start, cut, area_id)
     return OutcomeFigures(period, area_id, cutoff, tips, mediations, at_start, active, started, ended, models,
@@ -102,21 +103,24 @@ def outcome_figures(store: Store, period: Period, area_id: str | None = None, *,
 
 def _case_outcomes(store: Store, start: str, after_end: str, after_cut: str,
                    area_id: str | None) -> list[tuple[str, str | None, int]]:
-    """(kind, outcome as of the cut-off, cases) for the tips, disputes and complaints received in the period."""
+    """(kind, outcome as of the cut-off, cases) for the tips, disputes and complaints received in the period. Only
+    an outcome of the case's own kind counts (the core sets no other; one arriving by sync is not a figure)."""
     area = " AND c.household_id IN (SELECT id FROM households WHERE area_id = ?)" if area_id else ""
     return [(str(kind), outcome, int(count)) for kind, outcome, count in store.conn.execute(
         f"""
         SELECT kind, outcome, COUNT(*) FROM (
             SELECT c.kind AS kind,
                 (SELECT e.new_outcome FROM case_events e WHERE e.case_id = c.id AND e.deleted_hlc IS NULL
-                    AND e.new_outcome IS NOT NULL AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1)
+                    AND e.new_outcome IN (SELECT value FROM json_each(CASE c.kind WHEN 'tip' THEN ? ELSE ? END))
+                    AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1)
                 AS outcome
             FROM cases c
             WHERE c.deleted_hlc IS NULL AND c.kind IN ('tip', 'dispute', 'complaint')
                 AND c.received_on >= ? AND c.received_on < ?{area}
         ) GROUP BY kind, outcome
         """,
-        (after_cut, start, after_end, *((area_id,) if area_id else ())),
+        (json.dumps(TIP_STATUSES), json.dumps(MEDIATION_RESULTS), after_cut, start, after_end,
+         *((area_id,) if area_id else ())),
     )]
 
 
