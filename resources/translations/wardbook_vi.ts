@@ -404,6 +404,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>

@@ -3,6 +3,8 @@ models on their page — filled and saved through the real forms, refused for ro
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop.register.cases import add_case
 from desktop.register.community_models import add_model
 from desktop.store.queries import case_detail
@@ -40,6 +42,11 @@ def test_a_tip_gets_its_status_and_a_dispute_its_result_in_the_case_view(window,
     view.show()
     assert not view.outcome.isVisibleTo(view)
     view.close()
+    window.show_page("cases")  # the list says each case's outcome too
+    cases = window.cases.model
+    outcomes = {cases.row(i)["title"]: cases.data(cases.index(i, 4)) for i in range(cases.rowCount())}
+    assert outcomes["Tin báo tụ tập"] == "Đã chuyển công an" and outcomes["Hỗ trợ tìm việc"] == ""
+    assert cases.headerData(4, Qt.Orientation.Horizontal) == "Kết quả"
 
 
 def test_a_person_is_put_under_reintegration_support_from_the_page(window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,14 @@ from ui.models import Column, RowsModel, date_of, text_of
 from ui.picker import HouseholdPicker
 
 
+def case_outcome(row: dict[str, Any]) -> str:
+    """A case's outcome as a list shows it: a tip's status (received until set), a mediation's result (blank
+    while there is none); other kinds have none."""
+    field = outcome_field(str(row.get("kind")))
+    value = row.get(field) if field else None
+    return label(field, str(value or "received")) if field == "tip_status" else label(field, value) if field else ""
+
+
 def _fill(combo: QComboBox, group: str, codes: tuple[str, ...], blank: bool = False) -> None:
     current = combo.currentData()
     combo.clear()
