@@ -41,6 +41,7 @@ from ui.pages.admin import AdminPage
 from ui.pages.followups import FollowUpsPage
 from ui.pages.household import HouseholdPage
 from ui.pages.households import HouseholdsPage
+from ui.pages.outcomes import OutcomesPage
 from ui.pages.records import ActivitiesPage, CasesPage
 from ui.pages.reports import ReportsPage
 from ui.pages.sync import LAST_SYNC_SETTING, SyncPage
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 # before the window shows: they are a good part of the start time and many sessions open only some of them.
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-NAV = ("households", "followups", "cases", "activities", "reports", "sync", "admin")
+NAV = ("households", "followups", "cases", "activities", "outcomes", "reports", "sync", "admin")
 GEOMETRY_SETTING = "window/geometry"  # QSettings key: the main window's size, place and state
 # The permission a page needs to be offered at all (the others are every role's work).
 PAGE_PERMISSION = {"reports": "reports.view", "admin": "users.admin"}
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.followups = FollowUpsPage(ctx)
         self.cases = CasesPage(ctx)
         self.activities = ActivitiesPage(ctx)
+        self.outcomes = OutcomesPage(ctx)
         self.reports = ReportsPage(ctx)
         self.sync = SyncPage(ctx)
         self.admin = AdminPage(ctx)
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
             "followups": self.followups,
             "cases": self.cases,
             "activities": self.activities,
+            "outcomes": self.outcomes,
             "reports": self.reports,
             "sync": self.sync,
             "admin": self.admin,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop.demo import vocabulary as vocab
+from desktop.demo.outcomes import outcome_rng, reintegration_and_models, with_outcomes
 from desktop.progress import Progress
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store
@@ -195,7 +196,9 @@ def generate_demo_ward(store: Store, size: DemoSize = DemoSize(), progress: Prog
             if progress:
                 progress(min(size.households, batch_start + BATCH_HOUSEHOLDS), size.households, "households")
         write(_activities(maker, areas, officers, start, end))
-        write(_cases(maker, household_ids, officers, start, end))
+        rng_outcomes = outcome_rng(size.seed)
+        write(with_outcomes(rng_outcomes, _cases(maker, household_ids, officers, start, end)))
+        write(reintegration_and_models(store, rng_outcomes, areas, officers, end))
     return counts
 
 

@@ -1,21 +1,47 @@
 """Cases (tips, disputes, complaints, reintegration support) and their timeline of events.
 
 A case's status only changes together with a `case_events` row saying who changed it, when and why, in one
-transaction: the timeline is the case's history and the status is its latest word.
+transaction: the timeline is the case's history and the status is its latest word. The same holds for a case's
+outcome: what became of a tip (`tip_status`: received, verified, forwarded to the police, closed) and how the
+mediation of a dispute or complaint ended (`mediation_result`); the event carries it as `new_outcome`, so a
+review can tell each outcome as of its cut-off day (`desktop.reports.outcomes`).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from desktop import i18n
 from desktop.errors import WardbookError
+from desktop.register import outcome_messages  # noqa: F401  (registers the outcome's messages)
 from desktop.register.households import resolve_household
+from desktop.register.labels import label  # also registers the kinds' names the messages refer to
 from desktop.register.validation import check_choice, parse_date, require_text
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
-from desktop.store.tables import CASE_KINDS, CASE_STATUSES
+from desktop.store.tables import CASE_KINDS, CASE_STATUSES, MEDIATION_KINDS, MEDIATION_RESULTS, TIP_STATUSES
 
 CLOSING_STATUSES = ("resolved", "closed")
+
+
+def outcome_field(kind: str) -> str | None:
+    """The case's field that holds its outcome: a tip's status, a dispute's or complaint's mediation result."""
+    return "tip_status" if kind == "tip" else "mediation_result" if kind in MEDIATION_KINDS else None
+
+
+def check_outcome(kind: str, outcome: str | None) -> str | None:
+    """`outcome` if it is one a case of `kind` can have (a tip status only on a tip, a mediation result only on
+    a dispute or a complaint); None when none is given."""
+    if outcome is None or outcome == "":
+        return None
+    field = outcome_field(kind)
+    if field is None:
+        raise WardbookError("register.no_outcome_for_kind", kind=i18n.Ref(f"case_kind.{kind}"), field="outcome")
+    choices = TIP_STATUSES if field == "tip_status" else MEDIATION_RESULTS
+    if outcome not in choices:
+        raise WardbookError("register.bad_outcome", value=outcome[:40], kind=i18n.Ref(f"case_kind.{kind}"),
+                            choices=", ".join(label(field, code) for code in choices), field="outcome")
+    return outcome
 
 
 def add_case(
@@ -62,6 +88,7 @@ def add_case(
                     "status": "open",
                     "assignee_id": assignee_id,
                     "due_on": due,
+                    "tip_status": "received" if kind == "tip" else None,
                 },
             ),
             RowWrite(
@@ -74,6 +101,7 @@ def add_case(
                     "officer_id": officer_id,
                     "note": None,
                     "new_status": "open",
+                    "new_outcome": "received" if kind == "tip" else None,
                 },
             ),
         ]
@@ -81,15 +109,16 @@ def add_case(
     return case_id
 
 
-def _case_status(store: Store, case_id: str) -> tuple[str, str | None]:
-    """The case's status and the officer it belongs to (its assignee)."""
+def _case_state(store: Store, case_id: str) -> tuple[str, str | None, str, str | None]:
+    """The case's status, the officer it belongs to (its assignee), its kind and its outcome."""
     row = store.conn.execute(
-        "SELECT status, assignee_id FROM cases WHERE id = ? AND deleted_hlc IS NULL",
+        "SELECT status, assignee_id, kind, CASE kind WHEN 'tip' THEN COALESCE(tip_status, 'received') "
+        "ELSE mediation_result END FROM cases WHERE id = ? AND deleted_hlc IS NULL",
         (case_id,),
     ).fetchone()
     if row is None:
         raise WardbookError("register.unknown_case", value=case_id)
-    return str(row[0]), row[1]
+    return str(row[0]), row[1], str(row[2]), row[3]
 
 
 def update_case(
@@ -100,20 +129,25 @@ def update_case(
     note: str | None = None,
     new_status: str | None = None,
     resolution: str | None = None,
+    outcome: str | None = None,
     officer_id: str | None = None,
 ) -> str:
-    """Add an event to the case's timeline, changing the status when `new_status` differs; returns its id.
+    """Add an event to the case's timeline, changing the status when `new_status` differs and the outcome (a
+    tip's status, a mediation's result) when `outcome` differs; returns the event's id.
 
-    An event must say something: a note, a new status, or both. Resolving or closing stamps `resolved_on`.
+    An event must say something: a note, a new status, a new outcome. Resolving or closing stamps `resolved_on`.
     """
-    current, owner = _case_status(store, case_id)
+    current, owner, kind, current_outcome = _case_state(store, case_id)
     actor = authorize_owner(store, "register.edit", owner)
     officer_id = officer_id or actor.user_id
     at = parse_date(on, required=True, field="on")
     status = check_choice(new_status, CASE_STATUSES, "new_status", required=False)
     if status == current:
         status = None
-    if status is None and not (note or "").strip():
+    new_outcome = check_outcome(kind, outcome)
+    if new_outcome == current_outcome:
+        new_outcome = None
+    if status is None and new_outcome is None and not (note or "").strip():
         raise WardbookError("register.required", field="note")
     event_id = new_id()
     batch = [
@@ -127,15 +161,20 @@ def update_case(
                 "officer_id": officer_id,
                 "note": note,
                 "new_status": status,
+                "new_outcome": new_outcome,
             },
         )
     ]
+    fields: dict[str, object] = {}
     if status is not None:
-        fields: dict[str, object] = {"status": status}
+        fields["status"] = status
         if status in CLOSING_STATUSES:
             fields["resolved_on"] = at
             if resolution:
                 fields["resolution"] = resolution
+    if new_outcome is not None:
+        fields[str(outcome_field(kind))] = new_outcome
+    if fields:
         batch.append(RowWrite("cases", case_id, "update", fields))
     store.writer.write(batch)
     return event_id

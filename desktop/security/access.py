@@ -59,7 +59,8 @@ def _row(store: Store, table: str, row_id: object) -> dict[str, object] | None:
 
 def export_person(store: Store, person_id: str) -> dict[str, object]:
     """Everything held about one person: their record, their household's address and flags, the visits to that
-    household, cases that name them or their household, and the audit entries about them.
+    household, cases that name them or their household, their periods of reintegration support, and the audit
+    entries about them.
 
     Other members' names are left out: they are not the requester's data.
     """
@@ -81,6 +82,8 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
     for case in cases:
         case["events"] = fetch_dicts(store, "SELECT at, note, new_status FROM case_events "
                                       "WHERE case_id = ? AND deleted_hlc IS NULL ORDER BY at", (case["id"],))
+    reintegration = fetch_dicts(store, "SELECT started_on, ended_on, notes FROM reintegration WHERE person_id = ? "
+                                "AND deleted_hlc IS NULL ORDER BY started_on", (person_id,))
     accesses = fetch_dicts(store, "SELECT at, username, action, target_table FROM audit_log "
                             "WHERE target_id IN (?, ?) ORDER BY at", (person_id, household_id))
     audit.record(store, "export", "people", person_id, {"kind": "data_subject_request"})
@@ -91,5 +94,6 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
         if household else None,
         "visits_to_household": visits,
         "cases": cases,
+        "reintegration_support": reintegration,
         "accesses": accesses,
     }

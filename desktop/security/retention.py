@@ -1,4 +1,5 @@
-"""Retention: purge households that moved out long ago (with their people and visits), and answer a
+"""Retention: purge households that moved out long ago (with their people, their visits and their people's
+reintegration records), and answer a
 data-subject request with everything held about one person.
 
 Purging must reach every laptop, so it goes through the write path like any change: every field of the rows
@@ -94,7 +95,7 @@ def preview(store: Store, years: int | None = None, today: date | None = None) -
 def _rows_of(store: Store, household_ids: list[object]) -> dict[str, list[str]]:
     """Ids of the alive rows that belong to these households, table by table."""
     found: dict[str, list[str]] = {"households": [str(i) for i in household_ids], "people": [], "visits": [],
-                                   "support_items": []}
+                                   "support_items": [], "reintegration": []}
     for start in range(0, len(household_ids), 500):
         chunk = household_ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
@@ -106,6 +107,11 @@ def _rows_of(store: Store, household_ids: list[object]) -> dict[str, list[str]]:
         marks = ",".join("?" * len(visits))
         found["support_items"] += [r[0] for r in store.conn.execute(
             f"SELECT id FROM support_items WHERE visit_id IN ({marks}) AND deleted_hlc IS NULL", visits)]
+    for start in range(0, len(found["people"]), 500):
+        people = found["people"][start : start + 500]
+        marks = ",".join("?" * len(people))
+        found["reintegration"] += [r[0] for r in store.conn.execute(
+            f"SELECT id FROM reintegration WHERE person_id IN ({marks}) AND deleted_hlc IS NULL", people)]
     return found
 
 
@@ -115,7 +121,7 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
     plan = preview(store, years, today)
     rows = _rows_of(store, [h["id"] for h in plan.households])
     batch: list[RowWrite] = []
-    for table in ("support_items", "visits", "people", "households"):
+    for table in ("support_items", "visits", "reintegration", "people", "households"):
         blank = dict.fromkeys(SYNCED[table].fields)
         for row_id in rows[table]:
             batch.append(RowWrite(table, row_id, "update", dict(blank)))

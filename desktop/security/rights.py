@@ -11,8 +11,10 @@ The rules, per table:
 - `areas`, `households`, `people` (the register): every role that may edit the register;
 - `visits`, `activities`, `cases`, `case_events` (records with an owner) and `support_items`, `case_events`
   (records under a visit or a case): the owning officer, or a role that sees every officer's records;
-- `commendations`: team leads and admins; `users` (accounts, roles, `active`, password hashes): admins only,
-  except a user's own password hash;
+- `reintegration` (the reintegration register): the officer responsible, or a role that sees every officer's
+  records;
+- `commendations`, `community_models`: team leads and admins;
+- `users` (accounts, roles, `active`, password hashes): admins only, except a user's own password hash;
 - `audit_log`: only new entries of the writing device's own chain, never an update or a delete.
 A refusal is a short code (`REFUSALS`), told in words by the message `security.refusal.<code>`.
 """
@@ -39,6 +41,7 @@ OWNER_FIELDS: dict[str, tuple[str, ...]] = {
     "activities": ("officer_id",),
     "cases": ("assignee_id",),
     "case_events": ("officer_id",),
+    "reintegration": ("officer_id",),
 }
 # Records under another record: whoever owns the parent owns them.
 PARENTS: dict[str, tuple[str, str]] = {"support_items": ("visit_id", "visits"), "case_events": ("case_id", "cases")}
@@ -121,6 +124,8 @@ def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, 
         return None if "users.admin" in rights or own_password else "accounts"
     if table == "commendations":
         return None if "commendations" in rights else "no_rights"
+    if table == "community_models":
+        return None if "community_models" in rights else "no_rights"
     if table in REGISTER or "records.view_all" in rights:
         return None
     return _ownership(who.user_id, table, op, row_id, fields, rows)

@@ -28,6 +28,13 @@ V1_TABLES = ("areas", "households", "people", "visits", "support_items", "activi
              "commendations", "users")
 
 
+# Fields of a synced table that a later migration adds to it (ALTER TABLE): the migration creating the table
+# leaves them out, so every database goes through the same steps whichever version it started from.
+ADDED_LATER = frozenset({
+    ("cases", "tip_status"), ("cases", "mediation_result"), ("case_events", "new_outcome"),
+})
+
+
 def _create_synced_tables(db: sqlite_utils.Database, names: tuple[str, ...]) -> None:
     """Create synced tables from their spec; each migration names the tables it introduces."""
     for spec in (SYNCED[name] for name in names):
@@ -37,7 +44,8 @@ def _create_synced_tables(db: sqlite_utils.Database, names: tuple[str, ...]) -> 
             "updated_at": str,
             "deleted_hlc": int,
         }
-        columns.update({name: _SQL_TYPES[kind] for name, kind in spec.fields.items()})
+        columns.update({name: _SQL_TYPES[kind] for name, kind in spec.fields.items()
+                        if (spec.name, name) not in ADDED_LATER})
         # create_table_sql only builds the statement: sqlite-utils' create() would commit our transaction.
         db.execute(db.create_table_sql(spec.name, columns, pk="id", not_null={"created_at", "updated_at"}))
 
@@ -276,6 +284,35 @@ def _v6_refused_changes_and_signed_audit_heads(db: sqlite_utils.Database) -> Non
     )
 
 
+def _v7_outcomes(db: sqlite_utils.Database) -> None:
+    """What the ward's work achieved, beyond counts: a tip's status and a mediation's result on the case (and on
+    the event that set them, so a review can tell the outcome as of its cut-off day); the reintegration register
+    (people under reintegration support after a sentence); community models (mô hình) as records of their own.
+
+    The new tables' columns are written out here, as they ship: a later field is added by a later migration."""
+    for table, column in (("cases", "tip_status"), ("cases", "mediation_result"), ("case_events", "new_outcome")):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+    stamps = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_hlc INTEGER, created_hlc INTEGER, " \
+             "created_device TEXT"
+    run_script(
+        db,
+        f"""
+        CREATE TABLE reintegration (
+            id TEXT PRIMARY KEY, {stamps},
+            person_id TEXT, started_on TEXT, ended_on TEXT, officer_id TEXT, notes TEXT
+        );
+        CREATE INDEX reintegration_person ON reintegration (person_id);
+        CREATE INDEX reintegration_started ON reintegration (started_on);
+        CREATE TABLE community_models (
+            id TEXT PRIMARY KEY, {stamps},
+            name TEXT, kind TEXT, area_id TEXT, members INTEGER, status TEXT, recognised_on TEXT, stopped_on TEXT,
+            notes TEXT
+        );
+        CREATE INDEX community_models_area ON community_models (area_id)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
@@ -283,6 +320,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_security,
     _v5_creation_stamps_in_rows,
     _v6_refused_changes_and_signed_audit_heads,
+    _v7_outcomes,
 ]
 LATEST = len(MIGRATIONS)
 

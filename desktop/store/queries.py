@@ -369,7 +369,7 @@ def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: st
         params.append(household_id)
     sql = (
         "SELECT c.id, c.kind, c.title, c.status, c.received_on, c.due_on, c.resolved_on, c.source, "
-        "c.household_id, h.house_no, h.street, u.full_name AS assignee "
+        "c.tip_status, c.mediation_result, c.household_id, h.house_no, h.street, u.full_name AS assignee "
         "FROM cases c LEFT JOIN households h ON h.id = c.household_id "
         "LEFT JOIN users u ON u.id = c.assignee_id "
         f"WHERE {' AND '.join(where)} ORDER BY c.received_on DESC, c.created_at DESC"
@@ -386,7 +386,7 @@ def case_detail(store: Store, case_id: str) -> dict[str, object]:
                          "LEFT JOIN households h ON h.id = c.household_id WHERE c.id = ?", (case_id,))
     if not found:
         raise KeyError(case_id)
-    events = fetch_dicts(store, "SELECT e.id, e.at, e.note, e.new_status, u.full_name AS officer "
+    events = fetch_dicts(store, "SELECT e.id, e.at, e.note, e.new_status, e.new_outcome, u.full_name AS officer "
                           "FROM case_events e "
                           "LEFT JOIN users u ON u.id = e.officer_id "
                           f"WHERE e.case_id = ? AND e.{ALIVE} ORDER BY e.at, e.created_at", (case_id,))

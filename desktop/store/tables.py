@@ -50,6 +50,14 @@ SUPPORT_KINDS = ("food", "medical", "cash", "other")
 ACTIVITY_KINDS = ("meeting", "forum", "awareness_session", "training", "patrol")
 CASE_KINDS = ("tip", "dispute", "complaint", "reintegration")
 CASE_STATUSES = ("open", "in_progress", "resolved", "referred", "closed")
+# What became of a tip, and how a mediation (of a dispute or a complaint) ended: the outcomes a review reports.
+TIP_STATUSES = ("received", "verified", "forwarded_police", "closed")
+MEDIATION_RESULTS = ("successful", "unsuccessful", "referred")
+CASE_OUTCOMES = (*TIP_STATUSES, *MEDIATION_RESULTS)
+MEDIATION_KINDS = ("dispute", "complaint")
+# Community models (mô hình): recognised groups and arrangements of residents for security and order.
+MODEL_KINDS = ("safe_area", "security_camera", "self_managed_group", "fire_safety", "other")
+MODEL_STATUSES = ("building", "active", "stopped")
 COMMENDATION_STATUSES = ("proposed", "approved", "declined")
 AREA_KINDS = ("khu_pho", "to_dan_pho", "ap")
 USER_ROLES = ("officer", "team_lead", "admin")
@@ -142,15 +150,36 @@ SYNCED: dict[str, TableSpec] = {
                 "due_on": str,
                 "resolved_on": str,
                 "resolution": str,
+                "tip_status": str,  # tips only: its latest outcome (None before the field existed: received)
+                "mediation_result": str,  # disputes and complaints only: None while no result is known
             },
         ),
         TableSpec(
             "case_events",
-            {"case_id": str, "at": str, "officer_id": str, "note": str, "new_status": str},
+            # `new_outcome`: the tip status or mediation result the event gave the case (the outcome's history)
+            {"case_id": str, "at": str, "officer_id": str, "note": str, "new_status": str, "new_outcome": str},
         ),
         TableSpec(
             "commendations",
             {"period": str, "person_id": str, "officer_id": str, "reason": str, "status": str},
+        ),
+        # People under reintegration support after a sentence: who, from when to when, the officer responsible.
+        TableSpec(
+            "reintegration",
+            {"person_id": str, "started_on": str, "ended_on": str, "officer_id": str, "notes": str},
+        ),
+        TableSpec(
+            "community_models",
+            {
+                "name": str,
+                "kind": str,
+                "area_id": str,
+                "members": int,
+                "status": str,
+                "recognised_on": str,  # the day it was recognised (became active)
+                "stopped_on": str,  # the day it stopped, when its status is `stopped`
+                "notes": str,
+            },
         ),
         TableSpec(
             "users",
@@ -196,6 +225,11 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("cases", "kind"): CASE_KINDS,
     ("cases", "status"): CASE_STATUSES,
     ("case_events", "new_status"): CASE_STATUSES,
+    ("cases", "tip_status"): TIP_STATUSES,
+    ("cases", "mediation_result"): MEDIATION_RESULTS,
+    ("case_events", "new_outcome"): CASE_OUTCOMES,
+    ("community_models", "kind"): MODEL_KINDS,
+    ("community_models", "status"): MODEL_STATUSES,
     ("commendations", "status"): COMMENDATION_STATUSES,
     ("users", "role"): USER_ROLES,
 }

@@ -329,6 +329,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -345,6 +349,14 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Trạng thái: %1</translation>
     </message>
     <message>
+        <source>Outcome: %1</source>
+        <translation>Kết quả: %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
         <source>Received: %1</source>
         <translation>Tiếp nhận: %1</translation>
     </message>
@@ -355,6 +367,14 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     <message>
         <source>Household: %1</source>
         <translation>Hộ: %1</translation>
+    </message>
+    <message>
+        <source>Mediation result</source>
+        <translation>Kết quả hòa giải</translation>
+    </message>
+    <message>
+        <source>Tip status</source>
+        <translation>Kết quả xử lý tin báo</translation>
     </message>
     <message>
         <source>Resolution</source>
@@ -382,6 +402,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <source>Due</source>
@@ -473,6 +497,57 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     <message>
         <source>Choose a proposal in the list first.</source>
         <translation>Hãy chọn một đề xuất trong danh sách trước.</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityModelDialog</name>
+    <message>
+        <source>Community model</source>
+        <translation>Mô hình ở khu dân cư</translation>
+    </message>
+    <message>
+        <source>New community model</source>
+        <translation>Mô hình mới</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên mô hình</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Số thành viên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Recognised on</source>
+        <translation>Ngày công nhận</translation>
+    </message>
+    <message>
+        <source>Stopped on</source>
+        <translation>Ngày ngừng hoạt động</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>e.g. Khu dân cư an toàn về ANTT khu phố 3</source>
+        <translation>ví dụ: Khu dân cư an toàn về ANTT khu phố 3</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, when it stopped</source>
+        <translation>dd/mm/yyyy, ngày ngừng hoạt động</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1263,60 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     </message>
 </context>
 <context>
+    <name>ModelsTab</name>
+    <message>
+        <source>Model</source>
+        <translation>Mô hình</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Số thành viên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Recognised on</source>
+        <translation>Ngày công nhận</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>Tất cả mô hình</translation>
+    </message>
+    <message>
+        <source>New model…</source>
+        <translation>Thêm mô hình…</translation>
+    </message>
+    <message>
+        <source>%1 model(s)</source>
+        <translation>%1 mô hình</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesPage</name>
+    <message>
+        <source>Reintegration &amp; models</source>
+        <translation>Tái hòa nhập, mô hình</translation>
+    </message>
+    <message>
+        <source>Reintegration support</source>
+        <translation>Hỗ trợ tái hòa nhập</translation>
+    </message>
+    <message>
+        <source>Community models</source>
+        <translation>Mô hình ở khu dân cư</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Edit member</source>
@@ -1220,6 +1349,108 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>e.g. con, vợ/chồng</source>
         <translation>ví dụ: con, vợ/chồng</translation>
+    </message>
+</context>
+<context>
+    <name>ReintegrationDialog</name>
+    <message>
+        <source>Reintegration support</source>
+        <translation>Hỗ trợ tái hòa nhập</translation>
+    </message>
+    <message>
+        <source>New person under reintegration support</source>
+        <translation>Thêm người được hỗ trợ tái hòa nhập</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người được hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Support from</source>
+        <translation>Hỗ trợ từ ngày</translation>
+    </message>
+    <message>
+        <source>Support until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Officer responsible</source>
+        <translation>Cán bộ phụ trách</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, empty while the support goes on</source>
+        <translation>dd/mm/yyyy, để trống khi còn đang hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Personal data: write only what the support needs</source>
+        <translation>Dữ liệu cá nhân: chỉ ghi điều cần cho việc hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Pick the household from the search results (↓, Enter).</source>
+        <translation>Chọn hộ trong kết quả tìm kiếm (↓, Enter).</translation>
+    </message>
+    <message>
+        <source>Pick the household, then the person.</source>
+        <translation>Chọn hộ, rồi chọn người được hỗ trợ.</translation>
+    </message>
+</context>
+<context>
+    <name>ReintegrationTab</name>
+    <message>
+        <source>Person</source>
+        <translation>Người được hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Support from</source>
+        <translation>Hỗ trợ từ ngày</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Officer responsible</source>
+        <translation>Cán bộ phụ trách</translation>
+    </message>
+    <message>
+        <source>Under support now</source>
+        <translation>Đang được hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Everyone in the register</source>
+        <translation>Tất cả trong sổ</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Thêm người…</translation>
+    </message>
+    <message>
+        <source>Correct or end…</source>
+        <translation>Sửa hoặc kết thúc…</translation>
+    </message>
+    <message>
+        <source>%1 person(s)</source>
+        <translation>%1 người</translation>
     </message>
 </context>
 <context>

@@ -130,7 +130,7 @@ def test_role_table_follows_the_design() -> None:
     propose in them) < admin (+ the rest)."""
     assert ROLE_PERMISSIONS["officer"] == {"register.edit", "sync.run"}
     assert ROLE_PERMISSIONS["team_lead"] - ROLE_PERMISSIONS["officer"] == {
-        "records.view_all", "reports.view", "export", "audit.view", "commendations"}
+        "records.view_all", "reports.view", "export", "audit.view", "commendations", "community_models"}
     assert ROLE_PERMISSIONS["admin"] == set(PERMISSIONS)
     for permission in ("users.admin", "enrollment", "sync.settings", "import", "purge"):
         assert permission not in ROLE_PERMISSIONS["team_lead"]

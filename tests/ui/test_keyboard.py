@@ -22,7 +22,9 @@ def _dialogs(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-unt
     from ui.commendations_dialog import CommendationsDialog
     from ui.first_start import FirstStartDialog
     from ui.forms.cases import CaseDialog, CaseView
+    from ui.forms.community_models import CommunityModelDialog
     from ui.forms.people import HouseholdDialog, HouseholdEditDialog, PersonDialog
+    from ui.forms.reintegration import ReintegrationDialog
     from ui.forms.visit import VisitDialog
     from ui.import_dialog import ImportDialog
     from ui.keys import KeyFileDialog
@@ -49,6 +51,8 @@ def _dialogs(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-unt
         "new case": lambda: CaseDialog(ctx, household, window),
         "new activity": lambda: ActivityDialog(ctx, window),
         "case": lambda: CaseView(ctx, case, window),
+        "new reintegration support": lambda: ReintegrationDialog(ctx, window),
+        "new community model": lambda: CommunityModelDialog(ctx, window),
         "new account": lambda: UserDialog(ctx, None, window),
         "new password": lambda: UserDialog(ctx, "canbo1", window),
         "audit log": lambda: AuditDialog(ctx, None, None, window),

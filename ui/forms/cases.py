@@ -1,4 +1,5 @@
-"""A new case, and one case's view: its facts, its timeline of events and the form to add an event."""
+"""A new case, and one case's view: its facts, its timeline of events and the form to add an event — a note, a
+new status and, for a tip or a mediation, a new outcome (what became of the tip, how the mediation ended)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.register.cases import add_case, update_case
+from desktop.register.cases import add_case, outcome_field, update_case
 from desktop.register.labels import label
 from desktop.store.queries import case_detail
-from desktop.store.tables import CASE_KINDS, CASE_STATUSES
+from desktop.store.tables import CASE_KINDS, CASE_STATUSES, MEDIATION_RESULTS, TIP_STATUSES
 from ui.context import AppContext
 from ui.forms.base import FormDialog
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, date_of, text_of
 from ui.picker import HouseholdPicker
+
+
+def case_outcome(row: dict[str, Any]) -> str:
+    """A case's outcome as a list shows it: a tip's status (received until set), a mediation's result (blank
+    while there is none); other kinds have none."""
+    field = outcome_field(str(row.get("kind")))
+    value = row.get(field) if field else None
+    return label(field, str(value or "received")) if field == "tip_status" else label(field, value) if field else ""
 
 
 def _fill(combo: QComboBox, group: str, codes: tuple[str, ...], blank: bool = False) -> None:
@@ -125,6 +134,7 @@ class CaseView(FormDialog):
                     lambda: self.tr("Status"),
                     lambda row: label("case_status", row.get("new_status")),
                 ),
+                Column("new_outcome", lambda: self.tr("Outcome"), self._event_outcome),
                 Column("note", lambda: self.tr("Note"), text_of("note")),
                 Column("officer", lambda: self.tr("Officer"), text_of("officer")),
             ],
@@ -140,28 +150,52 @@ class CaseView(FormDialog):
         self.form.insertRow(1, self.view)
         self.on = QLineEdit(fmt_date(ctx.today().isoformat()), self)
         self.status = QComboBox(self)
+        self.outcome = QComboBox(self)
+        self.outcome.setObjectName("caseOutcome")
         self.note = QLineEdit(self)
         self.resolution = QLineEdit(self)
         for name, widget in (
             ("on", self.on),
             ("new_status", self.status),
+            ("outcome", self.outcome),
             ("note", self.note),
             ("resolution", self.resolution),
         ):
             self.add_field(name, widget)
         self.load()
+        self.set_field_visible("outcome", self.outcome_group is not None)
         self.retranslate()
         self.note.setFocus()
 
     def load(self) -> None:
         self.detail: dict[str, Any] = case_detail(self.ctx.store, self.case_id)
+        # A tip has a status of its own, a dispute or complaint a mediation result; other kinds have neither.
+        self.outcome_group = outcome_field(str(self.detail["kind"]))
         self.events.set_rows(cast(list[dict[str, Any]], self.detail["events"]))
+
+    def _event_outcome(self, row: dict[str, Any]) -> str:
+        return label(self.outcome_group, row.get("new_outcome")) if self.outcome_group else ""
+
+    def current_outcome(self) -> str | None:
+        """The case's outcome now (a tip recorded before outcomes existed counts as received)."""
+        if self.outcome_group == "tip_status":
+            return str(self.detail.get("tip_status") or "received")
+        return str(self.detail["mediation_result"]) if self.detail.get("mediation_result") else None
+
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        self.form.setRowVisible(self._labels[name], visible)
 
     def retranslate(self) -> None:
         d = self.detail
         self.setWindowTitle(self.tr("Case: %1").replace("%1", str(d["title"])))
         _fill(self.status, "case_status", CASE_STATUSES)
         self.status.setCurrentIndex(max(0, self.status.findData(d["status"])))
+        if self.outcome_group == "tip_status":
+            _fill(self.outcome, "tip_status", TIP_STATUSES)
+        elif self.outcome_group == "mediation_result":
+            _fill(self.outcome, "mediation_result", MEDIATION_RESULTS, blank=True)
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(self.current_outcome())))
+        outcome_text = label(self.outcome_group, self.current_outcome()) if self.outcome_group else ""
         where = " ".join(str(part) for part in (d.get("house_no"), d.get("street")) if part) or "—"
         self.facts.setText(
             " · ".join(
@@ -169,6 +203,8 @@ class CaseView(FormDialog):
                     f"<b>{label('case_kind', d['kind'])}</b>",
                     str(d["title"]),
                     self.tr("Status: %1").replace("%1", label("case_status", d["status"])),
+                    *((self.tr("Outcome: %1").replace("%1", outcome_text or self.tr("none yet")),)
+                      if self.outcome_group else ()),
                     self.tr("Received: %1").replace("%1", fmt_date(d["received_on"])),
                     self.tr("Due: %1").replace("%1", fmt_date(d.get("due_on")) or "—"),
                     self.tr("Household: %1").replace("%1", where),
@@ -178,6 +214,8 @@ class CaseView(FormDialog):
         for name, text in (
             ("on", self.tr("Date")),
             ("new_status", self.tr("Status")),
+            ("outcome", self.tr("Mediation result") if self.outcome_group == "mediation_result"
+             else self.tr("Tip status")),
             ("note", self.tr("Note")),
             ("resolution", self.tr("Resolution")),
         ):
@@ -198,6 +236,7 @@ class CaseView(FormDialog):
             note=self.note.text().strip() or None,
             new_status=self.status.currentData(),
             resolution=self.resolution.text().strip() or None,
+            outcome=self.outcome.currentData() if self.outcome_group else None,
             officer_id=self.ctx.user_id,
         )
         self.changed = True

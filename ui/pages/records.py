@@ -22,7 +22,7 @@ from desktop.store.queries import list_activities, list_areas, list_cases
 from desktop.store.tables import ACTIVITY_KINDS, CASE_STATUSES
 from ui.context import AppContext
 from ui.forms.base import FormDialog
-from ui.forms.cases import CaseDialog, CaseView, _fill
+from ui.forms.cases import CaseDialog, CaseView, _fill, case_outcome
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of, text_of
 from ui.pages.followups import _table
@@ -43,6 +43,7 @@ class CasesPage(Page):
                 Column("kind", lambda: self.tr("Kind"), label_of("case_kind", "kind")),
                 Column("title", lambda: self.tr("Title"), text_of("title")),
                 Column("status", lambda: self.tr("Status"), label_of("case_status", "status")),
+                Column("outcome", lambda: self.tr("Outcome"), case_outcome),
                 Column("due_on", lambda: self.tr("Due"), date_of("due_on")),
                 Column("address", lambda: self.tr("Household"), address),
                 Column("assignee", lambda: self.tr("Assignee"), text_of("assignee")),

@@ -1,0 +1,147 @@
+"""Community models (mô hình): the groups and arrangements residents run for security and order — "khu dân cư
+an toàn về ANTT", "camera an ninh", "tổ tự quản", "tổ liên gia an toàn PCCC" — each with its khu phố, its
+number of members, its status and the day it was recognised.
+
+A model's status is its latest word; its dates (recognised, stopped) tell what it was on any past day, which is
+what a review's cut-off asks (`desktop.reports.outcomes`). Team leads and admins record them (the ward's
+assessment, not one officer's work); every role sees them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.errors import WardbookError
+from desktop.register import outcome_messages  # noqa: F401  (registers the messages used here)
+from desktop.register.labels import label
+from desktop.register.validation import (
+    MAX_COUNT,
+    MAX_NAME,
+    MAX_TEXT,
+    check_choice,
+    check_int,
+    check_text,
+    field_name,
+    parse_date,
+    require_text,
+)
+from desktop.security.session import authorize
+from desktop.store import Store
+from desktop.store.queries import fetch_dicts
+from desktop.store.tables import MODEL_KINDS, MODEL_STATUSES
+from desktop.text import format_date
+
+_FIELDS = ("name", "kind", "area_id", "members", "status", "recognised_on", "stopped_on", "notes")
+
+
+def _check_area(store: Store, area_id: str | None) -> str | None:
+    if area_id and store.conn.execute("SELECT 1 FROM areas WHERE id = ? AND deleted_hlc IS NULL",
+                                      (area_id,)).fetchone() is None:
+        raise WardbookError("register.unknown_area", value=area_id, field="area")
+    return area_id or None
+
+
+def _day(value: object, field: str) -> str | None:
+    day = parse_date(value if value is None or isinstance(value, (str, date)) else str(value), field=field)
+    if day is not None and day > date.today().isoformat():
+        raise WardbookError("register.future_date", name=field_name(field), value=format_date(day), field=field)
+    return day
+
+
+def _model_fields(store: Store, values: dict[str, object]) -> dict[str, object]:
+    """The checked fields of a model, the same when it is recorded and when it is edited: an active model has
+    the day it was recognised, a stopped one the day it stopped, and it cannot stop before it was recognised."""
+    status = check_choice(str(values.get("status") or "") or None, MODEL_STATUSES, "status")
+    assert status is not None
+    members = values.get("members")
+    recognised = _day(values.get("recognised_on"), "recognised_on")
+    stopped = _day(values.get("stopped_on"), "stopped_on") if status == "stopped" else None
+    if status == "active" and recognised is None:
+        raise WardbookError("register.model_needs_date", status=label("model_status", status),
+                            name=field_name("recognised_on"), field="recognised_on")
+    if status == "stopped" and stopped is None:
+        raise WardbookError("register.model_needs_date", status=label("model_status", status),
+                            name=field_name("stopped_on"), field="stopped_on")
+    if recognised and stopped and stopped < recognised:
+        raise WardbookError("register.end_before_start", end=format_date(stopped), start=format_date(recognised),
+                            field="stopped_on")
+    return {
+        "name": require_text(str(values.get("name") or ""), "name", MAX_NAME),
+        "kind": check_choice(str(values.get("kind") or "") or None, MODEL_KINDS, "kind"),
+        "area_id": _check_area(store, str(values.get("area_id") or "") or None),
+        "members": None if members is None or str(members).strip() == "" else
+        check_int(str(members).strip().replace(".", ""), "members", low=0, high=MAX_COUNT),
+        "status": status,
+        "recognised_on": recognised,
+        "stopped_on": stopped,
+        "notes": check_text(str(values["notes"]) if values.get("notes") is not None else None, "notes",
+                            limit=MAX_TEXT),
+    }
+
+
+def add_model(
+    store: Store,
+    *,
+    name: str,
+    kind: str,
+    area_id: str | None = None,
+    members: int | str | None = None,
+    status: str = "active",
+    recognised_on: str | date | None = None,
+    stopped_on: str | date | None = None,
+    notes: str | None = None,
+) -> str:
+    """Record a community model; returns its id (team leads and admins)."""
+    authorize(store, "community_models")
+    fields = _model_fields(store, {"name": name, "kind": kind, "area_id": area_id, "members": members,
+                                   "status": status, "recognised_on": recognised_on, "stopped_on": stopped_on,
+                                   "notes": notes})
+    return store.writer.insert("community_models", fields)
+
+
+def get_model(store: Store, model_id: str) -> dict[str, object]:
+    found = fetch_dicts(store, f"SELECT id, {', '.join(_FIELDS)} FROM community_models "
+                               "WHERE id = ? AND deleted_hlc IS NULL", (model_id,))
+    if not found:
+        raise WardbookError("register.unknown_model", value=model_id[:40])
+    return found[0]
+
+
+def edit_model(store: Store, model_id: str, **changes: object) -> dict[str, object]:
+    """Change some fields of a model (the others keep their values), with the checks of a new one; returns the
+    fields that changed. Stopping a model: `status="stopped", stopped_on=…`."""
+    authorize(store, "community_models")
+    unknown = set(changes) - set(_FIELDS)
+    if unknown:
+        raise ValueError(f"not fields of a community model: {sorted(unknown)}")
+    current = get_model(store, model_id)
+    return store.writer.update("community_models", model_id, _model_fields(store, {**current, **changes}))
+
+
+def list_models(store: Store, *, area_id: str | None = None, status: str | None = None) -> list[dict[str, object]]:
+    """The ward's community models with their khu phố's name, by khu phố then name (every role sees them)."""
+    authorize(store, "register.edit")
+    where = ["m.deleted_hlc IS NULL"]
+    params: list[object] = []
+    if area_id:
+        where.append("m.area_id = ?")
+        params.append(area_id)
+    if status:
+        where.append("m.status = ?")
+        params.append(check_choice(status, MODEL_STATUSES, "status"))
+    return fetch_dicts(
+        store,
+        f"SELECT m.id, {', '.join(f'm.{name}' for name in _FIELDS)}, a.name AS area FROM community_models m "
+        f"LEFT JOIN areas a ON a.id = m.area_id WHERE {' AND '.join(where)} "
+        "ORDER BY a.name IS NULL, a.name, m.name",
+        tuple(params),
+    )
+
+
+def find_model(store: Store, prefix: str) -> str:
+    """The id of the one model whose id starts with `prefix` (the CLI shows 8 characters)."""
+    matches = [row[0] for row in store.conn.execute(
+        "SELECT id FROM community_models WHERE id LIKE ? AND deleted_hlc IS NULL", (prefix.replace("%", "") + "%",))]
+    if len(matches) != 1 or not prefix:
+        raise WardbookError("register.unknown_model", value=prefix[:40])
+    return str(matches[0])

@@ -1,0 +1,64 @@
+"""Messages of the outcome records (a case's outcome, the reintegration register, community models), vi and en."""
+
+from desktop import i18n
+
+i18n.register(
+    {
+        "register.no_outcome_for_kind": {
+            "vi": "Vụ việc loại “{kind}” không có kết quả xử lý tin báo hay kết quả hòa giải.",
+            "en": "A case of kind “{kind}” has no tip status or mediation result.",
+        },
+        "register.bad_outcome": {
+            "vi": "Kết quả '{value}' không dùng được cho vụ việc loại “{kind}”; chọn một trong: {choices}.",
+            "en": "'{value}' is not an outcome of a case of kind “{kind}”; choose one of: {choices}.",
+        },
+        "register.unknown_reintegration": {
+            "vi": "Không tìm thấy hồ sơ hỗ trợ tái hòa nhập '{value}'.",
+            "en": "No reintegration support record '{value}'.",
+        },
+        "register.reintegration_open": {
+            "vi": "{name} đang được hỗ trợ tái hòa nhập (từ {since}); kết thúc đợt đó trước khi mở đợt mới.",
+            "en": "{name} is already under reintegration support (since {since}); end it before starting another.",
+        },
+        "register.end_before_start": {
+            "vi": "Ngày kết thúc ({end}) không được trước ngày bắt đầu ({start}).",
+            "en": "The end date ({end}) cannot be before the start date ({start}).",
+        },
+        "register.already_ended": {
+            "vi": "Đợt hỗ trợ này đã kết thúc ngày {end}.",
+            "en": "This support already ended on {end}.",
+        },
+        "register.person_not_unique": {
+            "vi": "'{name}' khớp với {count} người; hãy gõ đủ họ tên hoặc chọn đúng người.",
+            "en": "'{name}' matches {count} people; type the full name or pick the person.",
+        },
+        "register.unknown_officer": {
+            "vi": "Không tìm thấy cán bộ '{value}'.",
+            "en": "No officer '{value}'.",
+        },
+        "register.unknown_model": {
+            "vi": "Không tìm thấy mô hình '{value}'.",
+            "en": "No community model '{value}'.",
+        },
+        "register.model_needs_date": {
+            "vi": "Mô hình “{status}” cần có {name}.",
+            "en": "A model that is “{status}” needs this date: {name}.",
+        },
+        "register.future_date": {
+            "vi": "{name} ({value}) không được ở tương lai.",
+            "en": "{name} ({value}) cannot be in the future.",
+        },
+        **{f"field.{key}": {"vi": vi, "en": en} for key, (vi, en) in {
+            "outcome": ("Kết quả", "Outcome"),
+            "person": ("Người được hỗ trợ", "Person supported"),
+            "officer": ("Cán bộ phụ trách", "Officer responsible"),
+            "started_on": ("Ngày bắt đầu", "Start date"),
+            "ended_on": ("Ngày kết thúc", "End date"),
+            "members": ("Số thành viên", "Members"),
+            "recognised_on": ("Ngày công nhận", "Date recognised"),
+            "stopped_on": ("Ngày ngừng hoạt động", "Date stopped"),
+            "kind": ("Loại", "Kind"),
+            "status": ("Tình trạng", "Status"),
+        }.items()},
+    }
+)

@@ -1,0 +1,83 @@
+"""A community model (mô hình): recording a new one, or changing one (its members, its status and dates)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from desktop.register.community_models import add_model, edit_model
+from desktop.store.queries import list_areas
+from desktop.store.tables import MODEL_KINDS, MODEL_STATUSES
+from ui.context import AppContext
+from ui.forms.base import FormDialog
+from ui.forms.cases import _fill
+from ui.language import fmt_date
+
+FIELDS = ("name", "kind", "area", "members", "status", "recognised_on", "stopped_on", "notes")
+
+
+class CommunityModelDialog(FormDialog):
+    """New (`model` None) or a model as the list shows it."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 model: dict[str, object] | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("communityModelForm")
+        self.setMinimumWidth(520)
+        self.model = model
+        given = model or {}
+        self.name = QLineEdit(str(given.get("name") or ""), self)
+        self.kind = QComboBox(self)
+        self.area = QComboBox(self)
+        self.area.addItem("", None)
+        for row in list_areas(ctx.store):
+            self.area.addItem(str(row["name"]), row["id"])
+        self.area.setCurrentIndex(max(0, self.area.findData(given.get("area_id"))))
+        members = given.get("members")
+        self.members = QLineEdit("" if members is None else str(members), self)
+        self.status = QComboBox(self)
+        self.recognised_on = QLineEdit(fmt_date(given.get("recognised_on")), self)
+        self.stopped_on = QLineEdit(fmt_date(given.get("stopped_on")), self)
+        self.notes = QLineEdit(str(given.get("notes") or ""), self)
+        for name in FIELDS:
+            self.add_field(name, getattr(self, name))
+        self.retranslate()
+        self.kind.setCurrentIndex(max(0, self.kind.findData(given.get("kind"))))
+        self.status.setCurrentIndex(max(0, self.status.findData(given.get("status") or "active")))
+        self.name.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Community model") if self.model else self.tr("New community model"))
+        _fill(self.kind, "model_kind", MODEL_KINDS)
+        _fill(self.status, "model_status", MODEL_STATUSES)
+        for name, text in (
+            ("name", self.tr("Name")),
+            ("kind", self.tr("Kind")),
+            ("area", self.tr("Area")),
+            ("members", self.tr("Members")),
+            ("status", self.tr("Status")),
+            ("recognised_on", self.tr("Recognised on")),
+            ("stopped_on", self.tr("Stopped on")),
+            ("notes", self.tr("Notes")),
+        ):
+            self.set_label(name, text)
+        self.name.setPlaceholderText(self.tr("e.g. Khu dân cư an toàn về ANTT khu phố 3"))
+        self.stopped_on.setPlaceholderText(self.tr("dd/mm/yyyy, when it stopped"))
+
+    def field_for_error(self, error):
+        if error.msg_id == "register.bad_date":
+            value = str(error.params.get("value"))
+            return "stopped_on" if value == self.stopped_on.text().strip() else "recognised_on"
+        if error.params.get("field") == "area_id":
+            return "area"
+        return super().field_for_error(error)
+
+    def save(self) -> str | None:
+        fields = {"name": self.name.text(), "kind": self.kind.currentData(), "area_id": self.area.currentData(),
+                  "members": self.members.text(), "status": self.status.currentData(),
+                  "recognised_on": self.recognised_on.text(), "stopped_on": self.stopped_on.text(),
+                  "notes": self.notes.text().strip() or None}
+        if self.model is not None:
+            model_id = str(self.model["id"])
+            edit_model(self.ctx.store, model_id, **fields)
+            return model_id
+        return add_model(self.ctx.store, **fields)
