@@ -11,7 +11,10 @@ The rules, per table:
 - `areas`, `households`, `people` (the register): every role that may edit the register;
 - `visits`, `activities`, `cases`, `case_events` (records with an owner) and `support_items`, `case_events`
   (records under a visit or a case): the owning officer, or a role that sees every officer's records;
-- `commendations`: team leads and admins; `users` (accounts, roles, `active`, password hashes): admins only,
+- `commendations`, and the definition of a door-to-door sweep (`campaigns`, `campaign_questions`,
+  `campaign_assignments`): team leads and admins; a question that has answers keeps its kind (`answered`);
+  a household's status and answers in a sweep (`campaign_results`, `campaign_answers`) are records of the
+  officer who wrote them; `users` (accounts, roles, `active`, password hashes): admins only,
   except a user's own password hash;
 - `audit_log`: only new entries of the writing device's own chain, never an update or a delete.
 A refusal is a short code (`REFUSALS`), told in words by the message `security.refusal.<code>`.
@@ -33,12 +36,15 @@ if TYPE_CHECKING:
     from desktop.store import RowWrite, Store
 
 REGISTER = frozenset({"areas", "households", "people"})
+CAMPAIGN_DEFINITIONS = frozenset({"campaigns", "campaign_questions", "campaign_assignments"})
 # The fields naming the officer a record belongs to; the first one is its owner once it exists.
 OWNER_FIELDS: dict[str, tuple[str, ...]] = {
     "visits": ("officer_id",),
     "activities": ("officer_id",),
     "cases": ("assignee_id",),
     "case_events": ("officer_id",),
+    "campaign_results": ("officer_id",),
+    "campaign_answers": ("officer_id",),
 }
 # Records under another record: whoever owns the parent owns them.
 PARENTS: dict[str, tuple[str, str]] = {"support_items": ("visit_id", "visits"), "case_events": ("case_id", "cases")}
@@ -48,7 +54,7 @@ INACTIVE = "inactive"  # the role of a device whose user's account was disabled:
 # write path's own "no such record" error says it.
 UNKNOWN_ROW = "unknown_row"
 REFUSALS = ("unknown_table", "unknown_field", "bad_value", "append_only", "foreign_chain", "no_rights",
-            "accounts", "not_owner", "unbound")
+            "accounts", "not_owner", "unbound", "answered")
 
 # The writer's own errors, for a local write (it says them better).
 _SHAPE = frozenset({"unknown_table", "unknown_field", "append_only", UNKNOWN_ROW})
@@ -97,6 +103,13 @@ class RowView:
         row = cursor.fetchone()
         return None if row is None else dict(zip(names, row, strict=True))
 
+    def kind_change_answered(self, question_id: str, kind: object) -> bool:
+        """Whether giving the question `question_id` the kind `kind` changes the kind of a question with answers."""
+        row = self._conn.execute(
+            "SELECT q.kind FROM campaign_questions q WHERE q.id = ? AND EXISTS (SELECT 1 FROM campaign_answers a "
+            "WHERE a.question_id = q.id AND a.deleted_hlc IS NULL)", (question_id,)).fetchone()
+        return row is not None and row[0] != kind
+
     def note(self, table: str, row_id: str, fields: dict[str, object]) -> None:
         current = self.get(table, row_id) or {}
         self._written[(table, row_id)] = {**current, **fields}
@@ -121,6 +134,13 @@ def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, 
         return None if "users.admin" in rights or own_password else "accounts"
     if table == "commendations":
         return None if "commendations" in rights else "no_rights"
+    if table in CAMPAIGN_DEFINITIONS:
+        if "campaigns" not in rights:
+            return "no_rights"
+        if table == "campaign_questions" and op == "update" and "kind" in fields \
+                and rows.kind_change_answered(row_id, fields["kind"]):
+            return "answered"
+        return None
     if table in REGISTER or "records.view_all" in rights:
         return None
     return _ownership(who.user_id, table, op, row_id, fields, rows)

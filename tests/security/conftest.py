@@ -82,16 +82,19 @@ def accounts(demo_store: Store) -> dict[str, Actor]:
 
 def data_snapshot(path: Path, key: bytes | None = None) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every synced table except the audit log, read through its own connection: the columns every
-    schema version has, so databases of two versions compare (clocks are compared where a test is about them)."""
+    schema version has, so databases of two versions compare (clocks are compared where a test is about them).
+    Tables a version does not have, or has empty, are left out (a later version adds tables)."""
     from desktop.store.connection import connect
     from desktop.store.tables import SYNCED
 
     conn = connect(path, key)
     try:
+        present = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         columns = {table: ", ".join(("id", "created_at", "updated_at", "deleted_hlc", *spec.fields))
-                   for table, spec in SYNCED.items() if table != "audit_log"}
-        return {table: sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
+                   for table, spec in SYNCED.items() if table != "audit_log" and table in present}
+        rows = {table: sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
                 for table, names in columns.items()}
+        return {table: found for table, found in rows.items() if found}
     finally:
         conn.close()
 
