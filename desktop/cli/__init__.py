@@ -36,6 +36,7 @@ COMMANDS = {
     "share": "sync", "enroll": "sync", "sync": "sync",
     "report": "report",
     "commendation": "commendations",
+    "campaign": "campaign",
 }
 COMMAND_MODULES = tuple(f"desktop.cli.commands.{name}" for name in dict.fromkeys(COMMANDS.values()))
 # Options of the top-level parser that take a value (see `context.add_common_options`).
