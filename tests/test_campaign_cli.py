@@ -125,3 +125,34 @@ def test_campaign_progress_loads_nothing_heavy(ward: Path, tmp_path: Path) -> No
     assert code == 0
     assert not [m for m in modules if m.split(".")[0] in ("openpyxl", "reportlab", "cryptography")
                 or m.startswith(("desktop.sync", "desktop.reports", "desktop.io"))]
+
+
+def test_walk_list_and_report_pdfs(ward: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The walk list has the households not reached yet, with the checklist; the report the coverage and the
+    tallies of each question; both render."""
+    import pdfplumber
+
+    source = tmp_path / "ra-soat.json"
+    source.write_text(json.dumps(DEFINITION, ensure_ascii=False), encoding="utf-8")
+    assert run(capsys, ward, "campaign", "create", "--from", str(source))[0] == 0
+    name = DEFINITION["name"]
+    assert run(capsys, ward, "campaign", "answer", name, "HK1", "--status", "reached", "--on", "02/06/2026",
+               "--set", "ok=có", "--set", "fans=2", "--set", "need=Nước;Quạt")[0] == 0
+    assert run(capsys, ward, "campaign", "answer", name, "HK2", "--status", "not_home", "--on", "03/06/2026")[0] == 0
+    code, _out, err = run(capsys, ward, "campaign", "walklist", name, "--area", "Khu phố 1",
+                         "--out", str(tmp_path / "di.pdf"))
+    assert code == 0, err
+    with pdfplumber.open(tmp_path / "di.pdf") as pdf:
+        words = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "HK2" in words and "HK3" in words and "HK1" not in words
+    assert "□ Có" in words and "Số quạt" in words and "□ Vắng nhà" in words
+    assert run(capsys, ward, "campaign", "close", name, "--narrative", "Hoàn thành đúng hạn.")[0] == 0
+    assert run(capsys, ward, "campaign", "report", name, "--out", str(tmp_path / "bc.pdf"))[0] == 0
+    with pdfplumber.open(tmp_path / "bc.pdf") as pdf:
+        words = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+    assert "Tổng số hộ thuộc đợt rà soát: 3; đã gặp 1 hộ (33,3%)" in words
+    assert "Khu phố 1 3 1 1 1 0" in words and "Hoàn thành đúng hạn." in words and "Nơi nhận" in words
+    assert "Quạt 1 100,0%" in words and "Tổng 2 cái" in words
+    rendered = subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(tmp_path / "bc.pdf"),
+                               str(tmp_path / "page")], capture_output=True)
+    assert rendered.returncode == 0 and list(tmp_path.glob("page*.png"))

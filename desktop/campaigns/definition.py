@@ -140,7 +140,7 @@ def create_campaign(
                             low=1, high=MAX_QUESTIONS)
     checked = [checked_question(question, position) for position, question in enumerate(questions, start=1)]
     _unique_codes(checked)
-    areas = [_area_id(store, area) for area in target_area_ids]
+    areas = [area_id(store, area) for area in target_area_ids]
     campaign_id = new_id()
     batch = [RowWrite("campaigns", campaign_id, "insert", {
         "name": checked_name.strip(), "purpose": check_text(purpose, "purpose", limit=MAX_TEXT),
@@ -201,7 +201,7 @@ def has_answers(store: Store, question_id: str) -> bool:
                               "AND value IS NOT NULL LIMIT 1", (question_id,)).fetchone() is not None
 
 
-def _area_id(store: Store, text: str) -> str:
+def area_id(store: Store, text: str) -> str:
     """An area named by its id or its name (as the ward writes it, case and accents as stored)."""
     row = store.conn.execute("SELECT id FROM areas WHERE deleted_hlc IS NULL AND (id = ? OR name = ?) "
                              "ORDER BY id = ? DESC LIMIT 1", (text, (text or "").strip(), text)).fetchone()
@@ -210,7 +210,7 @@ def _area_id(store: Store, text: str) -> str:
     return str(row[0])
 
 
-def _officer_id(store: Store, text: str) -> str:
+def officer_id(store: Store, text: str) -> str:
     row = store.conn.execute("SELECT id FROM users WHERE deleted_hlc IS NULL AND (id = ? OR username = ?) "
                              "ORDER BY id = ? DESC LIMIT 1", (text, (text or "").strip(), text)).fetchone()
     if row is None:
@@ -219,12 +219,12 @@ def _officer_id(store: Store, text: str) -> str:
 
 
 def _assignment(store: Store, campaign_id: str, area: str, officer: str) -> RowWrite:
-    area_id, officer_id = _area_id(store, area), _officer_id(store, officer)
-    row_id = derived_id("assignment", campaign_id, area_id)
+    area, officer = area_id(store, area), officer_id(store, officer)
+    row_id = derived_id("assignment", campaign_id, area)
     exists = store.conn.execute("SELECT 1 FROM campaign_assignments WHERE id = ?", (row_id,)).fetchone()
-    fields: dict[str, object] = {"campaign_id": campaign_id, "area_id": area_id, "officer_id": officer_id}
+    fields: dict[str, object] = {"campaign_id": campaign_id, "area_id": area, "officer_id": officer}
     return RowWrite("campaign_assignments", row_id, "update" if exists else "insert",
-                    {"officer_id": officer_id} if exists else fields)
+                    {"officer_id": officer} if exists else fields)
 
 
 def assign(store: Store, campaign_id: str, area: str, officer: str) -> None:

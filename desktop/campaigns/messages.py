@@ -104,6 +104,7 @@ i18n.register(
         "campaign.cli.assigned": {"vi": "Đã phân công {area} cho {officer}.", "en": "{area} assigned to {officer}."},
         "campaign.cli.recorded": {"vi": "Đã ghi hộ {household}: {status}.", "en": "Recorded {household}: {status}."},
         "campaign.cli.closed": {"vi": "Đã kết thúc đợt rà soát '{name}'.", "en": "Sweep '{name}' closed."},
+        "campaign.cli.walk_list": {"vi": "Đã ghi {path} ({count} hộ)", "en": "Wrote {path} ({count} households)"},
         "campaign.cli.written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
         "campaign.cli.all": {"vi": "Toàn đợt", "en": "All"},
         "campaign.cli.col.id": {"vi": "Mã", "en": "Id"},
@@ -120,6 +121,38 @@ i18n.register(
         "campaign.cli.col.cumulative": {"vi": "Cộng dồn", "en": "Cumulative"},
         "campaign.cli.col.planned": {"vi": "Kế hoạch", "en": "Planned"},
         "campaign.cli.col.total": {"vi": "Số hộ", "en": "Households"},
+        "campaign.doc.walk_summary": {
+            "vi": "Hộ cần đến trong đợt rà soát {name} – {scope}",
+            "en": "Households to visit in the sweep {name} – {scope}",
+        },
+        "campaign.doc.walk_count": {
+            "vi": "Còn {count} hộ chưa gặp được; đợt rà soát kết thúc ngày {ends}. Đánh dấu một ô tình trạng cho "
+            "mỗi lần đến và ghi câu trả lời vào phiếu.",
+            "en": "{count} households not reached yet; the sweep ends on {ends}. Tick one status box per attempt "
+            "and write the answers on the checklist.",
+        },
+        "campaign.doc.checklist": {"vi": "Các câu hỏi (* bắt buộc)", "en": "Questions (* required)"},
+        "campaign.doc.whole_sweep": {"vi": "toàn đợt", "en": "whole sweep"},
+        "campaign.doc.report_summary": {"vi": "Kết quả đợt rà soát {name}", "en": "Results of the sweep {name}"},
+        "campaign.doc.intro": {
+            "vi": "Thực hiện đợt rà soát \u201c{purpose}\u201d từ ngày {starts} đến ngày {ends}, kết quả như sau:",
+            "en": "The sweep \u201c{purpose}\u201d ran from {starts} to {ends}, with the following results:",
+        },
+        "campaign.doc.coverage": {
+            "vi": "Tổng số hộ thuộc đợt rà soát: {total}; đã gặp {reached} hộ ({share}); cần đến lại {retry} hộ; "
+            "chưa đến {left} hộ; từ chối, đã chuyển đi hoặc không tìm thấy {other} hộ.",
+            "en": "Households in the sweep: {total}; reached {reached} ({share}); to retry {retry}; not started "
+            "{left}; refused, moved away or not found {other}.",
+        },
+        "campaign.doc.by_area": {"vi": "1. Kết quả theo khu phố", "en": "1. Results by area"},
+        "campaign.doc.answers": {"vi": "2. Tổng hợp câu trả lời", "en": "2. Answers"},
+        "campaign.doc.narrative": {"vi": "3. Nhận xét, đề xuất", "en": "3. Assessment and proposals"},
+        "campaign.doc.total": {"vi": "Cộng", "en": "Total"},
+        "campaign.doc.question": {"vi": "Câu hỏi", "en": "Question"},
+        "campaign.doc.answer": {"vi": "Câu trả lời", "en": "Answer"},
+        "campaign.doc.count": {"vi": "Số hộ", "en": "Households"},
+        "campaign.doc.sum": {"vi": "Tổng", "en": "Sum"},
+        "campaign.doc.mean": {"vi": "Trung bình mỗi hộ", "en": "Mean per household"},
         "campaign.yes": {"vi": "Có", "en": "Yes"},
         "campaign.no": {"vi": "Không", "en": "No"},
         "campaign.kind.yes_no": {"vi": "Có/không", "en": "Yes/no"},

@@ -53,6 +53,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     prog.add_argument("--by", choices=("area", "officer", "day"), default="area")
     results = action("results", "kết quả ra tệp XLSX / results to an XLSX file", _results)
     results.add_argument("--out", type=Path, required=True)
+    walk = action("walklist", "danh sách hộ cần đến (PDF) / walk list of households left (PDF)", _walk_list)
+    walk_scope = walk.add_mutually_exclusive_group()
+    walk_scope.add_argument("--area", help="khu phố, tổ: tên hoặc id / area: name or id")
+    walk_scope.add_argument("--officer", help="cán bộ: tên đăng nhập / officer: username")
+    walk.add_argument("--out", type=Path, required=True)
+    report = action("report", "báo cáo kết quả (PDF) / results report (PDF)", _report)
+    report.add_argument("--out", type=Path, required=True)
     close = action("close", "kết thúc đợt rà soát / close the sweep", _close)
     close.add_argument("--narrative", help="nhận xét của tổ trưởng / the team lead's narrative")
 
@@ -177,6 +184,27 @@ def _results(args: argparse.Namespace) -> int:
         campaign = _campaign(store, args)
         out = write_results_xlsx(store, campaign, args.out)
     print(i18n.tr("campaign.cli.written", path=str(out)))
+    return 0
+
+
+def _walk_list(args: argparse.Namespace) -> int:
+    from desktop.campaigns.documents import build_campaign_walk_list
+
+    with open_store(args) as store:
+        campaign = _campaign(store, args)
+        area = definition.area_id(store, args.area) if args.area else None
+        officer = definition.officer_id(store, args.officer) if args.officer else None
+        rows = build_campaign_walk_list(store, campaign, args.out, area_id=area, officer_id=officer)
+    print(i18n.tr("campaign.cli.walk_list", path=str(args.out), count=len(rows)))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from desktop.campaigns.documents import build_campaign_report
+
+    with open_store(args) as store:
+        build_campaign_report(store, _campaign(store, args), args.out)
+    print(i18n.tr("campaign.cli.written", path=str(args.out)))
     return 0
 
 
