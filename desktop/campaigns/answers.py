@@ -211,12 +211,13 @@ def _result_write(store: Store, campaign_id: str, household_id: str, officer: st
     return RowWrite("campaign_results", row_id, "update", fields)
 
 
-def open_campaigns_of(store: Store, household_id: str) -> list[Campaign]:
-    """The open sweeps this household is part of (the visit form shows their questions)."""
+def open_campaigns_of(store: Store, household_id: str, *, scoped: bool = False) -> list[Campaign]:
+    """The open sweeps this household is part of (the visit form shows their questions); with `scoped`, for an
+    officer only those whose area is assigned to them."""
     found = []
     for (campaign_id,) in store.conn.execute(
             "SELECT id FROM campaigns WHERE deleted_hlc IS NULL AND status = 'open' ORDER BY starts_on, name"):
         campaign = load_campaign(store, campaign_id)
-        if targets(store, campaign, household_id=household_id, scoped=False):
+        if targets(store, campaign, household_id=household_id, scoped=scoped):
             found.append(campaign)
     return found

@@ -36,6 +36,7 @@ def test_switching_to_english_changes_visible_labels(window, qtbot) -> None:  # 
         "Visits & follow-ups",
         "Cases",
         "Community activities",
+        "Sweeps",
         "Reports",
         "Sync",
         "Admin",

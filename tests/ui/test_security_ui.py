@@ -43,6 +43,12 @@ def drive_modal(kind: type[QWidget], action: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, poll)
 
 
+def nav_row(key: str) -> int:
+    from ui.main_window import NAV
+
+    return NAV.index(key)
+
+
 @pytest.fixture
 def accounts(demo_store: Store) -> dict[str, Actor]:
     """quantri (admin), totruong (team lead), canbo (officer), and canbo1 — a demo officer with visits — given
@@ -101,8 +107,8 @@ def test_login_dialog_logs_in_and_the_status_bar_shows_the_user(demo_store, acco
         window = build_window(store, language, today=lambda: DEMO_END)
         try:
             assert _status(window) == "Người dùng: totruong (tổ trưởng)"
-            assert not window.nav.item(4).isHidden()  # team leads see Reports
-            assert window.nav.item(6).isHidden()  # but not Admin
+            assert not window.nav.item(nav_row("reports")).isHidden()  # team leads see Reports
+            assert window.nav.item(nav_row("admin")).isHidden()  # but not Admin
         finally:
             window.close()
             window.deleteLater()
@@ -161,7 +167,7 @@ def test_log_out_returns_to_the_login_dialog(window_as, qtbot) -> None:  # type:
     dialog.password.setText(PASSWORDS["canbo"])
     dialog.login_button.click()
     assert window.isVisible() and _status(window) == "Người dùng: canbo (cán bộ)"
-    assert window.nav.item(6).isHidden()
+    assert window.nav.item(nav_row("admin")).isHidden()
     actions = [row[0] for row in window.ctx.store.conn.execute(
         "SELECT action FROM audit_log WHERE action IN ('login', 'logout') ORDER BY seq")]
     assert actions[-2:] == ["logout", "login"]
