@@ -171,3 +171,24 @@ def test_a_definition_file_round_trips(demo_store: Store) -> None:
         with pytest.raises(WardbookError) as bad:
             definition.definition_from_json(broken)
         assert bad.value.msg_id == "campaign.bad_definition"
+
+
+def test_a_purged_household_takes_its_sweep_status_and_answers_with_it(demo_store: Store) -> None:
+    from desktop.security import retention
+
+    campaign_id = _make(demo_store)
+    gone, kept = _household(demo_store, "Khu phố 1"), _household(demo_store, "Khu phố 2")
+    for household in (gone, kept):
+        answers.record(demo_store, campaign_id, household, status="reached", on="2026-06-02",
+                       answers={"alone": "yes", "remark": "Sống một mình"})
+    demo_store.writer.update("households", gone, {"status": "moved_out"})
+    retention.set_rule(demo_store, 5)
+    later = date(date.today().year + 6, 1, 15)
+    plan = retention.preview(demo_store, today=later)
+    assert plan.counts["campaign_results"] >= 1 and plan.counts["campaign_answers"] >= 2
+    retention.purge(demo_store, today=later)
+    assert answers.household_answers(demo_store, campaign_id, gone) == {}
+    assert answers.household_status(demo_store, campaign_id, gone) is None
+    assert demo_store.conn.execute("SELECT COUNT(*) FROM campaign_answers WHERE household_id = ? AND value IS NOT "
+                                   "NULL", (gone,)).fetchone() == (0,)
+    assert len(answers.household_answers(demo_store, campaign_id, kept)) == 2

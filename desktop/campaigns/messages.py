@@ -171,7 +171,7 @@ i18n.register(
         "sweep.state.reached": {"vi": "Đã gặp", "en": "Reached"},
         "sweep.state.to_retry": {"vi": "Cần đến lại", "en": "To retry"},
         "sweep.state.not_started": {"vi": "Chưa đến", "en": "Not started"},
-        "sweep.state.other": {"vi": "Từ chối, chuyển đi, không tìm thấy", "en": "Refused, moved, not found"},
+        "sweep.state.other": {"vi": "Từ chối, khác", "en": "Refused, other"},
         "sweep.col.household": {"vi": "Mã hộ", "en": "Household"},
         "sweep.col.address": {"vi": "Địa chỉ", "en": "Address"},
         "sweep.col.head": {"vi": "Chủ hộ", "en": "Head"},

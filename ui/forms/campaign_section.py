@@ -96,6 +96,7 @@ class CampaignBox(QGroupBox):
         self.setCheckable(True)  # unticked: the visit is saved without recording the sweep
         self.setChecked(True)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long question goes above its field
         self.status = QComboBox(self)
         for status in SWEEP_STATUSES:
             self.status.addItem(str(i18n.render(i18n.Ref(f"sweep.{status}"))), status)
@@ -113,7 +114,6 @@ class CampaignBox(QGroupBox):
             field = QuestionField(question, stored.get(question.id), self)
             label = QLabel(f"{question.position}. {question.label}{' *' if question.required else ''}"
                            + (f" ({question.unit})" if question.unit else ""), self)
-            label.setWordWrap(True)
             if question.help:
                 label.setToolTip(question.help)
             if not field.boxes:
