@@ -355,6 +355,14 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Danh sách đi (PDF)…</translation>
     </message>
     <message>
+        <source>Report (PDF)…</source>
+        <translation>Báo cáo (PDF)…</translation>
+    </message>
+    <message>
+        <source>New sweep from a file…</source>
+        <translation>Lập đợt rà soát từ tệp…</translation>
+    </message>
+    <message>
         <source>By area</source>
         <translation>Theo khu phố</translation>
     </message>
@@ -403,6 +411,18 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     <message>
         <source>Save walk list as</source>
         <translation>Lưu danh sách đi thành</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>Lưu báo cáo thành</translation>
+    </message>
+    <message>
+        <source>Sweep definition</source>
+        <translation>Tệp định nghĩa đợt rà soát</translation>
+    </message>
+    <message>
+        <source>This file is not a sweep definition (JSON).</source>
+        <translation>Tệp này không phải tệp định nghĩa đợt rà soát (JSON).</translation>
     </message>
 </context>
 <context>

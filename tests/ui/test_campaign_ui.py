@@ -107,3 +107,41 @@ def test_the_campaign_page_shows_figures_and_the_households_behind_them(window, 
     qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.household
     assert window.household.household_id == second
+
+
+def test_a_sweep_from_a_shared_file_and_its_outputs_from_the_page(window, ctx, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import pdfplumber
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    shared = tmp_path / "ra-soat.json"
+    shared.write_text(json.dumps({
+        "name": "Rà soát chống lừa đảo", "starts_on": "2026-06-01", "ends_on": "2026-06-30",
+        "target": {"areas": ["Khu phố 2"]},
+        "questions": [{"code": "leaflet", "label": "Đã nhận tờ rơi?", "kind": "yes_no", "required": True}]},
+        ensure_ascii=False), encoding="utf-8")
+    broken = tmp_path / "hong.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    window.show_page("campaigns")
+    page = window.campaigns
+    assert page.define_button.isVisible() and page.report_button.isVisible()  # no login: the setup mode
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(broken), ""))
+    assert page.define_from_file() is None and "không phải" in page.error.text()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(shared), ""))
+    campaign_id = page.define_from_file()
+    assert campaign_id and page.choice.currentData() == campaign_id and page.error.isHidden()
+    answers.record(ctx.store, campaign_id, _household(ctx.store, "Khu phố 2"), status="reached", on="2026-06-05",
+                   answers={"leaflet": "có"})
+    ctx.records_changed.emit()
+    assert "133 hộ: 1 đã gặp" in page.summary.text()
+    for button, name in ((page.results_button, "kq.xlsx"), (page.report_button, "bc.pdf")):
+        out = tmp_path / name
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, o=out, **_k: (str(o), ""))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda o=out: str(o) in page.summary_note.text(), timeout=20_000)
+    rows = list(load_workbook(tmp_path / "kq.xlsx", read_only=True).worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 134 and rows[0][-1] == "Đã nhận tờ rơi?"
+    with pdfplumber.open(tmp_path / "bc.pdf") as pdf:
+        assert "Tổng số hộ thuộc đợt rà soát: 133" in " ".join((pdf.pages[0].extract_text() or "").split())

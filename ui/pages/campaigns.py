@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.campaigns import definition, progress
 from desktop.campaigns.progress import STATES, Day, Target
+from desktop.errors import WardbookError
 from desktop.security.database import reopen
 from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, date_of, text_of
 from ui.progress import JobProgress
-from ui.widgets import FieldError, Page, sortable
+from ui.widgets import FieldError, Page, error_text, sortable
 
 LIST_LIMIT = 5000  # rows behind a figure shown at once (a whole ward's sweep has 20k)
 
@@ -128,10 +129,14 @@ class CampaignsPage(Page):
         self.choice.setMinimumWidth(320)
         self.results_button = QPushButton(self)
         self.walk_button = QPushButton(self)
+        self.report_button = QPushButton(self)
+        self.report_button.setObjectName("campaignReport")
+        self.define_button = QPushButton(self)
+        self.define_button.setObjectName("campaignDefine")
         top.addWidget(self.choice_label)
         top.addWidget(self.choice, 1)
-        top.addWidget(self.results_button)
-        top.addWidget(self.walk_button)
+        for button in (self.results_button, self.walk_button, self.report_button, self.define_button):
+            top.addWidget(button)
         layout.addLayout(top)
         self.summary = QLabel(self)
         self.summary.setObjectName("campaignSummary")
@@ -201,7 +206,10 @@ class CampaignsPage(Page):
         self.choice.currentIndexChanged.connect(lambda _i: self.show_campaign())
         self.results_button.clicked.connect(self.save_results)
         self.walk_button.clicked.connect(self.save_walk_list)
+        self.report_button.clicked.connect(self.save_report)
+        self.define_button.clicked.connect(self.define_from_file)
         ctx.records_changed.connect(self._changed)
+        ctx.user_changed.connect(self._apply_role)
         self.retranslate()
 
     def title(self) -> str:
@@ -211,6 +219,8 @@ class CampaignsPage(Page):
         self.choice_label.setText(self.tr("&Sweep"))
         self.results_button.setText(self.tr("Results (Excel)…"))
         self.walk_button.setText(self.tr("Walk list (PDF)…"))
+        self.report_button.setText(self.tr("Report (PDF)…"))
+        self.define_button.setText(self.tr("New sweep from a file…"))
         self.boxes["area_id"].setTitle(self.tr("By area"))
         self.boxes["officer_id"].setTitle(self.tr("By officer"))
         self.chart_box.setTitle(self.tr("Households done per day (bars) and the pace to finish on time (line)"))
@@ -222,8 +232,14 @@ class CampaignsPage(Page):
         if self.isVisible():
             self.refresh()
 
+    def _apply_role(self) -> None:
+        """Team leads and admins define sweeps and print their report; every officer follows their own."""
+        self.define_button.setVisible(self.ctx.can("campaigns"))
+        self.report_button.setVisible(self.ctx.can("reports.view"))
+
     def refresh(self) -> None:
         """Reload the list of sweeps (open ones first) and the chosen sweep's figures."""
+        self._apply_role()
         chosen = self.choice.currentData()
         self.choice.blockSignals(True)
         self.choice.clear()
@@ -261,6 +277,7 @@ class CampaignsPage(Page):
         self.list_model.set_rows([])
         self.results_button.setEnabled(self.campaign is not None)
         self.walk_button.setEnabled(self.campaign is not None)
+        self.report_button.setEnabled(self.campaign is not None)
         self._texts()
 
     def _texts(self) -> None:
@@ -355,6 +372,48 @@ class CampaignsPage(Page):
 
         self.error.clear_message()
         self.job.start(job, self.tr("Writing…"), lock=(self.results_button, self.walk_button))
+
+    def save_report(self) -> None:
+        """The sweep's report in the Decree 30 layout (coverage, tallies of every question), in the background."""
+        if self.campaign is None:
+            return
+        out = self._ask(self.tr("Save report as"), f"{self.campaign.name}.pdf", "PDF (*.pdf)")
+        if out is None:
+            return
+        campaign, store = self.campaign, self.ctx.store
+
+        def job(progress_: workers.Progress, cancelled: workers.Cancelled) -> Any:
+            from desktop.campaigns.documents import build_campaign_report
+
+            with reopen(store) as reader:
+                build_campaign_report(reader, campaign, out, today=self.ctx.today(), progress=progress_,
+                                      cancelled=cancelled)
+            return out
+
+        self.error.clear_message()
+        self.job.start(job, self.tr("Writing…"), lock=(self.results_button, self.walk_button, self.report_button))
+
+    def define_from_file(self) -> str | None:
+        """A sweep from a definition file another ward shared (JSON): checked whole, written whole."""
+        import json
+
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Sweep definition"), "", "JSON (*.json)")
+        if not path:
+            return None
+        self.error.clear_message()
+        try:
+            with open(path, "rb") as handle:
+                data = json.loads(handle.read(1_000_000).decode("utf-8-sig"))
+            campaign_id = definition.create_campaign(self.ctx.store, **definition.definition_from_json(data))
+        except (OSError, UnicodeDecodeError, ValueError):
+            self.error.show_message(self.tr("This file is not a sweep definition (JSON)."))
+            return None
+        except WardbookError as error:
+            self.error.show_message(error_text(error))
+            return None
+        self.refresh()
+        self.choice.setCurrentIndex(self.choice.findData(campaign_id))
+        return campaign_id
 
 
 def _empty(msg_id: str) -> str:
