@@ -192,3 +192,24 @@ def test_a_purged_household_takes_its_sweep_status_and_answers_with_it(demo_stor
     assert demo_store.conn.execute("SELECT COUNT(*) FROM campaign_answers WHERE household_id = ? AND value IS NOT "
                                    "NULL", (gone,)).fetchone() == (0,)
     assert len(answers.household_answers(demo_store, campaign_id, kept)) == 2
+
+
+def test_an_officers_answer_waits_for_the_assignment_that_allows_it(demo_store: Store) -> None:
+    """On apply, an answer whose assignment is not here yet is `unknown_row` (sync waits for the files its sender
+    had seen, then refuses it); once the area is assigned to its officer, it is allowed; another's, refused."""
+    from desktop.security.rights import UNKNOWN_ROW, Principal, RowView, refusal
+
+    campaign_id = _make(demo_store)
+    household = _household(demo_store, "Khu phố 1")
+    officer = Principal("laptop-1", "officer", "officer-1", "canbo")
+    fields = {"campaign_id": campaign_id, "household_id": household, "officer_id": "officer-1",
+              "status": "reached", "attempts": 1}
+    row_id = answers.result_id(campaign_id, household)
+    assert refusal(officer, "campaign_results", "insert", row_id, fields, RowView(demo_store)) == UNKNOWN_ROW
+    area = demo_store.conn.execute("SELECT id FROM areas WHERE name = 'Khu phố 1'").fetchone()[0]
+    demo_store.writer.insert("campaign_assignments", {"campaign_id": campaign_id, "area_id": area,
+                                                      "officer_id": "officer-1"})
+    assert refusal(officer, "campaign_results", "insert", row_id, fields, RowView(demo_store)) is None
+    assert refusal(officer, "campaign_results", "insert", row_id, {**fields, "officer_id": "officer-2"},
+                   RowView(demo_store)) == "not_owner"
+    assert refusal(officer, "campaigns", "update", campaign_id, {"name": "x"}, RowView(demo_store)) == "no_rights"

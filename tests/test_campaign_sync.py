@@ -117,6 +117,11 @@ def test_a_sweep_answered_offline_on_two_laptops_gives_the_same_results_everywhe
     first.forge("campaign_questions", question_id, "update", {"kind": "text"})
     first.forge("campaign_assignments", definition.derived_id("assignment", campaign_id, "x"), "insert",
                 {"campaign_id": campaign_id, "area_id": "x", "officer_id": ward.user_ids["canbo1"]})
+    # … and to answer for a household of the other officer's khu phố, in their own name
+    other = _household(first.store, "2-004")
+    first.forge("campaign_results", answers.result_id(campaign_id, other), "insert", {
+        "campaign_id": campaign_id, "household_id": other, "officer_id": ward.user_ids["canbo1"],
+        "status": "reached", "attempts": 1, "last_on": "2026-06-02"})
     ward.sync_all()
 
     states = [_state(laptop.store, campaign_id) for laptop in ward.everyone()]
@@ -129,7 +134,8 @@ def test_a_sweep_answered_offline_on_two_laptops_gives_the_same_results_everywhe
     for laptop in (ward.admin, lead, second):
         refused = list_refused(laptop.store)
         assert {(row["tbl"], row["reason"]) for row in refused} == {
-            ("campaigns", "no_rights"), ("campaign_questions", "no_rights"), ("campaign_assignments", "no_rights")}
+            ("campaigns", "no_rights"), ("campaign_questions", "no_rights"), ("campaign_assignments", "no_rights"),
+            ("campaign_results", "not_owner")}
 
     # The lead retires a question that has answers and adds another: the answers stay in every laptop's results.
     definition.retire_question(lead.store, campaign_id, "calls")
@@ -144,6 +150,19 @@ def test_a_sweep_answered_offline_on_two_laptops_gives_the_same_results_everywhe
     assert retired.retired and [q.code for q in campaign.questions][-1] == "camera"
     calls = {row[0]: dict(row[3]).get(retired.id) for row in states[0][3]}
     assert calls["1-001"] == "3" and calls["2-002"] == "0"
+
+    # Khu phố 1 is given to the second officer: they carry on with the first officer's households, everywhere.
+    definition.assign(lead.store, campaign_id, "Khu phố 1", "canbo2")
+    ward.sync_all(1)
+    answers.record(second.store, campaign_id, "1-001", status="reached", on="2026-06-06",
+                   answers={"leaflet": "no"})
+    ward.sync_all()
+    for laptop in ward.everyone():
+        assert answers.household_status(laptop.store, campaign_id, _household(laptop.store, "1-001"))[
+            "attempts"] == 2
+        assert len(list_refused(laptop.store)) == (0 if laptop is first else 4)
+    states = [_state(laptop.store, campaign_id) for laptop in ward.everyone()]
+    assert all(state == states[0] for state in states[1:])
 
 
 def test_a_team_leads_laptop_cannot_change_the_kind_of_an_answered_question(tmp_path: Path) -> None:
