@@ -355,6 +355,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Danh sách đi (PDF)…</translation>
     </message>
     <message>
+        <source>Households not reached yet, of the khu phố or officer chosen in a table (none chosen: the whole sweep), with boxes to tick and the questions</source>
+        <translation>Các hộ chưa gặp được, của khu phố hoặc cán bộ đang chọn trong bảng (không chọn: cả đợt), có ô để đánh dấu và các câu hỏi</translation>
+    </message>
+    <message>
         <source>Report (PDF)…</source>
         <translation>Báo cáo (PDF)…</translation>
     </message>

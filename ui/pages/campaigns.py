@@ -219,6 +219,8 @@ class CampaignsPage(Page):
         self.choice_label.setText(self.tr("&Sweep"))
         self.results_button.setText(self.tr("Results (Excel)…"))
         self.walk_button.setText(self.tr("Walk list (PDF)…"))
+        self.walk_button.setToolTip(self.tr("Households not reached yet, of the khu phố or officer chosen in a table "
+                                            "(none chosen: the whole sweep), with boxes to tick and the questions"))
         self.report_button.setText(self.tr("Report (PDF)…"))
         self.define_button.setText(self.tr("New sweep from a file…"))
         self.boxes["area_id"].setTitle(self.tr("By area"))
@@ -281,8 +283,6 @@ class CampaignsPage(Page):
         self._texts()
 
     def _texts(self) -> None:
-        if not hasattr(self, "rows"):
-            return
         if self.campaign is None:
             self.summary.setText(self.tr("No sweep yet. A team lead defines one (wardbook campaign create)."))
             self.pace.setText("")
