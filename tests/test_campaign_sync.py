@@ -181,3 +181,34 @@ def test_a_team_leads_laptop_cannot_change_the_kind_of_an_answered_question(tmp_
         assert definition.load_campaign(laptop.store, campaign_id).question("fans").kind == "number"
         assert [(row["tbl"], row["reason"]) for row in list_refused(laptop.store)] == [
             ("campaign_questions", "answered")]
+
+
+def test_the_same_answer_written_on_two_laptops_merges_into_one_row(tmp_path: Path) -> None:
+    """An answer's id is made from the sweep, the household and the question: the officer and the team lead
+    answering the same household offline merge per field into one row, the losing value kept for review."""
+    ward = Ward(tmp_path)
+    lead, first = ward.laptops["totruong"], ward.laptops["canbo1"]
+    campaign_id = definition.create_campaign(
+        lead.store, name="Rà soát nắng nóng", starts_on="2026-06-01", ends_on="2026-06-30",
+        questions=[Question("Số quạt", "number", code="fans", low=0, high=10),
+                   Question("Ghi chú", "text", code="remark")], assignments={"Khu phố 1": "canbo1"})
+    ward.sync_all(1)
+    answers.record(first.store, campaign_id, "1-003", status="reached", on="2026-06-02",
+                   answers={"fans": 1, "remark": "Nhà hướng tây"})
+    answers.record(lead.store, campaign_id, "1-003", status="reached", on="2026-06-03", answers={"fans": 2})
+    ward.sync_all()
+    question = definition.load_campaign(lead.store, campaign_id).question("fans").id
+    seen = []
+    for laptop in ward.everyone():
+        household = _household(laptop.store, "1-003")
+        rows = laptop.store.conn.execute("SELECT value FROM campaign_answers WHERE household_id = ? AND "
+                                         "question_id = ?", (household, question)).fetchall()
+        assert len(rows) == 1
+        seen.append((rows[0][0], answers.household_answers(laptop.store, campaign_id, household),
+                     answers.household_status(laptop.store, campaign_id, household)))
+    assert all(item == seen[0] for item in seen[1:])
+    assert len(seen[0][1]) == 2  # the officer's remark stays beside the number, whichever won
+    lost = {"1": '"2"', "2": '"1"'}[seen[0][0]]  # the greater clock wins (the two writes may share a millisecond)
+    assert all(laptop.store.conn.execute(  # the losing value is kept for review on every laptop
+        "SELECT COUNT(*) FROM conflicts WHERE tbl = 'campaign_answers' AND field = 'value' AND lost_value = ?",
+        (lost,)).fetchone()[0] == 1 for laptop in ward.everyone())
