@@ -145,3 +145,19 @@ def test_a_sweep_from_a_shared_file_and_its_outputs_from_the_page(window, ctx, q
     assert len(rows) == 134 and rows[0][-1] == "Đã nhận tờ rơi?"
     with pdfplumber.open(tmp_path / "bc.pdf") as pdf:
         assert "Tổng số hộ thuộc đợt rà soát: 133" in " ".join((pdf.pages[0].extract_text() or "").split())
+
+
+def test_a_visit_whose_household_was_changed_records_nothing_for_the_first(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = ctx.store
+    _sweep(store)
+    dialog = window.new_visit(_household(store, "Khu phố 1"))
+    assert dialog.campaign.isVisible()
+    dialog.campaign.boxes[0].fields[0].input.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.picker.box, "x")  # the officer starts looking for another household
+    dialog.picker.household_id = None
+    dialog.picker.box.setText("")
+    dialog.purposes["welfare_check"].setChecked(True)
+    visits = _count(store, "visits")
+    qtbot.keyClick(dialog.visited_on, Qt.Key.Key_Return)
+    assert _count(store, "visits") == visits + 1  # a visit with no household
+    assert (_count(store, "campaign_results"), _count(store, "campaign_answers")) == (0, 0)

@@ -186,12 +186,14 @@ class CampaignSection(QWidget):
         for box in self.boxes:
             box.follow_outcome(outcome)
 
-    def record(self, on: str) -> None:
-        """Record every ticked sweep; raises `CampaignRefused` (the message shown) when one refuses, so the caller's
-        transaction, holding the visit, is rolled back."""
+    def record(self, on: str, household_id: str | None) -> None:
+        """Record every ticked sweep of `household_id` (the visit's household: the section may still show the
+        sweeps of one picked before); raises `CampaignRefused` (the message shown) when one refuses, so the
+        caller's transaction, holding the visit, is rolled back."""
         try:
             for box in self.boxes:
-                box.record(on)
+                if box.household_id == household_id:
+                    box.record(on)
         except WardbookError as error:
             if not any(error.params.get("field") == f.question.code for box in self.boxes for f in box.fields):
                 raise  # not about an answer (the sweep closed meanwhile…): the form shows it

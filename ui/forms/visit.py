@@ -383,7 +383,7 @@ class VisitDialog(FormDialog):
         try:
             with self.ctx.store.transaction():  # the visit and the sweep's answers: both or neither
                 visit_id = add_visit(self.ctx.store, officer_id=self.ctx.user_id, **typed)  # type: ignore[arg-type]
-                self.campaign.record(self.visited_on.text())
+                self.campaign.record(self.visited_on.text(), self.picker.household_id)
         except CampaignRefused:
             return None
         return visit_id
