@@ -156,3 +156,33 @@ def test_walk_list_and_report_pdfs(ward: Path, tmp_path: Path, capsys: pytest.Ca
     rendered = subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(tmp_path / "bc.pdf"),
                                str(tmp_path / "page")], capture_output=True)
     assert rendered.returncode == 0 and list(tmp_path.glob("page*.png"))
+
+
+def test_questions_are_added_and_retired_keeping_their_answers(
+        ward: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "ra-soat.json"
+    source.write_text(json.dumps(DEFINITION, ensure_ascii=False), encoding="utf-8")
+    assert run(capsys, ward, "campaign", "create", "--from", str(source))[0] == 0
+    name = DEFINITION["name"]
+    assert run(capsys, ward, "campaign", "answer", name, "HK1", "--status", "reached", "--on", "02/06/2026",
+               "--set", "ok=có", "--set", "fans=2")[0] == 0
+    code, out, err = run(capsys, ward, "campaign", "retire", name, "fans")
+    assert code == 0 and "vẫn giữ" in out, err
+    code, _out, err = run(capsys, ward, "campaign", "add-question", name, "--label", "Nguồn nước", "--kind",
+                          "one_choice", "--choices", "Máy;Giếng", "--code", "water")
+    assert code == 0, err
+    code, _out, err = run(capsys, ward, "campaign", "add-question", name, "--label", "Một lựa chọn", "--kind",
+                          "one_choice", "--choices", "Chỉ một")
+    assert code == 2 and "hai lựa chọn" in err
+    code, out, _err = run(capsys, ward, "campaign", "show", name)
+    assert "ngừng dùng" in out and "Nguồn nước" in out and "Máy; Giếng" in out
+    code, _out, err = run(capsys, ward, "campaign", "answer", name, "HK2", "--status", "reached", "--set", "ok=có",
+                          "--set", "fans=1")
+    assert code == 2 and "ngừng dùng" in err
+    assert run(capsys, ward, "campaign", "answer", name, "HK2", "--status", "reached", "--set", "ok=có",
+               "--set", "water=2")[0] == 0
+    assert run(capsys, ward, "campaign", "results", name, "--out", str(tmp_path / "kq.xlsx"))[0] == 0
+    rows = list(load_workbook(tmp_path / "kq.xlsx", read_only=True).worksheets[0].iter_rows(values_only=True))
+    header = rows[0]
+    fans, water = header.index("Số quạt (cái) (ngừng dùng)"), header.index("Nguồn nước")
+    assert (rows[1][fans], rows[2][water]) == (2, "Giếng")

@@ -105,6 +105,14 @@ i18n.register(
         "campaign.cli.recorded": {"vi": "Đã ghi hộ {household}: {status}.", "en": "Recorded {household}: {status}."},
         "campaign.cli.closed": {"vi": "Đã kết thúc đợt rà soát '{name}'.", "en": "Sweep '{name}' closed."},
         "campaign.cli.walk_list": {"vi": "Đã ghi {path} ({count} hộ)", "en": "Wrote {path} ({count} households)"},
+        "campaign.cli.question_added": {
+            "vi": "Đã thêm câu hỏi vào đợt rà soát '{name}'.",
+            "en": "Question added to the sweep '{name}'.",
+        },
+        "campaign.cli.question_retired": {
+            "vi": "Đã ngừng dùng câu hỏi {question}; các câu trả lời vẫn giữ trong kết quả.",
+            "en": "Question {question} retired; its answers stay in the results.",
+        },
         "campaign.cli.written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
         "campaign.cli.all": {"vi": "Toàn đợt", "en": "All"},
         "campaign.cli.col.id": {"vi": "Mã", "en": "Id"},

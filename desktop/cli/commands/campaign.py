@@ -1,4 +1,5 @@
-"""`wardbook campaign create|list|show|assign|answer|progress|results|close`: door-to-door sweeps.
+"""`wardbook campaign create|list|show|assign|answer|add-question|retire|progress|results|walklist|report|close`:
+door-to-door sweeps.
 
 A sweep's definition comes from a JSON file (`desktop.campaigns.definition.definition_from_json`), so a ward
 can share its checklist with another (`campaign show --json` writes one back).
@@ -12,11 +13,11 @@ from pathlib import Path
 
 from desktop import i18n
 from desktop.campaigns import answers, definition, progress
-from desktop.cli.context import add_common_options, open_store, print_table
+from desktop.cli.context import add_common_options, finite_number, open_store, print_table
 from desktop.errors import WardbookError
 from desktop.register.labels import label
 from desktop.store import Store
-from desktop.store.tables import SWEEP_STATUSES
+from desktop.store.tables import QUESTION_KINDS, SWEEP_STATUSES
 
 MAX_DEFINITION_BYTES = 1_000_000
 
@@ -49,6 +50,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="câu trả lời (mã câu hỏi hoặc số thứ tự) / an answer (question code or number)")
     answer.add_argument("--on", help="ngày (dd/mm/yyyy), mặc định hôm nay / day (dd/mm/yyyy), default today")
     answer.add_argument("--note", help="ghi chú / note")
+    add = action("add-question", "thêm câu hỏi / add a question", _add_question)
+    add.add_argument("--label", required=True, help="câu hỏi / the question")
+    add.add_argument("--kind", required=True, choices=QUESTION_KINDS)
+    add.add_argument("--code", help="mã câu hỏi / code")
+    add.add_argument("--choices", help="các lựa chọn, cách nhau bằng ; / choices, separated by ;")
+    add.add_argument("--unit")
+    add.add_argument("--low", type=finite_number("low", -1e12, 1e12))
+    add.add_argument("--high", type=finite_number("high", -1e12, 1e12))
+    add.add_argument("--required", action="store_true")
+    add.add_argument("--help-text", dest="help_text", help="hướng dẫn / help text")
+    retire = action("retire", "ngừng dùng một câu hỏi (giữ câu trả lời) / retire a question (answers kept)",
+                    _retire)
+    retire.add_argument("question", help="mã hoặc số thứ tự / code or number")
     prog = action("progress", "tiến độ / progress", _progress)
     prog.add_argument("--by", choices=("area", "officer", "day"), default="area")
     results = action("results", "kết quả ra tệp XLSX / results to an XLSX file", _results)
@@ -153,6 +167,26 @@ def _answer(args: argparse.Namespace) -> int:
         answers.record(store, campaign_id, args.household, status=args.status, answers=given, on=args.on,
                        note=args.note)
     print(i18n.tr("campaign.cli.recorded", household=args.household, status=label("sweep", args.status)))
+    return 0
+
+
+def _add_question(args: argparse.Namespace) -> int:
+    question = definition.Question(
+        label=args.label, kind=args.kind, code=args.code or "",
+        choices=tuple(c.strip() for c in (args.choices or "").split(";") if c.strip()), unit=args.unit,
+        low=args.low, high=args.high, required=args.required, help=args.help_text)
+    with open_store(args) as store:
+        campaign = _campaign(store, args)
+        definition.add_question(store, campaign.id, question)
+    print(i18n.tr("campaign.cli.question_added", name=campaign.name))
+    return 0
+
+
+def _retire(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        campaign = _campaign(store, args)
+        definition.retire_question(store, campaign.id, args.question)
+    print(i18n.tr("campaign.cli.question_retired", question=args.question))
     return 0
 
 
