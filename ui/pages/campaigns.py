@@ -203,6 +203,7 @@ class CampaignsPage(Page):
         split.addWidget(self.list_box)
         layout.addWidget(split, 1)
         self.behind: tuple[str, str | None, str] | None = None  # the figure whose households are listed
+        self.behind_count = 0  # how many households it stands for (the list shows the first LIST_LIMIT)
         self.choice.currentIndexChanged.connect(lambda _i: self.show_campaign())
         self.results_button.clicked.connect(self.save_results)
         self.walk_button.clicked.connect(self.save_walk_list)
@@ -302,7 +303,7 @@ class CampaignsPage(Page):
             name = self.names[by].get(key or "", "")
             what = self.tr("all") if state == "total" else _state_label(state)
             self.list_box.setTitle(self.tr("Households: %1 — %2 (%3)").replace("%1", name or "—")
-                                   .replace("%2", what).replace("%3", str(self.list_model.rowCount())))
+                                   .replace("%2", what).replace("%3", str(self.behind_count)))
         else:
             self.list_box.setTitle(self.tr("Households (choose a figure above)"))
 
@@ -316,6 +317,7 @@ class CampaignsPage(Page):
         state = "total" if column in ("name", "total") else column
         picked = [t for t in self.rows if getattr(t, by) == row["key"] and (state == "total" or t.state == state)]
         self.behind = (by, row["key"], state)
+        self.behind_count = len(picked)
         self.list_model.set_rows(self._household_rows(picked[:LIST_LIMIT]))
         self._texts()
 
