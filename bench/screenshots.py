@@ -86,9 +86,45 @@ def main() -> int:
         shot(window, "sync")
         window.show_page("followups")
         shot(window, "followups")
+        sweep_screens(window, store, shot)
         window.close()
         store.close()
     return 0
+
+
+def sweep_screens(window, store, shot) -> None:  # type: ignore[no-untyped-def]
+    """A door-to-door sweep half done: the Sweeps page, and the visit form with the sweep's questions."""
+    import random
+    from datetime import timedelta
+
+    from bench.bench_campaign import QUESTIONS, _value
+    from desktop.campaigns import answers, definition
+
+    areas = [row[0] for row in store.conn.execute("SELECT id FROM areas ORDER BY name")]
+    officers = [store.writer.insert("users", {"username": f"canbo{n}", "full_name": name, "role": "officer",
+                                              "active": 1})
+                for n, name in enumerate(("Nguyễn Thị Lan", "Trần Văn Hùng", "Lê Minh Tâm"))]
+    campaign_id = definition.create_campaign(
+        store, name="Rà soát hộ khó khăn mùa mưa", starts_on="2026-06-15", ends_on="2026-07-14",
+        questions=QUESTIONS[:6], assignments=dict(zip(areas, officers, strict=False)))
+    campaign = definition.load_campaign(store, campaign_id)
+    rng = random.Random(3)
+    households = [row[0] for row in store.conn.execute("SELECT id FROM households WHERE status = 'active'")]
+    for household_id in rng.sample(households, len(households) // 2):
+        status = rng.choices(("reached", "not_home", "refused"), (85, 12, 3))[0]
+        given = {q.code: _value(q, rng) for q in campaign.questions} if status == "reached" else {}
+        answers.record(store, campaign_id, household_id, status=status, answers=given,
+                       on=DEMO_END - timedelta(days=rng.randint(0, 15)))
+    window.show_page("campaigns")
+    page = window.campaigns
+    page.views["area_id"].setCurrentIndex(page.models["area_id"].index(0, 3))
+    shot(window, "campaigns")
+    untouched = next(h for h in households if answers.household_status(store, campaign_id, h) is None)
+    dialog = window.new_visit(untouched)
+    dialog.purposes["welfare_check"].setChecked(True)
+    dialog.adjustSize()
+    shot(dialog, "visit-form-sweep")
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -200,9 +200,7 @@ def self_test(window) -> int:
     if window.households.model.rowCount() == 0:
         loop.exec()
     rows = window.households.model.rowCount()
-    from ui.main_window import NAV
-
-    ok = window.isVisible() and window.nav.count() == len(NAV) and rows > 0
+    ok = window.isVisible() and window.nav.count() == len(window.pages) and rows > 0
     first = window.households.model.index(0, 1).data() if rows else None
     pdf_bytes = _render_test_pdf(window.ctx.store)
     print(

@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.keys import keyring_works, remembered_key_file, use_keyring
 from ui.language import fmt_date
 from ui.pages.admin import AdminPage
+from ui.pages.campaigns import CampaignsPage
 from ui.pages.followups import FollowUpsPage
 from ui.pages.household import HouseholdPage
 from ui.pages.households import HouseholdsPage
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
 # before the window shows: they are a good part of the start time and many sessions open only some of them.
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-NAV = ("households", "followups", "cases", "activities", "outcomes", "reports", "sync", "admin")
+NAV = ("households", "followups", "cases", "activities", "outcomes", "campaigns", "reports", "sync", "admin")
 GEOMETRY_SETTING = "window/geometry"  # QSettings key: the main window's size, place and state
 # The permission a page needs to be offered at all (the others are every role's work).
 PAGE_PERMISSION = {"reports": "reports.view", "admin": "users.admin"}
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.cases = CasesPage(ctx)
         self.activities = ActivitiesPage(ctx)
         self.outcomes = OutcomesPage(ctx)
+        self.campaigns = CampaignsPage(ctx)
         self.reports = ReportsPage(ctx)
         self.sync = SyncPage(ctx)
         self.admin = AdminPage(ctx)
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
             "cases": self.cases,
             "activities": self.activities,
             "outcomes": self.outcomes,
+            "campaigns": self.campaigns,
             "reports": self.reports,
             "sync": self.sync,
             "admin": self.admin,
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         self.households.new_household.connect(self.new_household)
         self.households.new_visit.connect(self.new_visit)
         self.followups.open_household.connect(self.open_household)
+        self.campaigns.open_household.connect(self.open_household)
         self.followups.open_visit.connect(self.open_visit)
         self.household.open_visit.connect(self.open_visit)
         self.followups.new_visit.connect(self.new_visit)

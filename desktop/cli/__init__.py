@@ -37,6 +37,7 @@ COMMANDS = {
     "report": "report",
     "commendation": "commendations",
     "case": "cases", "reintegration": "reintegration", "model": "models",
+    "campaign": "campaign",
 }
 COMMAND_MODULES = tuple(f"desktop.cli.commands.{name}" for name in dict.fromkeys(COMMANDS.values()))
 # Options of the top-level parser that take a value (see `context.add_common_options`).

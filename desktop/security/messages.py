@@ -169,5 +169,11 @@ i18n.register(
             "vi": "hồ sơ này thuộc cán bộ khác; chỉ tổ trưởng hoặc quản trị viên được sửa.",
             "en": "the record belongs to another officer; only a team lead or an admin may change it.",
         },
+        "security.refusal.answered": {
+            "vi": "câu hỏi đã có câu trả lời nên không được đổi loại câu trả lời (có thể thêm câu hỏi mới và "
+            "ngừng dùng câu hỏi cũ).",
+            "en": "the question has answers, so its kind of answer cannot change (add a new question and retire "
+            "the old one).",
+        },
     }
 )

@@ -30,11 +30,12 @@ PERMISSIONS: dict[str, tuple[str, str]] = {
     "settings.edit": ("thay đổi cài đặt của phường", "change the ward settings"),
     "commendations": ("đề xuất và ghi kết quả khen thưởng", "propose commendations and record decisions"),
     "community_models": ("ghi nhận mô hình ở khu dân cư", "record community models"),
+    "campaigns": ("lập và phân công đợt rà soát", "define and assign door-to-door sweeps"),
 }
 
 _OFFICER = frozenset({"register.edit", "sync.run"})
 _TEAM_LEAD = _OFFICER | {"records.view_all", "reports.view", "export", "audit.view", "commendations",
-                         "community_models"}
+                         "community_models", "campaigns"}
 _ADMIN = _TEAM_LEAD | {
     "users.admin", "enrollment", "sync.settings", "import", "purge", "subject.export", "backup", "demo",
     "settings.edit",

@@ -95,11 +95,12 @@ def preview(store: Store, years: int | None = None, today: date | None = None) -
 def _rows_of(store: Store, household_ids: list[object]) -> dict[str, list[str]]:
     """Ids of the alive rows that belong to these households, table by table."""
     found: dict[str, list[str]] = {"households": [str(i) for i in household_ids], "people": [], "visits": [],
-                                   "support_items": [], "reintegration": []}
+                                   "support_items": [], "reintegration": [], "campaign_results": [],
+                                   "campaign_answers": []}
     for start in range(0, len(household_ids), 500):
         chunk = household_ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for table in ("people", "visits"):
+        for table in ("people", "visits", "campaign_results", "campaign_answers"):  # a sweep's: status, answers
             found[table] += [r[0] for r in store.conn.execute(
                 f"SELECT id FROM {table} WHERE household_id IN ({marks}) AND deleted_hlc IS NULL", chunk)]
     for start in range(0, len(found["visits"]), 500):
@@ -121,7 +122,8 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
     plan = preview(store, years, today)
     rows = _rows_of(store, [h["id"] for h in plan.households])
     batch: list[RowWrite] = []
-    for table in ("support_items", "visits", "reintegration", "people", "households"):
+    for table in ("campaign_answers", "campaign_results", "support_items", "visits", "reintegration", "people",
+                  "households"):
         blank = dict.fromkeys(SYNCED[table].fields)
         for row_id in rows[table]:
             batch.append(RowWrite(table, row_id, "update", dict(blank)))

@@ -13,7 +13,13 @@ The rules, per table:
   (records under a visit or a case): the owning officer, or a role that sees every officer's records;
 - `reintegration` (the reintegration register): the officer responsible, or a role that sees every officer's
   records;
-- `commendations`, `community_models`: team leads and admins;
+- `commendations`, `community_models`, and the definition of a door-to-door sweep (`campaigns`,
+  `campaign_questions`, `campaign_assignments`): team leads and admins; a question that has answers keeps
+  its kind (`answered`);
+- a household's status and answers in a sweep (`campaign_results`, `campaign_answers`): the officer assigned
+  to the household's area in that sweep (or the one who wrote them), or a role that sees every officer's
+  records. An assignment may arrive after the answers it allows (another laptop's file): such a change waits,
+  like an edit of a record not here yet, for the files its sender had seen;
 - `users` (accounts, roles, `active`, password hashes): admins only, except a user's own password hash;
 - `audit_log`: only new entries of the writing device's own chain, never an update or a delete.
 A refusal is a short code (`REFUSALS`), told in words by the message `security.refusal.<code>`.
@@ -35,6 +41,10 @@ if TYPE_CHECKING:
     from desktop.store import RowWrite, Store
 
 REGISTER = frozenset({"areas", "households", "people"})
+CAMPAIGN_DEFINITIONS = frozenset({"campaigns", "campaign_questions", "campaign_assignments"})
+SWEEP_RECORDS = frozenset({"campaign_results", "campaign_answers"})
+# Fields beside the owner that a rule needs of a row already here (the sweep and household of an answer).
+CONTEXT_FIELDS: dict[str, tuple[str, ...]] = {table: ("campaign_id", "household_id") for table in SWEEP_RECORDS}
 # The fields naming the officer a record belongs to; the first one is its owner once it exists.
 OWNER_FIELDS: dict[str, tuple[str, ...]] = {
     "visits": ("officer_id",),
@@ -42,6 +52,8 @@ OWNER_FIELDS: dict[str, tuple[str, ...]] = {
     "cases": ("assignee_id",),
     "case_events": ("officer_id",),
     "reintegration": ("officer_id",),
+    "campaign_results": ("officer_id",),
+    "campaign_answers": ("officer_id",),
 }
 # Records under another record: whoever owns the parent owns them.
 PARENTS: dict[str, tuple[str, str]] = {"support_items": ("visit_id", "visits"), "case_events": ("case_id", "cases")}
@@ -51,7 +63,7 @@ INACTIVE = "inactive"  # the role of a device whose user's account was disabled:
 # write path's own "no such record" error says it.
 UNKNOWN_ROW = "unknown_row"
 REFUSALS = ("unknown_table", "unknown_field", "bad_value", "append_only", "foreign_chain", "no_rights",
-            "accounts", "not_owner", "unbound")
+            "accounts", "not_owner", "unbound", "answered")
 
 # The writer's own errors, for a local write (it says them better).
 _SHAPE = frozenset({"unknown_table", "unknown_field", "append_only", UNKNOWN_ROW})
@@ -92,13 +104,27 @@ class RowView:
         key = (table, row_id)
         if key in self._written:
             return self._written[key]
-        names = [*OWNER_FIELDS.get(table, ()), *PARENTS.get(table, ())[:1]]
+        names = [*OWNER_FIELDS.get(table, ()), *PARENTS.get(table, ())[:1], *CONTEXT_FIELDS.get(table, ())]
         if not names:
             return None if self._conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None \
                 else {}
         cursor = self._conn.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", (row_id,))
         row = cursor.fetchone()
         return None if row is None else dict(zip(names, row, strict=True))
+
+    def kind_change_answered(self, question_id: str, kind: object) -> bool:
+        """Whether giving the question `question_id` the kind `kind` changes the kind of a question with answers."""
+        row = self._conn.execute(
+            "SELECT q.kind FROM campaign_questions q WHERE q.id = ? AND EXISTS (SELECT 1 FROM campaign_answers a "
+            "WHERE a.question_id = q.id AND a.deleted_hlc IS NULL)", (question_id,)).fetchone()
+        return row is not None and row[0] != kind
+
+    def assigned(self, user: str, campaign_id: object, household_id: object) -> bool:
+        """Whether `user` is the officer assigned, in this sweep, to the household's area (or its parent area)."""
+        return self._conn.execute(
+            "SELECT 1 FROM households h LEFT JOIN areas a ON a.id = h.area_id JOIN campaign_assignments s "
+            "ON s.campaign_id = ? AND s.officer_id = ? AND s.deleted_hlc IS NULL AND s.area_id IN (h.area_id, "
+            "a.parent_id) WHERE h.id = ? LIMIT 1", (campaign_id, user, household_id)).fetchone() is not None
 
     def note(self, table: str, row_id: str, fields: dict[str, object]) -> None:
         current = self.get(table, row_id) or {}
@@ -126,9 +152,38 @@ def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, 
         return None if "commendations" in rights else "no_rights"
     if table == "community_models":
         return None if "community_models" in rights else "no_rights"
+    if table in CAMPAIGN_DEFINITIONS:
+        if "campaigns" not in rights:
+            return "no_rights"
+        if table == "campaign_questions" and op == "update" and "kind" in fields \
+                and rows.kind_change_answered(row_id, fields["kind"]):
+            return "answered"
+        return None
     if table in REGISTER or "records.view_all" in rights:
         return None
+    if table in SWEEP_RECORDS:
+        return _sweep_record(who.user_id, op, current_row(table, op, row_id, rows), fields, rows)
     return _ownership(who.user_id, table, op, row_id, fields, rows)
+
+
+def current_row(table: str, op: str, row_id: str, rows: RowView) -> dict[str, object] | None:
+    return rows.get(table, row_id) if op != "insert" else None
+
+
+def _sweep_record(user: str | None, op: str, current: dict[str, object] | None, fields: dict[str, object],
+                  rows: RowView) -> str | None:
+    """An officer's change of a household's status or answer in a sweep: theirs, or of a household in an area
+    assigned to them. `UNKNOWN_ROW` when neither shows here (the assignment may be in a file not applied yet)."""
+    if op != "insert" and current is None:
+        return UNKNOWN_ROW
+    if "officer_id" in fields and fields["officer_id"] != user:
+        return "not_owner"
+    if user is None:
+        return "not_owner"
+    if current is not None and current.get("officer_id") == user:
+        return None
+    row = {**(current or {}), **fields}
+    return None if rows.assigned(user, row.get("campaign_id"), row.get("household_id")) else UNKNOWN_ROW
 
 
 def _ownership(user: str | None, table: str, op: str, row_id: str, fields: dict[str, object],
@@ -204,6 +259,9 @@ class LocalRights:
             rows = RowView(self._store)
             for change in changes:
                 code = refusal(who, change.table, change.op, change.row_id, change.fields, rows)
+                if code == UNKNOWN_ROW and change.table in SWEEP_RECORDS \
+                        and (change.op == "insert" or rows.get(change.table, change.row_id) is not None):
+                    code = "not_owner"  # here nothing is in flight: the household is not in the officer's areas
                 if code == "not_owner" and who is enrolled and who.user_id is None and who.role != "admin":
                     code = "unbound"  # enrolled before laptops were bound to accounts: the admin binds it
                 if code is not None and code not in _SHAPE:

@@ -313,6 +313,32 @@ def _v7_outcomes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v8_campaigns(db: sqlite_utils.Database) -> None:
+    """Door-to-door sweeps (`desktop.campaigns`): a campaign, its questions, the officer assigned to each area, and
+    each household's status and answers. Columns are written out here, frozen as shipped."""
+    meta = "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_hlc INTEGER, " \
+           "created_hlc INTEGER, created_device TEXT"
+    run_script(
+        db,
+        f"""
+        CREATE TABLE campaigns ({meta}, name TEXT, purpose TEXT, starts_on TEXT, ends_on TEXT,
+            target_area_ids TEXT, target_flag TEXT, status TEXT, narrative TEXT);
+        CREATE TABLE campaign_questions ({meta}, campaign_id TEXT, position INTEGER, code TEXT, label TEXT,
+            kind TEXT, choices TEXT, unit TEXT, low FLOAT, high FLOAT, required INTEGER, help TEXT, retired INTEGER);
+        CREATE TABLE campaign_assignments ({meta}, campaign_id TEXT, area_id TEXT, officer_id TEXT);
+        CREATE TABLE campaign_results ({meta}, campaign_id TEXT, household_id TEXT, officer_id TEXT, status TEXT,
+            attempts INTEGER, last_on TEXT, note TEXT);
+        CREATE TABLE campaign_answers ({meta}, campaign_id TEXT, household_id TEXT, question_id TEXT,
+            officer_id TEXT, value TEXT, answered_on TEXT);
+        CREATE INDEX campaign_questions_campaign ON campaign_questions (campaign_id, position);
+        CREATE INDEX campaign_assignments_campaign ON campaign_assignments (campaign_id, area_id);
+        CREATE INDEX campaign_results_campaign ON campaign_results (campaign_id, household_id);
+        CREATE INDEX campaign_answers_campaign ON campaign_answers (campaign_id, household_id);
+        CREATE INDEX campaign_answers_question ON campaign_answers (question_id)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
@@ -321,6 +347,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_creation_stamps_in_rows,
     _v6_refused_changes_and_signed_audit_heads,
     _v7_outcomes,
+    _v8_campaigns,
 ]
 LATEST = len(MIGRATIONS)
 

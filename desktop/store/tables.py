@@ -63,6 +63,10 @@ AREA_KINDS = ("khu_pho", "to_dan_pho", "ap")
 USER_ROLES = ("officer", "team_lead", "admin")
 GENDERS = ("male", "female", "other")
 HOUSEHOLD_STATUSES = ("active", "moved_out")
+# Door-to-door sweeps (`desktop.campaigns`): a question's kind of answer and a household's status in a sweep.
+QUESTION_KINDS = ("yes_no", "one_choice", "several_choices", "number", "text", "date")
+CAMPAIGN_STATUSES = ("open", "closed")
+SWEEP_STATUSES = ("reached", "not_home", "refused", "moved_away", "not_found")
 
 SYNCED: dict[str, TableSpec] = {
     spec.name: spec
@@ -185,6 +189,63 @@ SYNCED: dict[str, TableSpec] = {
             "users",
             {"username": str, "full_name": str, "role": str, "password_hash": str, "active": int},
         ),
+        # A door-to-door sweep (`desktop.campaigns`): its definition (written by team leads and admins), the
+        # officer assigned to each area, each household's status and its answers (one row per household and
+        # question, with an id made from them, so two laptops answering the same question merge per field).
+        TableSpec(
+            "campaigns",
+            {
+                "name": str,
+                "purpose": str,
+                "starts_on": str,
+                "ends_on": str,
+                "target_area_ids": str,  # comma-separated; empty: the whole ward
+                "target_flag": str,  # a household flag (`HOUSEHOLD_FLAGS`) the households must have; empty: all
+                "status": str,
+                "narrative": str,
+            },
+        ),
+        TableSpec(
+            "campaign_questions",
+            {
+                "campaign_id": str,
+                "position": int,
+                "code": str,
+                "label": str,
+                "kind": str,
+                "choices": str,  # JSON list of the choices' labels (one_choice, several_choices)
+                "unit": str,
+                "low": float,
+                "high": float,
+                "required": int,
+                "help": str,
+                "retired": int,
+            },
+        ),
+        TableSpec("campaign_assignments", {"campaign_id": str, "area_id": str, "officer_id": str}),
+        TableSpec(
+            "campaign_results",
+            {
+                "campaign_id": str,
+                "household_id": str,
+                "officer_id": str,
+                "status": str,
+                "attempts": int,
+                "last_on": str,
+                "note": str,
+            },
+        ),
+        TableSpec(
+            "campaign_answers",
+            {
+                "campaign_id": str,
+                "household_id": str,
+                "question_id": str,
+                "officer_id": str,
+                "value": str,  # the answer as text: "yes"/"no", a choice, a JSON list of choices, a number, a date
+                "answered_on": str,
+            },
+        ),
         # Who viewed, exported, printed, changed or deleted what: one hash chain per device (`seq` counts
         # from 1 on each device), so entries made offline on many laptops merge without breaking any chain.
         TableSpec(
@@ -232,6 +293,10 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("community_models", "status"): MODEL_STATUSES,
     ("commendations", "status"): COMMENDATION_STATUSES,
     ("users", "role"): USER_ROLES,
+    ("campaigns", "status"): CAMPAIGN_STATUSES,
+    ("campaigns", "target_flag"): HOUSEHOLD_FLAGS,
+    ("campaign_questions", "kind"): QUESTION_KINDS,
+    ("campaign_results", "status"): SWEEP_STATUSES,
 }
 SET_FIELDS = frozenset({("visits", "purposes")})
 MAX_TEXT = 100_000  # far beyond any real field; a longer value can only be an attack on every laptop's memory

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CampaignBox</name>
+    <message numerus="yes">
+        <source>Before: %1, %n attempt(s)</source>
+        <translation>
+            <numerusform>Before: %1, %n attempt</numerusform>
+            <numerusform>Before: %1, %n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message numerus="yes">
+        <source>%n day(s) left; %1 households still to finish.</source>
+        <translation>
+            <numerusform>%n day left; %1 households still to finish.</numerusform>
+            <numerusform>%n days left; %1 households still to finish.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
         <source>showing %1 of %n household(s)</source>

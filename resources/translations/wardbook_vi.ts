@@ -276,6 +276,160 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     </message>
 </context>
 <context>
+    <name>CampaignBox</name>
+    <message>
+        <source>Sweep: %1</source>
+        <translation>Đợt rà soát: %1</translation>
+    </message>
+    <message>
+        <source>Status in the sweep</source>
+        <translation>Tình trạng trong đợt rà soát</translation>
+    </message>
+    <message numerus="yes">
+        <source>Before: %1, %n attempt(s)</source>
+        <translation>
+            <numerusform>Trước đó: %1, %n lần đến</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not visited in this sweep yet.</source>
+        <translation>Chưa đến hộ này trong đợt rà soát.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Written: %1</source>
+        <translation>Đã ghi: %1</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Số lần đến</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Lần đến cuối</translation>
+    </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>Đợt rà soát</translation>
+    </message>
+    <message>
+        <source>&amp;Sweep</source>
+        <translation>Đợt &amp;rà soát</translation>
+    </message>
+    <message>
+        <source>Results (Excel)…</source>
+        <translation>Kết quả (Excel)…</translation>
+    </message>
+    <message>
+        <source>Walk list (PDF)…</source>
+        <translation>Danh sách đi (PDF)…</translation>
+    </message>
+    <message>
+        <source>Households not reached yet, of the khu phố or officer chosen in a table (none chosen: the whole sweep), with boxes to tick and the questions</source>
+        <translation>Các hộ chưa gặp được, của khu phố hoặc cán bộ đang chọn trong bảng (không chọn: cả đợt), có ô để đánh dấu và các câu hỏi</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>Báo cáo (PDF)…</translation>
+    </message>
+    <message>
+        <source>New sweep from a file…</source>
+        <translation>Lập đợt rà soát từ tệp…</translation>
+    </message>
+    <message>
+        <source>By area</source>
+        <translation>Theo khu phố</translation>
+    </message>
+    <message>
+        <source>By officer</source>
+        <translation>Theo cán bộ</translation>
+    </message>
+    <message>
+        <source>Households done per day (bars) and the pace to finish on time (line)</source>
+        <translation>Số hộ đã xong theo ngày (cột) và tiến độ cần đạt để xong đúng hạn (đường)</translation>
+    </message>
+    <message>
+        <source>No sweep yet. A team lead defines one (wardbook campaign create).</source>
+        <translation>Chưa có đợt rà soát nào. Tổ trưởng lập đợt rà soát trước.</translation>
+    </message>
+    <message>
+        <source>%1 households: %2 reached, %3 to retry, %4 not started, %5 refused, moved or not found.</source>
+        <translation>%1 hộ: %2 đã gặp, %3 cần đến lại, %4 chưa đến, %5 từ chối, chuyển đi hoặc không tìm thấy.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left; %1 households still to finish.</source>
+        <translation>
+            <numerusform>Còn %n ngày; còn %1 hộ chưa xong.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tất cả</translation>
+    </message>
+    <message>
+        <source>Households: %1 — %2 (%3)</source>
+        <translation>Hộ: %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Households (choose a figure above)</source>
+        <translation>Danh sách hộ (chọn một số liệu ở trên)</translation>
+    </message>
+    <message>
+        <source>Save results as</source>
+        <translation>Lưu kết quả thành</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Đang ghi…</translation>
+    </message>
+    <message>
+        <source>Save walk list as</source>
+        <translation>Lưu danh sách đi thành</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>Lưu báo cáo thành</translation>
+    </message>
+    <message>
+        <source>Sweep definition</source>
+        <translation>Tệp định nghĩa đợt rà soát</translation>
+    </message>
+    <message>
+        <source>This file is not a sweep definition (JSON).</source>
+        <translation>Tệp này không phải tệp định nghĩa đợt rà soát (JSON).</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>New case</source>

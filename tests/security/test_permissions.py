@@ -127,10 +127,11 @@ def test_cli(action: str, role: str, demo_store: Store, accounts: dict[str, Acto
 
 def test_role_table_follows_the_design() -> None:
     """DESIGN §7: officer (own work, register) < team lead (+ all records, reports and the commendations they
-    propose in them) < admin (+ the rest)."""
+    propose in them, door-to-door sweeps they define and assign) < admin (+ the rest)."""
     assert ROLE_PERMISSIONS["officer"] == {"register.edit", "sync.run"}
     assert ROLE_PERMISSIONS["team_lead"] - ROLE_PERMISSIONS["officer"] == {
-        "records.view_all", "reports.view", "export", "audit.view", "commendations", "community_models"}
+        "records.view_all", "reports.view", "export", "audit.view", "commendations", "community_models",
+        "campaigns"}
     assert ROLE_PERMISSIONS["admin"] == set(PERMISSIONS)
     for permission in ("users.admin", "enrollment", "sync.settings", "import", "purge"):
         assert permission not in ROLE_PERMISSIONS["team_lead"]

@@ -37,6 +37,7 @@ def test_switching_to_english_changes_visible_labels(window, qtbot) -> None:  # 
         "Cases",
         "Community activities",
         "Reintegration & models",
+        "Sweeps",
         "Reports",
         "Sync",
         "Admin",

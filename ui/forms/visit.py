@@ -38,6 +38,7 @@ from desktop.register.visits import (
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
 from ui.context import AppContext
 from ui.forms.base import FormDialog
+from ui.forms.campaign_section import CampaignRefused, CampaignSection
 from ui.language import fmt_date, fmt_number
 from ui.picker import HouseholdPicker
 
@@ -213,6 +214,12 @@ class VisitDialog(FormDialog):
         self.add_field("findings", self.findings)
         self.add_field("support", support)
         self.add_field("follow_up_due", follow)
+        self.campaign = CampaignSection(ctx, self)  # a new visit to a household in an open sweep: its questions
+        self.form.addRow(self.campaign)
+        if visit_id is None:
+            self.picker.picked.connect(lambda chosen: self.campaign.set_household(chosen, self._outcome()))
+            self.outcome_group.buttonClicked.connect(lambda _b: self.campaign.follow_outcome(self._outcome()))
+            self.campaign.set_household(household_id or None)
         self.add_support.clicked.connect(self.add_support_row)
         for field in (
             self.picker.box,
@@ -373,7 +380,16 @@ class VisitDialog(FormDialog):
             self.done_message = self.tr("Visit corrected.")
             return update_visit(self.ctx.store, self.visit_id, **typed)  # type: ignore[arg-type]
         self.done_message = self.tr("Visit saved.")
-        return add_visit(self.ctx.store, officer_id=self.ctx.user_id, **typed)  # type: ignore[arg-type]
+        try:
+            with self.ctx.store.transaction():  # the visit and the sweep's answers: both or neither
+                visit_id = add_visit(self.ctx.store, officer_id=self.ctx.user_id, **typed)  # type: ignore[arg-type]
+                self.campaign.record(self.visited_on.text(), self.picker.household_id)
+        except CampaignRefused:
+            return None
+        return visit_id
+
+    def _outcome(self) -> str:
+        return next((code for code, b in self.outcomes.items() if b.isChecked()), "")
 
     def _purpose_key(self, event) -> bool:
         """Alt+1…8 toggles a purpose wherever the focus is in the form."""
