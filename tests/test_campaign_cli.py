@@ -186,3 +186,14 @@ def test_questions_are_added_and_retired_keeping_their_answers(
     header = rows[0]
     fans, water = header.index("Số quạt (cái) (ngừng dùng)"), header.index("Nguồn nước")
     assert (rows[1][fans], rows[2][water]) == (2, "Giếng")
+
+
+def test_a_definition_file_that_is_a_pipe_is_refused_not_waited_for(tmp_path: Path) -> None:
+    from desktop.campaigns.definition import read_definition_file
+    from desktop.errors import WardbookError
+
+    pipe = tmp_path / "checklist.json"
+    os.mkfifo(pipe)
+    with pytest.raises(WardbookError) as refused:
+        read_definition_file(pipe)
+    assert refused.value.msg_id == "files.not_a_file"

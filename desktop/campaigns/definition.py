@@ -14,14 +14,18 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from desktop import files
 from desktop.errors import WardbookError
 from desktop.register.validation import MAX_NAME, MAX_TEXT, check_choice, check_number, check_text, parse_date
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.queries import fetch_dicts
 from desktop.store.tables import HOUSEHOLD_FLAGS, QUESTION_KINDS
+
+MAX_DEFINITION_BYTES = 1_000_000
 
 CHOICE_KINDS = ("one_choice", "several_choices")
 MAX_CHOICES = 50
@@ -293,6 +297,24 @@ def assignments(store: Store, campaign_id: str) -> dict[str, str]:
     return dict(store.conn.execute(
         "SELECT area_id, officer_id FROM campaign_assignments WHERE campaign_id = ? AND deleted_hlc IS NULL",
         (campaign_id,)).fetchall())
+
+
+def read_definition_file(path: Path | str) -> object:
+    """The JSON of a definition file another ward shared, read up to `MAX_DEFINITION_BYTES` (a checklist is a few
+    kilobytes); a pipe or a device is refused before it is opened, so a bad choice of file never hangs."""
+    try:
+        with open(files.check_source(path), "rb") as handle:
+            raw = handle.read(MAX_DEFINITION_BYTES + 1)
+    except OSError as error:
+        raise WardbookError("campaign.unreadable_file", path=str(path), reason=error.strerror or "") from None
+    if len(raw) > MAX_DEFINITION_BYTES:
+        raise WardbookError("campaign.too_big", path=Path(path).name, limit=MAX_DEFINITION_BYTES)
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise WardbookError("campaign.not_json", path=Path(path).name, line=1) from None
+    except json.JSONDecodeError as error:
+        raise WardbookError("campaign.not_json", path=Path(path).name, line=error.lineno) from None
 
 
 def definition_from_json(data: object) -> dict[str, Any]:

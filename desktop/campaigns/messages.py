@@ -20,6 +20,14 @@ i18n.register(
             "vi": "Ngày kết thúc ({ends}) phải sau ngày bắt đầu ({starts}).",
             "en": "The end date ({ends}) must come after the start date ({starts}).",
         },
+        "campaign.not_json": {
+            "vi": "{path} không phải tệp định nghĩa đợt rà soát (JSON): nội dung sai từ dòng {line}.",
+            "en": "{path} is not a sweep definition file (JSON): its content is wrong from line {line}.",
+        },
+        "campaign.too_big": {
+            "vi": "{path} quá lớn để là tệp định nghĩa đợt rà soát (tối đa {limit} byte).",
+            "en": "{path} is too large to be a sweep definition file (at most {limit} bytes).",
+        },
         "campaign.bad_definition": {
             "vi": "Tệp định nghĩa đợt rà soát không đúng: {detail}.",
             "en": "The sweep definition file is not valid: {detail}.",

@@ -424,10 +424,6 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <source>Sweep definition</source>
         <translation>Tệp định nghĩa đợt rà soát</translation>
     </message>
-    <message>
-        <source>This file is not a sweep definition (JSON).</source>
-        <translation>Tệp này không phải tệp định nghĩa đợt rà soát (JSON).</translation>
-    </message>
 </context>
 <context>
     <name>CaseDialog</name>

@@ -397,19 +397,13 @@ class CampaignsPage(Page):
 
     def define_from_file(self) -> str | None:
         """A sweep from a definition file another ward shared (JSON): checked whole, written whole."""
-        import json
-
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("Sweep definition"), "", "JSON (*.json)")
         if not path:
             return None
         self.error.clear_message()
         try:
-            with open(path, "rb") as handle:
-                data = json.loads(handle.read(1_000_000).decode("utf-8-sig"))
+            data = definition.read_definition_file(path)
             campaign_id = definition.create_campaign(self.ctx.store, **definition.definition_from_json(data))
-        except (OSError, UnicodeDecodeError, ValueError):
-            self.error.show_message(self.tr("This file is not a sweep definition (JSON)."))
-            return None
         except WardbookError as error:
             self.error.show_message(error_text(error))
             return None

@@ -19,8 +19,6 @@ from desktop.register.labels import label
 from desktop.store import Store
 from desktop.store.tables import QUESTION_KINDS, SWEEP_STATUSES
 
-MAX_DEFINITION_BYTES = 1_000_000
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     command = subparsers.add_parser("campaign", help="đợt rà soát / door-to-door sweeps")
@@ -78,22 +76,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     close.add_argument("--narrative", help="nhận xét của tổ trưởng / the team lead's narrative")
 
 
-def _read_definition(path: Path) -> object:
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_DEFINITION_BYTES + 1)
-    except OSError as error:
-        raise WardbookError("campaign.unreadable_file", path=str(path), reason=error.strerror or "") from None
-    if len(raw) > MAX_DEFINITION_BYTES:
-        raise WardbookError("campaign.bad_definition", detail=f"> {MAX_DEFINITION_BYTES} bytes")
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise WardbookError("campaign.bad_definition", detail=str(error)[:120]) from None
-
-
 def _create(args: argparse.Namespace) -> int:
-    data = _read_definition(args.source)
+    data = definition.read_definition_file(args.source)
     with open_store(args) as store:
         campaign_id = definition.create_campaign(store, **definition.definition_from_json(data))
         name = definition.load_campaign(store, campaign_id).name
