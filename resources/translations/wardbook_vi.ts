@@ -150,6 +150,25 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Approve a laptop</source>
+        <translation>Duyệt máy</translation>
+    </message>
+    <message>
+        <source>Approve the laptop “%1”? Choose whose laptop it is: what it sends is accepted with that account&apos;s rights.</source>
+        <translation>Duyệt máy “%1”? Chọn máy này của ai: dữ liệu máy gửi lên được nhận theo quyền của tài khoản đó.</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Tài khoản</translation>
+    </message>
+    <message>
+        <source>No account (an officer&apos;s laptop)</source>
+        <translation>Không gắn tài khoản (máy của cán bộ)</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Time (UTC)</source>
@@ -1037,8 +1056,12 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Khóa cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>No OS keyring works on this computer (%1), so the key that encrypts the register cannot be kept there. WardBook never stores it in plain text: choose a key file protected by a passphrase instead. Keep the passphrase safe — without it the register cannot be opened.</source>
-        <translation>Máy này không có kho khóa của hệ điều hành (%1), nên không thể cất khóa mã hoá sổ địa bàn ở đó. WardBook không bao giờ lưu khóa dạng văn bản thường: hãy chọn một tệp khóa được bảo vệ bằng cụm mật khẩu. Hãy giữ kỹ cụm mật khẩu — mất nó thì không mở được sổ.</translation>
+        <source>This computer has no password store that WardBook can use, so the keys that protect the station&apos;s sync are kept in a key file locked by a passphrase. Choose the key file (or where a new one will be made) and type its passphrase.</source>
+        <translation>Máy này không có kho mật khẩu mà WardBook dùng được, nên các khóa bảo vệ việc đồng bộ của trạm được cất trong một tệp khóa có cụm mật khẩu. Hãy chọn tệp khóa (hoặc nơi sẽ tạo tệp mới) và nhập cụm mật khẩu của nó.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store that WardBook can use, so the key that locks the register is kept in a key file protected by a passphrase instead. WardBook never writes the key in plain text. Keep the passphrase safe: without it the register cannot be opened.</source>
+        <translation>Máy này không có kho mật khẩu mà WardBook dùng được, nên khóa mã hoá sổ địa bàn sẽ được cất trong một tệp khóa có cụm mật khẩu bảo vệ. WardBook không bao giờ ghi khóa ở dạng văn bản thường. Hãy giữ kỹ cụm mật khẩu: không có nó thì không mở được sổ.</translation>
     </message>
     <message>
         <source>Key file</source>
@@ -1067,6 +1090,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>The two passphrases do not match.</source>
         <translation>Hai cụm mật khẩu không khớp.</translation>
+    </message>
+    <message>
+        <source>The key file could not be read or made there. Choose another place, or check that the disk is connected.</source>
+        <translation>Không đọc hoặc tạo được tệp khóa ở đó. Hãy chọn chỗ khác, hoặc kiểm tra ổ đĩa đã được cắm.</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1412,169 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     </message>
 </context>
 <context>
+    <name>SetupBox</name>
+    <message>
+        <source>Laptop</source>
+        <translation>Máy</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số máy</translation>
+    </message>
+    <message>
+        <source>Station set-up</source>
+        <translation>Thiết lập trạm</translation>
+    </message>
+    <message>
+        <source>Set up this folder for the station</source>
+        <translation>Thiết lập thư mục này cho trạm</translation>
+    </message>
+    <message>
+        <source>Ask to join the station</source>
+        <translation>Xin tham gia trạm</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Load the ward from the newest snapshot</source>
+        <translation>Nạp dữ liệu phường từ bản chụp mới nhất</translation>
+    </message>
+    <message>
+        <source>Laptops of the station</source>
+        <translation>Các máy của trạm</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Duyệt…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Thu hồi…</translation>
+    </message>
+    <message>
+        <source>Write a snapshot for new laptops</source>
+        <translation>Ghi bản chụp cho máy mới</translation>
+    </message>
+    <message>
+        <source>admin laptop</source>
+        <translation>máy quản trị</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã duyệt</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>đã thu hồi</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder the station&apos;s laptops use (a network folder or a shared drive).</source>
+        <translation>Hãy chọn thư mục dùng chung của các máy trong trạm (thư mục mạng hoặc ổ đĩa dùng chung).</translation>
+    </message>
+    <message>
+        <source>The shared folder cannot be reached. Check that the network folder or drive is connected, then press Check again.</source>
+        <translation>Không truy cập được thư mục dùng chung. Hãy kiểm tra thư mục mạng hoặc ổ đĩa đã được kết nối, rồi bấm Kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>This folder is not a station sync folder yet. To start the station&apos;s sync here, press “Set up this folder for the station”. If another laptop already set the station up, choose the folder it uses instead.</source>
+        <translation>Thư mục này chưa phải thư mục đồng bộ của trạm. Để bắt đầu đồng bộ của trạm tại đây, bấm “Thiết lập thư mục này cho trạm”. Nếu một máy khác đã thiết lập trạm, hãy chọn thư mục máy đó đang dùng.</translation>
+    </message>
+    <message>
+        <source>This folder is not a station sync folder yet. Ask the admin which folder the station uses, or to set this one up.</source>
+        <translation>Thư mục này chưa phải thư mục đồng bộ của trạm. Hãy hỏi quản trị viên trạm dùng thư mục nào, hoặc nhờ thiết lập thư mục này.</translation>
+    </message>
+    <message>
+        <source>This laptop is not part of the station yet. Press “Ask to join the station”, then ask the admin to approve it.</source>
+        <translation>Máy này chưa thuộc trạm. Bấm “Xin tham gia trạm”, rồi nhờ quản trị viên duyệt.</translation>
+    </message>
+    <message>
+        <source>This laptop has asked to join. Once the admin approves it on the admin laptop&apos;s Sync page, press Check again.</source>
+        <translation>Máy này đã xin tham gia. Khi quản trị viên đã duyệt trên trang Đồng bộ của máy quản trị, bấm Kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>This laptop is part of the station: press Sync now to exchange changes.</source>
+        <translation>Máy này đã thuộc trạm: bấm Đồng bộ ngay để trao đổi dữ liệu.</translation>
+    </message>
+    <message>
+        <source>This is the station&apos;s admin laptop: it approves and revokes the other laptops.</source>
+        <translation>Đây là máy quản trị của trạm: máy này duyệt và thu hồi các máy khác.</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the admin: it can no longer sync with the station.</source>
+        <translation>Máy này đã bị quản trị viên thu hồi: không đồng bộ với trạm được nữa.</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>Hãy chọn thư mục dùng chung trước.</translation>
+    </message>
+    <message>
+        <source>This folder is already a station sync folder: the other laptops ask to join it.</source>
+        <translation>Thư mục này đã là thư mục đồng bộ của trạm: các máy khác xin tham gia vào đó.</translation>
+    </message>
+    <message>
+        <source>There is no snapshot in the shared folder yet. Ask the admin to write one (Sync page, “Write a snapshot for new laptops”).</source>
+        <translation>Thư mục dùng chung chưa có bản chụp nào. Hãy nhờ quản trị viên ghi một bản (trang Đồng bộ, “Ghi bản chụp cho máy mới”).</translation>
+    </message>
+    <message>
+        <source>This laptop already holds ward data: a snapshot is only loaded into a new, empty laptop. Press Sync now instead.</source>
+        <translation>Máy này đã có dữ liệu phường: bản chụp chỉ nạp vào máy mới, còn trống. Hãy bấm Đồng bộ ngay.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store for the sync keys, and no key file was chosen.</source>
+        <translation>Máy này không có kho mật khẩu cho khóa đồng bộ, và chưa chọn tệp khóa.</translation>
+    </message>
+    <message>
+        <source>The key file needs its passphrase.</source>
+        <translation>Tệp khóa cần cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Select a laptop waiting for approval first.</source>
+        <translation>Hãy chọn một máy đang chờ duyệt trước.</translation>
+    </message>
+    <message>
+        <source>Select an approved laptop first (the admin laptop cannot be revoked).</source>
+        <translation>Hãy chọn một máy đã duyệt trước (không thu hồi được máy quản trị).</translation>
+    </message>
+    <message>
+        <source>Revoke a laptop</source>
+        <translation>Thu hồi máy</translation>
+    </message>
+    <message>
+        <source>Revoke the laptop “%1”? What it sent before stays; nothing it sends from now on is accepted, and new keys are made that it cannot read.</source>
+        <translation>Thu hồi máy “%1”? Dữ liệu máy đã gửi trước đây được giữ; từ nay không nhận gì từ máy này nữa, và khóa mới được tạo mà máy này không đọc được.</translation>
+    </message>
+    <message>
+        <source>Writing a snapshot…</source>
+        <translation>Đang ghi bản chụp…</translation>
+    </message>
+    <message>
+        <source>Loading the ward from the snapshot…</source>
+        <translation>Đang nạp dữ liệu phường từ bản chụp…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Xong.</translation>
+    </message>
+</context>
+<context>
     <name>SubjectExportBox</name>
     <message>
         <source>Personal data request (export everything about one person)</source>
@@ -1539,10 +1729,6 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
-    </message>
-    <message>
-        <source>Sync is not available in this build.</source>
-        <translation>Bản cài đặt này chưa có chức năng đồng bộ.</translation>
     </message>
     <message>
         <source>Shared folder</source>

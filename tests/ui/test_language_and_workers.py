@@ -16,7 +16,6 @@ from desktop.store import Store
 from desktop.store.queries import ward_stats
 from ui import workers
 from ui.pages.reports import ReportsPage
-from ui.pages.sync import SyncPage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,24 +124,12 @@ def test_report_page_runs_the_core_function_in_background(ctx, owned, qtbot, tmp
 
 def test_pages_say_when_the_core_module_is_missing(ctx, owned) -> None:  # type: ignore[no-untyped-def]
     reports = ReportsPage(ctx, functions={"review": "desktop.reports_not_here:periodic_review"})
-    sync = SyncPage(
-        ctx,
-        functions={
-            "sync_now": "desktop.sync_not_here:sync_now",
-            "device_status": "desktop.sync_not_here:device_status",
-        },
-    )
-    owned.extend((reports, sync))
+    owned.append(reports)
     for page in owned:
         page.show()
     reports.generate.click()
     assert reports.error.isVisible() and reports.error.text() == "Bản cài đặt này chưa có báo cáo này."
     assert reports.progress.worker is None
-    sync.refresh()
-    sync.share.setText("/tmp/share")
-    sync.sync_button.click()
-    assert sync.error.text() == "Bản cài đặt này chưa có chức năng đồng bộ."
-    assert sync.devices_note.text() == sync.error.text()
 
 
 def test_self_test_exits_zero(tmp_path) -> None:
