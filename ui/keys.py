@@ -114,7 +114,7 @@ class KeyFileDialog(QDialog):
             line.textEdited.connect(lambda _t: self.error.clear_message())
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(560)
+        self.explain.setMinimumWidth(520)
         self.retranslate()
         self._update_mode()
         (self.passphrase if path else self.path).setFocus()
@@ -135,6 +135,9 @@ class KeyFileDialog(QDialog):
         self.passphrase_label.setText(self.tr("Passphrase"))
         self.again_label.setText(self.tr("Passphrase again"))
         self.browse.setText(self.tr("Choose…"))
+        # A wrapped label's height depends on its width, which a layout's minimum size ignores: reserve the
+        # height it needs at the narrowest the dialog can be, so no resize cuts it or squashes the fields.
+        self.explain.setMinimumHeight(self.explain.heightForWidth(self.explain.minimumWidth()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

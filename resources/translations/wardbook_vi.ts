@@ -508,8 +508,8 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Tài khoản quản trị đầu tiên</translation>
     </message>
     <message>
-        <source>Create the administrator account now. From then on everyone logs in, and the admin adds the officers&apos; and team leads&apos; accounts. Skip to try the app without accounts (for a demo ward): anyone at this computer can then do everything.</source>
-        <translation>Hãy tạo tài khoản quản trị ngay bây giờ. Từ đó trở đi mọi người đều phải đăng nhập, và quản trị thêm tài khoản cho cán bộ và tổ trưởng. Bỏ qua để dùng thử không cần tài khoản (cho phường mẫu): khi đó bất kỳ ai dùng máy này cũng làm được mọi việc.</translation>
+        <source>Create the administrator account now. From then on everyone logs in, and the admin adds the officers&apos; and team leads&apos; accounts. Press “Skip for now” to try the app without accounts (for a demo ward): anyone at this computer can then do everything.</source>
+        <translation>Hãy tạo tài khoản quản trị ngay bây giờ. Từ đó trở đi mọi người đều phải đăng nhập, và quản trị viên thêm tài khoản cho cán bộ và tổ trưởng. Bấm “Để sau” để dùng thử không cần tài khoản (cho phường mẫu): khi đó bất kỳ ai dùng máy này cũng làm được mọi việc.</translation>
     </message>
     <message>
         <source>Username</source>
