@@ -495,6 +495,17 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>Pick from a calendar (Alt+↓)</source>
+        <translation>Chọn trên lịch (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHook</name>
     <message>
         <source>WardBook could not finish this action because of an error in the program. What was saved before is safe; the action itself was not saved. The details were written to %1 — please send that file to the person who supports WardBook.</source>
