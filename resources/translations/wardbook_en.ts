@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditDialog</name>
+    <message numerus="yes">
+        <source>%1: %n record(s)</source>
+        <translation>
+            <numerusform>%1: %n record</numerusform>
+            <numerusform>%1: %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other field(s)</source>
+        <translation>
+            <numerusform>%n other field</numerusform>
+            <numerusform>%n other fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s)</source>
+        <translation>
+            <numerusform>%n failed attempt</numerusform>
+            <numerusform>%n failed attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
         <source>showing %1 of %n household(s)</source>

@@ -171,24 +171,8 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <source>Time (UTC)</source>
-        <translation>Thời gian (UTC)</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Người dùng</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Thao tác</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Chi tiết</translation>
     </message>
     <message>
         <source>All records</source>
@@ -199,16 +183,316 @@
         <translation>Nhật ký truy cập</translation>
     </message>
     <message>
-        <source>Record id (e.g. a household&apos;s), empty for all</source>
-        <translation>Mã (id) hồ sơ, ví dụ của một hộ; để trống để xem tất cả</translation>
+        <source>When</source>
+        <translation>Thời gian</translation>
     </message>
     <message>
-        <source>Filter</source>
-        <translation>Lọc</translation>
+        <source>Who</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Did</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Show every record&apos;s entries</source>
+        <translation>Xem nhật ký của mọi hồ sơ</translation>
     </message>
     <message>
         <source>Verify integrity</source>
         <translation>Kiểm tra toàn vẹn</translation>
+    </message>
+    <message>
+        <source>viewed</source>
+        <translation>đã xem</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>đã xuất</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>đã in</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>đã thêm</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>đã xoá</translation>
+    </message>
+    <message>
+        <source>deleted for good</source>
+        <translation>đã xoá vĩnh viễn</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>đã nhập</translation>
+    </message>
+    <message>
+        <source>logged in</source>
+        <translation>đăng nhập</translation>
+    </message>
+    <message>
+        <source>failed to log in</source>
+        <translation>đăng nhập không thành công</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>đăng xuất</translation>
+    </message>
+    <message>
+        <source>backed up the register</source>
+        <translation>đã sao lưu sổ</translation>
+    </message>
+    <message>
+        <source>restored a backup</source>
+        <translation>đã khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>encrypted the register</source>
+        <translation>đã mã hoá sổ</translation>
+    </message>
+    <message>
+        <source>other action</source>
+        <translation>thao tác khác</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Lượt thăm</translation>
+    </message>
+    <message>
+        <source>Support given</source>
+        <translation>Hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>Case update</source>
+        <translation>Cập nhật vụ việc</translation>
+    </message>
+    <message>
+        <source>Commendation</source>
+        <translation>Khen thưởng</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Thiết lập</translation>
+    </message>
+    <message>
+        <source>Khu phố</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>khu phố</source>
+        <translation>khu phố</translation>
+    </message>
+    <message>
+        <source>head of household</source>
+        <translation>chủ hộ</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>điện thoại</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>tình trạng</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>giới tính</translation>
+    </message>
+    <message>
+        <source>birth year</source>
+        <translation>năm sinh</translation>
+    </message>
+    <message>
+        <source>relation to the head</source>
+        <translation>quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>số định danh</translation>
+    </message>
+    <message>
+        <source>occupation</source>
+        <translation>nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>moved in on</source>
+        <translation>ngày chuyển đến</translation>
+    </message>
+    <message>
+        <source>moved out on</source>
+        <translation>ngày chuyển đi</translation>
+    </message>
+    <message>
+        <source>purposes</source>
+        <translation>mục đích</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>kết quả</translation>
+    </message>
+    <message>
+        <source>follow-up done</source>
+        <translation>đã theo dõi</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>reason for voiding</source>
+        <translation>lý do hủy</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>số người dự</translation>
+    </message>
+    <message>
+        <source>received on</source>
+        <translation>ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>nguồn tin</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>người phụ trách</translation>
+    </message>
+    <message>
+        <source>due on</source>
+        <translation>hạn xử lý</translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation>ngày giải quyết</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>kết quả giải quyết</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mật khẩu</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang hoạt động</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>cán bộ</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>hộ</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>nhân khẩu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n record(s)</source>
+        <translation>
+            <numerusform>%1: %n hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no longer in the register)</source>
+        <translation>(không còn trong sổ)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other field(s)</source>
+        <translation>
+            <numerusform>%n trường khác</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>fields: %1</source>
+        <translation>trường: %1</translation>
+    </message>
+    <message>
+        <source>periodic review</source>
+        <translation>báo cáo sơ kết, tổng kết</translation>
+    </message>
+    <message>
+        <source>walk list</source>
+        <translation>danh sách đi địa bàn</translation>
+    </message>
+    <message>
+        <source>household sheet</source>
+        <translation>phiếu hộ</translation>
+    </message>
+    <message>
+        <source>a report</source>
+        <translation>một báo cáo</translation>
+    </message>
+    <message>
+        <source>period %1</source>
+        <translation>kỳ %1</translation>
+    </message>
+    <message>
+        <source>a person&apos;s own data, on request</source>
+        <translation>dữ liệu của một người, theo yêu cầu của người đó</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n dòng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>tệp %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s)</source>
+        <translation>
+            <numerusform>%n lần sai</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation>với tên %1</translation>
     </message>
     <message>
         <source>%1 newest entries</source>
