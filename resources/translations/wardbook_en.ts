@@ -33,6 +33,16 @@
     </message>
 </context>
 <context>
+    <name>FigureList</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
         <source>showing %1 of %n household(s)</source>

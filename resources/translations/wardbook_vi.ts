@@ -797,6 +797,15 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     </message>
 </context>
 <context>
+    <name>FigureList</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n dòng</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>First admin account</source>
@@ -1507,6 +1516,173 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>never</source>
         <translation>chưa</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Quý này</translation>
+    </message>
+    <message>
+        <source>This half-year</source>
+        <translation>6 tháng này</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>Whole ward</source>
+        <translation>Toàn phường</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Kỳ</translation>
+    </message>
+    <message>
+        <source>&amp;Khu phố</source>
+        <translation>Khu &amp;phố</translation>
+    </message>
+    <message>
+        <source>Households reached, by khu phố</source>
+        <translation>Tỷ lệ hộ được thăm, theo khu phố</translation>
+    </message>
+    <message>
+        <source>Visits, by officer</source>
+        <translation>Lượt thăm, theo cán bộ</translation>
+    </message>
+    <message>
+        <source>Previous period: %1 (%2)</source>
+        <translation>Kỳ trước: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, compared with %2 (figures as in the review)</source>
+        <translation>%1, so với %2 (số liệu như trong báo cáo sơ kết, tổng kết)</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lượt thăm</translation>
+    </message>
+    <message>
+        <source>Households reached</source>
+        <translation>Hộ được thăm</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Việc theo dõi quá hạn</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Vụ việc đang xử lý</translation>
+    </message>
+    <message>
+        <source>Support given (đồng)</source>
+        <translation>Hỗ trợ đã trao (đồng)</translation>
+    </message>
+    <message>
+        <source>(no officer)</source>
+        <translation>(chưa có cán bộ)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Khu phố</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Visits in %1</source>
+        <translation>Lượt thăm trong %1</translation>
+    </message>
+    <message>
+        <source>Month or purpose</source>
+        <translation>Tháng hoặc mục đích</translation>
+    </message>
+    <message>
+        <source>Households not visited in %1</source>
+        <translation>Hộ chưa được thăm trong %1</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Lần thăm gần nhất</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa thăm</translation>
+    </message>
+    <message>
+        <source>Households with overdue follow-ups</source>
+        <translation>Hộ có việc theo dõi quá hạn</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Quá hạn từ</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Chưa xong</translation>
+    </message>
+    <message>
+        <source>Open cases by kind</source>
+        <translation>Vụ việc đang xử lý, theo loại</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Support given in %1</source>
+        <translation>Hỗ trợ đã trao trong %1</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Times given</source>
+        <translation>Số lần trao</translation>
+    </message>
+    <message>
+        <source>Value (đồng)</source>
+        <translation>Giá trị (đồng)</translation>
+    </message>
+    <message>
+        <source>Officers in %1</source>
+        <translation>Cán bộ trong %1</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Hộ dân</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Vụ việc</translation>
     </message>
 </context>
 <context>

@@ -22,15 +22,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_switching_to_english_changes_visible_labels(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     nav = [window.nav.item(row).text() for row in range(window.nav.count())]
-    assert nav[0] == "Hộ dân" and nav[-1] == "Quản trị"
+    assert nav[0] == "Tổng quan" and nav[1] == "Hộ dân" and nav[-1] == "Quản trị"
     assert window.households.add_button.text() == "Thêm hộ"
     flag_vi = window.households.flag.itemText(1)
     dialog = window.new_visit("")
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert save.text() == "Lưu"  # Qt's own button, from our qtbase_vi catalogue
     window.language_actions["en"].trigger()
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Households", timeout=2000)
+    qtbot.waitUntil(lambda: window.nav.item(1).text() == "Households", timeout=2000)
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
+        "Overview",
         "Households",
         "Visits & follow-ups",
         "Cases",
@@ -46,7 +47,7 @@ def test_switching_to_english_changes_visible_labels(window, qtbot) -> None:  # 
     assert dialog.purposes["welfare_check"].text() == "1. Welfare check"
     assert window.menuBar().actions()[0].text() == "&File"
     window.language_actions["vi"].trigger()
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Hộ dân", timeout=2000)
+    qtbot.waitUntil(lambda: window.nav.item(1).text() == "Hộ dân", timeout=2000)
     assert save.text() == "Lưu" and dialog.purposes["welfare_check"].text() == "1. Thăm hỏi"
 
 

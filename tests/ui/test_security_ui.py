@@ -26,6 +26,7 @@ from desktop.store import Store
 from tests.secret_service import missing_tools, secret_service
 from tests.security.conftest import PASSWORDS, add_accounts
 from tests.ui.conftest import DEMO_END
+from ui.main_window import NAV
 
 LATER = date(date.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
 
@@ -101,8 +102,10 @@ def test_login_dialog_logs_in_and_the_status_bar_shows_the_user(demo_store, acco
         window = build_window(store, language, today=lambda: DEMO_END)
         try:
             assert _status(window) == "Người dùng: totruong (tổ trưởng)"
-            assert not window.nav.item(4).isHidden()  # team leads see Reports
-            assert window.nav.item(6).isHidden()  # but not Admin
+            assert not window.nav.item(NAV.index("reports")).isHidden()  # team leads see Reports
+            assert not window.nav.item(NAV.index("overview")).isHidden()  # and start on the Overview
+            assert window.stack.currentWidget() is window.overview
+            assert window.nav.item(NAV.index("admin")).isHidden()  # but not Admin
         finally:
             window.close()
             window.deleteLater()
@@ -161,7 +164,8 @@ def test_log_out_returns_to_the_login_dialog(window_as, qtbot) -> None:  # type:
     dialog.password.setText(PASSWORDS["canbo"])
     dialog.login_button.click()
     assert window.isVisible() and _status(window) == "Người dùng: canbo (cán bộ)"
-    assert window.nav.item(6).isHidden()
+    assert window.nav.item(NAV.index("admin")).isHidden()
+    assert window.stack.currentWidget() is window.households  # officers start on their households
     actions = [row[0] for row in window.ctx.store.conn.execute(
         "SELECT action FROM audit_log WHERE action IN ('login', 'logout') ORDER BY seq")]
     assert actions[-2:] == ["logout", "login"]
@@ -169,11 +173,9 @@ def test_log_out_returns_to_the_login_dialog(window_as, qtbot) -> None:  # type:
 
 # --- roles --------------------------------------------------------------------------------------------------
 def test_officer_is_not_offered_admin_import_or_reports(window_as) -> None:  # type: ignore[no-untyped-def]
-    from ui.main_window import NAV
-
     window = window_as("canbo1")
     hidden = {key for row, key in enumerate(NAV) if window.nav.item(row).isHidden()}
-    assert hidden == {"reports", "admin"}
+    assert hidden == {"overview", "reports", "admin"}
     assert not window.import_action.isVisible()
     assert window.logout_action.isVisible()
     assert not window.household.history_button.isVisibleTo(window.household)

@@ -1,0 +1,81 @@
+"""The Overview: the first page of team leads and admins, its figures equal to the printed review's for the
+same period (and the period before), each figure and bar opening the list behind it; officers start on their
+households and are not offered it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from desktop.reports.figures import review_figures
+from desktop.reports.overview import key_figures, previous_period
+from desktop.reports.periods import quarter
+from tests.ui.conftest import DEMO_END
+from ui.language import fmt_number
+from ui.pages.overview import FigureList
+
+
+def _lines(window, key: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return window.overview.cards[key].text().split("\n")
+
+
+def test_the_overview_shows_the_review_s_figures_and_opens_the_lists_behind_them(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert window.stack.currentWidget() is window.overview
+    page = window.overview
+    if page.overview is None:
+        with qtbot.waitSignal(page.loaded, timeout=30_000):
+            pass
+    period = quarter(2026, 2)
+    review = review_figures(window.ctx.store, period, today=DEMO_END)
+    before = review_figures(window.ctx.store, previous_period(period), today=DEMO_END)
+    assert previous_period(period) == quarter(2026, 1)
+    now, then = key_figures(review), key_figures(before)
+    assert now.visits > 0 and then.visits > 0
+    assert _lines(window, "visits")[1] == fmt_number(review.visits)
+    assert _lines(window, "visits")[2].startswith(f"Kỳ trước: {fmt_number(before.visits)} (")
+    assert _lines(window, "reached")[1] == fmt_number(review.coverage_percent) + " %"
+    assert _lines(window, "overdue")[1] == fmt_number(review.follow_ups.overdue)
+    assert _lines(window, "cases")[1] == fmt_number(now.open_cases)
+    assert _lines(window, "support")[1] == fmt_number(review.support_value_vnd)
+    assert "quý II năm 2026" in page.heading.text() and "quý I năm 2026" in page.heading.text()
+    # By khu phố and by officer: one bar each, as in the review.
+    assert [bar[0] for bar in page.areas_chart.bars] == [line.name for line in review.coverage]
+    assert [bar[1] for bar in page.officers_chart.bars] == [line.visits for line in review.officers]
+
+    # A figure opens the list behind it; a household in it opens the household.
+    page.cards["reached"].click()
+    dialog = page.list_dialog
+    assert isinstance(dialog, FigureList) and dialog.isVisible()
+    assert dialog.model.rowCount() == len(review.not_visited) > 0
+    dialog.view.setCurrentIndex(dialog.model.index(0, 0))
+    dialog.view.activated.emit(dialog.model.index(0, 0))
+    assert window.stack.currentWidget() is window.household
+    assert window.household.household_id == review.not_visited[0].household_id
+    dialog.close()
+    for key, expected in (("overdue", len(review.overdue)), ("support", len(review.support))):
+        window.show_page("overview")
+        page.cards[key].click()
+        assert page.list_dialog is not None and page.list_dialog.model.rowCount() == expected
+        page.list_dialog.close()
+
+    # A khu phố's bar opens its households.
+    window.show_page("overview")
+    bar = page.areas_chart.bar_rect(1)
+    qtbot.mouseClick(page.areas_chart, Qt.MouseButton.LeftButton, pos=QPoint(bar.left() + 4, bar.center().y()))
+    assert window.stack.currentWidget() is window.households
+    assert window.households.area.currentData() == review.coverage[1].area_id
+
+
+def test_the_overview_follows_the_period_chosen(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = window.overview
+    if page.overview is None:
+        with qtbot.waitSignal(page.loaded, timeout=30_000):
+            pass
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        page.period.setCurrentIndex(page.period.findData("month"))
+    review = review_figures(window.ctx.store, page._chosen_period(), today=DEMO_END)
+    assert page.overview is not None and page.overview.current.period.kind == "month"
+    assert _lines(window, "visits")[1] == fmt_number(review.visits)
+    window.set_language("en")
+    qtbot.waitUntil(lambda: _lines(window, "visits")[0] == "Visits", timeout=3000)
+    assert _lines(window, "visits")[2].startswith("Previous period")
+    window.set_language("vi")
