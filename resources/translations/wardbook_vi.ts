@@ -2021,6 +2021,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Hãy chọn một máy đang chờ duyệt trước.</translation>
     </message>
     <message>
+        <source>Choose the account this laptop is for.</source>
+        <translation>Hãy chọn tài khoản dùng máy này.</translation>
+    </message>
+    <message>
         <source>Select an approved laptop first (the admin laptop cannot be revoked).</source>
         <translation>Hãy chọn một máy đã duyệt trước (không thu hồi được máy quản trị).</translation>
     </message>

@@ -11,6 +11,7 @@ from pathlib import Path
 import keyring
 import keyring.core
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.security.permissions import Actor
@@ -122,6 +123,17 @@ def test_sync_is_set_up_through_the_sync_page_alone(  # type: ignore[no-untyped-
             laptop.sync_button.click()
         assert new_store.conn.execute("SELECT COUNT(*) FROM households WHERE code = 'MOI-1'").fetchone()[0] == 1
 
+        # The laptop is handed to the team lead: bound to that account from its next file on.
+        admin.setup.refresh()
+        admin.setup.laptops_view.selectRow(_row_of(admin, new_store.device_id)[0])
+        admin.setup.approve_button.click()
+        bind = admin.setup.approve_dialog
+        assert bind is not None and bind is not approve
+        bind.account.setCurrentIndex(bind.account.findData("totruong"))
+        bind.buttons.button(bind.buttons.StandardButton.Ok).click()
+        bound = _row_of(admin, new_store.device_id)[1]
+        assert (bound["state"], bound["username"], bound["role"]) == ("enrolled", "totruong", "team_lead")
+
         # The admin revokes it, after a question.
         admin.setup.refresh()
         admin.setup.laptops_view.selectRow(_row_of(admin, new_store.device_id)[0])
@@ -133,8 +145,9 @@ def test_sync_is_set_up_through_the_sync_page_alone(  # type: ignore[no-untyped-
         assert laptop.setup.state == "revoked"
     finally:
         detach(demo_store)
-        for page in owned:
+        for page in owned:  # gone before the new laptop's database closes (a language switch would reach them)
             page.close()
+            shiboken6.delete(page)
         owned.clear()
         new_store.close()
 

@@ -193,8 +193,9 @@ class OverviewPage(Page):
                 self.cards[key].setText("…")
             return
         current, previous = self.overview.current, self.overview.previous
+        title = current.period.title()
         self.heading.setText(self.tr("%1, compared with %2 (figures as in the review)").replace(
-            "%1", current.period.title()).replace("%2", previous.period.title()))
+            "%1", title[:1].upper() + title[1:]).replace("%2", previous.period.title()))
         now, before = self.overview.now, self.overview.before
         cards: list[tuple[str, str, Callable[[KeyFigures], float], Callable[[float], str], bool]] = [
             ("visits", self.tr("Visits"), lambda f: f.visits, fmt_number, False),

@@ -349,13 +349,24 @@ class SetupBox(QGroupBox):
         from desktop.sync import setup
 
         laptop = self._selected()
-        if laptop is None or laptop["state"] != "waiting":
+        if laptop is None or laptop["state"] not in ("waiting", "enrolled"):
             self._show(self.tr("Select a laptop waiting for approval first."))
             return
-        self.approve_dialog = dialog = ApproveDialog(str(laptop["name"] or laptop["device"][:8]),
+        device = str(laptop["device"])
+        self.approve_dialog = dialog = ApproveDialog(str(laptop["name"] or device[:8]),
                                                      list_users(self.ctx.store), self)
-        dialog.accepted.connect(lambda: self._run(lambda secrets, location: setup.approve(
-            self.ctx.store, location, str(laptop["device"]), dialog.username(), secrets)))
+
+        def approved() -> None:
+            username = dialog.username()
+            if laptop["state"] == "waiting":
+                self._run(lambda secrets, location: setup.approve(self.ctx.store, location, device, username,
+                                                                  secrets))
+            elif username:  # an approved laptop handed to (or bound at last to) an account, from its next file on
+                self._run(lambda secrets, location: setup.bind(self.ctx.store, location, device, username, secrets))
+            else:
+                self._show(self.tr("Choose the account this laptop is for."))
+
+        dialog.accepted.connect(approved)
         dialog.open()
 
     def revoke(self) -> None:
