@@ -1561,8 +1561,8 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Lượt thăm, theo cán bộ</translation>
     </message>
     <message>
-        <source>Previous period: %1 (%2)</source>
-        <translation>Kỳ trước: %1 (%2)</translation>
+        <source>Previous period: %1</source>
+        <translation>Kỳ trước: %1</translation>
     </message>
     <message>
         <source>%1, compared with %2 (figures as in the review)</source>

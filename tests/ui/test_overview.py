@@ -31,7 +31,11 @@ def test_the_overview_shows_the_review_s_figures_and_opens_the_lists_behind_them
     now, then = key_figures(review), key_figures(before)
     assert now.visits > 0 and then.visits > 0
     assert _lines(window, "visits")[1] == fmt_number(review.visits)
-    assert _lines(window, "visits")[2].startswith(f"Kỳ trước: {fmt_number(before.visits)} (")
+    assert _lines(window, "visits")[2] == f"Kỳ trước: {fmt_number(before.visits)}"
+    change = now.visits - then.visits
+    assert _lines(window, "visits")[3] == ("▲ +" if change > 0 else "▼ −" if change < 0 else "= ") + \
+        fmt_number(abs(change))
+    assert window.overview.minimumSizeHint().width() < 1366 - window.nav.width()
     assert _lines(window, "reached")[1] == fmt_number(review.coverage_percent) + " %"
     assert _lines(window, "overdue")[1] == fmt_number(review.follow_ups.overdue)
     assert _lines(window, "cases")[1] == fmt_number(now.open_cases)
@@ -78,4 +82,5 @@ def test_the_overview_follows_the_period_chosen(window, qtbot) -> None:  # type:
     window.set_language("en")
     qtbot.waitUntil(lambda: _lines(window, "visits")[0] == "Visits", timeout=3000)
     assert _lines(window, "visits")[2].startswith("Previous period")
+    assert window.minimumSizeHint().width() <= 1366  # the English cards still fit a ward laptop's screen
     window.set_language("vi")

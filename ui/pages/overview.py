@@ -116,7 +116,8 @@ class OverviewPage(Page):
         for number, key in enumerate(FIGURES):
             card = QPushButton(self)
             card.setObjectName(f"figure_{key}")
-            card.setMinimumHeight(92)
+            card.setMinimumHeight(100)
+            card.setMinimumWidth(150)  # not its text's width: five cards fit a 1366-pixel screen in either language
             card.setStyleSheet("QPushButton { text-align: left; padding: 8px 12px; font-size: 10.5pt; }")
             card.clicked.connect(lambda _c=False, k=key: self.open_list(k))
             cards.addWidget(card, 0, number)
@@ -177,8 +178,8 @@ class OverviewPage(Page):
         return periods_of(self.ctx.today())[str(self.period.currentData() or "quarter")]
 
     def _card(self, key: str, title: str, now: str, before: str, change: str) -> None:
-        self.cards[key].setText(f"{title}\n{now}\n" + self.tr("Previous period: %1 (%2)").replace("%1", before)
-                                .replace("%2", change))
+        self.cards[key].setText(f"{title}\n{now}\n" + self.tr("Previous period: %1").replace("%1", before)
+                                + f"\n{change}")
 
     @staticmethod
     def _change(now: float, before: float, as_percent: bool = False) -> str:
