@@ -10,6 +10,7 @@ ward): the page paints at once and fills in when they arrive.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from desktop.register.labels import label
-from desktop.reports.overview import OPEN_CASE_STATUSES, KeyFigures, Overview, ward_overview
+from desktop.reports.overview import OPEN_CASE_STATUSES, KeyFigures, Overview, not_visited, ward_overview
 from desktop.reports.periods import Period, half_year, month, quarter, year
 from desktop.security.database import reopen
 from desktop.store.queries import list_areas
@@ -95,11 +96,13 @@ class OverviewPage(Page):
     open_household = Signal(str)
     open_area = Signal(str)  # a khu phố's bar: its households
     loaded = Signal()  # the figures are on screen
+    list_opened = Signal(object)  # the FigureList of a figure, once its rows are read
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.overview: Overview | None = None
         self.list_dialog: FigureList | None = None
+        self._household_columns: list[Column] = []
         self.period = QComboBox(self)
         self.period_label = QLabel(self)
         self.period_label.setBuddy(self.period)
@@ -154,6 +157,10 @@ class OverviewPage(Page):
         self.officers_chart.activated.connect(lambda _i: self.open_list("officers"))
         self.progress.finished.connect(self._show)
         self.progress.failed.connect(self.error.show_message)
+        self.list_progress = JobProgress(self, cancellable=False, messages=False)
+        self.list_progress.finished.connect(self._show_not_visited)
+        self.list_progress.failed.connect(self.error.show_message)
+        layout.insertWidget(layout.indexOf(self.error), self.list_progress)
         self.retranslate()
 
     def title(self) -> str:
@@ -286,22 +293,21 @@ class OverviewPage(Page):
                        Column("count", lambda: self.tr("Visits"), lambda r: fmt_number(r["count"]), True)]
             rows = [{"what": f"{m[5:7]}/{m[:4]}", "count": n} for m, n in figures.visits_by_month]
             rows += [{"what": label("purpose", code), "count": n} for code, n in figures.visits_by_purpose.items()]
-        elif key == "reached":
-            title = self.tr("Households not visited in %1").replace("%1", figures.period.title())
-            columns = [*household, Column("last_visit", lambda: self.tr("Last visit"),
-                                          lambda r: fmt_date(r.get("last_visit")) or self.tr("never"))]
-            rows = [vars(line) for line in figures.not_visited]
+        elif key == "reached":  # a long list on a large ward: read in the background, shown when it comes
+            self._household_columns = household
+            self._read_not_visited()
+            return None
         elif key == "overdue":
             title = self.tr("Households with overdue follow-ups")
             columns = [*household,
                        Column("first_due", lambda: self.tr("Due since"), lambda r: fmt_date(r["first_due"])),
                        Column("open_count", lambda: self.tr("Open"), lambda r: fmt_number(r["open_count"]), True)]
-            rows = [vars(line) for line in figures.overdue]
+            rows = [asdict(line) for line in figures.overdue]
         elif key == "cases":
             title = self.tr("Open cases by kind")
             columns = [Column("kind", lambda: self.tr("Kind"), lambda r: label("case_kind", r["kind"])),
                        *[self._status_column(status) for status in OPEN_CASE_STATUSES]]
-            rows = [vars(line) for line in figures.cases
+            rows = [asdict(line) for line in figures.cases
                     if any(line.by_status.get(status) for status in OPEN_CASE_STATUSES)]
         elif key == "support":
             title = self.tr("Support given in %1").replace("%1", figures.period.title())
@@ -311,7 +317,7 @@ class OverviewPage(Page):
                        Column("items", lambda: self.tr("Times given"), lambda r: fmt_number(r["items"]), True),
                        Column("value_vnd", lambda: self.tr("Value (đồng)"), lambda r: fmt_number(r["value_vnd"]),
                               True)]
-            rows = [vars(line) for line in figures.support]
+            rows = [asdict(line) for line in figures.support]
         else:
             title = self.tr("Officers in %1").replace("%1", figures.period.title())
             columns = [Column("name", lambda: self.tr("Officer"), lambda r: r["name"] or self.tr("(no officer)")),
@@ -321,10 +327,38 @@ class OverviewPage(Page):
                        Column("activities", lambda: self.tr("Activities"), lambda r: fmt_number(r["activities"]),
                               True),
                        Column("cases", lambda: self.tr("Cases"), lambda r: fmt_number(r["cases"]), True)]
-            rows = [vars(line) for line in figures.officers]
+            rows = [asdict(line) for line in figures.officers]
+        return self._open(title, columns, rows)
+
+    def _open(self, title: str, columns: list[Column], rows: list[dict[str, Any]]) -> FigureList:
         dialog = FigureList(title, columns, rows, self)
         dialog.open_household.connect(self.open_household)
         self.list_dialog = dialog
         dialog.open()
+        self.list_opened.emit(dialog)
         return dialog
+
+    def _read_not_visited(self) -> None:
+        if self.overview is None or self.list_progress.worker is not None:
+            return
+        store, figures, today = self.ctx.store, self.overview.current, self.ctx.today()
+
+        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> object:
+            with reopen(store) as own:
+                try:
+                    return not_visited(own, figures, today=today)
+                except WardbookError as error:
+                    return error
+
+        self.list_progress.start(job, lock=(self.cards["reached"],))
+
+    def _show_not_visited(self, result: object) -> None:
+        if isinstance(result, WardbookError):
+            self.error.show_message(result.message())
+            return
+        assert self.overview is not None and isinstance(result, list)
+        title = self.tr("Households not visited in %1").replace("%1", self.overview.current.period.title())
+        columns = [*self._household_columns, Column("last_visit", lambda: self.tr("Last visit"),
+                                                    lambda r: fmt_date(r.get("last_visit")) or self.tr("never"))]
+        self._open(title, columns, [asdict(line) for line in result])
 
