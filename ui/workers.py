@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
+from ui.widgets import error_text
 
 Job = Callable[[Progress, Cancelled], Any]
 
@@ -58,7 +59,7 @@ class Worker(QRunnable):
         except InterruptedError:
             self._emit(self.signals.cancelled)
         except WardbookError as error:
-            self._emit(self.signals.failed, error.message())
+            self._emit(self.signals.failed, error_text(error))
         except Exception as error:  # a bug in the job: show it rather than lose it in a pool thread
             traceback.print_exc()
             self._emit(self.signals.failed, f"{type(error).__name__}: {error}")

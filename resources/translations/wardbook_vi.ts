@@ -797,6 +797,25 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>This computer has no password store WardBook can use for its keys. Restart WardBook: it then offers a key file protected by a passphrase.</source>
+        <translation>Máy này không có kho mật khẩu mà WardBook dùng được cho các khóa. Hãy mở lại WardBook: khi đó ứng dụng sẽ đề nghị dùng một tệp khóa có cụm mật khẩu bảo vệ.</translation>
+    </message>
+    <message>
+        <source>The key file needs its passphrase.</source>
+        <translation>Tệp khóa cần cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <source>This register is encrypted and its key is not on this computer (neither in its password store nor in the key file chosen).</source>
+        <translation>Sổ này được mã hoá và khóa của nó không có trên máy này (không có trong kho mật khẩu, cũng không có trong tệp khóa đã chọn).</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>Hãy chọn thư mục dùng chung trước.</translation>
+    </message>
+</context>
+<context>
     <name>FigureList</name>
     <message numerus="yes">
         <source>%n row(s)</source>

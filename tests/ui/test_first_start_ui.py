@@ -100,3 +100,17 @@ def test_a_progress_dialog_shows_while_the_demo_ward_is_made(language, qtbot, tm
     QTimer.singleShot(0, look)
     assert make_demo(tmp_path / "demo.db", 60, interactive=True)
     assert seen and seen[0] == "Đang tạo phường mẫu…"
+
+
+def test_core_errors_written_for_the_command_line_are_said_in_the_app_s_words(language) -> None:  # type: ignore[no-untyped-def]
+    import desktop.sync.messages  # noqa: F401  (the sync catalogue, as a sync would load it)
+    from desktop.errors import WardbookError
+    from ui.widgets import error_text
+
+    for msg_id, params in (("security.no_keyring", {"reason": "NoKeyringError"}), ("security.no_key_passphrase", {}),
+                           ("security.needs_key", {"path": "/x/wardbook.db"}), ("sync.no_share_set", {})):
+        error = WardbookError(msg_id, **params)
+        assert "--" in error.message() or "WARDBOOK" in error.message() or msg_id == "security.needs_key"
+        text = error_text(error)
+        assert "--" not in text and "WARDBOOK" not in text and "Error" not in text, text
+        assert text != error.message()
