@@ -2,9 +2,9 @@
 before — visits, households reached, overdue follow-ups, open cases, support given — households reached by khu
 phố and visits by officer as bar charts. Each figure and bar opens the list behind it.
 
-The figures are `desktop.reports.overview.ward_overview`'s, that is the review's own (`review_figures`), so
-the Overview and the printed review never disagree. They are read in a worker (a second of SQL on a large
-ward): the page paints at once and fills in when they arrive.
+The figures are `desktop.reports.overview`'s, computed by the review's own queries, so the Overview and the
+printed review never disagree. They are read in a worker (seconds of SQL on a large ward): the page paints at
+once, shows this period's figures when they arrive, then the previous period's beside them.
 """
 
 from __future__ import annotations
@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from desktop.register.labels import label
-from desktop.reports.overview import OPEN_CASE_STATUSES, KeyFigures, Overview, not_visited, ward_overview
+from desktop.reports.overview import (
+    OPEN_CASE_STATUSES,
+    KeyFigures,
+    Overview,
+    PeriodFigures,
+    not_visited,
+    period_figures,
+    previous_period,
+)
 from desktop.reports.periods import Period, half_year, month, quarter, year
 from desktop.security.database import reopen
 from desktop.store.queries import list_areas
@@ -100,7 +108,8 @@ class OverviewPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.overview: Overview | None = None
+        self.overview: Overview | None = None  # both periods, once the previous one has come too
+        self.current: PeriodFigures | None = None  # this period: shown as soon as it comes
         self.list_dialog: FigureList | None = None
         self._household_columns: list[Column] = []
         self.period = QComboBox(self)
@@ -196,15 +205,17 @@ class OverviewPage(Page):
         return sign + (text + " %" if as_percent else text)
 
     def _show_figures(self) -> None:
-        if self.overview is None:
+        current = self.current
+        if current is None:
             for key in FIGURES:
                 self.cards[key].setText("…")
             return
-        current, previous = self.overview.current, self.overview.previous
+        previous = self.overview.previous if self.overview is not None else None
         title = current.period.title()
         self.heading.setText(self.tr("%1, compared with %2 (figures as in the review)").replace(
-            "%1", title[:1].upper() + title[1:]).replace("%2", previous.period.title()))
-        now, before = self.overview.now, self.overview.before
+            "%1", title[:1].upper() + title[1:]).replace("%2", previous_period(current.period).title()))
+        now = current.key
+        before = previous.key if previous is not None else None
         cards: list[tuple[str, str, Callable[[KeyFigures], float], Callable[[float], str], bool]] = [
             ("visits", self.tr("Visits"), lambda f: f.visits, fmt_number, False),
             ("reached", self.tr("Households reached"), lambda f: f.households_reached_percent, _percent, True),
@@ -213,8 +224,11 @@ class OverviewPage(Page):
             ("support", self.tr("Support given (đồng)"), lambda f: f.support_value_vnd, fmt_number, False),
         ]
         for key, title, value, shown, as_percent in cards:
-            self._card(key, title, shown(value(now)), shown(value(before)),
-                       self._change(value(now), value(before), as_percent))
+            if before is None:  # the previous period is still being read
+                self._card(key, title, shown(value(now)), "…", "")
+            else:
+                self._card(key, title, shown(value(now)), shown(value(before)),
+                           self._change(value(now), value(before), as_percent))
         self.areas_chart.set_bars([(line.name, line.percent, f"{_percent(line.percent)} "
                                     f"({fmt_number(line.visited)}/{fmt_number(line.households)})")
                                    for line in current.coverage])
@@ -234,19 +248,23 @@ class OverviewPage(Page):
         self.area.blockSignals(False)
 
     def refresh(self) -> None:
-        """Read the figures in the background; the page shows "…" until they arrive."""
+        """Read this period's figures in the background, show them, then read the previous period's (the page
+        shows "…" until each arrives)."""
         if self.progress.worker is not None:
             return
         if not self.area.count():
             self._fill_areas()
         self.error.clear_message()
-        store, period, area_id, today = self.ctx.store, self._chosen_period(), self.area.currentData(), \
-            self.ctx.today()
+        self.overview = None
+        self._read(self._chosen_period())
+
+    def _read(self, period: Period) -> None:
+        store, area_id, today = self.ctx.store, self.area.currentData(), self.ctx.today()
 
         def job(_progress: workers.Progress, cancelled: workers.Cancelled) -> object:
             with reopen(store) as own:
                 try:
-                    return ward_overview(own, period, area_id, today=today, cancelled=cancelled)
+                    return period_figures(own, period, area_id, today=today, cancelled=cancelled)
                 except WardbookError as error:
                     return error
 
@@ -256,18 +274,20 @@ class OverviewPage(Page):
         if isinstance(result, WardbookError):
             self.error.show_message(result.message())
             return
-        assert isinstance(result, Overview)
-        self.overview = result
-        self._show_figures()
-        wanted = self._chosen_period()
-        if result.current.period != wanted:  # the choice changed while the figures were read
-            self.refresh()
+        assert isinstance(result, PeriodFigures)
+        if result.period == self._chosen_period():
+            self.current = result
+            self._show_figures()
+            self._read(previous_period(result.period))
             return
+        assert self.current is not None
+        self.overview = Overview(self.current, result)
+        self._show_figures()
         self.loaded.emit()
 
     def _area_activated(self, index: int) -> None:
-        if self.overview is not None and 0 <= index < len(self.overview.current.coverage):
-            area_id = self.overview.current.coverage[index].area_id
+        if self.current is not None and 0 <= index < len(self.current.coverage):
+            area_id = self.current.coverage[index].area_id
             if area_id:
                 self.open_area.emit(str(area_id))
 
@@ -279,9 +299,9 @@ class OverviewPage(Page):
                       lambda row: fmt_number(row["by_status"].get(status, 0)), True)
 
     def open_list(self, key: str) -> FigureList | None:
-        if self.overview is None:
+        if self.current is None:
             return None
-        figures = self.overview.current
+        figures = self.current
         household = [Column("code", lambda: self.tr("Code"), text_of("code")),
                      Column("address", lambda: self.tr("Address"),
                             lambda r: f"{r.get('house_no') or ''} {r.get('street') or ''}".strip()),
@@ -339,9 +359,9 @@ class OverviewPage(Page):
         return dialog
 
     def _read_not_visited(self) -> None:
-        if self.overview is None or self.list_progress.worker is not None:
+        if self.current is None or self.list_progress.worker is not None:
             return
-        store, figures, today = self.ctx.store, self.overview.current, self.ctx.today()
+        store, figures, today = self.ctx.store, self.current, self.ctx.today()
 
         def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> object:
             with reopen(store) as own:
@@ -356,8 +376,8 @@ class OverviewPage(Page):
         if isinstance(result, WardbookError):
             self.error.show_message(result.message())
             return
-        assert self.overview is not None and isinstance(result, list)
-        title = self.tr("Households not visited in %1").replace("%1", self.overview.current.period.title())
+        assert self.current is not None and isinstance(result, list)
+        title = self.tr("Households not visited in %1").replace("%1", self.current.period.title())
         columns = [*self._household_columns, Column("last_visit", lambda: self.tr("Last visit"),
                                                     lambda r: fmt_date(r.get("last_visit")) or self.tr("never"))]
         self._open(title, columns, [asdict(line) for line in result])
