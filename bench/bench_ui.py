@@ -59,19 +59,22 @@ window.show()
 app.processEvents()
 print("shown", flush=True)
 loop = QEventLoop()
-waiting = {"overview", "list"}
+waiting = {"figures", "overview", "list"}
 def done(what):  # each reported when it happens: the list and the Overview are read side by side
     if what in waiting:
         waiting.discard(what)
-        if what == "overview":
+        if what in ("figures", "overview"):
             window.overview.repaint()
         else:
             window.households.table.viewport().repaint()
         print(what, flush=True)
     if not waiting:
         loop.quit()
+window.overview.first_figures.connect(lambda: done("figures"))
 window.overview.loaded.connect(lambda: done("overview"))
 window.households.loaded.connect(lambda _n: done("list"))
+if window.overview.current is not None:
+    done("figures")
 if window.overview.overview is not None:
     done("overview")
 if window.households.model.rowCount():
@@ -166,11 +169,12 @@ def _median(samples: list[dict[str, float]], point: str) -> float:
 
 
 def _report(store_name: str, app: list[dict[str, float]], bare_t: float, bare_m: float, runs: int) -> None:
-    shown, overview, ready = (_median(app, point) for point in ("shown", "overview", "list"))
+    shown, figures, overview, ready = (_median(app, point) for point in ("shown", "figures", "overview", "list"))
     print(f"[{store_name}] start to main window shown and searchable: {shown * 1000:.0f} ms, bare PySide6 window "
           f"{bare_t * 1000:.0f} ms → ratio {shown / bare_t:.2f}× (target ≤ 3×; median of {runs})")
-    print(f"[{store_name}] start to the Overview's figures painted (this quarter and the last, the review's "
-          f"figures): {overview * 1000:.0f} ms → ratio {overview / bare_t:.2f}×")
+    print(f"[{store_name}] start to the Overview's figures painted (the review's figures): this quarter "
+          f"{figures * 1000:.0f} ms → ratio {figures / bare_t:.2f}×; with the last quarter beside them "
+          f"{overview * 1000:.0f} ms → ratio {overview / bare_t:.2f}×")
     print(f"[{store_name}] start to whole-ward list filled: {ready * 1000:.0f} ms → ratio {ready / bare_t:.2f}×")
     memory = _median(app, "rss")
     print(f"[{store_name}] memory (RSS): app {memory:.0f} MiB, bare window {bare_m:.0f} MiB → ratio "

@@ -77,7 +77,8 @@ def test_the_overview_follows_the_period_chosen(window, qtbot) -> None:  # type:
     if page.overview is None:
         with qtbot.waitSignal(page.loaded, timeout=30_000):
             pass
-    with qtbot.waitSignal(page.loaded, timeout=30_000):
+    # This period's figures first, the previous period's next.
+    with qtbot.waitSignals([page.first_figures, page.loaded], order="strict", timeout=30_000):
         page.period.setCurrentIndex(page.period.findData("month"))
     review = review_figures(window.ctx.store, page._chosen_period(), today=DEMO_END)
     assert page.overview is not None and page.overview.current.period.kind == "month"

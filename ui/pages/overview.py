@@ -103,7 +103,8 @@ class FigureList(QDialog):
 class OverviewPage(Page):
     open_household = Signal(str)
     open_area = Signal(str)  # a khu phố's bar: its households
-    loaded = Signal()  # the figures are on screen
+    first_figures = Signal()  # this period's figures are on screen (the previous period's still coming)
+    loaded = Signal()  # the figures of both periods are on screen
     list_opened = Signal(object)  # the FigureList of a figure, once its rows are read
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -278,6 +279,7 @@ class OverviewPage(Page):
         if result.period == self._chosen_period():
             self.current = result
             self._show_figures()
+            self.first_figures.emit()
             self._read(previous_period(result.period))
             return
         assert self.current is not None
