@@ -1,8 +1,9 @@
-"""Screenshots of the main screens for README: `xvfb-run -a python bench/screenshots.py [--lang vi|en]`.
+"""Screenshots of the main screens for README: `xvfb-run -a python bench/screenshots.py [--lang vi|en|both]`.
 
-Makes a demo ward in a temporary folder, opens the real main window (under Xvfb, or offscreen when there is no
-display), and saves PNGs of Households, a Household page, the Visit form, Reports and Sync to
-docs/screenshots/.
+Makes a demo ward in a temporary folder, opens the real main window at 1366×768 (a typical ward laptop; under
+Xvfb, or offscreen when there is no display), and saves PNGs of the Overview, Households, a Household page,
+the Visit form, Reports, the Sync set-up (a station share in a temporary folder, another laptop waiting for
+approval) and Follow-ups to docs/screenshots/ (`NAME.png` in Vietnamese, `NAME-en.png` in English).
 """
 
 from __future__ import annotations
@@ -22,30 +23,40 @@ DEMO_END = date(2026, 6, 30)
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument("--lang", choices=("vi", "en", "both"), default="both")
     parser.add_argument("--households", type=int, default=2000)
     options = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from desktop.demo import DemoSize, generate_demo_ward
-    from desktop.store import Store
-    from ui.context import AppContext
     from ui.language import LanguageManager
-    from ui.main_window import MainWindow
 
     app = QApplication([sys.argv[0]])
     language = LanguageManager()
-    language.set_language(options.lang)
     OUT.mkdir(parents=True, exist_ok=True)
-    suffix = "" if options.lang == "vi" else "-en"
+    for lang in ("vi", "en") if options.lang == "both" else (options.lang,):
+        language.set_language(lang)
+        shoot(app, language, "" if lang == "vi" else "-en", options.households)
+    return 0
+
+
+def shoot(app, language, suffix: str, households: int) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    from desktop.demo import DemoSize, generate_demo_ward
+    from desktop.security.secrets import PassphraseFileSecrets
+    from desktop.store import Store
+    from desktop.sync import setup
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "demo.db", create=True)
-        generate_demo_ward(store, DemoSize(households=options.households, seed=11, end=DEMO_END))
+        generate_demo_ward(store, DemoSize(households=households, seed=11, end=DEMO_END))
         window = MainWindow(AppContext(store, language, today=lambda: DEMO_END))
-        window.resize(1280, 800)
+        window.resize(1366, 768)
         window.show()
 
         def settle() -> None:
@@ -59,8 +70,14 @@ def main() -> int:
             widget.grab().save(str(path))
             print(path.relative_to(ROOT))
 
+        if window.overview.overview is None:
+            loop = QEventLoop()
+            window.overview.loaded.connect(loop.quit)
+            loop.exec()
+        shot(window, "overview")
         while window.households.model.rowCount() == 0:
             app.processEvents()
+        window.show_page("households")
         page = window.households
         page.search.setText("nguyen van")
         page.search.flush()
@@ -81,15 +98,23 @@ def main() -> int:
         dialog.close()
         window.show_page("reports")
         shot(window, "reports")
+        share = str(Path(folder) / "tram-wardbook")
+        keys = PassphraseFileSecrets(Path(folder) / "admin-keys.json", "screenshot passphrase")
+        setup.create_share(store, share, keys)
+        with Store.open(Path(folder) / "laptop2.db", create=True) as other:
+            setup.ask_to_join(other, share, PassphraseFileSecrets(Path(folder) / "laptop2-keys.json",
+                                                                  "screenshot passphrase"), "may-can-bo-2")
+        window.sync.keys.secrets = keys
+        window.sync.share.setText(share)
         window.show_page("sync")
-        window.sync.share.setText(r"\\tram\wardbook")
+        window.sync.setup.laptops_view.selectRow(1)
         shot(window, "sync")
         window.show_page("followups")
         shot(window, "followups")
         sweep_screens(window, store, shot)
         window.close()
+        shiboken6.delete(window)  # gone before its database closes and before the next language's texts
         store.close()
-    return 0
 
 
 def sweep_screens(window, store, shot) -> None:  # type: ignore[no-untyped-def]

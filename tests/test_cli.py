@@ -75,21 +75,21 @@ def test_household_add_show_list_and_search(db: str, capsys: pytest.CaptureFixtu
 
 
 def test_household_edit_changes_only_what_is_given(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "household", "edit", "HK000001", "--db", db, "--street", "Hẻm 5 Cách Mạng Tháng 8",
+    code, out, _ = run(capsys, "household", "edit", "HK-00001", "--db", db, "--street", "Hẻm 5 Cách Mạng Tháng 8",
                        "--phone", "028 3812 3456", "--lang", "en")
-    assert code == 0 and "Updated household HK000001: phone, street." in out
+    assert code == 0 and "Updated household HK-00001: phone, street." in out
     with Store.open(db) as store:
         house_no, street, phone = store.conn.execute(
-            "SELECT house_no, street, phone FROM households WHERE code = 'HK000001'").fetchone()
+            "SELECT house_no, street, phone FROM households WHERE code = 'HK-00001'").fetchone()
     assert (street, phone) == ("Hẻm 5 Cách Mạng Tháng 8", "02838123456") and house_no
     code, out, _ = run(capsys, "search", "cach mang thang 8", "--db", db)
-    assert code == 0 and "HK000001" in out
-    code, _, err = run(capsys, "household", "edit", "HK000001", "--db", db, "--phone", "12")
+    assert code == 0 and "HK-00001" in out
+    code, _, err = run(capsys, "household", "edit", "HK-00001", "--db", db, "--phone", "12")
     assert code == 2 and "điện thoại" in err.lower()
 
 
 def test_visit_add_and_list(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "visit", "add", "--db", db, "--household", "HK000001", "--date", "05/01/2026",
+    code, out, _ = run(capsys, "visit", "add", "--db", db, "--household", "HK-00001", "--date", "05/01/2026",
                        "--purpose", "food_support", "--purpose", "welfare_check", "--findings", "Cần gạo",
                        "--follow-up", "20/01/2026", "--support", "food:10:kg:200000")
     assert code == 0
@@ -101,7 +101,7 @@ def test_visit_add_and_list(db: str, capsys: pytest.CaptureFixture[str]) -> None
                                      (visit_id,)).fetchall()
     assert row == ("2026-01-05", "food_support,welfare_check", "2026-01-20")
     assert support == [("food", 10.0, "kg", 200000)]
-    code, out, _ = run(capsys, "visit", "list", "--db", db, "--household", "HK000001", "--lang", "en")
+    code, out, _ = run(capsys, "visit", "list", "--db", db, "--household", "HK-00001", "--lang", "en")
     assert code == 0 and "05/01/2026" in out and "Food support" in out
     code, out, _ = run(capsys, "visit", "list", "--db", db, "--overdue", "--limit", "1000")
     assert code == 0 and "20/01/2026" in out
@@ -111,11 +111,11 @@ def test_visit_add_and_list(db: str, capsys: pytest.CaptureFixture[str]) -> None
     ("args", "vi_text"),
     [
         (["visit", "add", "--household", "NOPE", "--purpose", "mediation"], "Không tìm thấy hộ 'NOPE'"),
-        (["visit", "add", "--household", "HK000001", "--purpose", "mediation", "--date", "31/02/2026"],
+        (["visit", "add", "--household", "HK-00001", "--purpose", "mediation", "--date", "31/02/2026"],
          "Ngày không hợp lệ"),
-        (["visit", "add", "--household", "HK000001", "--purpose", "mediation", "--date", "05/01/2026",
+        (["visit", "add", "--household", "HK-00001", "--purpose", "mediation", "--date", "05/01/2026",
           "--follow-up", "01/01/2026"], "Hạn theo dõi"),
-        (["visit", "add", "--household", "HK000001", "--purpose", "mediation", "--support", "food:-3"],
+        (["visit", "add", "--household", "HK-00001", "--purpose", "mediation", "--support", "food:-3"],
          "nằm ngoài khoảng cho phép"),
         (["household", "add", "--area", "Khu phố 99", "--house-no", "1", "--street", "A", "--head", "B"],
          "Khu phố 99"),
@@ -124,7 +124,7 @@ def test_visit_add_and_list(db: str, capsys: pytest.CaptureFixture[str]) -> None
         (["household", "add", "--area", "Khu phố 1", "--house-no", "1", "--street", "A", "--head", "B",
           "--head-birth-year", "1850"], "Năm sinh không hợp lệ"),
         (["household", "show", "HK999999"], "Không tìm thấy hộ"),
-        (["visit", "add", "--household", "HK000001", "--purpose", "dancing"], "invalid choice"),
+        (["visit", "add", "--household", "HK-00001", "--purpose", "dancing"], "invalid choice"),
     ],
 )
 def test_bad_input_is_one_clear_line_and_writes_nothing(

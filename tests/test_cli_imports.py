@@ -55,11 +55,11 @@ def ward(tmp_path: Path) -> Path:
     path = tmp_path / "ward.db"
     with Store.open(path, create=True) as store:
         area = store.writer.insert("areas", {"name": "Khu phố 1", "kind": "khu_pho"})
-        store.writer.insert("households", {"code": "HK000001", "area_id": area, "street": "Lê Lợi"})
+        store.writer.insert("households", {"code": "HK-00001", "area_id": area, "street": "Lê Lợi"})
     return path
 
 
-@pytest.mark.parametrize("command", [("search", "le loi"), ("stats",), ("household", "show", "HK000001"),
+@pytest.mark.parametrize("command", [("search", "le loi"), ("stats",), ("household", "show", "HK-00001"),
                                      ("household", "list"), ("visit", "list")])
 def test_everyday_commands_load_nothing_heavy(ward: Path, command: tuple[str, ...]) -> None:
     assert _loaded(ward, *command) == set()

@@ -194,13 +194,15 @@ def self_test(window) -> int:
     """Wait for the household list, check the window is whole, print one line; 0 when all is well."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from ui.main_window import NAV
+
     loop = QEventLoop()
     window.households.loaded.connect(lambda _n: loop.quit())
     QTimer.singleShot(20_000, loop.quit)
     if window.households.model.rowCount() == 0:
         loop.exec()
     rows = window.households.model.rowCount()
-    ok = window.isVisible() and window.nav.count() == len(window.pages) and rows > 0
+    ok = window.isVisible() and window.nav.count() == len(NAV) and rows > 0
     first = window.households.model.index(0, 1).data() if rows else None
     pdf_bytes = _render_test_pdf(window.ctx.store)
     print(

@@ -1,13 +1,17 @@
 """The audit viewer (team leads and admins): the newest entries of who viewed, exported, printed, changed or
-deleted what, a filter by record (e.g. one household: "Access history" on its page), and a check of the hash
-chains that shows whether any entry was edited, removed or moved.
+deleted what, a filter by kind of record and by one record (a household's "Access history"), and a check of
+the hash chains that shows whether any entry was edited, removed or moved.
 
-Listing and verifying are the core's (`desktop.security.audit.list_entries` / `verify`), which check the
-right to see the log.
+Everything is in words: the action, the record (a household by its code and address, a member by name…, from
+`desktop.security.audit_targets`), what was changed (the fields' names) and the local time; never an id, the
+stored JSON or a UTC time. Listing and verifying are the core's (`desktop.security.audit.list_entries` /
+`verify`), which check the right to see the log.
 """
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent
@@ -16,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,15 +29,27 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.security import audit
+from desktop.security.audit_targets import describe_targets
 from desktop.store.queries import household_summaries
 from ui.context import AppContext
-from ui.language import fmt_date
-from ui.models import Column, RowsModel, text_of
+from ui.models import Column, RowsModel
 from ui.pages.followups import _table
 from ui.widgets import FieldError
 
 LIMIT = 500
-TABLES = ("households", "people", "visits", "cases", "users", "settings")
+TABLES = ("households", "people", "visits", "cases", "activities", "users", "settings")
+
+
+def local_time(at: object) -> str:
+    """A stored UTC time (`2026-06-30T03:04:05.678Z`) as this computer's local date and time, to the minute."""
+    text = str(at or "")
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text[:16].replace("T", " ")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d/%m/%Y %H:%M")
 
 
 class AuditDialog(QDialog):
@@ -47,20 +62,20 @@ class AuditDialog(QDialog):
         self.ctx = ctx
         self.resize(980, 560)
         self.table = QComboBox(self)
-        self.target = QLineEdit(target_id or "", self)
-        self.target.setClearButtonEnabled(True)
-        self.apply_button = QPushButton(self)
+        self.target_id = target_id  # one record's history; never shown (an id means nothing to a person)
+        self.names: dict[tuple[str, str], str] = {}
+        self.apply_button = QPushButton(self)  # back to every record's entries
         self.verify_button = QPushButton(self)
         self.verify_button.setObjectName("auditVerify")
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.model = RowsModel(
             [
-                Column("at", lambda: self.tr("Time (UTC)"), self._time),
-                Column("username", lambda: self.tr("User"), lambda row: str(row.get("username") or "—")),
-                Column("action", lambda: self.tr("Action"), text_of("action")),
+                Column("at", lambda: self.tr("When"), lambda row: local_time(row.get("at"))),
+                Column("username", lambda: self.tr("Who"), lambda row: str(row.get("username") or "—")),
+                Column("action", lambda: self.tr("Did"), lambda row: self._action(str(row.get("action") or ""))),
                 Column("target", lambda: self.tr("Record"), self._target),
-                Column("detail", lambda: self.tr("Detail"), text_of("detail")),
+                Column("detail", lambda: self.tr("Details"), self._detail),
             ],
             self,
         )
@@ -72,7 +87,6 @@ class AuditDialog(QDialog):
         self.error = FieldError(self)
         row = QHBoxLayout()
         row.addWidget(self.table)
-        row.addWidget(self.target, 1)
         row.addWidget(self.apply_button)
         row.addStretch(1)
         row.addWidget(self.verify_button)
@@ -82,8 +96,7 @@ class AuditDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.verdict)
-        self.apply_button.clicked.connect(self.refresh)
-        self.target.returnPressed.connect(self.refresh)
+        self.apply_button.clicked.connect(self.show_all)
         self.table.currentIndexChanged.connect(lambda _i: self.refresh())
         self.verify_button.clicked.connect(self.verify)
         self._fill_tables(target_table)
@@ -95,16 +108,18 @@ class AuditDialog(QDialog):
         self.table.clear()
         self.table.addItem(self.tr("All records"), None)
         for name in TABLES:
-            self.table.addItem(name, name)
+            self.table.addItem(self._table_word(name), name)
         self.table.setCurrentIndex(max(0, self.table.findData(chosen)))
         self.table.blockSignals(False)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Audit log"))
-        self.target.setPlaceholderText(self.tr("Record id (e.g. a household's), empty for all"))
-        self.apply_button.setText(self.tr("Filter"))
+        self.apply_button.setText(self.tr("Show every record's entries"))
+        self.apply_button.setVisible(self.target_id is not None)
         self.verify_button.setText(self.tr("Verify integrity"))
         self.table.setItemText(0, self.tr("All records"))
+        for index, name in enumerate(TABLES, start=1):
+            self.table.setItemText(index, self._table_word(name))
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -112,18 +127,101 @@ class AuditDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    def _time(self, row: dict[str, Any]) -> str:
-        at = str(row.get("at") or "")
-        return f"{fmt_date(at)} {at[11:19]}"
+    # -- words ------------------------------------------------------------------------------------------------
+
+    def _action(self, action: str) -> str:
+        return {
+            "view": self.tr("viewed"), "export": self.tr("exported"), "print": self.tr("printed"),
+            "create": self.tr("added"), "change": self.tr("changed"), "delete": self.tr("deleted"),
+            "purge": self.tr("deleted for good"), "import": self.tr("imported"), "login": self.tr("logged in"),
+            "login_failed": self.tr("failed to log in"), "logout": self.tr("logged out"),
+            "backup": self.tr("backed up the register"), "restore": self.tr("restored a backup"),
+            "encrypt": self.tr("encrypted the register"),
+        }.get(action, self.tr("other action"))
+
+    def _table_word(self, table: str) -> str:
+        return {
+            "households": self.tr("Household"), "people": self.tr("Member"), "visits": self.tr("Visit"),
+            "support_items": self.tr("Support given"), "activities": self.tr("Activity"), "cases": self.tr("Case"),
+            "case_events": self.tr("Case update"), "commendations": self.tr("Commendation"),
+            "users": self.tr("Account"), "settings": self.tr("Setting"), "areas": self.tr("Khu phố"),
+        }.get(table, self.tr("Record"))
+
+    def _field_word(self, field: str) -> str | None:
+        core = f"field.{field}"
+        if i18n.has_message(core):
+            return str(i18n.render(i18n.Ref(core)))
+        return {
+            "area_id": self.tr("khu phố"), "head_person_id": self.tr("head of household"),
+            "phone": self.tr("phone"), "status": self.tr("status"), "gender": self.tr("gender"),
+            "birth_year": self.tr("birth year"), "relation_to_head": self.tr("relation to the head"),
+            "id_number": self.tr("ID number"), "occupation": self.tr("occupation"),
+            "moved_in_on": self.tr("moved in on"), "moved_out_on": self.tr("moved out on"),
+            "purposes": self.tr("purposes"), "outcome": self.tr("outcome"),
+            "follow_up_done_at": self.tr("follow-up done"), "voided": self.tr("voided"),
+            "void_reason": self.tr("reason for voiding"), "kind": self.tr("kind"), "attendance": self.tr("attendance"),
+            "received_on": self.tr("received on"), "source": self.tr("source"), "assignee_id": self.tr("assignee"),
+            "due_on": self.tr("due on"), "resolved_on": self.tr("resolved on"), "resolution": self.tr("resolution"),
+            "role": self.tr("role"), "password_hash": self.tr("password"), "active": self.tr("active"),
+            "officer_id": self.tr("officer"), "household_id": self.tr("household"), "person_id": self.tr("person"),
+        }.get(field)
 
     def _target(self, row: dict[str, Any]) -> str:
-        return f"{row.get('target_table') or ''} {str(row.get('target_id') or '')[:8]}".strip()
+        table, row_id = str(row.get("target_table") or ""), str(row.get("target_id") or "")
+        if not table:
+            return "—"
+        detail = _detail_of(row)
+        count = detail.get("count")
+        if not row_id and isinstance(count, int) and count > 1:
+            return self.tr("%1: %n record(s)", "", count).replace("%1", self._table_word(table))
+        if table == "settings":
+            return self.tr("Setting")
+        name = self.names.get((table, row_id))
+        if name:
+            return f"{self._table_word(table)} {name}"
+        return self._table_word(table) + (" " + self.tr("(no longer in the register)") if row_id else "")
+
+    def _detail(self, row: dict[str, Any]) -> str:
+        detail = _detail_of(row)
+        parts: list[str] = []
+        fields = detail.get("fields")
+        if isinstance(fields, list):
+            words = [self._field_word(str(field)) for field in fields]
+            known = [word for word in words if word]
+            if len(known) < len(words):
+                known.append(self.tr("%n other field(s)", "", len(words) - len(known)))
+            parts.append(self.tr("fields: %1").replace("%1", ", ".join(known)))
+        report = detail.get("report")
+        if report:
+            parts.append({"review": self.tr("periodic review"), "walk_list": self.tr("walk list"),
+                          "household_sheet": self.tr("household sheet")}.get(str(report), self.tr("a report")))
+        if detail.get("period"):
+            parts.append(self.tr("period %1").replace("%1", str(detail["period"])))
+        if detail.get("kind") == "data_subject_request":
+            parts.append(self.tr("a person's own data, on request"))
+        if isinstance(detail.get("rows"), int):
+            parts.append(self.tr("%n row(s)", "", int(detail["rows"])))
+        if detail.get("file"):
+            parts.append(self.tr("file %1").replace("%1", str(detail["file"])))
+        if isinstance(detail.get("failures"), int):
+            parts.append(self.tr("%n failed attempt(s)", "", int(detail["failures"])))
+        if detail.get("username") and not row.get("username"):
+            parts.append(self.tr("as %1").replace("%1", str(detail["username"])))
+        return "; ".join(parts)
+
+    def show_all(self) -> None:
+        self.target_id = None
+        self.table.setCurrentIndex(0)
+        self.retranslate()
+        self.refresh()
 
     def refresh(self) -> None:
         self.error.clear_message()
-        table, target = self.table.currentData(), self.target.text().strip() or None
+        table, target = self.table.currentData(), self.target_id
         try:
             rows = audit.list_entries(self.ctx.store, target_table=table, target_id=target, limit=LIMIT)
+            self.names = describe_targets(self.ctx.store, ((str(r.get("target_table") or ""),
+                                                            str(r.get("target_id") or "")) for r in rows))
         except WardbookError as error:
             self.model.set_rows([])
             self.error.show_message(error.message())
@@ -164,6 +262,15 @@ class AuditDialog(QDialog):
         self.verdict.setStyleSheet("" if not problems else "color: #b3261e;")
         self.verdict.show()
         return problems
+
+
+def _detail_of(row: dict[str, Any]) -> dict[str, Any]:
+    """The entry's detail as stored (JSON), read for the words shown; never shown itself."""
+    try:
+        detail = json.loads(str(row.get("detail") or "{}"))
+    except ValueError:
+        return {}
+    return detail if isinstance(detail, dict) else {}
 
 
 def _core_kind(kind: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLayout, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
 from desktop.security.database import SIDE_FILES, open_database
 from desktop.security.secrets import SecretStore
@@ -20,12 +20,20 @@ from ui import workers
 
 
 class FirstStartDialog(QDialog):
-    """Two big buttons: demo ward or empty register."""
+    """Two big buttons: demo ward or empty register. The welcome is also a heading inside the dialog (a window
+    title is cut by narrow title bars), and the dialog is wide enough for its longest button."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("firstStartDialog")
         self.choice: str | None = None
         self.setWindowTitle(self.tr("Welcome to WardBook"))
+        self.heading = QLabel(self.windowTitle(), self)
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
         text = QLabel(
             self.tr("There is no register on this computer yet (%1).\nHow do you want to start?").replace(
                 "%1", str(path)
@@ -38,9 +46,12 @@ class FirstStartDialog(QDialog):
         demo.clicked.connect(lambda: self._choose("demo"))
         empty.clicked.connect(lambda: self._choose("empty"))
         layout = QVBoxLayout(self)
-        for widget in (text, demo, empty):
+        for widget in (self.heading, text, demo, empty):
             layout.addWidget(widget)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setMinimumWidth(max(520, demo.sizeHint().width() + 48))
         demo.setDefault(True)
+        self.demo_button, self.empty_button = demo, empty
 
     def _choose(self, choice: str) -> None:
         self.choice = choice
@@ -67,6 +78,7 @@ def make_demo(path: Path, households: int, *, interactive: bool, secrets: Secret
         )
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setMinimumDuration(0)
+        dialog.show()  # at once: the generator's first progress can take a while to come, on a blank screen
 
     def finish(ok: bool) -> None:
         outcome["ok"] = ok

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -36,6 +37,7 @@ from desktop.store import Store
 from ui.widgets import FieldError
 
 KEY_FILE_SETTING = "security/key_file"
+FOR_DATABASE, FOR_SYNC = "database", "sync"  # what a key dialog explains first (nothing: just the file)
 
 
 class GaveUp(Exception):
@@ -65,10 +67,12 @@ def _secret_line(parent: QWidget) -> QLineEdit:
 
 
 class KeyFileDialog(QDialog):
-    """Choose or make a passphrase-protected key file. With `reason` it first explains that no keyring works.
+    """Choose or make a passphrase-protected key file. With `reason` (FOR_DATABASE or FOR_SYNC) it first
+    explains, in plain words, that no keyring works and what the file will keep.
 
     A missing file is created (passphrase typed twice); an existing one is opened with its passphrase. On
-    accept, `secrets` holds the opened key store.
+    accept, `secrets` holds the opened key store. The layout never lets the dialog shrink below what its rows
+    need, so the second passphrase row appearing grows the dialog instead of squashing the fields.
     """
 
     def __init__(self, path: str = "", reason: str = "", parent: QWidget | None = None) -> None:
@@ -102,28 +106,38 @@ class KeyFileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.browse.clicked.connect(self._browse)
         self.path.textChanged.connect(lambda _t: self._update_mode())
+        for line in (self.path, self.passphrase, self.again):  # an old error never stays beside new input
+            line.textEdited.connect(lambda _t: self.error.clear_message())
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(560)
+        self.explain.setMinimumWidth(520)
         self.retranslate()
         self._update_mode()
         (self.passphrase if path else self.path).setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Database key"))
-        self.explain.setText(
-            self.tr(
-                "No OS keyring works on this computer (%1), so the key that encrypts the register cannot be "
-                "kept there. WardBook never stores it in plain text: choose a key file protected by a "
-                "passphrase instead. Keep the passphrase safe — without it the register cannot be opened."
-            ).replace("%1", self.reason)
-        )
+        if self.reason == FOR_SYNC:
+            self.explain.setText(self.tr(
+                "This computer has no password store that WardBook can use, so the keys that protect the "
+                "station's sync are kept in a key file locked by a passphrase. Choose the key file (or where a "
+                "new one will be made) and type its passphrase."))
+        else:
+            self.explain.setText(self.tr(
+                "This computer has no password store that WardBook can use, so the key that locks the register "
+                "is kept in a key file protected by a passphrase instead. WardBook never writes the key in "
+                "plain text. Keep the passphrase safe: without it the register cannot be opened."))
         self.path_label.setText(self.tr("Key file"))
         self.passphrase_label.setText(self.tr("Passphrase"))
         self.again_label.setText(self.tr("Passphrase again"))
         self.browse.setText(self.tr("Choose…"))
+        # A wrapped label's height depends on its width, which a layout's minimum size ignores: reserve the
+        # height it needs at the narrowest the dialog can be, so no resize cuts it or squashes the fields.
+        self.explain.setMinimumHeight(self.explain.heightForWidth(self.explain.minimumWidth()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -138,6 +152,7 @@ class KeyFileDialog(QDialog):
         """The second passphrase field only when a new key file is being made."""
         self.again.setVisible(self.creating())
         self.again_label.setVisible(self.creating())
+        self.adjustSize()
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -163,8 +178,10 @@ class KeyFileDialog(QDialog):
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
-        except (OSError, ValueError) as error:
-            self.error.show_message(f"{type(error).__name__}: {error}")
+        except (OSError, ValueError):
+            self.error.show_message(self.tr(
+                "The key file could not be read or made there. Choose another place, or check that the disk is "
+                "connected."))
             return
         self.accept()
 
@@ -187,7 +204,7 @@ def app_secrets(settings: QSettings, *, interactive: bool, parent: QWidget | Non
         return KeyringSecrets("db")
     if not interactive:
         raise problem
-    return _ask_key_file(settings, "", str(problem.params.get("reason", "")), parent)
+    return _ask_key_file(settings, "", FOR_DATABASE, parent)
 
 
 def _ask_key_file(settings: QSettings, path: str, reason: str, parent: QWidget | None) -> SecretStore:

@@ -144,8 +144,8 @@ class FirstAdminDialog(QDialog):
         self.setWindowTitle(self.tr("First admin account"))
         self.explain.setText(self.tr(
             "Create the administrator account now. From then on everyone logs in, and the admin adds the "
-            "officers' and team leads' accounts. Skip to try the app without accounts (for a demo ward): "
-            "anyone at this computer can then do everything."
+            "officers' and team leads' accounts. Press “Skip for now” to try the app without accounts (for a "
+            "demo ward): anyone at this computer can then do everything."
         ))
         for label, text in zip(self.labels, (self.tr("Username"), self.tr("Full name"), self.tr("Password"),
                                              self.tr("Password again")), strict=True):

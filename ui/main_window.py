@@ -43,6 +43,7 @@ from ui.pages.followups import FollowUpsPage
 from ui.pages.household import HouseholdPage
 from ui.pages.households import HouseholdsPage
 from ui.pages.outcomes import OutcomesPage
+from ui.pages.overview import OverviewPage
 from ui.pages.records import ActivitiesPage, CasesPage
 from ui.pages.reports import ReportsPage
 from ui.pages.sync import LAST_SYNC_SETTING, SyncPage
@@ -59,10 +60,11 @@ if TYPE_CHECKING:
 # before the window shows: they are a good part of the start time and many sessions open only some of them.
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-NAV = ("households", "followups", "cases", "activities", "outcomes", "campaigns", "reports", "sync", "admin")
+NAV = ("overview", "households", "followups", "cases", "activities", "outcomes", "campaigns", "reports", "sync",
+       "admin")
 GEOMETRY_SETTING = "window/geometry"  # QSettings key: the main window's size, place and state
 # The permission a page needs to be offered at all (the others are every role's work).
-PAGE_PERMISSION = {"reports": "reports.view", "admin": "users.admin"}
+PAGE_PERMISSION = {"overview": "reports.view", "reports": "reports.view", "admin": "users.admin"}
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item:selected { background: #2f6ea5; color: white; }"
         )
         self.stack = QStackedWidget(self)
+        self.overview = OverviewPage(ctx)
         self.households = HouseholdsPage(ctx)
         self.household = HouseholdPage(ctx)
         self.followups = FollowUpsPage(ctx)
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncPage(ctx)
         self.admin = AdminPage(ctx)
         self.pages: dict[str, Page] = {
+            "overview": self.overview,
             "households": self.households,
             "followups": self.followups,
             "cases": self.cases,
@@ -165,6 +169,8 @@ class MainWindow(QMainWindow):
             self.language_actions[lang] = action
 
         self.nav.currentRowChanged.connect(self._show_nav)
+        self.overview.open_household.connect(self.open_household)
+        self.overview.open_area.connect(self.show_area)
         self.households.open_household.connect(self.open_household)
         self.households.new_household.connect(self.new_household)
         self.households.new_visit.connect(self.new_visit)
@@ -183,7 +189,7 @@ class MainWindow(QMainWindow):
         ctx.user_changed.connect(self.apply_role)
         self.retranslate()
         self.apply_role()
-        self.nav.setCurrentRow(0)
+        self.show_page(self.start_page())
 
     # --- size and place ------------------------------------------------------------------------------------
     def _place(self) -> None:
@@ -255,9 +261,22 @@ class MainWindow(QMainWindow):
         self.login_dialog = None
         self.ctx.set_actor(dialog.actor)
         self.show()
-        self.show_page("households")
+        self.show_page(self.start_page())
         self.ctx.records_changed.emit()
         dialog.deleteLater()
+
+    def start_page(self) -> str:
+        """Team leads and admins start on the Overview, officers on their households. The households list is
+        read in the background either way, so it is there at the first click."""
+        if self.ctx.can("reports.view"):
+            self.guarded(self.households.refresh)
+            return "overview"
+        return "households"
+
+    def show_area(self, area_id: str) -> None:
+        """The households of one khu phố (a bar of the Overview's chart)."""
+        self.show_page("households")
+        self.households.area.setCurrentIndex(max(0, self.households.area.findData(area_id)))
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(NAV.index(key))

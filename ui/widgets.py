@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QTableView, QWidget
 
+from desktop.errors import WardbookError
 from ui.context import AppContext
 
 SEARCH_DEBOUNCE_MS = 150
@@ -156,7 +157,20 @@ def hidden_text(count: int) -> str:
 
 
 def error_text(error: Exception) -> str:
-    """The user-facing text of a core error, in the current language."""
+    """The user-facing text of a core error, in the current language. The few core messages written for the
+    command line (they name its options and variables) are said in the app's own words."""
+    app_words = {
+        "security.no_keyring": QCoreApplication.translate(
+            "Errors", "This computer has no password store WardBook can use for its keys. Restart WardBook: it "
+            "then offers a key file protected by a passphrase."),
+        "security.no_key_passphrase": QCoreApplication.translate("Errors", "The key file needs its passphrase."),
+        "security.needs_key": QCoreApplication.translate(
+            "Errors", "This register is encrypted and its key is not on this computer (neither in its password "
+            "store nor in the key file chosen)."),
+        "sync.no_share_set": QCoreApplication.translate("Errors", "Choose the shared folder first."),
+    }
+    if isinstance(error, WardbookError) and error.msg_id in app_words:
+        return app_words[error.msg_id]
     message = getattr(error, "message", None)
     return message() if callable(message) else str(error)
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
+from ui.widgets import error_text
 
 Job = Callable[[Progress, Cancelled], Any]
 
@@ -55,18 +57,24 @@ class Worker(QRunnable):
         try:
             result = self._job(self._progress, self.is_cancelled)
         except InterruptedError:
-            self.signals.cancelled.emit()
+            self._emit(self.signals.cancelled)
         except WardbookError as error:
-            self.signals.failed.emit(error.message())
+            self._emit(self.signals.failed, error_text(error))
         except Exception as error:  # a bug in the job: show it rather than lose it in a pool thread
             traceback.print_exc()
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            self._emit(self.signals.failed, f"{type(error).__name__}: {error}")
         else:
             # A job that returns has done its work, even if Cancel was pressed as it ended: saying "cancelled"
             # then would make the officer believe an import or a sync that was committed did not happen.
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
         finally:
             self.done.set()
+
+    @staticmethod
+    def _emit(signal: Any, *args: object) -> None:
+        """Tell the page, unless it is gone: a window closed (or the app quit) while the job ran."""
+        with suppress(RuntimeError):  # "Signal source has been deleted"
+            signal.emit(*args)
 
 
 def start(

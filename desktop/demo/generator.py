@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from desktop.demo import vocabulary as vocab
 from desktop.demo.outcomes import outcome_rng, reintegration_and_models, with_outcomes
 from desktop.progress import Progress
+from desktop.register.households import DEMO_PREFIX, format_code
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store
 from desktop.store.tables import (
@@ -94,7 +95,7 @@ def _household_rows(maker: _Maker, area_id: str, street: str, index: int, end: d
     flags["flag_elderly_alone"] = int(elderly_alone)
     rows = [
         RowWrite("households", household_id, "insert", {
-            "code": f"HK{index:06d}", "area_id": area_id, "house_no": maker.house_no(), "street": street,
+            "code": format_code(DEMO_PREFIX, index), "area_id": area_id, "house_no": maker.house_no(), "street": street,
             "head_person_id": head_id, "phone": maker.phone() if rng.random() < 0.8 else None,
             "status": "active", **flags,
         }),

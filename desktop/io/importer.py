@@ -27,6 +27,7 @@ from desktop.io.plan import ImportPlan, ImportResult, PlannedHousehold, PlannedP
 from desktop.io.reading import Notice, Source, open_source
 from desktop.io.rows import RowReader
 from desktop.progress import Progress
+from desktop.register.households import new_codes
 from desktop.register.validation import MAX_NAME, MAX_TEXT
 from desktop.search.folding import fold_words as fold
 from desktop.security import audit
@@ -188,6 +189,7 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
         raise WardbookError("io.has_problems", count=len(plan.blocking))
     added = merged = people_added = updated = skipped = moved = 0
     batch: list[RowWrite] = []
+    codes = new_codes(store)  # households without a code in the file get this laptop's next ones
     with store.transaction():
         new_area_ids = {key: store.writer.insert("areas", {"name": name, "kind": "khu_pho"})
                         for key, name in plan.new_areas.items()}
@@ -198,7 +200,7 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                 household_id = new_id()
                 head_id = new_id()
                 fields = dict(planned.fields)
-                fields["code"] = fields["code"] or household_id[:8].upper()
+                fields["code"] = fields["code"] or next(codes)
                 fields["head_person_id"] = head_id
                 fields["area_id"] = fields["area_id"] or new_area_ids.get(planned.area_key or "")
                 batch.append(RowWrite("households", household_id, "insert", fields))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from desktop.errors import WardbookError
 from desktop.register.validation import (
@@ -21,6 +21,41 @@ from desktop.store import Store, new_id
 from desktop.store.tables import AREA_KINDS, GENDERS, HOUSEHOLD_FLAGS
 
 MAX_CODE = 40
+# Household codes: this laptop's three letters, a dash and its own running number ("KQM-00123"). Letters only
+# (no I or O, read as 1 and 0) so a code reads aloud; three of them give 13,824 prefixes, so laptops of one
+# station all but never share one, and no laptop needs to ask another for the next number. The demo ward's
+# households are "HK-00001"…: two letters, never a laptop's.
+CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_DIGITS = 5
+DEMO_PREFIX = "HK"
+
+
+def code_prefix(device_id: str) -> str:
+    """This laptop's three letters, drawn from its device id (the same on every start)."""
+    number = int(device_id.replace("-", "")[:12] or "0", 16)
+    letters = []
+    for _ in range(3):
+        number, digit = divmod(number, len(CODE_LETTERS))
+        letters.append(CODE_LETTERS[digit])
+    return "".join(letters)
+
+
+def format_code(prefix: str, number: int) -> str:
+    return f"{prefix}-{number:0{CODE_DIGITS}d}"
+
+
+def new_codes(store: Store) -> Iterator[str]:
+    """The next free codes of this laptop, in order: after the highest number it has used (codes given by hand
+    or imported that look like this laptop's are counted too, so no code is given twice)."""
+    prefix = code_prefix(store.device_id)
+    row = store.conn.execute(
+        "SELECT max(CAST(substr(code, ?) AS INTEGER)) FROM households WHERE code GLOB ?",
+        (len(prefix) + 2, f"{prefix}-[0-9]*"),
+    ).fetchone()
+    number = int(row[0] or 0)
+    while True:
+        number += 1
+        yield format_code(prefix, number)
 
 
 def add_area(store: Store, name: str, kind: str = "khu_pho", parent_id: str | None = None,
@@ -94,7 +129,7 @@ def add_household(
                               (code,)).fetchone():
             raise WardbookError("register.code_taken", code=code)
     household = {
-        "code": code or household_id[:8].upper(),
+        "code": code or next(new_codes(store)),
         "area_id": area_id,
         "house_no": require_text(house_no, "house_no"),
         "street": require_text(street, "street"),

@@ -29,7 +29,8 @@ _PHONE = re.compile(r"^(0\d{9}|02\d{9})$")
 
 
 def parse_date(value: str | date | None, *, required: bool = False, field: str = "date") -> str | None:
-    """ISO `yyyy-mm-dd` from `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy` or ISO input."""
+    """ISO `yyyy-mm-dd` from `dd/mm/yyyy`, `d/m/yyyy`, `d/m/yy` (20yy: the register's dates are this century's),
+    `dd-mm-yyyy` or ISO input."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise WardbookError("register.required", field=field)
@@ -39,6 +40,10 @@ def parse_date(value: str | date | None, *, required: bool = False, field: str =
     if isinstance(value, date):
         return value.isoformat()
     text = value.strip()
+    day_month_year = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})", text)
+    if day_month_year:  # two-digit year: strptime's %y would put 69–99 in the 1900s
+        day, sep, month, year = day_month_year.groups()
+        text = f"{day}{sep}{month}{sep}20{year}"
     for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
             parsed = datetime.strptime(text, pattern).date()

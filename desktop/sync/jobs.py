@@ -27,12 +27,12 @@ SHARE = "sync.share"
 
 def sync_now(store: Store, share: str, *, progress: Callable[[int, int, str], None] | None = None,
              cancelled: Callable[[], bool] | None = None, secrets: SecretStore | None = None) -> ApplyReport:
-    from desktop.security.secrets import KeyringSecrets
     from desktop.sync.engine import sync_once
     from desktop.sync.folder import FolderShare
     from desktop.sync.keystore import load_keys, save_data_keys
+    from desktop.sync.setup import sync_key_store
 
-    secrets = secrets or KeyringSecrets(store.device_id)
+    secrets = sync_key_store(store.device_id, secrets)
     keys = load_keys(secrets)
     try:
         _published, report = sync_once(store, FolderShare(share), keys, progress=progress, cancelled=cancelled)

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditDialog</name>
+    <message numerus="yes">
+        <source>%1: %n record(s)</source>
+        <translation>
+            <numerusform>%1: %n record</numerusform>
+            <numerusform>%1: %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other field(s)</source>
+        <translation>
+            <numerusform>%n other field</numerusform>
+            <numerusform>%n other fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s)</source>
+        <translation>
+            <numerusform>%n failed attempt</numerusform>
+            <numerusform>%n failed attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CampaignBox</name>
     <message numerus="yes">
         <source>Before: %1, %n attempt(s)</source>
@@ -18,6 +49,16 @@
         <translation>
             <numerusform>%n day left; %1 households still to finish.</numerusform>
             <numerusform>%n days left; %1 households still to finish.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FigureList</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
         </translation>
     </message>
 </context>

@@ -150,26 +150,29 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Approve a laptop</source>
+        <translation>Duyệt máy</translation>
+    </message>
+    <message>
+        <source>Approve the laptop “%1”? Choose whose laptop it is: what it sends is accepted with that account&apos;s rights.</source>
+        <translation>Duyệt máy “%1”? Chọn máy này của ai: dữ liệu máy gửi lên được nhận theo quyền của tài khoản đó.</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Tài khoản</translation>
+    </message>
+    <message>
+        <source>No account (an officer&apos;s laptop)</source>
+        <translation>Không gắn tài khoản (máy của cán bộ)</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
-    <message>
-        <source>Time (UTC)</source>
-        <translation>Thời gian (UTC)</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Người dùng</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Thao tác</translation>
-    </message>
     <message>
         <source>Record</source>
         <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Chi tiết</translation>
     </message>
     <message>
         <source>All records</source>
@@ -180,16 +183,316 @@
         <translation>Nhật ký truy cập</translation>
     </message>
     <message>
-        <source>Record id (e.g. a household&apos;s), empty for all</source>
-        <translation>Mã (id) hồ sơ, ví dụ của một hộ; để trống để xem tất cả</translation>
+        <source>When</source>
+        <translation>Thời gian</translation>
     </message>
     <message>
-        <source>Filter</source>
-        <translation>Lọc</translation>
+        <source>Who</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Did</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Show every record&apos;s entries</source>
+        <translation>Xem nhật ký của mọi hồ sơ</translation>
     </message>
     <message>
         <source>Verify integrity</source>
         <translation>Kiểm tra toàn vẹn</translation>
+    </message>
+    <message>
+        <source>viewed</source>
+        <translation>đã xem</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>đã xuất</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>đã in</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>đã thêm</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>đã xoá</translation>
+    </message>
+    <message>
+        <source>deleted for good</source>
+        <translation>đã xoá vĩnh viễn</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>đã nhập</translation>
+    </message>
+    <message>
+        <source>logged in</source>
+        <translation>đăng nhập</translation>
+    </message>
+    <message>
+        <source>failed to log in</source>
+        <translation>đăng nhập không thành công</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>đăng xuất</translation>
+    </message>
+    <message>
+        <source>backed up the register</source>
+        <translation>đã sao lưu sổ</translation>
+    </message>
+    <message>
+        <source>restored a backup</source>
+        <translation>đã khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>encrypted the register</source>
+        <translation>đã mã hoá sổ</translation>
+    </message>
+    <message>
+        <source>other action</source>
+        <translation>thao tác khác</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Lượt thăm</translation>
+    </message>
+    <message>
+        <source>Support given</source>
+        <translation>Hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>Case update</source>
+        <translation>Cập nhật vụ việc</translation>
+    </message>
+    <message>
+        <source>Commendation</source>
+        <translation>Khen thưởng</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Thiết lập</translation>
+    </message>
+    <message>
+        <source>Khu phố</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>khu phố</source>
+        <translation>khu phố</translation>
+    </message>
+    <message>
+        <source>head of household</source>
+        <translation>chủ hộ</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>điện thoại</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>tình trạng</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>giới tính</translation>
+    </message>
+    <message>
+        <source>birth year</source>
+        <translation>năm sinh</translation>
+    </message>
+    <message>
+        <source>relation to the head</source>
+        <translation>quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>số định danh</translation>
+    </message>
+    <message>
+        <source>occupation</source>
+        <translation>nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>moved in on</source>
+        <translation>ngày chuyển đến</translation>
+    </message>
+    <message>
+        <source>moved out on</source>
+        <translation>ngày chuyển đi</translation>
+    </message>
+    <message>
+        <source>purposes</source>
+        <translation>mục đích</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>kết quả</translation>
+    </message>
+    <message>
+        <source>follow-up done</source>
+        <translation>đã theo dõi</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>reason for voiding</source>
+        <translation>lý do hủy</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>số người dự</translation>
+    </message>
+    <message>
+        <source>received on</source>
+        <translation>ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>nguồn tin</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>người phụ trách</translation>
+    </message>
+    <message>
+        <source>due on</source>
+        <translation>hạn xử lý</translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation>ngày giải quyết</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>kết quả giải quyết</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mật khẩu</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang hoạt động</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>cán bộ</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>hộ</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>nhân khẩu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n record(s)</source>
+        <translation>
+            <numerusform>%1: %n hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no longer in the register)</source>
+        <translation>(không còn trong sổ)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other field(s)</source>
+        <translation>
+            <numerusform>%n trường khác</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>fields: %1</source>
+        <translation>trường: %1</translation>
+    </message>
+    <message>
+        <source>periodic review</source>
+        <translation>báo cáo sơ kết, tổng kết</translation>
+    </message>
+    <message>
+        <source>walk list</source>
+        <translation>danh sách đi địa bàn</translation>
+    </message>
+    <message>
+        <source>household sheet</source>
+        <translation>phiếu hộ</translation>
+    </message>
+    <message>
+        <source>a report</source>
+        <translation>một báo cáo</translation>
+    </message>
+    <message>
+        <source>period %1</source>
+        <translation>kỳ %1</translation>
+    </message>
+    <message>
+        <source>a person&apos;s own data, on request</source>
+        <translation>dữ liệu của một người, theo yêu cầu của người đó</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n dòng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>tệp %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s)</source>
+        <translation>
+            <numerusform>%n lần sai</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation>với tên %1</translation>
     </message>
     <message>
         <source>%1 newest entries</source>
@@ -701,10 +1004,49 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>Pick from a calendar (Alt+↓)</source>
+        <translation>Chọn trên lịch (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHook</name>
     <message>
         <source>WardBook could not finish this action because of an error in the program. What was saved before is safe; the action itself was not saved. The details were written to %1 — please send that file to the person who supports WardBook.</source>
         <translation>WardBook không thể hoàn tất thao tác này do lỗi của chương trình. Những gì đã lưu trước đó vẫn an toàn; riêng thao tác này chưa được lưu. Chi tiết đã được ghi vào %1 — hãy gửi tệp đó cho người hỗ trợ WardBook.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>This computer has no password store WardBook can use for its keys. Restart WardBook: it then offers a key file protected by a passphrase.</source>
+        <translation>Máy này không có kho mật khẩu mà WardBook dùng được cho các khóa. Hãy mở lại WardBook: khi đó ứng dụng sẽ đề nghị dùng một tệp khóa có cụm mật khẩu bảo vệ.</translation>
+    </message>
+    <message>
+        <source>The key file needs its passphrase.</source>
+        <translation>Tệp khóa cần cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <source>This register is encrypted and its key is not on this computer (neither in its password store nor in the key file chosen).</source>
+        <translation>Sổ này được mã hoá và khóa của nó không có trên máy này (không có trong kho mật khẩu, cũng không có trong tệp khóa đã chọn).</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>Hãy chọn thư mục dùng chung trước.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureList</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n dòng</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -714,8 +1056,8 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Tài khoản quản trị đầu tiên</translation>
     </message>
     <message>
-        <source>Create the administrator account now. From then on everyone logs in, and the admin adds the officers&apos; and team leads&apos; accounts. Skip to try the app without accounts (for a demo ward): anyone at this computer can then do everything.</source>
-        <translation>Hãy tạo tài khoản quản trị ngay bây giờ. Từ đó trở đi mọi người đều phải đăng nhập, và quản trị thêm tài khoản cho cán bộ và tổ trưởng. Bỏ qua để dùng thử không cần tài khoản (cho phường mẫu): khi đó bất kỳ ai dùng máy này cũng làm được mọi việc.</translation>
+        <source>Create the administrator account now. From then on everyone logs in, and the admin adds the officers&apos; and team leads&apos; accounts. Press “Skip for now” to try the app without accounts (for a demo ward): anyone at this computer can then do everything.</source>
+        <translation>Hãy tạo tài khoản quản trị ngay bây giờ. Từ đó trở đi mọi người đều phải đăng nhập, và quản trị viên thêm tài khoản cho cán bộ và tổ trưởng. Bấm “Để sau” để dùng thử không cần tài khoản (cho phường mẫu): khi đó bất kỳ ai dùng máy này cũng làm được mọi việc.</translation>
     </message>
     <message>
         <source>Username</source>
@@ -1262,8 +1604,12 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Khóa cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>No OS keyring works on this computer (%1), so the key that encrypts the register cannot be kept there. WardBook never stores it in plain text: choose a key file protected by a passphrase instead. Keep the passphrase safe — without it the register cannot be opened.</source>
-        <translation>Máy này không có kho khóa của hệ điều hành (%1), nên không thể cất khóa mã hoá sổ địa bàn ở đó. WardBook không bao giờ lưu khóa dạng văn bản thường: hãy chọn một tệp khóa được bảo vệ bằng cụm mật khẩu. Hãy giữ kỹ cụm mật khẩu — mất nó thì không mở được sổ.</translation>
+        <source>This computer has no password store that WardBook can use, so the keys that protect the station&apos;s sync are kept in a key file locked by a passphrase. Choose the key file (or where a new one will be made) and type its passphrase.</source>
+        <translation>Máy này không có kho mật khẩu mà WardBook dùng được, nên các khóa bảo vệ việc đồng bộ của trạm được cất trong một tệp khóa có cụm mật khẩu. Hãy chọn tệp khóa (hoặc nơi sẽ tạo tệp mới) và nhập cụm mật khẩu của nó.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store that WardBook can use, so the key that locks the register is kept in a key file protected by a passphrase instead. WardBook never writes the key in plain text. Keep the passphrase safe: without it the register cannot be opened.</source>
+        <translation>Máy này không có kho mật khẩu mà WardBook dùng được, nên khóa mã hoá sổ địa bàn sẽ được cất trong một tệp khóa có cụm mật khẩu bảo vệ. WardBook không bao giờ ghi khóa ở dạng văn bản thường. Hãy giữ kỹ cụm mật khẩu: không có nó thì không mở được sổ.</translation>
     </message>
     <message>
         <source>Key file</source>
@@ -1292,6 +1638,10 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
     <message>
         <source>The two passphrases do not match.</source>
         <translation>Hai cụm mật khẩu không khớp.</translation>
+    </message>
+    <message>
+        <source>The key file could not be read or made there. Choose another place, or check that the disk is connected.</source>
+        <translation>Không đọc hoặc tạo được tệp khóa ở đó. Hãy chọn chỗ khác, hoặc kiểm tra ổ đĩa đã được cắm.</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1814,173 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Community models</source>
         <translation>Mô hình ở khu dân cư</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Quý này</translation>
+    </message>
+    <message>
+        <source>This half-year</source>
+        <translation>6 tháng này</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>Whole ward</source>
+        <translation>Toàn phường</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Kỳ</translation>
+    </message>
+    <message>
+        <source>&amp;Khu phố</source>
+        <translation>Khu &amp;phố</translation>
+    </message>
+    <message>
+        <source>Households reached, by khu phố</source>
+        <translation>Tỷ lệ hộ được thăm, theo khu phố</translation>
+    </message>
+    <message>
+        <source>Visits, by officer</source>
+        <translation>Lượt thăm, theo cán bộ</translation>
+    </message>
+    <message>
+        <source>Previous period: %1</source>
+        <translation>Kỳ trước: %1</translation>
+    </message>
+    <message>
+        <source>%1, compared with %2 (figures as in the review)</source>
+        <translation>%1, so với %2 (số liệu như trong báo cáo sơ kết, tổng kết)</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lượt thăm</translation>
+    </message>
+    <message>
+        <source>Households reached</source>
+        <translation>Hộ được thăm</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Việc theo dõi quá hạn</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Vụ việc đang xử lý</translation>
+    </message>
+    <message>
+        <source>Support given (đồng)</source>
+        <translation>Hỗ trợ đã trao (đồng)</translation>
+    </message>
+    <message>
+        <source>(no officer)</source>
+        <translation>(chưa có cán bộ)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Khu phố</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Visits in %1</source>
+        <translation>Lượt thăm trong %1</translation>
+    </message>
+    <message>
+        <source>Month or purpose</source>
+        <translation>Tháng hoặc mục đích</translation>
+    </message>
+    <message>
+        <source>Households with overdue follow-ups</source>
+        <translation>Hộ có việc theo dõi quá hạn</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Quá hạn từ</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Chưa xong</translation>
+    </message>
+    <message>
+        <source>Open cases by kind</source>
+        <translation>Vụ việc đang xử lý, theo loại</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Support given in %1</source>
+        <translation>Hỗ trợ đã trao trong %1</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Times given</source>
+        <translation>Số lần trao</translation>
+    </message>
+    <message>
+        <source>Value (đồng)</source>
+        <translation>Giá trị (đồng)</translation>
+    </message>
+    <message>
+        <source>Officers in %1</source>
+        <translation>Cán bộ trong %1</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Hộ dân</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>Households not visited in %1</source>
+        <translation>Hộ chưa được thăm trong %1</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Lần thăm gần nhất</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa thăm</translation>
     </message>
 </context>
 <context>
@@ -1766,6 +2283,173 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     </message>
 </context>
 <context>
+    <name>SetupBox</name>
+    <message>
+        <source>Laptop</source>
+        <translation>Máy</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số máy</translation>
+    </message>
+    <message>
+        <source>Station set-up</source>
+        <translation>Thiết lập trạm</translation>
+    </message>
+    <message>
+        <source>Set up this folder for the station</source>
+        <translation>Thiết lập thư mục này cho trạm</translation>
+    </message>
+    <message>
+        <source>Ask to join the station</source>
+        <translation>Xin tham gia trạm</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Load the ward from the newest snapshot</source>
+        <translation>Nạp dữ liệu phường từ bản chụp mới nhất</translation>
+    </message>
+    <message>
+        <source>Laptops of the station</source>
+        <translation>Các máy của trạm</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Duyệt…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Thu hồi…</translation>
+    </message>
+    <message>
+        <source>Write a snapshot for new laptops</source>
+        <translation>Ghi bản chụp cho máy mới</translation>
+    </message>
+    <message>
+        <source>admin laptop</source>
+        <translation>máy quản trị</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã duyệt</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>đã thu hồi</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder the station&apos;s laptops use (a network folder or a shared drive).</source>
+        <translation>Hãy chọn thư mục dùng chung của các máy trong trạm (thư mục mạng hoặc ổ đĩa dùng chung).</translation>
+    </message>
+    <message>
+        <source>The shared folder cannot be reached. Check that the network folder or drive is connected, then press Check again.</source>
+        <translation>Không truy cập được thư mục dùng chung. Hãy kiểm tra thư mục mạng hoặc ổ đĩa đã được kết nối, rồi bấm Kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>This folder is not a station sync folder yet. To start the station&apos;s sync here, press “Set up this folder for the station”. If another laptop already set the station up, choose the folder it uses instead.</source>
+        <translation>Thư mục này chưa phải thư mục đồng bộ của trạm. Để bắt đầu đồng bộ của trạm tại đây, bấm “Thiết lập thư mục này cho trạm”. Nếu một máy khác đã thiết lập trạm, hãy chọn thư mục máy đó đang dùng.</translation>
+    </message>
+    <message>
+        <source>This folder is not a station sync folder yet. Ask the admin which folder the station uses, or to set this one up.</source>
+        <translation>Thư mục này chưa phải thư mục đồng bộ của trạm. Hãy hỏi quản trị viên trạm dùng thư mục nào, hoặc nhờ thiết lập thư mục này.</translation>
+    </message>
+    <message>
+        <source>This laptop is not part of the station yet. Press “Ask to join the station”, then ask the admin to approve it.</source>
+        <translation>Máy này chưa thuộc trạm. Bấm “Xin tham gia trạm”, rồi nhờ quản trị viên duyệt.</translation>
+    </message>
+    <message>
+        <source>This laptop has asked to join. Once the admin approves it on the admin laptop&apos;s Sync page, press Check again.</source>
+        <translation>Máy này đã xin tham gia. Khi quản trị viên đã duyệt trên trang Đồng bộ của máy quản trị, bấm Kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>This laptop is part of the station: press Sync now to exchange changes.</source>
+        <translation>Máy này đã thuộc trạm: bấm Đồng bộ ngay để trao đổi dữ liệu.</translation>
+    </message>
+    <message>
+        <source>This is the station&apos;s admin laptop: it approves and revokes the other laptops.</source>
+        <translation>Đây là máy quản trị của trạm: máy này duyệt và thu hồi các máy khác.</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the admin: it can no longer sync with the station.</source>
+        <translation>Máy này đã bị quản trị viên thu hồi: không đồng bộ với trạm được nữa.</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>Hãy chọn thư mục dùng chung trước.</translation>
+    </message>
+    <message>
+        <source>This folder is already a station sync folder: the other laptops ask to join it.</source>
+        <translation>Thư mục này đã là thư mục đồng bộ của trạm: các máy khác xin tham gia vào đó.</translation>
+    </message>
+    <message>
+        <source>There is no snapshot in the shared folder yet. Ask the admin to write one (Sync page, “Write a snapshot for new laptops”).</source>
+        <translation>Thư mục dùng chung chưa có bản chụp nào. Hãy nhờ quản trị viên ghi một bản (trang Đồng bộ, “Ghi bản chụp cho máy mới”).</translation>
+    </message>
+    <message>
+        <source>This laptop already holds ward data: a snapshot is only loaded into a new, empty laptop. Press Sync now instead.</source>
+        <translation>Máy này đã có dữ liệu phường: bản chụp chỉ nạp vào máy mới, còn trống. Hãy bấm Đồng bộ ngay.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store for the sync keys, and no key file was chosen.</source>
+        <translation>Máy này không có kho mật khẩu cho khóa đồng bộ, và chưa chọn tệp khóa.</translation>
+    </message>
+    <message>
+        <source>The key file needs its passphrase.</source>
+        <translation>Tệp khóa cần cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Select a laptop waiting for approval first.</source>
+        <translation>Hãy chọn một máy đang chờ duyệt trước.</translation>
+    </message>
+    <message>
+        <source>Choose the account this laptop is for.</source>
+        <translation>Hãy chọn tài khoản dùng máy này.</translation>
+    </message>
+    <message>
+        <source>Select an approved laptop first (the admin laptop cannot be revoked).</source>
+        <translation>Hãy chọn một máy đã duyệt trước (không thu hồi được máy quản trị).</translation>
+    </message>
+    <message>
+        <source>Revoke a laptop</source>
+        <translation>Thu hồi máy</translation>
+    </message>
+    <message>
+        <source>Revoke the laptop “%1”? What it sent before stays; nothing it sends from now on is accepted, and new keys are made that it cannot read.</source>
+        <translation>Thu hồi máy “%1”? Dữ liệu máy đã gửi trước đây được giữ; từ nay không nhận gì từ máy này nữa, và khóa mới được tạo mà máy này không đọc được.</translation>
+    </message>
+    <message>
+        <source>Writing a snapshot…</source>
+        <translation>Đang ghi bản chụp…</translation>
+    </message>
+    <message>
+        <source>Loading the ward from the snapshot…</source>
+        <translation>Đang nạp dữ liệu phường từ bản chụp…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Xong.</translation>
+    </message>
+</context>
+<context>
     <name>SubjectExportBox</name>
     <message>
         <source>Personal data request (export everything about one person)</source>
@@ -1920,10 +2604,6 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
-    </message>
-    <message>
-        <source>Sync is not available in this build.</source>
-        <translation>Bản cài đặt này chưa có chức năng đồng bộ.</translation>
     </message>
     <message>
         <source>Shared folder</source>

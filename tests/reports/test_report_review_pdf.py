@@ -151,8 +151,8 @@ def test_every_figure_is_printed(review, demo_store):  # type: ignore[no-untyped
     annexes = flat.split("Phụ lục 1", 2)[-1]
     not_visited, rest = annexes.split("Phụ lục 2", 1)
     overdue = rest.split("Phụ lục 3", 1)[0]
-    assert re.findall(r"HK\d{6}", not_visited) == [line.code for line in figures.not_visited]
-    assert re.findall(r"HK\d{6}", overdue) == [line.code for line in figures.overdue]
+    assert re.findall(r"HK-\d{5}", not_visited) == [line.code for line in figures.not_visited]
+    assert re.findall(r"HK-\d{5}", overdue) == [line.code for line in figures.overdue]
     assert figures.not_visited and figures.overdue
 
 

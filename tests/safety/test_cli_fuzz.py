@@ -28,7 +28,7 @@ from desktop.store import Store
 from tests.safety.conftest import dump, snapshot
 
 COMMON = {"--db", "--lang", "--user", "--key-file", "-h", "--help"}
-PLAUSIBLE = ["HK000001", "HK000002", "Khu phố 1", "khu pho 2", "Nguyen", "Nguyễn Văn An", "2026", "2026-Q2",
+PLAUSIBLE = ["HK-00001", "HK-00002", "Khu phố 1", "khu pho 2", "Nguyen", "Nguyễn Văn An", "2026", "2026-Q2",
              "2026-06", "05/01/2026", "01/01/2026", "30/06/2026", "food:10:kg:200000", "report.place", "quantri",
              "officer", "welfare_check", "met", "1", "7", "90"]
 NUMBERS = ["nan", "NaN", "inf", "-inf", "-3", "-0", "0", "1e9", "1e400", "99999999999999999999999", "1.5", "0x10",

@@ -59,7 +59,7 @@ def test_visit_add_on_a_full_disk(small_disk: Path, ward_template: Path, tmp_pat
     db = small_disk / "ward.db"
     assert cli("--db", db, "demo", "--households", "100").code == 0
     _fill(small_disk, 0)
-    result = cli("--db", db, "visit", "add", "--household", "HK000001", "--date", "05/01/2026",
+    result = cli("--db", db, "visit", "add", "--household", "HK-00001", "--date", "05/01/2026",
                  "--purpose", "welfare_check", "--findings", "x" * 20000)
     _one_line_disk_full(result, db)
 
@@ -69,7 +69,7 @@ def test_visit_add_on_a_full_disk(small_disk: Path, ward_template: Path, tmp_pat
     (["report", "walklist", "--area", "Khu phố 1", "--out"], "walk.pdf"),
     (["export", "people", "--out"], "people.xlsx"),
     (["export", "visits", "--out"], "visits.csv"),
-    (["person", "export", "HK000001", "--out"], "person.json"),
+    (["person", "export", "HK-00001", "--out"], "person.json"),
     (["backup"], "copy.db"),
 ])
 def test_an_output_on_a_full_disk_leaves_nothing_behind(

@@ -23,7 +23,7 @@ PASSPHRASE = "correct horse battery staple"
 OUTPUT_COMMANDS = [
     ["report", "review", "--period", "2026", "--out"],
     ["report", "walklist", "--area", "Khu phố 1", "--out"],
-    ["report", "household", "HK000001", "--out"],
+    ["report", "household", "HK-00001", "--out"],
     ["export", "people", "--out"],
     ["person", "export", "Nguyen", "--out"],
     ["backup"],

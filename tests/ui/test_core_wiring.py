@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,13 +12,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop import i18n
 from desktop.security.secrets import PassphraseFileSecrets
 from desktop.store import Store
-from desktop.sync import jobs
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
 from desktop.sync.keystore import load_keys
 from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
 from ui.pages.reports import ReportsPage
-from ui.pages.sync import SYNC_FUNCTIONS, SyncPage
+from ui.pages.sync import SyncPage
 
 
 def test_reports_page_prints_the_real_review(ctx, owned, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -38,7 +36,7 @@ def test_reports_page_prints_the_real_review(ctx, owned, qtbot, tmp_path) -> Non
 def _station_and_page(ctx, owned, tmp_path: Path) -> Iterator[tuple[SyncPage, FolderShare, Store, SyncKeys]]:  # type: ignore[no-untyped-def]
     """The app's Sync page on `ctx`'s laptop, enrolled at a station (its own database, open while in use)."""
     secrets = PassphraseFileSecrets(tmp_path / "laptop.keys", "laptop passphrase")
-    page = SyncPage(ctx, functions={**SYNC_FUNCTIONS, "sync_now": functools.partial(jobs.sync_now, secrets=secrets)})
+    page = SyncPage(ctx, secrets=secrets)
     owned.append(page)
     share = FolderShare(tmp_path / "share")
     with Store.open(tmp_path / "station.db", create=True) as station:

@@ -16,22 +16,22 @@ from desktop.store import Store
 from desktop.store.queries import ward_stats
 from ui import workers
 from ui.pages.reports import ReportsPage
-from ui.pages.sync import SyncPage
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_switching_to_english_changes_visible_labels(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     nav = [window.nav.item(row).text() for row in range(window.nav.count())]
-    assert nav[0] == "Hộ dân" and nav[-1] == "Quản trị"
+    assert nav[0] == "Tổng quan" and nav[1] == "Hộ dân" and nav[-1] == "Quản trị"
     assert window.households.add_button.text() == "Thêm hộ"
     flag_vi = window.households.flag.itemText(1)
     dialog = window.new_visit("")
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert save.text() == "Lưu"  # Qt's own button, from our qtbase_vi catalogue
     window.language_actions["en"].trigger()
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Households", timeout=2000)
+    qtbot.waitUntil(lambda: window.nav.item(1).text() == "Households", timeout=2000)
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
+        "Overview",
         "Households",
         "Visits & follow-ups",
         "Cases",
@@ -49,7 +49,7 @@ def test_switching_to_english_changes_visible_labels(window, qtbot) -> None:  # 
     assert dialog.purposes["welfare_check"].text() == "1. Welfare check"
     assert window.menuBar().actions()[0].text() == "&File"
     window.language_actions["vi"].trigger()
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Hộ dân", timeout=2000)
+    qtbot.waitUntil(lambda: window.nav.item(1).text() == "Hộ dân", timeout=2000)
     assert save.text() == "Lưu" and dialog.purposes["welfare_check"].text() == "1. Thăm hỏi"
 
 
@@ -127,24 +127,12 @@ def test_report_page_runs_the_core_function_in_background(ctx, owned, qtbot, tmp
 
 def test_pages_say_when_the_core_module_is_missing(ctx, owned) -> None:  # type: ignore[no-untyped-def]
     reports = ReportsPage(ctx, functions={"review": "desktop.reports_not_here:periodic_review"})
-    sync = SyncPage(
-        ctx,
-        functions={
-            "sync_now": "desktop.sync_not_here:sync_now",
-            "device_status": "desktop.sync_not_here:device_status",
-        },
-    )
-    owned.extend((reports, sync))
+    owned.append(reports)
     for page in owned:
         page.show()
     reports.generate.click()
     assert reports.error.isVisible() and reports.error.text() == "Bản cài đặt này chưa có báo cáo này."
     assert reports.progress.worker is None
-    sync.refresh()
-    sync.share.setText("/tmp/share")
-    sync.sync_button.click()
-    assert sync.error.text() == "Bản cài đặt này chưa có chức năng đồng bộ."
-    assert sync.devices_note.text() == sync.error.text()
 
 
 def test_self_test_exits_zero(tmp_path) -> None:

@@ -103,6 +103,8 @@ def test_login_dialog_logs_in_and_the_status_bar_shows_the_user(demo_store, acco
         try:
             assert _status(window) == "Người dùng: totruong (tổ trưởng)"
             assert not window.nav.item(NAV.index("reports")).isHidden()  # team leads see Reports
+            assert not window.nav.item(NAV.index("overview")).isHidden()  # and start on the Overview
+            assert window.stack.currentWidget() is window.overview
             assert window.nav.item(NAV.index("admin")).isHidden()  # but not Admin
         finally:
             window.close()
@@ -163,6 +165,7 @@ def test_log_out_returns_to_the_login_dialog(window_as, qtbot) -> None:  # type:
     dialog.login_button.click()
     assert window.isVisible() and _status(window) == "Người dùng: canbo (cán bộ)"
     assert window.nav.item(NAV.index("admin")).isHidden()
+    assert window.stack.currentWidget() is window.households  # officers start on their households
     actions = [row[0] for row in window.ctx.store.conn.execute(
         "SELECT action FROM audit_log WHERE action IN ('login', 'logout') ORDER BY seq")]
     assert actions[-2:] == ["logout", "login"]
@@ -172,7 +175,7 @@ def test_log_out_returns_to_the_login_dialog(window_as, qtbot) -> None:  # type:
 def test_officer_is_not_offered_admin_import_or_reports(window_as) -> None:  # type: ignore[no-untyped-def]
     window = window_as("canbo1")
     hidden = {key for row, key in enumerate(NAV) if window.nav.item(row).isHidden()}
-    assert hidden == {"reports", "admin"}
+    assert hidden == {"overview", "reports", "admin"}
     assert not window.import_action.isVisible()
     assert window.logout_action.isVisible()
     assert not window.household.history_button.isVisibleTo(window.household)
@@ -298,7 +301,7 @@ def test_no_keyring_offers_a_key_file_that_opens_an_encrypted_database(failing_k
 
     def create(dialog: QWidget) -> None:
         assert isinstance(dialog, KeyFileDialog)
-        seen["explained"] = dialog.explain.isVisibleTo(dialog) and "NoKeyringError" in dialog.explain.text()
+        seen["explained"] = dialog.explain.isVisibleTo(dialog) and "Error" not in dialog.explain.text()
         dialog.path.setText(str(key_path))
         seen["asks_twice"] = dialog.again.isVisibleTo(dialog)
         dialog.passphrase.setText("cụm mật khẩu dài")

@@ -23,6 +23,7 @@ from desktop.campaigns.definition import Campaign, Question
 from desktop.errors import WardbookError
 from desktop.store.tables import SWEEP_STATUSES
 from ui.context import AppContext
+from ui.date_edit import DateEdit
 from ui.language import fmt_date
 from ui.widgets import FieldError
 
@@ -65,7 +66,7 @@ class QuestionField(QWidget):
                 self.boxes.append(box)
             row.addStretch(1)
         else:
-            line = QLineEdit(self)
+            line = DateEdit("", self) if question.kind == "date" else QLineEdit(self)
             line.setText(fmt_date(stored) if question.kind == "date" and stored else stored or "")
             self.input = line
         if question.help:

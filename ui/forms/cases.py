@@ -20,6 +20,7 @@ from desktop.register.labels import label
 from desktop.store.queries import case_detail
 from desktop.store.tables import CASE_KINDS, CASE_STATUSES, MEDIATION_RESULTS, TIP_STATUSES
 from ui.context import AppContext
+from ui.date_edit import DateEdit
 from ui.forms.base import FormDialog
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, date_of, text_of
@@ -57,8 +58,8 @@ class CaseDialog(FormDialog):
         self.title_edit = QLineEdit(self)
         self.picker = HouseholdPicker(ctx, self)
         self.picker.set_household(household_id or None)
-        self.received_on = QLineEdit(fmt_date(ctx.today().isoformat()), self)
-        self.due_on = QLineEdit(self)
+        self.received_on = DateEdit(fmt_date(ctx.today().isoformat()), self)
+        self.due_on = DateEdit("", self)
         self.source = QLineEdit(self)
         for name, widget in (
             ("kind", self.kind),
@@ -148,7 +149,7 @@ class CaseView(FormDialog):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.form.insertRow(0, self.facts)
         self.form.insertRow(1, self.view)
-        self.on = QLineEdit(fmt_date(ctx.today().isoformat()), self)
+        self.on = DateEdit(fmt_date(ctx.today().isoformat()), self)
         self.status = QComboBox(self)
         self.outcome = QComboBox(self)
         self.outcome.setObjectName("caseOutcome")

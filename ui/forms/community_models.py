@@ -8,6 +8,7 @@ from desktop.register.community_models import add_model, edit_model
 from desktop.store.queries import list_areas
 from desktop.store.tables import MODEL_KINDS, MODEL_STATUSES
 from ui.context import AppContext
+from ui.date_edit import DateEdit
 from ui.forms.base import FormDialog
 from ui.forms.cases import _fill
 from ui.language import fmt_date
@@ -35,8 +36,8 @@ class CommunityModelDialog(FormDialog):
         members = given.get("members")
         self.members = QLineEdit("" if members is None else str(members), self)
         self.status = QComboBox(self)
-        self.recognised_on = QLineEdit(fmt_date(given.get("recognised_on")), self)
-        self.stopped_on = QLineEdit(fmt_date(given.get("stopped_on")), self)
+        self.recognised_on = DateEdit(fmt_date(given.get("recognised_on")), self)
+        self.stopped_on = DateEdit(fmt_date(given.get("stopped_on")), self)
         self.notes = QLineEdit(str(given.get("notes") or ""), self)
         for name in FIELDS:
             self.add_field(name, getattr(self, name))

@@ -15,6 +15,7 @@ from desktop.register.reintegration import (
     update_reintegration,
 )
 from ui.context import AppContext
+from ui.date_edit import DateEdit
 from ui.forms.base import FormDialog
 from ui.language import fmt_date
 from ui.picker import HouseholdPicker
@@ -41,8 +42,8 @@ class ReintegrationDialog(FormDialog):
         else:  # whom a record is about does not change: a mistake is a new record
             self.person.hide()
             self.add_field("person", QLabel(str(given.get("person") or ""), self))
-        self.started_on = QLineEdit(fmt_date(str(given.get("started_on") or ctx.today().isoformat())), self)
-        self.ended_on = QLineEdit(fmt_date(given.get("ended_on")), self)
+        self.started_on = DateEdit(fmt_date(str(given.get("started_on") or ctx.today().isoformat())), self)
+        self.ended_on = DateEdit(fmt_date(given.get("ended_on")), self)
         self.officer = QComboBox(self)
         for row in officers(ctx.store):
             self.officer.addItem(str(row["name"]), row["id"])

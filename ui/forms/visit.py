@@ -37,6 +37,7 @@ from desktop.register.visits import (
 )
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
 from ui.context import AppContext
+from ui.date_edit import DateEdit
 from ui.forms.base import FormDialog
 from ui.forms.campaign_section import CampaignRefused, CampaignSection
 from ui.language import fmt_date, fmt_number
@@ -157,7 +158,7 @@ class VisitDialog(FormDialog):
         )
         self.picker = HouseholdPicker(ctx, self)
         self.picker.set_household(household_id or None)
-        self.visited_on = QLineEdit(fmt_date(ctx.today().isoformat()), self)
+        self.visited_on = DateEdit(fmt_date(ctx.today().isoformat()), self)
         self.purposes: dict[str, QPushButton] = {}
         purposes = QWidget(self)
         grid = QGridLayout(purposes)
@@ -196,7 +197,7 @@ class VisitDialog(FormDialog):
         follow = QWidget(self)
         follow_row = QHBoxLayout(follow)
         follow_row.setContentsMargins(0, 0, 0, 0)
-        self.follow_up = QLineEdit(follow)
+        self.follow_up = DateEdit("", follow)
         follow_row.addWidget(self.follow_up, 1)
         self.quick_dates: list[tuple[QPushButton, int]] = []
         for days in (7, 14, 30):

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +21,7 @@ from desktop.register.visits import complete_follow_up
 from desktop.security.session import visible_officer
 from desktop.store.queries import count_others_visits, list_visits
 from ui.context import AppContext
+from ui.date_edit import ask_date
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of
 from ui.widgets import Page, error_text, hidden_text, sortable
@@ -164,13 +164,9 @@ class FollowUpsPage(Page):
         row = self._selected(("today", "overdue"))
         if row is None:
             return
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Follow-up done"),
-            self.tr("Done on (dd/mm/yyyy):"),
-            text=fmt_date(self.ctx.today().isoformat()),
-        )
-        if not ok:
+        text = ask_date(self, self.tr("Follow-up done"), self.tr("Done on (dd/mm/yyyy):"),
+                        fmt_date(self.ctx.today().isoformat()))
+        if text is None:
             return
         try:
             complete_follow_up(self.ctx.store, str(row["id"]), text)

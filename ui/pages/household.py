@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -34,6 +33,7 @@ from desktop.security.session import visible_officer
 from desktop.store.queries import household_detail
 from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui.context import AppContext
+from ui.date_edit import ask_date
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, date_of, label_of, text_of
 from ui.widgets import Page, error_text, hidden_text, sortable
@@ -317,13 +317,10 @@ class HouseholdPage(Page):
         person = self._selected_member()
         if not person:
             return
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Moved out"),
-            self.tr("Date %1 moved out (dd/mm/yyyy):").replace("%1", str(person["full_name"])),
-            text=fmt_date(self.ctx.today().isoformat()),
-        )
-        if ok:
+        text = ask_date(self, self.tr("Moved out"),
+                        self.tr("Date %1 moved out (dd/mm/yyyy):").replace("%1", str(person["full_name"])),
+                        fmt_date(self.ctx.today().isoformat()))
+        if text is not None:
             self._apply(lambda: move_out_person(self.ctx.store, str(person["id"]), text))
 
     def _make_head(self) -> None:

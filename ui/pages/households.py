@@ -73,8 +73,7 @@ class HouseholdsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((80, 195, 80, 170, 85, 180, 125)):
-            self.table.setColumnWidth(column, width)
+        self._widths = (80, 195, 80, 170, 85, 180, 125)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -120,6 +119,13 @@ class HouseholdsPage(Page):
         self._fill_combos()
         self.model.retranslate()
         self._show_count()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column at least as wide as its header in the language shown: no title is cut."""
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(self._widths):
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
     def _fill_combos(self) -> None:
         area, flag = self.area.currentData(), self.flag.currentData()

@@ -21,6 +21,7 @@ from desktop.security.session import visible_officer
 from desktop.store.queries import list_activities, list_areas, list_cases
 from desktop.store.tables import ACTIVITY_KINDS, CASE_STATUSES
 from ui.context import AppContext
+from ui.date_edit import DateEdit
 from ui.forms.base import FormDialog
 from ui.forms.cases import CaseDialog, CaseView, _fill, case_outcome
 from ui.language import fmt_date
@@ -118,7 +119,7 @@ class ActivityDialog(FormDialog):
         self.activity = activity
         given = activity or {}
         self.kind = QComboBox(self)
-        self.held_on = QLineEdit(fmt_date(str(given.get("held_on") or ctx.today().isoformat())), self)
+        self.held_on = DateEdit(fmt_date(str(given.get("held_on") or ctx.today().isoformat())), self)
         self.area = QComboBox(self)
         self.area.addItem("", None)
         for row in list_areas(ctx.store):

@@ -1,16 +1,13 @@
-"""Sync: the share path, Sync now with progress, each laptop's status, the problems not over yet (what each
-error counted in the status is, in words) and the conflicts inbox.
+"""Sync: the share path, the station's set-up (`ui.pages.sync_setup`), Sync now with progress, each laptop's
+status, the problems not over yet (what each error counted in the status is, in words) and the conflicts inbox.
 
-The work is done by `desktop.sync` (see `SYNC_FUNCTIONS`): `sync_now(store, share, *, progress, cancelled)`
-in a worker thread, `device_status(store) -> list[dict]` (device_id, last_seq, lag, clock_offset (minutes, as
-text), errors, last_sync) and `resolve_conflict(store, conflict_id, keep)` with keep = "kept" or "lost".
-Missing functions show a "not available in this build" message; the conflicts inbox lists the `conflicts`
-table either way.
+The work is done by `desktop.sync.jobs`: `sync_now` in a worker thread with this laptop's sync key store (the
+database's key file, the OS keyring, or a key file asked for in a dialog), `device_status` and
+`resolve_conflict`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from typing import Any
 
@@ -26,23 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import WardbookError
 from desktop.security.database import reopen
+from desktop.security.secrets import SecretStore
 from desktop.store.queries import list_conflicts
+from desktop.sync import jobs
 from desktop.sync.problems import explained, is_warning, open_problems
 from ui import workers
 from ui.context import AppContext
-from ui.core_link import resolve
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, date_of, number_of, text_of
 from ui.pages.followups import _table
+from ui.pages.sync_setup import SetupBox, SyncKeyChooser
 from ui.progress import JobProgress
 from ui.widgets import FieldError, Page
 
-SYNC_FUNCTIONS: dict[str, str] = {
-    "sync_now": "desktop.sync.jobs:sync_now",
-    "device_status": "desktop.sync.jobs:device_status",
-    "resolve_conflict": "desktop.sync.jobs:resolve_conflict",
-}
 SHARE_SETTING = "sync.share"
 LAST_SYNC_SETTING = "sync.last_at"
 
@@ -50,16 +45,11 @@ LAST_SYNC_SETTING = "sync.last_at"
 class SyncPage(Page):
     synced = Signal()
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        functions: Mapping[str, str | Callable[..., Any]] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 secrets: SecretStore | None = None) -> None:
+        """`secrets`: the sync key store to use (tests); by default it is found as the CLI finds it."""
         super().__init__(ctx, parent)
-        self.functions: dict[str, str | Callable[..., Any]] = dict(
-            SYNC_FUNCTIONS if functions is None else functions
-        )
+        self.keys = SyncKeyChooser(ctx, self, secrets)
         self.share_label = QLabel(self)
         self.share = QLineEdit(ctx.store.setting(SHARE_SETTING) or "", self)
         self.browse = QPushButton(self)
@@ -69,6 +59,7 @@ class SyncPage(Page):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.error = FieldError(self)
+        self.setup = SetupBox(ctx, lambda: self.share.text().strip(), self.keys, self)
         self.devices_box = QGroupBox(self)
         self.devices = RowsModel(
             [
@@ -90,10 +81,7 @@ class SyncPage(Page):
         )
         self.devices.alert = lambda row: bool(row.get("errors"))
         self.devices_view = _table(self.devices_box, self.devices)
-        self.devices_note = QLabel(self.devices_box)
-        devices_layout = QVBoxLayout(self.devices_box)
-        devices_layout.addWidget(self.devices_note)
-        devices_layout.addWidget(self.devices_view)
+        QVBoxLayout(self.devices_box).addWidget(self.devices_view)
         self.problems_box = QGroupBox(self)
         self.problems = RowsModel(
             [
@@ -140,11 +128,14 @@ class SyncPage(Page):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
+        layout.addWidget(self.setup, 1)
         layout.addWidget(self.devices_box, 1)
         layout.addWidget(self.problems_box, 1)
         layout.addWidget(self.conflicts_box, 1)
 
         self.browse.clicked.connect(self._browse)
+        self.share.editingFinished.connect(self.setup.refresh)
+        self.setup.changed.connect(self.refresh)
         self.sync_button.clicked.connect(self.sync_now)
         self.progress.finished.connect(self._finished)
         self.progress.failed.connect(self.error.show_message)
@@ -174,19 +165,12 @@ class SyncPage(Page):
         self.devices.retranslate()
         self.problems.retranslate()
         self.conflicts.retranslate()
-        self._devices_note()
-
-    def _not_available(self) -> str:
-        return self.tr("Sync is not available in this build.")
-
-    def _devices_note(self) -> None:
-        available = resolve(self.functions.get("device_status")) is not None
-        self.devices_note.setText("" if available else self._not_available())
-        self.devices_note.setVisible(not available)
+        self.setup.retranslate()
 
     def refresh(self) -> None:
-        status = resolve(self.functions.get("device_status"))
-        self.devices.set_rows(status(self.ctx.store) if status else [])
+        self.setup.refresh()
+        self.devices.set_rows(jobs.device_status(self.ctx.store))
+        self.devices_box.setVisible(self.devices.rowCount() > 0)
         self.problems.set_rows([asdict(problem) for problem in open_problems(self.ctx.store)])
         self.problems_box.setVisible(self.problems.rowCount() > 0)
         self.conflicts.set_rows(list_conflicts(self.ctx.store))
@@ -196,28 +180,35 @@ class SyncPage(Page):
         path = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"), self.share.text())
         if path:
             self.share.setText(path)
+            self.setup.refresh()
 
     def sync_now(self) -> None:
         self.error.clear_message()
-        function = resolve(self.functions.get("sync_now"))
-        if function is None:
-            self.error.show_message(self._not_available())
-            return
         share = self.share.text().strip()
         if not share:
             self.error.show_message(self.tr("Choose the shared folder first."))
             return
+        self.keys.with_secrets(lambda secrets: self._start_sync(share, secrets))
+
+    def _start_sync(self, share: str, secrets: SecretStore) -> None:
         self.ctx.store.set_setting(SHARE_SETTING, share)
         store = self.ctx.store
 
         def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
             with reopen(store) as own:  # same key, same logged-in user, same audit hook
-                return function(own, share, progress=progress, cancelled=cancelled)
+                try:
+                    return jobs.sync_now(own, share, progress=progress, cancelled=cancelled, secrets=secrets)
+                except WardbookError as error:
+                    return error  # told in words on the GUI thread
 
         self.status.setText("")
         self.progress.start(job, self.tr("Syncing…"), lock=(self.sync_button,))
 
     def _finished(self, report: Any) -> None:
+        if isinstance(report, WardbookError):
+            self.error.show_message(self.setup.explain(report))
+            self.setup.refresh()
+            return
         last = self.ctx.store.setting(LAST_SYNC_SETTING)
         text = self.tr("Synced. Last sync: %1").replace("%1", fmt_date(last) or "—")
         failed = sum(not is_warning(reason) for _, _, reason in getattr(report, "errors", []))
@@ -234,9 +225,5 @@ class SyncPage(Page):
         index = self.conflicts_view.currentIndex()
         if not index.isValid():
             return
-        function = resolve(self.functions.get("resolve_conflict"))
-        if function is None:
-            self.error.show_message(self._not_available())
-            return
-        function(self.ctx.store, self.conflicts.row(index.row())["id"], keep)
+        jobs.resolve_conflict(self.ctx.store, self.conflicts.row(index.row())["id"], keep)
         self.refresh()

@@ -13,59 +13,35 @@ from __future__ import annotations
 import argparse
 import os
 import socket
-from pathlib import Path
 
 from desktop import i18n
 from desktop.cli.context import add_common_options, open_store, print_table, progress_printer, secret_store
-from desktop.errors import WardbookError
 from desktop.security.access import change_setting
-from desktop.security.secrets import KeyringSecrets, SecretStore
+from desktop.security.secrets import SecretStore
 from desktop.security.session import authorize
 from desktop.store import Store
+from desktop.sync import setup
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
-from desktop.sync.grants import grant_of_user
 from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.problems import explain, is_warning, open_problems
 from desktop.sync.screen import list_refused
-from desktop.sync.station import (
-    approve_device,
-    bind_device,
-    init_share,
-    is_revoked,
-    pending_requests,
-    request_enrollment,
-    revoke_device,
-)
 from desktop.sync.status import device_status, offset_minutes
 
 
 def _secrets(args: argparse.Namespace, store: Store) -> SecretStore:
     """Where this laptop's sync keys live: the key file when one is given (`--key-file` or `WARDBOOK_KEY_FILE`,
     as for the database key), else the OS keyring."""
-    if getattr(args, "key_file", None) or os.environ.get("WARDBOOK_KEY_FILE"):
-        key_file = secret_store(args)
-        assert key_file is not None  # a key file was given
-        return key_file
-    return KeyringSecrets(store.device_id)
+    key_file = secret_store(args) if getattr(args, "key_file", None) or os.environ.get("WARDBOOK_KEY_FILE") else None
+    return setup.sync_key_store(store.device_id, key_file)
+
+
+def _location(args: argparse.Namespace, store: Store) -> str:
+    return setup.require_location(getattr(args, "share", None) or store.setting("sync.share"))
 
 
 def _share(args: argparse.Namespace, store: Store) -> FolderShare:
-    path = getattr(args, "share", None) or store.setting("sync.share")
-    if not path:
-        raise WardbookError("sync.no_share_set")
-    return FolderShare(path)
-
-
-def _remembered(location: str) -> str:
-    """The share as it is remembered in settings: absolute for a path; an smb:// URL without its password."""
-    if location.lower().startswith("smb://"):
-        from urllib.parse import urlparse
-
-        parsed = urlparse(location)
-        host = f"{parsed.username}@{parsed.hostname}" if parsed.username else str(parsed.hostname)
-        return parsed._replace(netloc=f"{host}:{parsed.port}" if parsed.port else host).geturl()
-    return str(Path(location).resolve())
+    return FolderShare(_location(args, store))
 
 
 def _options(parser: argparse.ArgumentParser, *, share_positional: bool = False) -> None:
@@ -119,23 +95,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _init(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        actor = authorize(store, "enrollment")
-        secrets = _secrets(args, store)
-        keys = load_keys(secrets)
-        grant = grant_of_user(store, actor.username) if actor.user_id else None  # setup mode: no account yet
-        station = init_share(FolderShare(args.share), store.device_id, keys, store, grant)
-        save_data_keys(secrets, keys)
-        store.set_setting("sync.share", _remembered(args.share))
+        station = setup.create_share(store, args.share, _secrets(args, store))
     print(i18n.tr("sync.cli_initialised", path=args.share, station=station[:8]))
     return 0
 
 
 def _enroll(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        authorize(store, "enrollment")
-        keys = load_keys(_secrets(args, store))
-        request_enrollment(FolderShare(args.share), store.device_id, keys, args.name, store)
-        store.set_setting("sync.share", _remembered(args.share))
+        setup.ask_to_join(store, args.share, _secrets(args, store), args.name)
         device = store.device_id
     print(i18n.tr("sync.cli_requested", device=device))
     return 0
@@ -143,11 +110,7 @@ def _enroll(args: argparse.Namespace) -> int:
 
 def _approve(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        authorize(store, "enrollment")
-        secrets = _secrets(args, store)
-        keys = load_keys(secrets)
-        grant = grant_of_user(store, args.for_user)
-        approve_device(_share(args, store), args.device, keys, grant)
+        grant = setup.approve(store, _location(args, store), args.device, args.for_user, _secrets(args, store))
     print(i18n.tr("sync.cli_approved_as", device=args.device, user=grant["username"] or "—",
                   role=i18n.tr(f"security.role.{grant['role']}")))
     return 0
@@ -155,10 +118,7 @@ def _approve(args: argparse.Namespace) -> int:
 
 def _bind(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        authorize(store, "enrollment")
-        keys = load_keys(_secrets(args, store))
-        grant = grant_of_user(store, args.for_user)
-        bind_device(_share(args, store), args.device, keys, grant)
+        grant = setup.bind(store, _location(args, store), args.device, args.for_user, _secrets(args, store))
     print(i18n.tr("sync.cli_bound", device=args.device, user=grant["username"],
                   role=i18n.tr(f"security.role.{grant['role']}")))
     return 0
@@ -166,48 +126,30 @@ def _bind(args: argparse.Namespace) -> int:
 
 def _revoke(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        authorize(store, "enrollment")
-        secrets = _secrets(args, store)
-        keys = load_keys(secrets)
-        epoch = revoke_device(_share(args, store), args.device, keys)
-        save_data_keys(secrets, keys)
+        epoch = setup.revoke(store, _location(args, store), args.device, _secrets(args, store))
     print(i18n.tr("sync.cli_revoked", device=args.device, epoch=epoch))
     return 0
 
 
 def _snapshot(args: argparse.Namespace) -> int:
-    from desktop.sync.snapshot import write_snapshot
-
     with open_store(args) as store:
-        secrets = _secrets(args, store)
-        keys = load_keys(secrets)
-        snapshot_id = write_snapshot(store, _share(args, store), keys)
-        save_data_keys(secrets, keys)
+        snapshot_id = setup.snapshot(store, _location(args, store), _secrets(args, store))
     print(i18n.tr("sync.cli_snapshot", id=snapshot_id))
     return 0
 
 
-def _bootstrap(args: argparse.Namespace, store: Store, share: FolderShare) -> int:
-    from desktop.sync.snapshot import bootstrap
-
-    secrets = _secrets(args, store)
-    keys = load_keys(secrets)
-    header = bootstrap(store, share, keys, args.snapshot)
-    save_data_keys(secrets, keys)
-    if getattr(args, "share", None):
-        store.set_setting("sync.share", _remembered(args.share))
-    print(i18n.tr("sync.cli_bootstrapped", id=header["id"]))
+def _bootstrap(args: argparse.Namespace, store: Store) -> int:
+    snapshot_id = setup.bootstrap_from(store, _location(args, store), _secrets(args, store), args.snapshot)
+    print(i18n.tr("sync.cli_bootstrapped", id=snapshot_id))
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        share = _share(args, store)
-        roster = share.station()
-    print_table(["device", "name", ""],
-                [(d, info.get("name", ""), i18n.tr("sync.cli_revoked_mark" if is_revoked(roster, d)
-                                                   else "sync.cli_enrolled")) for d, info in roster["devices"].items()]
-                + [(r["device"], r.get("name", ""), i18n.tr("sync.cli_pending")) for r in pending_requests(share)])
+        rows = setup.laptops(_location(args, store))
+    words = {"admin": "sync.cli_enrolled", "enrolled": "sync.cli_enrolled", "revoked": "sync.cli_revoked_mark",
+             "waiting": "sync.cli_pending"}
+    print_table(["device", "name", ""], [(row.device, row.name, i18n.tr(words[row.state])) for row in rows])
     return 0
 
 
@@ -239,7 +181,7 @@ def _sync(args: argparse.Namespace) -> int:
                           f"{problem.text}")
             return 0
         if args.what == "bootstrap":
-            return _bootstrap(args, store, share)
+            return _bootstrap(args, store)
         if args.what == "refused":
             return _refused(store)
         secrets = _secrets(args, store)
@@ -247,8 +189,8 @@ def _sync(args: argparse.Namespace) -> int:
         report_progress = progress_printer(args)
         published, report = sync_once(store, share, keys, progress=report_progress)
         save_data_keys(secrets, keys)
-        if getattr(args, "share", None) and store.setting("sync.share") != _remembered(args.share):
-            change_setting(store, "sync.share", _remembered(args.share))
+        if getattr(args, "share", None) and store.setting("sync.share") != setup.remembered(args.share):
+            change_setting(store, "sync.share", setup.remembered(args.share))
         if report_progress:
             report_progress(1, 1, "sync")
     print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))

@@ -1,0 +1,68 @@
+"""One readable household code for every household: this laptop's three letters and its own running number
+("KQM-00001"), given by the app's form, `wardbook household add`, the import and (with "HK") the demo; unique
+across laptops with no coordination, shown and found by search."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+from pathlib import Path
+
+from desktop.cli import main
+from desktop.demo import DemoSize, generate_demo_ward
+from desktop.register.households import CODE_LETTERS, add_area, add_household, code_prefix
+from desktop.store import Store
+from desktop.store.queries import HouseholdFilter, find_households, household_summaries
+
+CODE = re.compile(rf"^[{CODE_LETTERS}]{{3}}-\d{{5}}$")
+
+
+def _code(store: Store, household_id: str) -> str:
+    return str(household_summaries(store, [household_id])[0]["code"])
+
+
+def test_codes_run_on_from_this_laptops_letters(store: Store) -> None:
+    area = add_area(store, "Khu phố 1")
+    first = add_household(store, area_id=area, house_no="12", street="Lê Lợi", head_name="Nguyễn Văn An")
+    second = add_household(store, area_id=area, house_no="14", street="Lê Lợi", head_name="Trần Thị Bình")
+    prefix = code_prefix(store.device_id)
+    assert (_code(store, first), _code(store, second)) == (f"{prefix}-00001", f"{prefix}-00002")
+    assert CODE.match(_code(store, first))
+    # A code typed by hand that looks like this laptop's is counted: the next one is never a duplicate.
+    add_household(store, area_id=area, house_no="16", street="Lê Lợi", head_name="Lê Văn Cường",
+                  code=f"{prefix}-00041")
+    third = add_household(store, area_id=area, house_no="18", street="Lê Lợi", head_name="Phạm Thị Dung")
+    assert _code(store, third) == f"{prefix}-00042"
+
+
+def test_laptops_draw_different_letters_without_asking_each_other() -> None:
+    prefixes = {code_prefix(str(uuid.UUID(int=n * 0x9E3779B97F4A7C15_F39CC0605CEDC834 % 2**128))) for n in range(1, 41)}
+    assert all(len(p) == 3 and set(p) <= set(CODE_LETTERS) for p in prefixes)
+    assert len(prefixes) >= 38  # 40 laptops, 13,824 prefixes: a shared one is rare (and never on one laptop)
+    assert code_prefix("8f2c4e1a-0000-4000-8000-000000000000") == code_prefix("8f2c4e1a-0000-4000-8000-000000000000")
+
+
+def test_the_code_finds_its_household(store: Store) -> None:
+    area = add_area(store, "Khu phố 2")
+    ids = [add_household(store, area_id=area, house_no=str(n), street="Nguyễn Trãi", head_name=f"Hộ {n}")
+           for n in range(1, 13)]
+    for household_id in (ids[0], ids[10]):
+        code = _code(store, household_id)
+        for typed in (code, code.lower(), code.replace("-", " ")):
+            found = find_households(store, HouseholdFilter(text=typed), date(2026, 6, 30), limit=8)
+            assert found.ids[0] == household_id, (typed, found.ids[:3])
+
+
+def test_the_cli_and_the_demo_use_the_scheme(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "ward.db")
+    with Store.open(Path(db), create=True) as store:
+        add_area(store, "Khu phố 1")
+        prefix = code_prefix(store.device_id)
+    assert main(["household", "add", "--db", db, "--area", "Khu phố 1", "--house-no", "3", "--street", "Lê Lợi",
+                 "--head", "Võ Văn Em"]) == 0
+    assert f"{prefix}-00001" in capsys.readouterr().out
+    with Store.open(tmp_path / "demo.db", create=True) as demo:
+        generate_demo_ward(demo, DemoSize(households=30))
+        codes = [row[0] for row in demo.conn.execute("SELECT code FROM households ORDER BY code")]
+    assert codes[0] == "HK-00001" and all(re.match(r"^HK-\d{5}$", code) for code in codes)

@@ -1,0 +1,164 @@
+"""A station's sync set up entirely through the Sync page, between two real databases on one folder: the admin
+laptop creates the share, a new laptop asks to join (its key file asked for in a dialog, as on a computer with
+no keyring), the admin approves it for an account, writes a snapshot, the new laptop loads it and syncs, and
+the admin revokes it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.core
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.security.permissions import Actor
+from desktop.security.secrets import PassphraseFileSecrets
+from desktop.security.session import attach, detach
+from desktop.store import Store
+from desktop.sync.folder import FolderShare
+from desktop.sync.grants import effective_grants
+from tests.security.conftest import add_accounts
+from tests.ui.conftest import DEMO_END
+from ui.context import AppContext
+from ui.pages.sync import SyncPage
+
+
+@pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.get_keyring()
+    keyring.core.init_backend()
+    yield
+    keyring.set_keyring(previous)
+
+
+def _row_of(page: SyncPage, device: str) -> tuple[int, dict[str, object]]:
+    rows = [page.setup.laptops.row(i) for i in range(page.setup.laptops.rowCount())]
+    number = next(i for i, row in enumerate(rows) if row["device"] == device)
+    return number, rows[number]
+
+
+def _households(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM households WHERE deleted_hlc IS NULL").fetchone()[0])
+
+
+def test_sync_is_set_up_through_the_sync_page_alone(  # type: ignore[no-untyped-def]
+        demo_store, language, owned, qtbot, tmp_path: Path, no_keyring) -> None:
+    folder = str(tmp_path / "share")
+    (tmp_path / "share").mkdir()
+    actors = add_accounts(demo_store)
+    attach(demo_store, actors["quantri"])
+    admin_ctx = AppContext(demo_store, language, today=lambda: DEMO_END,
+                           secrets=PassphraseFileSecrets(tmp_path / "admin-keys.json", "admin laptop passphrase"))
+    admin = SyncPage(admin_ctx)
+    new_store = Store.open(tmp_path / "new.db", create=True)
+    try:
+        new_ctx = AppContext(new_store, language, today=lambda: DEMO_END)
+        laptop = SyncPage(new_ctx)
+        owned.extend((admin, laptop))
+        admin.show()
+        laptop.show()
+
+        # An empty folder: a sentence that says what to do, and the button that does it.
+        admin.share.setText(folder)
+        admin.setup.refresh()
+        assert admin.setup.state == "not_a_share"
+        assert "Thiết lập thư mục này" in admin.setup.standing.text()
+        assert admin.setup.create_button.isVisible()
+        admin.setup.create_button.click()
+        assert admin.setup.state == "admin", admin.setup.error.text()
+        assert FolderShare(folder).has_station()
+
+        # The new laptop has no keyring and a plain database: its sync keys go to a key file asked for here.
+        laptop.share.setText(folder)
+        laptop.setup.refresh()
+        assert laptop.setup.state == "not_joined" and laptop.setup.join_button.isVisible()
+        laptop.setup.join_button.click()
+        dialog = laptop.keys.dialog
+        assert dialog is not None and dialog.isVisible() and dialog.explain.isVisible()
+        for text in (dialog.explain.text(), laptop.setup.standing.text()):
+            assert "--" not in text and "WARDBOOK" not in text and "Error" not in text
+        dialog.path.setText(str(tmp_path / "laptop-keys.json"))
+        dialog.passphrase.setText("new laptop passphrase")
+        dialog.again.setText("new laptop passphrase")
+        dialog.try_accept()
+        assert laptop.setup.state == "waiting", laptop.setup.error.text()
+        assert laptop.setup.check_button.isVisible()
+
+        # The admin approves it for the account "canbo".
+        admin.setup.refresh()
+        states = {admin.setup.laptops.row(i)["state"] for i in range(admin.setup.laptops.rowCount())}
+        assert states == {"admin", "waiting"}
+        admin.setup.laptops_view.selectRow(_row_of(admin, new_store.device_id)[0])
+        admin.setup.approve_button.click()
+        approve = admin.setup.approve_dialog
+        assert approve is not None and approve.isVisible()
+        approve.account.setCurrentIndex(approve.account.findData("canbo"))
+        approve.buttons.button(approve.buttons.StandardButton.Ok).click()
+        approved = _row_of(admin, new_store.device_id)[1]
+        assert (approved["state"], approved["username"], approved["role"]) == ("enrolled", "canbo", "officer")
+        roster = FolderShare(folder).station()
+        assert effective_grants(roster, new_store.device_id)[-1]["user_id"] == actors["canbo"].user_id
+
+        # A snapshot for new laptops, then the new laptop loads it.
+        with qtbot.waitSignal(admin.setup.progress.finished, timeout=60_000):
+            admin.setup.snapshot_button.click()
+        assert not admin.setup.error.text()
+        laptop.setup.check_button.click()
+        assert laptop.setup.state == "enrolled" and laptop.setup.bootstrap_button.isVisible()
+        with qtbot.waitSignal(laptop.setup.progress.finished, timeout=60_000):
+            laptop.setup.bootstrap_button.click()
+        assert not laptop.setup.error.text()
+        assert _households(new_store) == _households(demo_store) > 0
+
+        # Both laptops sync from the page: a household made on the admin laptop reaches the new one.
+        demo_store.writer.insert("households", {"code": "MOI-1", "street": "Đường Mới"})
+        with qtbot.waitSignal(admin.synced, timeout=60_000):
+            admin.sync_button.click()
+        attach(new_store, Actor(actors["canbo"].user_id, "canbo", "officer"))
+        with qtbot.waitSignal(laptop.synced, timeout=60_000):
+            laptop.sync_button.click()
+        assert new_store.conn.execute("SELECT COUNT(*) FROM households WHERE code = 'MOI-1'").fetchone()[0] == 1
+
+        # The laptop is handed to the team lead: bound to that account from its next file on.
+        admin.setup.refresh()
+        admin.setup.laptops_view.selectRow(_row_of(admin, new_store.device_id)[0])
+        admin.setup.approve_button.click()
+        bind = admin.setup.approve_dialog
+        assert bind is not None and bind is not approve
+        bind.account.setCurrentIndex(bind.account.findData("totruong"))
+        bind.buttons.button(bind.buttons.StandardButton.Ok).click()
+        bound = _row_of(admin, new_store.device_id)[1]
+        assert (bound["state"], bound["username"], bound["role"]) == ("enrolled", "totruong", "team_lead")
+
+        # The admin revokes it, after a question.
+        admin.setup.refresh()
+        admin.setup.laptops_view.selectRow(_row_of(admin, new_store.device_id)[0])
+        admin.setup.revoke_button.click()
+        box = next(b for b in admin.findChildren(QMessageBox) if b.isVisible())
+        box.button(QMessageBox.StandardButton.Yes).click()
+        assert _row_of(admin, new_store.device_id)[1]["state"] == "revoked"
+        laptop.setup.refresh()
+        assert laptop.setup.state == "revoked"
+    finally:
+        detach(demo_store)
+        for page in owned:  # gone before the new laptop's database closes (a language switch would reach them)
+            page.close()
+            shiboken6.delete(page)
+        owned.clear()
+        new_store.close()
+
+
+def test_a_folder_that_cannot_be_used_is_told_in_words(ctx, owned, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Sync now on an empty folder says what to do, with no file, flag or setting name."""
+    page = SyncPage(ctx, secrets=PassphraseFileSecrets(tmp_path / "k.json", "laptop passphrase"))
+    owned.append(page)
+    page.share.setText(str(tmp_path))
+    page.sync_now()
+    qtbot.waitUntil(lambda: page.progress.worker is None and bool(page.error.text()), timeout=60_000)
+    text = page.error.text()
+    assert "station.json" not in text and "--" not in text
+    assert "Thiết lập thư mục này" in text
