@@ -83,11 +83,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "sub_visits": ("1. Thăm hộ và mức độ bao phủ", "1. Household visits and coverage"),
     "text_visits": (
         "Trong kỳ, cán bộ đã thực hiện {visits} lượt thăm hộ, đến được {visited}/{households} hộ, đạt "
-        "{rate}; còn {not_visited} hộ chưa được thăm trong kỳ, trong đó {never} hộ chưa từng được thăm. "
-        "Số lượt thăm đã hủy do ghi nhầm: {voided}.",
+        "{rate}; còn {not_visited} hộ chưa được thăm trong kỳ, trong đó {never} hộ chưa từng được thăm.",
         "In the period, officers made {visits} household visits, reaching {visited}/{households} "
         "households ({rate}); {not_visited} households were not visited in the period, {never} of them "
-        "never. Visits voided as mistaken: {voided}.",
+        "never.",
     ),
     "purpose_note": (
         "Một lượt thăm có thể có nhiều mục đích nên tổng theo mục đích có thể lớn hơn tổng số lượt thăm.",
@@ -106,10 +105,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "text_follow_ups": (
         "Các lượt thăm trong kỳ đặt ra {total} việc cần theo dõi: đã hoàn thành {done}, chưa hoàn "
         "thành {open}, trong đó {overdue} việc quá hạn. Tính đến ngày {cutoff}, có {households} hộ "
-        "có việc theo dõi quá hạn (Phụ lục 2).",
+        "có việc theo dõi quá hạn (Bảng 2).",
         "The period's visits set {total} follow-ups: {done} done, {open} not done, of which "
         "{overdue} overdue. As of {cutoff}, {households} households have an overdue follow-up "
-        "(Annex 2).",
+        "(Table 2).",
     ),
     "sub_cases": ("4. Tiếp nhận và giải quyết vụ việc", "4. Cases received and resolved"),
     "text_cases": (
@@ -124,20 +123,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sub_activities": ("5. Hoạt động cộng đồng", "5. Community activities"),
     "text_activities": (
-        "Trong kỳ đã tổ chức {count} hoạt động với {attendance} lượt người tham dự (Phụ lục 3).",
-        "In the period, {count} activities were held with {attendance} attendees (Annex 3).",
+        "Trong kỳ đã tổ chức {count} hoạt động với {attendance} lượt người tham dự (Phụ lục {annex}).",
+        "In the period, {count} activities were held with {attendance} attendees (Annex {annex}).",
     ),
     "sub_officers": ("6. Kết quả công tác của cán bộ", "6. Work of the officers"),
     "sub_commendations": ("7. Đề xuất khen thưởng", "7. Proposed commendations"),
     "text_no_commendations": ("Trong kỳ không có đề xuất khen thưởng.", "No commendation was proposed."),
     "sec_issues": ("III. TỒN TẠI, HẠN CHẾ", "III. SHORTCOMINGS"),
     "text_issues": (
-        "Còn {not_visited} hộ chưa được thăm trong kỳ (danh sách tại Phụ lục 1) và {overdue} hộ có việc "
-        "theo dõi quá hạn (Phụ lục 2). Đề nghị các tổ công tác bố trí đến thăm và hoàn thành các việc "
-        "theo dõi trong kỳ tới.",
-        "{not_visited} households were not visited in the period (list in Annex 1) and {overdue} "
-        "households have an overdue follow-up (Annex 2). The teams should visit them and complete "
-        "the follow-ups in the next period.",
+        "Còn {not_visited} hộ chưa được thăm trong kỳ và {overdue} hộ có việc theo dõi quá hạn (số hộ "
+        "theo khu phố tại Bảng 2; danh sách hộ in theo danh sách hộ cần thăm của từng khu phố). Đề nghị "
+        "các tổ công tác bố trí đến thăm và hoàn thành các việc theo dõi trong kỳ tới.",
+        "{not_visited} households were not visited in the period and {overdue} households have an "
+        "overdue follow-up (counts by neighbourhood in Table 2; the households are listed in each "
+        "neighbourhood's walk list). The teams should visit them and complete the follow-ups in the "
+        "next period.",
     ),
     "closing": (
         "Trên đây là báo cáo kết quả công tác địa bàn {period}{scope}.",
@@ -179,6 +179,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "col_visited": ("Hộ đã thăm", "Visited"),
     "col_rate": ("Tỷ lệ", "Share"),
     "col_never_visited": ("Hộ chưa từng thăm", "Never visited"),
+    "col_not_visited": ("Hộ chưa thăm trong kỳ", "Not visited in the period"),
+    "col_households_overdue": ("Hộ có việc quá hạn", "With an overdue follow-up"),
+    "col_last_officer": ("Cán bộ thăm lần gần nhất", "Officer of the last visit"),
+    "table_not_visited_by_officer": (
+        "Hộ chưa được thăm trong kỳ theo cán bộ phụ trách lần thăm gần nhất",
+        "Households not visited in the period, by the officer of their last visit",
+    ),
     "col_purpose": ("Mục đích", "Purpose"),
     "col_outcome": ("Kết quả", "Outcome"),
     "col_month": ("Tháng", "Month"),

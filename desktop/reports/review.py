@@ -77,8 +77,23 @@ def _scope(figures: ReviewFigures, lang: str | None) -> str:
     return _t("scope_area", lang, area=figures.scope.area_name) if figures.scope.area_name else ""
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def annex_keys(annex_names: bool) -> tuple[str, ...]:
+    """The annexes' tables in order. Lists naming residents (heads of households not visited or with an
+    overdue follow-up) go to superiors only when asked for (`annex_names`, recorded in the audit log); by
+    default the review counts them by khu phố and officer, and the walk list names them."""
+    return ("activities", "not_visited", "overdue") if annex_names else ("activities",)
+
+
 def review_story(
-    figures: ReviewFigures, settings: ReportSettings, issued_on: date, lang: str | None = None
+    figures: ReviewFigures,
+    settings: ReportSettings,
+    issued_on: date,
+    lang: str | None = None,
+    *,
+    annex_names: bool = False,
 ) -> list[Flowable]:
     """The flowables of the whole review, title block to annexes."""
     styles = make_styles()
@@ -132,12 +147,12 @@ def review_story(
                 rate=percent(f.coverage_percent, lang),
                 not_visited=number(len(f.not_visited), lang),
                 never=number(f.never_visited, lang),
-                voided=number(f.visits_voided, lang),
             ),
             styles.body,
         )
     )
     story.append(numbered.table(tables["coverage"], styles))
+    story.append(numbered.table(tables["not_visited_by_officer"], styles))
     story.append(
         numbered.chart(
             coverage_chart(
@@ -213,6 +228,7 @@ def review_story(
                 lang,
                 count=number(len(f.activities), lang),
                 attendance=number(f.attendance, lang),
+                annex=ROMAN[0],
             ),
             styles.body,
         )
@@ -246,15 +262,15 @@ def review_story(
     reference = _t(
         "annex_reference", lang, kind=KIND_CODE, symbol=settings.symbol, date=short_date(issued_on)
     )
-    for annex, key in enumerate(("not_visited", "overdue", "activities"), start=1):
-        story += annex_pages(annex, tables[key], reference, styles, lang)
+    for annex, key in enumerate(annex_keys(annex_names)):
+        story += annex_pages(ROMAN[annex], tables[key], reference, styles, lang)
     return story
 
 
 def annex_pages(
-    annex: int, table: DataTable, reference: str, styles: Styles, lang: str | None
+    annex: str, table: DataTable, reference: str, styles: Styles, lang: str | None
 ) -> list[Flowable]:
-    """An annex on its own pages: "Phụ lục n", its title in capitals, the reference line, the table."""
+    """An annex on its own pages: "Phụ lục I", its title in capitals, the reference line, the table."""
     return [
         PageBreak(),
         paragraph(_t("annex_label", lang, number=annex), styles.title),
@@ -294,9 +310,10 @@ def write_review_pdf(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     invariant: bool = False,
+    annex_names: bool = False,
 ) -> Path:
     """Lay out a review of already computed figures into `out` (atomically)."""
-    story = review_story(figures, settings, issued_on or date.today(), lang)
+    story = review_story(figures, settings, issued_on or date.today(), lang, annex_names=annex_names)
     return build_pdf(
         out,
         story,
@@ -320,10 +337,12 @@ def build_review(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     invariant: bool = False,
+    annex_names: bool = False,
 ) -> ReviewFigures:
     """Compute the review's figures and write its PDF; returns the figures (for the XLSX/CSV exports).
 
-    Team leads and admins only; the printout is recorded in the audit log.
+    Team leads and admins only; the printout is recorded in the audit log, with whether it lists residents
+    by name (`annex_names`).
     """
     actor = authorize(store, "reports.view")
     lang = lang or i18n.current_language()
@@ -344,9 +363,12 @@ def build_review(
         progress=progress,
         cancelled=cancelled,
         invariant=invariant,
+        annex_names=annex_names,
     )
-    audit.record(store, "print", None, None, {"report": "review", "period": period.code, "area": area_id},
-                 actor=actor)
+    detail: dict[str, object] = {"report": "review", "period": period.code, "area": area_id}
+    if annex_names:
+        detail["names"] = True
+    audit.record(store, "print", None, None, detail, actor=actor)
     return figures
 
 

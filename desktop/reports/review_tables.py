@@ -91,22 +91,60 @@ def summary_table(f: ReviewFigures, lang: str | None) -> DataTable:
 
 
 def coverage_table(f: ReviewFigures, lang: str | None) -> DataTable:
+    """Per khu phố: households, visited, share, not visited in the period, never visited, with an overdue
+    follow-up. Counts only: the households themselves are named in the walk list, not in the review."""
+    overdue = f.overdue_by_area
     rows: list[list[object]] = [
-        [line.name or _t("no_area", lang), line.households, line.visited, line.percent, line.never_visited]
+        [
+            line.name or _t("no_area", lang),
+            line.households,
+            line.visited,
+            line.percent,
+            line.households - line.visited,
+            line.never_visited,
+            overdue.get(line.name, 0),
+        ]
         for line in f.coverage
     ]
     return DataTable(
         "coverage",
         _t("table_coverage", lang),
         [
-            Field(_t("col_area", lang), 55),
-            Field(_t("col_households", lang), 25, "int"),
-            Field(_t("col_visited", lang), 27, "int"),
-            Field(_t("col_rate", lang), 25, "percent"),
-            Field(_t("col_never_visited", lang), 33, "int"),
+            Field(_t("col_area", lang), 37),
+            Field(_t("col_households", lang), 20, "int"),
+            Field(_t("col_visited", lang), 21, "int"),
+            Field(_t("col_rate", lang), 19, "percent"),
+            Field(_t("col_not_visited", lang), 23, "int"),
+            Field(_t("col_never_visited", lang), 22, "int"),
+            Field(_t("col_households_overdue", lang), 23, "int"),
         ],
         rows,
-        [_t("total", lang), f.households, f.households_visited, f.coverage_percent, f.never_visited],
+        [
+            _t("total", lang),
+            f.households,
+            f.households_visited,
+            f.coverage_percent,
+            len(f.not_visited),
+            f.never_visited,
+            len(f.overdue),
+        ],
+    )
+
+
+def not_visited_by_officer_table(f: ReviewFigures, lang: str | None) -> DataTable:
+    """Households not visited in the period, by the officer whose round last reached them."""
+    return DataTable(
+        "not_visited_by_officer",
+        _t("table_not_visited_by_officer", lang),
+        [Field(_t("col_last_officer", lang), 120), Field(_t("col_households", lang), 45, "int")],
+        [
+            [
+                _t("never", lang) if name is None else name or _t("unknown_officer", lang),
+                count,
+            ]
+            for name, count in f.not_visited_by_officer
+        ],
+        [_t("total", lang), len(f.not_visited)],
     )
 
 
@@ -329,6 +367,7 @@ def review_tables(f: ReviewFigures, lang: str | None = None) -> dict[str, DataTa
     tables = [
         summary_table(f, lang),
         coverage_table(f, lang),
+        not_visited_by_officer_table(f, lang),
         month_table(f, lang),
         purpose_table(f, lang),
         outcome_table(f, lang),

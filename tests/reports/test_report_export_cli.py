@@ -92,6 +92,11 @@ def test_cli_review_with_exports(demo_store, tmp_path):  # type: ignore[no-untyp
     assert "Sơ kết công tác địa bàn quý II năm 2026 tại Khu phố 2" in flat
     assert "ngày 05 tháng 7 năm 2026" in flat
     assert all(font["emb"] == "yes" for font in pdf_fonts(out))
+    assert "Phụ lục II" not in flat  # no list of households by name unless asked for
+    named = tmp_path / "named.pdf"
+    argv = ["--db", str(db), "report", "review", "--period", "2026-Q2", "--area", "khu pho 2"]
+    assert main([*argv, "--out", str(named), "--annex-names"]) == 0
+    assert "Phụ lục II" in read_pdf(named).flat
 
 
 def test_cli_walklist_and_household(demo_store, tmp_path, capsys):  # type: ignore[no-untyped-def]

@@ -32,6 +32,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     review.add_argument("--xlsx", type=Path, help="xuất số liệu ra XLSX / also export the figures as XLSX")
     review.add_argument("--csv", type=Path, help="xuất số liệu ra CSV / also export the figures as CSV")
     review.add_argument("--date", help="ngày ký báo cáo / date on the report, dd/mm/yyyy (default: today)")
+    review.add_argument(
+        "--annex-names",
+        action="store_true",
+        help="kèm phụ lục danh sách hộ (có họ tên, ghi nhật ký) / add the annexes listing households by name "
+        "(recorded in the audit log)",
+    )
     review.set_defaults(handler=_review)
 
     walk = actions.add_parser("walklist", help="danh sách hộ cần thăm / walk list")
@@ -71,7 +77,13 @@ def _review(args: argparse.Namespace) -> int:
                 files.check_target(out)  # the open database and the key file in use are known by now
         area_id = find_area(store, args.area) if args.area else None
         figures = build_review(
-            store, period, args.out, area_id=area_id, issued_on=issued_on, progress=progress_printer(args)
+            store,
+            period,
+            args.out,
+            area_id=area_id,
+            issued_on=issued_on,
+            progress=progress_printer(args),
+            annex_names=args.annex_names,
         )
         print(i18n.tr("reports.cli_written", path=args.out))
         for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
