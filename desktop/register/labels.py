@@ -79,6 +79,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "cases": ("Vụ việc", "Case"),
         "case_events": ("Diễn biến vụ việc", "Case event"),
         "commendations": ("Khen thưởng", "Commendation"),
+        "review_notes": ("Nội dung báo cáo", "Report text"),
         "users": ("Tài khoản", "Account"),
         "audit_log": ("Nhật ký truy cập", "Audit log entry"),
     },

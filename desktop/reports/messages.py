@@ -320,6 +320,102 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "csv_column": ("cột", "column"),
     "csv_value": ("giá trị", "value"),
 }
+# the narrative of a sơ kết / tổng kết: headings, section titles and the drafts the figures give
+_MESSAGES.update(
+    {
+        "sec_situation": ("I. TÌNH HÌNH CHUNG VÀ CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "I. SITUATION AND LEADERSHIP"),
+        "sec_situation_annual": ("I. ĐẶC ĐIỂM TÌNH HÌNH", "I. THE SITUATION"),
+        "sub_area": ("1. Tình hình địa bàn", "1. The area"),
+        "sub_leadership": ("2. Công tác lãnh đạo, chỉ đạo", "2. Leadership and direction"),
+        "sec_results_annual": ("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ {period}", "II. RESULTS OF {period}"),
+        "sec_assessment": ("III. ĐÁNH GIÁ CHUNG", "III. ASSESSMENT"),
+        "sub_strengths": ("1. Ưu điểm", "1. Strengths"),
+        "sub_limitations": ("2. Hạn chế, tồn tại", "2. Limitations"),
+        "sub_causes": ("3. Nguyên nhân", "3. Causes"),
+        "causes_internal": ("a) Nguyên nhân chủ quan: ", "a) Internal causes: "),
+        "causes_external": ("b) Nguyên nhân khách quan: ", "b) External causes: "),
+        "sub_lessons": ("4. Bài học kinh nghiệm", "4. Lessons learned"),
+        "sec_emulation": ("IV. CÔNG TÁC THI ĐUA, KHEN THƯỞNG", "IV. EMULATION AND COMMENDATIONS"),
+        "sec_tasks": ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {next}", "IV. DIRECTION AND TASKS FOR {next}"),
+        "sec_tasks_annual": ("V. PHƯƠNG HƯỚNG, NHIỆM VỤ {next}", "V. DIRECTION AND TASKS FOR {next}"),
+        "sec_proposals": ("V. ĐỀ XUẤT, KIẾN NGHỊ", "V. PROPOSALS"),
+        "sec_proposals_annual": ("VI. ĐỀ XUẤT, KIẾN NGHỊ", "VI. PROPOSALS"),
+        "next_period": ("KỲ TỚI", "THE NEXT PERIOD"),
+        "section_plan": ("Kế hoạch, chỉ đạo được sơ kết, tổng kết", "The plan or directive reviewed"),
+        "section_leadership": ("Công tác lãnh đạo, chỉ đạo", "Leadership and direction"),
+        "section_results": ("Kết quả thực hiện (lời dẫn trước các bảng)", "Results (words before the tables)"),
+        "section_strengths": ("Ưu điểm", "Strengths"),
+        "section_limitations": ("Hạn chế, tồn tại", "Limitations"),
+        "section_causes_internal": ("Nguyên nhân chủ quan", "Internal causes"),
+        "section_causes_external": ("Nguyên nhân khách quan", "External causes"),
+        "section_lessons": ("Bài học kinh nghiệm", "Lessons learned"),
+        "section_tasks": ("Phương hướng, nhiệm vụ kỳ tới", "Direction and tasks for the next period"),
+        "section_proposals": ("Đề xuất, kiến nghị", "Proposals"),
+        "draft_leadership": (
+            "Đơn vị đã phân công {officers} cán bộ phụ trách {areas} khu phố; chỉ đạo cán bộ bám sát địa bàn, "
+            "thăm hộ theo kế hoạch, theo dõi sau thăm và tiếp nhận, giải quyết kịp thời các vụ việc phát sinh; "
+            "phối hợp tổ chức {activities} hoạt động cộng đồng.",
+            "The unit assigned {officers} officers to {areas} neighbourhoods and directed them to keep close to "
+            "their areas, visit households as planned, follow up after visits and deal promptly with the cases "
+            "received; {activities} community activities were held.",
+        ),
+        "draft_strengths": (
+            "Cán bộ đã đến được {rate} số hộ trên địa bàn với {visits} lượt thăm; hoàn thành {done}/{total} việc "
+            "theo dõi sau thăm; giải quyết, kết thúc {resolved}/{cases} vụ việc tiếp nhận trong kỳ.",
+            "Officers reached {rate} of the households with {visits} visits; {done}/{total} follow-ups were "
+            "completed; {resolved}/{cases} cases received in the period were resolved or closed.",
+        ),
+        "draft_causes_internal": (
+            "Việc bố trí lịch thăm hộ chưa đều giữa các khu phố (thấp nhất {low_area} đạt {low_rate}, cao nhất "
+            "{high_area} đạt {high_rate}); còn {overdue} việc theo dõi quá hạn chưa được hoàn thành.",
+            "Visits were not spread evenly across neighbourhoods (lowest {low_area} at {low_rate}, highest "
+            "{high_area} at {high_rate}); {overdue} overdue follow-ups remain to be completed.",
+        ),
+        "draft_causes_external": (
+            "{not_home} lượt đến thăm không gặp được người trong hộ và {refused} lượt hộ từ chối tiếp; một số hộ "
+            "thường xuyên vắng nhà do đi làm xa.",
+            "{not_home} visits found nobody at home and {refused} were refused; some households are often away "
+            "working.",
+        ),
+        "draft_lessons": (
+            "Bám sát địa bàn, lập danh sách hộ cần thăm theo từng khu phố và theo dõi đến cùng các việc sau thăm "
+            "là cách giữ được mức độ bao phủ và giải quyết dứt điểm vụ việc.",
+            "Keeping close to the area, planning rounds from each neighbourhood's walk list and following every "
+            "visit through is what keeps the coverage up and settles cases for good.",
+        ),
+        "draft_tasks": (
+            "Trong {next}, tập trung đến thăm {not_visited} hộ chưa được thăm (trong đó {never} hộ chưa từng được "
+            "thăm), hoàn thành {overdue} việc theo dõi quá hạn, tiếp tục giải quyết {open_cases} vụ việc chưa kết "
+            "thúc và duy trì các hoạt động cộng đồng.",
+            "In {next}, visit the {not_visited} households not visited (of which {never} never visited), "
+            "complete the {overdue} overdue follow-ups, settle the {open_cases} open cases and keep up the "
+            "community activities.",
+        ),
+        "draft_proposals": (
+            "Đề nghị cấp trên tiếp tục quan tâm chỉ đạo, bố trí kinh phí và nguồn lực hỗ trợ cho công tác địa "
+            "bàn; phối hợp giải quyết các vụ việc vượt thẩm quyền của đơn vị.",
+            "The unit asks its superiors to keep up their direction, to fund and staff the field work, and to "
+            "help with the cases beyond the unit's competence.",
+        ),
+        "next_lower": ("kỳ tới", "the next period"),
+        "quarter_label": ("Quý {roman}/{year}", "Q{roman} {year}"),
+        "table_quarter": ("Số lượt thăm theo quý", "Visits per quarter"),
+        "col_quarter": ("Quý", "Quarter"),
+        "cli_note_written": ("Đã ghi mục {section} của kỳ {period}.", "Wrote section {section} of {period}."),
+        "cli_note_removed": (
+            "Đã xóa mục {section} của kỳ {period}; báo cáo sẽ in bản dự thảo.",
+            "Removed section {section} of {period}; the review will print the draft.",
+        ),
+        "cli_note_text_or_file": ("Cần --text hoặc --file (chọn một).", "Give --text or --file (one of them)."),
+        "note_written": ("(đã viết)", "(written)"),
+        "cli_note_unreadable": ("Không đọc được tệp {path} (cần văn bản UTF-8).", "Cannot read {path} (UTF-8 text)."),
+        "cli_notes_section": ("Mã mục", "Section"),
+        "cli_notes_title": ("Mục", "Title"),
+        "cli_notes_state": ("Trạng thái", "State"),
+        "cli_notes_text": ("Nội dung", "Text"),
+        "note_draft": ("(dự thảo từ số liệu)", "(draft from the figures)"),
+    }
+)
 _MESSAGES.update({f"month_{n}": (f"tháng {n}", name) for n, name in enumerate(_MONTHS_EN, start=1)})
 
 i18n.register({f"reports.{key}": {"vi": vi, "en": en} for key, (vi, en) in _MESSAGES.items()})

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from desktop import i18n
 from desktop.reports.charts import coverage_chart, visits_per_month_chart
@@ -27,17 +27,17 @@ from desktop.reports.document import (
     make_styles,
     paragraph,
 )
-from desktop.reports.figures import ReviewFigures, mean_days, review_figures
-from desktop.reports.formatting import number, percent
+from desktop.reports.figures import ReviewFigures, review_figures
+from desktop.reports.formatting import markup
+from desktop.reports.notes import notes_for
 from desktop.reports.periods import Period, short_date
-from desktop.reports.review_tables import DataTable, review_tables
+from desktop.reports.review_doc import KIND_CODE, Block, review_document, review_summary_line
+from desktop.reports.review_tables import DataTable
 from desktop.reports.settings import ReportSettings, report_settings
 from desktop.reports.tables import ANNEX_SIZE, CELL_SIZE, Column, PagedTable
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store.store import Store
-
-KIND_CODE = "BC"
 
 
 def _t(msg_id: str, lang: str | None, **params: object) -> str:
@@ -68,203 +68,51 @@ def pdf_table(
     )
 
 
-def review_summary_line(figures: ReviewFigures, lang: str | None) -> str:
-    msg = "review_summary_annual" if figures.period.kind == "year" else "review_summary_interim"
-    return _t(msg, lang, period=figures.period.title(lang), scope=_scope(figures, lang))
-
-
-def _scope(figures: ReviewFigures, lang: str | None) -> str:
-    return _t("scope_area", lang, area=figures.scope.area_name) if figures.scope.area_name else ""
-
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
-def annex_keys(annex_names: bool) -> tuple[str, ...]:
-    """The annexes' tables in order. Lists naming residents (heads of households not visited or with an
-    overdue follow-up) go to superiors only when asked for (`annex_names`, recorded in the audit log); by
-    default the review counts them by khu phố and officer, and the walk list names them."""
-    return ("activities", "not_visited", "overdue") if annex_names else ("activities",)
-
-
 def review_story(
     figures: ReviewFigures,
     settings: ReportSettings,
     issued_on: date,
     lang: str | None = None,
     *,
+    written: dict[str, str] | None = None,
     annex_names: bool = False,
 ) -> list[Flowable]:
-    """The flowables of the whole review, title block to annexes."""
+    """The flowables of the whole review, title block to annexes, drawn from `review_document`."""
     styles = make_styles()
     width = body_width()
-    tables = review_tables(figures, lang)
-    f = figures
-    numbered = _Numbering(lang)
-    period_text = f.period.title(lang)
+    document = review_document(figures, written or {}, lang, annex_names=annex_names)
     story: list[Flowable] = [TitleBlock(settings, issued_on, KIND_CODE, lang)]
-    story += document_title(_t("kind_report", lang), review_summary_line(f, lang), styles, width)
-    story.append(
-        paragraph(
-            _t(
-                "intro",
-                lang,
-                period=period_text,
-                scope=_scope(f, lang),
-                start=short_date(f.period.start),
-                end=short_date(f.period.end),
-                cutoff=short_date(f.cutoff),
-            ),
-            styles.body,
-        )
-    )
-
-    story.append(paragraph(_t("sec_general", lang), styles.heading))
-    story.append(
-        paragraph(
-            _t(
-                "text_general",
-                lang,
-                households=number(f.households, lang),
-                people=number(f.people, lang),
-                areas=number(len(f.coverage), lang),
-            ),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["summary"], styles))
-
-    story.append(paragraph(_t("sec_results", lang), styles.heading))
-    story.append(paragraph(_t("sub_visits", lang), styles.subheading))
-    story.append(
-        paragraph(
-            _t(
-                "text_visits",
-                lang,
-                visits=number(f.visits, lang),
-                visited=number(f.households_visited, lang),
-                households=number(f.households, lang),
-                rate=percent(f.coverage_percent, lang),
-                not_visited=number(len(f.not_visited), lang),
-                never=number(f.never_visited, lang),
-            ),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["coverage"], styles))
-    story.append(numbered.table(tables["not_visited_by_officer"], styles))
-    story.append(
-        numbered.chart(
-            coverage_chart(
-                [(line.name or _t("no_area", lang), line.percent) for line in f.coverage], width, lang
-            ),
-            "chart_coverage",
-            styles,
-        )
-    )
-    story.append(
-        numbered.chart(visits_per_month_chart(f.visits_by_month, width, lang), "chart_visits_month", styles)
-    )
-    story.append(numbered.table(tables["visits_by_month"], styles))
-    story.append(paragraph(_t("purpose_note", lang), styles.note))
-    story.append(numbered.table(tables["visits_by_purpose"], styles))
-    story.append(numbered.table(tables["visits_by_outcome"], styles))
-
-    story.append(paragraph(_t("sub_support", lang), styles.subheading))
-    items = sum(line.items for line in f.support)
-    story.append(
-        paragraph(
-            _t("text_support", lang, items=number(items, lang), value=number(f.support_value_vnd, lang))
-            if items
-            else _t("text_no_support", lang),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["support"], styles))
-
-    story.append(paragraph(_t("sub_follow_ups", lang), styles.subheading))
-    story.append(
-        paragraph(
-            _t(
-                "text_follow_ups",
-                lang,
-                total=number(f.follow_ups.total, lang),
-                done=number(f.follow_ups.done, lang),
-                open=number(f.follow_ups.open, lang),
-                overdue=number(f.follow_ups.overdue, lang),
-                cutoff=short_date(f.cutoff),
-                households=number(len(f.overdue), lang),
-            ),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["follow_ups"], styles))
-
-    story.append(paragraph(_t("sub_cases", lang), styles.subheading))
-    received = sum(line.total for line in f.cases)
-    resolved = sum(line.resolved for line in f.cases)
-    mean = mean_days(sum(line.resolution_days for line in f.cases), resolved)
-    story.append(
-        paragraph(
-            _t(
-                "text_cases",
-                lang,
-                total=number(received, lang),
-                resolved=number(resolved, lang),
-                mean=number(mean, lang, 1),
-            )
-            if mean is not None
-            else _t("text_cases_unresolved", lang, total=number(received, lang)),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["cases"], styles))
-
-    story.append(paragraph(_t("sub_activities", lang), styles.subheading))
-    story.append(
-        paragraph(
-            _t(
-                "text_activities",
-                lang,
-                count=number(len(f.activities), lang),
-                attendance=number(f.attendance, lang),
-                annex=ROMAN[0],
-            ),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["activities_by_kind"], styles))
-
-    story.append(paragraph(_t("sub_officers", lang), styles.subheading))
-    story.append(numbered.table(tables["officers"], styles))
-
-    story.append(paragraph(_t("sub_commendations", lang), styles.subheading))
-    if f.commendations:
-        story.append(numbered.table(tables["commendations"], styles))
-    else:
-        story.append(paragraph(_t("text_no_commendations", lang), styles.body))
-
-    story.append(paragraph(_t("sec_issues", lang), styles.heading))
-    story.append(
-        paragraph(
-            _t(
-                "text_issues",
-                lang,
-                not_visited=number(len(f.not_visited), lang),
-                overdue=number(len(f.overdue), lang),
-            ),
-            styles.body,
-        )
-    )
-    story.append(paragraph(_t("closing", lang, period=period_text, scope=_scope(f, lang)), styles.body))
+    story += document_title(_t("kind_report", lang), document.summary, styles, width)
+    for block in document.blocks:
+        story.append(_flowable(block, figures, styles, width, lang))
+    story.append(paragraph(document.closing, styles.body))
     story.append(closing_block(settings, styles, width, lang))
-
     reference = _t(
         "annex_reference", lang, kind=KIND_CODE, symbol=settings.symbol, date=short_date(issued_on)
     )
-    for annex, key in enumerate(annex_keys(annex_names)):
-        story += annex_pages(ROMAN[annex], tables[key], reference, styles, lang)
+    for annex in document.annexes:
+        story += annex_pages(annex.number, annex.table, reference, styles, lang)
     return story
+
+
+def _flowable(block: Block, figures: ReviewFigures, styles: Styles, width: float, lang: str | None) -> Flowable:
+    if block.kind == "table":
+        assert block.table is not None
+        return pdf_table(block.table, styles, lang, block.caption)
+    if block.kind == "chart":
+        if block.chart == "coverage":
+            drawing = coverage_chart(
+                [(line.name or _t("no_area", lang), line.percent) for line in figures.coverage], width, lang
+            )
+        else:
+            drawing = visits_per_month_chart(figures.visits_by_month, width, lang)
+        return KeepTogether([Spacer(1, 6), drawing, paragraph(block.caption, styles.caption)])
+    if block.kind == "lead":
+        return Paragraph(f"<i>{markup(block.lead_in)}</i>{markup(block.text)}", styles.body)
+    style = {"heading": styles.heading, "subheading": styles.subheading, "note": styles.note}.get(
+        block.kind, styles.body
+    )
+    return paragraph(block.text, style)
 
 
 def annex_pages(
@@ -281,25 +129,6 @@ def annex_pages(
     ]
 
 
-class _Numbering:
-    """Numbers the body's tables ("Bảng 1. …", caption above) and charts ("Biểu đồ 1. …", caption below)."""
-
-    def __init__(self, lang: str | None) -> None:
-        self.lang = lang
-        self.tables = 0
-        self.charts = 0
-
-    def table(self, table: DataTable, styles: Styles) -> PagedTable:
-        self.tables += 1
-        caption = _t("table_caption", self.lang, number=self.tables, title=table.title)
-        return pdf_table(table, styles, self.lang, caption)
-
-    def chart(self, drawing: Flowable, title_id: str, styles: Styles) -> KeepTogether:
-        self.charts += 1
-        caption = _t("chart_caption", self.lang, number=self.charts, title=_t(title_id, self.lang))
-        return KeepTogether([Spacer(1, 6), drawing, paragraph(caption, styles.caption)])
-
-
 def write_review_pdf(
     figures: ReviewFigures,
     settings: ReportSettings,
@@ -310,10 +139,14 @@ def write_review_pdf(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     invariant: bool = False,
+    written: dict[str, str] | None = None,
     annex_names: bool = False,
 ) -> Path:
-    """Lay out a review of already computed figures into `out` (atomically)."""
-    story = review_story(figures, settings, issued_on or date.today(), lang, annex_names=annex_names)
+    """Lay out a review of already computed figures into `out` (atomically); `written`: the narrative's
+    sections the team lead wrote (drafts from the figures elsewhere)."""
+    story = review_story(
+        figures, settings, issued_on or date.today(), lang, written=written, annex_names=annex_names
+    )
     return build_pdf(
         out,
         story,
@@ -363,6 +196,7 @@ def build_review(
         progress=progress,
         cancelled=cancelled,
         invariant=invariant,
+        written=notes_for(store, period.code, area_id),
         annex_names=annex_names,
     )
     detail: dict[str, object] = {"report": "review", "period": period.code, "area": area_id}

@@ -177,6 +177,21 @@ def month_table(f: ReviewFigures, lang: str | None) -> DataTable:
     )
 
 
+def quarter_table(f: ReviewFigures, lang: str | None) -> DataTable:
+    """The visits of each quarter the period touches (the tổng kết's table; the months added up)."""
+    quarters: dict[str, int] = {}
+    for key, count in f.visits_by_month:
+        name = _t("quarter_label", lang, roman=("I", "II", "III", "IV")[(int(key[5:7]) - 1) // 3], year=key[:4])
+        quarters[name] = quarters.get(name, 0) + count
+    return DataTable(
+        "visits_by_quarter",
+        _t("table_quarter", lang),
+        [Field(_t("col_quarter", lang), 120), Field(_t("col_visits", lang), 45, "int")],
+        [[name, count] for name, count in quarters.items()],
+        [_t("total", lang), f.visits],
+    )
+
+
 def support_table(f: ReviewFigures, lang: str | None) -> DataTable:
     return DataTable(
         "support",
@@ -369,6 +384,7 @@ def review_tables(f: ReviewFigures, lang: str | None = None) -> dict[str, DataTa
         coverage_table(f, lang),
         not_visited_by_officer_table(f, lang),
         month_table(f, lang),
+        quarter_table(f, lang),
         purpose_table(f, lang),
         outcome_table(f, lang),
         support_table(f, lang),

@@ -11,8 +11,8 @@ The rules, per table:
 - `areas`, `households`, `people` (the register): every role that may edit the register;
 - `visits`, `activities`, `cases`, `case_events` (records with an owner) and `support_items`, `case_events`
   (records under a visit or a case): the owning officer, or a role that sees every officer's records;
-- `commendations`: team leads and admins; `users` (accounts, roles, `active`, password hashes): admins only,
-  except a user's own password hash;
+- `commendations`, `review_notes` (a review's narrative): team leads and admins;
+- `users` (accounts, roles, `active`, password hashes): admins only, except a user's own password hash;
 - `audit_log`: only new entries of the writing device's own chain, never an update or a delete.
 A refusal is a short code (`REFUSALS`), told in words by the message `security.refusal.<code>`.
 """
@@ -121,6 +121,8 @@ def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, 
         return None if "users.admin" in rights or own_password else "accounts"
     if table == "commendations":
         return None if "commendations" in rights else "no_rights"
+    if table == "review_notes":
+        return None if "reports.view" in rights else "no_rights"
     if table in REGISTER or "records.view_all" in rights:
         return None
     return _ownership(who.user_id, table, op, row_id, fields, rows)

@@ -276,6 +276,15 @@ def _v6_refused_changes_and_signed_audit_heads(db: sqlite_utils.Database) -> Non
     )
 
 
+def _v7_review_notes(db: sqlite_utils.Database) -> None:
+    """A review's narrative (`review_notes`: the team lead's own words per period, area and section), synced
+    like any record, with the creation stamp every synced row carries."""
+    _create_synced_tables(db, ("review_notes",))
+    db.execute("ALTER TABLE review_notes ADD COLUMN created_hlc INTEGER")
+    db.execute("ALTER TABLE review_notes ADD COLUMN created_device TEXT")
+    db.execute("CREATE INDEX review_notes_period ON review_notes (period, section)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
@@ -283,6 +292,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_security,
     _v5_creation_stamps_in_rows,
     _v6_refused_changes_and_signed_audit_heads,
+    _v7_review_notes,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -55,6 +55,19 @@ AREA_KINDS = ("khu_pho", "to_dan_pho", "ap")
 USER_ROLES = ("officer", "team_lead", "admin")
 GENDERS = ("male", "female", "other")
 HOUSEHOLD_STATUSES = ("active", "moved_out")
+# The sections of a review's narrative, in the order of a sơ kết / tổng kết (see `desktop.reports.notes`).
+NOTE_SECTIONS = (
+    "plan",
+    "leadership",
+    "results",
+    "strengths",
+    "limitations",
+    "causes_internal",
+    "causes_external",
+    "lessons",
+    "tasks",
+    "proposals",
+)
 
 SYNCED: dict[str, TableSpec] = {
     spec.name: spec
@@ -152,6 +165,9 @@ SYNCED: dict[str, TableSpec] = {
             "commendations",
             {"period": str, "person_id": str, "officer_id": str, "reason": str, "status": str},
         ),
+        # A period's narrative, written by a team lead: one text per period code, area (NULL: the whole ward)
+        # and section.
+        TableSpec("review_notes", {"period": str, "area_id": str, "section": str, "text": str}),
         TableSpec(
             "users",
             {"username": str, "full_name": str, "role": str, "password_hash": str, "active": int},
@@ -198,8 +214,11 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("case_events", "new_status"): CASE_STATUSES,
     ("commendations", "status"): COMMENDATION_STATUSES,
     ("users", "role"): USER_ROLES,
+    ("review_notes", "section"): NOTE_SECTIONS,
 }
 SET_FIELDS = frozenset({("visits", "purposes")})
+# Text fields whose line breaks are kept (paragraphs); every other text has its whitespace collapsed.
+MULTILINE_FIELDS = frozenset({("review_notes", "text")})
 MAX_TEXT = 100_000  # far beyond any real field; a longer value can only be an attack on every laptop's memory
 _INT_RANGE = (-(2**63), 2**63 - 1)
 MAX_NUMBER = 1e15  # quantities and amounts: finite, and far beyond any real one

@@ -12,10 +12,12 @@ from desktop.errors import WardbookError
 from desktop.register.households import find_area
 from desktop.register.validation import MAX_DAYS, parse_date
 from desktop.reports.export import write_csv, write_xlsx
+from desktop.reports.figures import review_figures
 from desktop.reports.household_sheet import build_household_sheet
 from desktop.reports.periods import Period, date_range, parse_period
 from desktop.reports.review import build_review
 from desktop.reports.walklist import WalkFilter, build_walk_list
+from desktop.store.tables import NOTE_SECTIONS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -49,6 +51,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     walk.add_argument("--overdue", action="store_true", help="có việc theo dõi quá hạn / overdue follow-up")
     walk.add_argument("--out", required=True, type=Path, help="tệp PDF / PDF file")
     walk.set_defaults(handler=_walklist)
+
+    notes = actions.add_parser("notes", help="nội dung báo cáo do lãnh đạo viết / the review's narrative")
+    add_common_options(notes)
+    notes.add_argument("--period", required=True, help="kỳ / period: 2026-Q2, 2026-H1, 2026")
+    notes.add_argument("--area", help="khu phố (tên hoặc id); mặc định toàn phường / default: whole ward")
+    notes.add_argument("--section", help="mục / section: " + ", ".join(NOTE_SECTIONS))
+    notes.add_argument("--text", help="nội dung (để trống: xóa) / the text (empty: remove it)")
+    notes.add_argument("--file", type=Path, help="đọc nội dung từ tệp UTF-8 / read the text from a UTF-8 file")
+    notes.set_defaults(handler=_notes)
 
     sheet = actions.add_parser("household", help="phiếu thông tin hộ / household sheet")
     add_common_options(sheet)
@@ -100,6 +111,55 @@ def _review(args: argparse.Namespace) -> int:
             overdue=len(figures.overdue),
         )
     )
+    return 0
+
+
+def _notes(args: argparse.Namespace) -> int:
+    """With --section: write (or with an empty text, remove) one section; without: list the sections, the
+    written ones and, for those who may see the figures, the drafts of the others."""
+    from desktop.reports.notes import set_note
+
+    if args.section is None:
+        if args.text is not None or args.file is not None:
+            raise WardbookError("reports.cli_note_text_or_file")
+        return _list_notes(args)
+    if (args.text is None) == (args.file is None):
+        raise WardbookError("reports.cli_note_text_or_file")
+    text = args.text if args.file is None else _read_note(args.file)
+    with open_store(args) as store:
+        note_id = set_note(store, args.period, args.section, text, area=args.area)
+    msg = "reports.cli_note_written" if note_id else "reports.cli_note_removed"
+    print(i18n.tr(msg, section=args.section, period=parse_period(args.period).code))
+    return 0
+
+
+def _read_note(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        raise WardbookError("reports.cli_note_unreadable", path=path) from None
+
+
+def _list_notes(args: argparse.Namespace) -> int:
+    from desktop.cli.context import print_table
+    from desktop.reports.narrative import drafts, section_title
+    from desktop.reports.notes import notes
+    from desktop.security.permissions import can
+    from desktop.security.session import current_actor
+
+    with open_store(args) as store:
+        written = notes(store, args.period, args.area)
+        draft: dict[str, str] = {}
+        if can(current_actor(store), "reports.view"):
+            area_id = find_area(store, args.area) if args.area else None
+            draft = drafts(review_figures(store, parse_period(args.period), area_id))
+    rows = []
+    for section in NOTE_SECTIONS:
+        if section in written:
+            rows.append((section, section_title(section), i18n.tr("reports.note_written"), written[section]))
+        elif draft.get(section):
+            rows.append((section, section_title(section), i18n.tr("reports.note_draft"), draft[section]))
+    print_table([i18n.tr(f"reports.cli_notes_{key}") for key in ("section", "title", "state", "text")], rows)
     return 0
 
 
