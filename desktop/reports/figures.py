@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
@@ -42,6 +42,9 @@ from desktop.store.tables import (
     VISIT_OUTCOMES,
     VISIT_PURPOSES,
 )
+
+if TYPE_CHECKING:
+    from desktop.reports.compare import Comparison
 
 T = TypeVar("T")
 
@@ -189,6 +192,7 @@ class ReviewFigures:
     activities: list[ActivityLine]
     officers: list[OfficerLine]
     commendations: list[CommendationLine] = field(default_factory=list)
+    comparison: Comparison | None = None  # the key figures of earlier periods and the targets
 
     @property
     def coverage_percent(self) -> float:
@@ -327,8 +331,11 @@ def review_figures(
     today: date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    compare: bool = True,
 ) -> ReviewFigures:
-    """Every figure of the periodic review for `period` over the ward or one khu phố (`area_id`)."""
+    """Every figure of the periodic review for `period` over the ward or one khu phố (`area_id`); with
+    `compare`, also the key figures of the previous period and of the same period a year earlier, and the
+    ward's targets."""
     scope = area_scope(store, area_id)
     cutoff = cutoff_for(period, today)
     sql = _Sql(period, scope, cutoff)
@@ -366,7 +373,16 @@ def review_figures(
         activities=activity_lines,
         officers=officers,
         commendations=commendations,
+        comparison=_compare(store, period, area_id, today, cancelled) if compare else None,
     )
+
+
+def _compare(
+    store: Store, period: Period, area_id: str | None, today: date | None, cancelled: Cancelled | None
+) -> Comparison:
+    from desktop.reports.compare import compare
+
+    return compare(store, period, area_id, today, cancelled)
 
 
 class _Steps:

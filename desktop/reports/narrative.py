@@ -10,8 +10,10 @@ and the lead's text wherever it was.
 from __future__ import annotations
 
 from desktop import i18n
+from desktop.reports.compare import change, reached
 from desktop.reports.figures import ReviewFigures
 from desktop.reports.formatting import number, percent
+from desktop.reports.indicators import BY_KEY
 from desktop.reports.periods import following, short_date
 from desktop.store.tables import NOTE_SECTIONS
 
@@ -61,7 +63,7 @@ def drafts(figures: ReviewFigures, lang: str | None = None) -> dict[str, str]:
             areas=number(len(f.coverage), lang),
             activities=number(len(f.activities), lang),
         ),
-        "results": "",  # the figures' own words and tables follow
+        "results": comparison_text(f, lang),
         "strengths": _t(
             "draft_strengths",
             lang,
@@ -103,6 +105,57 @@ def drafts(figures: ReviewFigures, lang: str | None = None) -> dict[str, str]:
         "proposals": _t("draft_proposals", lang),
     }
     return {section: result[section] for section in NOTE_SECTIONS}
+
+
+COMPARED = ("visits", "households_visited", "coverage", "follow_ups_done", "cases_received", "activities")
+
+
+def comparison_text(figures: ReviewFigures, lang: str | None = None) -> str:
+    """The key figures against the previous period, the same period a year earlier and the targets, in words
+    (the results' opening lines; the summary table holds every figure)."""
+    comparison = figures.comparison
+    if comparison is None:
+        return ""
+    lines = []
+    for then, name in (
+        (comparison.previous_values, comparison.previous.title(lang) if comparison.previous else ""),
+        (comparison.last_year_values, _t("draft_same_period", lang)),
+    ):
+        if then is not None:
+            changes = "; ".join(_change_words(figures, key, then[key], lang) for key in COMPARED)
+            lines.append(_t("draft_compare", lang, period=name, changes=changes))
+    if comparison.targets:
+        items = []
+        for key, target in comparison.targets.items():
+            indicator = BY_KEY[key]
+            items.append(
+                _t(
+                    "draft_target",
+                    lang,
+                    figure=_t(f"fact_{key}", lang).lower(),
+                    now=_figure(indicator.value(figures), lang),
+                    target=_figure(target if indicator.share else round(target), lang),
+                    unit=_t(indicator.unit, lang),
+                    share=percent(reached(figures, key, target), lang),
+                )
+            )
+        lines.append(_t("draft_targets", lang, items="; ".join(items)))
+    return "\n".join(lines)
+
+
+def _figure(value: float, lang: str | None) -> str:
+    return number(value, lang, 1, keep_zeros=True) if isinstance(value, float) else number(value, lang)
+
+
+def _change_words(figures: ReviewFigures, key: str, then: float, lang: str | None) -> str:
+    indicator = BY_KEY[key]
+    difference = change(indicator.value(figures), then) or 0
+    name = _t(f"fact_{key}", lang).lower()
+    unit = _t("draft_points", lang) if indicator.share else _t(indicator.unit, lang)
+    if not difference:
+        return _t("draft_same", lang, figure=name)
+    msg = "draft_up" if difference > 0 else "draft_down"
+    return _t(msg, lang, figure=name, amount=_figure(abs(difference), lang), unit=unit)
 
 
 def texts(

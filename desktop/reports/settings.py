@@ -11,6 +11,8 @@ Stored with `store.set_setting(key, value)` (text; a list has one item per line)
 - `report.signer_post`: the signer's post (upper case, bold); default "CHỦ TỊCH".
 - `report.signer_name`: the signer's full name (bold, under the space to sign); default: blank, by hand.
 - `report.recipients`: the "Nơi nhận" lines; default "Lãnh đạo đơn vị (để báo cáo);" and "Lưu: VT.".
+- `report.target.<figure>`: the ward's target for a key figure of a period (`TARGETED`), e.g.
+  `report.target.coverage` = 90; the review compares the figure with it (`desktop.reports.compare`).
 
 The ward name is the one most areas carry (`areas.ward_name`); defaults make a usable document on a fresh
 install, and the team lead fills the real names in once.
@@ -24,6 +26,10 @@ from desktop import i18n
 from desktop.store.store import Store
 from desktop.text import nfc
 
+# The key figures (`desktop.reports.indicators`) a ward may set a target for.
+TARGETED = ("visits", "households_visited", "coverage", "support_value", "follow_ups_done", "activities",
+            "attendance")
+TARGET_KEYS = tuple(f"report.target.{key}" for key in TARGETED)
 KEYS = (
     "report.superior_body",
     "report.issuing_body",
@@ -33,6 +39,7 @@ KEYS = (
     "report.signer_post",
     "report.signer_name",
     "report.recipients",
+    *TARGET_KEYS,
 )
 
 

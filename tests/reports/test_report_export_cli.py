@@ -24,10 +24,15 @@ def figures(demo_store):  # type: ignore[no-untyped-def]
 
 
 def test_xlsx_holds_the_same_rows(figures, tmp_path):  # type: ignore[no-untyped-def]
-    out = write_xlsx(figures, tmp_path / "review.xlsx")
+    out = write_xlsx(figures, tmp_path / "review.xlsx", names=True)
     workbook = openpyxl.load_workbook(out)
     tables = review_tables(figures, "vi")
     assert len(workbook.sheetnames) == len(tables)
+    default = openpyxl.load_workbook(write_xlsx(figures, tmp_path / "default.xlsx"))
+    assert len(default.sheetnames) == len(tables) - 2  # no list of households by name unless asked for
+    summary = default["Các chỉ tiêu chính"]
+    formats = {row[0].value: row[2].number_format for row in summary.iter_rows(min_row=6)}
+    assert formats["Lượt thăm hộ trong kỳ"] == "#,##0" and formats["Tỷ lệ hộ được thăm"] == "#,##0.0"
     coverage = workbook["Kết quả thăm hộ theo khu phố"]
     values = [row for row in coverage.iter_rows(values_only=True)]
     assert values[0][0] == "Kết quả thăm hộ theo khu phố"

@@ -37,8 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     review.add_argument(
         "--annex-names",
         action="store_true",
-        help="kèm phụ lục danh sách hộ (có họ tên, ghi nhật ký) / add the annexes listing households by name "
-        "(recorded in the audit log)",
+        help="kèm danh sách hộ có họ tên (phụ lục, XLSX, CSV; ghi nhật ký) / add the lists of households by "
+        "name (annexes, XLSX, CSV; recorded in the audit log)",
     )
     review.set_defaults(handler=_review)
 
@@ -99,7 +99,7 @@ def _review(args: argparse.Namespace) -> int:
         print(i18n.tr("reports.cli_written", path=args.out))
         for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
             if path:
-                write(figures, path)
+                write(figures, path, names=args.annex_names)
                 print(i18n.tr("reports.cli_written", path=path))
     print(
         i18n.tr(
