@@ -105,6 +105,12 @@ def paragraph(value: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(value), style)
 
 
+def issuer_rule(last_line: str) -> float:
+    """The rule under the issuing body: half its last line (the decree: a third to a half of the line above,
+    centred on it), so it never outruns a short last line."""
+    return 0.5 * text_width(text(last_line), BOLD, 12)
+
+
 class _Lines:
     """Centred lines of one column of the title block, each with its font, and rules under chosen lines."""
 
@@ -149,9 +155,8 @@ class TitleBlock(Flowable):
         left, right = _Lines(left_width - 6), _Lines(right_width)
         if self.settings.superior_body:
             left.add(self.settings.superior_body, REGULAR, 12)
-        first_issuer_line = len(left.items)
         left.add(self.settings.issuing_body, BOLD, 12)
-        left.rule(0.4 * max(left.line_width(index) for index in range(first_issuer_line, len(left.items))))
+        left.rule(issuer_rule(left.items[-1][0]))
         right.add(i18n.tr("reports.national_title", self.lang), BOLD, 12)
         right.add(i18n.tr("reports.motto", self.lang), BOLD, 13)
         right.rule(right.line_width(len(right.items) - 1))

@@ -57,6 +57,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "default_place": ("Thành phố Hồ Chí Minh", "Ho Chi Minh City"),
     "default_ward": ("PHƯỜNG", "THE WARD"),
     "default_signer_post": ("CHỦ TỊCH", "CHAIRPERSON"),
+    "default_signer_capacity": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
     # the review's text
     "kind_report": ("BÁO CÁO", "REPORT"),
     "review_summary_interim": (
@@ -425,6 +426,10 @@ _MESSAGES.update(
         "cli_note_removed": (
             "Đã xóa mục {section} của kỳ {period}; báo cáo sẽ in bản dự thảo.",
             "Removed section {section} of {period}; the review will print the draft.",
+        ),
+        "cli_out_or_docx": (
+            "Cần chọn tệp ra: --out (PDF) hoặc --docx (Word).",
+            "Choose an output: --out (PDF) or --docx (Word).",
         ),
         "cli_note_text_or_file": ("Cần --text hoặc --file (chọn một).", "Give --text or --file (one of them)."),
         "note_written": ("(đã viết)", "(written)"),

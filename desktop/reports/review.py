@@ -161,8 +161,9 @@ def write_review_pdf(
 def build_review(
     store: Store,
     period: Period,
-    out: Path | str,
+    out: Path | str | None,
     *,
+    docx: Path | str | None = None,
     area_id: str | None = None,
     lang: str | None = None,
     issued_on: date | None = None,
@@ -172,10 +173,11 @@ def build_review(
     invariant: bool = False,
     annex_names: bool = False,
 ) -> ReviewFigures:
-    """Compute the review's figures and write its PDF; returns the figures (for the XLSX/CSV exports).
+    """Compute the review's figures and write its PDF (`out`) and/or its DOCX (`docx`); returns the figures
+    (for the XLSX/CSV exports).
 
-    Team leads and admins only; the printout is recorded in the audit log, with whether it lists residents
-    by name (`annex_names`).
+    Team leads and admins only; the printout is recorded in the audit log, with the formats written and
+    whether it lists residents by name (`annex_names`).
     """
     actor = authorize(store, "reports.view")
     lang = lang or i18n.current_language()
@@ -187,19 +189,29 @@ def build_review(
     figures = review_figures(
         store, period, area_id, today=today, progress=figures_progress, cancelled=cancelled
     )
-    write_review_pdf(
-        figures,
-        report_settings(store, lang),
-        out,
-        issued_on=issued_on,
-        lang=lang,
-        progress=progress,
-        cancelled=cancelled,
-        invariant=invariant,
-        written=notes_for(store, period.code, area_id),
-        annex_names=annex_names,
-    )
+    settings = report_settings(store, lang)
+    written = notes_for(store, period.code, area_id)
+    issued_on = issued_on or date.today()
+    if out is not None:
+        write_review_pdf(
+            figures,
+            settings,
+            out,
+            issued_on=issued_on,
+            lang=lang,
+            progress=progress,
+            cancelled=cancelled,
+            invariant=invariant,
+            written=written,
+            annex_names=annex_names,
+        )
+    if docx is not None:
+        from desktop.reports.review_docx import write_review_docx  # python-docx only when asked for
+
+        document = review_document(figures, written, lang, annex_names=annex_names)
+        write_review_docx(document, settings, docx, issued_on=issued_on, lang=lang)
     detail: dict[str, object] = {"report": "review", "period": period.code, "area": area_id}
+    detail["formats"] = [name for name, path in (("pdf", out), ("docx", docx)) if path is not None]
     if annex_names:
         detail["names"] = True
     audit.record(store, "print", None, None, detail, actor=actor)

@@ -7,7 +7,8 @@ Stored with `store.set_setting(key, value)` (text; a list has one item per line)
   default: "ỦY BAN NHÂN DÂN" + the ward name.
 - `report.symbol`: the issuer's abbreviation after "/BC-" in the number line; default "UBND".
 - `report.place`: the place name of the date line; default: the ward name.
-- `report.signer_capacity`: "TM. …" / "KT. …" above the post, when signing for a body; default: left out.
+- `report.signer_capacity`: "TM. …" / "KT. …" above the post, when signing for a body; default
+  "TM. ỦY BAN NHÂN DÂN" (the chairperson signs a ward's report on behalf of the committee); "-" leaves it out.
 - `report.signer_post`: the signer's post (upper case, bold); default "CHỦ TỊCH".
 - `report.signer_name`: the signer's full name (bold, under the space to sign); default: blank, by hand.
 - `report.recipients`: the "Nơi nhận" lines; default "Lãnh đạo đơn vị (để báo cáo);" and "Lưu: VT.".
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from desktop import i18n
 from desktop.store.store import Store
-from desktop.text import nfc
+from desktop.text import nfc, nfc_lines
 
 # The key figures (`desktop.reports.indicators`) a ward may set a target for.
 TARGETED = ("visits", "households_visited", "coverage", "support_value", "follow_ups_done", "activities",
@@ -55,6 +56,12 @@ class ReportSettings:
     recipients: tuple[str, ...]
 
 
+def _unless_dash(value: str) -> str:
+    """A setting that has a default but may be left out: "-" means none."""
+    shown = nfc(value).upper()
+    return "" if shown == "-" else shown
+
+
 def ward_name(store: Store) -> str:
     row = store.conn.execute(
         "SELECT ward_name FROM areas WHERE deleted_hlc IS NULL AND ward_name IS NOT NULL AND ward_name != '' "
@@ -82,11 +89,11 @@ def report_settings(store: Store, lang: str | None = None) -> ReportSettings:
     )
     issuer = i18n.tr("reports.default_issuing_body", lang, ward=ward or i18n.tr("reports.default_ward", lang))
     return ReportSettings(
-        superior_body=nfc(get("report.superior_body", "")).upper(),
-        issuing_body=nfc(get("report.issuing_body", issuer)).upper(),
+        superior_body=nfc_lines(get("report.superior_body", "")).upper(),
+        issuing_body=nfc_lines(get("report.issuing_body", issuer)).upper(),  # a line break where the ward put it
         symbol=nfc(get("report.symbol", i18n.tr("reports.default_symbol", lang))),
         place=nfc(get("report.place", ward or i18n.tr("reports.default_place", lang))),
-        signer_capacity=nfc(get("report.signer_capacity", "")).upper(),
+        signer_capacity=_unless_dash(get("report.signer_capacity", i18n.tr("reports.default_signer_capacity", lang))),
         signer_post=nfc(get("report.signer_post", i18n.tr("reports.default_signer_post", lang))).upper(),
         signer_name=nfc(get("report.signer_name", "")),
         recipients=tuple(nfc(line) for line in recipients.splitlines() if line.strip()),

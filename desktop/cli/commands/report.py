@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     review.add_argument("--to", dest="end", help="đến ngày / last day, dd/mm/yyyy")
     review.add_argument("--period", help="kỳ / period: 2026-06, 2026-Q2, 2026-H1, 2026")
     review.add_argument("--area", help="khu phố (tên hoặc id); mặc định toàn phường / default: whole ward")
-    review.add_argument("--out", required=True, type=Path, help="tệp PDF / PDF file")
+    review.add_argument("--out", type=Path, help="tệp PDF / PDF file")
+    review.add_argument("--docx", type=Path, help="tệp Word (DOCX) để chỉnh sửa / editable Word file")
     review.add_argument("--xlsx", type=Path, help="xuất số liệu ra XLSX / also export the figures as XLSX")
     review.add_argument("--csv", type=Path, help="xuất số liệu ra CSV / also export the figures as CSV")
     review.add_argument("--date", help="ngày ký báo cáo / date on the report, dd/mm/yyyy (default: today)")
@@ -81,9 +82,11 @@ def _period(args: argparse.Namespace) -> Period:
 
 def _review(args: argparse.Namespace) -> int:
     period = _period(args)
+    if args.out is None and args.docx is None:
+        raise WardbookError("reports.cli_out_or_docx")
     issued_on = date.fromisoformat(str(parse_date(args.date))) if args.date else None
     with open_store(args) as store:
-        for out in (args.out, args.xlsx, args.csv):
+        for out in (args.out, args.docx, args.xlsx, args.csv):
             if out:
                 files.check_target(out)  # the open database and the key file in use are known by now
         area_id = find_area(store, args.area) if args.area else None
@@ -91,12 +94,15 @@ def _review(args: argparse.Namespace) -> int:
             store,
             period,
             args.out,
+            docx=args.docx,
             area_id=area_id,
             issued_on=issued_on,
             progress=progress_printer(args),
             annex_names=args.annex_names,
         )
-        print(i18n.tr("reports.cli_written", path=args.out))
+        for path in (args.out, args.docx):
+            if path:
+                print(i18n.tr("reports.cli_written", path=path))
         for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
             if path:
                 write(figures, path, names=args.annex_names)
