@@ -55,6 +55,8 @@ class Styles:
     caption: ParagraphStyle
     title: ParagraphStyle
     summary: ParagraphStyle
+    addressee: ParagraphStyle
+    reference: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     note: ParagraphStyle
@@ -76,9 +78,12 @@ def make_styles() -> Styles:
     )
     return Styles(
         body=body,
-        heading=ParagraphStyle("heading", parent=body, fontName=BOLD, firstLineIndent=10 * mm, spaceBefore=6),
+        heading=ParagraphStyle(
+            "heading", parent=body, fontName=BOLD, firstLineIndent=10 * mm, spaceBefore=6, keepWithNext=1
+        ),
+        # numbered sub-headings ("1. Thăm hộ …") upright bold, as the decree's model reports set them
         subheading=ParagraphStyle(
-            "subheading", parent=body, fontName=BOLD_ITALIC, firstLineIndent=10 * mm, spaceBefore=6
+            "subheading", parent=body, fontName=BOLD, firstLineIndent=10 * mm, spaceBefore=6, keepWithNext=1
         ),
         caption=ParagraphStyle(
             "caption",
@@ -95,9 +100,18 @@ def make_styles() -> Styles:
             "title", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER, spaceBefore=18
         ),
         summary=ParagraphStyle("summary", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER),
+        addressee=ParagraphStyle(
+            "addressee", fontName=REGULAR, fontSize=14, leading=18, alignment=TA_CENTER, spaceAfter=6
+        ),
+        # an annex's reference line: italic, 14 pt (the decree: 13 to 14), centred under its title
+        reference=ParagraphStyle(
+            "reference", fontName=ITALIC, fontSize=14, leading=18, alignment=TA_CENTER, spaceAfter=4
+        ),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
-        note=ParagraphStyle("note", parent=body, fontName=ITALIC, fontSize=12, leading=15, firstLineIndent=0),
+        note=ParagraphStyle(
+            "note", parent=body, fontName=ITALIC, fontSize=12, leading=15, firstLineIndent=0, keepWithNext=1
+        ),
     )
 
 

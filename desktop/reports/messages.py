@@ -44,7 +44,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "period_half2": ("6 tháng cuối năm {year}", "the second half of {year}"),
     "period_year": ("năm {year}", "the year {year}"),
     "period_range": ("từ ngày {start} đến ngày {end}", "from {start} to {end}"),
-    "date_line": ("{place}, ngày {day} tháng {month} năm {year}", "{place}, {month_name} {day}, {year}"),
+    "date_line": ("{place}, ngày {day} tháng {month} năm {year}", "{place}, {day_plain} {month_name} {year}"),
+    "written_date": ("ngày {day} tháng {month} năm {year}", "{day_plain} {month_name} {year}"),
+    "addressee": ("Kính gửi: {to}", "To: {to}"),
     # the title block and the closing block
     "national_title": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
     "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
@@ -53,6 +55,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "default_recipient_above": ("Lãnh đạo đơn vị (để báo cáo);", "Unit leadership (for information);"),
     "default_recipient_archive": ("Lưu: VT.", "Archive: VT."),
     "default_issuing_body": ("ỦY BAN NHÂN DÂN {ward}", "PEOPLE'S COMMITTEE OF {ward}"),
+    "default_issuer_name": ("Ủy ban nhân dân {ward}", "the People's Committee of {ward}"),
     "default_symbol": ("UBND", "UBND"),
     "default_place": ("Thành phố Hồ Chí Minh", "Ho Chi Minh City"),
     "default_ward": ("PHƯỜNG", "THE WARD"),
@@ -146,8 +149,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "annex_label": ("Phụ lục {number}", "Annex {number}"),
     "annex_reference": (
-        "(Kèm theo Báo cáo số        /{kind}-{symbol} ngày {date})",
-        "(Attached to report No.        /{kind}-{symbol} of {date})",
+        "(Kèm theo Báo cáo số{blank}/{kind}-{symbol} {date} của {issuer})",
+        "(Attached to report No.{blank}/{kind}-{symbol} of {date} by {issuer})",
     ),
     "table_caption": ("Bảng {number}. {title}", "Table {number}. {title}"),
     "chart_caption": ("Biểu đồ {number}. {title}", "Chart {number}. {title}"),
@@ -276,6 +279,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "col_visited_tick": ("Đã đến", "Visited"),
     "col_notes": ("Ghi chú", "Notes"),
     "walk_prepared_by": ("NGƯỜI LẬP", "PREPARED BY"),
+    "sign_and_name": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
     # household sheet
     "kind_sheet": ("PHIẾU THÔNG TIN HỘ", "HOUSEHOLD SHEET"),
     "sheet_summary": ("Hộ {code}, {address}", "Household {code}, {address}"),

@@ -30,8 +30,8 @@ from desktop.reports.document import (
 from desktop.reports.figures import ReviewFigures, review_figures
 from desktop.reports.formatting import markup
 from desktop.reports.notes import notes_for
-from desktop.reports.periods import Period, short_date
-from desktop.reports.review_doc import KIND_CODE, Block, review_document, review_summary_line
+from desktop.reports.periods import Period
+from desktop.reports.review_doc import KIND_CODE, Block, annex_reference, review_document, review_summary_line
 from desktop.reports.review_tables import DataTable
 from desktop.reports.settings import ReportSettings, report_settings
 from desktop.reports.tables import ANNEX_SIZE, CELL_SIZE, Column, PagedTable
@@ -45,9 +45,15 @@ def _t(msg_id: str, lang: str | None, **params: object) -> str:
 
 
 def pdf_table(
-    table: DataTable, styles: Styles, lang: str | None, caption: str | None = None, size: float = CELL_SIZE
+    table: DataTable,
+    styles: Styles,
+    lang: str | None,
+    caption: str | None = None,
+    size: float = CELL_SIZE,
+    lead: Sequence[Flowable] = (),
 ) -> PagedTable:
-    """A `DataTable` as printed: values formatted for `lang`, the caption kept with the first rows."""
+    """A `DataTable` as printed: values formatted for `lang`, the caption (and the headings just above it,
+    `lead`) kept with the first rows."""
     columns = [Column(field.title, field.width_mm * mm, field.align) for field in table.fields]
     rows = [
         [field.show(value, lang) for field, value in zip(table.fields, row, strict=True)]
@@ -65,6 +71,7 @@ def pdf_table(
         lang=lang,
         size=size,
         caption=paragraph(caption, styles.caption) if caption else None,
+        lead=lead,
     )
 
 
@@ -83,22 +90,31 @@ def review_story(
     document = review_document(figures, written or {}, lang, annex_names=annex_names)
     story: list[Flowable] = [TitleBlock(settings, issued_on, KIND_CODE, lang)]
     story += document_title(_t("kind_report", lang), document.summary, styles, width)
+    if settings.addressee:
+        story.append(paragraph(_t("addressee", lang, to=settings.addressee), styles.addressee))
+    heads: list[Flowable] = []  # headings waiting for what follows them
     for block in document.blocks:
-        story.append(_flowable(block, figures, styles, width, lang))
-    story.append(paragraph(document.closing, styles.body))
-    story.append(closing_block(settings, styles, width, lang))
-    reference = _t(
-        "annex_reference", lang, kind=KIND_CODE, symbol=settings.symbol, date=short_date(issued_on)
-    )
+        if block.kind == "table":
+            assert block.table is not None
+            story.append(pdf_table(block.table, styles, lang, block.caption, lead=heads))
+            heads = []
+            continue
+        made = _flowable(block, figures, styles, width, lang)
+        if block.kind in ("heading", "subheading", "note"):
+            heads.append(made)
+        else:
+            story += [*heads, made]  # reportlab keeps a heading with the paragraph or chart after it
+            heads = []
+    story += heads
+    # the signature never stands alone: the last paragraph goes over with it
+    story.append(KeepTogether([paragraph(document.closing, styles.body), closing_block(settings, styles, width, lang)]))
+    reference = annex_reference(settings, issued_on, lang)
     for annex in document.annexes:
         story += annex_pages(annex.number, annex.table, reference, styles, lang)
     return story
 
 
 def _flowable(block: Block, figures: ReviewFigures, styles: Styles, width: float, lang: str | None) -> Flowable:
-    if block.kind == "table":
-        assert block.table is not None
-        return pdf_table(block.table, styles, lang, block.caption)
     if block.kind == "chart":
         if block.chart == "coverage":
             drawing = coverage_chart(
@@ -123,7 +139,7 @@ def annex_pages(
         PageBreak(),
         paragraph(_t("annex_label", lang, number=annex), styles.title),
         paragraph(table.title.upper(), styles.summary),
-        paragraph(reference, styles.caption),
+        paragraph(reference, styles.reference),
         Spacer(1, 4),
         pdf_table(table, styles, lang, size=ANNEX_SIZE),
     ]

@@ -10,13 +10,15 @@ commendations a part of their own before the next year's tasks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from desktop import i18n
 from desktop.reports.figures import ReviewFigures, mean_days
-from desktop.reports.formatting import number, percent
+from desktop.reports.formatting import NUMBER_BLANK, number, percent, written_date
 from desktop.reports.narrative import next_period_title, texts
 from desktop.reports.periods import short_date
 from desktop.reports.review_tables import DataTable, review_tables
+from desktop.reports.settings import ReportSettings
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 KIND_CODE = "BC"
@@ -67,6 +69,20 @@ def annex_keys(annex_names: bool) -> tuple[str, ...]:
     overdue follow-up) go to superiors only when asked for (`annex_names`, recorded in the audit log); by
     default the review counts them by khu phố and officer, and the walk list names them."""
     return ("activities", "not_visited", "overdue") if annex_names else ("activities",)
+
+
+def annex_reference(settings: ReportSettings, issued_on: date, lang: str | None) -> str:
+    """ "(Kèm theo Báo cáo số       /BC-UBND ngày 05 tháng 7 năm 2026 của Ủy ban nhân dân …)": the number left
+    blank for the clerk (no-break spaces, which a paragraph does not close up), the date, the issuer."""
+    return _t(
+        "annex_reference",
+        lang,
+        blank=NUMBER_BLANK,
+        kind=KIND_CODE,
+        symbol=settings.symbol,
+        date=written_date(issued_on, lang),
+        issuer=settings.issuer_name,
+    )
 
 
 class _Builder:

@@ -28,7 +28,7 @@ from desktop import files, i18n
 from desktop.reports.document import issuer_rule
 from desktop.reports.fonts import BOLD, register_fonts, text_width
 from desktop.reports.formatting import place_and_date, text
-from desktop.reports.review_doc import KIND_CODE, Block, ReviewDocument
+from desktop.reports.review_doc import KIND_CODE, Block, ReviewDocument, annex_reference
 from desktop.reports.review_tables import DataTable
 from desktop.reports.settings import ReportSettings
 
@@ -59,6 +59,8 @@ def write_review_docx(
     _centred(doc, _t("kind_report", lang), 14, bold=True, before=12)
     _centred(doc, document.summary, 14, bold=True)
     _rule(doc, text_width(text(document.summary.split("\n")[-1]), BOLD, 14) / 3)
+    if settings.addressee:
+        _centred(doc, _t("addressee", lang, to=settings.addressee), 14, after=6)
     for block in document.blocks:
         if block.kind == "chart":
             continue
@@ -69,9 +71,7 @@ def write_review_docx(
             _block(doc, block)
     _body(doc, document.closing)
     _closing(doc, settings, lang)
-    reference = _t(
-        "annex_reference", lang, kind=KIND_CODE, symbol=settings.symbol, date=place_and_date_short(issued_on)
-    )
+    reference = annex_reference(settings, issued_on, lang)
     for annex in document.annexes:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _centred(doc, _t("annex_label", lang, number=annex.number), 14, bold=True)
@@ -81,10 +81,6 @@ def write_review_docx(
     with files.atomic_output(out) as temp:
         doc.save(str(temp))
     return Path(out)
-
-
-def place_and_date_short(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def _page(doc: Docx) -> None:

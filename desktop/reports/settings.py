@@ -5,6 +5,8 @@ Stored with `store.set_setting(key, value)` (text; a list has one item per line)
 - `report.superior_body`: the governing body above the issuer (upper case, not bold); default: left out.
 - `report.issuing_body`: the issuing body (upper case, bold, short rule under it);
   default: "ỦY BAN NHÂN DÂN" + the ward name.
+- `report.addressee`: the superior the report is sent to, printed "Kính gửi: …" under the title; default:
+  left out.
 - `report.symbol`: the issuer's abbreviation after "/BC-" in the number line; default "UBND".
 - `report.place`: the place name of the date line; default: the ward name.
 - `report.signer_capacity`: "TM. …" / "KT. …" above the post, when signing for a body; default
@@ -34,6 +36,7 @@ TARGET_KEYS = tuple(f"report.target.{key}" for key in TARGETED)
 KEYS = (
     "report.superior_body",
     "report.issuing_body",
+    "report.addressee",
     "report.symbol",
     "report.place",
     "report.signer_capacity",
@@ -47,7 +50,9 @@ KEYS = (
 @dataclass(frozen=True)
 class ReportSettings:
     superior_body: str
-    issuing_body: str
+    issuing_body: str  # in capitals, as the title block prints it
+    issuer_name: str  # as typed, on one line: "của Ủy ban nhân dân phường …" in an annex's reference line
+    addressee: str
     symbol: str
     place: str
     signer_capacity: str
@@ -91,6 +96,8 @@ def report_settings(store: Store, lang: str | None = None) -> ReportSettings:
     return ReportSettings(
         superior_body=nfc_lines(get("report.superior_body", "")).upper(),
         issuing_body=nfc_lines(get("report.issuing_body", issuer)).upper(),  # a line break where the ward put it
+        issuer_name=nfc(get("report.issuing_body", i18n.tr("reports.default_issuer_name", lang, ward=ward))),
+        addressee=nfc(get("report.addressee", "")),
         symbol=nfc(get("report.symbol", i18n.tr("reports.default_symbol", lang))),
         place=nfc(get("report.place", ward or i18n.tr("reports.default_place", lang))),
         signer_capacity=_unless_dash(get("report.signer_capacity", i18n.tr("reports.default_signer_capacity", lang))),

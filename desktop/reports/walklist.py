@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop import i18n
 from desktop.register.labels import labels
 from desktop.reports.document import (
     Cancelled,
     Progress,
+    Styles,
     TitleBlock,
     body_width,
     build_pdf,
@@ -27,6 +30,7 @@ from desktop.reports.document import (
     paragraph,
 )
 from desktop.reports.figures import area_scope
+from desktop.reports.fonts import BOLD, ITALIC, REGULAR
 from desktop.reports.formatting import day, number
 from desktop.reports.periods import short_date
 from desktop.reports.settings import report_settings
@@ -179,6 +183,7 @@ def build_walk_list(
     )
     story.append(paragraph(i18n.tr("reports.walk_count", lang, count=number(len(lines), lang)), styles.note))
     story.append(PagedTable(columns, rows, lang=lang, min_row_height=8 * mm))
+    story.append(prepared_by_block(styles, width, lang))
     build_pdf(
         out,
         story,
@@ -191,6 +196,29 @@ def build_walk_list(
     )
     audit.record(store, "print", "areas", area_id, {"report": "walk_list", "rows": len(lines)}, actor=actor)
     return lines
+
+
+def prepared_by_block(styles: Styles, width: float, lang: str | None) -> Table:
+    """ "NGƯỜI LẬP" with room to sign and a name, on the right under the list: who drew it up answers for it."""
+    centred = ParagraphStyle("prepared", fontName=BOLD, fontSize=13, leading=16, alignment=TA_CENTER)
+    hint = ParagraphStyle("prepared_hint", parent=centred, fontName=ITALIC, fontSize=12)
+    block = [
+        paragraph(i18n.tr("reports.walk_prepared_by", lang), centred),
+        paragraph(i18n.tr("reports.sign_and_name", lang), hint),
+        Spacer(1, 22 * mm),
+    ]
+    table = Table([["", block]], colWidths=[width * 0.55, width * 0.45])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the empty cell too: never an unembedded Helvetica
+            ]
+        )
+    )
+    table.spaceBefore = 10
+    return table
 
 
 def _follow_up_cell(line: WalkLine, lang: str | None) -> str:

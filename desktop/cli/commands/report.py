@@ -110,11 +110,11 @@ def _review(args: argparse.Namespace) -> int:
     print(
         i18n.tr(
             "reports.cli_review_figures",
-            visits=figures.visits,
-            visited=figures.households_visited,
-            households=figures.households,
-            not_visited=len(figures.not_visited),
-            overdue=len(figures.overdue),
+            visits=i18n.count(figures.visits),
+            visited=i18n.count(figures.households_visited),
+            households=i18n.count(figures.households),
+            not_visited=i18n.count(len(figures.not_visited)),
+            overdue=i18n.count(len(figures.overdue)),
         )
     )
     return 0
@@ -176,7 +176,7 @@ def _walklist(args: argparse.Namespace) -> int:
         lines = build_walk_list(
             store, find_area(store, args.area), args.out, flt=flt, progress=progress_printer(args)
         )
-    print(i18n.tr("reports.cli_written_rows", path=args.out, count=len(lines)))
+    print(i18n.tr("reports.cli_written_rows", path=args.out, count=i18n.count(len(lines))))
     return 0
 
 
