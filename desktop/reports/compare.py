@@ -51,7 +51,10 @@ def compare(
     def figures_of(other: Period | None) -> dict[str, float] | None:
         if other is None:
             return None
-        return values(review_figures(store, other, area_id, today=today, cancelled=cancelled, compare=False))
+        figures = review_figures(
+            store, other, area_id, today=today, cancelled=cancelled, compare=False, details=False
+        )
+        return values(figures)
 
     before = previous(period)
     last_year = None if period.kind == "year" else year_before(period)

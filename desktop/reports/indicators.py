@@ -39,7 +39,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("visits", "unit_visit", False, lambda f: f.visits),
     Indicator("households_visited", "unit_household", False, lambda f: f.households_visited),
     Indicator("coverage", "unit_percent", True, lambda f: f.coverage_percent),
-    Indicator("not_visited", "unit_household", False, lambda f: len(f.not_visited)),
+    Indicator("not_visited", "unit_household", False, lambda f: f.households - f.households_visited),
     Indicator("never_visited", "unit_household", False, lambda f: f.never_visited),
     # in thousands of đồng, as reports state amounts: a count of eight digits would not fit its column
     Indicator("support_value", "unit_thousand_vnd", False, lambda f: round(f.support_value_vnd / 1000)),

@@ -264,6 +264,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # walk list
     "kind_list": ("DANH SÁCH", "LIST"),
     "walk_summary": ("Hộ dân cần đến thăm tại {area}", "Households to visit in {area}"),
+    "walk_summary_ward": ("Hộ dân cần đến thăm toàn phường", "Households to visit in the whole ward"),
     "walk_filters": ("Điều kiện lọc: {filters}.", "Filters: {filters}."),
     "walk_no_filter": ("tất cả các hộ đang cư trú", "all resident households"),
     "walk_not_visited_days": (

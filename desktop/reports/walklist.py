@@ -64,9 +64,9 @@ class WalkLine:
 
 
 def walk_lines(
-    store: Store, area_id: str, flt: WalkFilter = WalkFilter(), today: date | None = None
+    store: Store, area_id: str | None, flt: WalkFilter = WalkFilter(), today: date | None = None
 ) -> list[WalkLine]:
-    """The active households of the area that pass the filters, in address order."""
+    """The active households of the area (None: the whole ward) that pass the filters, in address order."""
     today = today or date.today()
     ids = list_household_ids(
         store,
@@ -125,7 +125,7 @@ def describe_filter(flt: WalkFilter, today: date, lang: str | None = None) -> st
 
 def build_walk_list(
     store: Store,
-    area_id: str,
+    area_id: str | None,
     out: Path | str,
     *,
     flt: WalkFilter = WalkFilter(),
@@ -135,8 +135,8 @@ def build_walk_list(
     cancelled: Cancelled | None = None,
     invariant: bool = False,
 ) -> list[WalkLine]:
-    """Write the walk list PDF (landscape A4); returns its lines. Officers print it for their rounds; the
-    printout is recorded in the audit log."""
+    """Write the walk list PDF (landscape A4) of one khu phố or, with `area_id` None, the whole ward; returns
+    its lines. Officers print it for their rounds; the printout is recorded in the audit log."""
     actor = authorize(store, "register.edit")
     lang = lang or i18n.current_language()
     today = today or date.today()
@@ -144,7 +144,11 @@ def build_walk_list(
     lines = walk_lines(store, area_id, flt, today)
     styles = make_styles()
     width = body_width(landscape_pages=True)
-    summary = i18n.tr("reports.walk_summary", lang, area=scope.area_name)
+    summary = (
+        i18n.tr("reports.walk_summary", lang, area=scope.area_name)
+        if scope.area_name
+        else i18n.tr("reports.walk_summary_ward", lang)
+    )
 
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
