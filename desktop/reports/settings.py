@@ -96,7 +96,12 @@ def report_settings(store: Store, lang: str | None = None) -> ReportSettings:
     return ReportSettings(
         superior_body=nfc_lines(get("report.superior_body", "")).upper(),
         issuing_body=nfc_lines(get("report.issuing_body", issuer)).upper(),  # a line break where the ward put it
-        issuer_name=nfc(get("report.issuing_body", i18n.tr("reports.default_issuer_name", lang, ward=ward))),
+        issuer_name=nfc(
+            get(
+                "report.issuing_body",
+                i18n.tr("reports.default_issuer_name", lang, ward=ward or i18n.tr("reports.default_ward", lang)),
+            )
+        ),
         addressee=nfc(get("report.addressee", "")),
         symbol=nfc(get("report.symbol", i18n.tr("reports.default_symbol", lang))),
         place=nfc(get("report.place", ward or i18n.tr("reports.default_place", lang))),
