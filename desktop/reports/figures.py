@@ -23,7 +23,8 @@ printed report can never disagree with what the app shows. The rules the numbers
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, TypeVar
@@ -302,6 +303,27 @@ DAY_MS = 86_400_000
 AT_CUTOFF = "review_households"  # a temporary table of this connection, remade for each review
 
 
+REVIEW_CACHE_KIB = 131_072  # the page cache while a review's figures are computed (by default 2–8 MiB)
+
+
+@contextmanager
+def review_cache(store: Store) -> Iterator[None]:
+    """A larger page cache for the review's thirty-odd queries over the same tables, put back afterwards.
+
+    With the default few MiB, each query read (and on an encrypted register, decrypted) the visits again: a 50k
+    ward's figures took three times as long."""
+    before = int(store.conn.execute("PRAGMA cache_size").fetchone()[0])
+    wanted = -REVIEW_CACHE_KIB
+    if before < 0 and before <= wanted:  # already large (a comparison inside a review)
+        yield
+        return
+    store.conn.execute(f"PRAGMA cache_size = {wanted}")
+    try:
+        yield
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {before}")
+
+
 def households_at(store: Store, asof: AsOf) -> None:
     """Fill `temp.review_households` with the ids of the households in the ward at the cut-off.
 
@@ -352,6 +374,20 @@ def review_figures(
     `compare`, also the key figures of the previous period and of the same period a year earlier, and the
     ward's targets. Without `details` (the earlier periods a review compares with), only what the key figures
     need: the households not visited, the officers and the commendations are left empty."""
+    with review_cache(store):
+        return _review_figures(store, period, area_id, today, progress, cancelled, compare, details)
+
+
+def _review_figures(
+    store: Store,
+    period: Period,
+    area_id: str | None,
+    today: date | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    compare: bool,
+    details: bool,
+) -> ReviewFigures:
     scope = area_scope(store, area_id)
     cutoff = cutoff_for(period, today)
     sql = _Sql(period, scope, cutoff)

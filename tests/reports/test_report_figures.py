@@ -141,3 +141,9 @@ def test_cancel_stops_before_any_result(demo_store):  # type: ignore[no-untyped-
         )
     assert raised.value.msg_id == "reports.cancelled"
     assert calls == [(1, 11), (2, 11), (3, 11)]
+
+
+def test_the_page_cache_is_put_back(demo_store):  # type: ignore[no-untyped-def]
+    before = demo_store.conn.execute("PRAGMA cache_size").fetchone()[0]
+    review_figures(demo_store, Q2, today=TODAY)
+    assert demo_store.conn.execute("PRAGMA cache_size").fetchone()[0] == before
