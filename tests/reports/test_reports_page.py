@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 
+from desktop import i18n
 from desktop.reports.figures import review_figures
 from desktop.reports.narrative import drafts
 from desktop.reports.notes import notes_for
@@ -40,6 +41,11 @@ def page(demo_store: Store, qtbot, tmp_path: Path):  # type: ignore[no-untyped-d
     yield made
     made.close()
     shiboken6.delete(made)
+    from PySide6.QtCore import QCoreApplication
+
+    for translator in language._installed:  # leave the application's language as the next test expects it
+        QCoreApplication.removeTranslator(translator)
+    i18n.set_language("vi")
 
 
 def _choose(combo, data) -> None:  # type: ignore[no-untyped-def]
