@@ -165,9 +165,6 @@ SYNCED: dict[str, TableSpec] = {
             "commendations",
             {"period": str, "person_id": str, "officer_id": str, "reason": str, "status": str},
         ),
-        # A period's narrative, written by a team lead: one text per period code, area (NULL: the whole ward)
-        # and section.
-        TableSpec("review_notes", {"period": str, "area_id": str, "section": str, "text": str}),
         TableSpec(
             "users",
             {"username": str, "full_name": str, "role": str, "password_hash": str, "active": int},
@@ -191,6 +188,9 @@ SYNCED: dict[str, TableSpec] = {
                 "hash": str,
             },
         ),
+        # A period's narrative, written by a team lead: one text per period code, area (NULL: the whole ward)
+        # and section.
+        TableSpec("review_notes", {"period": str, "area_id": str, "section": str, "text": str}),
     )
 }
 
