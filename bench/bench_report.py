@@ -1,35 +1,42 @@
-"""Quarterly review PDF on a 10k-household / ~40k-visit demo ward, against reportlab drawing the same tables.
+"""Review PDF and DOCX on a 10k-household / ~45k-visit demo ward, each against its bare library drawing the
+same tables in the same run.
 
-Budget (DESIGN §8): ≤ 2 s and ≤ 1.3× the baseline measured in the same run. The baseline gets the very rows
-the report prints, already formatted, and lays them out as plain reportlab Tables (chunks of 500 rows, the
-embedded font, the same grid), so the ratio is what WardBook adds: the queries, the title block, the text,
-the charts and its own paging. An unchunked baseline (one Table per list) is printed for reference.
+Budget (DESIGN §8): ≤ 2 s and ≤ 1.3× the baseline. The ward is a SQLCipher database opened as the app opens it
+(`Store.open` with its key; `--plain` for plain SQLite), and the review is made by `build_review`, the call the
+app and `wardbook report review` make: figures with their comparisons (previous quarter, same quarter last
+year), the narrative, the Decree 30 layout, the audit entry. The baselines get the very rows the document
+prints, already formatted: reportlab lays them out as plain Tables (chunks of 500 rows, the embedded font, the
+same grid); python-docx adds them as plain "Table Grid" tables and saves. The ratio is what WardBook adds.
+`--big` also times one review of a 50k-household ward (the DESIGN's second row: ≤ 1.3× in chunks).
 
-    /work/venv/bin/python bench/bench_report.py [--households 10000] [--db PATH] [--repeat 3]
+    .venv/bin/python bench/bench_report.py [--households 10000] [--db PATH] [--repeat 3] [--plain] [--big]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import docx
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
 from desktop.demo import DemoSize, generate_demo_ward
-from desktop.reports.figures import review_figures
+from desktop.reports.figures import ReviewFigures, review_figures
 from desktop.reports.fonts import BOLD, REGULAR, register_fonts
 from desktop.reports.periods import quarter
 from desktop.reports.review import build_review, table_rows, write_review_pdf
-from desktop.reports.review_tables import review_tables
+from desktop.reports.review_doc import review_document
 from desktop.reports.settings import report_settings
 from desktop.reports.tables import ANNEX_SIZE, CELL_SIZE
 from desktop.store import Store
@@ -39,19 +46,42 @@ PERIOD = quarter(2026, 2)
 TODAY = date(2026, 11, 25)
 
 
-def make_ward(path: Path, households: int) -> Store:
+def make_ward(path: Path, households: int, encrypted: bool) -> Store:
+    key_path = path.with_name(path.name + ".key")
+    key: bytes | None = None
+    if encrypted:
+        if not key_path.exists():
+            key_path.write_text(os.urandom(32).hex())
+        key = bytes.fromhex(key_path.read_text())
     if path.exists():
-        return Store.open(path)
-    store = Store.open(path, create=True)
+        return Store.open(path, key=key)
+    store = Store.open(path, create=True, key=key)
     started = time.perf_counter()
     generate_demo_ward(store, DemoSize(households=households, visits_per_household=4.5, seed=11, end=END))
     print(f"generated demo ward in {time.perf_counter() - started:.1f} s")
     return store
 
 
-def baseline(
-    tables: list[tuple[list[str], list[list[str]], list[float], float]], out: Path, chunk: int | None
-) -> float:
+Printed = tuple[list[str], list[list[str]], list[float], float]
+
+
+def printed_tables(figures: ReviewFigures, annex_names: bool = False) -> list[Printed]:
+    """The tables the review prints, in order (body, then annexes), as formatted rows with their widths."""
+    document = review_document(figures, {}, "vi", annex_names=annex_names)
+    tables = [(block.table, CELL_SIZE) for block in document.blocks if block.table is not None]
+    tables += [(annex.table, ANNEX_SIZE) for annex in document.annexes]
+    return [
+        (
+            [field.title for field in table.fields],
+            [list(row) for row in table_rows(table, "vi")],
+            [field.width_mm * mm for field in table.fields],
+            size,
+        )
+        for table, size in tables
+    ]
+
+
+def baseline_pdf(tables: list[Printed], out: Path, chunk: int | None) -> float:
     """reportlab alone: the same formatted rows as plain Tables, header repeated, `chunk` rows per Table."""
     register_fonts()
     started = time.perf_counter()
@@ -84,63 +114,95 @@ def baseline(
     return time.perf_counter() - started
 
 
+def baseline_docx(tables: list[Printed], out: Path) -> float:
+    """python-docx alone: the same formatted rows as plain "Table Grid" tables, then saved."""
+    started = time.perf_counter()
+    doc = docx.Document()
+    for header, rows, _widths, _size in tables:
+        table = doc.add_table(rows=1 + len(rows), cols=len(header))
+        table.style = "Table Grid"
+        cells = table._cells
+        for index, cell_text in enumerate([cell for row in (header, *rows) for cell in row]):
+            cells[index].text = cell_text
+        doc.add_paragraph()
+    doc.save(str(out))
+    return time.perf_counter() - started
+
+
+CPU: dict[str, float] = {}  # the last `timed` call's CPU seconds, by name: steadier than wall time on a busy machine
+
+
+def timed(run: Callable[[], object], repeat: int, name: str = "") -> float:
+    """Median wall seconds of `repeat` runs (and their median CPU seconds in `CPU[name]`)."""
+    times, cpu = [], []
+    for _ in range(repeat):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        run()
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    CPU[name] = statistics.median(cpu)
+    return statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--households", type=int, default=10_000)
     parser.add_argument("--db", type=Path, help="reuse (or create) the demo ward here")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--plain", action="store_true", help="plain SQLite instead of SQLCipher")
+    parser.add_argument("--big", action="store_true", help="also one review of a 50k-household ward")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="wardbook-bench-report-"))
     db = args.db or work / f"ward-{args.households}.db"
-    store = make_ward(db, args.households)
+    store = make_ward(db, args.households, not args.plain)
+    run(store, work, args.repeat, "encrypted" if not args.plain else "plain")
+    store.close()
+    if args.big:
+        big_db = db.with_name(f"ward-50000{'-plain' if args.plain else ''}.db")
+        with make_ward(big_db, 50_000, not args.plain) as big:
+            run(big, work, 1, "50k")
+
+
+def run(store: Store, work: Path, repeat: int, label: str) -> None:
     households = store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
     visits = store.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
-    print(f"ward: {households} households, {visits} visits; period {PERIOD.code}")
-
-    ours, query, layout = [], [], []
-    out = work / "review.pdf"
-    for _ in range(args.repeat):
-        started = time.perf_counter()
-        build_review(store, PERIOD, out, today=TODAY, issued_on=TODAY)
-        ours.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        figures = review_figures(store, PERIOD, today=TODAY)
-        query.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        write_review_pdf(figures, report_settings(store), work / "layout.pdf", issued_on=TODAY)
-        layout.append(time.perf_counter() - started)
-
-    annexes = ("not_visited", "overdue", "activities")  # printed one size smaller, in the report and here
-    tables = [
-        (
-            [field.title for field in table.fields],
-            [list(row) for row in table_rows(table, "vi")],
-            [field.width_mm * mm for field in table.fields],
-            ANNEX_SIZE if key in annexes else CELL_SIZE,
-        )
-        for key, table in review_tables(figures, "vi").items()
-    ]
+    print(f"[{label}] ward: {households} households, {visits} visits; period {PERIOD.code}")
+    pdf, word = work / f"review-{label}.pdf", work / f"review-{label}.docx"
+    t_pdf = timed(lambda: build_review(store, PERIOD, pdf, today=TODAY, issued_on=TODAY), repeat, "pdf")
+    t_docx = timed(
+        lambda: build_review(store, PERIOD, None, docx=word, today=TODAY, issued_on=TODAY), repeat, "docx"
+    )
+    t_query = timed(lambda: review_figures(store, PERIOD, today=TODAY), repeat)
+    figures = review_figures(store, PERIOD, today=TODAY)
+    t_layout = timed(
+        lambda: write_review_pdf(figures, report_settings(store), work / "layout.pdf", issued_on=TODAY), repeat
+    )
+    tables = printed_tables(figures)
     rows = sum(len(body) for _, body, _, _ in tables)
-    chunked = [baseline(tables, work / "baseline.pdf", 500) for _ in range(args.repeat)]
-    whole = baseline(tables, work / "baseline-whole.pdf", None)
+    t_base_pdf = timed(lambda: baseline_pdf(tables, work / "baseline.pdf", 500), repeat, "base_pdf")
+    t_base_docx = timed(lambda: baseline_docx(tables, work / "baseline.docx"), repeat, "base_docx")
 
     from pypdf import PdfReader
 
-    pages = len(PdfReader(out).pages)
-    base_pages = len(PdfReader(work / "baseline.pdf").pages)
-    t_ours, t_base = statistics.median(ours), statistics.median(chunked)
+    pages = len(PdfReader(pdf).pages)
+    print(f"[{label}] tables: {len(tables)}, {rows} rows; period visits {figures.visits}")
     print(
-        f"tables: {len(tables)}, {rows} rows (not visited: {len(figures.not_visited)}, "
-        f"overdue: {len(figures.overdue)}); period visits {figures.visits}"
+        f"[{label}] review PDF : {t_pdf:.3f} s ({pages} pages)  [figures with comparisons {t_query:.3f} s, "
+        f"layout {t_layout:.3f} s]"
     )
+    print(f"[{label}] reportlab  : {t_base_pdf:.3f} s   ratio {t_pdf / t_base_pdf:.2f}x  (budget <= 1.3x, <= 2 s)")
+    print(f"[{label}] CPU seconds: PDF {CPU['pdf']:.3f} vs {CPU['base_pdf']:.3f}")
+    print(f"[{label}] review DOCX: {t_docx:.3f} s ({word.stat().st_size // 1024} KiB)")
+    print(f"[{label}] python-docx: {t_base_docx:.3f} s   ratio {t_docx / t_base_docx:.2f}x  (budget <= 1.3x, <= 2 s)")
+    print(f"[{label}] CPU seconds: DOCX {CPU['docx']:.3f} vs {CPU['base_docx']:.3f}")
+    # reference: the same review with the lists of households by name (--annex-names), thousands of rows
+    named = printed_tables(figures, annex_names=True)
+    t_named = timed(lambda: build_review(store, PERIOD, pdf, today=TODAY, issued_on=TODAY, annex_names=True), repeat)
+    t_named_base = timed(lambda: baseline_pdf(named, work / "baseline-named.pdf", 500), repeat)
     print(
-        f"wardbook review PDF     : {t_ours:.3f} s median of {args.repeat} ({pages} pages, "
-        f"{out.stat().st_size // 1024} KiB)  [queries {statistics.median(query):.3f} s, "
-        f"layout {statistics.median(layout):.3f} s]"
+        f"[{label}] with names: {t_named:.3f} s vs reportlab {t_named_base:.3f} s "
+        f"({sum(len(body) for _, body, _, _ in named)} rows): ratio {t_named / t_named_base:.2f}x"
     )
-    print(f"baseline reportlab 500 : {t_base:.3f} s median of {args.repeat} ({base_pages} pages)")
-    print(f"baseline one Table/list: {whole:.3f} s (reference, unchunked)")
-    print(f"ratio wardbook/baseline: {t_ours / t_base:.2f}x  (budget <= 1.3x, <= 2 s)")
 
 
 if __name__ == "__main__":

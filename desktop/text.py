@@ -17,6 +17,11 @@ def nfc(value: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
+def nfc_lines(value: str) -> str:
+    """`nfc()` line by line, keeping the line breaks between non-empty lines (paragraphs of a long text)."""
+    return "\n".join(line for line in (nfc(part) for part in value.splitlines()) if line)
+
+
 def clean(value: object) -> object:
     """`nfc()` for strings; other values pass through untouched (numbers, None)."""
     return nfc(value) if isinstance(value, str) else value

@@ -104,6 +104,9 @@ def _household_rows(maker: _Maker, area_id: str, street: str, index: int, end: d
             "birth_year": head_year, "relation_to_head": "chủ hộ",
             "phone": maker.phone() if rng.random() < 0.7 else None,
             "occupation": rng.choice(vocab.OCCUPATIONS),
+            # registered long before the demo's year of visits, as a ward's households are (no draw from
+            # `rng`, so the rest of the ward stays the same for a seed)
+            "moved_in_on": date(end.year - 2 - index % 20, 1 + index % 12, 1).isoformat(),
         }),
     ]
     size = 1 if elderly_alone else rng.choices((1, 2, 3, 4, 5, 6, 7), (6, 14, 24, 28, 16, 8, 4))[0]

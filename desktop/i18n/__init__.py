@@ -65,3 +65,10 @@ def render(value: object, lang: str | None = None) -> object:
 def has_message(msg_id: str) -> bool:
     return msg_id in _catalogue
 
+
+
+def count(value: int, lang: str | None = None) -> str:
+    """A whole number with its thousands grouped the language's way: vi "1.486", en "1,486" (the reports
+    write numbers so; a summary on the command line must not read "1486")."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", ".") if (lang or _current_lang) == "vi" else grouped

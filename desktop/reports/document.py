@@ -55,6 +55,8 @@ class Styles:
     caption: ParagraphStyle
     title: ParagraphStyle
     summary: ParagraphStyle
+    addressee: ParagraphStyle
+    reference: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     note: ParagraphStyle
@@ -76,9 +78,12 @@ def make_styles() -> Styles:
     )
     return Styles(
         body=body,
-        heading=ParagraphStyle("heading", parent=body, fontName=BOLD, firstLineIndent=10 * mm, spaceBefore=6),
+        heading=ParagraphStyle(
+            "heading", parent=body, fontName=BOLD, firstLineIndent=10 * mm, spaceBefore=6, keepWithNext=1
+        ),
+        # numbered sub-headings ("1. Thăm hộ …") upright bold, as the decree's model reports set them
         subheading=ParagraphStyle(
-            "subheading", parent=body, fontName=BOLD_ITALIC, firstLineIndent=10 * mm, spaceBefore=6
+            "subheading", parent=body, fontName=BOLD, firstLineIndent=10 * mm, spaceBefore=6, keepWithNext=1
         ),
         caption=ParagraphStyle(
             "caption",
@@ -95,14 +100,29 @@ def make_styles() -> Styles:
             "title", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER, spaceBefore=18
         ),
         summary=ParagraphStyle("summary", fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER),
+        addressee=ParagraphStyle(
+            "addressee", fontName=REGULAR, fontSize=14, leading=18, alignment=TA_CENTER, spaceAfter=6
+        ),
+        # an annex's reference line: italic, 14 pt (the decree: 13 to 14), centred under its title
+        reference=ParagraphStyle(
+            "reference", fontName=ITALIC, fontSize=14, leading=18, alignment=TA_CENTER, spaceAfter=4
+        ),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
-        note=ParagraphStyle("note", parent=body, fontName=ITALIC, fontSize=12, leading=15, firstLineIndent=0),
+        note=ParagraphStyle(
+            "note", parent=body, fontName=ITALIC, fontSize=12, leading=15, firstLineIndent=0, keepWithNext=1
+        ),
     )
 
 
 def paragraph(value: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(value), style)
+
+
+def issuer_rule(last_line: str) -> float:
+    """The rule under the issuing body: half its last line (the decree: a third to a half of the line above,
+    centred on it), so it never outruns a short last line."""
+    return 0.5 * text_width(text(last_line), BOLD, 12)
 
 
 class _Lines:
@@ -149,9 +169,8 @@ class TitleBlock(Flowable):
         left, right = _Lines(left_width - 6), _Lines(right_width)
         if self.settings.superior_body:
             left.add(self.settings.superior_body, REGULAR, 12)
-        first_issuer_line = len(left.items)
         left.add(self.settings.issuing_body, BOLD, 12)
-        left.rule(0.4 * max(left.line_width(index) for index in range(first_issuer_line, len(left.items))))
+        left.rule(issuer_rule(left.items[-1][0]))
         right.add(i18n.tr("reports.national_title", self.lang), BOLD, 12)
         right.add(i18n.tr("reports.motto", self.lang), BOLD, 13)
         right.rule(right.line_width(len(right.items) - 1))

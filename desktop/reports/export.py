@@ -24,6 +24,13 @@ from desktop.reports.review_tables import DataTable, Field, review_tables
 
 _SHEET_NAME_MAX = 31  # Excel's limit
 _NUMBER_FORMATS = {"int": "#,##0", "decimal": "#,##0.0", "percent": "0.0", "date": "dd/mm/yyyy"}
+# Key figures are counts or shares row by row: each cell is formatted by its value, a count never "#,##0.0".
+_FIGURE_FORMATS = {
+    ("figure", int): "#,##0",
+    ("figure", float): "#,##0.0",
+    ("change", int): "+#,##0;-#,##0;0",
+    ("change", float): "+#,##0.0;-#,##0.0;0.0",
+}
 
 
 def _raw(field: Field, value: object) -> object:
@@ -49,17 +56,26 @@ def _heading_rows(figures: ReviewFigures, lang: str | None) -> list[tuple[str, s
     ]
 
 
+NAMED = frozenset({"not_visited", "overdue"})  # tables that name residents
+
+
+def exported_tables(figures: ReviewFigures, lang: str | None, names: bool) -> list[DataTable]:
+    """The review's tables as data; those naming residents only with `names`, as in the review itself."""
+    return [table for key, table in review_tables(figures, lang).items() if names or key not in NAMED]
+
+
 def write_xlsx(
     figures: ReviewFigures,
     out: Path | str,
     lang: str | None = None,
     cancelled: Callable[[], bool] | None = None,
+    names: bool = False,
 ) -> Path:
     """One sheet per table; the first rows of each sheet say the period, the scope and the cut-off day."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     bold = Font(bold=True)
-    for table in review_tables(figures, lang).values():
+    for table in exported_tables(figures, lang, names):
         if cancelled is not None and cancelled():
             raise WardbookError("reports.cancelled")
         sheet = workbook.create_sheet(_sheet_name(table, set(workbook.sheetnames)))
@@ -81,9 +97,11 @@ def write_xlsx(
         for index, field in enumerate(table.fields, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = max(8.0, field.width_mm / 2.2)
-            if field.kind in _NUMBER_FORMATS:
-                for (cell,) in sheet.iter_rows(min_row=header_row + 1, min_col=index, max_col=index):
+            for (cell,) in sheet.iter_rows(min_row=header_row + 1, min_col=index, max_col=index):
+                if field.kind in _NUMBER_FORMATS:
                     cell.number_format = _NUMBER_FORMATS[field.kind]
+                elif (field.kind, type(cell.value)) in _FIGURE_FORMATS:
+                    cell.number_format = _FIGURE_FORMATS[(field.kind, type(cell.value))]
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     files.write_bytes(out, files.xlsx_bytes(workbook))
     return Path(out)
@@ -100,14 +118,14 @@ def _sheet_name(table: DataTable, taken: set[str]) -> str:
     return unique
 
 
-def csv_rows(figures: ReviewFigures, lang: str | None = None) -> list[list[object]]:
+def csv_rows(figures: ReviewFigures, lang: str | None = None, names: bool = False) -> list[list[object]]:
     """Long format, one line per figure: period code, scope, table key, row number, column title, raw value.
 
     Period and scope on every line let a district concatenate the files of many stations and periods.
     """
     scope = figures.scope.area_name or i18n.tr("reports.export_ward", lang)
     rows: list[list[object]] = []
-    for table in review_tables(figures, lang).values():
+    for table in exported_tables(figures, lang, names):
         body = table.rows + ([table.total] if table.total is not None else [])
         for number, row in enumerate(body, start=1):
             for field, value in zip(table.fields, row, strict=True):
@@ -128,7 +146,7 @@ def _csv_value(value: object) -> object:
     return text(value) if isinstance(value, str) else value
 
 
-def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None) -> Path:
+def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None, names: bool = False) -> Path:
     """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly on a double click."""
 
     def t(key: str) -> str:
@@ -146,5 +164,5 @@ def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None) 
                 t("csv_value"),
             ]
         )
-        writer.writerows(csv_rows(figures, lang))
+        writer.writerows(csv_rows(figures, lang, names))
     return Path(out)

@@ -10,16 +10,24 @@ printed report can never disagree with what the app shows. The rules the numbers
 - states are taken *as of the cut-off day* — the period's last day, or today when the period runs on — so a
   review printed again later shows the same figures: a follow-up done after the cut-off still counts as open,
   and it is overdue when its due day lies before the cut-off (the rule of `queries.open_follow_up`); a case's
-  status is the last status its events gave it before the end of the cut-off day.
+  status is the last status its events gave it before the end of the cut-off day;
+- the register is rebuilt as it stood at the end of the cut-off day (Vietnam time) from the rows' own dates
+  (see `AsOf`): a household counts from the day it is known to have lived there — the earliest of its
+  creation, a member's move-in day and its first visit, so a ward imported today that has visits or move-in
+  days from years ago counts in last year's review, and a household added today does not — until it was
+  moved out; a member counts from their move-in day (or with their household when they were entered with
+  it) until their move-out day; a row deleted, a visit voided or a household moved out after the cut-off
+  still counts as it stood. A visit entered late but dated within the period counts (it is what happened).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import TypeVar
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
@@ -36,9 +44,12 @@ from desktop.store.tables import (
     VISIT_PURPOSES,
 )
 
+if TYPE_CHECKING:
+    from desktop.reports.compare import Comparison
+
 T = TypeVar("T")
 
-LIVE_VISIT = "v.deleted_hlc IS NULL AND v.voided = 0"
+VIETNAM = timezone(timedelta(hours=7))
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,7 @@ class HouseholdLine:
     street: str
     head: str
     last_visit: str | None  # ISO date of the last visit up to the cut-off, None when never visited
+    last_officer: str | None = None  # the officer of that visit (whose round it was), None when never visited
 
 
 @dataclass(frozen=True)
@@ -181,6 +193,7 @@ class ReviewFigures:
     activities: list[ActivityLine]
     officers: list[OfficerLine]
     commendations: list[CommendationLine] = field(default_factory=list)
+    comparison: Comparison | None = None  # the key figures of earlier periods and the targets
 
     @property
     def coverage_percent(self) -> float:
@@ -189,6 +202,21 @@ class ReviewFigures:
     @property
     def never_visited(self) -> int:
         return sum(line.never_visited for line in self.coverage)
+
+    @property
+    def not_visited_by_officer(self) -> list[tuple[str | None, int]]:
+        """(officer of the household's last visit, households not visited in the period), by officer name;
+        None: never visited. The count a superior may see; the households' names stay in the walk list."""
+        counts: Counter[str | None] = Counter(line.last_officer for line in self.not_visited)
+        return sorted(
+            counts.items(),
+            key=lambda row: (row[0] is None, (row[0] or "").casefold()),
+        )
+
+    @property
+    def overdue_by_area(self) -> dict[str, int]:
+        """Households with an overdue follow-up at the cut-off, by khu phố name."""
+        return dict(Counter(line.area for line in self.overdue))
 
     @property
     def support_value_vnd(self) -> int:
@@ -220,6 +248,92 @@ def area_scope(store: Store, area_id: str | None) -> Scope:
     return Scope(area_id, str(row[0]))
 
 
+class AsOf:
+    """SQL conditions for "as the register stood at the end of the cut-off day", from the rows' own dates.
+
+    The moment is the end of the cut-off day in Vietnam time, as an HLC bound (`ms << 16`): a deletion, a void
+    or a move-out stamped at or after it had not happened yet. Values are written into the SQL as literals
+    (they are made here from a date, never from user text), so the fragments slot into any query unchanged.
+    """
+
+    def __init__(self, cutoff: date) -> None:
+        end = datetime.combine(cutoff + timedelta(days=1), time(), VIETNAM)
+        self.hlc = int(end.timestamp() * 1000) << 16
+        self.day = cutoff.isoformat()
+        self.after = (cutoff + timedelta(days=1)).isoformat()
+
+    def alive(self, alias: str) -> str:
+        return f"({alias}.deleted_hlc IS NULL OR {alias}.deleted_hlc >= {self.hlc})"
+
+    def _changed_after(self, table: str, alias: str, field_name: str) -> str:
+        return (
+            f"COALESCE((SELECT fc.hlc FROM field_clock fc WHERE fc.tbl = '{table}' AND fc.row_id = {alias}.id "
+            f"AND fc.field = '{field_name}'), {alias}.created_hlc, 0) >= {self.hlc}"
+        )
+
+    def visit(self, alias: str = "v") -> str:
+        """The visit was in the register and not voided at the cut-off."""
+        return f"{self.alive(alias)} AND ({alias}.voided = 0 OR {self._changed_after('visits', alias, 'voided')})"
+
+    def voided_visit(self, alias: str = "v") -> str:
+        return f"{self.alive(alias)} AND {alias}.voided = 1 AND NOT {self._changed_after('visits', alias, 'voided')}"
+
+    def household(self, alias: str = "h") -> str:
+        """The household lived in the ward at the cut-off: known there by then, not yet moved out."""
+        return (
+            f"{self.alive(alias)} AND ({alias}.status = 'active' OR "
+            f"{self._changed_after('households', alias, 'status')}) AND ({alias}.created_hlc < {self.hlc} "
+            f"OR EXISTS (SELECT 1 FROM people m WHERE m.household_id = {alias}.id AND m.moved_in_on < "
+            f"'{self.after}') OR EXISTS (SELECT 1 FROM visits x WHERE x.household_id = {alias}.id AND "
+            f"x.deleted_hlc IS NULL AND x.visited_at < '{self.after}'))"
+        )
+
+    def person(self, alias: str = "p", household: str = "h") -> str:
+        """The member lived in the household at the cut-off: moved in by then (or entered with the household,
+        which then says since when), not moved out by then."""
+        with_household = f"{alias}.created_hlc <= {household}.created_hlc + {DAY_MS << 16}"
+        return (
+            f"{self.alive(alias)} AND ({alias}.moved_out_on IS NULL OR {alias}.moved_out_on >= '{self.after}') "
+            f"AND (CASE WHEN {alias}.moved_in_on IS NOT NULL THEN {alias}.moved_in_on < '{self.after}' "
+            f"ELSE {alias}.created_hlc < {self.hlc} OR {with_household} END)"
+        )
+
+
+DAY_MS = 86_400_000
+AT_CUTOFF = "review_households"  # a temporary table of this connection, remade for each review
+
+
+REVIEW_CACHE_KIB = 131_072  # the page cache while a review's figures are computed (by default 2–8 MiB)
+
+
+@contextmanager
+def review_cache(store: Store) -> Iterator[None]:
+    """A larger page cache for the review's thirty-odd queries over the same tables, put back afterwards.
+
+    With the default few MiB, each query read (and on an encrypted register, decrypted) the visits again: a 50k
+    ward's figures took three times as long."""
+    before = int(store.conn.execute("PRAGMA cache_size").fetchone()[0])
+    wanted = -REVIEW_CACHE_KIB
+    if before < 0 and before <= wanted:  # already large (a comparison inside a review)
+        yield
+        return
+    store.conn.execute(f"PRAGMA cache_size = {wanted}")
+    try:
+        yield
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {before}")
+
+
+def households_at(store: Store, asof: AsOf) -> None:
+    """Fill `temp.review_households` with the ids of the households in the ward at the cut-off.
+
+    The rule (`AsOf.household`) looks at each household's members, visits and status changes; done once here
+    rather than in each of the review's queries, it costs one pass over the households instead of six."""
+    store.conn.execute(f"DROP TABLE IF EXISTS temp.{AT_CUTOFF}")
+    store.conn.execute(f"CREATE TEMP TABLE {AT_CUTOFF} (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    store.conn.execute(f"INSERT INTO temp.{AT_CUTOFF} SELECT h.id FROM households h WHERE {asof.household('h')}")
+
+
 class _Sql:
     """The scope's SQL fragments and parameters, built once per report."""
 
@@ -229,16 +343,21 @@ class _Sql:
         self.cutoff = cutoff.isoformat()
         self.after_cutoff = (cutoff + timedelta(days=1)).isoformat()
         self.area = scope.area_id
-        self.household_where = "h.deleted_hlc IS NULL AND h.status = 'active'" + (
+        self.asof = AsOf(cutoff)
+        self.live_visit = self.asof.visit("v")
+        # the households of the ward at the cut-off, worked out once (`households_at`): every query needs them
+        self.household_where = f"h.id IN (SELECT id FROM temp.{AT_CUTOFF})" + (
             " AND h.area_id = ?" if self.area else ""
         )
         self.household_params: tuple[object, ...] = (self.area,) if self.area else ()
-        self.visit_where = f"{LIVE_VISIT} AND v.visited_at >= ? AND v.visited_at < ?" + (
-            " AND v.household_id IN (SELECT id FROM households WHERE area_id = ? AND deleted_hlc IS NULL)"
+        self.visit_where = f"{self.live_visit} AND v.visited_at >= ? AND v.visited_at < ?" + (
+            " AND v.household_id IN (SELECT id FROM households WHERE area_id = ? AND "
+            f"{self.asof.alive('households')})"
             if self.area
             else ""
         )
         self.visit_params: tuple[object, ...] = (self.start, self.after_end, *self.household_params)
+        self.overdue_params = (self.after_cutoff, self.cutoff, self.after_cutoff)
 
 
 def review_figures(
@@ -249,23 +368,43 @@ def review_figures(
     today: date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    compare: bool = True,
+    details: bool = True,
 ) -> ReviewFigures:
-    """Every figure of the periodic review for `period` over the ward or one khu phố (`area_id`)."""
+    """Every figure of the periodic review for `period` over the ward or one khu phố (`area_id`); with
+    `compare`, also the key figures of the previous period and of the same period a year earlier, and the
+    ward's targets. Without `details` (the earlier periods a review compares with), only what the key figures
+    need: the households not visited, the officers and the commendations are left empty."""
+    with review_cache(store):
+        return _review_figures(store, period, area_id, today, progress, cancelled, compare, details)
+
+
+def _review_figures(
+    store: Store,
+    period: Period,
+    area_id: str | None,
+    today: date | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    compare: bool,
+    details: bool,
+) -> ReviewFigures:
     scope = area_scope(store, area_id)
     cutoff = cutoff_for(period, today)
     sql = _Sql(period, scope, cutoff)
     step = _Steps(11, progress, cancelled)
+    households_at(store, sql.asof)
     households, people = step("households", lambda: _headcounts(store, sql))
     coverage = step("coverage", lambda: _coverage(store, sql))
     visits = step("visits", lambda: _visit_breakdown(store, sql, period))
     support = step("support", lambda: _support(store, sql))
     follow_ups = step("follow_ups", lambda: _follow_ups(store, sql))
-    not_visited = step("not_visited", lambda: _not_visited(store, sql))
-    overdue = step("overdue", lambda: _overdue(store, sql))
+    not_visited = step("not_visited", lambda: _not_visited(store, sql) if details else [])
+    overdue = step("overdue", lambda: _overdue(store, sql, details))
     cases = step("cases", lambda: _cases(store, sql))
     activity_kinds, activity_lines = step("activities", lambda: _activities(store, sql))
-    officers = step("officers", lambda: _officers(store, sql))
-    commendations = step("commendations", lambda: _commendations(store, sql, period))
+    officers = step("officers", lambda: _officers(store, sql) if details else [])
+    commendations = step("commendations", lambda: _commendations(store, sql, period) if details else [])
     return ReviewFigures(
         period=period,
         scope=scope,
@@ -288,7 +427,16 @@ def review_figures(
         activities=activity_lines,
         officers=officers,
         commendations=commendations,
+        comparison=_compare(store, period, area_id, today, cancelled) if compare else None,
     )
+
+
+def _compare(
+    store: Store, period: Period, area_id: str | None, today: date | None, cancelled: Cancelled | None
+) -> Comparison:
+    from desktop.reports.compare import compare
+
+    return compare(store, period, area_id, today, cancelled)
 
 
 class _Steps:
@@ -325,7 +473,7 @@ def _headcounts(store: Store, sql: _Sql) -> tuple[int, int]:
     ).fetchone()[0]
     people = store.conn.execute(
         "SELECT COUNT(*) FROM people p JOIN households h ON h.id = p.household_id "
-        f"WHERE p.deleted_hlc IS NULL AND p.moved_out_on IS NULL AND {sql.household_where}",
+        f"WHERE {sql.asof.person('p', 'h')} AND {sql.household_where}",
         sql.household_params,
     ).fetchone()[0]
     return int(households), int(people)
@@ -339,9 +487,9 @@ def _coverage(store: Store, sql: _Sql) -> list[AreaCoverage]:
     rows = store.conn.execute(
         f"""
         SELECT h.area_id, COUNT(*),
-            SUM(EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {LIVE_VISIT}
+            SUM(EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {sql.live_visit}
                 AND v.visited_at >= ? AND v.visited_at < ?)),
-            SUM(NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {LIVE_VISIT}
+            SUM(NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {sql.live_visit}
                 AND v.visited_at < ?))
         FROM households h WHERE {sql.household_where} GROUP BY h.area_id
         """,
@@ -371,7 +519,7 @@ def _visit_breakdown(store: Store, sql: _Sql, period: Period) -> _VisitBreakdown
                 by_purpose[code] += count
         by_outcome[outcome or ""] += count
         by_month[month_key] += count
-    voided_where = sql.visit_where.replace(LIVE_VISIT, "v.deleted_hlc IS NULL AND v.voided = 1")
+    voided_where = sql.visit_where.replace(sql.live_visit, sql.asof.voided_visit("v"))
     voided = store.conn.execute(
         f"SELECT COUNT(*) FROM visits v WHERE {voided_where}", sql.visit_params
     ).fetchone()[0]
@@ -391,7 +539,7 @@ def _support(store: Store, sql: _Sql) -> list[SupportLine]:
         SELECT s.kind, COALESCE(s.unit, ''), COUNT(*), COALESCE(SUM(s.quantity), 0),
             COALESCE(SUM(s.value_vnd), 0)
         FROM support_items s JOIN visits v ON v.id = s.visit_id
-        WHERE s.deleted_hlc IS NULL AND {sql.visit_where}
+        WHERE {sql.asof.alive('s')} AND {sql.visit_where}
         GROUP BY 1, 2
         """,
         sql.visit_params,
@@ -427,32 +575,61 @@ def _not_visited(store: Store, sql: _Sql) -> list[HouseholdLine]:
         f"""
         SELECT h.id, h.code, COALESCE(a.name, ''), COALESCE(h.house_no, ''), COALESCE(h.street, ''),
             COALESCE(p.full_name, ''),
-            (SELECT MAX(v.visited_at) FROM visits v WHERE v.household_id = h.id AND {LIVE_VISIT}
-                AND v.visited_at < ?)
+            (SELECT v.visited_at || char(31) || COALESCE(v.officer_id, '') FROM visits v
+                WHERE v.household_id = h.id AND {sql.live_visit} AND v.visited_at < ?
+                ORDER BY v.visited_at DESC LIMIT 1)
         FROM households h LEFT JOIN areas a ON a.id = h.area_id LEFT JOIN people p ON p.id = h.head_person_id
         WHERE {sql.household_where} AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id
-            AND {LIVE_VISIT} AND v.visited_at >= ? AND v.visited_at < ?)
+            AND {sql.live_visit} AND v.visited_at >= ? AND v.visited_at < ?)
         """,
         (sql.after_cutoff, *sql.household_params, sql.start, sql.after_end),
     ).fetchall()
-    lines = [
-        HouseholdLine(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6][:10] if r[6] else None) for r in rows
-    ]
+    names = _officer_names(store)
+    lines = []
+    for r in rows:
+        last, officer = r[6].split("\x1f") if r[6] else (None, None)
+        lines.append(
+            HouseholdLine(
+                r[0], r[1] or "", r[2], r[3], r[4], r[5], last[:10] if last else None,
+                names.get(officer, "") if last else None,
+            )
+        )
     return sorted(lines, key=lambda line: _address_order(line.area, line.street, line.house_no))
 
 
-def _overdue(store: Store, sql: _Sql) -> list[OverdueLine]:
+_OVERDUE_BY_HOUSEHOLD = f"""
+    SELECT v.household_id AS id, MIN(v.follow_up_due) AS first_due, COUNT(*) AS open_count
+    FROM visits v
+    WHERE {{live_visit}} AND +v.visited_at < ? AND v.follow_up_due < ?
+        AND (v.follow_up_done_at IS NULL OR v.follow_up_done_at >= ?)
+        AND v.household_id IN (SELECT id FROM temp.{AT_CUTOFF})
+    GROUP BY v.household_id
+"""
+
+
+def _overdue(store: Store, sql: _Sql, details: bool = True) -> list[OverdueLine]:
+    """The households with an overdue follow-up at the cut-off; without `details` (an earlier period's key
+    figures, which need only how many), without their address and head."""
+    if not details and not sql.area:
+        return [
+            OverdueLine(household, "", "", "", "", "", first_due[:10], int(count))
+            for household, first_due, count in store.conn.execute(
+                _OVERDUE_BY_HOUSEHOLD.format(live_visit=sql.live_visit), sql.overdue_params
+            )
+        ]
+    # The visits are counted per household first (one scan: `+v.visited_at` keeps the date index out, as
+    # "before the cut-off" is nearly every visit), and only the households found are joined to their address
+    # and head: joined per visit, a 50k ward's names were looked up 200k times.
     rows = store.conn.execute(
         f"""
         SELECT h.id, h.code, COALESCE(a.name, ''), COALESCE(h.house_no, ''), COALESCE(h.street, ''),
-            COALESCE(p.full_name, ''), MIN(v.follow_up_due), COUNT(*)
-        FROM visits v JOIN households h ON h.id = v.household_id
+            COALESCE(p.full_name, ''), o.first_due, o.open_count
+        FROM ({_OVERDUE_BY_HOUSEHOLD.format(live_visit=sql.live_visit)}) o
+        JOIN households h ON h.id = o.id
         LEFT JOIN areas a ON a.id = h.area_id LEFT JOIN people p ON p.id = h.head_person_id
-        WHERE {LIVE_VISIT} AND v.visited_at < ? AND v.follow_up_due < ?
-            AND (v.follow_up_done_at IS NULL OR v.follow_up_done_at >= ?) AND {sql.household_where}
-        GROUP BY h.id
+        WHERE {sql.household_where}
         """,
-        (sql.after_cutoff, sql.cutoff, sql.after_cutoff, *sql.household_params),
+        (*sql.overdue_params, *sql.household_params),
     ).fetchall()
     lines = [OverdueLine(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6][:10], int(r[7])) for r in rows]
     return sorted(
@@ -465,12 +642,12 @@ def _cases(store: Store, sql: _Sql) -> list[CaseLine]:
     rows = store.conn.execute(
         f"""
         SELECT c.kind,
-            COALESCE((SELECT e.new_status FROM case_events e WHERE e.case_id = c.id AND e.deleted_hlc IS NULL
+            COALESCE((SELECT e.new_status FROM case_events e WHERE e.case_id = c.id AND {sql.asof.alive('e')}
                 AND e.new_status IS NOT NULL AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1),
                 c.status),
             c.received_on, c.resolved_on
         FROM cases c
-        WHERE c.deleted_hlc IS NULL AND c.received_on >= ? AND c.received_on < ?{area_filter}
+        WHERE {sql.asof.alive('c')} AND c.received_on >= ? AND c.received_on < ?{area_filter}
         """,
         (sql.after_cutoff, sql.start, sql.after_end, *((sql.area,) if sql.area else ())),
     ).fetchall()
@@ -504,7 +681,7 @@ def _activities(store: Store, sql: _Sql) -> tuple[list[ActivityKindLine], list[A
         f"""
         SELECT t.held_on, t.kind, COALESCE(t.topic, ''), COALESCE(a.name, ''), COALESCE(t.attendance, 0)
         FROM activities t LEFT JOIN areas a ON a.id = t.area_id
-        WHERE t.deleted_hlc IS NULL AND t.held_on >= ? AND t.held_on < ?{area_filter}
+        WHERE {sql.asof.alive('t')} AND t.held_on >= ? AND t.held_on < ?{area_filter}
         ORDER BY t.held_on, t.created_at
         """,
         (sql.start, sql.after_end, *((sql.area,) if sql.area else ())),
@@ -534,22 +711,19 @@ def _officers(store: Store, sql: _Sql) -> list[OfficerLine]:
     area_param: tuple[object, ...] = (sql.area,) if sql.area else ()
     activities = dict(
         store.conn.execute(
-            f"SELECT t.officer_id, COUNT(*) FROM activities t WHERE t.deleted_hlc IS NULL AND t.held_on >= ? "
+            f"SELECT t.officer_id, COUNT(*) FROM activities t WHERE {sql.asof.alive('t')} AND t.held_on >= ? "
             f"AND t.held_on < ?{area_activity} GROUP BY 1",
             (sql.start, sql.after_end, *area_param),
         ).fetchall()
     )
     cases = dict(
         store.conn.execute(
-            f"SELECT c.assignee_id, COUNT(*) FROM cases c WHERE c.deleted_hlc IS NULL AND c.received_on >= ? "
+            f"SELECT c.assignee_id, COUNT(*) FROM cases c WHERE {sql.asof.alive('c')} AND c.received_on >= ? "
             f"AND c.received_on < ?{area_case} GROUP BY 1",
             (sql.start, sql.after_end, *area_param),
         ).fetchall()
     )
-    names = {
-        row[0]: str(row[1] or row[2] or "")
-        for row in store.conn.execute("SELECT id, full_name, username FROM users")
-    }
+    names = _officer_names(store)
     lines = [
         OfficerLine(
             officer_id,
@@ -562,6 +736,13 @@ def _officers(store: Store, sql: _Sql) -> list[OfficerLine]:
         for officer_id in set(visits) | set(activities) | set(cases)
     ]
     return sorted(lines, key=lambda line: (-line.visits, line.name.casefold(), line.officer_id or ""))
+
+
+def _officer_names(store: Store) -> dict[str | None, str]:
+    return {
+        row[0]: str(row[1] or row[2] or "")
+        for row in store.conn.execute("SELECT id, full_name, username FROM users")
+    }
 
 
 def _commendations(store: Store, sql: _Sql, period: Period) -> list[CommendationLine]:

@@ -58,6 +58,22 @@ def day(iso: str | None) -> str:
     return f"{parsed.day:02d}/{parsed.month:02d}/{parsed.year}"
 
 
+NUMBER_BLANK = "\u00a0" * 12  # the room left for the clerk to write a document's number by hand
+
+
+def written_date(day_: date, lang: str | None = None) -> str:
+    """ "ngày 05 tháng 7 năm 2026" / "5 July 2026": a date as the text of a document writes it."""
+    return i18n.tr(
+        "reports.written_date",
+        lang,
+        day=f"{day_.day:02d}",
+        day_plain=day_.day,
+        month=f"{day_.month:02d}" if day_.month < 3 else str(day_.month),
+        month_name=i18n.tr(f"reports.month_{day_.month}", lang),
+        year=day_.year,
+    )
+
+
 def place_and_date(place: str, issued_on: date, lang: str | None = None) -> str:
     """The date line of an official document: ", ngày 05 tháng 01 năm 2026".
 
@@ -70,6 +86,7 @@ def place_and_date(place: str, issued_on: date, lang: str | None = None) -> str:
         lang,
         place=text(place),
         day=f"{issued_on.day:02d}",
+        day_plain=issued_on.day,
         month=month_text,
         month_name=i18n.tr(f"reports.month_{issued_on.month}", lang),
         year=issued_on.year,

@@ -1,7 +1,7 @@
-"""The reports as background jobs for the app: one call per report, dates in, path of the PDF out.
+"""The reports as background jobs for the app: one call per report, dates in, path of the file out.
 
 The Reports page runs these in a worker (with its own database connection) and shows their progress; every
-printed report is recorded in the audit log.
+printed or exported report is recorded in the audit log.
 """
 
 from __future__ import annotations
@@ -10,25 +10,65 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from desktop.errors import WardbookError
+from desktop import files
 from desktop.progress import Progress
 from desktop.reports.periods import date_range
 from desktop.reports.review import build_review
 from desktop.reports.walklist import build_walk_list
+from desktop.security import audit
+from desktop.security.session import authorize
 from desktop.store import Store
+
+FORMATS = ("pdf", "docx", "xlsx", "csv")
 
 
 def periodic_review(store: Store, *, out: Path, start: date, end: date, area_id: str | None = None,
-                    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> str:
+                    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                    fmt: str = "pdf") -> str:
+    """The review of the period as `fmt`: the document (pdf, docx) or its figures as data (xlsx, csv)."""
+    files.check_target(out)
     period = date_range(start, end)
-    build_review(store, period, out, area_id=area_id, progress=progress, cancelled=cancelled)
+    if fmt in ("pdf", "docx"):
+        build_review(store, period, out if fmt == "pdf" else None, docx=out if fmt == "docx" else None,
+                     area_id=area_id, progress=progress, cancelled=cancelled)
+        return str(out)
+    from desktop.reports.export import write_csv, write_xlsx
+    from desktop.reports.figures import review_figures
+
+    actor = authorize(store, "reports.view")
+    figures = review_figures(store, period, area_id, progress=progress, cancelled=cancelled)
+    (write_xlsx if fmt == "xlsx" else write_csv)(figures, out)
+    audit.record(store, "export", None, None, {"report": "review", "period": period.code, "area": area_id,
+                                                "format": fmt}, actor=actor)
     return str(out)
 
 
 def walk_list(store: Store, *, out: Path, start: date, end: date, area_id: str | None = None,
-              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> str:
-    """The walk list of one khu phố (it lists households as of today; the dates are not used)."""
-    if not area_id:
-        raise WardbookError("register.required", field="khu phố")
+              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+              fmt: str = "pdf") -> str:
+    """The walk list of one khu phố, or of the whole ward (it lists households as of today; the dates are not
+    used, and it is a PDF only)."""
+    files.check_target(out)
     build_walk_list(store, area_id, out, progress=progress, cancelled=cancelled)
     return str(out)
+
+
+def review_for_print(store: Store, *, start: date, end: date, area_id: str | None = None,
+                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> str:
+    """The review as HTML for the app to print through the system's print dialog; recorded as printed."""
+    from desktop import i18n
+    from desktop.reports.figures import review_figures
+    from desktop.reports.notes import notes_for
+    from desktop.reports.review_doc import review_document
+    from desktop.reports.review_html import review_html
+    from desktop.reports.settings import report_settings
+
+    actor = authorize(store, "reports.view")
+    period = date_range(start, end)
+    figures = review_figures(store, period, area_id, progress=progress, cancelled=cancelled)
+    lang = i18n.current_language()
+    document = review_document(figures, notes_for(store, period.code, area_id), lang)
+    html = review_html(document, report_settings(store, lang), date.today(), lang)
+    audit.record(store, "print", None, None, {"report": "review", "period": period.code, "area": area_id,
+                                               "formats": ["printer"]}, actor=actor)
+    return html

@@ -44,7 +44,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "period_half2": ("6 tháng cuối năm {year}", "the second half of {year}"),
     "period_year": ("năm {year}", "the year {year}"),
     "period_range": ("từ ngày {start} đến ngày {end}", "from {start} to {end}"),
-    "date_line": ("{place}, ngày {day} tháng {month} năm {year}", "{place}, {month_name} {day}, {year}"),
+    "date_line": ("{place}, ngày {day} tháng {month} năm {year}", "{place}, {day_plain} {month_name} {year}"),
+    "written_date": ("ngày {day} tháng {month} năm {year}", "{day_plain} {month_name} {year}"),
+    "addressee": ("Kính gửi: {to}", "To: {to}"),
     # the title block and the closing block
     "national_title": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
     "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
@@ -53,10 +55,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "default_recipient_above": ("Lãnh đạo đơn vị (để báo cáo);", "Unit leadership (for information);"),
     "default_recipient_archive": ("Lưu: VT.", "Archive: VT."),
     "default_issuing_body": ("ỦY BAN NHÂN DÂN {ward}", "PEOPLE'S COMMITTEE OF {ward}"),
+    "default_issuer_name": ("Ủy ban nhân dân {ward}", "the People's Committee of {ward}"),
     "default_symbol": ("UBND", "UBND"),
     "default_place": ("Thành phố Hồ Chí Minh", "Ho Chi Minh City"),
     "default_ward": ("PHƯỜNG", "THE WARD"),
     "default_signer_post": ("CHỦ TỊCH", "CHAIRPERSON"),
+    "default_signer_capacity": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
     # the review's text
     "kind_report": ("BÁO CÁO", "REPORT"),
     "review_summary_interim": (
@@ -83,11 +87,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "sub_visits": ("1. Thăm hộ và mức độ bao phủ", "1. Household visits and coverage"),
     "text_visits": (
         "Trong kỳ, cán bộ đã thực hiện {visits} lượt thăm hộ, đến được {visited}/{households} hộ, đạt "
-        "{rate}; còn {not_visited} hộ chưa được thăm trong kỳ, trong đó {never} hộ chưa từng được thăm. "
-        "Số lượt thăm đã hủy do ghi nhầm: {voided}.",
+        "{rate}; còn {not_visited} hộ chưa được thăm trong kỳ, trong đó {never} hộ chưa từng được thăm.",
         "In the period, officers made {visits} household visits, reaching {visited}/{households} "
         "households ({rate}); {not_visited} households were not visited in the period, {never} of them "
-        "never. Visits voided as mistaken: {voided}.",
+        "never.",
     ),
     "purpose_note": (
         "Một lượt thăm có thể có nhiều mục đích nên tổng theo mục đích có thể lớn hơn tổng số lượt thăm.",
@@ -106,10 +109,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "text_follow_ups": (
         "Các lượt thăm trong kỳ đặt ra {total} việc cần theo dõi: đã hoàn thành {done}, chưa hoàn "
         "thành {open}, trong đó {overdue} việc quá hạn. Tính đến ngày {cutoff}, có {households} hộ "
-        "có việc theo dõi quá hạn (Phụ lục 2).",
+        "có việc theo dõi quá hạn (Bảng 2).",
         "The period's visits set {total} follow-ups: {done} done, {open} not done, of which "
         "{overdue} overdue. As of {cutoff}, {households} households have an overdue follow-up "
-        "(Annex 2).",
+        "(Table 2).",
     ),
     "sub_cases": ("4. Tiếp nhận và giải quyết vụ việc", "4. Cases received and resolved"),
     "text_cases": (
@@ -124,20 +127,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sub_activities": ("5. Hoạt động cộng đồng", "5. Community activities"),
     "text_activities": (
-        "Trong kỳ đã tổ chức {count} hoạt động với {attendance} lượt người tham dự (Phụ lục 3).",
-        "In the period, {count} activities were held with {attendance} attendees (Annex 3).",
+        "Trong kỳ đã tổ chức {count} hoạt động với {attendance} lượt người tham dự (Phụ lục {annex}).",
+        "In the period, {count} activities were held with {attendance} attendees (Annex {annex}).",
     ),
     "sub_officers": ("6. Kết quả công tác của cán bộ", "6. Work of the officers"),
     "sub_commendations": ("7. Đề xuất khen thưởng", "7. Proposed commendations"),
     "text_no_commendations": ("Trong kỳ không có đề xuất khen thưởng.", "No commendation was proposed."),
     "sec_issues": ("III. TỒN TẠI, HẠN CHẾ", "III. SHORTCOMINGS"),
     "text_issues": (
-        "Còn {not_visited} hộ chưa được thăm trong kỳ (danh sách tại Phụ lục 1) và {overdue} hộ có việc "
-        "theo dõi quá hạn (Phụ lục 2). Đề nghị các tổ công tác bố trí đến thăm và hoàn thành các việc "
-        "theo dõi trong kỳ tới.",
-        "{not_visited} households were not visited in the period (list in Annex 1) and {overdue} "
-        "households have an overdue follow-up (Annex 2). The teams should visit them and complete "
-        "the follow-ups in the next period.",
+        "Còn {not_visited} hộ chưa được thăm trong kỳ và {overdue} hộ có việc theo dõi quá hạn (số hộ "
+        "theo khu phố tại Bảng 2; danh sách hộ in theo danh sách hộ cần thăm của từng khu phố). Đề nghị "
+        "các tổ công tác bố trí đến thăm và hoàn thành các việc theo dõi trong kỳ tới.",
+        "{not_visited} households were not visited in the period and {overdue} households have an "
+        "overdue follow-up (counts by neighbourhood in Table 2; the households are listed in each "
+        "neighbourhood's walk list). The teams should visit them and complete the follow-ups in the "
+        "next period.",
     ),
     "closing": (
         "Trên đây là báo cáo kết quả công tác địa bàn {period}{scope}.",
@@ -145,8 +149,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "annex_label": ("Phụ lục {number}", "Annex {number}"),
     "annex_reference": (
-        "(Kèm theo Báo cáo số        /{kind}-{symbol} ngày {date})",
-        "(Attached to report No.        /{kind}-{symbol} of {date})",
+        "(Kèm theo Báo cáo số{blank}/{kind}-{symbol} {date} của {issuer})",
+        "(Attached to report No.{blank}/{kind}-{symbol} of {date} by {issuer})",
     ),
     "table_caption": ("Bảng {number}. {title}", "Table {number}. {title}"),
     "chart_caption": ("Biểu đồ {number}. {title}", "Chart {number}. {title}"),
@@ -171,7 +175,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "no_area": ("(Chưa có khu phố)", "(No neighbourhood)"),
     "never": ("Chưa từng thăm", "Never visited"),
     "unknown_officer": ("(Không rõ cán bộ)", "(Unknown officer)"),
-    "col_indicator": ("Chỉ tiêu", "Indicator"),
+    "col_indicator": ("Nội dung", "Figure"),
+    "col_now": ("Kỳ này", "This period"),
+    "col_previous": ("Kỳ trước", "Previous period"),
+    "col_previous_year": ("Năm trước", "Previous year"),
+    "col_last_year": ("Cùng kỳ năm trước", "Same period last year"),
+    "col_change": ("Tăng (+), giảm (-)", "Change"),
+    "col_target": ("Chỉ tiêu giao", "Target"),
     "col_value": ("Số liệu", "Value"),
     "col_unit": ("Đơn vị tính", "Unit"),
     "col_area": ("Khu phố", "Neighbourhood"),
@@ -179,6 +189,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "col_visited": ("Hộ đã thăm", "Visited"),
     "col_rate": ("Tỷ lệ", "Share"),
     "col_never_visited": ("Hộ chưa từng thăm", "Never visited"),
+    "col_not_visited": ("Hộ chưa thăm trong kỳ", "Not visited in the period"),
+    "col_households_overdue": ("Hộ có việc quá hạn", "With an overdue follow-up"),
+    "col_last_officer": ("Cán bộ thăm lần gần nhất", "Officer of the last visit"),
+    "table_not_visited_by_officer": (
+        "Hộ chưa được thăm trong kỳ theo cán bộ phụ trách lần thăm gần nhất",
+        "Households not visited in the period, by the officer of their last visit",
+    ),
     "col_purpose": ("Mục đích", "Purpose"),
     "col_outcome": ("Kết quả", "Outcome"),
     "col_month": ("Tháng", "Month"),
@@ -224,8 +241,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "fact_follow_ups_total": ("Việc theo dõi phát sinh", "Follow-ups set"),
     "fact_follow_ups_done": ("Việc theo dõi đã hoàn thành", "Follow-ups done"),
     "fact_follow_ups_open": ("Việc theo dõi chưa hoàn thành", "Follow-ups not done"),
-    "fact_follow_ups_overdue": ("Việc theo dõi quá hạn", "Follow-ups overdue"),
-    "fact_households_overdue": ("Hộ có việc theo dõi quá hạn", "Households with an overdue follow-up"),
+    "fact_follow_ups_overdue": (
+        "Việc theo dõi quá hạn (trong số việc phát sinh trong kỳ)",
+        "Follow-ups overdue (of those set in the period)",
+    ),
+    "fact_households_overdue": (
+        "Hộ có việc theo dõi quá hạn (mọi kỳ, tính đến ngày chốt số liệu)",
+        "Households with an overdue follow-up (set in any period, as of the cut-off)",
+    ),
     "fact_cases_received": ("Vụ việc tiếp nhận", "Cases received"),
     "fact_activities": ("Hoạt động cộng đồng", "Community activities"),
     "fact_attendance": ("Lượt người dự hoạt động", "Attendance at activities"),
@@ -233,7 +256,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "unit_person": ("người", "people"),
     "unit_visit": ("lượt", "visits"),
     "unit_percent": ("%", "%"),
-    "unit_vnd": ("đồng", "VND"),
+    "unit_thousand_vnd": ("nghìn đồng", "thousand VND"),
     "unit_task": ("việc", "tasks"),
     "unit_case": ("vụ việc", "cases"),
     "unit_session": ("buổi", "sessions"),
@@ -241,6 +264,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # walk list
     "kind_list": ("DANH SÁCH", "LIST"),
     "walk_summary": ("Hộ dân cần đến thăm tại {area}", "Households to visit in {area}"),
+    "walk_summary_ward": ("Hộ dân cần đến thăm toàn phường", "Households to visit in the whole ward"),
     "walk_filters": ("Điều kiện lọc: {filters}.", "Filters: {filters}."),
     "walk_no_filter": ("tất cả các hộ đang cư trú", "all resident households"),
     "walk_not_visited_days": (
@@ -256,6 +280,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "col_visited_tick": ("Đã đến", "Visited"),
     "col_notes": ("Ghi chú", "Notes"),
     "walk_prepared_by": ("NGƯỜI LẬP", "PREPARED BY"),
+    "sign_and_name": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
     # household sheet
     "kind_sheet": ("PHIẾU THÔNG TIN HỘ", "HOUSEHOLD SHEET"),
     "sheet_summary": ("Hộ {code}, {address}", "Household {code}, {address}"),
@@ -313,6 +338,114 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "csv_column": ("cột", "column"),
     "csv_value": ("giá trị", "value"),
 }
+# the narrative of a sơ kết / tổng kết: headings, section titles and the drafts the figures give
+_MESSAGES.update(
+    {
+        "sec_situation": ("I. TÌNH HÌNH CHUNG VÀ CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "I. SITUATION AND LEADERSHIP"),
+        "sec_situation_annual": ("I. ĐẶC ĐIỂM TÌNH HÌNH", "I. THE SITUATION"),
+        "sub_area": ("1. Tình hình địa bàn", "1. The area"),
+        "sub_leadership": ("2. Công tác lãnh đạo, chỉ đạo", "2. Leadership and direction"),
+        "sec_results_annual": ("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ {period}", "II. RESULTS OF {period}"),
+        "sec_assessment": ("III. ĐÁNH GIÁ CHUNG", "III. ASSESSMENT"),
+        "sub_strengths": ("1. Ưu điểm", "1. Strengths"),
+        "sub_limitations": ("2. Hạn chế, tồn tại", "2. Limitations"),
+        "sub_causes": ("3. Nguyên nhân", "3. Causes"),
+        "causes_internal": ("a) Nguyên nhân chủ quan: ", "a) Internal causes: "),
+        "causes_external": ("b) Nguyên nhân khách quan: ", "b) External causes: "),
+        "sub_lessons": ("4. Bài học kinh nghiệm", "4. Lessons learned"),
+        "sec_emulation": ("IV. CÔNG TÁC THI ĐUA, KHEN THƯỞNG", "IV. EMULATION AND COMMENDATIONS"),
+        "sec_tasks": ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {next}", "IV. DIRECTION AND TASKS FOR {next}"),
+        "sec_tasks_annual": ("V. PHƯƠNG HƯỚNG, NHIỆM VỤ {next}", "V. DIRECTION AND TASKS FOR {next}"),
+        "sec_proposals": ("V. ĐỀ XUẤT, KIẾN NGHỊ", "V. PROPOSALS"),
+        "sec_proposals_annual": ("VI. ĐỀ XUẤT, KIẾN NGHỊ", "VI. PROPOSALS"),
+        "next_period": ("KỲ TỚI", "THE NEXT PERIOD"),
+        "section_plan": ("Kế hoạch, chỉ đạo được sơ kết, tổng kết", "The plan or directive reviewed"),
+        "section_leadership": ("Công tác lãnh đạo, chỉ đạo", "Leadership and direction"),
+        "section_results": ("Kết quả thực hiện (lời dẫn trước các bảng)", "Results (words before the tables)"),
+        "section_strengths": ("Ưu điểm", "Strengths"),
+        "section_limitations": ("Hạn chế, tồn tại", "Limitations"),
+        "section_causes_internal": ("Nguyên nhân chủ quan", "Internal causes"),
+        "section_causes_external": ("Nguyên nhân khách quan", "External causes"),
+        "section_lessons": ("Bài học kinh nghiệm", "Lessons learned"),
+        "section_tasks": ("Phương hướng, nhiệm vụ kỳ tới", "Direction and tasks for the next period"),
+        "section_proposals": ("Đề xuất, kiến nghị", "Proposals"),
+        "draft_leadership": (
+            "Đơn vị đã phân công {officers} cán bộ phụ trách {areas} khu phố; chỉ đạo cán bộ bám sát địa bàn, "
+            "thăm hộ theo kế hoạch, theo dõi sau thăm và tiếp nhận, giải quyết kịp thời các vụ việc phát sinh; "
+            "phối hợp tổ chức {activities} hoạt động cộng đồng.",
+            "The unit assigned {officers} officers to {areas} neighbourhoods and directed them to keep close to "
+            "their areas, visit households as planned, follow up after visits and deal promptly with the cases "
+            "received; {activities} community activities were held.",
+        ),
+        "draft_strengths": (
+            "Cán bộ đã đến được {rate} số hộ trên địa bàn với {visits} lượt thăm; hoàn thành {done}/{total} việc "
+            "theo dõi sau thăm; giải quyết, kết thúc {resolved}/{cases} vụ việc tiếp nhận trong kỳ.",
+            "Officers reached {rate} of the households with {visits} visits; {done}/{total} follow-ups were "
+            "completed; {resolved}/{cases} cases received in the period were resolved or closed.",
+        ),
+        "draft_causes_internal": (
+            "Việc bố trí lịch thăm hộ chưa đều giữa các khu phố (thấp nhất {low_area} đạt {low_rate}, cao nhất "
+            "{high_area} đạt {high_rate}); còn {overdue} việc theo dõi quá hạn chưa được hoàn thành.",
+            "Visits were not spread evenly across neighbourhoods (lowest {low_area} at {low_rate}, highest "
+            "{high_area} at {high_rate}); {overdue} overdue follow-ups remain to be completed.",
+        ),
+        "draft_causes_external": (
+            "{not_home} lượt đến thăm không gặp được người trong hộ và {refused} lượt hộ từ chối tiếp; một số hộ "
+            "thường xuyên vắng nhà do đi làm xa.",
+            "{not_home} visits found nobody at home and {refused} were refused; some households are often away "
+            "working.",
+        ),
+        "draft_lessons": (
+            "Bám sát địa bàn, lập danh sách hộ cần thăm theo từng khu phố và theo dõi đến cùng các việc sau thăm "
+            "là cách giữ được mức độ bao phủ và giải quyết dứt điểm vụ việc.",
+            "Keeping close to the area, planning rounds from each neighbourhood's walk list and following every "
+            "visit through is what keeps the coverage up and settles cases for good.",
+        ),
+        "draft_tasks": (
+            "Trong {next}, tập trung đến thăm {not_visited} hộ chưa được thăm (trong đó {never} hộ chưa từng được "
+            "thăm), hoàn thành {overdue} việc theo dõi quá hạn, tiếp tục giải quyết {open_cases} vụ việc chưa kết "
+            "thúc và duy trì các hoạt động cộng đồng.",
+            "In {next}, visit the {not_visited} households not visited (of which {never} never visited), "
+            "complete the {overdue} overdue follow-ups, settle the {open_cases} open cases and keep up the "
+            "community activities.",
+        ),
+        "draft_proposals": (
+            "Đề nghị cấp trên tiếp tục quan tâm chỉ đạo, bố trí kinh phí và nguồn lực hỗ trợ cho công tác địa "
+            "bàn; phối hợp giải quyết các vụ việc vượt thẩm quyền của đơn vị.",
+            "The unit asks its superiors to keep up their direction, to fund and staff the field work, and to "
+            "help with the cases beyond the unit's competence.",
+        ),
+        "next_lower": ("kỳ tới", "the next period"),
+        "draft_compare": ("So với {period}: {changes}.", "Compared with {period}: {changes}."),
+        "draft_same_period": ("cùng kỳ năm trước", "the same period last year"),
+        "draft_up": ("{figure} tăng {amount} {unit}", "{figure} up {amount} {unit}"),
+        "draft_down": ("{figure} giảm {amount} {unit}", "{figure} down {amount} {unit}"),
+        "draft_same": ("{figure} không thay đổi", "{figure} unchanged"),
+        "draft_points": ("điểm phần trăm", "percentage points"),
+        "draft_targets": ("Chỉ tiêu được giao: {items}.", "Targets: {items}."),
+        "draft_target": ("{figure} đạt {now}/{target} {unit} ({share})", "{figure} {now}/{target} {unit} ({share})"),
+        "quarter_label": ("Quý {roman}/{year}", "Q{roman} {year}"),
+        "table_quarter": ("Số lượt thăm theo quý", "Visits per quarter"),
+        "col_quarter": ("Quý", "Quarter"),
+        "cli_note_written": ("Đã ghi mục {section} của kỳ {period}.", "Wrote section {section} of {period}."),
+        "cli_note_removed": (
+            "Đã xóa mục {section} của kỳ {period}; báo cáo sẽ in bản dự thảo.",
+            "Removed section {section} of {period}; the review will print the draft.",
+        ),
+        "cli_out_or_docx": (
+            "Cần chọn tệp ra: --out (PDF) hoặc --docx (Word).",
+            "Choose an output: --out (PDF) or --docx (Word).",
+        ),
+        "cli_note_text_or_file": ("Cần --text hoặc --file (chọn một).", "Give --text or --file (one of them)."),
+        "note_written": ("(đã viết)", "(written)"),
+        "cli_note_unreadable": ("Không đọc được tệp {path} (cần văn bản UTF-8).", "Cannot read {path} (UTF-8 text)."),
+        "cli_notes_section": ("Mã mục", "Section"),
+        "cli_notes_title": ("Mục", "Title"),
+        "cli_notes_state": ("Trạng thái", "State"),
+        "cli_notes_text": ("Nội dung", "Text"),
+        "note_draft": ("(dự thảo từ số liệu)", "(draft from the figures)"),
+    }
+)
 _MESSAGES.update({f"month_{n}": (f"tháng {n}", name) for n, name in enumerate(_MONTHS_EN, start=1)})
 
 i18n.register({f"reports.{key}": {"vi": vi, "en": en} for key, (vi, en) in _MESSAGES.items()})

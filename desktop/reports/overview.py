@@ -109,12 +109,14 @@ def period_figures(store: Store, period: Period, area_id: str | None = None, *, 
                    cancelled: Cancelled | None = None) -> PeriodFigures:
     sql = _sql(store, period, area_id, today)
     step = review._Steps(6, None, cancelled)
-    coverage = step("coverage", lambda: review._coverage(store, sql))
-    visits = step("visits", lambda: review._visit_breakdown(store, sql, period))
-    support = step("support", lambda: review._support(store, sql))
-    overdue = step("overdue", lambda: review._overdue(store, sql))
-    cases = step("cases", lambda: review._cases(store, sql))
-    officers = step("officers", lambda: review._officers(store, sql))
+    with review.review_cache(store):
+        review.households_at(store, sql.asof)  # the ward as at the cut-off, as the review counts it
+        coverage = step("coverage", lambda: review._coverage(store, sql))
+        visits = step("visits", lambda: review._visit_breakdown(store, sql, period))
+        support = step("support", lambda: review._support(store, sql))
+        overdue = step("overdue", lambda: review._overdue(store, sql))
+        cases = step("cases", lambda: review._cases(store, sql))
+        officers = step("officers", lambda: review._officers(store, sql))
     return PeriodFigures(period, area_id, review.cutoff_for(period, today), coverage, visits.total,
                          visits.by_purpose, visits.by_month, support, overdue, cases, officers)
 
@@ -122,7 +124,9 @@ def period_figures(store: Store, period: Period, area_id: str | None = None, *, 
 def not_visited(store: Store, figures: PeriodFigures, *, today: date | None = None) -> list[review.HouseholdLine]:
     """The households behind "households reached": those not visited in the period, as the review lists them."""
     authorize(store, "reports.view")
-    return review._not_visited(store, _sql(store, figures.period, figures.area_id, today))
+    sql = _sql(store, figures.period, figures.area_id, today)
+    review.households_at(store, sql.asof)
+    return review._not_visited(store, sql)
 
 
 @dataclass(frozen=True)

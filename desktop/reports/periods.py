@@ -148,3 +148,44 @@ def parse_period(code: str) -> Period:
 def _check(ok: bool, value: str) -> None:
     if not ok:
         raise WardbookError("reports.bad_period_code", value=value)
+
+
+def following(period: Period) -> Period | None:
+    """The period after `period`, of the same kind (the one its "direction and tasks" are for); None for a
+    range, whose next is not a calendar period."""
+    after = period.end.toordinal() + 1
+    start = date.fromordinal(after)
+    if period.kind == "month":
+        return month(start.year, start.month)
+    if period.kind == "quarter":
+        return quarter(start.year, (start.month - 1) // 3 + 1)
+    if period.kind == "half":
+        return half_year(start.year, 1 if start.month <= 6 else 2)
+    if period.kind == "year":
+        return year(start.year)
+    return None
+
+
+def previous(period: Period) -> Period | None:
+    """The period before `period`, of the same kind; None for a range."""
+    before = date.fromordinal(period.start.toordinal() - 1)
+    if period.kind == "month":
+        return month(before.year, before.month)
+    if period.kind == "quarter":
+        return quarter(before.year, (before.month - 1) // 3 + 1)
+    if period.kind == "half":
+        return half_year(before.year, 1 if before.month <= 6 else 2)
+    if period.kind == "year":
+        return year(before.year)
+    return None
+
+
+def year_before(period: Period) -> Period:
+    """The same period a year earlier (29 February becomes the 28th)."""
+
+    def back(day: date) -> date:
+        return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else day.day))
+
+    if period.kind == "range":
+        return Period(back(period.start), back(period.end), "range")
+    return parse_period(period.code.replace(str(period.start.year), str(period.start.year - 1), 1))

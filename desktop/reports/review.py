@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from desktop import i18n
 from desktop.reports.charts import coverage_chart, visits_per_month_chart
@@ -27,17 +27,17 @@ from desktop.reports.document import (
     make_styles,
     paragraph,
 )
-from desktop.reports.figures import ReviewFigures, mean_days, review_figures
-from desktop.reports.formatting import number, percent
-from desktop.reports.periods import Period, short_date
-from desktop.reports.review_tables import DataTable, review_tables
+from desktop.reports.figures import ReviewFigures, review_figures
+from desktop.reports.formatting import markup
+from desktop.reports.notes import notes_for
+from desktop.reports.periods import Period
+from desktop.reports.review_doc import KIND_CODE, Block, annex_reference, review_document, review_summary_line
+from desktop.reports.review_tables import DataTable
 from desktop.reports.settings import ReportSettings, report_settings
 from desktop.reports.tables import ANNEX_SIZE, CELL_SIZE, Column, PagedTable
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store.store import Store
-
-KIND_CODE = "BC"
 
 
 def _t(msg_id: str, lang: str | None, **params: object) -> str:
@@ -45,9 +45,15 @@ def _t(msg_id: str, lang: str | None, **params: object) -> str:
 
 
 def pdf_table(
-    table: DataTable, styles: Styles, lang: str | None, caption: str | None = None, size: float = CELL_SIZE
+    table: DataTable,
+    styles: Styles,
+    lang: str | None,
+    caption: str | None = None,
+    size: float = CELL_SIZE,
+    lead: Sequence[Flowable] = (),
 ) -> PagedTable:
-    """A `DataTable` as printed: values formatted for `lang`, the caption kept with the first rows."""
+    """A `DataTable` as printed: values formatted for `lang`, the caption (and the headings just above it,
+    `lead`) kept with the first rows."""
     columns = [Column(field.title, field.width_mm * mm, field.align) for field in table.fields]
     rows = [
         [field.show(value, lang) for field, value in zip(table.fields, row, strict=True)]
@@ -65,223 +71,78 @@ def pdf_table(
         lang=lang,
         size=size,
         caption=paragraph(caption, styles.caption) if caption else None,
+        lead=lead,
     )
-
-
-def review_summary_line(figures: ReviewFigures, lang: str | None) -> str:
-    msg = "review_summary_annual" if figures.period.kind == "year" else "review_summary_interim"
-    return _t(msg, lang, period=figures.period.title(lang), scope=_scope(figures, lang))
-
-
-def _scope(figures: ReviewFigures, lang: str | None) -> str:
-    return _t("scope_area", lang, area=figures.scope.area_name) if figures.scope.area_name else ""
 
 
 def review_story(
-    figures: ReviewFigures, settings: ReportSettings, issued_on: date, lang: str | None = None
+    figures: ReviewFigures,
+    settings: ReportSettings,
+    issued_on: date,
+    lang: str | None = None,
+    *,
+    written: dict[str, str] | None = None,
+    annex_names: bool = False,
 ) -> list[Flowable]:
-    """The flowables of the whole review, title block to annexes."""
+    """The flowables of the whole review, title block to annexes, drawn from `review_document`."""
     styles = make_styles()
     width = body_width()
-    tables = review_tables(figures, lang)
-    f = figures
-    numbered = _Numbering(lang)
-    period_text = f.period.title(lang)
+    document = review_document(figures, written or {}, lang, annex_names=annex_names)
     story: list[Flowable] = [TitleBlock(settings, issued_on, KIND_CODE, lang)]
-    story += document_title(_t("kind_report", lang), review_summary_line(f, lang), styles, width)
-    story.append(
-        paragraph(
-            _t(
-                "intro",
-                lang,
-                period=period_text,
-                scope=_scope(f, lang),
-                start=short_date(f.period.start),
-                end=short_date(f.period.end),
-                cutoff=short_date(f.cutoff),
-            ),
-            styles.body,
-        )
-    )
-
-    story.append(paragraph(_t("sec_general", lang), styles.heading))
-    story.append(
-        paragraph(
-            _t(
-                "text_general",
-                lang,
-                households=number(f.households, lang),
-                people=number(f.people, lang),
-                areas=number(len(f.coverage), lang),
-            ),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["summary"], styles))
-
-    story.append(paragraph(_t("sec_results", lang), styles.heading))
-    story.append(paragraph(_t("sub_visits", lang), styles.subheading))
-    story.append(
-        paragraph(
-            _t(
-                "text_visits",
-                lang,
-                visits=number(f.visits, lang),
-                visited=number(f.households_visited, lang),
-                households=number(f.households, lang),
-                rate=percent(f.coverage_percent, lang),
-                not_visited=number(len(f.not_visited), lang),
-                never=number(f.never_visited, lang),
-                voided=number(f.visits_voided, lang),
-            ),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["coverage"], styles))
-    story.append(
-        numbered.chart(
-            coverage_chart(
-                [(line.name or _t("no_area", lang), line.percent) for line in f.coverage], width, lang
-            ),
-            "chart_coverage",
-            styles,
-        )
-    )
-    story.append(
-        numbered.chart(visits_per_month_chart(f.visits_by_month, width, lang), "chart_visits_month", styles)
-    )
-    story.append(numbered.table(tables["visits_by_month"], styles))
-    story.append(paragraph(_t("purpose_note", lang), styles.note))
-    story.append(numbered.table(tables["visits_by_purpose"], styles))
-    story.append(numbered.table(tables["visits_by_outcome"], styles))
-
-    story.append(paragraph(_t("sub_support", lang), styles.subheading))
-    items = sum(line.items for line in f.support)
-    story.append(
-        paragraph(
-            _t("text_support", lang, items=number(items, lang), value=number(f.support_value_vnd, lang))
-            if items
-            else _t("text_no_support", lang),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["support"], styles))
-
-    story.append(paragraph(_t("sub_follow_ups", lang), styles.subheading))
-    story.append(
-        paragraph(
-            _t(
-                "text_follow_ups",
-                lang,
-                total=number(f.follow_ups.total, lang),
-                done=number(f.follow_ups.done, lang),
-                open=number(f.follow_ups.open, lang),
-                overdue=number(f.follow_ups.overdue, lang),
-                cutoff=short_date(f.cutoff),
-                households=number(len(f.overdue), lang),
-            ),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["follow_ups"], styles))
-
-    story.append(paragraph(_t("sub_cases", lang), styles.subheading))
-    received = sum(line.total for line in f.cases)
-    resolved = sum(line.resolved for line in f.cases)
-    mean = mean_days(sum(line.resolution_days for line in f.cases), resolved)
-    story.append(
-        paragraph(
-            _t(
-                "text_cases",
-                lang,
-                total=number(received, lang),
-                resolved=number(resolved, lang),
-                mean=number(mean, lang, 1),
-            )
-            if mean is not None
-            else _t("text_cases_unresolved", lang, total=number(received, lang)),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["cases"], styles))
-
-    story.append(paragraph(_t("sub_activities", lang), styles.subheading))
-    story.append(
-        paragraph(
-            _t(
-                "text_activities",
-                lang,
-                count=number(len(f.activities), lang),
-                attendance=number(f.attendance, lang),
-            ),
-            styles.body,
-        )
-    )
-    story.append(numbered.table(tables["activities_by_kind"], styles))
-
-    story.append(paragraph(_t("sub_officers", lang), styles.subheading))
-    story.append(numbered.table(tables["officers"], styles))
-
-    story.append(paragraph(_t("sub_commendations", lang), styles.subheading))
-    if f.commendations:
-        story.append(numbered.table(tables["commendations"], styles))
-    else:
-        story.append(paragraph(_t("text_no_commendations", lang), styles.body))
-
-    story.append(paragraph(_t("sec_issues", lang), styles.heading))
-    story.append(
-        paragraph(
-            _t(
-                "text_issues",
-                lang,
-                not_visited=number(len(f.not_visited), lang),
-                overdue=number(len(f.overdue), lang),
-            ),
-            styles.body,
-        )
-    )
-    story.append(paragraph(_t("closing", lang, period=period_text, scope=_scope(f, lang)), styles.body))
-    story.append(closing_block(settings, styles, width, lang))
-
-    reference = _t(
-        "annex_reference", lang, kind=KIND_CODE, symbol=settings.symbol, date=short_date(issued_on)
-    )
-    for annex, key in enumerate(("not_visited", "overdue", "activities"), start=1):
-        story += annex_pages(annex, tables[key], reference, styles, lang)
+    story += document_title(_t("kind_report", lang), document.summary, styles, width)
+    if settings.addressee:
+        story.append(paragraph(_t("addressee", lang, to=settings.addressee), styles.addressee))
+    heads: list[Flowable] = []  # headings waiting for what follows them
+    for block in document.blocks:
+        if block.kind == "table":
+            assert block.table is not None
+            story.append(pdf_table(block.table, styles, lang, block.caption, lead=heads))
+            heads = []
+            continue
+        made = _flowable(block, figures, styles, width, lang)
+        if block.kind in ("heading", "subheading", "note"):
+            heads.append(made)
+        else:
+            story += [*heads, made]  # reportlab keeps a heading with the paragraph or chart after it
+            heads = []
+    story += heads
+    # the signature never stands alone: the last paragraph goes over with it
+    story.append(KeepTogether([paragraph(document.closing, styles.body), closing_block(settings, styles, width, lang)]))
+    reference = annex_reference(settings, issued_on, lang)
+    for annex in document.annexes:
+        story += annex_pages(annex.number, annex.table, reference, styles, lang)
     return story
 
 
+def _flowable(block: Block, figures: ReviewFigures, styles: Styles, width: float, lang: str | None) -> Flowable:
+    if block.kind == "chart":
+        if block.chart == "coverage":
+            drawing = coverage_chart(
+                [(line.name or _t("no_area", lang), line.percent) for line in figures.coverage], width, lang
+            )
+        else:
+            drawing = visits_per_month_chart(figures.visits_by_month, width, lang)
+        return KeepTogether([Spacer(1, 6), drawing, paragraph(block.caption, styles.caption)])
+    if block.kind == "lead":
+        return Paragraph(f"<i>{markup(block.lead_in)}</i>{markup(block.text)}", styles.body)
+    style = {"heading": styles.heading, "subheading": styles.subheading, "note": styles.note}.get(
+        block.kind, styles.body
+    )
+    return paragraph(block.text, style)
+
+
 def annex_pages(
-    annex: int, table: DataTable, reference: str, styles: Styles, lang: str | None
+    annex: str, table: DataTable, reference: str, styles: Styles, lang: str | None
 ) -> list[Flowable]:
-    """An annex on its own pages: "Phụ lục n", its title in capitals, the reference line, the table."""
+    """An annex on its own pages: "Phụ lục I", its title in capitals, the reference line, the table."""
     return [
         PageBreak(),
         paragraph(_t("annex_label", lang, number=annex), styles.title),
         paragraph(table.title.upper(), styles.summary),
-        paragraph(reference, styles.caption),
+        paragraph(reference, styles.reference),
         Spacer(1, 4),
         pdf_table(table, styles, lang, size=ANNEX_SIZE),
     ]
-
-
-class _Numbering:
-    """Numbers the body's tables ("Bảng 1. …", caption above) and charts ("Biểu đồ 1. …", caption below)."""
-
-    def __init__(self, lang: str | None) -> None:
-        self.lang = lang
-        self.tables = 0
-        self.charts = 0
-
-    def table(self, table: DataTable, styles: Styles) -> PagedTable:
-        self.tables += 1
-        caption = _t("table_caption", self.lang, number=self.tables, title=table.title)
-        return pdf_table(table, styles, self.lang, caption)
-
-    def chart(self, drawing: Flowable, title_id: str, styles: Styles) -> KeepTogether:
-        self.charts += 1
-        caption = _t("chart_caption", self.lang, number=self.charts, title=_t(title_id, self.lang))
-        return KeepTogether([Spacer(1, 6), drawing, paragraph(caption, styles.caption)])
 
 
 def write_review_pdf(
@@ -294,9 +155,14 @@ def write_review_pdf(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     invariant: bool = False,
+    written: dict[str, str] | None = None,
+    annex_names: bool = False,
 ) -> Path:
-    """Lay out a review of already computed figures into `out` (atomically)."""
-    story = review_story(figures, settings, issued_on or date.today(), lang)
+    """Lay out a review of already computed figures into `out` (atomically); `written`: the narrative's
+    sections the team lead wrote (drafts from the figures elsewhere)."""
+    story = review_story(
+        figures, settings, issued_on or date.today(), lang, written=written, annex_names=annex_names
+    )
     return build_pdf(
         out,
         story,
@@ -311,8 +177,9 @@ def write_review_pdf(
 def build_review(
     store: Store,
     period: Period,
-    out: Path | str,
+    out: Path | str | None,
     *,
+    docx: Path | str | None = None,
     area_id: str | None = None,
     lang: str | None = None,
     issued_on: date | None = None,
@@ -320,10 +187,13 @@ def build_review(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     invariant: bool = False,
+    annex_names: bool = False,
 ) -> ReviewFigures:
-    """Compute the review's figures and write its PDF; returns the figures (for the XLSX/CSV exports).
+    """Compute the review's figures and write its PDF (`out`) and/or its DOCX (`docx`); returns the figures
+    (for the XLSX/CSV exports).
 
-    Team leads and admins only; the printout is recorded in the audit log.
+    Team leads and admins only; the printout is recorded in the audit log, with the formats written and
+    whether it lists residents by name (`annex_names`).
     """
     actor = authorize(store, "reports.view")
     lang = lang or i18n.current_language()
@@ -335,18 +205,32 @@ def build_review(
     figures = review_figures(
         store, period, area_id, today=today, progress=figures_progress, cancelled=cancelled
     )
-    write_review_pdf(
-        figures,
-        report_settings(store, lang),
-        out,
-        issued_on=issued_on,
-        lang=lang,
-        progress=progress,
-        cancelled=cancelled,
-        invariant=invariant,
-    )
-    audit.record(store, "print", None, None, {"report": "review", "period": period.code, "area": area_id},
-                 actor=actor)
+    settings = report_settings(store, lang)
+    written = notes_for(store, period.code, area_id)
+    issued_on = issued_on or date.today()
+    if out is not None:
+        write_review_pdf(
+            figures,
+            settings,
+            out,
+            issued_on=issued_on,
+            lang=lang,
+            progress=progress,
+            cancelled=cancelled,
+            invariant=invariant,
+            written=written,
+            annex_names=annex_names,
+        )
+    if docx is not None:
+        from desktop.reports.review_docx import write_review_docx  # python-docx only when asked for
+
+        document = review_document(figures, written, lang, annex_names=annex_names)
+        write_review_docx(document, settings, docx, issued_on=issued_on, lang=lang)
+    detail: dict[str, object] = {"report": "review", "period": period.code, "area": area_id}
+    detail["formats"] = [name for name, path in (("pdf", out), ("docx", docx)) if path is not None]
+    if annex_names:
+        detail["names"] = True
+    audit.record(store, "print", None, None, detail, actor=actor)
     return figures
 
 

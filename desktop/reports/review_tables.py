@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from desktop import i18n
 from desktop.register.labels import label
+from desktop.reports.compare import change
 from desktop.reports.figures import ReviewFigures, mean_days
 from desktop.reports.formatting import day, number, percent, text
+from desktop.reports.indicators import INDICATORS
 from desktop.store.tables import CASE_STATUSES
 
 
@@ -19,7 +21,10 @@ from desktop.store.tables import CASE_STATUSES
 class Field:
     title: str
     width_mm: float
-    kind: str = "text"  # text, int, decimal, percent, date, ordinal (a row number: 1000, never "1.000")
+    # text, int, decimal (always one decimal: "22,0" beside "19,2"), percent, date, ordinal (a row number:
+    # 1000, never "1.000"), figure (a key figure: a count "1.486" or a share "85,3", by the value's type),
+    # change (a signed difference: "+12", "-3,5")
+    kind: str = "text"
 
     @property
     def align(self) -> str:
@@ -34,7 +39,10 @@ class Field:
         if self.kind == "int":
             return number(value, lang)  # type: ignore[arg-type]
         if self.kind == "decimal":
-            return number(value, lang, 1)  # type: ignore[arg-type]
+            return number(value, lang, 1, keep_zeros=True)  # type: ignore[arg-type]
+        if self.kind in ("figure", "change"):
+            shown = number(value, lang, 1, keep_zeros=True) if isinstance(value, float) else number(value, lang)  # type: ignore[arg-type]
+            return f"+{shown}" if self.kind == "change" and value > 0 else shown  # type: ignore[operator]
         if self.kind == "percent":
             return percent(value, lang)  # type: ignore[arg-type]
         if self.kind == "date":
@@ -59,54 +67,105 @@ def _t(msg_id: str, lang: str | None, **params: object) -> str:
 
 
 def summary_table(f: ReviewFigures, lang: str | None) -> DataTable:
-    """The headline indicators, each with its unit (the first table of the review and of the exports)."""
-    facts: list[tuple[str, object, str]] = [
-        ("households", f.households, "unit_household"),
-        ("people", f.people, "unit_person"),
-        ("visits", f.visits, "unit_visit"),
-        ("households_visited", f.households_visited, "unit_household"),
-        ("coverage", f.coverage_percent, "unit_percent"),
-        ("not_visited", len(f.not_visited), "unit_household"),
-        ("never_visited", f.never_visited, "unit_household"),
-        ("support_value", f.support_value_vnd, "unit_vnd"),
-        ("follow_ups_total", f.follow_ups.total, "unit_task"),
-        ("follow_ups_done", f.follow_ups.done, "unit_task"),
-        ("follow_ups_open", f.follow_ups.open, "unit_task"),
-        ("follow_ups_overdue", f.follow_ups.overdue, "unit_task"),
-        ("households_overdue", len(f.overdue), "unit_household"),
-        ("cases_received", sum(line.total for line in f.cases), "unit_case"),
-        ("activities", sum(line.count for line in f.activities_by_kind), "unit_session"),
-        ("attendance", f.attendance, "unit_attendee"),
+    """The key figures (`indicators.INDICATORS`), each with its unit, against the previous period, the same
+    period a year earlier and the ward's target where those are known (the first table of the review)."""
+    comparison = f.comparison
+    fields = [
+        Field(_t("col_indicator", lang), 44),
+        Field(_t("col_unit", lang), 16),
+        Field(_t("col_now", lang), 20, "figure"),
     ]
-    return DataTable(
-        "summary",
-        _t("table_summary", lang),
-        [
-            Field(_t("col_indicator", lang), 105),
-            Field(_t("col_value", lang), 35, "decimal"),
-            Field(_t("col_unit", lang), 25),
-        ],
-        [[_t(f"fact_{key}", lang), value, _t(unit, lang)] for key, value, unit in facts],
-    )
+    earlier: list[dict[str, float]] = []
+    if comparison is not None and comparison.previous_values is not None:
+        title = "col_previous_year" if f.period.kind == "year" else "col_previous"
+        fields += [Field(_t(title, lang), 19, "figure"), Field(_t("col_change", lang), 16, "change")]
+        earlier.append(comparison.previous_values)
+    if comparison is not None and comparison.last_year_values is not None:
+        fields += [Field(_t("col_last_year", lang), 19, "figure"), Field(_t("col_change", lang), 16, "change")]
+        earlier.append(comparison.last_year_values)
+    targets = comparison.targets if comparison is not None else {}
+    if targets:
+        fields.append(Field(_t("col_target", lang), 16, "figure"))
+    _spread(fields, 165)
+    rows: list[list[object]] = []
+    for indicator in INDICATORS:
+        now = indicator.value(f)
+        row: list[object] = [_t(f"fact_{indicator.key}", lang), _t(indicator.unit, lang), now]
+        for values in earlier:
+            row += [values.get(indicator.key), change(now, values.get(indicator.key))]
+        if targets:
+            row.append(_as_figure(targets.get(indicator.key), indicator.share))
+        rows.append(row)
+    return DataTable("summary", _t("table_summary", lang), fields, rows)
+
+
+def _as_figure(value: float | None, share: bool) -> float | int | None:
+    """A target shown like its figure: a share with one decimal, a count as a whole number."""
+    if value is None or share or not value.is_integer():
+        return value
+    return int(value)
+
+
+def _spread(fields: list[Field], total_mm: float) -> None:
+    """Give the first column whatever width the others leave of the body's `total_mm`."""
+    fields[0] = Field(fields[0].title, total_mm - sum(field.width_mm for field in fields[1:]), fields[0].kind)
 
 
 def coverage_table(f: ReviewFigures, lang: str | None) -> DataTable:
+    """Per khu phố: households, visited, share, not visited in the period, never visited, with an overdue
+    follow-up. Counts only: the households themselves are named in the walk list, not in the review."""
+    overdue = f.overdue_by_area
     rows: list[list[object]] = [
-        [line.name or _t("no_area", lang), line.households, line.visited, line.percent, line.never_visited]
+        [
+            line.name or _t("no_area", lang),
+            line.households,
+            line.visited,
+            line.percent,
+            line.households - line.visited,
+            line.never_visited,
+            overdue.get(line.name, 0),
+        ]
         for line in f.coverage
     ]
     return DataTable(
         "coverage",
         _t("table_coverage", lang),
         [
-            Field(_t("col_area", lang), 55),
-            Field(_t("col_households", lang), 25, "int"),
-            Field(_t("col_visited", lang), 27, "int"),
-            Field(_t("col_rate", lang), 25, "percent"),
-            Field(_t("col_never_visited", lang), 33, "int"),
+            Field(_t("col_area", lang), 37),
+            Field(_t("col_households", lang), 20, "int"),
+            Field(_t("col_visited", lang), 21, "int"),
+            Field(_t("col_rate", lang), 19, "percent"),
+            Field(_t("col_not_visited", lang), 23, "int"),
+            Field(_t("col_never_visited", lang), 22, "int"),
+            Field(_t("col_households_overdue", lang), 23, "int"),
         ],
         rows,
-        [_t("total", lang), f.households, f.households_visited, f.coverage_percent, f.never_visited],
+        [
+            _t("total", lang),
+            f.households,
+            f.households_visited,
+            f.coverage_percent,
+            len(f.not_visited),
+            f.never_visited,
+            len(f.overdue),
+        ],
+    )
+
+
+def not_visited_by_officer_table(f: ReviewFigures, lang: str | None) -> DataTable:
+    """Households not visited in the period, by the officer whose round last reached them."""
+    return DataTable(
+        "not_visited_by_officer",
+        _t("table_not_visited_by_officer", lang),
+        [Field(_t("col_last_officer", lang), 120), Field(_t("col_households", lang), 45, "int")],
+        [
+            [
+                _t("never", lang) if name is None else name or _t("unknown_officer", lang),
+                count,
+            ]
+            for name, count in f.not_visited_by_officer
+        ],
+        [_t("total", lang), len(f.not_visited)],
     )
 
 
@@ -135,6 +194,21 @@ def month_table(f: ReviewFigures, lang: str | None) -> DataTable:
         _t("table_month", lang),
         [Field(_t("col_month", lang), 120), Field(_t("col_visits", lang), 45, "int")],
         [[f"{key[5:7]}/{key[:4]}", count] for key, count in f.visits_by_month],
+        [_t("total", lang), f.visits],
+    )
+
+
+def quarter_table(f: ReviewFigures, lang: str | None) -> DataTable:
+    """The visits of each quarter the period touches (the tổng kết's table; the months added up)."""
+    quarters: dict[str, int] = {}
+    for key, count in f.visits_by_month:
+        name = _t("quarter_label", lang, roman=("I", "II", "III", "IV")[(int(key[5:7]) - 1) // 3], year=key[:4])
+        quarters[name] = quarters.get(name, 0) + count
+    return DataTable(
+        "visits_by_quarter",
+        _t("table_quarter", lang),
+        [Field(_t("col_quarter", lang), 120), Field(_t("col_visits", lang), 45, "int")],
+        [[name, count] for name, count in quarters.items()],
         [_t("total", lang), f.visits],
     )
 
@@ -329,7 +403,9 @@ def review_tables(f: ReviewFigures, lang: str | None = None) -> dict[str, DataTa
     tables = [
         summary_table(f, lang),
         coverage_table(f, lang),
+        not_visited_by_officer_table(f, lang),
         month_table(f, lang),
+        quarter_table(f, lang),
         purpose_table(f, lang),
         outcome_table(f, lang),
         support_table(f, lang),

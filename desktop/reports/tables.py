@@ -144,7 +144,8 @@ class _Rows:
 
 class PagedTable(Flowable):
     """A ruled table, its header repeated on each page, an optional bold total row, and a `caption` that
-    stays with its first rows."""
+    stays with its first rows (and `lead`: the headings just above it, kept with them too — reportlab's
+    keep-with-next cannot, as a `PagedTable` never claims to fit)."""
 
     def __init__(
         self,
@@ -153,6 +154,7 @@ class PagedTable(Flowable):
         *,
         total: Sequence[object] | None = None,
         caption: Flowable | None = None,
+        lead: Sequence[Flowable] = (),
         lang: str | None = None,
         min_row_height: float = 0.0,
         size: float = CELL_SIZE,
@@ -162,10 +164,11 @@ class PagedTable(Flowable):
         super().__init__()
         self.columns = list(columns)
         self.caption = caption
+        self.lead = list(lead)
         self.lang = lang
         self.start = _start
         self.rows = _rows or _Rows(columns, rows, total, min_row_height, size)
-        self.total_work = len(self.rows) - _start + (1 if caption is not None else 0)
+        self.total_work = len(self.rows) - _start + (1 if caption is not None else 0) + len(self.lead)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         # Never claim to fit: the frame then calls split(), which lays out just the rows that fit.
@@ -173,9 +176,11 @@ class PagedTable(Flowable):
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         room = available_height
-        if self.caption is not None:
-            room -= self.caption.wrap(available_width, available_height)[1] + self.caption.getSpaceAfter()
-            self.caption.work = 1
+        for above in (*self.lead, self.caption):
+            if above is not None:
+                room -= above.wrap(available_width, available_height)[1] + above.getSpaceAfter()
+                room -= above.getSpaceBefore() if above is not self._first_above() else 0
+                above.work = 1
         rows = self.rows
         if not len(rows):
             return self._with_caption(self._empty()) if room >= rows.header_height + 2 * rows.line else []
@@ -198,8 +203,12 @@ class PagedTable(Flowable):
             if len(taken) < min(MIN_ROWS, remaining) and not at_top:
                 self._give_back(taken, self.start)
                 return []  # no lonely rows at the foot of a page: start the table on the next one
-            if 0 < left < MIN_ROWS and len(taken) - (MIN_ROWS - left) >= MIN_ROWS:
-                keep = len(taken) - (MIN_ROWS - left)  # nor alone at the head of the next page
+            if 0 < left < MIN_ROWS:  # nor a row or the total alone at the head of the next page
+                keep = len(taken) - (MIN_ROWS - left)
+                if keep < MIN_ROWS and not at_top:
+                    self._give_back(taken, self.start)
+                    return []  # too short to split well: the whole table starts on the next page
+                keep = max(keep, MIN_ROWS)
                 self._give_back(taken[keep:], self.start + keep)
                 taken = taken[:keep]
             if not taken:
@@ -250,8 +259,12 @@ class PagedTable(Flowable):
         table.setStyle(TableStyle(commands))
         return table
 
+    def _first_above(self) -> Flowable | None:
+        return self.lead[0] if self.lead else self.caption
+
     def _with_caption(self, *parts: Flowable) -> list[Flowable]:
-        return [self.caption, *parts] if self.caption is not None else list(parts)
+        above = [*self.lead, *([self.caption] if self.caption is not None else [])]
+        return [*above, *parts]
 
     def draw(self) -> None:  # pragma: no cover - never drawn itself, only its parts are
         raise RuntimeError("PagedTable is laid out through split()")

@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop import i18n
 from desktop.register.labels import labels
 from desktop.reports.document import (
     Cancelled,
     Progress,
+    Styles,
     TitleBlock,
     body_width,
     build_pdf,
@@ -27,6 +30,7 @@ from desktop.reports.document import (
     paragraph,
 )
 from desktop.reports.figures import area_scope
+from desktop.reports.fonts import BOLD, ITALIC, REGULAR
 from desktop.reports.formatting import day, number
 from desktop.reports.periods import short_date
 from desktop.reports.settings import report_settings
@@ -60,9 +64,9 @@ class WalkLine:
 
 
 def walk_lines(
-    store: Store, area_id: str, flt: WalkFilter = WalkFilter(), today: date | None = None
+    store: Store, area_id: str | None, flt: WalkFilter = WalkFilter(), today: date | None = None
 ) -> list[WalkLine]:
-    """The active households of the area that pass the filters, in address order."""
+    """The active households of the area (None: the whole ward) that pass the filters, in address order."""
     today = today or date.today()
     ids = list_household_ids(
         store,
@@ -121,7 +125,7 @@ def describe_filter(flt: WalkFilter, today: date, lang: str | None = None) -> st
 
 def build_walk_list(
     store: Store,
-    area_id: str,
+    area_id: str | None,
     out: Path | str,
     *,
     flt: WalkFilter = WalkFilter(),
@@ -131,8 +135,8 @@ def build_walk_list(
     cancelled: Cancelled | None = None,
     invariant: bool = False,
 ) -> list[WalkLine]:
-    """Write the walk list PDF (landscape A4); returns its lines. Officers print it for their rounds; the
-    printout is recorded in the audit log."""
+    """Write the walk list PDF (landscape A4) of one khu phố or, with `area_id` None, the whole ward; returns
+    its lines. Officers print it for their rounds; the printout is recorded in the audit log."""
     actor = authorize(store, "register.edit")
     lang = lang or i18n.current_language()
     today = today or date.today()
@@ -140,7 +144,11 @@ def build_walk_list(
     lines = walk_lines(store, area_id, flt, today)
     styles = make_styles()
     width = body_width(landscape_pages=True)
-    summary = i18n.tr("reports.walk_summary", lang, area=scope.area_name)
+    summary = (
+        i18n.tr("reports.walk_summary", lang, area=scope.area_name)
+        if scope.area_name
+        else i18n.tr("reports.walk_summary_ward", lang)
+    )
 
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
@@ -179,6 +187,7 @@ def build_walk_list(
     )
     story.append(paragraph(i18n.tr("reports.walk_count", lang, count=number(len(lines), lang)), styles.note))
     story.append(PagedTable(columns, rows, lang=lang, min_row_height=8 * mm))
+    story.append(prepared_by_block(styles, width, lang))
     build_pdf(
         out,
         story,
@@ -191,6 +200,29 @@ def build_walk_list(
     )
     audit.record(store, "print", "areas", area_id, {"report": "walk_list", "rows": len(lines)}, actor=actor)
     return lines
+
+
+def prepared_by_block(styles: Styles, width: float, lang: str | None) -> Table:
+    """ "NGƯỜI LẬP" with room to sign and a name, on the right under the list: who drew it up answers for it."""
+    centred = ParagraphStyle("prepared", fontName=BOLD, fontSize=13, leading=16, alignment=TA_CENTER)
+    hint = ParagraphStyle("prepared_hint", parent=centred, fontName=ITALIC, fontSize=12)
+    block = [
+        paragraph(i18n.tr("reports.walk_prepared_by", lang), centred),
+        paragraph(i18n.tr("reports.sign_and_name", lang), hint),
+        Spacer(1, 22 * mm),
+    ]
+    table = Table([["", block]], colWidths=[width * 0.55, width * 0.45])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the empty cell too: never an unembedded Helvetica
+            ]
+        )
+    )
+    table.spaceBefore = 10
+    return table
 
 
 def _follow_up_cell(line: WalkLine, lang: str | None) -> str:

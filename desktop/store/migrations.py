@@ -339,6 +339,21 @@ def _v8_campaigns(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v9_review_notes(db: sqlite_utils.Database) -> None:
+    """A review's narrative (`review_notes`: the team lead's own words per period, area and section), synced
+    like any record, with the creation stamp every synced row carries. Columns are written out, as shipped."""
+    run_script(
+        db,
+        """
+        CREATE TABLE review_notes (
+            id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_hlc INTEGER,
+            period TEXT, area_id TEXT, section TEXT, text TEXT, created_hlc INTEGER, created_device TEXT
+        );
+        CREATE INDEX review_notes_period ON review_notes (period, section)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
@@ -348,6 +363,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v6_refused_changes_and_signed_audit_heads,
     _v7_outcomes,
     _v8_campaigns,
+    _v9_review_notes,
 ]
 LATEST = len(MIGRATIONS)
 

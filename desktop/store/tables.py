@@ -67,6 +67,19 @@ HOUSEHOLD_STATUSES = ("active", "moved_out")
 QUESTION_KINDS = ("yes_no", "one_choice", "several_choices", "number", "text", "date")
 CAMPAIGN_STATUSES = ("open", "closed")
 SWEEP_STATUSES = ("reached", "not_home", "refused", "moved_away", "not_found")
+# The sections of a review's narrative, in the order of a sơ kết / tổng kết (see `desktop.reports.notes`).
+NOTE_SECTIONS = (
+    "plan",
+    "leadership",
+    "results",
+    "strengths",
+    "limitations",
+    "causes_internal",
+    "causes_external",
+    "lessons",
+    "tasks",
+    "proposals",
+)
 
 SYNCED: dict[str, TableSpec] = {
     spec.name: spec
@@ -265,6 +278,9 @@ SYNCED: dict[str, TableSpec] = {
                 "hash": str,
             },
         ),
+        # A period's narrative, written by a team lead: one text per period code, area (NULL: the whole ward)
+        # and section.
+        TableSpec("review_notes", {"period": str, "area_id": str, "section": str, "text": str}),
     )
 }
 
@@ -297,8 +313,11 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("campaigns", "target_flag"): HOUSEHOLD_FLAGS,
     ("campaign_questions", "kind"): QUESTION_KINDS,
     ("campaign_results", "status"): SWEEP_STATUSES,
+    ("review_notes", "section"): NOTE_SECTIONS,
 }
 SET_FIELDS = frozenset({("visits", "purposes")})
+# Text fields whose line breaks are kept (paragraphs); every other text has its whitespace collapsed.
+MULTILINE_FIELDS = frozenset({("review_notes", "text")})
 MAX_TEXT = 100_000  # far beyond any real field; a longer value can only be an attack on every laptop's memory
 _INT_RANGE = (-(2**63), 2**63 - 1)
 MAX_NUMBER = 1e15  # quantities and amounts: finite, and far beyond any real one

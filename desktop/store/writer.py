@@ -31,8 +31,8 @@ from desktop.search.index import (
 )
 from desktop.store.connection import set_write_gate
 from desktop.store.hlc import HybridClock
-from desktop.store.tables import APPEND_ONLY, SYNCED, TableSpec
-from desktop.text import clean
+from desktop.store.tables import APPEND_ONLY, MULTILINE_FIELDS, SYNCED, TableSpec
+from desktop.text import clean, nfc_lines
 
 if TYPE_CHECKING:
     from desktop.store.store import Store
@@ -76,7 +76,7 @@ def _coerce(spec: TableSpec, fields: dict[str, object]) -> dict[str, object]:
         if value is None:
             result[name] = None
         elif kind is str:
-            text = clean(str(value))
+            text = nfc_lines(str(value)) if (spec.name, name) in MULTILINE_FIELDS else clean(str(value))
             result[name] = text or None
         elif kind is int:
             if isinstance(value, bool):

@@ -1802,6 +1802,17 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     </message>
 </context>
 <context>
+    <name>NotesDialog</name>
+    <message>
+        <source>Text of the report: %1</source>
+        <translation>Nội dung báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>Each section opens with what was written before or, where nothing was, a draft made from the figures. Edit it in your own words; a section left as the draft follows the figures.</source>
+        <translation>Mỗi mục mở ra với nội dung đã viết trước đó, hoặc nếu chưa viết thì là bản dự thảo lập từ số liệu. Hãy sửa theo lời văn của mình; mục để nguyên bản dự thảo sẽ tự cập nhật theo số liệu.</translation>
+    </message>
+</context>
+<context>
     <name>OutcomesPage</name>
     <message>
         <source>Reintegration &amp; models</source>
@@ -2121,6 +2132,93 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     </message>
 </context>
 <context>
+    <name>ReportSettingsDialog</name>
+    <message>
+        <source>Empty fields use the default shown in grey.</source>
+        <translation>Ô để trống sẽ dùng giá trị mặc định (chữ màu xám).</translation>
+    </message>
+    <message>
+        <source>Ward settings printed on reports</source>
+        <translation>Thông tin phường in trên báo cáo</translation>
+    </message>
+    <message>
+        <source>Superior body</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Issuing body (a new line where it should break)</source>
+        <translation>Cơ quan ban hành (xuống dòng ở chỗ cần ngắt)</translation>
+    </message>
+    <message>
+        <source>Sent to (Kính gửi)</source>
+        <translation>Kính gửi</translation>
+    </message>
+    <message>
+        <source>Symbol after /BC-</source>
+        <translation>Ký hiệu sau /BC-</translation>
+    </message>
+    <message>
+        <source>Place (on the date line)</source>
+        <translation>Địa danh (dòng ngày tháng)</translation>
+    </message>
+    <message>
+        <source>Signing for (TM. / KT.; - for none)</source>
+        <translation>Thẩm quyền ký (TM. / KT.; gõ - nếu không có)</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s post</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name</source>
+        <translation>Họ tên người ký</translation>
+    </message>
+    <message>
+        <source>Recipients (one per line)</source>
+        <translation>Nơi nhận (mỗi dòng một nơi)</translation>
+    </message>
+    <message>
+        <source>Target: visits</source>
+        <translation>Chỉ tiêu: lượt thăm hộ</translation>
+    </message>
+    <message>
+        <source>Target: households visited</source>
+        <translation>Chỉ tiêu: số hộ được thăm</translation>
+    </message>
+    <message>
+        <source>Target: share of households visited (%)</source>
+        <translation>Chỉ tiêu: tỷ lệ hộ được thăm (%)</translation>
+    </message>
+    <message>
+        <source>Target: support (thousand đồng)</source>
+        <translation>Chỉ tiêu: giá trị hỗ trợ (nghìn đồng)</translation>
+    </message>
+    <message>
+        <source>Target: follow-ups done</source>
+        <translation>Chỉ tiêu: việc theo dõi hoàn thành</translation>
+    </message>
+    <message>
+        <source>Target: community activities</source>
+        <translation>Chỉ tiêu: hoạt động cộng đồng</translation>
+    </message>
+    <message>
+        <source>Target: attendance</source>
+        <translation>Chỉ tiêu: lượt người dự</translation>
+    </message>
+    <message>
+        <source>A target must be a number: %1</source>
+        <translation>Chỉ tiêu phải là một số: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Không có gì thay đổi để lưu.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -2139,8 +2237,16 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Tháng này</translation>
     </message>
     <message>
+        <source>Last month</source>
+        <translation>Tháng trước</translation>
+    </message>
+    <message>
         <source>This quarter</source>
         <translation>Quý này</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Quý trước</translation>
     </message>
     <message>
         <source>This half-year</source>
@@ -2149,6 +2255,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>This year</source>
         <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Năm trước</translation>
     </message>
     <message>
         <source>Dates…</source>
@@ -2179,12 +2289,36 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Chọn…</translation>
     </message>
     <message>
-        <source>Generate</source>
-        <translation>Tạo báo cáo</translation>
+        <source>Make PDF</source>
+        <translation>Tạo PDF</translation>
     </message>
     <message>
-        <source>Open PDF</source>
-        <translation>Mở PDF</translation>
+        <source>Word copy (DOCX)</source>
+        <translation>Bản Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Figures to Excel (XLSX)</source>
+        <translation>Số liệu ra Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>Figures to CSV</source>
+        <translation>Số liệu ra CSV</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Write the report&apos;s text…</source>
+        <translation>Viết nội dung báo cáo…</translation>
+    </message>
+    <message>
+        <source>Ward settings…</source>
+        <translation>Thông tin phường…</translation>
     </message>
     <message>
         <source>Commendations of this period…</source>
@@ -2195,12 +2329,52 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
+        <source>Replace file?</source>
+        <translation>Thay tệp đã có?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>Tệp %1 đã có. Thay bằng tệp mới?</translation>
+    </message>
+    <message>
         <source>This report is not available in this build.</source>
         <translation>Bản cài đặt này chưa có báo cáo này.</translation>
     </message>
     <message>
+        <source>A walk list is made as a PDF only.</source>
+        <translation>Danh sách đi địa bàn chỉ tạo được dưới dạng PDF.</translation>
+    </message>
+    <message>
+        <source>Not replaced: %1</source>
+        <translation>Không thay tệp: %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
         <source>Generating…</source>
         <translation>Đang tạo…</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens PDF files. The report is saved at %1.</source>
+        <translation>Máy này không có chương trình mở tệp PDF. Báo cáo đã được lưu tại %1.</translation>
+    </message>
+    <message>
+        <source>Print the walk list from its PDF (Preview).</source>
+        <translation>Hãy in danh sách đi địa bàn từ tệp PDF (Xem trước).</translation>
+    </message>
+    <message>
+        <source>Preparing to print…</source>
+        <translation>Đang chuẩn bị in…</translation>
+    </message>
+    <message>
+        <source>Not printed.</source>
+        <translation>Chưa in.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Đã gửi tới máy in.</translation>
     </message>
     <message>
         <source>Done: %1</source>

@@ -24,10 +24,15 @@ def figures(demo_store):  # type: ignore[no-untyped-def]
 
 
 def test_xlsx_holds_the_same_rows(figures, tmp_path):  # type: ignore[no-untyped-def]
-    out = write_xlsx(figures, tmp_path / "review.xlsx")
+    out = write_xlsx(figures, tmp_path / "review.xlsx", names=True)
     workbook = openpyxl.load_workbook(out)
     tables = review_tables(figures, "vi")
     assert len(workbook.sheetnames) == len(tables)
+    default = openpyxl.load_workbook(write_xlsx(figures, tmp_path / "default.xlsx"))
+    assert len(default.sheetnames) == len(tables) - 2  # no list of households by name unless asked for
+    summary = default["Các chỉ tiêu chính"]
+    formats = {row[0].value: row[2].number_format for row in summary.iter_rows(min_row=6)}
+    assert formats["Lượt thăm hộ trong kỳ"] == "#,##0" and formats["Tỷ lệ hộ được thăm"] == "#,##0.0"
     coverage = workbook["Kết quả thăm hộ theo khu phố"]
     values = [row for row in coverage.iter_rows(values_only=True)]
     assert values[0][0] == "Kết quả thăm hộ theo khu phố"
@@ -92,6 +97,11 @@ def test_cli_review_with_exports(demo_store, tmp_path):  # type: ignore[no-untyp
     assert "Sơ kết công tác địa bàn quý II năm 2026 tại Khu phố 2" in flat
     assert "ngày 05 tháng 7 năm 2026" in flat
     assert all(font["emb"] == "yes" for font in pdf_fonts(out))
+    assert "Phụ lục II" not in flat  # no list of households by name unless asked for
+    named = tmp_path / "named.pdf"
+    argv = ["--db", str(db), "report", "review", "--period", "2026-Q2", "--area", "khu pho 2"]
+    assert main([*argv, "--out", str(named), "--annex-names"]) == 0
+    assert "Phụ lục II" in read_pdf(named).flat
 
 
 def test_cli_walklist_and_household(demo_store, tmp_path, capsys):  # type: ignore[no-untyped-def]

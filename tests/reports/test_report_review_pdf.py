@@ -13,11 +13,13 @@ import pytest
 from reportlab.lib.units import mm
 
 from desktop.errors import WardbookError
-from desktop.register.households import add_area, add_household
+from desktop.register.households import add_area, add_household, move_out_person
+from desktop.register.visits import add_visit, void_visit
 from desktop.reports.figures import review_figures
-from desktop.reports.periods import quarter, year
+from desktop.reports.periods import date_range, quarter, year
 from desktop.reports.review import build_review, table_rows
 from desktop.reports.review_tables import review_tables
+from desktop.store.queries import list_visits
 from tests.reports.pdfcheck import page_count, pdf_fonts, read_pdf, render, title_columns
 from tests.reports.pdfcheck import table_rows as pdf_table_rows
 
@@ -29,6 +31,7 @@ SPLIT_X = LEFT + 0.42 * (RIGHT - LEFT)  # where the title block's columns meet
 BODY_TABLES = (
     "summary",
     "coverage",
+    "not_visited_by_officer",
     "visits_by_month",
     "visits_by_purpose",
     "visits_by_outcome",
@@ -148,12 +151,41 @@ def test_every_figure_is_printed(review, demo_store):  # type: ignore[no-untyped
     flat = text.flat
     assert f"thực hiện {figures.visits} lượt thăm hộ" in flat
     assert f"đến được {figures.households_visited}/{figures.households} hộ" in flat
-    annexes = flat.split("Phụ lục 1", 2)[-1]
-    not_visited, rest = annexes.split("Phụ lục 2", 1)
-    overdue = rest.split("Phụ lục 3", 1)[0]
+    assert figures.not_visited and figures.overdue
+
+
+def _resident_names(store) -> set[str]:  # type: ignore[no-untyped-def]
+    """Residents' names, less those an officer or the signer happens to share."""
+    people = {row[0] for row in store.conn.execute("SELECT full_name FROM people")}
+    staff = {row[0] for row in store.conn.execute("SELECT full_name FROM users")}
+    return people - staff - {"Nguyễn Thị Thanh Hương"}
+
+
+def test_no_resident_is_named_by_default(review, demo_store):  # type: ignore[no-untyped-def]
+    out, figures = review
+    flat = read_pdf(out).flat
+    assert not re.findall(r"HK-\d{5}", flat)
+    assert not [name for name in _resident_names(demo_store) if name in flat]
+    assert "Phụ lục I " in flat + " " and "Phụ lục II" not in flat  # the activities only
+    # the unvisited households counted by khu phố and by the officer of their last visit
+    printed = set(pdf_table_rows(out))
+    by_officer = review_tables(figures, "vi")["not_visited_by_officer"]
+    assert sum(row[1] for row in by_officer.rows) == len(figures.not_visited)  # type: ignore[misc]
+    for cells in table_rows(by_officer, "vi"):
+        assert tuple(cells) in printed
+
+
+def test_names_only_when_asked_and_audited(demo_store, tmp_path):  # type: ignore[no-untyped-def]
+    out = tmp_path / "names.pdf"
+    figures = build_review(demo_store, Q2, out, issued_on=ISSUED, today=TODAY, annex_names=True)
+    flat = read_pdf(out).flat
+    annexes = flat.split("Phụ lục II", 1)[-1]
+    not_visited, overdue = annexes.split("Phụ lục III", 1)
     assert re.findall(r"HK-\d{5}", not_visited) == [line.code for line in figures.not_visited]
     assert re.findall(r"HK-\d{5}", overdue) == [line.code for line in figures.overdue]
-    assert figures.not_visited and figures.overdue
+    details = [row[0] for row in demo_store.conn.execute(
+        "SELECT detail FROM audit_log WHERE action = 'print' ORDER BY seq")]
+    assert '"names":true' in details[-1]
 
 
 def test_fonts_are_embedded_and_pages_render(review, tmp_path):  # type: ignore[no-untyped-def]
@@ -181,9 +213,9 @@ def test_text_comes_out_as_nfc_even_from_decomposed_input(demo_store, tmp_path):
     assert unicodedata.is_normalized("NFC", text)
     assert not any(unicodedata.combining(ch) for ch in text)
     assert signer in text and "Phường Bến Nghé, ngày 05 tháng 01 năm 2027" in text
-    heads = {line.head for line in figures.not_visited if line.head}
+    officers = {line.name for line in figures.officers if line.name}
     cells = {cell for row in pdf_table_rows(out) for cell in row}
-    assert heads and heads <= cells
+    assert officers and officers <= cells
 
 
 def test_output_is_reproducible(demo_store, tmp_path):  # type: ignore[no-untyped-def]
@@ -198,9 +230,11 @@ def test_empty_period(demo_store, tmp_path):  # type: ignore[no-untyped-def]
     figures = build_review(demo_store, year(2020), out, issued_on=ISSUED, today=TODAY, invariant=True)
     flat = read_pdf(out).flat
     assert "Tổng kết công tác địa bàn năm 2020" in flat
-    assert "thực hiện 0 lượt thăm hộ, đến được 0/400 hộ, đạt 0,0%" in flat
+    # households counted from their move-in days: the demo's heads moved in between 2005 and 2024
+    assert 0 < figures.households < 400
+    assert f"thực hiện 0 lượt thăm hộ, đến được 0/{figures.households} hộ, đạt 0,0%" in flat
     assert "Trong kỳ không có hỗ trợ nào được ghi nhận." in flat
-    assert len(figures.not_visited) == 400
+    assert len(figures.not_visited) == figures.households
     render(out, tmp_path / "png", first=1, last=3)
 
 
@@ -215,18 +249,17 @@ def test_ward_without_visits(store, tmp_path):  # type: ignore[no-untyped-def]
             head_name=f"Lê Văn Tâm {number}",
             code=f"HK90000{number}",
         )
+    for (head,) in store.conn.execute("SELECT head_person_id FROM households").fetchall():
+        store.writer.update("people", head, {"moved_in_on": "2019-03-01"})  # living there before Q2
     out = tmp_path / "novisits.pdf"
     figures = build_review(store, Q2, out, issued_on=ISSUED, today=TODAY)
     text = read_pdf(out)
     left, right = title_columns(out, SPLIT_X)
     assert left.startswith("ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH")  # default issuer from the ward name
     assert "Độc lập - Tự do - Hạnh phúc Phường Tân Định, ngày 05 tháng 01 năm 2027" in right
-    assert ("Khu phố 7", "3", "0", "0,0%", "3") in pdf_table_rows(out)
-    assert re.findall(r"HK9\d{5}", text.flat.split("Phụ lục 1")[-1].split("Phụ lục 2")[0]) == [
-        "HK900001",
-        "HK900002",
-        "HK900003",
-    ]
+    assert ("Khu phố 7", "3", "0", "0,0%", "3", "3", "0") in pdf_table_rows(out)
+    assert ("Chưa từng thăm", "3") in pdf_table_rows(out)
+    assert "HK9" not in text.flat and "Lê Văn Tâm" not in text.flat
     assert figures.cases == [] or all(line.total == 0 for line in figures.cases)
     render(out, tmp_path / "png")
 
@@ -235,7 +268,8 @@ def test_english(demo_store, tmp_path):  # type: ignore[no-untyped-def]
     out = tmp_path / "en.pdf"
     figures = build_review(demo_store, Q2, out, lang="en", issued_on=ISSUED, today=TODAY)
     text = read_pdf(out)
-    assert "SOCIALIST REPUBLIC OF VIET NAM" in text.flat and "January 05, 2027" in text.flat
+    assert "SOCIALIST REPUBLIC OF VIET NAM" in text.flat
+    assert "5 January 2027" in text.flat and "January 05" not in text.flat
     tables = review_tables(figures, "en")
     printed = pdf_table_rows(out)
     for cells in table_rows(tables["coverage"], "en"):
@@ -263,3 +297,30 @@ def test_progress_and_cancel_leave_no_file(demo_store, tmp_path):  # type: ignor
         build_review(demo_store, Q2, cancelled_out, today=TODAY, cancelled=stop)
     assert raised.value.msg_id == "reports.cancelled"
     assert sorted(p.name for p in folder.iterdir()) == ["done.pdf"]  # no half-written file, no temp file
+
+
+def test_a_reprint_after_later_work_is_identical(demo_store, tmp_path):  # type: ignore[no-untyped-def]
+    """Everything done after the cut-off (a household entered today, a member moved out, a household moved
+    out, a visit voided or deleted, a visit after the period) leaves Q2's review as it was printed."""
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    before = build_review(demo_store, Q2, first, issued_on=ISSUED, today=TODAY, invariant=True)
+    area = before.coverage[0].area_id
+    new = add_household(demo_store, area_id=area, house_no="999", street="Đường Mới", head_name="Phạm Văn Mới")
+    add_visit(demo_store, household_id=new, visited_on="02/07/2026", purposes=["welfare_check"], outcome="met")
+    visits = [v for v in list_visits(demo_store) if "2026-04-01" <= str(v["visited_at"])[:10] <= "2026-06-30"]
+    void_visit(demo_store, str(visits[0]["id"]), "ghi nhầm")
+    demo_store.writer.delete("visits", str(visits[1]["id"]))
+    moved = before.not_visited[0].household_id
+    demo_store.writer.update("households", moved, {"status": "moved_out"})
+    member = demo_store.conn.execute(
+        "SELECT id FROM people WHERE household_id != ? AND deleted_hlc IS NULL LIMIT 1", (moved,)
+    ).fetchone()[0]
+    move_out_person(demo_store, member, "03/07/2026")
+    after = build_review(demo_store, Q2, second, issued_on=ISSUED, today=date(2027, 3, 1), invariant=True)
+    assert after == before
+    assert first.read_bytes() == second.read_bytes()
+    # the same changes do show in a period whose cut-off comes after them
+    now = date.today()
+    since_april = review_figures(demo_store, date_range(Q2.start, now), today=now)
+    assert since_april.visits == before.visits - 2 + 1  # one voided, one deleted, one in July
+    assert since_april.households == before.households + 1 - 1 and since_april.visits_voided == 1

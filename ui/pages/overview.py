@@ -111,6 +111,7 @@ class OverviewPage(Page):
         super().__init__(ctx, parent)
         self.overview: Overview | None = None  # both periods, once the previous one has come too
         self.current: PeriodFigures | None = None  # this period: shown as soon as it comes
+        self._asked: Period | None = None  # the period the last refresh asked for
         self.list_dialog: FigureList | None = None
         self._household_columns: list[Column] = []
         self.period = QComboBox(self)
@@ -257,7 +258,8 @@ class OverviewPage(Page):
             self._fill_areas()
         self.error.clear_message()
         self.overview = None
-        self._read(self._chosen_period())
+        self._asked = self._chosen_period()
+        self._read(self._asked)
 
     def _read(self, period: Period) -> None:
         store, area_id, today = self.ctx.store, self.area.currentData(), self.ctx.today()
@@ -276,13 +278,14 @@ class OverviewPage(Page):
             self.error.show_message(result.message())
             return
         assert isinstance(result, PeriodFigures)
-        if result.period == self._chosen_period():
+        if result.period == self._asked:
             self.current = result
             self._show_figures()
             self.first_figures.emit()
             self._read(previous_period(result.period))
             return
-        assert self.current is not None
+        if self.current is None or result.period != previous_period(self.current.period):
+            return  # figures of a period no longer asked for (the choice changed while they were read)
         self.overview = Overview(self.current, result)
         self._show_figures()
         self.loaded.emit()

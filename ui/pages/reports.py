@@ -1,7 +1,10 @@
-"""Reports: choose the report, the period and the area; generate in the background; open the PDF.
+"""Reports: choose the report, the period and the area; write the review's text; make the PDF, the Word
+copy or the figures (XLSX, CSV) in the background; preview and print.
 
 The documents are made by `desktop.reports` (see `REPORTS`); each function is called in a worker thread as
-`fn(store, *, out, start, end, area_id, progress, cancelled)` and returns the path of the PDF it wrote.
+`fn(store, *, out, start, end, area_id, progress, cancelled)` (plus `fmt=` for a Word copy or the figures)
+and returns the path of the file it wrote. Files go to Documents/WardBook by default, named after the report,
+the period and the area, and an existing file is never replaced without asking.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
 from desktop.reports.periods import Period, date_range
+from desktop.search.folding import fold
 from desktop.security.database import reopen
 from desktop.store.queries import list_areas
 from ui import workers
@@ -42,11 +47,17 @@ REPORTS: dict[str, str] = {
     "review": "desktop.reports.jobs:periodic_review",
     "walklist": "desktop.reports.jobs:walk_list",
 }
-PERIODS = ("month", "quarter", "half", "year", "custom")
+PRINT_FUNCTION = "desktop.reports.jobs:review_for_print"
+PERIODS = ("quarter", "last_quarter", "month", "last_month", "half", "year", "last_year", "custom")
+FORMATS = ("pdf", "docx", "xlsx", "csv")
 
 
 def period_bounds(period: str, today: date) -> tuple[date, date]:
-    """The current month / quarter / half-year / year up to its last day."""
+    """The current month / quarter / half-year / year up to its last day, or the last complete one."""
+    if period.startswith("last_"):
+        kind = period[5:]
+        start, _end = period_bounds(kind, today)
+        return period_bounds(kind, start - timedelta(days=1))
     if period == "month":
         start = today.replace(day=1)
     elif period == "quarter":
@@ -61,8 +72,29 @@ def period_bounds(period: str, today: date) -> tuple[date, date]:
     return start, end
 
 
+def default_folder() -> Path:
+    """Documents/WardBook: where a user looks for what they printed."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "WardBook"
+
+
+def _slug(value: str) -> str:
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(value)).split())
+
+
+def file_name(kind: str, period: Period | None, area: str | None, fmt: str, today: date) -> str:
+    """ "bao-cao-so-ket-2026-Q2-khu-pho-1.pdf", "danh-sach-tham-ho-toan-phuong-2026-07-05.pdf": one name per
+    report, period and area, so reports of different periods never share a file."""
+    if kind == "walklist":
+        return f"danh-sach-tham-ho-{_slug(area) if area else 'toan-phuong'}-{today.isoformat()}.{fmt}"
+    code = period.code.replace("..", "-den-") if period else today.isoformat()
+    review = "tong-ket" if period is not None and period.kind == "year" else "so-ket"
+    return f"bao-cao-{review}-{code}{'-' + _slug(area) if area else ''}.{fmt}"
+
+
 class ReportsPage(Page):
     report_done = Signal(str)
+    printed = Signal()
 
     def __init__(
         self,
@@ -82,12 +114,21 @@ class ReportsPage(Page):
         self.end = QLineEdit(self)
         self.area = QComboBox(self)
         self.out = QLineEdit(self)
+        self.custom_out = False  # the user chose the file: keep it when the period or area changes
         self.browse = QPushButton(self)
         self.generate = QPushButton(self)
         self.generate.setObjectName("generateReport")
+        self.docx = QPushButton(self)
+        self.xlsx = QPushButton(self)
+        self.csv = QPushButton(self)
         self.open_pdf = QPushButton(self)
         self.open_pdf.setEnabled(False)
+        self.print_button = QPushButton(self)
+        self.notes = QPushButton(self)
+        self.settings = QPushButton(self)
         self.commendations = QPushButton(self)
+        self.fmt = "pdf"
+        self._printer: Any = None
         self.progress = JobProgress(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -109,10 +150,13 @@ class ReportsPage(Page):
         self.form.addRow(self.labels[2], self.area)
         self.form.addRow(self.labels[3], out_row)
         actions = QHBoxLayout()
-        for button in (self.generate, self.open_pdf):
+        for button in (self.generate, self.docx, self.xlsx, self.csv, self.open_pdf, self.print_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(self.commendations)
+        extras = QHBoxLayout()
+        for button in (self.notes, self.commendations, self.settings):
+            extras.addWidget(button)
+        extras.addStretch(1)
         for field in (self.start, self.end):
             field.setMaximumWidth(120)
         layout = QVBoxLayout(self)
@@ -120,22 +164,30 @@ class ReportsPage(Page):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addLayout(actions)
+        layout.addLayout(extras)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
 
         self.period.currentIndexChanged.connect(lambda _i: self._apply_period())
-        self.generate.clicked.connect(self.start_report)
+        self.kind.currentIndexChanged.connect(lambda _i: self._name_file())
+        self.area.currentIndexChanged.connect(lambda _i: self._name_file())
+        self.end.editingFinished.connect(self._name_file)
+        self.generate.clicked.connect(lambda: self.start_report("pdf"))
+        self.docx.clicked.connect(lambda: self.start_report("docx"))
+        self.xlsx.clicked.connect(lambda: self.start_report("xlsx"))
+        self.csv.clicked.connect(lambda: self.start_report("csv"))
+        self.print_button.clicked.connect(self.print_review)
+        self.notes.clicked.connect(self.open_notes)
+        self.settings.clicked.connect(self.open_settings)
         self.progress.progressed.connect(lambda done, total, _message: self.progress_seen.append((done, total)))
         self.progress.finished.connect(self._finished)
         self.progress.failed.connect(self.error.show_message)
         self.progress.cancelled.connect(lambda: self.status.setText(self.tr("Cancelled.")))
-        self.open_pdf.clicked.connect(
-            lambda: self.pdf and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
-        )
+        self.open_pdf.clicked.connect(self.preview)
         self.browse.clicked.connect(self._browse)
         self.commendations.clicked.connect(self.open_commendations)
-        self.out.setText(str(ctx.db_path.parent / "bao-cao.pdf"))
+        self.folder = default_folder()
         self.retranslate()
         self._apply_period()
 
@@ -144,16 +196,21 @@ class ReportsPage(Page):
 
     def retranslate(self) -> None:
         names = {"review": self.tr("Periodic review (sơ kết / tổng kết)"), "walklist": self.tr("Walk list")}
+        self.kind.blockSignals(True)
         current = self.kind.currentData()
         self.kind.clear()
         for key in self.functions:
             self.kind.addItem(names.get(key, key), key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
+        self.kind.blockSignals(False)
         period_names = {
             "month": self.tr("This month"),
+            "last_month": self.tr("Last month"),
             "quarter": self.tr("This quarter"),
+            "last_quarter": self.tr("Last quarter"),
             "half": self.tr("This half-year"),
             "year": self.tr("This year"),
+            "last_year": self.tr("Last year"),
             "custom": self.tr("Dates…"),
         }
         current = self.period.currentData()
@@ -164,11 +221,13 @@ class ReportsPage(Page):
         self.period.setCurrentIndex(max(0, self.period.findData(current or "quarter")))
         self.period.blockSignals(False)
         area = self.area.currentData()
+        self.area.blockSignals(True)
         self.area.clear()
         self.area.addItem(self.tr("Whole ward"), None)
         for row in list_areas(self.ctx.store):
             self.area.addItem(str(row["name"]), row["id"])
         self.area.setCurrentIndex(max(0, self.area.findData(area)))
+        self.area.blockSignals(False)
         for label_widget, text in zip(
             self.labels,
             (self.tr("Report"), self.tr("Period"), self.tr("Area"), self.tr("Save as")),
@@ -176,8 +235,14 @@ class ReportsPage(Page):
         ):
             label_widget.setText(text)
         self.browse.setText(self.tr("Choose…"))
-        self.generate.setText(self.tr("Generate"))
-        self.open_pdf.setText(self.tr("Open PDF"))
+        self.generate.setText(self.tr("Make PDF"))
+        self.docx.setText(self.tr("Word copy (DOCX)"))
+        self.xlsx.setText(self.tr("Figures to Excel (XLSX)"))
+        self.csv.setText(self.tr("Figures to CSV"))
+        self.open_pdf.setText(self.tr("Preview"))
+        self.print_button.setText(self.tr("Print…"))
+        self.notes.setText(self.tr("Write the report's text…"))
+        self.settings.setText(self.tr("Ward settings…"))
         self.commendations.setText(self.tr("Commendations of this period…"))
 
     def _apply_period(self) -> None:
@@ -189,25 +254,38 @@ class ReportsPage(Page):
             start, end = period_bounds(key, self.ctx.today())
             self.start.setText(fmt_date(start.isoformat()))
             self.end.setText(fmt_date(end.isoformat()))
+        self._name_file()
+
+    def _name_file(self, fmt: str = "pdf") -> None:
+        """The file's default name from the report, the period and the area, in the default folder."""
+        if self.custom_out:
+            return
+        period = self._chosen_period(quiet=True)
+        name = file_name(
+            self.kind.currentData() or "review", period, self.area.currentText() if self.area.currentData() else None,
+            fmt, self.ctx.today(),
+        )
+        self.out.setText(str(self.folder / name))
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save report as"), self.out.text(), "PDF (*.pdf)"
+            self, self.tr("Save report as"), self.out.text(), "PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx);;CSV (*.csv)"
         )
         if path:
             self.out.setText(path)
+            self.custom_out = True
 
-    def _chosen_period(self) -> Period | None:
+    def _chosen_period(self, quiet: bool = False) -> Period | None:
         """The period in the date fields (a calendar month, quarter, half or year gets its name)."""
         try:
             start = parse_date(self.start.text(), required=True, field="start")
             end = parse_date(self.end.text(), required=True, field="end")
+            assert start and end
+            return date_range(date.fromisoformat(start), date.fromisoformat(end))
         except WardbookError as error:
-            self.error.show_message(error.message())
+            if not quiet:
+                self.error.show_message(error.message())
             return None
-        assert start and end
-        return date_range(date.fromisoformat(start), date.fromisoformat(end))
-
     def open_commendations(self) -> QDialog | None:
         """The proposals the review of the chosen period will print, to add to or decide on."""
         from ui.commendations_dialog import CommendationsDialog  # opened from here only: not loaded at start
@@ -220,16 +298,67 @@ class ReportsPage(Page):
         dialog.open()
         return dialog
 
-    def start_report(self) -> None:
+    def open_notes(self) -> QDialog | None:
+        """The review's text for the chosen period and area, sections pre-filled with the draft."""
+        from ui.pages.report_notes import NotesDialog
+
         self.error.clear_message()
-        function = resolve(self.functions.get(self.kind.currentData() or ""))
+        period = self._chosen_period()
+        if period is None:
+            return None
+        try:
+            dialog = NotesDialog(self.ctx, period, self.area.currentData(), self)
+        except WardbookError as error:
+            self.error.show_message(error.message())
+            return None
+        dialog.open()
+        return dialog
+
+    def open_settings(self) -> QDialog:
+        from ui.pages.report_settings import ReportSettingsDialog
+
+        dialog = ReportSettingsDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    def confirm_overwrite(self, path: Path) -> bool:
+        """Ask before replacing a file that is already there (a signed copy may be in that folder)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace file?"),
+            self.tr("%1 already exists. Replace it?").replace("%1", str(path)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def start_report(self, fmt: str = "pdf") -> None:
+        self.error.clear_message()
+        kind = self.kind.currentData() or ""
+        function = resolve(self.functions.get(kind))
         if function is None:
             self.error.show_message(self.tr("This report is not available in this build."))
+            return
+        if kind != "review" and fmt != "pdf":
+            self.error.show_message(self.tr("A walk list is made as a PDF only."))
             return
         period = self._chosen_period()
         if period is None:
             return
-        out, area_id, store = Path(self.out.text()), self.area.currentData(), self.ctx.store
+        if fmt != "pdf" and not self.custom_out:
+            self._name_file(fmt)
+        out = Path(self.out.text()).with_suffix(f".{fmt}")
+        self.out.setText(str(out))
+        if out.exists() and not self.confirm_overwrite(out):
+            self.status.setText(self.tr("Not replaced: %1").replace("%1", str(out)))
+            return
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self.error.show_message(self.tr("The folder %1 cannot be made.").replace("%1", str(out.parent)))
+            return
+        area_id, store = self.area.currentData(), self.ctx.store
+        extra: dict[str, Any] = {"fmt": fmt} if fmt != "pdf" else {}
 
         def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
             with reopen(store) as reader:  # same key and user: the report's permission check and audit follow
@@ -241,15 +370,73 @@ class ReportsPage(Page):
                     area_id=area_id,
                     progress=progress,
                     cancelled=cancelled,
+                    **extra,
                 )
 
+        self.fmt = fmt
         self.progress_seen = []
         self.status.setText("")
         self.open_pdf.setEnabled(False)
-        self.progress.start(job, self.tr("Generating…"), lock=(self.generate,))
+        self.progress.start(job, self.tr("Generating…"), lock=(self.generate, self.docx, self.xlsx, self.csv))
+
+    def preview(self) -> bool:
+        """Open the PDF in the computer's viewer (the app has no PDF renderer of its own); say so when there
+        is none."""
+        if self.pdf is None:
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf))):
+            return True
+        self.status.setText(
+            self.tr("No program on this computer opens PDF files. The report is saved at %1.").replace(
+                "%1", str(self.pdf)
+            )
+        )
+        return False
+
+    def print_review(self, printer: Any = None) -> None:
+        """Print the review through Qt: the document is made in the background, then the print dialog (or
+        `printer`, as tests pass one writing a PDF) takes it."""
+        self.error.clear_message()
+        function = resolve(PRINT_FUNCTION)
+        period = self._chosen_period()
+        if function is None or period is None or self.kind.currentData() != "review":
+            if self.kind.currentData() != "review":
+                self.error.show_message(self.tr("Print the walk list from its PDF (Preview)."))
+            return
+        area_id, store = self.area.currentData(), self.ctx.store
+
+        def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
+            with reopen(store) as reader:
+                return function(reader, start=period.start, end=period.end, area_id=area_id, progress=progress,
+                                cancelled=cancelled)
+
+        self._printer = printer
+        self.fmt = "print"
+        self.progress.start(job, self.tr("Preparing to print…"), lock=(self.generate, self.print_button))
+
+    def _send_to_printer(self, html: str) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = self._printer
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.status.setText(self.tr("Not printed."))
+                return
+        document = QTextDocument(self)
+        document.setHtml(html)
+        document.print_(printer)
+        self.status.setText(self.tr("Sent to the printer."))
+        self.printed.emit()
 
     def _finished(self, result: Any) -> None:
-        self.pdf = Path(result) if result else Path(self.out.text())
-        self.open_pdf.setEnabled(True)
-        self.status.setText(self.tr("Done: %1").replace("%1", str(self.pdf)))
-        self.report_done.emit(str(self.pdf))
+        if self.fmt == "print":
+            self._send_to_printer(str(result))
+            return
+        path = Path(result) if result else Path(self.out.text())
+        if self.fmt == "pdf":
+            self.pdf = path
+        self.open_pdf.setEnabled(self.pdf is not None)
+        self.status.setText(self.tr("Done: %1").replace("%1", str(path)))
+        self.report_done.emit(str(path))

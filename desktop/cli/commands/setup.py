@@ -90,5 +90,5 @@ def _setting(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         figures = ward_figures(store)
-    print_table(["", ""], [(i18n.tr(f"stats.{key}"), value) for key, value in figures.items()])
+    print_table(["", ""], [(i18n.tr(f"stats.{key}"), i18n.count(value)) for key, value in figures.items()])
     return 0

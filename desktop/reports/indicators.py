@@ -1,0 +1,76 @@
+"""The review's key figures, each defined once: what it counts (from `ReviewFigures`), its unit, whether it
+is a count or a share, and the ward setting that may give it a target.
+
+The summary table of the PDF and the DOCX, its XLSX/CSV rows, the comparison with earlier periods and the
+drafted text all read these definitions, so a figure cannot be computed two ways.
+
+Two figures count overdue follow-ups on different bases, and their names say so: `follow_ups_overdue` counts
+the follow-ups *set by this period's visits* that are overdue at the cut-off; `households_overdue` counts the
+households with *any* overdue follow-up at the cut-off, whichever period set it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.reports.figures import ReviewFigures
+from desktop.reports.settings import TARGETED as TARGETED
+
+TARGET_PREFIX = "report.target."  # + a key of `settings.TARGETED`
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    unit: str  # message id of the unit
+    share: bool  # a percentage (one decimal) rather than a count
+    value: Callable[[ReviewFigures], float]
+
+    @property
+    def setting(self) -> str:
+        """The ward setting holding this figure's target for a period ("report.target.coverage")."""
+        return TARGET_PREFIX + self.key
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("households", "unit_household", False, lambda f: f.households),
+    Indicator("people", "unit_person", False, lambda f: f.people),
+    Indicator("visits", "unit_visit", False, lambda f: f.visits),
+    Indicator("households_visited", "unit_household", False, lambda f: f.households_visited),
+    Indicator("coverage", "unit_percent", True, lambda f: f.coverage_percent),
+    Indicator("not_visited", "unit_household", False, lambda f: f.households - f.households_visited),
+    Indicator("never_visited", "unit_household", False, lambda f: f.never_visited),
+    # in thousands of đồng, as reports state amounts: a count of eight digits would not fit its column
+    Indicator("support_value", "unit_thousand_vnd", False, lambda f: round(f.support_value_vnd / 1000)),
+    Indicator("follow_ups_total", "unit_task", False, lambda f: f.follow_ups.total),
+    Indicator("follow_ups_done", "unit_task", False, lambda f: f.follow_ups.done),
+    Indicator("follow_ups_open", "unit_task", False, lambda f: f.follow_ups.open),
+    Indicator("follow_ups_overdue", "unit_task", False, lambda f: f.follow_ups.overdue),
+    Indicator("households_overdue", "unit_household", False, lambda f: len(f.overdue)),
+    Indicator("cases_received", "unit_case", False, lambda f: sum(line.total for line in f.cases)),
+    Indicator("activities", "unit_session", False, lambda f: sum(line.count for line in f.activities_by_kind)),
+    Indicator("attendance", "unit_attendee", False, lambda f: f.attendance),
+)
+BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
+
+
+def values(figures: ReviewFigures) -> dict[str, float]:
+    """Every key figure of `figures`, by key (counts as int, shares as float)."""
+    return {indicator.key: indicator.value(figures) for indicator in INDICATORS}
+
+
+def parse_target(text: str | None) -> float | None:
+    """A target as typed in the settings ("90", "90,5", "1.000.000"); None when empty or not a number."""
+    if text is None or not text.strip():
+        return None
+    cleaned = text.strip().replace(" ", "")
+    if "," in cleaned:  # Vietnamese: "." groups thousands, "," marks decimals
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif cleaned.count(".") > 1 or (cleaned.count(".") == 1 and len(cleaned.split(".")[1]) == 3):
+        cleaned = cleaned.replace(".", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if value >= 0 and value == value and value != float("inf") else None

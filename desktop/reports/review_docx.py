@@ -1,0 +1,330 @@
+"""The review as a Word document (DOCX), in the same Decree 30 layout as the PDF, for the clerk to finish in
+Word as wards do: the number, a last sentence, the signature.
+
+It draws the same `review_document` blocks as the PDF: A4 with the decree's margins, the two-column title
+block with its short rules, "BÁO CÁO" and the summary line, a 13 pt justified body in Times New Roman with a
+first-line indent, bold upright headings kept with what follows, the tables with their captions (header row
+repeated on each page, rows never split), "Nơi nhận" beside the signature, page numbers from page 2, and the
+annexes on pages of their own. The charts stay in the PDF: each repeats a table printed beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as Docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Length, Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from desktop import files, i18n
+from desktop.reports.document import issuer_rule
+from desktop.reports.fonts import BOLD, register_fonts, text_width
+from desktop.reports.formatting import place_and_date, text
+from desktop.reports.review_doc import KIND_CODE, Block, ReviewDocument, annex_reference
+from desktop.reports.review_tables import DataTable
+from desktop.reports.settings import ReportSettings
+
+FONT = "Times New Roman"
+BODY_PT = 13
+CELL_PT = 11
+ANNEX_CELL_PT = 10
+_ALIGN = {"LEFT": WD_ALIGN_PARAGRAPH.LEFT, "RIGHT": WD_ALIGN_PARAGRAPH.RIGHT, "CENTER": WD_ALIGN_PARAGRAPH.CENTER}
+
+
+def _t(msg_id: str, lang: str | None, **params: object) -> str:
+    return i18n.tr(f"reports.{msg_id}", lang, **params)
+
+
+def write_review_docx(
+    document: ReviewDocument,
+    settings: ReportSettings,
+    out: Path | str,
+    *,
+    issued_on: date,
+    lang: str | None = None,
+) -> Path:
+    """Write the review's DOCX into `out`, atomically."""
+    register_fonts()  # the rules are measured with the PDF's metrics (Liberation Serif: Times' widths)
+    doc = Document()
+    _page(doc)
+    _title_block(doc, settings, issued_on, lang)
+    _centred(doc, _t("kind_report", lang), 14, bold=True, before=12)
+    _centred(doc, document.summary, 14, bold=True)
+    _rule(doc, text_width(text(document.summary.split("\n")[-1]), BOLD, 14) / 3)
+    if settings.addressee:
+        _centred(doc, _t("addressee", lang, to=settings.addressee), 14, after=6)
+    for block in document.blocks:
+        if block.kind == "chart":
+            continue
+        if block.kind == "table":
+            assert block.table is not None
+            _table(doc, block.table, lang, block.caption, CELL_PT)
+        else:
+            _block(doc, block)
+    _body(doc, document.closing)
+    _closing(doc, settings, lang)
+    reference = annex_reference(settings, issued_on, lang)
+    for annex in document.annexes:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _centred(doc, _t("annex_label", lang, number=annex.number), 14, bold=True)
+        _centred(doc, annex.table.title.upper(), 14, bold=True)
+        _centred(doc, reference, 14, italic=True, after=6)
+        _table(doc, annex.table, lang, None, ANNEX_CELL_PT)
+    with files.atomic_output(out) as temp:
+        doc.save(str(temp))
+    return Path(out)
+
+
+def _page(doc: Docx) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(8)
+    section.different_first_page_header_footer = True  # page numbers from page 2
+    number = section.header.paragraphs[0]
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(number, "PAGE")
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(BODY_PT)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    style.paragraph_format.space_after = Pt(0)
+
+
+def _field(paragraph: Paragraph, code: str) -> None:
+    run = paragraph.add_run()
+    for kind, value in (("begin", None), ("instr", code), ("separate", None), ("text", "2"), ("end", None)):
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {value} "
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = str(value)
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+    run.font.size = Pt(BODY_PT)
+
+
+def _run(paragraph: Paragraph, value: str, size: float, *, bold: bool = False, italic: bool = False) -> None:
+    run = paragraph.add_run(text(value))
+    run.font.size = Pt(size)
+    run.bold = bold
+    run.italic = italic
+
+
+def _centred(
+    doc: Docx,
+    value: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    before: float = 0,
+    after: float = 0,
+) -> Paragraph:
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_before = Pt(before)
+    paragraph.paragraph_format.space_after = Pt(after)
+    paragraph.paragraph_format.keep_with_next = True
+    _run(paragraph, value, size, bold=bold, italic=italic)
+    return paragraph
+
+
+def _rule(owner: Docx | _Cell, length_pt: float, *, width_pt: float = 0) -> None:
+    """A short rule: an empty paragraph with a bottom border, indented to `length_pt` wide and centred in
+    its column (`width_pt`, or the body's width)."""
+    paragraph = owner.add_paragraph()
+    width = width_pt or (210 - 45) / 25.4 * 72
+    side = max((width - length_pt) / 2, 0)
+    paragraph.paragraph_format.left_indent = Pt(side)
+    paragraph.paragraph_format.right_indent = Pt(side)
+    paragraph.paragraph_format.space_after = Pt(6)
+    paragraph.paragraph_format.keep_with_next = True
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+    run = paragraph.add_run()
+    run.font.size = Pt(2)
+
+
+def _no_borders(table: Table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _title_block(doc: Docx, settings: ReportSettings, issued_on: date, lang: str | None) -> None:
+    body_pt = (210 - 45) / 25.4 * 72
+    left_pt, right_pt = body_pt * 0.42, body_pt * 0.58
+    table = doc.add_table(rows=2, cols=2)
+    _no_borders(table)
+    table.autofit = False
+    for row in table.rows:
+        row.cells[0].width, row.cells[1].width = Pt(left_pt), Pt(right_pt)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    first = left.paragraphs[0]
+    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    issuer_lines = settings.issuing_body.split("\n")
+    if settings.superior_body:
+        _run(first, settings.superior_body, 12)
+        first = left.add_paragraph()
+        first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for index, line in enumerate(issuer_lines):
+        if index:
+            first.add_run().add_break()
+        _run(first, line, 12, bold=True)
+    last = issuer_lines[-1]
+    _rule(left, issuer_rule(last), width_pt=left_pt)
+    national = right.paragraphs[0]
+    national.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(national, _t("national_title", lang), 12, bold=True)
+    motto_text = _t("motto", lang)
+    motto = right.add_paragraph()
+    motto.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(motto, motto_text, 13, bold=True)
+    _rule(right, text_width(motto_text, BOLD, 13), width_pt=right_pt)
+    number = table.cell(1, 0).paragraphs[0]
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(number, _t("number_line", lang, kind=KIND_CODE, symbol=settings.symbol), BODY_PT)
+    dated = table.cell(1, 1).paragraphs[0]
+    dated.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(dated, place_and_date(settings.place, issued_on, lang), BODY_PT, italic=True)
+
+
+def _body(doc: Docx, value: str, *, keep: bool = False) -> Paragraph:
+    paragraph = doc.add_paragraph()
+    _body_format(paragraph, keep)
+    if value:
+        _run(paragraph, value, BODY_PT)
+    return paragraph
+
+
+def _body_format(paragraph: Paragraph, keep: bool) -> None:
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Mm(10)
+    paragraph.paragraph_format.space_after = Pt(6)
+    paragraph.paragraph_format.line_spacing = 1.15
+    paragraph.paragraph_format.keep_with_next = keep
+    paragraph.paragraph_format.widow_control = True
+
+
+def _block(doc: Docx, block: Block) -> None:
+    if block.kind in ("heading", "subheading"):
+        paragraph = _body(doc, "", keep=True)
+        paragraph.paragraph_format.space_before = Pt(6)
+        _run(paragraph, block.text, BODY_PT, bold=True)
+    elif block.kind == "lead":
+        paragraph = _body(doc, "")
+        _run(paragraph, block.lead_in, BODY_PT, italic=True)
+        _run(paragraph, block.text, BODY_PT)
+    elif block.kind == "note":
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(6)
+        paragraph.paragraph_format.keep_with_next = True
+        _run(paragraph, block.text, 12, italic=True)
+    else:
+        _body(doc, block.text)
+
+
+def _table(doc: Docx, data: DataTable, lang: str | None, caption: str | None, size: float) -> None:
+    if caption:
+        _centred(doc, caption, 12, italic=True, before=4, after=4)
+    rows = [[field.show(value, lang) for field, value in zip(data.fields, row, strict=True)] for row in data.rows]
+    total = (
+        [field.show(value, lang) for field, value in zip(data.fields, data.total, strict=True)]
+        if data.total is not None
+        else None
+    )
+    body = rows or [[_t("none", lang), *([""] * (len(data.fields) - 1))]]
+    table = doc.add_table(rows=1 + len(body) + (1 if total else 0), cols=len(data.fields))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = [Mm(field.width_mm) for field in data.fields]
+    cells = table._cells  # one pass over the grid: python-docx's cell() walks the XML for every call
+    columns = len(data.fields)
+    for index, field in enumerate(data.fields):
+        _cell(cells[index], field.title, size, "CENTER", bold=True, width=widths[index])
+    _repeat_header(table)
+    for row_index, values in enumerate(body, start=1):
+        for index, value in enumerate(values):
+            align = data.fields[index].align if rows else "CENTER"
+            _cell(cells[row_index * columns + index], value, size, align, width=widths[index])
+    if total:
+        last = len(body) + 1
+        for index, value in enumerate(total):
+            _cell(cells[last * columns + index], value, size, data.fields[index].align, bold=True, width=widths[index])
+    for row in table.rows:
+        _cant_split(row)
+    spacer = doc.add_paragraph()
+    spacer.paragraph_format.space_after = Pt(0)
+    _run(spacer, "", 4)
+
+
+def _cell(cell: _Cell, value: str, size: float, align: str, *, bold: bool = False, width: Length) -> None:
+    cell.width = width
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = _ALIGN[align]
+    paragraph.paragraph_format.keep_with_next = False
+    _run(paragraph, value, size, bold=bold)
+
+
+def _repeat_header(table: Table) -> None:
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _cant_split(row: object) -> None:
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
+def _closing(doc: Docx, settings: ReportSettings, lang: str | None) -> None:
+    body_pt = (210 - 45) / 25.4 * 72
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    table.autofit = False
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    left.width, right.width = Pt(body_pt * 0.45), Pt(body_pt * 0.55)
+    title = left.paragraphs[0]
+    _run(title, _t("recipients", lang), 12, bold=True, italic=True)
+    for line in settings.recipients:
+        _run(left.add_paragraph(), f"- {line}", 11)
+    first = right.paragraphs[0]
+    lines = [line for line in (settings.signer_capacity, settings.signer_post) if line]
+    for index, line in enumerate(lines):
+        paragraph = first if index == 0 else right.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(paragraph, line, BODY_PT, bold=True)
+    space = right.add_paragraph()
+    space.paragraph_format.space_after = Mm(28)  # room for the signature and the seal
+    name = right.add_paragraph()
+    name.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(name, settings.signer_name or " ", BODY_PT, bold=True)
+    _cant_split(table.rows[0])

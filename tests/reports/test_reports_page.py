@@ -1,0 +1,149 @@
+"""The app's Reports page: files named per report and period in Documents/WardBook, never replaced without
+asking; the review as PDF, Word, XLSX and CSV; the narrative editor pre-filled with the drafts; every ward
+setting with its default; preview through the system viewer; printing through Qt (to a PDF printer here)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import docx
+import openpyxl
+import pdfplumber
+import pytest
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop import i18n
+from desktop.reports.figures import review_figures
+from desktop.reports.narrative import drafts
+from desktop.reports.notes import notes_for
+from desktop.reports.periods import quarter
+from desktop.store import Store
+from ui.pages.reports import ReportsPage, file_name, period_bounds
+
+TODAY = date(2026, 7, 5)
+
+
+@pytest.fixture
+def page(demo_store: Store, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    import shiboken6
+
+    from ui.context import AppContext
+    from ui.language import LanguageManager
+
+    language = LanguageManager()
+    language.set_language("vi")
+    ctx = AppContext(demo_store, language, today=lambda: TODAY)
+    made = ReportsPage(ctx)
+    made.folder = tmp_path / "Documents" / "WardBook"
+    made._name_file()
+    yield made
+    made.close()
+    shiboken6.delete(made)
+    from PySide6.QtCore import QCoreApplication
+
+    for translator in language._installed:  # leave the application's language as the next test expects it
+        QCoreApplication.removeTranslator(translator)
+    i18n.set_language("vi")
+
+
+def _choose(combo, data) -> None:  # type: ignore[no-untyped-def]
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_periods_and_file_names(page: ReportsPage) -> None:
+    assert period_bounds("last_quarter", TODAY) == (date(2026, 4, 1), date(2026, 6, 30))
+    assert period_bounds("last_month", TODAY) == (date(2026, 6, 1), date(2026, 6, 30))
+    assert period_bounds("last_year", TODAY) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert Path(page.out.text()) == page.folder / "bao-cao-so-ket-2026-Q3.pdf"
+    _choose(page.period, "last_quarter")
+    assert Path(page.out.text()).name == "bao-cao-so-ket-2026-Q2.pdf"
+    _choose(page.area, page.area.itemData(1))
+    assert page.area.currentText() == "Khu phố 1"
+    assert Path(page.out.text()).name == "bao-cao-so-ket-2026-Q2-khu-pho-1.pdf"
+    _choose(page.period, "last_year")
+    assert Path(page.out.text()).name.startswith("bao-cao-tong-ket-2025")
+    assert file_name("walklist", None, None, "pdf", TODAY) == "danh-sach-tham-ho-toan-phuong-2026-07-05.pdf"
+
+
+def test_every_format_and_never_replacing_unasked(page: ReportsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _choose(page.period, "last_quarter")
+    made = {}
+    for fmt, button in (("pdf", page.generate), ("docx", page.docx), ("xlsx", page.xlsx), ("csv", page.csv)):
+        with qtbot.waitSignal(page.report_done, timeout=120_000) as done:
+            button.click()
+        made[fmt] = Path(done.args[0])
+        assert made[fmt].suffix == f".{fmt}" and made[fmt].parent == page.folder and made[fmt].exists()
+    with pdfplumber.open(made["pdf"]) as pdf:
+        assert "BÁO CÁO" in pdf.pages[0].extract_text()
+    assert any(p.text == "III. ĐÁNH GIÁ CHUNG" for p in docx.Document(str(made["docx"])).paragraphs)
+    assert "Các chỉ tiêu chính" in openpyxl.load_workbook(made["xlsx"]).sheetnames
+    assert made["csv"].read_text(encoding="utf-8-sig").count("2026-Q2") > 10
+    before = made["pdf"].stat().st_mtime_ns
+    asked: list[Path] = []
+    page.confirm_overwrite = lambda path: asked.append(path) or False  # type: ignore[method-assign]
+    _choose(page.period, "last_quarter")
+    page.generate.click()
+    assert asked == [made["pdf"]] and made["pdf"].stat().st_mtime_ns == before
+    assert page.progress.worker is None
+
+
+def test_whole_ward_walk_list(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _choose(page.kind, "walklist")
+    _choose(page.area, None)
+    assert Path(page.out.text()).name == "danh-sach-tham-ho-toan-phuong-2026-07-05.pdf"
+    with qtbot.waitSignal(page.report_done, timeout=120_000) as done:
+        page.generate.click()
+    with pdfplumber.open(done.args[0]) as pdf:
+        assert "toàn phường" in pdf.pages[0].extract_text()
+        assert "NGƯỜI LẬP" in pdf.pages[-1].extract_text()
+
+
+def test_narrative_editor_starts_from_the_drafts(page: ReportsPage, demo_store: Store) -> None:
+    _choose(page.period, "last_quarter")
+    dialog = page.open_notes()
+    assert dialog is not None
+    expected = drafts(review_figures(demo_store, quarter(2026, 2), today=TODAY), "vi")
+    assert dialog.edits["tasks"].toPlainText() == expected["tasks"]
+    dialog.edits["lessons"].setPlainText("Bám sát địa bàn.\nPhối hợp với tổ dân phố.")
+    dialog.edits["proposals"].setPlainText("")
+    dialog.save()
+    assert notes_for(demo_store, "2026-Q2", None) == {"lessons": "Bám sát địa bàn.\nPhối hợp với tổ dân phố."}
+    again = page.open_notes()
+    assert again is not None and again.edits["lessons"].toPlainText().startswith("Bám sát địa bàn.")
+    again.close()
+
+
+def test_ward_settings_show_defaults_and_save(page: ReportsPage, demo_store: Store) -> None:
+    dialog = page.open_settings()
+    assert dialog.edits["report.signer_capacity"].placeholderText() == "TM. ỦY BAN NHÂN DÂN"
+    assert dialog.edits["report.signer_post"].placeholderText() == "CHỦ TỊCH"
+    assert dialog.edits["report.issuing_body"].placeholderText().startswith("ỦY BAN NHÂN DÂN")
+    dialog.edits["report.addressee"].setText("Ủy ban nhân dân Quận 1")
+    dialog.edits["report.target.coverage"].setText("chín mươi")
+    dialog.save()
+    assert dialog.error.isVisibleTo(dialog) and demo_store.setting("report.addressee") is None  # nothing half saved
+    dialog.edits["report.target.coverage"].setText("90")
+    dialog.save()
+    assert dialog.notice.text() and not dialog.error.isVisibleTo(dialog)
+    assert demo_store.setting("report.addressee") == "Ủy ban nhân dân Quận 1"
+    assert demo_store.setting("report.target.coverage") == "90"
+    dialog.close()
+
+
+def test_preview_says_when_no_viewer_and_print_goes_through_qt(page: ReportsPage, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _choose(page.period, "last_quarter")
+    with qtbot.waitSignal(page.report_done, timeout=120_000):
+        page.generate.click()
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))
+    assert page.preview() is False and str(page.pdf) in page.status.text()
+    assert page.status.text().startswith("Máy này không có chương trình mở tệp PDF.")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(page.printed, timeout=120_000):
+        page.print_review(printer)
+    with pdfplumber.open(tmp_path / "printed.pdf") as pdf:
+        text = " ".join(page_.extract_text() or "" for page_ in pdf.pages)
+    assert "BÁO CÁO" in text and "ĐÁNH GIÁ CHUNG" in text and "Các chỉ tiêu chính" in text

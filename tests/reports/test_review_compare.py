@@ -1,0 +1,73 @@
+"""Each key figure against the previous period, the same period a year earlier and the ward's targets: in
+the summary table, the drafted results and the exports, from the same figures those periods print."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop.reports.figures import review_figures
+from desktop.reports.indicators import INDICATORS, parse_target, values
+from desktop.reports.narrative import drafts
+from desktop.reports.periods import quarter, year
+from desktop.reports.review import build_review, table_rows
+from desktop.reports.review_tables import review_tables
+from desktop.store import Store
+from tests.reports.pdfcheck import read_pdf
+from tests.reports.pdfcheck import table_rows as pdf_table_rows
+
+Q2 = quarter(2026, 2)
+TODAY = date(2026, 11, 25)
+
+
+def test_summary_compares_with_the_previous_quarter_and_last_year(demo_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "review.pdf"
+    figures = build_review(demo_store, Q2, out, issued_on=date(2026, 7, 5), today=TODAY)
+    comparison = figures.comparison
+    assert comparison is not None and comparison.previous == quarter(2026, 1)
+    assert comparison.last_year == quarter(2025, 2)
+    assert comparison.previous_values == values(review_figures(demo_store, quarter(2026, 1), compare=False))
+    assert comparison.last_year_values == values(review_figures(demo_store, quarter(2025, 2), compare=False))
+    summary = review_tables(figures, "vi")["summary"]
+    assert [field.title for field in summary.fields] == [
+        "Nội dung", "Đơn vị tính", "Kỳ này", "Kỳ trước", "Tăng (+), giảm (-)", "Cùng kỳ năm trước",
+        "Tăng (+), giảm (-)",
+    ]
+    visits = next(row for row in summary.rows if row[0] == "Lượt thăm hộ trong kỳ")
+    before = comparison.previous_values["visits"]
+    assert visits[2:5] == [figures.visits, before, figures.visits - before]
+    printed = pdf_table_rows(out)
+    for cells in table_rows(summary, "vi"):
+        assert tuple(cells) in printed
+    coverage = next(cells for cells in table_rows(summary, "vi") if cells[0] == "Tỷ lệ hộ được thăm")
+    assert all("," in cell for cell in coverage[2:4])  # a share keeps its decimal: "37,0", never "37"
+    flat = read_pdf(out).flat
+    assert "So với quý I năm 2026: lượt thăm hộ trong kỳ" in flat
+    assert "So với cùng kỳ năm trước:" in flat
+
+
+def test_targets_from_the_ward_settings(demo_store: Store) -> None:
+    demo_store.set_setting("report.target.coverage", "60")
+    demo_store.set_setting("report.target.visits", "1.000")
+    demo_store.set_setting("report.target.activities", "không rõ")  # not a number: no target
+    figures = review_figures(demo_store, Q2, today=TODAY)
+    assert figures.comparison is not None and figures.comparison.targets == {"visits": 1000.0, "coverage": 60.0}
+    summary = review_tables(figures, "vi")["summary"]
+    assert summary.fields[-1].title == "Chỉ tiêu giao"
+    rows = {cells[0]: cells for cells in table_rows(summary, "vi")}
+    assert rows["Tỷ lệ hộ được thăm"][-1] == "60,0" and rows["Lượt thăm hộ trong kỳ"][-1] == "1.000"
+    assert rows["Nhân khẩu"][-1] == ""
+    results = drafts(figures, "vi")["results"]
+    assert f"lượt thăm hộ trong kỳ đạt {figures.visits}/1.000 lượt" in results
+
+
+def test_annual_review_compares_with_the_year_before_once(demo_store: Store) -> None:
+    figures = review_figures(demo_store, year(2026), today=TODAY)
+    titles = [field.title for field in review_tables(figures, "vi")["summary"].fields]
+    assert "Năm trước" in titles and "Cùng kỳ năm trước" not in titles
+
+
+def test_targets_parse_the_vietnamese_way() -> None:
+    assert parse_target("90,5") == 90.5 and parse_target("1.000.000") == 1_000_000
+    assert parse_target("85.5") == 85.5 and parse_target("") is None and parse_target("-3") is None
+    assert len({indicator.key for indicator in INDICATORS}) == len(INDICATORS)

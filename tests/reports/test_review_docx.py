@@ -1,0 +1,117 @@
+"""The review as a Word document: the same text, narrative and tables as the PDF, in the Decree 30 layout,
+read back from the DOCX file itself."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from desktop.cli import main
+from desktop.reports.notes import set_note
+from desktop.reports.periods import quarter
+from desktop.reports.review import build_review, table_rows
+from desktop.reports.review_tables import review_tables
+from desktop.store import Store
+from tests.reports.pdfcheck import read_pdf
+from tests.reports.test_review_notes import ANNUAL_HEADINGS, INTERIM_HEADINGS
+
+Q2 = quarter(2026, 2)
+TODAY = date(2026, 11, 25)
+ISSUED = date(2026, 7, 5)
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def _rows(path: Path) -> set[tuple[str, ...]]:
+    rows: set[tuple[str, ...]] = set()
+    for table in docx.Document(str(path)).tables:
+        for row in table.rows:
+            rows.add(tuple(cell.text for cell in row.cells))
+    return rows
+
+
+def _in_order(paragraphs: list[str], parts: tuple[str, ...]) -> None:
+    at = 0
+    for part in parts:
+        at = next((i for i in range(at, len(paragraphs)) if paragraphs[i].startswith(part)), -1)
+        assert at >= 0, part
+        at += 1
+
+
+@pytest.fixture
+def both(demo_store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
+    demo_store.set_setting("report.issuing_body", "Ủy ban nhân dân\nphường Bến Nghé")
+    demo_store.set_setting("report.signer_name", "Nguyễn Thị Thanh Hương")
+    set_note(demo_store, "2026-Q2", "lessons", "Bám sát địa bàn là then chốt.\nPhối hợp chặt với tổ dân phố.")
+    pdf, word = tmp_path / "review.pdf", tmp_path / "review.docx"
+    figures = build_review(demo_store, Q2, pdf, docx=word, issued_on=ISSUED, today=TODAY, invariant=True)
+    return figures, pdf, word
+
+
+def test_same_text_and_tables_as_the_pdf(both) -> None:  # type: ignore[no-untyped-def]
+    figures, pdf, word = both
+    paragraphs = _paragraphs(word)
+    _in_order(paragraphs, ("BÁO CÁO", "Sơ kết công tác địa bàn quý II năm 2026"))
+    _in_order(paragraphs, INTERIM_HEADINGS)
+    _in_order(paragraphs, ("4. Bài học kinh nghiệm", "Bám sát địa bàn là then chốt.", "Phối hợp chặt với tổ dân phố."))
+    flat = read_pdf(pdf).flat
+    for paragraph in paragraphs:
+        if len(paragraph) > 30 and not paragraph.startswith("Bảng"):
+            assert " ".join(paragraph.split())[:40] in flat, paragraph
+    rows = _rows(word)
+    for key, table in review_tables(figures, "vi").items():
+        if key in ("not_visited", "overdue", "visits_by_quarter"):
+            continue
+        if key == "commendations" and not figures.commendations:
+            continue
+        assert tuple(field.title for field in table.fields) in rows, key
+        for cells in table_rows(table, "vi"):
+            assert tuple(cells) in rows, (key, cells)
+    text = "\n".join(paragraphs) + "\n".join("|".join(row) for row in rows)
+    assert "HK0" not in text  # no list of households by name
+
+
+def test_decree_30_layout(both) -> None:  # type: ignore[no-untyped-def]
+    _, _, word = both
+    document = docx.Document(str(word))
+    section = document.sections[0]
+    sizes = (section.page_width, section.page_height, section.top_margin, section.bottom_margin,
+             section.left_margin, section.right_margin)
+    assert [round(size.mm, 1) for size in sizes] == [210, 297, 20, 20, 30, 15]
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header.paragraphs[0]._p.xml  # page numbers from page 2, centred
+    title = document.tables[0]
+    left = [p.text for p in title.cell(0, 0).paragraphs if p.text]
+    assert left == ["ỦY BAN NHÂN DÂN\nPHƯỜNG BẾN NGHÉ"]  # the line break where the ward put it
+    right = [p.text for p in title.cell(0, 1).paragraphs if p.text]
+    assert right == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert title.cell(1, 0).paragraphs[0].text.startswith("Số:") and "/BC-UBND" in title.cell(1, 0).text
+    dated = title.cell(1, 1).paragraphs[0]
+    assert dated.text.endswith("ngày 05 tháng 7 năm 2026") and all(run.italic for run in dated.runs)
+    body = next(p for p in document.paragraphs if p.text.startswith("Trong kỳ, cán bộ đã thực hiện"))
+    assert round(body.paragraph_format.first_line_indent.mm) == 10 and body.alignment == 3  # justified
+    heading = next(p for p in document.paragraphs if p.text == "1. Thăm hộ và mức độ bao phủ")
+    assert all(run.bold and not run.italic for run in heading.runs) and heading.paragraph_format.keep_with_next
+    closing = next(table for table in document.tables if table.cell(0, 0).text.startswith("Nơi nhận"))
+    assert closing.cell(0, 0).paragraphs[0].text == "Nơi nhận:"
+    signature = [p.text for p in closing.cell(0, 1).paragraphs if p.text.strip()]
+    assert signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Thị Thanh Hương"]
+    fonts = {run.font.name for p in document.paragraphs for run in p.runs if run.font.name}
+    assert document.styles["Normal"].font.name == "Times New Roman" and fonts <= {"Times New Roman"}
+
+
+def test_annual_docx_and_cli(demo_store: Store, tmp_path: Path) -> None:
+    db = str(demo_store.path)
+    demo_store.close()
+    word = tmp_path / "tong_ket.docx"
+    assert main(["--db", db, "report", "review", "--period", "2026", "--docx", str(word), "--date", "20/12/2026"]) == 0
+    _in_order(_paragraphs(word), ("Tổng kết công tác địa bàn năm 2026", *ANNUAL_HEADINGS))
+    assert main(["--db", db, "report", "review", "--period", "2026"]) == 2  # no output named
+    with Store.open(Path(db)) as store:
+        detail = store.conn.execute("SELECT detail FROM audit_log WHERE action = 'print' ORDER BY seq DESC").fetchone()
+    assert '"formats":["docx"]' in detail[0]
