@@ -7,16 +7,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case, update_case
 from desktop.register.community_models import add_model, edit_model, list_models
 from desktop.register.reintegration import add_reintegration, end_reintegration, list_reintegration
-from desktop.reports.document import build_pdf, make_styles
-from desktop.reports.outcomes import outcome_figures, outcome_section, outcome_tables
+from desktop.reports.outcomes import outcome_figures, outcome_tables
 from desktop.reports.periods import quarter
-from desktop.reports.review import pdf_table
+from desktop.reports.review import build_review
 from desktop.store import Store
 from tests.reports.pdfcheck import read_pdf, render
 
@@ -192,11 +192,11 @@ def test_a_community_model_has_the_dates_its_status_needs(ward: Ward) -> None:
     assert [row["name"] for row in list_models(store, area_id=ward.area_b)] == ["Tổ liên gia PCCC", "Tổ tự quản KP2"]
 
 
-def test_the_section_prints_every_figure_in_each_language(ward: Ward, tmp_path: Path) -> None:
-    f = outcome_figures(ward.store, Q2, today=LATER)
-    styles = make_styles()
+def test_the_review_prints_every_figure_in_each_language(ward: Ward, tmp_path: Path) -> None:
+    """The section is part of the review itself, in the PDF and in its Word copy (one list of blocks draws both),
+    numbered after the quarter's other results."""
     for lang, expected in (
-        ("vi", ["Kết quả xử lý tin báo, hòa giải", "Trong kỳ tiếp nhận 4 tin báo; tính đến ngày 30/06/2026: đã "
+        ("vi", ["8. Kết quả xử lý tin báo, hòa giải", "Trong kỳ tiếp nhận 4 tin báo; tính đến ngày 30/06/2026: đã "
                 "xác minh 0, đã chuyển cơ quan công an 1, đã kết thúc 1, còn 2 tin báo chưa xác minh.",
                 "tỷ lệ hòa giải thành đạt 66,7%", "có 2 người đang được giúp đỡ tái hòa nhập cộng đồng (đầu kỳ 2)",
                 "có 2 mô hình đang hoạt động với 52 thành viên",
@@ -206,12 +206,26 @@ def test_the_section_prints_every_figure_in_each_language(ward: Ward, tmp_path: 
                 "In the period, 4 tips were received; as of 30/06/2026: 0 verified, 1 forwarded to the police",
                 "66.7% of those with a result were settled", "Forwarded to the police 1"]),
     ):
-        story = outcome_section(f, styles, lang, table=lambda t, lang=lang: pdf_table(t, styles, lang, t.title),
-                                number_label="8." if lang == "en" else "")
-        out = build_pdf(tmp_path / f"outcomes-{lang}.pdf", story)
+        out, word = tmp_path / f"review-{lang}.pdf", tmp_path / f"review-{lang}.docx"
+        build_review(ward.store, Q2, out, docx=word, lang=lang, issued_on=LATER, today=LATER)
         text = read_pdf(out)
         for line in expected:
             assert line in text.flat, (lang, line)
-        for table in outcome_tables(f, lang).values():
+        for table in outcome_tables(outcome_figures(ward.store, Q2, today=LATER), lang).values():
             assert table.title in text.flat
+        document = docx.Document(str(word))
+        paragraphs = " ".join(paragraph.text for paragraph in document.paragraphs)
+        assert expected[0] in paragraphs and expected[1] in paragraphs
+        cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+        assert {"Đã chuyển công an" if lang == "vi" else "Forwarded to the police"} <= cells
         render(out, tmp_path / f"pages-{lang}")
+
+
+def test_every_outcome_table_fits_the_text_width(ward: Ward) -> None:
+    from reportlab.lib.units import mm
+
+    from desktop.reports.document import body_width
+
+    for lang in ("vi", "en"):
+        for table in outcome_tables(outcome_figures(ward.store, Q2, today=LATER), lang).values():
+            assert sum(field.width_mm for field in table.fields) * mm <= body_width(), (lang, table.key)

@@ -46,6 +46,7 @@ from desktop.store.tables import (
 
 if TYPE_CHECKING:
     from desktop.reports.compare import Comparison
+    from desktop.reports.outcomes import OutcomeFigures
 
 T = TypeVar("T")
 
@@ -194,6 +195,7 @@ class ReviewFigures:
     officers: list[OfficerLine]
     commendations: list[CommendationLine] = field(default_factory=list)
     comparison: Comparison | None = None  # the key figures of earlier periods and the targets
+    outcomes: OutcomeFigures | None = None  # tips, mediations, reintegration, community models (with details)
 
     @property
     def coverage_percent(self) -> float:
@@ -428,7 +430,14 @@ def _review_figures(
         officers=officers,
         commendations=commendations,
         comparison=_compare(store, period, area_id, today, cancelled) if compare else None,
+        outcomes=_outcomes(store, period, area_id, today) if details else None,
     )
+
+
+def _outcomes(store: Store, period: Period, area_id: str | None, today: date | None) -> OutcomeFigures:
+    from desktop.reports.outcomes import outcome_figures  # it builds on this module's cut-off rule
+
+    return outcome_figures(store, period, area_id, today=today)
 
 
 def _compare(

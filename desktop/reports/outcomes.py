@@ -19,16 +19,12 @@ The area (a khu phố) is the household's for a case, the person's household's f
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from reportlab.platypus import Flowable
 
 from desktop import i18n
 from desktop.register.labels import label
 from desktop.reports import outcome_messages  # noqa: F401  (registers the section's texts)
-from desktop.reports.document import Styles, paragraph
 from desktop.reports.figures import cutoff_for, percent
 from desktop.reports.formatting import number
 from desktop.reports.formatting import percent as show_percent
@@ -203,8 +199,8 @@ def outcome_tables(f: OutcomeFigures, lang: str | None = None) -> dict[str, Data
     kinds = [kind for kind, per in f.models.items() if kind in MODEL_KINDS or any(per.values())]
     models = DataTable(
         "models", _t("table_models", lang),
-        [Field(_t("col_model_kind", lang), 55),
-         *(Field(label("model_status", status, lang), 24, "int") for status in MODEL_STATUSES),
+        [Field(_t("col_model_kind", lang), 51),  # the columns fit the review's 165 mm of text width
+         *(Field(label("model_status", status, lang), 22, "int") for status in MODEL_STATUSES),
          Field(_t("col_total", lang), 18, "int"), Field(_t("col_members", lang), 24, "int")],
         [[label("model_kind", kind, lang), *f.models[kind].values(), sum(f.models[kind].values()),
           f.model_members.get(kind, 0)] for kind in kinds],
@@ -214,14 +210,10 @@ def outcome_tables(f: OutcomeFigures, lang: str | None = None) -> dict[str, Data
     return {table.key: table for table in (tips, mediation, reintegration, models)}
 
 
-def outcome_section(f: OutcomeFigures, styles: Styles, lang: str | None = None, *,
-                    table: Callable[[DataTable], Flowable], number_label: str = "") -> list[Flowable]:
-    """The review's section on outcomes: a sub-heading (`number_label` before it, e.g. "8."), a paragraph per
-    kind of work stating its figures, and their tables, each laid out by `table` (the review numbers its
-    tables: pass `lambda t: numbering.table(t, styles)`)."""
-    tables = outcome_tables(f, lang)
+def outcome_paragraphs(f: OutcomeFigures, lang: str | None = None) -> dict[str, str]:
+    """The review's sentence on each kind of work (tips, mediation, reintegration, models), stating its figures;
+    each goes before the table of the same key (`outcome_tables`)."""
     cutoff = short_date(f.cutoff)
-    heading = f"{number_label} {_t('outcomes_heading', lang)}".strip()
 
     def n(value: int) -> str:
         return number(value, lang)
@@ -232,20 +224,20 @@ def outcome_section(f: OutcomeFigures, styles: Styles, lang: str | None = None, 
            pending=n(f.mediation_count(PENDING)), rate=show_percent(f.mediation_success_percent, lang))
         if f.mediations_decided else _t("outcomes_mediation_none", lang, total=n(f.mediations_total)))
     members = sum(f.model_members.values())
-    return [
-        paragraph(heading, styles.subheading),
-        paragraph(_t("outcomes_tips", lang, total=n(f.tips_total), cutoff=cutoff, verified=n(f.tips["verified"]),
-                     forwarded=n(f.tips["forwarded_police"]), closed=n(f.tips["closed"]),
-                     received=n(f.tips["received"])), styles.body),
-        table(tables["tips"]),
-        paragraph(mediation, styles.body),
-        table(tables["mediation"]),
-        paragraph(_t("outcomes_reintegration", lang, cutoff=cutoff, active=n(f.reintegration_active),
-                     at_start=n(f.reintegration_at_start), started=n(f.reintegration_started),
-                     ended=n(f.reintegration_ended)), styles.body),
-        table(tables["reintegration"]),
-        paragraph(_t("outcomes_models", lang, cutoff=cutoff, active=n(f.models_in("active")), members=n(members),
+    return {
+        "tips": _t("outcomes_tips", lang, total=n(f.tips_total), cutoff=cutoff, verified=n(f.tips["verified"]),
+                   forwarded=n(f.tips["forwarded_police"]), closed=n(f.tips["closed"]),
+                   received=n(f.tips["received"])),
+        "mediation": mediation,
+        "reintegration": _t("outcomes_reintegration", lang, cutoff=cutoff, active=n(f.reintegration_active),
+                            at_start=n(f.reintegration_at_start), started=n(f.reintegration_started),
+                            ended=n(f.reintegration_ended)),
+        "models": _t("outcomes_models", lang, cutoff=cutoff, active=n(f.models_in("active")), members=n(members),
                      building=n(f.models_in("building")), recognised=n(f.models_recognised),
-                     stopped=n(f.models_stopped)), styles.body),
-        table(tables["models"]),
-    ]
+                     stopped=n(f.models_stopped)),
+    }
+
+
+def outcome_heading(number_label: str, lang: str | None = None) -> str:
+    """The section's sub-heading, numbered where the review places it (e.g. "8.")."""
+    return f"{number_label} {_t('outcomes_heading', lang)}".strip()

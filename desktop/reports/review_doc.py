@@ -258,6 +258,20 @@ def _results(b: _Builder, annual: bool) -> None:
     if not annual:
         b.add("subheading", _t("sub_commendations", lang))
         _commendations(b)
+    if f.outcomes is not None:
+        _outcomes(b, "7." if annual else "8.")
+
+
+def _outcomes(b: _Builder, number_label: str) -> None:
+    """What the ward's work achieved beyond counts (`desktop.reports.outcomes`): tips, mediations, people under
+    reintegration support, community models, each a sentence and its table."""
+    from desktop.reports.outcomes import outcome_heading, outcome_paragraphs
+
+    assert b.figures.outcomes is not None
+    b.add("subheading", outcome_heading(number_label, b.lang))
+    for key, text in outcome_paragraphs(b.figures.outcomes, b.lang).items():
+        b.add("body", text)
+        b.table(key)
 
 
 def _commendations(b: _Builder) -> None:
