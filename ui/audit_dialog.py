@@ -8,6 +8,7 @@ right to see the log.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent
@@ -112,11 +113,11 @@ class AuditDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    def _time(self, row: dict[str, Any]) -> str:
+    def _time(self, row: Mapping[str, Any]) -> str:
         at = str(row.get("at") or "")
         return f"{fmt_date(at)} {at[11:19]}"
 
-    def _target(self, row: dict[str, Any]) -> str:
+    def _target(self, row: Mapping[str, Any]) -> str:
         return f"{row.get('target_table') or ''} {str(row.get('target_id') or '')[:8]}".strip()
 
     def refresh(self) -> None:

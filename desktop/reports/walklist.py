@@ -15,10 +15,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from desktop import i18n
+from desktop.progress import Cancelled, Progress
 from desktop.register.labels import labels
 from desktop.reports.document import (
-    Cancelled,
-    Progress,
     TitleBlock,
     body_width,
     build_pdf,
@@ -88,7 +87,7 @@ def walk_lines(
                     str(summary["last_visit"])[:10] if summary["last_visit"] else None,
                     open_counts.get(str(summary["id"]), 0),
                     int(str(summary["overdue"])),
-                    tuple(str(flag) for flag in summary["flags"]),  # type: ignore[attr-defined]
+                    tuple(summary["flags"]),
                 )
             )
     return lines

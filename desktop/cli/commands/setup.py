@@ -19,7 +19,7 @@ from desktop.errors import WardbookError
 from desktop.security.access import change_setting, ward_figures
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = subparsers.add_parser("init", help="tạo cơ sở dữ liệu mới / create a new database")
     add_common_options(init)
     init.add_argument("--admin", metavar="USERNAME",

@@ -24,7 +24,7 @@ from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
-from desktop.sync.grants import grant_of_user
+from desktop.sync.grants import grant_of_user, is_revoked
 from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.problems import explain, is_warning, open_problems
 from desktop.sync.screen import list_refused
@@ -32,7 +32,6 @@ from desktop.sync.station import (
     approve_device,
     bind_device,
     init_share,
-    is_revoked,
     pending_requests,
     request_enrollment,
     revoke_device,
@@ -76,7 +75,7 @@ def _options(parser: argparse.ArgumentParser, *, share_positional: bool = False)
         parser.add_argument("--share", help="thư mục dùng chung / shared folder (remembered)")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     share = subparsers.add_parser("share", help="thư mục đồng bộ của trạm / the station sync folder")
     actions = share.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(share))
     init = actions.add_parser("init", help="tạo thư mục đồng bộ / create the station folder")
