@@ -11,6 +11,7 @@ stored JSON or a UTC time. Listing and verifying are the core's (`desktop.securi
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -166,7 +167,7 @@ class AuditDialog(QDialog):
             "officer_id": self.tr("officer"), "household_id": self.tr("household"), "person_id": self.tr("person"),
         }.get(field)
 
-    def _target(self, row: dict[str, Any]) -> str:
+    def _target(self, row: Mapping[str, Any]) -> str:
         table, row_id = str(row.get("target_table") or ""), str(row.get("target_id") or "")
         if not table:
             return "—"
@@ -181,7 +182,7 @@ class AuditDialog(QDialog):
             return f"{self._table_word(table)} {name}"
         return self._table_word(table) + (" " + self.tr("(no longer in the register)") if row_id else "")
 
-    def _detail(self, row: dict[str, Any]) -> str:
+    def _detail(self, row: Mapping[str, Any]) -> str:
         detail = _detail_of(row)
         parts: list[str] = []
         fields = detail.get("fields")
@@ -264,7 +265,7 @@ class AuditDialog(QDialog):
         return problems
 
 
-def _detail_of(row: dict[str, Any]) -> dict[str, Any]:
+def _detail_of(row: Mapping[str, Any]) -> dict[str, Any]:
     """The entry's detail as stored (JSON), read for the words shown; never shown itself."""
     try:
         detail = json.loads(str(row.get("detail") or "{}"))

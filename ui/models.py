@@ -9,7 +9,7 @@ its size.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,29 +31,29 @@ class Column:
 
     key: str
     title: Callable[[], str]
-    format: Callable[[dict[str, Any]], str] = lambda row: ""
+    format: Callable[[Mapping[str, Any]], str] = lambda row: ""
     align_right: bool = False
 
 
-def text_of(key: str) -> Callable[[dict[str, Any]], str]:
+def text_of(key: str) -> Callable[[Mapping[str, Any]], str]:
     return lambda row: "" if row.get(key) is None else str(row[key])
 
 
-def date_of(key: str) -> Callable[[dict[str, Any]], str]:
+def date_of(key: str) -> Callable[[Mapping[str, Any]], str]:
     return lambda row: fmt_date(row.get(key))
 
 
-def number_of(key: str) -> Callable[[dict[str, Any]], str]:
+def number_of(key: str) -> Callable[[Mapping[str, Any]], str]:
     return lambda row: fmt_number(row.get(key))
 
 
-def label_of(group: str, key: str, many: bool = False) -> Callable[[dict[str, Any]], str]:
+def label_of(group: str, key: str, many: bool = False) -> Callable[[Mapping[str, Any]], str]:
     if many:
         return lambda row: labels(group, row.get(key))
     return lambda row: label(group, row.get(key))
 
 
-def address(row: dict[str, Any]) -> str:
+def address(row: Mapping[str, Any]) -> str:
     return " ".join(str(part) for part in (row.get("house_no"), row.get("street")) if part)
 
 
@@ -63,11 +63,11 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[Mapping[str, Any]] = []
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # a header clicked: kept across refreshes
-        self.alert: Callable[[dict[str, Any]], bool] = lambda row: False
+        self.alert: Callable[[Mapping[str, Any]], bool] = lambda row: False
 
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         if self._sorted_by is not None:
@@ -87,7 +87,7 @@ class RowsModel(QAbstractTableModel):
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         spec = self._columns[column]
 
-        def key(row: dict[str, Any]) -> tuple[int, int, Any]:
+        def key(row: Mapping[str, Any]) -> tuple[int, int, Any]:
             value = row.get(spec.key) if spec.key in row else spec.format(row)
             if value is None or value == "":
                 return (1, 0, "")
@@ -99,7 +99,7 @@ class RowsModel(QAbstractTableModel):
         filled.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self._rows = filled + [row for row in self._rows if key(row)[0] == 1]
 
-    def row(self, number: int) -> dict[str, Any]:
+    def row(self, number: int) -> Mapping[str, Any]:
         return self._rows[number]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
@@ -142,7 +142,7 @@ class RowsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
 
 
-Fetch = Callable[[list[str]], list[dict[str, Any]]]
+Fetch = Callable[[list[str]], Sequence[Mapping[str, Any]]]
 
 
 class HouseholdTableModel(QAbstractTableModel):
@@ -155,7 +155,7 @@ class HouseholdTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch = fetch
         self._ids: list[str] = []
-        self._blocks: OrderedDict[int, list[dict[str, Any] | None]] = OrderedDict()
+        self._blocks: OrderedDict[int, list[Mapping[str, Any] | None]] = OrderedDict()
         self.fetches = 0  # how many blocks were read (the tests and the bench look at it)
         self._columns = [
             Column("code", lambda: self.tr("Code"), text_of("code")),
@@ -195,7 +195,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._blocks.pop(row // self.BLOCK, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
-    def _summary(self, row: int) -> dict[str, Any] | None:
+    def _summary(self, row: int) -> Mapping[str, Any] | None:
         block_no = row // self.BLOCK
         block = self._blocks.get(block_no)
         if block is None:

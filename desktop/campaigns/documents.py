@@ -19,9 +19,8 @@ from desktop.campaigns.answers import shown
 from desktop.campaigns.definition import Campaign, Question
 from desktop.campaigns.progress import STATES, Target, tallies_by, tally, targets
 from desktop.campaigns.results import QuestionTally, question_tallies, result_rows
+from desktop.progress import Cancelled, Progress
 from desktop.reports.document import (
-    Cancelled,
-    Progress,
     TitleBlock,
     body_width,
     build_pdf,

@@ -388,4 +388,4 @@ def build_pdf(
 
 def body_width(landscape_pages: bool = False) -> float:
     page_width = landscape(A4)[0] if landscape_pages else A4[0]
-    return page_width - MARGIN_LEFT - MARGIN_RIGHT
+    return float(page_width - MARGIN_LEFT - MARGIN_RIGHT)

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import cast
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from desktop import i18n
+from desktop.progress import Cancelled, Progress
 from desktop.register.households import resolve_household
 from desktop.register.labels import label, labels
 from desktop.reports.document import (
-    Cancelled,
-    Progress,
     Styles,
     TitleBlock,
     body_width,
@@ -33,6 +31,7 @@ from desktop.reports.tables import Column, PagedTable
 from desktop.security import audit
 from desktop.security.session import authorize, visible_officer
 from desktop.store.queries import household_detail
+from desktop.store.rows import HouseholdDetail, MemberRow
 from desktop.store.store import Store
 
 
@@ -57,7 +56,7 @@ def build_household_sheet(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     invariant: bool = False,
-) -> dict[str, object]:
+) -> HouseholdDetail:
     """Write the sheet of the household with this id or code; returns the detail it printed (audited)."""
     actor = authorize(store, "register.edit")
     lang = lang or i18n.current_language()
@@ -79,7 +78,7 @@ def build_household_sheet(
     story.append(_facts(detail, address, styles, width, lang))
 
     story.append(paragraph(t("sheet_members"), styles.heading))
-    people = cast(list[dict[str, object]], detail["people"])
+    people = detail["people"]
     story.append(
         PagedTable(
             [
@@ -108,7 +107,7 @@ def build_household_sheet(
     )
 
     story.append(paragraph(t("sheet_visits"), styles.heading))
-    visits = cast(list[dict[str, object]], detail["visits"])
+    visits = detail["visits"]
     story.append(
         PagedTable(
             [
@@ -135,7 +134,7 @@ def build_household_sheet(
     )
 
     story.append(paragraph(t("sheet_cases"), styles.heading))
-    cases = cast(list[dict[str, object]], detail["cases"])
+    cases = detail["cases"]
     story.append(
         PagedTable(
             [
@@ -171,14 +170,14 @@ def build_household_sheet(
     return detail
 
 
-def _member_name(person: dict[str, object], lang: str | None) -> str:
+def _member_name(person: MemberRow, lang: str | None) -> str:
     name = str(person["full_name"] or "")
     if person["moved_out_on"]:
         return f"{name} ({i18n.tr('reports.moved_out', lang, date=day(str(person['moved_out_on'])))})"
     return name
 
 
-def _facts(detail: dict[str, object], address: str, styles: Styles, width: float, lang: str | None) -> Table:
+def _facts(detail: HouseholdDetail, address: str, styles: Styles, width: float, lang: str | None) -> Table:
     """The household's key facts as a two-column list without rules."""
 
     def t(key: str) -> str:
@@ -190,7 +189,7 @@ def _facts(detail: dict[str, object], address: str, styles: Styles, width: float
         (t("field_area"), detail["area"]),
         (t("field_head"), detail["head"]),
         (t("field_phone"), detail["phone"]),
-        (t("field_flags"), labels("flag", [str(flag) for flag in cast(list[str], detail["flags"])], lang)),
+        (t("field_flags"), labels("flag", detail["flags"], lang)),
         (t("field_members"), detail["members"]),
         (t("field_last_visit"), day(_opt(detail["last_visit"])) if detail["last_visit"] else t("never")),
     ]

@@ -14,10 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from desktop import i18n
+from desktop.progress import Cancelled, Progress
 from desktop.reports.charts import coverage_chart, visits_per_month_chart
 from desktop.reports.document import (
-    Cancelled,
-    Progress,
     Styles,
     TitleBlock,
     body_width,

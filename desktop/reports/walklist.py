@@ -17,10 +17,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop import i18n
+from desktop.progress import Cancelled, Progress
 from desktop.register.labels import labels
 from desktop.reports.document import (
-    Cancelled,
-    Progress,
     Styles,
     TitleBlock,
     body_width,
@@ -92,7 +91,7 @@ def walk_lines(
                     str(summary["last_visit"])[:10] if summary["last_visit"] else None,
                     open_counts.get(str(summary["id"]), 0),
                     int(str(summary["overdue"])),
-                    tuple(str(flag) for flag in summary["flags"]),  # type: ignore[attr-defined]
+                    tuple(summary["flags"]),
                 )
             )
     return lines

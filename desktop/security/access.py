@@ -18,16 +18,17 @@ from desktop.store.tables import SYNCED
 
 if TYPE_CHECKING:
     from desktop.store import Store
+    from desktop.store.rows import HouseholdDetail, WardStats
 
 
-def view_household(store: Store, household_id: str) -> dict[str, object]:
+def view_household(store: Store, household_id: str) -> HouseholdDetail:
     authorize(store, "register.edit")
     detail = household_detail(store, household_id, officer_id=visible_officer(store))
     audit.record(store, "view", "households", household_id)
     return detail
 
 
-def ward_figures(store: Store) -> dict[str, int]:
+def ward_figures(store: Store) -> WardStats:
     authorize(store, "reports.view")
     return ward_stats(store)
 

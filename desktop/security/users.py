@@ -158,7 +158,8 @@ def locked_until(store: Store, username: str, now: datetime | None = None) -> da
 def _lock_for(failures: int) -> timedelta | None:
     if failures < FREE_ATTEMPTS:
         return None
-    return min(BASE_LOCK * 2 ** (failures - FREE_ATTEMPTS), MAX_LOCK)
+    lock: timedelta = BASE_LOCK * 2 ** (failures - FREE_ATTEMPTS)
+    return min(lock, MAX_LOCK)
 
 
 def _fail(store: Store, username: str, now: datetime) -> None:

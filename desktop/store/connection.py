@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import cast
 
 import sqlcipher3
 
@@ -28,7 +29,7 @@ def open_encrypted(path: Path, key: bytes) -> sqlite3.Connection:
     except sqlcipher3.DatabaseError:
         conn.close()
         raise
-    return conn
+    return cast(sqlite3.Connection, conn)  # sqlcipher3 has the sqlite3 API and ships no type hints
 
 
 def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:

@@ -10,10 +10,26 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import cast
 
 from desktop.search.folding import fold, fold_words
 from desktop.search.index import count_matches, rank_matches, ranked_query, search_household_ids
 from desktop.search.sortkey import person_sort_key
+from desktop.store.rows import (
+    ActivityRow,
+    AreaRow,
+    ConflictRow,
+    HouseholdCase,
+    HouseholdDetail,
+    HouseholdSummary,
+    MemberRow,
+    PersonMatch,
+    SupportRow,
+    TimelineVisit,
+    UserRow,
+    VisitRow,
+    WardStats,
+)
 from desktop.store.store import Store
 from desktop.store.tables import HOUSEHOLD_FLAGS
 
@@ -165,7 +181,7 @@ def list_household_ids(store: Store, flt: HouseholdFilter = HouseholdFilter(), t
     return find_households(store, flt, today, limit).ids
 
 
-def household_summaries(store: Store, ids: list[str], today: date | None = None) -> list[dict[str, object]]:
+def household_summaries(store: Store, ids: list[str], today: date | None = None) -> list[HouseholdSummary]:
     """One summary dict per id (same order): address, area, head, flags, members, last visit, overdue."""
     if not ids:
         return []
@@ -186,7 +202,7 @@ def household_summaries(store: Store, ids: list[str], today: date | None = None)
         LEFT JOIN people p ON p.id = h.head_person_id
         WHERE h.id IN ({marks})
     """
-    by_id: dict[str, dict[str, object]] = {}
+    by_id: dict[str, HouseholdSummary] = {}
     for row in store.conn.execute(sql, (today_iso, *ids)):
         flags = [flag for flag, value in zip(HOUSEHOLD_FLAGS, row[8 : 8 + len(HOUSEHOLD_FLAGS)], strict=True)
                  if value]
@@ -200,7 +216,7 @@ def household_summaries(store: Store, ids: list[str], today: date | None = None)
 
 
 def household_detail(store: Store, household_id: str,
-                     officer_id: str | FromSession | None = FROM_SESSION) -> dict[str, object]:
+                     officer_id: str | FromSession | None = FROM_SESSION) -> HouseholdDetail:
     """Everything shown on a household page: summary, members, visits (newest first; only those the logged-in
     user may see unless `officer_id` says whose, None: everyone's, with the count of those left out), cases."""
     officer_id = scope_of(store, officer_id)
@@ -211,7 +227,7 @@ def household_detail(store: Store, household_id: str,
         (household_id,),
     )
     columns = [d[0] for d in cursor.description]
-    people = [dict(zip(columns, row, strict=True)) for row in cursor]
+    people = [cast(MemberRow, dict(zip(columns, row, strict=True))) for row in cursor]
     head_id = store.conn.execute("SELECT head_person_id FROM households WHERE id = ?", (household_id,)).fetchone()[0]
     people.sort(key=lambda p: (p["id"] != head_id, p["moved_out_on"] is not None,
                                person_sort_key(str(p["full_name"] or ""))))
@@ -221,8 +237,9 @@ def household_detail(store: Store, household_id: str,
         "people": people,
         "visits": with_support(store, list_visits(store, household_id=household_id, officer_id=officer_id)),
         "hidden_visits": count_others_visits(store, officer_id, household_id=household_id),
-        "cases": fetch_dicts(store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
-                               f"WHERE household_id = ? AND {ALIVE} ORDER BY received_on DESC", (household_id,)),
+        "cases": cast(list[HouseholdCase], fetch_dicts(
+            store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
+            f"WHERE household_id = ? AND {ALIVE} ORDER BY received_on DESC", (household_id,))),
     }
 
 
@@ -233,10 +250,10 @@ def fetch_dicts(store: Store, sql: str, params: tuple[object, ...] = ()) -> list
     return [dict(zip(columns, row, strict=True)) for row in cursor]
 
 
-def with_support(store: Store, visits: list[dict[str, object]]) -> list[dict[str, object]]:
+def with_support(store: Store, visits: list[VisitRow]) -> list[TimelineVisit]:
     """The visits, each with `support`: its alive support items (kind, quantity, unit, value_vnd, description),
     so a timeline can say what was given (10 kg, 200.000đ) and not only its total value."""
-    by_visit: dict[object, list[dict[str, object]]] = {visit["id"]: [] for visit in visits}
+    by_visit: dict[str, list[SupportRow]] = {visit["id"]: [] for visit in visits}
     ids = list(by_visit)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -246,8 +263,9 @@ def with_support(store: Store, visits: list[dict[str, object]]) -> list[dict[str
             f"WHERE visit_id IN ({','.join('?' * len(chunk))}) AND {ALIVE} ORDER BY created_at, id",
             tuple(chunk),
         ):
-            by_visit[item.pop("visit_id")].append(item)
-    return [{**visit, "support": by_visit[visit["id"]]} for visit in visits]
+            visit_id = str(item.pop("visit_id"))
+            by_visit[visit_id].append(cast(SupportRow, item))
+    return [TimelineVisit(**visit, support=by_visit[visit["id"]]) for visit in visits]
 
 
 def _visit_conditions(household_id: str | None, overdue_on: date | None,
@@ -269,7 +287,7 @@ def _visit_conditions(household_id: str | None, overdue_on: date | None,
 
 def list_visits(store: Store, *, household_id: str | None = None, overdue_on: date | None = None,
                 due_on: date | None = None, limit: int | None = None,
-                officer_id: str | FromSession | None = FROM_SESSION) -> list[dict[str, object]]:
+                officer_id: str | FromSession | None = FROM_SESSION) -> list[VisitRow]:
     """Visits newest first; with `overdue_on`, only open follow-ups due before that day (oldest due first);
     with `due_on`, only open follow-ups due that very day (the officer's round of today). Only the visits the
     logged-in user may see, unless `officer_id` says whose (None: everyone's)."""
@@ -293,7 +311,7 @@ def list_visits(store: Store, *, household_id: str | None = None, overdue_on: da
     )
     if limit:
         params.append(limit)
-    return fetch_dicts(store, sql, tuple(params))
+    return cast(list[VisitRow], fetch_dicts(store, sql, tuple(params)))
 
 
 def count_others_visits(store: Store, officer_id: str | None, *, household_id: str | None = None,
@@ -310,7 +328,7 @@ def count_others_visits(store: Store, officer_id: str | None, *, household_id: s
                .fetchone()[0])
 
 
-def ward_stats(store: Store, today: date | None = None) -> dict[str, int]:
+def ward_stats(store: Store, today: date | None = None) -> WardStats:
     """Headline figures of the ward: what `wardbook stats` prints and the app's dashboard shows."""
     today_iso = (today or date.today()).isoformat()
     year_ago = ((today or date.today()) - timedelta(days=365)).isoformat()
@@ -319,35 +337,35 @@ def ward_stats(store: Store, today: date | None = None) -> dict[str, int]:
     def count(sql: str, *params: object) -> int:
         return int(one(sql, params).fetchone()[0])
 
-    return {
-        "areas": count(f"SELECT COUNT(*) FROM areas WHERE {ALIVE}"),
-        "households": count(f"SELECT COUNT(*) FROM households WHERE {ALIVE} AND status = 'active'"),
-        "people": count(f"SELECT COUNT(*) FROM people WHERE {ALIVE} AND moved_out_on IS NULL"),
-        "visits": count(f"SELECT COUNT(*) FROM visits WHERE {ALIVE} AND voided = 0"),
-        "households_visited_365d": count(
+    return WardStats(
+        areas=count(f"SELECT COUNT(*) FROM areas WHERE {ALIVE}"),
+        households=count(f"SELECT COUNT(*) FROM households WHERE {ALIVE} AND status = 'active'"),
+        people=count(f"SELECT COUNT(*) FROM people WHERE {ALIVE} AND moved_out_on IS NULL"),
+        visits=count(f"SELECT COUNT(*) FROM visits WHERE {ALIVE} AND voided = 0"),
+        households_visited_365d=count(
             f"SELECT COUNT(DISTINCT household_id) FROM visits WHERE {ALIVE} AND voided = 0 AND visited_at >= ?",
             year_ago,
         ),
-        "follow_ups_open": count(f"SELECT COUNT(*) FROM visits WHERE {open_follow_up()}"),
-        "follow_ups_overdue": count(f"SELECT COUNT(*) FROM visits WHERE {open_follow_up()} AND follow_up_due < ?",
+        follow_ups_open=count(f"SELECT COUNT(*) FROM visits WHERE {open_follow_up()}"),
+        follow_ups_overdue=count(f"SELECT COUNT(*) FROM visits WHERE {open_follow_up()} AND follow_up_due < ?",
                                     today_iso),
-        "cases_open": count(f"SELECT COUNT(*) FROM cases WHERE {ALIVE} AND status IN ('open', 'in_progress')"),
-        "activities": count(f"SELECT COUNT(*) FROM activities WHERE {ALIVE}"),
-    }
+        cases_open=count(f"SELECT COUNT(*) FROM cases WHERE {ALIVE} AND status IN ('open', 'in_progress')"),
+        activities=count(f"SELECT COUNT(*) FROM activities WHERE {ALIVE}"),
+    )
 
 
 # Lists behind the app's other pages (areas, users, cases, activities). Small tables: plain rows, no paging.
 
 
-def list_areas(store: Store) -> list[dict[str, object]]:
+def list_areas(store: Store) -> list[AreaRow]:
     """Alive areas (khu phố / tổ dân phố) by name, for filters and pickers."""
-    rows = fetch_dicts(store, f"SELECT id, name, kind FROM areas WHERE {ALIVE}")
-    return sorted(rows, key=lambda row: house_number_key(str(row["name"] or "")))
+    rows = cast(list[AreaRow], fetch_dicts(store, f"SELECT id, name, kind FROM areas WHERE {ALIVE}"))
+    return sorted(rows, key=lambda row: house_number_key(row["name"] or ""))
 
 
-def list_users(store: Store) -> list[dict[str, object]]:
-    return fetch_dicts(store, f"SELECT id, username, full_name, role, active FROM users WHERE {ALIVE} "
-                        "ORDER BY username")
+def list_users(store: Store) -> list[UserRow]:
+    return cast(list[UserRow], fetch_dicts(store, f"SELECT id, username, full_name, role, active FROM users "
+                                           f"WHERE {ALIVE} ORDER BY username"))
 
 
 def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: str | None = None,
@@ -394,7 +412,7 @@ def case_detail(store: Store, case_id: str) -> dict[str, object]:
 
 
 def list_activities(store: Store, *, area_id: str | None = None, limit: int | None = None,
-                    officer_id: str | FromSession | None = FROM_SESSION) -> list[dict[str, object]]:
+                    officer_id: str | FromSession | None = FROM_SESSION) -> list[ActivityRow]:
     """Community activities, newest first, with the area's name: those the logged-in user may see, unless
     `officer_id` says whose (None: everyone's)."""
     where = ["a.deleted_hlc IS NULL"]
@@ -414,17 +432,18 @@ def list_activities(store: Store, *, area_id: str | None = None, limit: int | No
     )
     if limit:
         params.append(limit)
-    return fetch_dicts(store, sql, tuple(params))
+    return cast(list[ActivityRow], fetch_dicts(store, sql, tuple(params)))
 
 
-def list_conflicts(store: Store, *, open_only: bool = True) -> list[dict[str, object]]:
+def list_conflicts(store: Store, *, open_only: bool = True) -> list[ConflictRow]:
     """Concurrent values that lost a merge, kept for review (the Sync page's conflicts inbox)."""
     where = "WHERE resolved_at IS NULL" if open_only else ""
-    return fetch_dicts(store, "SELECT id, tbl, row_id, field, kept_value, kept_device, lost_value, lost_device, "
-                        f"detected_at, resolved_at FROM conflicts {where} ORDER BY detected_at DESC")
+    return cast(list[ConflictRow], fetch_dicts(
+        store, "SELECT id, tbl, row_id, field, kept_value, kept_device, lost_value, lost_device, "
+        f"detected_at, resolved_at FROM conflicts {where} ORDER BY detected_at DESC"))
 
 
-def find_people(store: Store, text: str, limit: int = 50) -> list[dict[str, object]]:
+def find_people(store: Store, text: str, limit: int = 50) -> list[PersonMatch]:
     """People whose name contains `text` (accents and case ignored), with their address and `moved_out_on`:
     choosing the person of a data-subject request by typing a name.
 
@@ -438,12 +457,12 @@ def find_people(store: Store, text: str, limit: int = 50) -> list[dict[str, obje
         return []
     columns = ("id", "full_name", "birth_year", "house_no", "street", "moved_out_on")
     found = [
-        dict(zip(columns, row, strict=True))
+        cast(PersonMatch, dict(zip(columns, row, strict=True)))
         for row in store.conn.execute(
             "SELECT p.id, p.full_name, p.birth_year, h.house_no, h.street, p.moved_out_on FROM people p "
             "LEFT JOIN households h ON h.id = p.household_id WHERE p.deleted_hlc IS NULL AND p.full_name IS NOT NULL"
         )
         if wanted in fold_words(row[1])
     ]
-    found.sort(key=lambda row: person_sort_key(str(row["full_name"])))
+    found.sort(key=lambda row: person_sort_key(row["full_name"]))
     return found[:limit]

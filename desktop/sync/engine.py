@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.progress import Progress
 from desktop.security.session import authorize
 from desktop.store import Store
-from desktop.sync.apply import ApplyReport, Progress, apply_all
+from desktop.sync.apply import ApplyReport, apply_all
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import refresh_grants
 from desktop.sync.publish import publish

@@ -13,7 +13,7 @@ import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, cast
 from urllib.parse import unquote, urlparse
 
 
@@ -152,7 +152,7 @@ class SmbTransport:
 
     def open_read(self, rel: str) -> BinaryIO:
         try:
-            return self._smb.open_file(self._path(rel), mode="rb", **self._kwargs)
+            return cast(BinaryIO, self._smb.open_file(self._path(rel), mode="rb", **self._kwargs))
         except OSError as error:
             raise _as_missing(error, rel) from error
 

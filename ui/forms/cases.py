@@ -3,6 +3,7 @@ new status and, for a tip or a mediation, a new outcome (what became of the tip,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 from PySide6.QtWidgets import (
@@ -27,7 +28,7 @@ from ui.models import Column, RowsModel, date_of, text_of
 from ui.picker import HouseholdPicker
 
 
-def case_outcome(row: dict[str, Any]) -> str:
+def case_outcome(row: Mapping[str, Any]) -> str:
     """A case's outcome as a list shows it: a tip's status (received until set), a mediation's result (blank
     while there is none); other kinds have none."""
     field = outcome_field(str(row.get("kind")))
@@ -174,7 +175,7 @@ class CaseView(FormDialog):
         self.outcome_group = outcome_field(str(self.detail["kind"]))
         self.events.set_rows(cast(list[dict[str, Any]], self.detail["events"]))
 
-    def _event_outcome(self, row: dict[str, Any]) -> str:
+    def _event_outcome(self, row: Mapping[str, Any]) -> str:
         return label(self.outcome_group, row.get("new_outcome")) if self.outcome_group else ""
 
     def current_outcome(self) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from desktop.register.community_models import add_model, edit_model
@@ -20,7 +22,7 @@ class CommunityModelDialog(FormDialog):
     """New (`model` None) or a model as the list shows it."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 model: dict[str, object] | None = None) -> None:
+                 model: Mapping[str, object] | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("communityModelForm")
         self.setMinimumWidth(520)

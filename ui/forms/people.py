@@ -3,6 +3,8 @@ correcting a member, with the duplicate check."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QMessageBox, QWidget
 
 from desktop.register.duplicates import PossibleDuplicate, find_duplicate_people
@@ -140,7 +142,7 @@ class HouseholdEditDialog(FormDialog):
     """Correct a household's area, address or phone (`household` = its summary, as the household page has it).
     Members, the head and the vulnerabilities are changed on the page itself."""
 
-    def __init__(self, ctx: AppContext, household: dict[str, object], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, household: Mapping[str, object], parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("householdEditForm")
         self.setMinimumWidth(460)
@@ -197,7 +199,7 @@ class PersonDialog(FormDialog):
         self,
         ctx: AppContext,
         household_id: str,
-        person: dict[str, object] | None = None,
+        person: Mapping[str, object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ctx, parent)

@@ -6,6 +6,8 @@ is the logged-in officer, or anyone for a team lead or an admin (the core checks
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop.register.reintegration import (
@@ -25,7 +27,7 @@ class ReintegrationDialog(FormDialog):
     """New (`record` None) or an existing record as the register lists it, to correct or to end."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 record: dict[str, object] | None = None) -> None:
+                 record: Mapping[str, object] | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("reintegrationForm")
         self.setMinimumWidth(560)

@@ -9,7 +9,7 @@ otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent
@@ -162,12 +162,12 @@ class UsersBox(QWidget):
             self.buttons[key].setText(text)
         self.model.retranslate()
 
-    def _state(self, row: dict[str, Any]) -> str:
+    def _state(self, row: Mapping[str, Any]) -> str:
         if not row.get("active"):
             return self.tr("disabled")
         return self.tr("yes") if row.get("can_login") else self.tr("no password")
 
-    def _failures(self, row: dict[str, Any]) -> str:
+    def _failures(self, row: Mapping[str, Any]) -> str:
         text = str(row.get("failures") or "")
         if row.get("locked_until"):
             text += " — " + self.tr("locked until %1").replace("%1", str(row["locked_until"])[11:19] + " UTC "

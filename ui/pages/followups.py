@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,7 +115,7 @@ class FollowUpsPage(Page):
     def title(self) -> str:
         return self.tr("Visits & follow-ups")
 
-    def _outcome(self, row: dict[str, object]) -> str:
+    def _outcome(self, row: Mapping[str, object]) -> str:
         """The outcome, and whether the visit was voided (it stays listed among the latest, marked)."""
         text = label_of("outcome", "outcome")(row)
         return text + " — " + self.tr("voided") if row.get("voided") else text
@@ -147,7 +149,7 @@ class FollowUpsPage(Page):
     def _chosen_in(self, key: str) -> None:
         self._last_list = key
 
-    def _selected(self, keys: tuple[str, ...]) -> dict[str, object] | None:
+    def _selected(self, keys: tuple[str, ...]) -> Mapping[str, object] | None:
         """The row chosen in the list used last if it is one of these, else in the first of them that has one."""
         for key in sorted(keys, key=lambda k: k != self._last_list):
             index = self.views[key].currentIndex()

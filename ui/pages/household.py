@@ -7,6 +7,7 @@ log filtered to this household.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -39,7 +40,7 @@ from ui.models import Column, RowsModel, date_of, label_of, text_of
 from ui.widgets import Page, error_text, hidden_text, sortable
 
 
-def timeline_rows(detail: dict[str, Any]) -> list[dict[str, Any]]:
+def timeline_rows(detail: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Visits and cases of the household in one list, newest first."""
     rows = [{"id": v["id"], "kind": "visit", "on": v["visited_at"], "visit": v} for v in detail["visits"]]
     rows += [{"id": c["id"], "kind": "case", "on": c["received_on"], "case": c} for c in detail["cases"]]
@@ -57,7 +58,7 @@ class HouseholdPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.household_id: str | None = None
-        self.detail: dict[str, Any] = {}
+        self.detail: Mapping[str, Any] = {}
         self.back_button = QPushButton(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("householdHeading")
@@ -204,7 +205,7 @@ class HouseholdPage(Page):
         store = self.ctx.store
         self._show_detail(household_detail(store, self.household_id, officer_id=visible_officer(store)))
 
-    def _show_detail(self, detail: dict[str, Any]) -> None:
+    def _show_detail(self, detail: Mapping[str, Any]) -> None:
         self.detail = dict(detail)
         self.members.set_rows(self.detail["people"])
         self.timeline.set_rows(timeline_rows(self.detail))
@@ -234,20 +235,20 @@ class HouseholdPage(Page):
             facts.append(self.tr("Overdue follow-ups: %1").replace("%1", fmt_number(d["overdue"])))
         self.facts.setText("   ·   ".join(facts))
 
-    def _member_name(self, row: dict[str, Any]) -> str:
+    def _member_name(self, row: Mapping[str, Any]) -> str:
         name = str(row.get("full_name") or "")
         return f"★ {name}" if row.get("id") == self.detail.get("head_id") else name
 
-    def _record_kind(self, row: dict[str, Any]) -> str:
+    def _record_kind(self, row: Mapping[str, Any]) -> str:
         return self.tr("Visit") if row["kind"] == "visit" else self.tr("Case")
 
-    def _record_what(self, row: dict[str, Any]) -> str:
+    def _record_what(self, row: Mapping[str, Any]) -> str:
         if row["kind"] == "visit":
             return labels("purpose", row["visit"]["purposes"])
         case = row["case"]
         return f"{label('case_kind', case['kind'])}: {case['title']}"
 
-    def _record_result(self, row: dict[str, Any]) -> str:
+    def _record_result(self, row: Mapping[str, Any]) -> str:
         if row["kind"] == "case":
             return label("case_status", row["case"]["status"])
         visit = row["visit"]
@@ -258,7 +259,7 @@ class HouseholdPage(Page):
             text += f" — {visit['findings']}"
         return text
 
-    def _record_support(self, row: dict[str, Any]) -> str:
+    def _record_support(self, row: Mapping[str, Any]) -> str:
         """What was given, item by item: "Lương thực 10 kg (200.000 đ)"."""
         if row["kind"] != "visit":
             return ""
@@ -271,7 +272,7 @@ class HouseholdPage(Page):
             items.append(text)
         return "; ".join(items)
 
-    def _record_due(self, row: dict[str, Any]) -> str:
+    def _record_due(self, row: Mapping[str, Any]) -> str:
         if row["kind"] == "case":
             return fmt_date(row["case"].get("due_on"))
         visit = row["visit"]
@@ -286,7 +287,7 @@ class HouseholdPage(Page):
         return fmt_date(visit["follow_up_due"])
 
     # --- actions -------------------------------------------------------------------------------------------
-    def _selected_member(self) -> dict[str, Any] | None:
+    def _selected_member(self) -> Mapping[str, Any] | None:
         index = self.members_view.currentIndex()
         return self.members.row(index.row()) if index.isValid() else None
 

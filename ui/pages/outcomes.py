@@ -8,6 +8,7 @@ refuses anyone else, here and through sync).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -86,11 +87,11 @@ class ReintegrationTab(QWidget):
                                                on=self.ctx.today(), officer_id=visible_officer(store)))
         self._count()
 
-    def _selected(self) -> dict[str, object] | None:
+    def _selected(self) -> Mapping[str, object] | None:
         index = self.view.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
 
-    def open_record(self, record: dict[str, object] | None) -> ReintegrationDialog:
+    def open_record(self, record: Mapping[str, object] | None) -> ReintegrationDialog:
         from ui.forms.reintegration import ReintegrationDialog
 
         dialog = ReintegrationDialog(self.ctx, self, record)
@@ -151,7 +152,7 @@ class ModelsTab(QWidget):
         self.model.set_rows(list_models(self.ctx.store, status=self.status.currentData()))
         self._count()
 
-    def open_model(self, model: dict[str, object] | None) -> CommunityModelDialog | None:
+    def open_model(self, model: Mapping[str, object] | None) -> CommunityModelDialog | None:
         """The model's form (team leads and admins; others only read the list)."""
         if not self.ctx.can("community_models"):
             return None

@@ -3,6 +3,8 @@ correcting one by opening it or taking it back after a confirmation."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -112,7 +114,7 @@ class ActivityDialog(FormDialog):
     """A new activity, or the correction of one (`activity` = its row as the Activities page lists it)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 activity: dict[str, object] | None = None) -> None:
+                 activity: Mapping[str, object] | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("activityForm")
         self.setMinimumWidth(480)
@@ -223,7 +225,7 @@ class ActivitiesPage(Page):
         if ActivityDialog(self.ctx, self).exec():
             self.refresh()
 
-    def _selected(self) -> dict[str, object] | None:
+    def _selected(self) -> Mapping[str, object] | None:
         index = self.view.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
 

@@ -11,7 +11,7 @@ its passphrase. Messages are sentences saying what to do next, never a command o
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -340,7 +340,7 @@ class SetupBox(QGroupBox):
         self._run(lambda secrets, location: setup.ask_to_join(self.ctx.store, location, secrets,
                                                               socket.gethostname()))
 
-    def _selected(self) -> dict[str, Any] | None:
+    def _selected(self) -> Mapping[str, Any] | None:
         index = self.laptops_view.currentIndex()
         return self.laptops.row(index.row()) if index.isValid() else None
 

@@ -20,7 +20,7 @@ from desktop.store import Store
 from desktop.store.tables import QUESTION_KINDS, SWEEP_STATUSES
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = subparsers.add_parser("campaign", help="đợt rà soát / door-to-door sweeps")
     actions = command.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(command))
 

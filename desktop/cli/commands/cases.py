@@ -22,7 +22,7 @@ from desktop.text import format_date
 TODAY = date.today().strftime("%d/%m/%Y")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = subparsers.add_parser("case", help="vụ việc / cases")
     actions = command.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(command))
 

@@ -15,7 +15,7 @@ from desktop.store.queries import find_people
 from desktop.store.tables import COMMENDATION_STATUSES
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = subparsers.add_parser("commendation", help="đề xuất khen thưởng / commendations")
     actions = command.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(command))
 

@@ -11,11 +11,12 @@ from desktop.register.labels import label, labels
 from desktop.register.validation import MAX_COUNT, MAX_DAYS
 from desktop.security.access import view_household
 from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids
+from desktop.store.rows import HouseholdSummary
 from desktop.store.tables import HOUSEHOLD_FLAGS
 from desktop.text import format_date
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     household = subparsers.add_parser("household", help="sổ hộ / household register")
     actions = household.add_subparsers(dest="action", metavar="ACTION", required=True,
                                        parser_class=type(household))
@@ -91,14 +92,14 @@ def _edit(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_households(summaries: list[dict[str, object]], total: int) -> None:
+def print_households(summaries: list[HouseholdSummary], total: int) -> None:
     if not summaries:
         print(i18n.tr("cli.none_found"))
         return
     headers = [i18n.tr(f"col.{c}") for c in ("code", "address", "area", "head", "members", "last_visit", "flags")]
     print_table(headers, [
         (s["code"], f"{s['house_no']} {s['street']}", s["area"], s["head"], s["members"],
-         format_date(s["last_visit"]) or "—", labels("flag", list(s["flags"])))  # type: ignore[call-overload]
+         format_date(s["last_visit"]) or "—", labels("flag", list(s["flags"])))
         for s in summaries
     ])
     if total > len(summaries):
@@ -121,17 +122,17 @@ def _show(args: argparse.Namespace) -> int:
         detail = view_household(store, resolve_household(store, args.household))
     print(f"{detail['code']} — {detail['house_no']} {detail['street']}, {detail['area'] or ''}")
     print(f"{i18n.tr('col.head')}: {detail['head']}   {i18n.tr('col.phone')}: {detail['phone'] or '—'}")
-    print(f"{i18n.tr('col.flags')}: {labels('flag', list(detail['flags'])) or '—'}")  # type: ignore[call-overload]
+    print(f"{i18n.tr('col.flags')}: {labels('flag', list(detail['flags'])) or '—'}")
     print(f"\n{i18n.tr('heading.members')}")
     print_table([i18n.tr("col.name"), i18n.tr("col.birth_year"), i18n.tr("col.relation")],
-                [(p["full_name"], p["birth_year"], p["relation_to_head"]) for p in detail["people"]])  # type: ignore[attr-defined]
+                [(p["full_name"], p["birth_year"], p["relation_to_head"]) for p in detail["people"]])
     print(f"\n{i18n.tr('heading.visits')}")
     visits = detail["visits"]
     if visits:
         print_table(
             [i18n.tr(f"col.{c}") for c in ("date", "purposes", "outcome", "follow_up", "findings")],
             [(format_date(v["visited_at"]), labels("purpose", v["purposes"]), label("outcome", v["outcome"]),
-              format_date(v["follow_up_due"]), v["findings"] or "") for v in visits],  # type: ignore[attr-defined]
+              format_date(v["follow_up_due"]), v["findings"] or "") for v in visits],
         )
     else:
         print(i18n.tr("cli.none_found"))

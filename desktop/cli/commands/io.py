@@ -18,7 +18,7 @@ EXIT_PROBLEMS = 2
 MAX_PROBLEMS_SHOWN = 50
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importing = subparsers.add_parser("import", help="nhập danh sách hộ từ Excel/CSV / import households")
     add_common_options(importing)
     importing.add_argument("file", type=Path)

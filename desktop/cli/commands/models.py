@@ -32,7 +32,7 @@ def _options(parser: argparse.ArgumentParser, *, new: bool) -> None:
     parser.add_argument("--notes", help="ghi chú / notes")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = subparsers.add_parser("model", help="mô hình ở khu dân cư / community models")
     actions = command.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(command))
 

@@ -21,7 +21,7 @@ from desktop.security.session import visible_officer
 from desktop.text import format_date
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = subparsers.add_parser("reintegration", help="hỗ trợ tái hòa nhập / reintegration support")
     actions = command.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(command))
 

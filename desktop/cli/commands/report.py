@@ -20,7 +20,7 @@ from desktop.reports.walklist import WalkFilter, build_walk_list
 from desktop.store.tables import NOTE_SECTIONS
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = subparsers.add_parser("report", help="báo cáo PDF / PDF reports")
     actions = report.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(report))
 

@@ -10,7 +10,7 @@ from desktop.register.validation import MAX_COUNT
 from desktop.store.queries import HouseholdFilter, find_households, household_summaries
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search = subparsers.add_parser("search", help="tìm hộ / find households (không cần dấu)")
     add_common_options(search)
     search.add_argument("text", nargs="+")

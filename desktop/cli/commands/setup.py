@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Mapping
+from typing import cast
 
 from desktop import i18n
 from desktop.cli.context import (
@@ -19,7 +21,7 @@ from desktop.errors import WardbookError
 from desktop.security.access import change_setting, ward_figures
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = subparsers.add_parser("init", help="tạo cơ sở dữ liệu mới / create a new database")
     add_common_options(init)
     init.add_argument("--admin", metavar="USERNAME",
@@ -90,5 +92,6 @@ def _setting(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         figures = ward_figures(store)
-    print_table(["", ""], [(i18n.tr(f"stats.{key}"), i18n.count(value)) for key, value in figures.items()])
+    counts = cast(Mapping[str, int], figures)  # every figure is a count
+    print_table(["", ""], [(i18n.tr(f"stats.{key}"), i18n.count(value)) for key, value in counts.items()])
     return 0

@@ -52,7 +52,7 @@ def _options(parser: argparse.ArgumentParser, *, share_positional: bool = False)
         parser.add_argument("--share", help="thư mục dùng chung / shared folder (remembered)")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     share = subparsers.add_parser("share", help="thư mục đồng bộ của trạm / the station sync folder")
     actions = share.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(share))
     init = actions.add_parser("init", help="tạo thư mục đồng bộ / create the station folder")

@@ -35,7 +35,7 @@ def _support(text: str) -> SupportItem:
     return SupportItem(parts[0], quantity, parts[2] if len(parts) > 2 else None, value)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     visit = subparsers.add_parser("visit", help="lượt thăm hộ / door-to-door visits")
     actions = visit.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(visit))
 
@@ -151,8 +151,8 @@ def _list(args: argparse.Namespace) -> int:
     print_table(
         [i18n.tr(f"col.{c}") for c in ("id", "date", "address", "purposes", "outcome", "follow_up")],
         [(str(v["id"])[:8], format_date(v["visited_at"]), f"{v['house_no'] or ''} {v['street'] or ''}".strip(),
-          labels("purpose", v["purposes"]),  # type: ignore[arg-type]
-          label("outcome", v["outcome"]) + (f" ({i18n.tr('cli.voided')})" if v["voided"] else ""),  # type: ignore[arg-type]
+          labels("purpose", v["purposes"]),
+          label("outcome", v["outcome"]) + (f" ({i18n.tr('cli.voided')})" if v["voided"] else ""),
           format_date(v["follow_up_due"])) for v in visits],
     )
     return 0
