@@ -7,9 +7,11 @@ from collections.abc import Callable
 from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.apply import ApplyReport, Progress, apply_all
+from desktop.sync.compaction import acknowledge
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import refresh_grants
 from desktop.sync.publish import publish
+from desktop.sync.rebase import behind_base, catch_up, floors
 from desktop.sync.station import SyncKeys, save_roster, unwrap_all, verified_roster
 
 
@@ -17,7 +19,11 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
               cancelled: Callable[[], bool] | None = None) -> tuple[int, ApplyReport]:
     """Returns (changesets published, what was applied). A roster that is not the admin's, or older than one
     this laptop has seen, stops the round before anything is published or applied (WardbookError).
-    `progress` and `cancelled` follow the apply, file by file (`apply_all`); publishing is one quick step."""
+    `progress` and `cancelled` follow the apply, file by file (`apply_all`); publishing is one quick step.
+
+    A laptop left behind a compaction (`desktop.sync.rebase`) catches up from the base snapshot once its own
+    changes are published; the round ends by acknowledging what this laptop has applied (only when that moved),
+    which is what lets the admin's compaction remove files."""
     authorize(store, "sync.run")
     roster = verified_roster(store, share)
     share.check_layout()
@@ -25,5 +31,10 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
         save_roster(share, roster, keys)  # an account's role or `active` changed here: its laptops' grants follow
         roster = verified_roster(store, share)
     unwrap_all(roster, store.device_id, keys)
-    published = publish(store, share, keys, roster["station"], int(roster["epoch"]))
-    return published, apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
+    published = publish(store, share, keys, roster["station"], int(roster["epoch"]),
+                        floors(roster).get(store.device_id, 0))
+    if behind_base(store, roster):
+        catch_up(store, share, keys, roster)
+    report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
+    acknowledge(store, share, keys)
+    return published, report

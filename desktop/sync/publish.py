@@ -64,17 +64,21 @@ def _outbox_changes(store: Store, outbox_from: int, outbox_to: int) -> list[list
         (outbox_from, outbox_to))]
 
 
-def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys) -> int:
+def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys, floor: int = 0) -> int:
     """Write again this laptop's own files that are missing from the share, or damaged: every file's presence is
     checked at each sync, and the contents of a few (`VERIFY_PER_SYNC`, in turn, so all are read over time).
 
     A file is rebuilt from its remembered header and its outbox entries; the encoding gives the same bytes for the
     same inputs, so the rebuilt file is the original (checked against its recorded hash) and the next file's
     chain still holds. A file whose entries have changed since (purged under retention) cannot be rebuilt: that is
-    recorded for the admin. Returns the number of files written again."""
+    recorded for the admin. Files up to `floor` were removed by a compaction (the signed roster says so): they
+    are forgotten, never written again. Returns the number of files written again."""
     device = store.device_id
     recorded = {seq: (digest, header) for seq, digest, header in store.conn.execute(
         "SELECT seq, sha256, header FROM published_files ORDER BY seq")}
+    if recorded and min(recorded) <= floor:
+        store.conn.execute("DELETE FROM published_files WHERE seq <= ?", (floor,))
+        recorded = {seq: entry for seq, entry in recorded.items() if seq > floor}
     if not recorded:
         return 0
     present = set(share.seqs(device))
@@ -102,12 +106,12 @@ def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys) -> int:
     return repaired
 
 
-def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int) -> int:
-    """Publish what is pending, after writing again any own file missing or damaged on the share; returns the
-    number of changesets written."""
+def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int, floor: int = 0) -> int:
+    """Publish what is pending, after writing again any own file missing or damaged on the share (above `floor`,
+    the number up to which a compaction removed this laptop's files); returns the number of changesets written."""
     device = store.device_id
     share.clean_temporaries(device)
-    written = heal_own_files(store, share, keys)
+    written = heal_own_files(store, share, keys, floor)
     while True:
         seq, prev_hash = _last_published(store)
         if share.exists(device, seq + 1):  # a crash after the rename: adopt the file already there

@@ -1,0 +1,164 @@
+"""Compaction: the admin's station makes a new base snapshot and removes the changesets every current laptop has
+applied; a retention purge then leaves the share; a laptop left behind catches up from the snapshot."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_sync import Laptop, content, laptops
+
+from desktop.security import retention
+from desktop.sync.changeset import decode, read_header
+from desktop.sync.compaction import compact
+from desktop.sync.folder import FolderShare
+from desktop.sync.snapshot import _decrypt_to
+from desktop.sync.station import public_keys, unwrap_all
+
+SECRET_STREET = "Hẻm Bí Mật 77"
+SECRET_NAME = "Trịnh Thị Riêngtư"
+SECRET_PHONE = "0909123457"
+
+
+def _moved_out_household(laptop: Laptop) -> str:
+    household = laptop.store.writer.insert("households", {"code": "HK-OLD", "street": SECRET_STREET,
+                                                          "house_no": "9", "phone": SECRET_PHONE})
+    laptop.store.writer.insert("people", {"household_id": household, "full_name": SECRET_NAME})
+    laptop.store.writer.update("households", household, {"status": "moved_out"})
+    return household
+
+
+def readable_text(root: Path, reader: Laptop, scratch: Path) -> str:
+    """Everything an enrolled laptop can read on the share: every file's bytes, every changeset decrypted, every
+    snapshot decrypted (its database's rows and raw pages)."""
+    roster = reader.share.station()
+    unwrap_all(roster, reader.store.device_id, reader.keys)
+    keys = public_keys(roster)
+    texts: list[str] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        raw = path.read_bytes()
+        texts.append(raw.decode("utf-8", "replace"))
+        if path.suffix == ".chg" or ".bad-" in path.name:
+            header = read_header(raw)[0]
+            changeset = decode(raw, keys[header["device"]], reader.keys.data_key(header["epoch"]))
+            texts.append(repr(changeset.blocks))
+        if path.suffix == ".snap":
+            target = scratch / f"{path.stem}.db"
+            with open(path, "rb") as source:
+                _decrypt_to(source, roster, reader.keys, target)
+            data = target.read_bytes()
+            texts.append(data.decode("utf-8", "replace"))
+            conn = sqlite3.connect(target)
+            texts.extend(repr(line) for line in conn.iterdump())
+            conn.close()
+    return "\n".join(texts)
+
+
+def test_after_a_purge_and_a_compaction_no_purged_value_is_readable_on_the_share(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    share = FolderShare(root)
+    a, b, c = laptops(tmp_path, share, 3)
+    _moved_out_household(b)
+    kept = b.store.writer.insert("households", {"code": "HK-NOW", "street": "Lê Lợi"})
+    for laptop in (b, a, c):
+        laptop.sync()
+    (tmp_path / "scratch").mkdir()
+    before = readable_text(root, b, tmp_path / "scratch")
+    assert SECRET_STREET in before and SECRET_NAME in before and SECRET_PHONE in before  # the check can fail
+    a.store.writer.clock.observe(0)
+    plan = retention.purge(a.store, years=1, today=date(2099, 1, 1))
+    assert plan.counts["households"] == 1 and plan.counts["people"] == 1
+    for laptop in (a, b, c):
+        laptop.sync()
+    files_before = sum(1 for p in root.rglob("*.chg"))
+    a.sync()
+    result = compact(a.store, share, a.keys)
+    assert result.waiting_for == [] and result.files
+    assert sum(1 for p in root.rglob("*.chg")) < files_before
+    after = readable_text(root, b, tmp_path / "scratch")
+    for value in (SECRET_STREET, SECRET_NAME, SECRET_PHONE):
+        assert value not in after
+    assert "HK-NOW" in after  # the register itself is still there, in the base snapshot
+
+    # Every laptop goes on from here; a fresh laptop starts from the base without replaying anything removed.
+    d = Laptop(tmp_path, "laptop3", share, a)
+    b.store.writer.update("households", kept, {"house_no": "12"})
+    for laptop in (b, a, c, d, a, b, c, d):
+        _, report = laptop.sync()
+        assert report.errors == []
+    assert content(a.store) == content(b.store) == content(c.store) == content(d.store)
+    assert d.store.conn.execute("SELECT house_no FROM households WHERE id = ?", (kept,)).fetchone() == ("12",)
+    assert SECRET_STREET not in readable_text(root, b, tmp_path / "scratch")  # nobody wrote a removed file again
+
+
+def test_nothing_a_current_laptop_still_needs_is_removed(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    for laptop in (a, b, c):
+        laptop.sync()  # everyone has acknowledged (nothing yet)
+    b.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    b.sync()
+    a.sync()
+    result = compact(a.store, share, a.keys)  # C has not applied B's file 1: it stays
+    assert (b.store.device_id, 1) not in result.files
+    assert share.seqs(b.store.device_id) == [1]
+    _, report = c.sync()
+    assert report.errors == [] and report.applied == {b.store.device_id: 1}
+    b.sync()  # B acknowledges A's and C's (no files): nothing changes for B
+    result = compact(a.store, share, a.keys)
+    assert (b.store.device_id, 1) in result.files and share.seqs(b.store.device_id) == []
+    assert content(a.store) == content(b.store) == content(c.store)
+
+
+def test_a_laptop_that_never_acknowledged_keeps_everything(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b, _c = laptops(tmp_path, share, 3)  # C never syncs
+    b.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    b.sync()
+    a.sync()
+    result = compact(a.store, share, a.keys)
+    assert result.waiting_for == [_c.store.device_id] and result.files == []
+    assert share.seqs(b.store.device_id) == [1]
+
+
+def test_a_laptop_left_behind_publishes_its_own_changes_and_catches_up_from_the_base(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    shared = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi", "house_no": "1"})
+    for laptop in (a, b, c):
+        laptop.sync()
+    away = c.store.writer.insert("households", {"code": "HK-C", "street": "Trần Phú"})  # never published yet
+    c.store.writer.update("households", shared, {"phone": "0901000001"})
+    for number in range(3):
+        b.store.writer.insert("households", {"code": f"HK-B{number}", "street": "Hai Bà Trưng"})
+        b.store.writer.update("households", shared, {"house_no": f"{number + 2}"})
+        b.sync()
+    a.sync()
+    with pytest.raises(Exception):  # noqa: B017 - not a laptop of the roster
+        compact(a.store, share, a.keys, leave_behind=["no-such-laptop"])
+    result = compact(a.store, share, a.keys, leave_behind=[c.store.device_id])
+    assert (b.store.device_id, 3) in result.files and share.seqs(b.store.device_id) == []
+    _, report = c.sync()  # publishes its own change, then catches up from the snapshot
+    assert report.errors == []
+    for laptop in (a, b, c, a, b):
+        _, report = laptop.sync()
+        assert report.errors == []
+    assert content(a.store) == content(b.store) == content(c.store)
+    assert a.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (away,)).fetchone() == (1,)
+    assert a.store.conn.execute("SELECT house_no, phone FROM households WHERE id = ?", (shared,)).fetchone() == (
+        "4", "0901000001")
+
+
+def test_a_dry_run_removes_nothing(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    b.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (b, a, b):
+        laptop.sync()
+    version = share.station()["version"]
+    result = compact(a.store, share, a.keys, dry_run=True)
+    assert result.files == [(b.store.device_id, 1)]
+    assert share.seqs(b.store.device_id) == [1] and share.station()["version"] == version
+    assert share.transport.listdir("snapshots") == []
