@@ -128,3 +128,24 @@ def test_a_damaged_or_lost_file_is_written_again_by_its_laptop_and_the_others_ca
         assert report.errors == []
     assert content(a.store) == content(b.store) == content(c.store)
     assert open_problems(a.store) == []
+
+
+def test_an_edit_lost_to_a_delete_is_in_every_laptops_conflicts_the_losers_too(tmp_path: Path) -> None:
+    """B edits a household while C (a day fast) deletes it, neither having seen the other: B's edit lost. C
+    records it when B's edit reaches the tombstone; B, and A whichever file it applies first, record it too."""
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (a, b, c):
+        laptop.sync()
+    c.store.writer.clock.now_ms = lambda: wall_ms() + 26 * 60 * 60_000
+    b.store.writer.update("households", household, {"phone": "0901000002"})
+    c.store.writer.delete("households", household)
+    for laptop in (c, a, b, c, a, b):
+        laptop.sync()
+    recorded = [sorted(laptop.store.conn.execute(
+        "SELECT tbl, row_id, field, kept_hlc, kept_device, lost_value, lost_hlc, lost_device FROM conflicts"))
+        for laptop in (a, b, c)]
+    assert recorded[0] == recorded[1] == recorded[2]
+    assert [(row[4], row[5], row[7]) for row in recorded[1]] == [
+        (c.store.device_id, '"{\\"phone\\": \\"0901000002\\"}"', b.store.device_id)]

@@ -73,6 +73,21 @@ def _load(store: Store, keys: set[Key]) -> dict[Key, _Row]:
     return rows
 
 
+def _edits_lost_to_delete(row: _Row, device: str, remote: Stamp, vv: dict[str, int], conflict: Any, table: str,
+                          row_id: str) -> None:
+    """A delete reaches a row alive here with edits its writer had not seen: each such edit (the fields written
+    at one stamp) lost to the delete, and is kept in conflicts as the laptop that deleted records it when the
+    edit reaches it (`lost` the edit's fields as JSON, at the edit's stamp). So the laptop whose edit lost
+    records it too, and so does every other laptop whichever of the two it applies first."""
+    unseen: dict[Stamp, dict[str, Any]] = {}
+    for name, stamp in row.stamps.items():
+        if name not in (ALL_FIELDS, "deleted_hlc") and stamp[1] not in (device, "") and not _seen(vv, stamp):
+            unseen.setdefault(stamp, {})[name] = row.values.get(name)
+    for stamp, fields in sorted(unseen.items()):
+        conflict(table, row_id, "deleted_hlc", kept=(remote[0], remote),
+                 lost=(json.dumps(fields, ensure_ascii=False), stamp))
+
+
 def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
     """Merge remote changes `[table, row_id, op, hlc, fields]`, in order, into rows that may exist here."""
     changes = [change for change in changes if change[0] in SYNCED]  # a newer app's table: kept in the file only
@@ -138,6 +153,8 @@ def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dic
             if not _seen(vv, tombstone):  # edited on one laptop while deleted on another: a person decides
                 conflict(table, row_id, "deleted_hlc", kept=(current["deleted_hlc"], tombstone),
                          lost=(json.dumps(winners, ensure_ascii=False), remote))
+        if op == "delete" and current["deleted_hlc"] is None and "deleted_hlc" in winners:
+            _edits_lost_to_delete(row, device, remote, vv, conflict, table, row_id)
         if not winners:
             continue
         deleted = winners.pop("deleted_hlc", None)
