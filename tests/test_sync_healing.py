@@ -149,3 +149,34 @@ def test_an_edit_lost_to_a_delete_is_in_every_laptops_conflicts_the_losers_too(t
     assert recorded[0] == recorded[1] == recorded[2]
     assert [(row[4], row[5], row[7]) for row in recorded[1]] == [
         (c.store.device_id, '"{\\"phone\\": \\"0901000002\\"}"', b.store.device_id)]
+
+
+def test_an_own_file_not_yet_recorded_and_damaged_for_good_is_written_again(tmp_path: Path) -> None:
+    """B's power goes right after its file reached the share, before B recorded it; the file is then damaged on
+    the share. B's next sync does not stop at it for good: it writes the original again (damage in the body) or
+    writes that number afresh (damage in the header, which nobody could have applied)."""
+    import random
+
+    import pytest
+    from sync_faults import Crash, FaultyTransport
+
+    from desktop.sync.transport import LocalTransport
+
+    faults = FaultyTransport(LocalTransport(tmp_path / "share"), random.Random(1))
+    share = FolderShare(faults)
+    a, b = laptops(tmp_path, share, 2)
+    folder = tmp_path / "share" / "devices" / b.store.device_id
+    for offset in (-100, 22):  # in the body, then in the header
+        household = b.store.writer.insert("households", {"code": f"HK{offset}", "street": "Lê Lợi"})
+        faults.crash = "after_rename"
+        with pytest.raises(Crash):
+            b.sync()
+        newest = max(folder.glob("*.chg"))
+        damaged = bytearray(newest.read_bytes())
+        damaged[offset] ^= 0x20
+        newest.write_bytes(bytes(damaged))
+        b.sync()
+        _, report = a.sync()
+        assert report.errors == []
+        assert a.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (household,)).fetchone() == (1,)
+    assert content(a.store) == content(b.store)

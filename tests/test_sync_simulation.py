@@ -5,8 +5,16 @@ After the faults stop and two full sync rounds:
 - every laptop holds the same synced content;
 - that content equals an oracle folded, per field by (HLC, device) last-writer-wins, from every edit any
   laptop committed (each laptop's outbox: the write path puts every local change there with its stamp);
-- every committed edit is the winning value, or is recorded as lost in some laptop's `conflicts`, or was
-  knowingly overwritten: a later edit was made on a laptop whose copy of that field carried this edit's stamp.
+- every committed edit is the winning value, or was knowingly overwritten (a later edit was made on a laptop
+  whose copy of that field carried this edit's stamp), or is recorded as lost in the `conflicts` of both the
+  laptop that made it and the laptop whose value won (a revoked laptop, which syncs no more, aside).
+
+What happens to the share besides: one of a laptop's files copied under its next number, a file damaged for
+good on the share (its laptop writes it again), the admin revoking the third laptop mid-run (its files published
+before stay valid; what it makes after never reaches anyone and is left out of the oracle), and the admin
+compacting the share mid-run (sometimes leaving a laptop behind, which then catches up from the base snapshot).
+The calm rounds at the end go on until no laptop reports a problem (a damaged file is found by its laptop's
+rotating check, a few files per sync), at most `CALM_ROUNDS`.
 
 Laptops have roles, bound to them in the signed roster: laptop 0 is the station admin's, laptops 1 and 2 are
 officers'. An officer may record and edit their own visits only (the write path refuses others' locally), and an
@@ -36,14 +44,17 @@ from sync_faults import Crash, FaultyTransport
 from desktop.errors import WardbookError
 from desktop.store import Store
 from desktop.store.tables import SYNCED
-from desktop.sync.changeset import InvalidChangeset
+from desktop.sync.changeset import InvalidChangeset, file_name, read_header
+from desktop.sync.compaction import compact
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
 from desktop.sync.merge import ALL_FIELDS
-from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
+from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment, revoke_device
 from desktop.sync.transport import LocalTransport
 
 DEVICES = 3
+REVOCABLE = 2  # the laptop the admin may revoke mid-run
+CALM_ROUNDS = 40
 START_MS = 1_790_000_000_000
 MINUTE = 60_000
 Stamp = tuple[int, str]
@@ -151,6 +162,8 @@ class Station(RuleBasedStateMachine):
         # (device, outbox seq) -> the stamps the edited fields carried on that laptop just before the edit.
         self.prior: dict[tuple[str, int], dict[str, Stamp]] = {}
         self.sync_failures = 0
+        self.revoked_after: int | None = None  # the last outbox entry of the revoked laptop that reached the share
+        self.compactions = 0
         area = admin.store.writer.insert("areas", {"name": "Khu phố 1"}, self._new_id("area"))
         for number in ("1", "2"):
             self._write(0, lambda s, n=number: s.writer.insert("households", {
@@ -289,6 +302,73 @@ class Station(RuleBasedStateMachine):
         finally:
             self.faults.calm()
 
+    # What happens to the share besides.
+    def _device_folder(self, index: int) -> Path:
+        return self.folder / "share" / "devices" / self.laptops[index].device
+
+    @rule(index=st.integers(0, DEVICES - 1), pick=st.integers(0, 20))
+    def copied_to_next_number(self, index: int, pick: int) -> None:
+        """Someone copies one of a laptop's files under its next number (signed by it, but not its file)."""
+        folder = self._device_folder(index)
+        numbers = sorted(int(path.stem) for path in folder.glob("*.chg")) if folder.exists() else []
+        if numbers:
+            shutil.copy(folder / file_name(numbers[pick % len(numbers)]), folder / file_name(numbers[-1] + 1))
+
+    @rule(index=st.integers(0, DEVICES - 1), pick=st.integers(0, 20), where=st.integers(0, 2**16))
+    def damaged_for_good(self, index: int, pick: int, where: int) -> None:
+        """A byte of a file on the share flipped for good (a bad disk, a virus scanner): its laptop writes it again.
+        Not a revoked laptop's: it syncs no more, so nobody could repair it."""
+        if index == REVOCABLE and self.revoked_after is not None:
+            return
+        folder = self._device_folder(index)
+        paths = sorted(folder.glob("*.chg")) if folder.exists() else []
+        if paths:
+            path = paths[pick % len(paths)]
+            data = bytearray(path.read_bytes())
+            data[where % len(data)] ^= 0x20
+            path.write_bytes(bytes(data))
+
+    @rule()
+    def revoke(self) -> None:
+        """The admin revokes the third laptop (lost) once its files on the share are intact, as they are when it
+        last synced calmly: a damaged one could never be repaired by it after."""
+        if self.revoked_after is not None:
+            return
+        laptop = self.laptops[REVOCABLE]
+        self.faults.calm()
+        try:
+            sync_once(laptop.store, laptop.share, laptop.keys)
+        except (WardbookError, OSError, InvalidChangeset):
+            return
+        recorded = dict(laptop.store.conn.execute("SELECT seq, sha256 FROM published_files"))
+        folder = self._device_folder(REVOCABLE)
+        import hashlib
+
+        on_share = {int(path.stem): hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.glob("*.chg")}
+        if on_share != {seq: digest for seq, digest in recorded.items() if seq in on_share} or \
+                set(recorded) - set(on_share):
+            return
+        ends = [read_header((folder / file_name(seq)).read_bytes())[0]["outbox_to"] for seq in on_share]
+        revoke_device(self.laptops[0].share, laptop.device, self.laptops[0].keys)
+        self.revoked_after = max(ends, default=0)
+
+    @rule(leave_behind=st.sampled_from([None, 1, REVOCABLE]))
+    def compaction(self, leave_behind: int | None) -> None:
+        """The admin syncs, then compacts, sometimes leaving a laptop behind."""
+        admin = self.laptops[0]
+        behind = [] if leave_behind is None or self._revoked(leave_behind) else [self.laptops[leave_behind].device]
+        self.faults.calm()
+        try:
+            sync_once(admin.store, admin.share, admin.keys)
+            compact(admin.store, admin.share, admin.keys, behind)
+        except (WardbookError, OSError, InvalidChangeset):
+            self.sync_failures += 1
+            return
+        self.compactions += 1
+
+    def _revoked(self, index: int) -> bool:
+        return index == REVOCABLE and self.revoked_after is not None
+
     @rule(order=st.permutations(range(DEVICES)))
     def everyone_syncs(self, order: list[int]) -> None:
         for index in order:
@@ -313,30 +393,35 @@ class Station(RuleBasedStateMachine):
 
     def _check(self) -> None:
         self.faults.calm()
-        for _ in range(2):
-            for index in range(DEVICES):
-                laptop = self.laptops[index]
-                sync_once(laptop.store, laptop.share, laptop.keys)
-        contents = [content(laptop.store) for laptop in self.laptops]
+        active = [laptop for index, laptop in enumerate(self.laptops) if not self._revoked(index)]
+        for round_ in range(CALM_ROUNDS):
+            problems = 0
+            for laptop in active:
+                _, report = sync_once(laptop.store, laptop.share, laptop.keys)
+                problems += len(report.errors)
+            if round_ >= 1 and not problems:
+                break
+        contents = [content(laptop.store) for laptop in active]
         for other in contents[1:]:
-            assert other == contents[0], "laptops differ after the faults stopped and two sync rounds"
+            assert other == contents[0], "laptops differ after the faults stopped and the calm sync rounds"
         edits = self._edits()
         forged = self._forged()
         if os.environ.get("WARDBOOK_SIM_VERBOSE"):
             conflicts = sum(lt.store.conn.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0]
                             for lt in self.laptops)
             print(f"edits={len(edits)} failed_syncs={self.sync_failures} conflicts={conflicts} "
-                  f"forged={len(forged)} refused_locally={self.refused_locally}")
-        for laptop in self.laptops:
+                  f"forged={len(forged)} refused_locally={self.refused_locally} compactions={self.compactions} "
+                  f"revoked={self.revoked_after is not None}")
+        for laptop in active:
             refused = set(laptop.store.conn.execute("SELECT device_id, tbl, row_id, hlc FROM refused_changes"))
             for change in forged:
                 assert change[0] == laptop.device or change in refused, f"forged change {change} was not refused"
         winners = _winners(edits)
         assert contents[0] == _oracle(winners), "the laptops agree, but not with last-writer-wins of every edit"
-        lost: set[tuple[str, str, str, Stamp]] = set()
-        for laptop in self.laptops:
-            lost.update((t, r, f, (h, d)) for t, r, f, h, d in laptop.store.conn.execute(
-                "SELECT tbl, row_id, field, lost_hlc, lost_device FROM conflicts"))
+        lost: dict[str, set[tuple[str, str, str, Stamp]]] = {}
+        for laptop in active:
+            lost[laptop.device] = {(t, r, f, (h, d)) for t, r, f, h, d in laptop.store.conn.execute(
+                "SELECT tbl, row_id, field, lost_hlc, lost_device FROM conflicts")}
         knowingly: set[tuple[str, str, str, Stamp]] = set()
         for edit in edits:
             for field in edit["fields"]:
@@ -347,26 +432,33 @@ class Station(RuleBasedStateMachine):
             for field, value in edit["fields"].items():
                 key = (edit["table"], edit["row"], field)
                 stamp, winning = winners[(edit["table"], edit["row"])][field]
-                if stamp == edit["stamp"] or winning == value or (*key, edit["stamp"]) in lost | knowingly:
+                lost_edit = (*key, edit["stamp"])
+                if stamp == edit["stamp"] or winning == value or lost_edit in knowingly:
                     continue
-                raise AssertionError(f"edit {edit} of {field} lost to {winning!r} {stamp} without a trace")
+                missing = [device for device in {edit["stamp"][1], stamp[1]}
+                           if device in lost and lost_edit not in lost[device]]
+                assert not missing, f"edit {edit} of {field} lost to {winning!r} {stamp}, not in {missing}'s conflicts"
 
     def _forged(self) -> list[tuple[str, str, str, int]]:
         """(device, table, row id, HLC) of every forged change."""
-        return [(laptop.device, table, row_id, hlc) for laptop in self.laptops
+        return [(laptop.device, table, row_id, hlc) for index, laptop in enumerate(self.laptops)
                 for seq, table, row_id, hlc in laptop.store.conn.execute("SELECT seq, tbl, row_id, hlc FROM outbox")
-                if (laptop.device, seq) in self.forged]
+                if (laptop.device, seq) in self.forged and self._reached_share(index, seq)]
+
+    def _reached_share(self, index: int, seq: int) -> bool:
+        """Did this outbox entry reach the others? All did, except a revoked laptop's made after it was revoked."""
+        return not self._revoked(index) or seq <= (self.revoked_after or 0)
 
     def _edits(self) -> list[dict[str, Any]]:
         """Every committed local edit of every laptop (forged ones aside), with its (HLC, device) stamp and all the
         fields it set."""
         edits = []
-        for laptop in self.laptops:
+        for index, laptop in enumerate(self.laptops):
             device = laptop.device
             for seq, table, row_id, op, hlc, fields in laptop.store.conn.execute(
                 "SELECT seq, tbl, row_id, op, hlc, fields FROM outbox ORDER BY seq"
             ):
-                if (device, seq) in self.forged:
+                if (device, seq) in self.forged or not self._reached_share(index, seq):
                     continue
                 values = json.loads(fields)
                 if op == "insert":  # a creation stamps every field, the ones it leaves empty too

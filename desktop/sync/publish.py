@@ -106,6 +106,31 @@ def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys, floor: int 
     return repaired
 
 
+def _rebuilt(store: Store, keys: SyncKeys, damaged: bytes, seq: int,
+             prev_hash: str) -> tuple[bytes, dict[str, Any]] | None:
+    """This laptop's file `seq`, written before a crash that kept it from being recorded and damaged since on the
+    share, made again from its header (when that is still readable) and its outbox entries: the same inputs give
+    the same bytes, so the result is the original when it differs from the damaged copy only where a few bytes
+    were altered or the copy was cut short. None when it cannot be told to be the original (the damage hit the
+    header): the number is then written afresh, as if the file had never been written."""
+    try:
+        header = read_header(damaged)[0]
+    except InvalidChangeset:
+        return None
+    if not (_is_next(store, header, seq, prev_hash) and isinstance(header.get("outbox_to"), int)
+            and isinstance(header.get("epoch"), int)):
+        return None
+    try:
+        data = encode(header, _outbox_changes(store, header["outbox_from"], header["outbox_to"]),
+                      keys.data_key(header["epoch"]), keys.signing_key)
+    except (InvalidChangeset, TypeError, ValueError):
+        return None
+    altered = sum(a != b for a, b in zip(data, damaged, strict=False))
+    if data.startswith(damaged) or (len(data) == len(damaged) and altered <= 8):
+        return data, header
+    return None
+
+
 def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int, floor: int = 0) -> int:
     """Publish what is pending, after writing again any own file missing or damaged on the share (above `floor`,
     the number up to which a compaction removed this laptop's files); returns the number of changesets written."""
@@ -119,6 +144,13 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
             try:
                 found = decode(raw, keys.signing_key.public_key(), keys.data_key(read_header(raw)[0].get("epoch", 0)))
             except InvalidChangeset as error:
+                if share.read(device, seq + 1) == raw:  # the same bytes twice: damaged on the share for good
+                    rebuilt = _rebuilt(store, keys, raw, seq + 1, prev_hash)
+                    share.set_aside(device, seq + 1)
+                    if rebuilt is not None:
+                        share.publish(device, seq + 1, rebuilt[0])
+                        _mark(store, seq + 1, rebuilt[0], rebuilt[1])
+                    continue  # else this number is written afresh below
                 # Read back damaged (a flaky network read, as the simulation found: it used to stop with a
                 # KeyError): nothing is marked, the error is recorded and shown, and the next sync reads it again.
                 record_error(store, device, seq + 1, f"own_{error.reason}", file_name(seq + 1))

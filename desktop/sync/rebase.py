@@ -67,8 +67,17 @@ def _changes_of_snapshot(store: Store) -> dict[str, list[list[Any]]]:
     """The attached snapshot as changes, grouped by the device of their stamp: each row's creation (with the
     fields still as created), each later field write at its own stamp, and each deletion. The merge is the same
     in any order, so grouping by device loses nothing; a field is sent once, at its stamp, so no value is ever
-    offered at a stamp it did not have."""
+    offered at a stamp it did not have. A write this laptop has already applied (its device's stamp is not
+    above what this laptop has seen of that device: each device's files are applied in order) or made itself
+    is left out: merging it again would change nothing, but could report a value replaced knowingly here as a
+    conflict."""
     conn = store.conn
+    seen = dict(conn.execute("SELECT device_id, hlc FROM version_vector").fetchall())
+    seen[store.device_id] = 2**63
+
+    def new(device: str, hlc: int) -> bool:
+        return hlc > seen.get(device, 0)
+
     grouped: dict[str, list[list[Any]]] = defaultdict(list)
     for table, spec in SYNCED.items():
         clocks: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
@@ -81,11 +90,13 @@ def _changes_of_snapshot(store: Store) -> dict[str, list[list[Any]]]:
         for row_id, created_hlc, created_device, deleted_hlc, *values in cursor:
             stamped = clocks.get(row_id, {})
             row = dict(zip(names, values, strict=True))
-            if created_hlc and created_device:
+            if created_hlc and created_device and new(created_device, created_hlc):
                 grouped[created_device].append(
                     [table, row_id, "insert", int(created_hlc),
                      {name: value for name, value in row.items() if name not in stamped}])
             for name, (hlc, device) in stamped.items():
+                if not new(device, hlc):
+                    continue
                 if name == "deleted_hlc":
                     if deleted_hlc is not None:
                         grouped[device].append([table, row_id, "delete", hlc, {}])
