@@ -162,3 +162,36 @@ def test_a_dry_run_removes_nothing(tmp_path: Path) -> None:
     assert result.files == [(b.store.device_id, 1)]
     assert share.seqs(b.store.device_id) == [1] and share.station()["version"] == version
     assert share.transport.listdir("snapshots") == []
+
+
+def test_a_file_its_laptop_never_recorded_stays_until_it_has(tmp_path: Path) -> None:
+    """B's power goes right after its file reached the share; A applies it and compacts. The file stays (B would
+    otherwise write that number again with other bytes, and A's chain would break for good) until B has adopted
+    it; then it goes like any other."""
+    import random
+
+    from sync_faults import Crash, FaultyTransport
+
+    from desktop.sync.transport import LocalTransport
+
+    faults = FaultyTransport(LocalTransport(tmp_path / "share"), random.Random(1))
+    share = FolderShare(faults)
+    a, b = laptops(tmp_path, share, 2)
+    for laptop in (a, b):
+        laptop.sync()
+    b.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    faults.crash = "after_rename"
+    with pytest.raises(Crash):
+        b.sync()
+    a.sync()
+    result = compact(a.store, share, a.keys)
+    assert (b.store.device_id, 1) not in result.files and share.seqs(b.store.device_id) == [1]
+    later = b.store.writer.insert("households", {"code": "HK2", "street": "Lê Lợi"})
+    b.sync()  # adopts its file 1, writes 2
+    for laptop in (a, b, a):
+        _, report = laptop.sync()
+        assert report.errors == []
+    result = compact(a.store, share, a.keys)
+    assert share.seqs(b.store.device_id) == []
+    assert a.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (later,)).fetchone() == (1,)
+    assert content(a.store) == content(b.store)

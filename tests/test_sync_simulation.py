@@ -20,25 +20,32 @@ Laptops have roles, bound to them in the signed roster: laptop 0 is the station 
 officers'. An officer may record and edit their own visits only (the write path refuses others' locally), and an
 officer's laptop also forges changes it may not make straight into its outbox (an account, another device's
 audit entry, another officer's visit, a value of the wrong type): every other laptop must refuse each of them
-(`refused_changes`), and none may reach any laptop's content.
+(`refused_changes`; a laptop that caught up from a base snapshot never read them), and none may reach any
+laptop's content.
 
-Examples: 40 by default (well under a minute here); WARDBOOK_SIM_EXAMPLES=300 for a longer local run.
+Examples: 40 by default (well under a minute here); WARDBOOK_SIM_EXAMPLES=300 for a longer local run. The same
+station also runs on a real Samba share on loopback where one can be started (tests/samba_server.py; as root):
+WARDBOOK_SIM_SMB_EXAMPLES, 10 by default.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+import samba_server
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 from sync_faults import Crash, FaultyTransport
 
 from desktop.errors import WardbookError
@@ -49,8 +56,9 @@ from desktop.sync.compaction import compact
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
 from desktop.sync.merge import ALL_FIELDS
+from desktop.sync.rebase import behind_base
 from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment, revoke_device
-from desktop.sync.transport import LocalTransport
+from desktop.sync.transport import LocalTransport, SmbTransport
 
 DEVICES = 3
 REVOCABLE = 2  # the laptop the admin may revoke mid-run
@@ -78,6 +86,13 @@ VALUES: dict[str, dict[str, list[Any]]] = {
     },
 }
 FAULTS = ["none", "before_rename", "after_rename", "truncate", "flip", "offline", "stale", "shuffle"]
+
+
+class SMB:
+    """Where the run on SMB finds its Samba share (None: the simulation runs on a local folder)."""
+
+    url: str | None = None
+    served: Path = Path()
 
 
 class Laptop:
@@ -141,7 +156,15 @@ class Station(RuleBasedStateMachine):
     @initialize(seed=st.integers(0, 2**32 - 1))
     def start(self, seed: int) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="wardbook-sim-"))
-        self.faults = FaultyTransport(LocalTransport(self.folder / "share"), random.Random(seed))
+        if SMB.url is None:
+            self.share_root = self.folder / "share"
+            inner: Any = LocalTransport(self.share_root)
+        else:  # the same station on a real Samba share; the folder behind it is where damage is done
+            name = f"sim-{self.folder.name}"
+            self.share_root = SMB.served / name
+            self.share_root.mkdir()
+            inner = SmbTransport(f"{SMB.url}/{name}")
+        self.faults = FaultyTransport(inner, random.Random(seed))
         share = FolderShare(self.faults)
         self.now = START_MS
         self.skew = [0] * DEVICES
@@ -164,6 +187,7 @@ class Station(RuleBasedStateMachine):
         self.sync_failures = 0
         self.revoked_after: int | None = None  # the last outbox entry of the revoked laptop that reached the share
         self.compactions = 0
+        self.caught_up: set[str] = set()  # laptops that caught up from a base snapshot
         area = admin.store.writer.insert("areas", {"name": "Khu phố 1"}, self._new_id("area"))
         for number in ("1", "2"):
             self._write(0, lambda s, n=number: s.writer.insert("households", {
@@ -293,7 +317,7 @@ class Station(RuleBasedStateMachine):
         elif fault == "shuffle":
             self.faults.shuffle = True
         try:
-            sync_once(laptop.store, laptop.share, laptop.keys)
+            self._sync_once(laptop)
         except Crash:
             self.sync_failures += 1
             laptop.restart()
@@ -304,7 +328,7 @@ class Station(RuleBasedStateMachine):
 
     # What happens to the share besides.
     def _device_folder(self, index: int) -> Path:
-        return self.folder / "share" / "devices" / self.laptops[index].device
+        return self.share_root / "devices" / self.laptops[index].device
 
     @rule(index=st.integers(0, DEVICES - 1), pick=st.integers(0, 20))
     def copied_to_next_number(self, index: int, pick: int) -> None:
@@ -328,22 +352,21 @@ class Station(RuleBasedStateMachine):
             data[where % len(data)] ^= 0x20
             path.write_bytes(bytes(data))
 
-    @rule()
-    def revoke(self) -> None:
+    @rule(draw=st.integers(0, 3))
+    def revoke(self, draw: int) -> None:
         """The admin revokes the third laptop (lost) once its files on the share are intact, as they are when it
-        last synced calmly: a damaged one could never be repaired by it after."""
-        if self.revoked_after is not None:
+        last synced calmly: a damaged one could never be repaired by it after. Drawn one time in four, so most
+        runs keep three laptops working for a while."""
+        if self.revoked_after is not None or draw:
             return
         laptop = self.laptops[REVOCABLE]
         self.faults.calm()
         try:
-            sync_once(laptop.store, laptop.share, laptop.keys)
+            self._sync_once(laptop)
         except (WardbookError, OSError, InvalidChangeset):
             return
         recorded = dict(laptop.store.conn.execute("SELECT seq, sha256 FROM published_files"))
         folder = self._device_folder(REVOCABLE)
-        import hashlib
-
         on_share = {int(path.stem): hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.glob("*.chg")}
         if on_share != {seq: digest for seq, digest in recorded.items() if seq in on_share} or \
                 set(recorded) - set(on_share):
@@ -359,12 +382,19 @@ class Station(RuleBasedStateMachine):
         behind = [] if leave_behind is None or self._revoked(leave_behind) else [self.laptops[leave_behind].device]
         self.faults.calm()
         try:
-            sync_once(admin.store, admin.share, admin.keys)
+            self._sync_once(admin)
             compact(admin.store, admin.share, admin.keys, behind)
         except (WardbookError, OSError, InvalidChangeset):
             self.sync_failures += 1
             return
         self.compactions += 1
+
+    def _sync_once(self, laptop: Laptop) -> Any:
+        """One sync of `laptop`, noting whether it had to catch up from the base snapshot (it then never reads the
+        removed files, nor refuses the forged changes in them: they reach its content no more than anyone's)."""
+        if behind_base(laptop.store, json.loads((self.share_root / "station.json").read_text())):
+            self.caught_up.add(laptop.device)
+        return sync_once(laptop.store, laptop.share, laptop.keys)
 
     def _revoked(self, index: int) -> bool:
         return index == REVOCABLE and self.revoked_after is not None
@@ -390,6 +420,8 @@ class Station(RuleBasedStateMachine):
                 laptop.store.close()
             if hasattr(self, "folder"):
                 shutil.rmtree(self.folder, ignore_errors=True)
+            if hasattr(self, "share_root"):
+                shutil.rmtree(self.share_root, ignore_errors=True)
 
     def _check(self) -> None:
         self.faults.calm()
@@ -397,7 +429,7 @@ class Station(RuleBasedStateMachine):
         for round_ in range(CALM_ROUNDS):
             problems = 0
             for laptop in active:
-                _, report = sync_once(laptop.store, laptop.share, laptop.keys)
+                _, report = self._sync_once(laptop)
                 problems += len(report.errors)
             if round_ >= 1 and not problems:
                 break
@@ -413,6 +445,8 @@ class Station(RuleBasedStateMachine):
                   f"forged={len(forged)} refused_locally={self.refused_locally} compactions={self.compactions} "
                   f"revoked={self.revoked_after is not None}")
         for laptop in active:
+            if laptop.device in self.caught_up:
+                continue
             refused = set(laptop.store.conn.execute("SELECT device_id, tbl, row_id, hlc FROM refused_changes"))
             for change in forged:
                 assert change[0] == laptop.device or change in refused, f"forged change {change} was not refused"
@@ -494,3 +528,21 @@ Station.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 TestStation = Station.TestCase
+
+
+@pytest.fixture(scope="module")
+def samba_share(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    if not samba_server.available():
+        pytest.skip("needs Samba's smbd and smbpasswd, as root (Debian samba)")
+    with samba_server.samba(tmp_path_factory.mktemp("samba")) as (url, served):
+        SMB.url, SMB.served = url, served
+        try:
+            yield
+        finally:
+            SMB.url = None
+
+
+def test_station_on_smb(samba_share: None) -> None:
+    run_state_machine_as_test(Station, settings=settings(
+        Station.TestCase.settings, max_examples=int(os.environ.get("WARDBOOK_SIM_SMB_EXAMPLES", "10")),
+        stateful_step_count=int(os.environ.get("WARDBOOK_SIM_SMB_STEPS", "30"))))

@@ -3,10 +3,12 @@
 leaves it (see docs/sync-compaction.md).
 
 What each laptop has applied is read from its acknowledgement, `acks/<device>.json`: its cursors (device → last
-changeset number applied), signed with its own key and written by its sync only when they moved, so a sync with
-nothing new writes nothing. A changeset N of device X may go when every current laptop (enrolled, not revoked,
-not left behind by the admin) other than X has acknowledged X's file N, and the new base snapshot holds it.
-A laptop with no acknowledgement yet (it has not synced since this version) keeps everything.
+changeset number applied; for itself, the last it recorded as published), signed with its own key and written by
+its sync only when they moved, so a sync with nothing new writes nothing. A changeset N of device X may go when
+every current laptop (enrolled, not revoked, not left behind by the admin) has acknowledged X's file N — X itself
+included unless it was revoked, so a file X wrote but never recorded (a crash) stays until X adopts it — and the
+new base snapshot holds it. A laptop with no acknowledgement yet (it has not synced since this version) keeps
+everything.
 
 The roster (signed by the admin, like every roster change) then names the base snapshot and, per device, the
 number up to which its files may be gone ("floors"), before anything is removed: a laptop whose own files are
@@ -46,8 +48,7 @@ def _signed_part(ack: dict[str, Any]) -> bytes:
 
 def acknowledge(store: Store, share: FolderShare, keys: SyncKeys) -> bool:
     """Write this laptop's acknowledgement when its cursors moved since the last one; True when written."""
-    applied = {device: int(seq) for device, seq in store.conn.execute("SELECT device_id, last_seq FROM applied")}
-    ack = {"device": store.device_id, "applied": applied}
+    ack = {"device": store.device_id, "applied": own_cursors(store)}
     signed = _signed_part(ack).decode("utf-8")
     if store.setting(ACKED) == signed:
         return False
@@ -56,6 +57,15 @@ def acknowledge(store: Store, share: FolderShare, keys: SyncKeys) -> bool:
         {**ack, "signature": keys.signing_key.sign(signed.encode("utf-8")).hex()}, sort_keys=True).encode("utf-8"))
     store.set_setting(ACKED, signed)
     return True
+
+
+def own_cursors(store: Store) -> dict[str, int]:
+    """What this laptop has of each device: the last file applied, and of its own the last it recorded as
+    published (a file it wrote but never recorded, because of a crash, must stay: it adopts it at its next sync,
+    and would otherwise write that number again with other bytes)."""
+    cursors = {device: int(seq) for device, seq in store.conn.execute("SELECT device_id, last_seq FROM applied")}
+    cursors[store.device_id] = int(store.setting("sync.published_seq", "0") or 0)
+    return cursors
 
 
 def acknowledgements(share: FolderShare, roster: dict[str, Any]) -> dict[str, dict[str, int]]:
@@ -97,20 +107,21 @@ def current_laptops(roster: dict[str, Any], leave_behind: Collection[str] = ()) 
 def plan(store: Store, share: FolderShare, roster: dict[str, Any], base_vv: dict[str, list[Any]],
          leave_behind: Collection[str] = ()) -> Plan:
     """The floors a base snapshot with version vector `base_vv` allows: for each device, the lowest of the
-    snapshot's number and every other current laptop's acknowledged one (this laptop's own cursors stand for its
-    acknowledgement); never below an earlier compaction's floor (those files are gone already)."""
+    snapshot's number, every current laptop's acknowledged one and the device's own (unless revoked); this
+    laptop's own cursors stand for its acknowledgement. Never below an earlier compaction's floor (those files
+    are gone already)."""
     acks = acknowledgements(share, roster)
-    acks[store.device_id] = {device: int(seq) for device, seq in store.conn.execute(
-        "SELECT device_id, last_seq FROM applied")}
+    acks[store.device_id] = own_cursors(store)
     current = current_laptops(roster, leave_behind)
     waiting = [device for device in current if device not in acks]
     before = floors(roster)
     result = Plan(floors=dict(before), waiting_for=waiting)
     for device in share.device_ids():
         floor = int(base_vv.get(device, [0])[0]) if not waiting else 0
-        for other in current:
-            if other != device:
-                floor = min(floor, acks.get(other, {}).get(device, 0))
+        judges = {*current, device} if device in roster.get("devices", {}) and not is_revoked(roster, device) \
+            else set(current)
+        for other in judges:
+            floor = min(floor, acks.get(other, {}).get(device, 0))
         floor = max(floor, before.get(device, 0))
         if floor:
             result.floors[device] = floor
@@ -133,9 +144,8 @@ def compact(store: Store, share: FolderShare, keys: SyncKeys, leave_behind: Coll
         raise WardbookError("sync.unknown_device", device=(unknown or [store.device_id])[0])
     unwrap_all(roster, store.device_id, keys)
     if dry_run:
-        own = {device: [seq, ""] for device, seq in store.conn.execute("SELECT device_id, last_seq FROM applied")}
-        own[store.device_id] = [int(store.setting("sync.published_seq", "0") or 0), ""]
-        return plan(store, share, roster, own, leave_behind)
+        return plan(store, share, roster, {device: [seq, ""] for device, seq in own_cursors(store).items()},
+                    leave_behind)
     header = snapshot_of(store, share, keys, roster)
     result = plan(store, share, roster, header["vv"], leave_behind)
     roster["base"] = {"snapshot": header["id"], "floors": result.floors}
