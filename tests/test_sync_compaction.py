@@ -195,3 +195,22 @@ def test_a_file_its_laptop_never_recorded_stays_until_it_has(tmp_path: Path) -> 
     assert share.seqs(b.store.device_id) == []
     assert a.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (later,)).fetchone() == (1,)
     assert content(a.store) == content(b.store)
+
+
+def test_a_laptop_that_read_the_roster_just_before_a_compaction_does_not_write_removed_files_again(
+        tmp_path: Path) -> None:
+    from desktop.sync.publish import publish
+    from desktop.sync.rebase import floors
+    from desktop.sync.station import verified_roster
+
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    b.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (b, a, b):
+        laptop.sync()
+    stale = share.station()  # B's sync read the roster here; the admin compacts before B checks its files
+    compact(a.store, share, a.keys)
+    assert share.seqs(b.store.device_id) == []
+    publish(b.store, share, b.keys, stale["station"], int(stale["epoch"]), floors(stale).get(b.store.device_id, 0),
+            lambda: floors(verified_roster(b.store, share)).get(b.store.device_id, 0))
+    assert share.seqs(b.store.device_id) == []

@@ -32,7 +32,8 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
         roster = verified_roster(store, share)
     unwrap_all(roster, store.device_id, keys)
     published = publish(store, share, keys, roster["station"], int(roster["epoch"]),
-                        floors(roster).get(store.device_id, 0))
+                        floors(roster).get(store.device_id, 0),
+                        lambda: floors(verified_roster(store, share)).get(store.device_id, 0))
     if behind_base(store, roster):
         catch_up(store, share, keys, roster)
     report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)

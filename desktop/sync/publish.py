@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from desktop.store import Store
@@ -64,7 +65,16 @@ def _outbox_changes(store: Store, outbox_from: int, outbox_to: int) -> list[list
         (outbox_from, outbox_to))]
 
 
-def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys, floor: int = 0) -> int:
+def _forget_compacted(store: Store, recorded: dict[int, tuple[str, str]], floor: int) -> dict[int, tuple[str, str]]:
+    """Forget the own files a compaction removed (up to `floor`)."""
+    if recorded and min(recorded) <= floor:
+        store.conn.execute("DELETE FROM published_files WHERE seq <= ?", (floor,))
+        return {seq: entry for seq, entry in recorded.items() if seq > floor}
+    return recorded
+
+
+def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys, floor: int = 0,
+                   floor_now: Callable[[], int] | None = None) -> int:
     """Write again this laptop's own files that are missing from the share, or damaged: every file's presence is
     checked at each sync, and the contents of a few (`VERIFY_PER_SYNC`, in turn, so all are read over time).
 
@@ -72,17 +82,21 @@ def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys, floor: int 
     same inputs, so the rebuilt file is the original (checked against its recorded hash) and the next file's
     chain still holds. A file whose entries have changed since (purged under retention) cannot be rebuilt: that is
     recorded for the admin. Files up to `floor` were removed by a compaction (the signed roster says so): they
-    are forgotten, never written again. Returns the number of files written again."""
+    are forgotten, never written again; when files are missing, `floor_now()` reads the roster again first, in case
+    a compaction removed them since this sync read it. Returns the number of files written again."""
     device = store.device_id
     recorded = {seq: (digest, header) for seq, digest, header in store.conn.execute(
         "SELECT seq, sha256, header FROM published_files ORDER BY seq")}
-    if recorded and min(recorded) <= floor:
-        store.conn.execute("DELETE FROM published_files WHERE seq <= ?", (floor,))
-        recorded = {seq: entry for seq, entry in recorded.items() if seq > floor}
+    recorded = _forget_compacted(store, recorded, floor)
     if not recorded:
         return 0
     present = set(share.seqs(device))
     suspects = {seq for seq in recorded if seq not in present}
+    if suspects and floor_now is not None:
+        recorded = _forget_compacted(store, recorded, max(floor, floor_now()))
+        suspects &= set(recorded)
+        if not recorded:
+            return 0
     order = sorted(recorded)
     cursor = int(store.setting(VERIFY_CURSOR, "0") or 0)
     window = ([seq for seq in order if seq > cursor] + order)[:VERIFY_PER_SYNC]
@@ -131,12 +145,14 @@ def _rebuilt(store: Store, keys: SyncKeys, damaged: bytes, seq: int,
     return None
 
 
-def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int, floor: int = 0) -> int:
+def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int, floor: int = 0,
+            floor_now: Callable[[], int] | None = None) -> int:
     """Publish what is pending, after writing again any own file missing or damaged on the share (above `floor`,
-    the number up to which a compaction removed this laptop's files); returns the number of changesets written."""
+    the number up to which a compaction removed this laptop's files; see `heal_own_files` for `floor_now`);
+    returns the number of changesets written."""
     device = store.device_id
     share.clean_temporaries(device)
-    written = heal_own_files(store, share, keys, floor)
+    written = heal_own_files(store, share, keys, floor, floor_now)
     while True:
         seq, prev_hash = _last_published(store)
         if share.exists(device, seq + 1):  # a crash after the rename: adopt the file already there
