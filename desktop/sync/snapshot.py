@@ -169,6 +169,11 @@ def _strip(path: Path, key: bytes | None) -> tuple[dict[str, list[Any]], int, in
         for name in names:
             if name not in KEEP:
                 conn.execute(f'DROP TABLE "{name}"')
+        # The receiving laptop copies the rows into its own tables (with their own indexes) and reads the copy
+        # only in full: the copy's indexes would only make the file on the share larger.
+        for (index,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                                     ).fetchall():
+            conn.execute(f'DROP INDEX "{index}"')
         conn.execute("VACUUM")
         if snapshot_key:
             conn.execute(f"PRAGMA rekey = {_key_literal(snapshot_key)}")
