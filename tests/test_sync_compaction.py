@@ -214,3 +214,19 @@ def test_a_laptop_that_read_the_roster_just_before_a_compaction_does_not_write_r
     publish(b.store, share, b.keys, stale["station"], int(stale["epoch"]), floors(stale).get(b.store.device_id, 0),
             lambda: floors(verified_roster(b.store, share)).get(b.store.device_id, 0))
     assert share.seqs(b.store.device_id) == []
+
+
+def test_status_after_a_compaction_counts_the_removed_files_as_published(tmp_path: Path) -> None:
+    from desktop.sync.status import device_status
+
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    for code in ("HK1", "HK2"):
+        b.store.writer.insert("households", {"code": code, "street": "Lê Lợi"})
+        b.sync()
+    a.sync()
+    b.sync()
+    compact(a.store, share, a.keys)
+    assert share.seqs(b.store.device_id) == []
+    row = next(r for r in device_status(a.store, share) if r.device == b.store.device_id)
+    assert (row.on_share, row.applied, row.lag) == (2, 2, 0)

@@ -1,8 +1,8 @@
 """Snapshots: the station's data at a version vector, so a new or re-imaged laptop does not replay every file.
 
 `write_snapshot` (admin or station laptop): `VACUUM INTO` a temporary file in this laptop's own data folder,
-strip it to the synced tables and their clocks, without indexes (no outbox, login attempts, device identity, settings, cursors,
-errors or conflicts of this laptop), encrypt it with the station data key and sign it onto
+strip it to the synced tables and their clocks, without indexes (no outbox, login attempts, device identity,
+settings, cursors, errors or conflicts of this laptop), encrypt it with the station data key and sign it onto
 `<share>/snapshots/<id>.snap`, then overwrite and remove the temporary file. The header carries the version
 vector — for each device, the seq and hash of its last changeset the data includes — which becomes the new
 laptop's cursors, so it then applies only the changesets after the snapshot (a hash-chain check included).
