@@ -230,3 +230,26 @@ def test_status_after_a_compaction_counts_the_removed_files_as_published(tmp_pat
     assert share.seqs(b.store.device_id) == []
     row = next(r for r in device_status(a.store, share) if r.device == b.store.device_id)
     assert (row.on_share, row.applied, row.lag) == (2, 2, 0)
+
+
+def test_a_laptop_left_behind_learns_the_conflicts_it_won_in_files_it_never_reads(tmp_path: Path) -> None:
+    from desktop.store.hlc import wall_ms
+
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (a, b, c):
+        laptop.sync()
+    c.store.writer.clock.now_ms = lambda: wall_ms() + 60 * 60_000  # C's edit wins
+    b.store.writer.update("households", household, {"phone": "0901000001"})
+    c.store.writer.update("households", household, {"phone": "0901000002"})
+    c.sync()  # C publishes, then goes away before B's edit reaches it
+    for laptop in (b, a, b):
+        laptop.sync()
+    result = compact(a.store, share, a.keys, leave_behind=[c.store.device_id])
+    assert (b.store.device_id, 1) in result.files  # B's edit is gone from the share
+    c.sync()
+    lost = [(row[0], row[1]) for laptop in (a, b, c) for row in laptop.store.conn.execute(
+        "SELECT lost_value, lost_device FROM conflicts")]
+    assert lost == [('"0901000001"', b.store.device_id)] * 3
+    assert content(a.store) == content(b.store) == content(c.store)

@@ -180,3 +180,17 @@ def test_an_own_file_not_yet_recorded_and_damaged_for_good_is_written_again(tmp_
         assert report.errors == []
         assert a.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (household,)).fetchone() == (1,)
     assert content(a.store) == content(b.store)
+
+
+def test_the_same_record_deleted_on_two_laptops_is_no_conflict(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (a, b):
+        laptop.sync()
+    a.store.writer.delete("households", household)
+    b.store.writer.delete("households", household)
+    for laptop in (a, b, a):
+        laptop.sync()
+    assert content(a.store) == content(b.store)
+    assert [laptop.store.conn.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0] for laptop in (a, b)] == [0, 0]

@@ -51,7 +51,7 @@ from sync_faults import Crash, FaultyTransport
 from desktop.errors import WardbookError
 from desktop.store import Store
 from desktop.store.tables import SYNCED
-from desktop.sync.changeset import InvalidChangeset, file_name, read_header
+from desktop.sync.changeset import InvalidChangeset, file_name
 from desktop.sync.compaction import compact
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
@@ -371,13 +371,16 @@ class Station(RuleBasedStateMachine):
         if on_share != {seq: digest for seq, digest in recorded.items() if seq in on_share} or \
                 set(recorded) - set(on_share):
             return
-        ends = [read_header((folder / file_name(seq)).read_bytes())[0]["outbox_to"] for seq in on_share]
         revoke_device(self.laptops[0].share, laptop.device, self.laptops[0].keys)
-        self.revoked_after = max(ends, default=0)
+        self.revoked_after = laptop.store.conn.execute(  # what its files carried, removed by a compaction or not
+            "SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE published_seq IS NOT NULL").fetchone()[0]
 
-    @rule(leave_behind=st.sampled_from([None, 1, REVOCABLE]))
-    def compaction(self, leave_behind: int | None) -> None:
-        """The admin syncs, then compacts, sometimes leaving a laptop behind."""
+    @rule(leave_behind=st.sampled_from([None, 1, REVOCABLE]), draw=st.integers(0, 2))
+    def compaction(self, leave_behind: int | None, draw: int) -> None:
+        """The admin syncs, then compacts, sometimes leaving a laptop behind (drawn one time in three: a
+        compaction at every other step would leave little to compact)."""
+        if draw:
+            return
         admin = self.laptops[0]
         behind = [] if leave_behind is None or self._revoked(leave_behind) else [self.laptops[leave_behind].device]
         self.faults.calm()
@@ -443,7 +446,7 @@ class Station(RuleBasedStateMachine):
                             for lt in self.laptops)
             print(f"edits={len(edits)} failed_syncs={self.sync_failures} conflicts={conflicts} "
                   f"forged={len(forged)} refused_locally={self.refused_locally} compactions={self.compactions} "
-                  f"revoked={self.revoked_after is not None}")
+                  f"revoked={self.revoked_after is not None} caught_up={len(self.caught_up)}")
         for laptop in active:
             if laptop.device in self.caught_up:
                 continue
@@ -469,6 +472,8 @@ class Station(RuleBasedStateMachine):
                 lost_edit = (*key, edit["stamp"])
                 if stamp == edit["stamp"] or winning == value or lost_edit in knowingly:
                     continue
+                if field == "deleted_hlc" and value is not None and winning is not None:
+                    continue  # deleted by two laptops: deleted either way
                 missing = [device for device in {edit["stamp"][1], stamp[1]}
                            if device in lost and lost_edit not in lost[device]]
                 assert not missing, f"edit {edit} of {field} lost to {winning!r} {stamp}, not in {missing}'s conflicts"

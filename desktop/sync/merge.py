@@ -137,11 +137,14 @@ def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dic
             local = row.stamp(name)
             if remote == local:
                 continue  # the same write again: idempotent
+            # Two laptops deleting the same record wanted the same thing: which tombstone stays is no conflict.
+            both_deleted = name == "deleted_hlc" and value is not None and current.get(name) is not None
             if remote > local:
                 winners[name] = value
-                if current.get(name) != value and local[1] not in (device, "") and not _seen(vv, local):
+                if current.get(name) != value and local[1] not in (device, "") and not _seen(vv, local) \
+                        and not both_deleted:
                     conflict(table, row_id, name, kept=(value, remote), lost=(current.get(name), local))
-            elif current.get(name) != value and local[1] != device:
+            elif current.get(name) != value and local[1] != device and not both_deleted:
                 conflict(table, row_id, name, kept=(current.get(name), local), lost=(value, remote))
         if op == "insert" and remote > row.stamp(ALL_FIELDS):
             # The creation reached a row made earlier as a placeholder: it also set every field it left out (to

@@ -5,8 +5,9 @@ number up to which its changesets may be gone from the share. A laptop whose cur
 number cannot apply that device's files any more: it is behind the base. It has already published its own
 unpublished changes (a sync publishes before it applies, and publishing needs no earlier file), so nothing of its
 own is lost; it then merges the base snapshot into its database by the same per-field rule as any changeset
-(the snapshot keeps every field's stamp), moves its cursors up to the snapshot's, and applies the files after it
-as usual. An empty laptop loads the snapshot as it is (a bootstrap).
+(the snapshot keeps every field's stamp), takes the conflicts the snapshot's maker recorded that it won or lost,
+moves its cursors up to the snapshot's, and applies the files after it as usual. An empty laptop loads the
+snapshot as it is (a bootstrap).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from desktop.store import Store
 from desktop.store.tables import SYNCED
+from desktop.store.writer import utc_now_iso
 from desktop.sync.folder import FolderShare
 from desktop.sync.merge import merge_changes
 from desktop.sync.snapshot import attached_snapshot, is_empty, load_snapshot, set_cursors
@@ -50,8 +52,24 @@ def catch_up(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str,
         store.conn.executemany(
             "INSERT INTO version_vector (device_id, hlc) VALUES (?, ?) "
             "ON CONFLICT (device_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)", seen.items())
+        _take_conflicts(store)
         set_cursors(store, header)
     return header
+
+
+def _take_conflicts(store: Store) -> None:
+    """The conflicts the snapshot's maker recorded that this laptop won or lost, and does not have: the value it
+    lost to, or the one that lost to it, may be in a file it will never read. A snapshot of an earlier version
+    carries none."""
+    if not store.conn.execute("SELECT 1 FROM snap.sqlite_master WHERE name = 'conflicts'").fetchone():
+        return
+    store.conn.execute(
+        "INSERT INTO main.conflicts (tbl, row_id, field, kept_value, kept_hlc, kept_device, lost_value, lost_hlc, "
+        "lost_device, detected_at) SELECT s.tbl, s.row_id, s.field, s.kept_value, s.kept_hlc, s.kept_device, "
+        "s.lost_value, s.lost_hlc, s.lost_device, ? FROM snap.conflicts s "
+        "WHERE ? IN (s.kept_device, s.lost_device) AND NOT EXISTS (SELECT 1 FROM main.conflicts c "
+        "WHERE c.tbl = s.tbl AND c.row_id = s.row_id AND c.field = s.field AND c.lost_hlc = s.lost_hlc "
+        "AND c.lost_device = s.lost_device)", (utc_now_iso(), store.device_id))
 
 
 def _stamps_seen(store: Store) -> dict[str, int]:

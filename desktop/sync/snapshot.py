@@ -1,8 +1,8 @@
 """Snapshots: the station's data at a version vector, so a new or re-imaged laptop does not replay every file.
 
 `write_snapshot` (admin or station laptop): `VACUUM INTO` a temporary file in this laptop's own data folder,
-strip it to the synced tables and their clocks, without indexes (no outbox, login attempts, device identity,
-settings, cursors, errors or conflicts of this laptop), encrypt it with the station data key and sign it onto
+strip it to the synced tables, their clocks and the conflicts seen, without indexes (no outbox, login attempts,
+device identity, settings, cursors or errors of this laptop), encrypt it with the station data key and sign it onto
 `<share>/snapshots/<id>.snap`, then overwrite and remove the temporary file. The header carries the version
 vector — for each device, the seq and hash of its last changeset the data includes — which becomes the new
 laptop's cursors, so it then applies only the changesets after the snapshot (a hash-chain check included).
@@ -60,7 +60,9 @@ FORMAT = 1
 CHUNK = 1 << 20
 PREFIX_SIZE = 8
 SIGNATURE_SIZE = 64
-KEEP = frozenset({*SYNCED, "field_clock"})  # everything else in a laptop's database is its own business
+# Everything else in a laptop's database is its own business; its conflicts travel so that a laptop catching up
+# from the snapshot learns the conflicts it won or lost in the files it will never read (`desktop.sync.rebase`).
+KEEP = frozenset({*SYNCED, "field_clock", "conflicts"})
 KEY_AD = b"WBSNAP1 snapshot key"
 
 
