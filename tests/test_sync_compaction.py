@@ -253,3 +253,20 @@ def test_a_laptop_left_behind_learns_the_conflicts_it_won_in_files_it_never_read
         "SELECT lost_value, lost_device FROM conflicts")]
     assert lost == [('"0901000001"', b.store.device_id)] * 3
     assert content(a.store) == content(b.store) == content(c.store)
+
+
+def test_an_acknowledgement_is_written_only_when_it_moved_or_went_missing(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    ack = tmp_path / "share" / "acks" / f"{b.store.device_id}.json"
+    b.sync()
+    written = ack.stat().st_ino  # each write replaces the file
+    b.sync()  # nothing new: not written again
+    assert ack.stat().st_ino == written
+    a.store.writer.insert("areas", {"name": "Khu phố 1"})
+    a.sync()
+    b.sync()
+    assert share.transport.read(f"acks/{b.store.device_id}.json") != b"" and ack.stat().st_ino != written
+    ack.unlink()
+    b.sync()
+    assert ack.exists()

@@ -47,13 +47,15 @@ def _signed_part(ack: dict[str, Any]) -> bytes:
 
 
 def acknowledge(store: Store, share: FolderShare, keys: SyncKeys) -> bool:
-    """Write this laptop's acknowledgement when its cursors moved since the last one; True when written."""
+    """Write this laptop's acknowledgement when its cursors moved since the last one (or it is missing from the
+    share); True when written."""
     ack = {"device": store.device_id, "applied": own_cursors(store)}
     signed = _signed_part(ack).decode("utf-8")
-    if store.setting(ACKED) == signed:
+    path = f"{ACKS}/{store.device_id}.json"
+    if store.setting(ACKED) == signed and share.transport.exists(path):  # removed by hand: written again
         return False
     share.makedirs(ACKS)
-    share.transport.replace(f"{ACKS}/{store.device_id}.json", json.dumps(
+    share.transport.replace(path, json.dumps(
         {**ack, "signature": keys.signing_key.sign(signed.encode("utf-8")).hex()}, sort_keys=True).encode("utf-8"))
     store.set_setting(ACKED, signed)
     return True
