@@ -294,6 +294,8 @@ def test_compact_on_the_station_then_a_new_laptop_just_syncs(tmp_path: Path,
     with _open(tmp_path / "late.db", tmp_path / "late.keys") as store:
         late_device = store.device_id
     assert main(["share", "approve", late_device, *station]) == 0
-    assert main(["sync", *late]) == 0  # no file to replay: it starts from the base snapshot
+    capsys.readouterr()
+    assert main(["sync", *late, "--lang", "en"]) == 0  # no file to replay: it starts from the base snapshot
+    assert "caught up from base snapshot" in capsys.readouterr().out
     with _open(tmp_path / "late.db", tmp_path / "late.keys") as store:
         assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 15

@@ -34,8 +34,8 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     published = publish(store, share, keys, roster["station"], int(roster["epoch"]),
                         floors(roster).get(store.device_id, 0),
                         lambda: floors(verified_roster(store, share)).get(store.device_id, 0))
-    if behind_base(store, roster):
-        catch_up(store, share, keys, roster)
+    base = catch_up(store, share, keys, roster)["id"] if behind_base(store, roster) else None
     report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
+    report.caught_up_from = base
     acknowledge(store, share, keys)
     return published, report

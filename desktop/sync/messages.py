@@ -129,6 +129,12 @@ i18n.register(
             "vi": "Đã ghi bản chụp {id} lên thư mục dùng chung.",
             "en": "Wrote snapshot {id} to the shared folder.",
         },
+        "sync.cli_caught_up": {
+            "vi": "Máy này vắng lâu hơn thời gian giữ tệp trên thư mục dùng chung: đã cập nhật từ bản chụp nền {id} "
+            "(các thay đổi của máy này đã được gửi trước).",
+            "en": "This laptop was away longer than the shared folder keeps files: it caught up from base snapshot "
+            "{id} (its own changes were sent first).",
+        },
         "sync.cli_compacted": {
             "vi": "Đã ghi bản chụp nền {id}; đã xoá {files} tệp đồng bộ và {snapshots} bản chụp cũ mà mọi máy đã "
             "nhận.",

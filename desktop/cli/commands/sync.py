@@ -281,6 +281,8 @@ def _sync(args: argparse.Namespace) -> int:
             change_setting(store, "sync.share", _remembered(args.share))
         if report_progress:
             report_progress(1, 1, "sync")
+    if report.caught_up_from:
+        print(i18n.tr("sync.cli_caught_up", id=report.caught_up_from))
     print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))
     if report.refused:
         print(i18n.tr("sync.cli_refused", count=report.refused))
