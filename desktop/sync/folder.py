@@ -1,10 +1,13 @@
 """The layout of the shared folder as sync sees it, over any transport (local path or smb://).
 
-    station.json                         roster: station id, key epoch, devices and their keys
-    devices/<device_id>/<seq:012d>.chg   changesets, written only by that device, never changed
+    station.json                         roster: station id, key epoch, devices and their keys, the base snapshot
+    devices/<device_id>/<seq:012d>.chg   changesets, written only by that device, never changed (removed by the
+                                         admin's compaction once every laptop has applied them)
+    snapshots/<id>.snap                  the station's data at a version vector (admin)
+    acks/<device_id>.json                what that laptop has applied, signed by it (`desktop.sync.compaction`)
     enroll/<device_id>.req               a laptop asking to join
 
-Only immutable files live there, one writer per device folder; the database never does.
+Changesets and snapshots are immutable, one writer per device folder; the database never lives there.
 """
 
 from __future__ import annotations
