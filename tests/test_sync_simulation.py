@@ -1,13 +1,14 @@
 """Hypothesis stateful simulation of a station: three laptops with real SQLite files, their own wrong clocks,
 random edits and syncs in random orders through a real folder that misbehaves (tests/sync_faults.py).
 
-After the faults stop and two full sync rounds:
-- every laptop holds the same synced content;
+After the faults stop and the calm sync rounds:
+- every laptop still syncing holds the same synced content;
 - that content equals an oracle folded, per field by (HLC, device) last-writer-wins, from every edit any
   laptop committed (each laptop's outbox: the write path puts every local change there with its stamp);
 - every committed edit is the winning value, or was knowingly overwritten (a later edit was made on a laptop
-  whose copy of that field carried this edit's stamp), or is recorded as lost in the `conflicts` of both the
-  laptop that made it and the laptop whose value won (a revoked laptop, which syncs no more, aside).
+  whose copy of that field carried this edit's stamp, or the stamp of a later write of the same value), or is
+  recorded as lost in the `conflicts` of both the laptop that made it and the laptop whose value won (a
+  revoked laptop, which syncs no more, aside); two deletes of one record are no loss.
 
 What happens to the share besides: one of a laptop's files copied under its next number, a file damaged for
 good on the share (its laptop writes it again), the admin revoking the third laptop mid-run (its files published
@@ -465,12 +466,21 @@ class Station(RuleBasedStateMachine):
                 before = edit["prior"].get(field) or edit["prior"].get(ALL_FIELDS)
                 if before is not None:
                     knowingly.add((edit["table"], edit["row"], field, before))
+        # (key, value, stamp) of every edit: an edit superseded by a later one of the same value that was then
+        # knowingly replaced had its value replaced knowingly (merging the equal value was no conflict).
+        written: dict[tuple[str, str, str], list[tuple[Any, Stamp]]] = {}
+        for edit in edits:
+            for field, value in edit["fields"].items():
+                written.setdefault((edit["table"], edit["row"], field), []).append((value, edit["stamp"]))
         for edit in edits:
             for field, value in edit["fields"].items():
                 key = (edit["table"], edit["row"], field)
                 stamp, winning = winners[(edit["table"], edit["row"])][field]
                 lost_edit = (*key, edit["stamp"])
                 if stamp == edit["stamp"] or winning == value or lost_edit in knowingly:
+                    continue
+                if any(same == value and later > edit["stamp"] and (*key, later) in knowingly
+                       for same, later in written[key]):
                     continue
                 if field == "deleted_hlc" and value is not None and winning is not None:
                     continue  # deleted by two laptops: deleted either way
