@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from test_sync import content, laptops
 
 from desktop.store.hlc import wall_ms
@@ -157,7 +158,6 @@ def test_an_own_file_not_yet_recorded_and_damaged_for_good_is_written_again(tmp_
     writes that number afresh (damage in the header, which nobody could have applied)."""
     import random
 
-    import pytest
     from sync_faults import Crash, FaultyTransport
 
     from desktop.sync.transport import LocalTransport
@@ -194,3 +194,35 @@ def test_the_same_record_deleted_on_two_laptops_is_no_conflict(tmp_path: Path) -
         laptop.sync()
     assert content(a.store) == content(b.store)
     assert [laptop.store.conn.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0] for laptop in (a, b)] == [0, 0]
+
+
+@pytest.mark.parametrize("merged", ["set-wise", "in order"])
+def test_an_edit_superseded_here_by_an_equal_value_that_then_lost_is_in_its_laptops_conflicts(
+        tmp_path: Path, merged: str) -> None:
+    """A writes a phone number; B, not having seen it, writes the same number a minute later: merging B's equal
+    value at A is no conflict but takes the field's stamp. C, having seen neither, writes another number later
+    still and wins. C records both losses when their files reach it; A, meeting only B's stamp in its field, must
+    record its own edit's loss too. C's file is merged as a set, or in order (the field changed twice in it)."""
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (a, b, c):
+        laptop.sync()
+    b.store.writer.clock.now_ms = lambda: wall_ms() + 60_000
+    c.store.writer.clock.now_ms = lambda: wall_ms() + 2 * 60_000
+    a.store.writer.update("households", household, {"phone": "0901000001"})
+    b.store.writer.update("households", household, {"phone": "0901000001"})
+    if merged == "in order":
+        c.store.writer.update("households", household, {"phone": "0901000009"})
+    c.store.writer.update("households", household, {"phone": "0902000002"})
+    for laptop in (a, b, a, c, a, b):
+        laptop.sync()
+    assert content(a.store) == content(b.store) == content(c.store)
+    edits = {laptop: laptop.store.conn.execute(
+        "SELECT hlc FROM outbox WHERE op = 'update' AND tbl = 'households'").fetchone()[0] for laptop in (a, b)}
+    lost = [{(row[0], row[1]) for row in laptop.store.conn.execute(
+        "SELECT lost_hlc, lost_device FROM conflicts WHERE field = 'phone' AND kept_device = ? AND lost_value = ?",
+        (c.store.device_id, '"0901000001"'))}
+        for laptop in (a, b, c)]
+    a_edit, b_edit = (edits[a], a.store.device_id), (edits[b], b.store.device_id)
+    assert lost == [{a_edit, b_edit}, {b_edit}, {a_edit, b_edit}]

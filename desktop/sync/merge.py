@@ -12,6 +12,8 @@ clocks it touches are read with one query per table (over a temporary table of t
 is made in memory against that state — updated as each change is decided, so several changes to one row in one
 file behave exactly as if merged one after another — and the winners go to the write path in one call, which
 re-indexes search once for the households touched. Both follow the same rules; rows of one never meet the other.
+After both, a loss they recorded of a value this laptop had also written, before an equal value replaced its stamp
+here, is recorded under this laptop's own stamp too (`desktop.sync.own_losses`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from desktop.store import RowWrite, Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.merge_set import merge_edits, split
+from desktop.sync.own_losses import last_conflict, record_own_losses
 
 ALL_FIELDS = "*"  # the key of a row's creation stamp among its field stamps
 Stamp = tuple[int, str]
@@ -95,6 +98,7 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
         return
     set_wise, in_order = split(changes)
     with store.transaction():
+        before = last_conflict(store)
         if set_wise:
             elsewhere = merge_edits(store, device, set_wise, vv)
             if elsewhere:  # the in-order merge takes those rows' changes too, keeping the file's order
@@ -102,6 +106,7 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
                 in_order = [change for change in changes if (change[0], change[1]) in keys]
         if in_order:
             _merge_in_order(store, device, in_order, vv)
+        record_own_losses(store, device, vv, before)
 
 
 def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
