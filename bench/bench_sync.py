@@ -9,9 +9,16 @@
    of the same rows into a copy of B's database. Target: ≤ 5× the baseline. Also the time A's write path took
    to make those edits (local updates), against the same baseline.
 
+5. (No target) a year of a ward's work on a station of 4 laptops (generated: each laptop records visits and
+   edits households every working day and syncs): the share's size and files, and a fresh laptop's start
+   (enrolled, then one `sync`), before and after `share compact` (the admin's base snapshot; the changesets
+   every laptop has applied removed), and the idle sync on the compacted share. A 20k-household ward by
+   default (1.3 min on a quiet machine, 5 min on a busy one); `--year-households 2000` for a quicker run.
+
 With `--encrypted` every database (the laptops' and the baseline's) is a SQLCipher file, as the app keeps them.
 
     .venv/bin/python bench/bench_sync.py [--encrypted] [--rounds N] [--snapshot-of WARD_DB] [--merge-rows N]
+                                         [--year-households N] [--year-days N] [--only-year]
 """
 
 from __future__ import annotations
@@ -259,6 +266,88 @@ def bench_idle(scratch: Path, devices: int = 50) -> None:
         store.close()
 
 
+def _share_size(root: Path) -> tuple[int, int]:
+    """(bytes, changeset files) on the share."""
+    files = [path for path in root.rglob("*") if path.is_file()]
+    return sum(path.stat().st_size for path in files), sum(1 for path in files if path.suffix == ".chg")
+
+
+def bench_year(scratch: Path, encrypted: bool, households: int, days: int, laptops: int = 4) -> None:
+    """A year of a ward's changes, then a compaction: see the module docstring (5)."""
+    import random
+    import uuid
+
+    from desktop.sync.compaction import compact
+
+    root = scratch / "year"
+    share = FolderShare(root)
+    opened: list[tuple[Store, SyncKeys]] = []
+
+    def join(name: str) -> tuple[Store, SyncKeys]:
+        store = Store.open(scratch / f"year-{name}.db", create=True, key=new_key(encrypted))
+        keys = SyncKeys(Ed25519PrivateKey.generate())
+        if opened:
+            request_enrollment(share, store.device_id, keys, name)
+            approve_device(share, store.device_id, opened[0][1])
+        else:
+            init_share(share, store.device_id, keys)
+        opened.append((store, keys))
+        return store, keys
+
+    started = time.perf_counter()
+    admin, admin_keys = join("admin")
+    generate_demo_ward(admin, DemoSize(households=households, visits_per_household=0.5, seed=11))
+    for number in range(1, laptops):
+        join(f"officer{number}")
+    for store, keys in opened:
+        sync_once(store, share, keys)
+    rng = random.Random(11)
+    ids = [row[0] for row in admin.conn.execute("SELECT id FROM households ORDER BY id")]
+    visits_a_day = max(2, households // 400)  # a 20k ward: 50 visits a day per laptop
+    for day in range(days):
+        for index, (store, keys) in enumerate(opened):
+            batch = [RowWrite("visits", str(uuid.uuid4()), "insert", {
+                "household_id": rng.choice(ids), "visited_at": f"2026-{1 + day * 12 // days:02d}-{1 + day % 28:02d}",
+                "purposes": "welfare_check", "outcome": "met",
+                "findings": f"Thăm ngày {day}, lần {n}"}) for n in range(visits_a_day)]
+            batch += [RowWrite("households", rng.choice(ids), "update", {"phone": f"09{day:03d}{index}{n:04d}"})
+                      for n in range(visits_a_day // 5 + 1)]
+            store.writer.write(batch)
+            sync_once(store, share, keys)
+    for store, keys in opened:  # everyone has everything, and says so
+        sync_once(store, share, keys)
+    making = time.perf_counter() - started
+    size, files = _share_size(root)
+    fresh, fresh_keys = join("fresh-before")
+    started = time.perf_counter()
+    sync_once(fresh, share, fresh_keys)
+    start_before = time.perf_counter() - started
+    started = time.perf_counter()
+    plan = compact(admin, share, admin_keys)
+    compacting = time.perf_counter() - started
+    size_after, files_after = _share_size(root)
+    late, late_keys = join("fresh-after")
+    started = time.perf_counter()
+    sync_once(late, share, late_keys)
+    start_after = time.perf_counter() - started
+    assert late.conn.execute("SELECT COUNT(*) FROM visits").fetchone() == \
+        admin.conn.execute("SELECT COUNT(*) FROM visits").fetchone()
+    timings = []
+    for _ in range(20):
+        started = time.perf_counter()
+        sync_once(admin, share, admin_keys)
+        timings.append((time.perf_counter() - started) * 1000)
+    mib = 1 << 20
+    print(f"a year ({days} working days) of a {households:,}-household ward, {laptops} laptops "
+          f"(made in {making:.0f} s): share {size / mib:.1f} MiB in {files:,} changesets; a fresh laptop's "
+          f"first sync {start_before:.2f} s")
+    print(f"after `share compact` ({compacting:.2f} s, {len(plan.files):,} changesets removed): share "
+          f"{size_after / mib:.1f} MiB in {files_after:,} changesets; a fresh laptop's first sync {start_after:.2f} s "
+          f"(from the base snapshot); sync with nothing new {statistics.median(timings):.1f} ms")
+    for store, _ in opened:
+        store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--encrypted", action="store_true", help="SQLCipher databases, as the app keeps them")
@@ -268,13 +357,23 @@ def main() -> None:
     parser.add_argument("--merge-rows", type=int, default=10_000, metavar="N",
                         help="households edited for the merge round (100000 for the budget's size)")
     parser.add_argument("--only-merge", action="store_true", help="run the merge round only")
+    parser.add_argument("--year-households", type=int, default=20_000, metavar="N",
+                        help="households of the year-of-changes round (2000 for a quicker run)")
+    parser.add_argument("--year-days", type=int, default=250, metavar="N", help="working days of that year")
+    parser.add_argument("--only-year", action="store_true", help="run the year-of-changes round only")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp())
     print(f"databases: {'SQLCipher (encrypted)' if args.encrypted else 'plain SQLite'}")
+    if args.only_year:
+        bench_idle(scratch)
+        bench_year(scratch, args.encrypted, args.year_households, args.year_days)
+        return
     if not args.only_merge:
         bench_apply(scratch, args.encrypted, args.rounds)
         bench_idle(scratch)
     bench_merge(scratch, args.encrypted, args.merge_rows, min(args.rounds, 3))
+    if not args.only_merge:
+        bench_year(scratch, args.encrypted, args.year_households, args.year_days)
     if args.snapshot_of:
         bench_big_snapshot(scratch, args.snapshot_of)
 

@@ -264,3 +264,38 @@ def test_a_laptop_approved_for_an_officer_cannot_change_accounts_and_the_admin_s
     assert "Refused" in status and "Change by canbo2 not accepted (change Account)" in status
     with _open(tmp_path / "station.db", tmp_path / "station.keys") as store:
         assert store.conn.execute("SELECT role FROM users WHERE id = ?", (user,)).fetchone() == ("officer",)
+
+
+def test_compact_on_the_station_then_a_new_laptop_just_syncs(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    share = str(tmp_path / "share")
+    station = ["--db", str(tmp_path / "station.db"), "--key-file", str(tmp_path / "station.keys")]
+    laptop = ["--db", str(tmp_path / "laptop.db"), "--key-file", str(tmp_path / "laptop.keys")]
+    late = ["--db", str(tmp_path / "late.db"), "--key-file", str(tmp_path / "late.keys")]
+    assert main(["demo", "--households", "15", "--db", station[1]]) == 0
+    for other in (laptop, late):
+        assert main(["init", "--db", other[1]]) == 0
+    assert main(["share", "init", share, *station]) == 0
+    assert main(["enroll", share, "--name", "may-01", *laptop]) == 0
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
+        device = store.device_id
+    assert main(["share", "approve", device, *station]) == 0
+    for who in (station, laptop):
+        assert main(["sync", *who]) == 0
+    capsys.readouterr()
+    assert main(["share", "compact", "--dry-run", *station, "--lang", "en"]) == 0
+    assert "Would remove 1 sync files" in capsys.readouterr().out
+    assert main(["share", "compact", *station, "--lang", "en"]) == 0
+    assert "removed 1 sync files" in capsys.readouterr().out
+    assert not list((tmp_path / "share" / "devices").rglob("*.chg"))
+    assert main(["share", "compact", *laptop, "--lang", "en"]) == 2  # the admin's laptop only
+    capsys.readouterr()
+    assert main(["enroll", share, "--name", "may-02", *late]) == 0
+    with _open(tmp_path / "late.db", tmp_path / "late.keys") as store:
+        late_device = store.device_id
+    assert main(["share", "approve", late_device, *station]) == 0
+    capsys.readouterr()
+    assert main(["sync", *late, "--lang", "en"]) == 0  # no file to replay: it starts from the base snapshot
+    assert "caught up from base snapshot" in capsys.readouterr().out
+    with _open(tmp_path / "late.db", tmp_path / "late.keys") as store:
+        assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 15

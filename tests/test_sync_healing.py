@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from test_sync import content, laptops
 
 from desktop.store.hlc import wall_ms
@@ -128,3 +129,100 @@ def test_a_damaged_or_lost_file_is_written_again_by_its_laptop_and_the_others_ca
         assert report.errors == []
     assert content(a.store) == content(b.store) == content(c.store)
     assert open_problems(a.store) == []
+
+
+def test_an_edit_lost_to_a_delete_is_in_every_laptops_conflicts_the_losers_too(tmp_path: Path) -> None:
+    """B edits a household while C (a day fast) deletes it, neither having seen the other: B's edit lost. C
+    records it when B's edit reaches the tombstone; B, and A whichever file it applies first, record it too."""
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (a, b, c):
+        laptop.sync()
+    c.store.writer.clock.now_ms = lambda: wall_ms() + 26 * 60 * 60_000
+    b.store.writer.update("households", household, {"phone": "0901000002"})
+    c.store.writer.delete("households", household)
+    for laptop in (c, a, b, c, a, b):
+        laptop.sync()
+    recorded = [sorted(laptop.store.conn.execute(
+        "SELECT tbl, row_id, field, kept_hlc, kept_device, lost_value, lost_hlc, lost_device FROM conflicts"))
+        for laptop in (a, b, c)]
+    assert recorded[0] == recorded[1] == recorded[2]
+    assert [(row[4], row[5], row[7]) for row in recorded[1]] == [
+        (c.store.device_id, '"{\\"phone\\": \\"0901000002\\"}"', b.store.device_id)]
+
+
+def test_an_own_file_not_yet_recorded_and_damaged_for_good_is_written_again(tmp_path: Path) -> None:
+    """B's power goes right after its file reached the share, before B recorded it; the file is then damaged on
+    the share. B's next sync does not stop at it for good: it writes the original again (damage in the body) or
+    writes that number afresh (damage in the header, which nobody could have applied)."""
+    import random
+
+    from sync_faults import Crash, FaultyTransport
+
+    from desktop.sync.transport import LocalTransport
+
+    faults = FaultyTransport(LocalTransport(tmp_path / "share"), random.Random(1))
+    share = FolderShare(faults)
+    a, b = laptops(tmp_path, share, 2)
+    folder = tmp_path / "share" / "devices" / b.store.device_id
+    for offset in (-100, 22):  # in the body, then in the header
+        household = b.store.writer.insert("households", {"code": f"HK{offset}", "street": "Lê Lợi"})
+        faults.crash = "after_rename"
+        with pytest.raises(Crash):
+            b.sync()
+        newest = max(folder.glob("*.chg"))
+        damaged = bytearray(newest.read_bytes())
+        damaged[offset] ^= 0x20
+        newest.write_bytes(bytes(damaged))
+        b.sync()
+        _, report = a.sync()
+        assert report.errors == []
+        assert a.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (household,)).fetchone() == (1,)
+    assert content(a.store) == content(b.store)
+
+
+def test_the_same_record_deleted_on_two_laptops_is_no_conflict(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (a, b):
+        laptop.sync()
+    a.store.writer.delete("households", household)
+    b.store.writer.delete("households", household)
+    for laptop in (a, b, a):
+        laptop.sync()
+    assert content(a.store) == content(b.store)
+    assert [laptop.store.conn.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0] for laptop in (a, b)] == [0, 0]
+
+
+@pytest.mark.parametrize("merged", ["set-wise", "in order"])
+def test_an_edit_superseded_here_by_an_equal_value_that_then_lost_is_in_its_laptops_conflicts(
+        tmp_path: Path, merged: str) -> None:
+    """A writes a phone number; B, not having seen it, writes the same number a minute later: merging B's equal
+    value at A is no conflict but takes the field's stamp. C, having seen neither, writes another number later
+    still and wins. C records both losses when their files reach it; A, meeting only B's stamp in its field, must
+    record its own edit's loss too. C's file is merged as a set, or in order (the field changed twice in it)."""
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    household = a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (a, b, c):
+        laptop.sync()
+    b.store.writer.clock.now_ms = lambda: wall_ms() + 60_000
+    c.store.writer.clock.now_ms = lambda: wall_ms() + 2 * 60_000
+    a.store.writer.update("households", household, {"phone": "0901000001"})
+    b.store.writer.update("households", household, {"phone": "0901000001"})
+    if merged == "in order":
+        c.store.writer.update("households", household, {"phone": "0901000009"})
+    c.store.writer.update("households", household, {"phone": "0902000002"})
+    for laptop in (a, b, a, c, a, b):
+        laptop.sync()
+    assert content(a.store) == content(b.store) == content(c.store)
+    edits = {laptop: laptop.store.conn.execute(
+        "SELECT hlc FROM outbox WHERE op = 'update' AND tbl = 'households'").fetchone()[0] for laptop in (a, b)}
+    lost = [{(row[0], row[1]) for row in laptop.store.conn.execute(
+        "SELECT lost_hlc, lost_device FROM conflicts WHERE field = 'phone' AND kept_device = ? AND lost_value = ?",
+        (c.store.device_id, '"0901000001"'))}
+        for laptop in (a, b, c)]
+    a_edit, b_edit = (edits[a], a.store.device_id), (edits[b], b.store.device_id)
+    assert lost == [{a_edit, b_edit}, {b_edit}, {a_edit, b_edit}]

@@ -34,6 +34,7 @@ class ApplyReport:
     applied: dict[str, int] = field(default_factory=dict)  # device → changesets applied
     errors: list[tuple[str, int, str]] = field(default_factory=list)  # (device, seq, reason)
     refused: int = 0  # changes not applied because their laptop was not allowed to make them
+    caught_up_from: str | None = None  # the base snapshot this laptop caught up from, left behind a compaction
 
 
 def clock_offset(header: dict[str, Any], read_at_ms: int) -> int | None:

@@ -8,9 +8,11 @@ from desktop.progress import Progress
 from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.apply import ApplyReport, apply_all
+from desktop.sync.compaction import acknowledge
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import refresh_grants
 from desktop.sync.publish import publish
+from desktop.sync.rebase import behind_base, catch_up, floors
 from desktop.sync.station import SyncKeys, save_roster, unwrap_all, verified_roster
 
 
@@ -18,7 +20,11 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
               cancelled: Callable[[], bool] | None = None) -> tuple[int, ApplyReport]:
     """Returns (changesets published, what was applied). A roster that is not the admin's, or older than one
     this laptop has seen, stops the round before anything is published or applied (WardbookError).
-    `progress` and `cancelled` follow the apply, file by file (`apply_all`); publishing is one quick step."""
+    `progress` and `cancelled` follow the apply, file by file (`apply_all`); publishing is one quick step.
+
+    A laptop left behind a compaction (`desktop.sync.rebase`) catches up from the base snapshot once its own
+    changes are published; the round ends by acknowledging what this laptop has applied (only when that moved),
+    which is what lets the admin's compaction remove files."""
     authorize(store, "sync.run")
     roster = verified_roster(store, share)
     share.check_layout()
@@ -26,5 +32,11 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
         save_roster(share, roster, keys)  # an account's role or `active` changed here: its laptops' grants follow
         roster = verified_roster(store, share)
     unwrap_all(roster, store.device_id, keys)
-    published = publish(store, share, keys, roster["station"], int(roster["epoch"]))
-    return published, apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
+    published = publish(store, share, keys, roster["station"], int(roster["epoch"]),
+                        floors(roster).get(store.device_id, 0),
+                        lambda: floors(verified_roster(store, share)).get(store.device_id, 0))
+    base = catch_up(store, share, keys, roster)["id"] if behind_base(store, roster) else None
+    report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
+    report.caught_up_from = base
+    acknowledge(store, share, keys)
+    return published, report

@@ -1,10 +1,13 @@
 """The layout of the shared folder as sync sees it, over any transport (local path or smb://).
 
-    station.json                         roster: station id, key epoch, devices and their keys
-    devices/<device_id>/<seq:012d>.chg   changesets, written only by that device, never changed
+    station.json                         roster: station id, key epoch, devices and their keys, the base snapshot
+    devices/<device_id>/<seq:012d>.chg   changesets, written only by that device, never changed (removed by the
+                                         admin's compaction once every laptop has applied them)
+    snapshots/<id>.snap                  the station's data at a version vector (admin)
+    acks/<device_id>.json                what that laptop has applied, signed by it (`desktop.sync.compaction`)
     enroll/<device_id>.req               a laptop asking to join
 
-Only immutable files live there, one writer per device folder; the database never does.
+Changesets and snapshots are immutable, one writer per device folder; the database never lives there.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ class FolderShare:
     def _unreachable(self, error: OSError) -> WardbookError:
         return WardbookError("sync.no_share", path=self.description)
 
-    def _small_json(self, rel: str) -> Any:
+    def small_json(self, rel: str) -> Any:
         """A small JSON file of the share (the roster, a request). Anyone with access to the folder can put a huge
         file there: it is refused as damaged (ValueError) after `MAX_SMALL_FILE_BYTES`, never read whole."""
         with self.transport.open_read(rel) as handle:
@@ -47,7 +50,7 @@ class FolderShare:
 
     def station(self) -> dict[str, Any]:
         try:
-            return dict(self._small_json("station.json"))
+            return dict(self.small_json("station.json"))
         except FileNotFoundError:
             raise WardbookError("sync.not_a_share", path=self.description) from None
         except OSError as error:
@@ -132,7 +135,7 @@ class FolderShare:
             if not name.endswith(".req"):
                 continue
             try:
-                request = self._small_json(f"enroll/{name}")
+                request = self.small_json(f"enroll/{name}")
             except (OSError, ValueError):
                 continue
             if isinstance(request, dict) and isinstance(request.get("device"), str):
@@ -141,7 +144,7 @@ class FolderShare:
 
     def request(self, device_id: str) -> dict[str, str] | None:
         try:
-            return dict(self._small_json(f"enroll/{device_id}.req"))
+            return dict(self.small_json(f"enroll/{device_id}.req"))
         except FileNotFoundError:
             return None
 

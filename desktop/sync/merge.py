@@ -12,6 +12,8 @@ clocks it touches are read with one query per table (over a temporary table of t
 is made in memory against that state — updated as each change is decided, so several changes to one row in one
 file behave exactly as if merged one after another — and the winners go to the write path in one call, which
 re-indexes search once for the households touched. Both follow the same rules; rows of one never meet the other.
+After both, a loss they recorded of a value this laptop had also written, before an equal value replaced its stamp
+here, is recorded under this laptop's own stamp too (`desktop.sync.own_losses`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from desktop.store import RowWrite, Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.merge_set import merge_edits, split
+from desktop.sync.own_losses import last_conflict, record_own_losses
 
 ALL_FIELDS = "*"  # the key of a row's creation stamp among its field stamps
 Stamp = tuple[int, str]
@@ -73,6 +76,21 @@ def _load(store: Store, keys: set[Key]) -> dict[Key, _Row]:
     return rows
 
 
+def _edits_lost_to_delete(row: _Row, device: str, remote: Stamp, vv: dict[str, int], conflict: Any, table: str,
+                          row_id: str) -> None:
+    """A delete reaches a row alive here with edits its writer had not seen: each such edit (the fields written
+    at one stamp) lost to the delete, and is kept in conflicts as the laptop that deleted records it when the
+    edit reaches it (`lost` the edit's fields as JSON, at the edit's stamp). So the laptop whose edit lost
+    records it too, and so does every other laptop whichever of the two it applies first."""
+    unseen: dict[Stamp, dict[str, Any]] = {}
+    for name, stamp in row.stamps.items():
+        if name not in (ALL_FIELDS, "deleted_hlc") and stamp[1] not in (device, "") and not _seen(vv, stamp):
+            unseen.setdefault(stamp, {})[name] = row.values.get(name)
+    for stamp, fields in sorted(unseen.items()):
+        conflict(table, row_id, "deleted_hlc", kept=(remote[0], remote),
+                 lost=(json.dumps(fields, ensure_ascii=False), stamp))
+
+
 def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
     """Merge remote changes `[table, row_id, op, hlc, fields]`, in order, into rows that may exist here."""
     changes = [change for change in changes if change[0] in SYNCED]  # a newer app's table: kept in the file only
@@ -80,6 +98,7 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
         return
     set_wise, in_order = split(changes)
     with store.transaction():
+        before = last_conflict(store)
         if set_wise:
             elsewhere = merge_edits(store, device, set_wise, vv)
             if elsewhere:  # the in-order merge takes those rows' changes too, keeping the file's order
@@ -87,6 +106,7 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
                 in_order = [change for change in changes if (change[0], change[1]) in keys]
         if in_order:
             _merge_in_order(store, device, in_order, vv)
+        record_own_losses(store, device, vv, before)
 
 
 def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
@@ -122,11 +142,14 @@ def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dic
             local = row.stamp(name)
             if remote == local:
                 continue  # the same write again: idempotent
+            # Two laptops deleting the same record wanted the same thing: which tombstone stays is no conflict.
+            both_deleted = name == "deleted_hlc" and value is not None and current.get(name) is not None
             if remote > local:
                 winners[name] = value
-                if current.get(name) != value and local[1] not in (device, "") and not _seen(vv, local):
+                if current.get(name) != value and local[1] not in (device, "") and not _seen(vv, local) \
+                        and not both_deleted:
                     conflict(table, row_id, name, kept=(value, remote), lost=(current.get(name), local))
-            elif current.get(name) != value and local[1] != device:
+            elif current.get(name) != value and local[1] != device and not both_deleted:
                 conflict(table, row_id, name, kept=(current.get(name), local), lost=(value, remote))
         if op == "insert" and remote > row.stamp(ALL_FIELDS):
             # The creation reached a row made earlier as a placeholder: it also set every field it left out (to
@@ -138,6 +161,8 @@ def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dic
             if not _seen(vv, tombstone):  # edited on one laptop while deleted on another: a person decides
                 conflict(table, row_id, "deleted_hlc", kept=(current["deleted_hlc"], tombstone),
                          lost=(json.dumps(winners, ensure_ascii=False), remote))
+        if op == "delete" and current["deleted_hlc"] is None and "deleted_hlc" in winners:
+            _edits_lost_to_delete(row, device, remote, vv, conflict, table, row_id)
         if not winners:
             continue
         deleted = winners.pop("deleted_hlc", None)

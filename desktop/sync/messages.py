@@ -129,6 +129,28 @@ i18n.register(
             "vi": "Đã ghi bản chụp {id} lên thư mục dùng chung.",
             "en": "Wrote snapshot {id} to the shared folder.",
         },
+        "sync.cli_caught_up": {
+            "vi": "Máy này vắng lâu hơn thời gian giữ tệp trên thư mục dùng chung: đã cập nhật từ bản chụp nền {id} "
+            "(các thay đổi của máy này đã được gửi trước).",
+            "en": "This laptop was away longer than the shared folder keeps files: it caught up from base snapshot "
+            "{id} (its own changes were sent first).",
+        },
+        "sync.cli_compacted": {
+            "vi": "Đã ghi bản chụp nền {id}; đã xoá {files} tệp đồng bộ và {snapshots} bản chụp cũ mà mọi máy đã "
+            "nhận.",
+            "en": "Wrote base snapshot {id}; removed {files} sync files and {snapshots} older snapshots that every "
+            "laptop has applied.",
+        },
+        "sync.cli_compact_plan": {
+            "vi": "Sẽ xoá {files} tệp đồng bộ mà mọi máy đã nhận (chưa xoá gì).",
+            "en": "Would remove {files} sync files that every laptop has applied (nothing removed yet).",
+        },
+        "sync.cli_compact_waiting": {
+            "vi": "Máy {device} chưa đồng bộ với phiên bản này: chưa xoá được gì cho tới khi máy đó đồng bộ (hoặc "
+            "quản trị viên để máy đó lại sau).",
+            "en": "Laptop {device} has not synced with this version yet: nothing can be removed until it syncs (or "
+            "the admin leaves it behind).",
+        },
         "sync.cli_bootstrapped": {
             "vi": "Đã khởi tạo từ bản chụp {id}; lần đồng bộ sau chỉ nhận các tệp mới hơn.",
             "en": "Started from snapshot {id}; the next sync applies only the files after it.",

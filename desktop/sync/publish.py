@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from desktop.store import Store
@@ -64,21 +65,38 @@ def _outbox_changes(store: Store, outbox_from: int, outbox_to: int) -> list[list
         (outbox_from, outbox_to))]
 
 
-def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys) -> int:
+def _forget_compacted(store: Store, recorded: dict[int, tuple[str, str]], floor: int) -> dict[int, tuple[str, str]]:
+    """Forget the own files a compaction removed (up to `floor`)."""
+    if recorded and min(recorded) <= floor:
+        store.conn.execute("DELETE FROM published_files WHERE seq <= ?", (floor,))
+        return {seq: entry for seq, entry in recorded.items() if seq > floor}
+    return recorded
+
+
+def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys, floor: int = 0,
+                   floor_now: Callable[[], int] | None = None) -> int:
     """Write again this laptop's own files that are missing from the share, or damaged: every file's presence is
     checked at each sync, and the contents of a few (`VERIFY_PER_SYNC`, in turn, so all are read over time).
 
     A file is rebuilt from its remembered header and its outbox entries; the encoding gives the same bytes for the
     same inputs, so the rebuilt file is the original (checked against its recorded hash) and the next file's
     chain still holds. A file whose entries have changed since (purged under retention) cannot be rebuilt: that is
-    recorded for the admin. Returns the number of files written again."""
+    recorded for the admin. Files up to `floor` were removed by a compaction (the signed roster says so): they
+    are forgotten, never written again; when files are missing, `floor_now()` reads the roster again first, in case
+    a compaction removed them since this sync read it. Returns the number of files written again."""
     device = store.device_id
     recorded = {seq: (digest, header) for seq, digest, header in store.conn.execute(
         "SELECT seq, sha256, header FROM published_files ORDER BY seq")}
+    recorded = _forget_compacted(store, recorded, floor)
     if not recorded:
         return 0
     present = set(share.seqs(device))
     suspects = {seq for seq in recorded if seq not in present}
+    if suspects and floor_now is not None:
+        recorded = _forget_compacted(store, recorded, max(floor, floor_now()))
+        suspects &= set(recorded)
+        if not recorded:
+            return 0
     order = sorted(recorded)
     cursor = int(store.setting(VERIFY_CURSOR, "0") or 0)
     window = ([seq for seq in order if seq > cursor] + order)[:VERIFY_PER_SYNC]
@@ -109,19 +127,57 @@ def _damaged(share: FolderShare, device: str, seq: int, digest: str) -> bool:
         return True
 
 
-def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int) -> int:
-    """Publish what is pending, after writing again any own file missing or damaged on the share; returns the
-    number of changesets written."""
+def _rebuilt(store: Store, keys: SyncKeys, damaged: bytes, seq: int,
+             prev_hash: str) -> tuple[bytes, dict[str, Any]] | None:
+    """This laptop's file `seq`, written before a crash that kept it from being recorded and damaged since on the
+    share, made again from its header (when that is still readable) and its outbox entries: the same inputs give
+    the same bytes, so the result is the original when it differs from the damaged copy only where a few bytes
+    were altered or the copy was cut short. None when it cannot be told to be the original (the damage hit the
+    header): the number is then written afresh, as if the file had never been written."""
+    try:
+        header = read_header(damaged)[0]
+    except InvalidChangeset:
+        return None
+    if not (_is_next(store, header, seq, prev_hash) and isinstance(header.get("outbox_to"), int)
+            and isinstance(header.get("epoch"), int)):
+        return None
+    try:
+        data = encode(header, _outbox_changes(store, header["outbox_from"], header["outbox_to"]),
+                      keys.data_key(header["epoch"]), keys.signing_key)
+    except (InvalidChangeset, TypeError, ValueError):
+        return None
+    altered = sum(a != b for a, b in zip(data, damaged, strict=False))
+    if data.startswith(damaged) or (len(data) == len(damaged) and altered <= 8):
+        return data, header
+    return None
+
+
+def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoch: int, floor: int = 0,
+            floor_now: Callable[[], int] | None = None) -> int:
+    """Publish what is pending, after writing again any own file missing or damaged on the share (above `floor`,
+    the number up to which a compaction removed this laptop's files; see `heal_own_files` for `floor_now`);
+    returns the number of changesets written."""
     device = store.device_id
     share.clean_temporaries(device)
-    written = heal_own_files(store, share, keys)
+    written = heal_own_files(store, share, keys, floor, floor_now)
     while True:
         seq, prev_hash = _last_published(store)
         if share.exists(device, seq + 1):  # a crash after the rename: adopt the file already there
-            raw = share.read(device, seq + 1)
+            try:
+                raw = share.read(device, seq + 1)
+            except InvalidChangeset as error:  # far too big to be the file this laptop wrote: told, not read
+                record_error(store, device, seq + 1, f"own_{error.reason}", file_name(seq + 1))
+                raise refused("sync.own_file_unreadable", error.reason, file=file_name(seq + 1)) from None
             try:
                 found = decode(raw, keys.signing_key.public_key(), keys.data_key(read_header(raw)[0].get("epoch", 0)))
             except InvalidChangeset as error:
+                if share.read(device, seq + 1) == raw:  # the same bytes twice: damaged on the share for good
+                    rebuilt = _rebuilt(store, keys, raw, seq + 1, prev_hash)
+                    share.set_aside(device, seq + 1)
+                    if rebuilt is not None:
+                        share.publish(device, seq + 1, rebuilt[0])
+                        _mark(store, seq + 1, rebuilt[0], rebuilt[1])
+                    continue  # else this number is written afresh below
                 # Read back damaged (a flaky network read, as the simulation found: it used to stop with a
                 # KeyError): nothing is marked, the error is recorded and shown, and the next sync reads it again.
                 record_error(store, device, seq + 1, f"own_{error.reason}", file_name(seq + 1))

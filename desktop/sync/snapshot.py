@@ -1,8 +1,8 @@
 """Snapshots: the station's data at a version vector, so a new or re-imaged laptop does not replay every file.
 
 `write_snapshot` (admin or station laptop): `VACUUM INTO` a temporary file in this laptop's own data folder,
-strip it to the synced tables and their clocks (no outbox, login attempts, device identity, settings, cursors,
-errors or conflicts of this laptop), encrypt it with the station data key and sign it onto
+strip it to the synced tables, their clocks and the conflicts seen, without indexes (no outbox, login attempts,
+device identity, settings, cursors or errors of this laptop), encrypt it with the station data key and sign it onto
 `<share>/snapshots/<id>.snap`, then overwrite and remove the temporary file. The header carries the version
 vector — for each device, the seq and hash of its last changeset the data includes — which becomes the new
 laptop's cursors, so it then applies only the changesets after the snapshot (a hash-chain check included).
@@ -60,7 +60,9 @@ FORMAT = 1
 CHUNK = 1 << 20
 PREFIX_SIZE = 8
 SIGNATURE_SIZE = 64
-KEEP = frozenset({*SYNCED, "field_clock"})  # everything else in a laptop's database is its own business
+# Everything else in a laptop's database is its own business; its conflicts travel so that a laptop catching up
+# from the snapshot learns the conflicts it won or lost in the files it will never read (`desktop.sync.rebase`).
+KEEP = frozenset({*SYNCED, "field_clock", "conflicts"})
 KEY_AD = b"WBSNAP1 snapshot key"
 
 
@@ -169,6 +171,11 @@ def _strip(path: Path, key: bytes | None) -> tuple[dict[str, list[Any]], int, in
         for name in names:
             if name not in KEEP:
                 conn.execute(f'DROP TABLE "{name}"')
+        # The receiving laptop copies the rows into its own tables (with their own indexes) and reads the copy
+        # only in full: the copy's indexes would only make the file on the share larger.
+        for (index,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                                     ).fetchall():
+            conn.execute(f'DROP INDEX "{index}"')
         conn.execute("VACUUM")
         if snapshot_key:
             conn.execute(f"PRAGMA rekey = {_key_literal(snapshot_key)}")
@@ -183,6 +190,11 @@ def write_snapshot(store: Store, share: FolderShare, keys: SyncKeys) -> str:
     authorize(store, "enrollment")
     roster = verified_roster(store, share)
     unwrap_all(roster, store.device_id, keys)
+    return str(snapshot_of(store, share, keys, roster)["id"])
+
+
+def snapshot_of(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any]) -> dict[str, Any]:
+    """Write the snapshot (the caller has checked who may) and return its header."""
     epoch = int(roster["epoch"])
     data_key = keys.data_key(epoch)
     with _temporary(store, "snapshot") as temp:
@@ -197,7 +209,7 @@ def write_snapshot(store: Store, share: FolderShare, keys: SyncKeys) -> str:
         with open(temp, "rb") as source:
             share.transport.write_new_chunks(f"snapshots/{snapshot_id}.snap",
                                              _sealed(header, source, AESGCM(data_key), keys))
-    return snapshot_id
+    return header
 
 
 def _sealed(header: dict[str, Any], source: BinaryIO, aead: AESGCM, keys: SyncKeys) -> Iterator[bytes]:
@@ -308,36 +320,63 @@ def bootstrap(store: Store, share: FolderShare, keys: SyncKeys, snapshot_id: str
     authorize(store, "enrollment")
     roster = verified_roster(store, share)
     unwrap_all(roster, store.device_id, keys)
-    if any(store.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in SYNCED) or \
-            store.conn.execute("SELECT 1 FROM applied LIMIT 1").fetchone():
+    if not is_empty(store):
         raise WardbookError("sync.bootstrap_not_empty")
     available = snapshot_ids(share)
     chosen = snapshot_id or (available[-1] if available else None)
     if chosen is None or chosen not in available:
         raise WardbookError("sync.no_snapshot", path=share.description)
+    return load_snapshot(store, share, keys, roster, chosen)
+
+
+def is_empty(store: Store) -> bool:
+    """No synced row and no cursor: a laptop that may be filled from a snapshot as it is."""
+    return not (any(store.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in SYNCED)
+                or store.conn.execute("SELECT 1 FROM applied LIMIT 1").fetchone())
+
+
+def load_snapshot(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any],
+                  snapshot_id: str) -> dict[str, Any]:
+    """Fill this empty laptop from snapshot `snapshot_id` (checked against `roster`), with its cursors."""
+    with attached_snapshot(store, share, keys, roster, snapshot_id) as header, store.transaction():
+        store.writer.load_snapshot("snap")
+        set_cursors(store, header)
+    return header
+
+
+def set_cursors(store: Store, header: dict[str, Any]) -> None:
+    """Move this laptop's cursors up to a snapshot's version vector (never back), in the caller's transaction:
+    the changesets the snapshot holds are not applied again, and the hash chain goes on from its `[seq, hash]`."""
+    now = utc_now_iso()
+    store.conn.executemany(
+        "INSERT INTO applied (device_id, last_seq, last_hash, applied_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash, "
+        "applied_at = excluded.applied_at WHERE excluded.last_seq > applied.last_seq",
+        [(device, int(seq), digest, now) for device, (seq, digest) in header["vv"].items()
+         if device != store.device_id],
+    )
+    store.writer.clock.observe(int(header["hlc"]))
+    store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+
+
+@contextmanager
+def attached_snapshot(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any],
+                      snapshot_id: str) -> Iterator[dict[str, Any]]:
+    """Check and decrypt snapshot `snapshot_id` into a temporary file beside the database, attach it as `snap`
+    for the block, and yield its header; a refused snapshot is recorded like a bad changeset, then raised."""
     with _temporary(store, "bootstrap") as temp, _temporary(store, "bootstrap-plain") as scratch:
         try:
-            with share.transport.open_read(f"snapshots/{chosen}.snap") as source:
+            with share.transport.open_read(f"snapshots/{snapshot_id}.snap") as source:
                 header = _decrypt_to(source, roster, keys, temp)
             snapshot_key = _unwrap_key(keys.data_key(int(header["epoch"])), header.get("key"))
             if header.get("schema") != int(store.conn.execute("PRAGMA user_version").fetchone()[0]):
                 raise _refuse("schema")
         except WardbookError as error:  # recorded like a bad changeset, then shown
-            record_error(store, None, None, f"snapshot_{error.params.get('reason')}", f"{chosen}.snap")
+            record_error(store, None, None, f"snapshot_{error.params.get('reason')}", f"{snapshot_id}.snap")
             raise
         _attach(store, temp, snapshot_key, scratch)
         try:
-            with store.transaction():
-                store.writer.load_snapshot("snap")
-                resolve_errors_of_kind(store, "snapshot_")
-                now = utc_now_iso()
-                store.conn.executemany(
-                    "INSERT INTO applied (device_id, last_seq, last_hash, applied_at) VALUES (?, ?, ?, ?)",
-                    [(device, int(seq), digest, now) for device, (seq, digest) in header["vv"].items()
-                     if device != store.device_id],
-                )
-                store.writer.clock.observe(int(header["hlc"]))
-                store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+            yield header
+            resolve_errors_of_kind(store, "snapshot_")
         finally:
             store.conn.execute("DETACH DATABASE snap")
-    return header

@@ -9,6 +9,7 @@ from desktop.store import Store
 from desktop.sync.errors import open_errors
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import grant_for, is_revoked
+from desktop.sync.rebase import floors
 from desktop.sync.screen import refused_counts
 
 
@@ -16,7 +17,7 @@ from desktop.sync.screen import refused_counts
 class DeviceStatus:
     device: str
     name: str
-    on_share: int  # highest changeset number published
+    on_share: int  # highest changeset number published (still on the share, or removed by a compaction)
     applied: int  # highest applied on this laptop
     lag: int
     clock_offset_ms: int | None  # its clock minus this laptop's, estimated at its newest file applied here
@@ -39,10 +40,11 @@ def device_status(store: Store, share: FolderShare) -> list[DeviceStatus]:
     refused = refused_counts(store)
     conflicts = dict(store.conn.execute(
         "SELECT lost_device, COUNT(*) FROM conflicts WHERE resolved_at IS NULL GROUP BY lost_device").fetchall())
+    removed = floors(roster)
     rows = []
     for device, info in sorted(roster.get("devices", {}).items()):
         seqs = share.seqs(device)
-        on_share = seqs[-1] if seqs else 0
+        on_share = max(seqs[-1] if seqs else 0, removed.get(device, 0))  # a compaction may have removed them all
         seen, offset = (on_share, 0) if device == store.device_id else applied.get(device, (0, None))
         grant = grant_for(roster, device, on_share + 1)
         name = str(info.get("name", ""))

@@ -1,4 +1,4 @@
-"""`wardbook share init|approve|revoke|list|snapshot`, `wardbook enroll`, `wardbook sync [status|bootstrap]`.
+"""`wardbook share init|approve|revoke|list|snapshot|compact`, `wardbook enroll`, `wardbook sync [status|bootstrap]`.
 
 A new or re-imaged laptop: `wardbook enroll SHARE`, the admin approves it, then `wardbook sync bootstrap` loads
 the newest snapshot (written by `wardbook share snapshot` on the admin or station laptop) and `wardbook sync`
@@ -77,6 +77,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     snapshot = actions.add_parser("snapshot", help="ghi bản chụp dữ liệu / write a snapshot for new laptops")
     _options(snapshot)
     snapshot.set_defaults(handler=_snapshot)
+    compact = actions.add_parser("compact", help="dọn tệp cũ / remove files every laptop has applied")
+    _options(compact)
+    compact.add_argument("--leave-behind", action="append", default=[], metavar="DEVICE",
+                         help="máy vắng lâu, bắt kịp từ bản chụp / a laptop away for long: it catches up from the "
+                         "snapshot")
+    compact.add_argument("--dry-run", action="store_true", help="chỉ liệt kê / only tell what would go")
+    compact.set_defaults(handler=_compact)
     listing = actions.add_parser("list", help="máy và yêu cầu / devices and requests")
     _options(listing)
     listing.set_defaults(handler=_list)
@@ -138,6 +145,29 @@ def _snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compact(args: argparse.Namespace) -> int:
+    """Sync first, so the base snapshot holds everything this laptop can have, then compact."""
+    from desktop.sync.compaction import compact
+
+    with open_store(args) as store:
+        authorize(store, "enrollment")
+        secrets = _secrets(args, store)
+        keys = load_keys(secrets)
+        share = _share(args, store)
+        if not args.dry_run:
+            sync_once(store, share, keys)
+        plan = compact(store, share, keys, args.leave_behind, dry_run=args.dry_run)
+        save_data_keys(secrets, keys)
+    for device in plan.waiting_for:
+        print(i18n.tr("sync.cli_compact_waiting", device=device[:8]))
+    if args.dry_run:
+        print(i18n.tr("sync.cli_compact_plan", files=len(plan.files)))
+    else:
+        print(i18n.tr("sync.cli_compacted", id=share.station()["base"]["snapshot"], files=len(plan.files),
+                      snapshots=len(plan.snapshots)))
+    return 0
+
+
 def _bootstrap(args: argparse.Namespace, store: Store) -> int:
     snapshot_id = setup.bootstrap_from(store, _location(args, store), _secrets(args, store), args.snapshot)
     print(i18n.tr("sync.cli_bootstrapped", id=snapshot_id))
@@ -193,6 +223,8 @@ def _sync(args: argparse.Namespace) -> int:
             change_setting(store, "sync.share", setup.remembered(args.share))
         if report_progress:
             report_progress(1, 1, "sync")
+    if report.caught_up_from:
+        print(i18n.tr("sync.cli_caught_up", id=report.caught_up_from))
     print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))
     if report.refused:
         print(i18n.tr("sync.cli_refused", count=report.refused))
