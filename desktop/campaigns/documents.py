@@ -8,6 +8,7 @@ review's layout (`desktop.reports`): title block, document title, paged tables, 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -145,6 +146,56 @@ def _tally_rows(tallies: list[QuestionTally], lang: str | None) -> list[list[obj
     return rows
 
 
+@dataclass(frozen=True)
+class ReportContent:
+    """What the campaign report says, made once and drawn by the PDF (here) and the DOCX (`report_docx`)
+    alike, so the two files say the same thing in the same words: rows are already formatted."""
+
+    summary: str
+    intro: str
+    coverage: str
+    area_rows: list[list[object]]
+    area_total: list[object]
+    tally_rows: list[list[object]]
+    narrative: list[str]
+
+
+def report_content(store: Store, campaign: Campaign, lang: str | None) -> ReportContent:
+    """Coverage overall and per khu phố, the tallies of every question (retired ones included), the narrative."""
+    rows = targets(store, campaign)
+    overall = tally(rows)
+    areas = dict(store.conn.execute("SELECT id, name FROM areas"))
+    reached = overall.counts["reached"]
+    groups = sorted(tallies_by(rows, "area_id"), key=lambda t: str(areas.get(t.key or "", "")))
+    return ReportContent(
+        summary=_t("report_summary", lang, name=campaign.name),
+        intro=_t("intro", lang, purpose=campaign.purpose or campaign.name, starts=day(campaign.starts_on),
+                 ends=day(campaign.ends_on)),
+        coverage=_t("coverage", lang, total=number(overall.total, lang), reached=number(reached, lang),
+                    share=percent(100 * reached / overall.total if overall.total else 0, lang),
+                    retry=number(overall.counts["to_retry"], lang),
+                    left=number(overall.counts["not_started"], lang),
+                    other=number(overall.counts["other"], lang)),
+        area_rows=[[areas.get(t.key or "", i18n.tr("sweep.no_area", lang)), number(t.total, lang),
+                    *(number(t.counts[s], lang) for s in STATES)] for t in groups],
+        area_total=[_t("total", lang), number(overall.total, lang),
+                    *(number(overall.counts[s], lang) for s in STATES)],
+        tally_rows=_tally_rows(question_tallies(campaign, result_rows(store, campaign, rows)), lang),
+        narrative=[part for part in (campaign.narrative or "").split("\n") if part.strip()],
+    )
+
+
+def area_titles(lang: str | None) -> list[str]:
+    """The headings of the coverage table by khu phố."""
+    return [i18n.tr("sweep.col.area", lang), i18n.tr("campaign.cli.col.total", lang),
+            *(i18n.tr(f"sweep.state.{state}", lang) for state in STATES)]
+
+
+def tally_titles(lang: str | None) -> list[str]:
+    """The headings of the tallies table."""
+    return [_t("question", lang), _t("answer", lang), _t("count", lang), "%"]
+
+
 def build_campaign_report(
     store: Store,
     campaign: Campaign,
@@ -161,41 +212,28 @@ def build_campaign_report(
     actor = authorize(store, "reports.view")
     lang = lang or i18n.current_language()
     today = today or date.today()
-    rows = targets(store, campaign)
-    overall = tally(rows)
+    content = report_content(store, campaign, lang)
     styles = make_styles()
     width = body_width()
     settings = report_settings(store, lang)
-    summary = _t("report_summary", lang, name=campaign.name)
-    areas = dict(store.conn.execute("SELECT id, name FROM areas"))
     story: list[Flowable] = [TitleBlock(settings, today, "BC", lang)]
-    story += document_title(i18n.tr("reports.kind_report", lang), summary, styles, width)
-    reached = overall.counts["reached"]
-    story.append(paragraph(_t("intro", lang, purpose=campaign.purpose or campaign.name, starts=day(campaign.starts_on),
-                              ends=day(campaign.ends_on)), styles.body))
-    story.append(paragraph(_t("coverage", lang, total=number(overall.total, lang), reached=number(reached, lang),
-                              share=percent(100 * reached / overall.total if overall.total else 0, lang),
-                              retry=number(overall.counts["to_retry"], lang),
-                              left=number(overall.counts["not_started"], lang),
-                              other=number(overall.counts["other"], lang)), styles.body))
+    story += document_title(i18n.tr("reports.kind_report", lang), content.summary, styles, width)
+    story.append(paragraph(content.intro, styles.body))
+    story.append(paragraph(content.coverage, styles.body))
     story.append(paragraph(_t("by_area", lang), styles.heading))
-    columns = [Column(i18n.tr("sweep.col.area", lang), width - 4 * 26 * mm - 24 * mm),
-               Column(i18n.tr("campaign.cli.col.total", lang), 24 * mm, "RIGHT"),
-               *(Column(i18n.tr(f"sweep.state.{state}", lang), 26 * mm, "RIGHT") for state in STATES)]
-    groups = sorted(tallies_by(rows, "area_id"), key=lambda t: str(areas.get(t.key or "", "")))
-    story.append(PagedTable(columns, [[areas.get(t.key or "", i18n.tr("sweep.no_area", lang)), number(t.total, lang),
-                                       *(number(t.counts[s], lang) for s in STATES)] for t in groups],
-                            total=[_t("total", lang), number(overall.total, lang),
-                                   *(number(overall.counts[s], lang) for s in STATES)], lang=lang))
+    area, total, *states = area_titles(lang)
+    columns = [Column(area, width - 4 * 26 * mm - 24 * mm), Column(total, 24 * mm, "RIGHT"),
+               *(Column(title, 26 * mm, "RIGHT") for title in states)]
+    story.append(PagedTable(columns, content.area_rows, total=content.area_total, lang=lang))
     story.append(paragraph(_t("answers", lang), styles.heading))
-    tallies = question_tallies(campaign, result_rows(store, campaign, rows))
-    story.append(PagedTable([Column(_t("question", lang), width - 28 * mm - 22 * mm - 50 * mm),
-                             Column(_t("answer", lang), 50 * mm), Column(_t("count", lang), 28 * mm, "RIGHT"),
-                             Column("%", 22 * mm, "RIGHT")], _tally_rows(tallies, lang), lang=lang))
-    if campaign.narrative:
+    question, answer, count, share = tally_titles(lang)
+    story.append(PagedTable([Column(question, width - 28 * mm - 22 * mm - 50 * mm), Column(answer, 50 * mm),
+                             Column(count, 28 * mm, "RIGHT"), Column(share, 22 * mm, "RIGHT")],
+                            content.tally_rows, lang=lang))
+    if content.narrative:
         story.append(paragraph(_t("narrative", lang), styles.heading))
-        story += [paragraph(part, styles.body) for part in campaign.narrative.split("\n") if part.strip()]
+        story += [paragraph(part, styles.body) for part in content.narrative]
     story.append(closing_block(settings, styles, width, lang))
     build_pdf(out, story, progress=progress, cancelled=cancelled, message=i18n.tr("reports.progress_layout", lang),
-              invariant=invariant, title=summary)
+              invariant=invariant, title=content.summary)
     audit.record(store, "print", "campaigns", campaign.id, {"report": "campaign_report"}, actor=actor)

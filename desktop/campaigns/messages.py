@@ -122,6 +122,10 @@ i18n.register(
             "en": "Question {question} retired; its answers stay in the results.",
         },
         "campaign.cli.written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
+        "campaign.cli.out_or_docx": {
+            "vi": "Cần chọn tệp ra: --out (PDF) hoặc --docx (Word).",
+            "en": "Choose an output: --out (PDF) or --docx (Word).",
+        },
         "campaign.cli.all": {"vi": "Toàn đợt", "en": "All"},
         "campaign.cli.col.id": {"vi": "Mã", "en": "Id"},
         "campaign.cli.col.name": {"vi": "Tên đợt", "en": "Name"},

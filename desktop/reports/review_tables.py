@@ -23,7 +23,8 @@ class Field:
     width_mm: float
     # text, int, decimal (always one decimal: "22,0" beside "19,2"), percent, date, ordinal (a row number:
     # 1000, never "1.000"), figure (a key figure: a count "1.486" or a share "85,3", by the value's type),
-    # change (a signed difference: "+12", "-3,5")
+    # change (a signed difference: "+12", "-3,5"), shown (a figure another report already formatted, printed
+    # as it is)
     kind: str = "text"
 
     @property
@@ -34,7 +35,7 @@ class Field:
         """The value as the PDF prints it."""
         if value is None or value == "":
             return ""
-        if self.kind == "ordinal":
+        if self.kind in ("ordinal", "shown"):
             return str(value)
         if self.kind == "int":
             return number(value, lang)  # type: ignore[arg-type]

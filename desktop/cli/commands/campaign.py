@@ -11,7 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from desktop import i18n
+from desktop import files, i18n
 from desktop.campaigns import answers, definition, progress
 from desktop.cli.context import add_common_options, finite_number, open_store, print_table
 from desktop.errors import WardbookError
@@ -70,8 +70,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     walk_scope.add_argument("--area", help="khu phố, tổ: tên hoặc id / area: name or id")
     walk_scope.add_argument("--officer", help="cán bộ: tên đăng nhập / officer: username")
     walk.add_argument("--out", type=Path, required=True)
-    report = action("report", "báo cáo kết quả (PDF) / results report (PDF)", _report)
-    report.add_argument("--out", type=Path, required=True)
+    report = action("report", "báo cáo kết quả (PDF, DOCX) / results report (PDF, DOCX)", _report)
+    report.add_argument("--out", type=Path, help="tệp PDF / PDF file")
+    report.add_argument("--docx", type=Path, help="tệp Word (DOCX) để chỉnh sửa / editable Word file")
     close = action("close", "kết thúc đợt rà soát / close the sweep", _close)
     close.add_argument("--narrative", help="nhận xét của tổ trưởng / the team lead's narrative")
 
@@ -218,11 +219,23 @@ def _walk_list(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from desktop.campaigns.documents import build_campaign_report
-
+    if args.out is None and args.docx is None:
+        raise WardbookError("campaign.cli.out_or_docx")
     with open_store(args) as store:
-        build_campaign_report(store, _campaign(store, args), args.out)
-    print(i18n.tr("campaign.cli.written", path=str(args.out)))
+        targets = [path for path in (args.out, args.docx) if path is not None]
+        for path in targets:
+            files.check_target(path)  # the open database and the key file in use are known by now
+        campaign = _campaign(store, args)
+        if args.out is not None:
+            from desktop.campaigns.documents import build_campaign_report
+
+            build_campaign_report(store, campaign, args.out)
+        if args.docx is not None:
+            from desktop.campaigns.report_docx import build_campaign_report_docx
+
+            build_campaign_report_docx(store, campaign, args.docx)
+    for path in targets:
+        print(i18n.tr("campaign.cli.written", path=str(path)))
     return 0
 
 
