@@ -666,6 +666,14 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Báo cáo (PDF)…</translation>
     </message>
     <message>
+        <source>Report (Word)…</source>
+        <translation>Báo cáo (Word)…</translation>
+    </message>
+    <message>
+        <source>The same report as a Word file, to finish before signing</source>
+        <translation>Cùng báo cáo dưới dạng tệp Word, để hoàn thiện trước khi ký</translation>
+    </message>
+    <message>
         <source>New sweep from a file…</source>
         <translation>Lập đợt rà soát từ tệp…</translation>
     </message>

@@ -113,6 +113,7 @@ def test_a_sweep_from_a_shared_file_and_its_outputs_from_the_page(window, ctx, q
     import json
 
     import pdfplumber
+    from docx import Document
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog
 
@@ -127,6 +128,7 @@ def test_a_sweep_from_a_shared_file_and_its_outputs_from_the_page(window, ctx, q
     window.show_page("campaigns")
     page = window.campaigns
     assert page.define_button.isVisible() and page.report_button.isVisible()  # no login: the setup mode
+    assert page.word_button.isVisible() and page.word_button.text() == "Báo cáo (Word)…"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(broken), ""))
     assert page.define_from_file() is None and "không phải" in page.error.text()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(shared), ""))
@@ -136,7 +138,8 @@ def test_a_sweep_from_a_shared_file_and_its_outputs_from_the_page(window, ctx, q
                    answers={"leaflet": "có"})
     ctx.records_changed.emit()
     assert "133 hộ: 1 đã gặp" in page.summary.text()
-    for button, name in ((page.results_button, "kq.xlsx"), (page.report_button, "bc.pdf")):
+    for button, name in ((page.results_button, "kq.xlsx"), (page.report_button, "bc.pdf"),
+                         (page.word_button, "bc.docx")):
         out = tmp_path / name
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, o=out, **_k: (str(o), ""))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -145,6 +148,8 @@ def test_a_sweep_from_a_shared_file_and_its_outputs_from_the_page(window, ctx, q
     assert len(rows) == 134 and rows[0][-1] == "Đã nhận tờ rơi?"
     with pdfplumber.open(tmp_path / "bc.pdf") as pdf:
         assert "Tổng số hộ thuộc đợt rà soát: 133" in " ".join((pdf.pages[0].extract_text() or "").split())
+    word = "\n".join(paragraph.text for paragraph in Document(str(tmp_path / "bc.docx")).paragraphs)
+    assert "Tổng số hộ thuộc đợt rà soát: 133" in word
 
 
 def test_a_visit_whose_household_was_changed_records_nothing_for_the_first(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -131,11 +131,14 @@ class CampaignsPage(Page):
         self.walk_button = QPushButton(self)
         self.report_button = QPushButton(self)
         self.report_button.setObjectName("campaignReport")
+        self.word_button = QPushButton(self)
+        self.word_button.setObjectName("campaignReportWord")
         self.define_button = QPushButton(self)
         self.define_button.setObjectName("campaignDefine")
         top.addWidget(self.choice_label)
         top.addWidget(self.choice, 1)
-        for button in (self.results_button, self.walk_button, self.report_button, self.define_button):
+        for button in (self.results_button, self.walk_button, self.report_button, self.word_button,
+                       self.define_button):
             top.addWidget(button)
         layout.addLayout(top)
         self.summary = QLabel(self)
@@ -207,7 +210,8 @@ class CampaignsPage(Page):
         self.choice.currentIndexChanged.connect(lambda _i: self.show_campaign())
         self.results_button.clicked.connect(self.save_results)
         self.walk_button.clicked.connect(self.save_walk_list)
-        self.report_button.clicked.connect(self.save_report)
+        self.report_button.clicked.connect(lambda: self.save_report())
+        self.word_button.clicked.connect(lambda: self.save_report(word=True))
         self.define_button.clicked.connect(self.define_from_file)
         ctx.records_changed.connect(self._changed)
         ctx.user_changed.connect(self._apply_role)
@@ -223,6 +227,8 @@ class CampaignsPage(Page):
         self.walk_button.setToolTip(self.tr("Households not reached yet, of the khu phố or officer chosen in a table "
                                             "(none chosen: the whole sweep), with boxes to tick and the questions"))
         self.report_button.setText(self.tr("Report (PDF)…"))
+        self.word_button.setText(self.tr("Report (Word)…"))
+        self.word_button.setToolTip(self.tr("The same report as a Word file, to finish before signing"))
         self.define_button.setText(self.tr("New sweep from a file…"))
         self.boxes["area_id"].setTitle(self.tr("By area"))
         self.boxes["officer_id"].setTitle(self.tr("By officer"))
@@ -239,6 +245,7 @@ class CampaignsPage(Page):
         """Team leads and admins define sweeps and print their report; every officer follows their own."""
         self.define_button.setVisible(self.ctx.can("campaigns"))
         self.report_button.setVisible(self.ctx.can("reports.view"))
+        self.word_button.setVisible(self.ctx.can("reports.view"))
 
     def refresh(self) -> None:
         """Reload the list of sweeps (open ones first) and the chosen sweep's figures."""
@@ -281,6 +288,7 @@ class CampaignsPage(Page):
         self.results_button.setEnabled(self.campaign is not None)
         self.walk_button.setEnabled(self.campaign is not None)
         self.report_button.setEnabled(self.campaign is not None)
+        self.word_button.setEnabled(self.campaign is not None)
         self._texts()
 
     def _texts(self) -> None:
@@ -375,25 +383,34 @@ class CampaignsPage(Page):
         self.error.clear_message()
         self.job.start(job, self.tr("Writing…"), lock=(self.results_button, self.walk_button))
 
-    def save_report(self) -> None:
-        """The sweep's report in the Decree 30 layout (coverage, tallies of every question), in the background."""
+    def save_report(self, word: bool = False) -> None:
+        """The sweep's report in the Decree 30 layout (coverage, tallies of every question), as PDF or as a Word
+        file to finish before signing, in the background."""
         if self.campaign is None:
             return
-        out = self._ask(self.tr("Save report as"), f"{self.campaign.name}.pdf", "PDF (*.pdf)")
+        if word:
+            out = self._ask(self.tr("Save report as"), f"{self.campaign.name}.docx", "Word (*.docx)")
+        else:
+            out = self._ask(self.tr("Save report as"), f"{self.campaign.name}.pdf", "PDF (*.pdf)")
         if out is None:
             return
         campaign, store = self.campaign, self.ctx.store
 
         def job(progress_: workers.Progress, cancelled: workers.Cancelled) -> Any:
             from desktop.campaigns.documents import build_campaign_report
+            from desktop.campaigns.report_docx import build_campaign_report_docx
 
             with reopen(store) as reader:
-                build_campaign_report(reader, campaign, out, today=self.ctx.today(), progress=progress_,
-                                      cancelled=cancelled)
+                if word:
+                    build_campaign_report_docx(reader, campaign, out, today=self.ctx.today())
+                else:
+                    build_campaign_report(reader, campaign, out, today=self.ctx.today(), progress=progress_,
+                                          cancelled=cancelled)
             return out
 
         self.error.clear_message()
-        self.job.start(job, self.tr("Writing…"), lock=(self.results_button, self.walk_button, self.report_button))
+        self.job.start(job, self.tr("Writing…"),
+                       lock=(self.results_button, self.walk_button, self.report_button, self.word_button))
 
     def define_from_file(self) -> str | None:
         """A sweep from a definition file another ward shared (JSON): checked whole, written whole."""
