@@ -8,6 +8,7 @@ import re
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from desktop.cli import main
 from desktop.demo import DemoSize, generate_demo_ward
@@ -66,3 +67,29 @@ def test_the_cli_and_the_demo_use_the_scheme(tmp_path: Path, capsys) -> None:  #
         generate_demo_ward(demo, DemoSize(households=30))
         codes = [row[0] for row in demo.conn.execute("SELECT code FROM households ORDER BY code")]
     assert codes[0] == "HK-00001" and all(re.match(r"^HK-\d{5}$", code) for code in codes)
+
+
+def test_the_station_gives_a_laptop_other_letters_when_its_own_are_taken() -> None:
+    from desktop.sync.station import free_code_prefix
+
+    first, second = "0000aaaa-0000-0000-0000-000000000000", "0000aaaa-0000-0000-0000-ffffffffffff"
+    assert code_prefix(first) == code_prefix(second)  # the same twelve hex digits: the same drawn letters
+    roster: dict[str, Any] = {"devices": {first: {"code_prefix": code_prefix(first)}}}
+    given = free_code_prefix(roster, second)
+    assert given != code_prefix(first) and len(given) == 3 and set(given) <= set(CODE_LETTERS)
+    roster["devices"]["third"] = {"code_prefix": given}
+    assert free_code_prefix(roster, second) not in {code_prefix(first), given}
+    assert free_code_prefix({"devices": {}}, second) == code_prefix(second)  # free: its own letters
+
+
+def test_an_enrolled_laptop_makes_codes_with_the_letters_the_roster_gave_it(tmp_path: Path) -> None:
+    from desktop.register.households import new_codes
+    from desktop.sync.folder import FolderShare
+    from tests.test_sync import laptops
+
+    share = FolderShare(tmp_path / "share")
+    admin, officer = laptops(tmp_path, share, 2)
+    officer.sync()
+    given = share.station()["devices"][officer.store.device_id]["code_prefix"]
+    assert next(new_codes(officer.store)).startswith(f"{given}-")
+    assert share.station()["devices"][admin.store.device_id]["code_prefix"] != given

@@ -28,6 +28,7 @@ MAX_CODE = 40
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_DIGITS = 5
 DEMO_PREFIX = "HK"
+CODE_PREFIX = "sync.code_prefix"  # setting: the letters the station's roster gave this laptop
 
 
 def code_prefix(device_id: str) -> str:
@@ -46,8 +47,9 @@ def format_code(prefix: str, number: int) -> str:
 
 def new_codes(store: Store) -> Iterator[str]:
     """The next free codes of this laptop, in order: after the highest number it has used (codes given by hand
-    or imported that look like this laptop's are counted too, so no code is given twice)."""
-    prefix = code_prefix(store.device_id)
+    or imported that look like this laptop's are counted too, so no code is given twice). The letters are those
+    the station's roster gave this laptop at enrollment (`desktop.sync.station.free_code_prefix`), else its own."""
+    prefix = store.setting(CODE_PREFIX) or code_prefix(store.device_id)
     row = store.conn.execute(
         "SELECT max(CAST(substr(code, ?) AS INTEGER)) FROM households WHERE code GLOB ?",
         (len(prefix) + 2, f"{prefix}-[0-9]*"),

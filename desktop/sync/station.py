@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.errors import WardbookError
+from desktop.register.households import CODE_LETTERS, CODE_PREFIX, code_prefix
 from desktop.store import Store
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
@@ -154,6 +155,9 @@ def verified_roster(store: Store, share: FolderShare) -> dict[str, Any]:
         raise error
     pin_roster(store, roster)
     remember_own_grant(store, roster)
+    given = roster.get("devices", {}).get(store.device_id, {}).get("code_prefix")
+    if isinstance(given, str) and given != store.setting(CODE_PREFIX):
+        store.set_setting(CODE_PREFIX, given)  # the household-code letters the admin gave this laptop
     resolve_errors_of_kind(store, "roster_")
     return roster
 
@@ -201,6 +205,21 @@ def pending_requests(share: FolderShare) -> list[dict[str, str]]:
     return share.requests()
 
 
+def free_code_prefix(roster: dict[str, Any], device_id: str) -> str:
+    """The household-code letters a laptop joining the station gets: those drawn from its device id, unless another
+    laptop of the roster has them already (1 in 13,824 per pair); then the next free ones. The admin gives them
+    once, in the signed roster, so no two laptops of a station ever make the same code."""
+    taken = {str(info.get("code_prefix") or code_prefix(device)) for device, info in roster["devices"].items()
+             if device != device_id}
+    prefix = code_prefix(device_id)
+    letters = CODE_LETTERS
+    while prefix in taken:
+        digits = [letters.index(letter) for letter in prefix]
+        number = (digits[0] + digits[1] * len(letters) + digits[2] * len(letters) ** 2 + 1) % len(letters) ** 3
+        prefix = "".join(letters[(number // len(letters) ** place) % len(letters)] for place in range(3))
+    return prefix
+
+
 def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str, name: str,
          admin_keys: SyncKeys, grant: dict[str, Any]) -> None:
     roster = _admin_roster(share, admin_keys)
@@ -209,6 +228,7 @@ def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str,
         "name": name, "public_key": public_key, "exchange_key": exchange_key,
         "keys": {str(epoch): wrap_key(admin_keys.data_key(epoch), exchange_key)},
         "grants": [grant],
+        "code_prefix": free_code_prefix(roster, device_id),
     }
     save_roster(share, roster, admin_keys)
 
