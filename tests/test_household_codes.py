@@ -93,3 +93,9 @@ def test_an_enrolled_laptop_makes_codes_with_the_letters_the_roster_gave_it(tmp_
     given = share.station()["devices"][officer.store.device_id]["code_prefix"]
     assert next(new_codes(officer.store)).startswith(f"{given}-")
     assert share.station()["devices"][admin.store.device_id]["code_prefix"] != given
+
+
+def test_any_device_id_gets_letters() -> None:
+    """Device ids are UUIDs; an id of another shape (a hand-edited roster) still gets three letters."""
+    for device_id in ("device0", "", "Ⅻ-not-hex"):
+        assert len(code_prefix(device_id)) == 3 and set(code_prefix(device_id)) <= set(CODE_LETTERS)

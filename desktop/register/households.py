@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 
 from desktop.errors import WardbookError
@@ -33,7 +34,10 @@ CODE_PREFIX = "sync.code_prefix"  # setting: the letters the station's roster ga
 
 def code_prefix(device_id: str) -> str:
     """This laptop's three letters, drawn from its device id (the same on every start)."""
-    number = int(device_id.replace("-", "")[:12] or "0", 16)
+    try:
+        number = int(device_id.replace("-", "")[:12] or "0", 16)  # a UUID, as every laptop's device id is
+    except ValueError:  # any other id (a roster edited by hand, a test's): letters from its hash
+        number = int.from_bytes(hashlib.sha256(device_id.encode("utf-8")).digest()[:6], "big")
     letters = []
     for _ in range(3):
         number, digit = divmod(number, len(CODE_LETTERS))
