@@ -22,6 +22,10 @@ from desktop.sync.station import SyncKeys
 MAX_CHANGES = 20_000
 VERIFY_PER_SYNC = 3  # own files read back and hashed at each sync, in turn
 VERIFY_CURSOR = "sync.verify_cursor"
+# The header of the file this laptop is about to write, kept before the file reaches the share: if a crash then
+# keeps the file from being recorded and its copy on the share is damaged for good, header included, the file is
+# made again exactly as it was (another laptop may have applied it in between), never afresh.
+INTENDED = "sync.intended_header"
 
 
 def _last_published(store: Store) -> tuple[int, str]:
@@ -127,6 +131,19 @@ def _damaged(share: FolderShare, device: str, seq: int, digest: str) -> bool:
         return True
 
 
+def _intended(store: Store, keys: SyncKeys, seq: int, prev_hash: str) -> tuple[bytes, dict[str, Any]] | None:
+    """File `seq` as this laptop meant to write it before a crash (`INTENDED`), when that is the file chained
+    next; the same inputs give the same bytes, so it is the very file another laptop may have applied."""
+    text = store.setting(INTENDED)
+    if not text:
+        return None
+    header = json.loads(text)
+    if header.get("seq") != seq or header.get("prev_hash") != prev_hash:
+        return None
+    changes = _outbox_changes(store, header["outbox_from"], header["outbox_to"])
+    return encode(header, changes, keys.data_key(header["epoch"]), keys.signing_key), header
+
+
 def _rebuilt(store: Store, keys: SyncKeys, damaged: bytes, seq: int,
              prev_hash: str) -> tuple[bytes, dict[str, Any]] | None:
     """This laptop's file `seq`, written before a crash that kept it from being recorded and damaged since on the
@@ -172,7 +189,8 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
                 found = decode(raw, keys.signing_key.public_key(), keys.data_key(read_header(raw)[0].get("epoch", 0)))
             except InvalidChangeset as error:
                 if share.read(device, seq + 1) == raw:  # the same bytes twice: damaged on the share for good
-                    rebuilt = _rebuilt(store, keys, raw, seq + 1, prev_hash)
+                    rebuilt = _intended(store, keys, seq + 1, prev_hash) or _rebuilt(store, keys, raw, seq + 1,
+                                                                                     prev_hash)
                     share.set_aside(device, seq + 1)
                     if rebuilt is not None:
                         share.publish(device, seq + 1, rebuilt[0])
@@ -206,6 +224,7 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
         if audit_head is not None:
             header["audit_head"] = audit_head
         data = encode(header, changes, keys.data_key(epoch), keys.signing_key)
+        store.set_setting(INTENDED, json.dumps(header, sort_keys=True, ensure_ascii=False))
         share.publish(device, seq + 1, data)
         _mark(store, seq + 1, data, header)
         written += 1
