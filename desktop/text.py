@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+ELLIPSIS = "…"
 
 
 def nfc(value: str) -> str:
@@ -30,7 +31,7 @@ def clean(value: object) -> object:
 def shorten(value: str, limit: int) -> str:
     """`value` cut to `limit` characters, an ellipsis marking the cut: for text gathered from many cells or
     stored before the input limits, which must still fit where it goes (a field, a report cell)."""
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + ELLIPSIS
 
 
 def format_date(iso: object) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from desktop import i18n
+from desktop.text import shorten
 
 
 def text(value: object) -> str:
@@ -15,14 +16,12 @@ def text(value: object) -> str:
 
 
 MAX_CELL_CHARS = 600
-ELLIPSIS = "…"
 
 
 def clip(value: object, limit: int = MAX_CELL_CHARS) -> str:
     """Text cut to `limit` characters, an ellipsis marking the cut. A stored value may be longer than any cell
     can hold (imported, synced, or entered before the input limits): the report shortens it, never fails."""
-    shown = text(value)
-    return shown if len(shown) <= limit else shown[: limit - 1].rstrip() + ELLIPSIS
+    return shorten(text(value), limit)
 
 
 def markup(value: object) -> str:

@@ -18,7 +18,8 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from desktop import i18n
 from desktop.reports.fonts import BOLD, REGULAR, text_width
-from desktop.reports.formatting import ELLIPSIS, markup, text
+from desktop.reports.formatting import markup, text
+from desktop.text import ELLIPSIS
 
 CELL_SIZE = 11
 ANNEX_SIZE = 10  # long annex lists: one size smaller, so names and addresses fit on one line
