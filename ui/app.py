@@ -23,6 +23,7 @@ from pathlib import Path
 
 from desktop.errors import WardbookError
 from desktop.paths import default_db_path
+from desktop.security.key_store import chosen_key_store, start_unlocking
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
 from desktop.store import Store
 
@@ -44,6 +45,11 @@ def run(args: Sequence[str]) -> int:
     options = parse_args(args)
     if options.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The key store's slow part (a key file's scrypt, the keyring's discovery) runs while Qt and the window's
+    # code load below; the store is opened on this thread once both are done.
+    key_store = chosen_key_store()
+    if not options.self_test:
+        start_unlocking(key_store)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -62,8 +68,10 @@ def run(args: Sequence[str]) -> int:
         enable_crash_log(path.parent)
     interactive = not options.self_test and QApplication.platformName() not in ("offscreen", "minimal")
     settings = QSettings()
+    load_window_code()
     try:
-        secrets = self_test_secrets(path) if options.self_test else app_secrets(settings, interactive=interactive)
+        secrets = (self_test_secrets(path) if options.self_test
+                   else app_secrets(settings, interactive=interactive, choice=key_store))
         store = open_and_log_in(path, secrets, interactive=interactive, self_test=options.self_test)
     except GaveUp:
         return 1
@@ -161,6 +169,13 @@ def _report(message: str, interactive: bool, *, error: bool = True) -> None:
 
 def _qt_args(args: Sequence[str]) -> list[str]:
     return [a for a in args if a.startswith("-") and not a.startswith("--")]
+
+
+def load_window_code() -> None:
+    """Import the main window and its pages now, while the key store gets ready on its own thread, rather than
+    after the database is open (they cost about as much as the key file's scrypt)."""
+    import ui.context
+    import ui.main_window  # noqa: F401
 
 
 def build_window(store, language, today=date.today, secrets=None, settings=None):

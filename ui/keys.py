@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from desktop.security.database import copy_keys
+from desktop.security.key_store import KeyStoreChoice, KeyStoreKind, chosen_key_store
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
 from desktop.store import Store
 from ui.widgets import FieldError
@@ -186,14 +187,27 @@ class KeyFileDialog(QDialog):
         self.accept()
 
 
-def app_secrets(settings: QSettings, *, interactive: bool, parent: QWidget | None = None) -> SecretStore | None:
+def app_secrets(
+    settings: QSettings,
+    *,
+    interactive: bool,
+    parent: QWidget | None = None,
+    choice: KeyStoreChoice | None = None,
+) -> SecretStore | None:
     """The key store for this start (None only for the explicit plain mode); raises GaveUp when the user
-    closes the key dialog, or the core's `security.no_keyring` when no screen is there to ask on."""
-    if unencrypted_requested():
+    closes the key dialog, or the core's `security.no_keyring` when no screen is there to ask on.
+
+    The environment's choice is the core's (`chosen_key_store`, as in the CLI); a start passes the one it
+    began unlocking. Beyond it, the app remembers the key file the user chose at an earlier start."""
+    choice = choice or chosen_key_store()
+    if choice.kind is KeyStoreKind.PLAIN:
         return None
-    env_file = os.environ.get("WARDBOOK_KEY_FILE")
-    if env_file and os.environ.get("WARDBOOK_KEY_PASSPHRASE"):
-        return PassphraseFileSecrets(Path(env_file), os.environ["WARDBOOK_KEY_PASSPHRASE"])
+    if choice.kind is KeyStoreKind.KEY_FILE and choice.key_file is not None:
+        if choice.passphrase:
+            return PassphraseFileSecrets(choice.key_file, choice.passphrase)
+        if not interactive:
+            raise WardbookError("security.no_key_passphrase")
+        return _ask_key_file(settings, str(choice.key_file), "", parent, remember=False)
     remembered = str(settings.value(KEY_FILE_SETTING, "") or "")
     if remembered:
         if not interactive:
@@ -207,12 +221,17 @@ def app_secrets(settings: QSettings, *, interactive: bool, parent: QWidget | Non
     return _ask_key_file(settings, "", FOR_DATABASE, parent)
 
 
-def _ask_key_file(settings: QSettings, path: str, reason: str, parent: QWidget | None) -> SecretStore:
+def _ask_key_file(
+    settings: QSettings, path: str, reason: str, parent: QWidget | None, *, remember: bool = True
+) -> SecretStore:
+    """The key file chosen or made in the dialog; remembered for the next start unless the environment named
+    it (the next start takes it from there again)."""
     dialog = KeyFileDialog(path, reason, parent)
     if not dialog.exec() or dialog.secrets is None:
         raise GaveUp
-    settings.setValue(KEY_FILE_SETTING, str(dialog.secrets.path))
-    settings.sync()
+    if remember:
+        settings.setValue(KEY_FILE_SETTING, str(dialog.secrets.path))
+        settings.sync()
     return dialog.secrets
 
 

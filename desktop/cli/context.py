@@ -24,6 +24,7 @@ from desktop.errors import WardbookError
 from desktop.paths import default_db_path
 from desktop.register.validation import check_int, check_number
 from desktop.security.database import open_database
+from desktop.security.key_store import KeyStoreKind, chosen_key_store
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
 from desktop.security.session import accounts_exist
 from desktop.security.users import login
@@ -75,13 +76,13 @@ def ask_secret(variable: str, prompt_id: str, *, confirm: bool = False) -> str:
 
 def secret_store(args: argparse.Namespace) -> SecretStore | None:
     """Where the database key lives; None only when plain storage was chosen explicitly."""
-    key_file = getattr(args, "key_file", None) or os.environ.get("WARDBOOK_KEY_FILE")
-    if key_file:
-        if not os.environ.get("WARDBOOK_KEY_PASSPHRASE") and not sys.stdin.isatty():
+    choice = chosen_key_store(getattr(args, "key_file", None))
+    if choice.kind is KeyStoreKind.KEY_FILE and choice.key_file is not None:
+        if choice.passphrase is None and not sys.stdin.isatty():
             raise WardbookError("security.no_key_passphrase")
-        passphrase = ask_secret("WARDBOOK_KEY_PASSPHRASE", "cli.prompt_passphrase")
-        return PassphraseFileSecrets(Path(key_file), passphrase)
-    if os.environ.get("WARDBOOK_UNENCRYPTED") == "1":
+        passphrase = choice.passphrase or ask_secret("WARDBOOK_KEY_PASSPHRASE", "cli.prompt_passphrase")
+        return PassphraseFileSecrets(choice.key_file, passphrase)
+    if choice.kind is KeyStoreKind.PLAIN:
         return None
     return KeyringSecrets("db")
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import base64
 import json
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from functools import lru_cache
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -93,12 +95,59 @@ def check_passphrase_strength(passphrase: str) -> None:
         raise WardbookError("security.weak_passphrase", length=MIN_PASSPHRASE, distinct=MIN_DISTINCT)
 
 
-@lru_cache(maxsize=8)
-def _scrypt(passphrase: bytes, salt: bytes, n: int) -> bytes:
-    """The file key; kept for the process so each command or dialog does not pay scrypt's cost again."""
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+_DerivationKey = tuple[bytes, bytes, int]
+_derived: OrderedDict[_DerivationKey, Future[bytes]] = OrderedDict()
+_derived_lock = threading.Lock()
+_DERIVED_KEPT = 8
 
-    return Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(passphrase)
+
+def _scrypt(passphrase: bytes, salt: bytes, n: int) -> bytes:
+    """The file key; kept for the process so each command or dialog does not pay scrypt's cost again.
+
+    Computed once even when two threads ask together: the start derives it in the background
+    (`key_store.start_unlocking`) while the main thread loads the app, then opens the key file and waits here
+    for that derivation instead of running a second one."""
+    wanted = (passphrase, salt, n)
+    with _derived_lock:
+        future = _derived.get(wanted)
+        mine = future is None
+        if future is None:
+            future = _derived[wanted] = Future()
+            while len(_derived) > _DERIVED_KEPT:
+                _derived.popitem(last=False)
+    if mine:
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+        try:
+            future.set_result(Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(passphrase))
+        except BaseException as error:
+            with _derived_lock:
+                _derived.pop(wanted, None)  # a failure is not kept: the next caller tries again
+            future.set_exception(error)
+    return future.result()
+
+
+def derive_file_key(path: Path, passphrase: str) -> None:
+    """Derive (and keep) the key of an existing key file, to have it ready when the file is opened."""
+    data = _read_key_file(Path(path))
+    _scrypt(passphrase.encode("utf-8"), base64.b64decode(str(data["salt"])),
+            int(str(data.get("scrypt_n", LEGACY_SCRYPT_N))))
+
+
+def _read_key_file(path: Path) -> dict[str, object]:
+    """A key file's content; anything else given as a key file (a database, a folder) is refused, and so is a
+    cost the app never writes (a file edited to make every start derive for ever)."""
+    if path.is_dir():
+        raise WardbookError("files.is_directory", path=str(path))
+    try:
+        data = json.loads(files.check_source(path).read_bytes())
+    except ValueError:
+        data = None
+    if not (isinstance(data, dict) and isinstance(data.get("salt"), str) and isinstance(data.get("check"), str)
+            and isinstance(data.get("secrets"), dict)
+            and data.get("scrypt_n", LEGACY_SCRYPT_N) in (LEGACY_SCRYPT_N, SCRYPT_N)):
+        raise WardbookError("security.not_key_file", path=str(path))
+    return data
 
 
 class PassphraseFileSecrets:
@@ -131,18 +180,7 @@ class PassphraseFileSecrets:
         return data
 
     def _read(self) -> dict[str, object]:
-        """The key file's content; anything else given as a key file (a database, a folder) is refused."""
-        if self.path.is_dir():
-            raise WardbookError("files.is_directory", path=str(self.path))
-        try:
-            data = json.loads(files.check_source(self.path).read_bytes())
-        except ValueError:
-            data = None
-        if not (isinstance(data, dict) and isinstance(data.get("salt"), str) and isinstance(data.get("check"), str)
-                and isinstance(data.get("secrets"), dict)
-                and data.get("scrypt_n", LEGACY_SCRYPT_N) in (LEGACY_SCRYPT_N, SCRYPT_N)):
-            raise WardbookError("security.not_key_file", path=str(self.path))
-        return data
+        return _read_key_file(self.path)
 
     def _check(self) -> None:
         self._open(str(self._data["check"]), b"check")

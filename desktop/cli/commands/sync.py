@@ -11,12 +11,12 @@ they live in a passphrase-protected file instead — for a station PC with no ke
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 
 from desktop import i18n
 from desktop.cli.context import add_common_options, open_store, print_table, progress_printer, secret_store
 from desktop.security.access import change_setting
+from desktop.security.key_store import KeyStoreKind, chosen_key_store
 from desktop.security.secrets import SecretStore
 from desktop.security.session import authorize
 from desktop.store import Store
@@ -32,7 +32,8 @@ from desktop.sync.status import device_status, offset_minutes
 def _secrets(args: argparse.Namespace, store: Store) -> SecretStore:
     """Where this laptop's sync keys live: the key file when one is given (`--key-file` or `WARDBOOK_KEY_FILE`,
     as for the database key), else the OS keyring."""
-    key_file = secret_store(args) if getattr(args, "key_file", None) or os.environ.get("WARDBOOK_KEY_FILE") else None
+    named = chosen_key_store(getattr(args, "key_file", None)).kind is KeyStoreKind.KEY_FILE
+    key_file = secret_store(args) if named else None
     return setup.sync_key_store(store.device_id, key_file)
 
 
