@@ -34,8 +34,7 @@ from desktop.security.audit_targets import describe_targets
 from desktop.store.queries import household_summaries
 from ui.context import AppContext
 from ui.models import Column, RowsModel
-from ui.pages.followups import _table
-from ui.widgets import FieldError
+from ui.widgets import FieldError, record_table
 
 LIMIT = 500
 TABLES = ("households", "people", "visits", "cases", "activities", "users", "settings")
@@ -80,7 +79,7 @@ class AuditDialog(QDialog):
             ],
             self,
         )
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         self.verdict = QPlainTextEdit(self)
         self.verdict.setReadOnly(True)
         self.verdict.setMaximumHeight(120)

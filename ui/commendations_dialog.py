@@ -26,8 +26,7 @@ from desktop.store.queries import find_people, list_users
 from desktop.store.tables import COMMENDATION_STATUSES
 from ui.context import AppContext
 from ui.models import Column, RowsModel, label_of, text_of
-from ui.pages.followups import _table
-from ui.widgets import FieldError
+from ui.widgets import FieldError, record_table
 
 
 class CommendationsDialog(QDialog):
@@ -45,7 +44,7 @@ class CommendationsDialog(QDialog):
             ],
             self,
         )
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         self.status = QComboBox(self)
         self.decide = QPushButton(self)
         self.officer_choice, self.resident_choice = QRadioButton(self), QRadioButton(self)

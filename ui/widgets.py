@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QTableView, QWidget
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from desktop.errors import WardbookError
 from ui.context import AppContext
@@ -140,6 +149,25 @@ def focus_target(widget: QWidget) -> QWidget | None:
         if candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(candidate, QAbstractButton):
             return candidate
     return None
+
+
+def record_table(parent: QWidget, model: QAbstractItemModel, *, whole_rows: bool = True,
+                 sorting: bool = True) -> QTableView:
+    """The app's one kind of list: a row (or, with `whole_rows=False`, a cell) is chosen at a time, alternate
+    row colours, columns sized to their content with the last one filling the width, and sorting by a click
+    on a header unless the order itself means something (`sorting=False`)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    behaviour = QAbstractItemView.SelectionBehavior
+    view.setSelectionBehavior(behaviour.SelectRows if whole_rows else behaviour.SelectItems)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    if sorting:
+        sortable(view)
+    return view
 
 
 def sortable(view: QTableView) -> None:

@@ -37,9 +37,8 @@ from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_number
 from ui.models import Column, RowsModel, date_of, text_of
-from ui.pages.followups import _table
 from ui.progress import JobProgress
-from ui.widgets import FieldError, confirm, show_error
+from ui.widgets import FieldError, confirm, record_table, show_error
 
 
 class BackupBox(QGroupBox):
@@ -130,7 +129,7 @@ class RetentionBox(QGroupBox):
             ],
             self,
         )
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         self.progress = JobProgress(self, cancellable=False, messages=False)
         row = QHBoxLayout()
         for widget in (self.years_label, self.years, self.save_button, self.preview_button, self.purge_button):

@@ -35,8 +35,7 @@ from desktop.store.tables import USER_ROLES
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, text_of
-from ui.pages.followups import _table
-from ui.widgets import FieldError, assign_mnemonics, show_error
+from ui.widgets import FieldError, assign_mnemonics, record_table, show_error
 
 
 def role_name(role: object) -> str:
@@ -136,7 +135,7 @@ class UsersBox(QWidget):
             self,
         )
         self.model.alert = lambda row: bool(row.get("locked_until"))
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         self.buttons: dict[str, QPushButton] = {}
         actions: dict[str, Callable[[], Any]] = {
             "add": self.add_user, "role": self.change_role, "active": self.toggle_active,

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -41,7 +40,7 @@ from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, date_of, text_of
 from ui.progress import JobProgress
-from ui.widgets import FieldError, Page, error_text, sortable
+from ui.widgets import FieldError, Page, error_text, record_table, sortable
 
 LIST_LIMIT = 5000  # rows behind a figure shown at once (a whole ward's sweep has 20k)
 
@@ -52,18 +51,6 @@ def _state_label(state: str) -> str:
 
 def _state_title(state: str) -> Callable[[], str]:
     return lambda: _state_label(state)
-
-
-def _table(parent: QWidget, model: RowsModel) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class DayChart(QWidget):
@@ -172,7 +159,7 @@ class CampaignsPage(Page):
                 Column("total", lambda: self.tr("Households"), text_of("total"), align_right=True),
                 *(Column(state, _state_title(state), text_of(state), align_right=True) for state in STATES),
             ], box)
-            view = _table(box, model)
+            view = record_table(box, model, whole_rows=False, sorting=False)
             view.setObjectName(f"campaignBy_{by}")
             view.selectionModel().currentChanged.connect(lambda now, _before, b=by: self.show_behind(b, now))
             QVBoxLayout(box).addWidget(view)
@@ -194,7 +181,7 @@ class CampaignsPage(Page):
             Column("attempts", lambda: self.tr("Attempts"), text_of("attempts"), align_right=True),
             Column("last_on", lambda: self.tr("Last attempt"), date_of("last_on")),
         ], self.list_box)
-        self.list_view = _table(self.list_box, self.list_model)
+        self.list_view = record_table(self.list_box, self.list_model, whole_rows=False, sorting=False)
         self.list_view.setObjectName("campaignHouseholds")
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         sortable(self.list_view)

@@ -6,10 +6,8 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,22 +24,9 @@ from ui.context import AppContext
 from ui.date_edit import ask_date
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of
-from ui.widgets import Page, error_text, hidden_text, sortable
+from ui.widgets import Page, error_text, hidden_text, record_table
 
 RECENT = 200
-
-
-def _table(parent: QWidget, model: RowsModel) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    sortable(view)
-    return view
 
 
 class FollowUpsPage(Page):
@@ -93,7 +78,7 @@ class FollowUpsPage(Page):
             if key == "overdue":
                 model.alert = lambda row: True
             box = QGroupBox(self)
-            view = _table(box, model)
+            view = record_table(box, model)
             view.activated.connect(lambda index, m=model: self.open_visit.emit(str(m.row(index.row())["id"])))
             view.selectionModel().currentChanged.connect(lambda _now, _before, k=key: self._chosen_in(k))
             note = QLabel(box)  # for an officer: other officers' entries of this list are left out

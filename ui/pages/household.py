@@ -12,16 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +34,7 @@ from ui.context import AppContext
 from ui.date_edit import ask_date
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, date_of, label_of, text_of
-from ui.widgets import Page, error_text, hidden_text, sortable
+from ui.widgets import Page, error_text, hidden_text, record_table
 
 
 def timeline_rows(detail: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -94,7 +91,7 @@ class HouseholdPage(Page):
             self,
         )
         self.members.alert = lambda row: bool(row.get("moved_out_on"))
-        self.members_view = self._table(self.members)
+        self.members_view = record_table(self, self.members)
         self.add_member = QPushButton(self)
         self.edit_member = QPushButton(self)
         self.move_out = QPushButton(self)
@@ -119,7 +116,7 @@ class HouseholdPage(Page):
             ],
             self,
         )
-        self.timeline_view = self._table(self.timeline)
+        self.timeline_view = record_table(self, self.timeline)
         self.hidden_note = QLabel(self)  # an officer is told that other officers' visits are left out
         self.hidden_note.setObjectName("hiddenEntries")
         self.hidden_note.setStyleSheet("color: #555; font-style: italic;")
@@ -154,18 +151,6 @@ class HouseholdPage(Page):
         self.make_head.clicked.connect(self._make_head)
         self.timeline_view.activated.connect(self._timeline_activated)
         self.retranslate()
-
-    def _table(self, model: RowsModel) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.setAlternatingRowColors(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        sortable(view)
-        return view
 
     def title(self) -> str:
         return self.tr("Household")

@@ -20,8 +20,7 @@ from desktop.security.session import visible_officer
 from desktop.store.tables import MODEL_STATUSES
 from ui.context import AppContext
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of, text_of
-from ui.pages.followups import _table
-from ui.widgets import Page
+from ui.widgets import Page, record_table
 
 if TYPE_CHECKING:
     from ui.forms.community_models import CommunityModelDialog
@@ -51,7 +50,7 @@ class ReintegrationTab(QWidget):
             ],
             self,
         )
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         top = QHBoxLayout()
         top.addWidget(self.which)
         top.addWidget(self.count, 1)
@@ -119,7 +118,7 @@ class ModelsTab(QWidget):
             ],
             self,
         )
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         top = QHBoxLayout()
         top.addWidget(self.status)
         top.addWidget(self.count, 1)

@@ -47,9 +47,8 @@ from ui.charts import BarChart
 from ui.context import AppContext
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, text_of
-from ui.pages.followups import _table
 from ui.progress import JobProgress
-from ui.widgets import FieldError, Page
+from ui.widgets import FieldError, Page, record_table
 
 FIGURES = ("visits", "reached", "overdue", "cases", "support")
 
@@ -80,7 +79,7 @@ class FigureList(QDialog):
         self.setWindowTitle(title)
         self.model = RowsModel(columns, self)
         self.model.set_rows(rows)
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         self.count = QLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -28,8 +28,7 @@ from ui.forms.base import FormDialog
 from ui.forms.cases import CaseDialog, CaseView, _fill, case_outcome
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of, text_of
-from ui.pages.followups import _table
-from ui.widgets import Page, confirm, show_error
+from ui.widgets import Page, confirm, record_table, show_error
 
 OPEN_STATUSES = ("open", "in_progress")
 
@@ -59,7 +58,7 @@ class CasesPage(Page):
             and bool(row.get("due_on"))
             and str(row["due_on"]) < today().isoformat()
         )
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         top = QHBoxLayout()
         top.addWidget(self.status)
         top.addWidget(self.count, 1)
@@ -194,7 +193,7 @@ class ActivitiesPage(Page):
             ],
             self,
         )
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
         top.addWidget(self.delete_button)

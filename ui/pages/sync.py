@@ -33,10 +33,9 @@ from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, date_of, number_of, text_of
-from ui.pages.followups import _table
 from ui.pages.sync_setup import SetupBox, SyncKeyChooser
 from ui.progress import JobProgress
-from ui.widgets import FieldError, Page
+from ui.widgets import FieldError, Page, record_table
 
 SHARE_SETTING = "sync.share"
 LAST_SYNC_SETTING = "sync.last_at"
@@ -80,7 +79,7 @@ class SyncPage(Page):
             self,
         )
         self.devices.alert = lambda row: bool(row.get("errors"))
-        self.devices_view = _table(self.devices_box, self.devices)
+        self.devices_view = record_table(self.devices_box, self.devices)
         QVBoxLayout(self.devices_box).addWidget(self.devices_view)
         self.problems_box = QGroupBox(self)
         self.problems = RowsModel(
@@ -94,7 +93,7 @@ class SyncPage(Page):
             self,
         )
         self.problems.alert = lambda row: not is_warning(str(row["kind"]))
-        self.problems_view = _table(self.problems_box, self.problems)
+        self.problems_view = record_table(self.problems_box, self.problems)
         QVBoxLayout(self.problems_box).addWidget(self.problems_view)
         self.conflicts_box = QGroupBox(self)
         self.conflicts = RowsModel(
@@ -107,7 +106,7 @@ class SyncPage(Page):
             ],
             self,
         )
-        self.conflicts_view = _table(self.conflicts_box, self.conflicts)
+        self.conflicts_view = record_table(self.conflicts_box, self.conflicts)
         self.keep_kept = QPushButton(self.conflicts_box)
         self.keep_lost = QPushButton(self.conflicts_box)
         conflict_buttons = QHBoxLayout()

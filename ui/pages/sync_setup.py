@@ -36,9 +36,8 @@ from ui import workers
 from ui.context import AppContext
 from ui.keys import FOR_SYNC, KeyFileDialog
 from ui.models import Column, RowsModel, text_of
-from ui.pages.followups import _table
 from ui.progress import JobProgress
-from ui.widgets import FieldError, confirm
+from ui.widgets import FieldError, confirm, record_table
 
 SYNC_KEY_FILE_SETTING = "sync/key_file"
 
@@ -167,7 +166,7 @@ class SetupBox(QGroupBox):
             ],
             self,
         )
-        self.laptops_view = _table(self.laptops_box, self.laptops)
+        self.laptops_view = record_table(self.laptops_box, self.laptops)
         self.approve_button = QPushButton(self.laptops_box)
         self.revoke_button = QPushButton(self.laptops_box)
         self.snapshot_button = QPushButton(self.laptops_box)
