@@ -7,8 +7,11 @@ one person in one JSON-ready dict.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop import files
 from desktop.errors import WardbookError
 from desktop.register.validation import MAX_TEXT, check_text
 from desktop.security import audit
@@ -98,3 +101,14 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
         "reintegration_support": reintegration,
         "accesses": accesses,
     }
+
+
+def write_person_export(store: Store, person_id: str, path: Path) -> Path:
+    """Save everything held about one person (`export_person`) as JSON at `path`, for the app and the CLI alike.
+
+    The target is checked before anything is read (never the database, its key file, a device or a folder) and
+    written under a temporary name then renamed, so a full disk leaves no half export behind."""
+    files.check_target(path)
+    data = export_person(store, person_id)
+    files.write_text(path, json.dumps(data, ensure_ascii=False, indent=1, default=str))
+    return path

@@ -617,6 +617,15 @@ def test_data_subject_export(window_as, tmp_path) -> None:  # type: ignore[no-un
     assert store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND target_id = ?",
                               (person_id,)).fetchone()[0] == 1
 
+    # The database itself chosen as the file to save to: refused in words, the register untouched (the export
+    # is written by the core's writer, as in the CLI, not straight over whatever file was picked).
+    database = window.ctx.db_path
+    before = database.read_bytes()
+    assert box.export(database) is None
+    assert not box.error.isHidden() and "cơ sở dữ liệu" in box.error.text()
+    assert database.read_bytes() == before
+    assert store.conn.execute("SELECT COUNT(*) FROM people").fetchone()[0] > 0
+
 
 def test_a_refusal_escaping_a_slot_is_shown_as_a_message(window_as, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import sys

@@ -9,7 +9,6 @@ A restore replaces the open database, so it happens after the window closes (see
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from desktop.security import retention
-from desktop.security.access import export_person
+from desktop.security.access import write_person_export
 from desktop.security.database import backup, reopen
 from desktop.security.session import authorize
 from desktop.store.queries import find_people
@@ -287,8 +286,7 @@ class SubjectExportBox(QGroupBox):
                 return None
             path = Path(chosen)
         try:
-            data = export_person(self.ctx.store, str(person_id))
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), "utf-8")
+            write_person_export(self.ctx.store, str(person_id), path)
         except WardbookError as error:
             self.error.show_message(error.message())
             return None

@@ -8,7 +8,6 @@ first admin; from then on every command needs `--user`. New passwords come from 
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from desktop.errors import WardbookError
 from desktop.register.validation import MAX_COUNT
 from desktop.search.folding import fold
 from desktop.security import audit, retention, users
-from desktop.security.access import export_person
+from desktop.security.access import write_person_export
 from desktop.security.database import backup, open_database, restore
 from desktop.security.session import attach, authorize
 from desktop.store import Store
@@ -249,7 +248,6 @@ def _person_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         files.check_target(args.out)
         authorize(store, "subject.export")
-        data = export_person(store, _find_person(store, args.person))
-    files.write_text(args.out, json.dumps(data, ensure_ascii=False, indent=1))
+        write_person_export(store, _find_person(store, args.person), args.out)
     print(i18n.tr("cli.exported", path=args.out))
     return 0
