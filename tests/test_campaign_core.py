@@ -213,3 +213,21 @@ def test_an_officers_answer_waits_for_the_assignment_that_allows_it(demo_store: 
     assert refusal(officer, "campaign_results", "insert", row_id, {**fields, "officer_id": "officer-2"},
                    RowView(demo_store)) == "not_owner"
     assert refusal(officer, "campaigns", "update", campaign_id, {"name": "x"}, RowView(demo_store)) == "no_rights"
+
+
+def test_a_persons_data_export_includes_what_sweeps_recorded_at_their_household(demo_store: Store) -> None:
+    from desktop.security.access import export_person
+
+    campaign_id = _make(demo_store)
+    household, other = _household(demo_store, "Khu phố 1"), _household(demo_store, "Khu phố 2")
+    answers.record(demo_store, campaign_id, household, status="reached", on="2026-06-02",
+                   answers={"alone": "yes", "remark": "Sống một mình"})
+    answers.record(demo_store, campaign_id, other, status="reached", on="2026-06-03",
+                   answers={"alone": "no", "remark": "Hộ khác"})
+    person = demo_store.conn.execute("SELECT id FROM people WHERE household_id = ? LIMIT 1", (household,)).fetchone()[0]
+    exported = export_person(demo_store, person)
+    (sweep,) = exported["door_to_door_sweeps"]  # type: ignore[misc]
+    assert sweep["sweep"] == "Rà soát mùa nắng nóng" and sweep["status"] == "reached"
+    assert {(a["question"], a["value"]) for a in sweep["answers"]} == {
+        ("Có người cao tuổi sống một mình?", "yes"), ("Ghi chú ngắn", "Sống một mình")}
+    assert "Hộ khác" not in json.dumps(exported, ensure_ascii=False)  # another household's answers stay out

@@ -61,10 +61,22 @@ def _row(store: Store, table: str, row_id: object) -> dict[str, object] | None:
     return found[0] if found else None
 
 
+_SWEEPS_AT = """
+    SELECT r.campaign_id, c.name AS sweep, r.status, r.attempts, r.last_on, r.note
+    FROM campaign_results r JOIN campaigns c ON c.id = r.campaign_id
+    WHERE r.household_id = ? AND r.deleted_hlc IS NULL AND c.deleted_hlc IS NULL ORDER BY c.starts_on
+"""
+_ANSWERS_AT = """
+    SELECT a.campaign_id, q.label AS question, a.value, a.answered_on
+    FROM campaign_answers a JOIN campaign_questions q ON q.id = a.question_id
+    WHERE a.household_id = ? AND a.deleted_hlc IS NULL ORDER BY q.position
+"""
+
+
 def export_person(store: Store, person_id: str) -> dict[str, object]:
     """Everything held about one person: their record, their household's address and flags, the visits to that
     household, cases that name them or their household, their periods of reintegration support, and the audit
-    entries about them.
+    entries about them, and what door-to-door sweeps recorded at their household (status and answers).
 
     Other members' names are left out: they are not the requester's data.
     """
@@ -88,6 +100,8 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
                                       "WHERE case_id = ? AND deleted_hlc IS NULL ORDER BY at", (case["id"],))
     reintegration = fetch_dicts(store, "SELECT started_on, ended_on, notes FROM reintegration WHERE person_id = ? "
                                 "AND deleted_hlc IS NULL ORDER BY started_on", (person_id,))
+    sweeps = fetch_dicts(store, _SWEEPS_AT, (household_id,))
+    answers = fetch_dicts(store, _ANSWERS_AT, (household_id,))
     accesses = fetch_dicts(store, "SELECT at, username, action, target_table FROM audit_log "
                             "WHERE target_id IN (?, ?) ORDER BY at", (person_id, household_id))
     audit.record(store, "export", "people", person_id, {"kind": "data_subject_request"})
@@ -99,6 +113,12 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
         "visits_to_household": visits,
         "cases": cases,
         "reintegration_support": reintegration,
+        "door_to_door_sweeps": [
+            {**{k: v for k, v in sweep.items() if k != "campaign_id"},
+             "answers": [{k: v for k, v in answer.items() if k != "campaign_id"}
+                         for answer in answers if answer["campaign_id"] == sweep["campaign_id"]]}
+            for sweep in sweeps
+        ],
         "accesses": accesses,
     }
 
