@@ -86,6 +86,7 @@ MIN_DISTINCT = 5
 # before this was raised keep their N (stored in the file) and still open.
 SCRYPT_N = 2**17
 LEGACY_SCRYPT_N = 2**15
+KEY_FILE_MAX_BYTES = 4 * 1024 * 1024  # a key file holds a few keys (a few KiB); the same bound as desktop.files
 
 
 def check_passphrase_strength(passphrase: str) -> None:
@@ -140,7 +141,9 @@ def _read_key_file(path: Path) -> dict[str, object]:
     if path.is_dir():
         raise WardbookError("files.is_directory", path=str(path))
     try:
-        data = json.loads(files.check_source(path).read_bytes())
+        with files.check_source(path).open("rb") as handle:
+            raw = handle.read(KEY_FILE_MAX_BYTES + 1)  # a database named by mistake is not read whole
+        data = json.loads(raw) if len(raw) <= KEY_FILE_MAX_BYTES else None
     except ValueError:
         data = None
     if not (isinstance(data, dict) and isinstance(data.get("salt"), str) and isinstance(data.get("check"), str)
