@@ -80,6 +80,16 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message numerus="yes">
         <source>%n file(s) could not be applied yet: see the problems below.</source>

@@ -2003,6 +2003,35 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Not printed.</source>
+        <translation>Chưa in.</translation>
+    </message>
+    <message>
+        <source>The printer could not start. Check that it is connected and has paper.</source>
+        <translation>Máy in không bắt đầu in được. Hãy kiểm tra máy in đã được kết nối và còn giấy.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Đã gửi tới máy in.</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Edit member</source>

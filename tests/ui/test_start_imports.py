@@ -29,6 +29,8 @@ NOT_AT_START = {
     "ui.import_dialog": "opened from the menu",
     "ui.forms.visit": "opened by New visit",
     "ui.forms.people": "opened by New household or a member's button",
+    "ui.pdf_view": "Qt PDF: loaded when a report is previewed or printed",
+    "PySide6.QtPdf": "Qt PDF: loaded when a report is previewed or printed",
     "ui.login": "the login after a logout (the app's start asks for it before the window, in ui.app)",
 }
 

@@ -1,0 +1,122 @@
+"""A report's PDF shown inside the app, and printed as that very PDF.
+
+A team lead checks the review before signing it: the preview is the file itself (Qt PDF), not a look-alike,
+and so is what the printer gets — each page rendered at the printer's resolution and placed on the paper at
+its real size, so the Decree 30 margins survive. No PDF program is needed on the laptop for either.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSize, QSizeF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+POINTS_PER_INCH = 72
+# A page is rendered at no more than this (an A4 page: 2480 × 3508 pixels, 35 MB) and scaled to the printer's
+# resolution when drawn: a 1200 dpi printer would otherwise need over 500 MB per page.
+RENDER_DPI = 300
+
+
+def _render_size(points: QSizeF) -> QSize:
+    return QSize(round(points.width() * RENDER_DPI / POINTS_PER_INCH),
+                 round(points.height() * RENDER_DPI / POINTS_PER_INCH))
+
+
+def open_pdf(path: Path, parent: QWidget) -> QPdfDocument | None:
+    """The document, or None when the file is not a PDF Qt can read (damaged, removed, not a PDF)."""
+    document = QPdfDocument(parent)
+    if document.load(str(path)) != QPdfDocument.Error.None_ or document.pageCount() == 0:
+        document.deleteLater()
+        return None
+    return document
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
+    """Every page of `document` on `printer`, at its real size from the paper's corner (the PDF has its own
+    margins); False when the printer cannot start (no paper size, an unwritable output file)."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        dpi_x, dpi_y = printer.logicalDpiX(), printer.logicalDpiY()
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            on_paper = QSize(round(points.width() * dpi_x / POINTS_PER_INCH),
+                             round(points.height() * dpi_y / POINTS_PER_INCH))
+            image = document.render(page, on_paper if max(dpi_x, dpi_y) <= RENDER_DPI else _render_size(points))
+            # the printable area starts inside the paper's edge: draw from the paper's corner instead
+            offset = printer.pageLayout().paintRectPixels(printer.resolution()).topLeft()
+            painter.drawImage(QRect(-offset.x(), -offset.y(), on_paper.width(), on_paper.height()), image)
+    finally:
+        painter.end()
+    return True
+
+
+class PdfPreview(QDialog):
+    """The PDF, page after page, fitted to the width, with its page count and a Print button."""
+
+    def __init__(self, document: QPdfDocument, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfPreview")
+        self.setWindowTitle(title)
+        self.document = document
+        document.setParent(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages = QLabel(self)
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("printPdf")
+        self.print_button.clicked.connect(lambda: self.print_document())
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.reject)
+        self.status = QLabel(self)
+        row = QHBoxLayout()
+        row.addWidget(self.pages)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self.resize(900, 700)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.pages.setText(self.tr("%n page(s)", "", self.document.pageCount()))
+        self.print_button.setText(self.tr("&Print…"))
+        self.close_button.setText(self.tr("&Close"))
+
+    def print_document(self, printer: QPrinter | None = None) -> bool:
+        """Through the print dialog, or on `printer` as given (tests pass one writing a PDF file)."""
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setFullPage(True)
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                self.status.setText(self.tr("Not printed."))
+                return False
+        if not print_pdf(self.document, printer):
+            self.status.setText(self.tr("The printer could not start. Check that it is connected and has paper."))
+            return False
+        self.status.setText(self.tr("Sent to the printer."))
+        return True
+
+
+def preview_pdf(path: Path, title: str, parent: QWidget) -> PdfPreview | None:
+    """The preview of `path`, opened (not modal: the officer may keep working beside it); None when the file
+    cannot be read as a PDF."""
+    document = open_pdf(path, parent)
+    if document is None:
+        return None
+    dialog = PdfPreview(document, title, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
