@@ -9,6 +9,7 @@ names the document font explicitly.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 GREY = Color(0.35, 0.35, 0.35)
 LABEL_SIZE = 9
+_PDFIUM = threading.Lock()  # PDFium must not be called from two threads at once, even on two documents
 
 
 def _fit(label: str, width: float) -> str:
@@ -121,11 +123,13 @@ def chart_png(drawing: Drawing, dpi: int = 300) -> bytes:
     """
     import pypdfium2  # only when a picture is asked for: the PDF and the app's start do without it
 
-    document = pypdfium2.PdfDocument(renderPDF.drawToString(drawing))
-    try:
-        image = document[0].render(scale=dpi / 72).to_pil()
-    finally:
-        document.close()
+    pdf = renderPDF.drawToString(drawing)
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            image = document[0].render(scale=dpi / 72).to_pil()
+        finally:
+            document.close()
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
