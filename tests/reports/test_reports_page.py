@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop import i18n
+from desktop.errors import WardbookError
 from desktop.reports.figures import review_figures
 from desktop.reports.narrative import drafts
 from desktop.reports.notes import notes_for, set_note
@@ -227,3 +228,20 @@ def test_preview_says_when_no_viewer_and_print_goes_through_qt(page: ReportsPage
     with pdfplumber.open(tmp_path / "printed.pdf") as pdf:
         text = " ".join(page_.extract_text() or "" for page_ in pdf.pages)
     assert "BÁO CÁO" in text and "ĐÁNH GIÁ CHUNG" in text and "Các chỉ tiêu chính" in text
+
+
+def test_drafts_that_cannot_be_made_leave_the_editor_closed_to_saving(  # type: ignore[no-untyped-def]
+    page: ReportsPage, demo_store: Store, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def figures(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise WardbookError("reports.no_such_officer", value="x")
+
+    monkeypatch.setattr(report_notes, "review_figures", figures)
+    _choose(page.period, "last_quarter")
+    dialog = page.open_notes()
+    assert isinstance(dialog, NotesDialog)
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=60_000)
+    assert dialog.error.text() == WardbookError("reports.no_such_officer", value="x").message()
+    assert not dialog.save_button.isEnabled() and all(edit.isReadOnly() for edit in dialog.edits.values())
+    assert not dialog.progress.isVisibleTo(dialog)
+    dialog.close()
