@@ -1,5 +1,6 @@
 """The review's charts (captioned by the document, like its tables), drawn with reportlab graphics in the
-embedded fonts (vector, so they print sharply).
+embedded fonts: vectors in the PDF, so they print sharply, and the same drawings as pictures in the Word copy
+(`chart_png`).
 
 Chart widgets default to Helvetica, which is neither embedded nor Vietnamese-capable: every label set here
 names the document font explicitly.
@@ -7,17 +8,26 @@ names the document font explicitly.
 
 from __future__ import annotations
 
+import io
+import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 
+from desktop import i18n
 from desktop.reports.fonts import REGULAR, text_width
 from desktop.reports.formatting import number, percent, text
 
+if TYPE_CHECKING:
+    from desktop.reports.figures import ReviewFigures
+
 GREY = Color(0.35, 0.35, 0.35)
 LABEL_SIZE = 9
+_PDFIUM = threading.Lock()  # PDFium must not be called from two threads at once, even on two documents
 
 
 def _fit(label: str, width: float) -> str:
@@ -90,3 +100,36 @@ def coverage_chart(rows: Sequence[tuple[str, float]], width: float, lang: str | 
     chart.barLabels.dx = 3
     drawing.add(chart)
     return drawing
+
+
+def review_chart(name: str, figures: ReviewFigures, width: float, lang: str | None = None) -> Drawing:
+    """The review's chart `name` (a chart block of `review_doc`: "coverage" or "visits_month") from its
+    figures, `width` points wide: one definition for the PDF and the Word copy."""
+    if name == "coverage":
+        no_area = i18n.tr("reports.no_area", lang)
+        return coverage_chart([(line.name or no_area, line.percent) for line in figures.coverage], width, lang)
+    if name == "visits_month":
+        return visits_per_month_chart(figures.visits_by_month, width, lang)
+    raise ValueError(f"no chart named {name!r}")
+
+
+def chart_png(drawing: Drawing, dpi: int = 300) -> bytes:
+    """The drawing as a PNG picture at `dpi`, white behind, for a document that takes pictures (the DOCX).
+
+    The drawing is made into a one-page PDF by reportlab, as the review's PDF draws it, and that page is
+    rasterised by PDFium (pypdfium2, wheels for every platform the app ships on): the glyphs come from the
+    same embedded font, so Vietnamese marks look as they print. reportlab's own bitmap renderer needs a C
+    backend (rl_renderPM, not released since 2023, or pycairo, built from source on Linux).
+    """
+    import pypdfium2  # only when a picture is asked for: the PDF and the app's start do without it
+
+    pdf = renderPDF.drawToString(drawing)
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            image = document[0].render(scale=dpi / 72).to_pil()
+        finally:
+            document.close()
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()

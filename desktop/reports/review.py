@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from desktop import i18n
 from desktop.progress import Cancelled, Progress
-from desktop.reports.charts import coverage_chart, visits_per_month_chart
+from desktop.reports.charts import review_chart
 from desktop.reports.document import (
     Styles,
     TitleBlock,
@@ -115,12 +115,7 @@ def review_story(
 
 def _flowable(block: Block, figures: ReviewFigures, styles: Styles, width: float, lang: str | None) -> Flowable:
     if block.kind == "chart":
-        if block.chart == "coverage":
-            drawing = coverage_chart(
-                [(line.name or _t("no_area", lang), line.percent) for line in figures.coverage], width, lang
-            )
-        else:
-            drawing = visits_per_month_chart(figures.visits_by_month, width, lang)
+        drawing = review_chart(block.chart, figures, width, lang)
         return KeepTogether([Spacer(1, 6), drawing, paragraph(block.caption, styles.caption)])
     if block.kind == "lead":
         return Paragraph(f"<i>{markup(block.lead_in)}</i>{markup(block.text)}", styles.body)
@@ -224,7 +219,7 @@ def build_review(
         from desktop.reports.review_docx import write_review_docx  # python-docx only when asked for
 
         document = review_document(figures, written, lang, annex_names=annex_names)
-        write_review_docx(document, settings, docx, issued_on=issued_on, lang=lang)
+        write_review_docx(document, settings, docx, issued_on=issued_on, lang=lang, figures=figures)
     detail: dict[str, object] = {"report": "review", "period": period.code, "area": area_id}
     detail["formats"] = [name for name, path in (("pdf", out), ("docx", docx)) if path is not None]
     if annex_names:

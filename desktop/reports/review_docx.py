@@ -5,13 +5,16 @@ It draws the same `review_document` blocks as the PDF: A4 with the decree's marg
 block with its short rules, "BÁO CÁO" and the summary line, a 13 pt justified body in Times New Roman with a
 first-line indent, bold upright headings kept with what follows, the tables with their captions (header row
 repeated on each page, rows never split), "Nơi nhận" beside the signature, page numbers from page 2, and the
-annexes on pages of their own. The charts stay in the PDF: each repeats a table printed beside it.
+annexes on pages of their own. The charts stand where the PDF draws them, as pictures of the same drawings
+(`desktop.reports.charts`), their captions below.
 """
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.document import Document as Docx
@@ -23,14 +26,19 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from reportlab.graphics.shapes import Drawing
 
 from desktop import files, i18n
-from desktop.reports.document import issuer_rule
+from desktop.reports.charts import chart_png, review_chart
+from desktop.reports.document import body_width, issuer_rule
 from desktop.reports.fonts import BOLD, register_fonts, text_width
 from desktop.reports.formatting import place_and_date, text
 from desktop.reports.review_doc import KIND_CODE, Block, ReviewDocument, annex_reference
 from desktop.reports.review_tables import DataTable
 from desktop.reports.settings import ReportSettings
+
+if TYPE_CHECKING:
+    from desktop.reports.figures import ReviewFigures
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -50,8 +58,10 @@ def write_review_docx(
     *,
     issued_on: date,
     lang: str | None = None,
+    figures: ReviewFigures | None = None,
 ) -> Path:
-    """Write the review's DOCX into `out`, atomically."""
+    """Write the review's DOCX into `out`, atomically; `figures` draw its charts (a document with chart
+    blocks needs them)."""
     register_fonts()  # the rules are measured with the PDF's metrics (Liberation Serif: Times' widths)
     doc = Document()
     _page(doc)
@@ -63,8 +73,10 @@ def write_review_docx(
         _centred(doc, _t("addressee", lang, to=settings.addressee), 14, after=6)
     for block in document.blocks:
         if block.kind == "chart":
-            continue
-        if block.kind == "table":
+            if figures is None:
+                raise ValueError("a review with charts needs its figures")
+            _chart(doc, review_chart(block.chart, figures, body_width(), lang), block.caption)
+        elif block.kind == "table":
             assert block.table is not None
             _table(doc, block.table, lang, block.caption, CELL_PT)
         else:
@@ -246,6 +258,20 @@ def _block(doc: Docx, block: Block) -> None:
         _run(paragraph, block.text, 12, italic=True)
     else:
         _body(doc, block.text)
+
+
+def _chart(doc: Docx, drawing: Drawing, caption: str) -> None:
+    """The chart as the PDF sets it: a little space, the picture at the drawing's own size (the body's width),
+    centred and kept with its caption below; the caption is also the picture's description (alt text)."""
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_before = Pt(6)
+    paragraph.paragraph_format.keep_with_next = True
+    shape = paragraph.add_run().add_picture(
+        io.BytesIO(chart_png(drawing)), width=Pt(drawing.width), height=Pt(drawing.height)
+    )
+    shape._inline.docPr.set("descr", text(caption))
+    _centred(doc, caption, 12, italic=True, before=4, after=4).paragraph_format.keep_with_next = False
 
 
 def _table(doc: Docx, data: DataTable, lang: str | None, caption: str | None, size: float) -> None:

@@ -1819,6 +1819,14 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <source>Each section opens with what was written before or, where nothing was, a draft made from the figures. Edit it in your own words; a section left as the draft follows the figures.</source>
         <translation>Mỗi mục mở ra với nội dung đã viết trước đó, hoặc nếu chưa viết thì là bản dự thảo lập từ số liệu. Hãy sửa theo lời văn của mình; mục để nguyên bản dự thảo sẽ tự cập nhật theo số liệu.</translation>
     </message>
+    <message>
+        <source>Making a draft from the figures…</source>
+        <translation>Đang lập bản dự thảo từ số liệu…</translation>
+    </message>
+    <message>
+        <source>Making the drafts from the period&apos;s figures…</source>
+        <translation>Đang lập các bản dự thảo từ số liệu của kỳ…</translation>
+    </message>
 </context>
 <context>
     <name>OutcomesPage</name>
@@ -2372,10 +2380,6 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>%1 already exists. Replace it?</source>
         <translation>Tệp %1 đã có. Thay bằng tệp mới?</translation>
-    </message>
-    <message>
-        <source>This report is not available in this build.</source>
-        <translation>Bản cài đặt này chưa có báo cáo này.</translation>
     </message>
     <message>
         <source>A walk list is made as a PDF only.</source>

@@ -4,6 +4,7 @@ setting with its default; preview through the system viewer; printing through Qt
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -15,11 +16,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop import i18n
+from desktop.errors import WardbookError
 from desktop.reports.figures import review_figures
 from desktop.reports.narrative import drafts
-from desktop.reports.notes import notes_for
+from desktop.reports.notes import notes_for, set_note
 from desktop.reports.periods import quarter
 from desktop.store import Store
+from ui.pages import report_notes
+from ui.pages.report_notes import NotesDialog
 from ui.pages.reports import ReportsPage, file_name, period_bounds
 
 TODAY = date(2026, 7, 5)
@@ -100,19 +104,96 @@ def test_whole_ward_walk_list(page: ReportsPage, qtbot) -> None:  # type: ignore
         assert "NGƯỜI LẬP" in pdf.pages[-1].extract_text()
 
 
-def test_narrative_editor_starts_from_the_drafts(page: ReportsPage, demo_store: Store) -> None:
-    _choose(page.period, "last_quarter")
+def _notes(page: ReportsPage, qtbot) -> NotesDialog:  # type: ignore[no-untyped-def]
+    """The narrative editor of the chosen period, once its drafts are in."""
     dialog = page.open_notes()
-    assert dialog is not None
+    assert isinstance(dialog, NotesDialog)
+    with qtbot.waitSignal(dialog.drafts_ready, timeout=60_000):
+        pass
+    return dialog
+
+
+def test_narrative_editor_starts_from_the_drafts(page: ReportsPage, demo_store: Store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _choose(page.period, "last_quarter")
+    dialog = _notes(page, qtbot)
     expected = drafts(review_figures(demo_store, quarter(2026, 2), today=TODAY), "vi")
     assert dialog.edits["tasks"].toPlainText() == expected["tasks"]
     dialog.edits["lessons"].setPlainText("Bám sát địa bàn.\nPhối hợp với tổ dân phố.")
     dialog.edits["proposals"].setPlainText("")
     dialog.save()
     assert notes_for(demo_store, "2026-Q2", None) == {"lessons": "Bám sát địa bàn.\nPhối hợp với tổ dân phố."}
-    again = page.open_notes()
-    assert again is not None and again.edits["lessons"].toPlainText().startswith("Bám sát địa bàn.")
+    again = _notes(page, qtbot)
+    assert again.edits["lessons"].toPlainText().startswith("Bám sát địa bàn.")
+    assert again.edits["tasks"].toPlainText() == expected["tasks"]
     again.close()
+
+
+def test_narrative_drafts_are_made_off_the_ui_thread(  # type: ignore[no-untyped-def]
+    page: ReportsPage, demo_store: Store, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the worker computes the figures, the dialog shows what was written, read-only, a busy bar and
+    no usable Save; then the drafts fill the other sections."""
+    set_note(demo_store, "2026-Q2", "lessons", "Bám sát địa bàn.")
+    threads: list[threading.Thread] = []
+    real = report_notes.review_figures
+
+    def figures(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report_notes, "review_figures", figures)
+    _choose(page.period, "last_quarter")
+    dialog = page.open_notes()
+    assert isinstance(dialog, NotesDialog)
+    # nothing the worker sends is handled before the event loop runs again: this is the dialog as it opens
+    assert dialog.progress.isVisibleTo(dialog) and dialog.progress.bar.maximum() == 0  # busy
+    assert not dialog.save_button.isEnabled() and all(edit.isReadOnly() for edit in dialog.edits.values())
+    assert dialog.edits["lessons"].toPlainText() == "Bám sát địa bàn."
+    assert dialog.edits["tasks"].toPlainText() == "" and dialog.edits["tasks"].placeholderText()
+    with qtbot.waitSignal(dialog.drafts_ready, timeout=60_000):
+        pass
+    assert threads and threading.main_thread() not in threads
+    assert not dialog.progress.isVisibleTo(dialog) and dialog.save_button.isEnabled()
+    assert not any(edit.isReadOnly() for edit in dialog.edits.values())
+    assert dialog.edits["lessons"].toPlainText() == "Bám sát địa bàn."  # what was written stays
+    assert dialog.edits["tasks"].toPlainText().strip()
+    dialog.close()
+
+
+@pytest.mark.parametrize("how", ["closed", "deleted"])
+def test_closing_the_editor_while_drafting_cancels_it(  # type: ignore[no-untyped-def]
+    page: ReportsPage, demo_store: Store, qtbot, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    import shiboken6
+
+    gate = threading.Event()
+    asked: list[bool] = []
+    real = report_notes.review_figures
+
+    def figures(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(30)  # the lead closes the dialog while the figures are read
+        asked.append(kwargs["cancelled"]())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report_notes, "review_figures", figures)
+    _choose(page.period, "last_quarter")
+    dialog = page.open_notes()
+    assert isinstance(dialog, NotesDialog)
+    worker = dialog.progress.worker
+    assert worker is not None
+    if how == "closed":
+        dialog.reject()
+        assert worker.is_cancelled()
+    else:
+        shiboken6.delete(dialog)  # gone with its page, the worker still running
+    gate.set()
+    qtbot.waitUntil(worker.done.is_set, timeout=60_000)
+    qtbot.wait(50)  # let what the worker sent arrive
+    if how == "closed":
+        assert asked == [True] and dialog.drafts is None
+        assert not dialog.error.isVisibleTo(dialog) and dialog.edits["tasks"].toPlainText() == ""
+        assert dialog.progress.worker is None  # the panel let go of the finished job
+    assert notes_for(demo_store, "2026-Q2", None) == {}
 
 
 def test_ward_settings_show_defaults_and_save(page: ReportsPage, demo_store: Store) -> None:
@@ -147,3 +228,20 @@ def test_preview_says_when_no_viewer_and_print_goes_through_qt(page: ReportsPage
     with pdfplumber.open(tmp_path / "printed.pdf") as pdf:
         text = " ".join(page_.extract_text() or "" for page_ in pdf.pages)
     assert "BÁO CÁO" in text and "ĐÁNH GIÁ CHUNG" in text and "Các chỉ tiêu chính" in text
+
+
+def test_drafts_that_cannot_be_made_leave_the_editor_closed_to_saving(  # type: ignore[no-untyped-def]
+    page: ReportsPage, demo_store: Store, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def figures(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise WardbookError("reports.no_such_officer", value="x")
+
+    monkeypatch.setattr(report_notes, "review_figures", figures)
+    _choose(page.period, "last_quarter")
+    dialog = page.open_notes()
+    assert isinstance(dialog, NotesDialog)
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=60_000)
+    assert dialog.error.text() == WardbookError("reports.no_such_officer", value="x").message()
+    assert not dialog.save_button.isEnabled() and all(edit.isReadOnly() for edit in dialog.edits.values())
+    assert not dialog.progress.isVisibleTo(dialog)
+    dialog.close()

@@ -1,18 +1,25 @@
-"""The review as a Word document: the same text, narrative and tables as the PDF, in the Decree 30 layout,
-read back from the DOCX file itself."""
+"""The review as a Word document: the same text, narrative, tables and charts as the PDF, in the Decree 30
+layout, read back from the DOCX file itself."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
 import docx
+import pdfplumber
 import pytest
+from PIL import Image
+from reportlab.graphics import renderPDF
 
 from desktop.cli import main
-from desktop.reports.notes import set_note
+from desktop.reports.charts import chart_png, coverage_chart
+from desktop.reports.fonts import register_fonts
+from desktop.reports.notes import notes_for, set_note
 from desktop.reports.periods import quarter
 from desktop.reports.review import build_review, table_rows
+from desktop.reports.review_doc import review_document
 from desktop.reports.review_tables import review_tables
 from desktop.store import Store
 from tests.reports.pdfcheck import read_pdf
@@ -115,3 +122,62 @@ def test_annual_docx_and_cli(demo_store: Store, tmp_path: Path) -> None:
     with Store.open(Path(db)) as store:
         detail = store.conn.execute("SELECT detail FROM audit_log WHERE action = 'print' ORDER BY seq DESC").fetchone()
     assert '"formats":["docx"]' in detail[0]
+
+
+def _captions_and_pictures(path: Path) -> tuple[list[str], list[tuple[str, str, bytes]]]:
+    """The table and chart captions in document order, and each picture: (caption below it, its alt text,
+    the image file's bytes)."""
+    document = docx.Document(str(path))
+    paragraphs = document.paragraphs
+    captions: list[str] = []
+    pictures: list[tuple[str, str, bytes]] = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.text.startswith(("Bảng ", "Biểu đồ ")):
+            captions.append(paragraph.text)
+        blips = paragraph._p.xpath(".//a:blip/@r:embed")
+        described = paragraph._p.xpath(".//wp:docPr/@descr")
+        for rid in blips:
+            blob = document.part.related_parts[rid].blob
+            pictures.append((paragraphs[index + 1].text, described[0] if described else "", blob))
+    return captions, pictures
+
+
+def _ink(png: bytes) -> tuple[tuple[int, int], float]:
+    """The picture's size and the share of its pixels that are not white (decoded from the PNG itself)."""
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.format == "PNG"
+        grey = image.convert("L")
+        dark = sum(count for level, count in enumerate(grey.histogram()) if level < 200)
+        return grey.size, dark / (grey.size[0] * grey.size[1])
+
+
+def test_charts_stand_where_the_pdf_draws_them(both, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    figures, pdf, word = both
+    document = review_document(figures, notes_for(demo_store, "2026-Q2", None), "vi")
+    expected = [block.caption for block in document.blocks if block.kind in ("table", "chart")]
+    captions, pictures = _captions_and_pictures(word)
+    assert captions == expected  # the charts between the same tables as in the PDF
+    chart_captions = [block.caption for block in document.blocks if block.kind == "chart"]
+    assert chart_captions == ["Biểu đồ 1. Tỷ lệ hộ được thăm theo khu phố", "Biểu đồ 2. Số lượt thăm theo tháng"]
+    assert [(below, alt) for below, alt, _ in pictures] == [(caption, caption) for caption in chart_captions]
+    flat = read_pdf(pdf).flat
+    assert flat.index(chart_captions[0]) < flat.index(chart_captions[1])
+    shapes = docx.Document(str(word)).inline_shapes
+    assert len(shapes) == 2 and all(round(shape.width.mm) == 165 for shape in shapes)  # the body's width
+    for _, _, png in pictures:
+        (width, height), ink = _ink(png)
+        assert width >= 1900 and height > 300  # 300 dpi: prints as sharply as the text
+        assert 0.01 < ink < 0.6, ink  # bars and labels drawn, not a blank (or black) picture
+
+
+def test_chart_pictures_use_the_embedded_font(demo_store: Store) -> None:
+    """The picture is rasterised from the chart's PDF, whose labels are in the embedded Vietnamese font."""
+    register_fonts()
+    accented = coverage_chart([("Khu phố Đồng Khởi", 80.0), ("Ấp Bình Lợi", 40.0)], 467, "vi")
+    with pdfplumber.open(io.BytesIO(renderPDF.drawToString(accented))) as chart:
+        words = chart.pages[0].extract_text()
+        fonts = {char["fontname"].split("+")[-1] for char in chart.pages[0].chars}
+    assert "Khu phố Đồng Khởi" in words and "Ấp Bình Lợi" in words
+    assert fonts == {"LiberationSerif"}
+    plain = coverage_chart([("Khu pho Dong Khoi", 80.0), ("Ap Binh Loi", 40.0)], 467, "vi")
+    assert _ink(chart_png(accented))[1] > _ink(chart_png(plain))[1]  # the marks are drawn

@@ -125,16 +125,6 @@ def test_report_page_runs_the_core_function_in_background(ctx, owned, qtbot, tmp
     assert page.open_pdf.isEnabled() and page.generate.isEnabled()
 
 
-def test_pages_say_when_the_core_module_is_missing(ctx, owned) -> None:  # type: ignore[no-untyped-def]
-    reports = ReportsPage(ctx, functions={"review": "desktop.reports_not_here:periodic_review"})
-    owned.append(reports)
-    for page in owned:
-        page.show()
-    reports.generate.click()
-    assert reports.error.isVisible() and reports.error.text() == "Bản cài đặt này chưa có báo cáo này."
-    assert reports.progress.worker is None
-
-
 def test_self_test_exits_zero(tmp_path) -> None:
     db = tmp_path / "self.db"
     result = subprocess.run(

@@ -32,6 +32,9 @@ NOT_AT_START = {
     "ui.pdf_view": "Qt PDF: loaded when a report is previewed or printed",
     "PySide6.QtPdf": "Qt PDF: loaded when a report is previewed or printed",
     "ui.login": "the login after a logout (the app's start asks for it before the window, in ui.app)",
+    "desktop.reports.jobs": "the report jobs: imported by the Reports page when a report is made",
+    "reportlab": "the PDF library: imported with the report jobs",
+    "docx": "python-docx: imported when a Word copy is made",
 }
 
 # As bench/bench_ui.py starts: the store opened directly, the main window built and shown.

@@ -1,10 +1,10 @@
 """Reports: choose the report, the period and the area; write the review's text; make the PDF, the Word
 copy or the figures (XLSX, CSV) in the background; preview and print.
 
-The documents are made by `desktop.reports` (see `REPORTS`); each function is called in a worker thread as
-`fn(store, *, out, start, end, area_id, progress, cancelled)` (plus `fmt=` for a Word copy or the figures)
-and returns the path of the file it wrote. Files go to Documents/WardBook by default, named after the report,
-the period and the area, and an existing file is never replaced without asking.
+The documents are made by the jobs of `desktop.reports.jobs` (see `report_function`); each is called in a
+worker thread as `fn(store, *, out, start, end, area_id, progress, cancelled)` (plus `fmt=` for a Word copy
+or the figures) and returns the path of the file it wrote. Files go to Documents/WardBook by default, named
+after the report, the period and the area, and an existing file is never replaced without asking.
 """
 
 from __future__ import annotations
@@ -38,18 +38,22 @@ from desktop.security.database import reopen
 from desktop.store.queries import list_areas
 from ui import workers
 from ui.context import AppContext
-from ui.core_link import resolve
 from ui.language import fmt_date
 from ui.progress import JobProgress
 from ui.widgets import FieldError, Page
 
-REPORTS: dict[str, str] = {
-    "review": "desktop.reports.jobs:periodic_review",
-    "walklist": "desktop.reports.jobs:walk_list",
-}
-PRINT_FUNCTION = "desktop.reports.jobs:review_for_print"
+REPORTS = ("review", "walklist")
 PERIODS = ("quarter", "last_quarter", "month", "last_month", "half", "year", "last_year", "custom")
 FORMATS = ("pdf", "docx", "xlsx", "csv")
+
+
+def report_function(kind: str) -> Callable[..., Any]:
+    """The core job that makes the report `kind`. Imported when a report is made, not when the window opens:
+    the jobs bring in reportlab and the report modules, a visible part of the start's budget."""
+    from desktop.reports import jobs
+
+    functions: dict[str, Callable[..., Any]] = {"review": jobs.periodic_review, "walklist": jobs.walk_list}
+    return functions[kind]
 
 
 def period_bounds(period: str, today: date) -> tuple[date, date]:
@@ -99,13 +103,12 @@ class ReportsPage(Page):
     def __init__(
         self,
         ctx: AppContext,
-        functions: Mapping[str, str | Callable[..., Any]] | None = None,
+        functions: Mapping[str, Callable[..., Any]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`functions`: the report jobs by kind, in place of the core's (`report_function`)."""
         super().__init__(ctx, parent)
-        self.functions: dict[str, str | Callable[..., Any]] = dict(
-            REPORTS if functions is None else functions
-        )
+        self.functions: Mapping[str, Callable[..., Any]] | None = functions
         self.pdf: Path | None = None
         self.progress_seen: list[tuple[int, int]] = []
         self.kind = QComboBox(self)
@@ -199,7 +202,7 @@ class ReportsPage(Page):
         self.kind.blockSignals(True)
         current = self.kind.currentData()
         self.kind.clear()
-        for key in self.functions:
+        for key in REPORTS if self.functions is None else self.functions:
             self.kind.addItem(names.get(key, key), key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
         self.kind.blockSignals(False)
@@ -335,10 +338,6 @@ class ReportsPage(Page):
     def start_report(self, fmt: str = "pdf") -> None:
         self.error.clear_message()
         kind = self.kind.currentData() or ""
-        function = resolve(self.functions.get(kind))
-        if function is None:
-            self.error.show_message(self.tr("This report is not available in this build."))
-            return
         if kind != "review" and fmt != "pdf":
             self.error.show_message(self.tr("A walk list is made as a PDF only."))
             return
@@ -359,6 +358,7 @@ class ReportsPage(Page):
             return
         area_id, store = self.area.currentData(), self.ctx.store
         extra: dict[str, Any] = {"fmt": fmt} if fmt != "pdf" else {}
+        function = report_function(kind) if self.functions is None else self.functions[kind]
 
         def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
             with reopen(store) as reader:  # same key and user: the report's permission check and audit follow
@@ -397,12 +397,14 @@ class ReportsPage(Page):
         """Print the review through Qt: the document is made in the background, then the print dialog (or
         `printer`, as tests pass one writing a PDF) takes it."""
         self.error.clear_message()
-        function = resolve(PRINT_FUNCTION)
-        period = self._chosen_period()
-        if function is None or period is None or self.kind.currentData() != "review":
-            if self.kind.currentData() != "review":
-                self.error.show_message(self.tr("Print the walk list from its PDF (Preview)."))
+        if self.kind.currentData() != "review":
+            self.error.show_message(self.tr("Print the walk list from its PDF (Preview)."))
             return
+        period = self._chosen_period()
+        if period is None:
+            return
+        from desktop.reports.jobs import review_for_print as function  # see report_function
+
         area_id, store = self.area.currentData(), self.ctx.store
 
         def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
