@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, QSizeF, Qt
+from PySide6.QtCore import QRect, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -59,8 +59,17 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
     return True
 
 
+def ask_printer(parent: QWidget) -> QPrinter | None:
+    """The printer and settings the user chooses in the system's print dialog; None when they cancel."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)  # the PDF carries its own margins
+    return printer if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted else None
+
+
 class PdfPreview(QDialog):
     """The PDF, page after page, fitted to the width, with its page count and a Print button."""
+
+    printed = Signal()
 
     def __init__(self, document: QPdfDocument, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,16 +106,15 @@ class PdfPreview(QDialog):
 
     def print_document(self, printer: QPrinter | None = None) -> bool:
         """Through the print dialog, or on `printer` as given (tests pass one writing a PDF file)."""
+        printer = printer or ask_printer(self)
         if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setFullPage(True)
-            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-                self.status.setText(self.tr("Not printed."))
-                return False
+            self.status.setText(self.tr("Not printed."))
+            return False
         if not print_pdf(self.document, printer):
             self.status.setText(self.tr("The printer could not start. Check that it is connected and has paper."))
             return False
         self.status.setText(self.tr("Sent to the printer."))
+        self.printed.emit()
         return True
 
 

@@ -51,24 +51,3 @@ def walk_list(store: Store, *, out: Path, start: date, end: date, area_id: str |
     files.check_target(out)
     build_walk_list(store, area_id, out, progress=progress, cancelled=cancelled)
     return str(out)
-
-
-def review_for_print(store: Store, *, start: date, end: date, area_id: str | None = None,
-                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> str:
-    """The review as HTML for the app to print through the system's print dialog; recorded as printed."""
-    from desktop import i18n
-    from desktop.reports.figures import review_figures
-    from desktop.reports.notes import notes_for
-    from desktop.reports.review_doc import review_document
-    from desktop.reports.review_html import review_html
-    from desktop.reports.settings import report_settings
-
-    actor = authorize(store, "reports.view")
-    period = date_range(start, end)
-    figures = review_figures(store, period, area_id, progress=progress, cancelled=cancelled)
-    lang = i18n.current_language()
-    document = review_document(figures, notes_for(store, period.code, area_id), lang)
-    html = review_html(document, report_settings(store, lang), date.today(), lang)
-    audit.record(store, "print", None, None, {"report": "review", "period": period.code, "area": area_id,
-                                               "formats": ["printer"]}, actor=actor)
-    return html

@@ -2398,24 +2398,20 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Đang tạo…</translation>
     </message>
     <message>
-        <source>No program on this computer opens PDF files. The report is saved at %1.</source>
-        <translation>Máy này không có chương trình mở tệp PDF. Báo cáo đã được lưu tại %1.</translation>
-    </message>
-    <message>
-        <source>Print the walk list from its PDF (Preview).</source>
-        <translation>Hãy in danh sách đi địa bàn từ tệp PDF (Xem trước).</translation>
-    </message>
-    <message>
-        <source>Preparing to print…</source>
-        <translation>Đang chuẩn bị in…</translation>
-    </message>
-    <message>
         <source>Not printed.</source>
         <translation>Chưa in.</translation>
     </message>
     <message>
+        <source>The printer could not start. Check that it is connected and has paper.</source>
+        <translation>Máy in không bắt đầu in được. Hãy kiểm tra máy in đã được kết nối và còn giấy.</translation>
+    </message>
+    <message>
         <source>Sent to the printer.</source>
         <translation>Đã gửi tới máy in.</translation>
+    </message>
+    <message>
+        <source>The PDF %1 can no longer be read (moved, deleted or damaged). Make it again.</source>
+        <translation>Tệp PDF %1 không còn đọc được (đã bị chuyển đi, xóa hoặc hỏng). Hãy làm lại báo cáo.</translation>
     </message>
     <message>
         <source>Done: %1</source>

@@ -1,6 +1,6 @@
 """The app's Reports page: files named per report and period in Documents/WardBook, never replaced without
 asking; the review as PDF, Word, XLSX and CSV; the narrative editor pre-filled with the drafts; every ward
-setting with its default; preview through the system viewer; printing through Qt (to a PDF printer here)."""
+setting with its default; the PDF previewed in the app and printed as itself (to a PDF printer here)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import docx
 import openpyxl
 import pdfplumber
 import pytest
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop import i18n
@@ -22,6 +21,7 @@ from desktop.reports.narrative import drafts
 from desktop.reports.notes import notes_for, set_note
 from desktop.reports.periods import quarter
 from desktop.store import Store
+from tests.reports.pdfcheck import page_count
 from ui.pages import report_notes
 from ui.pages.report_notes import NotesDialog
 from ui.pages.reports import ReportsPage, file_name, period_bounds
@@ -213,21 +213,44 @@ def test_ward_settings_show_defaults_and_save(page: ReportsPage, demo_store: Sto
     dialog.close()
 
 
-def test_preview_says_when_no_viewer_and_print_goes_through_qt(page: ReportsPage, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_pdf_is_previewed_in_the_app_and_printed_as_itself(  # type: ignore[no-untyped-def]
+    page: ReportsPage, demo_store: Store, qtbot, tmp_path
+) -> None:
     _choose(page.period, "last_quarter")
     with qtbot.waitSignal(page.report_done, timeout=120_000):
         page.generate.click()
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))
-    assert page.preview() is False and str(page.pdf) in page.status.text()
-    assert page.status.text().startswith("Máy này không có chương trình mở tệp PDF.")
+    made = page.pdf
+    assert made is not None
+    preview = page.preview()
+    assert preview is not None and preview.document.pageCount() == page_count(made)
+    preview.done(0)
+
+    printed_before = demo_store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'print'").fetchone()[0]
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(page.printed, timeout=120_000):
+        page.print_review(printer)  # the PDF just made: printed as it is, not made again
+    assert page_count(tmp_path / "printed.pdf") == page_count(made)
+    assert page.status.text() == "Đã gửi tới máy in."
+    assert demo_store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'print'").fetchone()[0] == (
+        printed_before + 1)
+
+    made.unlink()  # moved away behind the app's back: a sentence, no preview, no crash
+    assert page.preview() is None
+    assert "không còn đọc được" in page.error.text() and not page.open_pdf.isEnabled()
+
+
+def test_print_makes_the_pdf_first_when_none_is_made(page: ReportsPage, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _choose(page.period, "last_quarter")
+    page.out.setText(str(tmp_path / "in-ngay.pdf"))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     with qtbot.waitSignal(page.printed, timeout=120_000):
         page.print_review(printer)
-    with pdfplumber.open(tmp_path / "printed.pdf") as pdf:
-        text = " ".join(page_.extract_text() or "" for page_ in pdf.pages)
-    assert "BÁO CÁO" in text and "ĐÁNH GIÁ CHUNG" in text and "Các chỉ tiêu chính" in text
+    assert (tmp_path / "in-ngay.pdf").exists()
+    assert page_count(tmp_path / "printed.pdf") == page_count(tmp_path / "in-ngay.pdf") > 1
 
 
 def test_drafts_that_cannot_be_made_leave_the_editor_closed_to_saving(  # type: ignore[no-untyped-def]

@@ -74,7 +74,12 @@ def one_round(app: QApplication, window: MainWindow, number: int, out: Path) -> 
     page.start_report()
     if not wait_until(app, lambda: page.open_pdf.isEnabled(), 60_000):
         raise SystemExit(f"round {number}: the report did not finish")
-    page.open_pdf.click()  # no PDF viewer here: the app must say so, not fail
+    page.open_pdf.click()  # the PDF previewed inside the app (Qt PDF), scrolled, then closed
+    app.processEvents()
+    for preview in window.findChildren(QDialog, "pdfPreview"):
+        preview.view.verticalScrollBar().setValue(preview.view.verticalScrollBar().maximum())
+        app.processEvents()
+        preview.done(0)
     app.processEvents()
     for key in ("followups", "cases", "activities", "sync", "households"):
         window.show_page(key)

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,6 +33,7 @@ from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
 from desktop.reports.periods import Period, date_range
 from desktop.search.folding import fold
+from desktop.security import audit
 from desktop.security.database import reopen
 from desktop.store.queries import list_areas
 from ui import workers
@@ -41,6 +41,9 @@ from ui.context import AppContext
 from ui.language import fmt_date
 from ui.progress import JobProgress
 from ui.widgets import FieldError, Page
+
+if TYPE_CHECKING:
+    from ui.pdf_view import PdfPreview  # Qt PDF: loaded when a report is previewed or printed
 
 REPORTS = ("review", "walklist")
 PERIODS = ("quarter", "last_quarter", "month", "last_month", "half", "year", "last_year", "custom")
@@ -132,6 +135,7 @@ class ReportsPage(Page):
         self.commendations = QPushButton(self)
         self.fmt = "pdf"
         self._printer: Any = None
+        self._print_next = False  # the PDF being made is to be printed when done
         self.progress = JobProgress(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -379,66 +383,71 @@ class ReportsPage(Page):
         self.open_pdf.setEnabled(False)
         self.progress.start(job, self.tr("Generating…"), lock=(self.generate, self.docx, self.xlsx, self.csv))
 
-    def preview(self) -> bool:
-        """Open the PDF in the computer's viewer (the app has no PDF renderer of its own); say so when there
-        is none."""
+    def preview(self) -> PdfPreview | None:
+        """The PDF made last, inside the app (Qt PDF), with its own Print button; a sentence when the file can no
+        longer be read (moved, deleted, damaged)."""
+        from ui.pdf_view import preview_pdf
+
         if self.pdf is None:
-            return False
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf))):
-            return True
-        self.status.setText(
-            self.tr("No program on this computer opens PDF files. The report is saved at %1.").replace(
-                "%1", str(self.pdf)
-            )
-        )
-        return False
+            return None
+        dialog = preview_pdf(self.pdf, self.pdf.name, self)
+        if dialog is None:
+            self._unreadable(self.pdf)
+            return None
+        dialog.printed.connect(lambda path=self.pdf: self._record_printed(path))
+        return dialog
 
     def print_review(self, printer: Any = None) -> None:
-        """Print the review through Qt: the document is made in the background, then the print dialog (or
-        `printer`, as tests pass one writing a PDF) takes it."""
+        """Print the report as its PDF: the one just made for these choices, or made first (as Generate does);
+        through the print dialog, or on `printer` (tests pass one writing a PDF)."""
         self.error.clear_message()
-        if self.kind.currentData() != "review":
-            self.error.show_message(self.tr("Print the walk list from its PDF (Preview)."))
-            return
-        period = self._chosen_period()
-        if period is None:
-            return
-        from desktop.reports.jobs import review_for_print as function  # see report_function
-
-        area_id, store = self.area.currentData(), self.ctx.store
-
-        def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
-            with reopen(store) as reader:
-                return function(reader, start=period.start, end=period.end, area_id=area_id, progress=progress,
-                                cancelled=cancelled)
-
         self._printer = printer
-        self.fmt = "print"
-        self.progress.start(job, self.tr("Preparing to print…"), lock=(self.generate, self.print_button))
+        out = Path(self.out.text()).with_suffix(".pdf")
+        if self.pdf is not None and self.pdf == out and out.exists():
+            self._print_pdf(out)
+            return
+        self._print_next = True
+        self.start_report("pdf")
+        if self.progress.worker is None:  # refused before it started (a bad period, a file not replaced)
+            self._print_next = False
 
-    def _send_to_printer(self, html: str) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def _print_pdf(self, path: Path) -> None:
+        from ui.pdf_view import ask_printer, open_pdf, print_pdf
 
-        printer = self._printer
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+        document = open_pdf(path, self)
+        if document is None:
+            self._unreadable(path)
+            return
+        try:
+            printer = self._printer or ask_printer(self)
+            if printer is None:
                 self.status.setText(self.tr("Not printed."))
-                return
-        document = QTextDocument(self)
-        document.setHtml(html)
-        document.print_(printer)
+            elif not print_pdf(document, printer):
+                self.error.show_message(
+                    self.tr("The printer could not start. Check that it is connected and has paper."))
+            else:
+                self._record_printed(path)
+        finally:
+            document.deleteLater()
+
+    def _record_printed(self, path: Path) -> None:
+        audit.record(self.ctx.store, "print", None, None, {"report": self.kind.currentData() or "",
+                                                           "file": path.name})
         self.status.setText(self.tr("Sent to the printer."))
         self.printed.emit()
 
+    def _unreadable(self, path: Path) -> None:
+        self.open_pdf.setEnabled(False)
+        self.error.show_message(self.tr("The PDF %1 can no longer be read (moved, deleted or damaged). Make it "
+                                        "again.").replace("%1", str(path)))
+
     def _finished(self, result: Any) -> None:
-        if self.fmt == "print":
-            self._send_to_printer(str(result))
-            return
         path = Path(result) if result else Path(self.out.text())
         if self.fmt == "pdf":
             self.pdf = path
         self.open_pdf.setEnabled(self.pdf is not None)
         self.status.setText(self.tr("Done: %1").replace("%1", str(path)))
         self.report_done.emit(str(path))
+        if self._print_next and self.fmt == "pdf":
+            self._print_next = False
+            self._print_pdf(path)
