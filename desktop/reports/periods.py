@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from desktop import i18n
 from desktop.errors import WardbookError
@@ -113,6 +113,9 @@ def date_range(start: date, end: date) -> Period:
     return Period(start, end, "range")
 
 
+CALENDAR_KINDS = ("month", "quarter", "half", "year")
+
+
 def _calendar_periods(start: date) -> list[Period]:
     return [
         month(start.year, start.month),
@@ -120,6 +123,17 @@ def _calendar_periods(start: date) -> list[Period]:
         half_year(start.year, 1 if start.month <= 6 else 2),
         year(start.year),
     ]
+
+
+def running(kind: str, day: date) -> Period:
+    """The month, quarter, half-year or year (`kind`) that `day` falls in: "this quarter" on the Reports page
+    and the Overview, the same arithmetic for both."""
+    return _calendar_periods(day)[CALENDAR_KINDS.index(kind)]
+
+
+def last_complete(kind: str, day: date) -> Period:
+    """The last whole period of `kind` before the one `day` falls in ("last quarter")."""
+    return running(kind, running(kind, day).start - timedelta(days=1))
 
 
 def parse_period(code: str) -> Period:

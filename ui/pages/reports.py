@@ -10,7 +10,7 @@ after the report, the period and the area, and an existing file is never replace
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
-from desktop.reports.periods import Period, date_range
+from desktop.reports.periods import Period, date_range, last_complete, running
 from desktop.search.folding import fold
 from desktop.security import audit
 from desktop.security.database import reopen
@@ -61,22 +61,8 @@ def report_function(kind: str) -> Callable[..., Any]:
 
 def period_bounds(period: str, today: date) -> tuple[date, date]:
     """The current month / quarter / half-year / year up to its last day, or the last complete one."""
-    if period.startswith("last_"):
-        kind = period[5:]
-        start, _end = period_bounds(kind, today)
-        return period_bounds(kind, start - timedelta(days=1))
-    if period == "month":
-        start = today.replace(day=1)
-    elif period == "quarter":
-        start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    elif period == "half":
-        start = date(today.year, 1 if today.month <= 6 else 7, 1)
-    else:
-        start = date(today.year, 1, 1)
-    months = {"month": 1, "quarter": 3, "half": 6}.get(period, 12)
-    end_month = start.month + months
-    end = date(start.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1) - timedelta(days=1)
-    return start, end
+    chosen = last_complete(period[5:], today) if period.startswith("last_") else running(period, today)
+    return chosen.start, chosen.end
 
 
 def default_folder() -> Path:
