@@ -7,14 +7,15 @@ its real size, so the Decree 30 margins survive. No PDF program is needed on the
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
 POINTS_PER_INCH = 72
 # A page is rendered at no more than this (an A4 page: 2480 × 3508 pixels, 35 MB) and scaled to the printer's
@@ -36,16 +37,31 @@ def open_pdf(path: Path, parent: QWidget) -> QPdfDocument | None:
     return document
 
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
-    """Every page of `document` on `printer`, at its real size from the paper's corner (the PDF has its own
-    margins); False when the printer cannot start (no paper size, an unwritable output file)."""
+class Printed(Enum):
+    DONE = "done"
+    CANCELLED = "cancelled"  # by the user, in the progress dialog: the pages not yet sent are dropped
+    FAILED = "failed"  # the printer could not start (no paper size, an unwritable output file)
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter, parent: QWidget | None = None) -> Printed:
+    """The pages of `document` chosen in the print dialog (all by default) on `printer`, each at its real size
+    from the paper's corner (the PDF has its own margins). With `parent`, a progress dialog follows a long
+    document page by page and can cancel it."""
+    first, last = printer.fromPage(), printer.toPage()  # 1-based; 0 when the user chose every page
+    pages = range(first - 1 if first else 0, min(last, document.pageCount()) if last else document.pageCount())
+    progress = _progress(parent, len(pages)) if parent is not None and len(pages) > 1 else None
     painter = QPainter()
     if not painter.begin(printer):
-        return False
+        return Printed.FAILED
     try:
         dpi_x, dpi_y = printer.logicalDpiX(), printer.logicalDpiY()
-        for page in range(document.pageCount()):
-            if page:
+        for done, page in enumerate(pages):
+            if progress is not None:
+                progress.setValue(done)
+                if progress.wasCanceled():
+                    printer.abort()
+                    return Printed.CANCELLED
+            if done:
                 printer.newPage()
             points = document.pagePointSize(page)
             on_paper = QSize(round(points.width() * dpi_x / POINTS_PER_INCH),
@@ -56,7 +72,27 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
             painter.drawImage(QRect(-offset.x(), -offset.y(), on_paper.width(), on_paper.height()), image)
     finally:
         painter.end()
-    return True
+        if progress is not None:
+            progress.close()
+    return Printed.DONE
+
+
+def _progress(parent: QWidget, pages: int) -> QProgressDialog:
+    title = QCoreApplication.translate("PdfPrinting", "Printing…")
+    progress = QProgressDialog(title, QCoreApplication.translate("PdfPrinting", "Cancel"), 0, pages, parent)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(500)
+    return progress
+
+
+def printing_message(outcome: Printed) -> str:
+    """What the user reads once a print has ended, one way or the other."""
+    if outcome is Printed.DONE:
+        return QCoreApplication.translate("PdfPrinting", "Sent to the printer.")
+    if outcome is Printed.CANCELLED:
+        return QCoreApplication.translate("PdfPrinting", "Printing cancelled: the pages not yet sent were dropped.")
+    return QCoreApplication.translate(
+        "PdfPrinting", "The printer could not start. Check that it is connected and has paper.")
 
 
 def ask_printer(parent: QWidget) -> QPrinter | None:
@@ -110,10 +146,10 @@ class PdfPreview(QDialog):
         if printer is None:
             self.status.setText(self.tr("Not printed."))
             return False
-        if not print_pdf(self.document, printer):
-            self.status.setText(self.tr("The printer could not start. Check that it is connected and has paper."))
+        outcome = print_pdf(self.document, printer, self)
+        self.status.setText(printing_message(outcome))
+        if outcome is not Printed.DONE:
             return False
-        self.status.setText(self.tr("Sent to the printer."))
         self.printed.emit()
         return True
 

@@ -2030,13 +2030,28 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <source>Not printed.</source>
         <translation>Chưa in.</translation>
     </message>
+</context>
+<context>
+    <name>PdfPrinting</name>
     <message>
-        <source>The printer could not start. Check that it is connected and has paper.</source>
-        <translation>Máy in không bắt đầu in được. Hãy kiểm tra máy in đã được kết nối và còn giấy.</translation>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Sent to the printer.</source>
         <translation>Đã gửi tới máy in.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled: the pages not yet sent were dropped.</source>
+        <translation>Đã hủy in: các trang chưa gửi đã bị bỏ.</translation>
+    </message>
+    <message>
+        <source>The printer could not start. Check that it is connected and has paper.</source>
+        <translation>Máy in không bắt đầu in được. Hãy kiểm tra máy in đã được kết nối và còn giấy.</translation>
     </message>
 </context>
 <context>
@@ -2400,14 +2415,6 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Not printed.</source>
         <translation>Chưa in.</translation>
-    </message>
-    <message>
-        <source>The printer could not start. Check that it is connected and has paper.</source>
-        <translation>Máy in không bắt đầu in được. Hãy kiểm tra máy in đã được kết nối và còn giấy.</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Đã gửi tới máy in.</translation>
     </message>
     <message>
         <source>The PDF %1 can no longer be read (moved, deleted or damaged). Make it again.</source>

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from tests.reports.pdfcheck import page_count, render
-from ui.pdf_view import preview_pdf
+from ui.pdf_view import Printed, open_pdf, preview_pdf, print_pdf
 
 PAGES = 3
 
@@ -69,3 +69,35 @@ def test_a_file_that_is_not_a_pdf_opens_no_preview(qtbot, tmp_path: Path) -> Non
     broken.write_bytes(b"%PDF-1.4 cut short")
     assert preview_pdf(broken, "Báo cáo", parent) is None
     assert preview_pdf(tmp_path / "missing.pdf", "Báo cáo", parent) is None
+
+
+def _pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_the_pages_chosen_in_the_print_dialog_are_the_ones_printed(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    document = open_pdf(_report(tmp_path / "bao-cao.pdf"), parent)
+    assert document is not None
+    printer = _pdf_printer(tmp_path / "trang-2-3.pdf")
+    printer.setFromTo(2, 3)
+    assert print_pdf(document, printer, parent) is Printed.DONE
+    assert page_count(tmp_path / "trang-2-3.pdf") == 2
+
+
+def test_printing_cancelled_in_its_progress_dialog_stops(qtbot, language, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = preview_pdf(_report(tmp_path / "bao-cao.pdf"), "Báo cáo", parent)
+    assert dialog is not None
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: True)  # the user pressed Cancel
+    assert dialog.print_document(_pdf_printer(tmp_path / "huy.pdf")) is False
+    assert dialog.status.text() == "Đã hủy in: các trang chưa gửi đã bị bỏ."

@@ -398,7 +398,7 @@ class ReportsPage(Page):
             self._print_next = False
 
     def _print_pdf(self, path: Path) -> None:
-        from ui.pdf_view import ask_printer, open_pdf, print_pdf
+        from ui.pdf_view import Printed, ask_printer, open_pdf, print_pdf, printing_message
 
         document = open_pdf(path, self)
         if document is None:
@@ -408,18 +408,21 @@ class ReportsPage(Page):
             printer = self._printer or ask_printer(self)
             if printer is None:
                 self.status.setText(self.tr("Not printed."))
-            elif not print_pdf(document, printer):
-                self.error.show_message(
-                    self.tr("The printer could not start. Check that it is connected and has paper."))
-            else:
+                return
+            outcome = print_pdf(document, printer, self)
+            if outcome is Printed.DONE:
                 self._record_printed(path)
+            else:
+                self.status.setText(printing_message(outcome))
         finally:
             document.deleteLater()
 
     def _record_printed(self, path: Path) -> None:
+        from ui.pdf_view import Printed, printing_message
+
         audit.record(self.ctx.store, "print", None, None, {"report": self.kind.currentData() or "",
                                                            "file": path.name})
-        self.status.setText(self.tr("Sent to the printer."))
+        self.status.setText(printing_message(Printed.DONE))
         self.printed.emit()
 
     def _unreadable(self, path: Path) -> None:
