@@ -110,7 +110,7 @@ def period_figures(store: Store, period: Period, area_id: str | None = None, *, 
     sql = _sql(store, period, area_id, today)
     step = review._Steps(6, None, cancelled)
     with review.review_cache(store):
-        review.households_at(store, sql.asof)  # the ward as at the cut-off, as the review counts it
+        review.households_at(store, sql)  # the ward as at the cut-off, as the review counts it
         coverage = step("coverage", lambda: review._coverage(store, sql))
         visits = step("visits", lambda: review._visit_breakdown(store, sql, period))
         support = step("support", lambda: review._support(store, sql))
@@ -125,7 +125,7 @@ def not_visited(store: Store, figures: PeriodFigures, *, today: date | None = No
     """The households behind "households reached": those not visited in the period, as the review lists them."""
     authorize(store, "reports.view")
     sql = _sql(store, figures.period, figures.area_id, today)
-    review.households_at(store, sql.asof)
+    review.households_at(store, sql)
     return review._not_visited(store, sql)
 
 
