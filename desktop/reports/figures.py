@@ -287,15 +287,17 @@ class AsOf:
         """The visit was voided by the cut-off (needs `cutoff_tables`)."""
         return f"{self.alive(alias)} AND {alias}.voided = 1 AND {alias}.rowid NOT IN temp.{UNVOIDED}"
 
-    def household(self, alias: str = "h", visited: str = "0") -> str:
-        """The household lived in the ward at the cut-off: known there by then, not yet moved out. `visited`: the
-        SQL telling whether it has a visit (deleted or not) dated on or before the cut-off day (voided counts:
-        someone went there)."""
+    def household(self, alias: str = "h", visited: str = "false") -> str:
+        """The household lived in the ward at the cut-off: known there by then, not yet moved out. Known: created
+        by then, or a member moved in by then, or a visit not deleted since (voided or not: someone went there)
+        dated on or before the cut-off day. `visited`: a quicker test of that last, worked out by the caller for
+        most households, true only when the visit rule holds (the visits are looked up when it is false)."""
         return (
             f"{self.alive(alias)} AND ({alias}.status = 'active' OR "
             f"{self._changed_after('households', alias, 'status')}) AND ({alias}.created_hlc < {self.hlc} "
             f"OR {visited} OR EXISTS (SELECT 1 FROM people m WHERE m.household_id = {alias}.id AND m.moved_in_on < "
-            f"'{self.after}'))"
+            f"'{self.after}') OR EXISTS (SELECT 1 FROM visits x WHERE x.household_id = {alias}.id AND "
+            f"x.deleted_hlc IS NULL AND x.visited_at < '{self.after}'))"
         )
 
     def person(self, alias: str = "p", household: str = "h") -> str:
@@ -347,38 +349,40 @@ def households_at(store: Store, sql: _Sql) -> None:
     conn.execute(f"DROP TABLE IF EXISTS temp.{UNVOIDED}")
     conn.execute(f"CREATE TEMP TABLE {UNVOIDED} (id INTEGER PRIMARY KEY)")
     conn.execute(f"INSERT INTO temp.{UNVOIDED} SELECT v.rowid FROM visits v WHERE {asof.unvoided('v')}")
-    live, overdue = asof.visit("v"), f"v.visited_at < :after_cut AND {sql.overdue_at_cutoff}"
+    overdue = f"v.visited_at < :after_cut AND {sql.overdue_at_cutoff}"
     conn.execute(f"DROP TABLE IF EXISTS temp.{VISITS_BY_HOUSEHOLD}")
     conn.execute(
-        f"CREATE TEMP TABLE {VISITS_BY_HOUSEHOLD} (household_id TEXT PRIMARY KEY, known INTEGER, "
-        "visited INTEGER, ever INTEGER, first_due TEXT, open_count INTEGER) WITHOUT ROWID"
+        f"CREATE TEMP TABLE {VISITS_BY_HOUSEHOLD} (household_id TEXT PRIMARY KEY, first_known TEXT, "
+        "visited INTEGER, first_visit TEXT, first_due TEXT, open_count INTEGER) WITHOUT ROWID"
     )
+    # Over the visits standing at the cut-off: the first one not deleted since (it tells the household was
+    # there; a voided one too, which the household rule looks for itself), whether one lies in the period, the
+    # first one at all (visited by the cut-off when before it), and the follow-ups open and overdue then.
     conn.execute(
         f"""
         INSERT INTO temp.{VISITS_BY_HOUSEHOLD}
-        SELECT v.household_id,
-            MAX(v.deleted_hlc IS NULL AND v.visited_at < :after_cut),
-            MAX({live} AND v.visited_at >= :start AND v.visited_at < :after_end),
-            MAX({live} AND v.visited_at < :after_cut),
-            MIN(CASE WHEN {live} AND {overdue} THEN v.follow_up_due END),
-            SUM({live} AND {overdue})
-        FROM visits v WHERE v.household_id IS NOT NULL GROUP BY v.household_id
+        SELECT v.household_id, MIN(CASE WHEN v.deleted_hlc IS NULL THEN v.visited_at END),
+            MAX(v.visited_at >= :start AND v.visited_at < :after_end), MIN(v.visited_at),
+            MIN(CASE WHEN {overdue} THEN v.follow_up_due END), COUNT(CASE WHEN {overdue} THEN 1 END)
+        FROM visits v WHERE v.household_id IS NOT NULL AND {asof.visit("v")} GROUP BY v.household_id
         """,
         sql.named,
     )
     conn.execute(f"DROP TABLE IF EXISTS temp.{AT_CUTOFF}")
     conn.execute(
-        f"CREATE TEMP TABLE {AT_CUTOFF} (id TEXT PRIMARY KEY, area_id TEXT, created_hlc INTEGER, "
-        "visited INTEGER, ever INTEGER, first_due TEXT, open_count INTEGER) WITHOUT ROWID"
+        f"CREATE TEMP TABLE {AT_CUTOFF} (id TEXT, area_id TEXT, created_hlc INTEGER, visited INTEGER, "
+        "ever INTEGER, first_due TEXT, open_count INTEGER, code TEXT, house_no TEXT, street TEXT, head TEXT)"
     )
+    # with what the lists print of each household, so they need not look the households up again
     conn.execute(
         f"""
         INSERT INTO temp.{AT_CUTOFF}
-        SELECT h.id, h.area_id, h.created_hlc, COALESCE(g.visited, 0), COALESCE(g.ever, 0), g.first_due,
-            COALESCE(g.open_count, 0)
+        SELECT h.id, h.area_id, h.created_hlc, COALESCE(g.visited, 0), COALESCE(g.first_visit < :after_cut, 0),
+            g.first_due, COALESCE(g.open_count, 0), h.code, h.house_no, h.street, h.head_person_id
         FROM households h LEFT JOIN temp.{VISITS_BY_HOUSEHOLD} g ON g.household_id = h.id
-        WHERE {asof.household('h', 'g.known')}
-        """
+        WHERE {asof.household('h', 'g.first_known < :after_cut')}
+        """,
+        sql.named,
     )
     conn.execute(f"DROP TABLE temp.{VISITS_BY_HOUSEHOLD}")
 
@@ -544,6 +548,17 @@ def _area_names(store: Store) -> dict[str | None, str]:
     return {row[0]: str(row[1]) for row in store.conn.execute("SELECT id, name FROM areas")}
 
 
+def _area_labels(store: Store) -> dict[str | None, str]:
+    """The khu phố names the lists print (an area without a name: blank), looked up here rather than joined to
+    each of thousands of rows."""
+    return {row[0]: str(row[1]) for row in store.conn.execute("SELECT id, COALESCE(name, '') FROM areas")}
+
+
+# The heads' names from the index holding them (`people_names`): SQLite prefers the unique index of the ids,
+# then reads each head's whole row, most of the members' table on a large ward.
+HEADS = "INDEXED BY people_names"
+
+
 def _coverage(store: Store, sql: _Sql) -> list[AreaCoverage]:
     rows = store.conn.execute(
         f"SELECT r.area_id, COUNT(*), SUM(r.visited), SUM(NOT r.ever) FROM temp.{AT_CUTOFF} r "
@@ -626,27 +641,29 @@ def _address_order(area: str, street: str, house_no: str) -> tuple[object, ...]:
 
 
 def _not_visited(store: Store, sql: _Sql) -> list[HouseholdLine]:
-    # the last visit: the latest day, and of one day's visits the last entered (highest rowid)
+    # The last visit: the latest day, and of one day's visits the last entered (highest rowid). Read from the
+    # review's index alone (SQLite would pick the one ordered by day, then reach into every visit's row).
     rows = store.conn.execute(
         f"""
-        SELECT h.id, h.code, COALESCE(a.name, ''), COALESCE(h.house_no, ''), COALESCE(h.street, ''),
+        SELECT r.id, r.code, r.area_id, COALESCE(r.house_no, ''), COALESCE(r.street, ''),
             COALESCE(p.full_name, ''),
             (SELECT v.visited_at || char(31) || COALESCE(v.officer_id, '') FROM visits v
-                WHERE v.household_id = h.id AND {sql.live_visit} AND v.visited_at < ?
+                INDEXED BY visits_review_household
+                WHERE v.household_id = r.id AND {sql.live_visit} AND v.visited_at < ?
                 ORDER BY v.visited_at DESC, v.rowid DESC LIMIT 1)
-        FROM temp.{AT_CUTOFF} r JOIN households h ON h.id = r.id
-        LEFT JOIN areas a ON a.id = h.area_id LEFT JOIN people p ON p.id = h.head_person_id
+        FROM temp.{AT_CUTOFF} r LEFT JOIN people p {HEADS} ON p.id = r.head
         WHERE NOT r.visited{sql.area_where}
         """,
         (sql.after_cutoff, *sql.household_params),
     ).fetchall()
+    areas = _area_labels(store)
     names = _officer_names(store)
     lines = []
     for r in rows:
         last, officer = r[6].split("\x1f") if r[6] else (None, None)
         lines.append(
             HouseholdLine(
-                r[0], r[1] or "", r[2], r[3], r[4], r[5], last[:10] if last else None,
+                r[0], r[1] or "", areas.get(r[2], ""), r[3], r[4], r[5], last[:10] if last else None,
                 names.get(officer, "") if last else None,
             )
         )
@@ -667,15 +684,17 @@ def _overdue(store: Store, sql: _Sql, details: bool = True) -> list[OverdueLine]
         ]
     rows = store.conn.execute(
         f"""
-        SELECT h.id, h.code, COALESCE(a.name, ''), COALESCE(h.house_no, ''), COALESCE(h.street, ''),
+        SELECT r.id, r.code, r.area_id, COALESCE(r.house_no, ''), COALESCE(r.street, ''),
             COALESCE(p.full_name, ''), r.first_due, r.open_count
-        FROM temp.{AT_CUTOFF} r JOIN households h ON h.id = r.id
-        LEFT JOIN areas a ON a.id = h.area_id LEFT JOIN people p ON p.id = h.head_person_id
+        FROM temp.{AT_CUTOFF} r LEFT JOIN people p {HEADS} ON p.id = r.head
         WHERE r.open_count > 0{sql.area_where}
         """,
         sql.household_params,
     ).fetchall()
-    lines = [OverdueLine(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6][:10], int(r[7])) for r in rows]
+    areas = _area_labels(store)
+    lines = [
+        OverdueLine(r[0], r[1] or "", areas.get(r[2], ""), r[3], r[4], r[5], r[6][:10], int(r[7])) for r in rows
+    ]
     return sorted(
         lines, key=lambda line: (line.first_due, _address_order(line.area, line.street, line.house_no))
     )
