@@ -364,9 +364,10 @@ def households_at(store: Store, sql: _Sql) -> None:
         SELECT v.household_id, MIN(CASE WHEN v.deleted_hlc IS NULL THEN v.visited_at END),
             MAX(v.visited_at >= :start AND v.visited_at < :after_end), MIN(v.visited_at),
             MIN(CASE WHEN {overdue} THEN v.follow_up_due END), COUNT(CASE WHEN {overdue} THEN 1 END)
-        FROM visits v WHERE v.household_id IS NOT NULL AND {asof.visit("v")} GROUP BY v.household_id
+        FROM visits v WHERE v.household_id IS NOT NULL AND v.visited_at < :bound AND {asof.visit("v")}
+        GROUP BY v.household_id
         """,
-        sql.named,
+        {**sql.named, "bound": max(sql.after_cutoff, sql.after_end)},  # no later visit counts
     )
     conn.execute(f"DROP TABLE IF EXISTS temp.{AT_CUTOFF}")
     conn.execute(
@@ -431,7 +432,9 @@ def review_figures(
     """Every figure of the periodic review for `period` over the ward or one khu phố (`area_id`); with
     `compare`, also the key figures of the previous period and of the same period a year earlier, and the
     ward's targets. Without `details` (the earlier periods a review compares with), only what the key figures
-    need: the households not visited, the officers and the commendations are left empty."""
+    need: the households not visited, the officers, the commendations, the visits' breakdowns (by purpose,
+    outcome and month) and the voided visits are left empty, the households with overdue follow-ups have no
+    address."""
     with review_cache(store):
         return _review_figures(store, period, area_id, today, progress, cancelled, compare, details)
 
@@ -453,7 +456,7 @@ def _review_figures(
     households_at(store, sql)
     households, people = step("households", lambda: _headcounts(store, sql))
     coverage = step("coverage", lambda: _coverage(store, sql))
-    visits = step("visits", lambda: _visit_breakdown(store, sql, period))
+    visits = step("visits", lambda: _visit_breakdown(store, sql, period) if details else _visit_total(store, sql))
     support = step("support", lambda: _support(store, sql))
     follow_ups = step("follow_ups", lambda: _follow_ups(store, sql))
     not_visited = step("not_visited", lambda: _not_visited(store, sql) if details else [])
@@ -601,6 +604,12 @@ def _visit_breakdown(store: Store, sql: _Sql, period: Period) -> _VisitBreakdown
     purposes_sorted = {code: by_purpose[code] for code in VISIT_PURPOSES}
     purposes_sorted.update({code: n for code, n in sorted(by_purpose.items()) if code not in VISIT_PURPOSES})
     return _VisitBreakdown(total, int(voided), purposes_sorted, outcomes, sorted(by_month.items()))
+
+
+def _visit_total(store: Store, sql: _Sql) -> _VisitBreakdown:
+    """The period's visits counted, without their breakdowns (an earlier period's key figures)."""
+    total = store.conn.execute(f"SELECT COUNT(*) FROM visits v WHERE {sql.visit_where}", sql.visit_params)
+    return _VisitBreakdown(int(total.fetchone()[0]), 0, {}, {}, [])
 
 
 def _support(store: Store, sql: _Sql) -> list[SupportLine]:

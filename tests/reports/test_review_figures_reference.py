@@ -23,6 +23,7 @@ from desktop.errors import WardbookError
 from desktop.register.households import add_area, add_household, add_person, move_out_person
 from desktop.register.visits import SupportItem, add_visit, complete_follow_up, restore_visit, void_visit
 from desktop.reports.figures import VIETNAM, ReviewFigures, cutoff_for, review_figures
+from desktop.reports.indicators import values
 from desktop.reports.overview import key_figures, period_figures
 from desktop.reports.periods import Period, date_range, month, quarter
 from desktop.store import Store
@@ -314,8 +315,6 @@ def test_the_figures_equal_a_plain_reading_of_their_rules(ops: list[tuple[int, i
             # the period the Overview compares with, read without its lists, has the same key figures
             assert key_figures(period_figures(store, period, area, today=today, details=False)) == key_figures(
                 figures)
-            # the comparison's cheaper figures are the same as the period's own
+            # a comparison's cheaper reading of the period gives the same key figures as the period's own review
             earlier = review_figures(store, period, area, today=today, compare=False, details=False)
-            assert (earlier.households, earlier.people, earlier.coverage, len(earlier.overdue),
-                    earlier.follow_ups) == (figures.households, figures.people, figures.coverage,
-                                            len(figures.overdue), figures.follow_ups)
+            assert values(earlier) == values(figures)
