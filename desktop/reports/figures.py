@@ -275,16 +275,16 @@ class AsOf:
 
     def unvoided(self, alias: str = "v") -> str:
         """A visit marked voided (or with no void mark) whose void the register had not yet made at the cut-off:
-        it stood then. Rare, so `cutoff_tables` lists them once and `visit` looks them up by rowid."""
+        it stood then. Rare, so `households_at` lists them once and `visit` looks them up by rowid."""
         return f"{alias}.voided IS NOT 0 AND {self._changed_after('visits', alias, 'voided')}"
 
     def visit(self, alias: str = "v") -> str:
-        """The visit was in the register and not voided at the cut-off (needs `cutoff_tables`). Written with the
-        visit's own columns and rowid only, so a query over the visits reads a covering index alone."""
+        """The visit was in the register and not voided at the cut-off (needs `households_at` first). Written with
+        the visit's own columns and rowid only, so a query over the visits reads a covering index alone."""
         return f"{self.alive(alias)} AND ({alias}.voided = 0 OR {alias}.rowid IN temp.{UNVOIDED})"
 
     def voided_visit(self, alias: str = "v") -> str:
-        """The visit was voided by the cut-off (needs `cutoff_tables`)."""
+        """The visit was voided by the cut-off (needs `households_at` first)."""
         return f"{self.alive(alias)} AND {alias}.voided = 1 AND {alias}.rowid NOT IN temp.{UNVOIDED}"
 
     def household(self, alias: str = "h", visited: str = "false") -> str:
