@@ -676,7 +676,8 @@ def _not_visited(store: Store, sql: _Sql) -> list[HouseholdLine]:
                 names.get(officer, "") if last else None,
             )
         )
-    return sorted(lines, key=lambda line: _address_order(line.area, line.street, line.house_no))
+    # in address order; households at one address by id (the order they have always come in)
+    return sorted(lines, key=lambda line: (_address_order(line.area, line.street, line.house_no), line.household_id))
 
 
 def _overdue(store: Store, sql: _Sql, details: bool = True) -> list[OverdueLine]:
@@ -705,7 +706,8 @@ def _overdue(store: Store, sql: _Sql, details: bool = True) -> list[OverdueLine]
         OverdueLine(r[0], r[1] or "", areas.get(r[2], ""), r[3], r[4], r[5], r[6][:10], int(r[7])) for r in rows
     ]
     return sorted(
-        lines, key=lambda line: (line.first_due, _address_order(line.area, line.street, line.house_no))
+        lines,
+        key=lambda line: (line.first_due, _address_order(line.area, line.street, line.house_no), line.household_id),
     )
 
 

@@ -27,6 +27,7 @@ from desktop.reports.indicators import values
 from desktop.reports.overview import key_figures, period_figures
 from desktop.reports.periods import Period, date_range, month, quarter
 from desktop.store import Store
+from desktop.store.queries import house_number_key
 from desktop.store.tables import VISIT_OUTCOMES, VISIT_PURPOSES
 
 DAY_HLC = 86_400_000 << 16
@@ -278,6 +279,21 @@ def observed(f: ReviewFigures) -> dict[str, Any]:
     }
 
 
+def _address(area: str, street: str, house_no: str) -> tuple[object, ...]:
+    return house_number_key(area.casefold()), street.casefold(), house_number_key(house_no)
+
+
+def assert_listed_in_order(f: ReviewFigures) -> None:
+    """The lists go by address (the overdue ones by first due day first); households at one address by id."""
+    def ids(lines: list[Any]) -> list[str]:
+        return [line.household_id for line in lines]
+
+    assert ids(f.not_visited) == ids(sorted(f.not_visited, key=lambda line: (
+        _address(line.area, line.street, line.house_no), line.household_id)))
+    assert ids(f.overdue) == ids(sorted(f.overdue, key=lambda line: (
+        line.first_due, _address(line.area, line.street, line.house_no), line.household_id)))
+
+
 def _period(kind: int, offset: int, length: int) -> Period:
     day = FIRST_DAY + timedelta(days=offset)
     if kind == 0:
@@ -308,6 +324,7 @@ def test_the_figures_equal_a_plain_reading_of_their_rules(ops: list[tuple[int, i
             area = areas[scope]
             figures = review_figures(store, period, area, today=today)
             assert observed(figures) == reference(data, period, area, today)
+            assert_listed_in_order(figures)
             # the Overview reads the same figures (its own call, without the review's lists)
             quick = period_figures(store, period, area, today=today)
             assert (quick.coverage, quick.visits, quick.support, quick.overdue, quick.officers) == (
