@@ -676,7 +676,7 @@ def _not_visited(store: Store, sql: _Sql) -> list[HouseholdLine]:
                 names.get(officer, "") if last else None,
             )
         )
-    # in address order; households at one address by id (the order they have always come in)
+    # in address order; households at one address by id, whatever plan SQLite picks
     return sorted(lines, key=lambda line: (_address_order(line.area, line.street, line.house_no), line.household_id))
 
 
