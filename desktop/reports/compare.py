@@ -2,7 +2,8 @@
 target, as the sơ kết / tổng kết states them ("tăng 12% so với cùng kỳ").
 
 The earlier periods' figures are computed by the very same `review_figures`, each as of its own cut-off, so
-they are the figures those periods' reviews printed (and print again).
+they are the figures those periods' reviews printed (and print again); without the lists and breakdowns only a
+review of its own prints (`details=False`), which the key figures do not read.
 """
 
 from __future__ import annotations

@@ -273,19 +273,29 @@ class AsOf:
             f"AND fc.field = '{field_name}'), {alias}.created_hlc, 0) >= {self.hlc}"
         )
 
+    def unvoided(self, alias: str = "v") -> str:
+        """A visit marked voided (or with no void mark) whose void the register had not yet made at the cut-off:
+        it stood then. Rare, so `households_at` lists them once and `visit` looks them up by rowid."""
+        return f"{alias}.voided IS NOT 0 AND {self._changed_after('visits', alias, 'voided')}"
+
     def visit(self, alias: str = "v") -> str:
-        """The visit was in the register and not voided at the cut-off."""
-        return f"{self.alive(alias)} AND ({alias}.voided = 0 OR {self._changed_after('visits', alias, 'voided')})"
+        """The visit was in the register and not voided at the cut-off (needs `households_at` first). Written with
+        the visit's own columns and rowid only, so a query over the visits reads a covering index alone."""
+        return f"{self.alive(alias)} AND ({alias}.voided = 0 OR {alias}.rowid IN temp.{UNVOIDED})"
 
     def voided_visit(self, alias: str = "v") -> str:
-        return f"{self.alive(alias)} AND {alias}.voided = 1 AND NOT {self._changed_after('visits', alias, 'voided')}"
+        """The visit was voided by the cut-off (needs `households_at` first)."""
+        return f"{self.alive(alias)} AND {alias}.voided = 1 AND {alias}.rowid NOT IN temp.{UNVOIDED}"
 
-    def household(self, alias: str = "h") -> str:
-        """The household lived in the ward at the cut-off: known there by then, not yet moved out."""
+    def household(self, alias: str = "h", visited: str = "false") -> str:
+        """The household lived in the ward at the cut-off: known there by then, not yet moved out. Known: created
+        by then, or a member moved in by then, or a visit not deleted since (voided or not: someone went there)
+        dated on or before the cut-off day. `visited`: a quicker test of that last, worked out by the caller for
+        most households, true only when the visit rule holds (the visits are looked up when it is false)."""
         return (
             f"{self.alive(alias)} AND ({alias}.status = 'active' OR "
             f"{self._changed_after('households', alias, 'status')}) AND ({alias}.created_hlc < {self.hlc} "
-            f"OR EXISTS (SELECT 1 FROM people m WHERE m.household_id = {alias}.id AND m.moved_in_on < "
+            f"OR {visited} OR EXISTS (SELECT 1 FROM people m WHERE m.household_id = {alias}.id AND m.moved_in_on < "
             f"'{self.after}') OR EXISTS (SELECT 1 FROM visits x WHERE x.household_id = {alias}.id AND "
             f"x.deleted_hlc IS NULL AND x.visited_at < '{self.after}'))"
         )
@@ -302,7 +312,9 @@ class AsOf:
 
 
 DAY_MS = 86_400_000
-AT_CUTOFF = "review_households"  # a temporary table of this connection, remade for each review
+AT_CUTOFF = "review_households"  # temporary tables of this connection, remade for each period's figures
+UNVOIDED = "review_unvoided"
+VISITS_BY_HOUSEHOLD = "review_visits_by_household"
 
 
 REVIEW_CACHE_KIB = 131_072  # the page cache while a review's figures are computed (by default 2–8 MiB)
@@ -326,18 +338,59 @@ def review_cache(store: Store) -> Iterator[None]:
         store.conn.execute(f"PRAGMA cache_size = {before}")
 
 
-def households_at(store: Store, asof: AsOf) -> None:
-    """Fill `temp.review_households` with the ids of the households in the ward at the cut-off.
+def households_at(store: Store, sql: _Sql) -> None:
+    """Fill the period's temporary tables: `review_unvoided` (the visits voided only after the cut-off, which
+    `AsOf.visit` counts), and `review_households`, the households in the ward at the cut-off, each with what
+    the review asks of it — visited in the period, visited at all by the cut-off, its overdue follow-ups.
 
-    The rule (`AsOf.household`) looks at each household's members, visits and status changes; done once here
-    rather than in each of the review's queries, it costs one pass over the households instead of six."""
-    store.conn.execute(f"DROP TABLE IF EXISTS temp.{AT_CUTOFF}")
-    store.conn.execute(f"CREATE TEMP TABLE {AT_CUTOFF} (id TEXT PRIMARY KEY) WITHOUT ROWID")
-    store.conn.execute(f"INSERT INTO temp.{AT_CUTOFF} SELECT h.id FROM households h WHERE {asof.household('h')}")
+    One pass over the visits grouped by household (the `visits_review_household` index alone) answers every
+    per-household question of the review; each used to be a query of its own, looking the visits up again."""
+    conn, asof = store.conn, sql.asof
+    conn.execute(f"DROP TABLE IF EXISTS temp.{UNVOIDED}")
+    conn.execute(f"CREATE TEMP TABLE {UNVOIDED} (id INTEGER PRIMARY KEY)")
+    conn.execute(f"INSERT INTO temp.{UNVOIDED} SELECT v.rowid FROM visits v WHERE {asof.unvoided('v')}")
+    overdue = f"v.visited_at < :after_cut AND {sql.overdue_at_cutoff}"
+    conn.execute(f"DROP TABLE IF EXISTS temp.{VISITS_BY_HOUSEHOLD}")
+    conn.execute(
+        f"CREATE TEMP TABLE {VISITS_BY_HOUSEHOLD} (household_id TEXT PRIMARY KEY, first_known TEXT, "
+        "visited INTEGER, first_visit TEXT, first_due TEXT, open_count INTEGER) WITHOUT ROWID"
+    )
+    # Over the visits standing at the cut-off: the first one not deleted since (it tells the household was
+    # there; a voided one too, which the household rule looks for itself), whether one lies in the period, the
+    # first one at all (visited by the cut-off when before it), and the follow-ups open and overdue then.
+    conn.execute(
+        f"""
+        INSERT INTO temp.{VISITS_BY_HOUSEHOLD}
+        SELECT v.household_id, MIN(CASE WHEN v.deleted_hlc IS NULL THEN v.visited_at END),
+            MAX(v.visited_at >= :start AND v.visited_at < :after_end), MIN(v.visited_at),
+            MIN(CASE WHEN {overdue} THEN v.follow_up_due END), COUNT(CASE WHEN {overdue} THEN 1 END)
+        FROM visits v WHERE v.household_id IS NOT NULL AND v.visited_at < :bound AND {asof.visit("v")}
+        GROUP BY v.household_id
+        """,
+        {**sql.named, "bound": max(sql.after_cutoff, sql.after_end)},  # no later visit counts
+    )
+    conn.execute(f"DROP TABLE IF EXISTS temp.{AT_CUTOFF}")
+    conn.execute(
+        f"CREATE TEMP TABLE {AT_CUTOFF} (id TEXT, area_id TEXT, created_hlc INTEGER, visited INTEGER, "
+        "ever INTEGER, first_due TEXT, open_count INTEGER, code TEXT, house_no TEXT, street TEXT, head TEXT)"
+    )
+    # with what the lists print of each household, so they need not look the households up again
+    conn.execute(
+        f"""
+        INSERT INTO temp.{AT_CUTOFF}
+        SELECT h.id, h.area_id, h.created_hlc, COALESCE(g.visited, 0), COALESCE(g.first_visit < :after_cut, 0),
+            g.first_due, COALESCE(g.open_count, 0), h.code, h.house_no, h.street, h.head_person_id
+        FROM households h LEFT JOIN temp.{VISITS_BY_HOUSEHOLD} g ON g.household_id = h.id
+        WHERE {asof.household('h', 'g.first_known < :after_cut')}
+        """,
+        sql.named,
+    )
+    conn.execute(f"DROP TABLE temp.{VISITS_BY_HOUSEHOLD}")
 
 
 class _Sql:
-    """The scope's SQL fragments and parameters, built once per report."""
+    """The scope's SQL fragments and parameters, built once per report. Its visit conditions read the temporary
+    tables `households_at` makes: call it first."""
 
     def __init__(self, period: Period, scope: Scope, cutoff: date) -> None:
         self.start = period.start.isoformat()
@@ -347,10 +400,14 @@ class _Sql:
         self.area = scope.area_id
         self.asof = AsOf(cutoff)
         self.live_visit = self.asof.visit("v")
-        # the households of the ward at the cut-off, worked out once (`households_at`): every query needs them
-        self.household_where = f"h.id IN (SELECT id FROM temp.{AT_CUTOFF})" + (
-            " AND h.area_id = ?" if self.area else ""
+        self.named = {"start": self.start, "after_end": self.after_end, "cut": self.cutoff,
+                      "after_cut": self.after_cutoff}
+        # a follow-up still open at the cut-off and due before it (`queries.open_follow_up`)
+        self.overdue_at_cutoff = (
+            "v.follow_up_due < :cut AND (v.follow_up_done_at IS NULL OR v.follow_up_done_at >= :after_cut)"
         )
+        # the households of the ward at the cut-off (`households_at`, as `r`) in the scope
+        self.area_where = " AND r.area_id = ?" if self.area else ""
         self.household_params: tuple[object, ...] = (self.area,) if self.area else ()
         self.visit_where = f"{self.live_visit} AND v.visited_at >= ? AND v.visited_at < ?" + (
             " AND v.household_id IN (SELECT id FROM households WHERE area_id = ? AND "
@@ -359,7 +416,6 @@ class _Sql:
             else ""
         )
         self.visit_params: tuple[object, ...] = (self.start, self.after_end, *self.household_params)
-        self.overdue_params = (self.after_cutoff, self.cutoff, self.after_cutoff)
 
 
 def review_figures(
@@ -376,7 +432,9 @@ def review_figures(
     """Every figure of the periodic review for `period` over the ward or one khu phố (`area_id`); with
     `compare`, also the key figures of the previous period and of the same period a year earlier, and the
     ward's targets. Without `details` (the earlier periods a review compares with), only what the key figures
-    need: the households not visited, the officers and the commendations are left empty."""
+    need: the households not visited, the officers, the commendations, the visits' breakdowns (by purpose,
+    outcome and month) and the voided visits are left empty, the households with overdue follow-ups have no
+    address."""
     with review_cache(store):
         return _review_figures(store, period, area_id, today, progress, cancelled, compare, details)
 
@@ -395,10 +453,10 @@ def _review_figures(
     cutoff = cutoff_for(period, today)
     sql = _Sql(period, scope, cutoff)
     step = _Steps(11, progress, cancelled)
-    households_at(store, sql.asof)
+    households_at(store, sql)
     households, people = step("households", lambda: _headcounts(store, sql))
     coverage = step("coverage", lambda: _coverage(store, sql))
-    visits = step("visits", lambda: _visit_breakdown(store, sql, period))
+    visits = step("visits", lambda: _visit_breakdown(store, sql, period) if details else _visit_total(store, sql))
     support = step("support", lambda: _support(store, sql))
     follow_ups = step("follow_ups", lambda: _follow_ups(store, sql))
     not_visited = step("not_visited", lambda: _not_visited(store, sql) if details else [])
@@ -478,11 +536,12 @@ class _VisitBreakdown:
 
 def _headcounts(store: Store, sql: _Sql) -> tuple[int, int]:
     households = store.conn.execute(
-        f"SELECT COUNT(*) FROM households h WHERE {sql.household_where}", sql.household_params
+        f"SELECT COUNT(*) FROM temp.{AT_CUTOFF} r WHERE true{sql.area_where}", sql.household_params
     ).fetchone()[0]
+    # the members' index alone answers the rule, joined to the households found (their creation stamp with them)
     people = store.conn.execute(
-        "SELECT COUNT(*) FROM people p JOIN households h ON h.id = p.household_id "
-        f"WHERE {sql.asof.person('p', 'h')} AND {sql.household_where}",
+        f"SELECT COUNT(*) FROM temp.{AT_CUTOFF} r JOIN people p ON p.household_id = r.id "
+        f"WHERE {sql.asof.person('p', 'r')}{sql.area_where}",
         sql.household_params,
     ).fetchone()[0]
     return int(households), int(people)
@@ -492,17 +551,22 @@ def _area_names(store: Store) -> dict[str | None, str]:
     return {row[0]: str(row[1]) for row in store.conn.execute("SELECT id, name FROM areas")}
 
 
+def _area_labels(store: Store) -> dict[str | None, str]:
+    """The khu phố names the lists print (an area without a name: blank), looked up here rather than joined to
+    each of thousands of rows."""
+    return {row[0]: str(row[1]) for row in store.conn.execute("SELECT id, COALESCE(name, '') FROM areas")}
+
+
+# The heads' names from the index holding them (`people_names`): SQLite prefers the unique index of the ids,
+# then reads each head's whole row, most of the members' table on a large ward.
+HEADS = "INDEXED BY people_names"
+
+
 def _coverage(store: Store, sql: _Sql) -> list[AreaCoverage]:
     rows = store.conn.execute(
-        f"""
-        SELECT h.area_id, COUNT(*),
-            SUM(EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {sql.live_visit}
-                AND v.visited_at >= ? AND v.visited_at < ?)),
-            SUM(NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {sql.live_visit}
-                AND v.visited_at < ?))
-        FROM households h WHERE {sql.household_where} GROUP BY h.area_id
-        """,
-        (sql.start, sql.after_end, sql.after_cutoff, *sql.household_params),
+        f"SELECT r.area_id, COUNT(*), SUM(r.visited), SUM(NOT r.ever) FROM temp.{AT_CUTOFF} r "
+        f"WHERE true{sql.area_where} GROUP BY r.area_id",
+        sql.household_params,
     ).fetchall()
     names = _area_names(store)
     lines = [
@@ -540,6 +604,12 @@ def _visit_breakdown(store: Store, sql: _Sql, period: Period) -> _VisitBreakdown
     purposes_sorted = {code: by_purpose[code] for code in VISIT_PURPOSES}
     purposes_sorted.update({code: n for code, n in sorted(by_purpose.items()) if code not in VISIT_PURPOSES})
     return _VisitBreakdown(total, int(voided), purposes_sorted, outcomes, sorted(by_month.items()))
+
+
+def _visit_total(store: Store, sql: _Sql) -> _VisitBreakdown:
+    """The period's visits counted, without their breakdowns (an earlier period's key figures)."""
+    total = store.conn.execute(f"SELECT COUNT(*) FROM visits v WHERE {sql.visit_where}", sql.visit_params)
+    return _VisitBreakdown(int(total.fetchone()[0]), 0, {}, {}, [])
 
 
 def _support(store: Store, sql: _Sql) -> list[SupportLine]:
@@ -580,69 +650,64 @@ def _address_order(area: str, street: str, house_no: str) -> tuple[object, ...]:
 
 
 def _not_visited(store: Store, sql: _Sql) -> list[HouseholdLine]:
+    # The last visit: the latest day, and of one day's visits the last entered (highest rowid). Read from the
+    # review's index alone (SQLite would pick the one ordered by day, then reach into every visit's row).
     rows = store.conn.execute(
         f"""
-        SELECT h.id, h.code, COALESCE(a.name, ''), COALESCE(h.house_no, ''), COALESCE(h.street, ''),
+        SELECT r.id, r.code, r.area_id, COALESCE(r.house_no, ''), COALESCE(r.street, ''),
             COALESCE(p.full_name, ''),
             (SELECT v.visited_at || char(31) || COALESCE(v.officer_id, '') FROM visits v
-                WHERE v.household_id = h.id AND {sql.live_visit} AND v.visited_at < ?
-                ORDER BY v.visited_at DESC LIMIT 1)
-        FROM households h LEFT JOIN areas a ON a.id = h.area_id LEFT JOIN people p ON p.id = h.head_person_id
-        WHERE {sql.household_where} AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id
-            AND {sql.live_visit} AND v.visited_at >= ? AND v.visited_at < ?)
+                INDEXED BY visits_review_household
+                WHERE v.household_id = r.id AND {sql.live_visit} AND v.visited_at < ?
+                ORDER BY v.visited_at DESC, v.rowid DESC LIMIT 1)
+        FROM temp.{AT_CUTOFF} r LEFT JOIN people p {HEADS} ON p.id = r.head
+        WHERE NOT r.visited{sql.area_where}
         """,
-        (sql.after_cutoff, *sql.household_params, sql.start, sql.after_end),
+        (sql.after_cutoff, *sql.household_params),
     ).fetchall()
+    areas = _area_labels(store)
     names = _officer_names(store)
     lines = []
     for r in rows:
         last, officer = r[6].split("\x1f") if r[6] else (None, None)
         lines.append(
             HouseholdLine(
-                r[0], r[1] or "", r[2], r[3], r[4], r[5], last[:10] if last else None,
+                r[0], r[1] or "", areas.get(r[2], ""), r[3], r[4], r[5], last[:10] if last else None,
                 names.get(officer, "") if last else None,
             )
         )
-    return sorted(lines, key=lambda line: _address_order(line.area, line.street, line.house_no))
-
-
-_OVERDUE_BY_HOUSEHOLD = f"""
-    SELECT v.household_id AS id, MIN(v.follow_up_due) AS first_due, COUNT(*) AS open_count
-    FROM visits v
-    WHERE {{live_visit}} AND +v.visited_at < ? AND v.follow_up_due < ?
-        AND (v.follow_up_done_at IS NULL OR v.follow_up_done_at >= ?)
-        AND v.household_id IN (SELECT id FROM temp.{AT_CUTOFF})
-    GROUP BY v.household_id
-"""
+    # in address order; households at one address by id, whatever plan SQLite picks
+    return sorted(lines, key=lambda line: (_address_order(line.area, line.street, line.house_no), line.household_id))
 
 
 def _overdue(store: Store, sql: _Sql, details: bool = True) -> list[OverdueLine]:
-    """The households with an overdue follow-up at the cut-off; without `details` (an earlier period's key
-    figures, which need only how many), without their address and head."""
-    if not details and not sql.area:
+    """The households with an overdue follow-up at the cut-off (counted per household by `households_at`);
+    without `details` (an earlier period's key figures, which need only how many), without address and head."""
+    if not details:
         return [
             OverdueLine(household, "", "", "", "", "", first_due[:10], int(count))
             for household, first_due, count in store.conn.execute(
-                _OVERDUE_BY_HOUSEHOLD.format(live_visit=sql.live_visit), sql.overdue_params
+                f"SELECT r.id, r.first_due, r.open_count FROM temp.{AT_CUTOFF} r "
+                f"WHERE r.open_count > 0{sql.area_where}",
+                sql.household_params,
             )
         ]
-    # The visits are counted per household first (one scan: `+v.visited_at` keeps the date index out, as
-    # "before the cut-off" is nearly every visit), and only the households found are joined to their address
-    # and head: joined per visit, a 50k ward's names were looked up 200k times.
     rows = store.conn.execute(
         f"""
-        SELECT h.id, h.code, COALESCE(a.name, ''), COALESCE(h.house_no, ''), COALESCE(h.street, ''),
-            COALESCE(p.full_name, ''), o.first_due, o.open_count
-        FROM ({_OVERDUE_BY_HOUSEHOLD.format(live_visit=sql.live_visit)}) o
-        JOIN households h ON h.id = o.id
-        LEFT JOIN areas a ON a.id = h.area_id LEFT JOIN people p ON p.id = h.head_person_id
-        WHERE {sql.household_where}
+        SELECT r.id, r.code, r.area_id, COALESCE(r.house_no, ''), COALESCE(r.street, ''),
+            COALESCE(p.full_name, ''), r.first_due, r.open_count
+        FROM temp.{AT_CUTOFF} r LEFT JOIN people p {HEADS} ON p.id = r.head
+        WHERE r.open_count > 0{sql.area_where}
         """,
-        (*sql.overdue_params, *sql.household_params),
+        sql.household_params,
     ).fetchall()
-    lines = [OverdueLine(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6][:10], int(r[7])) for r in rows]
+    areas = _area_labels(store)
+    lines = [
+        OverdueLine(r[0], r[1] or "", areas.get(r[2], ""), r[3], r[4], r[5], r[6][:10], int(r[7])) for r in rows
+    ]
     return sorted(
-        lines, key=lambda line: (line.first_due, _address_order(line.area, line.street, line.house_no))
+        lines,
+        key=lambda line: (line.first_due, _address_order(line.area, line.street, line.house_no), line.household_id),
     )
 
 

@@ -106,17 +106,19 @@ def _sql(store: Store, period: Period, area_id: str | None, today: date | None) 
 
 
 def period_figures(store: Store, period: Period, area_id: str | None = None, *, today: date | None = None,
-                   cancelled: Cancelled | None = None) -> PeriodFigures:
+                   cancelled: Cancelled | None = None, details: bool = True) -> PeriodFigures:
+    """One period's figures. Without `details` (the period the page compares with, of which it shows only the
+    key figures): the households with overdue follow-ups without their address and head, and no officers."""
     sql = _sql(store, period, area_id, today)
     step = review._Steps(6, None, cancelled)
     with review.review_cache(store):
-        review.households_at(store, sql.asof)  # the ward as at the cut-off, as the review counts it
+        review.households_at(store, sql)  # the ward as at the cut-off, as the review counts it
         coverage = step("coverage", lambda: review._coverage(store, sql))
         visits = step("visits", lambda: review._visit_breakdown(store, sql, period))
         support = step("support", lambda: review._support(store, sql))
-        overdue = step("overdue", lambda: review._overdue(store, sql))
+        overdue = step("overdue", lambda: review._overdue(store, sql, details))
         cases = step("cases", lambda: review._cases(store, sql))
-        officers = step("officers", lambda: review._officers(store, sql))
+        officers = step("officers", lambda: review._officers(store, sql) if details else [])
     return PeriodFigures(period, area_id, review.cutoff_for(period, today), coverage, visits.total,
                          visits.by_purpose, visits.by_month, support, overdue, cases, officers)
 
@@ -125,7 +127,7 @@ def not_visited(store: Store, figures: PeriodFigures, *, today: date | None = No
     """The households behind "households reached": those not visited in the period, as the review lists them."""
     authorize(store, "reports.view")
     sql = _sql(store, figures.period, figures.area_id, today)
-    review.households_at(store, sql.asof)
+    review.households_at(store, sql)
     return review._not_visited(store, sql)
 
 
@@ -145,8 +147,9 @@ class Overview:
 
 def ward_overview(store: Store, period: Period, area_id: str | None = None, *, today: date | None = None,
                   cancelled: Cancelled | None = None) -> Overview:
-    """This period's and the previous period's figures, for the whole ward or one khu phố."""
+    """This period's figures, and the previous period's key figures, for the whole ward or one khu phố."""
     authorize(store, "reports.view")
     current = period_figures(store, period, area_id, today=today, cancelled=cancelled)
-    previous = period_figures(store, previous_period(period), area_id, today=today, cancelled=cancelled)
+    previous = period_figures(store, previous_period(period), area_id, today=today, cancelled=cancelled,
+                              details=False)
     return Overview(current, previous)

@@ -260,13 +260,13 @@ class OverviewPage(Page):
         self._asked = self._chosen_period()
         self._read(self._asked)
 
-    def _read(self, period: Period) -> None:
+    def _read(self, period: Period, details: bool = True) -> None:
         store, area_id, today = self.ctx.store, self.area.currentData(), self.ctx.today()
 
         def job(_progress: workers.Progress, cancelled: workers.Cancelled) -> object:
             with reopen(store) as own:
                 try:
-                    return period_figures(own, period, area_id, today=today, cancelled=cancelled)
+                    return period_figures(own, period, area_id, today=today, cancelled=cancelled, details=details)
                 except WardbookError as error:
                     return error
 
@@ -281,7 +281,7 @@ class OverviewPage(Page):
             self.current = result
             self._show_figures()
             self.first_figures.emit()
-            self._read(previous_period(result.period))
+            self._read(previous_period(result.period), details=False)  # only its key figures are shown
             return
         if self.current is None or result.period != previous_period(self.current.period):
             return  # figures of a period no longer asked for (the choice changed while they were read)
