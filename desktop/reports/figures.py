@@ -317,7 +317,10 @@ UNVOIDED = "review_unvoided"
 VISITS_BY_HOUSEHOLD = "review_visits_by_household"
 
 
-REVIEW_CACHE_KIB = 131_072  # the page cache while a review's figures are computed (by default 2–8 MiB)
+# The page cache while a review's figures are computed (by default 2 MiB). Since the figures read covering
+# indexes, 32 MiB is as fast on a 50k ward as 128 MiB was (1.3 s against 2.1 s with the default) and leaves the
+# app's memory within its budget: the cache's pages stay with the process after the review.
+REVIEW_CACHE_KIB = 32_768
 
 
 @contextmanager

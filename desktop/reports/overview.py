@@ -111,14 +111,15 @@ def period_figures(store: Store, period: Period, area_id: str | None = None, *, 
     key figures): the households with overdue follow-ups without their address and head, and no officers."""
     sql = _sql(store, period, area_id, today)
     step = review._Steps(6, None, cancelled)
-    with review.review_cache(store):
-        review.households_at(store, sql)  # the ward as at the cut-off, as the review counts it
-        coverage = step("coverage", lambda: review._coverage(store, sql))
-        visits = step("visits", lambda: review._visit_breakdown(store, sql, period))
-        support = step("support", lambda: review._support(store, sql))
-        overdue = step("overdue", lambda: review._overdue(store, sql, details))
-        cases = step("cases", lambda: review._cases(store, sql))
-        officers = step("officers", lambda: review._officers(store, sql) if details else [])
+    # The connection's own page cache, not the review's larger one: these queries read covering indexes once
+    # each, and a larger cache would stay with the app's process (a worker thread's memory) after every read.
+    review.households_at(store, sql)  # the ward as at the cut-off, as the review counts it
+    coverage = step("coverage", lambda: review._coverage(store, sql))
+    visits = step("visits", lambda: review._visit_breakdown(store, sql, period))
+    support = step("support", lambda: review._support(store, sql))
+    overdue = step("overdue", lambda: review._overdue(store, sql, details))
+    cases = step("cases", lambda: review._cases(store, sql))
+    officers = step("officers", lambda: review._officers(store, sql) if details else [])
     return PeriodFigures(period, area_id, review.cutoff_for(period, today), coverage, visits.total,
                          visits.by_purpose, visits.by_month, support, overdue, cases, officers)
 
