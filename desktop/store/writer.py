@@ -25,8 +25,10 @@ from desktop.errors import WardbookError
 from desktop.search.index import (
     HOUSEHOLD_TEXT,
     MEMBER_TEXT,
+    Texts,
     index_new_households,
     rebuild_search_index,
+    reindex_heads,
     reindex_households,
 )
 from desktop.store.connection import set_write_gate
@@ -160,7 +162,8 @@ class Writer:
         if local and self.check is not None:
             self.check(local)
         with self._store.transaction(), self._writing():
-            touched_households: set[str] = set()
+            touched_households: set[str] = set()  # documents to rebuild from the tables
+            touched_heads: set[str] = set()  # documents whose household's own text may have changed, only that
             clock_rows: list[tuple[str, str, str, int, str]] = []
             outbox_rows: list[tuple[str, str, str, int, str]] = []
             now = utc_now_iso()
@@ -205,7 +208,10 @@ class Writer:
                         (change.table, change.row_id, change.op, hlc, json.dumps(written, ensure_ascii=False))
                     )
                     local_changes.append(RowWrite(change.table, change.row_id, change.op, written))
-                if written or change.op == "insert":  # a household made empty (a placeholder) is indexed too
+                if change.table == "households" and change.op == "update":
+                    if not written.keys().isdisjoint(HOUSEHOLD_TEXT):
+                        touched_heads.add(change.row_id)
+                elif written or change.op == "insert":  # a household made empty (a placeholder) is indexed too
                     touched_households.update(_households_touched(change, written, previous))
             by_table: dict[str, list[tuple[str, dict[str, object]]]] = {}
             for (table, row_id), values in pending.items():
@@ -228,6 +234,7 @@ class Writer:
             )
             conn.execute("UPDATE device SET hlc_last = ?", (self.clock.last,))
             reindex_households(conn, touched_households)
+            reindex_heads(conn, touched_heads - touched_households)
             if local_changes:
                 for hook in self.after_write:
                     hook(local_changes)
@@ -279,17 +286,18 @@ class Writer:
         winner is stamped in `field_clock` (equal values too, so stamps agree on every laptop), rows are updated
         only where a value differs, no outbox. One statement per table and group of fields written together,
         because one UPDATE and one SELECT per row were most of a merge. Only households
-        whose indexed text may change are re-indexed (`HOUSEHOLD_TEXT`, or a member's `MEMBER_TEXT`, household or
-        moving out), the households a person leaves included.
+        whose indexed text may change are re-indexed: those whose own `HOUSEHOLD_TEXT` changed by their new head alone
+        (`reindex_heads`), those whose members' text may have changed (a member's `MEMBER_TEXT`, household or
+        moving out; the households a person leaves included) from the tables.
         """
         conn = self._store.conn
-        member_fields = (*MEMBER_TEXT, "household_id", "moved_out_on")
         with self._store.transaction(), self._writing():
+            heads = {row[0] for row in conn.execute(
+                f"SELECT DISTINCT w.row_id FROM temp.merge_win w WHERE w.tbl = 'households' AND w.changed "
+                f"AND w.field IN ({_quoted(HOUSEHOLD_TEXT)})")}
             touched = {row[0] for row in conn.execute(
-                f"SELECT w.row_id FROM temp.merge_win w WHERE w.tbl = 'households' AND w.changed "
-                f"AND w.field IN ({_quoted(HOUSEHOLD_TEXT)}) "
-                f"UNION SELECT p.household_id FROM temp.merge_win w CROSS JOIN people p ON p.id = w.row_id "
-                f"WHERE w.tbl = 'people' AND w.changed AND w.field IN ({_quoted(member_fields)}) "
+                f"SELECT p.household_id FROM temp.merge_win w CROSS JOIN people p ON p.id = w.row_id "
+                f"WHERE w.tbl = 'people' AND w.changed AND w.field IN ({_quoted(_MEMBER_FIELDS)}) "
                 f"UNION SELECT w.value FROM temp.merge_win w "
                 f"WHERE w.tbl = 'people' AND w.changed AND w.field = 'household_id'")}
             conn.execute(
@@ -315,6 +323,7 @@ class Writer:
                     f"WHERE tbl = ? AND changed) GROUP BY row_id", (table,))
                 self._update_from_slots(spec, now)
             reindex_households(conn, touched)
+            reindex_heads(conn, heads - touched)
 
     def _prepare_update_rows(self) -> None:
         """`temp.update_rows`: rows to update, `mask` with bit i set when slot `v{i}` holds a value for the i-th
@@ -395,17 +404,25 @@ class Writer:
 
     def _rows_changed_by(self, batch: Sequence[RowWrite]) -> dict[tuple[str, str], dict[str, object]]:
         """The current rows that the updates and deletes of `batch` change, read with one query per table (the ids
-        go in as one JSON array); `write` keeps them up to date as it decides each change."""
+        go in as one JSON array); `write` keeps them up to date as it decides each change.
+
+        Only the columns the batch's changes compare or the index needs are read (`id`, `deleted_hlc`, a person's
+        household and the fields written): a bulk update of a few fields read every column of every row before.
+        """
         wanted: dict[str, list[str]] = {}
+        columns: dict[str, set[str]] = {}
         for change in batch:
-            if change.op != "insert" and change.table in SYNCED:
+            spec = SYNCED.get(change.table)
+            if change.op != "insert" and spec is not None:
                 wanted.setdefault(change.table, []).append(change.row_id)
+                columns.setdefault(change.table, {"household_id"} & spec.fields.keys()).update(
+                    name for name in change.fields if name in spec.fields)
         rows: dict[tuple[str, str], dict[str, object]] = {}
         for table, ids in wanted.items():
+            names = ["id", "deleted_hlc", *sorted(columns[table])]
             cursor = self._store.conn.execute(
-                f"SELECT t.* FROM json_each(?) k CROSS JOIN {SYNCED[table].name} t ON t.id = k.value",
-                (json.dumps(ids),))
-            names = [d[0] for d in cursor.description]
+                f"SELECT {', '.join(f't.{name}' for name in names)} FROM json_each(?) k "
+                f"CROSS JOIN {SYNCED[table].name} t ON t.id = k.value", (json.dumps(ids),))
             for values in cursor:
                 rows[(table, values[0])] = dict(zip(names, values, strict=True))
         return rows
@@ -450,6 +467,10 @@ class Writer:
         return {"deleted_hlc": hlc}, before
 
 
+# A person's fields that decide what their household's search document holds.
+_MEMBER_FIELDS = (*MEMBER_TEXT, "household_id", "moved_out_on")
+
+
 def _updatable(spec: TableSpec) -> list[str]:
     """The columns an update or delete may set, in a fixed order (their slots in `temp.update_rows`)."""
     return [*spec.fields, "deleted_hlc"]
@@ -465,16 +486,16 @@ def _positions(names: list[str], wanted: tuple[str, ...]) -> list[int]:
     return [names.index(name) + 2 for name in wanted if name in names]
 
 
-def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, list[str | None]], set[str]]:
+def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, Texts], set[str]]:
     """What the search index needs from rows being inserted (changeset blocks): the document texts of the new
     households with their new members (see `desktop.search.index.HOUSEHOLD_TEXT`), and the households already
     here that new members joined, whose documents are rebuilt from the tables."""
-    texts: dict[str, list[str | None]] = {}
+    texts: dict[str, Texts] = {}
     for table, _op, names, rows in blocks:
         if table == "households":
             at = _positions(names, HOUSEHOLD_TEXT)
             for row in rows:
-                texts[row[0]] = [row[i] for i in at]
+                texts[row[0]] = ([row[i] for i in at], [])
     joined: set[str] = set()
     for table, _op, names, rows in blocks:
         if table != "people" or "household_id" not in names:
@@ -486,7 +507,7 @@ def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, list[str | No
             household = row[household_at]
             if household in texts:
                 if all(row[i] is None for i in moved_at):
-                    texts[household].extend(row[i] for i in at)
+                    texts[household][1].extend(row[i] for i in at)
             elif household:
                 joined.add(household)
     return texts, joined
@@ -495,13 +516,13 @@ def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, list[str | No
 def _households_touched(
     change: RowWrite, written: dict[str, object], previous: dict[str, object] | None
 ) -> set[str]:
-    """Households whose search document this change alters (a person moving touches two)."""
+    """Households whose search document this change may alter (a person moving touches two); an edit of a
+    person's fields that no document holds touches none."""
     if change.table == "households":
         return {change.row_id}
-    if change.table != "people":
+    if change.table != "people" or (change.op == "update" and written.keys().isdisjoint(_MEMBER_FIELDS)):
         return set()
     ids = {str(written["household_id"])} if written.get("household_id") else set()
     if previous and previous.get("household_id"):
         ids.add(str(previous["household_id"]))
     return ids
-
