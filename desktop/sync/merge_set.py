@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop.store import Store
 from desktop.store.tables import SYNCED
-from desktop.store.writer import utc_now_iso
+from desktop.store.writer import EXACT_REAL, utc_now_iso
 
 Change = list[Any]  # [table, row_id, op, hlc, fields]
 
@@ -70,9 +70,10 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
     _prepare(store)
     try:
         # The changes go in as one JSON text, each field a row, in the changes' order: an executemany of a row per
-        # field cost more than deciding them.
+        # field cost more than deciding them. Numbers with a fraction are read by Python (`EXACT_REAL`).
         conn.execute("INSERT INTO temp.merge_in (tbl, row_id, field, value, hlc) "
-                     "SELECT c.value ->> 0, c.value ->> 1, f.key, f.value, c.value ->> 3 "
+                     "SELECT c.value ->> 0, c.value ->> 1, f.key, "
+                     f"iif(f.type = 'real', {EXACT_REAL}((c.value -> 4) -> f.key), f.value), c.value ->> 3 "
                      "FROM json_each(?) c CROSS JOIN json_each(c.value, '$[4]') f",
                      (json.dumps(changes, ensure_ascii=False),))
         conn.executemany("INSERT INTO temp.merge_vv (device, hlc) VALUES (?, ?)", vv.items())
