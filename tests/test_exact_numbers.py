@@ -1,8 +1,9 @@
-"""Rows written as one statement over a JSON text (inside a savepoint, from a changeset) keep every value exactly as
-the same rows written one by one: numbers with a fraction are the very doubles given, texts and integers unchanged.
+"""Rows written in bulk inside a savepoint (staged and copied in one statement, `desktop.bulk`), a changeset's rows
+and a merge's edits keep every value exactly as rows written one by one: numbers with a fraction are the very
+doubles given, texts and integers unchanged.
 
-SQLite's own JSON number parsing (in the SQLite that SQLCipher bundles) rounds some doubles at extreme exponents
-differently from Python, so these go through Python; the values below include such doubles.
+The doubles below include some that SQLite's JSON parser (in the SQLite that SQLCipher bundles) would round
+differently from Python: a bulk path through JSON text would fail here.
 """
 
 from __future__ import annotations

@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.bulk import insert_rows
 from desktop.search.folding import fold, fold_words
 
 # Words as the index (FTS5 unicode61) splits them: letters and digits; "_" and punctuation separate.
@@ -85,15 +86,6 @@ def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, 
     return documents
 
 
-def _insert(conn: sqlite3.Connection, statement: str, rows: Sequence[Sequence[object]]) -> None:
-    """Run `statement` (`INSERT INTO t (a, b, c)` of text and integer columns) for every row, as one statement
-    over the rows as one JSON text: the write path re-indexes inside a savepoint more often than not (a sync, an
-    import), where an executemany costs several times more (see `desktop.store.writer.insert_rows`)."""
-    if rows:
-        values = ", ".join(f"r.value ->> {i}" for i in range(len(rows[0])))
-        conn.execute(f"{statement} SELECT {values} FROM json_each(?) r", (json.dumps(rows, ensure_ascii=False),))
-
-
 def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str, int]]) -> None:
     """Insert documents `(household_id, doc, head_len)` of households that have none."""
     if not documents:
@@ -102,7 +94,7 @@ def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str, int
     # one statement and handed to FTS5 in one statement: on a first sync that is every household, and two
     # statements per household were a large part of applying it.
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM search_doc").fetchone()[0]
-    _insert(conn, "INSERT INTO search_doc (household_id, doc, head_len)", documents)
+    insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len)", documents)
     conn.execute("INSERT INTO household_fts (rowid, doc) SELECT id, doc FROM search_doc WHERE id >= ?", (first,))
 
 
@@ -137,7 +129,7 @@ def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex (household_id TEXT PRIMARY KEY, doc TEXT, "
                  "head_len INTEGER, doc_id INTEGER, old_doc TEXT, old_head_len INTEGER)")
     try:
-        _insert(conn, "INSERT INTO temp.reindex (household_id, doc, head_len)",
+        insert_rows(conn, "INSERT INTO temp.reindex (household_id, doc, head_len)",
                 [(household_id, *new_docs.get(household_id, (None, None))) for household_id in ids])
         conn.execute("UPDATE temp.reindex SET (doc_id, old_doc, old_head_len) = (SELECT s.id, s.doc, s.head_len "
                      "FROM main.search_doc s WHERE s.household_id = reindex.household_id)")
@@ -220,7 +212,7 @@ def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> Non
             changed.append((doc_id, new_doc, len(head)))
     if changed:
         _prepare(conn)
-        _insert(conn, "INSERT INTO temp.reindex_docs (doc_id, doc, head_len)", changed)
+        insert_rows(conn, "INSERT INTO temp.reindex_docs (doc_id, doc, head_len)", changed)
         _replace(conn)
     if len(found) < len(ids):
         reindex_households(conn, [household_id for household_id in ids if household_id not in found])
@@ -233,10 +225,10 @@ def rebuild_search_index(conn: sqlite3.Connection) -> None:
     docs = _documents(conn, ids)
     # Migration 2 rebuilds the index before a later one adds `head_len`.
     if any(row[1] == "head_len" for row in conn.execute("PRAGMA table_info(search_doc)")):
-        _insert(conn, "INSERT INTO search_doc (household_id, doc, head_len)",
+        insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len)",
                 [(household_id, doc, head_len) for household_id, (doc, head_len) in sorted(docs.items())])
     else:
-        _insert(conn, "INSERT INTO search_doc (household_id, doc)",
+        insert_rows(conn, "INSERT INTO search_doc (household_id, doc)",
                 [(household_id, doc) for household_id, (doc, _) in sorted(docs.items())])
     conn.execute("INSERT INTO household_fts(household_fts) VALUES ('rebuild')")
 

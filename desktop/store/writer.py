@@ -14,7 +14,6 @@ the clocks as small as the changes instead of ten times the data, with the same 
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from desktop.bulk import insert_rows
 from desktop.errors import WardbookError
 from desktop.search.index import (
     HOUSEHOLD_TEXT,
@@ -115,7 +115,6 @@ class Writer:
         self.after_write: list[AfterWrite] = []
         self.check: RightsCheck | None = None
         row = store.conn.execute("SELECT device_id, hlc_last FROM device").fetchone()
-        use_exact_reals(store.conn)
         self.device_id: str = row[0]
         self.clock = HybridClock(last=row[1])
 
@@ -223,13 +222,11 @@ class Writer:
                 self._update_rows(SYNCED[table], updates, now, nested)
             for table, new_rows in inserts.items():
                 spec = SYNCED[table]
-                insert_rows(conn, f"INSERT INTO {table} ({', '.join(spec.columns)})",
-                            (str, str, str, int, int, str, *spec.fields.values()), new_rows, nested=nested)
-            insert_rows(conn, "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id)", (str, str, str, int, str),
-                        clock_rows, nested=nested, tail="ON CONFLICT (tbl, row_id, field) DO UPDATE SET "
+                insert_rows(conn, f"INSERT INTO {table} ({', '.join(spec.columns)})", new_rows, nested=nested)
+            insert_rows(conn, "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id)", clock_rows,
+                        nested=nested, tail="ON CONFLICT (tbl, row_id, field) DO UPDATE SET "
                         "hlc = excluded.hlc, device_id = excluded.device_id")
-            insert_rows(conn, "INSERT INTO outbox (tbl, row_id, op, hlc, fields)", (str, str, str, int, str),
-                        outbox_rows, nested=nested)
+            insert_rows(conn, "INSERT INTO outbox (tbl, row_id, op, hlc, fields)", outbox_rows, nested=nested)
             conn.execute("UPDATE device SET hlc_last = ?", (self.clock.last,))
             reindex_households(conn, touched_households)
             reindex_heads(conn, touched_heads - touched_households)
@@ -267,18 +264,9 @@ class Writer:
                 del texts[household_id]
                 touched.add(household_id)
             for table, _op, names, rows in blocks:
-                # One statement per block over the rows as one JSON text: inside the sync's transaction (a savepoint)
-                # an executemany, one statement per row, kept every page it changed in the statement journal again
-                # for every row, and a first sync of 10k households ran at an eighth of a raw insert.
-                spec = SYNCED[table]
                 columns = ("id", "created_at", "updated_at", "created_hlc", "created_device", *names)
-                values = "".join(f", {json_value(spec.fields[name], 'r.value', str(i + 2))}"
-                                 for i, name in enumerate(names))
-                conn.execute(
-                    f"INSERT INTO {table} ({', '.join(columns)}) "
-                    f"SELECT r.value ->> 0, :now, :now, r.value ->> 1, :device{values} FROM json_each(:rows) r",
-                    {"now": now, "device": device_id, "rows": json.dumps(rows, ensure_ascii=False)},
-                )
+                insert_rows(conn, f"INSERT INTO {table} ({', '.join(columns)})",
+                            [(row[0], now, now, row[1], device_id, *row[2:]) for row in rows])
             index_new_households(conn, texts)
             reindex_households(conn, touched)
 
@@ -348,11 +336,9 @@ class Writer:
         used = [name for name in names if name in written]
         bit = {name: 1 << names.index(name) for name in used}
         self._prepare_update_rows()
-        kinds = {**spec.fields, "deleted_hlc": int}
         insert_rows(
             self._store.conn,
             f"INSERT INTO temp.update_rows (row_id, mask, {', '.join(f'v{names.index(name)}' for name in used)})",
-            (str, int, *[kinds[name] for name in used]),
             [(row_id, sum(bit[name] for name in values), *[values.get(name) for name in used])
              for row_id, values in rows], nested=nested)
         self._update_from_slots(spec, now)
@@ -478,50 +464,6 @@ class Writer:
 
 # A person's fields that decide what their household's search document holds.
 _MEMBER_FIELDS = (*MEMBER_TEXT, "household_id", "moved_out_on")
-
-
-def insert_rows(conn: sqlite3.Connection, statement: str, kinds: Sequence[type], rows: Sequence[Sequence[object]], *,
-                nested: bool, tail: str = "") -> None:
-    """Run `statement` (`INSERT INTO t (a, b)`, then `tail`, e.g. an upsert clause) for every row, each row's values
-    of the types `kinds` in the columns' order.
-
-    At the top of a transaction that is an executemany. Inside a savepoint (`nested`) it is one statement over the
-    rows as one JSON text: there SQLite keeps every page a statement changes in the statement journal again for
-    every statement, so an executemany over tables that hold rows already cost several times the insert itself
-    (a first sync of 10k households ran at an eighth of a raw insert; an import's batches pay it too).
-    `use_exact_reals` must be in effect on `conn`.
-    """
-    if not rows:
-        return
-    if nested:
-        values = ", ".join(json_value(kind, "r.value", str(i)) for i, kind in enumerate(kinds))
-        conn.execute(f"{statement} SELECT {values} FROM json_each(?) r WHERE true {tail}",
-                     (json.dumps(rows, ensure_ascii=False),))
-    else:
-        conn.executemany(f"{statement} VALUES ({', '.join('?' * len(kinds))}) {tail}", rows)
-
-
-EXACT_REAL = "wardbook_real"
-
-
-def use_exact_reals(conn: sqlite3.Connection) -> None:
-    """Make `wardbook_real(json)` available on `conn`: a JSON number's own text read as Python reads it.
-
-    SQLite's JSON functions turn numbers into doubles themselves, and the SQLite bundled with SQLCipher rounds some
-    far from Python (about one in twelve random doubles, at extreme exponents): a value written from JSON must be
-    the double the sending laptop had, so numbers of real-typed fields are read by Python.
-    """
-    conn.create_function(EXACT_REAL, 1, _exact_real, deterministic=True)
-
-
-def _exact_real(text: str | None) -> float | int | None:
-    return None if text is None else json.loads(text)
-
-
-def json_value(kind: type, container: str, key: str) -> str:
-    """SQL reading a field of type `kind` at `key` of a JSON array or object (`container`, `key`: SQL expressions
-    such as `r.value` and `2`) as the value it holds; `use_exact_reals` must be in effect on the connection."""
-    return f"{EXACT_REAL}({container} -> {key})" if kind is float else f"{container} ->> {key}"
 
 
 def _updatable(spec: TableSpec) -> list[str]:

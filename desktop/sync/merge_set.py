@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop.bulk import insert_rows
 from desktop.store import Store
 from desktop.store.tables import SYNCED
-from desktop.store.writer import EXACT_REAL, utc_now_iso
+from desktop.store.writer import utc_now_iso
 
 Change = list[Any]  # [table, row_id, op, hlc, fields]
 
@@ -69,13 +70,9 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
     conn = store.conn
     _prepare(store)
     try:
-        # The changes go in as one JSON text, each field a row, in the changes' order: an executemany of a row per
-        # field cost more than deciding them. Numbers with a fraction are read by Python (`EXACT_REAL`).
-        conn.execute("INSERT INTO temp.merge_in (tbl, row_id, field, value, hlc) "
-                     "SELECT c.value ->> 0, c.value ->> 1, f.key, "
-                     f"iif(f.type = 'real', {EXACT_REAL}((c.value -> 4) -> f.key), f.value), c.value ->> 3 "
-                     "FROM json_each(?) c CROSS JOIN json_each(c.value, '$[4]') f",
-                     (json.dumps(changes, ensure_ascii=False),))
+        insert_rows(conn, "INSERT INTO temp.merge_in (tbl, row_id, field, value, hlc)",
+                    [(table, row_id, name, value, hlc)
+                     for table, row_id, _op, hlc, fields in changes for name, value in fields.items()])
         conn.executemany("INSERT INTO temp.merge_vv (device, hlc) VALUES (?, ?)", vv.items())
         for table in sorted({change[0] for change in changes}):
             current = " ".join(f"WHEN '{name}' THEN t.{name}" for name in SYNCED[table].fields)
