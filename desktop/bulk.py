@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from contextlib import suppress
 
 
 def insert_rows(conn: sqlite3.Connection, statement: str, rows: Sequence[Sequence[object]], *, nested: bool = True,
@@ -24,9 +25,14 @@ def insert_rows(conn: sqlite3.Connection, statement: str, rows: Sequence[Sequenc
     if not nested:
         conn.executemany(f"{statement} VALUES ({', '.join('?' * width)}) {tail}", rows)
         return
+    conn.execute("DROP TABLE IF EXISTS temp.bulk_rows")  # left by a failure that could not drop it
     conn.execute(f"CREATE TEMP TABLE bulk_rows ({', '.join(f'c{i}' for i in range(width))})")
     try:
         conn.executemany(f"INSERT INTO temp.bulk_rows VALUES ({', '.join('?' * width)})", rows)
         conn.execute(f"{statement} SELECT * FROM temp.bulk_rows WHERE true {tail}")
-    finally:
-        conn.execute("DROP TABLE temp.bulk_rows")
+    except BaseException:
+        # The error to report is this one, even when SQLite has rolled back already (a full disk) or cannot drop.
+        with suppress(Exception):
+            conn.execute("DROP TABLE IF EXISTS temp.bulk_rows")
+        raise
+    conn.execute("DROP TABLE temp.bulk_rows")

@@ -130,7 +130,7 @@ def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -
                  "head_len INTEGER, doc_id INTEGER, old_doc TEXT, old_head_len INTEGER)")
     try:
         insert_rows(conn, "INSERT INTO temp.reindex (household_id, doc, head_len)",
-                [(household_id, *new_docs.get(household_id, (None, None))) for household_id in ids])
+                    [(household_id, *new_docs.get(household_id, (None, None))) for household_id in ids])
         conn.execute("UPDATE temp.reindex SET (doc_id, old_doc, old_head_len) = (SELECT s.id, s.doc, s.head_len "
                      "FROM main.search_doc s WHERE s.household_id = reindex.household_id)")
         conn.execute("UPDATE main.search_doc SET head_len = r.head_len FROM temp.reindex r WHERE "
@@ -226,10 +226,10 @@ def rebuild_search_index(conn: sqlite3.Connection) -> None:
     # Migration 2 rebuilds the index before a later one adds `head_len`.
     if any(row[1] == "head_len" for row in conn.execute("PRAGMA table_info(search_doc)")):
         insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len)",
-                [(household_id, doc, head_len) for household_id, (doc, head_len) in sorted(docs.items())])
+                    [(household_id, doc, head_len) for household_id, (doc, head_len) in sorted(docs.items())])
     else:
         insert_rows(conn, "INSERT INTO search_doc (household_id, doc)",
-                [(household_id, doc) for household_id, (doc, _) in sorted(docs.items())])
+                    [(household_id, doc) for household_id, (doc, _) in sorted(docs.items())])
     conn.execute("INSERT INTO household_fts(household_fts) VALUES ('rebuild')")
 
 

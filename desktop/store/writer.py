@@ -239,8 +239,8 @@ class Writer:
         row `[row_id, hlc, *values in the order of names]` (`desktop.sync.changeset`, format 2).
 
         The bulk of a first sync: rows this laptop has never seen, so there is nothing to merge. It does what
-        `write` does for such rows (row with its creation stamp, search documents, no outbox) with one
-        executemany per block and no per-row objects or calls, because on a first sync this is most of the time
+        `write` does for such rows (row with its creation stamp, search documents, no outbox) with one bulk insert
+        per block (`desktop.bulk`) and no per-row objects or calls, because on a first sync this is most of the time
         spent; the documents of new households are built from these rows rather than read back. Field names are
         checked once per block; the columns a block leaves out are NULL, as on the laptop that made the rows
         (synced columns have no defaults). The caller has checked that none of the rows exists here.
