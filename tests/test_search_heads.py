@@ -15,7 +15,7 @@ import sqlite_utils
 from desktop.search.folding import fold_words
 from desktop.search.index import reindex_heads, search_household_ids
 from desktop.store import RowWrite, Store
-from desktop.store.migrations import LATEST, migrate
+from desktop.store.migrations import MIGRATIONS, _v10_search_document_heads, migrate
 from desktop.sync.merge import merge_changes
 
 WORDS = ("nguyen", "duong", "hem", "09", "le loi", "thi hoa", "tran", "hk")
@@ -103,7 +103,7 @@ def test_a_document_of_unknown_head_is_rebuilt_whole(demo_store: Store) -> None:
 def test_migration_fills_head_lengths(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     db = sqlite_utils.Database(sqlite3.connect(str(path), isolation_level=None))
-    migrate(db, target=LATEST - 1)
+    migrate(db, target=MIGRATIONS.index(_v10_search_document_heads))  # the version before head lengths
     with Store.open(tmp_path / "template.db", create=True) as made:  # rows as the app writes them
         made.writer.insert("households", {"code": "HK1", "house_no": "12", "street": "Đường Lê Lợi"}, "h1")
         made.writer.insert("households", {"street": "Hẻm 5"}, "h2")
