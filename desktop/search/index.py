@@ -1,8 +1,11 @@
 """The household full-text index: FTS5 over the folded address, phone and member names of each household.
 
 `search_doc` holds one folded document per household and is the external content of the FTS5 table
-`household_fts`, so the text is stored once. The write path calls `reindex_households` in the same transaction
-as the change, which keeps the index in step with the register.
+`household_fts`, so the text is stored once. A document is the household's own text (its "head",
+`HOUSEHOLD_TEXT`) then its members' (`MEMBER_TEXT`); `head_len` says where the head ends, so an edit of the
+household's own fields rebuilds the document from its new head and the members' text already there, without
+reading the members again. The write path calls `reindex_heads` or `reindex_households` in the same
+transaction as the change, which keeps the index in step with the register.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.bulk import insert_rows
 from desktop.search.folding import fold, fold_words
 
 # Words as the index (FTS5 unicode61) splits them: letters and digits; "_" and punctuation separate.
@@ -41,77 +45,179 @@ def _joined(alias: str, columns: tuple[str, ...]) -> str:
     return " || ' ' || ".join(f"coalesce({alias}.{column}, '')" for column in columns)
 
 
-def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, str]:
-    """Folded search documents of the given distinct alive households (deleted or missing ones are left out)."""
+def fill_head_lengths(conn: sqlite3.Connection) -> None:
+    """Fill in `search_doc.head_len` of the documents already there (the migration that adds the column).
+
+    A document whose start is not its household's folded text (none should be) keeps NULL: the next change of
+    that household rebuilds it whole from the tables.
+    """
+    lengths = []
+    for doc_id, doc, text in conn.execute(
+            f"SELECT s.id, s.doc, {_joined('h', HOUSEHOLD_TEXT)} FROM search_doc s "
+            "CROSS JOIN households h ON h.id = s.household_id").fetchall():
+        head = fold_words(text)
+        if not head or doc == head or doc.startswith(head + " "):
+            lengths.append((len(head), doc_id))
+    conn.executemany("UPDATE search_doc SET head_len = ? WHERE id = ?", lengths)
+
+
+def _document(head: str, members: str) -> str:
+    """A document from its folded parts (neither has leading, trailing or double spaces)."""
+    return f"{head} {members}" if head and members else head or members
+
+
+def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, tuple[str, int]]:
+    """Folded search documents, with their head's length, of the given distinct alive households (deleted or
+    missing ones are left out)."""
     # The ids go in as one JSON array read by json_each, not through a temporary table: filling and emptying
     # one cost more than the query on a first sync. CROSS JOIN keeps the id list as the outer loop: the cost
-    # follows the households touched, not the size of the register. Members are joined in SQL (in the order of
-    # the people index, which is the order they were added), so Python handles one row per household. Empty
-    # values need no filtering: `fold_words` drops the extra spaces they leave.
-    members = (f"SELECT group_concat({_joined('p', MEMBER_TEXT)}, ' ') FROM people p WHERE p.household_id = h.id "
-               "AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL")
-    return {household_id: fold_words(text) for household_id, text in conn.execute(
-        f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)} || ' ' || coalesce(({members}), '') "
-        "FROM json_each(?) r CROSS JOIN households h ON h.id = r.value WHERE h.deleted_hlc IS NULL",
-        (json.dumps(household_ids),))}
+    # follows the households touched, not the size of the register. Members are joined in SQL in the order they
+    # were added (their rowids, said explicitly: the index SQLite picks for the household's members may be
+    # ordered by other columns), so Python handles one row per household. Empty values need no filtering:
+    # `fold_words` drops the extra spaces they leave.
+    members = (f"SELECT group_concat(member, ' ') FROM (SELECT {_joined('p', MEMBER_TEXT)} AS member "
+               "FROM people p WHERE p.household_id = h.id AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL "
+               "ORDER BY p.rowid)")
+    documents: dict[str, tuple[str, int]] = {}
+    for household_id, text, member_text in conn.execute(
+            f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)}, ({members}) "
+            "FROM json_each(?) r CROSS JOIN households h ON h.id = r.value WHERE h.deleted_hlc IS NULL",
+            (json.dumps(household_ids),)):
+        head = fold_words(text)
+        documents[household_id] = (_document(head, fold_words(member_text or "")), len(head))
+    return documents
 
 
-def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str]]) -> None:
-    """Insert documents `(household_id, doc)` of households that have none."""
+def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str, int]]) -> None:
+    """Insert documents `(household_id, doc, head_len)` of households that have none."""
     if not documents:
         return
     # New documents get rowids above every existing one (no rowid reaches the maximum), so they are inserted in
-    # one executemany and handed to FTS5 in one statement: on a first sync that is every household, and two
+    # one statement and handed to FTS5 in one statement: on a first sync that is every household, and two
     # statements per household were a large part of applying it.
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM search_doc").fetchone()[0]
-    conn.executemany("INSERT INTO search_doc (household_id, doc) VALUES (?, ?)", documents)
+    insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len)", documents)
     conn.execute("INSERT INTO household_fts (rowid, doc) SELECT id, doc FROM search_doc WHERE id >= ?", (first,))
 
 
-def index_new_households(conn: sqlite3.Connection, texts: dict[str, list[str | None]]) -> None:
+Texts = tuple[list[str | None], list[str | None]]
+
+
+def index_new_households(conn: sqlite3.Connection, texts: dict[str, Texts]) -> None:
     """Index households new to this database from texts the caller already holds, in the caller's transaction:
-    for each, its `HOUSEHOLD_TEXT` values then its members' `MEMBER_TEXT` values (None where empty).
+    for each, its `HOUSEHOLD_TEXT` values and its members' `MEMBER_TEXT` values (None where empty).
 
     A first sync inserts every household of the ward with its members; building their documents from the rows
     it inserts, instead of reading them all back, saves a fifth of that apply. The caller makes sure none of
     these households had a document or members here before.
     """
-    _add_documents(conn, [(household_id, fold_words(" ".join(filter(None, values))))
-                          for household_id, values in texts.items()])
+    documents = []
+    for household_id, (own, members) in texts.items():
+        head = fold_words(" ".join(filter(None, own)))
+        documents.append((household_id, _document(head, fold_words(" ".join(filter(None, members)))), len(head)))
+    _add_documents(conn, documents)
 
 
 def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -> None:
     """Bring the index entries of these households in line with the tables (in the caller's transaction).
 
-    Only documents whose text changed are touched, each keeping its rowid: its old entry leaves the FTS5 table
-    through the external-content `delete` command (which needs the old text, still in `search_doc`) and the new
-    text goes in under the same rowid. Each step is one statement over a temporary table of the households, in
-    rowid order: FTS5 writes its pending entries out as a new segment whenever a rowid is not above the last one,
-    so removals in household order (as they were) cost a segment each, a third of merging a changeset of edits.
+    For changes that may alter a household's members' text (or its life); `reindex_heads` is the cheaper way
+    for edits of the household's own fields. Only documents whose text changed are touched (`_replace`).
     """
     ids = sorted({i for i in household_ids if i})
     if not ids:
         return
     new_docs = _documents(conn, ids)
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex "
-                 "(household_id TEXT PRIMARY KEY, doc TEXT, doc_id INTEGER, old_doc TEXT)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex (household_id TEXT PRIMARY KEY, doc TEXT, "
+                 "head_len INTEGER, doc_id INTEGER, old_doc TEXT, old_head_len INTEGER)")
     try:
-        conn.executemany("INSERT INTO temp.reindex (household_id, doc) VALUES (?, ?)",
-                         [(household_id, new_docs.get(household_id)) for household_id in ids])
-        conn.execute("UPDATE temp.reindex SET (doc_id, old_doc) = "
-                     "(SELECT s.id, s.doc FROM main.search_doc s WHERE s.household_id = reindex.household_id)")
+        insert_rows(conn, "INSERT INTO temp.reindex (household_id, doc, head_len)",
+                    [(household_id, *new_docs.get(household_id, (None, None))) for household_id in ids])
+        conn.execute("UPDATE temp.reindex SET (doc_id, old_doc, old_head_len) = (SELECT s.id, s.doc, s.head_len "
+                     "FROM main.search_doc s WHERE s.household_id = reindex.household_id)")
+        conn.execute("UPDATE main.search_doc SET head_len = r.head_len FROM temp.reindex r WHERE "
+                     "search_doc.id = r.doc_id AND r.doc IS r.old_doc AND r.head_len IS NOT r.old_head_len")
         conn.execute("DELETE FROM temp.reindex WHERE doc IS old_doc")  # unchanged, or gone and never indexed
-        conn.execute("INSERT INTO household_fts (household_fts, rowid, doc) "
-                     "SELECT 'delete', doc_id, old_doc FROM temp.reindex WHERE doc_id IS NOT NULL ORDER BY doc_id")
+        conn.execute("INSERT INTO household_fts (household_fts, rowid, doc) SELECT 'delete', doc_id, old_doc "
+                     "FROM temp.reindex WHERE doc_id IS NOT NULL AND doc IS NULL ORDER BY doc_id")
         conn.execute("DELETE FROM main.search_doc WHERE id IN (SELECT doc_id FROM temp.reindex WHERE doc IS NULL)")
-        conn.execute("UPDATE main.search_doc SET doc = r.doc FROM temp.reindex r "
-                     "WHERE search_doc.id = r.doc_id AND r.doc IS NOT NULL")
-        conn.execute("INSERT INTO household_fts (rowid, doc) SELECT doc_id, doc FROM temp.reindex "
-                     "WHERE doc_id IS NOT NULL AND doc IS NOT NULL ORDER BY doc_id")
-        _add_documents(conn, conn.execute(
-            "SELECT household_id, doc FROM temp.reindex WHERE doc_id IS NULL AND doc IS NOT NULL").fetchall())
+        _prepare(conn)
+        conn.execute("INSERT INTO temp.reindex_docs (doc_id, doc, head_len) SELECT doc_id, doc, head_len "
+                     "FROM temp.reindex WHERE doc_id IS NOT NULL AND doc IS NOT NULL")
+        _replace(conn)
+        _add_documents(conn, conn.execute("SELECT household_id, doc, head_len FROM temp.reindex "
+                                          "WHERE doc_id IS NULL AND doc IS NOT NULL").fetchall())
     finally:
         conn.execute("DELETE FROM temp.reindex")
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    """`temp.reindex_docs`: new texts `(doc_id, doc, head_len)` of documents that exist, for `_replace`."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex_docs (doc_id INTEGER PRIMARY KEY, doc TEXT NOT NULL, "
+                 "head_len INTEGER)")
+
+
+def _replace(conn: sqlite3.Connection) -> None:
+    """Give the documents of `temp.reindex_docs` their new text, each keeping its rowid, then empty it.
+
+    The old entry leaves the FTS5 table through the external-content `delete` command (which needs the old text,
+    still in `search_doc`) and the new text goes in under the same rowid. Each step is one statement, in rowid
+    order: FTS5 writes its pending entries out as a new segment whenever a rowid is not above the last one, so
+    removals in household order (as they once were) cost a segment each, a third of merging a changeset of edits.
+    """
+    try:
+        conn.execute("INSERT INTO household_fts (household_fts, rowid, doc) SELECT 'delete', s.id, s.doc "
+                     "FROM temp.reindex_docs r CROSS JOIN main.search_doc s ON s.id = r.doc_id ORDER BY r.doc_id")
+        conn.execute("UPDATE main.search_doc SET doc = r.doc, head_len = r.head_len FROM temp.reindex_docs r "
+                     "WHERE search_doc.id = r.doc_id")
+        conn.execute("INSERT INTO household_fts (rowid, doc) SELECT doc_id, doc FROM temp.reindex_docs "
+                     "ORDER BY doc_id")
+    finally:
+        conn.execute("DELETE FROM temp.reindex_docs")
+
+
+def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> None:
+    """Re-index households whose own fields (`HOUSEHOLD_TEXT`) may have changed but whose members' text did not
+    (in the caller's transaction): each new document is the household's new head and the members' part of its
+    document as it is, so the members are not read again; only documents whose text changed are touched.
+
+    The cheap way for the bulk of a merge of edits or an import of updates, where folding and reading the members'
+    names back was the larger part of re-indexing. Households without a usable document here (none yet, deleted,
+    or a head length unknown) go the whole way (`reindex_households`).
+    """
+    ids = sorted({i for i in household_ids if i})
+    if not ids:
+        return
+    folded: dict[str, str] = {}  # each distinct value folded once: streets and names of places repeat a lot
+
+    def fold_value(value: str | None) -> str:
+        if not value:
+            return ""
+        if value.isascii():  # codes, phones, house numbers: mostly distinct, and only lower-cased by folding
+            return " ".join(value.lower().split())
+        result = folded.get(value)
+        if result is None:
+            result = folded[value] = fold_words(value)
+        return result
+
+    found: set[str] = set()
+    changed: list[tuple[int, str, int]] = []
+    for doc_id, household_id, doc, head_len, *values in conn.execute(
+            f"SELECT s.id, h.id, s.doc, s.head_len, {', '.join(f'h.{name}' for name in HOUSEHOLD_TEXT)} "
+            "FROM json_each(?) r CROSS JOIN main.search_doc s ON s.household_id = r.value "
+            "CROSS JOIN main.households h ON h.id = r.value WHERE h.deleted_hlc IS NULL AND s.head_len IS NOT NULL",
+            (json.dumps(ids),)):
+        found.add(household_id)
+        head = " ".join(filter(None, map(fold_value, values)))
+        new_doc = _document(head, doc[head_len:].lstrip(" "))
+        if new_doc != doc:
+            changed.append((doc_id, new_doc, len(head)))
+    if changed:
+        _prepare(conn)
+        insert_rows(conn, "INSERT INTO temp.reindex_docs (doc_id, doc, head_len)", changed)
+        _replace(conn)
+    if len(found) < len(ids):
+        reindex_households(conn, [household_id for household_id in ids if household_id not in found])
 
 
 def rebuild_search_index(conn: sqlite3.Connection) -> None:
@@ -119,7 +225,13 @@ def rebuild_search_index(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM search_doc")
     ids = [row[0] for row in conn.execute("SELECT id FROM households WHERE deleted_hlc IS NULL")]
     docs = _documents(conn, ids)
-    conn.executemany("INSERT INTO search_doc (household_id, doc) VALUES (?, ?)", sorted(docs.items()))
+    # Migration 2 rebuilds the index before a later one adds `head_len`.
+    if any(row[1] == "head_len" for row in conn.execute("PRAGMA table_info(search_doc)")):
+        insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len)",
+                    [(household_id, doc, head_len) for household_id, (doc, head_len) in sorted(docs.items())])
+    else:
+        insert_rows(conn, "INSERT INTO search_doc (household_id, doc)",
+                    [(household_id, doc) for household_id, (doc, _) in sorted(docs.items())])
     conn.execute("INSERT INTO household_fts(household_fts) VALUES ('rebuild')")
 
 

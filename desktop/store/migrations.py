@@ -381,6 +381,15 @@ def _v10_review_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v11_search_document_heads(db: sqlite_utils.Database) -> None:
+    """Where each search document's household part ends (`search_doc.head_len`), filled in for the documents
+    there: an edit of a household's own fields then rebuilds its document without reading its members again."""
+    from desktop.search.index import fill_head_lengths
+
+    db.execute("ALTER TABLE search_doc ADD COLUMN head_len INTEGER")
+    fill_head_lengths(db.conn)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
@@ -392,6 +401,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v8_campaigns,
     _v9_review_notes,
     _v10_review_indexes,
+    _v11_search_document_heads,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -123,6 +123,11 @@ class Store:
                     (new_id(), utc_now_iso()),
                 )
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a `transaction()` block is open: a new one would be a savepoint (see `Writer.write`)."""
+        return self._depth > 0
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All-or-nothing block; nested blocks become savepoints so an inner failure can be caught."""

@@ -21,12 +21,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from desktop.bulk import insert_rows
 from desktop.errors import WardbookError
 from desktop.search.index import (
     HOUSEHOLD_TEXT,
     MEMBER_TEXT,
+    Texts,
     index_new_households,
     rebuild_search_index,
+    reindex_heads,
     reindex_households,
 )
 from desktop.store.connection import set_write_gate
@@ -159,8 +162,10 @@ class Writer:
         local = [change for change in batch if change.hlc is None]
         if local and self.check is not None:
             self.check(local)
+        nested = self._store.in_transaction
         with self._store.transaction(), self._writing():
-            touched_households: set[str] = set()
+            touched_households: set[str] = set()  # documents to rebuild from the tables
+            touched_heads: set[str] = set()  # documents whose household's own text may have changed, only that
             clock_rows: list[tuple[str, str, str, int, str]] = []
             outbox_rows: list[tuple[str, str, str, int, str]] = []
             now = utc_now_iso()
@@ -205,29 +210,26 @@ class Writer:
                         (change.table, change.row_id, change.op, hlc, json.dumps(written, ensure_ascii=False))
                     )
                     local_changes.append(RowWrite(change.table, change.row_id, change.op, written))
-                if written or change.op == "insert":  # a household made empty (a placeholder) is indexed too
+                if change.table == "households" and change.op == "update":
+                    if not written.keys().isdisjoint(HOUSEHOLD_TEXT):
+                        touched_heads.add(change.row_id)
+                elif written or change.op == "insert":  # a household made empty (a placeholder) is indexed too
                     touched_households.update(_households_touched(change, written, previous))
             by_table: dict[str, list[tuple[str, dict[str, object]]]] = {}
             for (table, row_id), values in pending.items():
                 by_table.setdefault(table, []).append((row_id, values))
             for table, updates in by_table.items():
-                self._update_rows(SYNCED[table], updates, now)
+                self._update_rows(SYNCED[table], updates, now, nested)
             for table, new_rows in inserts.items():
-                columns = SYNCED[table].columns
-                conn.executemany(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    new_rows,
-                )
-            conn.executemany(
-                "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id",
-                clock_rows,
-            )
-            conn.executemany(
-                "INSERT INTO outbox (tbl, row_id, op, hlc, fields) VALUES (?, ?, ?, ?, ?)", outbox_rows
-            )
+                spec = SYNCED[table]
+                insert_rows(conn, f"INSERT INTO {table} ({', '.join(spec.columns)})", new_rows, nested=nested)
+            insert_rows(conn, "INSERT INTO field_clock (tbl, row_id, field, hlc, device_id)", clock_rows,
+                        nested=nested, tail="ON CONFLICT (tbl, row_id, field) DO UPDATE SET "
+                        "hlc = excluded.hlc, device_id = excluded.device_id")
+            insert_rows(conn, "INSERT INTO outbox (tbl, row_id, op, hlc, fields)", outbox_rows, nested=nested)
             conn.execute("UPDATE device SET hlc_last = ?", (self.clock.last,))
             reindex_households(conn, touched_households)
+            reindex_heads(conn, touched_heads - touched_households)
             if local_changes:
                 for hook in self.after_write:
                     hook(local_changes)
@@ -237,8 +239,8 @@ class Writer:
         row `[row_id, hlc, *values in the order of names]` (`desktop.sync.changeset`, format 2).
 
         The bulk of a first sync: rows this laptop has never seen, so there is nothing to merge. It does what
-        `write` does for such rows (row with its creation stamp, search documents, no outbox) with one
-        executemany per block and no per-row objects or calls, because on a first sync this is most of the time
+        `write` does for such rows (row with its creation stamp, search documents, no outbox) with one bulk insert
+        per block (`desktop.bulk`) and no per-row objects or calls, because on a first sync this is most of the time
         spent; the documents of new households are built from these rows rather than read back. Field names are
         checked once per block; the columns a block leaves out are NULL, as on the laptop that made the rows
         (synced columns have no defaults). The caller has checked that none of the rows exists here.
@@ -263,10 +265,8 @@ class Writer:
                 touched.add(household_id)
             for table, _op, names, rows in blocks:
                 columns = ("id", "created_at", "updated_at", "created_hlc", "created_device", *names)
-                conn.executemany(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    [(row[0], now, now, row[1], device_id, *row[2:]) for row in rows],
-                )
+                insert_rows(conn, f"INSERT INTO {table} ({', '.join(columns)})",
+                            [(row[0], now, now, row[1], device_id, *row[2:]) for row in rows])
             index_new_households(conn, texts)
             reindex_households(conn, touched)
 
@@ -279,17 +279,18 @@ class Writer:
         winner is stamped in `field_clock` (equal values too, so stamps agree on every laptop), rows are updated
         only where a value differs, no outbox. One statement per table and group of fields written together,
         because one UPDATE and one SELECT per row were most of a merge. Only households
-        whose indexed text may change are re-indexed (`HOUSEHOLD_TEXT`, or a member's `MEMBER_TEXT`, household or
-        moving out), the households a person leaves included.
+        whose indexed text may change are re-indexed: those whose own `HOUSEHOLD_TEXT` changed by their new head alone
+        (`reindex_heads`), those whose members' text may have changed (a member's `MEMBER_TEXT`, household or
+        moving out; the households a person leaves included) from the tables.
         """
         conn = self._store.conn
-        member_fields = (*MEMBER_TEXT, "household_id", "moved_out_on")
         with self._store.transaction(), self._writing():
+            heads = {row[0] for row in conn.execute(
+                f"SELECT DISTINCT w.row_id FROM temp.merge_win w WHERE w.tbl = 'households' AND w.changed "
+                f"AND w.field IN ({_quoted(HOUSEHOLD_TEXT)})")}
             touched = {row[0] for row in conn.execute(
-                f"SELECT w.row_id FROM temp.merge_win w WHERE w.tbl = 'households' AND w.changed "
-                f"AND w.field IN ({_quoted(HOUSEHOLD_TEXT)}) "
-                f"UNION SELECT p.household_id FROM temp.merge_win w CROSS JOIN people p ON p.id = w.row_id "
-                f"WHERE w.tbl = 'people' AND w.changed AND w.field IN ({_quoted(member_fields)}) "
+                f"SELECT p.household_id FROM temp.merge_win w CROSS JOIN people p ON p.id = w.row_id "
+                f"WHERE w.tbl = 'people' AND w.changed AND w.field IN ({_quoted(_MEMBER_FIELDS)}) "
                 f"UNION SELECT w.value FROM temp.merge_win w "
                 f"WHERE w.tbl = 'people' AND w.changed AND w.field = 'household_id'")}
             conn.execute(
@@ -315,6 +316,7 @@ class Writer:
                     f"WHERE tbl = ? AND changed) GROUP BY row_id", (table,))
                 self._update_from_slots(spec, now)
             reindex_households(conn, touched)
+            reindex_heads(conn, heads - touched)
 
     def _prepare_update_rows(self) -> None:
         """`temp.update_rows`: rows to update, `mask` with bit i set when slot `v{i}` holds a value for the i-th
@@ -323,8 +325,10 @@ class Writer:
         self._store.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS update_rows (row_id TEXT PRIMARY KEY, "
                                  f"mask INTEGER NOT NULL, {', '.join(f'v{i}' for i in range(width))})")
 
-    def _update_rows(self, spec: TableSpec, rows: list[tuple[str, dict[str, object]]], now: str) -> None:
-        """Set the fields `{name: value}` of each row `(row_id, fields)` (and its `updated_at`)."""
+    def _update_rows(self, spec: TableSpec, rows: list[tuple[str, dict[str, object]]], now: str,
+                     nested: bool) -> None:
+        """Set the fields `{name: value}` of each row `(row_id, fields)` (and its `updated_at`); `nested`: inside a
+        savepoint (see `insert_rows`)."""
         names = _updatable(spec)
         written = {name for _row_id, values in rows for name in values}
         if not written <= set(names):
@@ -332,11 +336,11 @@ class Writer:
         used = [name for name in names if name in written]
         bit = {name: 1 << names.index(name) for name in used}
         self._prepare_update_rows()
-        self._store.conn.executemany(
-            f"INSERT INTO temp.update_rows (row_id, mask, {', '.join(f'v{names.index(name)}' for name in used)}) "
-            f"VALUES ({', '.join('?' * (len(used) + 2))})",
+        insert_rows(
+            self._store.conn,
+            f"INSERT INTO temp.update_rows (row_id, mask, {', '.join(f'v{names.index(name)}' for name in used)})",
             [(row_id, sum(bit[name] for name in values), *[values.get(name) for name in used])
-             for row_id, values in rows])
+             for row_id, values in rows], nested=nested)
         self._update_from_slots(spec, now)
 
     def _update_from_slots(self, spec: TableSpec, now: str) -> None:
@@ -395,17 +399,25 @@ class Writer:
 
     def _rows_changed_by(self, batch: Sequence[RowWrite]) -> dict[tuple[str, str], dict[str, object]]:
         """The current rows that the updates and deletes of `batch` change, read with one query per table (the ids
-        go in as one JSON array); `write` keeps them up to date as it decides each change."""
+        go in as one JSON array); `write` keeps them up to date as it decides each change.
+
+        Only the columns the batch's changes compare or the index needs are read (`id`, `deleted_hlc`, a person's
+        household and the fields written): a bulk update of a few fields read every column of every row before.
+        """
         wanted: dict[str, list[str]] = {}
+        columns: dict[str, set[str]] = {}
         for change in batch:
-            if change.op != "insert" and change.table in SYNCED:
+            spec = SYNCED.get(change.table)
+            if change.op != "insert" and spec is not None:
                 wanted.setdefault(change.table, []).append(change.row_id)
+                columns.setdefault(change.table, {"household_id"} & spec.fields.keys()).update(
+                    name for name in change.fields if name in spec.fields)
         rows: dict[tuple[str, str], dict[str, object]] = {}
         for table, ids in wanted.items():
+            names = ["id", "deleted_hlc", *sorted(columns[table])]
             cursor = self._store.conn.execute(
-                f"SELECT t.* FROM json_each(?) k CROSS JOIN {SYNCED[table].name} t ON t.id = k.value",
-                (json.dumps(ids),))
-            names = [d[0] for d in cursor.description]
+                f"SELECT {', '.join(f't.{name}' for name in names)} FROM json_each(?) k "
+                f"CROSS JOIN {SYNCED[table].name} t ON t.id = k.value", (json.dumps(ids),))
             for values in cursor:
                 rows[(table, values[0])] = dict(zip(names, values, strict=True))
         return rows
@@ -450,6 +462,10 @@ class Writer:
         return {"deleted_hlc": hlc}, before
 
 
+# A person's fields that decide what their household's search document holds.
+_MEMBER_FIELDS = (*MEMBER_TEXT, "household_id", "moved_out_on")
+
+
 def _updatable(spec: TableSpec) -> list[str]:
     """The columns an update or delete may set, in a fixed order (their slots in `temp.update_rows`)."""
     return [*spec.fields, "deleted_hlc"]
@@ -465,16 +481,16 @@ def _positions(names: list[str], wanted: tuple[str, ...]) -> list[int]:
     return [names.index(name) + 2 for name in wanted if name in names]
 
 
-def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, list[str | None]], set[str]]:
+def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, Texts], set[str]]:
     """What the search index needs from rows being inserted (changeset blocks): the document texts of the new
     households with their new members (see `desktop.search.index.HOUSEHOLD_TEXT`), and the households already
     here that new members joined, whose documents are rebuilt from the tables."""
-    texts: dict[str, list[str | None]] = {}
+    texts: dict[str, Texts] = {}
     for table, _op, names, rows in blocks:
         if table == "households":
             at = _positions(names, HOUSEHOLD_TEXT)
             for row in rows:
-                texts[row[0]] = [row[i] for i in at]
+                texts[row[0]] = ([row[i] for i in at], [])
     joined: set[str] = set()
     for table, _op, names, rows in blocks:
         if table != "people" or "household_id" not in names:
@@ -486,7 +502,7 @@ def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, list[str | No
             household = row[household_at]
             if household in texts:
                 if all(row[i] is None for i in moved_at):
-                    texts[household].extend(row[i] for i in at)
+                    texts[household][1].extend(row[i] for i in at)
             elif household:
                 joined.add(household)
     return texts, joined
@@ -495,13 +511,13 @@ def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, list[str | No
 def _households_touched(
     change: RowWrite, written: dict[str, object], previous: dict[str, object] | None
 ) -> set[str]:
-    """Households whose search document this change alters (a person moving touches two)."""
+    """Households whose search document this change may alter (a person moving touches two); an edit of a
+    person's fields that no document holds touches none."""
     if change.table == "households":
         return {change.row_id}
-    if change.table != "people":
+    if change.table != "people" or (change.op == "update" and written.keys().isdisjoint(_MEMBER_FIELDS)):
         return set()
     ids = {str(written["household_id"])} if written.get("household_id") else set()
     if previous and previous.get("household_id"):
         ids.add(str(previous["household_id"]))
     return ids
-

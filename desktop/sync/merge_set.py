@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop.bulk import insert_rows
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
@@ -69,15 +70,11 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
     conn = store.conn
     _prepare(store)
     try:
-        conn.executemany("INSERT INTO temp.merge_in (tbl, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?)",
-                         [(table, row_id, name, value, hlc)
-                          for table, row_id, _op, hlc, fields in changes for name, value in fields.items()])
+        insert_rows(conn, "INSERT INTO temp.merge_in (tbl, row_id, field, value, hlc)",
+                    [(table, row_id, name, value, hlc)
+                     for table, row_id, _op, hlc, fields in changes for name, value in fields.items()])
         conn.executemany("INSERT INTO temp.merge_vv (device, hlc) VALUES (?, ?)", vv.items())
-        elsewhere: set[tuple[str, str]] = set()
         for table in sorted({change[0] for change in changes}):
-            elsewhere.update((table, row[0]) for row in conn.execute(
-                f"SELECT DISTINCT m.row_id FROM temp.merge_in m WHERE m.tbl = ? AND NOT EXISTS "
-                f"(SELECT 1 FROM main.{table} t WHERE t.id = m.row_id AND t.deleted_hlc IS NULL)", (table,)))
             current = " ".join(f"WHEN '{name}' THEN t.{name}" for name in SYNCED[table].fields)
             # A field's stamp: its own clock row, else the row's creation stamp, else a placeholder's (0, '').
             conn.execute(
@@ -88,6 +85,10 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
                 f"FROM temp.merge_in m CROSS JOIN main.{table} t ON t.id = m.row_id "
                 f"LEFT JOIN main.field_clock c ON c.tbl = m.tbl AND c.row_id = m.row_id AND c.field = m.field "
                 f"WHERE m.tbl = ? AND t.deleted_hlc IS NULL", (table,))
+        # Rows missing or deleted here: those of the changes that found no live row to be decided against.
+        elsewhere = {(table, row_id) for table, row_id in conn.execute(
+            "SELECT DISTINCT m.tbl, m.row_id FROM temp.merge_in m "
+            "WHERE NOT EXISTS (SELECT 1 FROM temp.merge_dec d WHERE d.seq = m.seq)")}
         # `wins`: the remote stamp (hlc, device) is greater than the local one. A concurrent value that differs is
         # kept in conflicts: the local one it replaces unless the sender had seen it (or it is the sender's own or
         # a placeholder's), the remote one that lost unless it is the sender's own value coming back.
