@@ -241,6 +241,27 @@ def test_the_pdf_is_previewed_in_the_app_and_printed_as_itself(  # type: ignore[
     assert "không còn đọc được" in page.error.text() and not page.open_pdf.isEnabled()
 
 
+def test_print_never_prints_a_pdf_made_for_other_choices(page: ReportsPage, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The user's own file name stays when the period changes: Print must make that period's PDF, not print the
+    one made before for the last period."""
+    _choose(page.period, "last_quarter")
+    page.out.setText(str(tmp_path / "cua-toi.pdf"))
+    page.custom_out = True
+    with qtbot.waitSignal(page.report_done, timeout=120_000):
+        page.generate.click()
+    last_quarter = (tmp_path / "cua-toi.pdf").read_bytes()
+    _choose(page.period, "last_year")
+    monkeypatch.setattr(page, "confirm_overwrite", lambda _path: True)  # the user agrees to replace the file
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(page.printed, timeout=120_000):
+        page.print_review(printer)
+    assert (tmp_path / "cua-toi.pdf").read_bytes() != last_quarter  # made again, for the year
+    with pdfplumber.open(tmp_path / "cua-toi.pdf") as pdf:
+        assert "NĂM" in (pdf.pages[0].extract_text() or "").upper()
+
+
 def test_print_makes_the_pdf_first_when_none_is_made(page: ReportsPage, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _choose(page.period, "last_quarter")
     page.out.setText(str(tmp_path / "in-ngay.pdf"))

@@ -99,6 +99,9 @@ class ReportsPage(Page):
         super().__init__(ctx, parent)
         self.functions: Mapping[str, Callable[..., Any]] | None = functions
         self.pdf: Path | None = None
+        # What the PDF was made for (report, period, area, file): Print prints it only for the same choices.
+        self._pdf_for: tuple[object, ...] | None = None
+        self._making: tuple[object, ...] | None = None
         self.progress_seen: list[tuple[int, int]] = []
         self.kind = QComboBox(self)
         self.period = QComboBox(self)
@@ -279,6 +282,7 @@ class ReportsPage(Page):
             if not quiet:
                 self.error.show_message(error.message())
             return None
+
     def open_commendations(self) -> QDialog | None:
         """The proposals the review of the chosen period will print, to add to or decide on."""
         from ui.commendations_dialog import CommendationsDialog  # opened from here only: not loaded at start
@@ -364,10 +368,12 @@ class ReportsPage(Page):
                 )
 
         self.fmt = fmt
+        self._making = (kind, period.code, area_id, out)
         self.progress_seen = []
         self.status.setText("")
         self.open_pdf.setEnabled(False)
-        self.progress.start(job, self.tr("Generating…"), lock=(self.generate, self.docx, self.xlsx, self.csv))
+        self.progress.start(job, self.tr("Generating…"),
+                            lock=(self.generate, self.docx, self.xlsx, self.csv, self.print_button))
 
     def preview(self) -> PdfPreview | None:
         """The PDF made last, inside the app (Qt PDF), with its own Print button; a sentence when the file can no
@@ -388,8 +394,10 @@ class ReportsPage(Page):
         through the print dialog, or on `printer` (tests pass one writing a PDF)."""
         self.error.clear_message()
         self._printer = printer
+        period = self._chosen_period(quiet=True)
         out = Path(self.out.text()).with_suffix(".pdf")
-        if self.pdf is not None and self.pdf == out and out.exists():
+        chosen = (self.kind.currentData() or "", period.code if period else None, self.area.currentData(), out)
+        if self.pdf is not None and self._pdf_for == chosen and out.exists():
             self._print_pdf(out)
             return
         self._print_next = True
@@ -433,7 +441,7 @@ class ReportsPage(Page):
     def _finished(self, result: Any) -> None:
         path = Path(result) if result else Path(self.out.text())
         if self.fmt == "pdf":
-            self.pdf = path
+            self.pdf, self._pdf_for = path, self._making
         self.open_pdf.setEnabled(self.pdf is not None)
         self.status.setText(self.tr("Done: %1").replace("%1", str(path)))
         self.report_done.emit(str(path))
