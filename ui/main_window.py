@@ -9,10 +9,11 @@ offered only to a laptop that opened its database with a remembered key file and
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,19 +35,13 @@ from desktop.security import audit
 from desktop.security.secrets import PassphraseFileSecrets
 from desktop.security.session import detach
 from desktop.store.queries import household_summaries
+from desktop.sync.jobs import LAST_SYNC
 from ui.context import AppContext
 from ui.keys import keyring_works, remembered_key_file, use_keyring
 from ui.language import fmt_date
-from ui.pages.admin import AdminPage
-from ui.pages.campaigns import CampaignsPage
-from ui.pages.followups import FollowUpsPage
 from ui.pages.household import HouseholdPage
 from ui.pages.households import HouseholdsPage
-from ui.pages.outcomes import OutcomesPage
 from ui.pages.overview import OverviewPage
-from ui.pages.records import ActivitiesPage, CasesPage
-from ui.pages.reports import ReportsPage
-from ui.pages.sync import LAST_SYNC_SETTING, SyncPage
 from ui.widgets import Page, confirm, show_error
 
 if TYPE_CHECKING:
@@ -55,6 +50,13 @@ if TYPE_CHECKING:
     from ui.forms.visit import VisitDialog
     from ui.import_dialog import ImportDialog
     from ui.login import LoginDialog
+    from ui.pages.admin import AdminPage
+    from ui.pages.campaigns import CampaignsPage
+    from ui.pages.followups import FollowUpsPage
+    from ui.pages.outcomes import OutcomesPage
+    from ui.pages.records import ActivitiesPage, CasesPage
+    from ui.pages.reports import ReportsPage
+    from ui.pages.sync import SyncPage
 
 # The dialogs (forms, import, audit log, login after a logout) are imported when the officer opens one, not
 # before the window shows: they are a good part of the start time and many sessions open only some of them.
@@ -63,6 +65,37 @@ ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 NAV = ("overview", "households", "followups", "cases", "activities", "outcomes", "campaigns", "reports", "sync",
        "admin")
 GEOMETRY_SETTING = "window/geometry"  # QSettings key: the main window's size, place and state
+# The pages built when first shown (the first pages, Overview and Households, are built with the window).
+LATER_PAGES = {
+    "followups": ("ui.pages.followups", "FollowUpsPage"),
+    "cases": ("ui.pages.records", "CasesPage"),
+    "activities": ("ui.pages.records", "ActivitiesPage"),
+    "outcomes": ("ui.pages.outcomes", "OutcomesPage"),
+    "campaigns": ("ui.pages.campaigns", "CampaignsPage"),
+    "reports": ("ui.pages.reports", "ReportsPage"),
+    "sync": ("ui.pages.sync", "SyncPage"),
+    "admin": ("ui.pages.admin", "AdminPage"),
+}
+
+
+def nav_title(key: str) -> str:
+    """A page's name in the navigation, in the current language, without building the page: the same text
+    (and translation context) as the page's own `title()`."""
+    translate = QCoreApplication.translate
+    return {
+        "overview": translate("OverviewPage", "Overview"),
+        "households": translate("HouseholdsPage", "Households"),
+        "followups": translate("FollowUpsPage", "Visits & follow-ups"),
+        "cases": translate("CasesPage", "Cases"),
+        "activities": translate("ActivitiesPage", "Community activities"),
+        "outcomes": translate("OutcomesPage", "Reintegration & models"),
+        "campaigns": translate("CampaignsPage", "Sweeps"),
+        "reports": translate("ReportsPage", "Reports"),
+        "sync": translate("SyncPage", "Sync"),
+        "admin": translate("AdminPage", "Admin"),
+    }[key]
+
+
 # The permission a page needs to be offered at all (the others are every role's work).
 PAGE_PERMISSION = {"overview": "reports.view", "reports": "reports.view", "admin": "users.admin"}
 
@@ -89,30 +122,12 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(ctx)
         self.households = HouseholdsPage(ctx)
         self.household = HouseholdPage(ctx)
-        self.followups = FollowUpsPage(ctx)
-        self.cases = CasesPage(ctx)
-        self.activities = ActivitiesPage(ctx)
-        self.outcomes = OutcomesPage(ctx)
-        self.campaigns = CampaignsPage(ctx)
-        self.reports = ReportsPage(ctx)
-        self.sync = SyncPage(ctx)
-        self.admin = AdminPage(ctx)
-        self.pages: dict[str, Page] = {
-            "overview": self.overview,
-            "households": self.households,
-            "followups": self.followups,
-            "cases": self.cases,
-            "activities": self.activities,
-            "outcomes": self.outcomes,
-            "campaigns": self.campaigns,
-            "reports": self.reports,
-            "sync": self.sync,
-            "admin": self.admin,
-        }
+        self._built: dict[str, Page] = {"overview": self.overview, "households": self.households}
         for key in NAV:
             item = QListWidgetItem(QIcon(str(ICONS / f"{key}.svg")), "", self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            self.stack.addWidget(self.pages[key])
+        self.stack.addWidget(self.overview)
+        self.stack.addWidget(self.households)
         self.stack.addWidget(self.household)
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -174,22 +189,73 @@ class MainWindow(QMainWindow):
         self.households.open_household.connect(self.open_household)
         self.households.new_household.connect(self.new_household)
         self.households.new_visit.connect(self.new_visit)
-        self.followups.open_household.connect(self.open_household)
-        self.campaigns.open_household.connect(self.open_household)
-        self.followups.open_visit.connect(self.open_visit)
         self.household.open_visit.connect(self.open_visit)
-        self.followups.new_visit.connect(self.new_visit)
         self.household.back.connect(lambda: self.show_page("households"))
         self.household.new_visit.connect(self.new_visit)
         self.household.new_case.connect(self._new_case_for)
         self.household.open_case.connect(self._open_case)
         self.household.access_history.connect(lambda household_id: self.open_audit("households", household_id))
-        self.admin.backup_box.restore_requested.connect(self._restore_and_close)
-        self.sync.synced.connect(self._status)
         ctx.user_changed.connect(self.apply_role)
         self.retranslate()
         self.apply_role()
         self.show_page(self.start_page())
+
+    # --- pages built when first shown ---------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        """The page `key` of the navigation, built the first time it is asked for: most sessions open a few of
+        them, and building (and importing) the others at start cost a visible part of the start's budget."""
+        built = self._built.get(key)
+        if built is None:
+            module_name, class_name = LATER_PAGES[key]
+            built = getattr(import_module(module_name), class_name)(self.ctx)
+            self._built[key] = built
+            self.stack.addWidget(built)
+            self._connect(key, built)
+        return built
+
+    def _connect(self, key: str, page: Any) -> None:
+        if key == "followups":
+            page.open_household.connect(self.open_household)
+            page.open_visit.connect(self.open_visit)
+            page.new_visit.connect(self.new_visit)
+        elif key == "campaigns":
+            page.open_household.connect(self.open_household)
+        elif key == "admin":
+            page.backup_box.restore_requested.connect(self._restore_and_close)
+        elif key == "sync":
+            page.synced.connect(self._status)
+
+    @property
+    def followups(self) -> FollowUpsPage:
+        return cast("FollowUpsPage", self.page("followups"))
+
+    @property
+    def cases(self) -> CasesPage:
+        return cast("CasesPage", self.page("cases"))
+
+    @property
+    def activities(self) -> ActivitiesPage:
+        return cast("ActivitiesPage", self.page("activities"))
+
+    @property
+    def outcomes(self) -> OutcomesPage:
+        return cast("OutcomesPage", self.page("outcomes"))
+
+    @property
+    def campaigns(self) -> CampaignsPage:
+        return cast("CampaignsPage", self.page("campaigns"))
+
+    @property
+    def reports(self) -> ReportsPage:
+        return cast("ReportsPage", self.page("reports"))
+
+    @property
+    def sync(self) -> SyncPage:
+        return cast("SyncPage", self.page("sync"))
+
+    @property
+    def admin(self) -> AdminPage:
+        return cast("AdminPage", self.page("admin"))
 
     # --- size and place ------------------------------------------------------------------------------------
     def _place(self) -> None:
@@ -211,7 +277,7 @@ class MainWindow(QMainWindow):
     # --- navigation ----------------------------------------------------------------------------------------
     def _show_nav(self, row: int) -> None:
         if row >= 0:
-            page = self.pages[NAV[row]]
+            page = self.page(NAV[row])
             self.stack.setCurrentWidget(page)
             self.guarded(page.refresh)
 
@@ -423,7 +489,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("WardBook — Ward register"))
         for row, key in enumerate(NAV):
-            self.nav.item(row).setText(self.pages[key].title())
+            self.nav.item(row).setText(nav_title(key))
         self.file_menu.setTitle(self.tr("&File"))
         self.new_visit_action.setText(self.tr("New &visit"))
         self.find_action.setText(self.tr("&Find a household"))
@@ -444,7 +510,7 @@ class MainWindow(QMainWindow):
         else:
             who = self.tr("(no login)")
         self.user_label.setText(self.tr("User: %1").replace("%1", who))
-        last = self.ctx.store.setting(LAST_SYNC_SETTING)
+        last = self.ctx.store.setting(LAST_SYNC)
         self.sync_label.setText(
             self.tr("Last sync: %1").replace("%1", fmt_date(last) if last else self.tr("never"))
         )

@@ -38,7 +38,6 @@ from ui.progress import JobProgress
 from ui.widgets import FieldError, Page, record_table
 
 SHARE_SETTING = "sync.share"
-LAST_SYNC_SETTING = "sync.last_at"
 
 
 class SyncPage(Page):
@@ -208,7 +207,7 @@ class SyncPage(Page):
             self.error.show_message(self.setup.explain(report))
             self.setup.refresh()
             return
-        last = self.ctx.store.setting(LAST_SYNC_SETTING)
+        last = self.ctx.store.setting(jobs.LAST_SYNC)
         text = self.tr("Synced. Last sync: %1").replace("%1", fmt_date(last) or "—")
         failed = sum(not is_warning(reason) for _, _, reason in getattr(report, "errors", []))
         if failed:
