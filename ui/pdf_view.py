@@ -39,6 +39,7 @@ def open_pdf(path: Path, parent: QWidget) -> QPdfDocument | None:
 
 class Printed(Enum):
     DONE = "done"
+    NOT_PRINTED = "not_printed"  # the user closed the print dialog without printing
     CANCELLED = "cancelled"  # by the user, in the progress dialog: the pages not yet sent are dropped
     FAILED = "failed"  # the printer could not start (no paper size, an unwritable output file)
 
@@ -89,6 +90,8 @@ def printing_message(outcome: Printed) -> str:
     """What the user reads once a print has ended, one way or the other."""
     if outcome is Printed.DONE:
         return QCoreApplication.translate("PdfPrinting", "Sent to the printer.")
+    if outcome is Printed.NOT_PRINTED:
+        return QCoreApplication.translate("PdfPrinting", "Not printed.")
     if outcome is Printed.CANCELLED:
         return QCoreApplication.translate("PdfPrinting", "Printing cancelled: the pages not yet sent were dropped.")
     return QCoreApplication.translate(
@@ -100,6 +103,13 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setFullPage(True)  # the PDF carries its own margins
     return printer if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted else None
+
+
+def send_to_printer(document: QPdfDocument, parent: QWidget, printer: QPrinter | None = None) -> Printed:
+    """Print `document` on the printer chosen in the print dialog, or on `printer` as given (tests pass one
+    writing a PDF file): the one way both the preview and the Reports page print."""
+    printer = printer or ask_printer(parent)
+    return Printed.NOT_PRINTED if printer is None else print_pdf(document, printer, parent)
 
 
 class PdfPreview(QDialog):
@@ -142,11 +152,7 @@ class PdfPreview(QDialog):
 
     def print_document(self, printer: QPrinter | None = None) -> bool:
         """Through the print dialog, or on `printer` as given (tests pass one writing a PDF file)."""
-        printer = printer or ask_printer(self)
-        if printer is None:
-            self.status.setText(self.tr("Not printed."))
-            return False
-        outcome = print_pdf(self.document, printer, self)
+        outcome = send_to_printer(self.document, self, printer)
         self.status.setText(printing_message(outcome))
         if outcome is not Printed.DONE:
             return False

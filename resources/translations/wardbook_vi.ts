@@ -2026,10 +2026,6 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <source>&amp;Close</source>
         <translation>Đó&amp;ng</translation>
     </message>
-    <message>
-        <source>Not printed.</source>
-        <translation>Chưa in.</translation>
-    </message>
 </context>
 <context>
     <name>PdfPrinting</name>
@@ -2044,6 +2040,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Sent to the printer.</source>
         <translation>Đã gửi tới máy in.</translation>
+    </message>
+    <message>
+        <source>Not printed.</source>
+        <translation>Chưa in.</translation>
     </message>
     <message>
         <source>Printing cancelled: the pages not yet sent were dropped.</source>
@@ -2411,10 +2411,6 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Generating…</source>
         <translation>Đang tạo…</translation>
-    </message>
-    <message>
-        <source>Not printed.</source>
-        <translation>Chưa in.</translation>
     </message>
     <message>
         <source>The PDF %1 can no longer be read (moved, deleted or damaged). Make it again.</source>

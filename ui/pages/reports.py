@@ -406,18 +406,14 @@ class ReportsPage(Page):
             self._print_next = False
 
     def _print_pdf(self, path: Path) -> None:
-        from ui.pdf_view import Printed, ask_printer, open_pdf, print_pdf, printing_message
+        from ui.pdf_view import Printed, open_pdf, printing_message, send_to_printer
 
         document = open_pdf(path, self)
         if document is None:
             self._unreadable(path)
             return
         try:
-            printer = self._printer or ask_printer(self)
-            if printer is None:
-                self.status.setText(self.tr("Not printed."))
-                return
-            outcome = print_pdf(document, printer, self)
+            outcome = send_to_printer(document, self, self._printer)
             if outcome is Printed.DONE:
                 self._record_printed(path)
             else:
