@@ -23,7 +23,7 @@ from pathlib import Path
 
 from desktop.errors import WardbookError
 from desktop.paths import default_db_path
-from desktop.security.key_store import chosen_key_store, start_unlocking
+from desktop.security.key_store import KeyStoreChoice, KeyStoreKind, chosen_key_store, start_unlocking
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
 from desktop.store import Store
 
@@ -70,7 +70,7 @@ def run(args: Sequence[str]) -> int:
     settings = QSettings()
     load_window_code()
     try:
-        secrets = (self_test_secrets(path) if options.self_test
+        secrets = (self_test_secrets(path, key_store) if options.self_test
                    else app_secrets(settings, interactive=interactive, choice=key_store))
         store = open_and_log_in(path, secrets, interactive=interactive, self_test=options.self_test)
     except GaveUp:
@@ -128,11 +128,12 @@ def open_and_log_in(path: Path, secrets: SecretStore | None, *, interactive: boo
     return store
 
 
-def self_test_secrets(path: Path) -> SecretStore | None:
-    """The keyring when it works; otherwise a scratch key file, but only for a database the self-test makes."""
-    from ui.keys import keyring_works, unencrypted_requested
+def self_test_secrets(path: Path, choice: KeyStoreChoice) -> SecretStore | None:
+    """The keyring when it works; otherwise a scratch key file, but only for a database the self-test makes.
+    None in the plain mode chosen by the environment (`choice`, the core's rule)."""
+    from ui.keys import keyring_works
 
-    if unencrypted_requested():
+    if choice.kind is KeyStoreKind.PLAIN:
         return None
     problem = keyring_works()
     if problem is None:

@@ -12,7 +12,6 @@ back into it and only then forgets the file's path.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings
@@ -43,11 +42,6 @@ FOR_DATABASE, FOR_SYNC = "database", "sync"  # what a key dialog explains first 
 
 class GaveUp(Exception):
     """The user closed a key dialog: the app cannot open the database and stops."""
-
-
-def unencrypted_requested() -> bool:
-    """The CLI's escape hatch for tests and development: a plain database, with no key at all."""
-    return os.environ.get("WARDBOOK_UNENCRYPTED") == "1"
 
 
 def keyring_works() -> WardbookError | None:
