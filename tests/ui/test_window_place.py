@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import DEMO_END
 
@@ -34,3 +36,14 @@ def test_the_window_size_is_remembered_and_first_fits_the_screen(  # type: ignor
     # screen's to decide)
     assert again.height() == size[1] != first.screen().availableGeometry().height() - 48
     assert QSettings(str(tmp_path / "wardbook.ini"), QSettings.Format.IniFormat).value("window/geometry")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_navigation_names_each_page_as_the_page_names_itself(window, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The navigation names the pages without building them (`nav_title`); once built, each says the same."""
+    from ui.main_window import NAV, nav_title
+
+    window.ctx.language.set_language(lang)
+    QApplication.processEvents()  # the language change reaches the window as an event
+    for row, key in enumerate(NAV):
+        assert window.nav.item(row).text() == nav_title(key) == window.page(key).title(), (lang, key)
