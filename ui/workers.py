@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.errors import WardbookError
+from desktop.memory import release_freed_memory
 from desktop.progress import Cancelled, Progress
 from ui.widgets import error_text
 
@@ -68,6 +69,9 @@ class Worker(QRunnable):
             # then would make the officer believe an import or a sync that was committed did not happen.
             self._emit(self.signals.finished, result)
         finally:
+            # The job's connection, temporary tables and rows are freed by now; without this the process
+            # keeps their memory (the Overview of a 50k ward: ~45 MiB) for as long as the app runs.
+            release_freed_memory()
             self.done.set()
 
     @staticmethod
