@@ -12,7 +12,7 @@ import pytest
 
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case, update_case
-from desktop.register.community_models import add_model, edit_model, list_models
+from desktop.register.community_models import add_model, edit_model, get_model, list_models
 from desktop.register.reintegration import add_reintegration, end_reintegration, list_reintegration
 from desktop.reports.outcomes import outcome_figures, outcome_tables
 from desktop.reports.periods import quarter
@@ -122,6 +122,45 @@ def test_a_reprint_after_later_work_shows_the_same_figures(ward: Ward) -> None:
     ward.case("dispute", "2026-08-01", "B", ("2026-08-02", "successful"))
     assert outcome_figures(ward.store, Q2, today=LATER) == before
     assert outcome_figures(ward.store, quarter(2026, 3), today=LATER).tips["closed"] == 1
+
+
+def test_a_model_keeps_the_members_it_had_on_each_cut_off(ward: Ward) -> None:
+    """A model's members change over the years: each period reads the count of its own cut-off day."""
+    store = ward.store
+    q1 = quarter(2026, 1)
+    assert outcome_figures(store, q1, today=LATER).model_members["safe_area"] == 40
+    edit_model(store, ward.safe_area, members=55, members_on="15/05/2026")  # counted within Q2
+    edit_model(store, ward.safe_area, members=70)  # counted today
+    assert outcome_figures(store, q1, today=LATER).model_members["safe_area"] == 40
+    assert outcome_figures(store, Q2, today=LATER).model_members["safe_area"] == 55
+    assert outcome_figures(store, quarter(2026, 4), today=date.today()).model_members["safe_area"] == 70
+    assert get_model(store, ward.safe_area)["members"] == 70  # the model's own number: the latest
+    counts = store.conn.execute("SELECT counted_on, members FROM community_model_counts WHERE model_id = ? "
+                                "ORDER BY counted_on", (ward.safe_area,)).fetchall()
+    assert counts == [("2025-12-01", 40), ("2026-05-15", 55), (date.today().isoformat(), 70)]
+
+
+def test_a_model_counted_only_later_shows_its_first_count(ward: Ward) -> None:
+    """A model recorded with its count dated after a period it was active in: that period shows the first count
+    (nothing earlier is known), and a count made later still does not change it."""
+    store = ward.store
+    late = add_model(store, name="Camera hẻm 40", kind="security_camera", area_id=ward.area_b, members=8,
+                     recognised_on="01/02/2026", members_on="01/09/2026")
+    assert outcome_figures(store, Q2, ward.area_b, today=LATER).model_members["security_camera"] == 8
+    edit_model(store, late, members=11)
+    assert outcome_figures(store, Q2, ward.area_b, today=LATER).model_members["security_camera"] == 8
+    unchanged = edit_model(store, late, members=11, notes="Đã kiểm tra")
+    assert unchanged == {"notes": "Đã kiểm tra"}
+    assert store.conn.execute("SELECT COUNT(*) FROM community_model_counts WHERE model_id = ?",
+                              (late,)).fetchone()[0] == 2  # the same number again is no new count
+
+
+def test_a_model_count_cannot_be_dated_in_the_future(ward: Ward) -> None:
+    with pytest.raises(WardbookError) as refused:
+        edit_model(ward.store, ward.safe_area, members=41, members_on="01/01/2099")
+    assert refused.value.msg_id == "register.future_date"
+    assert ward.store.conn.execute("SELECT members FROM community_models WHERE id = ?",
+                                   (ward.safe_area,)).fetchone()[0] == 40  # nothing written
 
 
 def test_an_outcome_of_another_kind_of_case_is_no_figure(ward: Ward) -> None:

@@ -90,3 +90,10 @@ def test_community_models_from_the_command_line(run: Run, ward: Path) -> None:
                           "--members", "nhiều")
     assert code == 2 and "must be a whole number" in err
     assert _rows(ward, "community_models") == 1
+    code, out, _err = run("model", "edit", model, "--members", "15", "--members-on", "01/05/2026")
+    assert code == 0 and out.strip() == f"Updated community model {model}: Members.", _err
+    code, _out, err = run("model", "edit", model, "--members", "16", "--members-on", "1/1/2099")
+    assert code == 2 and "Date the members were counted (01/01/2099) cannot be in the future." in err
+    with Store.open(ward) as store:
+        assert store.conn.execute("SELECT counted_on, members FROM community_model_counts "
+                                  "ORDER BY counted_on").fetchall() == [("2026-04-10", 12), ("2026-05-01", 15)]

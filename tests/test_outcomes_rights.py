@@ -85,9 +85,13 @@ def test_the_station_refuses_what_an_officers_laptop_may_not_record(tmp_path: Pa
     station.sync_laptop()
     assert station.laptop.conn.execute("SELECT name FROM community_models WHERE id = ?", (model,)).fetchone() == (
         "Tổ tự quản số 3",)
+    assert station.laptop.conn.execute("SELECT counted_on, members FROM community_model_counts WHERE model_id = ?",
+                                       (model,)).fetchall() == [("2026-03-01", 8)]  # its count travels with it
     station.forge("community_models", "forged-model", "insert", {"name": "Mô hình giả", "kind": "other",
                                                                   "status": "active"})
     station.forge("community_models", model, "update", {"members": 800})
+    station.forge("community_model_counts", "forged-count", "insert", {"model_id": model, "counted_on": "2026-04-01",
+                                                                        "members": 800})
     station.forge("reintegration", others, "update", {"ended_on": "2026-02-01"})
     station.forge("reintegration", "taken", "insert", {"person_id": person, "started_on": "2026-02-01",
                                                        "officer_id": station.other_officer_id})
@@ -97,10 +101,12 @@ def test_the_station_refuses_what_an_officers_laptop_may_not_record(tmp_path: Pa
                             officer_id=station.officer_id, notes="Hỗ trợ tìm việc")  # legitimate
     station.sync_laptop()
     _published, report = station.sync_admin()
-    assert report.errors == [] and report.refused == 5
+    assert report.errors == [] and report.refused == 6
     assert {(row["tbl"], row["reason"]) for row in list_refused(admin)} == {
-        ("community_models", "no_rights"), ("reintegration", "not_owner"), ("case_events", "bad_value")}
+        ("community_models", "no_rights"), ("community_model_counts", "no_rights"), ("reintegration", "not_owner"),
+        ("case_events", "bad_value")}
     assert admin.conn.execute("SELECT COUNT(*), MAX(members) FROM community_models").fetchone() == (1, 8)
+    assert admin.conn.execute("SELECT COUNT(*), MAX(members) FROM community_model_counts").fetchone() == (1, 8)
     assert admin.conn.execute("SELECT ended_on FROM reintegration WHERE id = ?", (others,)).fetchone() == (None,)
     assert admin.conn.execute("SELECT officer_id, notes FROM reintegration WHERE id = ?", (own,)).fetchone() == (
         station.officer_id, "Hỗ trợ tìm việc")

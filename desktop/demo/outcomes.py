@@ -57,7 +57,7 @@ def _outcome(rng: random.Random, kind: str, status: str) -> str | None:
 def reintegration_and_models(store: Store, rng: random.Random, areas: list[tuple[str, str]], officers: list[str],
                              end: date) -> list[RowWrite]:
     """People under reintegration support (about one in 400 adults, some ended within the year) and one to
-    three community models per khu phố, recognised over the last years."""
+    three community models per khu phố, recognised over the last years, with their member counts."""
     people = [row[0] for row in store.conn.execute(  # adults who still live in the ward
         "SELECT id FROM people WHERE birth_year BETWEEN ? AND ? AND moved_out_on IS NULL ORDER BY id",
         (end.year - 65, end.year - 20))]
@@ -73,12 +73,21 @@ def reintegration_and_models(store: Store, rng: random.Random, areas: list[tuple
         for kind in rng.sample(sorted(MODEL_NAMES), rng.randint(1, 3)):
             recognised = end - timedelta(days=rng.randint(20, 1500))
             stopped = rng.random() < 0.1
-            rows.append(RowWrite("community_models", _uid(rng), "insert", {
+            # Counted when recognised, and again now and then while it runs (the reviews read these counts).
+            counts = [(recognised, rng.randint(6, 40))]
+            while not stopped and (end - counts[-1][0]).days > 200:
+                counts.append((counts[-1][0] + timedelta(days=rng.randint(150, 400)),
+                               max(3, counts[-1][1] + rng.randint(-4, 10))))
+            counts = [(day, members) for day, members in counts if day <= end]
+            model_id = _uid(rng)
+            rows.append(RowWrite("community_models", model_id, "insert", {
                 "name": MODEL_NAMES[kind].format(area=area), "kind": kind, "area_id": area_id,
-                "members": rng.randint(6, 60), "status": "stopped" if stopped else "active",
+                "members": counts[-1][1], "status": "stopped" if stopped else "active",
                 "recognised_on": recognised.isoformat(),
                 "stopped_on": (recognised + (end - recognised) / 2).isoformat() if stopped else None,
             }))
+            rows.extend(RowWrite("community_model_counts", _uid(rng), "insert", {
+                "model_id": model_id, "counted_on": day.isoformat(), "members": members}) for day, members in counts)
     return rows
 
 

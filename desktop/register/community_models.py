@@ -3,8 +3,10 @@ an toàn về ANTT", "camera an ninh", "tổ tự quản", "tổ liên gia an to
 number of members, its status and the day it was recognised.
 
 A model's status is its latest word; its dates (recognised, stopped) tell what it was on any past day, which is
-what a review's cut-off asks (`desktop.reports.outcomes`). Team leads and admins record them (the ward's
-assessment, not one officer's work); every role sees them.
+what a review's cut-off asks (`desktop.reports.outcomes`). Its number of members changes over the years: each
+count is kept with the day it was counted (`community_model_counts`), so the review of a past period reads the
+count of its cut-off day, and `members` on the model is the latest. Team leads and admins record them (the
+ward's assessment, not one officer's work); every role sees them.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from desktop.register.validation import (
     require_text,
 )
 from desktop.security.session import authorize
-from desktop.store import Store
+from desktop.store import RowWrite, Store
 from desktop.store.queries import fetch_dicts
 from desktop.store.tables import MODEL_KINDS, MODEL_STATUSES
+from desktop.store.writer import new_id
 from desktop.text import format_date
 
 _FIELDS = ("name", "kind", "area_id", "members", "status", "recognised_on", "stopped_on", "notes")
@@ -90,13 +93,29 @@ def add_model(
     recognised_on: str | date | None = None,
     stopped_on: str | date | None = None,
     notes: str | None = None,
+    members_on: str | date | None = None,
 ) -> str:
-    """Record a community model; returns its id (team leads and admins)."""
+    """Record a community model; returns its id (team leads and admins).
+
+    Its members, when given, are counted on `members_on` — by default the day it was recognised, since a model
+    recorded late had them then as far as anyone knows, else today."""
     authorize(store, "community_models")
     fields = _model_fields(store, {"name": name, "kind": kind, "area_id": area_id, "members": members,
                                    "status": status, "recognised_on": recognised_on, "stopped_on": stopped_on,
                                    "notes": notes})
-    return store.writer.insert("community_models", fields)
+    model_id = new_id()
+    counted_on = _day(members_on, "members_on") or str(fields["recognised_on"] or date.today().isoformat())
+    store.writer.write([RowWrite("community_models", model_id, "insert", fields),
+                        *_count(model_id, fields["members"], counted_on)])
+    return model_id
+
+
+def _count(model_id: str, members: object, counted_on: str) -> list[RowWrite]:
+    """The row keeping a member count with its day (none for a model whose members are not known)."""
+    if members is None:
+        return []
+    return [RowWrite("community_model_counts", new_id(), "insert",
+                     {"model_id": model_id, "counted_on": counted_on, "members": members})]
 
 
 def get_model(store: Store, model_id: str) -> dict[str, object]:
@@ -107,15 +126,24 @@ def get_model(store: Store, model_id: str) -> dict[str, object]:
     return found[0]
 
 
-def edit_model(store: Store, model_id: str, **changes: object) -> dict[str, object]:
+def edit_model(store: Store, model_id: str, *, members_on: str | date | None = None,
+               **changes: object) -> dict[str, object]:
     """Change some fields of a model (the others keep their values), with the checks of a new one; returns the
-    fields that changed. Stopping a model: `status="stopped", stopped_on=…`."""
+    fields that changed. Stopping a model: `status="stopped", stopped_on=…`.
+
+    A new number of members is also kept as a count of `members_on` (by default today), in the same transaction:
+    the periods before it keep the count they had."""
     authorize(store, "community_models")
     unknown = set(changes) - set(_FIELDS)
     if unknown:
         raise ValueError(f"not fields of a community model: {sorted(unknown)}")
     current = get_model(store, model_id)
-    return store.writer.update("community_models", model_id, _model_fields(store, {**current, **changes}))
+    counted_on = _day(members_on, "members_on") or date.today().isoformat()
+    change = RowWrite("community_models", model_id, "update", _model_fields(store, {**current, **changes}))
+    members = change.fields["members"]
+    recount = "members" in changes and members is not None and (members != current["members"] or members_on)
+    store.writer.write([change, *(_count(model_id, members, counted_on) if recount else [])])
+    return change.fields
 
 
 def list_models(store: Store, *, area_id: str | None = None, status: str | None = None) -> list[dict[str, object]]:

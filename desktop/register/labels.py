@@ -105,6 +105,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "commendations": ("Khen thưởng", "Commendation"),
         "reintegration": ("Hỗ trợ tái hòa nhập", "Reintegration support"),
         "community_models": ("Mô hình ở khu dân cư", "Community model"),
+        "community_model_counts": ("Số thành viên mô hình", "Community model members"),
         "review_notes": ("Nội dung báo cáo", "Report text"),
         "users": ("Tài khoản", "Account"),
         "campaigns": ("Đợt rà soát", "Sweep"),

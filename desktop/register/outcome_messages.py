@@ -55,6 +55,7 @@ i18n.register(
             "started_on": ("Ngày bắt đầu", "Start date"),
             "ended_on": ("Ngày kết thúc", "End date"),
             "members": ("Số thành viên", "Members"),
+            "members_on": ("Ngày đếm số thành viên", "Date the members were counted"),
             "recognised_on": ("Ngày công nhận", "Date recognised"),
             "stopped_on": ("Ngày ngừng hoạt động", "Date stopped"),
             "kind": ("Loại", "Kind"),

@@ -12,7 +12,9 @@ dates, so a review printed again later shows the same numbers:
   the period's first day and the cut-off;
 - community models: each in the status its dates give it on the cut-off day (stopped when it stopped by then,
   active when recognised by then, else being set up when recorded by then; not yet there otherwise), with the
-  members of the active ones (the count last recorded), and those recognised or stopped within the period.
+  members of the active ones (their count on the cut-off day: the latest counted by then; a model first counted
+  later has its first count, one never counted the number on its record), and those recognised or stopped within
+  the period.
 The area (a khu phố) is the household's for a case, the person's household's for reintegration, the model's own.
 """
 
@@ -147,7 +149,13 @@ def _models(store: Store, start: str, cut: str,
         SELECT kind, status, COUNT(*), SUM(CASE WHEN status = 'active' THEN COALESCE(members, 0) ELSE 0 END),
             SUM(recognised_on >= :start AND recognised_on <= :cut), SUM(stopped_on >= :start AND stopped_on <= :cut)
         FROM (
-            SELECT m.kind, m.members, m.recognised_on, m.stopped_on,
+            SELECT m.kind, m.recognised_on, m.stopped_on,
+                COALESCE(
+                    (SELECT c.members FROM community_model_counts c WHERE c.model_id = m.id AND c.deleted_hlc IS NULL
+                        AND c.counted_on <= :cut ORDER BY c.counted_on DESC, c.created_hlc DESC LIMIT 1),
+                    (SELECT c.members FROM community_model_counts c WHERE c.model_id = m.id AND c.deleted_hlc IS NULL
+                        ORDER BY c.counted_on, c.created_hlc LIMIT 1),
+                    m.members) AS members,
                 CASE WHEN m.stopped_on <= :cut THEN 'stopped'
                      WHEN m.recognised_on <= :cut THEN 'active'
                      WHEN substr(m.created_at, 1, 10) <= :cut THEN 'building' END AS status

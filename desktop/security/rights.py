@@ -13,9 +13,9 @@ The rules, per table:
   (records under a visit or a case): the owning officer, or a role that sees every officer's records;
 - `reintegration` (the reintegration register): the officer responsible, or a role that sees every officer's
   records;
-- `commendations`, `community_models`, `review_notes` (a review's narrative), and the definition of a
-  door-to-door sweep (`campaigns`, `campaign_questions`, `campaign_assignments`): team leads and admins; a
-  question that has answers keeps its kind (`answered`);
+- `commendations`, `community_models` with their member counts (`community_model_counts`), `review_notes` (a
+  review's narrative), and the definition of a door-to-door sweep (`campaigns`, `campaign_questions`,
+  `campaign_assignments`): team leads and admins; a question that has answers keeps its kind (`answered`);
 - a household's status and answers in a sweep (`campaign_results`, `campaign_answers`): the officer assigned
   to the household's area in that sweep (or the one who wrote them), or a role that sees every officer's
   records. An assignment may arrive after the answers it allows (another laptop's file): such a change waits,
@@ -150,7 +150,7 @@ def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, 
         return None if "users.admin" in rights or own_password else "accounts"
     if table == "commendations":
         return None if "commendations" in rights else "no_rights"
-    if table == "community_models":
+    if table in ("community_models", "community_model_counts"):
         return None if "community_models" in rights else "no_rights"
     if table in CAMPAIGN_DEFINITIONS:
         if "campaigns" not in rights:

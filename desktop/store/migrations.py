@@ -381,6 +381,22 @@ def _v10_review_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v12_community_model_counts(db: sqlite_utils.Database) -> None:
+    """Each community model's member count with the day it was counted (`community_model_counts`), so a review
+    printed again shows the count of its cut-off day rather than today's. A synced table: a laptop on the
+    previous version keeps its rows in the changeset files only. Columns are written out, as shipped."""
+    run_script(
+        db,
+        """
+        CREATE TABLE community_model_counts (
+            id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_hlc INTEGER,
+            created_hlc INTEGER, created_device TEXT, model_id TEXT, counted_on TEXT, members INTEGER
+        );
+        CREATE INDEX community_model_counts_model ON community_model_counts (model_id, counted_on)
+        """,
+    )
+
+
 def _v11_search_document_heads(db: sqlite_utils.Database) -> None:
     """Where each search document's household part ends (`search_doc.head_len`), filled in for the documents
     there: an edit of a household's own fields then rebuilds its document without reading its members again."""
@@ -402,6 +418,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v9_review_notes,
     _v10_review_indexes,
     _v11_search_document_heads,
+    _v12_community_model_counts,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -198,6 +198,9 @@ SYNCED: dict[str, TableSpec] = {
                 "notes": str,
             },
         ),
+        # A model's number of members as counted on a day: each count is a row of its own, so a review of a
+        # past period reads the count of its cut-off day (the model's `members` is only the latest).
+        TableSpec("community_model_counts", {"model_id": str, "counted_on": str, "members": int}),
         TableSpec(
             "users",
             {"username": str, "full_name": str, "role": str, "password_hash": str, "active": int},

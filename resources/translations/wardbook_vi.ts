@@ -987,6 +987,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Số thành viên</translation>
     </message>
     <message>
+        <source>Members counted on</source>
+        <translation>Ngày đếm số thành viên</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
@@ -1009,6 +1013,14 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     <message>
         <source>dd/mm/yyyy, when it stopped</source>
         <translation>dd/mm/yyyy, ngày ngừng hoạt động</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy; empty: today</source>
+        <translation>dd/mm/yyyy; để trống: hôm nay</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy; empty: the day it was recognised</source>
+        <translation>dd/mm/yyyy; để trống: ngày công nhận</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,20 @@ def test_team_leads_record_community_models_and_officers_only_read_them(window_a
     assert not dialog.isVisible()
     names = [page.models.model.row(i)["name"] for i in range(page.models.model.rowCount())]
     assert len(names) == before + 1 and "Camera an ninh hẻm 7" in names
+    row = next(page.models.model.row(i) for i in range(page.models.model.rowCount())
+               if page.models.model.row(i)["name"] == "Camera an ninh hẻm 7")
+    dialog = page.models.open_model(row)  # a recount, dated
+    dialog.members.setText("21")
+    dialog.members_on.setText("2/3/2099")
+    dialog._try_save()
+    assert dialog.isVisible() and "2099" in dialog.errors["members_on"].text()  # not in the future, said there
+    dialog.members_on.setText("15/06/2026")
+    dialog._try_save()
+    assert not dialog.isVisible()
+    counts = lead.ctx.store.conn.execute(
+        "SELECT counted_on, members FROM community_model_counts WHERE model_id = ? ORDER BY counted_on",
+        (row["id"],)).fetchall()
+    assert counts == [("2026-03-01", 15), ("2026-06-15", 21)]
 
     officer = window_as("canbo1")
     officer.show_page("outcomes")

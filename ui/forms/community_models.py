@@ -1,4 +1,7 @@
-"""A community model (mô hình): recording a new one, or changing one (its members, its status and dates)."""
+"""A community model (mô hình): recording a new one, or changing one (its members, its status and dates).
+
+The day its members were counted is asked beside their number: a review of a past period prints the count of
+its cut-off day (`desktop.register.community_models`)."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from ui.forms.base import FormDialog
 from ui.forms.cases import _fill
 from ui.language import fmt_date
 
-FIELDS = ("name", "kind", "area", "members", "status", "recognised_on", "stopped_on", "notes")
+FIELDS = ("name", "kind", "area", "members", "members_on", "status", "recognised_on", "stopped_on", "notes")
 
 
 class CommunityModelDialog(FormDialog):
@@ -37,6 +40,7 @@ class CommunityModelDialog(FormDialog):
         self.area.setCurrentIndex(max(0, self.area.findData(given.get("area_id"))))
         members = given.get("members")
         self.members = QLineEdit("" if members is None else str(members), self)
+        self.members_on = DateEdit("", self)
         self.status = QComboBox(self)
         self.recognised_on = DateEdit(fmt_date(given.get("recognised_on")), self)
         self.stopped_on = DateEdit(fmt_date(given.get("stopped_on")), self)
@@ -57,6 +61,7 @@ class CommunityModelDialog(FormDialog):
             ("kind", self.tr("Kind")),
             ("area", self.tr("Area")),
             ("members", self.tr("Members")),
+            ("members_on", self.tr("Members counted on")),
             ("status", self.tr("Status")),
             ("recognised_on", self.tr("Recognised on")),
             ("stopped_on", self.tr("Stopped on")),
@@ -65,11 +70,16 @@ class CommunityModelDialog(FormDialog):
             self.set_label(name, text)
         self.name.setPlaceholderText(self.tr("e.g. Khu dân cư an toàn về ANTT khu phố 3"))
         self.stopped_on.setPlaceholderText(self.tr("dd/mm/yyyy, when it stopped"))
+        self.members_on.setPlaceholderText(self.tr("dd/mm/yyyy; empty: today") if self.model else
+                                           self.tr("dd/mm/yyyy; empty: the day it was recognised"))
 
     def field_for_error(self, error):
         if error.msg_id == "register.bad_date":
             value = str(error.params.get("value"))
-            return "stopped_on" if value == self.stopped_on.text().strip() else "recognised_on"
+            for name in ("stopped_on", "members_on"):
+                if value == getattr(self, name).text().strip():
+                    return name
+            return "recognised_on"
         if error.params.get("field") == "area_id":
             return "area"
         return super().field_for_error(error)
@@ -79,8 +89,9 @@ class CommunityModelDialog(FormDialog):
                   "members": self.members.text(), "status": self.status.currentData(),
                   "recognised_on": self.recognised_on.text(), "stopped_on": self.stopped_on.text(),
                   "notes": self.notes.text().strip() or None}
+        members_on = self.members_on.text().strip() or None
         if self.model is not None:
             model_id = str(self.model["id"])
-            edit_model(self.ctx.store, model_id, **fields)
+            edit_model(self.ctx.store, model_id, members_on=members_on, **fields)
             return model_id
-        return add_model(self.ctx.store, **fields)
+        return add_model(self.ctx.store, members_on=members_on, **fields)

@@ -26,6 +26,8 @@ def _options(parser: argparse.ArgumentParser, *, new: bool) -> None:
     parser.add_argument("--kind", required=new, choices=MODEL_KINDS)
     parser.add_argument("--area", help="khu phố: tên hoặc id / area: name or id")
     parser.add_argument("--members", help="số thành viên / members")
+    default = "ngày công nhận / the day recognised" if new else "hôm nay / today"
+    parser.add_argument("--members-on", help=f"ngày đếm số thành viên / members counted on, dd/mm/yyyy ({default})")
     parser.add_argument("--status", choices=MODEL_STATUSES, default="active" if new else None)
     parser.add_argument("--recognised", help="ngày công nhận / recognised on, dd/mm/yyyy")
     parser.add_argument("--stopped", help="ngày ngừng hoạt động / stopped on, dd/mm/yyyy (status stopped)")
@@ -63,7 +65,7 @@ def _given(args: argparse.Namespace, store: Store) -> dict[str, object]:
 
 def _add(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        model_id = add_model(store, **_given(args, store))  # type: ignore[arg-type]
+        model_id = add_model(store, **_given(args, store), members_on=args.members_on)  # type: ignore[arg-type]
     print(i18n.tr("cli.model_added", id=model_id))
     return 0
 
@@ -71,7 +73,7 @@ def _add(args: argparse.Namespace) -> int:
 def _edit(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         model_id = find_model(store, args.model)
-        changed = edit_model(store, model_id, **_given(args, store))
+        changed = edit_model(store, model_id, members_on=args.members_on, **_given(args, store))
     if changed:
         names = ", ".join(str(i18n.render(field_name(name))) for name in changed)
         print(i18n.tr("cli.model_updated", id=model_id[:8], fields=names))
