@@ -14,9 +14,12 @@ from desktop.errors import WardbookError
 from desktop.register.cases import add_case, update_case
 from desktop.register.community_models import add_model, edit_model, get_model, list_models
 from desktop.register.reintegration import add_reintegration, end_reintegration, list_reintegration
+from desktop.reports.figures import review_figures
+from desktop.reports.indicators import values
 from desktop.reports.outcomes import outcome_figures, outcome_tables
 from desktop.reports.periods import quarter
 from desktop.reports.review import build_review
+from desktop.reports.review_tables import summary_table
 from desktop.store import Store
 from tests.reports.pdfcheck import read_pdf, render
 
@@ -161,6 +164,23 @@ def test_a_model_count_cannot_be_dated_in_the_future(ward: Ward) -> None:
     assert refused.value.msg_id == "register.future_date"
     assert ward.store.conn.execute("SELECT members FROM community_models WHERE id = ?",
                                    (ward.safe_area,)).fetchone()[0] == 40  # nothing written
+
+
+def test_outcome_figures_are_compared_with_the_previous_quarter_and_a_year_before(ward: Ward) -> None:
+    """Each period's outcome figures as of its own cut-off: Q1 2026 (31/03) and Q2 2025 (30/06/2025)."""
+    f = review_figures(ward.store, Q2, today=LATER)
+    assert f.comparison is not None and f.comparison.previous_values and f.comparison.last_year_values
+    keys = ("tips_received", "tips_forwarded", "mediations_decided", "mediation_success", "reintegration_active",
+            "models_active", "model_members")
+    now, before, year_ago = (values(f), f.comparison.previous_values, f.comparison.last_year_values)
+    assert [now[key] for key in keys] == [4, 1, 3, 66.7, 2, 2, 52]
+    # Q1: one tip (verified only in April); Một and Bốn supported; the safe area (40) and the fire-safety
+    # group (15, stopped in June) active
+    assert [before[key] for key in keys] == [1, 0, 0, 0.0, 2, 2, 55]
+    assert [year_ago[key] for key in keys] == [0, 0, 0, 0.0, 1, 1, 15]  # Bốn from 01/06/2025; the fire group
+    summary = {row[0]: row for row in summary_table(f, "en").rows}
+    assert summary["Members of the active models"][2:] == [52, 55, -3, 15, 37]
+    assert summary["Mediations that succeeded (of those with a result)"][2:4] == [66.7, 0.0]
 
 
 def test_an_outcome_of_another_kind_of_case_is_no_figure(ward: Ward) -> None:

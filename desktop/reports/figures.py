@@ -195,7 +195,7 @@ class ReviewFigures:
     officers: list[OfficerLine]
     commendations: list[CommendationLine] = field(default_factory=list)
     comparison: Comparison | None = None  # the key figures of earlier periods and the targets
-    outcomes: OutcomeFigures | None = None  # tips, mediations, reintegration, community models (with details)
+    outcomes: OutcomeFigures | None = None  # tips, mediations, reintegration, community models
 
     @property
     def coverage_percent(self) -> float:
@@ -491,7 +491,7 @@ def _review_figures(
         officers=officers,
         commendations=commendations,
         comparison=_compare(store, period, area_id, today, cancelled) if compare else None,
-        outcomes=_outcomes(store, period, area_id, today) if details else None,
+        outcomes=_outcomes(store, period, area_id, today),  # a few small tables: earlier periods compare them too
     )
 
 
