@@ -12,7 +12,14 @@ import pytest
 
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case, update_case
-from desktop.register.community_models import add_model, edit_model, get_model, list_models
+from desktop.register.community_models import (
+    add_model,
+    edit_model,
+    get_model,
+    list_models,
+    model_counts,
+    remove_model_count,
+)
 from desktop.register.reintegration import add_reintegration, end_reintegration, list_reintegration
 from desktop.reports.figures import review_figures
 from desktop.reports.indicators import values
@@ -156,6 +163,25 @@ def test_a_model_counted_only_later_shows_its_first_count(ward: Ward) -> None:
     assert unchanged == {"notes": "Đã kiểm tra"}
     assert store.conn.execute("SELECT COUNT(*) FROM community_model_counts WHERE model_id = ?",
                               (late,)).fetchone()[0] == 2  # the same number again is no new count
+
+
+def test_a_count_entered_by_mistake_is_removed(ward: Ward) -> None:
+    """A count with a wrong day is removed: the periods it covered read the count before it again, and the
+    model's own number becomes its latest remaining count."""
+    store = ward.store
+    edit_model(store, ward.safe_area, members=55, members_on="15/05/2026")
+    wrong = edit_model(store, ward.safe_area, members=90, members_on="20/06/2026")  # meant for next year
+    assert wrong == {"members": 90}
+    assert outcome_figures(store, Q2, today=LATER).model_members["safe_area"] == 90
+    mistaken = next(row["id"] for row in model_counts(store, ward.safe_area) if row["members"] == 90)
+    remove_model_count(store, str(mistaken))
+    assert outcome_figures(store, Q2, today=LATER).model_members["safe_area"] == 55
+    assert get_model(store, ward.safe_area)["members"] == 55
+    assert [(row["counted_on"], row["members"]) for row in model_counts(store, ward.safe_area)] == [
+        ("2025-12-01", 40), ("2026-05-15", 55)]
+    with pytest.raises(WardbookError) as gone:
+        remove_model_count(store, str(mistaken))
+    assert gone.value.msg_id == "register.unknown_model_count"
 
 
 def test_a_model_count_cannot_be_dated_in_the_future(ward: Ward) -> None:

@@ -97,3 +97,14 @@ def test_community_models_from_the_command_line(run: Run, ward: Path) -> None:
     with Store.open(ward) as store:
         assert store.conn.execute("SELECT counted_on, members FROM community_model_counts "
                                   "ORDER BY counted_on").fetchall() == [("2026-04-10", 12), ("2026-05-01", 15)]
+    code, out, _err = run("model", "counts", model)
+    assert code == 0 and "10/04/2026" in out and "01/05/2026" in out, _err
+    second = out.strip().splitlines()[-1].split()[0]  # the count of 01/05/2026
+    code, out, _err = run("model", "remove-count", second)
+    assert code == 0 and out.strip() == f"Removed member count {second}.", _err
+    code, _out, err = run("model", "remove-count", second)
+    assert code == 2 and f"No member count '{second}'" in err
+    remaining = run("model", "counts", model)[1].strip().splitlines()[2:]  # below the header and its rule
+    assert [line.split()[1:] for line in remaining] == [["10/04/2026", "12"]]
+    with Store.open(ward) as store:  # the model's own number is its latest remaining count
+        assert store.conn.execute("SELECT members FROM community_models").fetchall() == [(12,)]

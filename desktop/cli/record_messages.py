@@ -13,6 +13,7 @@ i18n.register({
     "cli.model_added": {"vi": "Đã ghi mô hình {id}.", "en": "Recorded community model {id}."},
     "cli.model_updated": {"vi": "Đã sửa mô hình {id}: {fields}.", "en": "Updated community model {id}: {fields}."},
     "cli.model_unchanged": {"vi": "Mô hình {id} không có gì thay đổi.", "en": "Community model {id}: nothing changed."},
+    "cli.model_count_removed": {"vi": "Đã xóa lần đếm {id}.", "en": "Removed member count {id}."},
     "col.case_kind": {"vi": "Loại", "en": "Kind"},
     "col.case_title": {"vi": "Nội dung", "en": "Title"},
     "col.case_outcome": {"vi": "Kết quả xử lý", "en": "Outcome"},
@@ -24,5 +25,6 @@ i18n.register({
     "col.model_name": {"vi": "Tên mô hình", "en": "Model"},
     "col.model_kind": {"vi": "Loại mô hình", "en": "Kind"},
     "col.model_members": {"vi": "Thành viên", "en": "Members"},
+    "col.counted_on": {"vi": "Ngày đếm", "en": "Counted on"},
     "col.recognised": {"vi": "Ngày công nhận", "en": "Recognised"},
 })

@@ -146,6 +146,29 @@ def edit_model(store: Store, model_id: str, *, members_on: str | date | None = N
     return change.fields
 
 
+def model_counts(store: Store, model_id: str) -> list[dict[str, object]]:
+    """The member counts of a model (`id`, `counted_on`, `members`), oldest first (every role sees them)."""
+    authorize(store, "register.edit")
+    return fetch_dicts(store, "SELECT id, counted_on, members FROM community_model_counts WHERE model_id = ? "
+                              "AND deleted_hlc IS NULL ORDER BY counted_on, created_hlc", (model_id,))
+
+
+def remove_model_count(store: Store, count_id: str) -> None:
+    """Remove a count entered by mistake (a wrong number or day); the model's own number becomes its latest
+    remaining count, in the same transaction. Team leads and admins, like the counts themselves."""
+    authorize(store, "community_models")
+    found = store.conn.execute("SELECT model_id FROM community_model_counts WHERE id = ? AND deleted_hlc IS NULL",
+                               (count_id,)).fetchone()
+    if found is None:
+        raise WardbookError("register.unknown_model_count", value=count_id[:40])
+    model = get_model(store, str(found[0]))
+    remaining = [row for row in model_counts(store, str(model["id"])) if row["id"] != count_id]
+    batch = [RowWrite("community_model_counts", count_id, "delete")]
+    if remaining and remaining[-1]["members"] != model["members"]:
+        batch.append(RowWrite("community_models", str(model["id"]), "update", {"members": remaining[-1]["members"]}))
+    store.writer.write(batch)
+
+
 def list_models(store: Store, *, area_id: str | None = None, status: str | None = None) -> list[dict[str, object]]:
     """The ward's community models with their khu phố's name, by khu phố then name (every role sees them)."""
     authorize(store, "register.edit")
@@ -168,8 +191,17 @@ def list_models(store: Store, *, area_id: str | None = None, status: str | None 
 
 def find_model(store: Store, prefix: str) -> str:
     """The id of the one model whose id starts with `prefix` (the CLI shows 8 characters)."""
+    return _find(store, "community_models", prefix, "register.unknown_model")
+
+
+def find_model_count(store: Store, prefix: str) -> str:
+    """The id of the one member count whose id starts with `prefix`."""
+    return _find(store, "community_model_counts", prefix, "register.unknown_model_count")
+
+
+def _find(store: Store, table: str, prefix: str, unknown: str) -> str:
     matches = [row[0] for row in store.conn.execute(
-        "SELECT id FROM community_models WHERE id LIKE ? AND deleted_hlc IS NULL", (prefix.replace("%", "") + "%",))]
+        f"SELECT id FROM {table} WHERE id LIKE ? AND deleted_hlc IS NULL", (prefix.replace("%", "") + "%",))]
     if len(matches) != 1 or not prefix:
-        raise WardbookError("register.unknown_model", value=prefix[:40])
+        raise WardbookError(unknown, value=prefix[:40])
     return str(matches[0])

@@ -40,6 +40,10 @@ i18n.register(
             "vi": "Không tìm thấy mô hình '{value}'.",
             "en": "No community model '{value}'.",
         },
+        "register.unknown_model_count": {
+            "vi": "Không tìm thấy lần đếm số thành viên '{value}' (có thể đã được xóa).",
+            "en": "No member count '{value}' (it may have been removed already).",
+        },
         "register.model_needs_date": {
             "vi": "Mô hình “{status}” cần có {name}.",
             "en": "A model that is “{status}” needs this date: {name}.",

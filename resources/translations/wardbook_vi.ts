@@ -1007,6 +1007,14 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
         <translation>Ghi chú</translation>
     </message>
     <message>
+        <source>Member counts</source>
+        <translation>Các lần đếm</translation>
+    </message>
+    <message>
+        <source>Remove this count…</source>
+        <translation>Xóa lần đếm này…</translation>
+    </message>
+    <message>
         <source>e.g. Khu dân cư an toàn về ANTT khu phố 3</source>
         <translation>ví dụ: Khu dân cư an toàn về ANTT khu phố 3</translation>
     </message>
@@ -1021,6 +1029,18 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng l
     <message>
         <source>dd/mm/yyyy; empty: the day it was recognised</source>
         <translation>dd/mm/yyyy; để trống: ngày công nhận</translation>
+    </message>
+    <message>
+        <source>%1: %2 members</source>
+        <translation>%1: %2 thành viên</translation>
+    </message>
+    <message>
+        <source>Remove a member count</source>
+        <translation>Xóa một lần đếm số thành viên</translation>
+    </message>
+    <message>
+        <source>Remove the count “%1”? Reviews of the periods it covered will show the count before it.</source>
+        <translation>Xóa lần đếm “%1”? Báo cáo của các kỳ có lần đếm này sẽ dùng lần đếm trước đó.</translation>
     </message>
 </context>
 <context>

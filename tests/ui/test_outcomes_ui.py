@@ -4,6 +4,7 @@ models on their page — filled and saved through the real forms, refused for ro
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.register.cases import add_case
 from desktop.register.community_models import add_model
@@ -107,6 +108,21 @@ def test_team_leads_record_community_models_and_officers_only_read_them(window_a
         "SELECT counted_on, members FROM community_model_counts WHERE model_id = ? ORDER BY counted_on",
         (row["id"],)).fetchall()
     assert counts == [("2026-03-01", 15), ("2026-06-15", 21)]
+
+    dialog = page.models.open_model(row)  # the recount was a mistake: removed from the list of counts
+    assert [dialog.counts.item(i).text() for i in range(dialog.counts.count())] == [
+        "15/06/2026: 21 thành viên", "01/03/2026: 15 thành viên"]
+    assert not dialog.remove_count.isEnabled()  # nothing chosen yet
+    dialog.counts.setCurrentRow(0)
+    dialog.remove_count.click()
+    asked = [box for box in dialog.findChildren(QMessageBox) if box.objectName() == "confirmBox"]
+    assert len(asked) == 1 and "15/06/2026: 21" in asked[0].text()
+    asked[0].button(QMessageBox.StandardButton.Yes).click()
+    assert dialog.counts.count() == 1 and dialog.members.text() == "15"
+    assert not dialog.is_filled()  # the removal is saved: closing asks nothing
+    assert lead.ctx.store.conn.execute("SELECT members FROM community_models WHERE id = ?",
+                                       (row["id"],)).fetchone() == (15,)
+    dialog.reject()
 
     officer = window_as("canbo1")
     officer.show_page("outcomes")

@@ -8,7 +8,15 @@ import argparse
 from desktop import i18n
 from desktop.cli import record_messages  # noqa: F401  (registers the messages used here)
 from desktop.cli.context import add_common_options, open_store, print_table
-from desktop.register.community_models import add_model, edit_model, find_model, list_models
+from desktop.register.community_models import (
+    add_model,
+    edit_model,
+    find_model,
+    find_model_count,
+    list_models,
+    model_counts,
+    remove_model_count,
+)
 from desktop.register.households import find_area
 from desktop.register.labels import label
 from desktop.register.validation import field_name
@@ -55,6 +63,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _options(edit, new=False)
     edit.set_defaults(handler=_edit)
 
+    counts = actions.add_parser("counts", help="các lần đếm số thành viên / the model's member counts")
+    add_common_options(counts)
+    counts.add_argument("model", metavar="MODEL_ID", help="id (hoặc 8 ký tự đầu) / id (or its first 8 characters)")
+    counts.set_defaults(handler=_counts)
+
+    uncount = actions.add_parser("remove-count", help="xóa một lần đếm ghi nhầm / remove a count entered by mistake")
+    add_common_options(uncount)
+    uncount.add_argument("count", metavar="COUNT_ID", help="id (hoặc 8 ký tự đầu) / id (or its first 8 characters)")
+    uncount.set_defaults(handler=_remove_count)
+
 
 def _given(args: argparse.Namespace, store: Store) -> dict[str, object]:
     values = {field: getattr(args, option) for option, field in _OPTIONS.items() if getattr(args, option) is not None}
@@ -96,4 +114,23 @@ def _list(args: argparse.Namespace) -> int:
           "" if r["members"] is None else r["members"], label("model_status", str(r["status"])),
           format_date(r["recognised_on"])) for r in rows],
     )
+    return 0
+
+
+def _counts(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        rows = model_counts(store, find_model(store, args.model))
+    if not rows:
+        print(i18n.tr("cli.none_found"))
+        return 0
+    print_table([i18n.tr(f"col.{c}") for c in ("id", "counted_on", "model_members")],
+                [(str(r["id"])[:8], format_date(r["counted_on"]), r["members"]) for r in rows])
+    return 0
+
+
+def _remove_count(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        count_id = find_model_count(store, args.count)
+        remove_model_count(store, count_id)
+    print(i18n.tr("cli.model_count_removed", id=count_id[:8]))
     return 0
