@@ -23,6 +23,7 @@ from desktop.register.community_models import (
 from desktop.register.reintegration import add_reintegration, end_reintegration, list_reintegration
 from desktop.reports.figures import review_figures
 from desktop.reports.indicators import values
+from desktop.reports.narrative import drafts
 from desktop.reports.outcomes import outcome_figures, outcome_tables
 from desktop.reports.periods import quarter
 from desktop.reports.review import build_review
@@ -207,6 +208,10 @@ def test_outcome_figures_are_compared_with_the_previous_quarter_and_a_year_befor
     summary = {row[0]: row for row in summary_table(f, "en").rows}
     assert summary["Members of the active models"][2:] == [52, 55, -3, 15, 37]
     assert summary["Mediations that succeeded (of those with a result)"][2:4] == [66.7, 0.0]
+    drafted = drafts(f, "vi")["results"].splitlines()  # the lead's draft says it in words
+    assert "tin báo, tố giác tiếp nhận tăng 3 vụ việc" in drafted[0]
+    assert "tin báo, tố giác tiếp nhận tăng 4 vụ việc" in drafted[1]
+    assert "tỷ lệ hòa giải thành (trong số vụ có kết quả) tăng 66,7 điểm phần trăm" in drafted[0]
 
 
 def test_an_outcome_of_another_kind_of_case_is_no_figure(ward: Ward) -> None:

@@ -107,7 +107,8 @@ def drafts(figures: ReviewFigures, lang: str | None = None) -> dict[str, str]:
     return {section: result[section] for section in NOTE_SECTIONS}
 
 
-COMPARED = ("visits", "households_visited", "coverage", "follow_ups_done", "cases_received", "activities")
+COMPARED = ("visits", "households_visited", "coverage", "follow_ups_done", "cases_received", "activities",
+            "tips_received", "mediation_success")
 
 
 def comparison_text(figures: ReviewFigures, lang: str | None = None) -> str:
