@@ -104,6 +104,9 @@ def test_community_models_from_the_command_line(run: Run, ward: Path) -> None:
     assert code == 0 and out.strip() == f"Removed member count {second}.", _err
     code, _out, err = run("model", "remove-count", second)
     assert code == 2 and f"No member count '{second}'" in err
+    for typed in ("%", "________"):  # one count left: a wildcard must not name it
+        code, _out, err = run("model", "remove-count", typed)
+        assert code == 2 and "No member count" in err
     remaining = run("model", "counts", model)[1].strip().splitlines()[2:]  # below the header and its rule
     assert [line.split()[1:] for line in remaining] == [["10/04/2026", "12"]]
     with Store.open(ward) as store:  # the model's own number is its latest remaining count

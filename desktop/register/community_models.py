@@ -28,10 +28,9 @@ from desktop.register.validation import (
     require_text,
 )
 from desktop.security.session import authorize
-from desktop.store import RowWrite, Store
-from desktop.store.queries import fetch_dicts
+from desktop.store import RowWrite, Store, new_id
+from desktop.store.queries import fetch_dicts, id_from_prefix
 from desktop.store.tables import MODEL_KINDS, MODEL_STATUSES
-from desktop.store.writer import new_id
 from desktop.text import format_date
 
 _FIELDS = ("name", "kind", "area_id", "members", "status", "recognised_on", "stopped_on", "notes")
@@ -200,8 +199,7 @@ def find_model_count(store: Store, prefix: str) -> str:
 
 
 def _find(store: Store, table: str, prefix: str, unknown: str) -> str:
-    matches = [row[0] for row in store.conn.execute(
-        f"SELECT id FROM {table} WHERE id LIKE ? AND deleted_hlc IS NULL", (prefix.replace("%", "") + "%",))]
-    if len(matches) != 1 or not prefix:
+    found = id_from_prefix(store, table, prefix)
+    if found is None:
         raise WardbookError(unknown, value=prefix[:40])
-    return str(matches[0])
+    return found

@@ -17,7 +17,7 @@ from desktop.register.validation import MAX_TEXT, check_text, field_name, parse_
 from desktop.search.folding import fold
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import Store
-from desktop.store.queries import FROM_SESSION, FromSession, fetch_dicts, find_people, scope_of
+from desktop.store.queries import FROM_SESSION, FromSession, fetch_dicts, find_people, id_from_prefix, scope_of
 from desktop.text import format_date
 
 
@@ -188,9 +188,8 @@ def list_reintegration(
 
 def find_record(store: Store, prefix: str) -> str:
     """The id of the one record whose id starts with `prefix` (the CLI shows 8 characters)."""
-    matches = [row[0] for row in store.conn.execute(
-        "SELECT id FROM reintegration WHERE id LIKE ? AND deleted_hlc IS NULL", (prefix.replace("%", "") + "%",))]
-    if len(matches) != 1 or not prefix:
+    found = id_from_prefix(store, "reintegration", prefix)
+    if found is None:
         raise WardbookError("register.unknown_reintegration", value=prefix[:40])
-    return str(matches[0])
+    return found
 

@@ -27,7 +27,7 @@ from desktop.register.validation import (
 )
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
-from desktop.store.queries import fetch_dicts
+from desktop.store.queries import fetch_dicts, id_from_prefix
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
 
 # What the visit form edits: the same fields whether the visit is new or corrected.
@@ -129,14 +129,10 @@ def add_visit(
 
 def resolve_visit(store: Store, text: str) -> str:
     """The id of the visit `text` names: its id or the first characters of it (the CLI lists 8), if unique."""
-    prefix = (text or "").strip().lower()
-    rows = store.conn.execute(
-        "SELECT id FROM visits WHERE deleted_hlc IS NULL AND id >= ? AND id < ? LIMIT 2",
-        (prefix, prefix + "\uffff"),
-    ).fetchall() if len(prefix) >= 4 else []
-    if len(rows) != 1:
+    found = id_from_prefix(store, "visits", text)
+    if found is None:
         raise WardbookError("register.unknown_visit", value=text)
-    return str(rows[0][0])
+    return found
 
 
 def _visit_row(store: Store, visit_id: str) -> dict[str, object]:

@@ -243,6 +243,22 @@ def household_detail(store: Store, household_id: str,
     }
 
 
+def id_from_prefix(store: Store, table: str, text: str | None) -> str | None:
+    """The id of the one live row of `table` whose id starts with `text` (the CLI lists ids by their first 8
+    characters), or None when no row or several do, or fewer than 4 characters are given.
+
+    A range over the primary key, not LIKE: "%" or "_" typed (or pasted) must not match any id, which would
+    pick a row — and change or remove it — whenever the table holds only one."""
+    prefix = (text or "").strip().lower()
+    if len(prefix) < 4:
+        return None
+    rows = store.conn.execute(
+        f"SELECT id FROM {table} WHERE id >= ? AND id < ? AND deleted_hlc IS NULL LIMIT 2",
+        (prefix, prefix + "\uffff"),
+    ).fetchall()
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
 def fetch_dicts(store: Store, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, object]]:
     """The rows of a query as dicts keyed by column name (what the pages, the CLI and JSON exports want)."""
     cursor = store.conn.execute(sql, params)

@@ -15,7 +15,7 @@ from desktop.register.labels import label
 from desktop.register.validation import MAX_COUNT
 from desktop.security.users import find_user
 from desktop.store import Store
-from desktop.store.queries import list_cases
+from desktop.store.queries import id_from_prefix, list_cases
 from desktop.store.tables import CASE_KINDS, CASE_OUTCOMES, CASE_STATUSES
 from desktop.text import format_date
 
@@ -68,11 +68,10 @@ def user_id(store: Store, username: str | None) -> str | None:
 
 
 def _case_id(store: Store, prefix: str) -> str:
-    matches = [row[0] for row in store.conn.execute(
-        "SELECT id FROM cases WHERE id LIKE ? AND deleted_hlc IS NULL", (prefix.replace("%", "") + "%",))]
-    if len(matches) != 1 or not prefix:
+    found = id_from_prefix(store, "cases", prefix)
+    if found is None:
         raise WardbookError("register.unknown_case", value=prefix[:40])
-    return str(matches[0])
+    return found
 
 
 def _add(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from desktop.register.labels import label
 from desktop.reports.commendations import list_commendations, propose_commendation, set_commendation_status
 from desktop.security.users import find_user
 from desktop.store import Store
-from desktop.store.queries import find_people
+from desktop.store.queries import find_people, id_from_prefix
 from desktop.store.tables import COMMENDATION_STATUSES
 
 
@@ -79,10 +79,9 @@ def _list(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        matches = [row[0] for row in store.conn.execute(
-            "SELECT id FROM commendations WHERE id LIKE ? AND deleted_hlc IS NULL", (args.commendation + "%",))]
-        if len(matches) != 1:
-            raise WardbookError("reports.unknown_commendation", value=args.commendation)
-        set_commendation_status(store, matches[0], args.status)
+        found = id_from_prefix(store, "commendations", args.commendation)
+        if found is None:
+            raise WardbookError("reports.unknown_commendation", value=args.commendation[:40])
+        set_commendation_status(store, found, args.status)
     print(i18n.tr("cli.commendation_status", id=args.commendation, status=label("commendation_status", args.status)))
     return 0
