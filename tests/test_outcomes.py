@@ -172,7 +172,7 @@ def test_a_count_entered_by_mistake_is_removed(ward: Ward) -> None:
     store = ward.store
     edit_model(store, ward.safe_area, members=55, members_on="15/05/2026")
     wrong = edit_model(store, ward.safe_area, members=90, members_on="20/06/2026")  # meant for next year
-    assert wrong == {"members": 90}
+    assert wrong == {"members": 90, "members_on": "2026-06-20"}
     assert outcome_figures(store, Q2, today=LATER).model_members["safe_area"] == 90
     mistaken = next(row["id"] for row in model_counts(store, ward.safe_area) if row["members"] == 90)
     remove_model_count(store, str(mistaken))
@@ -183,6 +183,34 @@ def test_a_count_entered_by_mistake_is_removed(ward: Ward) -> None:
     with pytest.raises(WardbookError) as gone:
         remove_model_count(store, str(mistaken))
     assert gone.value.msg_id == "register.unknown_model_count"
+
+
+def test_a_count_dated_back_keeps_the_models_latest_number(ward: Ward) -> None:
+    """A count made long ago, entered now, is a count of its day: the model's own number stays its latest count,
+    and entering the same count again records nothing."""
+    store = ward.store
+    edit_model(store, ward.safe_area, members=48, members_on="01/09/2026")
+    recorded = edit_model(store, ward.safe_area, members=30, members_on="01/01/2026")
+    assert recorded == {"members_on": "2026-01-01"}  # a count, not a new number for the model
+    assert get_model(store, ward.safe_area)["members"] == 48
+    assert outcome_figures(store, quarter(2026, 1), today=LATER).model_members["safe_area"] == 30
+    assert edit_model(store, ward.safe_area, members=30, members_on="1/1/26") == {}
+    assert [(row["counted_on"], row["members"]) for row in model_counts(store, ward.safe_area)] == [
+        ("2025-12-01", 40), ("2026-01-01", 30), ("2026-09-01", 48)]
+
+
+def test_a_model_recorded_before_counts_were_kept(ward: Ward) -> None:
+    """A model from an older version has a number and no count: a count dated back does not replace the number,
+    a count of today does."""
+    store = ward.store
+    legacy = store.writer.insert("community_models", {"name": "Tổ tự quản cũ", "kind": "self_managed_group",
+                                                      "area_id": ward.area_b, "members": 25, "status": "active",
+                                                      "recognised_on": "2024-01-01"})
+    assert edit_model(store, legacy, members=18, members_on="01/06/2024") == {"members_on": "2024-06-01"}
+    assert get_model(store, legacy)["members"] == 25
+    assert outcome_figures(store, quarter(2024, 2), ward.area_b, today=LATER).model_members[
+        "self_managed_group"] == 18
+    assert edit_model(store, legacy, members=27)["members"] == 27
 
 
 def test_a_model_count_cannot_be_dated_in_the_future(ward: Ward) -> None:
@@ -278,7 +306,8 @@ def test_a_community_model_has_the_dates_its_status_needs(ward: Ward) -> None:
         with pytest.raises(WardbookError) as refused:
             add_model(store, name="Tổ tự quản", kind="self_managed_group", **kwargs)  # type: ignore[arg-type]
         assert refused.value.msg_id == msg_id
-    assert edit_model(store, ward.safe_area, members="1.200") == {"members": 1200}
+    assert edit_model(store, ward.safe_area, members="1.200") == {"members": 1200,
+                                                                  "members_on": date.today().isoformat()}
     assert [row["name"] for row in list_models(store, area_id=ward.area_b)] == ["Tổ liên gia PCCC", "Tổ tự quản KP2"]
 
 

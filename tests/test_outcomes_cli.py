@@ -91,7 +91,8 @@ def test_community_models_from_the_command_line(run: Run, ward: Path) -> None:
     assert code == 2 and "must be a whole number" in err
     assert _rows(ward, "community_models") == 1
     code, out, _err = run("model", "edit", model, "--members", "15", "--members-on", "01/05/2026")
-    assert code == 0 and out.strip() == f"Updated community model {model}: Members.", _err
+    assert code == 0, _err
+    assert out.strip() == f"Updated community model {model}: Members, Date the members were counted."
     code, _out, err = run("model", "edit", model, "--members", "16", "--members-on", "1/1/2099")
     assert code == 2 and "Date the members were counted (01/01/2099) cannot be in the future." in err
     with Store.open(ward) as store:

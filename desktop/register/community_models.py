@@ -128,21 +128,37 @@ def get_model(store: Store, model_id: str) -> dict[str, object]:
 def edit_model(store: Store, model_id: str, *, members_on: str | date | None = None,
                **changes: object) -> dict[str, object]:
     """Change some fields of a model (the others keep their values), with the checks of a new one; returns the
-    fields that changed. Stopping a model: `status="stopped", stopped_on=…`.
+    fields that changed, and `members_on` when a count was recorded. Stopping a model:
+    `status="stopped", stopped_on=…`.
 
-    A new number of members is also kept as a count of `members_on` (by default today), in the same transaction:
-    the periods before it keep the count they had."""
+    A new number of members (or one given with the day it was counted) is also kept as a count of `members_on`
+    (by default today), in the same transaction: the periods before it keep the count they had. The model's own
+    number is its latest count by day, so a count dated back leaves it as it is; the same count twice is one."""
     authorize(store, "community_models")
     unknown = set(changes) - set(_FIELDS)
     if unknown:
         raise ValueError(f"not fields of a community model: {sorted(unknown)}")
     current = get_model(store, model_id)
     counted_on = _day(members_on, "members_on") or date.today().isoformat()
-    change = RowWrite("community_models", model_id, "update", _model_fields(store, {**current, **changes}))
-    members = change.fields["members"]
-    recount = "members" in changes and members is not None and (members != current["members"] or members_on)
-    store.writer.write([change, *(_count(model_id, members, counted_on) if recount else [])])
-    return change.fields
+    fields = _model_fields(store, {**current, **changes})
+    members = fields["members"]
+    count: list[RowWrite] = []
+    if "members" in changes and members is not None and (members != current["members"] or members_on):
+        known = [(str(row["counted_on"]), row["members"]) for row in model_counts(store, model_id)]
+        if not known and current["members"] is not None:  # recorded before counts were kept: as of its last change
+            known = [(_last_changed(store, model_id), current["members"])]
+        if (counted_on, members) not in known:
+            count = _count(model_id, members, counted_on)
+        # sorted() keeps the order of equal days: the count given, last, is the latest of its day
+        fields["members"] = sorted([*known, (counted_on, members)], key=lambda day_count: day_count[0])[-1][1]
+    change = RowWrite("community_models", model_id, "update", fields)
+    store.writer.write([change, *count])
+    return {**change.fields, **({"members_on": counted_on} if count else {})}
+
+
+def _last_changed(store: Store, model_id: str) -> str:
+    return str(store.conn.execute("SELECT substr(updated_at, 1, 10) FROM community_models WHERE id = ?",
+                                  (model_id,)).fetchone()[0])
 
 
 def model_counts(store: Store, model_id: str) -> list[dict[str, object]]:
