@@ -63,8 +63,7 @@ class CommunityModelDialog(FormDialog):
             beside.addWidget(self.counts, 1)
             beside.addWidget(self.remove_count, 0, Qt.AlignmentFlag.AlignTop)
             self.add_field("counts", counts)
-            self.counts.itemSelectionChanged.connect(self._enable_remove)
-            self._fill_counts()
+            self.counts.itemSelectionChanged.connect(self._enable_remove)  # listed by retranslate(), below
         self.retranslate()
         self.kind.setCurrentIndex(max(0, self.kind.findData(given.get("kind"))))
         self.status.setCurrentIndex(max(0, self.status.findData(given.get("status") or "active")))
@@ -89,8 +88,8 @@ class CommunityModelDialog(FormDialog):
             if name in self._labels:
                 self.set_label(name, text)
         self.remove_count.setText(self.tr("Remove this count…"))
-        if self.model is not None:
-            self._fill_counts()
+        if self.model_id is not None:
+            self._fill_counts()  # each count's line is in the language
         self.name.setPlaceholderText(self.tr("e.g. Khu dân cư an toàn về ANTT khu phố 3"))
         self.stopped_on.setPlaceholderText(self.tr("dd/mm/yyyy, when it stopped"))
         self.members_on.setPlaceholderText(self.tr("dd/mm/yyyy; empty: today") if self.model else
