@@ -17,6 +17,7 @@ from desktop.register.visits import SupportItem, add_visit
 
 def _dialogs(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-untyped-def]
     """Every dialog the app opens that takes typed input, made the way the app makes it."""
+    from desktop.register.community_models import list_models
     from desktop.reports.periods import parse_period
     from ui.audit_dialog import AuditDialog
     from ui.commendations_dialog import CommendationsDialog
@@ -53,6 +54,7 @@ def _dialogs(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-unt
         "case": lambda: CaseView(ctx, case, window),
         "new reintegration support": lambda: ReintegrationDialog(ctx, window),
         "new community model": lambda: CommunityModelDialog(ctx, window),
+        "community model with its counts": lambda: CommunityModelDialog(ctx, window, list_models(ctx.store)[0]),
         "new account": lambda: UserDialog(ctx, None, window),
         "new password": lambda: UserDialog(ctx, "canbo1", window),
         "audit log": lambda: AuditDialog(ctx, None, None, window),
