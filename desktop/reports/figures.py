@@ -193,9 +193,9 @@ class ReviewFigures:
     activities_by_kind: list[ActivityKindLine]
     activities: list[ActivityLine]
     officers: list[OfficerLine]
+    outcomes: OutcomeFigures  # tips, mediations, reintegration, community models (earlier periods' too)
     commendations: list[CommendationLine] = field(default_factory=list)
     comparison: Comparison | None = None  # the key figures of earlier periods and the targets
-    outcomes: OutcomeFigures | None = None  # tips, mediations, reintegration, community models
 
     @property
     def coverage_percent(self) -> float:

@@ -52,17 +52,13 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("activities", "unit_session", False, lambda f: sum(line.count for line in f.activities_by_kind)),
     Indicator("attendance", "unit_attendee", False, lambda f: f.attendance),
     # What the work achieved (`desktop.reports.outcomes`), as of each period's own cut-off day.
-    Indicator("tips_received", "unit_case", False, lambda f: f.outcomes.tips_total if f.outcomes else 0),
-    Indicator("tips_forwarded", "unit_case", False,
-              lambda f: f.outcomes.tips["forwarded_police"] if f.outcomes else 0),
-    Indicator("mediations_decided", "unit_case", False, lambda f: f.outcomes.mediations_decided if f.outcomes else 0),
-    Indicator("mediation_success", "unit_percent", True,
-              lambda f: f.outcomes.mediation_success_percent if f.outcomes else 0.0),
-    Indicator("reintegration_active", "unit_person", False,
-              lambda f: f.outcomes.reintegration_active if f.outcomes else 0),
-    Indicator("models_active", "unit_model", False, lambda f: f.outcomes.models_in("active") if f.outcomes else 0),
-    Indicator("model_members", "unit_person", False,
-              lambda f: sum(f.outcomes.model_members.values()) if f.outcomes else 0),
+    Indicator("tips_received", "unit_case", False, lambda f: f.outcomes.tips_total),
+    Indicator("tips_forwarded", "unit_case", False, lambda f: f.outcomes.tips["forwarded_police"]),
+    Indicator("mediations_decided", "unit_case", False, lambda f: f.outcomes.mediations_decided),
+    Indicator("mediation_success", "unit_percent", True, lambda f: f.outcomes.mediation_success_percent),
+    Indicator("reintegration_active", "unit_person", False, lambda f: f.outcomes.reintegration_active),
+    Indicator("models_active", "unit_model", False, lambda f: f.outcomes.models_in("active")),
+    Indicator("model_members", "unit_person", False, lambda f: sum(f.outcomes.model_members.values())),
 )
 BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
 

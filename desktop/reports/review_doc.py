@@ -258,8 +258,7 @@ def _results(b: _Builder, annual: bool) -> None:
     if not annual:
         b.add("subheading", _t("sub_commendations", lang))
         _commendations(b)
-    if f.outcomes is not None:
-        _outcomes(b, "7." if annual else "8.")
+    _outcomes(b, "7." if annual else "8.")
 
 
 def _outcomes(b: _Builder, number_label: str) -> None:

@@ -419,8 +419,7 @@ def review_tables(f: ReviewFigures, lang: str | None = None) -> dict[str, DataTa
         overdue_table(f, lang),
         activity_list_table(f, lang),
     ]
-    if f.outcomes is not None:
-        from desktop.reports.outcomes import outcome_tables  # built on this module's DataTable
+    from desktop.reports.outcomes import outcome_tables  # built on this module's DataTable
 
-        tables += outcome_tables(f.outcomes, lang).values()
+    tables += outcome_tables(f.outcomes, lang).values()
     return {table.key: table for table in tables}
