@@ -15,6 +15,7 @@ from typing import Any
 from desktop.progress import Progress
 from desktop.security.rights import UNKNOWN_ROW, Principal
 from desktop.store import Store
+from desktop.store.page_cache import SYNC_CACHE_KIB, larger_page_cache
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.audit_heads import SignedHead, checked_audit_head, keep_signed_head
@@ -121,13 +122,16 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
     round_.total = sum(map(len, pending.values()))
     if progress is not None:
         progress(0, round_.total, "")
-    waiting = [device for device, seqs in pending.items()
-               if not round_.apply_device(device, seqs, cursors.get(device, (0, "")), last_pass=False)]
-    for device in waiting:
-        cursor = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?",
-                                    (device,)).fetchone() or (0, "")
-        round_.apply_device(device, [seq for seq in pending[device] if seq > cursor[0]], (cursor[0], cursor[1] or ""),
-                            last_pass=True)
+    if not round_.total:
+        return round_.report
+    with larger_page_cache(store.conn, SYNC_CACHE_KIB):
+        waiting = [device for device, seqs in pending.items()
+                   if not round_.apply_device(device, seqs, cursors.get(device, (0, "")), last_pass=False)]
+        for device in waiting:
+            cursor = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?",
+                                        (device,)).fetchone() or (0, "")
+            round_.apply_device(device, [seq for seq in pending[device] if seq > cursor[0]],
+                                (cursor[0], cursor[1] or ""), last_pass=True)
     return round_.report
 
 
