@@ -30,11 +30,10 @@ def test_the_cache_is_larger_inside_and_put_back_after_even_on_failure(tmp_path:
 
 
 def test_an_inner_request_never_shrinks_a_larger_cache(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "w.db", create=True) as store:
-        with larger_page_cache(store.conn, SYNC_CACHE_KIB):
-            with larger_page_cache(store.conn, REVIEW_CACHE_KIB):
-                assert cache_size(store) == -SYNC_CACHE_KIB
+    with Store.open(tmp_path / "w.db", create=True) as store, larger_page_cache(store.conn, SYNC_CACHE_KIB):
+        with larger_page_cache(store.conn, REVIEW_CACHE_KIB):
             assert cache_size(store) == -SYNC_CACHE_KIB
+        assert cache_size(store) == -SYNC_CACHE_KIB
 
 
 def test_a_sync_round_applies_with_the_larger_cache_and_gives_it_back(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from desktop import i18n
 from desktop.reports.fonts import BOLD, REGULAR, text_width
@@ -94,7 +94,7 @@ class _Rows:
         """Put back a row measured for a page it did not fit on."""
         self._cache[index] = made
 
-    def _width(self, cell_text: str, font: str) -> float:
+    def width(self, cell_text: str, font: str) -> float:
         """The text's width from per-character advances, measured once each (TrueType widths just add up,
         and measuring every cell with reportlab's stringWidth dominated the layout of long lists)."""
         widths = self._advances.setdefault(font, {})
@@ -112,8 +112,8 @@ class _Rows:
         lines = cell_text.split("\n")
         if len(lines) > MAX_CELL_LINES:
             cell_text = "\n".join(lines[:MAX_CELL_LINES]).rstrip() + ELLIPSIS
-        budget = MAX_CELL_LINES * width * 0.75 - self._width(ELLIPSIS, font)  # wrapping wastes line ends
-        if self._width(cell_text, font) <= budget:
+        budget = MAX_CELL_LINES * width * 0.75 - self.width(ELLIPSIS, font)  # wrapping wastes line ends
+        if self.width(cell_text, font) <= budget:
             return cell_text
         used = 0.0
         widths = self._advances[font]
@@ -127,8 +127,10 @@ class _Rows:
         cells: Cells = []
         font = BOLD if bold else REGULAR
         for index, (value, column) in enumerate(zip(values, self.columns, strict=True)):
-            cell_text = self._fit(text(value), font, column.width - 2 * PAD_X)
-            if "\n" in cell_text or self._width(cell_text, font) > column.width - 2 * PAD_X:
+            cell_text = text(value)
+            inner = column.width - 2 * PAD_X
+            if "\n" in cell_text or self.width(cell_text, font) > inner:  # most cells fit on one line as they are
+                cell_text = self._fit(cell_text, font, inner)
                 style = (self.bold_styles if bold else self.styles)[index]
                 cells.append(Paragraph(markup(cell_text).replace("\n", "<br/>"), style))
             else:
@@ -225,40 +227,12 @@ class PagedTable(Flowable):
         for offset, made in enumerate(made_rows):
             self.rows.keep(first + offset, made)
 
-    def _empty(self) -> Table:
-        none: Cells = [text(i18n.tr("reports.none", self.lang)), *([""] * (len(self.columns) - 1))]
-        table = self._table([(none, self.rows.line + PAD_TOP + PAD_BOTTOM)], with_total=False)
-        table.setStyle(TableStyle([("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]))
-        return table
+    def _empty(self) -> Flowable:
+        none = text(i18n.tr("reports.none", self.lang))
+        return _PagePart(self.rows, [], with_total=False, spanned=none)
 
-    def _table(self, taken: list[tuple[Cells, float]], with_total: bool) -> Table:
-        rows = self.rows
-        data = [rows.header, *(cells for cells, _ in taken)]
-        heights = [rows.header_height, *(height for _, height in taken)]
-        if with_total and rows.total is not None:
-            data.append(rows.total)
-            heights.append(rows.total_height)
-        commands: list[tuple[object, ...]] = [
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("FONTSIZE", (0, 0), (-1, -1), rows.size),
-            ("LEADING", (0, 0), (-1, -1), rows.line),
-            ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
-        ]
-        commands += [
-            ("ALIGN", (index, 1), (index, -1), column.align) for index, column in enumerate(self.columns)
-        ]
-        if with_total and rows.total is not None:
-            commands.append(("FONTNAME", (0, len(data) - 1), (-1, len(data) - 1), BOLD))
-        table = Table(
-            data, colWidths=[column.width for column in self.columns], rowHeights=heights, spaceAfter=6
-        )
-        table.setStyle(TableStyle(commands))
-        return table
+    def _table(self, taken: list[tuple[Cells, float]], with_total: bool) -> Flowable:
+        return _PagePart(self.rows, taken, with_total=with_total)
 
     def _first_above(self) -> Flowable | None:
         return self.lead[0] if self.lead else self.caption
@@ -269,3 +243,91 @@ class PagedTable(Flowable):
 
     def draw(self) -> None:  # pragma: no cover - never drawn itself, only its parts are
         raise RuntimeError("PagedTable is laid out through split()")
+
+
+class _PagePart(Flowable):
+    """One page's part of a `PagedTable` (its header, its rows, the total when it ends there), drawn straight
+    onto the canvas.
+
+    Every cell and row height is known already (`_Rows`), so handing the part to reportlab's `Table` only cost
+    time: it styled every cell again, drew each string in a text object of its own and wrapped every Paragraph
+    once more — most of the layout of a long list (a 50k-household ward's named annexes: 1,100 pages). This
+    draws what that `Table` drew, at the same places: a 0.5 pt grid, cells padded and centred vertically,
+    strings in their column's alignment (bold in the total row), wrapped cells as their Paragraphs, the header
+    centred, and `spanned` — the text of an empty table — centred across the whole width.
+    """
+
+    def __init__(
+        self, rows: _Rows, taken: list[tuple[Cells, float]], *, with_total: bool, spanned: str | None = None
+    ) -> None:
+        super().__init__()
+        self.rows = rows
+        self.body = taken
+        self.total = rows.total if with_total else None
+        self.spanned = spanned
+        self.widths = [column.width for column in rows.columns]
+        heights = [rows.header_height, *(height for _, height in taken)]
+        if spanned is not None:
+            heights.append(rows.line + PAD_TOP + PAD_BOTTOM)
+        if self.total is not None:
+            heights.append(rows.total_height)
+        self.heights = heights
+        self.width, self.height = sum(self.widths), sum(heights)
+        self.spaceAfter = 6
+        self.hAlign = "CENTER"  # as reportlab places a Table narrower than its frame
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        rows, canvas = self.rows, self.canv
+        lefts = [sum(self.widths[:index]) for index in range(len(self.widths))]
+        canvas.setFillColorRGB(0, 0, 0)
+        words = canvas.beginText()
+        font: str | None = None
+        paragraphs: list[tuple[Paragraph, float, float]] = []
+        lines = [(*row, False) for row in self.body]
+        if self.spanned is not None:
+            lines.append(([self.spanned], self.heights[1], False))
+        if self.total is not None:
+            lines.append((self.total, rows.total_height, True))
+        top = self.height
+        for cells, height, bold in [(rows.header, rows.header_height, False), *lines]:
+            bottom = top - height
+            baseline = bottom + (PAD_BOTTOM + height - PAD_TOP + rows.line) / 2 - rows.size
+            for cell, column, left in zip(cells, rows.columns, lefts, strict=False):
+                if isinstance(cell, Paragraph):
+                    inner = column.width - 2 * PAD_X
+                    # Measured by `_Rows` at this width (the header's once for every page): no need to wrap again.
+                    cell_height = cell.height if cell.width == inner else cell.wrap(inner, 1e6)[1]
+                    paragraphs.append((cell, left + PAD_X, bottom + (height + PAD_BOTTOM - PAD_TOP - cell_height) / 2))
+                    continue
+                cell_text = str(cell)
+                if not cell_text:
+                    continue
+                wanted = BOLD if bold else REGULAR
+                if wanted != font:
+                    words.setFont(wanted, rows.size, rows.line)
+                    font = wanted
+                if self.spanned is not None and cells is not rows.header:
+                    x = (self.width - rows.width(cell_text, wanted)) / 2
+                elif column.align == "RIGHT":
+                    x = left + column.width - PAD_X - rows.width(cell_text, wanted)
+                elif column.align == "CENTER":
+                    x = left + (column.width - rows.width(cell_text, wanted)) / 2
+                else:
+                    x = left + PAD_X
+                words.setTextOrigin(x, baseline)
+                words.textOut(cell_text)
+            top = bottom
+        canvas.drawText(words)
+        for paragraph, x, y in paragraphs:
+            paragraph.drawOn(canvas, x, y)
+        canvas.setLineWidth(0.5)
+        canvas.setStrokeColorRGB(0, 0, 0)
+        edges = [self.height - sum(self.heights[:index]) for index in range(len(self.heights) + 1)]
+        rules = [(0.0, y, self.width, y) for y in edges]
+        inner_from = self.height - rows.header_height if self.spanned is not None else 0.0  # not across the span
+        rules += [(0.0, 0.0, 0.0, self.height), (self.width, 0.0, self.width, self.height)]
+        rules += [(x, inner_from, x, self.height) for x in lefts[1:]]
+        canvas.lines(rules)
