@@ -1,11 +1,11 @@
 """A larger SQLite page cache for one piece of heavy work on a connection, put back afterwards.
 
-SQLite's default cache is 2 MiB. Work that reads or writes the same pages many times over — a review's
-thirty-odd queries over the visits, a sync that merges edits of a whole ward into its rows and its search
-index — re-reads pages the small cache has just let go, and on an encrypted register each re-read is
-decrypted (and each spilled write encrypted) again. The cache is per connection; when it is set back, SQLite
-frees the pages above the old size and the background job's end hands that memory back to the system
-(`desktop.memory`), so the app's resting memory stays within its budget.
+SQLite's default cache is 2 MiB (SQLCipher's 8 MiB). Work that reads or writes the same pages many times
+over — a review's thirty-odd queries over the visits, a sync that merges edits of a whole ward into its rows
+and its search index — re-reads pages the small cache has just let go, and on an encrypted register each
+re-read is decrypted (and each spilled write encrypted) again. The cache is per connection; when it is set
+back, SQLite frees the pages above the old size and the background job's end hands that memory back to the
+system (`desktop.memory`), so the app's resting memory stays within its budget.
 """
 
 from __future__ import annotations
