@@ -39,8 +39,8 @@ app = QApplication([])
 w = QMainWindow(); w.resize(1200, 760); w.show(); app.processEvents()
 print("ready", flush=True); sys.stdin.readline()
 """
-# The app's start, as ui.app.run takes it (the key store unlocked on its thread while Qt and the window's code load,
-# open and log in, the window), timed to three points:
+# The app's start, as ui.app.run takes it (the key store made ready: a key file derived on its thread while Qt
+# and the window's code load, the keyring loaded first; open and log in; the window), timed to three points:
 # the window shown, the Overview's figures painted and the household list filled (whichever comes first).
 APP = """
 import sys, time

@@ -45,8 +45,8 @@ def run(args: Sequence[str]) -> int:
     options = parse_args(args)
     if options.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # The key store's slow part (a key file's scrypt, the keyring's discovery) runs while Qt and the window's
-    # code load below; the store is opened on this thread once both are done.
+    # A key file's scrypt runs while Qt and the window's code load below (the keyring's loading is done right
+    # here: see `start_unlocking`); the store is opened on this thread once both are done.
     key_store = chosen_key_store()
     if not options.self_test:
         start_unlocking(key_store)

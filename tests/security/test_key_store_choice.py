@@ -99,3 +99,33 @@ def test_a_key_file_edited_to_an_unheard_of_cost_is_refused_before_deriving(tmp_
     with pytest.raises(WardbookError) as refused:
         secrets_module.derive_file_key(path, PASSPHRASE)
     assert refused.value.msg_id == "security.not_key_file"
+
+
+def test_the_keyring_is_loaded_on_the_starting_thread_and_a_key_file_thread_only_derives(tmp_path: Path) -> None:
+    """On a thread of its own the keyring's pure-Python loading only competed with the start's own imports (the
+    start took longer); a key file's thread imports nothing while Qt loads. A fresh interpreter tells."""
+    import os
+    import subprocess
+    import sys
+
+    key_file = tmp_path / "keys.json"
+    PassphraseFileSecrets(key_file, PASSPHRASE)
+    script = """
+import sys, threading
+from desktop.security.key_store import chosen_key_store, start_unlocking
+env = {} if sys.argv[1] == "keyring" else {"WARDBOOK_KEY_PASSPHRASE": sys.argv[2]}
+thread = start_unlocking(chosen_key_store(None if sys.argv[1] == "keyring" else sys.argv[1], env))
+print(thread is None, "keyring" in sys.modules, "desktop.security.secrets" in sys.modules)
+"""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PYTHON_KEYRING_BACKEND":
+           "keyring.backends.fail.Keyring"}
+    env.pop("WARDBOOK_UNENCRYPTED", None)
+
+    def run(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env,
+                              timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split("\n")[0]
+
+    assert run("keyring") == "True True False"  # loaded before returning, no thread
+    assert run(str(key_file), PASSPHRASE) == "False False True"  # a thread; its module imported before it starts
