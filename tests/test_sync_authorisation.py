@@ -279,3 +279,58 @@ def test_a_laptop_enrolled_before_binding_is_told_and_works_once_the_admin_binds
     assert report.refused == 0
     assert station.admin.conn.execute("SELECT officer_id FROM visits WHERE id = ?", (visit,)).fetchone() == (
         station.officer_id,)
+
+
+def test_an_insert_carrying_the_id_of_a_record_already_here_is_judged_as_the_edit_it_would_be(
+        tmp_path: Path) -> None:
+    """The merge applies such an "insert" field by field over the record: an officer's laptop took over other
+    officers' visits, cases, reintegration records and their case events and support items that way (and moved a
+    support item under its own visit by a plain edit: only the new parent was looked at). An audit entry sent
+    again under another entry's id stopped the sender's whole stream at every laptop; it is refused instead."""
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    admin, other = station.admin, station.other_officer_id
+    person = admin.writer.insert("people", {"household_id": station.household, "full_name": "Đỗ Văn Bảy"})
+    theirs = {
+        "visits": admin.writer.insert("visits", {"household_id": station.household, "officer_id": other,
+                                                 "visited_at": "2026-06-01", "purposes": "food_support",
+                                                 "outcome": "met", "findings": "của cán bộ 2"}),
+        "cases": admin.writer.insert("cases", {"kind": "tip", "title": "Tin báo", "received_on": "2026-06-01",
+                                               "status": "open", "assignee_id": other, "tip_status": "received"}),
+        "reintegration": admin.writer.insert("reintegration", {"person_id": person, "started_on": "2026-01-01",
+                                                               "officer_id": other}),
+    }
+    theirs["case_events"] = admin.writer.insert("case_events", {
+        "case_id": theirs["cases"], "at": "2026-06-02", "officer_id": other, "new_outcome": "successful"})
+    theirs["support_items"] = admin.writer.insert("support_items", {
+        "visit_id": theirs["visits"], "kind": "food", "quantity": 10.0, "unit": "kg", "value_vnd": 200_000})
+    first_entry = admin.conn.execute("SELECT id FROM audit_log ORDER BY rowid LIMIT 1").fetchone()[0]
+    station.sync_admin()
+    station.sync_laptop()
+    before = {table: admin.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+              for table, row_id in theirs.items()}
+    audit_before = admin.conn.execute("SELECT * FROM audit_log WHERE id = ?", (first_entry,)).fetchone()
+    mine = station.laptop.writer.insert("visits", {"household_id": station.household, "officer_id":
+                                                   station.officer_id, "visited_at": "2026-06-03",
+                                                   "purposes": "food_support", "outcome": "met"})
+    station.forge("visits", theirs["visits"], "insert", {"findings": "viết đè", "voided": 1, "void_reason": "x"})
+    station.forge("cases", theirs["cases"], "insert", {"assignee_id": station.officer_id, "status": "closed"})
+    station.forge("reintegration", theirs["reintegration"], "insert", {"ended_on": "2026-02-01"})
+    station.forge("case_events", theirs["case_events"], "insert", {"officer_id": station.officer_id,
+                                                                   "new_outcome": "unsuccessful"})
+    station.forge("support_items", theirs["support_items"], "insert", {"visit_id": mine, "value_vnd": 1})
+    station.forge("support_items", theirs["support_items"], "update", {"visit_id": mine})
+    station.forge("audit_log", first_entry, "insert", {"device_id": station.laptop.device_id, "seq": 999,
+                                                        "action": "view", "hash": "0" * 64})
+    station.laptop.writer.update("households", station.household, {"phone": "0903123456"})  # legitimate
+    station.sync_laptop()
+
+    _, report = station.sync_admin()
+    assert report.errors == [] and report.refused == 7
+    for table, row_id in theirs.items():
+        assert admin.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone() == before[table]
+    assert admin.conn.execute("SELECT * FROM audit_log WHERE id = ?", (first_entry,)).fetchone() == audit_before
+    assert {row["reason"] for row in list_refused(admin)} == {"not_owner", "append_only"}
+    assert admin.conn.execute("SELECT phone FROM households WHERE id = ?", (station.household,)).fetchone() == (
+        "0903123456",)
+    assert admin.conn.execute("SELECT officer_id FROM visits WHERE id = ?", (mine,)).fetchone() == (
+        station.officer_id,)  # the officer's own visit of the same file is there

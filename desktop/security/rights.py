@@ -112,6 +112,15 @@ class RowView:
         row = cursor.fetchone()
         return None if row is None else dict(zip(names, row, strict=True))
 
+    def rewrites(self, table: str, row_id: str, hlc: int | None, device_id: str) -> bool:
+        """Whether inserting `row_id` would change a record already here: one that exists (deleted or not) and was
+        not made by this very change (its creation stamp is another). A placeholder (made by an edit that arrived
+        before the record's creation, stamped 0) is no record yet: its creation fills it in."""
+        if (table, row_id) in self._written:
+            return False  # created earlier in this batch: a second creation of it is judged by its own fields
+        row = self._conn.execute(f"SELECT created_hlc, created_device FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return row is not None and row[0] != 0 and (row[0], row[1]) != (hlc, device_id)
+
     def kind_change_answered(self, question_id: str, kind: object) -> bool:
         """Whether giving the question `question_id` the kind `kind` changes the kind of a question with answers."""
         row = self._conn.execute(
@@ -132,14 +141,20 @@ class RowView:
 
 
 def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, object],
-            rows: RowView) -> str | None:
-    """Why `who` may not make this change (a code of `REFUSALS`), or None when it may."""
+            rows: RowView, hlc: int | None = None) -> str | None:
+    """Why `who` may not make this change (a code of `REFUSALS`), or None when it may. `hlc`: the change's stamp,
+    for a change from another laptop (an insert that is the same creation again, applied twice, changes nothing).
+
+    An insert carrying the id of a record already here is judged as the edit of that record it would be (the
+    merge applies it field by field): an officer's laptop sent "inserts" of other officers' visits, cases and
+    reintegration records, which the rule for new records let through, and took them over. Only sync can do
+    that: locally the id is unique."""
     if table not in SYNCED:
         return "unknown_table"
     if not fields.keys() <= (SYNCED[table].fields.keys() if op != "delete" else {"deleted_hlc"}):
         return "unknown_field"
     if table in APPEND_ONLY:
-        if op != "insert":
+        if op != "insert" or (row_id and rows.rewrites(table, row_id, hlc, who.device_id)):
             return "append_only"
         return None if fields.get("device_id") == who.device_id else "foreign_chain"
     rights = who.permissions
@@ -147,7 +162,7 @@ def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, 
         return "no_rights"
     if table == "users":
         own_password = op == "update" and fields.keys() <= {"password_hash"} and row_id == who.user_id
-        return None if "users.admin" in rights or own_password else "accounts"
+        return None if "users.admin" in rights or own_password else "accounts"  # an insert: admins only
     if table == "commendations":
         return None if "commendations" in rights else "no_rights"
     if table in ("community_models", "community_model_counts"):
@@ -163,6 +178,8 @@ def refusal(who: Principal, table: str, op: str, row_id: str, fields: dict[str, 
         return None if "reports.view" in rights else "no_rights"
     if table in REGISTER or "records.view_all" in rights:
         return None
+    if op == "insert" and row_id and rows.rewrites(table, row_id, hlc, who.device_id):
+        op = "update"
     if table in SWEEP_RECORDS:
         return _sweep_record(who.user_id, op, current_row(table, op, row_id, rows), fields, rows)
     return _ownership(who.user_id, table, op, row_id, fields, rows)
@@ -201,15 +218,18 @@ def _ownership(user: str | None, table: str, op: str, row_id: str, fields: dict[
     if current is not None and owners and current.get(owners[0]) != user:
         return "not_owner"
     if table in PARENTS:
+        # The parent before and after: a support item or case event moved from another officer's visit or case to
+        # one's own left that officer's record (it was let through when only the new parent was looked at).
         link, parent_table = PARENTS[table]
-        parent_id = fields.get(link, current.get(link) if current else None)
-        if not parent_id:
-            return "not_owner"
-        parent = rows.get(parent_table, str(parent_id))
-        if parent is None:
-            return UNKNOWN_ROW
-        if parent.get(OWNER_FIELDS[parent_table][0]) != user:
-            return "not_owner"
+        before = [current.get(link)] if current is not None else []
+        for parent_id in {*before, fields.get(link, current.get(link) if current else None)}:
+            if not parent_id:
+                return "not_owner"
+            parent = rows.get(parent_table, str(parent_id))
+            if parent is None:
+                return UNKNOWN_ROW
+            if parent.get(OWNER_FIELDS[parent_table][0]) != user:
+                return "not_owner"
     return None
 
 

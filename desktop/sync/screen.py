@@ -75,7 +75,7 @@ def screen(store: Store, who: Principal, blocks: list[Block]) -> tuple[list[Bloc
                 code = "bad_value"
             fields = dict(zip(names, row[2:], strict=True)) if per_row or code is not None else {}
             if code is None and per_row:
-                code = refusal(who, table, op, row[0], fields, rows)
+                code = refusal(who, table, op, row[0], fields, rows, row[1])
             if code is None:
                 kept.append(row)
                 if per_row:
