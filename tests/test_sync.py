@@ -791,3 +791,13 @@ def test_a_refusal_says_why_in_the_language_it_is_shown_in() -> None:
     error = refused("sync.bad_snapshot", "truncated")
     assert "cut short" in error.message("en") and "cắt cụt" in error.message("vi")
     assert error.params["reason"] == "truncated" and "truncated" not in error.message("en")
+
+
+def test_the_clock_never_absorbs_a_stamp_more_than_a_year_ahead() -> None:
+    from desktop.store.hlc import MAX_AHEAD_MS, HybridClock, pack, unpack
+
+    clock = HybridClock(now_ms=lambda: 1_000_000)
+    clock.observe(pack(1_000_000 + MAX_AHEAD_MS + 1, 0))
+    assert unpack(clock.last)[0] == 1_000_000
+    clock.observe(pack(1_000_000 + 60_000, 5))  # a laptop a minute fast: absorbed as before
+    assert unpack(clock.last) == (1_060_000, 6)

@@ -334,3 +334,44 @@ def test_an_insert_carrying_the_id_of_a_record_already_here_is_judged_as_the_edi
         "0903123456",)
     assert admin.conn.execute("SELECT officer_id FROM visits WHERE id = ?", (mine,)).fetchone() == (
         station.officer_id,)  # the officer's own visit of the same file is there
+
+
+def test_a_stamp_far_in_the_future_waits_and_breaks_no_laptops_clock(tmp_path: Path) -> None:
+    """One change stamped near the top of the clock's range, absorbed by every receiving laptop, left no room to
+    count: every later write failed, the login included. Such a file waits (told in words) and nothing else
+    changes; a laptop a few hours or days fast still syncs (see test_sync_healing)."""
+    from desktop.store.hlc import unpack, wall_ms
+
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    own = station.laptop.writer.insert("visits", {"household_id": station.household, "officer_id":
+                                                  station.officer_id, "visited_at": "2026-06-03", "outcome": "met",
+                                                  "purposes": "welfare_check"})
+    station.sync_laptop()
+    station.sync_admin()
+    station.laptop.conn.execute("INSERT INTO outbox (tbl, row_id, op, hlc, fields) VALUES (?, ?, ?, ?, ?)",
+                                ("visits", own, "update", 2**63 - 2, json.dumps({"findings": "mãi mãi"})))
+    station.sync_laptop()
+
+    _, report = station.sync_admin()
+    assert [reason for _device, _seq, reason in report.errors] == ["clock_ahead"]
+    assert unpack(station.admin.writer.clock.last)[0] < wall_ms() + 60_000
+    assert station.admin.conn.execute("SELECT findings FROM visits WHERE id = ?", (own,)).fetchone() == (None,)
+    station.admin.writer.update("households", station.household, {"phone": "0903000111"})  # still writes
+    (problem,) = [p for p in open_problems(station.admin) if p.kind == "clock_ahead"]
+    assert "một năm" in problem.text
+    _, report = station.sync_admin()  # tried again at the next sync, told once
+    assert [p.kind for p in open_problems(station.admin)].count("clock_ahead") == 1
+
+
+def test_a_change_stamped_after_its_files_newest_stamp_is_refused(tmp_path: Path) -> None:
+    """A hand-made file claiming an ordinary newest stamp with a row stamped at the top of the range: receiving
+    laptops absorb only the claimed stamp, so that row could never be corrected anywhere."""
+    from desktop.security.rights import Principal
+    from desktop.sync.screen import screen
+
+    store = Store.open(tmp_path / "w.db", create=True)
+    who = Principal("device-x", "admin")
+    kept, refused = screen(store, who, [["areas", "insert", ["name"], [["a1", 100, "Tổ 1"], ["a2", 2**63 - 1,
+                                                                                         "Tổ 2"]]]], newest=100)
+    assert kept == [["areas", "insert", ["name"], [["a1", 100, "Tổ 1"]]]]
+    assert [(item.row_id, item.reason) for item in refused] == [("a2", "bad_value")]

@@ -12,6 +12,11 @@ from collections.abc import Callable
 
 COUNTER_BITS = 16
 COUNTER_MASK = (1 << COUNTER_BITS) - 1
+# How far ahead of this laptop's wall clock a stamp from elsewhere may be. A laptop whose date is wrong by days or
+# months still syncs (its files are applied and the laptop named, see `desktop.sync.apply`); a stamp further
+# ahead is no clock a person set. Absorbed, it would carry every laptop's clock with it: one near the top of the
+# range left no room to count, and every later write on every laptop failed.
+MAX_AHEAD_MS = 366 * 24 * 60 * 60 * 1000
 
 
 def pack(ms: int, counter: int) -> int:
@@ -24,6 +29,11 @@ def unpack(value: int) -> tuple[int, int]:
 
 def wall_ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+def too_far_ahead(value: int, now_ms: int) -> bool:
+    """Whether the stamp `value` is more than `MAX_AHEAD_MS` ahead of the wall clock `now_ms`."""
+    return unpack(value)[0] > now_ms + MAX_AHEAD_MS
 
 
 class HybridClock:
@@ -48,7 +58,8 @@ class HybridClock:
         return self.last
 
     def observe(self, remote: int) -> int:
-        """Merge a remote value so later local events sort after it; returns the new local value."""
-        if remote > self.last:
+        """Merge a remote value so later local events sort after it; returns the new local value. A value too far
+        ahead (`too_far_ahead`) is not absorbed: sync holds back the files that carry one."""
+        if remote > self.last and not too_far_ahead(remote, self.now_ms()):
             self.last = remote
         return self.tick()

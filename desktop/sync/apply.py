@@ -15,6 +15,7 @@ from typing import Any
 from desktop.progress import Progress
 from desktop.security.rights import UNKNOWN_ROW, Principal
 from desktop.store import Store
+from desktop.store.hlc import too_far_ahead
 from desktop.store.page_cache import SYNC_CACHE_KIB, larger_page_cache
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
@@ -181,6 +182,8 @@ class _Round:
                 if header.get("prev_hash") != last_hash:
                     raise InvalidChangeset("chain")
                 vv, hlc_max = _checked_header(header)
+                if too_far_ahead(hlc_max, read_at):  # waits until this clock gets there (see `hlc.MAX_AHEAD_MS`)
+                    raise InvalidChangeset("clock_ahead")
                 audit_head = checked_audit_head(header, keys_by_device[device], device)
             except (InvalidChangeset, OSError) as error:
                 _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
@@ -229,7 +232,7 @@ def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: 
     such a record was never theirs to change, and the change is refused."""
     header = changeset.header
     with store.transaction():
-        blocks, refused = screen(store, who, changeset.blocks)
+        blocks, refused = screen(store, who, changeset.blocks, hlc_max)
         if any(item.reason == UNKNOWN_ROW for item in refused) and _saw_more(store, device, vv):
             raise _Waiting
         refused = [replace(item, reason="not_owner") if item.reason == UNKNOWN_ROW else item for item in refused]

@@ -13,9 +13,13 @@ from desktop.store.writer import utc_now_iso
 
 
 def record_error(store: Store, device: str | None, seq: int | None, kind: str, detail: str) -> None:
+    """Record a problem, once while it lasts: a file that waits or fails is met again at every sync, and the same
+    problem recorded each time made one file read as a growing list of them."""
     with store.transaction():
-        store.conn.execute("INSERT INTO sync_errors (at, device_id, seq, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                           (utc_now_iso(), device, seq, kind, detail))
+        store.conn.execute(
+            "INSERT INTO sync_errors (at, device_id, seq, kind, detail) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
+            "(SELECT 1 FROM sync_errors WHERE resolved_at IS NULL AND device_id IS ? AND seq IS ? AND kind = ? "
+            "AND detail IS ?)", (utc_now_iso(), device, seq, kind, detail, device, seq, kind, detail))
 
 
 def resolve_device_errors(store: Store, device: str, up_to_seq: int) -> None:

@@ -179,6 +179,13 @@ i18n.register(
             "en": "the sending laptop's clock is more than 10 minutes ahead of this one; its data was applied "
             "anyway, set that laptop's clock right",
         },
+        "sync.reason.clock_ahead": {
+            "vi": "đồng hồ của máy gửi nhanh hơn máy này hơn một năm; tệp chưa được áp dụng (không mất gì) và sẽ "
+            "được áp dụng khi đồng hồ máy này tới thời điểm đó; hãy chỉnh lại đồng hồ máy gửi và báo quản trị viên",
+            "en": "the sending laptop's clock is more than a year ahead of this one; the file is not applied yet "
+            "(nothing is lost) and will be once this laptop's clock gets there; set the sending laptop's clock "
+            "right and tell the admin",
+        },
         "sync.reason.unreadable": {
             "vi": "không đọc được tệp",
             "en": "the file could not be read",

@@ -46,8 +46,12 @@ def _needs_row_checks(who: Principal, table: str) -> bool:
     return "records.view_all" not in who.permissions
 
 
-def screen(store: Store, who: Principal, blocks: list[Block]) -> tuple[list[Block], list[Refused]]:
-    """The blocks with only the changes `who` may make, and the changes refused (with why)."""
+def screen(store: Store, who: Principal, blocks: list[Block], newest: int = HLC_RANGE[1]) -> tuple[
+        list[Block], list[Refused]]:
+    """The blocks with only the changes `who` may make, and the changes refused (with why). `newest`: the file's
+    newest stamp as its header says (what a receiving laptop's clock absorbs); a change stamped later is refused:
+    hand-made with a stamp near the top of the range, it could never be corrected on any laptop."""
+    low, high = HLC_RANGE[0], min(HLC_RANGE[1], newest)
     rows = RowView(store)
     kept_by_block: dict[int, list[list[Any]]] = {}
     refused: list[Refused] = []
@@ -65,13 +69,13 @@ def screen(store: Store, who: Principal, blocks: list[Block]) -> tuple[list[Bloc
         else:
             per_row = block_code is None
         if block_code is None and not per_row and not bad_values \
-                and all(HLC_RANGE[0] < row[1] <= HLC_RANGE[1] for row in block_rows):
+                and all(low < row[1] <= high for row in block_rows):
             kept_by_block[number] = block_rows  # the usual block: nothing to look at row by row
             continue
         kept = []
         for index, row in enumerate(block_rows):
             code = block_code
-            if code is None and (index in bad_values or not HLC_RANGE[0] < row[1] <= HLC_RANGE[1]):
+            if code is None and (index in bad_values or not low < row[1] <= high):
                 code = "bad_value"
             fields = dict(zip(names, row[2:], strict=True)) if per_row or code is not None else {}
             if code is None and per_row:
