@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -375,3 +376,46 @@ def test_a_change_stamped_after_its_files_newest_stamp_is_refused(tmp_path: Path
                                                                                          "Tổ 2"]]]], newest=100)
     assert kept == [["areas", "insert", ["name"], [["a1", 100, "Tổ 1"]]]]
     assert [(item.row_id, item.reason) for item in refused] == [("a2", "bad_value")]
+
+
+def test_values_the_write_path_never_stores_are_refused_and_the_review_still_prints(tmp_path: Path) -> None:
+    """Dates of another shape, amounts near the top of SQLite's integers, negative counts, periods that do not
+    parse: an officer may send them for their own records, and they stopped the review (and the household's page)
+    on every laptop. They are refused like any other bad value; the rest of the file applies."""
+    from desktop.reports.periods import quarter
+    from desktop.reports.review import build_review
+
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    own = {"household_id": station.household, "officer_id": station.officer_id, "purposes": "food_support",
+           "outcome": "met"}
+    station.forge("visits", "v-bad-day", "insert", {**own, "visited_at": "2026-05-0x"})
+    station.forge("visits", "v-bad-due", "insert", {**own, "visited_at": "2026-05-02", "follow_up_due": "mai"})
+    station.forge("visits", "v-ok", "insert", {**own, "visited_at": "2026-05-03"})
+    station.forge("support_items", "s-huge", "insert", {"visit_id": "v-ok", "kind": "food", "value_vnd": 2**62})
+    station.forge("support_items", "s-minus", "insert", {"visit_id": "v-ok", "kind": "food", "quantity": -5.0})
+    station.forge("support_items", "s-ok", "insert", {"visit_id": "v-ok", "kind": "food", "value_vnd": 200_000})
+    station.forge("cases", "c-bad", "insert", {"kind": "tip", "title": "x", "received_on": "2026-04-01",
+                                               "resolved_on": "2026-06-3x", "assignee_id": station.officer_id,
+                                               "status": "resolved"})
+    station.forge("households", station.household, "update", {"flag_poor": 7})
+    station.forge("people", "p-old", "insert", {"household_id": station.household, "birth_year": 1066})
+    station.sync_laptop()
+
+    _, report = station.sync_admin()
+    assert report.errors == [] and report.refused == 7
+    assert {row["row_id"] for row in list_refused(station.admin)} >= {"v-bad-day", "s-huge", "c-bad", "p-old"}
+    assert station.admin.conn.execute("SELECT id FROM visits").fetchall() == [("v-ok",)]
+    assert station.admin.conn.execute("SELECT id FROM support_items").fetchall() == [("s-ok",)]
+    build_review(station.admin, quarter(2026, 2), tmp_path / "review.pdf", today=date(2026, 7, 5))
+    assert (tmp_path / "review.pdf").stat().st_size > 1000
+
+
+def test_a_period_or_a_day_of_another_shape_is_no_value_of_the_field() -> None:
+    from desktop.store.tables import invalid_rows
+
+    rows = [["n1", 1, "2026-Q2", "lessons", "x"], ["n2", 1, "2026-Q9", "lessons", "x"],
+            ["n3", 1, "2026-06-01..2026-06-30", "lessons", "x"], ["n4", 1, "2026-13", "lessons", "x"]]
+    assert invalid_rows("review_notes", ["period", "section", "text"], rows) == {1: "period", 3: "period"}
+    days = [["c1", 1, "2026-02-28"], ["c2", 1, "2026-02-30"], ["c3", 1, "28/02/2026"], ["c4", 1, "1899-12-31"]]
+    assert invalid_rows("community_model_counts", ["counted_on"], days) == {1: "counted_on", 2: "counted_on",
+                                                                            3: "counted_on"}

@@ -8,9 +8,13 @@ path; the business fields are listed here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from operator import itemgetter
+
+from desktop.register.validation import MAX_COUNT, MAX_VND, MAX_YEAR, MIN_YEAR
 
 META_FIELDS = ("id", "created_at", "updated_at", "deleted_hlc", "created_hlc", "created_device")
 
@@ -324,6 +328,57 @@ MULTILINE_FIELDS = frozenset({("review_notes", "text")})
 MAX_TEXT = 100_000  # far beyond any real field; a longer value can only be an attack on every laptop's memory
 _INT_RANGE = (-(2**63), 2**63 - 1)
 MAX_NUMBER = 1e15  # quantities and amounts: finite, and far beyond any real one
+# Days, stored as ISO `yyyy-mm-dd` by the write path (`register.validation.parse_date`, years 1900–2100). One of
+# another shape from another laptop stopped the review and the household's page on every laptop.
+DATE_FIELDS = frozenset({
+    ("people", "moved_in_on"), ("people", "moved_out_on"), ("visits", "visited_at"), ("visits", "follow_up_due"),
+    ("visits", "follow_up_done_at"), ("activities", "held_on"), ("cases", "received_on"), ("cases", "due_on"),
+    ("cases", "resolved_on"), ("case_events", "at"), ("reintegration", "started_on"), ("reintegration", "ended_on"),
+    ("community_models", "recognised_on"), ("community_models", "stopped_on"),
+    ("community_model_counts", "counted_on"), ("campaigns", "starts_on"), ("campaigns", "ends_on"),
+    ("campaign_results", "last_on"), ("campaign_answers", "answered_on"),
+})
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Review periods (`reports.periods`: 2026, 2026-Q2, 2026-H1, 2026-06, or a range of days).
+PERIOD_FIELDS = frozenset({("commendations", "period"), ("review_notes", "period")})
+# Counts, amounts and yes/no flags, within what the write path accepts (`register.validation`): two amounts near
+# the top of SQLite's integers made the review's sums overflow on every laptop, a negative count was printed.
+_FLAG = (0, 1)
+BOUNDS: dict[tuple[str, str], tuple[float, float]] = {
+    ("people", "birth_year"): (MIN_YEAR, MAX_YEAR),
+    ("support_items", "quantity"): (0, MAX_COUNT),
+    ("support_items", "value_vnd"): (0, MAX_VND),
+    ("activities", "attendance"): (0, MAX_COUNT),
+    ("community_models", "members"): (0, MAX_COUNT),
+    ("community_model_counts", "members"): (0, MAX_COUNT),
+    ("campaign_results", "attempts"): (0, MAX_COUNT),
+    ("campaign_questions", "position"): (0, MAX_COUNT),
+    ("campaign_questions", "required"): _FLAG,
+    ("campaign_questions", "retired"): _FLAG,
+    ("visits", "voided"): _FLAG,
+    ("users", "active"): _FLAG,
+    **{("households", f"flag_{flag}"): _FLAG for flag in HOUSEHOLD_FLAGS},
+}
+
+
+def _is_day(value: str) -> bool:
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        return MIN_YEAR <= date.fromisoformat(value).year <= MAX_YEAR
+    except ValueError:
+        return False
+
+
+def _is_period(value: str) -> bool:
+    from desktop.errors import WardbookError
+    from desktop.reports.periods import parse_period  # the period grammar is the reports' own
+
+    try:
+        parse_period(value)
+    except WardbookError:
+        return False
+    return len(value) <= 40
 
 
 def invalid_rows(table: str, names: list[str], rows: list[list[object]], first: int = 2) -> dict[int, str]:
@@ -357,7 +412,16 @@ _TYPES: dict[type, frozenset[type]] = {
 
 def _value_check(table: str, name: str, kind: type) -> Callable[[object], bool]:
     choices = CHOICES.get((table, name))
+    bounds = BOUNDS.get((table, name))
+    if bounds is not None:
+        low, high = bounds
+        types = (int,) if kind is int else (int, float)
+        return lambda value: type(value) in types and low <= value <= high  # type: ignore[operator]
     if kind is str:
+        if (table, name) in DATE_FIELDS:
+            return lambda value: type(value) is str and _is_day(value)
+        if (table, name) in PERIOD_FIELDS:
+            return lambda value: type(value) is str and _is_period(value)
         if choices is None:
             return lambda value: type(value) is str and len(value) <= MAX_TEXT
         allowed = frozenset(choices)
