@@ -449,6 +449,10 @@ _MESSAGES.update(
         "cli_note_text_or_file": ("Cần --text hoặc --file (chọn một).", "Give --text or --file (one of them)."),
         "note_written": ("(đã viết)", "(written)"),
         "cli_note_unreadable": ("Không đọc được tệp {path} (cần văn bản UTF-8).", "Cannot read {path} (UTF-8 text)."),
+        "cli_note_empty_file": (
+            "Tệp {path} trống: mục đã viết được giữ nguyên. Để xóa mục, dùng --text \"\".",
+            "{path} is empty: the section written stays as it is. To remove the section, use --text \"\".",
+        ),
         "cli_notes_section": ("Mã mục", "Section"),
         "cli_notes_title": ("Mục", "Title"),
         "cli_notes_state": ("Trạng thái", "State"),

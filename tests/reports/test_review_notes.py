@@ -151,8 +151,11 @@ def test_cli_writes_lists_and_refuses(demo_store: Store, tmp_path: Path, capsys:
     assert main([*base, "--section", "gossip", "--text", "x"]) == 2
     assert main([*base, "--section", "lessons"]) == 2
     assert main([*base, "--section", "lessons", "--file", str(tmp_path / "missing.txt")]) == 2
+    blank = tmp_path / "blank.txt"  # a failed save: refused, the section written before stays
+    blank.write_text("\n  \n", encoding="utf-8")
+    assert main([*base, "--section", "lessons", "--file", str(blank)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 3 and "Traceback" not in err
+    assert err.count("\n") == 4 and "Traceback" not in err and "trống" in err
     with Store.open(Path(db)) as store:
         assert notes(store, "2026-Q2") == {
             "lessons": "Bám sát địa bàn.",

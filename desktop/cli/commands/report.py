@@ -140,10 +140,15 @@ def _notes(args: argparse.Namespace) -> int:
 
 
 def _read_note(path: Path) -> str:
+    """The text of a note file. An empty one (a failed save, the wrong file) is refused: it would have removed the
+    section the team lead wrote; removing takes an explicit empty --text."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         raise WardbookError("reports.cli_note_unreadable", path=path) from None
+    if not text.strip():
+        raise WardbookError("reports.cli_note_empty_file", path=path)
+    return text
 
 
 def _list_notes(args: argparse.Namespace) -> int:
