@@ -159,3 +159,20 @@ def test_household_list_is_in_walking_order(store: Store) -> None:
     detail = [household_detail(store, i)["house_no"] for i in ids]
     assert detail == ["2", "9", "10", "10A", "123/4", "123/45A"]
 
+
+
+@pytest.mark.parametrize("field", ["house_no", "street", "full_name", "code", "visited_on", "title", "note",
+                                   "name", "reason", "text", "section", "purposes", "role"])
+def test_a_missing_or_wrong_value_is_named_by_its_label_never_its_key(field: str) -> None:
+    """The app and the CLI said "Thiếu thông tin bắt buộc: house_no." (and "… cho section", "… cho role")."""
+    from desktop import i18n
+    from desktop.register.validation import check_choice, required_error
+
+    with pytest.raises(WardbookError) as wrong:
+        check_choice("x", ("a", "b"), field)
+    for lang in ("vi", "en"):
+        label = i18n.tr(f"field.{field}", lang)
+        assert label != f"field.{field}"  # a label exists in both languages
+        for error in (required_error(field), wrong.value):
+            text = error.message(lang)
+            assert label in text and f" {field}" not in text.replace(label, ""), text

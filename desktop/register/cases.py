@@ -16,7 +16,7 @@ from desktop.errors import WardbookError
 from desktop.register import outcome_messages  # noqa: F401  (registers the outcome's messages)
 from desktop.register.households import resolve_household
 from desktop.register.labels import label  # also registers the kinds' names the messages refer to
-from desktop.register.validation import check_choice, parse_date, require_text
+from desktop.register.validation import check_choice, parse_date, require_text, required_error
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.tables import CASE_KINDS, CASE_STATUSES, MEDIATION_KINDS, MEDIATION_RESULTS, TIP_STATUSES
@@ -148,7 +148,7 @@ def update_case(
     if new_outcome == current_outcome:
         new_outcome = None
     if status is None and new_outcome is None and not (note or "").strip():
-        raise WardbookError("register.required", field="note")
+        raise required_error("note")
     event_id = new_id()
     batch = [
         RowWrite(

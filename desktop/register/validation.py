@@ -33,7 +33,7 @@ def parse_date(value: str | date | None, *, required: bool = False, field: str =
     `dd-mm-yyyy` or ISO input."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise WardbookError("register.required", field=field)
+            raise required_error(field)
         return None
     if isinstance(value, datetime):
         return value.date().isoformat()
@@ -58,6 +58,11 @@ def field_name(field: str) -> object:
     """How a field is named in a message: its label in the user's language (the app shows no field keys);
     a command-line option (`--limit`) as typed."""
     return i18n.Ref(f"field.{field}") if i18n.has_message(f"field.{field}") else field
+
+
+def required_error(field: str) -> WardbookError:
+    """A required field left empty, named by its label (`field` keeps the key: where the form shows it)."""
+    return _refusal("register.required", field)
 
 
 def _refusal(msg_id: str, field: str, part: str | None = None, **params: object) -> WardbookError:
@@ -105,7 +110,7 @@ def check_text(value: str | None, field: str, *, limit: int, required: bool = Fa
     """Text no longer than `limit` characters and free of control characters (tabs and newlines allowed)."""
     if value is None or not value.strip():
         if required:
-            raise WardbookError("register.required", field=field)
+            raise required_error(field)
         return None if value is None else value
     if len(value) > limit:
         raise _refusal("register.too_long", field, part, length=len(value), limit=limit)
@@ -145,10 +150,10 @@ def check_choice(value: str | None, choices: Iterable[str], field: str, *, requi
     options = tuple(choices)
     if value is None or value == "":
         if required:
-            raise WardbookError("register.required", field=field)
+            raise required_error(field)
         return None
     if value not in options:
-        raise WardbookError("register.bad_choice", value=value, field=field, choices=", ".join(options))
+        raise _refusal("register.bad_choice", field, value=value[:40], choices=", ".join(options))
     return value
 
 

@@ -24,6 +24,7 @@ from desktop.register.validation import (
     check_text,
     parse_date,
     require_text,
+    required_error,
 )
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
@@ -71,7 +72,7 @@ def _checked_fields(
     """The visit's fields after the checks a new visit and a corrected one share (one set of rules)."""
     chosen = sorted(set(purposes))
     if not chosen:
-        raise WardbookError("register.required", field="purposes")
+        raise required_error("purposes")
     for purpose in chosen:
         check_choice(purpose, VISIT_PURPOSES, "purposes")
     check_choice(outcome, VISIT_OUTCOMES, "outcome")

@@ -43,9 +43,11 @@ def _check_username(username: str) -> str:
 
 
 def _check_role(role: str) -> str:
-    if role not in USER_ROLES:
-        raise WardbookError("register.bad_choice", value=role, field="role", choices=", ".join(USER_ROLES))
-    return role
+    from desktop.register.validation import check_choice
+
+    checked = check_choice(role, USER_ROLES, "role")
+    assert checked is not None
+    return checked
 
 
 def find_user(store: Store, username: str) -> dict[str, object] | None:
