@@ -10,12 +10,16 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Characters that show nothing: zero-width spaces and joiners, direction marks and overrides, the byte-order mark,
+# the soft hyphen. Pasted from the web or typed on purpose, they made a name of nothing but them, or a household
+# code that looks exactly like another's, and a name that search could not find.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 ELLIPSIS = "…"
 
 
 def nfc(value: str) -> str:
-    """NFC form with runs of whitespace collapsed and the ends trimmed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    """NFC form without invisible characters, runs of whitespace collapsed and the ends trimmed."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", value))).strip()
 
 
 def nfc_lines(value: str) -> str:

@@ -176,3 +176,17 @@ def test_a_missing_or_wrong_value_is_named_by_its_label_never_its_key(field: str
         for error in (required_error(field), wrong.value):
             text = error.message(lang)
             assert label in text and f" {field}" not in text.replace(label, ""), text
+
+
+def test_invisible_characters_are_not_stored_and_a_name_of_only_them_is_missing(store: Store) -> None:
+    """Zero-width spaces and direction controls (pasted, or typed on purpose) made names of nothing, a household
+    code that looked exactly like another's and a name search could not find."""
+    from desktop.search.index import search_household_ids
+
+    with pytest.raises(WardbookError) as missing:
+        add_household(store, area_id=None, house_no="8", street="Lê Lợi", head_name="\u200b\u200e\u202e")
+    assert missing.value.msg_id == "register.required"
+    household = add_household(store, area_id=None, house_no="9", street="Lê Lợi", code="HK-7\u200b",
+                              head_name="Zero\u200bWidth")
+    assert store.conn.execute("SELECT code FROM households WHERE id = ?", (household,)).fetchone() == ("HK-7",)
+    assert search_household_ids(store.conn, "zerowidth") == [household]

@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from desktop import i18n
 from desktop.errors import WardbookError
+from desktop.text import nfc
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_NAME = 300  # a person's or an area's name
@@ -108,7 +109,7 @@ def check_number(value: object, field: str, *, low: float, high: float, part: st
 def check_text(value: str | None, field: str, *, limit: int, required: bool = False,
                part: str | None = None) -> str | None:
     """Text no longer than `limit` characters and free of control characters (tabs and newlines allowed)."""
-    if value is None or not value.strip():
+    if value is None or not nfc(value):  # spaces or invisible characters only: nothing would be stored
         if required:
             raise required_error(field)
         return None if value is None else value
