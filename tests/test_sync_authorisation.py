@@ -419,3 +419,15 @@ def test_a_period_or_a_day_of_another_shape_is_no_value_of_the_field() -> None:
     days = [["c1", 1, "2026-02-28"], ["c2", 1, "2026-02-30"], ["c3", 1, "28/02/2026"], ["c4", 1, "1899-12-31"]]
     assert invalid_rows("community_model_counts", ["counted_on"], days) == {1: "counted_on", 2: "counted_on",
                                                                             3: "counted_on"}
+
+
+def test_a_refused_change_is_kept_short(tmp_path: Path) -> None:
+    """A refused 10 MB text was kept whole in `refused_changes` on every laptop, for every file carrying one."""
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    station.forge("visits", "v-huge", "insert", {"household_id": station.household, "officer_id": station.officer_id,
+                                                 "visited_at": "2026-05-03", "findings": "x" * 1_000_000})
+    station.sync_laptop()
+    _, report = station.sync_admin()
+    assert report.refused == 1
+    (kept,) = station.admin.conn.execute("SELECT fields FROM refused_changes WHERE row_id = 'v-huge'").fetchone()
+    assert len(kept) < 1_000 and "1,000,000" in json.loads(kept)["findings"]

@@ -92,6 +92,17 @@ def screen(store: Store, who: Principal, blocks: list[Block], newest: int = HLC_
     return accepted, refused
 
 
+KEPT_CHARS = 200  # of a refused text value (or a name): enough to tell what it was
+KEPT_FIELDS = 60  # more than any table has: a change naming more was made up
+
+
+def _kept(fields: dict[str, object]) -> dict[str, object]:
+    """A refused change's fields as kept: long texts cut, with their length. A refused 10 MB text was stored whole
+    on every laptop (a file can carry 256 MB of such text once unpacked)."""
+    return {name[:KEPT_CHARS]: f"{value[:KEPT_CHARS]}… ({len(value):,} chars)" if isinstance(value, str) and
+            len(value) > KEPT_CHARS else value for name, value in list(fields.items())[:KEPT_FIELDS]}
+
+
 def keep_refused(store: Store, device: str, seq: int, who: Principal | None, refused: list[Refused]) -> None:
     """Record the refused changes of one file (in the caller's transaction, with the file's cursor)."""
     now = utc_now_iso()
@@ -99,8 +110,8 @@ def keep_refused(store: Store, device: str, seq: int, who: Principal | None, ref
         "INSERT INTO refused_changes (at, device_id, seq, user_id, username, role, tbl, row_id, op, hlc, fields, "
         "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(now, device, seq, who.user_id if who else None, who.username if who else None, who.role if who else None,
-          item.table, item.row_id, item.op, item.hlc, json.dumps(item.fields, ensure_ascii=False, default=str),
-          item.reason) for item in refused])
+          str(item.table)[:KEPT_CHARS], str(item.row_id)[:KEPT_CHARS], item.op, item.hlc,
+          json.dumps(_kept(item.fields), ensure_ascii=False, default=str), item.reason) for item in refused])
 
 
 def refused_counts(store: Store) -> dict[str, int]:
