@@ -68,6 +68,10 @@ def test_snapshot_then_bootstrap_a_new_laptop(tmp_path: Path, capsys: pytest.Cap
     assert main(["init", "--db", laptop[1]]) == 0
     assert main(["share", "init", share, *station]) == 0
     assert main(["sync", *station]) == 0
+    capsys.readouterr()
+    # A second station from the same laptop: refused (its roster pin made every later sync look like a rollback).
+    assert main(["share", "init", str(tmp_path / "second"), *station, "--lang", "en"]) == 2
+    assert "already belongs to station" in capsys.readouterr().err and not (tmp_path / "second").exists()
     assert main(["share", "snapshot", *station, "--lang", "en"]) == 0
     assert "Wrote snapshot" in capsys.readouterr().out
     assert main(["enroll", share, "--name", "may-moi", *laptop]) == 0

@@ -22,6 +22,12 @@ i18n.register(
             "vi": "{path} không phải thư mục đồng bộ của trạm (thiếu station.json).",
             "en": "{path} is not a station sync folder (no station.json).",
         },
+        "sync.already_in_station": {
+            "vi": "Máy này đã thuộc trạm {station}; một máy chỉ thuộc một trạm. Muốn lập trạm mới, hãy dùng một cơ sở "
+            "dữ liệu mới.",
+            "en": "This laptop already belongs to station {station}; a laptop belongs to one station only. To set up "
+            "a new station, use a new database.",
+        },
         "sync.share_exists": {
             "vi": "{path} đã là thư mục đồng bộ của một trạm.",
             "en": "{path} is already a station sync folder.",

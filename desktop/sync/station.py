@@ -175,6 +175,9 @@ def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys, stor
     station admin laptop with no account). With `store`, the admin laptop pins its own roster at once."""
     if share.has_station():
         raise WardbookError("sync.share_exists", path=share.description)
+    joined = accepted_roster(store) if store is not None else None
+    if joined is not None:  # a second station would pin a roster the first one's syncs then took for a rollback
+        raise WardbookError("sync.already_in_station", station=str(joined.get("station", ""))[:8])
     station_id = str(uuid.uuid4())
     admin_keys.data_keys[1] = os.urandom(32)
     save_roster(share, {"station": station_id, "epoch": 1, "devices": {}, "admin": admin_device,
