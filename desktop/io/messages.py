@@ -82,6 +82,14 @@ i18n.register(
             "vi": "Hộ đã có trong sổ ({code}): cập nhật hộ đó, không tạo hộ mới.",
             "en": "Household already in the register ({code}): updates it, no new household.",
         },
+        "io.code_conflict": {
+            "vi": "Trong sổ, mã hộ {code} là hộ {registered}, còn tệp ghi {given}: có thể là một hộ khác trùng mã; "
+                  "nếu là hộ khác, xoá mã hộ ở các dòng của hộ này để nhập thành hộ mới, nếu đúng là hộ đó, sửa chủ "
+                  "hộ hoặc địa chỉ trong sổ trước.",
+            "en": "In the register, household code {code} is {registered}, but the file gives {given}: probably "
+                  "another household with the same code; if it is another household, clear the code on its rows to "
+                  "import it as a new one, if it is the same, correct its head or address in the register first.",
+        },
         "io.summary": {
             "vi": "Đã nhập: {added} hộ mới, {merged} hộ đã có, {people} nhân khẩu mới, {updated} nhân khẩu được "
                   "cập nhật, {skipped} nhân khẩu không đổi, {moved} nhân khẩu đánh dấu chuyển đi.",
