@@ -1,7 +1,8 @@
 """A list whose household codes are the register's codes for other families (another laptop's or another
 ward's list numbered from the same HK-00001) must not merge those families into the register's: the check
 names each such household as a problem and the import writes nothing. A list that really updates the same
-households (a new phone, a move, headship passed within the family) still imports as an update.
+households (a new phone, a move, headship passed within the family) still imports as an update, and a second
+head or spouse added beside the register's is told.
 
 All names are invented.
 """
@@ -155,7 +156,7 @@ def test_the_same_households_updated_still_import_as_updates(registered: Store, 
 def test_headship_passed_within_a_family_that_moved_is_an_update(registered: Store, tmp_path: Path) -> None:
     """HK-00001 moved after its head died: his wife, a member in the register, is now the head. HK-00002 moved
     and the son took over, his parents listed as "Cha" and "Mẹ". Each is the same family (two people in
-    common)."""
+    common), told as a second head."""
     later = [
         ["HK-00001", "Trần Thị Hoà", "Chủ hộ", "1960", "Nữ", "", "5", "Cao Thắng", "Khu phố 1", "x"],
         ["HK-00001", "Nguyễn Thị Ánh", "Con", "1990", "Nữ", "", "5", "Cao Thắng", "Khu phố 1", "x"],
@@ -166,6 +167,37 @@ def test_headship_passed_within_a_family_that_moved_is_an_update(registered: Sto
     path = write_csv(tmp_path / "moved.csv", [HEADER, *later])
     plan = _check(registered, path)
     assert plan.blocking == [], [p.message("en") for p in plan.blocking]
+    heads = [p for p in plan.problems if p.msg_id == "io.second_head"]
+    assert [(p.row, p.blocking) for p in heads] == [(2, False), (4, False)]
+    assert heads[0].message("en") == (
+        "Row 2, column Quan hệ với chủ hộ: Trần Thị Hoà is written as head, but household HK-00001 already has "
+        "head Nguyễn Văn Đạt in the register: Trần Thị Hoà is imported as a member written as head; if the list "
+        "is right, change the head in the register.")
     _, result = import_file(registered, path)
     assert result is not None and (result.added_households, result.merged_households) == (0, 2)
     assert _household(registered, "HK-00001")[:2] == ("5", "Cao Thắng")
+
+
+def test_a_second_spouse_beside_the_registers_is_told(registered: Store, tmp_path: Path) -> None:
+    later = [*REGISTER[:3], ["HK-00001", "Lý Thị Mai", "Vợ", "1970", "Nữ", "", "12/3A", "Lê Văn Sỹ", "Khu phố 1",
+                             "x"]]
+    path = write_csv(tmp_path / "spouse.csv", [HEADER, *later])
+    plan = _check(registered, path)
+    spouses = [p for p in plan.problems if p.msg_id == "io.second_spouse"]
+    assert [(p.row, p.blocking) for p in spouses] == [(5, False)]
+    assert spouses[0].message("vi") == (
+        "Dòng 5, cột Quan hệ với chủ hộ: Lý Thị Mai được ghi là vợ/chồng chủ hộ, nhưng trong sổ hộ HK-00001 đã có "
+        "Trần Thị Hoà là vợ/chồng chủ hộ: vẫn nhập; kiểm tra lại quan hệ với chủ hộ.")
+    # The register's spouse left out and marked moved out by this import: no second spouse remains.
+    moved = write_csv(tmp_path / "moved.csv", [HEADER, *[row for row in later if row[1] != "Trần Thị Hoà"]])
+    assert not [p for p in _check(registered, moved, mark_moved_out=True).problems if p.msg_id == "io.second_spouse"]
+    assert [p.row for p in _check(registered, moved).problems if p.msg_id == "io.second_spouse"] == [4]
+
+
+def test_a_new_head_beside_the_registers_is_told(registered: Store, tmp_path: Path) -> None:
+    later = [["HK-00002", "Đặng Quốc Huy", "Chủ hộ", "2000", "Nam", "", "45", "Hẻm 7 Nguyễn Trãi", "Khu phố 2", ""],
+             REGISTER[4]]
+    plan = _check(registered, write_csv(tmp_path / "head.csv", [HEADER, *later]))
+    assert plan.blocking == []
+    assert [(p.msg_id, p.row) for p in plan.problems if p.msg_id in ("io.second_head", "io.absent_head")] == [
+        ("io.second_head", 2), ("io.absent_head", 2)]

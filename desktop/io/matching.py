@@ -28,6 +28,7 @@ from desktop.store.tables import HOUSEHOLD_FLAGS
 _HOUSEHOLD_COLUMNS = ("code", "area_id", "house_no", "street", "phone", "notes",
                       *(f"flag_{flag}" for flag in HOUSEHOLD_FLAGS))
 _PERSON_COLUMNS = ("birth_year", "gender", "phone", "relation_to_head", "occupation", "id_number")
+_SPOUSE = {"vo", "chong", "vo/chong", "vochong", "spouse", "wife", "husband"}  # folded, spaces dropped
 
 
 class Register:
@@ -98,6 +99,7 @@ class Register:
                 members.setdefault(values[1], []).append(dict(zip(names, values, strict=True)))
         for household_id, planned in matched.items():
             left = members.get(str(household_id), [])
+            everyone = list(left)
             for person in planned.people:
                 same = [m for m in left if fold(str(m["full_name"])) == fold(str(person.fields["full_name"]))]
                 relation = fold(str(person.fields["relation_to_head"] or ""))
@@ -111,6 +113,7 @@ class Register:
                 if best["moved_out_on"] is not None:
                     person.changes["moved_out_on"] = None  # back in the household's list: moved back in
             reader = readers[planned.key]
+            _tell_second_head_or_spouse(plan, planned, reader, everyone)
             for member in left if reader.has("full_name") else []:
                 if member["moved_out_on"] is None:
                     absent = AbsentMember(str(member["id"]), str(member["full_name"]), household_label(planned),
@@ -123,6 +126,39 @@ class Register:
                     reader.problem(planned.first_row, "full_name",
                                    "io.absent_moved_out" if plan.mark_moved_out else "io.absent_kept",
                                    blocking=False, name=absent.full_name, household=absent.household)
+
+
+def _tell_second_head_or_spouse(plan: ImportPlan, planned: PlannedHousehold, reader: RowReader,
+                                members: list[dict[str, object]]) -> None:
+    """A row written as head, or as spouse, beside the register's head or spouse who stays one is told, as a
+    notice: the import adds or updates the person as written (the list may be right, the headship changed) but
+    never changes the household's head, so the household would show two heads or two spouses until the clerk
+    corrects it in the register."""
+    rows = {person.existing_id: person for person in planned.people if person.existing_id}
+    live = [m for m in members if m["moved_out_on"] is None or str(m["id"]) in rows]
+    head = next((m for m in live if m["is_head"]), None)
+
+    def stays_spouse(member: dict[str, object]) -> bool:
+        row = rows.get(str(member["id"]))
+        if row is None:  # left out of the list: kept, unless this import marks them moved out
+            return not (plan.mark_moved_out and reader.has("full_name"))
+        return not row.fields["relation_to_head"] or _is_spouse(row.fields["relation_to_head"])
+
+    spouses = [m for m in live if _is_spouse(m["relation_to_head"]) and stays_spouse(m)]
+    spouse_ids = {str(m["id"]) for m in spouses}
+    for person in planned.people:
+        name, household = person.fields["full_name"], household_label(planned)
+        if person.is_head and head is not None and person.existing_id != str(head["id"]):
+            reader.problem(person.row, "relation", "io.second_head", blocking=False, name=name,
+                           household=household, head=head["full_name"])
+        elif spouses and person.existing_id not in spouse_ids and _is_spouse(person.fields["relation_to_head"]):
+            reader.problem(person.row, "relation", "io.second_spouse", blocking=False, name=name,
+                           household=household, spouse=spouses[0]["full_name"])
+
+
+def _is_spouse(relation: object) -> bool:
+    """"Vợ", "chồng", "Vợ / Chồng": the head's spouse, however the list writes it."""
+    return fold(str(relation or "")).replace(" ", "") in _SPOUSE
 
 
 def _described(head: object, household: dict[str, object]) -> str:

@@ -181,6 +181,19 @@ i18n.register(
             "en": "Head {name} (household {household}) is not in the new list: kept; change the head in the "
                   "register if needed.",
         },
+        "io.second_head": {
+            "vi": "{name} được ghi là chủ hộ, nhưng trong sổ hộ {household} đã có chủ hộ {head}: vẫn nhập {name} như "
+                  "một nhân khẩu ghi là chủ hộ; nếu danh sách đúng, đổi chủ hộ trong sổ.",
+            "en": "{name} is written as head, but household {household} already has head {head} in the register: "
+                  "{name} is imported as a member written as head; if the list is right, change the head in the "
+                  "register.",
+        },
+        "io.second_spouse": {
+            "vi": "{name} được ghi là vợ/chồng chủ hộ, nhưng trong sổ hộ {household} đã có {spouse} là vợ/chồng chủ "
+                  "hộ: vẫn nhập; kiểm tra lại quan hệ với chủ hộ.",
+            "en": "{name} is written as the head's spouse, but household {household} already has {spouse} as the "
+                  "head's spouse in the register: imported anyway; check the relation to the head.",
+        },
         "io.mapping_line": {"vi": "Cột '{header}' → {field}", "en": "Column '{header}' → {field}"},
         "io.exported": {
             "vi": "Đã xuất {count} dòng vào {path}.",
