@@ -152,14 +152,20 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
                                      if "area" in plan.mapping.values() else "", "io.unknown_area",
                                      {"value": text, "count": count}))
     existing = Register(store)
+    strangers = existing.strangers(list(by_key.values()))
     for planned in by_key.values():
         reader = readers[planned.key]
         # Members' notes are gathered into the household's: cut at the register's limit, never refused for it.
         planned.fields["notes"] = shorten("; ".join(planned.notes), MAX_TEXT) or None
         planned.fields["area_id"] = areas.get(planned.area_key or "")
-        match_household(existing, planned, plan, reader)
+        stranger = strangers.get(planned.key)
+        if stranger:  # neither an update of that household nor a new one: told once, on its first row
+            plan.problems.append(Problem(planned.first_row, reader.header("household_code"), "io.code_conflict",
+                                         stranger))
+        else:
+            match_household(existing, planned, plan, reader)
         heads = [p for p in planned.people if p.is_head]
-        if planned.existing_id is None:
+        if planned.existing_id is None and not stranger:
             for required in ("house_no", "street"):
                 if not planned.fields[required]:
                     reader.problem(planned.first_row, required, "io.required", header=reader.header(required))

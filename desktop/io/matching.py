@@ -4,9 +4,20 @@ Households match by code, else by folded head name and address; people within a 
 name (and relation, between namesakes). A value the list gives differently is a correction, written through
 the write path as an update; members the list leaves out are listed (and marked moved out only on request).
 Case and accents of the same text are no change, so an export read back changes nothing.
+
+A code is only a number some laptop or ward gave out: another list numbered from HK-00001 too names other
+families by the register's codes. So a code matches only a household the list shows to be the same family:
+the same house number and street, or else (a family that moved) two people in common by folded name, or the
+one person a list gives for it (one row per household, a family of one). One name in common is not enough
+beside several: a ward repeats "Nguyễn Văn Hùng" in many unrelated families. A list that gives neither a head
+nor an address (members added by code) has nothing to contradict the code. Any other household is a problem,
+never an update: merging it would overwrite a family's address, phone and flags with another's and put two
+heads in one household.
 """
 
 from __future__ import annotations
+
+import json
 
 from desktop.io.plan import AbsentMember, ImportPlan, PlannedHousehold, Problem, household_label
 from desktop.io.rows import RowReader
@@ -17,6 +28,7 @@ from desktop.store.tables import HOUSEHOLD_FLAGS
 _HOUSEHOLD_COLUMNS = ("code", "area_id", "house_no", "street", "phone", "notes",
                       *(f"flag_{flag}" for flag in HOUSEHOLD_FLAGS))
 _PERSON_COLUMNS = ("birth_year", "gender", "phone", "relation_to_head", "occupation", "id_number")
+_SPOUSE = {"vo", "chong", "vo/chong", "vochong", "spouse", "wife", "husband"}  # folded, spaces dropped
 
 
 class Register:
@@ -36,6 +48,39 @@ class Register:
             self.by_address[(fold(str(row["full_name"] or "")), fold(str(row["house_no"] or "")),
                              fold(str(row["street"] or "")))] = row
 
+    def strangers(self, households: list[PlannedHousehold]) -> dict[str, dict[str, object]]:
+        """The file's households whose code is the register's code of another family (see the module's
+        docstring), by key, with what the register and the file say of each for the clerk. Members are read
+        in one query, only for the households whose address does not show them to be the same family."""
+        doubtful: dict[str, tuple[PlannedHousehold, dict[str, object]]] = {}
+        for planned in households:
+            row = self.by_code.get(str(planned.fields["code"])) if planned.fields["code"] else None
+            if row is None:
+                continue
+            address = {name: fold(str(planned.fields[name])) for name in ("house_no", "street")
+                       if planned.fields[name]}
+            if address and all(fold(str(row[name] or "")) == given for name, given in address.items()):
+                continue
+            if address or any(p.is_head for p in planned.people):
+                doubtful[planned.key] = (planned, row)
+        if not doubtful:
+            return {}
+        members: dict[str, set[str]] = {}
+        ids = sorted({str(row["id"]) for _, row in doubtful.values()})
+        for household_id, name in self.store.conn.execute(
+                "SELECT p.household_id, p.full_name FROM json_each(?) k CROSS JOIN people p "
+                "ON p.household_id = k.value WHERE p.deleted_hlc IS NULL", (json.dumps(ids),)):
+            members.setdefault(household_id, set()).add(fold(str(name)))
+        strangers: dict[str, dict[str, object]] = {}
+        for planned, row in doubtful.values():
+            names = {fold(str(p.fields["full_name"])) for p in planned.people}
+            if len(names & members.get(str(row["id"]), set())) >= min(2, len(names)):
+                continue
+            head = next((p.fields["full_name"] for p in planned.people if p.is_head), None)
+            strangers[planned.key] = {"code": row["code"], "registered": _described(row["full_name"], row),
+                                      "given": _described(head, planned.fields)}
+        return strangers
+
     def match_people(self, plan: ImportPlan, households: list[PlannedHousehold],
                      readers: dict[str, RowReader]) -> None:
         """Each row of a matched household is the member with the same folded name (and relation, between
@@ -54,6 +99,7 @@ class Register:
                 members.setdefault(values[1], []).append(dict(zip(names, values, strict=True)))
         for household_id, planned in matched.items():
             left = members.get(str(household_id), [])
+            everyone = list(left)
             for person in planned.people:
                 same = [m for m in left if fold(str(m["full_name"])) == fold(str(person.fields["full_name"]))]
                 relation = fold(str(person.fields["relation_to_head"] or ""))
@@ -67,6 +113,7 @@ class Register:
                 if best["moved_out_on"] is not None:
                     person.changes["moved_out_on"] = None  # back in the household's list: moved back in
             reader = readers[planned.key]
+            _tell_second_head_or_spouse(plan, planned, reader, everyone)
             for member in left if reader.has("full_name") else []:
                 if member["moved_out_on"] is None:
                     absent = AbsentMember(str(member["id"]), str(member["full_name"]), household_label(planned),
@@ -79,6 +126,45 @@ class Register:
                     reader.problem(planned.first_row, "full_name",
                                    "io.absent_moved_out" if plan.mark_moved_out else "io.absent_kept",
                                    blocking=False, name=absent.full_name, household=absent.household)
+
+
+def _tell_second_head_or_spouse(plan: ImportPlan, planned: PlannedHousehold, reader: RowReader,
+                                members: list[dict[str, object]]) -> None:
+    """A row written as head, or as spouse, beside the register's head or spouse who stays one is told, as a
+    notice: the import adds or updates the person as written (the list may be right, the headship changed) but
+    never changes the household's head, so the household would show two heads or two spouses until the clerk
+    corrects it in the register."""
+    rows = {person.existing_id: person for person in planned.people if person.existing_id}
+    live = [m for m in members if m["moved_out_on"] is None or str(m["id"]) in rows]
+    head = next((m for m in live if m["is_head"]), None)
+
+    def stays_spouse(member: dict[str, object]) -> bool:
+        row = rows.get(str(member["id"]))
+        if row is None:  # left out of the list: kept, unless this import marks them moved out
+            return not (plan.mark_moved_out and reader.has("full_name"))
+        return not row.fields["relation_to_head"] or _is_spouse(row.fields["relation_to_head"])
+
+    spouses = [m for m in live if _is_spouse(m["relation_to_head"]) and stays_spouse(m)]
+    spouse_ids = {str(m["id"]) for m in spouses}
+    for person in planned.people:
+        name, household = person.fields["full_name"], household_label(planned)
+        if person.is_head and head is not None and person.existing_id != str(head["id"]):
+            reader.problem(person.row, "relation", "io.second_head", blocking=False, name=name,
+                           household=household, head=head["full_name"])
+        elif spouses and person.existing_id not in spouse_ids and _is_spouse(person.fields["relation_to_head"]):
+            reader.problem(person.row, "relation", "io.second_spouse", blocking=False, name=name,
+                           household=household, spouse=spouses[0]["full_name"])
+
+
+def _is_spouse(relation: object) -> bool:
+    """"Vợ", "chồng", "Vợ / Chồng": the head's spouse, however the list writes it."""
+    return fold(str(relation or "")).replace(" ", "") in _SPOUSE
+
+
+def _described(head: object, household: dict[str, object]) -> str:
+    """`Nguyễn Văn Đạt, 12/3A Lê Văn Sỹ`: a household as the clerk knows it, from what is given of the two."""
+    address = " ".join(str(household[name]) for name in ("house_no", "street") if household.get(name))
+    return ", ".join(str(part) for part in (head, address) if part)
 
 
 def _corrections(current: dict[str, object], given: dict[str, object], names: tuple[str, ...]) -> dict[str, object]:

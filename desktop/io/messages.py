@@ -82,6 +82,14 @@ i18n.register(
             "vi": "Hộ đã có trong sổ ({code}): cập nhật hộ đó, không tạo hộ mới.",
             "en": "Household already in the register ({code}): updates it, no new household.",
         },
+        "io.code_conflict": {
+            "vi": "Trong sổ, mã hộ {code} là hộ {registered}, còn tệp ghi {given}: có thể là một hộ khác trùng mã; "
+                  "nếu là hộ khác, xoá mã hộ ở các dòng của hộ này để nhập thành hộ mới, nếu đúng là hộ đó, sửa chủ "
+                  "hộ hoặc địa chỉ trong sổ trước.",
+            "en": "In the register, household code {code} is {registered}, but the file gives {given}: probably "
+                  "another household with the same code; if it is another household, clear the code on its rows to "
+                  "import it as a new one, if it is the same, correct its head or address in the register first.",
+        },
         "io.summary": {
             "vi": "Đã nhập: {added} hộ mới, {merged} hộ đã có, {people} nhân khẩu mới, {updated} nhân khẩu được "
                   "cập nhật, {skipped} nhân khẩu không đổi, {moved} nhân khẩu đánh dấu chuyển đi.",
@@ -172,6 +180,19 @@ i18n.register(
                   "cần.",
             "en": "Head {name} (household {household}) is not in the new list: kept; change the head in the "
                   "register if needed.",
+        },
+        "io.second_head": {
+            "vi": "{name} được ghi là chủ hộ, nhưng trong sổ hộ {household} đã có chủ hộ {head}: vẫn nhập {name} như "
+                  "một nhân khẩu ghi là chủ hộ; nếu danh sách đúng, đổi chủ hộ trong sổ.",
+            "en": "{name} is written as head, but household {household} already has head {head} in the register: "
+                  "{name} is imported as a member written as head; if the list is right, change the head in the "
+                  "register.",
+        },
+        "io.second_spouse": {
+            "vi": "{name} được ghi là vợ/chồng chủ hộ, nhưng trong sổ hộ {household} đã có {spouse} là vợ/chồng chủ "
+                  "hộ: vẫn nhập; kiểm tra lại quan hệ với chủ hộ.",
+            "en": "{name} is written as the head's spouse, but household {household} already has {spouse} as the "
+                  "head's spouse in the register: imported anyway; check the relation to the head.",
         },
         "io.mapping_line": {"vi": "Cột '{header}' → {field}", "en": "Column '{header}' → {field}"},
         "io.exported": {

@@ -23,3 +23,23 @@ def test_check_shows_the_dry_run_and_the_options_reach_the_import(window, qtbot,
         "SELECT p.full_name, h.street, a.name FROM people p JOIN households h ON h.id = p.household_id "
         "JOIN areas a ON a.id = h.area_id WHERE h.house_no = '7'").fetchall() == [
         ("Trần Kim Xuân", "Phú Thọ", "Khu phố 2")]
+
+
+def test_a_list_of_other_families_under_the_registers_codes_cannot_be_imported(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Another ward's list numbered from HK-00001 too: the check names each household, the import stays off."""
+    from desktop.demo import DemoSize, generate_demo_ward
+    from desktop.io.exporter import export
+    from desktop.store import Store
+
+    path = tmp_path / "other_ward.csv"
+    with Store.open(tmp_path / "other.db", create=True) as other:
+        generate_demo_ward(other, DemoSize(households=3, seed=2))
+        export(other, "people", path)
+    store = window.ctx.store
+    before = store.conn.execute("SELECT COUNT(*), MAX(updated_at) FROM people").fetchone()
+    dialog = window.open_import()
+    dialog.path.setText(str(path))
+    dialog.check_button.click()
+    assert dialog.report.toPlainText().count("có thể là một hộ khác trùng mã") == 3
+    assert dialog.summary.text().startswith("3 ") and not dialog.import_button.isEnabled()
+    assert store.conn.execute("SELECT COUNT(*), MAX(updated_at) FROM people").fetchone() == before
