@@ -349,3 +349,29 @@ def test_every_outcome_table_fits_the_text_width(ward: Ward) -> None:
     for lang in ("vi", "en"):
         for table in outcome_tables(outcome_figures(ward.store, Q2, today=LATER), lang).values():
             assert sum(field.width_mm for field in table.fields) * mm <= body_width(), (lang, table.key)
+
+
+def test_a_model_has_one_count_a_day_none_before_it_was_recognised_and_no_stray_dates(ward: Ward) -> None:
+    """What the command line let through: a second count of the same day beside the first, a count dated before the
+    model existed, a count day without a number, a date stopped for a model that stays active (dropped without a
+    word), the number cleared while counts say it; and removing every count left the model's old number."""
+    store = ward.store
+    edit_model(store, ward.safe_area, members=50, members_on="01/05/2026")
+    edit_model(store, ward.safe_area, members=52, members_on="01/05/2026")  # recounted the same day
+    assert [(row["counted_on"], row["members"]) for row in model_counts(store, ward.safe_area)] == [
+        ("2025-12-01", 40), ("2026-05-01", 52)]
+    assert get_model(store, ward.safe_area)["members"] == 52
+    refusals = [
+        ({"members": 60, "members_on": "01/01/2020"}, "register.count_before_recognised"),
+        ({"members_on": "01/06/2026"}, "register.count_needs_members"),
+        ({"stopped_on": "01/06/2026"}, "register.stopped_needs_status"),
+        ({"members": ""}, "register.required"),
+    ]
+    for change, msg_id in refusals:
+        with pytest.raises(WardbookError) as refused:
+            edit_model(store, ward.safe_area, **change)  # type: ignore[arg-type]
+        assert refused.value.msg_id == msg_id
+    assert get_model(store, ward.safe_area)["stopped_on"] is None
+    for row in model_counts(store, ward.safe_area):
+        remove_model_count(store, str(row["id"]))
+    assert get_model(store, ward.safe_area)["members"] is None  # no count left: not known

@@ -26,6 +26,7 @@ from desktop.register.validation import (
     field_name,
     parse_date,
     require_text,
+    required_error,
 )
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
@@ -102,11 +103,29 @@ def add_model(
     fields = _model_fields(store, {"name": name, "kind": kind, "area_id": area_id, "members": members,
                                    "status": status, "recognised_on": recognised_on, "stopped_on": stopped_on,
                                    "notes": notes})
+    _check_stopped_given(stopped_on, fields)
     model_id = new_id()
+    if members_on is not None and fields["members"] is None:
+        raise WardbookError("register.count_needs_members", field="members")
     counted_on = _day(members_on, "members_on") or str(fields["recognised_on"] or date.today().isoformat())
+    _check_count_day(counted_on, fields)
     store.writer.write([RowWrite("community_models", model_id, "insert", fields),
                         *_count(model_id, fields["members"], counted_on)])
     return model_id
+
+
+def _check_stopped_given(stopped_on: object, fields: dict[str, object]) -> None:
+    """A date stopped given for a model that stays active was dropped without a word."""
+    if stopped_on not in (None, "") and fields["status"] != "stopped":
+        raise WardbookError("register.stopped_needs_status", field="stopped_on")
+
+
+def _check_count_day(counted_on: str, fields: dict[str, object]) -> None:
+    """A model's members are not counted before it was recognised (its first count is the day it was)."""
+    recognised = fields.get("recognised_on")
+    if recognised and counted_on < str(recognised):
+        raise WardbookError("register.count_before_recognised", day=format_date(counted_on),
+                            recognised=format_date(recognised), field="members_on")
 
 
 def _count(model_id: str, members: object, counted_on: str) -> list[RowWrite]:
@@ -139,18 +158,28 @@ def edit_model(store: Store, model_id: str, *, members_on: str | date | None = N
     if unknown:
         raise ValueError(f"not fields of a community model: {sorted(unknown)}")
     current = get_model(store, model_id)
+    if members_on is not None and changes.get("members") in (None, ""):
+        raise WardbookError("register.count_needs_members", field="members")
     counted_on = _day(members_on, "members_on") or date.today().isoformat()
     fields = _model_fields(store, {**current, **changes})
+    _check_stopped_given(changes.get("stopped_on"), fields)
     members = fields["members"]
+    counts = model_counts(store, model_id)
+    if "members" in changes and members is None and counts:
+        raise required_error("members")  # the counts say how many: a mistaken one is removed from their list
     count: list[RowWrite] = []
     if "members" in changes and members is not None and (members != current["members"] or members_on):
-        known = [(str(row["counted_on"]), row["members"]) for row in model_counts(store, model_id)]
+        _check_count_day(counted_on, fields)
+        known = {str(row["counted_on"]): row for row in counts}
         if not known and current["members"] is not None:  # recorded before counts were kept: as of its last change
-            known = [(_last_changed(store, model_id), current["members"])]
-        if (counted_on, members) not in known:
+            known = {_last_changed(store, model_id): {"id": None, "members": current["members"]}}
+        same_day = known.get(counted_on)
+        if same_day is None:
             count = _count(model_id, members, counted_on)
-        # sorted() keeps the order of equal days: the count given, last, is the latest of its day
-        fields["members"] = sorted([*known, (counted_on, members)], key=lambda day_count: day_count[0])[-1][1]
+        elif same_day["members"] != members and same_day["id"] is not None:  # one count a day: the later says it
+            count = [RowWrite("community_model_counts", str(same_day["id"]), "update", {"members": members})]
+        by_day = {day: row["members"] for day, row in known.items()} | {counted_on: members}
+        fields["members"] = by_day[max(by_day)]
     change = RowWrite("community_models", model_id, "update", fields)
     store.writer.write([change, *count])
     return {**change.fields, **({"members_on": counted_on} if count else {})}
@@ -179,8 +208,9 @@ def remove_model_count(store: Store, count_id: str) -> None:
     model = get_model(store, str(found[0]))
     remaining = [row for row in model_counts(store, str(model["id"])) if row["id"] != count_id]
     batch = [RowWrite("community_model_counts", count_id, "delete")]
-    if remaining and remaining[-1]["members"] != model["members"]:
-        batch.append(RowWrite("community_models", str(model["id"]), "update", {"members": remaining[-1]["members"]}))
+    latest = remaining[-1]["members"] if remaining else None  # no count left: how many is not known
+    if latest != model["members"]:
+        batch.append(RowWrite("community_models", str(model["id"]), "update", {"members": latest}))
     store.writer.write(batch)
 
 

@@ -44,6 +44,19 @@ i18n.register(
             "vi": "Không tìm thấy lần đếm số thành viên '{value}' (có thể đã được xóa).",
             "en": "No member count '{value}' (it may have been removed already).",
         },
+        "register.count_before_recognised": {
+            "vi": "Ngày đếm số thành viên ({day}) không được trước ngày công nhận mô hình ({recognised}).",
+            "en": "The day the members were counted ({day}) cannot be before the day the model was recognised "
+            "({recognised}).",
+        },
+        "register.count_needs_members": {
+            "vi": "Ngày đếm số thành viên đi cùng một số thành viên: hãy nhập cả số thành viên.",
+            "en": "A day of counting goes with a number of members: enter the number too.",
+        },
+        "register.stopped_needs_status": {
+            "vi": "Ngày ngừng hoạt động chỉ dùng cho mô hình đã ngừng hoạt động: hãy chọn cả tình trạng đó.",
+            "en": "The date stopped is only for a model that has stopped: choose that status too.",
+        },
         "register.model_needs_date": {
             "vi": "Mô hình “{status}” cần có {name}.",
             "en": "A model that is “{status}” needs this date: {name}.",
