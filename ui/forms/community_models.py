@@ -147,7 +147,9 @@ class CommunityModelDialog(FormDialog):
     def save(self) -> str | None:
         fields = {"name": self.name.text(), "kind": self.kind.currentData(), "area_id": self.area.currentData(),
                   "members": self.members.text(), "status": self.status.currentData(),
-                  "recognised_on": self.recognised_on.text(), "stopped_on": self.stopped_on.text(),
+                  "recognised_on": self.recognised_on.text(),
+                  # a date stopped left in the field of a model made active again is not the model's any more
+                  "stopped_on": self.stopped_on.text() if self.status.currentData() == "stopped" else None,
                   "notes": self.notes.text().strip() or None}
         members_on = self.members_on.text().strip() or None
         if self.model_id is not None:
