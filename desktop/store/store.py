@@ -32,6 +32,15 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
+def _forget_unmade(path: Path, made: bool) -> None:
+    """Remove a database this very call began to create and could not finish (a full disk): left behind, a file
+    with no tables was refused for ever after as "not a WardBook database", even once there was room."""
+    if made:
+        for own in (path, *(Path(str(path) + suffix) for suffix in files.SIDE_SUFFIXES)):
+            with suppress(OSError):
+                own.unlink()
+
+
 class Store:
     """The laptop's database. Use `Store.open(path)`; close it (or use it as a context manager) when done."""
 
@@ -62,7 +71,8 @@ class Store:
         """
         path = Path(path)
         identity.check_file(path, encrypted_ok=key is not None)
-        if not path.exists():
+        made = not path.exists()
+        if made:
             if not create:
                 raise WardbookError("store.missing", path=str(path))
             files.create_private(path)
@@ -74,12 +84,14 @@ class Store:
         try:
             conn = connect(path, key)
         except DATABASE_ERRORS as error:
+            _forget_unmade(path, made)
             raise environment_error(error, path) or WardbookError(
                 "store.unreadable", path=str(path), reason=str(error)) from error
         try:
             store = cls(path, conn, key)
         except BaseException as error:
             conn.close()
+            _forget_unmade(path, made)
             if isinstance(error, DATABASE_ERRORS):
                 raise environment_error(error, path) or WardbookError(
                     "store.unreadable", path=str(path), reason=str(error)) from error

@@ -54,6 +54,17 @@ def test_demo_on_a_full_disk_says_so_not_cannot_rollback(small_disk: Path, cli: 
     _one_line_disk_full(result, db)
 
 
+def test_init_on_a_full_disk_leaves_nothing_and_works_once_there_is_room(small_disk: Path,
+                                                                        cli: Callable[..., Result]) -> None:
+    """The half-made file used to stay, and was then refused for ever as "not a WardBook database"."""
+    db = small_disk / "ward.db"
+    _fill(small_disk, 100_000)
+    _one_line_disk_full(cli("--db", db, "init"), db)
+    assert sorted(path.name for path in small_disk.iterdir()) == ["ballast"]
+    (small_disk / "ballast").unlink()
+    assert cli("--db", db, "init").code == 0
+
+
 def test_visit_add_on_a_full_disk(small_disk: Path, ward_template: Path, tmp_path: Path,
                                   cli: Callable[..., Result]) -> None:
     db = small_disk / "ward.db"
