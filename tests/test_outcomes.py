@@ -375,3 +375,26 @@ def test_a_model_has_one_count_a_day_none_before_it_was_recognised_and_no_stray_
     for row in model_counts(store, ward.safe_area):
         remove_model_count(store, str(row["id"]))
     assert get_model(store, ward.safe_area)["members"] is None  # no count left: not known
+
+
+def test_a_case_is_not_dated_ahead_and_its_free_text_has_limits(ward: Ward) -> None:
+    """A case received in 2030, an event dated ahead, a source of 120,000 characters or with terminal escape codes
+    went in from the command line (visits refused all of these)."""
+    store = ward.store
+    attempts = [
+        (lambda: add_case(store, kind="tip", title="Tin báo", received_on="01/01/2030"), "register.future_date"),
+        (lambda: add_case(store, kind="tip", title="Tin báo", received_on="01/06/2026", source="s" * 120_000),
+         "register.too_long"),
+        (lambda: add_case(store, kind="tip", title="Tin báo", received_on="01/06/2026", source="a\x1b[31mRED"),
+         "register.bad_characters"),
+    ]
+    case_id = add_case(store, kind="tip", title="Tin báo", received_on="01/06/2026", source="Người dân báo")
+    attempts += [
+        (lambda: update_case(store, case_id, on="01/01/2030", outcome="verified"), "register.future_date"),
+        (lambda: update_case(store, case_id, on="02/06/2026", note="note\x1b[2J"), "register.bad_characters"),
+    ]
+    for attempt, msg_id in attempts:
+        with pytest.raises(WardbookError) as refused:
+            attempt()
+        assert refused.value.msg_id == msg_id
+        assert "received_on" not in refused.value.message("vi") and "source" not in refused.value.message("en")

@@ -16,7 +16,15 @@ from desktop.errors import WardbookError
 from desktop.register import outcome_messages  # noqa: F401  (registers the outcome's messages)
 from desktop.register.households import resolve_household
 from desktop.register.labels import label  # also registers the kinds' names the messages refer to
-from desktop.register.validation import check_choice, parse_date, require_text, required_error
+from desktop.register.validation import (
+    MAX_TEXT,
+    check_choice,
+    check_text,
+    not_in_future,
+    parse_date,
+    require_text,
+    required_error,
+)
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.tables import CASE_KINDS, CASE_STATUSES, MEDIATION_KINDS, MEDIATION_RESULTS, TIP_STATUSES
@@ -67,7 +75,8 @@ def add_case(
     authorize_owner(store, "register.edit", officer_id)
     authorize_owner(store, "register.edit", assignee_id)
     check_choice(kind, CASE_KINDS, "kind")
-    received = parse_date(received_on, required=True, field="received_on")
+    check_text(source, "source", limit=MAX_TEXT)  # a source of 120,000 characters, or with escape codes, went in
+    received = not_in_future(parse_date(received_on, required=True, field="received_on"), "received_on")
     assert received is not None
     due = parse_date(due_on, field="due_on")
     if due is not None and due < received:
@@ -140,7 +149,7 @@ def update_case(
     current, owner, kind, current_outcome = _case_state(store, case_id)
     actor = authorize_owner(store, "register.edit", owner)
     officer_id = officer_id or actor.user_id
-    at = parse_date(on, required=True, field="on")
+    at = not_in_future(parse_date(on, required=True, field="on"), "on")
     status = check_choice(new_status, CASE_STATUSES, "new_status", required=False)
     if status == current:
         status = None
@@ -149,6 +158,8 @@ def update_case(
         new_outcome = None
     if status is None and new_outcome is None and not (note or "").strip():
         raise required_error("note")
+    check_text(note, "note", limit=MAX_TEXT)
+    check_text(resolution, "resolution", limit=MAX_TEXT)
     event_id = new_id()
     batch = [
         RowWrite(

@@ -24,6 +24,7 @@ from desktop.register.validation import (
     check_int,
     check_text,
     field_name,
+    not_in_future,
     parse_date,
     require_text,
     required_error,
@@ -45,10 +46,8 @@ def _check_area(store: Store, area_id: str | None) -> str | None:
 
 
 def _day(value: object, field: str) -> str | None:
-    day = parse_date(value if value is None or isinstance(value, (str, date)) else str(value), field=field)
-    if day is not None and day > date.today().isoformat():
-        raise WardbookError("register.future_date", name=field_name(field), value=format_date(day), field=field)
-    return day
+    return not_in_future(parse_date(value if value is None or isinstance(value, (str, date)) else str(value),
+                                    field=field), field)
 
 
 def _model_fields(store: Store, values: dict[str, object]) -> dict[str, object]:

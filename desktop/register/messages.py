@@ -82,6 +82,10 @@ i18n.register(
             "text": ("Nội dung", "Text"),
             "section": ("Mục của báo cáo", "Section of the report"),
             "role": ("Vai trò", "Role"),
+            "received_on": ("Ngày tiếp nhận", "Date received"),
+            "on": ("Ngày", "Date"),
+            "source": ("Nguồn tin", "Source"),
+            "resolution": ("Kết quả giải quyết", "Resolution"),
         }.items()},
         "register.code_taken": {
             "vi": "Mã hộ {code} đã có; hãy chọn mã khác hoặc bỏ trống để tạo mã tự động.",

@@ -13,7 +13,7 @@ from datetime import date
 
 from desktop.errors import WardbookError
 from desktop.register import outcome_messages  # noqa: F401  (registers the messages used here)
-from desktop.register.validation import MAX_TEXT, check_text, field_name, parse_date
+from desktop.register.validation import MAX_TEXT, check_text, not_in_future, parse_date
 from desktop.search.folding import fold
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import Store
@@ -61,15 +61,9 @@ def officers(store: Store) -> list[dict[str, object]]:
                               "WHERE deleted_hlc IS NULL AND active = 1 ORDER BY name")
 
 
-def _not_in_future(day: str | None, field: str) -> str | None:
-    if day is not None and day > date.today().isoformat():
-        raise WardbookError("register.future_date", name=field_name(field), value=format_date(day), field=field)
-    return day
-
-
 def _period(started_on: str | date, ended_on: str | date | None) -> tuple[str, str | None]:
-    start = _not_in_future(parse_date(started_on, required=True, field="started_on"), "started_on")
-    end = _not_in_future(parse_date(ended_on, field="ended_on"), "ended_on")
+    start = not_in_future(parse_date(started_on, required=True, field="started_on"), "started_on")
+    end = not_in_future(parse_date(ended_on, field="ended_on"), "ended_on")
     assert start is not None
     if end is not None and end < start:
         raise WardbookError("register.end_before_start", end=format_date(end), start=format_date(start),

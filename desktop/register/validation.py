@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from desktop import i18n
 from desktop.errors import WardbookError
-from desktop.text import nfc
+from desktop.text import format_date, nfc
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_NAME = 300  # a person's or an area's name
@@ -53,6 +53,13 @@ def parse_date(value: str | date | None, *, required: bool = False, field: str =
         check_year(parsed.year, field)
         return parsed.isoformat()
     raise WardbookError("register.bad_date", value=text[:40])
+
+
+def not_in_future(day: str | None, field: str) -> str | None:
+    """`day` (ISO, from `parse_date`), refused when after today: a record of what happened cannot be dated ahead."""
+    if day is not None and day > date.today().isoformat():
+        raise _refusal("register.future_date", field, value=format_date(day))
+    return day
 
 
 def field_name(field: str) -> object:
