@@ -95,7 +95,13 @@ def test_a_void_keeps_the_visit_out_of_the_figures_and_a_restore_brings_it_back(
         update_visit(store, visit, household_id=household, visited_on="05/01/2026", purposes=["welfare_check"],
                      outcome="met")
     assert refused.value.msg_id == "register.visit_voided"
+    with pytest.raises(WardbookError) as refused:  # voiding again replaced the first reason
+        void_visit(store, visit, "Lý do khác")
+    assert refused.value.msg_id == "register.already_voided" and "Ghi nhầm hộ" in refused.value.message("vi")
     assert restore_visit(store, visit) == household
+    with pytest.raises(WardbookError) as refused:  # said "restored" of a visit that was never voided
+        restore_visit(store, visit)
+    assert refused.value.msg_id == "register.not_voided"
     assert ward_stats(store) == counted
     assert store.conn.execute("SELECT voided, void_reason FROM visits WHERE id = ?", (visit,)).fetchone() == (
         0, None)

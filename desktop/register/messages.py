@@ -127,6 +127,14 @@ i18n.register(
             "vi": "Lượt thăm này đã bị hủy: khôi phục trước khi sửa.",
             "en": "This visit is voided: restore it before correcting it.",
         },
+        "register.already_voided": {
+            "vi": "Lượt thăm này đã được hủy (lý do: {reason}); lý do cũ được giữ nguyên.",
+            "en": "This visit is already voided (reason: {reason}); the reason given then stays.",
+        },
+        "register.not_voided": {
+            "vi": "Lượt thăm này chưa bị hủy: không có gì để khôi phục.",
+            "en": "This visit is not voided: there is nothing to restore.",
+        },
         "register.void_reason_required": {
             "vi": "Ghi lý do hủy lượt thăm (ví dụ: ghi nhầm hộ).",
             "en": "Give the reason for voiding the visit (for example: wrong household).",

@@ -212,7 +212,9 @@ def complete_follow_up(store: Store, visit_id: str, done_on: str | date) -> None
 def void_visit(store: Store, visit_id: str, reason: str) -> None:
     """Mark a visit as recorded by mistake: it stays in the register with its reason, leaves every figure and
     list of due follow-ups, and is counted among the voided visits of the review."""
-    _owned_visit(store, visit_id)
+    visit = _owned_visit(store, visit_id)
+    if visit["voided"]:  # voiding again replaced the first reason, which is the one the review's readers need
+        raise WardbookError("register.already_voided", reason=visit["void_reason"] or "")
     if not (reason or "").strip():
         raise WardbookError("register.void_reason_required")
     store.writer.update("visits", visit_id, {"voided": 1, "void_reason": require_text(reason, "reason", MAX_TEXT)})
@@ -222,5 +224,7 @@ def restore_visit(store: Store, visit_id: str) -> str | None:
     """Undo a void: the visit counts again, as before (the reason is cleared; the audit log keeps it).
     Returns the visit's household id, whose page and figures change."""
     visit = _owned_visit(store, visit_id)
+    if not visit["voided"]:
+        raise WardbookError("register.not_voided")
     store.writer.update("visits", visit_id, {"voided": 0, "void_reason": None})
     return visit["household_id"]  # type: ignore[return-value]
