@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop.errors import WardbookError
 from desktop.reports.figures import ReviewFigures
 from desktop.reports.settings import TARGETED as TARGETED
 
@@ -82,3 +83,15 @@ def parse_target(text: str | None) -> float | None:
     except ValueError:
         return None
     return value if value >= 0 and value == value and value != float("inf") else None
+
+
+def check_target(key: str, value: str) -> None:
+    """A target typed in the settings that the review can use: a number, not negative, a share at most 100 %.
+    Empty removes the target. Anything else was saved and then silently left out of the review (or printed as a
+    target of 150 % coverage)."""
+    if not value.strip():
+        return
+    indicator = BY_KEY[key.removeprefix(TARGET_PREFIX)]
+    target = parse_target(value)
+    if target is None or (indicator.share and target > 100) or target > 1e15:
+        raise WardbookError("reports.bad_target", value=value.strip()[:40], field=key)

@@ -449,6 +449,10 @@ _MESSAGES.update(
         "cli_note_text_or_file": ("Cần --text hoặc --file (chọn một).", "Give --text or --file (one of them)."),
         "note_written": ("(đã viết)", "(written)"),
         "cli_note_unreadable": ("Không đọc được tệp {path} (cần văn bản UTF-8).", "Cannot read {path} (UTF-8 text)."),
+        "bad_target": (
+            "Chỉ tiêu '{value}' không dùng được: cần một số không âm (với tỷ lệ %: không quá 100).",
+            "The target '{value}' cannot be used: it must be a number, not negative (a percentage: at most 100).",
+        ),
         "cli_note_empty_file": (
             "Tệp {path} trống: mục đã viết được giữ nguyên. Để xóa mục, dùng --text \"\".",
             "{path} is empty: the section written stays as it is. To remove the section, use --text \"\".",

@@ -51,6 +51,10 @@ def change_setting(store: Store, key: str, value: str) -> None:
     if key not in allowed:
         raise WardbookError("security.unknown_setting", key=key[:60], keys=", ".join(allowed))
     check_text(value, key, limit=MAX_TEXT)
+    if key.startswith("report.target."):
+        from desktop.reports.indicators import check_target
+
+        check_target(key, value)
     with store.transaction():
         store.set_setting(key, value)
         audit.record(store, "change", "settings", key, {"setting": key}, actor=actor)

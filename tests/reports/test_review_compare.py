@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from desktop.reports.figures import review_figures
 from desktop.reports.indicators import INDICATORS, parse_target, values
 from desktop.reports.narrative import drafts
@@ -71,3 +73,18 @@ def test_targets_parse_the_vietnamese_way() -> None:
     assert parse_target("90,5") == 90.5 and parse_target("1.000.000") == 1_000_000
     assert parse_target("85.5") == 85.5 and parse_target("") is None and parse_target("-3") is None
     assert len({indicator.key for indicator in INDICATORS}) == len(INDICATORS)
+
+
+def test_a_target_the_review_cannot_use_is_refused_when_it_is_set(store: Store) -> None:
+    """150 % coverage was printed as a target; -5, "nan", "abc" were saved and silently left out of the review."""
+    from desktop.errors import WardbookError
+    from desktop.security.access import change_setting
+
+    for value in ("150", "-5", "nan", "abc", "1e999", "100,5"):
+        with pytest.raises(WardbookError) as refused:
+            change_setting(store, "report.target.coverage", value)
+        assert refused.value.msg_id == "reports.bad_target" and value in refused.value.message("vi")
+    change_setting(store, "report.target.coverage", "90,5")
+    change_setting(store, "report.target.visits", "1.500")  # a count may pass 100
+    change_setting(store, "report.target.visits", "")  # removes the target
+    assert store.setting("report.target.coverage") == "90,5" and not store.setting("report.target.visits")
