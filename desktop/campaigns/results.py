@@ -137,4 +137,4 @@ def write_results_xlsx(store: Store, campaign: Campaign, out: Path | str, lang: 
                       "; ".join(question.choices), question.unit, question.low, question.high,
                       "*" if question.required else "", question.help,
                       i18n.tr("sweep.col.retired", lang) if question.retired else ""])
-    return files.write_bytes(out, files.xlsx_bytes(workbook))
+    return files.write_bytes(out, files.xlsx_bytes(workbook), kind="xlsx")

@@ -123,7 +123,7 @@ def sniff_delimiter(text: str) -> str:
 def _csv_source(path: Path) -> Source:
     head = _sample(path)
     encoding = _text_encoding(head)
-    if not (encoding or "").startswith("utf-16") and _looks_binary(head):
+    if not (encoding or "").startswith("utf-16") and files.looks_binary(head):
         raise WardbookError("io.not_spreadsheet", path=path.name)
     sample = head.decode(encoding or "latin-1", errors="ignore")
     reading = choose(sample, eight_bit=encoding is None)
@@ -146,11 +146,6 @@ def _csv_source(path: Path) -> Source:
 
     legacy = reading.name in ("tcvn3", "vni")
     return Source([Table(None, _converted(rows(), reading) if legacy else rows())], notices)
-
-
-def _looks_binary(head: bytes) -> bool:
-    """A PDF, image or document renamed .csv: control bytes that no text list has."""
-    return sum(1 for byte in head[:4096] if byte < 9 or 13 < byte < 32) > 8
 
 
 # --- XLSX ------------------------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def write_xlsx(
                 elif (field.kind, type(cell.value)) in _FIGURE_FORMATS:
                     cell.number_format = _FIGURE_FORMATS[(field.kind, type(cell.value))]
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    files.write_bytes(out, files.xlsx_bytes(workbook))
+    files.write_bytes(out, files.xlsx_bytes(workbook), kind="xlsx")
     return Path(out)
 
 
@@ -152,7 +152,7 @@ def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None, 
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
 
-    with files.atomic_output(out) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
+    with files.atomic_output(out, kind="csv") as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(
             [
