@@ -12,7 +12,8 @@ Files are created 0600 (only the user can read them: they hold personal data or 
 A report or an export names the kind it writes (PDF, DOCX, XLSX, CSV). Its file must be named for that kind,
 and it replaces an existing file only when that file, by its content, is of the same kind: a ward prints the
 same report name every month, but a stray `--out notes.txt` must not turn someone's notes into a PDF. Two
-outputs of one command must be two files.
+outputs of one command must be two files. Spreadsheets hold resident text that must stay text: see
+`xlsx_bytes`, `xlsx_text` and `csv_field`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import os
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ from desktop.failures import environment_error
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 i18n.register(
     {
@@ -77,6 +79,9 @@ KINDS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "csv": "CS
 # The part every Office file of the kind holds: a DOCX and an XLSX are both zip files.
 _OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 _PDF, _ZIP = b"%PDF-", b"PK\x03\x04"
+# A text starting with one of these is read as a formula by a spreadsheet opening a CSV (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_GUARDED = (*FORMULA_STARTS, "'")
 
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -318,10 +323,49 @@ def atomic_output(target: Path | str, *, kind: str | None = None, own_file: bool
 
 def xlsx_bytes(workbook: Workbook) -> bytes:
     """An openpyxl workbook as bytes. Saved in memory, then written with `write_bytes`: openpyxl leaves its zip
-    file open when a write fails, and its clean-up then prints a second error at exit."""
+    file open when a write fails, and its clean-up then prints a second error at exit.
+
+    Every text cell is saved as text: openpyxl makes a text starting with "=" a formula (and "#N/A" an error
+    value), so a resident's name or address typed as `=HYPERLINK(...)` would run when the file is opened. The
+    project writes no formulas. A write-only workbook's rows are already written: they come from `xlsx_text`.
+    """
+    if not workbook.write_only:
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.data_type = "s"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def xlsx_text(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> list[object]:
+    """A row for a write-only sheet with its texts as text cells, never formulas or error values (see
+    `xlsx_bytes`: a write-only sheet writes each row as it is appended, so it cannot be corrected there)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    row: list[object] = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value)
+            cell.data_type = "s"
+            value = cell
+        row.append(value)
+    return row
+
+
+def csv_field(value: object) -> object:
+    """A value for a CSV file: a text a spreadsheet would read as a formula gets a leading apostrophe (OWASP's
+    advice against formula injection), which `csv_unguarded` takes off when the CSV is imported back. A text
+    already starting with an apostrophe gets one too, so that taking it off gives that text back exactly.
+    Numbers stay numbers, negative ones too."""
+    return "'" + value if isinstance(value, str) and value.startswith(_GUARDED) else value
+
+
+def csv_unguarded(text: str) -> str:
+    """A CSV cell as it was before `csv_field`: exactly the apostrophe it adds is taken off."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_GUARDED) else text
 
 
 def write_bytes(target: Path | str, data: bytes, *, kind: str | None = None, own_file: bool = False) -> Path:

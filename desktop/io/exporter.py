@@ -2,6 +2,8 @@
 
 `people` writes one row per member with the household's columns, in the same vocabulary the importer reads,
 so an export imports back into another database unchanged. Coded values are written as their labels.
+Resident text is never a formula: text cells in XLSX, and in CSV the apostrophe of `files.csv_field`, which the
+importer takes off again.
 """
 
 from __future__ import annotations
@@ -142,6 +144,6 @@ def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: st
                 temp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(headers)
-            writer.writerows(rows)
+            writer.writerows([files.csv_field(value) for value in row] for row in rows)
     audit.record(store, "export", kind, None, {"rows": len(rows), "file": path.name, "area": area_id}, actor=actor)
     return len(rows)

@@ -147,7 +147,8 @@ def _csv_value(value: object) -> object:
 
 
 def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None, names: bool = False) -> Path:
-    """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly on a double click."""
+    """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly on a double click; a text that
+    would read as a formula (an area named "=...") gets the apostrophe of `files.csv_field`."""
 
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
@@ -164,5 +165,5 @@ def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None, 
                 t("csv_value"),
             ]
         )
-        writer.writerows(csv_rows(figures, lang, names))
+        writer.writerows([files.csv_field(value) for value in row] for row in csv_rows(figures, lang, names))
     return Path(out)
