@@ -8,16 +8,24 @@ on any failure the temporary file is removed. The temporary name carries the wri
 behind by a killed process is swept away by the next write to the same target.
 
 Files are created 0600 (only the user can read them: they hold personal data or keys).
+
+A report or an export names the kind it writes (PDF, DOCX, XLSX, CSV). Its file must be named for that kind,
+and it replaces an existing file only when that file, by its content, is of the same kind: a ward prints the
+same report name every month, but a stray `--out notes.txt` must not turn someone's notes into a PDF. Two
+outputs of one command must be two files. Spreadsheets hold resident text that must stay text: see
+`xlsx_bytes`, `xlsx_text` and `csv_field`.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
 import tempfile
+import zipfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +36,7 @@ from desktop.failures import environment_error
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 i18n.register(
     {
@@ -50,8 +59,29 @@ i18n.register(
             "en": "Will not overwrite {path}: it is a key file, and losing it loses the database keys. "
             "Choose another name.",
         },
+        "files.same_target": {
+            "vi": "{path} được chỉ cho hai tệp kết quả; hãy đặt cho mỗi tệp một tên riêng.",
+            "en": "{path} is named for two of the outputs; give each one its own file name.",
+        },
+        "files.wrong_suffix": {
+            "vi": "Không ghi {path}: tệp loại {kind} phải có tên kết thúc bằng {suffix}.",
+            "en": "Will not save {path}: a file of type {kind} needs a name ending in {suffix}.",
+        },
+        "files.other_kind": {
+            "vi": "Không ghi đè {path}: tệp này đã có và không phải loại {kind}. Hãy chọn tên tệp khác.",
+            "en": "Will not overwrite {path}: that file exists and is not of type {kind}. Choose another name.",
+        },
     }
 )
+
+# The kinds of file a report or an export writes, with the name a user knows them by.
+KINDS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "csv": "CSV"}
+# The part every Office file of the kind holds: a DOCX and an XLSX are both zip files.
+_OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+_PDF, _ZIP = b"%PDF-", b"PK\x03\x04"
+# A text starting with one of these is read as a formula by a spreadsheet opening a CSV (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_GUARDED = (*FORMULA_STARTS, "'")
 
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -86,10 +116,14 @@ def _looks_like_key_file(head: bytes) -> bool:
     return isinstance(data, dict) and "salt" in data and "secrets" in data
 
 
-def check_target(target: Path | str) -> Path:
+def check_target(target: Path | str, kind: str | None = None) -> Path:
     """Refuse, before any work, a target that is a folder, a database or its side file, a key file, or anything
     but an ordinary file: the output is renamed onto its target, which would replace a device such as
-    /dev/null for every program (a root user may), and a pipe would be left half written."""
+    /dev/null for every program (a root user may), and a pipe would be left half written.
+
+    With `kind` (a key of `KINDS`), also a name not ending in the kind's extension (a PDF saved as `.txt` or
+    `.docx` opens in the wrong program, or not at all) and an existing file that is not of that kind by its
+    content: only a file of the same kind, or an empty one, is replaced."""
     target = Path(target)
     if target.is_dir():
         raise WardbookError("files.is_directory", path=str(target))
@@ -98,6 +132,7 @@ def check_target(target: Path | str) -> Path:
     real = _real(target)
     if real in _protected:
         raise WardbookError(_kind_of(target), path=str(target))
+    head = b""
     if target.is_file():
         if any(real.endswith(s) and Path(real[: -len(s)]).is_file() for s in SIDE_SUFFIXES):
             raise WardbookError("files.is_database", path=str(target))
@@ -106,7 +141,49 @@ def check_target(target: Path | str) -> Path:
             raise WardbookError("files.is_database", path=str(target))
         if _looks_like_key_file(head):
             raise WardbookError("files.is_key_file", path=str(target))
+    if kind is not None:
+        if target.suffix.lower() != f".{kind}":
+            raise WardbookError("files.wrong_suffix", path=str(target), kind=KINDS[kind], suffix=f".{kind}")
+        if head and not _holds(target, head, kind):  # an empty file holds nothing to lose
+            raise WardbookError("files.other_kind", path=str(target), kind=KINDS[kind])
     return target
+
+
+def check_outputs(outputs: Sequence[tuple[Path | None, str]]) -> None:
+    """Refuse, before any work, the outputs of one command (path and kind; None for one not asked for) when two
+    name the same file (the second would silently replace the first) or one is refused by `check_target`."""
+    seen: set[str] = set()
+    for target, _kind in outputs:
+        if target is not None:
+            key = os.path.normcase(_real(target))
+            if key in seen:
+                raise WardbookError("files.same_target", path=str(target))
+            seen.add(key)
+    for target, kind in outputs:
+        if target is not None:
+            check_target(target, kind)
+
+
+def _holds(target: Path, head: bytes, kind: str) -> bool:
+    """Whether the existing file `target` (starting with `head`) is a file of `kind`, by its content: a PDF's
+    header (within its first kilobyte, as readers allow), an Office zip holding its kind's main part, or for a
+    CSV any text (UTF-8, a code page, UTF-16 with its byte-order mark) that is not a PDF or a zip."""
+    if kind == "pdf":
+        return _PDF in head[:1024]
+    if kind == "csv":
+        if head.startswith((_PDF, _ZIP)):
+            return False
+        return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not looks_binary(head)
+    try:
+        with zipfile.ZipFile(target) as archive:
+            return _OFFICE_PARTS[kind] in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def looks_binary(head: bytes) -> bool:
+    """A PDF, image or document (not a text list): control bytes that no text has."""
+    return sum(1 for byte in head[:4096] if byte < 9 or 13 < byte < 32) > 8
 
 
 def check_source(source: Path | str) -> Path:
@@ -206,15 +283,16 @@ def keep_private(path: Path) -> None:
 
 
 @contextmanager
-def atomic_output(target: Path | str, *, own_file: bool = False) -> Iterator[Path]:
+def atomic_output(target: Path | str, *, kind: str | None = None, own_file: bool = False) -> Iterator[Path]:
     """A temporary path beside `target` to write; renamed onto `target`, flushed to disk, when the block ends.
 
-    Any exception removes the temporary file (and folders this call created) and propagates. `own_file` is
-    for the code that owns a protected file and rewrites it on purpose (the key file).
+    `kind` is the kind of file written (see `check_target`). Any exception removes the temporary file (and
+    folders this call created) and propagates. `own_file` is for the code that owns a protected file and
+    rewrites it on purpose (the key file).
     """
     target = Path(target)
     if not own_file:
-        check_target(target)
+        check_target(target, kind)
     created = _make_parents(target.parent)
     _sweep(target)
     temp: Path | None = None
@@ -245,14 +323,53 @@ def atomic_output(target: Path | str, *, own_file: bool = False) -> Iterator[Pat
 
 def xlsx_bytes(workbook: Workbook) -> bytes:
     """An openpyxl workbook as bytes. Saved in memory, then written with `write_bytes`: openpyxl leaves its zip
-    file open when a write fails, and its clean-up then prints a second error at exit."""
+    file open when a write fails, and its clean-up then prints a second error at exit.
+
+    Every text cell is saved as text: openpyxl makes a text starting with "=" a formula (and "#N/A" an error
+    value), so a resident's name or address typed as `=HYPERLINK(...)` would run when the file is opened. The
+    project writes no formulas. A write-only workbook's rows are already written: they come from `xlsx_text`.
+    """
+    if not workbook.write_only:
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.data_type = "s"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def write_bytes(target: Path | str, data: bytes, *, own_file: bool = False) -> Path:
-    with atomic_output(target, own_file=own_file) as temp:
+def xlsx_text(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> list[object]:
+    """A row for a write-only sheet with its texts as text cells, never formulas or error values (see
+    `xlsx_bytes`: a write-only sheet writes each row as it is appended, so it cannot be corrected there)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    row: list[object] = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value)
+            cell.data_type = "s"
+            value = cell
+        row.append(value)
+    return row
+
+
+def csv_field(value: object) -> object:
+    """A value for a CSV file: a text a spreadsheet would read as a formula gets a leading apostrophe (OWASP's
+    advice against formula injection), which `csv_unguarded` takes off when the CSV is imported back. A text
+    already starting with an apostrophe gets one too, so that taking it off gives that text back exactly.
+    Numbers stay numbers, negative ones too."""
+    return "'" + value if isinstance(value, str) and value.startswith(_GUARDED) else value
+
+
+def csv_unguarded(text: str) -> str:
+    """A CSV cell as it was before `csv_field`: exactly the apostrophe it adds is taken off."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_GUARDED) else text
+
+
+def write_bytes(target: Path | str, data: bytes, *, kind: str | None = None, own_file: bool = False) -> Path:
+    with atomic_output(target, kind=kind, own_file=own_file) as temp:
         temp.write_bytes(data)
     return Path(target)
 

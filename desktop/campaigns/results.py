@@ -104,7 +104,8 @@ _FIXED = ("household", "address", "head", "area", "officer", "status", "attempts
 def write_results_xlsx(store: Store, campaign: Campaign, out: Path | str, lang: str | None = None,
                        cancelled: Callable[[], bool] | None = None) -> Path:
     """One row per household, one column per question (numbers as numbers, dates as dates), and a second
-    sheet describing the questions; written to a temporary name and renamed."""
+    sheet describing the questions; written to a temporary name and renamed. Answers and labels are text
+    cells (`files.xlsx_text`): an answer typed as "=..." must not become a formula."""
     from datetime import date
 
     from openpyxl import Workbook
@@ -112,8 +113,8 @@ def write_results_xlsx(store: Store, campaign: Campaign, out: Path | str, lang: 
     rows = result_rows(store, campaign)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(i18n.tr("sweep.sheet.results", lang))
-    sheet.append([*(i18n.tr(f"sweep.col.{name}", lang) for name in _FIXED),
-                  *(question_heading(q, lang) for q in campaign.questions)])
+    sheet.append(files.xlsx_text(sheet, [*(i18n.tr(f"sweep.col.{name}", lang) for name in _FIXED),
+                                         *(question_heading(q, lang) for q in campaign.questions)]))
     for number, row in enumerate(rows):
         if cancelled is not None and number % 1000 == 0 and cancelled():
             raise WardbookError("campaign.cancelled")
@@ -130,11 +131,12 @@ def write_results_xlsx(store: Store, campaign: Campaign, out: Path | str, lang: 
                 cells.append(date.fromisoformat(value))
             else:
                 cells.append(shown(question, value, lang) or None)
-        sheet.append(cells)
+        sheet.append(files.xlsx_text(sheet, cells))
     about = workbook.create_sheet(i18n.tr("sweep.sheet.questions", lang))
     for question in campaign.questions:
-        about.append([question.code, question.label, i18n.tr(f"campaign.kind.{question.kind}", lang),
-                      "; ".join(question.choices), question.unit, question.low, question.high,
-                      "*" if question.required else "", question.help,
-                      i18n.tr("sweep.col.retired", lang) if question.retired else ""])
-    return files.write_bytes(out, files.xlsx_bytes(workbook))
+        about.append(files.xlsx_text(about, [
+            question.code, question.label, i18n.tr(f"campaign.kind.{question.kind}", lang),
+            "; ".join(question.choices), question.unit, question.low, question.high,
+            "*" if question.required else "", question.help,
+            i18n.tr("sweep.col.retired", lang) if question.retired else ""]))
+    return files.write_bytes(out, files.xlsx_bytes(workbook), kind="xlsx")

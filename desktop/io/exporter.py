@@ -2,6 +2,8 @@
 
 `people` writes one row per member with the household's columns, in the same vocabulary the importer reads,
 so an export imports back into another database unchanged. Coded values are written as their labels.
+Resident text is never a formula: text cells in XLSX, and in CSV the apostrophe of `files.csv_field`, which the
+importer takes off again.
 """
 
 from __future__ import annotations
@@ -120,11 +122,12 @@ def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: st
     if kind not in EXPORTS:
         raise WardbookError("io.unknown_kind", kind=kind, choices=", ".join(EXPORTS))
     actor = authorize(store, "export")
-    files.check_target(path)
-    if path.suffix.lower() not in (".xlsx", ".csv"):
+    fmt = path.suffix.lower().removeprefix(".")
+    files.check_target(path, fmt if fmt in ("xlsx", "csv") else None)
+    if fmt not in ("xlsx", "csv"):
         raise WardbookError("io.unknown_format", path=str(path))
     headers, rows = EXPORTS[kind](store, lang, area_id)
-    if path.suffix.lower() == ".xlsx":
+    if fmt == "xlsx":
         import openpyxl
 
         book = openpyxl.Workbook()
@@ -135,11 +138,12 @@ def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: st
         for row in rows:
             sheet.append(row)
         sheet.freeze_panes = "A2"
-        files.write_bytes(path, files.xlsx_bytes(book))
+        files.write_bytes(path, files.xlsx_bytes(book), kind="xlsx")
     else:
-        with files.atomic_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
+        with files.atomic_output(path, kind="csv") as temp, \
+                temp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(headers)
-            writer.writerows(rows)
+            writer.writerows([files.csv_field(value) for value in row] for row in rows)
     audit.record(store, "export", kind, None, {"rows": len(rows), "file": path.name, "area": area_id}, actor=actor)
     return len(rows)

@@ -5,7 +5,9 @@ in memory three times over. Encodings: UTF-8 with or without BOM, UTF-16 (Excel'
 separated), Windows-1258, and the TCVN3 and VNI font encodings of older government files, which
 `desktop.io.encoding` recognises by whether the words read as Vietnamese; XLSX cells typed in those fonts hold
 the same codes as characters U+0080–U+00FF and are converted the same way. Every cell comes out NFC with its
-spaces tidied. What the reader decided (encoding, which sheet) is told as notices in the dry run.
+spaces tidied; a CSV cell loses the apostrophe WardBook's CSV exports put before a text a spreadsheet would run
+as a formula (`files.csv_unguarded`), so an export imports back unchanged. What the reader decided (encoding,
+which sheet) is told as notices in the dry run.
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ def sniff_delimiter(text: str) -> str:
 def _csv_source(path: Path) -> Source:
     head = _sample(path)
     encoding = _text_encoding(head)
-    if not (encoding or "").startswith("utf-16") and _looks_binary(head):
+    if not (encoding or "").startswith("utf-16") and files.looks_binary(head):
         raise WardbookError("io.not_spreadsheet", path=path.name)
     sample = head.decode(encoding or "latin-1", errors="ignore")
     reading = choose(sample, eight_bit=encoding is None)
@@ -140,17 +142,12 @@ def _csv_source(path: Path) -> Source:
         with path.open(encoding=stream_encoding, newline="") as handle:
             try:
                 for number, cells in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
-                    yield number, [tidy(cell) for cell in cells]
+                    yield number, [tidy(files.csv_unguarded(cell)) for cell in cells]
             except (UnicodeDecodeError, csv.Error) as error:
                 raise WardbookError("io.encoding_unsure", path=path.name) from error
 
     legacy = reading.name in ("tcvn3", "vni")
     return Source([Table(None, _converted(rows(), reading) if legacy else rows())], notices)
-
-
-def _looks_binary(head: bytes) -> bool:
-    """A PDF, image or document renamed .csv: control bytes that no text list has."""
-    return sum(1 for byte in head[:4096] if byte < 9 or 13 < byte < 32) > 8
 
 
 # --- XLSX ------------------------------------------------------------------------------------------------

@@ -370,7 +370,7 @@ def build_pdf(
 ) -> Path:
     """Lay out `story` into `out`, atomically: a cancelled or failed build leaves no file behind."""
     out = Path(out)
-    with files.atomic_output(out) as temp:
+    with files.atomic_output(out, kind="pdf") as temp:
         doc = OfficialDocTemplate(
             str(temp),
             landscape_pages=landscape_pages,

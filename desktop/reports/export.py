@@ -103,7 +103,7 @@ def write_xlsx(
                 elif (field.kind, type(cell.value)) in _FIGURE_FORMATS:
                     cell.number_format = _FIGURE_FORMATS[(field.kind, type(cell.value))]
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    files.write_bytes(out, files.xlsx_bytes(workbook))
+    files.write_bytes(out, files.xlsx_bytes(workbook), kind="xlsx")
     return Path(out)
 
 
@@ -147,12 +147,13 @@ def _csv_value(value: object) -> object:
 
 
 def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None, names: bool = False) -> Path:
-    """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly on a double click."""
+    """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly on a double click; a text that
+    would read as a formula (an area named "=...") gets the apostrophe of `files.csv_field`."""
 
     def t(key: str) -> str:
         return i18n.tr(f"reports.{key}", lang)
 
-    with files.atomic_output(out) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
+    with files.atomic_output(out, kind="csv") as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(
             [
@@ -164,5 +165,5 @@ def write_csv(figures: ReviewFigures, out: Path | str, lang: str | None = None, 
                 t("csv_value"),
             ]
         )
-        writer.writerows(csv_rows(figures, lang, names))
+        writer.writerows([files.csv_field(value) for value in row] for row in csv_rows(figures, lang, names))
     return Path(out)

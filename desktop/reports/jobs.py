@@ -26,7 +26,7 @@ def periodic_review(store: Store, *, out: Path, start: date, end: date, area_id:
                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                     fmt: str = "pdf") -> str:
     """The review of the period as `fmt`: the document (pdf, docx) or its figures as data (xlsx, csv)."""
-    files.check_target(out)
+    files.check_target(out, fmt)
     period = date_range(start, end)
     if fmt in ("pdf", "docx"):
         build_review(store, period, out if fmt == "pdf" else None, docx=out if fmt == "docx" else None,
@@ -48,6 +48,6 @@ def walk_list(store: Store, *, out: Path, start: date, end: date, area_id: str |
               fmt: str = "pdf") -> str:
     """The walk list of one khu phố, or of the whole ward (it lists households as of today; the dates are not
     used, and it is a PDF only)."""
-    files.check_target(out)
+    files.check_target(out, "pdf")
     build_walk_list(store, area_id, out, progress=progress, cancelled=cancelled)
     return str(out)

@@ -90,7 +90,7 @@ def write_review_docx(
         _centred(doc, annex.table.title.upper(), 14, bold=True)
         _centred(doc, reference, 14, italic=True, after=6)
         _table(doc, annex.table, lang, None, ANNEX_CELL_PT)
-    with files.atomic_output(out) as temp:
+    with files.atomic_output(out, kind="docx") as temp:
         doc.save(str(temp))
     return Path(out)
 

@@ -289,3 +289,19 @@ def test_drafts_that_cannot_be_made_leave_the_editor_closed_to_saving(  # type: 
     assert not dialog.save_button.isEnabled() and all(edit.isReadOnly() for edit in dialog.edits.values())
     assert not dialog.progress.isVisibleTo(dialog)
     dialog.close()
+
+
+def test_a_file_of_another_kind_is_not_replaced_even_when_agreed(page: ReportsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The user agrees to replace the name chosen, but the file there is a spreadsheet renamed .pdf: it stays,
+    and the page says why in words."""
+    _choose(page.period, "last_quarter")
+    target = Path(page.out.text())
+    target.parent.mkdir(parents=True)
+    book = openpyxl.Workbook()
+    book.save(target)
+    kept = target.read_bytes()
+    page.confirm_overwrite = lambda _path: True  # type: ignore[method-assign]
+    page.generate.click()
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=120_000)
+    assert page.error.text() == WardbookError("files.other_kind", path=str(target), kind="PDF").message("vi")
+    assert target.read_bytes() == kept

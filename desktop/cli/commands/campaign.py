@@ -223,8 +223,8 @@ def _report(args: argparse.Namespace) -> int:
         raise WardbookError("campaign.cli.out_or_docx")
     with open_store(args) as store:
         targets = [path for path in (args.out, args.docx) if path is not None]
-        for path in targets:
-            files.check_target(path)  # the open database and the key file in use are known by now
+        # the open database and the key file in use are known by now
+        files.check_outputs([(args.out, "pdf"), (args.docx, "docx")])
         campaign = _campaign(store, args)
         if args.out is not None:
             from desktop.campaigns.documents import build_campaign_report

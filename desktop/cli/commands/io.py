@@ -85,10 +85,11 @@ def _mapping(path: Path) -> dict[str, str]:
 
 
 def _export(args: argparse.Namespace) -> int:
+    fmt = args.out.suffix.lower().removeprefix(".")
     with open_store(args) as store:
-        files.check_target(args.out)
+        files.check_target(args.out, fmt if fmt in ("xlsx", "csv") else None)
         area_id = find_area(store, args.area) if args.area else None
-        if args.out.suffix.lower() not in (".xlsx", ".csv"):
+        if fmt not in ("xlsx", "csv"):
             raise WardbookError("io.unknown_format", path=str(args.out))
         count = export(store, args.kind, args.out, lang=i18n.current_language(), area_id=area_id)
     print(i18n.tr("io.exported", count=count, path=args.out))

@@ -86,9 +86,8 @@ def _review(args: argparse.Namespace) -> int:
         raise WardbookError("reports.cli_out_or_docx")
     issued_on = date.fromisoformat(str(parse_date(args.date))) if args.date else None
     with open_store(args) as store:
-        for out in (args.out, args.docx, args.xlsx, args.csv):
-            if out:
-                files.check_target(out)  # the open database and the key file in use are known by now
+        # the open database and the key file in use are known by now
+        files.check_outputs([(args.out, "pdf"), (args.docx, "docx"), (args.xlsx, "xlsx"), (args.csv, "csv")])
         area_id = find_area(store, args.area) if args.area else None
         figures = build_review(
             store,
@@ -177,7 +176,7 @@ def _list_notes(args: argparse.Namespace) -> int:
 def _walklist(args: argparse.Namespace) -> int:
     flt = WalkFilter(args.not_visited_days, args.never_visited, args.overdue)
     with open_store(args) as store:
-        files.check_target(args.out)
+        files.check_target(args.out, "pdf")
         lines = build_walk_list(
             store, find_area(store, args.area), args.out, flt=flt, progress=progress_printer(args)
         )
@@ -187,7 +186,7 @@ def _walklist(args: argparse.Namespace) -> int:
 
 def _household(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        files.check_target(args.out)
+        files.check_target(args.out, "pdf")
         build_household_sheet(store, args.household, args.out, progress=progress_printer(args))
     print(i18n.tr("reports.cli_written", path=args.out))
     return 0
