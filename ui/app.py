@@ -149,14 +149,18 @@ def finish_restore(path: Path, source: Path, secrets: SecretStore | None, intera
     from desktop.security.database import restore
 
     try:
-        restore(path, source, secrets)
+        kept = restore(path, source, secrets)
     except WardbookError as error:
         _report(error.message(), interactive)
         return
     from PySide6.QtCore import QCoreApplication
 
-    _report(QCoreApplication.translate("App", "The backup was restored. Start WardBook again."), interactive,
-            error=False)
+    done = QCoreApplication.translate("App", "The backup was restored. Start WardBook again.")
+    if kept is not None:
+        done = QCoreApplication.translate(
+            "App", "The backup was restored; the register it replaced is kept as %1. Start WardBook again.",
+        ).replace("%1", str(kept))
+    _report(done, interactive, error=False)
 
 
 def _report(message: str, interactive: bool, *, error: bool = True) -> None:

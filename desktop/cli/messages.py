@@ -111,6 +111,10 @@ i18n.register(
         },
         "cli.backup_done": {"vi": "Đã sao lưu (mã hoá) vào {path}.", "en": "Backed up (encrypted): {path}."},
         "cli.restore_done": {"vi": "Đã khôi phục {path} từ bản sao lưu.", "en": "Restored {path}."},
+        "cli.restore_done_kept": {
+            "vi": "Đã khôi phục {path} từ bản sao lưu; cơ sở dữ liệu bị thay thế được giữ tại {kept}.",
+            "en": "Restored {path}; the database it replaced is kept as {kept}.",
+        },
         "cli.retention_plan": {
             "vi": "Hộ đã chuyển đi trước {cutoff} (thời hạn {years} năm) và không được thăm từ đó:",
             "en": "Households moved out before {cutoff} ({years}-year rule) and not visited since:",

@@ -15,8 +15,10 @@ What an admin does and sees (CLI shown; the app asks the same things in dialogs)
   typed), a file holding the key encrypted with that passphrase. A plain database from an earlier version is
   encrypted in place the first time it is opened, without losing a row.
 - `wardbook backup FILE` writes an encrypted copy (same key, registered in the same key store);
-  `wardbook restore FILE` (admin) replaces the database with it. To restore on another machine, use a key file
-  as key store on both.
+  `wardbook restore FILE` (admin) replaces the database with it: only with a backup of this register that has
+  an active admin, and keeping the database it replaces beside it (`NAME.before-restore-DATE-TIME`). To restore
+  on another machine (a replacement laptop), restore where no database exists yet or onto a blank one, with a
+  key file as key store on both.
 - `wardbook audit verify` checks the hash chains of the audit log; `wardbook audit list` shows the newest
   entries (team leads and admins).
 - `wardbook retention set --moved-out-years N`, then `retention preview`, then `retention purge --yes`;

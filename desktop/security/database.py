@@ -10,6 +10,9 @@ it, every table's row count compared, the key saved, then two renames (plain →
 and the plain file overwritten with zeros and removed. Each step can be interrupted: `_recover` finishes the
 job on the next open, and the plain data is never removed before the encrypted copy is in place.
 
+A restore takes back only a backup of this register (or goes onto a register not used yet) and keeps the
+database it replaces in a copy beside it; see `restore`.
+
 A laptop that had to keep its keys in a key file goes back to the OS keyring with `copy_keys`: every database
 key of the file reaches the keyring, checked, before the caller stops using the file.
 """
@@ -18,6 +21,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -30,6 +37,7 @@ from desktop.security.secrets import PassphraseFileSecrets, SecretStore
 from desktop.security.session import attach, attached_actor, authorize
 from desktop.store import Store, identity
 from desktop.store.connection import DATABASE_ERRORS, connect
+from desktop.store.tables import SYNCED
 
 PLAIN_HEADER = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -241,28 +249,76 @@ def backup(store: Store, destination: Path, secrets: SecretStore | None) -> None
     if store.key is not None and secrets is None:
         raise WardbookError("security.needs_key", path=str(destination))
     audit.record(store, "backup", None, None, {"file": destination.name}, actor=actor)
+    _write_copy(store.conn, destination, store.key, secrets)
+
+
+def _write_copy(conn: sqlite3.Connection, destination: Path, key: bytes | None, secrets: SecretStore | None) -> None:
+    """Write the database open on `conn` to `destination` as one self-contained file with the same key (its own
+    key-store entry, the copy having its own salt), renamed into place only once complete."""
     with files.atomic_output(destination) as temp:
         try:
-            target = connect(temp, store.key)
+            target = connect(temp, key)
             try:
-                store.conn.backup(target)
+                conn.backup(target)
                 target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             finally:
                 target.close()
         except DATABASE_ERRORS as error:  # the copy's disk is full or gone: name the copy, not the database
             raise environment_error(error, destination) or error from error
-        if store.key is not None:
+        if key is not None:
             assert secrets is not None
-            secrets.set(key_name(temp), store.key)
+            secrets.set(key_name(temp), key)
 
 
-def restore(path: Path, source: Path, secrets: SecretStore | None) -> None:
-    """Replace the (closed) database at `path` by the backup `source`, keeping it encrypted with the same key.
+@dataclass(frozen=True)
+class _Register:
+    """What a restore must know of a database: which register it is, and who can run it."""
 
-    The caller checks who may restore (an admin of the current database when there is one, see the CLI);
-    the current file is replaced only after the copy was made and opened with its key.
+    device_id: str | None  # drawn when the database was made; a backup (SQLite's backup API) keeps it
+    accounts: bool  # an account with a password has existed: the register is out of setup mode for good
+    active_admin: bool  # an enabled admin with a password, who can run the register after the restore
+    records: bool  # any ward record (or its deletion) in a synced table, the accounts and audit log aside
+
+    @property
+    def blank(self) -> bool:
+        """Made and never used (a first start, `wardbook init` without an admin): nothing here to protect."""
+        return not self.records and not self.accounts
+
+
+def _register(conn: sqlite3.Connection) -> _Register:
+    """Read on a raw connection: the tables and columns used here exist in every schema version."""
+    present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    device = conn.execute("SELECT device_id FROM device").fetchone() if "device" in present else None
+    users = "users" in present
+    accounts = users and conn.execute("SELECT 1 FROM users WHERE password_hash IS NOT NULL LIMIT 1").fetchone()
+    admin = users and conn.execute(
+        "SELECT 1 FROM users WHERE role = 'admin' AND active = 1 AND password_hash IS NOT NULL "
+        "AND deleted_hlc IS NULL LIMIT 1").fetchone()
+    records = any(conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone()
+                  for table in SYNCED if table not in ("users", "audit_log") and table in present)
+    return _Register(None if device is None else str(device[0]), bool(accounts), bool(admin), records)
+
+
+def _check_restore(current: _Register | None, restored: _Register, source: Path) -> None:
+    """Refuse a restore that would lose this register or its protection (`current` None: no database yet).
+
+    A backup must be of this register (same device id): restoring another laptop's or another ward's database
+    would put its people's records where this ward's were, under accounts nobody here knows. Where there is
+    no database yet, or a blank one (`_Register.blank`), any backup is taken: that is how a replacement laptop
+    gets the register of the one it replaces (its first start made a blank register). And the register must
+    keep an admin who can run it: a backup without an active admin is refused, unless it and the register it
+    replaces are both still in setup mode (a restore then opens nothing that was closed).
     """
-    path, source = Path(path), Path(source)
+    if current is not None and not current.blank and restored.device_id != current.device_id:
+        raise WardbookError("security.restore_other_register", path=str(source))
+    if not restored.active_admin and (restored.accounts or (current is not None and current.accounts)):
+        raise WardbookError("security.restore_no_admin", path=str(source))
+
+
+@contextmanager
+def _open_backup(source: Path, secrets: SecretStore | None) -> Iterator[tuple[sqlite3.Connection, bytes | None]]:
+    """The backup `source`, checked to be a WardBook database and opened with its key, and that key."""
+    source = Path(source)
     if not source.exists():
         raise WardbookError("store.missing", path=str(source))
     identity.check_file(source, encrypted_ok=True)
@@ -273,36 +329,117 @@ def restore(path: Path, source: Path, secrets: SecretStore | None) -> None:
         key = secrets.get(key_name(source))
         if key is None:
             raise WardbookError("security.no_db_key", path=str(source))
+    try:
+        conn = connect(source, key)
+    except DATABASE_ERRORS as error:
+        raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
+    try:
+        identity.check_connection(conn, source)
+        yield conn, key
+    finally:
+        conn.close()
+
+
+def check_restore(store: Store, source: Path, secrets: SecretStore | None) -> None:
+    """Raise now, while the register is still open, the refusal `restore` would give for `source` (the app asks
+    before it closes to restore; `restore` checks again)."""
+    with _open_backup(source, secrets) as (conn, _key):
+        try:
+            restored = _register(conn)
+        except DATABASE_ERRORS as error:
+            raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
+    _check_restore(_register(store.conn), restored, Path(source))
+
+
+def _current(path: Path, secrets: SecretStore | None) -> tuple[_Register, bytes | None] | None:
+    """The (closed) database at `path` as a restore finds it, and its key; None when there is none yet."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    key = None
+    if not is_plain(path):
+        if secrets is None:
+            raise WardbookError("security.needs_key", path=str(path))
+        key = secrets.get(key_name(path))
+        if key is None:
+            raise WardbookError("security.no_db_key", path=str(path))
+    try:
+        conn = connect(path, key)
+        try:
+            return _register(conn), key
+        finally:
+            conn.close()
+    except DATABASE_ERRORS as error:
+        raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
+
+
+def _kept_name(path: Path) -> Path:
+    """`<name>.before-restore-<local date and time>` beside `path`, numbered if a restore in the same second
+    already took the name."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.before-restore-{stamp}")
+    number = 1
+    while kept.exists():
+        number += 1
+        kept = path.with_name(f"{path.name}.before-restore-{stamp}-{number}")
+    return kept
+
+
+def _keep_aside(path: Path, key: bytes | None, secrets: SecretStore | None) -> Path:
+    """Copy the database at `path`, with its key and encryption, to a new `_kept_name` beside it."""
+    kept = _kept_name(path)
+    try:
+        conn = connect(path, key)
+        try:
+            _write_copy(conn, kept, key, secrets)
+        finally:
+            conn.close()
+    except DATABASE_ERRORS as error:
+        raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
+    return kept
+
+
+def restore(path: Path, source: Path, secrets: SecretStore | None) -> Path | None:
+    """Replace the (closed) database at `path` by the backup `source`; returns where the replaced database is
+    kept (None when there was none).
+
+    Only a backup of this register, with an admin, is taken (`_check_restore`; a blank register takes any).
+    The caller checks who may restore (an admin of the current database when there is one, see the CLI).
+    The restored file keeps the backup's key. It is made and opened (an older backup migrated, a newer one
+    refused) beside the database before anything else happens; then the current database is copied, with
+    its own key and encryption, to `<name>.before-restore-<date-time>` — a restore of the wrong backup loses
+    nothing — and only then is the restored file renamed over it. Until that rename the database is untouched.
+    """
+    path, source = Path(path), Path(source)
+    current = _current(path, secrets)
     temp = path.with_name(path.name + ".restoring")
     temp.unlink(missing_ok=True)
+    kept = None
     try:
-        origin = connect(source, key)
-        try:
+        with _open_backup(source, secrets) as (origin, key):
+            _check_restore(None if current is None else current[0], _register(origin), source)
             target = connect(temp, key)
             try:
-                identity.check_connection(origin, source)
                 origin.backup(target)
                 target.execute("PRAGMA journal_mode = WAL")
             finally:
                 target.close()
-        finally:
-            origin.close()
+        if key is not None:
+            assert secrets is not None
+            secrets.set(key_name(temp), key)
+        with Store.open(temp, key=key) as restored:
+            audit.install(restored)
+            audit.record(restored, "restore", None, None, {"file": source.name})
+        if current is not None:
+            kept = _keep_aside(path, current[1], secrets)
     except BaseException as error:
         for leftover in (temp, *(Path(str(temp) + s) for s in SIDE_FILES)):
             leftover.unlink(missing_ok=True)
         if isinstance(error, DATABASE_ERRORS):
             raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
         raise
-    if key is not None:
-        assert secrets is not None
-        secrets.set(key_name(temp), key)
-    old_plain = path.exists() and is_plain(path)
+    # The current database is closed and copied: a side file left by a crash must not be replayed on the new one.
     for suffix in SIDE_FILES:
         Path(str(path) + suffix).unlink(missing_ok=True)
-    if old_plain:
-        shred(path)
     os.replace(temp, path)
     files.fsync_dir(path.parent)
-    with Store.open(path, key=key) as restored:
-        audit.install(restored)
-        audit.record(restored, "restore", None, None, {"file": source.name})
+    return kept

@@ -105,6 +105,18 @@ i18n.register(
             "vi": "Tệp {path} đã có; chọn tên khác cho bản sao lưu.",
             "en": "{path} exists; choose another name for the backup.",
         },
+        "security.restore_other_register": {
+            "vi": "{path} không phải bản sao lưu của sổ này (đó là cơ sở dữ liệu của một máy hoặc một phường "
+            "khác); không khôi phục gì cả.",
+            "en": "{path} is not a backup of this register (it is another laptop's or another ward's database); "
+            "nothing was restored.",
+        },
+        "security.restore_no_admin": {
+            "vi": "Bản sao lưu {path} không có tài khoản quản trị nào đang hoạt động: khôi phục nó sẽ để sổ không "
+            "có người quản trị (hoặc ai cũng dùng được mà không cần đăng nhập); không khôi phục gì cả.",
+            "en": "The backup {path} has no active admin account: restoring it would leave the register without "
+            "an admin (or open to anyone without a login); nothing was restored.",
+        },
         "security.unencrypted_warning": {
             "vi": "Cảnh báo: WARDBOOK_UNENCRYPTED=1 — cơ sở dữ liệu không được mã hoá (chỉ để thử nghiệm).",
             "en": "Warning: WARDBOOK_UNENCRYPTED=1 — the database is not encrypted (for testing only).",

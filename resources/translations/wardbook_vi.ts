@@ -148,6 +148,10 @@
         <source>The backup was restored. Start WardBook again.</source>
         <translation>Đã khôi phục bản sao lưu. Hãy mở lại WardBook.</translation>
     </message>
+    <message>
+        <source>The backup was restored; the register it replaced is kept as %1. Start WardBook again.</source>
+        <translation>Đã khôi phục bản sao lưu; sổ bị thay thế được giữ tại %1. Hãy mở lại WardBook.</translation>
+    </message>
 </context>
 <context>
     <name>ApproveDialog</name>
@@ -572,10 +576,10 @@
     <message>
         <source>Replace the whole register by the backup %1?
 
-Everything written since that backup is lost. WardBook closes to restore it; start it again afterwards.</source>
+Everything written since that backup leaves the register, which is kept as it is now in a copy beside it. WardBook closes to restore it; start it again afterwards.</source>
         <translation>Thay toàn bộ sổ bằng bản sao lưu %1?
 
-Mọi dữ liệu ghi sau lần sao lưu đó sẽ mất. WardBook sẽ đóng lại để khôi phục; sau đó hãy mở lại ứng dụng.</translation>
+Mọi dữ liệu ghi sau lần sao lưu đó sẽ không còn trong sổ; sổ như hiện nay được giữ trong một bản sao bên cạnh. WardBook sẽ đóng lại để khôi phục; sau đó hãy mở lại ứng dụng.</translation>
     </message>
 </context>
 <context>

@@ -600,6 +600,19 @@ def test_backup_and_restore_request(window_as, tmp_path) -> None:  # type: ignor
     assert window.ctx.pending_restore == target and not window.isVisible()
 
 
+def test_another_wards_database_is_refused_before_the_app_closes(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = window_as("quantri")
+    other = tmp_path / "phuong-khac.db"
+    with open_database(other, None, create=True) as store:
+        add_accounts(store)
+    refused = window.admin.backup_box.restore(other)
+    assert refused.objectName() == "errorBox"
+    assert refused.text() == f"{other} không phải bản sao lưu của sổ này (đó là cơ sở dữ liệu của một máy hoặc " \
+                             "một phường khác); không khôi phục gì cả."
+    refused.close()
+    assert window.ctx.pending_restore is None and window.isVisible()
+
+
 def test_data_subject_export(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
@@ -728,4 +741,8 @@ def test_restore_after_the_window_closed_brings_the_backup_back(tmp_path, capsys
     with open_database(path, None) as restored:
         assert restored.setting("report.place") == "Phường Bến Thành"
         assert restored.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'restore'").fetchone()[0] == 1
-    assert capsys.readouterr().out == "Đã khôi phục bản sao lưu. Hãy mở lại WardBook.\n"
+    [kept] = tmp_path.glob("ward.db.before-restore-*")
+    with open_database(kept, None) as replaced:
+        assert replaced.setting("report.place") == "đã đổi sau khi sao lưu"
+    assert capsys.readouterr().out == f"Đã khôi phục bản sao lưu; sổ bị thay thế được giữ tại {kept}. " \
+                                      "Hãy mở lại WardBook.\n"

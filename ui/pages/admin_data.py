@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import WardbookError
 from desktop.security import retention
 from desktop.security.access import write_person_export
-from desktop.security.database import backup, reopen
+from desktop.security.database import backup, check_restore, reopen
 from desktop.security.session import authorize
 from desktop.store.queries import find_people
 from ui import workers
@@ -95,9 +95,14 @@ class BackupBox(QGroupBox):
                 return None
             path = Path(chosen)
         source = path
+        try:
+            check_restore(self.ctx.store, source, self.ctx.secrets)  # refused now, not after the app has closed
+        except WardbookError as error:
+            return show_error(self, error, self.tr("Restore"))
         return confirm(self, self.tr("Restore"), self.tr(
-            "Replace the whole register by the backup %1?\n\nEverything written since that backup is lost. "
-            "WardBook closes to restore it; start it again afterwards.").replace("%1", str(source)),
+            "Replace the whole register by the backup %1?\n\nEverything written since that backup leaves the "
+            "register, which is kept as it is now in a copy beside it. WardBook closes to restore it; start it "
+            "again afterwards.").replace("%1", str(source)),
             lambda: self.restore_requested.emit(str(source)))
 
 

@@ -196,8 +196,9 @@ def _restore(args: argparse.Namespace) -> int:
         with open_database(path, secrets) as current:
             log_in(current, args)
             authorize(current, "backup")
-    restore(path, args.file, secrets)
-    print(i18n.tr("cli.restore_done", path=path))
+    kept = restore(path, args.file, secrets)
+    print(i18n.tr("cli.restore_done", path=path) if kept is None else i18n.tr("cli.restore_done_kept", path=path,
+                                                                            kept=kept))
     return 0
 
 
