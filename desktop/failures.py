@@ -38,6 +38,8 @@ i18n.register(
             "vi": "thư mục làm việc hiện tại đã bị xoá; hãy chuyển sang thư mục khác",
             "en": "the current working folder was deleted; change to another folder",
         },
+        "env.exists": {"vi": "đã có một tệp hoặc thư mục trùng tên",
+                       "en": "a file or folder of that name is already there"},
         "env.other": {"vi": "lỗi hệ thống ({name})", "en": "system error ({name})"},
     }
 )
@@ -52,6 +54,7 @@ _BY_ERRNO = {
     errno.EROFS: "env.read_only",
     errno.ENOTDIR: "env.not_folder",
     errno.EISDIR: "env.is_folder",
+    errno.EEXIST: "env.exists",
     errno.ENAMETOOLONG: "env.name_too_long",
     errno.EIO: "env.io",
     errno.EBUSY: "env.busy",

@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop import files
 from desktop.errors import WardbookError
+from desktop.failures import environment_error
 from desktop.register.validation import MAX_NAME, MAX_TEXT, check_choice, check_number, check_text, parse_date
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
@@ -305,8 +306,8 @@ def read_definition_file(path: Path | str) -> object:
     try:
         with open(files.check_source(path), "rb") as handle:
             raw = handle.read(MAX_DEFINITION_BYTES + 1)
-    except OSError as error:
-        raise WardbookError("campaign.unreadable_file", path=str(path), reason=error.strerror or "") from None
+    except OSError as error:  # the cause in words of the user's language, not the system's English text
+        raise environment_error(error, path) or error from None
     if len(raw) > MAX_DEFINITION_BYTES:
         raise WardbookError("campaign.too_big", path=Path(path).name, limit=MAX_DEFINITION_BYTES)
     try:

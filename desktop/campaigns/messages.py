@@ -100,10 +100,6 @@ i18n.register(
             "vi": "Đã hủy; không có tệp nào được ghi.",
             "en": "Cancelled; no file was written.",
         },
-        "campaign.unreadable_file": {
-            "vi": "Không đọc được tệp {path}: {reason}.",
-            "en": "Cannot read the file {path}: {reason}.",
-        },
         "campaign.cli.bad_set": {
             "vi": "'{value}' không đúng dạng MÃ=GIÁ_TRỊ.",
             "en": "'{value}' is not of the form CODE=VALUE.",

@@ -5,10 +5,10 @@ from desktop import i18n
 i18n.register(
     {
         "security.no_keyring": {
-            "vi": "Máy này không có kho khóa của hệ điều hành ({reason}). Khóa bí mật không được lưu dạng "
+            "vi": "Máy này không có kho khóa của hệ điều hành. Khóa bí mật không được lưu dạng "
             "văn bản thường: hãy dùng tệp khóa có mật khẩu (--key-file TỆP, mật khẩu qua "
             "WARDBOOK_KEY_PASSPHRASE).",
-            "en": "No OS keyring works on this machine ({reason}). Secret keys are never stored in plain "
+            "en": "No OS keyring works on this machine. Secret keys are never stored in plain "
             "text: use a passphrase-protected key file (--key-file FILE, passphrase in "
             "WARDBOOK_KEY_PASSPHRASE).",
         },

@@ -138,3 +138,18 @@ def test_a_deleted_working_folder_is_one_line(tmp_path: Path, ward: Path) -> Non
     assert done.returncode == 2, done.stderr
     assert done.stderr.splitlines() == ["Error: Cannot use .: the current working folder was deleted; "
                                         "change to another folder."]
+
+
+def test_a_system_cause_is_told_in_words_not_by_its_code(tmp_path: Path) -> None:
+    """"lỗi hệ thống (EEXIST)" and "Is a directory" (the system's English) reached users."""
+    import errno
+
+    from desktop.campaigns.definition import read_definition_file
+    from desktop.errors import WardbookError
+    from desktop.failures import environment_error
+
+    exists = environment_error(FileExistsError(errno.EEXIST, "File exists", str(tmp_path / "x")), tmp_path / "x")
+    assert exists is not None and "EEXIST" not in exists.message("vi") and "trùng tên" in exists.message("vi")
+    with pytest.raises(WardbookError) as folder:
+        read_definition_file(tmp_path)
+    assert "Is a directory" not in folder.value.message("en") and "thư mục" in folder.value.message("vi")
