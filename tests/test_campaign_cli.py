@@ -107,7 +107,7 @@ def test_a_bad_definition_file_is_refused_whole(
     code, _out, err = run(capsys, ward, "campaign", "create", "--from", str(source))
     assert code == 2 and len(err.strip().splitlines()) == 1
     code, _out, err = run(capsys, ward, "campaign", "create", "--from", str(tmp_path / "missing.json"))
-    assert code == 2 and "Không đọc được" in err
+    assert code == 2 and "missing.json" in err and "tồn tại" in err and "No such file" not in err
     with Store.open(ward) as store:
         assert store.conn.execute("SELECT COUNT(*) FROM campaigns").fetchone() == (0,)
 
