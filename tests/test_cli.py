@@ -124,7 +124,7 @@ def test_visit_add_and_list(db: str, capsys: pytest.CaptureFixture[str]) -> None
         (["household", "add", "--area", "Khu phố 1", "--house-no", "1", "--street", "A", "--head", "B",
           "--head-birth-year", "1850"], "Năm sinh không hợp lệ"),
         (["household", "show", "HK999999"], "Không tìm thấy hộ"),
-        (["visit", "add", "--household", "HK-00001", "--purpose", "dancing"], "invalid choice"),
+        (["visit", "add", "--household", "HK-00001", "--purpose", "dancing"], "không phải một lựa chọn"),
     ],
 )
 def test_bad_input_is_one_clear_line_and_writes_nothing(
@@ -164,3 +164,22 @@ def test_ward_settings_are_set_and_listed(db: str, capsys: pytest.CaptureFixture
     assert "report.place  Phường Demo" in capsys.readouterr().out
     with Store.open(db) as store:
         assert store.setting("report.place") == "Phường Demo"
+
+
+@pytest.mark.parametrize(("args", "vi", "en"), [
+    (["campaign", "create"], "thiếu tham số bắt buộc: --from", "a required argument is missing: --from"),
+    (["stats", "extra"], "không hiểu các tham số: extra", "arguments not understood: extra"),
+    (["case", "update", "abcd", "--on", "01/01/2026", "--outcome", "rejected"],
+     "'rejected' không phải một lựa chọn", "'rejected' is not one of the choices"),
+    (["visit", "add", "--household"], "tham số --household cần một giá trị", "argument --household needs a value"),
+])
+def test_a_usage_error_is_said_in_the_users_language(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    args: list[str], vi: str, en: str) -> None:
+    """argparse's own English ("the following arguments are required") reached the Vietnamese command line."""
+    db = str(tmp_path / "w.db")
+    for lang, expected in (("vi", vi), ("en", en)):
+        code = main(["--db", db, "--lang", lang, *args])
+        err = capsys.readouterr().err
+        assert code == 2 and expected in err and err.count("\n") == 1
+        if lang == "vi":
+            assert not any(word in err for word in ("required", "unrecognized", "invalid choice", "expected"))

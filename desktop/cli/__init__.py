@@ -17,6 +17,7 @@ from contextlib import suppress
 from desktop import i18n
 from desktop.cli import messages  # noqa: F401  (registers the CLI's messages)
 from desktop.cli.context import add_common_options, db_path
+from desktop.cli.usage import in_words
 from desktop.errors import WardbookError
 from desktop.failures import environment_error
 from desktop.store.connection import DATABASE_ERRORS
@@ -52,8 +53,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line, in the chosen language, with the same exit status."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        print(one_line(i18n.tr("cli.usage_error", detail=" ".join(message.split()), help=f"{self.prog} --help")),
-              file=sys.stderr)
+        detail = in_words(" ".join(message.split()))
+        print(one_line(i18n.tr("cli.usage_error", detail=detail, help=f"{self.prog} --help")), file=sys.stderr)
         raise SystemExit(EXIT_USER_ERROR)
 
 
