@@ -229,10 +229,19 @@ def _create_encrypted(path: Path, secrets: SecretStore) -> Store:
 
 
 def _open_encrypted(path: Path, secrets: SecretStore) -> Store:
+    return Store.open(path, key=_key_of(path, secrets))
+
+
+def _key_of(path: Path, secrets: SecretStore | None) -> bytes | None:
+    """The key of the database file at `path` from the key store (None for a plain file), or why there is none."""
+    if is_plain(path):
+        return None
+    if secrets is None:
+        raise WardbookError("security.needs_key", path=str(path))
     key = secrets.get(key_name(path))
     if key is None:
         raise WardbookError("security.no_db_key", path=str(path))
-    return Store.open(path, key=key)
+    return key
 
 
 def backup(store: Store, destination: Path, secrets: SecretStore | None) -> None:
@@ -322,13 +331,7 @@ def _open_backup(source: Path, secrets: SecretStore | None) -> Iterator[tuple[sq
     if not source.exists():
         raise WardbookError("store.missing", path=str(source))
     identity.check_file(source, encrypted_ok=True)
-    key = None
-    if not is_plain(source):
-        if secrets is None:
-            raise WardbookError("security.needs_key", path=str(source))
-        key = secrets.get(key_name(source))
-        if key is None:
-            raise WardbookError("security.no_db_key", path=str(source))
+    key = _key_of(source, secrets)
     try:
         conn = connect(source, key)
     except DATABASE_ERRORS as error:
@@ -355,13 +358,7 @@ def _current(path: Path, secrets: SecretStore | None) -> tuple[_Register, bytes 
     """The (closed) database at `path` as a restore finds it, and its key; None when there is none yet."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    key = None
-    if not is_plain(path):
-        if secrets is None:
-            raise WardbookError("security.needs_key", path=str(path))
-        key = secrets.get(key_name(path))
-        if key is None:
-            raise WardbookError("security.no_db_key", path=str(path))
+    key = _key_of(path, secrets)
     try:
         conn = connect(path, key)
         try:
