@@ -183,3 +183,17 @@ def test_a_usage_error_is_said_in_the_users_language(tmp_path: Path, capsys: pyt
         assert code == 2 and expected in err and err.count("\n") == 1
         if lang == "vi":
             assert not any(word in err for word in ("required", "unrecognized", "invalid choice", "expected"))
+
+
+def test_a_support_item_with_a_fifth_part_or_an_unknown_kind_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`food:10:kg:200000:extra` dropped "extra" without a word; an unknown kind was told with a "∉" sign."""
+    db = str(tmp_path / "w.db")
+    assert main(["--db", db, "demo", "--households", "3"]) == 0
+    capsys.readouterr()
+    base = ["--db", db, "visit", "add", "--household", "HK-00001", "--purpose", "food_support"]
+    assert main([*base, "--support", "food:10:kg:200000:extra"]) == 2
+    assert "quá bốn phần" in capsys.readouterr().err
+    assert main([*base, "--support", "xyz"]) == 2
+    err = capsys.readouterr().err
+    assert "loại hỗ trợ 'xyz' không có" in err and "∉" not in err

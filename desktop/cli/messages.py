@@ -9,6 +9,14 @@ i18n.register(
             "en": "WardBook — the ward officers' household register and field log.",
         },
         "cli.error": {"vi": "Lỗi: {message}", "en": "Error: {message}"},
+        "cli.support_kind": {
+            "vi": "loại hỗ trợ '{kind}' không có; chọn một trong: {kinds}",
+            "en": "there is no support kind '{kind}'; choose one of: {kinds}",
+        },
+        "cli.support_parts": {
+            "vi": "'{value}' có quá bốn phần; viết LOẠI:SỐ_LƯỢNG:ĐƠN_VỊ:GIÁ_TRỊ (ví dụ food:10:kg:200000)",
+            "en": "'{value}' has more than four parts; write KIND:QUANTITY:UNIT:VALUE (e.g. food:10:kg:200000)",
+        },
         "cli.usage_error": {
             "vi": "Lỗi cú pháp lệnh: {detail} (xem '{help}')",
             "en": "Usage error: {detail} (see '{help}')",

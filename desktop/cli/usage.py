@@ -47,6 +47,7 @@ def in_words(message: str) -> str:
     for shape, key in _SHAPES:
         found = shape.fullmatch(message)
         if found:
-            parts = {name: value.replace("'", "") for name, value in found.groupdict().items()}
+            parts = {name: value.replace("'", "") if name in ("value", "choices") else value  # argparse's repr()
+                     for name, value in found.groupdict().items()}
             return i18n.tr(f"cli.usage.{key}", **parts)
     return message

@@ -29,7 +29,10 @@ def _support(text: str) -> SupportItem:
     """`food:10:kg:200000` → kind, quantity, unit, value in VND (trailing parts optional)."""
     parts = text.split(":")
     if parts[0] not in SUPPORT_KINDS:
-        raise argparse.ArgumentTypeError(f"{parts[0]} ∉ {', '.join(SUPPORT_KINDS)}")
+        raise argparse.ArgumentTypeError(i18n.tr("cli.support_kind", kind=parts[0][:40],
+                                                 kinds=", ".join(SUPPORT_KINDS)))
+    if len(parts) > 4:  # a fifth part was dropped without a word
+        raise argparse.ArgumentTypeError(i18n.tr("cli.support_parts", value=text[:80]))
     quantity = check_number(parts[1], "--support", low=0, high=MAX_COUNT) if len(parts) > 1 and parts[1] else None
     value = check_int(parts[3], "--support", low=0, high=MAX_VND) if len(parts) > 3 and parts[3] else None
     return SupportItem(parts[0], quantity, parts[2] if len(parts) > 2 else None, value)
