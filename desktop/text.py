@@ -19,7 +19,14 @@ ELLIPSIS = "…"
 
 def nfc(value: str) -> str:
     """NFC form without invisible characters, runs of whitespace collapsed and the ends trimmed."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", value))).strip()
+    if not value.isascii():  # (every invisible character is beyond ASCII: most codes and numbers skip the search)
+        value = _INVISIBLE.sub("", unicodedata.normalize("NFC", value))
+    return _SPACES.sub(" ", value).strip()
+
+
+def is_blank(value: str) -> bool:
+    """Whether `value` holds nothing but spaces and invisible characters (what `nfc` leaves empty)."""
+    return not value.strip() or (not value.isascii() and not _INVISIBLE.sub("", value).strip())
 
 
 def nfc_lines(value: str) -> str:
