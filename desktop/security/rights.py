@@ -115,9 +115,8 @@ class RowView:
     def rewrites(self, table: str, row_id: str, hlc: int | None, device_id: str) -> bool:
         """Whether inserting `row_id` would change a record already here: one that exists (deleted or not) and was
         not made by this very change (its creation stamp is another). A placeholder (made by an edit that arrived
-        before the record's creation, stamped 0) is no record yet: its creation fills it in."""
-        if (table, row_id) in self._written:
-            return False  # created earlier in this batch: a second creation of it is judged by its own fields
+        before the record's creation, stamped 0) is no record yet: its creation fills it in. (A record created
+        earlier in the same batch is not in the database yet: a second creation of it is judged by its fields.)"""
         row = self._conn.execute(f"SELECT created_hlc, created_device FROM {table} WHERE id = ?", (row_id,)).fetchone()
         return row is not None and row[0] != 0 and (row[0], row[1]) != (hlc, device_id)
 
