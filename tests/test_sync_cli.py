@@ -303,3 +303,23 @@ def test_compact_on_the_station_then_a_new_laptop_just_syncs(tmp_path: Path,
     assert "caught up from base snapshot" in capsys.readouterr().out
     with _open(tmp_path / "late.db", tmp_path / "late.keys") as store:
         assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 15
+
+
+def test_an_approved_laptop_finds_its_account_at_its_first_sync(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """As the enrolment's own words say: the admin approves, the laptop syncs. The account it was bound to, made on
+    the admin's laptop since its last sync, was not on the share: the officer's laptop had no account to log in
+    with, and only typing the admin's password on it went on. Approving now shares it."""
+    share = str(tmp_path / "share")
+    station = ["--db", str(tmp_path / "station.db"), "--key-file", str(tmp_path / "station.keys")]
+    laptop = ["--db", str(tmp_path / "laptop.db"), "--key-file", str(tmp_path / "laptop.keys")]
+    assert main(["demo", "--households", "5", "--db", station[1]]) == 0  # its accounts: never synced yet
+    assert main(["init", "--db", laptop[1]]) == 0
+    assert main(["share", "init", share, *station]) == 0
+    assert main(["enroll", share, "--name", "may-canbo2", *laptop]) == 0
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
+        device = store.device_id
+    assert main(["share", "approve", device, "--for", "canbo2", *station]) == 0
+    assert main(["sync", *laptop]) == 0  # no sync of the station in between
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
+        assert store.conn.execute("SELECT role FROM users WHERE username = 'canbo2'").fetchone() == ("officer",)

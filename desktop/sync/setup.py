@@ -9,6 +9,7 @@ data keys it learned, so that a caller only chooses the folder and the key store
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from desktop.sync.folder import FolderShare
 from desktop.sync.grants import Grant, effective_grants, grant_of_user, is_revoked
 from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.station import (
+    SyncKeys,
     approve_device,
     bind_device,
     init_share,
@@ -73,8 +75,21 @@ def approve(store: Store, location: str, device: str, username: str | None, secr
     authorize(store, "enrollment")
     keys = load_keys(secrets)
     grant = grant_of_user(store, username)
-    approve_device(FolderShare(location), device, keys, grant)
+    share = FolderShare(location)
+    approve_device(share, device, keys, grant)
+    _share_pending(store, share, keys)
     return grant
+
+
+def _share_pending(store: Store, share: FolderShare, keys: SyncKeys) -> None:
+    """Sync this laptop once more, so what it has not published yet — the account a laptop was just bound to,
+    typically made since — is on the share for that laptop's first sync (without it, the officer's laptop had
+    no account to log in with, and only the admin's password on it went on). The approval stands whatever this
+    sync meets: the next one tells it."""
+    from desktop.sync.engine import sync_once
+
+    with suppress(WardbookError):
+        sync_once(store, share, keys)
 
 
 def bind(store: Store, location: str, device: str, username: str, secrets: SecretStore) -> Grant:
@@ -82,7 +97,9 @@ def bind(store: Store, location: str, device: str, username: str, secrets: Secre
     authorize(store, "enrollment")
     keys = load_keys(secrets)
     grant = grant_of_user(store, username)
-    bind_device(FolderShare(location), device, keys, grant)
+    share = FolderShare(location)
+    bind_device(share, device, keys, grant)
+    _share_pending(store, share, keys)
     return grant
 
 
