@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +22,14 @@ from desktop.errors import WardbookError
 from ui.context import AppContext
 
 SEARCH_DEBOUNCE_MS = 150
+
+
+def with_chosen_suffix(path: str, chosen_filter: str) -> str:
+    """`path` as typed in a save dialog, given the extension of the file type chosen there when it has none: Qt's
+    own dialog (without the system's) keeps the name as typed, and the core refuses a report or export whose name
+    does not say its kind."""
+    found = re.search(r"\*(\.\w+)", chosen_filter)
+    return path + found.group(1) if path and found and not Path(path).suffix else path
 
 
 class Page(QWidget):

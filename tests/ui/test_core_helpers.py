@@ -96,3 +96,13 @@ def test_update_person_uses_the_same_checks(store) -> None:  # type: ignore[no-u
     with pytest.raises(WardbookError):
         update_person(store, str(head), full_name="Lý Văn Tâm", birth_year="1875")
     assert household_detail(store, household)["people"][0]["birth_year"] == 1975
+
+
+def test_a_name_typed_without_an_extension_gets_the_chosen_types() -> None:
+    """Qt's own save dialog keeps "ket-qua" as typed; the core then refused it for not saying its kind."""
+    from ui.widgets import with_chosen_suffix
+
+    assert with_chosen_suffix("/tmp/ket-qua", "Excel (*.xlsx)") == "/tmp/ket-qua.xlsx"
+    assert with_chosen_suffix("/tmp/bao-cao.pdf", "Word (*.docx)") == "/tmp/bao-cao.pdf"  # the name says its kind
+    assert with_chosen_suffix("", "PDF (*.pdf)") == ""  # the dialog was cancelled
+    assert with_chosen_suffix("/tmp/so.lieu/ket-qua", "CSV (*.csv)") == "/tmp/so.lieu/ket-qua.csv"

@@ -40,7 +40,7 @@ from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, date_of, text_of
 from ui.progress import JobProgress
-from ui.widgets import FieldError, Page, error_text, record_table, sortable
+from ui.widgets import FieldError, Page, error_text, record_table, sortable, with_chosen_suffix
 
 LIST_LIMIT = 5000  # rows behind a figure shown at once (a whole ward's sweep has 20k)
 
@@ -326,7 +326,8 @@ class CampaignsPage(Page):
                 for line in result_rows(self.ctx.store, self.campaign, picked)]
 
     def _ask(self, title: str, name: str, kind: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(self, title, name, kind)
+        path, chosen = QFileDialog.getSaveFileName(self, title, name, kind)
+        path = with_chosen_suffix(path, chosen or kind)
         return Path(path) if path else None
 
     def save_results(self) -> None:

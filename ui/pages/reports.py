@@ -40,7 +40,7 @@ from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.progress import JobProgress
-from ui.widgets import FieldError, Page
+from ui.widgets import FieldError, Page, with_chosen_suffix
 
 if TYPE_CHECKING:
     from ui.pdf_view import PdfPreview  # Qt PDF: loaded when a report is previewed or printed
@@ -264,9 +264,10 @@ class ReportsPage(Page):
         self.out.setText(str(self.folder / name))
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Save report as"), self.out.text(), "PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx);;CSV (*.csv)"
         )
+        path = with_chosen_suffix(path, chosen)
         if path:
             self.out.setText(path)
             self.custom_out = True
