@@ -212,6 +212,15 @@ def test_a_model_recorded_before_counts_were_kept(ward: Ward) -> None:
     assert outcome_figures(store, quarter(2024, 2), ward.area_b, today=LATER).model_members[
         "self_managed_group"] == 18
     assert edit_model(store, legacy, members=27)["members"] == 27
+    # A model with no count at all, changed on the day of its last change: its number of that day is no count row,
+    # so the new number is kept as one (it was left without).
+    other = store.writer.insert("community_models", {"name": "Tổ tự quản mới", "kind": "self_managed_group",
+                                                     "area_id": ward.area_b, "members": 10, "status": "active",
+                                                     "recognised_on": "2024-01-01"})
+    edit_model(store, other, members=12)
+    assert [(row["counted_on"], row["members"]) for row in model_counts(store, other)] == [
+        (date.today().isoformat(), 12)]
+    assert get_model(store, other)["members"] == 12
 
 
 def test_a_model_count_cannot_be_dated_in_the_future(ward: Ward) -> None:

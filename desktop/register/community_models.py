@@ -173,9 +173,9 @@ def edit_model(store: Store, model_id: str, *, members_on: str | date | None = N
         if not known and current["members"] is not None:  # recorded before counts were kept: as of its last change
             known = {_last_changed(store, model_id): {"id": None, "members": current["members"]}}
         same_day = known.get(counted_on)
-        if same_day is None:
+        if same_day is None or (same_day["id"] is None and same_day["members"] != members):  # (no row: none kept)
             count = _count(model_id, members, counted_on)
-        elif same_day["members"] != members and same_day["id"] is not None:  # one count a day: the later says it
+        elif same_day["members"] != members:  # one count a day: the later says it
             count = [RowWrite("community_model_counts", str(same_day["id"]), "update", {"members": members})]
         by_day = {day: row["members"] for day, row in known.items()} | {counted_on: members}
         fields["members"] = by_day[max(by_day)]
