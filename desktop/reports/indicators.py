@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from desktop.errors import WardbookError
 from desktop.reports.figures import ReviewFigures
 from desktop.reports.settings import TARGETED as TARGETED
+from desktop.store.tables import MAX_NUMBER
 
 TARGET_PREFIX = "report.target."  # + a key of `settings.TARGETED`
 
@@ -93,5 +94,5 @@ def check_target(key: str, value: str) -> None:
         return
     indicator = BY_KEY[key.removeprefix(TARGET_PREFIX)]
     target = parse_target(value)
-    if target is None or (indicator.share and target > 100) or target > 1e15:
+    if target is None or (indicator.share and target > 100) or target > MAX_NUMBER:
         raise WardbookError("reports.bad_target", value=value.strip()[:40], field=key)
