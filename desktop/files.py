@@ -22,11 +22,15 @@ import codecs
 import io
 import json
 import os
+import signal
 import tempfile
+import threading
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -282,9 +286,38 @@ def keep_private(path: Path) -> None:
         os.chmod(path, 0o700 if path.is_dir() else 0o600)
 
 
+@dataclass
+class _Written:
+    """An output complete in its temporary file, waiting for the end of its `output_set` to take its name."""
+
+    temp: Path
+    target: Path
+    created: list[Path]
+
+    def discard(self) -> None:
+        _discard(self.temp, self.created)
+
+
+# The outputs of the `output_set` being written, if any (one per thread or task: a worker's report is its own).
+_pending_set: ContextVar[list[_Written] | None] = ContextVar("wardbook_output_set", default=None)
+
+
+def _discard(temp: Path | None, created: list[Path]) -> None:
+    """Remove a temporary output (with any side files) and the folders made for it."""
+    if temp is not None:
+        for leftover in (temp, *(Path(str(temp) + s) for s in SIDE_SUFFIXES)):
+            leftover.unlink(missing_ok=True)
+    for folder in created:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
 @contextmanager
 def atomic_output(target: Path | str, *, kind: str | None = None, own_file: bool = False) -> Iterator[Path]:
-    """A temporary path beside `target` to write; renamed onto `target`, flushed to disk, when the block ends.
+    """A temporary path beside `target` to write; renamed onto `target`, flushed to disk, when the block ends
+    (or, inside an `output_set`, when the set ends).
 
     `kind` is the kind of file written (see `check_target`). Any exception removes the temporary file (and
     folders this call created) and propagates. `own_file` is for the code that owns a protected file and
@@ -304,21 +337,65 @@ def atomic_output(target: Path | str, *, kind: str | None = None, own_file: bool
         yield temp
         with open(temp, "rb+") as written:
             os.fsync(written.fileno())
+        pending = _pending_set.get()
+        if pending is not None:
+            pending.append(_Written(temp, target, created))
+            return
         os.replace(temp, target)
         temp = None
         fsync_dir(target.parent)
     except BaseException as error:
-        if temp is not None:
-            for leftover in (temp, *(Path(str(temp) + s) for s in SIDE_SUFFIXES)):
-                leftover.unlink(missing_ok=True)
-        for folder in created:
-            try:
-                folder.rmdir()
-            except OSError:
-                break
+        _discard(temp, created)
         if isinstance(error, OSError):
             raise environment_error(error, target) or error from error
         raise
+
+
+@contextmanager
+def output_set() -> Iterator[None]:
+    """Outputs written inside the block take their names together when it ends, and none does if it fails.
+
+    Why: one command may write a review's PDF, DOCX, XLSX and CSV under the names of last month's. Stopped
+    half way (Ctrl-C, a full disk at the third file), it must not leave this period's PDF beside last period's
+    XLSX, each looking complete: either every file is new or every file is as it was. The renames at the end
+    take milliseconds; a Ctrl-C pressed during them is held until they are done."""
+    pending: list[_Written] = []
+    token = _pending_set.set(pending)
+    try:
+        yield
+    except BaseException:
+        for written in pending:
+            written.discard()
+        raise
+    finally:
+        _pending_set.reset(token)
+    with _interrupts_held():
+        for number, written in enumerate(pending):
+            try:
+                os.replace(written.temp, written.target)
+            except OSError as error:
+                for left in pending[number:]:
+                    left.discard()
+                raise environment_error(error, written.target) or error from error
+        for folder in {written.target.parent for written in pending}:
+            fsync_dir(folder)
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold a Ctrl-C (SIGINT) until the block ends, then raise it. Only the main thread receives signals; a
+    worker thread's block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: held.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
 
 
 def xlsx_bytes(workbook: Workbook) -> bytes:

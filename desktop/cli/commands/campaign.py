@@ -226,14 +226,15 @@ def _report(args: argparse.Namespace) -> int:
         # the open database and the key file in use are known by now
         files.check_outputs([(args.out, "pdf"), (args.docx, "docx")])
         campaign = _campaign(store, args)
-        if args.out is not None:
-            from desktop.campaigns.documents import build_campaign_report
+        with files.output_set():  # both files are of this run, or neither is replaced
+            if args.out is not None:
+                from desktop.campaigns.documents import build_campaign_report
 
-            build_campaign_report(store, campaign, args.out)
-        if args.docx is not None:
-            from desktop.campaigns.report_docx import build_campaign_report_docx
+                build_campaign_report(store, campaign, args.out)
+            if args.docx is not None:
+                from desktop.campaigns.report_docx import build_campaign_report_docx
 
-            build_campaign_report_docx(store, campaign, args.docx)
+                build_campaign_report_docx(store, campaign, args.docx)
     for path in targets:
         print(i18n.tr("campaign.cli.written", path=str(path)))
     return 0

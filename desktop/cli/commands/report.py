@@ -89,22 +89,22 @@ def _review(args: argparse.Namespace) -> int:
         # the open database and the key file in use are known by now
         files.check_outputs([(args.out, "pdf"), (args.docx, "docx"), (args.xlsx, "xlsx"), (args.csv, "csv")])
         area_id = find_area(store, args.area) if args.area else None
-        figures = build_review(
-            store,
-            period,
-            args.out,
-            docx=args.docx,
-            area_id=area_id,
-            issued_on=issued_on,
-            progress=progress_printer(args),
-            annex_names=args.annex_names,
-        )
-        for path in (args.out, args.docx):
+        with files.output_set():  # all the files are this period's, or none is replaced
+            figures = build_review(
+                store,
+                period,
+                args.out,
+                docx=args.docx,
+                area_id=area_id,
+                issued_on=issued_on,
+                progress=progress_printer(args),
+                annex_names=args.annex_names,
+            )
+            for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
+                if path:
+                    write(figures, path, names=args.annex_names)
+        for path in (args.out, args.docx, args.xlsx, args.csv):
             if path:
-                print(i18n.tr("reports.cli_written", path=path))
-        for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
-            if path:
-                write(figures, path, names=args.annex_names)
                 print(i18n.tr("reports.cli_written", path=path))
     print(
         i18n.tr(
