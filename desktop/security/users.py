@@ -5,6 +5,11 @@ hash travels, never the password). Failed attempts are counted in the local tabl
 not sync: each laptop defends itself. After `FREE_ATTEMPTS` failures the account is locked on this laptop for
 `BASE_LOCK` seconds, doubling with each further failure up to `MAX_LOCK`; a right password after the lock
 expires resets the counter, and an admin can clear it at once (`unlock`).
+
+Failures for a name with no account on this laptop are counted too, under `UNKNOWN_PREFIX` + the name: such a
+name locks the same way (a lock must not tell which names exist), but an account that arrives later by sync
+starts with no failures, since none of them was tried against its password (an officer whose account reached
+the laptop after a few wrong tries was otherwise locked out on first use).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
 FREE_ATTEMPTS = 5
 BASE_LOCK = timedelta(seconds=30)
 MAX_LOCK = timedelta(hours=1)
+UNKNOWN_PREFIX = "?"  # no username starts with it (`_USERNAME`)
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
 
 
@@ -143,8 +149,9 @@ def set_password(store: Store, username: str, new_password: str) -> None:
 
 def unlock(store: Store, username: str) -> None:
     authorize(store, "users.admin")
+    name = nfc(username).lower()
     with store.transaction():
-        store.conn.execute("DELETE FROM login_failures WHERE username = ?", (nfc(username).lower(),))
+        store.conn.execute("DELETE FROM login_failures WHERE username IN (?, ?)", (name, UNKNOWN_PREFIX + name))
 
 
 def locked_until(store: Store, username: str, now: datetime | None = None) -> datetime | None:
@@ -178,22 +185,24 @@ def _fail(store: Store, username: str, now: datetime) -> None:
             "last_failure_at = excluded.last_failure_at, locked_until = excluded.locked_until",
             (username, failures, now.isoformat(), (now + lock).isoformat() if lock else None),
         )
-        audit.record(store, "login_failed", "users", None, {"username": username, "failures": failures})
+        audit.record(store, "login_failed", "users", None,
+                     {"username": username.removeprefix(UNKNOWN_PREFIX), "failures": failures})
 
 
 def login(store: Store, username: str, password: str, now: datetime | None = None) -> Actor:
     """Check the password (with lockout), attach the user to the store and log the login."""
     now = now or _now()
     name = nfc(username).lower()
-    until = locked_until(store, name, now)
+    user = find_user(store, name)
+    counted_as = name if user is not None else UNKNOWN_PREFIX + name
+    until = locked_until(store, counted_as, now)
     if until is not None:
         raise WardbookError("security.locked", seconds=int((until - now).total_seconds()) + 1)
-    user = find_user(store, name)
     if user is None or not user["active"] or not verify_password(password, str(user["password_hash"] or "")):
-        _fail(store, name, now)
+        _fail(store, counted_as, now)
         raise WardbookError("security.bad_login")
     with store.transaction():
-        store.conn.execute("DELETE FROM login_failures WHERE username = ?", (name,))
+        store.conn.execute("DELETE FROM login_failures WHERE username IN (?, ?)", (name, UNKNOWN_PREFIX + name))
     actor = Actor(str(user["id"]), name, str(user["role"]))
     attach(store, actor)
     audit.record(store, "login", "users", actor.user_id)

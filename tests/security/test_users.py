@@ -67,6 +67,33 @@ def test_lockout_backs_off_and_a_right_password_after_it_works(store: Store) -> 
     assert "login_failures" not in SYNCED  # counters stay on this laptop
 
 
+def test_a_name_not_yet_on_the_laptop_locks_alike_but_its_account_arriving_later_starts_fresh(
+    store: Store,
+) -> None:
+    """An officer tries a few times before the laptop has synced their account: the name locks like any other
+    (a lock must not tell which names exist), but the account, once here, is not locked for failures that were
+    never tried against its password."""
+    actors = add_accounts(store)
+    start = datetime(2026, 7, 1, 8, 0, tzinfo=UTC)
+    for attempt in range(users.FREE_ATTEMPTS):
+        with pytest.raises(WardbookError) as error:
+            users.login(store, "canbomoi", "any password", now=start + timedelta(seconds=attempt))
+        assert error.value.msg_id == "security.bad_login"
+    with pytest.raises(WardbookError) as error:
+        users.login(store, "canbomoi", "any password", now=start + timedelta(seconds=users.FREE_ATTEMPTS))
+    assert error.value.msg_id == "security.locked"  # as for an existing name
+    attach(store, actors["quantri"])  # the account arrives (here made by the admin, as sync would bring it)
+    users.add_user(store, "canbomoi", "Cán bộ mới", "officer", "mat-khau-cua-can-bo-moi")
+    detach(store)
+    in_a_moment = start + timedelta(seconds=users.FREE_ATTEMPTS + 1)
+    assert users.login(store, "canbomoi", "mat-khau-cua-can-bo-moi", now=in_a_moment).username == "canbomoi"
+    assert store.conn.execute("SELECT COUNT(*) FROM login_failures").fetchone()[0] == 0
+    audited = store.conn.execute(
+        "SELECT count(*) FROM audit_log WHERE action = 'login_failed' AND detail LIKE '%\"canbomoi\"%'"
+    ).fetchone()[0]
+    assert audited == users.FREE_ATTEMPTS  # each failure recorded under the name typed
+
+
 def test_admin_unlocks_and_failures_are_audited(store: Store) -> None:
     add_accounts(store)
     now = datetime.now(UTC)
