@@ -6,14 +6,17 @@ not sync: each laptop defends itself. After `FREE_ATTEMPTS` failures the account
 `BASE_LOCK` seconds, doubling with each further failure up to `MAX_LOCK`; a right password after the lock
 expires resets the counter, and an admin can clear it at once (`unlock`).
 
-Failures for a name with no account on this laptop are counted too, under `UNKNOWN_PREFIX` + the name: such a
-name locks the same way (a lock must not tell which names exist), but an account that arrives later by sync
-starts with no failures, since none of them was tried against its password (an officer whose account reached
-the laptop after a few wrong tries was otherwise locked out on first use).
+Failures for a name with no account on this laptop are counted too, under `UNKNOWN_PREFIX` + a digest of the
+name: such a name locks the same way (a lock must not tell which names exist), but an account that arrives
+later by sync starts with no failures, since none of them was tried against its password (an officer whose
+account reached the laptop after a few wrong tries was otherwise locked out on first use). What was typed as an
+unknown name is kept nowhere in clear, neither there nor in the audit log (which syncs to every laptop): it is
+often a password typed into the wrong box.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
@@ -151,7 +154,7 @@ def unlock(store: Store, username: str) -> None:
     authorize(store, "users.admin")
     name = nfc(username).lower()
     with store.transaction():
-        store.conn.execute("DELETE FROM login_failures WHERE username IN (?, ?)", (name, UNKNOWN_PREFIX + name))
+        store.conn.execute("DELETE FROM login_failures WHERE username IN (?, ?)", (name, _unknown_key(name)))
 
 
 def locked_until(store: Store, username: str, now: datetime | None = None) -> datetime | None:
@@ -171,7 +174,14 @@ def _lock_for(failures: int) -> timedelta | None:
     return min(lock, MAX_LOCK)
 
 
-def _fail(store: Store, username: str, now: datetime) -> None:
+def _unknown_key(name: str) -> str:
+    """Where failures for `name`, not an account here, are counted: a digest, not the text typed."""
+    return UNKNOWN_PREFIX + hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
+
+
+def _fail(store: Store, username: str, user_id: str | None, now: datetime) -> None:
+    """Count a failure under `username` (a digest for a name that is no account here, see the module's doc) and
+    audit it: for an account, its id and name; for any other name, only that it was unknown."""
     with store.transaction():
         row = store.conn.execute(
             "SELECT failures FROM login_failures WHERE username = ?", (username,)
@@ -185,8 +195,9 @@ def _fail(store: Store, username: str, now: datetime) -> None:
             "last_failure_at = excluded.last_failure_at, locked_until = excluded.locked_until",
             (username, failures, now.isoformat(), (now + lock).isoformat() if lock else None),
         )
-        audit.record(store, "login_failed", "users", None,
-                     {"username": username.removeprefix(UNKNOWN_PREFIX), "failures": failures})
+        detail: dict[str, object] = {"failures": failures}
+        detail.update({"username": username} if user_id is not None else {"unknown_name": True})
+        audit.record(store, "login_failed", "users", user_id, detail)
 
 
 def login(store: Store, username: str, password: str, now: datetime | None = None) -> Actor:
@@ -194,15 +205,15 @@ def login(store: Store, username: str, password: str, now: datetime | None = Non
     now = now or _now()
     name = nfc(username).lower()
     user = find_user(store, name)
-    counted_as = name if user is not None else UNKNOWN_PREFIX + name
+    counted_as = name if user is not None else _unknown_key(name)
     until = locked_until(store, counted_as, now)
     if until is not None:
         raise WardbookError("security.locked", seconds=int((until - now).total_seconds()) + 1)
     if user is None or not user["active"] or not verify_password(password, str(user["password_hash"] or "")):
-        _fail(store, counted_as, now)
+        _fail(store, counted_as, None if user is None else str(user["id"]), now)
         raise WardbookError("security.bad_login")
     with store.transaction():
-        store.conn.execute("DELETE FROM login_failures WHERE username IN (?, ?)", (name, UNKNOWN_PREFIX + name))
+        store.conn.execute("DELETE FROM login_failures WHERE username IN (?, ?)", (name, _unknown_key(name)))
     actor = Actor(str(user["id"]), name, str(user["role"]))
     attach(store, actor)
     audit.record(store, "login", "users", actor.user_id)

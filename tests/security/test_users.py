@@ -88,10 +88,23 @@ def test_a_name_not_yet_on_the_laptop_locks_alike_but_its_account_arriving_later
     in_a_moment = start + timedelta(seconds=users.FREE_ATTEMPTS + 1)
     assert users.login(store, "canbomoi", "mat-khau-cua-can-bo-moi", now=in_a_moment).username == "canbomoi"
     assert store.conn.execute("SELECT COUNT(*) FROM login_failures").fetchone()[0] == 0
-    audited = store.conn.execute(
-        "SELECT count(*) FROM audit_log WHERE action = 'login_failed' AND detail LIKE '%\"canbomoi\"%'"
-    ).fetchone()[0]
-    assert audited == users.FREE_ATTEMPTS  # each failure recorded under the name typed
+
+
+def test_text_typed_as_a_name_that_is_no_account_is_kept_nowhere(store: Store) -> None:
+    """It is often a password typed into the wrong box; the audit log syncs to every laptop."""
+    actors = add_accounts(store)
+    with pytest.raises(WardbookError):
+        users.login(store, PASSWORDS["canbo"], "anything")
+    with pytest.raises(WardbookError):
+        users.login(store, "canbo", "wrong password")
+    for table in ("audit_log", "login_failures"):
+        dumped = repr(store.conn.execute(f"SELECT * FROM {table}").fetchall())
+        assert PASSWORDS["canbo"].lower() not in dumped, table
+    known = store.conn.execute("SELECT target_id, detail FROM audit_log WHERE action = 'login_failed' "
+                               "AND detail LIKE '%username%'").fetchall()
+    assert known == [(actors["canbo"].user_id, '{"failures":1,"username":"canbo"}')]
+    assert store.conn.execute("SELECT count(*) FROM audit_log WHERE action = 'login_failed' "
+                              "AND detail LIKE '%unknown_name%'").fetchone()[0] == 1
 
 
 def test_admin_unlocks_and_failures_are_audited(store: Store) -> None:
