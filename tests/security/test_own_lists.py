@@ -4,12 +4,18 @@ the cases assigned to that officer and the activities they recorded."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from desktop.register.activities import add_activity
 from desktop.register.cases import add_case
+from desktop.reports.household_sheet import build_household_sheet
 from desktop.security.permissions import Actor
 from desktop.security.session import attach, detach, visible_officer
 from desktop.store import Store
-from desktop.store.queries import list_activities, list_cases
+from desktop.store.queries import case_detail, household_detail, list_activities, list_cases
+from tests.reports.pdfcheck import read_pdf
 
 
 def test_cases_list_narrows_to_the_assignee(demo_store: Store, accounts: dict[str, Actor]) -> None:
@@ -132,3 +138,30 @@ def test_a_list_called_without_saying_whose_shows_what_the_session_may_see(
     for listing in (list_cases, list_activities, list_visits):
         with pytest.raises(WardbookError, match=r"Login required|Cần đăng nhập"):
             listing(demo_store)
+
+
+def test_an_officer_opening_a_household_sees_only_own_cases_and_how_many_are_left_out(
+    demo_store: Store, accounts: dict[str, Actor], tmp_path: Path
+) -> None:
+    """Every officer opens every household of the register; another officer's case on it (a citizen's tip names
+    people) is counted, not shown: not on the household page, not in the case view, not on the printed sheet."""
+    officer, lead = accounts["canbo"], accounts["totruong"]
+    household_id, code = demo_store.conn.execute(
+        "SELECT id, code FROM households WHERE deleted_hlc IS NULL ORDER BY code LIMIT 1").fetchone()
+    attach(demo_store, lead)
+    theirs = add_case(demo_store, kind="tip", title="Tin báo: người lạ tụ tập", received_on="01/06/2026",
+                      household_id=household_id, source="Người báo tin giấu tên")
+    assert theirs in {case["id"] for case in household_detail(demo_store, household_id)["cases"]}
+    attach(demo_store, officer)
+    mine = add_case(demo_store, kind="dispute", title="Tranh chấp lối đi", received_on="02/06/2026",
+                    household_id=household_id)
+    detail = household_detail(demo_store, household_id)
+    assert [case["id"] for case in detail["cases"]] == [mine] and detail["hidden_cases"] == 1
+    with pytest.raises(KeyError):
+        case_detail(demo_store, theirs)
+    assert case_detail(demo_store, mine)["title"] == "Tranh chấp lối đi"
+    sheet = tmp_path / "sheet.pdf"
+    build_household_sheet(demo_store, code, sheet)
+    printed = read_pdf(sheet).text
+    assert "Tranh chấp lối đi" in printed and "tụ tập" not in printed
+    detach(demo_store)

@@ -204,7 +204,7 @@ class HouseholdPage(Page):
         d = self.detail
         if not d:
             return
-        hidden = int(d.get("hidden_visits") or 0)
+        hidden = int(d.get("hidden_visits") or 0) + int(d.get("hidden_cases") or 0)
         self.hidden_note.setText(hidden_text(hidden))
         self.hidden_note.setVisible(hidden > 0)
         self.heading.setText(f"{d.get('house_no') or ''} {d.get('street') or ''}")
