@@ -217,8 +217,10 @@ def household_summaries(store: Store, ids: list[str], today: date | None = None)
 
 def household_detail(store: Store, household_id: str,
                      officer_id: str | FromSession | None = FROM_SESSION) -> HouseholdDetail:
-    """Everything shown on a household page: summary, members, visits (newest first; only those the logged-in
-    user may see unless `officer_id` says whose, None: everyone's, with the count of those left out), cases."""
+    """Everything shown on a household page: summary, members, visits (newest first) and cases (newest received
+    first). Of visits and cases, only those the logged-in user may see, unless `officer_id` says whose (None:
+    everyone's), with the counts of those left out: an officer opens every household of the register, but other
+    officers' cases (a citizen's tip, a dispute) are not theirs to read."""
     officer_id = scope_of(store, officer_id)
     summary = household_summaries(store, [household_id])[0]
     cursor = store.conn.execute(
@@ -239,7 +241,11 @@ def household_detail(store: Store, household_id: str,
         "hidden_visits": count_others_visits(store, officer_id, household_id=household_id),
         "cases": cast(list[HouseholdCase], fetch_dicts(
             store, f"SELECT id, kind, title, status, received_on, due_on FROM cases "
-            f"WHERE household_id = ? AND {ALIVE} ORDER BY received_on DESC", (household_id,))),
+            f"WHERE household_id = ? AND {ALIVE} AND (? IS NULL OR assignee_id IS ?) ORDER BY received_on DESC",
+            (household_id, officer_id, officer_id))),
+        "hidden_cases": 0 if officer_id is None else int(store.conn.execute(
+            f"SELECT count(*) FROM cases WHERE household_id = ? AND {ALIVE} AND assignee_id IS NOT ?",
+            (household_id, officer_id)).fetchone()[0]),
     }
 
 
@@ -414,10 +420,14 @@ def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: st
     return fetch_dicts(store, sql, tuple(params))
 
 
-def case_detail(store: Store, case_id: str) -> dict[str, object]:
-    """One case with its timeline of events, oldest first."""
+def case_detail(store: Store, case_id: str,
+                assignee_id: str | FromSession | None = FROM_SESSION) -> dict[str, object]:
+    """One case with its timeline of events, oldest first; KeyError if there is none, or none the logged-in user
+    may see (unless `assignee_id` says whose, None: anyone's), as `list_cases` decides."""
+    assignee_id = scope_of(store, assignee_id)
     found = fetch_dicts(store, "SELECT c.*, h.house_no, h.street FROM cases c "
-                         "LEFT JOIN households h ON h.id = c.household_id WHERE c.id = ?", (case_id,))
+                         "LEFT JOIN households h ON h.id = c.household_id WHERE c.id = ? "
+                         "AND (? IS NULL OR c.assignee_id IS ?)", (case_id, assignee_id, assignee_id))
     if not found:
         raise KeyError(case_id)
     events = fetch_dicts(store, "SELECT e.id, e.at, e.note, e.new_status, e.new_outcome, u.full_name AS officer "

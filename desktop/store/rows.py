@@ -86,6 +86,7 @@ class HouseholdDetail(HouseholdSummary):
     visits: list[TimelineVisit]
     hidden_visits: int  # visits of other officers the logged-in officer may not see
     cases: list[HouseholdCase]
+    hidden_cases: int  # cases assigned to other officers, left out likewise
 
 
 class WardStats(TypedDict):
