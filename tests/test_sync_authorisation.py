@@ -431,3 +431,39 @@ def test_a_refused_change_is_kept_short(tmp_path: Path) -> None:
     assert report.refused == 1
     (kept,) = station.admin.conn.execute("SELECT fields FROM refused_changes WHERE row_id = 'v-huge'").fetchone()
     assert len(kept) < 1_000 and "1,000,000" in json.loads(kept)["findings"]
+
+
+def test_a_laptop_whose_account_is_disabled_stops_receiving_the_wards_records_until_it_is_enabled_again(
+    tmp_path: Path,
+) -> None:
+    """Disabling an account made its laptop's changes count for nothing, but the laptop went on receiving and
+    decrypting every record the station published. Now the admin's next sync starts a data key the laptop does not
+    get; enabling the account again gives it the keys it missed, and it catches up."""
+    from desktop.errors import WardbookError
+    from desktop.sync.station import unwrap_all
+
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    users.set_active(station.admin, "canbo", False)
+    station.sync_admin()
+    after = station.admin.writer.insert("households", {"code": "HK2", "street": "Đường sau khi khóa"})
+    station.sync_admin()
+    roster = station.share.station()
+    epoch = str(roster["epoch"])
+    assert epoch not in roster["devices"][station.laptop.device_id]["keys"]
+    assert epoch in roster["devices"][station.admin.device_id]["keys"]
+    with pytest.raises(WardbookError) as told:
+        station.sync_laptop()
+    assert told.value.msg_id == "sync.account_disabled"
+    assert "khóa" in i18n.tr(told.value.msg_id, "vi", **told.value.params)
+    # Even the laptop's holder, with its keys and the core, cannot read what was published after the disable.
+    holder_keys = SyncKeys(station.laptop_keys.signing_key, station.laptop_keys.exchange_key)
+    unwrap_all(roster, station.laptop.device_id, holder_keys)
+    assert int(epoch) not in holder_keys.data_keys
+    assert station.laptop.conn.execute("SELECT 1 FROM households WHERE id = ?", (after,)).fetchone() is None
+
+    users.set_active(station.admin, "canbo", True)
+    station.sync_admin()
+    assert epoch in station.share.station()["devices"][station.laptop.device_id]["keys"]
+    station.sync_laptop()
+    assert station.laptop.conn.execute("SELECT street FROM households WHERE id = ?", (after,)).fetchone() == (
+        "Đường sau khi khóa",)

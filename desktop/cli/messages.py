@@ -91,6 +91,12 @@ i18n.register(
             "vi": "Đã tạo tài khoản {username} ({role}).", "en": "Created account {username} ({role}).",
         },
         "cli.done": {"vi": "Xong.", "en": "Done."},
+        "cli.user_disabled_laptops": {
+            "vi": "Máy gắn với tài khoản này sẽ thôi nhận dữ liệu mới của phường từ lần đồng bộ tới của máy quản trị "
+            "trạm; nếu tài khoản được mở lại, máy sẽ nhận lại những gì đã bỏ lỡ.",
+            "en": "The laptops bound to this account stop receiving the ward's new records at the next sync of the "
+            "station's admin laptop; if the account is enabled again, they receive what they missed.",
+        },
         "cli.audit_ok": {
             "vi": "Nhật ký truy cập nguyên vẹn: {count} mục, mọi chuỗi băm khớp.",
             "en": "The audit log is intact: {count} entries, every hash chain matches.",

@@ -37,6 +37,7 @@ i18n.register(
         "security.role.officer": {"vi": "cán bộ", "en": "officer"},
         "security.role.team_lead": {"vi": "tổ trưởng", "en": "team lead"},
         "security.role.admin": {"vi": "quản trị", "en": "admin"},
+        "security.role.inactive": {"vi": "tài khoản đã khóa", "en": "account disabled"},
         "security.denied": {
             "vi": "Tài khoản '{user}' ({role}) không có quyền {action}.",
             "en": "Account '{user}' ({role}) has no right to {action}.",

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.errors import WardbookError
 from desktop.progress import Progress
+from desktop.security.rights import INACTIVE
 from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.apply import ApplyReport, apply_all
 from desktop.sync.compaction import acknowledge
 from desktop.sync.folder import FolderShare
-from desktop.sync.grants import refresh_grants
+from desktop.sync.grants import own_role, refresh_grants
 from desktop.sync.publish import publish
 from desktop.sync.rebase import behind_base, catch_up, floors
-from desktop.sync.station import SyncKeys, save_roster, unwrap_all, verified_roster
+from desktop.sync.station import SyncKeys, save_roster, unwrap_all, verified_roster, withhold_keys
 
 
 def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Progress | None = None,
@@ -28,9 +30,14 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     authorize(store, "sync.run")
     roster = verified_roster(store, share)
     share.check_layout()
-    if roster.get("admin_key") == keys.public_hex() and refresh_grants(store, roster):
-        save_roster(share, roster, keys)  # an account's role or `active` changed here: its laptops' grants follow
-        roster = verified_roster(store, share)
+    if roster.get("admin_key") == keys.public_hex():
+        unwrap_all(roster, store.device_id, keys)
+        # an account's role or `active` changed here: its laptops' grants, and their data keys, follow
+        if refresh_grants(store, roster) | withhold_keys(roster, keys):
+            save_roster(share, roster, keys)
+            roster = verified_roster(store, share)
+    elif own_role(store, roster) == INACTIVE:
+        raise WardbookError("sync.account_disabled")
     unwrap_all(roster, store.device_id, keys)
     published = publish(store, share, keys, roster["station"], int(roster["epoch"]),
                         floors(roster).get(store.device_id, 0),

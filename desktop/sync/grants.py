@@ -79,11 +79,20 @@ def principal_for(roster: dict[str, Any], device: str, seq: int) -> Principal | 
                      str(grant.get("username") or ""))
 
 
+def _own_grant(store: Store, roster: dict[str, Any]) -> Grant | None:
+    """The grant this laptop's next changeset will be judged by (None: not in the roster, or revoked)."""
+    return grant_for(roster, store.device_id, int(store.setting("sync.published_seq", "0") or 0) + 1)
+
+
+def own_role(store: Store, roster: dict[str, Any]) -> str | None:
+    grant = _own_grant(store, roster)
+    return None if grant is None else str(grant.get("role"))
+
+
 def remember_own_grant(store: Store, roster: dict[str, Any]) -> None:
     """Keep the grant this laptop's next changeset will be judged by, so its own write path refuses locally
     what every other laptop would refuse (`desktop.security.rights.LocalRights`)."""
-    next_seq = int(store.setting("sync.published_seq", "0") or 0) + 1
-    save_enrolled_as(store, grant_for(roster, store.device_id, next_seq))
+    save_enrolled_as(store, _own_grant(store, roster))
 
 
 def refresh_grants(store: Store, roster: dict[str, Any]) -> bool:

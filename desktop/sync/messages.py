@@ -216,6 +216,13 @@ i18n.register(
             "vi": "Máy này ({device}) đã bị quản trị viên thu hồi: không đồng bộ được nữa. Hãy liên hệ quản trị viên.",
             "en": "This laptop ({device}) was revoked by the admin: it can no longer sync. Please contact the admin.",
         },
+        "sync.account_disabled": {
+            "vi": "Tài khoản gắn với máy này đã bị khóa: máy không nhận dữ liệu mới của phường và không gửi được thay "
+            "đổi nữa. Nếu tài khoản được mở lại, lần đồng bộ sau sẽ chạy bình thường. Hãy liên hệ quản trị viên.",
+            "en": "The account this laptop is bound to was disabled: the laptop no longer receives the ward's new "
+            "records nor sends changes. If the account is enabled again, the next sync works as before. Please "
+            "contact the admin.",
+        },
         "sync.cannot_revoke_admin": {
             "vi": "Không thu hồi được máy của quản trị viên trạm: máy này ký danh sách máy của trạm.",
             "en": "The station admin's laptop cannot be revoked: it signs the station's roster.",

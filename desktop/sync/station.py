@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.errors import WardbookError
 from desktop.register.households import CODE_LETTERS, CODE_PREFIX, code_prefix
+from desktop.security.rights import INACTIVE
 from desktop.store import Store
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
@@ -275,15 +276,55 @@ def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> i
         raise WardbookError("sync.cannot_revoke_admin")
     seqs = share.seqs(device_id)
     info["revoked"] = {"after_seq": seqs[-1] if seqs else 0}
+    epoch = _start_epoch(roster, admin_keys)
+    save_roster(share, roster, admin_keys)
+    return epoch
+
+
+def _key_holders(roster: dict[str, Any]) -> list[str]:
+    """The laptops given the data key of what is published from now on: neither revoked nor bound to a disabled
+    account (the newest grant `inactive`)."""
+    return [device for device in roster["devices"]
+            if not is_revoked(roster, device) and (effective_grants(roster, device) or [{}])[-1].get("role")
+            != INACTIVE]
+
+
+def _start_epoch(roster: dict[str, Any], admin_keys: SyncKeys) -> int:
+    """A new data key for what is published from now on, wrapped for the key holders only."""
     epoch = int(roster["epoch"]) + 1
     new_key = os.urandom(32)
     admin_keys.data_keys[epoch] = new_key
-    for device, other in roster["devices"].items():
-        if not is_revoked(roster, device):
-            other["keys"][str(epoch)] = wrap_key(new_key, other["exchange_key"])
+    for device in _key_holders(roster):
+        info = roster["devices"][device]
+        info["keys"][str(epoch)] = wrap_key(new_key, info["exchange_key"])
     roster["epoch"] = epoch
-    save_roster(share, roster, admin_keys)
     return epoch
+
+
+def withhold_keys(roster: dict[str, Any], admin_keys: SyncKeys) -> bool:
+    """On the admin laptop, once the grants follow the accounts (`desktop.sync.grants.refresh_grants`): a laptop
+    whose account was disabled must stop reading the ward's new records, as its changes already stop counting.
+    If it holds the current data key, a new epoch starts whose key only the others get (what it could read is on
+    its disk already). A laptop whose account is enabled again gets the keys of the epochs it missed. Returns
+    whether the roster changed (the caller signs and saves it).
+
+    Why not revoke it: a disabled account may be enabled again (leave, suspension), and its laptop then syncs
+    again without being enrolled anew; revocation stays the admin's act for a lost or handed-back laptop."""
+    holders = _key_holders(roster)
+    current = str(roster["epoch"])
+    changed = False
+    if any(current in info.get("keys", {}) for device, info in roster["devices"].items()
+           if device not in holders and not is_revoked(roster, device)):
+        _start_epoch(roster, admin_keys)
+        changed = True
+    for device in holders:
+        info = roster["devices"][device]
+        first = min((int(epoch) for epoch in info.get("keys", {})), default=int(roster["epoch"]))
+        for epoch, key in sorted(admin_keys.data_keys.items()):
+            if epoch > first and str(epoch) not in info["keys"]:
+                info["keys"][str(epoch)] = wrap_key(key, info["exchange_key"])
+                changed = True
+    return changed
 
 
 def unwrap_all(roster: dict[str, Any], device_id: str, keys: SyncKeys) -> None:

@@ -148,7 +148,9 @@ def _role(args: argparse.Namespace) -> int:
 
 
 def _disable(args: argparse.Namespace) -> int:
-    return _simple(args, lambda store: users.set_active(store, args.username, False))
+    code = _simple(args, lambda store: users.set_active(store, args.username, False))
+    print(i18n.tr("cli.user_disabled_laptops"))
+    return code
 
 
 def _enable(args: argparse.Namespace) -> int:
