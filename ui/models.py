@@ -76,15 +76,21 @@ class RowsModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by a column (a click on its header): dates and numbers by value, text without
-        regard to accents or case, empty cells last. Rows keep their dicts, so `row(n)` follows the view."""
+        regard to accents or case, empty cells last. Rows keep their dicts, so `row(n)` follows the view.
+
+        The views' chosen rows are persistent indexes: each is moved to where its record went (Qt's contract
+        for a sort), so a button acts on the record the user picked, not on the one now at its row number."""
         if not 0 <= column < len(self._columns):
             return
         self.layoutAboutToBeChanged.emit()
         self._sorted_by = (column, order)
-        self._sort_rows(column, order)
+        moved_to = self._sort_rows(column, order)
+        before = self.persistentIndexList()
+        self.changePersistentIndexList(before, [self.index(moved_to[old.row()], old.column()) for old in before])
         self.layoutChanged.emit()
 
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """Sort `_rows` in place; answer where each row went (its new number, by its number before)."""
         spec = self._columns[column]
 
         def key(row: Mapping[str, Any]) -> tuple[int, int, Any]:
@@ -95,9 +101,15 @@ class RowsModel(QAbstractTableModel):
                 return (0, 0, value)
             return (0, 1, fold(str(value)))
 
-        filled = [row for row in self._rows if key(row)[0] == 0]
-        filled.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = filled + [row for row in self._rows if key(row)[0] == 1]
+        keys = [key(row) for row in self._rows]
+        filled = [number for number, k in enumerate(keys) if k[0] == 0]
+        filled.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        new_order = filled + [number for number, k in enumerate(keys) if k[0] == 1]
+        self._rows = [self._rows[number] for number in new_order]
+        moved_to = [0] * len(new_order)
+        for new, old in enumerate(new_order):
+            moved_to[old] = new
+        return moved_to
 
     def row(self, number: int) -> Mapping[str, Any]:
         return self._rows[number]
