@@ -90,6 +90,21 @@ def test_every_list_keeps_its_chosen_row_across_sorts(qtbot) -> None:  # type: i
             assert view.currentIndex().data(ID_ROLE) == chosen
 
 
+def test_a_refresh_never_leaves_the_choice_on_another_record(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """New rows from the core (after an edit, a sync) in another order: the chosen row is the same record or
+    none, never the record that arrived at its row number."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    model = RowsModel([Column("name", lambda: "Name", text_of("name"))], parent)
+    view = record_table(parent, model)
+    model.set_rows([{"id": str(n), "name": name} for n, name in enumerate(["a", "b", "c"])])
+    parent.show()
+    view.setCurrentIndex(model.index(1, 0))
+    model.set_rows([{"id": str(n), "name": name} for n, name in reversed(list(enumerate(["a", "b", "c", "d"])))])
+    assert _chosen_ids(view) in (["1"], [])
+    assert view.currentIndex().data(ID_ROLE) in ("1", None)
+
+
 def _done_follow_ups(store: Store) -> set[str]:
     return {row[0] for row in store.conn.execute("SELECT id FROM visits WHERE follow_up_done_at IS NOT NULL")}
 
