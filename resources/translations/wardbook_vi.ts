@@ -2979,6 +2979,22 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <source>New role of %1:</source>
         <translation>Vai trò mới của %1:</translation>
     </message>
+    <message>
+        <source>Disable an account</source>
+        <translation>Khoá tài khoản</translation>
+    </message>
+    <message>
+        <source>Disable the account “%1”? It can no longer log in.</source>
+        <translation>Khoá tài khoản “%1”? Tài khoản này sẽ không đăng nhập được nữa.</translation>
+    </message>
+    <message>
+        <source>Enable an account</source>
+        <translation>Mở tài khoản</translation>
+    </message>
+    <message>
+        <source>Enable the account “%1”? It can log in again.</source>
+        <translation>Mở lại tài khoản “%1”? Tài khoản này sẽ đăng nhập được trở lại.</translation>
+    </message>
 </context>
 <context>
     <name>VisitDialog</name>

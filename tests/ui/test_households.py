@@ -137,3 +137,20 @@ def test_household_address_corrected_on_its_page(window, ctx, qtbot, monkeypatch
     window.households.search.setText("phan dang luu")
     qtbot.waitUntil(lambda: window.households.model.rowCount() == 1, timeout=5000)
     assert window.households.model.household_id(0) == household_id
+
+
+def test_the_household_chosen_stays_chosen_when_a_sync_reloads_the_list(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A sync or an import reloads the whole list under the officer: the household they picked stays picked
+    (New visit starts on it), and when it is no longer listed nothing is, rather than another one."""
+    page, view = window.households, window.households.table
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(page.model.index(5, 1)).center())
+    chosen = page.current_id()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        ctx.households_changed.emit("")  # what a sync, an import or a new household says
+    assert page.current_id() == chosen
+    assert [index.row() for index in view.selectionModel().selectedRows()] == [page.model.ids().index(chosen)]
+    ctx.store.writer.delete("households", str(chosen))  # as a purge, or a deletion synced from another laptop
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        ctx.households_changed.emit("")
+    assert chosen not in page.model.ids()
+    assert page.current_id() is None and not view.selectionModel().hasSelection()

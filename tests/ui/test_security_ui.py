@@ -13,7 +13,7 @@ import keyring
 import keyring.core
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.errors import WardbookError
@@ -543,9 +543,10 @@ def test_admin_manages_accounts(window_as) -> None:  # type: ignore[no-untyped-d
     assert rows["canbo9"]["role"] == "team_lead" and rows["canbo9"]["can_login"]
     box.select("canbo9")
     assert box.change_role("officer") and users.find_user(window.ctx.store, "canbo9")["role"] == "officer"
-    assert box.toggle_active() and not users.find_user(window.ctx.store, "canbo9")["active"]
+    box.toggle_active().button(QMessageBox.StandardButton.Yes).click()
+    assert not users.find_user(window.ctx.store, "canbo9")["active"]
     box.select("quantri")  # the last admin cannot be disabled: the core's message, no crash
-    assert box.toggle_active() is False
+    box.toggle_active().button(QMessageBox.StandardButton.Yes).click()
     shown = [b for b in box.findChildren(QMessageBox) if b.isVisible()]
     assert shown and shown[0].text() == "Không thể bỏ quyền hoặc khoá quản trị cuối cùng."
     shown[0].close()
@@ -562,6 +563,31 @@ def test_admin_manages_accounts(window_as) -> None:  # type: ignore[no-untyped-d
     reset.try_save()
     assert not reset.isVisible()
     assert users.login(window.ctx.store, "canbo", "mat-khau-moi-1").username == "canbo"
+
+
+def test_the_account_disabled_is_the_one_chosen_before_a_sort_and_named_first(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A header clicked between choosing an account and pressing Disable moves the account, not the choice;
+    the question names the account, and No leaves every account as it was."""
+    window = window_as("quantri")
+    window.show_page("admin")
+    box = window.admin.users_box
+    view, model = box.view, box.model
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(2, 0)).center())
+    chosen = model.row(2)["username"]
+    header = view.horizontalHeader()
+    full_name = next(n for n in range(model.columnCount())
+                     if model.headerData(n, Qt.Orientation.Horizontal) == "Họ và tên")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(full_name) + 5, header.height() // 2))
+    assert model.row(2)["username"] != chosen  # the sort moved the chosen account
+    qtbot.mouseClick(box.buttons["active"], Qt.MouseButton.LeftButton)
+    question = next(b for b in box.findChildren(QMessageBox) if b.isVisible())
+    assert question.text().startswith(f"Khoá tài khoản “{chosen} (")  # its full name follows
+    question.button(QMessageBox.StandardButton.No).click()
+    assert all(user["active"] for user in users.list_users(window.ctx.store))
+    qtbot.mouseClick(box.buttons["active"], Qt.MouseButton.LeftButton)
+    next(b for b in box.findChildren(QMessageBox) if b.isVisible()).button(QMessageBox.StandardButton.Yes).click()
+    assert [user["username"] for user in users.list_users(window.ctx.store) if not user["active"]] == [chosen]
 
 
 def test_account_dialogs_follow_a_language_switch_while_open(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]

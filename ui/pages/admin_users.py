@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,7 +36,7 @@ from desktop.store.tables import USER_ROLES
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, text_of
-from ui.widgets import FieldError, assign_mnemonics, record_table, show_error
+from ui.widgets import FieldError, assign_mnemonics, confirm, record_table, show_error
 
 
 def role_name(role: object) -> str:
@@ -226,12 +227,23 @@ class UsersBox(QWidget):
             role = USER_ROLES[names.index(chosen)]
         return self._apply(lambda: users.set_role(self.ctx.store, username, role))
 
-    def toggle_active(self) -> bool:
+    def toggle_active(self) -> QMessageBox | None:
+        """Ask first, naming the account (No is the default): disabling the wrong one locks a colleague out, and
+        enabling the wrong one lets a leaver back in. The box is returned so a test can answer it."""
         index = self.view.currentIndex()
         if not index.isValid():
-            return False
+            return None
         row = self.model.row(index.row())
-        return self._apply(lambda: users.set_active(self.ctx.store, str(row["username"]), not row["active"]))
+        username, active = str(row["username"]), bool(row["active"])
+        name = f"{username} ({row['full_name']})" if row.get("full_name") else username
+        if active:
+            title = self.tr("Disable an account")
+            text = self.tr("Disable the account “%1”? It can no longer log in.")
+        else:
+            title = self.tr("Enable an account")
+            text = self.tr("Enable the account “%1”? It can log in again.")
+        return confirm(self, title, text.replace("%1", name),
+                       lambda: self._apply(lambda: users.set_active(self.ctx.store, username, not active)))
 
     def unlock(self) -> bool:
         username = self.selected()

@@ -49,6 +49,8 @@ class HouseholdsPage(Page):
         self._generation = 0
         self._worker: workers.Worker | None = None
         self._total = 0  # households matching the current search and filters (the list may show fewer)
+        self._keep_choice = False  # reloaded under the officer (sync, import): keep their household, not row 0
+        self._kept_id: str | None = None
         self.model = HouseholdTableModel(lambda ids: household_summaries(ctx.store, ids, ctx.today()), self)
 
         self.search = SearchBox(self)
@@ -165,10 +167,14 @@ class HouseholdsPage(Page):
         if not self.model.rowCount() and self._worker is None:
             self.reload()
 
-    def reload(self) -> None:
+    def reload(self, keep_choice: bool = False) -> None:
         """Text searches are answered at once (ranked, ≤500 rows, a few ms; a khu phố or flag chosen too adds
         a few tens of ms on a 50k ward); whole-ward lists and the filters on visits run in a worker with their
-        own connection, so typing and scrolling never wait for them."""
+        own connection, so typing and scrolling never wait for them.
+
+        A new search or filter shows its first row chosen (Enter opens it); with `keep_choice` (the same
+        search, reloaded because the register changed) the household chosen stays chosen, or none is."""
+        self._keep_choice, self._kept_id = keep_choice, self.current_id()
         self._generation += 1
         generation = self._generation
         flt = self.current_filter()
@@ -201,10 +207,16 @@ class HouseholdsPage(Page):
         self._worker = None
         self._total = len(ids) if total is None else total
         self.model.set_ids(ids)
-        if ids:
-            self.table.setCurrentIndex(self.model.index(0, 0))
+        row = self._chosen_row(ids)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
         self._show_count()
         self.loaded.emit(len(ids))
+
+    def _chosen_row(self, ids: list[str]) -> int | None:
+        if not self._keep_choice:
+            return 0 if ids else None
+        return ids.index(self._kept_id) if self._kept_id in ids else None
 
     def _show_count(self) -> None:
         if self._worker is not None:
@@ -224,7 +236,7 @@ class HouseholdsPage(Page):
         if household_id:
             self.model.refresh(household_id)
         else:
-            self.reload()
+            self.reload(keep_choice=True)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Down and self.search.hasFocus():
