@@ -1245,6 +1245,9 @@ Check, then press Save again to add anyway.</source>
 %1
 Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</translation>
     </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
     <message>
         <source>Discard changes?</source>
         <translation>Bỏ các thay đổi?</translation>

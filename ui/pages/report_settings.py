@@ -1,10 +1,10 @@
 """Every ward setting a report prints (title block, Kính gửi, signature, recipients, targets), each with the
-default it falls back to shown in grey, saved through the core (admins only, audited) with a notice."""
+default it falls back to shown in grey, saved through the core (admins only, audited) with a notice. Closing
+with unsaved changes asks first (`GuardedDialog`)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,12 +21,13 @@ from desktop.reports.indicators import parse_target
 from desktop.reports.settings import KEYS, TARGETED, report_settings
 from desktop.security.access import change_setting
 from ui.context import AppContext
+from ui.forms.base import GuardedDialog
 from ui.widgets import FieldError
 
 MULTILINE = ("report.issuing_body", "report.superior_body", "report.recipients")
 
 
-class ReportSettingsDialog(QDialog):
+class ReportSettingsDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -129,6 +130,7 @@ class ReportSettingsDialog(QDialog):
         except WardbookError as error:
             self.error.show_message(error.message())
             return
+        self.mark_untouched()  # saved: closing now loses nothing
         self.notice.setText(self.tr("Saved.") if changed else self.tr("Nothing to save."))
 
 

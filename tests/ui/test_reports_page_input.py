@@ -1,0 +1,74 @@
+"""The Reports page as a careless user drives it: text typed into the review's editor or the ward settings and
+then closed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from desktop.reports.notes import notes_for
+from ui.pages.report_notes import NotesDialog
+from ui.pages.reports import ReportsPage
+
+
+@pytest.fixture
+def page(ctx, owned, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ReportsPage]:  # type: ignore[no-untyped-def]
+    """The page with its default folder, the home folder and the working folder of the process all under
+    `tmp_path`, so a file landing in the wrong one is seen."""
+    for folder in ("home", "cwd"):
+        (tmp_path / folder).mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path / "cwd")
+    made = ReportsPage(ctx)
+    owned.append(made)
+    made.folder = tmp_path / "Documents" / "WardBook"
+    made._name_file()
+    yield made
+
+
+def _answer(dialog, button: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
+    (box,) = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    box.button(button).click()
+
+
+def test_the_reviews_text_is_not_thrown_away_unasked(page: ReportsPage, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page.period.setCurrentIndex(page.period.findData("last_quarter"))
+    dialog = page.open_notes()
+    assert isinstance(dialog, NotesDialog)
+    with qtbot.waitSignal(dialog.drafts_ready, timeout=60_000):
+        pass
+    qtbot.keyClick(dialog.edits["lessons"], Qt.Key.Key_Escape)  # the drafts are in, nothing typed: closes
+    assert not dialog.isVisible()
+
+    dialog = page.open_notes()
+    assert isinstance(dialog, NotesDialog)
+    with qtbot.waitSignal(dialog.drafts_ready, timeout=60_000):
+        pass
+    edit = dialog.edits["lessons"]
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Bam sat dia ban")
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    _answer(dialog, QMessageBox.StandardButton.No)  # No: the editor and what was typed stay
+    assert dialog.isVisible() and edit.toPlainText() == "Bam sat dia ban"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()  # Cancel asks the same
+    _answer(dialog, QMessageBox.StandardButton.Yes)
+    assert not dialog.isVisible() and notes_for(ctx.store, "2026-Q2", None) == {}
+
+
+def test_ward_settings_typed_are_not_thrown_away_unasked(page: ReportsPage, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.open_settings()
+    name = dialog.edits["report.signer_name"]
+    qtbot.keyClicks(name, "Nguyen Thi Huong")
+    qtbot.keyClick(name, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    _answer(dialog, QMessageBox.StandardButton.No)
+    assert dialog.isVisible() and name.text() == "Nguyen Thi Huong"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert ctx.store.setting("report.signer_name") == "Nguyen Thi Huong"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Close).click()  # saved: closes without a question
+    assert not dialog.isVisible()
