@@ -2237,6 +2237,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Ô để trống sẽ dùng giá trị mặc định (chữ màu xám).</translation>
     </message>
     <message>
+        <source>Only an administrator can change these settings. Reports print them as shown here; an empty field prints the default shown in grey.</source>
+        <translation>Chỉ quản trị viên được thay đổi các thông tin này. Báo cáo in đúng như dưới đây; ô để trống in giá trị mặc định (chữ màu xám).</translation>
+    </message>
+    <message>
         <source>Ward settings printed on reports</source>
         <translation>Thông tin phường in trên báo cáo</translation>
     </message>

@@ -1,5 +1,5 @@
 """The Reports page as a careless user drives it: text typed into the review's editor or the ward settings and
-then closed."""
+then closed, a team lead opening the settings."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit
 
 from desktop.reports.notes import notes_for
+from tests.ui.test_security_ui import accounts, window_as  # noqa: F401  (the fixtures of a logged-in window)
 from ui.pages.report_notes import NotesDialog
+from ui.pages.report_settings import ReportSettingsDialog
 from ui.pages.reports import ReportsPage
 
 
@@ -72,3 +74,22 @@ def test_ward_settings_typed_are_not_thrown_away_unasked(page: ReportsPage, ctx,
     assert ctx.store.setting("report.signer_name") == "Nguyen Thi Huong"
     dialog.buttons.button(QDialogButtonBox.StandardButton.Close).click()  # saved: closes without a question
     assert not dialog.isVisible()
+
+
+def test_a_team_lead_sees_the_ward_settings_read_only(window_as) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    lead = window_as("totruong")
+    lead.show_page("reports")
+    dialog = lead.reports.open_settings()
+    assert isinstance(dialog, ReportSettingsDialog)
+    fields = dialog.findChildren(QLineEdit) + dialog.findChildren(QPlainTextEdit)
+    assert fields and all(field.isReadOnly() for field in fields)
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is None
+    assert dialog.hint.text() == ("Chỉ quản trị viên được thay đổi các thông tin này. Báo cáo in đúng như dưới "
+                                 "đây; ô để trống in giá trị mặc định (chữ màu xám).")
+    dialog.close()
+    admin = window_as("quantri")
+    admin.show_page("reports")
+    dialog = admin.reports.open_settings()
+    assert not any(field.isReadOnly() for field in dialog.findChildren(QLineEdit))
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is not None
+    dialog.close()
