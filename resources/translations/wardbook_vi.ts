@@ -2440,6 +2440,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Tệp %1 đã có. Thay bằng tệp mới?</translation>
     </message>
     <message>
+        <source>Type a file name under “Save as”, or press “Choose…” to choose where the report is saved.</source>
+        <translation>Hãy nhập tên tệp ở ô “Lưu thành”, hoặc bấm “Chọn…” để chọn nơi lưu báo cáo.</translation>
+    </message>
+    <message>
         <source>A walk list is made as a PDF only.</source>
         <translation>Danh sách đi địa bàn chỉ tạo được dưới dạng PDF.</translation>
     </message>

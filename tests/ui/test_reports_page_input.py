@@ -1,5 +1,5 @@
-"""The Reports page as a careless user drives it: text typed into the review's editor or the ward settings and
-then closed, a team lead opening the settings."""
+"""The Reports page as a careless user drives it: file names typed by hand under “Lưu thành”, a cleared name,
+text typed into the review's editor or the ward settings and then closed, a team lead opening the settings."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit
 
+from desktop.errors import WardbookError
 from desktop.reports.notes import notes_for
 from tests.ui.test_security_ui import accounts, window_as  # noqa: F401  (the fixtures of a logged-in window)
 from ui.pages.report_notes import NotesDialog
 from ui.pages.report_settings import ReportSettingsDialog
 from ui.pages.reports import ReportsPage
+
+EMPTY_NAME = "Hãy nhập tên tệp ở ô “Lưu thành”, hoặc bấm “Chọn…” để chọn nơi lưu báo cáo."
 
 
 @pytest.fixture
@@ -30,6 +33,50 @@ def page(ctx, owned, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     made.folder = tmp_path / "Documents" / "WardBook"
     made._name_file()
     yield made
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+def _make(page: ReportsPage, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type `text` as the file's name and press Make PDF; wait for the report when one was started."""
+    page.out.clear()
+    qtbot.keyClicks(page.out, text)
+    page.generate.click()
+    if page.progress.worker is not None:
+        with qtbot.waitSignal(page.report_done, timeout=120_000):
+            pass
+
+
+@pytest.mark.parametrize("typed", ["", "   "])
+def test_a_report_without_a_file_name_is_asked_for_and_nothing_is_written(  # type: ignore[no-untyped-def]
+        page: ReportsPage, qtbot, tmp_path: Path, typed: str) -> None:
+    _make(page, qtbot, typed)
+    assert page.error.text() == EMPTY_NAME and page.error.isVisibleTo(page)
+    assert page.progress.worker is None and page.status.text() == ""
+    assert _files(tmp_path / "cwd") == [] and not page.folder.exists()
+
+
+def test_typed_file_names_land_where_the_user_meant(page: ReportsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`~` is the home folder; a name without a folder goes to the page's folder (Documents/WardBook), never to
+    whatever folder the app was started from; a dot in the name is not an extension; a folder is refused."""
+    page.kind.setCurrentIndex(page.kind.findData("walklist"))
+    page.area.setCurrentIndex(1)  # the walk list of one khu phố: a real report, quickly made
+    _make(page, qtbot, "~/so-ket.pdf")
+    assert (tmp_path / "home" / "so-ket.pdf").is_file()
+    assert page.out.text() == str(tmp_path / "home" / "so-ket.pdf")
+
+    _make(page, qtbot, "Bao cao so ket 30.06")
+    assert (page.folder / "Bao cao so ket 30.06.pdf").is_file()
+    assert page.out.text() == str(page.folder / "Bao cao so ket 30.06.pdf")
+
+    folder = tmp_path / "bao-cao"
+    folder.mkdir()
+    _make(page, qtbot, str(folder))
+    assert page.error.text() == WardbookError("files.is_directory", path=str(folder)).message("vi")
+    assert page.progress.worker is None and not (tmp_path / "bao-cao.pdf").exists()
+    assert _files(tmp_path / "cwd") == [] and _files(folder) == []
 
 
 def _answer(dialog, button: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
