@@ -79,6 +79,20 @@ def test_typed_file_names_land_where_the_user_meant(page: ReportsPage, qtbot, tm
     assert _files(tmp_path / "cwd") == [] and _files(folder) == []
 
 
+def test_a_name_typed_by_hand_is_kept_when_the_choices_change(page: ReportsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    typed = str(tmp_path / "bao-cao-gui-phuong-ban-ky.pdf")
+    page.out.clear()
+    qtbot.keyClicks(page.out, typed)
+    page.area.setCurrentIndex(1)
+    page.period.setCurrentIndex(page.period.findData("last_year"))
+    page.kind.setCurrentIndex(page.kind.findData("walklist"))
+    assert page.out.text() == typed
+    page.out.selectAll()
+    qtbot.keyClick(page.out, Qt.Key.Key_Backspace)  # emptied by the user: the page names the file again
+    page.area.setCurrentIndex(2)
+    assert Path(page.out.text()).parent == page.folder and Path(page.out.text()).name.startswith("danh-sach")
+
+
 def _answer(dialog, button: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
     (box,) = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
     box.button(button).click()

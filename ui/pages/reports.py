@@ -4,7 +4,8 @@ copy or the figures (XLSX, CSV) in the background; preview and print.
 The documents are made by the jobs of `desktop.reports.jobs` (see `report_function`); each is called in a
 worker thread as `fn(store, *, out, start, end, area_id, progress, cancelled)` (plus `fmt=` for a Word copy
 or the figures) and returns the path of the file it wrote. Files go to Documents/WardBook by default, named
-after the report, the period and the area, and an existing file is never replaced without asking.
+after the report, the period and the area, and an existing file is never replaced without asking. A name the
+user types or chooses is kept when the choices change; only its extension follows the file type made.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ class ReportsPage(Page):
         self.end = QLineEdit(self)
         self.area = QComboBox(self)
         self.out = QLineEdit(self)
-        self.custom_out = False  # the user chose the file: keep it when the period or area changes
+        self.custom_out = False  # the user typed or chose the file: keep it when the report, period or area changes
         self.browse = QPushButton(self)
         self.generate = QPushButton(self)
         self.generate.setObjectName("generateReport")
@@ -187,6 +188,7 @@ class ReportsPage(Page):
         self.kind.currentIndexChanged.connect(lambda _i: self._name_file())
         self.area.currentIndexChanged.connect(lambda _i: self._name_file())
         self.end.editingFinished.connect(self._name_file)
+        self.out.textEdited.connect(self._typed_name)
         self.generate.clicked.connect(lambda: self.start_report("pdf"))
         self.docx.clicked.connect(lambda: self.start_report("docx"))
         self.xlsx.clicked.connect(lambda: self.start_report("xlsx"))
@@ -280,6 +282,11 @@ class ReportsPage(Page):
             fmt, self.ctx.today(),
         )
         self.out.setText(str(self.folder / name))
+
+    def _typed_name(self, text: str) -> None:
+        """A name typed by hand is chosen, as one picked with Choose… is; emptied, the page names the file again
+        at the next change of report, period or area."""
+        self.custom_out = bool(text.strip())
 
     def _browse(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
