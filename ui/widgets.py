@@ -18,10 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import files
 from desktop.errors import WardbookError
 from ui.context import AppContext
 
 SEARCH_DEBOUNCE_MS = 150
+
+
+def kind_suffix(path: str | Path) -> str:
+    """The extension of `path` when it names a kind of file WardBook writes (".pdf", ".docx", ".xlsx", ".csv"),
+    else "": any other dot belongs to the name ("Bao cao so ket 30.06")."""
+    suffix = Path(path).suffix.lower()
+    return suffix if suffix[1:] in files.KINDS else ""
 
 
 def with_chosen_suffix(path: str, chosen_filter: str) -> str:
@@ -29,7 +37,7 @@ def with_chosen_suffix(path: str, chosen_filter: str) -> str:
     own dialog (without the system's) keeps the name as typed, and the core refuses a report or export whose name
     does not say its kind."""
     found = re.search(r"\*(\.\w+)", chosen_filter)
-    return path + found.group(1) if path and found and not Path(path).suffix else path
+    return path + found.group(1) if path and found and not kind_suffix(path) else path
 
 
 class Page(QWidget):

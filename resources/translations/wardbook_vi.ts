@@ -1245,6 +1245,9 @@ Check, then press Save again to add anyway.</source>
 %1
 Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</translation>
     </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
     <message>
         <source>Discard changes?</source>
         <translation>Bỏ các thay đổi?</translation>
@@ -2234,6 +2237,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Ô để trống sẽ dùng giá trị mặc định (chữ màu xám).</translation>
     </message>
     <message>
+        <source>Only an administrator can change these settings. Reports print them as shown here; an empty field prints the default shown in grey.</source>
+        <translation>Chỉ quản trị viên được thay đổi các thông tin này. Báo cáo in đúng như dưới đây; ô để trống in giá trị mặc định (chữ màu xám).</translation>
+    </message>
+    <message>
         <source>Ward settings printed on reports</source>
         <translation>Thông tin phường in trên báo cáo</translation>
     </message>
@@ -2431,6 +2438,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>%1 already exists. Replace it?</source>
         <translation>Tệp %1 đã có. Thay bằng tệp mới?</translation>
+    </message>
+    <message>
+        <source>Type a file name under “Save as”, or press “Choose…” to choose where the report is saved.</source>
+        <translation>Hãy nhập tên tệp ở ô “Lưu thành”, hoặc bấm “Chọn…” để chọn nơi lưu báo cáo.</translation>
     </message>
     <message>
         <source>A walk list is made as a PDF only.</source>

@@ -106,3 +106,5 @@ def test_a_name_typed_without_an_extension_gets_the_chosen_types() -> None:
     assert with_chosen_suffix("/tmp/bao-cao.pdf", "Word (*.docx)") == "/tmp/bao-cao.pdf"  # the name says its kind
     assert with_chosen_suffix("", "PDF (*.pdf)") == ""  # the dialog was cancelled
     assert with_chosen_suffix("/tmp/so.lieu/ket-qua", "CSV (*.csv)") == "/tmp/so.lieu/ket-qua.csv"
+    # a dot in the name is no extension: "so ket 30.06" is refused by the core unless it gets one
+    assert with_chosen_suffix("/tmp/Bao cao so ket 30.06", "PDF (*.pdf)") == "/tmp/Bao cao so ket 30.06.pdf"

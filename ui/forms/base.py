@@ -1,7 +1,8 @@
 """The common shape of a form: fields with a message under each, Save/Cancel, Enter saves and Esc cancels.
 
 Esc, Cancel or closing the window asks before throwing away what was typed: a form counts as filled when any
-of its fields differs from what it showed when it opened.
+of its fields differs from what it showed when it opened. `GuardedDialog` is that rule alone, for the dialogs
+laid out otherwise (the review's text, the ward settings).
 
 Forms do not validate by themselves: they hand the typed values to a core function and, when it raises a
 WardbookError, show its message under the field it names (`field=` in the error, or the msg id's field).
@@ -30,7 +31,64 @@ from ui.context import AppContext
 from ui.widgets import FieldError, assign_mnemonics, confirm, focus_target
 
 
-class FormDialog(QDialog):
+class GuardedDialog(QDialog):
+    """A dialog that never throws typing away unasked: Esc, Cancel and the window's close button ask first when
+    any of its fields differs from what it showed when it opened (or when `mark_untouched` was last called)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._opened_with: list[object] | None = None  # the fields' values when the dialog was first shown
+        self._discarding = False
+
+    def field_values(self) -> list[object]:
+        """What the fields of this dialog hold now (not those of a dialog it opened), in a stable order."""
+        values: list[object] = []
+        for widget in self.findChildren(QWidget):
+            if widget.window() is not self:
+                continue
+            if isinstance(widget, QLineEdit):
+                values.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                values.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                values.append(widget.currentIndex())
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values.append(widget.isChecked())
+        return values
+
+    def is_filled(self) -> bool:
+        """True when something was typed or chosen since the dialog opened (or was last marked untouched)."""
+        return self._opened_with is not None and self.field_values() != self._opened_with
+
+    def mark_untouched(self) -> None:
+        """What the fields hold now loses nothing when closed: it was saved, or filled in by the program."""
+        self._opened_with = self.field_values()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._opened_with is None:
+            self.mark_untouched()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button: a filled dialog asks first (No keeps it open)."""
+        if self._discarding or not self.is_filled():
+            super().reject()
+            return
+        self.ask_discard()
+
+    def ask_discard(self) -> QMessageBox:
+        """The question before a filled dialog is thrown away; returned so a test can answer it."""
+        return confirm(self, self.tr("Discard changes?"),
+                       self.tr("What you typed in this form has not been saved. Close it and lose it?"),
+                       self.discard)
+
+    def discard(self) -> None:
+        """Close without saving and without asking (after the officer said yes, or at logout)."""
+        self._discarding = True
+        super().reject()
+
+
+class FormDialog(GuardedDialog):
     """Subclasses add rows with `add_field`, implement `save()` (raise WardbookError to refuse) and
     `retranslate()`; `field_for_error` maps an error to one of their field names."""
 
@@ -38,8 +96,6 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.saved_id: str | None = None
-        self._opened_with: list[object] | None = None  # the fields' values when the form was first shown
-        self._discarding = False
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._labels: dict[str, QLabel] = {}
@@ -113,22 +169,6 @@ class FormDialog(QDialog):
         if self.saved_id is not None:  # None: the form stays open (e.g. the officer reviews a duplicate)
             self.accept()
 
-    def field_values(self) -> list[object]:
-        """What the fields of this form hold now (not those of a dialog it opened), in a stable order."""
-        values: list[object] = []
-        for widget in self.findChildren(QWidget):
-            if widget.window() is not self:
-                continue
-            if isinstance(widget, QLineEdit):
-                values.append(widget.text())
-            elif isinstance(widget, QPlainTextEdit):
-                values.append(widget.toPlainText())
-            elif isinstance(widget, QComboBox):
-                values.append(widget.currentIndex())
-            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
-                values.append(widget.isChecked())
-        return values
-
     def first_empty_field(self) -> QWidget | None:
         """Where typing starts: the first enabled text field of the form that is still empty."""
         for label in self._labels.values():
@@ -140,10 +180,6 @@ class FormDialog(QDialog):
                 return field
         return None
 
-    def is_filled(self) -> bool:
-        """True when something was typed or chosen since the form opened."""
-        return self._opened_with is not None and self.field_values() != self._opened_with
-
     def showEvent(self, event: QShowEvent) -> None:
         if self._opened_with is None:  # first shown: keyboard set-up, then what "untouched" means
             assign_mnemonics(self, list(self._labels.values()))
@@ -152,9 +188,7 @@ class FormDialog(QDialog):
             focused = self.focusWidget()
             if focused is None or isinstance(focused, QAbstractButton):
                 (self.first_empty_field() or self).setFocus()
-        super().showEvent(event)
-        if self._opened_with is None:
-            self._opened_with = self.field_values()
+        super().showEvent(event)  # GuardedDialog: what "untouched" means
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # An Alt+letter that is no field's shortcut (in this language) must not type its letter into the field.
@@ -164,24 +198,6 @@ class FormDialog(QDialog):
                     and event.text().isalpha():  # type: ignore[attr-defined]
                 return True
         return super().eventFilter(watched, event)
-
-    def reject(self) -> None:
-        """Esc, Cancel and the window's close button: a filled form asks first (No keeps it open)."""
-        if self._discarding or not self.is_filled():
-            super().reject()
-            return
-        self.ask_discard()
-
-    def ask_discard(self) -> QMessageBox:
-        """The question before a filled form is thrown away; returned so a test can answer it."""
-        return confirm(self, self.tr("Discard changes?"),
-                       self.tr("What you typed in this form has not been saved. Close it and lose it?"),
-                       self.discard)
-
-    def discard(self) -> None:
-        """Close without saving and without asking (after the officer said yes, or at logout)."""
-        self._discarding = True
-        super().reject()
 
     def retranslate(self) -> None:
         """Set the dialog's texts (called at construction and on LanguageChange)."""

@@ -131,7 +131,7 @@ class CommunityModelDialog(FormDialog):
         self.members.setText("" if members is None else str(members))  # the latest remaining count
         self._fill_counts()
         if untouched:  # the removal is saved: closing the form now loses nothing
-            self._opened_with = self.field_values()
+            self.mark_untouched()
 
     def field_for_error(self, error):
         if error.msg_id == "register.bad_date":

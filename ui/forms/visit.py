@@ -297,7 +297,7 @@ class VisitDialog(FormDialog):
             self._remove_support(row)
         self._load(open_visit(self.ctx.store, self.visit_id))
         self.retranslate()
-        self._opened_with = self.field_values()
+        self.mark_untouched()
         self.visited_on.setFocus()
         self.recorded.emit(self.tr("Visit restored."))
 

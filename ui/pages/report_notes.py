@@ -4,7 +4,8 @@ wrote before or, where nothing was written, the draft the figures give, for the 
 The drafts need the period's figures, which take seconds on a large ward: they are computed in a worker (its
 own database connection) while the dialog shows what was written before, read-only, and a busy bar. The
 sections become editable, and Save usable, once the drafts are in. Closing the dialog first cancels the
-work; whatever it still delivers is dropped.
+work; whatever it still delivers is dropped. Once the drafts are in, Esc, Cancel or the window's close button
+ask before throwing away what the lead typed (`GuardedDialog`).
 
 Saving goes through the core (`desktop.reports.notes.set_note`: team leads and admins, audited, synced). A
 section left as its draft is not stored, so the draft keeps following the figures; a section emptied is
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -33,11 +33,12 @@ from desktop.reports.periods import Period
 from desktop.security.database import reopen
 from ui import workers
 from ui.context import AppContext
+from ui.forms.base import GuardedDialog
 from ui.progress import JobProgress
 from ui.widgets import FieldError
 
 
-class NotesDialog(QDialog):
+class NotesDialog(GuardedDialog):
     drafts_ready = Signal()  # the sections are filled and editable
 
     def __init__(self, ctx: AppContext, period: Period, area_id: str | None, parent: QWidget | None = None) -> None:
@@ -109,6 +110,7 @@ class NotesDialog(QDialog):
                 edit.setPlainText(made[section])
             edit.setReadOnly(False)
         self.save_button.setEnabled(True)
+        self.mark_untouched()  # the drafts are the program's: closing now loses nothing the lead typed
         self.drafts_ready.emit()
 
     def _drafts_failed(self, message: str) -> None:

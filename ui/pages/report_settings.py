@@ -1,10 +1,11 @@
 """Every ward setting a report prints (title block, Kính gửi, signature, recipients, targets), each with the
-default it falls back to shown in grey, saved through the core (admins only, audited) with a notice."""
+default it falls back to shown in grey, saved through the core (admins only, audited) with a notice. Closing
+with unsaved changes asks first (`GuardedDialog`). Other roles (the team lead who signs the review) see the
+settings read-only, with no Save: the core would refuse their change only after they had typed it."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,15 +22,17 @@ from desktop.reports.indicators import parse_target
 from desktop.reports.settings import KEYS, TARGETED, report_settings
 from desktop.security.access import change_setting
 from ui.context import AppContext
+from ui.forms.base import GuardedDialog
 from ui.widgets import FieldError
 
 MULTILINE = ("report.issuing_body", "report.superior_body", "report.recipients")
 
 
-class ReportSettingsDialog(QDialog):
+class ReportSettingsDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        editable = ctx.can("settings.edit")
         defaults = self._defaults()
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         body = QWidget(self)
@@ -46,6 +49,7 @@ class ReportSettingsDialog(QDialog):
                 edit = QLineEdit(value, body)
                 edit.setPlaceholderText(defaults.get(key, ""))
             edit.setObjectName(key)
+            edit.setReadOnly(not editable)
             self.edits[key] = edit
             form.addRow(QLabel(names.get(key, key), body), edit)
         scroll = QScrollArea(self)
@@ -53,13 +57,14 @@ class ReportSettingsDialog(QDialog):
         scroll.setWidget(body)
         self.notice = QLabel(self)
         self.error = FieldError(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
-        )
+        save = QDialogButtonBox.StandardButton.Save if editable else QDialogButtonBox.StandardButton.NoButton
+        self.buttons = QDialogButtonBox(save | QDialogButtonBox.StandardButton.Close, self)
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("Empty fields use the default shown in grey."), self)
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.hint = QLabel(self.tr("Empty fields use the default shown in grey.") if editable else self.tr(
+            "Only an administrator can change these settings. Reports print them as shown here; an empty field "
+            "prints the default shown in grey."), self)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.notice)
         layout.addWidget(self.error)
@@ -129,6 +134,7 @@ class ReportSettingsDialog(QDialog):
         except WardbookError as error:
             self.error.show_message(error.message())
             return
+        self.mark_untouched()  # saved: closing now loses nothing
         self.notice.setText(self.tr("Saved.") if changed else self.tr("Nothing to save."))
 
 

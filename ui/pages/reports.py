@@ -4,11 +4,13 @@ copy or the figures (XLSX, CSV) in the background; preview and print.
 The documents are made by the jobs of `desktop.reports.jobs` (see `report_function`); each is called in a
 worker thread as `fn(store, *, out, start, end, area_id, progress, cancelled)` (plus `fmt=` for a Word copy
 or the figures) and returns the path of the file it wrote. Files go to Documents/WardBook by default, named
-after the report, the period and the area, and an existing file is never replaced without asking.
+after the report, the period and the area, and an existing file is never replaced without asking. A name the
+user types or chooses is kept when the choices change; only its extension follows the file type made.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import files
 from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
 from desktop.reports.periods import Period, date_range, last_complete, running
@@ -40,7 +43,7 @@ from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.progress import JobProgress
-from ui.widgets import FieldError, Page, with_chosen_suffix
+from ui.widgets import FieldError, Page, kind_suffix, with_chosen_suffix
 
 if TYPE_CHECKING:
     from ui.pdf_view import PdfPreview  # Qt PDF: loaded when a report is previewed or printed
@@ -85,6 +88,22 @@ def file_name(kind: str, period: Period | None, area: str | None, fmt: str, toda
     return f"bao-cao-{review}-{code}{'-' + _slug(area) if area else ''}.{fmt}"
 
 
+def typed_path(text: str, fmt: str, folder: Path) -> Path | None:
+    """The file a name typed under "Save as" stands for (None: no name). `~` is the home folder. A name without
+    its folder goes to `folder`, the page's (Documents/WardBook), where its own names go: the folder the app
+    happens to run in depends on how it was started, and nobody looks there. The name ends in `.fmt`: the
+    extension of another report kind is replaced (one name serves the PDF and its Word copy), any other dot is
+    part of the name. A folder stays as typed, for `files.check_target` to refuse in words."""
+    if not text.strip():
+        return None
+    path = Path(os.path.expanduser(text.strip()))
+    if not path.is_absolute():
+        path = folder / path
+    if path.is_dir():
+        return path
+    return path.with_suffix(f".{fmt}") if kind_suffix(path) else path.with_name(f"{path.name}.{fmt}")
+
+
 class ReportsPage(Page):
     report_done = Signal(str)
     printed = Signal()
@@ -109,7 +128,7 @@ class ReportsPage(Page):
         self.end = QLineEdit(self)
         self.area = QComboBox(self)
         self.out = QLineEdit(self)
-        self.custom_out = False  # the user chose the file: keep it when the period or area changes
+        self.custom_out = False  # the user typed or chose the file: keep it when the report, period or area changes
         self.browse = QPushButton(self)
         self.generate = QPushButton(self)
         self.generate.setObjectName("generateReport")
@@ -169,6 +188,7 @@ class ReportsPage(Page):
         self.kind.currentIndexChanged.connect(lambda _i: self._name_file())
         self.area.currentIndexChanged.connect(lambda _i: self._name_file())
         self.end.editingFinished.connect(self._name_file)
+        self.out.textEdited.connect(self._typed_name)
         self.generate.clicked.connect(lambda: self.start_report("pdf"))
         self.docx.clicked.connect(lambda: self.start_report("docx"))
         self.xlsx.clicked.connect(lambda: self.start_report("xlsx"))
@@ -263,6 +283,11 @@ class ReportsPage(Page):
         )
         self.out.setText(str(self.folder / name))
 
+    def _typed_name(self, text: str) -> None:
+        """A name typed by hand is chosen, as one picked with Choose… is; emptied, the page names the file again
+        at the next change of report, period or area."""
+        self.custom_out = bool(text.strip())
+
     def _browse(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Save report as"), self.out.text(), "PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx);;CSV (*.csv)"
@@ -330,6 +355,20 @@ class ReportsPage(Page):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def _target(self, fmt: str) -> Path | None:
+        """The file the report is to be written to, refused before any work when it cannot be (no name, a folder,
+        a database, a file of another kind: the core's `check_target` says why); None once the page said why."""
+        out = typed_path(self.out.text(), fmt, self.folder)
+        if out is None:
+            self.error.show_message(self.tr("Type a file name under “Save as”, or press “Choose…” to choose where "
+                                            "the report is saved."))
+            return None
+        try:
+            return files.check_target(out, fmt)
+        except WardbookError as error:
+            self.error.show_message(error.message())
+            return None
+
     def start_report(self, fmt: str = "pdf") -> None:
         self.error.clear_message()
         kind = self.kind.currentData() or ""
@@ -341,7 +380,9 @@ class ReportsPage(Page):
             return
         if fmt != "pdf" and not self.custom_out:
             self._name_file(fmt)
-        out = Path(self.out.text()).with_suffix(f".{fmt}")
+        out = self._target(fmt)
+        if out is None:
+            return
         self.out.setText(str(out))
         if out.exists() and not self.confirm_overwrite(out):
             self.status.setText(self.tr("Not replaced: %1").replace("%1", str(out)))
@@ -396,9 +437,9 @@ class ReportsPage(Page):
         self.error.clear_message()
         self._printer = printer
         period = self._chosen_period(quiet=True)
-        out = Path(self.out.text()).with_suffix(".pdf")
+        out = typed_path(self.out.text(), "pdf", self.folder)
         chosen = (self.kind.currentData() or "", period.code if period else None, self.area.currentData(), out)
-        if self.pdf is not None and self._pdf_for == chosen and out.exists():
+        if out is not None and self.pdf is not None and self._pdf_for == chosen and out.exists():
             self._print_pdf(out)
             return
         self._print_next = True
