@@ -1,13 +1,15 @@
-"""Retention: purge households that moved out long ago (with their people, their visits and their people's
-reintegration records), and answer a
-data-subject request with everything held about one person.
+"""Retention: purge households that moved out long ago with every record that belongs to them or names them
+(`BELONGS`), and answer a data-subject request with everything held about one person.
 
 Purging must reach every laptop, so it goes through the write path like any change: every field of the rows
 is blanked and the rows become tombstones, which sync carries to the station and the other laptops. The old
 values must not linger elsewhere in the file either: the connection runs with `secure_delete`, the values
-kept in the local `outbox` and `conflicts` bookkeeping for those rows are blanked too (field names and clocks
-stay, so sync still has a well-formed log), and the WAL is checkpointed. The admin sets the rule once
-(`retention.moved_out_years`, a local setting of the station) and always sees a preview first.
+kept in the local `outbox`, `conflicts` and `refused_changes` bookkeeping for those rows are blanked too (field
+names and clocks stay, so sync still has a well-formed log), the search index is rebuilt from its documents
+(FTS5 deletes only add delete markers: the purged names stay in the old segments until they are merged; on a
+ward of 10,000 households a rebuild takes 40-100 ms, less than merging the segments with `optimize`), and the
+WAL is checkpointed. The admin sets the rule once (`retention.moved_out_years`, a local setting of the station)
+and always sees a preview first.
 """
 
 from __future__ import annotations
@@ -92,27 +94,43 @@ def preview(store: Store, years: int | None = None, today: date | None = None) -
     return result
 
 
+# What a purged household takes with it: a row of `table` goes when its `column` names a purged row of
+# `parent`, parents listed before the rows that hang off them. Every synced table with a household, person, visit
+# or case reference is here; the other tables name only areas, officers, sweeps and models (a community model
+# counts its members, it does not name them), and the audit log holds ids, no resident's text, in a hash chain.
+BELONGS: tuple[tuple[str, str, str], ...] = (
+    ("people", "household_id", "households"),
+    ("visits", "household_id", "households"),
+    ("campaign_results", "household_id", "households"),  # a sweep's status of the household
+    ("campaign_answers", "household_id", "households"),
+    ("cases", "household_id", "households"),  # tips, disputes and complaints about the household...
+    ("cases", "person_id", "people"),  # ...or about one of its people
+    ("support_items", "visit_id", "visits"),
+    ("reintegration", "person_id", "people"),
+    ("commendations", "person_id", "people"),
+    ("case_events", "case_id", "cases"),
+)
+# Tables in the order the purge empties them: the rows hanging off a row before the row itself.
+PURGE_ORDER: tuple[str, ...] = (*reversed(dict.fromkeys(table for table, _, _ in BELONGS)), "households")
+
+
 def _rows_of(store: Store, household_ids: list[object]) -> dict[str, list[str]]:
-    """Ids of the alive rows that belong to these households, table by table."""
-    found: dict[str, list[str]] = {"households": [str(i) for i in household_ids], "people": [], "visits": [],
-                                   "support_items": [], "reintegration": [], "campaign_results": [],
-                                   "campaign_answers": []}
-    for start in range(0, len(household_ids), 500):
-        chunk = household_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for table in ("people", "visits", "campaign_results", "campaign_answers"):  # a sweep's: status, answers
-            found[table] += [r[0] for r in store.conn.execute(
-                f"SELECT id FROM {table} WHERE household_id IN ({marks}) AND deleted_hlc IS NULL", chunk)]
-    for start in range(0, len(found["visits"]), 500):
-        visits = found["visits"][start : start + 500]
-        marks = ",".join("?" * len(visits))
-        found["support_items"] += [r[0] for r in store.conn.execute(
-            f"SELECT id FROM support_items WHERE visit_id IN ({marks}) AND deleted_hlc IS NULL", visits)]
-    for start in range(0, len(found["people"]), 500):
-        people = found["people"][start : start + 500]
-        marks = ",".join("?" * len(people))
-        found["reintegration"] += [r[0] for r in store.conn.execute(
-            f"SELECT id FROM reintegration WHERE person_id IN ({marks}) AND deleted_hlc IS NULL", people)]
+    """Ids of the alive rows that belong to these households or name them or their rows, table by table."""
+    found: dict[str, dict[str, None]] = {"households": dict.fromkeys(str(i) for i in household_ids)}
+    for table, column, parent in BELONGS:
+        rows = found.setdefault(table, {})
+        rows.update(dict.fromkeys(_naming(store, table, column, list(found[parent]))))
+    return {table: list(ids) for table, ids in found.items()}
+
+
+def _naming(store: Store, table: str, column: str, ids: list[str]) -> list[str]:
+    """Ids of the alive rows of `table` whose `column` is one of `ids`."""
+    found: list[str] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found += [r[0] for r in store.conn.execute(
+            f"SELECT id FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))}) AND deleted_hlc IS NULL",
+            chunk)]
     return found
 
 
@@ -122,8 +140,7 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
     plan = preview(store, years, today)
     rows = _rows_of(store, [h["id"] for h in plan.households])
     batch: list[RowWrite] = []
-    for table in ("campaign_answers", "campaign_results", "support_items", "visits", "reintegration", "people",
-                  "households"):
+    for table in PURGE_ORDER:
         blank = dict.fromkeys(SYNCED[table].fields)
         for row_id in rows[table]:
             batch.append(RowWrite(table, row_id, "update", dict(blank)))
@@ -138,27 +155,36 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
             if progress:
                 progress(min(len(batch), start + _CHUNK), len(batch), "rows")
         _scrub_bookkeeping(store, rows)
+        store.conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return plan
 
 
 def _scrub_bookkeeping(store: Store, rows: dict[str, list[str]]) -> None:
-    """Blank the values that the outbox and the conflict list still hold for the purged rows."""
+    """Blank the values that the outbox, the conflict list and the list of changes refused from other laptops
+    still hold for the purged rows."""
     conn = store.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS purged (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")
     conn.execute("DELETE FROM temp.purged")
     conn.executemany("INSERT OR IGNORE INTO temp.purged VALUES (?, ?)",
                      ((table, row_id) for table, ids in rows.items() for row_id in ids))
+    for log, key in (("outbox", "seq"), ("refused_changes", "id")):
+        _blank_logged_fields(store, log, key)
+    conn.execute("UPDATE conflicts SET kept_value = NULL, lost_value = NULL WHERE EXISTS "
+                 "(SELECT 1 FROM temp.purged p WHERE p.tbl = conflicts.tbl AND p.row_id = conflicts.row_id)")
+    conn.execute("DELETE FROM temp.purged")
+
+
+def _blank_logged_fields(store: Store, log: str, key: str) -> None:
+    """Blank the values in the `fields` JSON of `log`'s changes of the rows in `temp.purged`, keeping the names
+    (what was changed stays told, and the outbox stays a well-formed log)."""
     scrubbed = []
-    for seq, fields in conn.execute(
-        "SELECT o.seq, o.fields FROM outbox o JOIN temp.purged p ON p.tbl = o.tbl AND p.row_id = o.row_id"
+    for row_key, fields in store.conn.execute(
+        f"SELECT l.{key}, l.fields FROM {log} l JOIN temp.purged p ON p.tbl = l.tbl AND p.row_id = l.row_id"
     ).fetchall():
         values = json.loads(fields)
         blank = dict.fromkeys(values)
         if "deleted_hlc" in values:  # the tombstone's clock is no personal data, and sync needs it
             blank["deleted_hlc"] = values["deleted_hlc"]
-        scrubbed.append((json.dumps(blank), seq))
-    conn.executemany("UPDATE outbox SET fields = ? WHERE seq = ?", scrubbed)
-    conn.execute("UPDATE conflicts SET kept_value = NULL, lost_value = NULL WHERE EXISTS "
-                 "(SELECT 1 FROM temp.purged p WHERE p.tbl = conflicts.tbl AND p.row_id = conflicts.row_id)")
-    conn.execute("DELETE FROM temp.purged")
+        scrubbed.append((json.dumps(blank), row_key))
+    store.conn.executemany(f"UPDATE {log} SET fields = ? WHERE {key} = ?", scrubbed)

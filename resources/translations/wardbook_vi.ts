@@ -2523,20 +2523,20 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Thời hạn lưu trữ</translation>
     </message>
     <message>
-        <source>Moved out before %1: %2 household(s), %3 people, %4 visits would be purged.</source>
-        <translation>Chuyển đi trước %1: %2 hộ, %3 nhân khẩu, %4 lượt thăm sẽ bị xoá vĩnh viễn.</translation>
-    </message>
-    <message>
         <source>Purge for good</source>
         <translation>Xoá vĩnh viễn</translation>
     </message>
     <message>
-        <source>Permanently delete %2 household(s) that moved out before %1, with %3 people and %4 visits, on every laptop? This cannot be undone.</source>
-        <translation>Xoá vĩnh viễn %2 hộ đã chuyển đi trước %1, cùng %3 nhân khẩu và %4 lượt thăm, trên mọi máy? Không thể hoàn tác.</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>Moved out before %1: %2 household(s), %3 people, %4 visits, %5 cases would be purged.</source>
+        <translation>Chuyển đi trước %1: %2 hộ, %3 nhân khẩu, %4 lượt thăm, %5 vụ việc sẽ bị xoá vĩnh viễn.</translation>
+    </message>
+    <message>
+        <source>Permanently delete %2 household(s) that moved out before %1, with %3 people, %4 visits and %5 cases about them, on every laptop? This cannot be undone.</source>
+        <translation>Xoá vĩnh viễn %2 hộ đã chuyển đi trước %1, cùng %3 nhân khẩu, %4 lượt thăm và %5 vụ việc liên quan, trên mọi máy? Không thể hoàn tác.</translation>
     </message>
     <message>
         <source>Purged: %1 household(s).</source>

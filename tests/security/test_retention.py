@@ -10,15 +10,23 @@ from pathlib import Path
 import pytest
 
 from desktop.errors import WardbookError
+from desktop.register.cases import add_case, update_case
+from desktop.register.reintegration import add_reintegration
+from desktop.reports.commendations import propose_commendation
 from desktop.security import audit, retention
 from desktop.security.access import export_person
 from desktop.security.permissions import Actor
 from desktop.security.session import attach
 from desktop.store import Store
 from desktop.store.queries import HouseholdFilter, list_household_ids
+from desktop.store.tables import SYNCED
+from desktop.sync.screen import Refused, keep_refused
 from tests.security.conftest import data_snapshot
 
 LATER = date(date.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
+MARK = "Zzpurgemark"  # written into every record of one household before it is purged
+# What any copy of the mark holds: FTS5 stores a term after the prefix it shares with the term before it.
+TRACE = b"purgemark"
 
 
 def _move_out(store: Store, count: int) -> list[str]:
@@ -31,6 +39,43 @@ def _move_out(store: Store, count: int) -> list[str]:
 
 def _file_bytes(path: Path) -> bytes:
     return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file())
+
+
+def _traces(store: Store) -> list[str]:
+    """The columns of every table (the search index's shadow tables and the sync bookkeeping too) holding the mark."""
+    found = set()
+    for (table,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        cursor = store.conn.execute(f'SELECT * FROM "{table}"')
+        names = [column[0] for column in cursor.description]
+        for row in cursor:
+            found |= {f"{table}.{name}" for name, value in zip(names, row, strict=True)
+                      if TRACE in (value if isinstance(value, bytes) else str(value).encode()).lower()}
+    return sorted(found)
+
+
+def _mark_household(store: Store, admin: Actor) -> tuple[str, str]:
+    """A household with a member named by the mark, a tip about it and a dispute naming the member (both with
+    events), a commendation and a reintegration record of the member, a change of the member refused from another
+    laptop: all mention the mark."""
+    attach(store, admin)
+    household_id, person_id = store.conn.execute(
+        "SELECT household_id, id FROM people WHERE deleted_hlc IS NULL ORDER BY household_id, id LIMIT 1").fetchone()
+    store.writer.update("people", person_id, {"full_name": f"Lê Văn {MARK}"})
+    today = date.today()
+    tip = add_case(store, kind="tip", title=f"Tin báo: ông {MARK} buôn ma túy", received_on=today,
+                   household_id=household_id, source=f"{MARK} Nguyễn")
+    update_case(store, tip, on=today, note=f"gặp {MARK} tại nhà", new_status="resolved",
+                resolution=f"{MARK} đã chuyển đi")
+    dispute = store.writer.insert("cases", {"kind": "dispute", "title": f"{MARK} tranh chấp lối đi",
+                                            "person_id": person_id, "received_on": today.isoformat(),
+                                            "status": "open", "assignee_id": admin.user_id})
+    update_case(store, dispute, on=today, note=f"hòa giải với {MARK}")
+    propose_commendation(store, period=f"{today.year}", reason=f"{MARK} giúp hàng xóm", person_id=person_id)
+    add_reintegration(store, person_id=person_id, started_on=today, notes=f"ra tù {MARK}")
+    keep_refused(store, "another-laptop", 1, None,
+                 [Refused("people", person_id, "update", 1, {"full_name": f"{MARK} Lê"}, "not_owner")])
+    store.writer.update("households", household_id, {"status": "moved_out"})
+    return household_id, person_id
 
 
 def test_preview_lists_only_households_past_the_rule(demo_store: Store) -> None:
@@ -80,6 +125,39 @@ def test_purge_blanks_tombstones_and_leaves_no_trace(demo_store: Store) -> None:
     after = data_snapshot(demo_store.path)
     untouched = next(h for h in keep_snapshot["households"] if h[0] not in {x["id"] for x in plan.households})
     assert untouched in after["households"]
+
+
+def test_purge_takes_the_households_cases_commendations_and_search_terms(
+        demo_store: Store, accounts: dict[str, Actor]) -> None:
+    household_id, person_id = _mark_household(demo_store, accounts["quantri"])
+    assert {"cases.title", "cases.source", "cases.resolution", "case_events.note", "commendations.reason",
+            "household_fts_data.block", "outbox.fields", "refused_changes.fields"} <= set(_traces(demo_store))
+    cases_alive = demo_store.conn.execute("SELECT COUNT(*) FROM cases WHERE deleted_hlc IS NULL").fetchone()[0]
+    cases = [r[0] for r in demo_store.conn.execute(
+        "SELECT id FROM cases WHERE household_id = ? OR person_id IN (SELECT id FROM people WHERE household_id = ?)",
+        (household_id, household_id))]
+    events = demo_store.conn.execute(
+        f"SELECT COUNT(*) FROM case_events WHERE case_id IN ({','.join('?' * len(cases))})", cases).fetchone()[0]
+    plan = retention.preview(demo_store, 5, today=LATER)
+    assert [h["id"] for h in plan.households] == [household_id]
+    assert (plan.counts["cases"], plan.counts["case_events"], plan.counts["commendations"]) == (len(cases), events, 1)
+    assert len(cases) >= 2 and events >= 3
+    assert retention.purge(demo_store, 5, today=LATER).counts == plan.counts
+    assert _traces(demo_store) == []
+    assert TRACE not in _file_bytes(demo_store.path).lower()
+    assert demo_store.conn.execute("SELECT COUNT(*) FROM cases WHERE deleted_hlc IS NULL").fetchone()[0] \
+        == cases_alive - len(cases)
+    assert demo_store.conn.execute("SELECT deleted_hlc IS NOT NULL FROM commendations WHERE id IN "
+                                   "(SELECT row_id FROM field_clock WHERE tbl = 'commendations')").fetchall() \
+        == [(1,)]
+    assert person_id not in {r[0] for r in demo_store.conn.execute("SELECT person_id FROM cases")}
+    assert audit.verify(demo_store) == []
+
+
+def test_every_table_naming_a_household_person_visit_or_case_is_purged_with_it() -> None:
+    references = {"household_id", "person_id", "visit_id", "case_id"}
+    assert {(table, column) for table, spec in SYNCED.items() for column in spec.fields.keys() & references} \
+        <= {(table, column) for table, column, _ in retention.BELONGS}
 
 
 def test_cancelled_purge_changes_nothing(demo_store: Store) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.errors import WardbookError
+from desktop.register.cases import add_case
 from desktop.security import users
 from desktop.security.database import is_plain, open_database
 from desktop.security.permissions import Actor
@@ -491,6 +492,8 @@ def test_retention_preview_confirm_and_purge(window_as, qtbot) -> None:  # type:
     with store.transaction():
         for household_id in moved:
             store.writer.update("households", household_id, {"status": "moved_out"})
+    tip = add_case(store, kind="tip", title="Tin báo về hộ đã chuyển đi", received_on=date.today(),
+                   household_id=moved[0])
     window.ctx.today = lambda: LATER
     window.show_page("admin")
     box = window.admin.retention_box
@@ -499,7 +502,10 @@ def test_retention_preview_confirm_and_purge(window_as, qtbot) -> None:  # type:
     plan = box.preview()
     assert plan is not None and {h["id"] for h in plan.households} == set(moved)
     assert box.model.rowCount() == 3 and box.purge_button.isEnabled()
+    cases = store.conn.execute("SELECT COUNT(*) FROM cases WHERE household_id IN (?, ?, ?)", moved).fetchone()[0]
+    assert plan.counts["cases"] == cases and f"{cases} vụ việc sẽ bị xoá" in box.summary.text()
     question = box.ask_purge()
+    assert f"{cases} vụ việc liên quan" in question.text()
     assert "3 hộ" in question.text() and store.conn.execute(
         "SELECT COUNT(*) FROM households WHERE id IN (?, ?, ?) AND deleted_hlc IS NULL", moved).fetchone()[0] == 3
     with qtbot.waitSignal(box.purged, timeout=20_000):
@@ -509,6 +515,7 @@ def test_retention_preview_confirm_and_purge(window_as, qtbot) -> None:  # type:
     assert len(rows) == 3 and all(deleted and house is None and street is None for deleted, house, street in rows)
     assert store.conn.execute("SELECT COUNT(*) FROM people WHERE household_id IN (?, ?, ?) AND deleted_hlc IS NULL",
                               moved).fetchone()[0] == 0
+    assert store.conn.execute("SELECT deleted_hlc IS NOT NULL FROM cases WHERE id = ?", (tip,)).fetchone() == (1,)
     assert box.summary.text() == "Đã xoá vĩnh viễn: 3 hộ."
     assert store.conn.execute("SELECT username FROM audit_log WHERE action = 'purge'").fetchall() == [("quantri",)]
 

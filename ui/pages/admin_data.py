@@ -193,22 +193,22 @@ class RetentionBox(QGroupBox):
         self.model.set_rows(plan.households)
         self.purge_button.setEnabled(bool(plan.households))
         self.summary.setText(self._describe(plan, self.tr(
-            "Moved out before %1: %2 household(s), %3 people, %4 visits would be purged.")))
+            "Moved out before %1: %2 household(s), %3 people, %4 visits, %5 cases would be purged.")))
         return plan
 
     def _describe(self, plan: retention.PurgePreview, text: str) -> str:
         counts = plan.counts
         return (text.replace("%1", plan.cutoff[8:10] + "/" + plan.cutoff[5:7] + "/" + plan.cutoff[:4])
                 .replace("%2", fmt_number(len(plan.households))).replace("%3", fmt_number(counts.get("people", 0)))
-                .replace("%4", fmt_number(counts.get("visits", 0))))
+                .replace("%4", fmt_number(counts.get("visits", 0))).replace("%5", fmt_number(counts.get("cases", 0))))
 
     def ask_purge(self) -> Any:
         plan = self.plan
         if plan is None or not plan.households:
             return None
         return confirm(self, self.tr("Purge for good"), self._describe(plan, self.tr(
-            "Permanently delete %2 household(s) that moved out before %1, with %3 people and %4 visits, on every "
-            "laptop? This cannot be undone.")), self.start_purge)
+            "Permanently delete %2 household(s) that moved out before %1, with %3 people, %4 visits and %5 cases "
+            "about them, on every laptop? This cannot be undone.")), self.start_purge)
 
     def start_purge(self) -> None:
         plan = self.plan
