@@ -323,8 +323,9 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("review_notes", "section"): NOTE_SECTIONS,
 }
 SET_FIELDS = frozenset({("visits", "purposes")})
-# Text fields whose line breaks are kept (paragraphs); every other text has its whitespace collapsed.
-MULTILINE_FIELDS = frozenset({("review_notes", "text")})
+# Text fields whose line breaks are kept (paragraphs, or the lines an officer writes in a visit's findings box,
+# which offers Shift+Enter for them); every other text has its whitespace collapsed.
+MULTILINE_FIELDS = frozenset({("review_notes", "text"), ("visits", "findings")})
 MAX_TEXT = 100_000  # far beyond any real field; a longer value can only be an attack on every laptop's memory
 _INT_RANGE = (-(2**63), 2**63 - 1)
 MAX_NUMBER = 1e15  # quantities and amounts: finite, and far beyond any real one

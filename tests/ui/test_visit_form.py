@@ -117,3 +117,21 @@ def test_visit_with_support_items(window, ctx, qtbot) -> None:  # type: ignore[n
     assert not dialog.isVisible()
     visit = list_visits(ctx.store, household_id=household_id)[0]
     assert visit["support_vnd"] == 150_000 and visit["purposes"] == "food_support"
+
+
+def test_findings_written_on_several_lines_keep_their_lines(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The findings box offers Shift+Enter for a new line; the lines are the officer's list of what was seen and
+    given, and come back as written when the visit is opened again."""
+    household_id = window.households.model.household_id(2)
+    dialog = window.new_visit(household_id)
+    dialog.purposes["welfare_check"].setChecked(True)
+    qtbot.keyClicks(dialog.findings, "1. Can gao 10kg")
+    qtbot.keyClick(dialog.findings, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(dialog.findings, "2. Ba cu bi dau chan")
+    qtbot.keyClick(dialog.findings, Qt.Key.Key_Return)  # Enter saves
+    assert not dialog.isVisible() and dialog.saved_id
+    stored = ctx.store.conn.execute("SELECT findings FROM visits WHERE id = ?", (dialog.saved_id,)).fetchone()[0]
+    assert stored == "1. Can gao 10kg\n2. Ba cu bi dau chan"
+    reopened = window.open_visit(dialog.saved_id)
+    assert reopened.findings.toPlainText() == stored
+    reopened.reject()
