@@ -147,3 +147,20 @@ def test_the_page_follows_the_language(window, qtbot) -> None:  # type: ignore[n
     from ui.main_window import NAV
 
     assert window.nav.item(NAV.index("outcomes")).text() == "Reintegration & models"
+
+
+def test_a_case_title_with_angle_brackets_is_shown_as_typed(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The case view's facts line is rich text (the kind in bold): a title's "<khu trọ số 5>" vanished, and an
+    unclosed "<" hid the status, dates and household after it."""
+    from PySide6.QtGui import QTextDocument
+
+    from ui.forms.cases import CaseView
+
+    for title in ("Tụ tập sau 22h <khu trọ số 5>", "Nợ 5tr, lãi > 20%/tháng <tín dụng đen", "<b>30%</b> lãi"):
+        case = add_case(window.ctx.store, kind="tip", title=title, received_on="01/06/2026")
+        view = CaseView(window.ctx, case, window)
+        shown = QTextDocument()
+        shown.setHtml(view.facts.text())
+        text = shown.toPlainText()
+        assert title in text and "Trạng thái" in text and "01/06/2026" in text, text
+        view.reject()

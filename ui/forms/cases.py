@@ -3,6 +3,7 @@ new status and, for a tip or a mediation, a new outcome (what became of the tip,
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -199,10 +200,12 @@ class CaseView(FormDialog):
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(self.current_outcome())))
         outcome_text = label(self.outcome_group, self.current_outcome()) if self.outcome_group else ""
         where = " ".join(str(part) for part in (d.get("house_no"), d.get("street")) if part) or "—"
+        # The line is rich text (the kind in bold): what people typed is escaped, or "<khu trọ số 5>" in a title
+        # vanished, and an unclosed "<" took the status and dates with it.
         self.facts.setText(
             " · ".join(
-                (
-                    f"<b>{label('case_kind', d['kind'])}</b>",
+                html.escape(part) if number else part for number, part in enumerate((
+                    f"<b>{html.escape(label('case_kind', d['kind']))}</b>",
                     str(d["title"]),
                     self.tr("Status: %1").replace("%1", label("case_status", d["status"])),
                     *((self.tr("Outcome: %1").replace("%1", outcome_text or self.tr("none yet")),)
@@ -210,7 +213,7 @@ class CaseView(FormDialog):
                     self.tr("Received: %1").replace("%1", fmt_date(d["received_on"])),
                     self.tr("Due: %1").replace("%1", fmt_date(d.get("due_on")) or "—"),
                     self.tr("Household: %1").replace("%1", where),
-                )
+                ))
             )
         )
         for name, text in (
