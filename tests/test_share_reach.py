@@ -34,7 +34,8 @@ def samba_url(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-def _unused_port() -> int:
+def unused_port() -> int:
+    """A loopback port nothing listens on: a computer that refuses at once."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -58,7 +59,7 @@ def _in_words(error: WardbookError, address: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "station.invalid"])
 def test_a_computer_that_does_not_answer_is_told_as_unreachable(host: str) -> None:
-    address = f"smb://{host}:{_unused_port()}/wardbook"
+    address = f"smb://{host}:{unused_port()}/wardbook"
     error = _refusal(address)
     assert error.msg_id == "sync.share_unreachable"
     vi, en = _in_words(error, address)
@@ -87,7 +88,7 @@ def test_a_folder_inside_the_share_that_is_not_there_yet_is_not_a_missing_share(
     """A station folder the admin is about to set up inside the share: reachable, just not a station yet."""
     store = Store.open(tmp_path / "laptop.db", create=True)
     try:
-        assert setup.standing(store, f"{samba_url}/tram-moi") == "not_a_share"
+        assert setup.standing(store.device_id, f"{samba_url}/tram-moi") == "not_a_share"
     finally:
         store.close()
 
@@ -115,12 +116,12 @@ def test_the_station_switched_off_during_a_sync_is_told_in_the_same_words(tmp_pa
 
 def test_every_step_that_opens_the_share_tells_it_in_words(tmp_path: Path) -> None:
     """Where the Sync page stands, Sync now, and the set-up steps the app and the CLI run."""
-    address = f"smb://127.0.0.1:{_unused_port()}/wardbook"
+    address = f"smb://127.0.0.1:{unused_port()}/wardbook"
     store = Store.open(tmp_path / "laptop.db", create=True)
     keys = PassphraseFileSecrets(tmp_path / "keys.json", "laptop passphrase")
     try:
         steps = {
-            "standing": lambda: setup.standing(store, address),
+            "standing": lambda: setup.standing(store.device_id, address),
             "laptops": lambda: setup.laptops(address),
             "sync now": lambda: jobs.sync_now(store, address, secrets=keys),
             "join": lambda: setup.ask_to_join(store, address, keys, "may-2"),
@@ -142,7 +143,7 @@ def test_the_cli_tells_an_unreachable_share_not_a_damaged_one(tmp_path: Path, mo
     laptop = ["--db", str(tmp_path / "station.db"), "--key-file", str(tmp_path / "station.keys")]
     assert main(["init", *laptop]) == 0
     capsys.readouterr()
-    address = f"smb://127.0.0.1:{_unused_port()}/wardbook"
+    address = f"smb://127.0.0.1:{unused_port()}/wardbook"
     for command in (["sync", "--share", address], ["share", "list", "--share", address],
                     ["share", "snapshot", "--share", address], ["enroll", address], ["share", "init", address]):
         assert main([*command, *laptop]) != 0
