@@ -12,6 +12,26 @@ i18n.register(
             "vi": "Không truy cập được thư mục dùng chung {path}.",
             "en": "Cannot reach the shared folder {path}.",
         },
+        "sync.share_unreachable": {
+            "vi": "Không kết nối được với máy {host} để mở thư mục dùng chung {path}: máy đó có thể đang tắt, không "
+            "cùng mạng với máy này, hoặc địa chỉ bị gõ sai.",
+            "en": "Cannot connect to the computer {host} to open the shared folder {path}: it may be switched off or "
+            "not on this network, or the address may be mistyped.",
+        },
+        "sync.share_address": {
+            "vi": "“{path}” chưa phải địa chỉ đầy đủ của một thư mục dùng chung: hãy viết smb://tên-máy/tên-thư-mục.",
+            "en": "“{path}” is not the full address of a shared folder: write it as smb://computer/folder.",
+        },
+        "sync.share_login_refused": {
+            "vi": "Máy {host} không chấp nhận tên đăng nhập hoặc mật khẩu của thư mục dùng chung {path}. Hãy hỏi lại "
+            "người quản lý máy đó.",
+            "en": "The computer {host} did not accept the user name or password for the shared folder {path}. Check "
+            "them with whoever looks after that computer.",
+        },
+        "sync.share_not_found": {
+            "vi": "Máy {host} không có thư mục dùng chung tên “{share}” ({path}); hãy kiểm tra lại tên.",
+            "en": "The computer {host} has no shared folder named “{share}” ({path}); check the name.",
+        },
         "sync.share_incomplete": {
             "vi": "Thư mục đồng bộ {path} thiếu thư mục devices (bị xoá hoặc chọn nhầm thư mục); không đồng bộ. "
             "Hãy báo quản trị viên.",

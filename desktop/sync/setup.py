@@ -162,15 +162,15 @@ def laptops(location: str) -> list[Laptop]:
     return rows
 
 
-def standing(store: Store, location: str) -> str:
-    """Where this laptop stands with the folder: "not_a_share" (reachable, but no station was set up there),
-    "not_joined", "waiting", "enrolled", "admin" (this laptop signs the roster) or "revoked". Raises the
-    share's error when the folder cannot be reached."""
+def standing(device: str, location: str) -> str:
+    """Where the laptop `device` stands with the folder: "not_a_share" (reachable, but no station was set up
+    there), "not_joined", "waiting", "enrolled", "admin" (it signs the roster) or "revoked". Raises the share's
+    error when the folder cannot be reached. Takes no database, so the app can ask it in a background thread."""
     share = FolderShare(location)
     if not share.has_station():
         return "not_a_share"
     for laptop in laptops(location):
-        if laptop.device == store.device_id:
+        if laptop.device == device:
             return laptop.state
     return "not_joined"
 

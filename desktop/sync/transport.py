@@ -11,10 +11,19 @@ from __future__ import annotations
 import errno
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path, PurePosixPath
+from types import TracebackType
 from typing import BinaryIO, Protocol, cast
 from urllib.parse import unquote, urlparse
+
+from desktop.errors import WardbookError
+
+# Seconds to wait for the station computer to answer. On the ward's own network it answers at once; one that is
+# switched off or on another network never does, and the admin should hear so without waiting a minute (the
+# library's default).
+CONNECT_SECONDS = 5
 
 
 class Transport(Protocol):
@@ -131,17 +140,68 @@ class SmbTransport:
 
         self._smb = smbclient
         parsed = urlparse(url)
-        if parsed.scheme != "smb" or not parsed.hostname:
-            raise ValueError(url)
+        parts = [unquote(p) for p in parsed.path.split("/") if p]
+        if parsed.scheme != "smb" or not parsed.hostname or not parts:
+            raise WardbookError("sync.share_address",  # never with the password typed
+                                path=parsed._replace(netloc=parsed.netloc.rpartition("@")[2]).geturl())
         self.host = parsed.hostname
         self.port = parsed.port or 445
-        parts = [unquote(p) for p in parsed.path.split("/") if p]
         self.base = "\\\\" + "\\".join([self.host, *parts])
-        self.description = f"smb://{self.host}:{self.port}/{'/'.join(parts)}"
+        # The address as the admin writes it (the port only when one was given), never with the password.
+        self.description = f"smb://{self.host}{f':{parsed.port}' if parsed.port else ''}/{'/'.join(parts)}"
         username = unquote(parsed.username) if parsed.username else os.environ.get("WARDBOOK_SMB_USER")
         password = unquote(parsed.password) if parsed.password else os.environ.get("WARDBOOK_SMB_PASSWORD")
-        self._kwargs = {"port": self.port, "username": username, "password": password}
-        smbclient.register_session(self.host, **self._kwargs)
+        self._kwargs = {"port": self.port, "username": username, "password": password,
+                        "connection_timeout": CONNECT_SECONDS}
+        self.share = parts[0]
+        self._connect()
+
+    def _connect(self) -> None:
+        """Reach the computer, log in and open the share now: each way that fails is told in its own words
+        (computer not answering, password refused, no such share), never as a folder that looks empty."""
+        from smbprotocol.header import NtStatus
+
+        where = {"host": self.host, "path": self.description}
+        try:
+            with self._reaching():
+                self._smb.register_session(self.host, **self._kwargs)
+                self._smb.stat("\\\\" + "\\".join([self.host, self.share]), **self._kwargs)
+        except OSError as error:  # the share itself, refused or absent, as the computer answered
+            if isinstance(_as_missing(error, self.share), FileNotFoundError):
+                raise WardbookError("sync.share_not_found", share=self.share, **where) from error
+            refused = (NtStatus.STATUS_LOGON_FAILURE, NtStatus.STATUS_ACCESS_DENIED)
+            if isinstance(error, PermissionError) or getattr(error, "ntstatus", None) in refused:
+                raise WardbookError("sync.share_login_refused", **where) from error
+            raise WardbookError("sync.share_unreachable", **where) from error
+
+    def _refusal(self, error: Exception) -> WardbookError | None:
+        """What the SMB library raises when the computer cannot be reached or refuses the login, in words
+        naming the share (never its errno or exception text); None for a file's own error (missing, in use):
+        an OSError that the folder share handles as it does for a local folder."""
+        from smbprotocol.exceptions import AccessDenied, LogonFailure, SMBAuthenticationError, SMBException
+
+        where = {"host": self.host, "path": self.description}
+        if isinstance(error, (LogonFailure, SMBAuthenticationError, AccessDenied)):
+            return WardbookError("sync.share_login_refused", **where)
+        if isinstance(error, OSError) and not isinstance(error, (ConnectionError, TimeoutError)):
+            return None
+        if isinstance(error, (SMBException, ValueError, OSError)):  # ValueError: "Failed to connect to …"
+            return WardbookError("sync.share_unreachable", **where)
+        return None
+
+    @contextmanager
+    def _reaching(self) -> Iterator[None]:
+        """The connection failing, at the start or part way (the station switched off during a sync), is told
+        in words; a file's own error stays the OSError the folder share handles."""
+        try:
+            yield
+        except WardbookError:
+            raise
+        except Exception as error:
+            told = self._refusal(error)
+            if told is None:
+                raise
+            raise told from error
 
     def _path(self, rel: str) -> str:
         return self.base + ("\\" + rel.replace("/", "\\") if rel else "")
@@ -152,13 +212,16 @@ class SmbTransport:
 
     def open_read(self, rel: str) -> BinaryIO:
         try:
-            return cast(BinaryIO, self._smb.open_file(self._path(rel), mode="rb", **self._kwargs))
+            with self._reaching():
+                return cast(BinaryIO, _Reading(self._smb.open_file(self._path(rel), mode="rb", **self._kwargs),
+                                               self._reaching))
         except OSError as error:
             raise _as_missing(error, rel) from error
 
     def exists(self, rel: str) -> bool:
         try:
-            self._smb.stat(self._path(rel), **self._kwargs)
+            with self._reaching():
+                self._smb.stat(self._path(rel), **self._kwargs)
         except OSError as error:
             if isinstance(_as_missing(error, rel), FileNotFoundError):
                 return False
@@ -167,7 +230,8 @@ class SmbTransport:
 
     def listdir(self, rel: str) -> list[str]:
         try:
-            return sorted(self._smb.listdir(self._path(rel), **self._kwargs))
+            with self._reaching():
+                return sorted(self._smb.listdir(self._path(rel), **self._kwargs))
         except OSError as error:
             if isinstance(_as_missing(error, rel), FileNotFoundError):
                 return []
@@ -176,7 +240,7 @@ class SmbTransport:
     def _write(self, rel: str, chunks: Iterable[bytes]) -> str:
         temp = _temp_name(rel)
         try:
-            with self._smb.open_file(self._path(temp), mode="wb", **self._kwargs) as handle:
+            with self._reaching(), self._smb.open_file(self._path(temp), mode="wb", **self._kwargs) as handle:
                 for chunk in chunks:
                     handle.write(chunk)
                 handle.flush()
@@ -191,26 +255,54 @@ class SmbTransport:
     def write_new_chunks(self, rel: str, chunks: Iterable[bytes]) -> None:
         temp = self._write(rel, chunks)
         try:
-            self._smb.rename(self._path(temp), self._path(rel), **self._kwargs)  # fails if rel exists
+            with self._reaching():
+                self._smb.rename(self._path(temp), self._path(rel), **self._kwargs)  # fails if rel exists
         except OSError as error:
-            self._smb.remove(self._path(temp), **self._kwargs)
+            self.delete(temp)
             if self.exists(rel):
                 raise FileExistsError(rel) from error
             raise
 
     def replace(self, rel: str, data: bytes) -> None:
         temp = self._write(rel, (data,))
-        self._smb.replace(self._path(temp), self._path(rel), **self._kwargs)
+        with self._reaching():
+            self._smb.replace(self._path(temp), self._path(rel), **self._kwargs)
 
     def delete(self, rel: str) -> None:
         try:
-            self._smb.remove(self._path(rel), **self._kwargs)
+            with self._reaching():
+                self._smb.remove(self._path(rel), **self._kwargs)
         except OSError as error:
             if not isinstance(_as_missing(error, rel), FileNotFoundError):
                 raise
 
     def makedirs(self, rel: str) -> None:
-        self._smb.makedirs(self._path(rel), exist_ok=True, **self._kwargs)
+        with self._reaching():
+            self._smb.makedirs(self._path(rel), exist_ok=True, **self._kwargs)
+
+
+class _Reading:
+    """A file being read from the share whose connection failing part way (a snapshot read over a minute) is
+    told in words, like the open before it."""
+
+    def __init__(self, handle: BinaryIO, reaching: Callable[[], AbstractContextManager[None]]) -> None:
+        self._handle = handle
+        self._reaching = reaching
+
+    def read(self, size: int = -1) -> bytes:
+        with self._reaching():
+            return self._handle.read(size)
+
+    def close(self) -> None:
+        with self._reaching():
+            self._handle.close()
+
+    def __enter__(self) -> _Reading:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
 
 
 def _as_missing(error: OSError, rel: str) -> OSError:

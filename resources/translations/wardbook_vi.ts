@@ -2622,6 +2622,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Hãy chọn thư mục dùng chung của các máy trong trạm (thư mục mạng hoặc ổ đĩa dùng chung).</translation>
     </message>
     <message>
+        <source>Checking the shared folder…</source>
+        <translation>Đang kiểm tra thư mục dùng chung…</translation>
+    </message>
+    <message>
         <source>The shared folder cannot be reached. Check that the network folder or drive is connected, then press Check again.</source>
         <translation>Không truy cập được thư mục dùng chung. Hãy kiểm tra thư mục mạng hoặc ổ đĩa đã được kết nối, rồi bấm Kiểm tra lại.</translation>
     </message>

@@ -55,6 +55,7 @@ def test_sync_page_syncs_and_resolves_a_conflict(ctx, owned, qtbot, tmp_path) ->
         with qtbot.waitSignal(page.synced, timeout=60_000):
             page.sync_button.click()
         assert ctx.store.conn.execute("SELECT COUNT(*) FROM households WHERE code = 'ST-1'").fetchone()[0] == 1
+        qtbot.waitUntil(lambda: page.devices_loading is None, timeout=60_000)  # the share is read in a worker
         assert page.devices.rowCount() == 2
         station.writer.update("households", household, {"street": "Đường Trạm mới"})
         ctx.store.writer.update("households", household, {"street": "Đường Phường"})

@@ -5,14 +5,16 @@ the admin revokes it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
 import keyring.core
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.security.permissions import Actor
 from desktop.security.secrets import PassphraseFileSecrets
@@ -21,8 +23,10 @@ from desktop.store import Store
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import effective_grants
 from tests.security.conftest import add_accounts
+from tests.test_share_reach import unused_port
 from tests.ui.conftest import DEMO_END
 from ui.context import AppContext
+from ui.crash import ERROR_LOG, install_error_hook
 from ui.pages.sync import SyncPage
 
 
@@ -39,6 +43,12 @@ def _row_of(page: SyncPage, device: str) -> tuple[int, dict[str, object]]:
     rows = [page.setup.laptops.row(i) for i in range(page.setup.laptops.rowCount())]
     number = next(i for i, row in enumerate(rows) if row["device"] == device)
     return number, rows[number]
+
+
+def _checked(qtbot, page: SyncPage, act: Callable[[], object]) -> None:  # type: ignore[no-untyped-def]
+    """Do `act`, then wait for the page's check of the folder it starts (run in a worker)."""
+    with qtbot.waitSignal(page.setup.checked, timeout=60_000):
+        act()
 
 
 def _households(store: Store) -> int:
@@ -64,17 +74,17 @@ def test_sync_is_set_up_through_the_sync_page_alone(  # type: ignore[no-untyped-
 
         # An empty folder: a sentence that says what to do, and the button that does it.
         admin.share.setText(folder)
-        admin.setup.refresh()
+        _checked(qtbot, admin, admin.setup.refresh)
         assert admin.setup.state == "not_a_share"
         assert "Thiết lập thư mục này" in admin.setup.standing.text()
         assert admin.setup.create_button.isVisible()
-        admin.setup.create_button.click()
+        _checked(qtbot, admin, admin.setup.create_button.click)
         assert admin.setup.state == "admin", admin.setup.error.text()
         assert FolderShare(folder).has_station()
 
         # The new laptop has no keyring and a plain database: its sync keys go to a key file asked for here.
         laptop.share.setText(folder)
-        laptop.setup.refresh()
+        _checked(qtbot, laptop, laptop.setup.refresh)
         assert laptop.setup.state == "not_joined" and laptop.setup.join_button.isVisible()
         laptop.setup.join_button.click()
         dialog = laptop.keys.dialog
@@ -84,12 +94,12 @@ def test_sync_is_set_up_through_the_sync_page_alone(  # type: ignore[no-untyped-
         dialog.path.setText(str(tmp_path / "laptop-keys.json"))
         dialog.passphrase.setText("new laptop passphrase")
         dialog.again.setText("new laptop passphrase")
-        dialog.try_accept()
+        _checked(qtbot, laptop, dialog.try_accept)
         assert laptop.setup.state == "waiting", laptop.setup.error.text()
         assert laptop.setup.check_button.isVisible()
 
         # The admin approves it for the account "canbo".
-        admin.setup.refresh()
+        _checked(qtbot, admin, admin.setup.refresh)
         states = {admin.setup.laptops.row(i)["state"] for i in range(admin.setup.laptops.rowCount())}
         assert states == {"admin", "waiting"}
         admin.setup.laptops_view.selectRow(_row_of(admin, new_store.device_id)[0])
@@ -97,19 +107,19 @@ def test_sync_is_set_up_through_the_sync_page_alone(  # type: ignore[no-untyped-
         approve = admin.setup.approve_dialog
         assert approve is not None and approve.isVisible()
         approve.account.setCurrentIndex(approve.account.findData("canbo"))
-        approve.buttons.button(approve.buttons.StandardButton.Ok).click()
+        _checked(qtbot, admin, approve.buttons.button(approve.buttons.StandardButton.Ok).click)
         approved = _row_of(admin, new_store.device_id)[1]
         assert (approved["state"], approved["username"], approved["role"]) == ("enrolled", "canbo", "officer")
         roster = FolderShare(folder).station()
         assert effective_grants(roster, new_store.device_id)[-1]["user_id"] == actors["canbo"].user_id
 
         # A snapshot for new laptops, then the new laptop loads it.
-        with qtbot.waitSignal(admin.setup.progress.finished, timeout=60_000):
+        with qtbot.waitSignal(admin.setup.checked, timeout=60_000):
             admin.setup.snapshot_button.click()
-        assert not admin.setup.error.text()
-        laptop.setup.check_button.click()
+        assert not admin.setup.error.text() and admin.setup.standing.text().endswith("Xong.")
+        _checked(qtbot, laptop, laptop.setup.check_button.click)
         assert laptop.setup.state == "enrolled" and laptop.setup.bootstrap_button.isVisible()
-        with qtbot.waitSignal(laptop.setup.progress.finished, timeout=60_000):
+        with qtbot.waitSignal(laptop.setup.checked, timeout=60_000):
             laptop.setup.bootstrap_button.click()
         assert not laptop.setup.error.text()
         assert _households(new_store) == _households(demo_store) > 0
@@ -124,24 +134,24 @@ def test_sync_is_set_up_through_the_sync_page_alone(  # type: ignore[no-untyped-
         assert new_store.conn.execute("SELECT COUNT(*) FROM households WHERE code = 'MOI-1'").fetchone()[0] == 1
 
         # The laptop is handed to the team lead: bound to that account from its next file on.
-        admin.setup.refresh()
+        _checked(qtbot, admin, admin.setup.refresh)
         admin.setup.laptops_view.selectRow(_row_of(admin, new_store.device_id)[0])
         admin.setup.approve_button.click()
         bind = admin.setup.approve_dialog
         assert bind is not None and bind is not approve
         bind.account.setCurrentIndex(bind.account.findData("totruong"))
-        bind.buttons.button(bind.buttons.StandardButton.Ok).click()
+        _checked(qtbot, admin, bind.buttons.button(bind.buttons.StandardButton.Ok).click)
         bound = _row_of(admin, new_store.device_id)[1]
         assert (bound["state"], bound["username"], bound["role"]) == ("enrolled", "totruong", "team_lead")
 
         # The admin revokes it, after a question.
-        admin.setup.refresh()
+        _checked(qtbot, admin, admin.setup.refresh)
         admin.setup.laptops_view.selectRow(_row_of(admin, new_store.device_id)[0])
         admin.setup.revoke_button.click()
         box = next(b for b in admin.findChildren(QMessageBox) if b.isVisible())
-        box.button(QMessageBox.StandardButton.Yes).click()
+        _checked(qtbot, admin, box.button(QMessageBox.StandardButton.Yes).click)
         assert _row_of(admin, new_store.device_id)[1]["state"] == "revoked"
-        laptop.setup.refresh()
+        _checked(qtbot, laptop, laptop.setup.refresh)
         assert laptop.setup.state == "revoked"
     finally:
         detach(demo_store)
@@ -162,3 +172,32 @@ def test_a_folder_that_cannot_be_used_is_told_in_words(ctx, owned, qtbot, tmp_pa
     text = page.error.text()
     assert "station.json" not in text and "--" not in text
     assert "Thiết lập thư mục này" in text
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_smb_share_that_cannot_be_reached_is_told_without_the_window_waiting(  # type: ignore[no-untyped-def]
+        window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The station's address typed as the field suggests (smb://computer/share) while that computer is off:
+    Enter starts the check in the background (the page says at once that it is checking), then the page says
+    the folder cannot be reached and why, naming it — never the crash box. Again each time the page opens."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_error_hook(tmp_path)
+    address = f"smb://127.0.0.1:{unused_port()}/wardbook"
+    window.show_page("sync")
+    page = window.sync
+    page.share.setFocus()
+    qtbot.keyClicks(page.share, address)
+    for open_page in (lambda: qtbot.keyClick(page.share, Qt.Key.Key_Return),
+                      lambda: (window.show_page("households"), window.show_page("sync"))):
+        open_page()
+        assert page.setup.state == "checking", page.setup.state  # the GUI thread did not wait for the answer
+        assert page.setup.standing.text() == "Đang kiểm tra thư mục dùng chung…"
+        qtbot.waitUntil(lambda: page.setup.state != "checking", timeout=60_000)
+        assert page.setup.state == "unreachable"
+        assert "Không truy cập được thư mục dùng chung" in page.setup.standing.text()
+        told = page.setup.error.text()
+        assert "Không kết nối được với máy 127.0.0.1" in told and address in told, told
+        assert not any(word in told for word in ("Errno", "Failed", "refused", "ValueError")), told
+        assert page.setup.check_button.isVisible()
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "crashBox" and w.isVisible()]
+    assert not (tmp_path / ERROR_LOG).read_text("utf-8")

@@ -48,6 +48,8 @@ class SyncPage(Page):
         """`secrets`: the sync key store to use (tests); by default it is found as the CLI finds it."""
         super().__init__(ctx, parent)
         self.keys = SyncKeyChooser(ctx, self, secrets)
+        self._device_loads = 0  # the newest read of the laptops' status; an older one answering late is dropped
+        self.devices_loading: workers.Worker | None = None
         self.share_label = QLabel(self)
         self.share = QLineEdit(ctx.store.setting(SHARE_SETTING) or "", self)
         self.browse = QPushButton(self)
@@ -80,6 +82,7 @@ class SyncPage(Page):
         self.devices.alert = lambda row: bool(row.get("errors"))
         self.devices_view = record_table(self.devices_box, self.devices)
         QVBoxLayout(self.devices_box).addWidget(self.devices_view)
+        self.devices_box.hide()  # until the share has told the laptops' status
         self.problems_box = QGroupBox(self)
         self.problems = RowsModel(
             [
@@ -132,7 +135,7 @@ class SyncPage(Page):
         layout.addWidget(self.conflicts_box, 1)
 
         self.browse.clicked.connect(self._browse)
-        self.share.editingFinished.connect(self.setup.refresh)
+        self.share.editingFinished.connect(self._share_chosen)
         self.setup.changed.connect(self.refresh)
         self.sync_button.clicked.connect(self.sync_now)
         self.progress.finished.connect(self._finished)
@@ -167,12 +170,38 @@ class SyncPage(Page):
 
     def refresh(self) -> None:
         self.setup.refresh()
-        self.devices.set_rows(jobs.device_status(self.ctx.store))
-        self.devices_box.setVisible(self.devices.rowCount() > 0)
+        self._load_devices()
         self.problems.set_rows([asdict(problem) for problem in open_problems(self.ctx.store)])
         self.problems_box.setVisible(self.problems.rowCount() > 0)
         self.conflicts.set_rows(list_conflicts(self.ctx.store))
         self.retranslate()
+
+    def _share_chosen(self) -> None:
+        """Enter, or leaving the field: the folder typed is checked, unless it is the one checked already (focus
+        moving on from an unchanged field starts no second wait for a computer that does not answer)."""
+        if self.share.text().strip() != self.setup.checked_location:
+            self.setup.refresh()
+
+    def _load_devices(self) -> None:
+        """Each laptop's status as the remembered share tells it, read in a worker with its own connection: the
+        share may answer only at its timeout (its computer off), and opening the page must not wait for it."""
+        self._device_loads += 1
+        load, store = self._device_loads, self.ctx.store
+
+        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> tuple[int, list[dict[str, object]]]:
+            with reopen(store) as own:  # same key, same logged-in user, same audit hook
+                return load, jobs.device_status(own)
+
+        # A bound method, not a lambda: Qt drops it if the page is gone before the worker answers.
+        self.devices_loading = workers.start(job, finished=self._devices_loaded, failed=self.error.show_message)
+
+    def _devices_loaded(self, answer: tuple[int, list[dict[str, object]]]) -> None:
+        load, rows = answer
+        if load != self._device_loads:
+            return  # an older read answered after a newer one was asked
+        self.devices_loading = None
+        self.devices.set_rows(rows)
+        self.devices_box.setVisible(self.devices.rowCount() > 0)
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"), self.share.text())

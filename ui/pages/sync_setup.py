@@ -90,6 +90,25 @@ class SyncKeyChooser(QObject):
         dialog.open()
 
 
+def _check_job(check: int, device: str, location: str) -> workers.Job:
+    """Where the laptop `device` stands with `location`, in a worker thread (no database needed): the answer
+    is (check, state, the station's laptops for the admin laptop, the refusal when it cannot be reached)."""
+
+    def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> object:
+        from desktop.sync import setup
+
+        try:
+            state = setup.standing(device, location)
+            rows = [vars(laptop) for laptop in setup.laptops(location)] if state == "admin" else []
+        except WardbookError as error:
+            return check, "unreachable", [], error
+        except OSError:  # a local folder that went away or is refused: the sentence says what to check
+            return check, "unreachable", [], None
+        return check, state, rows, None
+
+    return job
+
+
 class ApproveDialog(QDialog):
     """Approve a laptop that asked to join, for one of the register's accounts: what it sends is then judged
     with that account's role on every laptop. "No account" admits it as an officer's laptop with no owner."""
@@ -137,6 +156,7 @@ class SetupBox(QGroupBox):
 
     changed = Signal()  # the station, its laptops or this laptop's data changed
     failed = Signal(str)
+    checked = Signal()  # where this laptop stands is known (or the folder cannot be reached)
 
     def __init__(self, ctx: AppContext, location: Callable[[], str], keys: SyncKeyChooser,
                  parent: QWidget | None = None) -> None:
@@ -145,6 +165,10 @@ class SetupBox(QGroupBox):
         self.location = location
         self.keys = keys
         self.state = ""
+        self._checks = 0  # the newest check of the folder; an older one answering late is passed over
+        self._done = False  # a background step just ended well: "Done." follows the standing found next
+        self.checking: workers.Worker | None = None
+        self.checked_location = ""  # the folder of the newest check
         self.approve_dialog: ApproveDialog | None = None
         self.standing = QLabel(self)
         self.standing.setObjectName("syncStanding")
@@ -227,6 +251,7 @@ class SetupBox(QGroupBox):
         return {
             "": self.tr("Choose the shared folder the station's laptops use (a network folder or a shared "
                         "drive)."),
+            "checking": self.tr("Checking the shared folder…"),
             "unreachable": self.tr("The shared folder cannot be reached. Check that the network folder or drive "
                                    "is connected, then press Check again."),
             "not_a_share": self.tr("This folder is not a station sync folder yet. To start the station's sync "
@@ -244,7 +269,8 @@ class SetupBox(QGroupBox):
         }.get(self.state, "")
 
     def _show_state(self) -> None:
-        self.standing.setText(self._sentence())
+        done = self._done and self.state != "checking"
+        self.standing.setText(self._sentence() + (" " + self.tr("Done.") if done else ""))
         admin = self.ctx.can("enrollment")
         self.create_button.setVisible(self.state == "not_a_share" and admin)
         self.join_button.setVisible(self.state == "not_joined")
@@ -290,22 +316,37 @@ class SetupBox(QGroupBox):
     # -- where this laptop stands -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        from desktop.sync import setup
-
+        """Check where this laptop stands, in a worker: a network folder whose computer is off or elsewhere
+        answers only at the connection's timeout, and the window must not wait for it. Meanwhile the box says
+        it is checking and offers no step; a newer check makes an older one's answer moot."""
         self.error.clear_message()
-        location = self.location()
-        rows: list[dict[str, Any]] = []
+        self._checks += 1
+        self._done = False
+        location = self.checked_location = self.location()
         if not location:
-            self.state = ""
-        else:
-            try:
-                self.state = setup.standing(self.ctx.store, location)
-                if self.state == "admin":
-                    rows = [vars(laptop) for laptop in setup.laptops(location)]
-            except (WardbookError, OSError):
-                self.state = "unreachable"
+            self._checked((self._checks, "", [], None))
+            return
+        self.state = "checking"
+        self._show_state()
+        self.checking = workers.start(_check_job(self._checks, self.ctx.store.device_id, location),
+                                      finished=self._checked, failed=self._check_failed)
+
+    def _checked(self, answer: tuple[int, str, list[dict[str, Any]], WardbookError | None]) -> None:
+        check, state, rows, error = answer
+        if check != self._checks:
+            return
+        self.checking = None
+        self.state = state
         self.laptops.set_rows(rows)
         self._show_state()
+        if error is not None and error.msg_id != "sync.no_share":  # why, when the sentence alone does not say
+            self._show(self.explain(error))
+        self.checked.emit()
+
+    def _check_failed(self, message: str) -> None:
+        """A bug in the check (`ui.workers` tells it in a short message): the box stays usable."""
+        self._checked((self._checks, "unreachable", [], None))
+        self._show(message)
 
     def _run(self, step: Callable[[SecretStore, str], object]) -> None:
         """Run a quick set-up step with the key store; its refusal is shown in words, then the standing
@@ -416,5 +457,5 @@ class SetupBox(QGroupBox):
         if isinstance(result, WardbookError):
             self._show(self.explain(result))
             return
-        self.standing.setText(self._sentence() + " " + self.tr("Done."))
         self.changed.emit()
+        self._done = True  # told with the standing the checks just started find
