@@ -24,6 +24,12 @@ class PossibleDuplicate:
     street: str | None
 
 
+def _address(house_no: str | None, street: str | None) -> tuple[str, str]:
+    """An address as compared: folded, and the house number without its spaces ("12 / 3A", "12/3 A" and
+    "12/3a" are one house; officers space the parts of a number as they please)."""
+    return "".join(fold(house_no or "").split()), fold(street or "")
+
+
 def _same_year(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
@@ -52,7 +58,7 @@ def find_duplicate_people(
         ).fetchone()
         if row:
             house_no, street = row
-    address = (fold(house_no or ""), fold(street or ""))
+    address = _address(house_no, street)
     candidates = search_household_ids(store.conn, name, limit=200)
     if not candidates:
         return []
@@ -68,7 +74,7 @@ def find_duplicate_people(
     for hid, pid, person_name, person_year, h_no, h_street in rows:
         if fold(person_name or "") != name or not _same_year(year, person_year):
             continue
-        if any(address) and (fold(h_no or ""), fold(h_street or "")) != address:
+        if any(address) and _address(h_no, h_street) != address:
             continue
         found.append(PossibleDuplicate(hid, pid, person_name, person_year, h_no, h_street))
     return found

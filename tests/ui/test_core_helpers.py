@@ -84,6 +84,9 @@ def test_duplicates_match_folded_name_year_and_address(store) -> None:  # type: 
         find_duplicate_people(store, "Đặng Thị Hồng", 1968, house_no="47", street="Đường Trần Hưng Đạo") == []
     )
     assert len(find_duplicate_people(store, "NGUYEN VAN DUC", None, household_id=household)) == 1
+    for spaced in ("45 / 2", "45/ 2", " 45 /2 "):  # officers space the parts of a house number as they please
+        found = find_duplicate_people(store, "dang thi hong", 1968, house_no=spaced, street="duong tran hung dao")
+        assert [d.household_id for d in found] == [household], spaced
 
 
 def test_update_person_uses_the_same_checks(store) -> None:  # type: ignore[no-untyped-def]
