@@ -109,12 +109,16 @@ class FollowUpsPage(Page):
         self.visit_button.setText(self.tr("New visit"))
         self.done_button.setText(self.tr("Follow-up done…"))
         self.household_button.setText(self.tr("Open household"))
+        for model in self.models.values():
+            model.retranslate()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """The lists' titles with their counts, and the notes of other officers' entries left out."""
         counts = {key: model.rowCount() for key, model in self.models.items()}
         self.boxes["today"].setTitle(self.tr("Due today (%1)").replace("%1", str(counts["today"])))
         self.boxes["overdue"].setTitle(self.tr("Overdue (%1)").replace("%1", str(counts["overdue"])))
         self.boxes["recent"].setTitle(self.tr("Latest visits"))
-        for model in self.models.values():
-            model.retranslate()
         for key, note in self.hidden_notes.items():
             note.setText(hidden_text(self.hidden[key]))
             note.setVisible(self.hidden[key] > 0)
@@ -129,7 +133,7 @@ class FollowUpsPage(Page):
         self.hidden = {"today": count_others_visits(store, mine, due_on=today),
                        "overdue": count_others_visits(store, mine, overdue_on=today),
                        "recent": count_others_visits(store, mine)}
-        self.retranslate()
+        self._show_counts()  # the rows were just set: repainting them all again for the language cost a second
 
     def _chosen_in(self, key: str) -> None:
         self._last_list = key

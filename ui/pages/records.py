@@ -218,7 +218,7 @@ class ActivitiesPage(Page):
     def refresh(self) -> None:
         store = self.ctx.store  # an officer sees only the activities they recorded
         self.model.set_rows(list_activities(store, officer_id=visible_officer(store)))
-        self.retranslate()
+        self.count.setText(self.tr("%1 activities").replace("%1", str(self.model.rowCount())))
 
     def new_activity(self) -> None:
         if ActivityDialog(self.ctx, self).exec():
