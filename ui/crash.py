@@ -28,6 +28,7 @@ from ui.widgets import show_error
 CRASH_LOG = "crash.log"
 ERROR_LOG = "errors.log"
 _open_logs: list[TextIO] = []  # faulthandler writes to the descriptor when the process dies: keep it open
+_error_log: Path | None = None  # where the error hook writes tracebacks, once installed
 
 
 def enable_crash_log(folder: Path) -> Path:
@@ -60,8 +61,10 @@ def install_error_hook(folder: Path) -> None:
     own message; anything else is a bug: its traceback goes to `errors.log`, the user reads a plain sentence
     (no exception text) naming that file.
     """
+    global _error_log
     previous = sys.excepthook
     logger = _logger(folder)
+    _error_log = folder / ERROR_LOG
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if not isinstance(error, Exception):  # KeyboardInterrupt, SystemExit: not ours to keep alive
@@ -73,15 +76,34 @@ def install_error_hook(folder: Path) -> None:
             show_error(parent, told)
             return
         logger.error("Uncaught exception", exc_info=(kind, error, trace))
-        text = QCoreApplication.translate(
-            "ErrorHook",
-            "WardBook could not finish this action because of an error in the program. What was saved before "
-            "is safe; the action itself was not saved. The details were written to %1 — please send that "
-            "file to the person who supports WardBook.",
-        ).replace("%1", str(folder / ERROR_LOG))
-        box = QMessageBox(QMessageBox.Icon.Critical, "WardBook", text, QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(QMessageBox.Icon.Critical, "WardBook", _bug_text(folder / ERROR_LOG),
+                          QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("crashBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     sys.excepthook = hook
+
+
+def _bug_text(log: Path | None) -> str:
+    if log is None:
+        return QCoreApplication.translate(
+            "ErrorHook", "WardBook could not finish this action because of an error in the program. What was saved "
+            "before is safe; the action itself was not saved.")
+    return QCoreApplication.translate(
+        "ErrorHook",
+        "WardBook could not finish this action because of an error in the program. What was saved before "
+        "is safe; the action itself was not saved. The details were written to %1 — please send that "
+        "file to the person who supports WardBook.",
+    ).replace("%1", str(log))
+
+
+def job_failure_text(error: Exception) -> str:
+    """What the user reads when a background job (a sync, a report, an import) fails with something other than
+    a core refusal: the environment's cause in words (a folder gone, a full disk), or, for a bug, the sentence
+    of the error dialog with the traceback written to `errors.log` — never the exception's own text."""
+    told = environment_error(error, None)
+    if told is not None:
+        return told.message()
+    logging.getLogger("wardbook.errors").error("Uncaught exception in a background job", exc_info=error)
+    return _bug_text(_error_log)

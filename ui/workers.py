@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from desktop.errors import WardbookError
 from desktop.memory import release_freed_memory
 from desktop.progress import Cancelled, Progress
+from ui.crash import job_failure_text
 from ui.widgets import error_text
 
 Job = Callable[[Progress, Cancelled], Any]
@@ -30,7 +31,7 @@ class WorkerSignals(QObject):
 
     progress = Signal(int, int, str)
     finished = Signal(object)  # the job's result
-    failed = Signal(str)  # a user-facing message (WardbookError) or a short technical one
+    failed = Signal(str)  # a sentence for the user: the core's refusal, the environment's cause, or "a bug" (logged)
     cancelled = Signal()
 
 
@@ -73,9 +74,9 @@ class Worker(QRunnable):
             return self.signals.cancelled, ()
         except WardbookError as error:
             return self.signals.failed, (error_text(error),)
-        except Exception as error:  # a bug in the job: show it rather than lose it in a pool thread
+        except Exception as error:  # the environment's failure, or a bug: told, never lost in a pool thread
             traceback.print_exc()
-            return self.signals.failed, (f"{type(error).__name__}: {error}",)
+            return self.signals.failed, (job_failure_text(error),)
         # A job that returns has done its work, even if Cancel was pressed as it ended: saying "cancelled" then
         # would make the officer believe an import or a sync that was committed did not happen.
         return self.signals.finished, (result,)

@@ -1061,6 +1061,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ không còn trong sổ; sổ 
 <context>
     <name>ErrorHook</name>
     <message>
+        <source>WardBook could not finish this action because of an error in the program. What was saved before is safe; the action itself was not saved.</source>
+        <translation>WardBook không thể hoàn tất thao tác này do lỗi của chương trình. Những gì đã lưu trước đó vẫn an toàn; riêng thao tác này chưa được lưu.</translation>
+    </message>
+    <message>
         <source>WardBook could not finish this action because of an error in the program. What was saved before is safe; the action itself was not saved. The details were written to %1 — please send that file to the person who supports WardBook.</source>
         <translation>WardBook không thể hoàn tất thao tác này do lỗi của chương trình. Những gì đã lưu trước đó vẫn an toàn; riêng thao tác này chưa được lưu. Chi tiết đã được ghi vào %1 — hãy gửi tệp đó cho người hỗ trợ WardBook.</translation>
     </message>

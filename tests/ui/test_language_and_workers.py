@@ -146,3 +146,30 @@ def test_self_test_exits_zero(tmp_path) -> None:
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert again.returncode == 0 and "300 households" in again.stdout
+
+
+def test_a_job_failing_on_a_folder_gone_or_a_bug_is_told_in_a_sentence(qapp, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A shared folder unplugged during a sync reached the Sync page as "FileNotFoundError: [Errno 2] …"; a bug
+    in a job showed its exception text. Now the environment's cause is said in words, and a bug as the error
+    dialog says it, its traceback kept in errors.log."""
+    from ui import crash
+    from ui.crash import ERROR_LOG, install_error_hook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # both restored after the test
+    monkeypatch.setattr(crash, "_error_log", None)
+    install_error_hook(tmp_path)
+    gone = tmp_path / "share" / "station.json"
+
+    def folder_gone(_progress: workers.Progress, _cancelled: workers.Cancelled) -> object:
+        return gone.read_bytes()
+
+    def bug(_progress: workers.Progress, _cancelled: workers.Cancelled) -> object:
+        raise ValueError("internal detail 42")
+
+    for job, expected in ((folder_gone, str(gone)), (bug, str(tmp_path / ERROR_LOG))):
+        told: list[str] = []
+        workers.start(job, failed=told.append)
+        qtbot.waitUntil(lambda told=told: bool(told), timeout=10_000)
+        assert expected in told[0], told
+        assert not any(word in told[0] for word in ("Errno", "Error:", "internal detail")), told
+    assert "internal detail 42" in (tmp_path / ERROR_LOG).read_text("utf-8")
