@@ -182,7 +182,11 @@ class SyncPage(Page):
 
     def _load_conflicts(self) -> None:
         self._conflicts_language = i18n.current_language()
-        self.conflicts.set_rows([asdict(entry) for entry in inbox(self.ctx.store)])
+        try:
+            entries = inbox(self.ctx.store)
+        except WardbookError:  # no one logged in yet (accounts just came with a new laptop's first sync)
+            entries = []
+        self.conflicts.set_rows([asdict(entry) for entry in entries])
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"), self.share.text())
