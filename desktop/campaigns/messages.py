@@ -203,3 +203,30 @@ i18n.register(
         "sweep.no_area": {"vi": "(không rõ khu phố)", "en": "(no area)"},
     }
 )
+
+# The fields of a sweep, its questions, assignments, results and answers, as the conflicts inbox names them.
+i18n.register({f"field.{key}": {"vi": vi, "en": en} for key, (vi, en) in {
+    "purpose": ("Mục đích", "Purpose"),
+    "starts_on": ("Ngày bắt đầu", "Start date"),
+    "ends_on": ("Ngày kết thúc", "End date"),
+    "target_area_ids": ("Khu phố được rà soát", "Areas swept"),
+    "target_flag": ("Diện hộ được rà soát", "Households swept"),
+    "narrative": ("Nhận xét, đề xuất", "Assessment and proposals"),
+    "campaign_id": ("Đợt rà soát", "Sweep"),
+    "position": ("Thứ tự câu hỏi", "Order of the question"),
+    "label": ("Câu hỏi", "Question"),
+    "choices": ("Các lựa chọn", "Choices"),
+    "low": ("Giá trị nhỏ nhất", "Lowest value"),
+    "high": ("Giá trị lớn nhất", "Highest value"),
+    "required": ("Bắt buộc trả lời", "Answer required"),
+    "help": ("Hướng dẫn trả lời", "Help text"),
+    "retired": ("Ngừng dùng", "Retired"),
+    "attempts": ("Số lần đến", "Attempts"),
+    "last_on": ("Lần đến cuối", "Last attempt"),
+    "question_id": ("Câu hỏi", "Question"),
+    "value": ("Câu trả lời", "Answer"),
+    "answered_on": ("Ngày trả lời", "Date answered"),
+    "campaign_questions.code": ("Mã câu hỏi", "Question code"),
+    "campaign_questions.kind": ("Kiểu câu trả lời", "Kind of answer"),
+    "campaign_results.note": ("Ghi chú", "Note"),
+}.items()})

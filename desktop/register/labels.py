@@ -88,6 +88,8 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "declined": ("Không duyệt", "Declined"),
     },
     "gender": {"male": ("Nam", "Male"), "female": ("Nữ", "Female"), "other": ("Khác", "Other")},
+    "area_kind": {"khu_pho": ("Khu phố", "Khu phố"), "to_dan_pho": ("Tổ dân phố", "Tổ dân phố"), "ap": ("Ấp", "Ấp")},
+    "household_status": {"active": ("Đang cư trú", "Living here"), "moved_out": ("Đã chuyển đi", "Moved out")},
     "role": {
         "officer": ("Cán bộ", "Officer"),
         "team_lead": ("Tổ trưởng", "Team lead"),
@@ -121,6 +123,8 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
 i18n.register(
     {f"{group}.{code}": {"vi": vi, "en": en} for group, codes in _LABELS.items() for code, (vi, en) in codes.items()}
 )
+# A household's flag fields (`flag_poor`…) are named as the flags themselves.
+i18n.register({f"field.flag_{code}": {"vi": vi, "en": en} for code, (vi, en) in _LABELS["flag"].items()})
 
 
 def label(group: str, code: str | None, lang: str | None = None) -> str:

@@ -77,6 +77,21 @@ i18n.register(
             "stopped_on": ("Ngày ngừng hoạt động", "Date stopped"),
             "kind": ("Loại", "Kind"),
             "status": ("Tình trạng", "Status"),
+            # The other fields of cases, their events, commendations and models, as the conflicts inbox names them.
+            "person_id": ("Người liên quan", "Person concerned"),
+            "assignee_id": ("Cán bộ thụ lý", "Officer in charge"),
+            "due_on": ("Hạn giải quyết", "Due date"),
+            "resolved_on": ("Ngày giải quyết xong", "Date resolved"),
+            "tip_status": ("Kết quả xử lý tin báo", "Tip status"),
+            "mediation_result": ("Kết quả hòa giải", "Mediation result"),
+            "case_id": ("Vụ việc", "Case"),
+            "at": ("Ngày cập nhật", "Date of the update"),
+            "new_status": ("Tình trạng mới", "New status"),
+            "new_outcome": ("Kết quả mới", "New outcome"),
+            "model_id": ("Mô hình", "Community model"),
+            "counted_on": ("Ngày đếm số thành viên", "Date the members were counted"),
+            "reintegration.person_id": ("Người được hỗ trợ", "Person supported"),
+            "commendations.person_id": ("Người được khen thưởng", "Person commended"),
         }.items()},
     }
 )

@@ -190,3 +190,10 @@ i18n.register(
         },
     }
 )
+
+# The fields of an account, as the conflicts inbox names them (a password shows as changed, never as its hash).
+i18n.register({f"field.{key}": {"vi": vi, "en": en} for key, (vi, en) in {
+    "username": ("Tên đăng nhập", "User name"),
+    "password_hash": ("Mật khẩu", "Password"),
+    "active": ("Tài khoản còn hoạt động", "Account active"),
+}.items()})

@@ -18,7 +18,6 @@ from desktop.search.sortkey import person_sort_key
 from desktop.store.rows import (
     ActivityRow,
     AreaRow,
-    ConflictRow,
     HouseholdCase,
     HouseholdDetail,
     HouseholdSummary,
@@ -459,14 +458,6 @@ def list_activities(store: Store, *, area_id: str | None = None, limit: int | No
     if limit:
         params.append(limit)
     return cast(list[ActivityRow], fetch_dicts(store, sql, tuple(params)))
-
-
-def list_conflicts(store: Store, *, open_only: bool = True) -> list[ConflictRow]:
-    """Concurrent values that lost a merge, kept for review (the Sync page's conflicts inbox)."""
-    where = "WHERE resolved_at IS NULL" if open_only else ""
-    return cast(list[ConflictRow], fetch_dicts(
-        store, "SELECT id, tbl, row_id, field, kept_value, kept_device, lost_value, lost_device, "
-        f"detected_at, resolved_at FROM conflicts {where} ORDER BY detected_at DESC"))
 
 
 def find_people(store: Store, text: str, limit: int = 50) -> list[PersonMatch]:

@@ -127,19 +127,6 @@ class ActivityRow(TypedDict):
     area: str | None
 
 
-class ConflictRow(TypedDict):
-    id: int
-    tbl: str
-    row_id: str
-    field: str
-    kept_value: str | None  # JSON of the value kept
-    kept_device: str | None
-    lost_value: str | None  # JSON of the value that lost
-    lost_device: str | None
-    detected_at: str
-    resolved_at: str | None
-
-
 class PersonMatch(TypedDict):
     id: str
     full_name: str

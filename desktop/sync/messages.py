@@ -119,6 +119,21 @@ i18n.register(
         },
         "sync.col_clock": {"vi": "Lệch giờ (phút)", "en": "Clock (min)"},
         "sync.no_conflict": {"vi": "Không có xung đột số {id}.", "en": "No conflict number {id}."},
+        "sync.conflict_not_yours": {
+            "vi": "Xung đột số {id} thuộc hồ sơ bạn không có quyền xem; bạn không thể quyết định thay.",
+            "en": "Conflict number {id} concerns a record you may not see; you cannot decide it.",
+        },
+        # How the conflicts inbox writes a record's field and its two values.
+        "field.deleted_hlc": {"vi": "Xoá bản ghi", "en": "Deletion of the record"},
+        "sync.conflict.other_field": {"vi": "Một thông tin khác của bản ghi", "en": "Another detail of the record"},
+        "sync.conflict.empty": {"vi": "(trống)", "en": "(empty)"},
+        "sync.conflict.deleted": {"vi": "đã xoá", "en": "deleted"},
+        "sync.conflict.not_deleted": {"vi": "không xoá", "en": "not deleted"},
+        "sync.conflict.edited": {"vi": "sửa {changes}", "en": "edited: {changes}"},
+        "sync.conflict.yes": {"vi": "Có", "en": "Yes"},
+        "sync.conflict.no": {"vi": "Không", "en": "No"},
+        "sync.conflict.password_changed": {"vi": "mật khẩu đã được đổi", "en": "the password was changed"},
+        "sync.conflict.not_here": {"vi": "(bản ghi không có trên máy này)", "en": "(a record not on this laptop)"},
         "sync.cannot_restore": {
             "vi": "Bản ghi đã bị xoá trên máy khác; không thể khôi phục từ đây.",
             "en": "The record was deleted on another laptop; it cannot be restored from here.",

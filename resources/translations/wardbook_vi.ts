@@ -2819,6 +2819,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Loại</translation>
     </message>
     <message>
+        <source>Which one</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Trường</translation>
     </message>

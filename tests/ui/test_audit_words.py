@@ -44,7 +44,7 @@ def test_the_audit_log_is_told_in_words(ctx, language, owned, qtbot) -> None:  #
         change_person, change_household, view = rows[0], rows[1], rows[2]
         assert change_person[1] == "quantri" and change_person[2] == "đã sửa"
         assert person[1] in change_person[3] and household[1] in change_person[3]
-        assert "điện thoại" in change_person[4] and "nghề nghiệp" in change_person[4]
+        assert "Số điện thoại" in change_person[4] and "Nghề nghiệp" in change_person[4]  # the core's names
         assert change_household[3].startswith(f"Hộ {household[1]}") and "Đường" in change_household[4]
         assert view[2] == "đã xem"
         stored_at = str(dialog.model.row(0)["at"])
@@ -54,7 +54,7 @@ def test_the_audit_log_is_told_in_words(ctx, language, owned, qtbot) -> None:  #
         language.set_language("en")
         english = _cells(dialog)
         assert english[0][2] == "changed" and english[0][3].startswith("Member ")
-        assert "phone" in english[0][4]
+        assert "Phone" in english[0][4]
         language.set_language("vi")
 
         history = AuditDialog(ctx, "households", household[0])

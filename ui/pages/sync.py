@@ -1,5 +1,6 @@
 """Sync: the share path, the station's set-up (`ui.pages.sync_setup`), Sync now with progress, each laptop's
-status, the problems not over yet (what each error counted in the status is, in words) and the conflicts inbox.
+status, the problems not over yet (what each error counted in the status is, in words) and the conflicts inbox
+(the conflicts the logged-in user may see, in words: `desktop.sync.conflict_words.inbox`).
 
 The work is done by `desktop.sync.jobs`: `sync_now` in a worker thread with this laptop's sync key store (the
 database's key file, the OS keyring, or a key file asked for in a dialog), `device_status` and
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.security.database import reopen
 from desktop.security.secrets import SecretStore
-from desktop.store.queries import list_conflicts
 from desktop.sync import jobs
+from desktop.sync.conflict_words import inbox
 from desktop.sync.problems import explained, is_warning, open_problems
 from ui import workers
 from ui.context import AppContext
@@ -101,14 +103,16 @@ class SyncPage(Page):
         self.conflicts = RowsModel(
             [
                 Column("detected_at", lambda: self.tr("Detected"), date_of("detected_at")),
-                Column("tbl", lambda: self.tr("Record"), text_of("tbl")),
+                Column("record", lambda: self.tr("Record"), text_of("record")),
+                Column("which", lambda: self.tr("Which one"), text_of("which")),
                 Column("field", lambda: self.tr("Field"), text_of("field")),
-                Column("kept_value", lambda: self.tr("Value kept"), text_of("kept_value")),
-                Column("lost_value", lambda: self.tr("Other value"), text_of("lost_value")),
+                Column("kept", lambda: self.tr("Value kept"), text_of("kept")),
+                Column("lost", lambda: self.tr("Other value"), text_of("lost")),
             ],
             self,
         )
         self.conflicts_view = record_table(self.conflicts_box, self.conflicts)
+        self._conflicts_language = ""  # the language the conflicts' words were read in (none read yet)
         self.keep_kept = QPushButton(self.conflicts_box)
         self.keep_lost = QPushButton(self.conflicts_box)
         conflict_buttons = QHBoxLayout()
@@ -150,6 +154,8 @@ class SyncPage(Page):
         return self.tr("Sync")
 
     def retranslate(self) -> None:
+        if self._conflicts_language and self._conflicts_language != i18n.current_language():
+            self._load_conflicts()  # the records' and values' words come from the core, in its language
         self.share_label.setText(self.tr("Shared folder:"))
         self.share.setPlaceholderText(self.tr(r"e.g. \\station\wardbook, /mnt/share or smb://host/share"))
         self.browse.setText(self.tr("Choose…"))
@@ -173,7 +179,7 @@ class SyncPage(Page):
         self._load_devices()
         self.problems.set_rows([asdict(problem) for problem in open_problems(self.ctx.store)])
         self.problems_box.setVisible(self.problems.rowCount() > 0)
-        self.conflicts.set_rows(list_conflicts(self.ctx.store))
+        self._load_conflicts()
         self.retranslate()
 
     def _share_chosen(self) -> None:
@@ -202,6 +208,14 @@ class SyncPage(Page):
         self.devices_loading = None
         self.devices.set_rows(rows)
         self.devices_box.setVisible(self.devices.rowCount() > 0)
+
+    def _load_conflicts(self) -> None:
+        self._conflicts_language = i18n.current_language()
+        try:
+            entries = inbox(self.ctx.store)
+        except WardbookError:  # no one logged in yet (accounts just came with a new laptop's first sync)
+            entries = []
+        self.conflicts.set_rows([asdict(entry) for entry in entries])
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"), self.share.text())
@@ -252,5 +266,8 @@ class SyncPage(Page):
         index = self.conflicts_view.currentIndex()
         if not index.isValid():
             return
-        jobs.resolve_conflict(self.ctx.store, self.conflicts.row(index.row())["id"], keep)
+        try:
+            jobs.resolve_conflict(self.ctx.store, self.conflicts.row(index.row())["id"], keep)
+        except WardbookError as error:  # e.g. a deleted record cannot come back, or the other value is refused
+            self.error.show_message(error.message())
         self.refresh()
