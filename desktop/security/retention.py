@@ -68,8 +68,22 @@ def _status_changed_on(hlc: int) -> str:
     return datetime.fromtimestamp((hlc >> 16) / 1000, UTC).date().isoformat()
 
 
+# A moved-out household still has work open or recent, and is kept, while one of its cases (about it, or one of
+# its people) is open or was received or resolved since the cutoff, or one of its people is still under
+# reintegration support or left it since: a tip received last month about a family that left years ago is
+# the police's business, not retention's.
+_STILL_IN_HAND = (
+    "EXISTS (SELECT 1 FROM cases c WHERE c.deleted_hlc IS NULL AND (c.household_id = h.id OR c.person_id IN "
+    "(SELECT p.id FROM people p WHERE p.household_id = h.id)) AND (c.status IN ('open', 'in_progress') "
+    "OR c.received_on >= :cutoff OR c.resolved_on >= :cutoff)) "
+    "OR EXISTS (SELECT 1 FROM reintegration r JOIN people p ON p.id = r.person_id WHERE p.household_id = h.id "
+    "AND r.deleted_hlc IS NULL AND (r.ended_on IS NULL OR r.ended_on >= :cutoff))"
+)
+
+
 def preview(store: Store, years: int | None = None, today: date | None = None) -> PurgePreview:
-    """Households moved out before the cutoff and not visited since, with the rows that would go with them."""
+    """Households moved out before the cutoff and not visited since, with no case or reintegration support still
+    in hand, with the rows that would go with them."""
     authorize(store, "purge")
     years = years or rule(store)
     if not years:
@@ -81,7 +95,8 @@ def preview(store: Store, years: int | None = None, today: date | None = None) -
         "(SELECT MAX(visited_at) FROM visits v WHERE v.household_id = h.id AND v.deleted_hlc IS NULL) "
         "FROM households h "
         "LEFT JOIN field_clock s ON s.tbl = 'households' AND s.row_id = h.id AND s.field = 'status' "
-        "WHERE h.deleted_hlc IS NULL AND h.status = 'moved_out' ORDER BY h.code"
+        f"WHERE h.deleted_hlc IS NULL AND h.status = 'moved_out' AND NOT ({_STILL_IN_HAND}) ORDER BY h.code",
+        {"cutoff": cutoff},
     ).fetchall()
     for household_id, code, house_no, street, status_hlc, last_visit in rows:
         moved_out_on = _status_changed_on(status_hlc) if status_hlc else None

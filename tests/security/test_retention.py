@@ -69,9 +69,9 @@ def _mark_household(store: Store, admin: Actor) -> tuple[str, str]:
     dispute = store.writer.insert("cases", {"kind": "dispute", "title": f"{MARK} tranh chấp lối đi",
                                             "person_id": person_id, "received_on": today.isoformat(),
                                             "status": "open", "assignee_id": admin.user_id})
-    update_case(store, dispute, on=today, note=f"hòa giải với {MARK}")
+    update_case(store, dispute, on=today, note=f"hòa giải với {MARK}", new_status="closed")
     propose_commendation(store, period=f"{today.year}", reason=f"{MARK} giúp hàng xóm", person_id=person_id)
-    add_reintegration(store, person_id=person_id, started_on=today, notes=f"ra tù {MARK}")
+    add_reintegration(store, person_id=person_id, started_on=today, ended_on=today, notes=f"ra tù {MARK}")
     keep_refused(store, "another-laptop", 1, None,
                  [Refused("people", person_id, "update", 1, {"full_name": f"{MARK} Lê"}, "not_owner")])
     store.writer.update("households", household_id, {"status": "moved_out"})
@@ -152,6 +152,32 @@ def test_purge_takes_the_households_cases_commendations_and_search_terms(
         == [(1,)]
     assert person_id not in {r[0] for r in demo_store.conn.execute("SELECT person_id FROM cases")}
     assert audit.verify(demo_store) == []
+
+
+def test_a_household_with_a_case_or_support_still_in_hand_is_kept(demo_store: Store,
+                                                                   accounts: dict[str, Actor]) -> None:
+    """Moved out long ago and not visited since, but a tip about it arrived after the cutoff, or a case of one of
+    its people is still open, or a member is still under reintegration support: the household is not purged."""
+    attach(demo_store, accounts["quantri"])
+    households = _move_out(demo_store, 4)
+    retention.set_rule(demo_store, 5)
+    person = {household: demo_store.conn.execute("SELECT id FROM people WHERE household_id = ? LIMIT 1",
+                                                 (household,)).fetchone()[0] for household in households}
+    today = date.today()
+    add_case(demo_store, kind="tip", title="Tin báo mới", received_on=today, household_id=households[0])
+    demo_store.writer.update("cases", add_case(demo_store, kind="dispute", title="Tranh chấp cũ", received_on=today,
+                                               household_id=households[1]), {"received_on": "2020-01-01"})
+    add_reintegration(demo_store, person_id=person[households[2]], started_on=today)
+    closed = add_case(demo_store, kind="complaint", title="Khiếu nại đã xong", received_on=today,
+                      household_id=households[3])
+    update_case(demo_store, closed, on=today, new_status="closed")
+    later_tip = date(LATER.year - 1, 6, 1)  # received after the cutoff (LATER five years back)
+    demo_store.writer.update("cases", demo_store.conn.execute(
+        "SELECT id FROM cases WHERE title = 'Tin báo mới'").fetchone()[0],
+        {"received_on": later_tip.isoformat(), "status": "closed"})
+    planned = {h["id"] for h in retention.preview(demo_store, today=LATER).households}
+    assert households[3] in planned
+    assert not planned & set(households[:3]), [households.index(h) for h in planned & set(households[:3])]
 
 
 def test_every_table_naming_a_household_person_visit_or_case_is_purged_with_it() -> None:
