@@ -17,7 +17,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.errors import WardbookError
-from desktop.register.cases import add_case
+from desktop.register.cases import add_case, update_case
 from desktop.security import users
 from desktop.security.database import is_plain, open_database
 from desktop.security.permissions import Actor
@@ -494,6 +494,7 @@ def test_retention_preview_confirm_and_purge(window_as, qtbot) -> None:  # type:
             store.writer.update("households", household_id, {"status": "moved_out"})
     tip = add_case(store, kind="tip", title="Tin báo về hộ đã chuyển đi", received_on=date.today(),
                    household_id=moved[0])
+    update_case(store, tip, on=date.today(), new_status="closed")  # an open case would keep its household
     window.ctx.today = lambda: LATER
     window.show_page("admin")
     box = window.admin.retention_box
