@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.progress import Progress
 from desktop.security.rights import UNKNOWN_ROW, Principal
@@ -28,6 +28,9 @@ from desktop.sync.merge import merge_changes
 from desktop.sync.screen import keep_refused, screen
 from desktop.sync.station import SyncKeys, public_keys, verified_roster
 
+if TYPE_CHECKING:
+    from desktop.sync.rollback import TakenBack
+
 FUTURE_LIMIT_MS = 10 * 60 * 1000
 
 
@@ -37,6 +40,7 @@ class ApplyReport:
     errors: list[tuple[str, int, str]] = field(default_factory=list)  # (device, seq, reason)
     refused: int = 0  # changes not applied because their laptop was not allowed to make them
     caught_up_from: str | None = None  # the base snapshot this laptop caught up from, left behind a compaction
+    restored: TakenBack | None = None  # own files taken back: this database had been restored from an older copy
 
 
 def clock_offset(header: dict[str, Any], read_at_ms: int) -> int | None:
@@ -181,7 +185,7 @@ class _Round:
                     raise InvalidChangeset("station")
                 if header.get("prev_hash") != last_hash:
                     raise InvalidChangeset("chain")
-                vv, hlc_max = _checked_header(header)
+                vv, hlc_max = checked_header(header)
                 if too_far_ahead(hlc_max, read_at):  # waits until this clock gets there (see `hlc.MAX_AHEAD_MS`)
                     raise InvalidChangeset("clock_ahead")
                 audit_head = checked_audit_head(header, keys_by_device[device], device)
@@ -208,7 +212,7 @@ class _Round:
         return True
 
 
-def _checked_header(header: dict[str, Any]) -> tuple[dict[str, int], int]:
+def checked_header(header: dict[str, Any]) -> tuple[dict[str, int], int]:
     """The version vector and newest HLC of a file's header, refused unless they are what publishing writes."""
     vv, hlc_max = header.get("vv", {}), header.get("hlc_max")
     if not (isinstance(hlc_max, int) and 0 < hlc_max < 2**63 and isinstance(vv, dict)

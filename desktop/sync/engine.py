@@ -15,6 +15,7 @@ from desktop.sync.folder import FolderShare
 from desktop.sync.grants import own_role, refresh_grants
 from desktop.sync.publish import publish
 from desktop.sync.rebase import behind_base, catch_up, floors
+from desktop.sync.rollback import take_back_report
 from desktop.sync.station import SyncKeys, save_roster, unwrap_all, verified_roster, withhold_keys
 
 
@@ -25,8 +26,10 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     `progress` and `cancelled` follow the apply, file by file (`apply_all`); publishing is one quick step.
 
     A laptop left behind a compaction (`desktop.sync.rebase`) catches up from the base snapshot once its own
-    changes are published; the round ends by acknowledging what this laptop has applied (only when that moved),
-    which is what lets the admin's compaction remove files."""
+    changes are published. A laptop whose database was restored from an older copy takes its own newer files back
+    from the share while publishing (`desktop.sync.rollback`), and the report says so (`restored`). The round
+    ends by acknowledging what this laptop has applied (only when that moved), which is what lets the admin's
+    compaction remove files."""
     authorize(store, "sync.run")
     roster = verified_roster(store, share)
     share.check_layout()
@@ -45,5 +48,6 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     base = catch_up(store, share, keys, roster)["id"] if behind_base(store, roster) else None
     report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
     report.caught_up_from = base
+    report.restored = take_back_report(store)
     acknowledge(store, share, keys)
     return published, report

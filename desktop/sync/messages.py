@@ -170,6 +170,18 @@ i18n.register(
             "vi": "Đã ghi bản chụp {id} lên thư mục dùng chung.",
             "en": "Wrote snapshot {id} to the shared folder.",
         },
+        "sync.restored_copy": {
+            "vi": "Cơ sở dữ liệu của máy này đã được khôi phục từ một bản cũ hơn: đã lấy lại từ thư mục dùng chung "
+            "{files} tệp với {changes} thay đổi mà máy này gửi sau khi bản đó được tạo. Không mất hồ sơ nào.",
+            "en": "This laptop's database had been restored from an older copy: {files} file(s) with {changes} "
+            "change(s) it sent after that copy was made were taken back from the shared folder. No record was lost.",
+        },
+        "sync.restored_recoded": {
+            "vi": "Mã hộ {old} đã được cấp hai lần (trước và sau khi khôi phục): hộ ghi sau khi khôi phục nay có "
+            "mã {new}.",
+            "en": "Household code {old} had been given twice (before and after the restore): the household "
+            "recorded after the restore now has code {new}.",
+        },
         "sync.cli_caught_up": {
             "vi": "Máy này vắng lâu hơn thời gian giữ tệp trên thư mục dùng chung: đã cập nhật từ bản chụp nền {id} "
             "(các thay đổi của máy này đã được gửi trước).",

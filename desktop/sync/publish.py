@@ -1,7 +1,10 @@
 """Publishing: this laptop's unpublished outbox entries become its next changeset on the share.
 
 The outbox range a changeset carries is in its header, so a crash between writing the file and marking the
-outbox is repaired on the next run: the file already on the share is recognised and the range marked.
+outbox is repaired on the next run: the file already on the share is recognised and the range marked — only
+when it is the very file this database makes from those entries (`rollback.written_here`). An own file there
+that this database did not write means the database was restored from an older copy: the file is taken back
+(`desktop.sync.rollback`), never marked over edits that reuse its outbox numbers.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from desktop.sync.changeset import InvalidChangeset, decode, encode, file_name, 
 from desktop.sync.errors import record_error, resolve_device_errors
 from desktop.sync.folder import FolderShare
 from desktop.sync.problems import refused
+from desktop.sync.rollback import outbox_changes, take_back, written_here
 from desktop.sync.station import SyncKeys
 
 MAX_CHANGES = 20_000
@@ -63,12 +67,6 @@ def version_vector(store: Store) -> dict[str, int]:
     return vector
 
 
-def _outbox_changes(store: Store, outbox_from: int, outbox_to: int) -> list[list[Any]]:
-    return [[tbl, row_id, op, hlc, json.loads(fields)] for tbl, row_id, op, hlc, fields in store.conn.execute(
-        "SELECT tbl, row_id, op, hlc, fields FROM outbox WHERE seq BETWEEN ? AND ? ORDER BY seq",
-        (outbox_from, outbox_to))]
-
-
 def _forget_compacted(store: Store, recorded: dict[int, tuple[str, str]], floor: int) -> dict[int, tuple[str, str]]:
     """Forget the own files a compaction removed (up to `floor`)."""
     if recorded and min(recorded) <= floor:
@@ -112,7 +110,7 @@ def heal_own_files(store: Store, share: FolderShare, keys: SyncKeys, floor: int 
     for seq in sorted(suspects):
         digest, header_text = recorded[seq]
         header = json.loads(header_text)
-        data = encode(header, _outbox_changes(store, header["outbox_from"], header["outbox_to"]),
+        data = encode(header, outbox_changes(store, header["outbox_from"], header["outbox_to"]),
                       keys.data_key(header["epoch"]), keys.signing_key)
         if hashlib.sha256(data).hexdigest() != digest:
             record_error(store, device, seq, "own_unrepairable", file_name(seq))
@@ -140,7 +138,7 @@ def _intended(store: Store, keys: SyncKeys, seq: int, prev_hash: str) -> tuple[b
     header = json.loads(text)
     if header.get("seq") != seq or header.get("prev_hash") != prev_hash:
         return None
-    changes = _outbox_changes(store, header["outbox_from"], header["outbox_to"])
+    changes = outbox_changes(store, header["outbox_from"], header["outbox_to"])
     return encode(header, changes, keys.data_key(header["epoch"]), keys.signing_key), header
 
 
@@ -159,7 +157,7 @@ def _rebuilt(store: Store, keys: SyncKeys, damaged: bytes, seq: int,
             and isinstance(header.get("epoch"), int)):
         return None
     try:
-        data = encode(header, _outbox_changes(store, header["outbox_from"], header["outbox_to"]),
+        data = encode(header, outbox_changes(store, header["outbox_from"], header["outbox_to"]),
                       keys.data_key(header["epoch"]), keys.signing_key)
     except (InvalidChangeset, TypeError, ValueError):
         return None
@@ -179,7 +177,7 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
     written = heal_own_files(store, share, keys, floor, floor_now)
     while True:
         seq, prev_hash = _last_published(store)
-        if share.exists(device, seq + 1):  # a crash after the rename: adopt the file already there
+        if share.exists(device, seq + 1):  # already there: a crash after the rename, or a restored database
             try:
                 raw = share.read(device, seq + 1)
             except InvalidChangeset as error:  # far too big to be the file this laptop wrote: told, not read
@@ -205,7 +203,16 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
                 # it wrote there. Adopting it broke the chain for every other laptop for good; it is set aside.
                 share.set_aside(device, seq + 1)
                 continue
-            _mark(store, seq + 1, raw, found.header)
+            if written_here(store, keys, raw, found.header):
+                _mark(store, seq + 1, raw, found.header)  # a crash after the rename
+                continue
+            try:
+                with store.transaction():  # written before this database was restored from an older copy
+                    take_back(store, keys, found)
+                    _mark(store, seq + 1, raw, found.header)
+            except InvalidChangeset as error:
+                record_error(store, device, seq + 1, f"own_{error.reason}", file_name(seq + 1))
+                raise refused("sync.own_file_unreadable", error.reason, file=file_name(seq + 1)) from None
             continue
         rows = store.conn.execute(
             "SELECT seq, tbl, row_id, op, hlc, fields FROM outbox WHERE published_seq IS NULL ORDER BY seq LIMIT ?",

@@ -255,6 +255,9 @@ class SyncPage(Page):
         failed = sum(not is_warning(reason) for _, _, reason in getattr(report, "errors", []))
         if failed:
             text += " " + self.tr("%n file(s) could not be applied yet: see the problems below.", "", failed)
+        restored = getattr(report, "restored", None)
+        if restored is not None:  # the database had been restored from an older copy: what came back (core text)
+            text += " " + restored.message()
         self.status.setText(text)
         self.refresh()
         self.synced.emit()

@@ -226,6 +226,8 @@ def _sync(args: argparse.Namespace) -> int:
             report_progress(1, 1, "sync")
     if report.caught_up_from:
         print(i18n.tr("sync.cli_caught_up", id=report.caught_up_from))
+    if report.restored is not None:
+        print(report.restored.message())
     print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))
     if report.refused:
         print(i18n.tr("sync.cli_refused", count=report.refused))
