@@ -26,7 +26,7 @@ from desktop.store.queries import find_people, list_users
 from desktop.store.tables import COMMENDATION_STATUSES
 from ui.context import AppContext
 from ui.models import Column, RowsModel, label_of, text_of
-from ui.widgets import FieldError, record_table
+from ui.widgets import FieldError, chosen, record_table
 
 
 class CommendationsDialog(QDialog):
@@ -154,7 +154,7 @@ class CommendationsDialog(QDialog):
 
     def record_decision(self) -> None:
         self.error.clear_message()
-        index = self.view.currentIndex()
+        index = chosen(self.view)
         if not index.isValid():
             self.error.show_message(self.tr("Choose a proposal in the list first."))
             return

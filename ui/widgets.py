@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -196,6 +196,17 @@ def sortable(view: QTableView) -> None:
     order the core gave it (newest first, most overdue first…)."""
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
+
+
+def chosen(view: QAbstractItemView) -> QModelIndex:
+    """The row the user chose in a list: its current index when it is also highlighted, else an invalid one.
+
+    Why not `currentIndex()` alone: when a list gets the focus by Tab with nothing chosen (or after a refresh
+    cleared the choice), Qt makes its first row current without highlighting it, and a button acting on the
+    current row then acted on a record the user never chose."""
+    index = view.currentIndex()
+    selection = view.selectionModel()
+    return index if index.isValid() and selection is not None and selection.isSelected(index) else QModelIndex()
 
 
 def hidden_text(count: int) -> str:

@@ -780,3 +780,23 @@ def test_restore_after_the_window_closed_brings_the_backup_back(tmp_path, capsys
         assert replaced.setting("report.place") == "đã đổi sau khi sao lưu"
     assert capsys.readouterr().out == f"Đã khôi phục bản sao lưu; sổ bị thay thế được giữ tại {kept}. " \
                                       "Hãy mở lại WardBook.\n"
+
+
+def test_a_row_made_current_by_tabbing_into_a_list_is_not_acted_on(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Tabbing into a list with nothing chosen makes its first row current without highlighting it; Disable
+    then asked about (and could disable) an account the admin never chose."""
+    from PySide6.QtCore import QModelIndex, Qt
+
+    window = window_as("quantri")
+    window.show_page("admin")
+    box = window.admin.users_box
+    box.view.selectionModel().clearSelection()
+    box.view.setCurrentIndex(QModelIndex())
+    box.view.selectionModel().clearSelection()
+    box.view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.wait(20)
+    if not box.view.currentIndex().isValid():  # as Qt does on focus by Tab, on the platforms where it does
+        box.view.selectionModel().setCurrentIndex(box.model.index(0, 0),
+                                                  box.view.selectionModel().SelectionFlag.NoUpdate)
+    assert box.view.currentIndex().isValid() and not box.view.selectionModel().hasSelection()
+    assert box.toggle_active() is None and box.selected() is None

@@ -36,7 +36,7 @@ from desktop.store.tables import USER_ROLES
 from ui.context import AppContext
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, text_of
-from ui.widgets import FieldError, assign_mnemonics, confirm, record_table, show_error
+from ui.widgets import FieldError, assign_mnemonics, chosen, confirm, record_table, show_error
 
 
 def role_name(role: object) -> str:
@@ -182,7 +182,7 @@ class UsersBox(QWidget):
         self.retranslate()
 
     def selected(self) -> str | None:
-        index = self.view.currentIndex()
+        index = chosen(self.view)
         return str(self.model.row(index.row())["username"]) if index.isValid() else None
 
     def select(self, username: str) -> None:
@@ -230,7 +230,7 @@ class UsersBox(QWidget):
     def toggle_active(self) -> QMessageBox | None:
         """Ask first, naming the account (No is the default): disabling the wrong one locks a colleague out, and
         enabling the wrong one lets a leaver back in. The box is returned so a test can answer it."""
-        index = self.view.currentIndex()
+        index = chosen(self.view)
         if not index.isValid():
             return None
         row = self.model.row(index.row())

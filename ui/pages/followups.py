@@ -24,7 +24,7 @@ from ui.context import AppContext
 from ui.date_edit import ask_date
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of
-from ui.widgets import Page, error_text, hidden_text, record_table
+from ui.widgets import Page, chosen, error_text, hidden_text, record_table
 
 RECENT = 200
 
@@ -141,7 +141,7 @@ class FollowUpsPage(Page):
     def _selected(self, keys: tuple[str, ...]) -> Mapping[str, object] | None:
         """The row chosen in the list used last if it is one of these, else in the first of them that has one."""
         for key in sorted(keys, key=lambda k: k != self._last_list):
-            index = self.views[key].currentIndex()
+            index = chosen(self.views[key])
             if index.isValid():
                 return self.models[key].row(index.row())
         return None

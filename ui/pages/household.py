@@ -34,7 +34,7 @@ from ui.context import AppContext
 from ui.date_edit import ask_date
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, date_of, label_of, text_of
-from ui.widgets import Page, error_text, hidden_text, record_table
+from ui.widgets import Page, chosen, error_text, hidden_text, record_table
 
 
 def timeline_rows(detail: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -273,7 +273,7 @@ class HouseholdPage(Page):
 
     # --- actions -------------------------------------------------------------------------------------------
     def _selected_member(self) -> Mapping[str, Any] | None:
-        index = self.members_view.currentIndex()
+        index = chosen(self.members_view)
         return self.members.row(index.row()) if index.isValid() else None
 
     def _changed(self) -> None:

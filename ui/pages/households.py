@@ -31,7 +31,7 @@ from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_number
 from ui.models import HouseholdTableModel
-from ui.widgets import Page, SearchBox
+from ui.widgets import Page, SearchBox, chosen
 
 SEARCH_LIMIT = 500  # best matches shown for a text search (the core ranks them)
 
@@ -160,7 +160,7 @@ class HouseholdsPage(Page):
         )
 
     def current_id(self) -> str | None:
-        index = self.table.currentIndex()
+        index = chosen(self.table)
         return self.model.household_id(index.row()) if index.isValid() else None
 
     def refresh(self) -> None:

@@ -20,7 +20,7 @@ from desktop.security.session import visible_officer
 from desktop.store.tables import MODEL_STATUSES
 from ui.context import AppContext
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of, text_of
-from ui.widgets import Page, record_table
+from ui.widgets import Page, chosen, record_table
 
 if TYPE_CHECKING:
     from ui.forms.community_models import CommunityModelDialog
@@ -87,7 +87,7 @@ class ReintegrationTab(QWidget):
         self._count()
 
     def _selected(self) -> Mapping[str, object] | None:
-        index = self.view.currentIndex()
+        index = chosen(self.view)
         return self.model.row(index.row()) if index.isValid() else None
 
     def open_record(self, record: Mapping[str, object] | None) -> ReintegrationDialog:

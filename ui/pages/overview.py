@@ -48,7 +48,7 @@ from ui.context import AppContext
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, text_of
 from ui.progress import JobProgress
-from ui.widgets import FieldError, Page, record_table
+from ui.widgets import FieldError, Page, chosen, record_table
 
 FIGURES = ("visits", "reached", "overdue", "cases", "support")
 
@@ -92,7 +92,7 @@ class FigureList(QDialog):
         self.resize(820, 520)
 
     def _activated(self) -> None:
-        index = self.view.currentIndex()
+        index = chosen(self.view)
         if index.isValid():
             household = self.model.row(index.row()).get("household_id")
             if household:

@@ -28,7 +28,7 @@ from ui.forms.base import FormDialog
 from ui.forms.cases import CaseDialog, CaseView, _fill, case_outcome
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of, text_of
-from ui.widgets import Page, confirm, record_table, show_error
+from ui.widgets import Page, chosen, confirm, record_table, show_error
 
 OPEN_STATUSES = ("open", "in_progress")
 
@@ -225,7 +225,7 @@ class ActivitiesPage(Page):
             self.refresh()
 
     def _selected(self) -> Mapping[str, object] | None:
-        index = self.view.currentIndex()
+        index = chosen(self.view)
         return self.model.row(index.row()) if index.isValid() else None
 
     def edit_activity(self) -> None:

@@ -37,7 +37,7 @@ from ui.language import fmt_date
 from ui.models import Column, RowsModel, date_of, number_of, text_of
 from ui.pages.sync_setup import SetupBox, SyncKeyChooser
 from ui.progress import JobProgress
-from ui.widgets import FieldError, Page, record_table
+from ui.widgets import FieldError, Page, chosen, record_table
 
 SHARE_SETTING = "sync.share"
 
@@ -266,7 +266,7 @@ class SyncPage(Page):
 
     def _resolve(self, keep: str) -> None:
         self.error.clear_message()
-        index = self.conflicts_view.currentIndex()
+        index = chosen(self.conflicts_view)
         if not index.isValid():
             return
         try:

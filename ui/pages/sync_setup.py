@@ -37,7 +37,7 @@ from ui.context import AppContext
 from ui.keys import FOR_SYNC, KeyFileDialog
 from ui.models import Column, RowsModel, text_of
 from ui.progress import JobProgress
-from ui.widgets import FieldError, confirm, record_table
+from ui.widgets import FieldError, chosen, confirm, record_table
 
 SYNC_KEY_FILE_SETTING = "sync/key_file"
 
@@ -381,7 +381,7 @@ class SetupBox(QGroupBox):
                                                               socket.gethostname()))
 
     def _selected(self) -> Mapping[str, Any] | None:
-        index = self.laptops_view.currentIndex()
+        index = chosen(self.laptops_view)
         return self.laptops.row(index.row()) if index.isValid() else None
 
     def approve(self) -> None:
