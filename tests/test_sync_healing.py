@@ -3,6 +3,7 @@ clock is wrong (and whose fast clock other laptops' stamps carry forward)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from test_sync import content, laptops
 from desktop.store.hlc import wall_ms
 from desktop.sync.changeset import file_name
 from desktop.sync.folder import FolderShare
-from desktop.sync.problems import open_problems
+from desktop.sync.problems import explained, open_problems
 
 
 def test_a_file_copied_under_the_next_number_is_set_aside_by_its_laptop_and_nobody_is_stuck(tmp_path: Path) -> None:
@@ -255,3 +256,44 @@ def test_an_unrecorded_file_another_laptop_applied_is_made_again_exactly_when_it
     admin.sync()
     assert admin.store.conn.execute("SELECT phone FROM households").fetchall() == [("0903000000",)]
     assert content(admin.store) == content(officer.store)
+
+
+def _cut_short(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def _emptied(data: bytes) -> bytes:
+    return b""
+
+
+def _one_byte_changed(data: bytes) -> bytes:
+    return data.replace(b'"epoch": 1', b'"epoch": 3')
+
+
+@pytest.mark.parametrize("damage", [_cut_short, _emptied, _one_byte_changed])
+def test_a_damaged_roster_is_put_back_by_the_admin_and_nobody_is_stuck_meanwhile(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    """station.json cut short, emptied (a stick pulled out, a half-finished copy) or altered: the other laptops
+    go on with the roster they accepted and are told the admin should sync; the admin's sync writes it again
+    from its own accepted copy (signed by its key), and the problem is over everywhere."""
+    from desktop.sync.station import ROSTER_STAND_IN, roster_signature_ok
+
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    for laptop in (a, b):
+        laptop.sync()
+    roster = tmp_path / "share" / "station.json"
+    good = roster.read_bytes()
+    roster.write_bytes(damage(good))
+    edit = b.store.writer.insert("households", {"code": "HK-B1", "street": "Lê Lợi"})
+    published, _ = b.sync()
+    assert published == 1
+    (problem,) = open_problems(b.store)
+    assert problem.kind == ROSTER_STAND_IN and problem.file == "station.json"
+    assert problem.text == explained(ROSTER_STAND_IN) and "quản trị viên" in problem.text
+    _, report = a.sync()
+    assert report.applied == {b.store.device_id: 1} and report.errors == []
+    assert roster_signature_ok(share.station()) and share.station() == json.loads(good)
+    b.sync()
+    assert open_problems(b.store) == [] and open_problems(a.store) == []
+    assert a.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (edit,)).fetchone() == (1,)
+    assert content(a.store) == content(b.store)

@@ -26,7 +26,7 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     changes are published; the round ends by acknowledging what this laptop has applied (only when that moved),
     which is what lets the admin's compaction remove files."""
     authorize(store, "sync.run")
-    roster = verified_roster(store, share)
+    roster = verified_roster(store, share, keys)  # the admin's laptop puts back a damaged one
     share.check_layout()
     if roster.get("admin_key") == keys.public_hex() and refresh_grants(store, roster):
         save_roster(share, roster, keys)  # an account's role or `active` changed here: its laptops' grants follow
@@ -34,7 +34,7 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     unwrap_all(roster, store.device_id, keys)
     published = publish(store, share, keys, roster["station"], int(roster["epoch"]),
                         floors(roster).get(store.device_id, 0),
-                        lambda: floors(verified_roster(store, share)).get(store.device_id, 0))
+                        lambda: floors(verified_roster(store, share, keys)).get(store.device_id, 0))
     base = catch_up(store, share, keys, roster)["id"] if behind_base(store, roster) else None
     report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
     report.caught_up_from = base

@@ -25,6 +25,7 @@ from desktop.sync.transport import LocalTransport, SmbTransport, Transport, open
 # The roster grows with laptops, grants and key epochs: a few hundred kilobytes for a large station.
 MAX_SMALL_FILE_BYTES = 16 * 1024 * 1024
 _CHANGESET = re.compile(r"^(\d{12})\.chg$")
+ROSTER_DAMAGED = "sync.roster_damaged"
 
 
 class FolderShare:
@@ -49,12 +50,20 @@ class FolderShare:
         return json.loads(data)
 
     def station(self) -> dict[str, Any]:
+        """The roster as the share holds it, unchecked. One cut short, emptied or garbled (a stick pulled out, a
+        half-finished copy) is `sync.roster_damaged`, naming the folder: the callers that can do better (the
+        admin rewrites it, a laptop reads its own accepted copy) catch that one error."""
         try:
-            return dict(self.small_json("station.json"))
+            roster = self.small_json("station.json")
         except FileNotFoundError:
             raise WardbookError("sync.not_a_share", path=self.description) from None
         except OSError as error:
             raise self._unreachable(error) from error
+        except ValueError:  # not JSON, not UTF-8, or larger than any roster
+            roster = None
+        if not isinstance(roster, dict):
+            raise WardbookError(ROSTER_DAMAGED, path=self.description)
+        return roster
 
     def has_station(self) -> bool:
         return self.transport.exists("station.json")

@@ -109,6 +109,24 @@ i18n.register(
             "en": "The station roster (station.json) is not validly signed by the admin laptop ({why}); "
             "nothing was synced. Tell the admin.",
         },
+        "sync.roster_damaged": {
+            "vi": "Danh sách máy của trạm (station.json) trong thư mục dùng chung {path} bị hỏng (bị cắt cụt hoặc bị "
+            "sửa); máy quản trị sẽ ghi lại ở lần đồng bộ tới của nó: hãy nhờ quản trị viên đồng bộ.",
+            "en": "The station's list of laptops (station.json) in the shared folder {path} is damaged (cut short or "
+            "changed); the admin's laptop writes it again at its next sync: ask the admin to sync.",
+        },
+        "sync.cli_roster_damaged": {
+            "vi": "Danh sách máy của trạm trong thư mục dùng chung {path} bị hỏng: máy này đã đồng bộ theo danh sách "
+            "nó đã nhận trước đó. Hãy nhờ quản trị viên đồng bộ: máy quản trị sẽ ghi lại danh sách.",
+            "en": "The station's list of laptops in the shared folder {path} is damaged: this laptop synced with the "
+            "list it had accepted before. Ask the admin to sync: the admin's laptop writes the list again.",
+        },
+        "sync.reason.list_damaged": {
+            "vi": "danh sách máy của trạm bị hỏng; máy này dùng danh sách đã nhận trước đó cho tới khi máy quản trị "
+            "ghi lại ở lần đồng bộ tới của nó: hãy nhờ quản trị viên đồng bộ",
+            "en": "the station's list of laptops is damaged; this laptop uses the list it had accepted before until "
+            "the admin's laptop writes it again at its next sync: ask the admin to sync",
+        },
         "sync.roster_rollback": {
             "vi": "Danh sách máy của trạm bị thay bằng bản cũ (phiên bản {found}, máy này đã thấy {pinned}); "
             "chưa đồng bộ gì. Báo cho quản trị viên.",
