@@ -297,3 +297,31 @@ def test_a_damaged_roster_is_put_back_by_the_admin_and_nobody_is_stuck_meanwhile
     assert open_problems(b.store) == [] and open_problems(a.store) == []
     assert a.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (edit,)).fetchone() == (1,)
     assert content(a.store) == content(b.store)
+
+
+def test_a_device_folder_copied_in_place_is_told_once_and_blocks_nobody(tmp_path: Path) -> None:
+    """Explorer's "<id> - Copy" of a laptop's folder is no laptop's: read as one, it failed every sync of every
+    laptop and blamed the laptop it was copied from. It is told once, naming the folder, and once deleted the
+    problem is over, like any problem about a folder that is gone."""
+    from desktop.sync.errors import STRAY_FOLDER, record_error
+
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    b.store.writer.insert("households", {"code": "HK-B1", "street": "Lê Lợi"})
+    b.sync()
+    devices = tmp_path / "share" / "devices"
+    copy = f"{b.store.device_id} - Copy"
+    shutil.copytree(devices / b.store.device_id, devices / copy)
+    record_error(c.store, copy, 1, "unenrolled", file_name(1))  # as an earlier release recorded it
+    for laptop in (a, c, a, c):
+        _, report = laptop.sync()
+        assert report.errors == []
+    for laptop in (a, c):
+        (problem,) = open_problems(laptop.store)
+        assert (problem.kind, problem.device, problem.file) == (STRAY_FOLDER, None, f"devices/{copy}")
+        assert problem.text == explained(STRAY_FOLDER)
+    assert content(a.store) == content(b.store) == content(c.store)
+    shutil.rmtree(devices / copy)
+    for laptop in (a, c):
+        laptop.sync()
+        assert open_problems(laptop.store) == []

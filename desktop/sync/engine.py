@@ -9,6 +9,7 @@ from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.apply import ApplyReport, apply_all
 from desktop.sync.compaction import acknowledge
+from desktop.sync.errors import note_device_folders
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import refresh_grants
 from desktop.sync.publish import publish
@@ -36,6 +37,7 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
                         floors(roster).get(store.device_id, 0),
                         lambda: floors(verified_roster(store, share, keys)).get(store.device_id, 0))
     base = catch_up(store, share, keys, roster)["id"] if behind_base(store, roster) else None
+    note_device_folders(store, *share.device_folders())
     report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
     report.caught_up_from = base
     acknowledge(store, share, keys)

@@ -26,6 +26,9 @@ from desktop.sync.transport import LocalTransport, SmbTransport, Transport, open
 MAX_SMALL_FILE_BYTES = 16 * 1024 * 1024
 _CHANGESET = re.compile(r"^(\d{12})\.chg$")
 ROSTER_DAMAGED = "sync.roster_damaged"
+# A device id (`store.new_id()`: a UUID) has none of the spaces or brackets a copy's name gets ("<id> - Copy",
+# "<id> (2)", "Copy of <id>", in any language of Explorer or Finder).
+_DEVICE_ID = re.compile(r"^[0-9A-Za-z_-]+$")
 
 
 class FolderShare:
@@ -87,10 +90,19 @@ class FolderShare:
         self.transport.makedirs(rel)
 
     def device_ids(self) -> list[str]:
+        """The laptops' folders under devices/: those named by a device id."""
+        return self.device_folders()[0]
+
+    def device_folders(self) -> tuple[list[str], list[str]]:
+        """The folders under devices/ named like a device id, and the others (`<id> - Copy`, `<id> (2)`: a folder
+        copied or renamed by hand). Those are no laptop's: read as one, a copy blamed the laptop it was copied
+        from and failed every sync of every laptop."""
         try:
-            return [name for name in self.transport.listdir("devices") if not name.startswith(".")]
+            names = [name for name in self.transport.listdir("devices") if not name.startswith(".")]
         except OSError as error:
             raise self._unreachable(error) from error
+        laptops = [name for name in names if _DEVICE_ID.match(name)]
+        return laptops, [name for name in names if name not in laptops]
 
     def seqs(self, device_id: str) -> list[int]:
         try:

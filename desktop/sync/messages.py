@@ -121,6 +121,12 @@ i18n.register(
             "en": "The station's list of laptops in the shared folder {path} is damaged: this laptop synced with the "
             "list it had accepted before. Ask the admin to sync: the admin's laptop writes the list again.",
         },
+        "sync.reason.stray_folder": {
+            "vi": "thư mục này không phải thư mục của một máy trong trạm (được chép hoặc đổi tên bằng tay?); không "
+            "đọc các tệp trong đó: hãy xoá nó hoặc chuyển ra khỏi thư mục devices",
+            "en": "this folder is no laptop's folder of the station (copied or renamed by hand?); its files are not "
+            "read: delete it or move it out of the devices folder",
+        },
         "sync.reason.list_damaged": {
             "vi": "danh sách máy của trạm bị hỏng; máy này dùng danh sách đã nhận trước đó cho tới khi máy quản trị "
             "ghi lại ở lần đồng bộ tới của nó: hãy nhờ quản trị viên đồng bộ",
