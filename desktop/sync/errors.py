@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from desktop.failures import cause_of
 from desktop.store import Store
 from desktop.store.writer import utc_now_iso
 
@@ -62,6 +63,14 @@ def note_device_folders(store: Store, present: Collection[str], stray: Collectio
         with store.transaction():
             store.conn.executemany("UPDATE sync_errors SET resolved_at = ? WHERE id = ?",
                                    [(utc_now_iso(), row_id) for row_id in gone])
+
+
+def failure_kind(error: BaseException) -> str:
+    """What a file that could not be applied here is recorded as: "apply_failed" when its data is to blame,
+    "here_<cause>" when this laptop's environment is (its disk full, read-only…; `desktop.failures`), so the
+    problem says that cause in words instead of the exception's name and "unusual data"."""
+    cause = cause_of(error)
+    return "apply_failed" if cause is None else f"here_{cause.removeprefix('env.')}"
 
 
 def open_errors(store: Store) -> dict[str, int]:

@@ -1,6 +1,7 @@
 """Messages of sync, in Vietnamese and English."""
 
 from desktop import i18n
+from desktop.failures import causes
 
 i18n.register(
     {
@@ -323,3 +324,16 @@ i18n.register(
         },
     }
 )
+
+# A file this laptop could not apply because of its own environment (`desktop.sync.errors.failure_kind`): the cause
+# in words, for each cause the environment's errors are told with.
+i18n.register({f"sync.reason.here_{cause.removeprefix('env.')}": {
+    "vi": f"máy này chưa lưu được tệp: {i18n.tr(cause, 'vi')}; không mất gì, tệp sẽ được áp dụng ở lần đồng bộ sau "
+    "khi đã khắc phục",
+    "en": f"this laptop could not store it: {i18n.tr(cause, 'en')}; nothing is lost, it applies at a later sync "
+    "once that is fixed",
+} for cause in causes()})
+i18n.register({"sync.reason.here_other": {
+    "vi": "máy này chưa lưu được tệp do một lỗi hệ thống; không mất gì, lần đồng bộ sau sẽ thử lại",
+    "en": "this laptop could not store it because of a system error; nothing is lost, the next sync tries again",
+}})
