@@ -11,7 +11,8 @@ from __future__ import annotations
 import errno
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol, cast
 from urllib.parse import unquote, urlparse
@@ -93,11 +94,7 @@ class LocalTransport:
     def write_new_chunks(self, rel: str, chunks: Iterable[bytes]) -> None:
         temp = self._path(_temp_name(rel))
         try:
-            with open(temp, "wb") as handle:
-                for chunk in chunks:
-                    handle.write(chunk)
-                handle.flush()
-                os.fsync(handle.fileno())
+            _write_all(temp, self._path(rel), chunks)
             _name_new(temp, self._path(rel))
         finally:
             temp.unlink(missing_ok=True)
@@ -105,10 +102,7 @@ class LocalTransport:
     def replace(self, rel: str, data: bytes) -> None:
         temp = self._path(_temp_name(rel))
         try:
-            with open(temp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            _write_all(temp, self._path(rel), (data,))
             os.replace(temp, self._path(rel))
         finally:  # a full or vanished share leaves no half-written temporary file behind
             temp.unlink(missing_ok=True)
@@ -118,6 +112,32 @@ class LocalTransport:
 
     def makedirs(self, rel: str) -> None:
         self._path(rel).mkdir(parents=True, exist_ok=True)
+
+
+def _write_all(temp: Path, target: Path, chunks: Iterable[bytes]) -> None:
+    """Write `chunks` to `temp` and sync it. What fails on the share names `target` (`_naming`); what fails in
+    `chunks` (this laptop's own copy being read) is left as it is."""
+    with _naming(target):
+        handle = open(temp, "wb")  # noqa: SIM115  (closed just below; only opening it is the share's to name)
+    with handle:
+        for chunk in chunks:
+            with _naming(target):
+                handle.write(chunk)
+        with _naming(target):
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+@contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """A write that fails names the file being written: ENOSPC from a write or fsync names none (the user read
+    "Cannot use ?: the disk is full", not knowing whether the laptop's disk or the share was full), and one of
+    opening names the internal temporary file."""
+    try:
+        yield
+    except OSError as error:
+        error.filename = str(path)
+        raise
 
 
 class SmbTransport:

@@ -191,3 +191,29 @@ def test_a_full_disk_while_applying_is_recorded_as_a_full_disk(small_disk: Path,
     finally:
         laptop.store.close()  # before the small disk is unmounted
         admin.store.close()
+
+
+def test_a_full_share_is_told_naming_the_shared_folder(small_disk: Path, tmp_path: Path) -> None:
+    """The share fills up while this laptop publishes: the line names the file on the share being written (it
+    said "Cannot use ?", and nobody knew whether the laptop or the stick was full), and no temporary is left."""
+    from desktop.failures import environment_error
+    from desktop.sync.folder import FolderShare
+    from tests.test_sync import Laptop
+
+    share = FolderShare(small_disk / "share")
+    laptop = Laptop(tmp_path, "admin", share)
+    try:
+        laptop.sync()
+        with laptop.store.transaction():
+            for number in range(200):
+                laptop.store.writer.insert("households", {"code": f"HK-{number:04d}", "street": f"{number} " * 50})
+        _fill(small_disk, leave=0)
+        with pytest.raises(OSError) as caught:
+            laptop.sync()
+        told = environment_error(caught.value, None)  # as the CLI and the app tell an OSError
+        assert told is not None
+        folder = small_disk / "share" / "devices" / laptop.store.device_id
+        assert told.message("en") == f"Cannot use {folder / '000000000001.chg'}: the disk is full."
+        assert list(folder.iterdir()) == []
+    finally:
+        laptop.store.close()
