@@ -94,6 +94,7 @@ def test_a_large_file_is_written_and_read_in_pieces_and_never_replaced(share: Fo
     """What snapshots rely on, on both transports: a file written from pieces appears whole or not at all, never
     over an existing one, and reads back in pieces."""
     pieces = [bytes([n]) * 300_000 for n in range(5)]
+    share.create()
     share.makedirs("snapshots")
     share.transport.write_new_chunks("snapshots/a.snap", iter(pieces))
     with share.transport.open_read("snapshots/a.snap") as handle:

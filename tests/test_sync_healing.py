@@ -325,3 +325,30 @@ def test_a_device_folder_copied_in_place_is_told_once_and_blocks_nobody(tmp_path
     for laptop in (a, c):
         laptop.sync()
         assert open_problems(laptop.store) == []
+
+
+def test_a_share_that_goes_away_during_a_sync_is_never_made_again_at_its_old_path(tmp_path: Path) -> None:
+    """The share is renamed (or its stick pulled) after this laptop applied and before it acknowledges: nothing
+    is written at the old path, which used to come back as a new, almost empty folder that blocked renaming the
+    real share back (or filled the stick's empty mount point)."""
+    from desktop.errors import WardbookError
+    from desktop.sync.apply import apply_all
+    from desktop.sync.compaction import acknowledge
+
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    for laptop in (a, b):
+        laptop.sync()
+    a.store.writer.insert("households", {"code": "HK-A1", "street": "Lê Lợi"})
+    a.sync()
+    assert apply_all(b.store, share, b.keys).applied == {a.store.device_id: 1}
+    (tmp_path / "share").rename(tmp_path / "share-renamed")
+    assert acknowledge(b.store, share, b.keys) is False
+    with pytest.raises(FileNotFoundError):
+        share.makedirs("acks")
+    with pytest.raises(WardbookError):
+        b.sync()
+    assert not (tmp_path / "share").exists()
+    (tmp_path / "share-renamed").rename(tmp_path / "share")
+    b.sync()
+    assert (tmp_path / "share" / "acks" / f"{b.store.device_id}.json").exists()

@@ -54,6 +54,8 @@ def acknowledge(store: Store, share: FolderShare, keys: SyncKeys) -> bool:
     path = f"{ACKS}/{store.device_id}.json"
     if store.setting(ACKED) == signed and share.transport.exists(path):  # removed by hand: written again
         return False
+    if not share.has_station():  # the share went away during this sync (unplugged, renamed): nothing written
+        return False
     share.makedirs(ACKS)
     share.transport.replace(path, json.dumps(
         {**ack, "signature": keys.signing_key.sign(signed.encode("utf-8")).hex()}, sort_keys=True).encode("utf-8"))

@@ -82,12 +82,16 @@ class FolderShare:
             raise WardbookError("sync.share_incomplete", path=self.description)
 
     def write_station(self, data: dict[str, Any]) -> None:
-        """The roster is the one file that changes (admin only): replaced atomically."""
-        self.transport.makedirs("")
+        """The roster is the one file that changes (admin only): replaced atomically. (The share itself is made
+        by `share init` only: `create`.)"""
         self.transport.replace("station.json", json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
 
     def makedirs(self, rel: str) -> None:
         self.transport.makedirs(rel)
+
+    def create(self) -> None:
+        """Make the shared folder itself, for a new station."""
+        self.transport.makedirs("")
 
     def device_ids(self) -> list[str]:
         """The laptops' folders under devices/: those named by a device id."""

@@ -211,6 +211,7 @@ def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys, stor
         raise WardbookError("sync.already_in_station", station=str(joined.get("station", ""))[:8])
     station_id = str(uuid.uuid4())
     admin_keys.data_keys[1] = os.urandom(32)
+    share.create()
     save_roster(share, {"station": station_id, "epoch": 1, "devices": {}, "admin": admin_device,
                         "admin_key": admin_keys.public_hex(), "version": 0}, admin_keys)
     for folder in ("devices", "enroll", "snapshots"):

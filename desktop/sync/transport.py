@@ -111,7 +111,16 @@ class LocalTransport:
         self._path(rel).unlink(missing_ok=True)
 
     def makedirs(self, rel: str) -> None:
-        self._path(rel).mkdir(parents=True, exist_ok=True)
+        """Make `rel` and the folders between it and the share; "" makes the share itself (`share init` only).
+        Never the share or its parents otherwise: a share unplugged or renamed during a sync would come back at
+        its old path as a new, almost empty folder (or inside the empty mount point of a stick)."""
+        if not rel:
+            self.root.mkdir(parents=True, exist_ok=True)
+            return
+        folder = self.root
+        for part in PurePosixPath(rel).parts:
+            folder = folder / part
+            folder.mkdir(exist_ok=True)  # FileNotFoundError, naming the folder, once the share is gone
 
 
 def _write_all(temp: Path, target: Path, chunks: Iterable[bytes]) -> None:
