@@ -75,6 +75,11 @@ _BY_SQLITE_TEXT = {
 }
 
 
+def causes() -> list[str]:
+    """Every cause `cause_of` names but "env.other" (whose text needs the system's own name of the error)."""
+    return sorted({*_BY_ERRNO.values(), *_BY_SQLITE_TEXT.values()})
+
+
 def cause_of(error: BaseException) -> str | None:
     """The message id of an environment cause, or None when `error` is not the environment's."""
     if isinstance(error, OSError) and error.errno is not None:

@@ -31,6 +31,7 @@ def no_hard_links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_file_is_still_written_whole_and_never_over_another(tmp_path: Path, no_hard_links: list[str]) -> None:
     share = FolderShare(tmp_path / "usb")
+    share.create()
     share.makedirs("snapshots")
     share.transport.write_new_chunks("snapshots/a.snap", iter([b"first", b" piece"]))
     assert share.transport.read("snapshots/a.snap") == b"first piece" and no_hard_links

@@ -94,6 +94,7 @@ def test_a_large_file_is_written_and_read_in_pieces_and_never_replaced(share: Fo
     """What snapshots rely on, on both transports: a file written from pieces appears whole or not at all, never
     over an existing one, and reads back in pieces."""
     pieces = [bytes([n]) * 300_000 for n in range(5)]
+    share.create()
     share.makedirs("snapshots")
     share.transport.write_new_chunks("snapshots/a.snap", iter(pieces))
     with share.transport.open_read("snapshots/a.snap") as handle:
@@ -407,14 +408,25 @@ def _refused(laptop: Laptop, msg_id: str, kind: str) -> None:
     assert laptop.share.seqs(laptop.store.device_id) == published  # nothing published either
 
 
-def test_a_forged_roster_is_refused(tmp_path: Path) -> None:
-    share, _a, b = _roster_setup(tmp_path)
+def test_a_forged_roster_is_not_used_and_the_admin_puts_its_own_back(tmp_path: Path) -> None:
+    """A roster whose signature does not match is damaged, whoever changed it: no laptop takes anything from it
+    (each goes on with the roster it accepted, and is told), and the admin's next sync writes its own back."""
+    from desktop.sync.station import ROSTER_STAND_IN, accepted_roster
+
+    share, a, b = _roster_setup(tmp_path)
     intruder = SyncKeys(Ed25519PrivateKey.generate())
     roster = share.station()
     roster["devices"]["intruder"] = {"name": "x", "public_key": intruder.public_hex(), "exchange_key": "00",
                                      "keys": {}}
     share.write_station(roster)  # written by someone with access to the share, signature left as it was
-    _refused(b, "sync.roster_refused", "roster_signature")
+    _, report = b.sync()
+    assert report.applied == {a.store.device_id: 1}  # A's edit, with the keys of the roster B had accepted
+    assert b.store.conn.execute("SELECT kind FROM sync_errors").fetchall() == [(ROSTER_STAND_IN,)]
+    assert "intruder" not in (accepted_roster(b.store) or {})["devices"]
+    a.sync()
+    assert "intruder" not in share.station()["devices"]
+    b.sync()
+    assert b.store.conn.execute("SELECT kind FROM sync_errors WHERE resolved_at IS NULL").fetchall() == []
 
 
 def test_a_roster_signed_by_another_key_is_refused(tmp_path: Path) -> None:

@@ -323,3 +323,37 @@ def test_an_approved_laptop_finds_its_account_at_its_first_sync(tmp_path: Path,
     assert main(["sync", *laptop]) == 0  # no sync of the station in between
     with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
         assert store.conn.execute("SELECT role FROM users WHERE username = 'canbo2'").fetchone() == ("officer",)
+
+
+def test_a_damaged_sync_folder_is_told_naming_the_remembered_folder_in_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """station.json cut short, the share remembered (no --share): each laptop is told which folder and what to do,
+    never a Python exception's name; the admin's sync writes the file again."""
+    share = tmp_path / "share"
+    station = ["--db", str(tmp_path / "station.db"), "--key-file", str(tmp_path / "station.keys"), "--lang", "en"]
+    laptop = ["--db", str(tmp_path / "laptop.db"), "--key-file", str(tmp_path / "laptop.keys"), "--lang", "en"]
+    assert main(["init", *station]) == 0 and main(["init", *laptop]) == 0
+    assert main(["share", "init", str(share), *station]) == 0
+    assert main(["enroll", str(share), "--name", "may-01", *laptop]) == 0
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:
+        device = store.device_id
+    assert main(["share", "approve", device, *station]) == 0
+    assert main(["sync", *laptop]) == 0
+    good = (share / "station.json").read_bytes()
+    (share / "station.json").write_bytes(good[: len(good) // 2])
+    capsys.readouterr()
+    assert main(["sync", *laptop]) == 1
+    told = capsys.readouterr()
+    assert f"shared folder {share} is damaged" in told.out and "Ask the admin to sync" in told.out, told
+    assert main(["share", "list", *laptop]) == 2
+    err = capsys.readouterr().err
+    assert str(share) in err and "Decode" not in err and "  " not in err, err
+    (share / "enroll" / "abc.req").write_text('{"no": "keys"}', "utf-8")
+    assert main(["share", "approve", "abc", *station]) == 2  # the admin's laptop put the roster back first
+    err = capsys.readouterr().err
+    assert f"sync folder {share} holds a damaged" in err and "Error(" not in err and "KeyError" not in err, err
+    assert (share / "station.json").read_bytes() == good
+    (share / "station.json").write_bytes(b"")
+    assert main(["sync", *station]) == 0
+    assert (share / "station.json").read_bytes() == good
+    assert main(["sync", *laptop]) == 0

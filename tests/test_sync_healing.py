@@ -3,6 +3,7 @@ clock is wrong (and whose fast clock other laptops' stamps carry forward)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from test_sync import content, laptops
 from desktop.store.hlc import wall_ms
 from desktop.sync.changeset import file_name
 from desktop.sync.folder import FolderShare
-from desktop.sync.problems import open_problems
+from desktop.sync.problems import explained, open_problems
 
 
 def test_a_file_copied_under_the_next_number_is_set_aside_by_its_laptop_and_nobody_is_stuck(tmp_path: Path) -> None:
@@ -255,3 +256,99 @@ def test_an_unrecorded_file_another_laptop_applied_is_made_again_exactly_when_it
     admin.sync()
     assert admin.store.conn.execute("SELECT phone FROM households").fetchall() == [("0903000000",)]
     assert content(admin.store) == content(officer.store)
+
+
+def _cut_short(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def _emptied(data: bytes) -> bytes:
+    return b""
+
+
+def _one_byte_changed(data: bytes) -> bytes:
+    return data.replace(b'"epoch": 1', b'"epoch": 3')
+
+
+@pytest.mark.parametrize("damage", [_cut_short, _emptied, _one_byte_changed])
+def test_a_damaged_roster_is_put_back_by_the_admin_and_nobody_is_stuck_meanwhile(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    """station.json cut short, emptied (a stick pulled out, a half-finished copy) or altered: the other laptops
+    go on with the roster they accepted and are told the admin should sync; the admin's sync writes it again
+    from its own accepted copy (signed by its key), and the problem is over everywhere."""
+    from desktop.sync.station import ROSTER_STAND_IN, roster_signature_ok
+
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    for laptop in (a, b):
+        laptop.sync()
+    roster = tmp_path / "share" / "station.json"
+    good = roster.read_bytes()
+    roster.write_bytes(damage(good))
+    edit = b.store.writer.insert("households", {"code": "HK-B1", "street": "Lê Lợi"})
+    published, _ = b.sync()
+    assert published == 1
+    (problem,) = open_problems(b.store)
+    assert problem.kind == ROSTER_STAND_IN and problem.file == "station.json"
+    assert problem.text == explained(ROSTER_STAND_IN) and "quản trị viên" in problem.text
+    _, report = a.sync()
+    assert report.applied == {b.store.device_id: 1} and report.errors == []
+    assert roster_signature_ok(share.station()) and share.station() == json.loads(good)
+    b.sync()
+    assert open_problems(b.store) == [] and open_problems(a.store) == []
+    assert a.store.conn.execute("SELECT 1 FROM households WHERE id = ?", (edit,)).fetchone() == (1,)
+    assert content(a.store) == content(b.store)
+
+
+def test_a_device_folder_copied_in_place_is_told_once_and_blocks_nobody(tmp_path: Path) -> None:
+    """Explorer's "<id> - Copy" of a laptop's folder is no laptop's: read as one, it failed every sync of every
+    laptop and blamed the laptop it was copied from. It is told once, naming the folder, and once deleted the
+    problem is over, like any problem about a folder that is gone."""
+    from desktop.sync.errors import STRAY_FOLDER, record_error
+
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    b.store.writer.insert("households", {"code": "HK-B1", "street": "Lê Lợi"})
+    b.sync()
+    devices = tmp_path / "share" / "devices"
+    copy = f"{b.store.device_id} - Copy"
+    shutil.copytree(devices / b.store.device_id, devices / copy)
+    record_error(c.store, copy, 1, "unenrolled", file_name(1))  # as an earlier release recorded it
+    for laptop in (a, c, a, c):
+        _, report = laptop.sync()
+        assert report.errors == []
+    for laptop in (a, c):
+        (problem,) = open_problems(laptop.store)
+        assert (problem.kind, problem.device, problem.file) == (STRAY_FOLDER, None, f"devices/{copy}")
+        assert problem.text == explained(STRAY_FOLDER)
+    assert content(a.store) == content(b.store) == content(c.store)
+    shutil.rmtree(devices / copy)
+    for laptop in (a, c):
+        laptop.sync()
+        assert open_problems(laptop.store) == []
+
+
+def test_a_share_that_goes_away_during_a_sync_is_never_made_again_at_its_old_path(tmp_path: Path) -> None:
+    """The share is renamed (or its stick pulled) after this laptop applied and before it acknowledges: nothing
+    is written at the old path, which used to come back as a new, almost empty folder that blocked renaming the
+    real share back (or filled the stick's empty mount point)."""
+    from desktop.errors import WardbookError
+    from desktop.sync.apply import apply_all
+    from desktop.sync.compaction import acknowledge
+
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    for laptop in (a, b):
+        laptop.sync()
+    a.store.writer.insert("households", {"code": "HK-A1", "street": "Lê Lợi"})
+    a.sync()
+    assert apply_all(b.store, share, b.keys).applied == {a.store.device_id: 1}
+    (tmp_path / "share").rename(tmp_path / "share-renamed")
+    assert acknowledge(b.store, share, b.keys) is False
+    with pytest.raises(FileNotFoundError):
+        share.makedirs("acks")
+    with pytest.raises(WardbookError):
+        b.sync()
+    assert not (tmp_path / "share").exists()
+    (tmp_path / "share-renamed").rename(tmp_path / "share")
+    b.sync()
+    assert (tmp_path / "share" / "acks" / f"{b.store.device_id}.json").exists()

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from desktop import i18n
+from desktop.errors import WardbookError
 from desktop.sync import changeset
 from desktop.sync.folder import FolderShare
 from desktop.sync.problems import open_problems
@@ -66,5 +67,6 @@ def test_huge_or_garbage_files_in_the_share_never_block_the_station(tmp_path: Pa
     assert [request["device"] for request in share.requests()] == ["a" * 32]
     roster = tmp_path / "share" / "station.json"
     roster.write_bytes(roster.read_bytes() + b" " * 5000)
-    with pytest.raises(ValueError, match="larger than any file"):
+    with pytest.raises(WardbookError) as caught:
         share.station()
+    assert caught.value.msg_id == "sync.roster_damaged"

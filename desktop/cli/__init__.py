@@ -148,13 +148,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return _quiet_closed_pipe()
-    except SHARE_DAMAGE as error:
+    except SHARE_DAMAGE:
         # The shared folder is written by other laptops and by people: what cannot be parsed there is damage
         # to report (naming the folder), not a bug of this command. Elsewhere these are bugs: traceback.
         if getattr(args, "command", None) not in SHARE_COMMANDS:
             raise
-        return _fail(WardbookError("cli.share_damaged", path=getattr(args, "share", None) or "",
-                                   detail=type(error).__name__))
+        return _fail(WardbookError("cli.share_damaged",
+                                   path=getattr(args, "share_in_use", None) or getattr(args, "share", None)))
     except ENVIRONMENT_ERRORS as error:
         # The environment's failure (disk full, permission denied…) as one line; a database error names the
         # database, an OS error the file the OS names. Anything else is a bug and keeps its traceback.

@@ -26,9 +26,8 @@ i18n.register(
             "en": "The argument '{value}' is not valid UTF-8 text; type it again.",
         },
         "cli.share_damaged": {
-            "vi": "Thư mục đồng bộ {path} có tệp hỏng hoặc không đúng định dạng ({detail}); "
-            "hãy báo quản trị viên trạm.",
-            "en": "The sync folder {path} holds a damaged or malformed file ({detail}); tell the station admin.",
+            "vi": "Thư mục đồng bộ {path} có tệp hỏng hoặc không đúng định dạng; hãy báo quản trị viên trạm.",
+            "en": "The sync folder {path} holds a damaged or malformed file; tell the station admin.",
         },
         "cli.bad_mapping": {
             "vi": "Tệp ghép cột {path} không đọc được: cần một tệp JSON dạng {{\"tiêu đề cột\": \"trường\"}}.",

@@ -21,7 +21,7 @@ from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.audit_heads import SignedHead, checked_audit_head, keep_signed_head
 from desktop.sync.changeset import Block, Changeset, InvalidChangeset, changes_of, decode, file_name, read_header
-from desktop.sync.errors import record_error, resolve_device_errors
+from desktop.sync.errors import failure_kind, record_error, resolve_device_errors
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import is_revoked, principal_for
 from desktop.sync.merge import merge_changes
@@ -199,7 +199,7 @@ class _Round:
                     _error(store, report, device, seq, "waiting")
                 return last_pass
             except Exception as error:
-                _error(store, report, device, seq, "apply_failed", f"{file_name(seq)}: {type(error).__name__}")
+                _error(store, report, device, seq, failure_kind(error))  # this laptop's disk, or the data
                 return True
             offset = clock_offset(header, read_at)
             if offset is not None and offset > FUTURE_LIMIT_MS:  # that laptop's own clock, as its file says

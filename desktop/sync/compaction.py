@@ -34,7 +34,7 @@ from desktop.sync.folder import FolderShare
 from desktop.sync.grants import is_revoked
 from desktop.sync.rebase import floors
 from desktop.sync.snapshot import snapshot_ids, snapshot_of
-from desktop.sync.station import SyncKeys, public_keys, save_roster, unwrap_all, verified_roster
+from desktop.sync.station import SyncKeys, pin_roster, public_keys, save_roster, unwrap_all, verified_roster
 
 ACKS = "acks"
 ACKED = "sync.acked"  # the acknowledgement this laptop last wrote (its signed part), to write only when it moved
@@ -53,6 +53,8 @@ def acknowledge(store: Store, share: FolderShare, keys: SyncKeys) -> bool:
     signed = _signed_part(ack).decode("utf-8")
     path = f"{ACKS}/{store.device_id}.json"
     if store.setting(ACKED) == signed and share.transport.exists(path):  # removed by hand: written again
+        return False
+    if not share.has_station():  # the share went away during this sync (unplugged, renamed): nothing written
         return False
     share.makedirs(ACKS)
     share.transport.replace(path, json.dumps(
@@ -138,7 +140,7 @@ def compact(store: Store, share: FolderShare, keys: SyncKeys, leave_behind: Coll
     of the rule (away for months); they catch up from the snapshot when they come back. `dry_run` writes and
     removes nothing and tells what would go (the floors then come from this laptop's cursors)."""
     authorize(store, "enrollment")
-    roster = verified_roster(store, share)
+    roster = verified_roster(store, share, keys)
     if roster.get("admin_key") != keys.public_hex():
         raise WardbookError("sync.not_admin")
     unknown = [device for device in leave_behind if device not in current_laptops(roster)]
@@ -152,6 +154,7 @@ def compact(store: Store, share: FolderShare, keys: SyncKeys, leave_behind: Coll
     result = plan(store, share, roster, header["vv"], leave_behind)
     roster["base"] = {"snapshot": header["id"], "floors": result.floors}
     save_roster(share, roster, keys)
+    pin_roster(store, roster)  # the admin's accepted copy is what it puts back if the share's is damaged
     for device, seq in result.files:  # oldest first, so an interruption leaves no hole in what remains
         share.transport.delete(f"devices/{device}/{file_name(seq)}")
     for device, floor in result.floors.items():

@@ -11,6 +11,7 @@ from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.apply import ApplyReport, apply_all
 from desktop.sync.compaction import acknowledge
+from desktop.sync.errors import note_device_folders
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import own_role, refresh_grants
 from desktop.sync.publish import publish
@@ -31,21 +32,22 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     ends by acknowledging what this laptop has applied (only when that moved), which is what lets the admin's
     compaction remove files."""
     authorize(store, "sync.run")
-    roster = verified_roster(store, share)
+    roster = verified_roster(store, share, keys)  # the admin's laptop puts back a damaged one
     share.check_layout()
     if roster.get("admin_key") == keys.public_hex():
         unwrap_all(roster, store.device_id, keys)
         # an account's role or `active` changed here: its laptops' grants, and their data keys, follow
         if refresh_grants(store, roster) | withhold_keys(roster, keys):
             save_roster(share, roster, keys)
-            roster = verified_roster(store, share)
+            roster = verified_roster(store, share, keys)
     elif own_role(store, roster) == INACTIVE:
         raise WardbookError("sync.account_disabled")
     unwrap_all(roster, store.device_id, keys)
     published = publish(store, share, keys, roster["station"], int(roster["epoch"]),
                         floors(roster).get(store.device_id, 0),
-                        lambda: floors(verified_roster(store, share)).get(store.device_id, 0))
+                        lambda: floors(verified_roster(store, share, keys)).get(store.device_id, 0))
     base = catch_up(store, share, keys, roster)["id"] if behind_base(store, roster) else None
+    note_device_folders(store, *share.device_folders())
     report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
     report.caught_up_from = base
     report.restored = take_back_report(store)

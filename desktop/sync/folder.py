@@ -25,6 +25,10 @@ from desktop.sync.transport import LocalTransport, SmbTransport, Transport, open
 # The roster grows with laptops, grants and key epochs: a few hundred kilobytes for a large station.
 MAX_SMALL_FILE_BYTES = 16 * 1024 * 1024
 _CHANGESET = re.compile(r"^(\d{12})\.chg$")
+ROSTER_DAMAGED = "sync.roster_damaged"
+# A device id (`store.new_id()`: a UUID) has none of the spaces or brackets a copy's name gets ("<id> - Copy",
+# "<id> (2)", "Copy of <id>", in any language of Explorer or Finder).
+_DEVICE_ID = re.compile(r"^[0-9A-Za-z_-]+$")
 
 
 class FolderShare:
@@ -49,12 +53,20 @@ class FolderShare:
         return json.loads(data)
 
     def station(self) -> dict[str, Any]:
+        """The roster as the share holds it, unchecked. One cut short, emptied or garbled (a stick pulled out, a
+        half-finished copy) is `sync.roster_damaged`, naming the folder: the callers that can do better (the
+        admin rewrites it, a laptop reads its own accepted copy) catch that one error."""
         try:
-            return dict(self.small_json("station.json"))
+            roster = self.small_json("station.json")
         except FileNotFoundError:
             raise WardbookError("sync.not_a_share", path=self.description) from None
         except OSError as error:
             raise self._unreachable(error) from error
+        except ValueError:  # not JSON, not UTF-8, or larger than any roster
+            roster = None
+        if not isinstance(roster, dict):
+            raise WardbookError(ROSTER_DAMAGED, path=self.description)
+        return roster
 
     def has_station(self) -> bool:
         return self.transport.exists("station.json")
@@ -70,18 +82,31 @@ class FolderShare:
             raise WardbookError("sync.share_incomplete", path=self.description)
 
     def write_station(self, data: dict[str, Any]) -> None:
-        """The roster is the one file that changes (admin only): replaced atomically."""
-        self.transport.makedirs("")
+        """The roster is the one file that changes (admin only): replaced atomically. (The share itself is made
+        by `share init` only: `create`.)"""
         self.transport.replace("station.json", json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
 
     def makedirs(self, rel: str) -> None:
         self.transport.makedirs(rel)
 
+    def create(self) -> None:
+        """Make the shared folder itself, for a new station."""
+        self.transport.makedirs("")
+
     def device_ids(self) -> list[str]:
+        """The laptops' folders under devices/: those named by a device id."""
+        return self.device_folders()[0]
+
+    def device_folders(self) -> tuple[list[str], list[str]]:
+        """The folders under devices/ named like a device id, and the others (`<id> - Copy`, `<id> (2)`: a folder
+        copied or renamed by hand). Those are no laptop's: read as one, a copy blamed the laptop it was copied
+        from and failed every sync of every laptop."""
         try:
-            return [name for name in self.transport.listdir("devices") if not name.startswith(".")]
+            names = [name for name in self.transport.listdir("devices") if not name.startswith(".")]
         except OSError as error:
             raise self._unreachable(error) from error
+        laptops = [name for name in names if _DEVICE_ID.match(name)]
+        return laptops, [name for name in names if name not in laptops]
 
     def seqs(self, device_id: str) -> list[int]:
         try:

@@ -1,6 +1,7 @@
 """Messages of sync, in Vietnamese and English."""
 
 from desktop import i18n
+from desktop.failures import causes
 
 i18n.register(
     {
@@ -143,6 +144,30 @@ i18n.register(
             "chưa đồng bộ gì. Báo cho quản trị viên.",
             "en": "The station roster (station.json) is not validly signed by the admin laptop ({why}); "
             "nothing was synced. Tell the admin.",
+        },
+        "sync.roster_damaged": {
+            "vi": "Danh sách máy của trạm (station.json) trong thư mục dùng chung {path} bị hỏng (bị cắt cụt hoặc bị "
+            "sửa); máy quản trị sẽ ghi lại ở lần đồng bộ tới của nó: hãy nhờ quản trị viên đồng bộ.",
+            "en": "The station's list of laptops (station.json) in the shared folder {path} is damaged (cut short or "
+            "changed); the admin's laptop writes it again at its next sync: ask the admin to sync.",
+        },
+        "sync.cli_roster_damaged": {
+            "vi": "Danh sách máy của trạm trong thư mục dùng chung {path} bị hỏng: máy này đã đồng bộ theo danh sách "
+            "nó đã nhận trước đó. Hãy nhờ quản trị viên đồng bộ: máy quản trị sẽ ghi lại danh sách.",
+            "en": "The station's list of laptops in the shared folder {path} is damaged: this laptop synced with the "
+            "list it had accepted before. Ask the admin to sync: the admin's laptop writes the list again.",
+        },
+        "sync.reason.stray_folder": {
+            "vi": "thư mục này không phải thư mục của một máy trong trạm (được chép hoặc đổi tên bằng tay?); không "
+            "đọc các tệp trong đó: hãy xoá nó hoặc chuyển ra khỏi thư mục devices",
+            "en": "this folder is no laptop's folder of the station (copied or renamed by hand?); its files are not "
+            "read: delete it or move it out of the devices folder",
+        },
+        "sync.reason.list_damaged": {
+            "vi": "danh sách máy của trạm bị hỏng; máy này dùng danh sách đã nhận trước đó cho tới khi máy quản trị "
+            "ghi lại ở lần đồng bộ tới của nó: hãy nhờ quản trị viên đồng bộ",
+            "en": "the station's list of laptops is damaged; this laptop uses the list it had accepted before until "
+            "the admin's laptop writes it again at its next sync: ask the admin to sync",
         },
         "sync.roster_rollback": {
             "vi": "Danh sách máy của trạm bị thay bằng bản cũ (phiên bản {found}, máy này đã thấy {pinned}); "
@@ -353,3 +378,16 @@ i18n.register(
         },
     }
 )
+
+# A file this laptop could not apply because of its own environment (`desktop.sync.errors.failure_kind`): the cause
+# in words, for each cause the environment's errors are told with.
+i18n.register({f"sync.reason.here_{cause.removeprefix('env.')}": {
+    "vi": f"máy này chưa lưu được tệp: {i18n.tr(cause, 'vi')}; không mất gì, tệp sẽ được áp dụng ở lần đồng bộ sau "
+    "khi đã khắc phục",
+    "en": f"this laptop could not store it: {i18n.tr(cause, 'en')}; nothing is lost, it applies at a later sync "
+    "once that is fixed",
+} for cause in causes()})
+i18n.register({"sync.reason.here_other": {
+    "vi": "máy này chưa lưu được tệp do một lỗi hệ thống; không mất gì, lần đồng bộ sau sẽ thử lại",
+    "en": "this laptop could not store it because of a system error; nothing is lost, the next sync tries again",
+}})

@@ -28,8 +28,10 @@ from desktop.sync.station import (
     bind_device,
     init_share,
     pending_requests,
+    pin_roster,
     request_enrollment,
     revoke_device,
+    verified_roster,
 )
 
 SHARE = "sync.share"
@@ -76,6 +78,7 @@ def approve(store: Store, location: str, device: str, username: str | None, secr
     keys = load_keys(secrets)
     grant = grant_of_user(store, username)
     share = FolderShare(location)
+    verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
     approve_device(share, device, keys, grant)
     _share_pending(store, share, keys)
     return grant
@@ -88,6 +91,7 @@ def _share_pending(store: Store, share: FolderShare, keys: SyncKeys) -> None:
     sync meets: the next one tells it."""
     from desktop.sync.engine import sync_once
 
+    pin_roster(store, share.station())  # the admin's accepted copy is what it puts back if the share's is damaged
     with suppress(WardbookError):
         sync_once(store, share, keys)
 
@@ -98,6 +102,7 @@ def bind(store: Store, location: str, device: str, username: str, secrets: Secre
     keys = load_keys(secrets)
     grant = grant_of_user(store, username)
     share = FolderShare(location)
+    verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
     bind_device(share, device, keys, grant)
     _share_pending(store, share, keys)
     return grant
@@ -107,8 +112,11 @@ def revoke(store: Store, location: str, device: str, secrets: SecretStore) -> in
     """Revoke a lost laptop; returns the new key epoch (whose key this laptop keeps)."""
     authorize(store, "enrollment")
     keys = load_keys(secrets)
-    epoch = revoke_device(FolderShare(location), device, keys)
+    share = FolderShare(location)
+    verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
+    epoch = revoke_device(share, device, keys)
     save_data_keys(secrets, keys)
+    pin_roster(store, share.station())  # the admin's accepted copy is what it puts back if the share's is damaged
     return epoch
 
 

@@ -188,7 +188,7 @@ def write_snapshot(store: Store, share: FolderShare, keys: SyncKeys) -> str:
     """Write this laptop's synced data to the share as a snapshot; returns its id. Admins only (it holds the
     whole ward)."""
     authorize(store, "enrollment")
-    roster = verified_roster(store, share)
+    roster = verified_roster(store, share, keys)
     unwrap_all(roster, store.device_id, keys)
     return str(snapshot_of(store, share, keys, roster)["id"])
 

@@ -36,7 +36,7 @@ from desktop.security.rights import INACTIVE
 from desktop.store import Store
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
-from desktop.sync.folder import FolderShare
+from desktop.sync.folder import ROSTER_DAMAGED, FolderShare
 from desktop.sync.grants import effective_grants, is_revoked, remember_own_grant
 from desktop.sync.problems import refused
 
@@ -44,6 +44,7 @@ _WRAP_INFO = b"wardbook data key v1"
 PINNED_ADMIN_KEY = "sync.admin_key"
 PINNED_ROSTER_VERSION = "sync.roster_version"
 ACCEPTED_ROSTER = "sync.roster"  # the newest roster accepted, kept to check audit chains' signed heads offline
+ROSTER_STAND_IN = "roster_list_damaged"  # the problem recorded while a laptop reads with its accepted roster
 
 
 def raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> str:
@@ -133,20 +134,50 @@ def pin_roster(store: Store, roster: dict[str, Any]) -> None:
             store.set_setting(ACCEPTED_ROSTER, json.dumps(roster, sort_keys=True, ensure_ascii=False))
 
 
-def verified_roster(store: Store, share: FolderShare) -> dict[str, Any]:
+def _whole_roster(share: FolderShare) -> dict[str, Any] | None:
+    """The share's roster when it is whole and signed by the key it names; None when it is damaged (cut short,
+    emptied, or a byte changed): nobody can tell a flaky stick from a hand edit, and neither may be used."""
+    try:
+        roster = share.station()
+    except WardbookError as error:
+        if error.msg_id != ROSTER_DAMAGED:
+            raise
+        return None
+    return roster if roster_signature_ok(roster) else None
+
+
+def _instead_of_damaged(store: Store, share: FolderShare, keys: SyncKeys | None) -> dict[str, Any]:
+    """What a laptop works with while the share's roster is damaged: the last one it accepted (signed by the
+    admin, and no older than anything it has seen). The admin laptop, which holds the key that signed it, puts
+    it back on the share; any other laptop goes on reading with it, and the problem is recorded until the admin
+    has synced. A laptop that never accepted one is told, naming the folder."""
+    accepted = accepted_roster(store)
+    if accepted is None:
+        raise WardbookError(ROSTER_DAMAGED, path=share.description)
+    if keys is not None and accepted.get("admin_key") == keys.public_hex():
+        share.write_station(accepted)
+        resolve_errors_of_kind(store, "roster_")
+    else:
+        record_error(store, str(accepted.get("admin", "")), int(accepted.get("version", 0)), ROSTER_STAND_IN,
+                     "station.json")
+    return accepted
+
+
+def verified_roster(store: Store, share: FolderShare, keys: SyncKeys | None = None) -> dict[str, Any]:
     """The share's roster, once it is shown to be the admin's and not older than what this laptop has seen.
 
     A refused roster is recorded in `sync_errors` (like a bad changeset) and stops the sync before anything
-    is published or applied; the pin then moves forward to the version accepted.
+    is published or applied; the pin then moves forward to the version accepted. A damaged one is replaced by
+    this laptop's accepted copy (`_instead_of_damaged`; written back when `keys` are the admin's).
     """
-    roster = share.station()
+    roster = _whole_roster(share)
+    if roster is None:
+        return _instead_of_damaged(store, share, keys)
     pinned_key = store.setting(PINNED_ADMIN_KEY)
     pinned_version = int(store.setting(PINNED_ROSTER_VERSION, "0") or 0)
     version = int(roster.get("version", 0)) if str(roster.get("version", "0")).isdigit() else 0
     error: WardbookError | None = None
-    if not roster_signature_ok(roster):
-        error = refused("sync.roster_refused", "signature")
-    elif pinned_key and roster.get("admin_key") != pinned_key:
+    if pinned_key and roster.get("admin_key") != pinned_key:
         error = refused("sync.roster_refused", "admin_key")
     elif version < pinned_version:
         error = WardbookError("sync.roster_rollback", found=version, pinned=pinned_version)
@@ -181,6 +212,7 @@ def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys, stor
         raise WardbookError("sync.already_in_station", station=str(joined.get("station", ""))[:8])
     station_id = str(uuid.uuid4())
     admin_keys.data_keys[1] = os.urandom(32)
+    share.create()
     save_roster(share, {"station": station_id, "epoch": 1, "devices": {}, "admin": admin_device,
                         "admin_key": admin_keys.public_hex(), "version": 0}, admin_keys)
     for folder in ("devices", "enroll", "snapshots"):

@@ -102,11 +102,7 @@ class LocalTransport:
     def write_new_chunks(self, rel: str, chunks: Iterable[bytes]) -> None:
         temp = self._path(_temp_name(rel))
         try:
-            with open(temp, "wb") as handle:
-                for chunk in chunks:
-                    handle.write(chunk)
-                handle.flush()
-                os.fsync(handle.fileno())
+            _write_all(temp, self._path(rel), chunks)
             _name_new(temp, self._path(rel))
         finally:
             temp.unlink(missing_ok=True)
@@ -114,10 +110,7 @@ class LocalTransport:
     def replace(self, rel: str, data: bytes) -> None:
         temp = self._path(_temp_name(rel))
         try:
-            with open(temp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            _write_all(temp, self._path(rel), (data,))
             os.replace(temp, self._path(rel))
         finally:  # a full or vanished share leaves no half-written temporary file behind
             temp.unlink(missing_ok=True)
@@ -126,7 +119,42 @@ class LocalTransport:
         self._path(rel).unlink(missing_ok=True)
 
     def makedirs(self, rel: str) -> None:
-        self._path(rel).mkdir(parents=True, exist_ok=True)
+        """Make `rel` and the folders between it and the share; "" makes the share itself (`share init` only).
+        Never the share or its parents otherwise: a share unplugged or renamed during a sync would come back at
+        its old path as a new, almost empty folder (or inside the empty mount point of a stick)."""
+        if not rel:
+            self.root.mkdir(parents=True, exist_ok=True)
+            return
+        folder = self.root
+        for part in PurePosixPath(rel).parts:
+            folder = folder / part
+            folder.mkdir(exist_ok=True)  # FileNotFoundError, naming the folder, once the share is gone
+
+
+def _write_all(temp: Path, target: Path, chunks: Iterable[bytes]) -> None:
+    """Write `chunks` to `temp` and sync it. What fails on the share names `target` (`_naming`); what fails in
+    `chunks` (this laptop's own copy being read) is left as it is."""
+    with _naming(target):
+        handle = open(temp, "wb")  # noqa: SIM115  (closed just below; only opening it is the share's to name)
+    with handle:
+        for chunk in chunks:
+            with _naming(target):
+                handle.write(chunk)
+        with _naming(target):
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+@contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """A write that fails names the file being written: ENOSPC from a write or fsync names none (the user read
+    "Cannot use ?: the disk is full", not knowing whether the laptop's disk or the share was full), and one of
+    opening names the internal temporary file."""
+    try:
+        yield
+    except OSError as error:
+        error.filename = str(path)
+        raise
 
 
 class SmbTransport:

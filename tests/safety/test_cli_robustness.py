@@ -148,7 +148,7 @@ def test_reports_cut_a_stored_5000_character_name_instead_of_failing(ward: Path,
 
 
 @pytest.mark.parametrize(("damage", "command"), [
-    ({"station.json": b"not json"}, ["sync"]),
+    ({"station.json": b"not json"}, ["sync", "status"]),  # (`sync` on the admin's laptop puts it back)
     ({"station.json": b"[1, 2]"}, ["share", "list"]),
     ({"enroll/abc.req": b'{"no": "keys"}'}, ["share", "approve", "abc"]),
 ])
@@ -167,7 +167,7 @@ def test_a_damaged_sync_folder_is_one_line(tmp_path: Path, cli: Callable[..., Re
     before = snapshot(share)
     result = cli(*station, *command, "--share", share)
     assert result.code == 2 and len(result.err.splitlines()) == 1, result
-    assert "damaged or malformed" in result.err
+    assert "damaged" in result.err and str(share) in result.err
     assert snapshot(share) == before
 
 

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,66 @@ def test_a_system_cause_is_told_in_words_not_by_its_code(tmp_path: Path) -> None
     with pytest.raises(WardbookError) as folder:
         read_definition_file(tmp_path)
     assert "Is a directory" not in folder.value.message("en") and "thư mục" in folder.value.message("vi")
+
+
+def test_a_full_disk_while_applying_is_recorded_as_a_full_disk(small_disk: Path, tmp_path: Path) -> None:
+    """This laptop's disk fills up while it applies another laptop's file: its problem says the disk is full in
+    words (not the exception's name, not "unusual data"), and once there is room the next sync applies the file."""
+    from desktop import i18n
+    from desktop.cli import ENVIRONMENT_ERRORS
+    from desktop.sync.changeset import file_name
+    from desktop.sync.folder import FolderShare
+    from desktop.sync.problems import explained, open_problems
+    from tests.test_sync import Laptop, content
+
+    share = FolderShare(tmp_path / "share")
+    admin = Laptop(tmp_path, "admin", share)
+    laptop = Laptop(small_disk, "laptop", share, admin)  # its database on the small disk
+    try:
+        admin.sync()
+        laptop.sync()
+        with admin.store.transaction():
+            for number in range(100):
+                admin.store.writer.insert("households", {"code": f"HK-{number:04d}", "street": f"Đường {number} " * 20})
+        admin.sync()
+        _fill(small_disk, leave=16 * 1024)
+        with suppress(*ENVIRONMENT_ERRORS):  # the sync may then fail as a whole too: the CLI tells that (above)
+            laptop.sync()
+        assert laptop.store.conn.execute("SELECT kind, detail FROM sync_errors").fetchall() == [
+            ("here_disk_full", file_name(1))]
+        (problem,) = open_problems(laptop.store)
+        assert problem.text == explained(problem.kind)
+        assert "the disk is full" in i18n.tr(f"sync.reason.{problem.kind}", "en")
+        (small_disk / "ballast").unlink()
+        _, report = laptop.sync()
+        assert report.errors == [] and open_problems(laptop.store) == []
+        assert content(laptop.store) == content(admin.store)
+    finally:
+        laptop.store.close()  # before the small disk is unmounted
+        admin.store.close()
+
+
+def test_a_full_share_is_told_naming_the_shared_folder(small_disk: Path, tmp_path: Path) -> None:
+    """The share fills up while this laptop publishes: the line names the file on the share being written (it
+    said "Cannot use ?", and nobody knew whether the laptop or the stick was full), and no temporary is left."""
+    from desktop.failures import environment_error
+    from desktop.sync.folder import FolderShare
+    from tests.test_sync import Laptop
+
+    share = FolderShare(small_disk / "share")
+    laptop = Laptop(tmp_path, "admin", share)
+    try:
+        laptop.sync()
+        with laptop.store.transaction():
+            for number in range(200):
+                laptop.store.writer.insert("households", {"code": f"HK-{number:04d}", "street": f"{number} " * 50})
+        _fill(small_disk, leave=0)
+        with pytest.raises(OSError) as caught:
+            laptop.sync()
+        told = environment_error(caught.value, None)  # as the CLI and the app tell an OSError
+        assert told is not None
+        folder = small_disk / "share" / "devices" / laptop.store.device_id
+        assert told.message("en") == f"Cannot use {folder / '000000000001.chg'}: the disk is full."
+        assert list(folder.iterdir()) == []
+    finally:
+        laptop.store.close()

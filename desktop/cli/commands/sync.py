@@ -26,6 +26,7 @@ from desktop.sync.folder import FolderShare
 from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.problems import explain, is_warning, open_problems
 from desktop.sync.screen import list_refused
+from desktop.sync.station import ROSTER_STAND_IN
 from desktop.sync.status import device_status, offset_minutes
 
 
@@ -38,7 +39,10 @@ def _secrets(args: argparse.Namespace, store: Store) -> SecretStore:
 
 
 def _location(args: argparse.Namespace, store: Store) -> str:
-    return setup.require_location(getattr(args, "share", None) or store.setting("sync.share"))
+    """The folder this command works on: `--share`, or the one remembered. Kept on `args` too, so that damage met
+    there is told naming it (`desktop.cli.main`), also when it was the remembered one."""
+    args.share_in_use = setup.require_location(getattr(args, "share", None) or store.setting("sync.share"))
+    return str(args.share_in_use)
 
 
 def _share(args: argparse.Namespace, store: Store) -> FolderShare:
@@ -224,6 +228,7 @@ def _sync(args: argparse.Namespace) -> int:
             change_setting(store, "sync.share", setup.remembered(args.share))
         if report_progress:
             report_progress(1, 1, "sync")
+        roster_damaged = any(problem.kind == ROSTER_STAND_IN for problem in open_problems(store))
     if report.caught_up_from:
         print(i18n.tr("sync.cli_caught_up", id=report.caught_up_from))
     if report.restored is not None:
@@ -234,4 +239,6 @@ def _sync(args: argparse.Namespace) -> int:
     for device, seq, reason in report.errors:
         message = "sync.file_warning" if is_warning(reason) else "sync.bad_file"
         print(i18n.tr(message, file=f"{device[:8]}/{seq}", why=explain(reason)))
-    return 1 if any(not is_warning(reason) for _, _, reason in report.errors) else 0
+    if roster_damaged:
+        print(i18n.tr("sync.cli_roster_damaged", path=share.description))
+    return 1 if roster_damaged or any(not is_warning(reason) for _, _, reason in report.errors) else 0
