@@ -143,9 +143,10 @@ def test_a_persons_support_is_in_their_data_and_goes_with_them_when_purged(store
     from desktop.security import retention
     from desktop.security.access import export_person
 
-    record = add_reintegration(store, person_id=people[0], started_on="01/03/2026", notes="Hỗ trợ học nghề")
+    record = add_reintegration(store, person_id=people[0], started_on="01/03/2026", ended_on="01/06/2026",
+                               notes="Hỗ trợ học nghề")  # ended: support still running keeps its household
     assert export_person(store, people[0])["reintegration_support"] == [
-        {"started_on": "2026-03-01", "ended_on": None, "notes": "Hỗ trợ học nghề"}]
+        {"started_on": "2026-03-01", "ended_on": "2026-06-01", "notes": "Hỗ trợ học nghề"}]
     assert export_person(store, people[1])["reintegration_support"] == []
     household = store.conn.execute("SELECT household_id FROM people WHERE id = ?", (people[0],)).fetchone()[0]
     store.writer.update("households", household, {"status": "moved_out"})
