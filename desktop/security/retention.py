@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.progress import Progress
 from desktop.security import audit
@@ -88,7 +89,7 @@ def preview(store: Store, years: int | None = None, today: date | None = None) -
     years = years or rule(store)
     if not years:
         raise WardbookError("security.no_retention_rule")
-    cutoff = _cutoff(years, today or date.today()).isoformat()
+    cutoff = _cutoff(years, today or clock.today()).isoformat()
     result = PurgePreview(years=years, cutoff=cutoff)
     rows = store.conn.execute(
         "SELECT h.id, h.code, h.house_no, h.street, COALESCE(s.hlc, h.created_hlc) AS status_hlc, "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case, update_case
 from desktop.register.reintegration import add_reintegration
@@ -23,7 +24,7 @@ from desktop.store.tables import SYNCED
 from desktop.sync.screen import Refused, keep_refused
 from tests.security.conftest import data_snapshot
 
-LATER = date(date.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
+LATER = date(clock.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
 MARK = "Zzpurgemark"  # written into every record of one household before it is purged
 # What any copy of the mark holds: FTS5 stores a term after the prefix it shares with the term before it.
 TRACE = b"purgemark"
@@ -61,7 +62,7 @@ def _mark_household(store: Store, admin: Actor) -> tuple[str, str]:
     household_id, person_id = store.conn.execute(
         "SELECT household_id, id FROM people WHERE deleted_hlc IS NULL ORDER BY household_id, id LIMIT 1").fetchone()
     store.writer.update("people", person_id, {"full_name": f"Lê Văn {MARK}"})
-    today = date.today()
+    today = clock.today()
     tip = add_case(store, kind="tip", title=f"Tin báo: ông {MARK} buôn ma túy", received_on=today,
                    household_id=household_id, source=f"{MARK} Nguyễn")
     update_case(store, tip, on=today, note=f"gặp {MARK} tại nhà", new_status="resolved",
@@ -163,7 +164,7 @@ def test_a_household_with_a_case_or_support_still_in_hand_is_kept(demo_store: St
     retention.set_rule(demo_store, 5)
     person = {household: demo_store.conn.execute("SELECT id FROM people WHERE household_id = ? LIMIT 1",
                                                  (household,)).fetchone()[0] for household in households}
-    today = date.today()
+    today = clock.today()
     add_case(demo_store, kind="tip", title="Tin báo mới", received_on=today, household_id=households[0])
     demo_store.writer.update("cases", add_case(demo_store, kind="dispute", title="Tranh chấp cũ", received_on=today,
                                                household_id=households[1]), {"received_on": "2020-01-01"})
