@@ -7,8 +7,8 @@ Pacific time, so today's visit was refused as in the future, forms prefilled yes
 the wrong quarter. Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact and
 needs no time zone database (Windows has none).
 
-Stored instants are UTC (HLC stamps are UTC milliseconds, `*_at` columns ISO UTC); `start_ms` gives the instant
-a ward day begins.
+Stored instants are UTC (HLC stamps are UTC milliseconds, `*_at` columns ISO UTC); `day_of_ms` gives the ward's
+day of one, and `start_ms` the instant a ward day begins.
 
 This module imports nothing from the rest of the core: the store's queries use it.
 """
@@ -28,6 +28,11 @@ def now() -> datetime:
 def today() -> date:
     """The day it is in Ho Chi Minh City now: every business "today" of the core, the CLI and the app."""
     return now().date()
+
+
+def day_of_ms(ms: int) -> date:
+    """The ward's day of a stored UTC instant in milliseconds (an HLC stamp's physical part)."""
+    return datetime.fromtimestamp(ms / 1000, WARD_TIME).date()
 
 
 def start_ms(day: date) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop import clock
@@ -26,6 +26,7 @@ from desktop.progress import Progress
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store import RowWrite
+from desktop.store.hlc import unpack
 from desktop.store.tables import SYNCED
 
 if TYPE_CHECKING:
@@ -65,8 +66,10 @@ def _cutoff(years: int, today: date) -> date:
 
 
 def _status_changed_on(hlc: int) -> str:
-    """The day a field was last written, from its hybrid logical clock (milliseconds << 16 | counter)."""
-    return datetime.fromtimestamp((hlc >> 16) / 1000, UTC).date().isoformat()
+    """The ward's day a field was last written, from its hybrid logical clock: a household marked moved out at
+    06:00 in Ho Chi Minh City moved out that day, not the day before (its UTC day), which a purge rule "moved
+    out before the cut-off" would take a day early."""
+    return clock.day_of_ms(unpack(hlc)[0]).isoformat()
 
 
 # A moved-out household still has work open or recent, and is kept, while one of its cases (about it, or one of
