@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,29 @@ def _plain_cli_databases(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WARDBOOK_UNENCRYPTED", "1")
     for name in ("WARDBOOK_KEY_FILE", "WARDBOOK_KEY_PASSPHRASE", "WARDBOOK_USER", "WARDBOOK_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def zone_a_day_behind() -> Iterator[date]:
+    """The laptop's time zone set so that its date is the day before Ho Chi Minh City's, as on a laptop left on
+    UTC before 07:00 or on US Pacific time for most of the working day; yields the ward's today.
+
+    The zone is chosen from the time now (UTC+1 minus the ward's hour), which puts the laptop at about 18:00 of
+    the ward's yesterday whatever time the tests run: six hours before its date catches up."""
+    ward_now = datetime.now(UTC) + timedelta(hours=7)
+    east = 1 - ward_now.hour  # hours east of UTC, -22 to +1
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = f"LAPTOP{-east:+d}"  # POSIX: the offset is counted west of UTC
+    time.tzset()
+    try:
+        assert date.today() == ward_now.date() - timedelta(days=1)
+        yield ward_now.date()
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 @pytest.fixture

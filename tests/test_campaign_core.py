@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.campaigns import answers, definition, progress, results
 from desktop.campaigns.definition import Question
 from desktop.errors import WardbookError
@@ -183,7 +183,7 @@ def test_a_purged_household_takes_its_sweep_status_and_answers_with_it(demo_stor
                        answers={"alone": "yes", "remark": "Sống một mình"})
     demo_store.writer.update("households", gone, {"status": "moved_out"})
     retention.set_rule(demo_store, 5)
-    later = date(date.today().year + 6, 1, 15)
+    later = date(clock.today().year + 6, 1, 15)
     plan = retention.preview(demo_store, today=later)
     assert plan.counts["campaign_results"] >= 1 and plan.counts["campaign_answers"] >= 2
     retention.purge(demo_store, today=later)

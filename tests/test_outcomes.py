@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case, update_case
 from desktop.register.community_models import (
@@ -119,7 +120,7 @@ def test_outcomes_of_one_khu_pho(ward: Ward) -> None:
 
 def test_a_running_period_counts_models_being_set_up(ward: Ward) -> None:
     """While a period runs its cut-off is today: a model recorded today and not yet recognised is being set up."""
-    f = outcome_figures(ward.store, running("quarter", date.today()), today=date.today())
+    f = outcome_figures(ward.store, running("quarter", clock.today()), today=clock.today())
     assert f.models["other"]["building"] == 1
     assert f.models["self_managed_group"]["active"] == 1
 
@@ -144,12 +145,12 @@ def test_a_model_keeps_the_members_it_had_on_each_cut_off(ward: Ward) -> None:
     edit_model(store, ward.safe_area, members=70)  # counted today
     assert outcome_figures(store, q1, today=LATER).model_members["safe_area"] == 40
     assert outcome_figures(store, Q2, today=LATER).model_members["safe_area"] == 55
-    assert outcome_figures(store, running("quarter", date.today()), today=date.today()).model_members[
+    assert outcome_figures(store, running("quarter", clock.today()), today=clock.today()).model_members[
         "safe_area"] == 70
     assert get_model(store, ward.safe_area)["members"] == 70  # the model's own number: the latest
     counts = store.conn.execute("SELECT counted_on, members FROM community_model_counts WHERE model_id = ? "
                                 "ORDER BY counted_on", (ward.safe_area,)).fetchall()
-    assert counts == [("2025-12-01", 40), ("2026-05-15", 55), (date.today().isoformat(), 70)]
+    assert counts == [("2025-12-01", 40), ("2026-05-15", 55), (clock.today().isoformat(), 70)]
 
 
 def test_a_model_counted_only_later_shows_its_first_count(ward: Ward) -> None:
@@ -219,7 +220,7 @@ def test_a_model_recorded_before_counts_were_kept(ward: Ward) -> None:
                                                      "recognised_on": "2024-01-01"})
     edit_model(store, other, members=12)
     assert [(row["counted_on"], row["members"]) for row in model_counts(store, other)] == [
-        (date.today().isoformat(), 12)]
+        (clock.today().isoformat(), 12)]
     assert get_model(store, other)["members"] == 12
 
 
@@ -317,7 +318,7 @@ def test_a_community_model_has_the_dates_its_status_needs(ward: Ward) -> None:
             add_model(store, name="Tổ tự quản", kind="self_managed_group", **kwargs)  # type: ignore[arg-type]
         assert refused.value.msg_id == msg_id
     assert edit_model(store, ward.safe_area, members="1.200") == {"members": 1200,
-                                                                  "members_on": date.today().isoformat()}
+                                                                  "members_on": clock.today().isoformat()}
     assert [row["name"] for row in list_models(store, area_id=ward.area_b)] == ["Tổ liên gia PCCC", "Tổ tự quản KP2"]
 
 

@@ -13,6 +13,7 @@ import sqlite_utils
 from test_sync import samba_url, share  # noqa: F401  (the folder and Samba share fixtures)
 from test_sync_authorisation import Station
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case, update_case
 from desktop.register.community_models import add_model, edit_model
@@ -151,7 +152,7 @@ def test_a_persons_support_is_in_their_data_and_goes_with_them_when_purged(store
     household = store.conn.execute("SELECT household_id FROM people WHERE id = ?", (people[0],)).fetchone()[0]
     store.writer.update("households", household, {"status": "moved_out"})
     retention.set_rule(store, 5)
-    later = date(date.today().year + 6, 1, 15)
+    later = date(clock.today().year + 6, 1, 15)
     assert retention.preview(store, today=later).counts["reintegration"] == 1
     retention.purge(store, today=later)
     assert store.conn.execute("SELECT person_id, notes, deleted_hlc IS NOT NULL FROM reintegration WHERE id = ?",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.households import (
     add_area,
@@ -56,7 +57,7 @@ def test_malformed_phone_numbers_are_refused(typed: str) -> None:
 
 def test_birth_year_range() -> None:
     assert check_birth_year("1950") == 1950
-    for bad in ("1899", str(date.today().year + 1), "năm"):
+    for bad in ("1899", str(clock.today().year + 1), "năm"):
         with pytest.raises(WardbookError):
             check_birth_year(bad)
 
@@ -119,7 +120,7 @@ def test_set_head_refuses_someone_from_another_household(store: Store) -> None:
 
 def test_visit_with_support_follow_up_and_void(store: Store) -> None:
     household = add_household(store, area_id=None, house_no="9", street="Hai Bà Trưng", head_name="Phạm Thị Lan")
-    visited = date.today() - timedelta(days=30)
+    visited = clock.today() - timedelta(days=30)
     visit = add_visit(store, household_id=household, visited_on=visited, purposes=["food_support"], outcome="met",
                       follow_up_due=visited + timedelta(days=7),
                       support=[SupportItem("food", 10, "kg", 200_000), SupportItem("medical", 1, "túi", 150_000)])
@@ -127,7 +128,7 @@ def test_visit_with_support_follow_up_and_void(store: Store) -> None:
     assert ward_stats(store)["follow_ups_overdue"] == 1
     detail = household_detail(store, household)
     assert detail["visits"][0]["support_vnd"] == 350_000  # type: ignore[index]
-    complete_follow_up(store, visit, date.today())
+    complete_follow_up(store, visit, clock.today())
     assert list_household_ids(store, HouseholdFilter(has_overdue_follow_up=True)) == []
     void_visit(store, visit, "Nhập nhầm hộ")
     assert ward_stats(store)["visits"] == 0
@@ -136,7 +137,7 @@ def test_visit_with_support_follow_up_and_void(store: Store) -> None:
 
 def test_visit_rules(store: Store) -> None:
     household = add_household(store, area_id=None, house_no="9", street="A", head_name="B")
-    today = date.today()
+    today = clock.today()
     cases = [
         dict(visited_on=today + timedelta(days=1), purposes=["welfare_check"], outcome="met"),
         dict(visited_on=today, purposes=[], outcome="met"),

@@ -18,9 +18,9 @@ import os
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
-from datetime import date
 from pathlib import Path
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.paths import default_db_path
 from desktop.security.key_store import KeyStoreChoice, KeyStoreKind, chosen_key_store, start_unlocking
@@ -183,7 +183,7 @@ def load_window_code() -> None:
     import ui.main_window  # noqa: F401
 
 
-def build_window(store, language, today=date.today, secrets=None, settings=None):
+def build_window(store, language, today=clock.today, secrets=None, settings=None):
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
@@ -194,7 +194,6 @@ def build_window(store, language, today=date.today, secrets=None, settings=None)
 def _render_test_pdf(store: Store) -> int:
     """Render this month's review (fonts, layout, reportlab) to a scratch file; its size. Writes nothing."""
     import tempfile
-    from datetime import date
     from pathlib import Path
 
     from desktop.reports.periods import month
@@ -202,7 +201,7 @@ def _render_test_pdf(store: Store) -> int:
 
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "self-test.pdf"
-        today = date.today()
+        today = clock.today()
         build_review(store, month(today.year, today.month), out)
         data = out.read_bytes()
         if not data.startswith(b"%PDF"):

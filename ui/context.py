@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.security.permissions import Actor, can
 from desktop.security.secrets import SecretStore
@@ -28,7 +29,7 @@ class AppContext(QObject):
         self,
         store: Store,
         language: LanguageManager,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
         parent: QObject | None = None,
         secrets: SecretStore | None = None,
         settings: QSettings | None = None,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
 from ui.language import fmt_date
@@ -100,7 +101,7 @@ class DateEdit(QLineEdit):
         calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         # Month and day names follow QLocale's default, which the language manager switches with the language.
-        shown = self.date() or dt.date.today()
+        shown = self.date() or clock.today()
         calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
         calendar.activated.connect(self._pick)
         calendar.clicked.connect(self._pick)

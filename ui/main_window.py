@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from desktop.clock import clock_went_back
 from desktop.errors import WardbookError
 from desktop.i18n import tr as core_tr
 from desktop.register.visits import restore_visit
@@ -36,6 +38,7 @@ from desktop.security.secrets import PassphraseFileSecrets
 from desktop.security.session import detach
 from desktop.store.queries import household_summaries
 from desktop.sync.jobs import LAST_SYNC
+from ui.clock_warning import ClockWarning
 from ui.context import AppContext
 from ui.keys import keyring_works, remembered_key_file, use_keyring
 from ui.language import fmt_date
@@ -134,7 +137,12 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        column = QVBoxLayout()
+        column.setSpacing(0)
+        self.clock_warning = ClockWarning(clock_went_back(ctx.store), ctx.today, self)
+        column.addWidget(self.clock_warning)
+        column.addWidget(self.stack, 1)
+        row.addLayout(column, 1)
         self.setCentralWidget(central)
 
         self.db_label, self.user_label, self.sync_label = QLabel(self), QLabel(self), QLabel(self)

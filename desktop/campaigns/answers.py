@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from datetime import date
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.campaigns.definition import Campaign, Question, derived_id, load_campaign
 from desktop.campaigns.progress import targets
 from desktop.errors import WardbookError
@@ -159,8 +159,8 @@ def record(
     assigned = found[0].officer_id
     if not actor.is_setup and assigned != actor.user_id and not can(actor, "records.view_all"):
         raise WardbookError("campaign.not_assigned", name=campaign.name)
-    day = parse_date(on or date.today(), required=True, field="on")
-    if day is not None and day > date.today().isoformat():
+    day = parse_date(on or clock.today(), required=True, field="on")
+    if day is not None and day > clock.today().isoformat():
         raise WardbookError("register.future_visit", value=day)
     given = _checked_answers(campaign, answers or {})
     current = household_answers(store, campaign_id, household_id)

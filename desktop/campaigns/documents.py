@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.campaigns.answers import shown
 from desktop.campaigns.definition import Campaign, Question
 from desktop.campaigns.progress import STATES, Target, tallies_by, tally, targets
@@ -77,7 +77,7 @@ def build_campaign_walk_list(
     in code order, with status boxes to tick; the checklist is printed above. Returns the households listed."""
     actor = authorize(store, "register.edit")
     lang = lang or i18n.current_language()
-    today = today or date.today()
+    today = today or clock.today()
     rows = [row for row in targets(store, campaign) if row.state in ("not_started", "to_retry")
             and (area_id is None or row.area_id == area_id) and (officer_id is None or row.officer_id == officer_id)]
     lines = {line.target.household_id: line for line in result_rows(store, campaign, rows)}
@@ -211,7 +211,7 @@ def build_campaign_report(
     tallies of every question (retired ones included), the narrative, recipients and signature."""
     actor = authorize(store, "reports.view")
     lang = lang or i18n.current_language()
-    today = today or date.today()
+    today = today or clock.today()
     content = report_content(store, campaign, lang)
     styles = make_styles()
     width = body_width()

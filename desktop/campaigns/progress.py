@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from desktop import clock
 from desktop.campaigns.definition import Campaign
 from desktop.security.session import visible_officer
 from desktop.store import Store
@@ -115,7 +116,7 @@ def per_day(rows: Sequence[Target], campaign: Campaign, today: date | None = Non
     """Each day of the sweep so far (to its end or today, whichever comes first), with the households finished
     that day, in total, and as planned at an even pace over the sweep's days."""
     start, end = date.fromisoformat(campaign.starts_on), date.fromisoformat(campaign.ends_on)
-    last = min(end, today or date.today())
+    last = min(end, today or clock.today())
     finished = Counter(row.last_on for row in rows if row.state in ("reached", "other") and row.last_on)
     before = sum(count for on, count in finished.items() if on < campaign.starts_on)
     span = (end - start).days + 1
@@ -129,4 +130,4 @@ def per_day(rows: Sequence[Target], campaign: Campaign, today: date | None = Non
 
 
 def days_left(campaign: Campaign, today: date | None = None) -> int:
-    return max(0, (date.fromisoformat(campaign.ends_on) - (today or date.today())).days)
+    return max(0, (date.fromisoformat(campaign.ends_on) - (today or clock.today())).days)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.campaigns.definition import Campaign
 from desktop.campaigns.documents import area_titles, report_content, tally_titles
 from desktop.reports.review_doc import Block, ReviewDocument
@@ -61,7 +61,7 @@ def build_campaign_report_docx(
         blocks += [Block("body", part) for part in content.narrative]
     settings = replace(report_settings(store, lang), addressee="")
     written = write_review_docx(ReviewDocument(content.summary, blocks), settings, out,
-                                issued_on=today or date.today(), lang=lang)
+                                issued_on=today or clock.today(), lang=lang)
     audit.record(store, "print", "campaigns", campaign.id, {"report": "campaign_report", "format": "docx"},
                  actor=actor)
     return written

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.errors import WardbookError
 from desktop.paths import default_db_path
 from desktop.register.validation import check_int, check_number
@@ -29,6 +29,7 @@ from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, Secr
 from desktop.security.session import accounts_exist
 from desktop.security.users import login
 from desktop.store import Store
+from desktop.text import format_date
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -110,7 +111,18 @@ def open_store(args: argparse.Namespace, *, create: bool = False,
     except BaseException:
         store.close()
         raise
+    warn_if_clock_went_back(store)
     return store
+
+
+def warn_if_clock_went_back(store: Store) -> None:
+    """Say on stderr when this computer's date is days before the last time the register was written here (a
+    dead CMOS battery): a command's "today" (a visit's default date, overdue, this quarter) would follow it. A
+    warning, not a refusal: the officer may know better, and a script that only reads must still run."""
+    last_written = clock.clock_went_back(store)
+    if last_written is not None:
+        print(i18n.tr("cli.clock_went_back", today=format_date(clock.today().isoformat()),
+                      last=format_date(last_written.isoformat())), file=sys.stderr)
 
 
 def _width(text: str) -> int:

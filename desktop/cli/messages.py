@@ -35,6 +35,14 @@ i18n.register(
             "{{\"column header\": \"field\"}}.",
         },
 
+        "cli.clock_went_back": {
+            "vi": "Cảnh báo: ngày giờ của máy tính có vẻ sai. Máy đang báo ngày {today}, nhưng sổ đã được ghi trên "
+            "máy này đến ngày {last}. Hãy chỉnh lại ngày giờ của máy; trước khi chỉnh, ngày mặc định của lệnh "
+            "(hôm nay, quá hạn, quý này) theo ngày sai.",
+            "en": "Warning: this computer's date looks wrong. It says {today}, but the register was written on this "
+            "computer up to {last}. Set the computer's date and time right; until then a command's default date "
+            "(today, overdue, this quarter) follows the wrong date.",
+        },
         "cli.interrupted": {"vi": "Đã dừng theo yêu cầu.", "en": "Stopped on request."},
         "cli.opt_db": {"vi": "đường dẫn cơ sở dữ liệu", "en": "path of the database"},
         "cli.opt_lang": {"vi": "ngôn ngữ hiển thị (vi, en)", "en": "display language (vi, en)"},

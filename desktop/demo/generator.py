@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from desktop import clock
 from desktop.demo import vocabulary as vocab
 from desktop.demo.outcomes import outcome_rng, reintegration_and_models, with_outcomes
 from desktop.progress import Progress
@@ -161,7 +162,7 @@ def generate_demo_ward(store: Store, size: DemoSize = DemoSize(), progress: Prog
     authorize(store, "demo")
     maker = _Maker(size.seed)
     rng = maker.rng
-    end = size.end or date.today()
+    end = size.end or clock.today()
     start = end - timedelta(days=364)
     counts: dict[str, int] = {}
 

@@ -14,10 +14,9 @@ import itertools
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
-from desktop import files
+from desktop import clock, files
 from desktop.errors import WardbookError
 from desktop.io.areas import area_key, area_name, known_areas
 from desktop.io.columns import normalise_header
@@ -236,7 +235,7 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                 if progress:
                     progress(done, len(plan.households), "households")
         if plan.mark_moved_out and plan.absent:
-            today = date.today().isoformat()
+            today = clock.today().isoformat()
             store.writer.write([RowWrite("people", absent.person_id, "update", {"moved_out_on": today})
                                 for absent in plan.absent])
             moved = len(plan.absent)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.validation import check_birth_year, normalise_phone
 from desktop.search.folding import fold
@@ -30,7 +31,7 @@ def truthy(text: str) -> int:
 def _century(two_digits: str) -> str:
     """`61` → 1961, `05` → 2005: a two-digit year not after this year is this century's."""
     year = int(two_digits)
-    return str(2000 + year if 2000 + year <= date.today().year else 1900 + year)
+    return str(2000 + year if 2000 + year <= clock.today().year else 1900 + year)
 
 
 def birth_year(text: str) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.validation import MAX_COUNT, MAX_TEXT, check_choice, check_text, parse_date, require_text
 from desktop.security.session import authorize, authorize_owner
@@ -21,7 +22,7 @@ def _activity_fields(kind: str, held_on: str | date, topic: str, area_id: str | 
     check_choice(kind, ACTIVITY_KINDS, "kind")
     held = parse_date(held_on, required=True, field="held_on")
     assert held is not None
-    if held > date.today().isoformat():
+    if held > clock.today().isoformat():
         raise WardbookError("register.future_activity", value=held)
     count: int | None = None
     if attendance is not None and str(attendance).strip():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register import outcome_messages  # noqa: F401  (registers the messages used here)
 from desktop.register.labels import label
@@ -106,7 +107,7 @@ def add_model(
     model_id = new_id()
     if members_on is not None and fields["members"] is None:
         raise WardbookError("register.count_needs_members", field="members")
-    counted_on = _day(members_on, "members_on") or str(fields["recognised_on"] or date.today().isoformat())
+    counted_on = _day(members_on, "members_on") or str(fields["recognised_on"] or clock.today().isoformat())
     _check_count_day(counted_on, fields)
     store.writer.write([RowWrite("community_models", model_id, "insert", fields),
                         *_count(model_id, fields["members"], counted_on)])
@@ -159,7 +160,7 @@ def edit_model(store: Store, model_id: str, *, members_on: str | date | None = N
     current = get_model(store, model_id)
     if members_on is not None and changes.get("members") in (None, ""):
         raise WardbookError("register.count_needs_members", field="members")
-    counted_on = _day(members_on, "members_on") or date.today().isoformat()
+    counted_on = _day(members_on, "members_on") or clock.today().isoformat()
     fields = _model_fields(store, {**current, **changes})
     _check_stopped_given(changes.get("stopped_on"), fields)
     members = fields["members"]

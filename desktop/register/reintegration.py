@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register import outcome_messages  # noqa: F401  (registers the messages used here)
 from desktop.register.validation import MAX_TEXT, check_text, not_in_future, parse_date
@@ -165,7 +166,7 @@ def list_reintegration(
         where.append("r.officer_id = ?")
         params.append(officer)
     if current_only:
-        day = (on or date.today()).isoformat()
+        day = (on or clock.today()).isoformat()
         where.append("r.started_on <= ? AND (r.ended_on IS NULL OR r.ended_on > ?)")
         params += [day, day]
     return fetch_dicts(

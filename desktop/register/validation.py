@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.errors import WardbookError
 from desktop.text import format_date, is_blank
 
@@ -57,7 +57,7 @@ def parse_date(value: str | date | None, *, required: bool = False, field: str =
 
 def not_in_future(day: str | None, field: str) -> str | None:
     """`day` (ISO, from `parse_date`), refused when after today: a record of what happened cannot be dated ahead."""
-    if day is not None and day > date.today().isoformat():
+    if day is not None and day > clock.today().isoformat():
         raise _refusal("register.future_date", field, value=format_date(day))
     return day
 
@@ -154,7 +154,7 @@ def check_birth_year(value: int | str | None) -> int | None:
         year = int(value)
     except (TypeError, ValueError):
         raise WardbookError("register.bad_birth_year", value=value) from None
-    if not 1900 <= year <= date.today().year:
+    if not 1900 <= year <= clock.today().year:
         raise WardbookError("register.bad_birth_year", value=value)
     return year
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.households import resolve_household
 from desktop.register.validation import (
@@ -78,7 +79,7 @@ def _checked_fields(
     check_choice(outcome, VISIT_OUTCOMES, "outcome")
     visited = parse_date(visited_on, required=True, field="visited_on")
     assert visited is not None
-    if visited > date.today().isoformat():
+    if visited > clock.today().isoformat():
         raise WardbookError("register.future_visit", value=visited)
     due = parse_date(follow_up_due, field="follow_up_due")
     if due is not None and due <= visited:

@@ -25,13 +25,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
 from desktop.reports.commendations import within_period
 from desktop.reports.periods import Period
+from desktop.store.hlc import pack
 from desktop.store.page_cache import REVIEW_CACHE_KIB, larger_page_cache
 from desktop.store.queries import house_number_key
 from desktop.store.store import Store
@@ -49,9 +51,6 @@ if TYPE_CHECKING:
     from desktop.reports.outcomes import OutcomeFigures
 
 T = TypeVar("T")
-
-VIETNAM = timezone(timedelta(hours=7))
-
 
 @dataclass(frozen=True)
 class Scope:
@@ -236,7 +235,7 @@ def percent(part: int, whole: int) -> float:
 
 def cutoff_for(period: Period, today: date | None = None) -> date:
     """The day the report's states are taken at: the period's end, or today while the period runs."""
-    return min(period.end, today or date.today())
+    return min(period.end, today or clock.today())
 
 
 def area_scope(store: Store, area_id: str | None) -> Scope:
@@ -259,8 +258,7 @@ class AsOf:
     """
 
     def __init__(self, cutoff: date) -> None:
-        end = datetime.combine(cutoff + timedelta(days=1), time(), VIETNAM)
-        self.hlc = int(end.timestamp() * 1000) << 16
+        self.hlc = pack(clock.start_ms(cutoff + timedelta(days=1)), 0)
         self.day = cutoff.isoformat()
         self.after = (cutoff + timedelta(days=1)).isoformat()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.progress import Cancelled, Progress
 from desktop.register.households import resolve_household
 from desktop.register.labels import label, labels
@@ -60,7 +60,7 @@ def build_household_sheet(
     """Write the sheet of the household with this id or code; returns the detail it printed (audited)."""
     actor = authorize(store, "register.edit")
     lang = lang or i18n.current_language()
-    today = today or date.today()
+    today = today or clock.today()
     detail = household_detail(store, resolve_household(store, household), officer_id=visible_officer(store))
     styles = make_styles()
     width = body_width()

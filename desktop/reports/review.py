@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.progress import Cancelled, Progress
 from desktop.reports.charts import review_chart
 from desktop.reports.document import (
@@ -155,7 +155,7 @@ def write_review_pdf(
     """Lay out a review of already computed figures into `out` (atomically); `written`: the narrative's
     sections the team lead wrote (drafts from the figures elsewhere)."""
     story = review_story(
-        figures, settings, issued_on or date.today(), lang, written=written, annex_names=annex_names
+        figures, settings, issued_on or clock.today(), lang, written=written, annex_names=annex_names
     )
     return build_pdf(
         out,
@@ -201,7 +201,7 @@ def build_review(
     )
     settings = report_settings(store, lang)
     written = notes_for(store, period.code, area_id)
-    issued_on = issued_on or date.today()
+    issued_on = issued_on or clock.today()
     if out is not None:
         write_review_pdf(
             figures,

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.progress import Cancelled, Progress
 from desktop.register.labels import labels
 from desktop.reports.document import (
@@ -66,7 +66,7 @@ def walk_lines(
     store: Store, area_id: str | None, flt: WalkFilter = WalkFilter(), today: date | None = None
 ) -> list[WalkLine]:
     """The active households of the area (None: the whole ward) that pass the filters, in address order."""
-    today = today or date.today()
+    today = today or clock.today()
     ids = list_household_ids(
         store,
         HouseholdFilter(
@@ -138,7 +138,7 @@ def build_walk_list(
     its lines. Officers print it for their rounds; the printout is recorded in the audit log."""
     actor = authorize(store, "register.edit")
     lang = lang or i18n.current_language()
-    today = today or date.today()
+    today = today or clock.today()
     scope = area_scope(store, area_id)
     lines = walk_lines(store, area_id, flt, today)
     styles = make_styles()

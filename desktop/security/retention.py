@@ -17,14 +17,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.progress import Progress
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store import RowWrite
+from desktop.store.hlc import unpack
 from desktop.store.tables import SYNCED
 
 if TYPE_CHECKING:
@@ -64,8 +66,10 @@ def _cutoff(years: int, today: date) -> date:
 
 
 def _status_changed_on(hlc: int) -> str:
-    """The day a field was last written, from its hybrid logical clock (milliseconds << 16 | counter)."""
-    return datetime.fromtimestamp((hlc >> 16) / 1000, UTC).date().isoformat()
+    """The ward's day a field was last written, from its hybrid logical clock: a household marked moved out at
+    06:00 in Ho Chi Minh City moved out that day, not the day before (its UTC day), which a purge rule "moved
+    out before the cut-off" would take a day early."""
+    return clock.day_of_ms(unpack(hlc)[0]).isoformat()
 
 
 # A moved-out household still has work open or recent, and is kept, while one of its cases (about it, or one of
@@ -88,7 +92,7 @@ def preview(store: Store, years: int | None = None, today: date | None = None) -
     years = years or rule(store)
     if not years:
         raise WardbookError("security.no_retention_rule")
-    cutoff = _cutoff(years, today or date.today()).isoformat()
+    cutoff = _cutoff(years, today or clock.today()).isoformat()
     result = PurgePreview(years=years, cutoff=cutoff)
     rows = store.conn.execute(
         "SELECT h.id, h.code, h.house_no, h.street, COALESCE(s.hlc, h.created_hlc) AS status_hlc, "

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import cast
 
+from desktop import clock
 from desktop.search.folding import fold, fold_words
 from desktop.search.index import count_matches, rank_matches, ranked_query, search_household_ids
 from desktop.search.sortkey import person_sort_key
@@ -154,7 +155,7 @@ def find_households(store: Store, flt: HouseholdFilter = HouseholdFilter(), toda
                     limit: int | None = None) -> HouseholdMatches:
     """Alive households matching the filter: the first `limit` ids in address order (or best match first for
     a text), and the number of all that match."""
-    today = today or date.today()
+    today = today or clock.today()
     if flt.text:
         return _text_matches(store, flt, today, limit)
     where, params = _filter_conditions(flt, today)
@@ -184,7 +185,7 @@ def household_summaries(store: Store, ids: list[str], today: date | None = None)
     """One summary dict per id (same order): address, area, head, flags, members, last visit, overdue."""
     if not ids:
         return []
-    today_iso = (today or date.today()).isoformat()
+    today_iso = (today or clock.today()).isoformat()
     marks = ",".join("?" * len(ids))
     flag_columns = ", ".join(f"h.flag_{flag}" for flag in HOUSEHOLD_FLAGS)
     sql = f"""
@@ -351,8 +352,8 @@ def count_others_visits(store: Store, officer_id: str | None, *, household_id: s
 
 def ward_stats(store: Store, today: date | None = None) -> WardStats:
     """Headline figures of the ward: what `wardbook stats` prints and the app's dashboard shows."""
-    today_iso = (today or date.today()).isoformat()
-    year_ago = ((today or date.today()) - timedelta(days=365)).isoformat()
+    today_iso = (today or clock.today()).isoformat()
+    year_ago = ((today or clock.today()) - timedelta(days=365)).isoformat()
     one = store.conn.execute
 
     def count(sql: str, *params: object) -> int:

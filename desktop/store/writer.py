@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from desktop.bulk import insert_rows
+from desktop.clock import WALL_SEEN
 from desktop.errors import WardbookError
 from desktop.search.index import (
     HOUSEHOLD_TEXT,
@@ -228,6 +229,11 @@ class Writer:
                         "hlc = excluded.hlc, device_id = excluded.device_id")
             insert_rows(conn, "INSERT INTO outbox (tbl, row_id, op, hlc, fields)", outbox_rows, nested=nested)
             conn.execute("UPDATE device SET hlc_last = ?", (self.clock.last,))
+            # The latest time this laptop's own clock showed at a write (never moved back), for
+            # `clock.clock_went_back`: unlike the HLC it is not carried forward by other laptops' stamps.
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                         "value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+                         (WALL_SEEN, self.clock.now_ms()))
             reindex_households(conn, touched_households)
             reindex_heads(conn, touched_heads - touched_households)
             if local_changes:

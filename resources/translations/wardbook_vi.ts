@@ -906,6 +906,17 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ không còn trong sổ; sổ 
     </message>
 </context>
 <context>
+    <name>ClockWarning</name>
+    <message>
+        <source>This computer&apos;s date looks wrong: it says %1, but the register was written on this computer up to %2. Please set the right date and time, then start WardBook again. Until then the dates filled in for you (a new visit&apos;s day, due today, this quarter) follow the wrong date: check them before saving.</source>
+        <translation>Ngày giờ của máy tính có vẻ sai: máy đang báo ngày %1, nhưng sổ đã được ghi trên máy này đến ngày %2. Hãy chỉnh lại ngày giờ cho đúng rồi mở lại WardBook. Trước khi chỉnh, các ngày được điền sẵn (ngày của lượt thăm mới, đến hạn hôm nay, quý này) theo ngày sai: hãy kiểm tra trước khi lưu.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ẩn</translation>
+    </message>
+</context>
+<context>
     <name>CommendationsDialog</name>
     <message>
         <source>Period</source>

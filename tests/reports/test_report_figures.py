@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.households import add_area, add_household
 from desktop.register.visits import SupportItem, add_visit, complete_follow_up, void_visit
@@ -109,7 +110,7 @@ def test_states_are_taken_at_the_cut_off(store):  # type: ignore[no-untyped-def]
     complete_follow_up(store, visit, "15/04/2026")
     february = review_figures(store, date_range(date(2026, 2, 1), date(2026, 2, 28)), today=TODAY)
     assert (february.visits, february.visits_voided) == (2, 0)  # voided today: it still stood on 28/02
-    now = date.today()
+    now = clock.today()
     this_year = review_figures(store, date_range(date(2026, 2, 1), now), today=now)
     assert (this_year.visits, this_year.visits_voided) == (1, 1)
     assert february.follow_ups.total == 1 and february.follow_ups.done == 0  # done only in April

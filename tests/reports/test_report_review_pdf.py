@@ -12,6 +12,7 @@ import pdfplumber
 import pytest
 from reportlab.lib.units import mm
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.households import add_area, add_household, move_out_person
 from desktop.register.visits import add_visit, void_visit
@@ -320,7 +321,7 @@ def test_a_reprint_after_later_work_is_identical(demo_store, tmp_path):  # type:
     assert after == before
     assert first.read_bytes() == second.read_bytes()
     # the same changes do show in a period whose cut-off comes after them
-    now = date.today()
+    now = clock.today()
     since_april = review_figures(demo_store, date_range(Q2.start, now), today=now)
     assert since_april.visits == before.visits - 2 + 1  # one voided, one deleted, one in July
     assert since_april.households == before.households + 1 - 1 and since_april.visits_voided == 1

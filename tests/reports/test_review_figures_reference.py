@@ -19,10 +19,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.households import add_area, add_household, add_person, move_out_person
 from desktop.register.visits import SupportItem, add_visit, complete_follow_up, restore_visit, void_visit
-from desktop.reports.figures import VIETNAM, ReviewFigures, cutoff_for, review_figures
+from desktop.reports.figures import ReviewFigures, cutoff_for, review_figures
 from desktop.reports.indicators import values
 from desktop.reports.overview import key_figures, period_figures
 from desktop.reports.periods import Period, date_range, month, quarter
@@ -31,14 +32,14 @@ from desktop.store.queries import house_number_key
 from desktop.store.tables import VISIT_OUTCOMES, VISIT_PURPOSES
 
 DAY_HLC = 86_400_000 << 16
-TODAY = date.today()
+TODAY = clock.today()
 FIRST_DAY = TODAY - timedelta(days=300)
 OFFICERS = ("Nguyễn Văn An", "Trần Thị Bích", "Lê Văn Cường")
 
 
 def _hlc(day: date, step: int = 0) -> int:
     """The HLC of noon (Vietnam time) of `day`, plus a few milliseconds for the order of the day's writes."""
-    moment = datetime.combine(day, time(12), VIETNAM)
+    moment = datetime.combine(day, time(12), clock.WARD_TIME)
     return (int(moment.timestamp() * 1000) + step) << 16
 
 
@@ -157,7 +158,7 @@ def _lt(a: Any, b: Any) -> bool:
 
 def reference(data: _Rows, period: Period, area: str | None, today: date) -> dict[str, Any]:
     cut = cutoff_for(period, today)
-    bound = int(datetime.combine(cut + timedelta(days=1), time(), VIETNAM).timestamp() * 1000) << 16
+    bound = int(datetime.combine(cut + timedelta(days=1), time(), clock.WARD_TIME).timestamp() * 1000) << 16
     after_cut, start = (cut + timedelta(days=1)).isoformat(), period.start.isoformat()
     after_end = (period.end + timedelta(days=1)).isoformat()
 

@@ -4,13 +4,15 @@ leaving no readable trace in the file; a data-subject request exports what is he
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case, update_case
+from desktop.register.households import add_area, add_household
 from desktop.register.reintegration import add_reintegration
 from desktop.reports.commendations import propose_commendation
 from desktop.security import audit, retention
@@ -23,7 +25,7 @@ from desktop.store.tables import SYNCED
 from desktop.sync.screen import Refused, keep_refused
 from tests.security.conftest import data_snapshot
 
-LATER = date(date.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
+LATER = date(clock.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
 MARK = "Zzpurgemark"  # written into every record of one household before it is purged
 # What any copy of the mark holds: FTS5 stores a term after the prefix it shares with the term before it.
 TRACE = b"purgemark"
@@ -61,7 +63,7 @@ def _mark_household(store: Store, admin: Actor) -> tuple[str, str]:
     household_id, person_id = store.conn.execute(
         "SELECT household_id, id FROM people WHERE deleted_hlc IS NULL ORDER BY household_id, id LIMIT 1").fetchone()
     store.writer.update("people", person_id, {"full_name": f"Lê Văn {MARK}"})
-    today = date.today()
+    today = clock.today()
     tip = add_case(store, kind="tip", title=f"Tin báo: ông {MARK} buôn ma túy", received_on=today,
                    household_id=household_id, source=f"{MARK} Nguyễn")
     update_case(store, tip, on=today, note=f"gặp {MARK} tại nhà", new_status="resolved",
@@ -163,7 +165,7 @@ def test_a_household_with_a_case_or_support_still_in_hand_is_kept(demo_store: St
     retention.set_rule(demo_store, 5)
     person = {household: demo_store.conn.execute("SELECT id FROM people WHERE household_id = ? LIMIT 1",
                                                  (household,)).fetchone()[0] for household in households}
-    today = date.today()
+    today = clock.today()
     add_case(demo_store, kind="tip", title="Tin báo mới", received_on=today, household_id=households[0])
     demo_store.writer.update("cases", add_case(demo_store, kind="dispute", title="Tranh chấp cũ", received_on=today,
                                                household_id=households[1]), {"received_on": "2020-01-01"})
@@ -178,6 +180,24 @@ def test_a_household_with_a_case_or_support_still_in_hand_is_kept(demo_store: St
     planned = {h["id"] for h in retention.preview(demo_store, today=LATER).households}
     assert households[3] in planned
     assert not planned & set(households[:3]), [households.index(h) for h in planned & set(households[:3])]
+
+
+def test_a_move_out_is_dated_by_the_ward_day_not_the_utc_day(store: Store) -> None:
+    """Marked moved out at 06:00 on 01/07/2021 in Ho Chi Minh City (23:00 UTC the day before): under a five-year
+    rule it did not move out before the cut-off of 01/07/2026, so it is not purged that day, only the next."""
+    hcmc = timezone(timedelta(hours=7))
+
+    def at(moment: datetime) -> None:  # this laptop's clock, as the write path reads it
+        store.writer.clock.now_ms = lambda: int(moment.timestamp() * 1000)
+
+    at(datetime(2021, 3, 1, 10, tzinfo=hcmc))
+    household = add_household(store, area_id=add_area(store, "Khu phố 1"), house_no="9", street="Lê Lợi",
+                               head_name="Hộ chuyển đi")
+    at(datetime(2021, 7, 1, 6, tzinfo=hcmc))
+    store.writer.update("households", household, {"status": "moved_out"})
+    assert retention.preview(store, years=5, today=date(2026, 7, 1)).households == []
+    (listed,) = retention.preview(store, years=5, today=date(2026, 7, 2)).households
+    assert listed["moved_out_on"] == "2021-07-01"
 
 
 def test_every_table_naming_a_household_person_visit_or_case_is_purged_with_it() -> None:

@@ -4,6 +4,7 @@ text typed into the review's editor or the ward settings and then closed, a team
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,39 @@ def test_a_name_typed_by_hand_is_kept_when_the_choices_change(page: ReportsPage,
     qtbot.keyClick(page.out, Qt.Key.Key_Backspace)  # emptied by the user: the page names the file again
     page.area.setCurrentIndex(2)
     assert Path(page.out.text()).parent == page.folder and Path(page.out.text()).name.startswith("danh-sach")
+
+
+def test_a_page_left_open_across_a_year_end_offers_the_new_period(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    now = [date(2026, 12, 31)]
+    window.ctx.today = lambda: now[0]
+    window.show_page("reports")
+    page = window.reports
+    assert (page.period.currentData(), page.start.text(), page.end.text()) == ("quarter", "01/10/2026", "31/12/2026")
+    now[0] = date(2027, 1, 2)  # the laptop slept over the New Year with the window open
+    window.show_page("households")
+    window.show_page("reports")
+    assert (page.start.text(), page.end.text()) == ("01/01/2027", "31/03/2027")
+    assert Path(page.out.text()).name == "bao-cao-so-ket-2027-Q1.pdf"
+    typed = str(tmp_path / "so-ket-gui-phuong.pdf")  # a name typed by hand stays, the period still moves on
+    page.out.clear()
+    qtbot.keyClicks(page.out, typed)
+    now[0] = date(2027, 4, 1)
+    window.show_page("households")
+    window.show_page("reports")
+    assert (page.start.text(), page.end.text(), page.out.text()) == ("01/04/2027", "30/06/2027", typed)
+
+
+def test_dates_typed_for_a_report_stay_when_the_page_is_shown_again(window) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.today = lambda: date(2026, 12, 31)
+    window.show_page("reports")
+    page = window.reports
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    page.start.setText("01/02/2026")
+    page.end.setText("15/02/2026")
+    window.ctx.today = lambda: date(2027, 1, 2)
+    window.show_page("households")
+    window.show_page("reports")
+    assert (page.period.currentData(), page.start.text(), page.end.text()) == ("custom", "01/02/2026", "15/02/2026")
 
 
 def _answer(dialog, button: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]

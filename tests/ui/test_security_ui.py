@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case, update_case
 from desktop.security import users
@@ -29,7 +30,7 @@ from tests.security.conftest import PASSWORDS, add_accounts
 from tests.ui.conftest import DEMO_END
 from ui.main_window import NAV
 
-LATER = date(date.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
+LATER = date(clock.today().year + 6, 1, 15)  # six years on: today's move-outs are past a five-year rule
 
 
 def drive_modal(kind: type[QWidget], action: Callable[[QWidget], None]) -> None:
@@ -492,9 +493,9 @@ def test_retention_preview_confirm_and_purge(window_as, qtbot) -> None:  # type:
     with store.transaction():
         for household_id in moved:
             store.writer.update("households", household_id, {"status": "moved_out"})
-    tip = add_case(store, kind="tip", title="Tin báo về hộ đã chuyển đi", received_on=date.today(),
+    tip = add_case(store, kind="tip", title="Tin báo về hộ đã chuyển đi", received_on=clock.today(),
                    household_id=moved[0])
-    update_case(store, tip, on=date.today(), new_status="closed")  # an open case would keep its household
+    update_case(store, tip, on=clock.today(), new_status="closed")  # an open case would keep its household
     window.ctx.today = lambda: LATER
     window.show_page("admin")
     box = window.admin.retention_box

@@ -261,6 +261,12 @@ class ReportsPage(Page):
         self.settings.setText(self.tr("Ward settings…"))
         self.commendations.setText(self.tr("Commendations of this period…"))
 
+    def refresh(self) -> None:
+        """Shown again: a period that runs from today ("This quarter", "Last month") is worked out from today
+        again, so a page left open across a month, quarter or year end does not offer the last period's dates
+        and file name. Dates typed in "Dates…" and a file name typed or chosen stay as they are."""
+        self._apply_period()
+
     def _apply_period(self) -> None:
         key = self.period.currentData()
         custom = key == "custom"

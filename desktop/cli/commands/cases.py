@@ -4,9 +4,8 @@ and their outcome — a tip's status, a mediation's result."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.cli import record_messages  # noqa: F401  (registers the messages used here)
 from desktop.cli.context import add_common_options, open_store, print_table, whole_number
 from desktop.errors import WardbookError
@@ -19,8 +18,6 @@ from desktop.store.queries import id_from_prefix, list_cases
 from desktop.store.tables import CASE_KINDS, CASE_OUTCOMES, CASE_STATUSES
 from desktop.text import format_date
 
-TODAY = date.today().strftime("%d/%m/%Y")
-
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = subparsers.add_parser("case", help="vụ việc / cases")
@@ -30,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_common_options(add)
     add.add_argument("--kind", required=True, choices=CASE_KINDS)
     add.add_argument("--title", required=True, help="nội dung / what it is about")
-    add.add_argument("--received", default=TODAY, help="ngày tiếp nhận / received on, dd/mm/yyyy")
+    add.add_argument("--received", help="ngày tiếp nhận / received on, dd/mm/yyyy (mặc định hôm nay / default today)")
     add.add_argument("--household", help="mã hộ hoặc id / household code or id")
     add.add_argument("--source", help="nguồn / source")
     add.add_argument("--due", help="hạn xử lý / due on, dd/mm/yyyy")
@@ -40,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     update = actions.add_parser("update", help="ghi diễn biến, tình trạng, kết quả / record an event")
     add_common_options(update)
     update.add_argument("case", metavar="CASE_ID", help="id (hoặc 8 ký tự đầu) / id (or its first 8 characters)")
-    update.add_argument("--date", default=TODAY, help="dd/mm/yyyy")
+    update.add_argument("--date", help="dd/mm/yyyy (mặc định hôm nay / default today)")
     update.add_argument("--status", choices=CASE_STATUSES)
     update.add_argument("--outcome", choices=CASE_OUTCOMES,
                         help="tin báo / tip: received, verified, forwarded_police, closed; "
@@ -76,7 +73,7 @@ def _case_id(store: Store, prefix: str) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        case_id = add_case(store, kind=args.kind, title=args.title, received_on=args.received,
+        case_id = add_case(store, kind=args.kind, title=args.title, received_on=args.received or clock.today(),
                            household_id=args.household, source=args.source, due_on=args.due,
                            assignee_id=user_id(store, args.assignee))
     print(i18n.tr("cli.case_added", id=case_id))
@@ -86,8 +83,8 @@ def _add(args: argparse.Namespace) -> int:
 def _update(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         case_id = _case_id(store, args.case)
-        update_case(store, case_id, on=args.date, note=args.note, new_status=args.status, outcome=args.outcome,
-                    resolution=args.resolution)
+        update_case(store, case_id, on=args.date or clock.today(), note=args.note, new_status=args.status,
+                    outcome=args.outcome, resolution=args.resolution)
     print(i18n.tr("cli.case_updated", id=case_id[:8]))
     return 0
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.cli import record_messages  # noqa: F401  (registers the messages used here)
-from desktop.cli.commands.cases import TODAY, user_id
+from desktop.cli.commands.cases import user_id
 from desktop.cli.context import add_common_options, open_store, print_table
 from desktop.register.reintegration import (
     add_reintegration,
@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add = actions.add_parser("add", help="ghi người được hỗ trợ / put a person under support")
     add_common_options(add)
     add.add_argument("--person", required=True, help="họ tên hoặc id / full name or id")
-    add.add_argument("--start", default=TODAY, help="ngày bắt đầu / start, dd/mm/yyyy")
+    add.add_argument("--start", help="ngày bắt đầu / start, dd/mm/yyyy (mặc định hôm nay / default today)")
     add.add_argument("--end", help="ngày kết thúc / end, dd/mm/yyyy")
     add.add_argument("--officer", help="cán bộ phụ trách: tên đăng nhập / officer responsible: username")
     add.add_argument("--notes", help="ghi chú (dữ liệu cá nhân) / notes (personal data)")
@@ -44,15 +44,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     end = actions.add_parser("end", help="kết thúc hỗ trợ / end the support")
     add_common_options(end)
     end.add_argument("record", metavar="RECORD_ID", help="id (hoặc 8 ký tự đầu) / id (or its first 8 characters)")
-    end.add_argument("--date", default=TODAY, help="ngày kết thúc / end, dd/mm/yyyy")
+    end.add_argument("--date", help="ngày kết thúc / end, dd/mm/yyyy (mặc định hôm nay / default today)")
     end.add_argument("--notes", help="ghi chú / notes")
     end.set_defaults(handler=_end)
 
 
 def _add(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        record_id = add_reintegration(store, person_id=resolve_person(store, args.person), started_on=args.start,
-                                      ended_on=args.end, officer_id=user_id(store, args.officer), notes=args.notes)
+        record_id = add_reintegration(store, person_id=resolve_person(store, args.person),
+                                      started_on=args.start or clock.today(), ended_on=args.end,
+                                      officer_id=user_id(store, args.officer), notes=args.notes)
     print(i18n.tr("cli.reintegration_added", id=record_id))
     return 0
 
@@ -76,6 +77,6 @@ def _list(args: argparse.Namespace) -> int:
 def _end(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         record_id = find_record(store, args.record)
-        end_reintegration(store, record_id, ended_on=args.date, notes=args.notes)
+        end_reintegration(store, record_id, ended_on=args.date or clock.today(), notes=args.notes)
     print(i18n.tr("cli.reintegration_ended", id=record_id[:8]))
     return 0

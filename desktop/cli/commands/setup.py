@@ -85,7 +85,8 @@ def _setting(args: argparse.Namespace) -> int:
         rows = store.conn.execute(
             "SELECT key, value FROM settings WHERE ? IS NULL OR key = ? ORDER BY key", (args.key, args.key)
         ).fetchall()
-    print_table(["", ""], [tuple(row) for row in rows if not str(row[0]).startswith("sync.")])
+    # Sync's and the clock check's bookkeeping are this laptop's own state, not settings of the ward.
+    print_table(["", ""], [tuple(row) for row in rows if not str(row[0]).startswith(("sync.", "clock."))])
     return 0
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.cli.context import add_common_options, open_store, print_table, whole_number
 from desktop.register.households import resolve_household
 from desktop.register.labels import label, labels
@@ -45,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add = actions.add_parser("add", help="ghi lượt thăm / log a visit")
     add_common_options(add)
     add.add_argument("--household", required=True, help="mã hộ hoặc id / code or id")
-    add.add_argument("--date", default=date.today().strftime("%d/%m/%Y"), help="dd/mm/yyyy")
+    add.add_argument("--date", help="dd/mm/yyyy (mặc định hôm nay / default today)")
     add.add_argument("--purpose", action="append", required=True, choices=VISIT_PURPOSES)
     add.add_argument("--outcome", default="met", choices=VISIT_OUTCOMES)
     add.add_argument("--person-met")
@@ -93,8 +92,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _add(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         visit_id = add_visit(
-            store, household_id=args.household, visited_on=args.date, purposes=args.purpose, outcome=args.outcome,
-            officer_id=args.officer, person_met=args.person_met, findings=args.findings,
+            store, household_id=args.household, visited_on=args.date or clock.today(), purposes=args.purpose,
+            outcome=args.outcome, officer_id=args.officer, person_met=args.person_met, findings=args.findings,
             follow_up_due=args.follow_up, support=args.support,
         )
     print(i18n.tr("cli.visit_added", id=visit_id))
@@ -146,7 +145,7 @@ def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         household_id = resolve_household(store, args.household) if args.household else None
         visits = list_visits(store, household_id=household_id, limit=args.limit,
-                             overdue_on=date.today() if args.overdue else None,
+                             overdue_on=clock.today() if args.overdue else None,
                              officer_id=visible_officer(store))
     if not visits:
         print(i18n.tr("cli.none_found"))
