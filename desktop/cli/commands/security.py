@@ -33,7 +33,7 @@ from desktop.security.database import backup, open_database, restore
 from desktop.security.session import attach, authorize
 from desktop.store import Store
 from desktop.store.tables import USER_ROLES
-from desktop.text import format_time
+from desktop.text import format_date, format_time
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -210,10 +210,10 @@ def _retention_set(args: argparse.Namespace) -> int:
 
 
 def _print_plan(plan: retention.PurgePreview) -> None:
-    print(i18n.tr("cli.retention_plan", years=plan.years, cutoff=plan.cutoff))
+    print(i18n.tr("cli.retention_plan", years=plan.years, cutoff=format_date(plan.cutoff)))
     if plan.households:
         print_table([i18n.tr(f"col.{c}") for c in ("code", "address", "moved_out", "last_visit")],
-                    [(h["code"], h["address"], h["moved_out_on"], h["last_visit"] or "—")
+                    [(h["code"], h["address"], format_date(h["moved_out_on"]), format_date(h["last_visit"]) or "—")
                      for h in plan.households])
     print_table(["", ""], [(table, count) for table, count in plan.counts.items()])
 
