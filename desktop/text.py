@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, datetime
+
+from desktop.clock import WARD_TIME
 
 _SPACES = re.compile(r"\s+")
 # Characters that show nothing: zero-width spaces and joiners, direction marks and overrides, the byte-order mark,
@@ -52,3 +55,17 @@ def format_date(iso: object) -> str:
     year, month, day = iso[:10].split("-")
     return f"{day}/{month}/{year}"
 
+
+
+def format_time(at: object) -> str:
+    """A stored UTC instant (`2026-06-30T23:30:01.905Z`) as Ho Chi Minh City time to the minute (`01/07/2026
+    06:30`), whatever zone the laptop is set to: officers read every time as their ward's, and the stored text cut
+    to its date was yesterday before 07:00. Empty for None; a text that is no time is shown as it is."""
+    text = str(at or "")
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is None:  # every stored time is UTC, also one written without its zone
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(WARD_TIME).strftime("%d/%m/%Y %H:%M")

@@ -63,7 +63,7 @@ def test_a_sweep_from_a_shared_file_is_answered_and_followed(
     totals = out.splitlines()[-1].split()
     assert totals[-5:] == ["3", "1", "1", "1", "0"], out  # households, reached, to retry, not started, other
     code, out, _ = run(capsys, ward, "campaign", "progress", name, "--by", "day")
-    assert "2026-06-02" in out
+    assert "02/06/2026" in out and "2026-06" not in out  # each day as the officers write it
     code, out, _ = run(capsys, ward, "campaign", "show", name, "--json")
     shared = json.loads(out)
     assert [(q["code"], q["label"], q["kind"]) for q in shared["questions"]] == [

@@ -8,11 +8,14 @@ import pytest
 
 from desktop import clock
 from desktop.errors import WardbookError
+from desktop.register.activities import add_activity
+from desktop.register.cases import add_case
 from desktop.register.households import (
     add_area,
     add_household,
     add_person,
     find_area,
+    move_out_person,
     set_flags,
     set_head,
     update_household,
@@ -151,6 +154,74 @@ def test_visit_rules(store: Store) -> None:
             add_visit(store, household_id=household, **kwargs)  # type: ignore[arg-type]
     assert store.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == 0
     assert store.conn.execute("SELECT COUNT(*) FROM support_items").fetchone()[0] == 0
+
+
+def _refusal(action) -> WardbookError:  # type: ignore[no-untyped-def]
+    with pytest.raises(WardbookError) as refused:
+        action()
+    return refused.value
+
+
+def test_a_member_moves_out_on_a_day_that_has_come_and_not_before_moving_in(store: Store) -> None:
+    """A move-out typed 2062 for 2026 took the member off the household's page while every review counted them."""
+    household = add_household(store, area_id=None, house_no="7", street="Lê Lợi", head_name="Nguyễn Văn An")
+    son = add_person(store, household, "Nguyễn Văn Cường", moved_in_on="01/03/2020")
+    ahead = clock.today() + timedelta(days=1)
+    refused = _refusal(lambda: move_out_person(store, son, ahead.strftime("%d/%m/%Y")))
+    assert refused.params["field"] == "moved_out_on"
+    assert refused.message("vi") == f"Ngày chuyển đi ({ahead:%d/%m/%Y}) không được ở tương lai."
+    assert refused.message("en") == f"Date moved out ({ahead:%d/%m/%Y}) cannot be in the future."
+    refused = _refusal(lambda: move_out_person(store, son, "28/02/2020"))
+    assert refused.params["field"] == "moved_out_on"
+    assert refused.message("vi") == "Ngày chuyển đi (28/02/2020) không được trước ngày chuyển đến (01/03/2020)."
+    assert refused.message("en") == "The date moved out (28/02/2020) cannot be before the date moved in (01/03/2020)."
+    assert [p["moved_out_on"] for p in household_detail(store, household)["people"]] == [None, None]  # type: ignore[index]
+    move_out_person(store, son, "01/03/2020")  # the day they came is a day they can leave
+    assert store.conn.execute("SELECT moved_out_on FROM people WHERE id = ?", (son,)).fetchone() == ("2020-03-01",)
+    refused = _refusal(lambda: add_person(store, household, "Trần Thị Bé", moved_in_on=ahead))
+    assert refused.params["field"] == "moved_in_on"
+    assert refused.message("vi") == f"Ngày chuyển đến ({ahead:%d/%m/%Y}) không được ở tương lai."
+
+
+def test_a_follow_up_is_done_between_the_visit_and_today(store: Store) -> None:
+    """Done "in 2027", it left every list of due follow-ups today while the reviews counted it open until then."""
+    household = add_household(store, area_id=None, house_no="9", street="Hai Bà Trưng", head_name="Phạm Thị Lan")
+    visited = clock.today() - timedelta(days=30)
+    visit = add_visit(store, household_id=household, visited_on=visited, purposes=["welfare_check"], outcome="met",
+                      follow_up_due=visited + timedelta(days=7))
+    ahead, before = clock.today() + timedelta(days=1), visited - timedelta(days=1)
+    refused = _refusal(lambda: complete_follow_up(store, visit, ahead))
+    assert refused.params["field"] == "done_on"
+    assert refused.message("vi") == f"Ngày hoàn thành ({ahead:%d/%m/%Y}) không được ở tương lai."
+    refused = _refusal(lambda: complete_follow_up(store, visit, before.strftime("%d/%m/%Y")))
+    assert refused.params["field"] == "done_on"
+    assert refused.message("vi") == (f"Ngày hoàn thành ({before:%d/%m/%Y}) không được trước ngày thăm "
+                                     f"({visited:%d/%m/%Y}).")
+    assert refused.message("en") == (f"The date done ({before:%d/%m/%Y}) cannot be before the visit "
+                                     f"({visited:%d/%m/%Y}).")
+    assert store.conn.execute("SELECT follow_up_done_at FROM visits").fetchone() == (None,)
+    complete_follow_up(store, visit, visited)  # done on the day of the visit itself
+    assert store.conn.execute("SELECT follow_up_done_at FROM visits").fetchone() == (visited.isoformat(),)
+
+
+def test_the_dates_in_the_registers_messages_are_written_dd_mm_yyyy(store: Store) -> None:
+    household = add_household(store, area_id=None, house_no="9", street="A", head_name="B")
+    ahead = clock.today() + timedelta(days=1)
+    shown = f"{ahead:%d/%m/%Y}"
+    visit = dict(household_id=household, purposes=["welfare_check"], outcome="met")
+    messages = [
+        _refusal(lambda: add_visit(store, visited_on=ahead, **visit)),  # type: ignore[arg-type]
+        _refusal(lambda: add_visit(store, visited_on="10/11/2025", follow_up_due="05/11/2025", **visit)),  # type: ignore[arg-type]
+        _refusal(lambda: add_activity(store, kind="meeting", held_on=ahead, topic="Họp tổ")),
+        _refusal(lambda: add_case(store, kind="tip", title="Tin báo", received_on="10/11/2025",
+                                  due_on="05/11/2025", household_id=household)),
+    ]
+    for lang in ("vi", "en"):
+        texts = [refused.message(lang) for refused in messages]
+        assert shown in texts[0] and shown in texts[2], texts
+        assert "05/11/2025" in texts[1] and "10/11/2025" in texts[1], texts
+        assert "05/11/2025" in texts[3] and "10/11/2025" in texts[3], texts
+        assert not any("2025-11" in text or ahead.isoformat() in text for text in texts), texts
 
 
 def test_household_list_is_in_walking_order(store: Store) -> None:

@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 PASSPHRASE = "mật khẩu tệp khóa"
+# Stored times are UTC: this one is 06:30 on 1 July in Ho Chi Minh City, the day before in UTC.
+AT_0630_IN_HCMC = "2026-06-30T23:30:00.000Z"
 
 
 @pytest.fixture(autouse=True)
@@ -127,9 +129,13 @@ def test_problems_are_told_in_words_and_a_clock_warning_is_not_a_failure(
     assert main(["sync", *laptop]) == 1
     out = capsys.readouterr().out
     assert "bị cắt cụt" in out and "truncated" not in out
+    with _open(tmp_path / "laptop.db", tmp_path / "laptop.keys") as store:  # met at 06:30 in Ho Chi Minh City
+        store.conn.execute("UPDATE sync_errors SET at = ?", (AT_0630_IN_HCMC,))
     assert main(["sync", "status", *laptop, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Problems not over yet (2)" in out and "cut short" in out and "more than 10 minutes ahead" in out
+    problems = [line for line in out.splitlines() if "cut short" in line or "10 minutes ahead" in line]
+    assert len(problems) == 2 and all(line.startswith("  01/07/2026 06:30  ") for line in problems), problems
 
 
 def test_sync_without_a_share_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -260,9 +266,12 @@ def test_a_laptop_approved_for_an_officer_cannot_change_accounts_and_the_admin_s
     capsys.readouterr()
     assert main(["sync", *station, "--lang", "en"]) == 0
     assert "1 changes refused" in capsys.readouterr().out
+    with _open(tmp_path / "station.db", tmp_path / "station.keys") as store:
+        store.conn.execute("UPDATE refused_changes SET at = ?", (AT_0630_IN_HCMC,))
     assert main(["sync", "refused", *station, "--lang", "en"]) == 0
     listed = capsys.readouterr().out
     assert "canbo2" in listed and "only an admin may change accounts" in listed
+    assert listed.splitlines()[2].startswith("01/07/2026 06:30 ") and "2026-06-30" not in listed
     assert main(["sync", "status", *station, "--lang", "en"]) == 0
     status = capsys.readouterr().out
     assert "Refused" in status and "Change by canbo2 not accepted (change Account)" in status

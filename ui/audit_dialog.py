@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent
@@ -33,23 +32,11 @@ from desktop.security import audit
 from desktop.security.audit_targets import describe_targets
 from desktop.store.queries import household_summaries
 from ui.context import AppContext
-from ui.models import Column, RowsModel
+from ui.models import Column, RowsModel, time_of
 from ui.widgets import FieldError, record_table
 
 LIMIT = 500
 TABLES = ("households", "people", "visits", "cases", "activities", "users", "settings")
-
-
-def local_time(at: object) -> str:
-    """A stored UTC time (`2026-06-30T03:04:05.678Z`) as this computer's local date and time, to the minute."""
-    text = str(at or "")
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text[:16].replace("T", " ")
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%d/%m/%Y %H:%M")
 
 
 class AuditDialog(QDialog):
@@ -71,7 +58,7 @@ class AuditDialog(QDialog):
         self.heading.setWordWrap(True)
         self.model = RowsModel(
             [
-                Column("at", lambda: self.tr("When"), lambda row: local_time(row.get("at"))),
+                Column("at", lambda: self.tr("When"), time_of("at")),
                 Column("username", lambda: self.tr("Who"), lambda row: str(row.get("username") or "—")),
                 Column("action", lambda: self.tr("Did"), lambda row: self._action(str(row.get("action") or ""))),
                 Column("target", lambda: self.tr("Record"), self._target),

@@ -10,6 +10,7 @@ what is saved.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap
@@ -27,6 +28,7 @@ from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
 from ui.language import fmt_date
+from ui.widgets import FieldError, error_text
 
 
 def _calendar_icon() -> QIcon:
@@ -124,28 +126,45 @@ class DateEdit(QLineEdit):
 
 
 class DateDialog(QDialog):
-    """Ask for one date (a follow-up done on, a member moved out on) with the same field as the forms."""
+    """Ask for one date (a follow-up done on, a member moved out on) with the same field as the forms. OK hands
+    the date to `save` (the core's check and write); a date it refuses keeps the dialog open with the reason
+    under the field, for the officer to correct the date they typed."""
 
-    def __init__(self, title: str, text: str, value: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, text: str, value: str, parent: QWidget | None = None,
+                 save: Callable[[str], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dateDialog")
         self.setWindowTitle(title)
+        self.save = save
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
         self.field = DateEdit(value, self)
         self.label.setBuddy(self.field)
+        self.error = FieldError(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.field)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(360)
         self.field.selectAll()
 
+    def accept(self) -> None:
+        if self.save is not None:
+            self.error.clear_message()
+            try:
+                self.save(self.field.text())
+            except WardbookError as error:
+                self.error.show_message(error_text(error))
+                self.field.setFocus()
+                self.field.selectAll()
+                return
+        super().accept()
 
-def ask_date(parent: QWidget, title: str, text: str, value: str) -> str | None:
-    """The date typed or picked (as typed, for the core to check); None when cancelled."""
-    dialog = DateDialog(title, text, value, parent)
-    return dialog.field.text() if dialog.exec() else None
+
+def ask_date(parent: QWidget, title: str, text: str, value: str, save: Callable[[str], object]) -> bool:
+    """Ask for a date and `save` it (as typed, for the core to check); False when cancelled."""
+    return bool(DateDialog(title, text, value, parent, save).exec())

@@ -6,8 +6,8 @@ Switching language at runtime swaps the translators, which makes Qt send a Langu
 widget: pages re-set their visible labels in `retranslate()`. The core's messages (errors, labels of coded
 values) follow the same choice through `desktop.i18n.set_language`.
 
-Formatting is the Vietnamese convention in both languages (the data is Vietnamese): dates dd/MM/yyyy, numbers
-with dots as thousands separators.
+Formatting is the Vietnamese convention in both languages (the data is Vietnamese): dates dd/MM/yyyy, times in
+Ho Chi Minh City's zone as dd/MM/yyyy HH:mm, numbers with dots as thousands separators.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desktop import i18n
+from desktop.text import format_time
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 LANGUAGES = ("vi", "en")
@@ -60,11 +61,18 @@ class LanguageManager:
 
 
 def fmt_date(iso: object) -> str:
-    """`2026-06-30` (or an ISO timestamp) → `30/06/2026`; empty stays empty."""
+    """A day (`2026-06-30`) → `30/06/2026`; empty stays empty. A stored time goes through `fmt_time`: its date
+    cut from the UTC text is the day before in Ho Chi Minh City until 07:00."""
     text = str(iso or "")
     if len(text) < 10 or text[4] != "-":
         return text
     return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
+
+
+def fmt_time(at: object) -> str:
+    """A stored UTC time as the ward's (Ho Chi Minh City) date and time, `01/07/2026 06:30`: how every time the
+    app shows is written (last sync, sync problems and conflicts, the audit log, a lock-out)."""
+    return format_time(at)
 
 
 def fmt_number(value: object) -> str:

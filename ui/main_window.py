@@ -41,7 +41,7 @@ from desktop.sync.jobs import LAST_SYNC
 from ui.clock_warning import ClockWarning
 from ui.context import AppContext
 from ui.keys import keyring_works, remembered_key_file, use_keyring
-from ui.language import fmt_date
+from ui.language import fmt_time
 from ui.pages.household import HouseholdPage
 from ui.pages.households import HouseholdsPage
 from ui.pages.overview import OverviewPage
@@ -520,5 +520,5 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("User: %1").replace("%1", who))
         last = self.ctx.store.setting(LAST_SYNC)
         self.sync_label.setText(
-            self.tr("Last sync: %1").replace("%1", fmt_date(last) if last else self.tr("never"))
+            self.tr("Last sync: %1").replace("%1", fmt_time(last) if last else self.tr("never"))
         )

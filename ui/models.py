@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.register.labels import label, labels
 from desktop.search.folding import fold
-from ui.language import fmt_date, fmt_number
+from ui.language import fmt_date, fmt_number, fmt_time
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,6 +41,11 @@ def text_of(key: str) -> Callable[[Mapping[str, Any]], str]:
 
 def date_of(key: str) -> Callable[[Mapping[str, Any]], str]:
     return lambda row: fmt_date(row.get(key))
+
+
+def time_of(key: str) -> Callable[[Mapping[str, Any]], str]:
+    """A stored UTC time, shown as the ward's date and time (sorted by the stored value, which orders alike)."""
+    return lambda row: fmt_time(row.get(key))
 
 
 def number_of(key: str) -> Callable[[Mapping[str, Any]], str]:

@@ -24,6 +24,7 @@ from desktop.security.permissions import can
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store
 from desktop.store.tables import SWEEP_STATUSES
+from desktop.text import format_date
 
 _YES = frozenset({"yes", "y", "co", "có", "1", "true", "x"})
 _NO = frozenset({"no", "n", "khong", "không", "0", "false"})
@@ -161,7 +162,7 @@ def record(
         raise WardbookError("campaign.not_assigned", name=campaign.name)
     day = parse_date(on or clock.today(), required=True, field="on")
     if day is not None and day > clock.today().isoformat():
-        raise WardbookError("register.future_visit", value=day)
+        raise WardbookError("register.future_visit", value=format_date(day))
     given = _checked_answers(campaign, answers or {})
     current = household_answers(store, campaign_id, household_id)
     if status == "reached":

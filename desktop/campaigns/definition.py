@@ -25,6 +25,7 @@ from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.queries import fetch_dicts
 from desktop.store.tables import HOUSEHOLD_FLAGS, QUESTION_KINDS
+from desktop.text import format_date
 
 MAX_DEFINITION_BYTES = 1_000_000
 
@@ -136,7 +137,7 @@ def create_campaign(
     ends = parse_date(ends_on, required=True, field="ends_on")
     assert checked_name is not None and starts is not None and ends is not None
     if ends < starts:
-        raise WardbookError("campaign.dates", starts=starts, ends=ends)
+        raise WardbookError("campaign.dates", starts=format_date(starts), ends=format_date(ends))
     check_choice(target_flag, HOUSEHOLD_FLAGS, "target_flag", required=False)
     if not questions:
         raise WardbookError("campaign.no_questions")

@@ -151,6 +151,7 @@ i18n.register(
         "col.action": {"vi": "Thao tác", "en": "Action"},
         "col.target": {"vi": "Đối tượng", "en": "Target"},
         "col.moved_out": {"vi": "Chuyển đi", "en": "Moved out"},
+        "col.when": {"vi": "Lúc", "en": "When"},
         "col.id": {"vi": "Mã", "en": "Id"},
         "col.period": {"vi": "Kỳ", "en": "Period"},
         "col.reason": {"vi": "Thành tích", "en": "Achievement"},

@@ -14,6 +14,7 @@ from desktop.register.validation import MAX_COUNT, MAX_TEXT, check_choice, check
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import Store
 from desktop.store.tables import ACTIVITY_KINDS
+from desktop.text import format_date
 
 
 def _activity_fields(kind: str, held_on: str | date, topic: str, area_id: str | None,
@@ -23,7 +24,7 @@ def _activity_fields(kind: str, held_on: str | date, topic: str, area_id: str | 
     held = parse_date(held_on, required=True, field="held_on")
     assert held is not None
     if held > clock.today().isoformat():
-        raise WardbookError("register.future_activity", value=held)
+        raise WardbookError("register.future_activity", value=format_date(held))
     count: int | None = None
     if attendance is not None and str(attendance).strip():
         try:

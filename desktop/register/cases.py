@@ -28,6 +28,7 @@ from desktop.register.validation import (
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.tables import CASE_KINDS, CASE_STATUSES, MEDIATION_KINDS, MEDIATION_RESULTS, TIP_STATUSES
+from desktop.text import format_date
 
 CLOSING_STATUSES = ("resolved", "closed")
 
@@ -80,7 +81,7 @@ def add_case(
     assert received is not None
     due = parse_date(due_on, field="due_on")
     if due is not None and due < received:
-        raise WardbookError("register.due_before_received", due=due, received=received)
+        raise WardbookError("register.due_before_received", due=format_date(due), received=format_date(received))
     case_id = new_id()
     store.writer.write(
         [

@@ -13,6 +13,7 @@ from desktop.register.validation import (
     check_choice,
     check_text,
     normalise_phone,
+    not_in_future,
     parse_date,
     require_text,
 )
@@ -20,6 +21,7 @@ from desktop.search.folding import fold
 from desktop.security.session import authorize
 from desktop.store import Store, new_id
 from desktop.store.tables import AREA_KINDS, GENDERS, HOUSEHOLD_FLAGS
+from desktop.text import format_date
 
 MAX_CODE = 40
 # Household codes: this laptop's three letters, a dash and its own running number ("KQM-00123"). Letters only
@@ -185,14 +187,26 @@ def add_person(store: Store, household_id: str, full_name: str, *, birth_year: i
     authorize(store, "register.edit")
     household_id = resolve_household(store, household_id)
     fields = _person_fields(full_name, birth_year, gender, phone, relation)
-    fields.update({"household_id": household_id, "moved_in_on": parse_date(moved_in_on)})
+    fields.update({"household_id": household_id,
+                   "moved_in_on": not_in_future(parse_date(moved_in_on, field="moved_in_on"), "moved_in_on")})
     return store.writer.insert("people", fields)
 
 
 def move_out_person(store: Store, person_id: str, on: str) -> None:
-    """A member leaves: kept in the history, no longer listed or searched with the household."""
+    """A member leaves: kept in the history, no longer listed or searched with the household. The day is one that
+    has come, and not before the member moved in: a typo of 2062 for 2026 took the member off the household's page
+    while every review went on counting them."""
     authorize(store, "register.edit")
-    store.writer.update("people", person_id, {"moved_out_on": parse_date(on, required=True, field="on")})
+    row = store.conn.execute("SELECT moved_in_on FROM people WHERE id = ? AND deleted_hlc IS NULL",
+                             (person_id,)).fetchone()
+    if row is None:
+        raise WardbookError("register.unknown_person", value=person_id)
+    moved_out = not_in_future(parse_date(on, required=True, field="moved_out_on"), "moved_out_on")
+    assert moved_out is not None
+    if row[0] and moved_out < row[0]:
+        raise WardbookError("register.moved_out_before_in", moved_out=format_date(moved_out),
+                            moved_in=format_date(row[0]), field="moved_out_on")
+    store.writer.update("people", person_id, {"moved_out_on": moved_out})
 
 
 def set_head(store: Store, household_id: str, person_id: str) -> None:

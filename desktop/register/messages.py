@@ -136,6 +136,19 @@ i18n.register(
             "vi": "Hạn theo dõi ({due}) phải sau ngày thăm ({visited}).",
             "en": "The follow-up due date ({due}) must be after the visit ({visited}).",
         },
+        # Any date of what happened (validation.not_in_future), whichever record module is loaded.
+        "register.future_date": {
+            "vi": "{name} ({value}) không được ở tương lai.",
+            "en": "{name} ({value}) cannot be in the future.",
+        },
+        "register.done_before_visit": {
+            "vi": "Ngày hoàn thành ({done}) không được trước ngày thăm ({visited}).",
+            "en": "The date done ({done}) cannot be before the visit ({visited}).",
+        },
+        "register.moved_out_before_in": {
+            "vi": "Ngày chuyển đi ({moved_out}) không được trước ngày chuyển đến ({moved_in}).",
+            "en": "The date moved out ({moved_out}) cannot be before the date moved in ({moved_in}).",
+        },
         "register.future_visit": {
             "vi": "Ngày thăm ({value}) không được ở tương lai.",
             "en": "The visit date ({value}) cannot be in the future.",

@@ -61,10 +61,6 @@ i18n.register(
             "vi": "Mô hình “{status}” cần có {name}.",
             "en": "A model that is “{status}” needs this date: {name}.",
         },
-        "register.future_date": {
-            "vi": "{name} ({value}) không được ở tương lai.",
-            "en": "{name} ({value}) cannot be in the future.",
-        },
         **{f"field.{key}": {"vi": vi, "en": en} for key, (vi, en) in {
             "outcome": ("Kết quả", "Outcome"),
             "person": ("Người được hỗ trợ", "Person supported"),

@@ -23,6 +23,7 @@ from desktop.register.validation import (
     check_int,
     check_number,
     check_text,
+    not_in_future,
     parse_date,
     require_text,
     required_error,
@@ -31,6 +32,7 @@ from desktop.security.session import authorize, authorize_owner
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.queries import fetch_dicts, id_from_prefix
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
+from desktop.text import format_date
 
 # What the visit form edits: the same fields whether the visit is new or corrected.
 _SUPPORT_FIELDS = ("kind", "quantity", "unit", "value_vnd", "description")
@@ -80,10 +82,10 @@ def _checked_fields(
     visited = parse_date(visited_on, required=True, field="visited_on")
     assert visited is not None
     if visited > clock.today().isoformat():
-        raise WardbookError("register.future_visit", value=visited)
+        raise WardbookError("register.future_visit", value=format_date(visited))
     due = parse_date(follow_up_due, field="follow_up_due")
     if due is not None and due <= visited:
-        raise WardbookError("register.follow_up_before_visit", due=due, visited=visited)
+        raise WardbookError("register.follow_up_before_visit", due=format_date(due), visited=format_date(visited))
     return {
         "household_id": resolve_household(store, household_id) if household_id else None,
         "visited_at": visited,
@@ -204,10 +206,16 @@ def update_visit(
 
 
 def complete_follow_up(store: Store, visit_id: str, done_on: str | date) -> None:
-    _owned_visit(store, visit_id)
-    store.writer.update(
-        "visits", visit_id, {"follow_up_done_at": parse_date(done_on, required=True, field="done_on")}
-    )
+    """Mark a visit's follow-up done on a day between the visit and today: one done "in 2027" left every list of
+    due follow-ups today while the reviews counted it open and overdue until then."""
+    visit = _owned_visit(store, visit_id)
+    done = not_in_future(parse_date(done_on, required=True, field="done_on"), "done_on")
+    assert done is not None
+    visited = str(visit["visited_at"])
+    if done < visited:
+        raise WardbookError("register.done_before_visit", done=format_date(done), visited=format_date(visited),
+                            field="done_on")
+    store.writer.update("visits", visit_id, {"follow_up_done_at": done})
 
 
 def void_visit(store: Store, visit_id: str, reason: str) -> None:

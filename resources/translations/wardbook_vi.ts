@@ -1245,10 +1245,6 @@ Anh/chị muốn bắt đầu thế nào?</translation>
         <source>Done on (dd/mm/yyyy):</source>
         <translation>Ngày hoàn thành (dd/mm/yyyy):</translation>
     </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Chưa lưu</translation>
-    </message>
 </context>
 <context>
     <name>FormDialog</name>

@@ -4,6 +4,7 @@ the app, and `audit verify` detects an edited, removed or reordered entry."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -108,6 +109,20 @@ def test_cli_verify_reports_tampering(logged, raw, cli) -> None:  # type: ignore
     raw(store.path).execute("UPDATE audit_log SET target_id = NULL WHERE seq = 2")
     broken = cli("--db", store.path, "audit", "verify")
     assert broken.code == 2 and "tampered" in broken.err and "entry edited" in broken.out
+
+
+def test_cli_list_tells_when_in_ho_chi_minh_city_time(logged, cli) -> None:  # type: ignore[no-untyped-def]
+    """Stored in UTC, read as the ward's time: the raw `…T23:30Z` was the day before until 07:00."""
+    store, _ = logged
+    entries = audit.list_entries(store, limit=3)
+    listed = cli("--db", store.path, "audit", "list", "--limit", "3")
+    assert listed.code == 0, listed.err
+    rows = listed.out.splitlines()[2:]
+    assert listed.out.splitlines()[0].startswith("When ")
+    for entry, row in zip(entries, rows, strict=True):
+        at = datetime.fromisoformat(str(entry["at"]).replace("Z", "+00:00"))
+        assert row.startswith(at.astimezone(timezone(timedelta(hours=7))).strftime("%d/%m/%Y %H:%M  ")), row
+        assert "T" not in row.split("  ")[0] and "Z" not in row
 
 
 def test_viewer_is_for_team_leads_and_admins(logged) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from desktop.security.access import export_person
 from desktop.security.permissions import Actor
 from desktop.security.session import attach
 from desktop.store import Store
+from desktop.store.hlc import wall_ms
 from desktop.store.queries import HouseholdFilter, list_household_ids
 from desktop.store.tables import SYNCED
 from desktop.sync.screen import Refused, keep_refused
@@ -212,6 +213,22 @@ def test_cancelled_purge_changes_nothing(demo_store: Store) -> None:
     with pytest.raises(InterruptedError):
         retention.purge(demo_store, 5, today=LATER, cancelled=lambda: True)
     assert data_snapshot(demo_store.path) == before
+
+
+def test_the_cli_preview_writes_its_dates_dd_mm_yyyy(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """The cut-off in the heading and the move-out day in the table, as every date the officers read."""
+    path = tmp_path / "ward.db"
+    with Store.open(path, create=True) as store:
+        store.writer.clock.now_ms = lambda: wall_ms() - 3 * 366 * 86_400_000  # written three years ago
+        household = add_household(store, area_id=None, house_no="9", street="Lê Lợi", head_name="Hộ Chuyển Đi")
+        store.writer.update("households", household, {"status": "moved_out"})
+        plan = retention.preview(store, 2)
+    cutoff, moved_out = date.fromisoformat(plan.cutoff), date.fromisoformat(str(plan.households[0]["moved_out_on"]))
+    shown = cli("--db", path, "retention", "preview", "--years", "2")
+    assert shown.code == 0, shown.err
+    assert f"Households moved out before {cutoff:%d/%m/%Y} (2-year rule)" in shown.out
+    row = next(line for line in shown.out.splitlines() if "9 Lê Lợi" in line)
+    assert f"{moved_out:%d/%m/%Y}" in row and moved_out.isoformat() not in shown.out
 
 
 def test_data_subject_export(demo_store: Store, accounts: dict[str, Actor], cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

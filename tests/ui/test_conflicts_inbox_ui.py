@@ -23,10 +23,12 @@ def test_an_officer_sees_their_conflicts_in_words_and_no_one_elses(  # type: ign
     ward = Inbox(tmp_path)
     ward.login("canbo1", "officer")
     secrets = PassphraseFileSecrets(tmp_path / "laptop.keys", "laptop passphrase")
+    ward.officer.conn.execute("UPDATE conflicts SET detected_at = '2026-06-30T23:30:00.000Z'")  # stored in UTC
     page = SyncPage(AppContext(ward.officer, language), secrets=secrets)
     owned.append(page)
     page.refresh()
     cells = _cells(page)
+    assert {row[0] for row in cells} == {"01/07/2026 06:30"}  # Ho Chi Minh City time, not the UTC date
     text = "\n".join(" | ".join(row) for row in cells)
     assert {row[1] for row in cells} == {"Hộ", "Lượt thăm"} and len(cells) == 5
     assert not any(findings in text for findings in OTHERS_FINDINGS) and "Mật khẩu" not in text

@@ -34,7 +34,7 @@ from desktop.security import users
 from desktop.security.passwords import check_password_policy
 from desktop.store.tables import USER_ROLES
 from ui.context import AppContext
-from ui.language import fmt_date
+from ui.language import fmt_time
 from ui.models import Column, RowsModel, text_of
 from ui.widgets import FieldError, assign_mnemonics, chosen, confirm, record_table, show_error
 
@@ -170,8 +170,7 @@ class UsersBox(QWidget):
     def _failures(self, row: Mapping[str, Any]) -> str:
         text = str(row.get("failures") or "")
         if row.get("locked_until"):
-            text += " — " + self.tr("locked until %1").replace("%1", str(row["locked_until"])[11:19] + " UTC "
-                                                                + fmt_date(row["locked_until"]))
+            text += " — " + self.tr("locked until %1").replace("%1", fmt_time(row["locked_until"]))
         return text
 
     def refresh(self) -> None:

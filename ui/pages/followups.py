@@ -9,14 +9,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.errors import WardbookError
 from desktop.register.visits import complete_follow_up
 from desktop.security.session import visible_officer
 from desktop.store.queries import count_others_visits, list_visits
@@ -24,7 +22,7 @@ from ui.context import AppContext
 from ui.date_edit import ask_date
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of
-from ui.widgets import Page, chosen, error_text, hidden_text, record_table
+from ui.widgets import Page, chosen, hidden_text, record_table
 
 RECENT = 200
 
@@ -155,14 +153,9 @@ class FollowUpsPage(Page):
         row = self._selected(("today", "overdue"))
         if row is None:
             return
-        text = ask_date(self, self.tr("Follow-up done"), self.tr("Done on (dd/mm/yyyy):"),
-                        fmt_date(self.ctx.today().isoformat()))
-        if text is None:
-            return
-        try:
-            complete_follow_up(self.ctx.store, str(row["id"]), text)
-        except WardbookError as error:
-            QMessageBox.warning(self, self.tr("Not saved"), error_text(error))
+        if not ask_date(self, self.tr("Follow-up done"), self.tr("Done on (dd/mm/yyyy):"),
+                        fmt_date(self.ctx.today().isoformat()),
+                        lambda text: complete_follow_up(self.ctx.store, str(row["id"]), text)):
             return
         self.ctx.records_changed.emit()
         self.ctx.households_changed.emit(str(row.get("household_id") or ""))

@@ -303,11 +303,11 @@ class HouseholdPage(Page):
         person = self._selected_member()
         if not person:
             return
-        text = ask_date(self, self.tr("Moved out"),
-                        self.tr("Date %1 moved out (dd/mm/yyyy):").replace("%1", str(person["full_name"])),
-                        fmt_date(self.ctx.today().isoformat()))
-        if text is not None:
-            self._apply(lambda: move_out_person(self.ctx.store, str(person["id"]), text))
+        if ask_date(self, self.tr("Moved out"),
+                    self.tr("Date %1 moved out (dd/mm/yyyy):").replace("%1", str(person["full_name"])),
+                    fmt_date(self.ctx.today().isoformat()),
+                    lambda text: move_out_person(self.ctx.store, str(person["id"]), text)):
+            self._changed()
 
     def _make_head(self) -> None:
         person = self._selected_member()

@@ -33,8 +33,8 @@ from desktop.sync.conflict_words import inbox
 from desktop.sync.problems import explained, is_warning, open_problems
 from ui import workers
 from ui.context import AppContext
-from ui.language import fmt_date
-from ui.models import Column, RowsModel, date_of, number_of, text_of
+from ui.language import fmt_time
+from ui.models import Column, RowsModel, number_of, text_of, time_of
 from ui.pages.sync_setup import SetupBox, SyncKeyChooser
 from ui.progress import JobProgress
 from ui.widgets import FieldError, Page, chosen, record_table
@@ -77,7 +77,7 @@ class SyncPage(Page):
                     "clock_offset", lambda: self.tr("Clock offset (min)"), text_of("clock_offset"), align_right=True
                 ),
                 Column("errors", lambda: self.tr("Errors"), number_of("errors"), align_right=True),
-                Column("last_sync", lambda: self.tr("Last sync"), date_of("last_sync")),
+                Column("last_sync", lambda: self.tr("Last sync"), time_of("last_sync")),
             ],
             self,
         )
@@ -88,7 +88,7 @@ class SyncPage(Page):
         self.problems_box = QGroupBox(self)
         self.problems = RowsModel(
             [
-                Column("at", lambda: self.tr("When"), date_of("at")),
+                Column("at", lambda: self.tr("When"), time_of("at")),
                 Column("device", lambda: self.tr("Laptop"), lambda row: str(row.get("device") or "")[:8]),
                 Column("file", lambda: self.tr("File"), text_of("file")),
                 # In words, in the language chosen now (the rows keep the recorded code).
@@ -102,7 +102,7 @@ class SyncPage(Page):
         self.conflicts_box = QGroupBox(self)
         self.conflicts = RowsModel(
             [
-                Column("detected_at", lambda: self.tr("Detected"), date_of("detected_at")),
+                Column("detected_at", lambda: self.tr("Detected"), time_of("detected_at")),
                 Column("record", lambda: self.tr("Record"), text_of("record")),
                 Column("which", lambda: self.tr("Which one"), text_of("which")),
                 Column("field", lambda: self.tr("Field"), text_of("field")),
@@ -251,7 +251,7 @@ class SyncPage(Page):
             self.setup.refresh()
             return
         last = self.ctx.store.setting(jobs.LAST_SYNC)
-        text = self.tr("Synced. Last sync: %1").replace("%1", fmt_date(last) or "—")
+        text = self.tr("Synced. Last sync: %1").replace("%1", fmt_time(last) or "—")
         failed = sum(not is_warning(reason) for _, _, reason in getattr(report, "errors", []))
         if failed:
             text += " " + self.tr("%n file(s) could not be applied yet: see the problems below.", "", failed)

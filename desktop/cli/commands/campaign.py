@@ -18,6 +18,7 @@ from desktop.errors import WardbookError
 from desktop.register.labels import label
 from desktop.store import Store
 from desktop.store.tables import QUESTION_KINDS, SWEEP_STATUSES
+from desktop.text import format_date
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -93,7 +94,7 @@ def _list(args: argparse.Namespace) -> int:
         print(i18n.tr("cli.none_found"))
         return 0
     print_table([i18n.tr(f"campaign.cli.col.{c}") for c in ("id", "name", "dates", "status")],
-                [(str(r["id"])[:8], r["name"], f"{r['starts_on']} → {r['ends_on']}",
+                [(str(r["id"])[:8], r["name"], f"{format_date(r['starts_on'])} → {format_date(r['ends_on'])}",
                   i18n.tr(f"campaign.status.{r['status']}")) for r in rows])
     return 0
 
@@ -185,7 +186,7 @@ def _progress(args: argparse.Namespace) -> int:
     if args.by == "day":
         print_table([i18n.tr("campaign.cli.col.day"), i18n.tr("campaign.cli.col.done"),
                      i18n.tr("campaign.cli.col.cumulative"), i18n.tr("campaign.cli.col.planned")],
-                    [(d.on, d.done, d.cumulative, d.planned) for d in progress.per_day(rows, campaign)])
+                    [(format_date(d.on), d.done, d.cumulative, d.planned) for d in progress.per_day(rows, campaign)])
         return 0
     empty = i18n.tr("sweep.no_area" if args.by == "area" else "sweep.unassigned")
     groups = sorted(progress.tallies_by(rows, f"{args.by}_id"), key=lambda t: str(names.get(t.key or "", empty)))

@@ -33,6 +33,7 @@ from desktop.security.database import backup, open_database, restore
 from desktop.security.session import attach, authorize
 from desktop.store import Store
 from desktop.store.tables import USER_ROLES
+from desktop.text import format_date, format_time
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -176,8 +177,8 @@ def _audit_verify(args: argparse.Namespace) -> int:
 def _audit_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         entries = audit.list_entries(store, limit=args.limit)
-    print_table([i18n.tr(f"col.{c}") for c in ("date", "username", "action", "target")],
-                [(e["at"], e["username"] or "—", e["action"],
+    print_table([i18n.tr(f"col.{c}") for c in ("when", "username", "action", "target")],
+                [(format_time(e["at"]), e["username"] or "—", e["action"],
                   f"{e['target_table'] or ''} {e['target_id'] or ''}") for e in entries])
     return 0
 
@@ -209,10 +210,10 @@ def _retention_set(args: argparse.Namespace) -> int:
 
 
 def _print_plan(plan: retention.PurgePreview) -> None:
-    print(i18n.tr("cli.retention_plan", years=plan.years, cutoff=plan.cutoff))
+    print(i18n.tr("cli.retention_plan", years=plan.years, cutoff=format_date(plan.cutoff)))
     if plan.households:
         print_table([i18n.tr(f"col.{c}") for c in ("code", "address", "moved_out", "last_visit")],
-                    [(h["code"], h["address"], h["moved_out_on"], h["last_visit"] or "—")
+                    [(h["code"], h["address"], format_date(h["moved_out_on"]), format_date(h["last_visit"]) or "—")
                      for h in plan.households])
     print_table(["", ""], [(table, count) for table, count in plan.counts.items()])
 

@@ -28,6 +28,7 @@ from desktop.sync.problems import explain, is_warning, open_problems
 from desktop.sync.screen import list_refused
 from desktop.sync.station import ROSTER_STAND_IN
 from desktop.sync.status import device_status, offset_minutes
+from desktop.text import format_time
 
 
 def _secrets(args: argparse.Namespace, store: Store) -> SecretStore:
@@ -192,7 +193,7 @@ def _refused(store: Store) -> int:
     """The changes other laptops were not allowed to make: when, which laptop and account, what, and why."""
     authorize(store, "enrollment")
     print_table([i18n.tr(f"sync.col_{c}") for c in ("at", "device", "user", "record", "why")],
-                [(str(r["at"])[:16].replace("T", " "), f"{str(r['device_id'])[:8]}/{r['seq']}", r["username"] or "—",
+                [(format_time(r["at"]), f"{str(r['device_id'])[:8]}/{r['seq']}", r["username"] or "—",
                   f"{r['op']} {r['tbl']} {str(r['row_id'])[:8]} {r['fields']}"[:90],
                   i18n.tr(f"security.refusal.{r['reason']}")) for r in list_refused(store)])
     return 0
@@ -212,7 +213,7 @@ def _sync(args: argparse.Namespace) -> int:
                 print()
                 print(i18n.tr("sync.cli_problems", count=len(problems)))
                 for problem in problems:
-                    print(f"  {problem.at[:16].replace('T', ' ')}  {(problem.device or '')[:8]}  {problem.file}: "
+                    print(f"  {format_time(problem.at)}  {(problem.device or '')[:8]}  {problem.file}: "
                           f"{problem.text}")
             return 0
         if args.what == "bootstrap":
