@@ -160,10 +160,12 @@ class Writer:
             return
         conn = self._store.conn
         local = [change for change in batch if change.hlc is None]
-        if local and self.check is not None:
-            self.check(local)
         nested = self._store.in_transaction
         with self._store.transaction(), self._writing():
+            # Inside the write lock: another process (the CLI, a second window) may have disabled the account or
+            # changed its role since this one last looked.
+            if local and self.check is not None:
+                self.check(local)
             touched_households: set[str] = set()  # documents to rebuild from the tables
             touched_heads: set[str] = set()  # documents whose household's own text may have changed, only that
             clock_rows: list[tuple[str, str, str, int, str]] = []
