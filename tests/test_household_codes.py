@@ -5,7 +5,9 @@ across laptops with no coordination, shown and found by search."""
 from __future__ import annotations
 
 import re
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -99,3 +101,23 @@ def test_any_device_id_gets_letters() -> None:
     """Device ids are UUIDs; an id of another shape (a hand-edited roster) still gets three letters."""
     for device_id in ("device0", "", "Ⅻ-not-hex"):
         assert len(code_prefix(device_id)) == 3 and set(code_prefix(device_id)) <= set(CODE_LETTERS)
+
+
+def test_two_connections_adding_households_at_once_never_give_the_same_code(tmp_path: Path) -> None:
+    """The officer saves the New household form while another process on the same database (an import from the
+    command line, a second window) has added a household it has not committed yet: the form waits for the write
+    lock, and the code it gives is read after that wait, never the one the other process took meanwhile."""
+    path = tmp_path / "ward.db"
+    with Store.open(path, create=True) as app, Store.open(path) as other:
+        waiting = threading.Event()  # the app asks for the write lock: from here it waits for `other`
+        app.conn.set_trace_callback(lambda sql: waiting.set() if sql == "BEGIN IMMEDIATE" else None)
+        with ThreadPoolExecutor(1) as form:
+            with other.transaction():
+                add_household(other, area_id=None, house_no="77", street="Nguyễn Trãi", head_name="Lý Văn Khác")
+                saved = form.submit(add_household, app, area_id=None, house_no="15", street="Lê Lợi",
+                                    head_name="Phạm Thị Mới")
+                assert waiting.wait(60)
+            saved.result()
+        codes = [row[0] for row in app.conn.execute("SELECT code FROM households ORDER BY house_no")]
+    prefix = code_prefix(app.device_id)
+    assert codes == [f"{prefix}-00002", f"{prefix}-00001"]

@@ -813,3 +813,30 @@ def test_the_clock_never_absorbs_a_stamp_more_than_a_year_ahead() -> None:
     assert unpack(clock.last)[0] == 1_000_000
     clock.observe(pack(1_000_000 + 60_000, 5))  # a laptop a minute fast: absorbed as before
     assert unpack(clock.last) == (1_060_000, 6)
+
+
+def test_an_edit_in_a_window_open_during_a_sync_on_another_connection_wins_everywhere(tmp_path: Path) -> None:
+    """The station's window stays open while a sync runs on another connection (the app's own Sync now, or
+    `wardbook sync`) and brings in a phone set on a laptop whose clock is 20 minutes fast. The officer then
+    corrects that phone in the window: after syncing, both laptops show the correction (it used to be stamped
+    with the window's older clock, and the laptop kept its own value for good)."""
+    from desktop.store.hlc import wall_ms
+
+    share = FolderShare(tmp_path / "window-share")
+    station, laptop = laptops(tmp_path, share, 2)
+    household = station.store.writer.insert("households", {"code": "HK-1", "phone": "0900000000"})
+    station.sync()
+    laptop.sync()
+    laptop.store.writer.clock.now_ms = lambda: wall_ms() + 20 * 60_000
+    laptop.store.writer.update("households", household, {"phone": "0900000111"})
+    laptop.sync()
+    with Store.open(station.store.path) as sync_connection:
+        sync_once(sync_connection, share, station.keys)
+        absorbed = sync_connection.conn.execute("SELECT hlc_last FROM device").fetchone()[0]
+    station.store.writer.update("households", household, {"phone": "02839998888"})
+    assert station.store.conn.execute("SELECT hlc_last FROM device").fetchone()[0] > absorbed
+    for each in (station, laptop, station, laptop):
+        each.sync()
+    phones = [each.store.conn.execute("SELECT phone FROM households WHERE id = ?", (household,)).fetchone()[0]
+              for each in (station, laptop)]
+    assert phones == ["02839998888", "02839998888"]

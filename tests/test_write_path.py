@@ -14,7 +14,7 @@ from desktop.errors import WardbookError
 from desktop.search.index import search_household_ids
 from desktop.store import RowWrite, Store
 from desktop.store.connection import DATABASE_ERRORS
-from desktop.store.hlc import HybridClock, pack, unpack
+from desktop.store.hlc import HybridClock, pack, unpack, wall_ms
 from desktop.store.tables import SYNCED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -199,3 +199,20 @@ def test_clock_jumps_past_a_remote_value_and_survives_reopening(tmp_path: Path) 
         assert _clocks(store, local, "areas")["*"] > future
     with Store.open(tmp_path / "a.db") as reopened:
         assert reopened.writer.clock.tick() > future
+
+
+def test_a_write_after_another_connection_moved_the_clock_sorts_after_its_stamps(tmp_path: Path) -> None:
+    """The window has the database open while another connection (a CLI command, the app's own sync) writes
+    with a clock ahead of the window's (here its wall clock is 20 minutes fast). The officer's correction made
+    afterwards in the window is stamped after that write, so it wins on every laptop; and the stored clock
+    never goes back."""
+    path = tmp_path / "ward.db"
+    with Store.open(path, create=True) as window:
+        household = window.writer.insert("households", {"code": "HK-1", "phone": "0900000000"})
+        with Store.open(path) as other:
+            other.writer.clock.now_ms = lambda: wall_ms() + 20 * 60_000
+            other.writer.update("households", household, {"phone": "0900000111"})
+            ahead = _clocks(other, household)["phone"]
+        window.writer.update("households", household, {"phone": "02839998888"})
+        assert _clocks(window, household)["phone"] > ahead
+        assert window.conn.execute("SELECT hlc_last FROM device").fetchone()[0] > ahead

@@ -54,7 +54,11 @@ def format_code(prefix: str, number: int) -> str:
 def new_codes(store: Store) -> Iterator[str]:
     """The next free codes of this laptop, in order: after the highest number it has used (codes given by hand
     or imported that look like this laptop's are counted too, so no code is given twice). The letters are those
-    the station's roster gave this laptop at enrollment (`desktop.sync.station.free_code_prefix`), else its own."""
+    the station's roster gave this laptop at enrollment (`desktop.sync.station.free_code_prefix`), else its own.
+
+    To give codes, ask for them inside the write transaction that inserts the households (the first number is
+    read when first asked for): another process on this database (an import from the command line, a second
+    window) may be adding households, and a number read before waiting for its lock was given to two."""
     prefix = store.setting(CODE_PREFIX) or code_prefix(store.device_id)
     row = store.conn.execute(
         "SELECT max(CAST(substr(code, ?) AS INTEGER)) FROM households WHERE code GLOB ?",
@@ -133,11 +137,8 @@ def add_household(
     household_id, head_id = new_id(), new_id()
     if code is not None:
         code = check_text(code, "code", limit=MAX_CODE, required=True)
-        if store.conn.execute("SELECT 1 FROM households WHERE code = ? AND deleted_hlc IS NULL",
-                              (code,)).fetchone():
-            raise WardbookError("register.code_taken", code=code)
     household = {
-        "code": code or next(new_codes(store)),
+        "code": code,  # chosen or checked in the transaction below
         "area_id": area_id,
         "house_no": require_text(house_no, "house_no"),
         "street": require_text(street, "street"),
@@ -149,10 +150,18 @@ def add_household(
     }
     head = {"household_id": household_id,
             **_person_fields(head_name, head_birth_year, head_gender, None, "chủ hộ")}
-    with store.transaction():
+    with store.transaction():  # under the write lock, so no other process gives the same code meanwhile
+        household["code"] = _unused_code(store, code) if code is not None else next(new_codes(store))
         store.writer.insert("households", household, row_id=household_id)
         store.writer.insert("people", head, row_id=head_id)
     return household_id
+
+
+def _unused_code(store: Store, code: str) -> str:
+    """`code`, typed by hand, unless an alive household has it already."""
+    if store.conn.execute("SELECT 1 FROM households WHERE code = ? AND deleted_hlc IS NULL", (code,)).fetchone():
+        raise WardbookError("register.code_taken", code=code)
+    return code
 
 
 def update_household(

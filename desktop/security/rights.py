@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from desktop import i18n
 from desktop.errors import WardbookError
-from desktop.security.permissions import ROLE_PERMISSIONS, SETUP, Actor
+from desktop.security.permissions import ROLE_PERMISSIONS, SETUP, Actor, require
 from desktop.store.tables import APPEND_ONLY, SYNCED
 
 if TYPE_CHECKING:
@@ -270,7 +270,7 @@ class LocalRights:
         if all(change.table in APPEND_ONLY for change in changes):
             principals = [Principal(device, SETUP.role)]  # audit entries need no login (a failed one is logged)
         else:
-            principals = [actor_principal(current_actor(self._store), device)]
+            principals = [actor_principal(self._as_stored(current_actor(self._store)), device)]
             if principals[0].user_id is None:
                 principals = []  # setup mode: no account has ever existed here
             enrolled = enrolled_as(self._store)
@@ -288,3 +288,16 @@ class LocalRights:
                 if code is not None and code not in _SHAPE:
                     raise refused_error(code)
                 rows.note(change.table, change.row_id, change.fields)
+
+    def _as_stored(self, actor: Actor) -> Actor:
+        """`actor` with the role their account has in the database now (one query, in the write's transaction): an
+        admin may have disabled the account or changed its role since the login (from the command line, another
+        window or through sync), and an open window must not go on writing with the rights it had then. A disabled
+        or deleted account may write nothing: `security.denied`, naming the account as disabled."""
+        if actor.is_setup:
+            return actor
+        row = self._store.conn.execute("SELECT role, active FROM users WHERE id = ? AND deleted_hlc IS NULL",
+                                       (actor.user_id,)).fetchone()
+        if row is None or not row[1]:
+            require(replace(actor, role=INACTIVE), "register.edit")
+        return replace(actor, role=str(row[0]))

@@ -119,6 +119,31 @@ class Writer:
         self.device_id: str = row[0]
         self.clock = HybridClock(last=row[1])
 
+    def _catch_up(self) -> None:
+        """Take in the clock as stored, in the caller's write transaction: another connection to this database
+        (a sync or import in another process, the app's own sync on its second connection) may have moved it
+        past this one's, absorbing a stamp from a laptop whose clock is fast. A stamp given without it sorted
+        before the edit it replaced, and the laptops kept different values for good."""
+        (stored,) = self._store.conn.execute("SELECT hlc_last FROM device").fetchone()
+        self.clock.last = max(self.clock.last, stored)
+
+    def _keep_clock(self) -> None:
+        """Store the clock, never lower than stored (the clock of this device is one, whichever connection)."""
+        self._store.conn.execute("UPDATE device SET hlc_last = max(hlc_last, ?)", (self.clock.last,))
+
+    def observe(self, remote: int) -> None:
+        """Absorb a stamp received from another laptop (see `HybridClock.observe`) and store the clock, in the
+        caller's transaction if there is one: later local edits sort after it, in every process."""
+        with self._store.transaction():
+            self._catch_up()
+            self.clock.observe(remote)
+            self._keep_clock()
+
+    def latest(self) -> int:
+        """The newest stamp this device has given or absorbed, through any connection to its database."""
+        self._catch_up()
+        return self.clock.last
+
     @contextmanager
     def _writing(self) -> Iterator[None]:
         """While the write path runs, the table guard (`connection.guard_tables`) lets its writes through."""
@@ -161,10 +186,13 @@ class Writer:
             return
         conn = self._store.conn
         local = [change for change in batch if change.hlc is None]
-        if local and self.check is not None:
-            self.check(local)
         nested = self._store.in_transaction
         with self._store.transaction(), self._writing():
+            # Both inside the write lock: another process (the CLI, a second window, the app's own sync on its
+            # second connection) may have changed the account or moved the clock since this one last looked.
+            if local and self.check is not None:
+                self.check(local)
+            self._catch_up()
             touched_households: set[str] = set()  # documents to rebuild from the tables
             touched_heads: set[str] = set()  # documents whose household's own text may have changed, only that
             clock_rows: list[tuple[str, str, str, int, str]] = []
@@ -228,7 +256,7 @@ class Writer:
                         nested=nested, tail="ON CONFLICT (tbl, row_id, field) DO UPDATE SET "
                         "hlc = excluded.hlc, device_id = excluded.device_id")
             insert_rows(conn, "INSERT INTO outbox (tbl, row_id, op, hlc, fields)", outbox_rows, nested=nested)
-            conn.execute("UPDATE device SET hlc_last = ?", (self.clock.last,))
+            self._keep_clock()
             # The latest time this laptop's own clock showed at a write (never moved back), for
             # `clock.clock_went_back`: unlike the HLC it is not carried forward by other laptops' stamps.
             conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "

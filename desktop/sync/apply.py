@@ -244,7 +244,7 @@ def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: 
         keep_refused(store, device, seq, who, refused)
         if audit_head is not None:
             keep_signed_head(store, device, audit_head)
-        store.writer.clock.observe(hlc_max)
+        store.writer.observe(hlc_max)
         store.conn.execute(
             "INSERT INTO applied (device_id, last_seq, last_hash, applied_at, clock_offset_ms) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, "
@@ -252,7 +252,6 @@ def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: 
             "clock_offset_ms = coalesce(excluded.clock_offset_ms, applied.clock_offset_ms)",
             (device, seq, changeset.digest, utc_now_iso(), clock_offset(header, read_at)),
         )
-        store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
         resolve_device_errors(store, device, seq)
         store.conn.execute(
             "INSERT INTO version_vector (device_id, hlc) VALUES (?, ?) "

@@ -63,7 +63,7 @@ def _is_next(store: Store, header: dict[str, Any], seq: int, prev_hash: str) -> 
 def version_vector(store: Store) -> dict[str, int]:
     """Highest HLC applied from each device (this one included): what this laptop had seen."""
     vector = dict(store.conn.execute("SELECT device_id, hlc FROM version_vector").fetchall())
-    vector[store.device_id] = store.writer.clock.last
+    vector[store.device_id] = store.writer.latest()
     return vector
 
 

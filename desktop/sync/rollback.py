@@ -98,8 +98,7 @@ def take_back(store: Store, keys: SyncKeys, changeset: Changeset) -> None:
         head = checked_audit_head(header, keys.signing_key.public_key(), store.device_id)
         if head is not None:
             keep_signed_head(store, store.device_id, head)
-        store.writer.clock.observe(hlc_max)
-        store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+        store.writer.observe(hlc_max)
         recoded = _recode_twice_given(store, changes, unsent)
         _remember(store, len(changes), recoded)
 

@@ -355,8 +355,7 @@ def set_cursors(store: Store, header: dict[str, Any]) -> None:
         [(device, int(seq), digest, now) for device, (seq, digest) in header["vv"].items()
          if device != store.device_id],
     )
-    store.writer.clock.observe(int(header["hlc"]))
-    store.conn.execute("UPDATE device SET hlc_last = ?", (store.writer.clock.last,))
+    store.writer.observe(int(header["hlc"]))
 
 
 @contextmanager

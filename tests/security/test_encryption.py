@@ -19,7 +19,7 @@ from desktop.security.database import is_plain, key_name, open_database
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets
 from desktop.store import Store
 from desktop.store.connection import set_write_gate
-from tests.security.conftest import data_snapshot
+from tests.security.conftest import add_accounts, data_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 # The last release before encryption at rest: schema v3, plain files, audit entries in the v3 layout.
@@ -237,16 +237,16 @@ def test_restore_needs_an_admin_of_the_current_database(tmp_path: Path, key_file
 def test_a_reopened_store_keeps_key_user_and_audit(tmp_path: Path, secrets: PassphraseFileSecrets) -> None:
     """Background jobs open their own connection: it must decrypt, act as the same user and stay audited."""
     from desktop.register.households import add_area
-    from desktop.security.permissions import Actor
     from desktop.security.session import attach, attached_actor
 
     store = open_database(tmp_path / "ward.db", secrets, create=True)
-    officer = Actor("u-1", "canbo", "officer")
+    officer = add_accounts(store)["canbo"]
     attach(store, officer)
     with database.reopen(store) as worker:
         assert worker.key == store.key and attached_actor(worker) == officer
         add_area(worker, "Khu phố 9")
-        assert worker.conn.execute("SELECT action, user_id FROM audit_log").fetchall() == [("create", "u-1")]
+        assert worker.conn.execute("SELECT action, user_id FROM audit_log WHERE target_table = 'areas'").fetchall() \
+            == [("create", officer.user_id)]
     store.close()
     with pytest.raises(WardbookError):
         Store.open(tmp_path / "ward.db")  # the file itself stays unreadable without the key

@@ -87,3 +87,21 @@ def test_disabling_every_account_never_brings_back_setup_mode(
             reopened.writer.insert("households", {"code": "X1"})
     finally:
         reopened.close()
+
+
+def test_an_account_changed_from_the_command_line_stops_writing_with_its_old_rights(
+        demo_store: Store, accounts: dict[str, Actor], cli) -> None:  # type: ignore[no-untyped-def]
+    """The team lead's window is open (`demo_store`, logged in) while the admin demotes, then disables, the account
+    with `wardbook user` on the same database: the window's next writes are judged by the account as it is now."""
+    officers_visit = _visit_of(demo_store, accounts["canbo"])
+    attach(demo_store, accounts["totruong"])
+    assert cli("--db", demo_store.path, "user", "role", "totruong", "officer", user="quantri").code == 0
+    with _refused("belongs to another officer"):  # a team lead's right, gone with the role
+        demo_store.writer.update("visits", officers_visit, {"findings": "Tổ trưởng bổ sung"})
+    _visit_of(demo_store, accounts["totruong"])  # what an officer may do, it still may
+    assert cli("--db", demo_store.path, "user", "disable", "totruong", user="quantri").code == 0
+    visits = demo_store.conn.execute("SELECT COUNT(*) FROM visits").fetchone()
+    with _refused(r"Account 'totruong' \(account disabled\) has no right to edit the register"):
+        _visit_of(demo_store, accounts["totruong"])
+    assert demo_store.conn.execute("SELECT COUNT(*) FROM visits").fetchone() == visits
+    detach(demo_store)
