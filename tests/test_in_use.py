@@ -1,5 +1,5 @@
 """A register in use by another process: a restore refused while WardBook is open on it, one sync of a laptop
-at a time. Real processes hold the locks, as the app and a second
+at a time, and no database in the shared sync folder. Real processes hold the locks, as the app and a second
 command would."""
 
 from __future__ import annotations
@@ -159,3 +159,29 @@ def test_a_second_sync_of_the_laptop_is_told_one_is_running(tmp_path: Path, cli,
     assert ".tmp-" not in result.stderr
     assert writing.read_bytes() == b"half a changeset"
     assert cli("sync", *laptop)[0] == 0  # the first one over, the next sync goes ahead
+
+
+def test_no_database_is_made_or_opened_inside_the_sync_folder(tmp_path: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The shared folder is reached by every laptop over the network, where SQLite's locking cannot be trusted."""
+    monkeypatch.setenv("WARDBOOK_KEY_PASSPHRASE", PASSPHRASE)
+    share = tmp_path / "share"
+    station = tmp_path / "station.db"
+    assert cli("init", "--db", station)[0] == 0
+    assert cli("share", "init", share, "--db", station, "--key-file", tmp_path / "keys.json")[0] == 0
+    inside = share / "wardbook.db"
+    code, said = cli("init", "--db", inside)
+    assert code == 2 and f"it is inside the shared sync folder {share}" in said
+    assert not inside.exists()
+    (share / "devices" / "old").mkdir()
+    station.rename(share / "devices" / "old" / "station.db")  # a database moved into the share
+    code, said = cli("stats", "--db", share / "devices" / "old" / "station.db")
+    assert code == 2 and "Keep the database on this laptop's own disk" in said
+
+
+def test_the_folder_holding_the_database_is_not_made_its_sync_folder(tmp_path: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("WARDBOOK_KEY_PASSPHRASE", PASSPHRASE)
+    path = tmp_path / "ward" / "ward.db"
+    assert cli("init", "--db", path)[0] == 0
+    code, said = cli("share", "init", tmp_path, "--db", path, "--key-file", tmp_path / "keys.json")
+    assert code == 2 and "inside the shared sync folder" in said
+    assert not (tmp_path / "station.json").exists()

@@ -35,7 +35,7 @@ from desktop.failures import environment_error
 from desktop.security import audit
 from desktop.security.secrets import PassphraseFileSecrets, SecretStore
 from desktop.security.session import attach, attached_actor, authorize
-from desktop.store import Store, identity
+from desktop.store import Store, identity, place
 from desktop.store.connection import DATABASE_ERRORS, connect
 from desktop.store.in_use import REPLACE, hold_register, hold_sync
 from desktop.store.tables import SYNCED
@@ -157,6 +157,7 @@ def open_database(path: Path | str, secrets: SecretStore | None, *, create: bool
     decrypted silently.
     """
     path = Path(path)
+    place.check_place(path)
     # Before any step below may write to it. A file that may be encrypted passes here even without a key store:
     # it is then told to need its key (below), not called a stranger's file.
     identity.check_file(path, encrypted_ok=True)

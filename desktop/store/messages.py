@@ -62,5 +62,13 @@ i18n.register(
             "en": "A sync is already running on this laptop for the register {path}. Wait until it is done, then "
             "try again; nothing was lost.",
         },
+        "store.inside_share": {
+            "vi": "Không dùng cơ sở dữ liệu {path}: nó nằm trong thư mục đồng bộ dùng chung {share}. Thư mục đó "
+            "dùng chung cho mọi máy, và cơ sở dữ liệu đặt trên thư mục mạng sẽ bị hỏng. Hãy để cơ sở dữ liệu trên "
+            "ổ đĩa của chính máy này (chuyển tệp ra khỏi thư mục đó) rồi mở lại.",
+            "en": "Will not use the database {path}: it is inside the shared sync folder {share}. That folder is "
+            "shared by every laptop, and a database kept on a network folder gets damaged. Keep the database on "
+            "this laptop's own disk (move the file out of that folder), then open it there.",
+        },
     }
 )
