@@ -19,6 +19,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import clock
 from desktop.errors import WardbookError
@@ -26,6 +27,12 @@ from desktop.paths import default_db_path
 from desktop.security.key_store import KeyStoreChoice, KeyStoreKind, chosen_key_store, start_unlocking
 from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, SecretStore
 from desktop.store import Store
+from desktop.store.in_use import APP, hold_register
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.language import LanguageManager
 
 FIRST_DEMO_HOUSEHOLDS = 2000
 SELF_TEST_DEMO_HOUSEHOLDS = 300
@@ -50,10 +57,8 @@ def run(args: Sequence[str]) -> int:
     key_store = chosen_key_store()
     if not options.self_test:
         start_unlocking(key_store)
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ui.keys import GaveUp, app_secrets
     from ui.language import LanguageManager
 
     app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args(args)])
@@ -62,11 +67,32 @@ def run(args: Sequence[str]) -> int:
     language = LanguageManager()
     language.set_language(options.lang)
     path = Path(options.db or default_db_path())
-    from ui.crash import enable_crash_log, install_error_hook
+    from ui.crash import enable_crash_log
 
     with suppress(OSError):  # a folder we cannot write to: the app still runs, without a crash log
         enable_crash_log(path.parent)
     interactive = not options.self_test and QApplication.platformName() not in ("offscreen", "minimal")
+    # A second start on the same register is told so and ends: two windows on one register undid each other's
+    # work. Bringing the first window forward instead would need a channel between the two processes, and
+    # Windows does not let a program that is not in front bring another one forward; a sentence always works.
+    try:
+        session = hold_register(path, APP)
+    except WardbookError as error:
+        _report(error.message(), interactive)
+        return 2
+    with session:
+        return _session(app, options, path, key_store, language, interactive)
+
+
+def _session(app: QCoreApplication, options: argparse.Namespace, path: Path, key_store: KeyStoreChoice,
+             language: LanguageManager, interactive: bool) -> int:
+    """Log in, show the window and run it, with the register held; then the restore an admin chose, which
+    replaces the database once it is closed, still held, so that no other WardBook opens it meanwhile."""
+    from PySide6.QtCore import QSettings
+
+    from ui.crash import install_error_hook
+    from ui.keys import GaveUp, app_secrets
+
     settings = QSettings()
     load_window_code()
     try:

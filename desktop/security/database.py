@@ -35,8 +35,9 @@ from desktop.failures import environment_error
 from desktop.security import audit
 from desktop.security.secrets import PassphraseFileSecrets, SecretStore
 from desktop.security.session import attach, attached_actor, authorize
-from desktop.store import Store, identity
+from desktop.store import Store, identity, place
 from desktop.store.connection import DATABASE_ERRORS, connect
+from desktop.store.in_use import REPLACE, hold_register, hold_sync
 from desktop.store.tables import SYNCED
 
 PLAIN_HEADER = b"SQLite format 3\x00"
@@ -156,6 +157,7 @@ def open_database(path: Path | str, secrets: SecretStore | None, *, create: bool
     decrypted silently.
     """
     path = Path(path)
+    place.check_place(path)
     # Before any step below may write to it. A file that may be encrypted passes here even without a key store:
     # it is then told to need its key (below), not called a stranger's file.
     identity.check_file(path, encrypted_ok=True)
@@ -166,7 +168,8 @@ def open_database(path: Path | str, secrets: SecretStore | None, *, create: bool
         store = Store.open(path, create=True) if secrets is None else _create_encrypted(path, secrets)
     elif is_plain(path):
         if secrets is not None:
-            encrypt_in_place(path, secrets)
+            with hold_register(path, REPLACE):  # the file is renamed: never under an open app
+                encrypt_in_place(path, secrets)
             store = _open_encrypted(path, secrets)
         else:
             store = Store.open(path)
@@ -405,8 +408,18 @@ def restore(path: Path, source: Path, secrets: SecretStore | None) -> Path | Non
     refused) beside the database before anything else happens; then the current database is copied, with
     its own key and encryption, to `<name>.before-restore-<date-time>` — a restore of the wrong backup loses
     nothing — and only then is the restored file renamed over it. Until that rename the database is untouched.
+
+    Refused while WardBook is open on the database (or a sync of it runs) in another process: that process
+    would go on writing into the replaced file, which has no name any more, and every later save of it would
+    be lost without a word. The app restoring as it closes holds the register itself, which is allowed.
     """
     path, source = Path(path), Path(source)
+    with hold_register(path, REPLACE), hold_sync(path):
+        return _replace(path, source, secrets)
+
+
+def _replace(path: Path, source: Path, secrets: SecretStore | None) -> Path | None:
+    """The restore itself (see `restore`), with the register held."""
     current = _current(path, secrets)
     temp = path.with_name(path.name + ".restoring")
     temp.unlink(missing_ok=True)

@@ -42,5 +42,33 @@ i18n.register(
             "vi": "Trường {field} phải là số (nhận được: {value}).",
             "en": "Field {field} must be a number (got: {value}).",
         },
+        "store.app_already_open": {
+            "vi": "WardBook đang mở sổ {path} rồi. Hãy dùng cửa sổ đang mở (tìm trên thanh tác vụ); hai cửa sổ cùng "
+            "một sổ sẽ ghi đè công việc của nhau.",
+            "en": "WardBook is already open with the register {path}. Use the window that is open (look for it on "
+            "the taskbar); two windows on one register would undo each other's work.",
+        },
+        "store.app_open": {
+            "vi": "WardBook đang mở sổ {path}. Hãy đóng WardBook trước, rồi chạy lại lệnh này.",
+            "en": "WardBook is open with the register {path}. Close WardBook first, then run this again.",
+        },
+        "store.being_replaced": {
+            "vi": "Sổ {path} đang được khôi phục hoặc thay thế. Hãy chờ việc đó xong rồi thử lại.",
+            "en": "The register {path} is being restored or replaced right now. Wait until that is done, then try "
+            "again.",
+        },
+        "store.sync_running": {
+            "vi": "Máy này đang đồng bộ sổ {path}. Hãy chờ lần đồng bộ đó xong rồi thử lại; không có gì bị mất.",
+            "en": "A sync is already running on this laptop for the register {path}. Wait until it is done, then "
+            "try again; nothing was lost.",
+        },
+        "store.inside_share": {
+            "vi": "Không dùng cơ sở dữ liệu {path}: nó nằm trong thư mục đồng bộ dùng chung {share}. Thư mục đó "
+            "dùng chung cho mọi máy, và cơ sở dữ liệu đặt trên thư mục mạng sẽ bị hỏng. Hãy để cơ sở dữ liệu trên "
+            "ổ đĩa của chính máy này (chuyển tệp ra khỏi thư mục đó) rồi mở lại.",
+            "en": "Will not use the database {path}: it is inside the shared sync folder {share}. That folder is "
+            "shared by every laptop, and a database kept on a network folder gets damaged. Keep the database on "
+            "this laptop's own disk (move the file out of that folder), then open it there.",
+        },
     }
 )

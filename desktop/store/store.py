@@ -22,6 +22,7 @@ from desktop.paths import default_db_path
 from desktop.store import (
     identity,
     messages,  # noqa: F401  (registers the store's messages)
+    place,
 )
 from desktop.store.connection import DATABASE_ERRORS, connect, guard_tables
 from desktop.store.migrations import LATEST, migrate, schema_version
@@ -70,6 +71,7 @@ class Store:
         With `key` the file is SQLCipher-encrypted; choosing and keeping the key is `desktop.security`'s job.
         """
         path = Path(path)
+        place.check_place(path)
         identity.check_file(path, encrypted_ok=key is not None)
         made = not path.exists()
         if made:

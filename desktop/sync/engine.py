@@ -9,6 +9,7 @@ from desktop.progress import Progress
 from desktop.security.rights import INACTIVE
 from desktop.security.session import authorize
 from desktop.store import Store
+from desktop.store.in_use import hold_sync
 from desktop.sync.apply import ApplyReport, apply_all
 from desktop.sync.compaction import acknowledge
 from desktop.sync.errors import note_device_folders
@@ -30,8 +31,19 @@ def sync_once(store: Store, share: FolderShare, keys: SyncKeys, *, progress: Pro
     changes are published. A laptop whose database was restored from an older copy takes its own newer files back
     from the share while publishing (`desktop.sync.rollback`), and the report says so (`restored`). The round
     ends by acknowledging what this laptop has applied (only when that moved), which is what lets the admin's
-    compaction remove files."""
+    compaction remove files.
+
+    One round at a time per laptop (`hold_sync`): a second sync started meanwhile (the app's Sync now beside a
+    scheduled `wardbook sync`) is told that one is running, instead of racing the first for the names of the
+    files it publishes, or removing its temporary files as a crash's leftovers."""
     authorize(store, "sync.run")
+    with hold_sync(store.path):
+        return _round(store, share, keys, progress, cancelled)
+
+
+def _round(store: Store, share: FolderShare, keys: SyncKeys, progress: Progress | None,
+           cancelled: Callable[[], bool] | None) -> tuple[int, ApplyReport]:
+    """`sync_once`'s work, with this laptop's sync held."""
     roster = verified_roster(store, share, keys)  # the admin's laptop puts back a damaged one
     share.check_layout()
     if roster.get("admin_key") == keys.public_hex():

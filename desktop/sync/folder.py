@@ -143,7 +143,9 @@ class FolderShare:
         self.transport.delete(rel)
 
     def clean_temporaries(self, device_id: str) -> None:
-        """Remove temp files a crash left behind in this device's own folder."""
+        """Remove temp files a crash left behind in this device's own folder. Called only with this laptop's
+        sync held (`desktop.store.in_use.hold_sync`), so no writer of this laptop is alive to own one: only
+        this laptop writes in its folder."""
         for name in self.transport.listdir(f"devices/{device_id}"):
             if name.startswith(".") and ".tmp-" in name:
                 self.transport.delete(f"devices/{device_id}/{name}")

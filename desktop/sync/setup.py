@@ -19,6 +19,7 @@ from desktop.errors import WardbookError
 from desktop.security.secrets import KeyringSecrets, SecretStore
 from desktop.security.session import authorize
 from desktop.store import Store
+from desktop.store.place import check_outside
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import Grant, effective_grants, grant_of_user, is_revoked
 from desktop.sync.keystore import load_keys, save_data_keys
@@ -52,10 +53,17 @@ def remembered(location: str) -> str:
     return str(Path(location).resolve())
 
 
+def _outside(store: Store, location: str) -> None:
+    """Refuse a folder (not an smb:// address) that holds this laptop's own database (`desktop.store.place`)."""
+    if not location.lower().startswith("smb://"):
+        check_outside(store.path, Path(location))
+
+
 def create_share(store: Store, location: str, secrets: SecretStore) -> str:
     """Make `location` this station's sync folder, with this laptop as its admin laptop acting for the
     logged-in admin (none in setup mode); returns the station id."""
     actor = authorize(store, "enrollment")
+    _outside(store, location)
     keys = load_keys(secrets)
     grant = grant_of_user(store, actor.username) if actor.user_id else None  # setup mode: no account yet
     station = init_share(FolderShare(location), store.device_id, keys, store, grant)
@@ -67,6 +75,7 @@ def create_share(store: Store, location: str, secrets: SecretStore) -> str:
 def ask_to_join(store: Store, location: str, secrets: SecretStore, name: str) -> None:
     """Leave this laptop's request to join at the station folder; the admin approves it there."""
     authorize(store, "enrollment")
+    _outside(store, location)
     keys = load_keys(secrets)
     request_enrollment(FolderShare(location), store.device_id, keys, name, store)
     store.set_setting(SHARE, remembered(location))
@@ -135,6 +144,7 @@ def bootstrap_from(store: Store, location: str, secrets: SecretStore, snapshot_i
     id of the snapshot loaded."""
     from desktop.sync.snapshot import bootstrap
 
+    _outside(store, location)
     keys = load_keys(secrets)
     header = bootstrap(store, FolderShare(location), keys, snapshot_id)
     save_data_keys(secrets, keys)

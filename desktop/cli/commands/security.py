@@ -32,6 +32,7 @@ from desktop.security.access import write_person_export
 from desktop.security.database import backup, open_database, restore
 from desktop.security.session import attach, authorize
 from desktop.store import Store
+from desktop.store.in_use import REPLACE, hold_register
 from desktop.store.tables import USER_ROLES
 from desktop.text import format_date, format_time
 
@@ -195,11 +196,12 @@ def _restore(args: argparse.Namespace) -> int:
     """Only an admin of the current database may overwrite it; with no database yet, anyone at the machine."""
     secrets = secret_store(args)
     path = db_path(args)
-    if path.exists():
-        with open_database(path, secrets) as current:
-            log_in(current, args)
-            authorize(current, "backup")
-    kept = restore(path, args.file, secrets)
+    with hold_register(path, REPLACE):  # refused before any password is asked while WardBook is open on it
+        if path.exists():
+            with open_database(path, secrets) as current:
+                log_in(current, args)
+                authorize(current, "backup")
+        kept = restore(path, args.file, secrets)
     print(i18n.tr("cli.restore_done", path=path) if kept is None else i18n.tr("cli.restore_done_kept", path=path,
                                                                             kept=kept))
     return 0
