@@ -33,6 +33,22 @@ i18n.register(
         "env.name_too_long": {"vi": "tên tệp quá dài", "en": "the file name is too long"},
         "env.io": {"vi": "lỗi đọc ghi ổ đĩa", "en": "the disk reported an input/output error"},
         "env.busy": {"vi": "tệp đang bị chương trình khác dùng", "en": "another program is using the file"},
+        "env.register_busy": {
+            "vi": "sổ đang bận với một việc khác của WardBook (nhập dữ liệu hoặc đồng bộ)",
+            "en": "the register is busy with another WardBook task (an import or a sync)",
+        },
+        "env.register_busy_now": {
+            "vi": "Sổ {path} đang bận với một việc khác của WardBook (nhập dữ liệu hoặc đồng bộ). Chưa có gì "
+                  "được ghi; hãy thử lại sau giây lát.",
+            "en": "The register {path} is busy with another WardBook task (an import or a sync). Nothing was "
+                  "written; try again in a moment.",
+        },
+        "env.register_busy_unnamed": {
+            "vi": "Sổ đang bận với một việc khác của WardBook (nhập dữ liệu hoặc đồng bộ). Chưa có gì được ghi; "
+                  "hãy thử lại sau giây lát.",
+            "en": "The register is busy with another WardBook task (an import or a sync). Nothing was written; "
+                  "try again in a moment.",
+        },
         "env.offline": {"vi": "thư mục mạng không kết nối được", "en": "the network folder cannot be reached"},
         "env.cwd_gone": {
             "vi": "thư mục làm việc hiện tại đã bị xoá; hãy chuyển sang thư mục khác",
@@ -65,13 +81,16 @@ _BY_ERRNO = {
     errno.ECONNREFUSED: "env.offline",
     errno.ECONNRESET: "env.offline",
 }
-# SQLite reports the same causes in words: its result codes' standard texts.
+# SQLite reports the same causes in words: its result codes' standard texts. "database is locked" (SQLITE_BUSY)
+# is another connection holding the register's write lock longer than the busy timeout: on a laptop that is
+# WardBook itself (an import, a sync, the other window), never a stranger's program.
 _BY_SQLITE_TEXT = {
     "database or disk is full": "env.disk_full",
     "attempt to write a readonly database": "env.read_only",
     "disk I/O error": "env.io",
     "unable to open database file": "env.missing",
-    "database is locked": "env.busy",
+    "database is locked": "env.register_busy",
+    "database table is locked": "env.register_busy",
 }
 
 
@@ -86,6 +105,20 @@ def cause_of(error: BaseException) -> str | None:
         return _BY_ERRNO.get(error.errno, "env.other")
     text = str(error)
     return next((cause for known, cause in _BY_SQLITE_TEXT.items() if known in text), None)
+
+
+def is_register_busy(error: BaseException) -> bool:
+    """True when `error` is SQLite's "the register's write lock is held by another connection": nothing was
+    written (the transaction never began, or was rolled back) and the same action works once that job ends."""
+    return not isinstance(error, OSError) and cause_of(error) == "env.register_busy"
+
+
+def register_busy(path: Path | str | None) -> WardbookError:
+    """What the user reads when the register is busy with another WardBook job: which register, that nothing
+    was written, and to try again in a moment (not "another program", not a file named "?")."""
+    if path is None:
+        return WardbookError("env.register_busy_unnamed")
+    return WardbookError("env.register_busy_now", path=os.fsdecode(path))
 
 
 def _no_space(path: Path) -> bool:
@@ -105,6 +138,8 @@ def environment_error(error: BaseException, path: Path | str | None) -> Wardbook
     cause = cause_of(error)
     if cause is None:
         return None
+    if is_register_busy(error):
+        return register_busy(path)
     if cause == "env.io" and path is not None and _no_space(Path(path)):
         cause = "env.disk_full"  # SQLite says "disk I/O error" when it cannot grow its -shm on a full disk
     named = path or getattr(error, "filename", None) or "?"

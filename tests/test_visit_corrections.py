@@ -13,6 +13,7 @@ from desktop.register.households import add_area, add_household
 from desktop.register.visits import (
     SupportItem,
     add_visit,
+    correct_visit,
     open_visit,
     resolve_visit,
     restore_visit,
@@ -163,3 +164,34 @@ def test_a_correction_a_void_and_its_restore_reach_the_other_laptops(tmp_path: P
     assert open_visit(a.store, visit)["voided"] == 0 and ward_stats(a.store)["visits"] == 1
     for laptop in (a, b):
         laptop.store.close()
+
+
+def test_a_correction_keeps_what_was_corrected_elsewhere_after_the_form_read_the_visit(store: Store) -> None:
+    """A form that sent every field it had loaded wrote the old findings back over a correction made meanwhile
+    through another connection (the other window, the CLI, a sync)."""
+    visit = _visit(store, _household(store))
+    seen = open_visit(store, visit)  # the form opens the visit
+    with Store.open(store.path) as elsewhere:
+        correct_visit(elsewhere, visit, {"findings": "Đã nhận 10 kg gạo"})
+    correct_visit(store, visit, {"follow_up_due": "28/01/2026"}, seen)  # the form changed only the date
+    opened = open_visit(store, visit)
+    assert (opened["findings"], opened["follow_up_due"]) == ("Đã nhận 10 kg gạo", "2026-01-28")
+    assert sorted(opened["support"], key=repr) == [  # type: ignore[call-overload]
+        SupportItem("cash", value_vnd=500_000), SupportItem("food", 10.0, "kg", 200_000)]
+
+
+def test_a_field_changed_here_and_elsewhere_is_refused_unless_the_user_chooses_to_overwrite(store: Store) -> None:
+    visit = _visit(store, _household(store))
+    seen = open_visit(store, visit)
+    with Store.open(store.path) as elsewhere:
+        correct_visit(elsewhere, visit, {"findings": "Đã nhận 10 kg gạo"})
+    with pytest.raises(WardbookError) as refused:
+        correct_visit(store, visit, {"findings": "Cần gạo và thuốc", "follow_up_due": "28/01/2026"}, seen)
+    assert refused.value.msg_id == "register.visit_changed_meanwhile"
+    assert refused.value.params["changed"] == ("findings",)
+    opened = open_visit(store, visit)
+    assert (opened["findings"], opened["follow_up_due"]) == ("Đã nhận 10 kg gạo", "2026-01-20")  # nothing written
+    correct_visit(store, visit, {"findings": "Cần gạo và thuốc", "follow_up_due": "28/01/2026"}, seen,
+                  overwrite=True)
+    opened = open_visit(store, visit)
+    assert (opened["findings"], opened["follow_up_due"]) == ("Cần gạo và thuốc", "2026-01-28")

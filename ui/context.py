@@ -15,7 +15,20 @@ from desktop.security.permissions import Actor, can
 from desktop.security.secrets import SecretStore
 from desktop.security.session import attached_actor, current_actor
 from desktop.store import Store
+from desktop.store.connection import set_busy_wait
 from ui.language import LanguageManager
+
+# How long the GUI thread waits for another WardBook job's write lock (an import, a sync, the other window)
+# before the officer is told the register is busy. SQLite's wait blocks the thread, so the window is frozen for
+# all of it: a second rides over another window's save or a small sync step (milliseconds), while an import
+# or a big sync holds the lock for seconds to minutes, where a longer wait would only freeze the window longer
+# before the same message. What was typed stays in the form, to save again in a moment.
+GUI_BUSY_WAIT_MS = 1000
+
+
+def wait_briefly_for_writers(store: Store) -> None:
+    """Make the writes of `store`, the GUI thread's connection, wait at most `GUI_BUSY_WAIT_MS` for the lock."""
+    set_busy_wait(store.conn, GUI_BUSY_WAIT_MS)
 
 
 class AppContext(QObject):
@@ -36,6 +49,7 @@ class AppContext(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        wait_briefly_for_writers(store)
         self.language = language
         self.today = today
         self.secrets = secrets  # where the database key lives (None: plain database); backups need it

@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import WardbookError
+from desktop.failures import environment_error
 from desktop.security import users
 from desktop.security.passwords import check_password_policy
 from desktop.security.permissions import Actor
 from desktop.security.session import attach
 from desktop.store import Store
+from desktop.store.connection import DATABASE_ERRORS
+from ui.context import wait_briefly_for_writers
 from ui.widgets import FieldError
 
 
@@ -45,6 +48,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.store = store
+        wait_briefly_for_writers(store)  # the login writes its audit entry: see GUI_BUSY_WAIT_MS
         self.actor: Actor | None = None
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
@@ -90,7 +94,11 @@ class LoginDialog(QDialog):
         super().changeEvent(event)
 
     def try_login(self) -> None:
-        """Ask the core; a wrong password or a locked account keeps the dialog open with the core's words."""
+        """Ask the core; a wrong password or a locked account keeps the dialog open with the core's words.
+
+        The login writes its audit entry: while another WardBook job (an import, a sync) holds the register,
+        or when the disk is full, the dialog says so and stays open with what was typed, to press Enter again
+        (no error hook is installed yet before the window: an error escaping here was never shown)."""
         self.error.clear_message()
         try:
             self.actor = users.login(self.store, self.username.text().strip(), self.password.text())
@@ -98,6 +106,12 @@ class LoginDialog(QDialog):
             self.error.show_message(error.message())
             self.password.clear()
             self.password.setFocus()
+            return
+        except DATABASE_ERRORS as error:
+            told = environment_error(error, self.store.path)
+            if told is None:
+                raise
+            self.error.show_message(told.message())
             return
         self.accept()
 

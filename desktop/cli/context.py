@@ -14,6 +14,7 @@ import argparse
 import getpass
 import os
 import sys
+import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import TextIO
 
 from desktop import clock, i18n
 from desktop.errors import WardbookError
+from desktop.failures import register_busy
 from desktop.paths import default_db_path
 from desktop.register.validation import check_int, check_number
 from desktop.security.database import open_database
@@ -29,7 +31,12 @@ from desktop.security.secrets import KeyringSecrets, PassphraseFileSecrets, Secr
 from desktop.security.session import accounts_exist
 from desktop.security.users import login
 from desktop.store import Store
+from desktop.store.connection import writer_active
 from desktop.text import format_date
+
+# How long a command waits for another WardBook job (an import, a sync) to release the register before it gives
+# up; a job that long is stuck, not busy.
+COMMAND_WAIT_SECONDS = 600
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -95,7 +102,27 @@ def log_in(store: Store, args: argparse.Namespace) -> None:
         if accounts_exist(store):
             raise WardbookError("security.login_required")
         return
-    login(store, username, ask_secret("WARDBOOK_PASSWORD", "cli.prompt_password"))
+    password = ask_secret("WARDBOOK_PASSWORD", "cli.prompt_password")
+    wait_for_register(store)
+    login(store, username, password)
+
+
+def wait_for_register(store: Store) -> None:
+    """Wait, saying so, while another WardBook job holds the register's write lock.
+
+    Every login writes its audit entry, and the audit log must show who read the register before anything is
+    shown: so even a reading command (`stats`) needs the lock once, and it waits for an import or a sync to
+    finish instead of failing after SQLite's few seconds. It asks again and again without waiting in SQLite,
+    so Ctrl+C stops it at once.
+    """
+    if not writer_active(store.conn):
+        return
+    print(i18n.tr("cli.register_busy_waiting", path=store.path), file=sys.stderr)
+    give_up = time.monotonic() + COMMAND_WAIT_SECONDS
+    while writer_active(store.conn):
+        if time.monotonic() > give_up:
+            raise register_busy(store.path)
+        time.sleep(0.2)
 
 
 def open_store(args: argparse.Namespace, *, create: bool = False,

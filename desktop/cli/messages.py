@@ -44,6 +44,12 @@ i18n.register(
             "(today, overdue, this quarter) follows the wrong date.",
         },
         "cli.interrupted": {"vi": "Đã dừng theo yêu cầu.", "en": "Stopped on request."},
+        "cli.register_busy_waiting": {
+            "vi": "Sổ {path} đang bận với một việc khác của WardBook (nhập dữ liệu hoặc đồng bộ); đang chờ việc đó "
+                  "xong… (Ctrl+C để thôi)",
+            "en": "The register {path} is busy with another WardBook task (an import or a sync); waiting for it "
+                  "to finish… (Ctrl+C to stop)",
+        },
         "cli.opt_db": {"vi": "đường dẫn cơ sở dữ liệu", "en": "path of the database"},
         "cli.opt_lang": {"vi": "ngôn ngữ hiển thị (vi, en)", "en": "display language (vi, en)"},
         "cli.opt_user": {

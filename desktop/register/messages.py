@@ -107,6 +107,7 @@ i18n.register(
             "void_reason": ("Lý do hủy", "Reason for voiding"),
             "visit_id": ("Lượt thăm", "Visit"),
             "attendance": ("Số người tham dự", "Attendance"),
+            "support": ("Hỗ trợ đã trao", "Support given"),
         }.items()},
         "register.code_taken": {
             "vi": "Mã hộ {code} đã có; hãy chọn mã khác hoặc bỏ trống để tạo mã tự động.",
@@ -164,6 +165,12 @@ i18n.register(
         "register.already_voided": {
             "vi": "Lượt thăm này đã được hủy (lý do: {reason}); lý do cũ được giữ nguyên.",
             "en": "This visit is already voided (reason: {reason}); the reason given then stays.",
+        },
+        "register.visit_changed_meanwhile": {
+            "vi": "Lượt thăm này đã được sửa ở nơi khác (cửa sổ khác hoặc đồng bộ) sau khi bạn mở nó, ở chính những "
+                  "mục bạn vừa sửa.",
+            "en": "This visit was changed elsewhere (another window or a sync) after you opened it, in the very "
+                  "fields you changed.",
         },
         "register.not_voided": {
             "vi": "Lượt thăm này chưa bị hủy: không có gì để khôi phục.",

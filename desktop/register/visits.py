@@ -7,7 +7,7 @@ of a void), and every correction goes through the write path, so it is audited a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -203,6 +203,41 @@ def update_visit(
     batch += [RowWrite("support_items", str(old["id"]), "delete") for old in old_items[len(new_items):]]
     store.writer.write(batch)
     return visit_id
+
+
+def as_entered(visit: Mapping[str, object]) -> dict[str, object]:
+    """A visit as `open_visit` gives it, in `update_visit`'s arguments: what a correction compares and keeps."""
+    return {
+        "household_id": visit["household_id"],
+        "visited_on": visit["visited_at"],
+        "purposes": [code for code in str(visit["purposes"] or "").split(",") if code],
+        "outcome": visit["outcome"],
+        "person_met": visit["person_met"],
+        "findings": visit["findings"],
+        "follow_up_due": visit["follow_up_due"],
+        "support": list(visit["support"]),  # type: ignore[call-overload]
+    }
+
+
+def correct_visit(store: Store, visit_id: str, changes: Mapping[str, object],
+                  seen: Mapping[str, object] | None = None, *, overwrite: bool = False) -> str:
+    """Correct only the fields in `changes` (named as `update_visit`'s arguments); every other field stays as it
+    is now, not as it was when the caller read it, so a correction made meanwhile elsewhere (another window,
+    the CLI, a sync) is kept.
+
+    `seen` is the visit as `open_visit` gave it when the form opened: a field of `changes` that has changed
+    since is refused (`register.visit_changed_meanwhile`, its `changed` naming those fields) unless
+    `overwrite`, so nobody replaces another's correction of the same field without being asked. Read and
+    write are one transaction: nothing can slip in between.
+    """
+    with store.transaction():
+        current = as_entered(open_visit(store, visit_id))
+        if seen is not None and not overwrite:
+            before = as_entered(seen)
+            changed = [name for name in changes if current[name] != before[name]]
+            if changed:
+                raise WardbookError("register.visit_changed_meanwhile", changed=tuple(changed))
+        return update_visit(store, visit_id, **{**current, **changes})  # type: ignore[arg-type]
 
 
 def complete_follow_up(store: Store, visit_id: str, done_on: str | date) -> None:

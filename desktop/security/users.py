@@ -200,6 +200,16 @@ def _fail(store: Store, username: str, user_id: str | None, now: datetime) -> No
         audit.record(store, "login_failed", "users", user_id, detail)
 
 
+def _forget_failures(store: Store, name: str) -> None:
+    """Clear `name`'s count of failed logins after a good one, writing only when there is one to clear: a
+    login writes nothing but its audit entry, so it waits for another job's write lock (an import) only once."""
+    keys = (name, _unknown_key(name))
+    if store.conn.execute("SELECT 1 FROM login_failures WHERE username IN (?, ?)", keys).fetchone() is None:
+        return
+    with store.transaction():
+        store.conn.execute("DELETE FROM login_failures WHERE username IN (?, ?)", keys)
+
+
 def login(store: Store, username: str, password: str, now: datetime | None = None) -> Actor:
     """Check the password (with lockout), attach the user to the store and log the login."""
     now = now or _now()
@@ -212,8 +222,7 @@ def login(store: Store, username: str, password: str, now: datetime | None = Non
     if user is None or not user["active"] or not verify_password(password, str(user["password_hash"] or "")):
         _fail(store, counted_as, None if user is None else str(user["id"]), now)
         raise WardbookError("security.bad_login")
-    with store.transaction():
-        store.conn.execute("DELETE FROM login_failures WHERE username IN (?, ?)", (name, _unknown_key(name)))
+    _forget_failures(store, name)
     actor = Actor(str(user["id"]), name, str(user["role"]))
     attach(store, actor)
     audit.record(store, "login", "users", actor.user_id)

@@ -14,6 +14,12 @@ from typing import cast
 
 import sqlcipher3
 
+from desktop.failures import is_register_busy
+
+# How long a write waits for another connection's write lock before it fails with "database is locked". Other
+# writers' ordinary transactions last milliseconds; an import or a sync can hold the lock for minutes, and each
+# program decides how its user waits for that: the app's window briefly (`set_busy_wait`), a command until the
+# job is done (`writer_active`, asked again and again).
 BUSY_TIMEOUT_MS = 5000
 # sqlite3 and sqlcipher3 each have their own exception classes: catch both where a database error is expected.
 DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
@@ -52,6 +58,30 @@ def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def set_busy_wait(conn: sqlite3.Connection, milliseconds: int) -> None:
+    """Let a write on `conn` wait this long for another connection's write lock (instead of `BUSY_TIMEOUT_MS`)."""
+    conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+
+def writer_active(conn: sqlite3.Connection) -> bool:
+    """Whether another connection holds the write lock right now, asked without waiting for it.
+
+    Only for telling the user that a wait begins: the lock may be taken or released just after. Not inside a
+    transaction of `conn`."""
+    wait = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    set_busy_wait(conn, 0)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except DATABASE_ERRORS as error:
+        if not is_register_busy(error):
+            raise
+        return True
+    finally:
+        set_busy_wait(conn, wait)
+    conn.execute("ROLLBACK")
+    return False
 
 
 def guard_tables(conn: sqlite3.Connection, guarded: frozenset[str]) -> None:

@@ -3129,6 +3129,30 @@ Lượt thăm vẫn được giữ trong sổ, đánh dấu đã hủy, và khô
         <translation>Đã sửa lượt thăm.</translation>
     </message>
     <message>
+        <source>Changed elsewhere</source>
+        <translation>Đã được sửa ở nơi khác</translation>
+    </message>
+    <message>
+        <source>While this form was open, this visit was changed elsewhere (in another window or by a sync): %1.
+
+Save what you typed over that change, or reload the visit as it is now (what you typed in this form is then dropped)?</source>
+        <translation>Trong lúc biểu mẫu này đang mở, lượt thăm đã được sửa ở nơi khác (ở cửa sổ khác hoặc do đồng bộ): %1.
+
+Lưu nội dung bạn đã nhập đè lên thay đổi đó, hay tải lại lượt thăm như hiện đang ghi trong sổ (những gì bạn đã nhập trong biểu mẫu này sẽ bị bỏ)?</translation>
+    </message>
+    <message>
+        <source>Save mine</source>
+        <translation>Lưu bản của tôi</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <source>This is the visit as it is recorded now.</source>
+        <translation>Đây là lượt thăm như hiện đang ghi trong sổ.</translation>
+    </message>
+    <message>
         <source>Visit saved.</source>
         <translation>Đã lưu lượt thăm.</translation>
     </message>

@@ -4,8 +4,9 @@ restored from the status bar's Undo or from the form; a filled form asks before 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
+from desktop.cli import main
 from desktop.register.visits import SupportItem, add_visit, open_visit, void_visit
 from desktop.store.queries import list_visits
 
@@ -136,3 +137,60 @@ def test_esc_on_a_filled_form_asks_before_discarding(window, ctx, qtbot) -> None
     box.button(QMessageBox.StandardButton.Yes).click()
     assert not dialog.isVisible()
     assert len(list_visits(ctx.store)) == count
+
+
+def _corrected_elsewhere(ctx, visit_id: str, findings: str) -> None:  # type: ignore[no-untyped-def]
+    """The same visit corrected through another connection while its form is open (here the CLI; the second
+    window or a sync write the same way)."""
+    assert main(["--db", str(ctx.store.path), "visit", "edit", visit_id[:8], "--findings", findings]) == 0
+
+
+def test_a_form_open_while_its_visit_is_corrected_elsewhere_keeps_that_correction(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The form sent every field it had loaded: saving a new follow-up date wrote the old findings back."""
+    visit_id = _visit_with_support(ctx.store, window.households.model.household_id(3))
+    dialog = window.open_visit(visit_id)
+    _corrected_elsewhere(ctx, visit_id, "Đã nhận 10 kg gạo")
+    dialog.follow_up.setText("30/06/2026")  # the officer changes only the follow-up date
+    qtbot.keyClick(dialog.follow_up, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    corrected = open_visit(ctx.store, visit_id)
+    assert (corrected["findings"], corrected["follow_up_due"]) == ("Đã nhận 10 kg gạo", "2026-06-30")
+    assert corrected["support"] == [SupportItem("food", 10.0, "kg", 200_000)]
+
+
+def _question(dialog):  # type: ignore[no-untyped-def]
+    (box,) = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    return box
+
+
+def test_a_field_changed_in_the_form_and_elsewhere_is_saved_over_only_when_the_officer_says_so(
+        window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    visit_id = _visit_with_support(ctx.store, window.households.model.household_id(3))
+    dialog = window.open_visit(visit_id)
+    _corrected_elsewhere(ctx, visit_id, "Đã nhận 10 kg gạo")
+    dialog.findings.setPlainText("Cần gạo và thuốc")
+    qtbot.keyClick(dialog.follow_up, Qt.Key.Key_Return)
+    assert dialog.isVisible() and open_visit(ctx.store, visit_id)["findings"] == "Đã nhận 10 kg gạo"
+    box = _question(dialog)
+    assert "đã được sửa ở nơi khác" in box.text() and "Ghi nhận" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()  # back to the form, nothing decided
+    assert dialog.isVisible() and dialog.findings.toPlainText() == "Cần gạo và thuốc"
+    qtbot.keyClick(dialog.follow_up, Qt.Key.Key_Return)
+    qtbot.mouseClick(_question(dialog).findChild(QPushButton, "saveMine"), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and open_visit(ctx.store, visit_id)["findings"] == "Cần gạo và thuốc"
+
+
+def test_a_field_changed_in_the_form_and_elsewhere_can_be_reloaded_as_it_is_now(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    visit_id = _visit_with_support(ctx.store, window.households.model.household_id(3))
+    dialog = window.open_visit(visit_id)
+    _corrected_elsewhere(ctx, visit_id, "Đã nhận 10 kg gạo")
+    dialog.findings.setPlainText("Cần gạo và thuốc")
+    qtbot.keyClick(dialog.follow_up, Qt.Key.Key_Return)
+    qtbot.mouseClick(_question(dialog).findChild(QPushButton, "reload"), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.findings.toPlainText() == "Đã nhận 10 kg gạo"
+    assert open_visit(ctx.store, visit_id)["findings"] == "Đã nhận 10 kg gạo"
+    dialog.follow_up.setText("30/06/2026")  # what is shown now is what the next save compares with
+    qtbot.keyClick(dialog.follow_up, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert (open_visit(ctx.store, visit_id)["findings"], open_visit(ctx.store, visit_id)["follow_up_due"]) == (
+        "Đã nhận 10 kg gạo", "2026-06-30")

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import WardbookError
+from desktop.failures import environment_error
+from desktop.store.connection import DATABASE_ERRORS
 from ui.context import AppContext
 from ui.widgets import FieldError, assign_mnemonics, confirm, focus_target
 
@@ -165,6 +167,12 @@ class FormDialog(GuardedDialog):
             self.saved_id = self.save()
         except WardbookError as error:
             self.show_error(error)
+            return
+        except DATABASE_ERRORS as error:  # the register busy with an import or a sync, a full disk
+            told = environment_error(error, self.ctx.store.path)
+            if told is None:
+                raise
+            self.general_error.show_message(told.message())  # the form stays open with what was typed
             return
         if self.saved_id is not None:  # None: the form stays open (e.g. the officer reviews a duplicate)
             self.accept()

@@ -1,8 +1,10 @@
 """The visit form, made for speed at the door: household by search, purposes as toggles (Alt+1…8), outcome,
 findings, support items and the follow-up date; Enter saves, Esc cancels.
 
-The same form opens a recorded visit: filled in, saved through `update_visit` (the same checks), with Void…
-(a reason is asked) or, on a voided visit, Restore."""
+The same form opens a recorded visit: filled in, saved through `correct_visit` (the same checks), with Void…
+(a reason is asked) or, on a voided visit, Restore. Only the fields the officer changed in the form are sent:
+a correction made meanwhile elsewhere (the other window, the CLI, a sync) to another field is kept, and one to
+the same field is not overwritten unasked."""
 
 from __future__ import annotations
 
@@ -18,21 +20,23 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.register.labels import label
-from desktop.register.validation import parse_date
+from desktop.register.validation import field_name, parse_date
 from desktop.register.visits import (
     SupportItem,
     add_visit,
+    correct_visit,
     open_visit,
     restore_visit,
-    update_visit,
     void_visit,
 )
 from desktop.store.tables import SUPPORT_KINDS, VISIT_OUTCOMES, VISIT_PURPOSES
@@ -129,6 +133,9 @@ class VisitDialog(FormDialog):
         super().__init__(ctx, parent)
         self.setObjectName("visitForm")
         self.visit_id = visit_id
+        self.seen: dict[str, object] = {}  # the recorded visit as the form loaded it
+        self.loaded: dict[str, object] = {}  # what the form showed for it, as `typed()` reads the fields
+        self.overwrite = False  # the officer chose to save over a correction made meanwhile elsewhere
         self.voided = False
         self.voided_now = False  # this dialog voided the visit: the window offers to undo it
         self.void_reason = ""
@@ -259,6 +266,19 @@ class VisitDialog(FormDialog):
         self.void_button.setVisible(not self.voided)
         self.restore_button.setVisible(self.voided)
         self.void_note.setVisible(self.voided)
+        self.seen = visit
+        self.loaded = self.typed()
+
+    def reload(self) -> None:
+        """Show the visit as it is recorded now, dropping what was typed (after a void's undo, or when the
+        officer chose to see a correction made elsewhere meanwhile)."""
+        assert self.visit_id is not None
+        for row in list(self.rows):
+            self._remove_support(row)
+        self._load(open_visit(self.ctx.store, self.visit_id))
+        self.retranslate()
+        self.mark_untouched()
+        self.visited_on.setFocus()
 
     def ask_void_reason(self) -> QInputDialog:
         """Ask why the visit is voided (opened without blocking; returned so a test can answer it)."""
@@ -293,12 +313,7 @@ class VisitDialog(FormDialog):
         except WardbookError as error:
             self.general_error.show_message(error.message())
             return
-        for row in list(self.rows):
-            self._remove_support(row)
-        self._load(open_visit(self.ctx.store, self.visit_id))
-        self.retranslate()
-        self.mark_untouched()
-        self.visited_on.setFocus()
+        self.reload()
         self.recorded.emit(self.tr("Visit restored."))
 
     def retranslate(self) -> None:
@@ -359,15 +374,9 @@ class VisitDialog(FormDialog):
             return "follow_up_due" if value == self.follow_up.text().strip() else "visited_on"
         return _ERROR_FIELDS.get(error.msg_id) or super().field_for_error(error)
 
-    def save(self) -> str | None:
-        if self.picker.has_pending_text():
-            self.errors["household"].show_message(
-                self.tr("Pick the household from the search results (↓, Enter).")
-            )
-            return None
-        if self.voided:
-            return None
-        typed = {
+    def typed(self) -> dict[str, object]:
+        """The fields as typed, by `add_visit`'s and `correct_visit`'s argument names."""
+        return {
             "household_id": self.picker.household_id,
             "visited_on": self.visited_on.text(),
             "purposes": [code for code, button in self.purposes.items() if button.isChecked()],
@@ -377,9 +386,18 @@ class VisitDialog(FormDialog):
             "follow_up_due": self.follow_up.text(),
             "support": [row.item() for row in self.rows],
         }
+
+    def save(self) -> str | None:
+        if self.picker.has_pending_text():
+            self.errors["household"].show_message(
+                self.tr("Pick the household from the search results (↓, Enter).")
+            )
+            return None
+        if self.voided:
+            return None
+        typed = self.typed()
         if self.visit_id is not None:
-            self.done_message = self.tr("Visit corrected.")
-            return update_visit(self.ctx.store, self.visit_id, **typed)  # type: ignore[arg-type]
+            return self._correct(typed)
         self.done_message = self.tr("Visit saved.")
         try:
             with self.ctx.store.transaction():  # the visit and the sweep's answers: both or neither
@@ -388,6 +406,47 @@ class VisitDialog(FormDialog):
         except CampaignRefused:
             return None
         return visit_id
+
+    def _correct(self, typed: dict[str, object]) -> str | None:
+        """Send only what the officer changed here; ask when someone else changed the same field meanwhile."""
+        assert self.visit_id is not None
+        changes = {name: value for name, value in typed.items() if value != self.loaded[name]}
+        overwrite, self.overwrite = self.overwrite, False
+        try:
+            saved = correct_visit(self.ctx.store, self.visit_id, changes, self.seen, overwrite=overwrite)
+        except WardbookError as error:
+            if error.msg_id != "register.visit_changed_meanwhile":
+                raise
+            self.ask_about_change_elsewhere(error.params["changed"])  # type: ignore[arg-type]
+            return None
+        self.done_message = self.tr("Visit corrected.")
+        return saved
+
+    def ask_about_change_elsewhere(self, changed: tuple[str, ...]) -> QMessageBox:
+        """Both the officer and someone else (another window, a sync) changed these fields: save the form's
+        over theirs, or reload the visit as it is now. Esc goes back to the form. Returned for tests."""
+        names = ", ".join(str(i18n.render(field_name(name))) for name in changed)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Changed elsewhere"), self.tr(
+            "While this form was open, this visit was changed elsewhere (in another window or by a sync): %1.\n\n"
+            "Save what you typed over that change, or reload the visit as it is now (what you typed in this form "
+            "is then dropped)?").replace("%1", names), QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("changedElsewhere")
+        mine = box.addButton(self.tr("Save mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.DestructiveRole).setObjectName("reload")
+        mine.setObjectName("saveMine")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._after_change_elsewhere(button.objectName()))
+        box.open()
+        return box
+
+    def _after_change_elsewhere(self, answer: str) -> None:
+        if answer == "saveMine":
+            self.overwrite = True
+            self._try_save()
+        elif answer == "reload":
+            self.reload()
+            self.general_error.show_message(self.tr("This is the visit as it is recorded now."))
 
     def _outcome(self) -> str:
         return next((code for code, b in self.outcomes.items() if b.isChecked()), "")

@@ -12,10 +12,9 @@ from desktop.register.validation import MAX_COUNT, MAX_VND, check_int, check_num
 from desktop.register.visits import (
     SupportItem,
     add_visit,
-    open_visit,
+    correct_visit,
     resolve_visit,
     restore_visit,
-    update_visit,
     void_visit,
 )
 from desktop.security.session import visible_officer
@@ -101,26 +100,15 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace) -> int:
-    """Only what is given changes: the rest is the visit as recorded."""
+    """Only what is given changes: the rest is the visit as recorded (read and written in one transaction)."""
+    given = {
+        "household_id": args.household, "visited_on": args.date, "purposes": args.purpose, "outcome": args.outcome,
+        "person_met": args.person_met, "findings": args.findings, "follow_up_due": args.follow_up,
+        "support": [] if args.no_support else args.support,
+    }
     with open_store(args) as store:
         visit_id = resolve_visit(store, args.visit)
-        visit = open_visit(store, visit_id)
-
-        def given(value: object, current: object) -> object:
-            return current if value is None else value
-
-        support = [] if args.no_support else given(args.support, visit["support"])
-        update_visit(
-            store, visit_id,
-            household_id=str(given(args.household, visit["household_id"]) or "") or None,
-            visited_on=str(given(args.date, visit["visited_at"])),
-            purposes=given(args.purpose, str(visit["purposes"]).split(",")),  # type: ignore[arg-type]
-            outcome=str(given(args.outcome, visit["outcome"])),
-            person_met=given(args.person_met, visit["person_met"]),  # type: ignore[arg-type]
-            findings=given(args.findings, visit["findings"]),  # type: ignore[arg-type]
-            follow_up_due=given(args.follow_up, visit["follow_up_due"]),  # type: ignore[arg-type]
-            support=support,  # type: ignore[arg-type]
-        )
+        correct_visit(store, visit_id, {name: value for name, value in given.items() if value is not None})
     print(i18n.tr("cli.visit_updated", id=visit_id))
     return 0
 
