@@ -38,6 +38,7 @@ from desktop.progress import Cancelled, Progress
 from desktop.reports.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts, text_width
 from desktop.reports.formatting import markup, place_and_date, text
 from desktop.reports.settings import ReportSettings
+from desktop.reports.tables import PagedTable
 
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 20 * mm
@@ -343,6 +344,19 @@ class OfficialDocTemplate(BaseDocTemplate):
                 self.leftMargin + self.width / 2, self.pagesize[1] - self.topMargin / 2 - 4, str(doc.page)
             )
             canvas.restoreState()
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        """Keep headings (and notes) with what follows them. reportlab does so by laying them out as one
+        block with it, which a `PagedTable` cannot join (it never claims to fit): the block would go to a new
+        page whole, leaving the rest of this one blank. The table takes them into its lead instead, which
+        keeps them with its first rows."""
+        heads = 0
+        while heads < len(flowables) and flowables[heads].getKeepWithNext():
+            heads += 1
+        following = flowables[heads] if heads < len(flowables) else None
+        if heads and isinstance(following, PagedTable):
+            flowables[: heads + 1] = [following.led_by(flowables[:heads])]
+        super().handle_keepWithNext(flowables)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self.done_work += int(getattr(flowable, "work", 1))

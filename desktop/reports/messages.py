@@ -130,6 +130,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Trong kỳ đã tổ chức {count} hoạt động với {attendance} lượt người tham dự (Phụ lục {annex}).",
         "In the period, {count} activities were held with {attendance} attendees (Annex {annex}).",
     ),
+    "text_no_activities": (
+        "Trong kỳ không tổ chức hoạt động cộng đồng nào.",
+        "No community activities were held in the period.",
+    ),
     "sub_officers": ("6. Kết quả công tác của cán bộ", "6. Work of the officers"),
     "sub_commendations": ("7. Đề xuất khen thưởng", "7. Proposed commendations"),
     "text_no_commendations": ("Trong kỳ không có đề xuất khen thưởng.", "No commendation was proposed."),

@@ -49,10 +49,9 @@ def pdf_table(
     lang: str | None,
     caption: str | None = None,
     size: float = CELL_SIZE,
-    lead: Sequence[Flowable] = (),
 ) -> PagedTable:
-    """A `DataTable` as printed: values formatted for `lang`, the caption (and the headings just above it,
-    `lead`) kept with the first rows."""
+    """A `DataTable` as printed: values formatted for `lang`, the caption kept with the first rows (and the
+    headings just above it, by `OfficialDocTemplate`)."""
     columns = [Column(field.title, field.width_mm * mm, field.align) for field in table.fields]
     rows = [
         [field.show(value, lang) for field, value in zip(table.fields, row, strict=True)]
@@ -70,7 +69,6 @@ def pdf_table(
         lang=lang,
         size=size,
         caption=paragraph(caption, styles.caption) if caption else None,
-        lead=lead,
     )
 
 
@@ -91,20 +89,12 @@ def review_story(
     story += document_title(_t("kind_report", lang), document.summary, styles, width)
     if settings.addressee:
         story.append(paragraph(_t("addressee", lang, to=settings.addressee), styles.addressee))
-    heads: list[Flowable] = []  # headings waiting for what follows them
-    for block in document.blocks:
+    for block in document.blocks:  # headings and notes keep with what follows (their styles say so)
         if block.kind == "table":
             assert block.table is not None
-            story.append(pdf_table(block.table, styles, lang, block.caption, lead=heads))
-            heads = []
-            continue
-        made = _flowable(block, figures, styles, width, lang)
-        if block.kind in ("heading", "subheading", "note"):
-            heads.append(made)
+            story.append(pdf_table(block.table, styles, lang, block.caption))
         else:
-            story += [*heads, made]  # reportlab keeps a heading with the paragraph or chart after it
-            heads = []
-    story += heads
+            story.append(_flowable(block, figures, styles, width, lang))
     # the signature never stands alone: the last paragraph goes over with it
     story.append(KeepTogether([paragraph(document.closing, styles.body), closing_block(settings, styles, width, lang)]))
     reference = annex_reference(settings, issued_on, lang)

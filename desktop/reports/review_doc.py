@@ -64,11 +64,13 @@ def review_summary_line(figures: ReviewFigures, lang: str | None) -> str:
     return _t(msg, lang, period=figures.period.title(lang), scope=scope_text(figures, lang))
 
 
-def annex_keys(annex_names: bool) -> tuple[str, ...]:
-    """The annexes' tables in order. Lists naming residents (heads of households not visited or with an
+def annex_keys(figures: ReviewFigures, annex_names: bool) -> tuple[str, ...]:
+    """The annexes' tables in order. The list of activities only when there were some: an annex that says
+    "Không có" is a page for nothing. Lists naming residents (heads of households not visited or with an
     overdue follow-up) go to superiors only when asked for (`annex_names`, recorded in the audit log); by
     default the review counts them by khu phố and officer, and the walk list names them."""
-    return ("activities", "not_visited", "overdue") if annex_names else ("activities",)
+    activities = ("activities",) if figures.activities else ()
+    return (*activities, "not_visited", "overdue") if annex_names else activities
 
 
 def annex_reference(settings: ReportSettings, issued_on: date, lang: str | None) -> str:
@@ -171,7 +173,7 @@ def review_document(
     return ReviewDocument(
         summary=review_summary_line(f, lang),
         blocks=b.blocks,
-        annexes=[Annex(ROMAN[index], b.tables[key]) for index, key in enumerate(annex_keys(annex_names))],
+        annexes=[Annex(ROMAN[index], b.tables[key]) for index, key in enumerate(annex_keys(f, annex_names))],
         closing=_t("closing", lang, period=f.period.title(lang), scope=scope_text(f, lang)),
     )
 
@@ -248,8 +250,10 @@ def _results(b: _Builder, annual: bool) -> None:
             lang,
             count=number(len(f.activities), lang),
             attendance=number(f.attendance, lang),
-            annex=ROMAN[0],
-        ),
+            annex=ROMAN[0],  # the first annex, when there are activities to list
+        )
+        if f.activities
+        else _t("text_no_activities", lang),
     )
     b.table("activities_by_kind")
 

@@ -23,10 +23,14 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Pt
+from docx.oxml.text.font import CT_RPr
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Length, Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
 
 from desktop import files, i18n
 from desktop.reports.charts import chart_png, review_chart
@@ -36,6 +40,7 @@ from desktop.reports.formatting import place_and_date, text
 from desktop.reports.review_doc import KIND_CODE, Block, ReviewDocument, annex_reference
 from desktop.reports.review_tables import DataTable
 from desktop.reports.settings import ReportSettings
+from desktop.reports.tables import PAD_X, Column, fit_columns
 
 if TYPE_CHECKING:
     from desktop.reports.figures import ReviewFigures
@@ -44,6 +49,8 @@ FONT = "Times New Roman"
 BODY_PT = 13
 CELL_PT = 11
 ANNEX_CELL_PT = 10
+RULE_LINE = 2  # points: the height of a short rule's empty line
+HEADING_STYLES = {"heading": "Heading 1", "subheading": "Heading 2"}  # "I. …" and "1. …": Word's outline levels
 _ALIGN = {"LEFT": WD_ALIGN_PARAGRAPH.LEFT, "RIGHT": WD_ALIGN_PARAGRAPH.RIGHT, "CENTER": WD_ALIGN_PARAGRAPH.CENTER}
 
 
@@ -107,12 +114,34 @@ def _page(doc: Docx) -> None:
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _field(number, "PAGE")
     style = doc.styles["Normal"]
-    style.font.name = FONT
     style.font.size = Pt(BODY_PT)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    _typeface(style.element.get_or_add_rPr())
+    style.paragraph_format.space_after = Pt(0)
+    for name in HEADING_STYLES.values():
+        _heading_style(doc, name)
+
+
+def _typeface(properties: CT_RPr) -> None:
+    """Times New Roman for every script, in place of any theme font (a theme font would win over it)."""
+    fonts = properties.get_or_add_rFonts()
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), FONT)
-    style.paragraph_format.space_after = Pt(0)
+
+
+def _heading_style(doc: Docx, name: str) -> None:
+    """Word's heading style restyled to the decree's section heading, as the PDF draws it: 13 pt Times New
+    Roman, bold upright, black, indented like the body and kept with what follows. Being Word's own heading
+    styles, the headings show in the navigation pane and a table of contents, and restyle all at once."""
+    style = doc.styles[name]
+    _typeface(style.element.get_or_add_rPr())
+    style.font.size = Pt(BODY_PT)
+    style.font.bold, style.font.italic = True, False
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    _body_format(style, keep=True)
+    style.paragraph_format.space_before = Pt(6)
+    style.paragraph_format.keep_together = False
 
 
 def _field(paragraph: Paragraph, code: str) -> None:
@@ -167,15 +196,52 @@ def _rule(owner: Docx | _Cell, length_pt: float, *, width_pt: float = 0) -> None
     paragraph.paragraph_format.left_indent = Pt(side)
     paragraph.paragraph_format.right_indent = Pt(side)
     paragraph.paragraph_format.space_after = Pt(6)
+    paragraph.paragraph_format.line_spacing = Pt(RULE_LINE)  # exactly: the rule just under the text above
     paragraph.paragraph_format.keep_with_next = True
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDERS)
     run = paragraph.add_run()
-    run.font.size = Pt(2)
+    run.font.size = Pt(RULE_LINE)
+
+
+def _grid(table: Table, widths_pt: list[float]) -> list[Length]:
+    """Fix the table's columns to these widths (returned as lengths, for its cells): the grid and the table's
+    width, with a fixed layout. Word reads the cells' widths, LibreOffice the grid: with the widths on the cells
+    alone, LibreOffice made every column as wide as the others."""
+    widths: list[Length] = [Pt(width) for width in widths_pt]
+    table.autofit = False  # a fixed layout
+    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        column.set(qn("w:w"), str(width.twips))
+    table_width = table._tbl.tblPr.find(qn("w:tblW"))
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), str(sum(width.twips for width in widths)))
+    return widths
+
+
+def _cell_margins(table: Table, side_pt: float) -> None:
+    """The cells' left and right margins, as the PDF pads its cells: the same text fits the same widths."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(side_pt * 20)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    _table_property(table, margins)
+
+
+# a paragraph's properties that come after its borders in the schema (those this module sets)
+_AFTER_BORDERS = ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+_TABLE_PROPERTIES = ("tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")  # their order in the schema
+
+
+def _table_property(table: Table, element: BaseOxmlElement) -> None:
+    """Add a table property where the schema puts it (Word rejects a file with them out of order)."""
+    later = _TABLE_PROPERTIES[_TABLE_PROPERTIES.index(element.tag.split("}")[1]) + 1 :]
+    table._tbl.tblPr.insert_element_before(element, *(f"w:{name}" for name in later))
 
 
 def _no_borders(table: Table) -> None:
@@ -184,7 +250,7 @@ def _no_borders(table: Table) -> None:
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    _table_property(table, borders)
 
 
 def _title_block(doc: Docx, settings: ReportSettings, issued_on: date, lang: str | None) -> None:
@@ -192,9 +258,9 @@ def _title_block(doc: Docx, settings: ReportSettings, issued_on: date, lang: str
     left_pt, right_pt = body_pt * 0.42, body_pt * 0.58
     table = doc.add_table(rows=2, cols=2)
     _no_borders(table)
-    table.autofit = False
+    widths = _grid(table, [left_pt, right_pt])
     for row in table.rows:
-        row.cells[0].width, row.cells[1].width = Pt(left_pt), Pt(right_pt)
+        row.cells[0].width, row.cells[1].width = widths
     left, right = table.cell(0, 0), table.cell(0, 1)
     first = left.paragraphs[0]
     first.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -233,8 +299,8 @@ def _body(doc: Docx, value: str, *, keep: bool = False) -> Paragraph:
     return paragraph
 
 
-def _body_format(paragraph: Paragraph, keep: bool) -> None:
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+def _body_format(paragraph: Paragraph | ParagraphStyle, keep: bool) -> None:
+    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     paragraph.paragraph_format.first_line_indent = Mm(10)
     paragraph.paragraph_format.space_after = Pt(6)
     paragraph.paragraph_format.line_spacing = 1.15
@@ -244,9 +310,7 @@ def _body_format(paragraph: Paragraph, keep: bool) -> None:
 
 def _block(doc: Docx, block: Block) -> None:
     if block.kind in ("heading", "subheading"):
-        paragraph = _body(doc, "", keep=True)
-        paragraph.paragraph_format.space_before = Pt(6)
-        _run(paragraph, block.text, BODY_PT, bold=True)
+        doc.add_paragraph(text(block.text), style=HEADING_STYLES[block.kind])  # its look is the style's
     elif block.kind == "lead":
         paragraph = _body(doc, "")
         _run(paragraph, block.lead_in, BODY_PT, italic=True)
@@ -287,8 +351,9 @@ def _table(doc: Docx, data: DataTable, lang: str | None, caption: str | None, si
     table = doc.add_table(rows=1 + len(body) + (1 if total else 0), cols=len(data.fields))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = [Mm(field.width_mm) for field in data.fields]
+    planned = [Column(field.title, field.width_mm * mm, field.align) for field in data.fields]
+    widths = _grid(table, [column.width for column in fit_columns(planned, body, total, size)])  # as the PDF
+    _cell_margins(table, PAD_X)
     cells = table._cells  # one pass over the grid: python-docx's cell() walks the XML for every call
     columns = len(data.fields)
     for index, field in enumerate(data.fields):
@@ -335,9 +400,8 @@ def _closing(doc: Docx, settings: ReportSettings, lang: str | None) -> None:
     body_pt = (210 - 45) / 25.4 * 72
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
-    table.autofit = False
     left, right = table.cell(0, 0), table.cell(0, 1)
-    left.width, right.width = Pt(body_pt * 0.45), Pt(body_pt * 0.55)
+    left.width, right.width = _grid(table, [body_pt * 0.45, body_pt * 0.55])
     title = left.paragraphs[0]
     _run(title, _t("recipients", lang), 12, bold=True, italic=True)
     for line in settings.recipients:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from desktop import i18n
@@ -28,6 +29,7 @@ MAX_CELL_LINES = 24  # a cell's most lines: a row of them still fits any page
 PAD_TOP = 1.5
 PAD_BOTTOM = 2.5
 MIN_ROWS = 3  # fewest rows of a table left alone at the foot or the head of a page
+LONG_WORD = 40 * mm  # a text column is widened for no longer word: that one breaks where the column ends
 _ALIGN = {"LEFT": TA_LEFT, "RIGHT": TA_RIGHT, "CENTER": TA_CENTER}
 
 Cells = list[object]
@@ -38,6 +40,52 @@ class Column:
     title: str
     width: float  # points
     align: str = "LEFT"  # LEFT, RIGHT (numbers) or CENTER
+
+
+def fit_columns(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[object]],
+    total: Sequence[object] | None = None,
+    size: float = CELL_SIZE,
+) -> list[Column]:
+    """The columns widened so that no word of a cell or heading breaks over two lines: a number printed as
+    "1.000.154" over ".321" is misread or looks tampered with, and "househo" over "lds" looks broken. Each
+    column gets at least its longest word, whatever the values or the language; the width comes from the text
+    columns with room to spare (a description wraps well between its words), never below their own longest
+    word. Whatever is still missing then (no text column left to give) breaks as it did before, as does text
+    with a "word" longer than `LONG_WORD` (a web address, a run of Chinese characters)."""
+    needs = [_longest_word(index, column, rows, total, size) + 2 * PAD_X for index, column in enumerate(columns)]
+    needs = [
+        column.width if column.align == "LEFT" and need > LONG_WORD else need
+        for column, need in zip(columns, needs, strict=True)
+    ]
+    widths = [column.width for column in columns]
+    for index, need in enumerate(needs):
+        while widths[index] < need:
+            spare = [
+                (widths[other] - needs[other], other)
+                for other, column in enumerate(columns)
+                if other != index and column.align == "LEFT" and widths[other] > needs[other]
+            ]
+            if not spare:
+                break
+            room, donor = max(spare)
+            given = min(room, need - widths[index])
+            widths[donor] -= given
+            widths[index] += given
+    return [Column(column.title, width, column.align) for column, width in zip(columns, widths, strict=True)]
+
+
+def _longest_word(
+    index: int, column: Column, rows: Sequence[Sequence[object]], total: Sequence[object] | None, size: float
+) -> float:
+    """The width of the longest word in the column: its cells (each distinct word measured once, as long
+    lists repeat their words), its bold total and its bold heading."""
+    words = {word for row in rows for word in text(row[index]).split()}
+    bold = set(text(column.title).split()) | (set(text(total[index]).split()) if total is not None else set())
+    widths = [text_width(word, REGULAR, size) for word in words]
+    widths += [text_width(word, BOLD, size) for word in bold]
+    return max(widths, default=0.0)
 
 
 class _Rows:
@@ -148,7 +196,8 @@ class _Rows:
 class PagedTable(Flowable):
     """A ruled table, its header repeated on each page, an optional bold total row, and a `caption` that
     stays with its first rows (and `lead`: the headings just above it, kept with them too — reportlab's
-    keep-with-next cannot, as a `PagedTable` never claims to fit)."""
+    keep-with-next cannot, as a `PagedTable` never claims to fit; `OfficialDocTemplate` hands it the
+    headings kept with it through `led_by`)."""
 
     def __init__(
         self,
@@ -165,13 +214,20 @@ class PagedTable(Flowable):
         _rows: _Rows | None = None,
     ) -> None:
         super().__init__()
-        self.columns = list(columns)
+        self.columns = list(columns) if _rows is not None else fit_columns(columns, rows, total, size)
         self.caption = caption
         self.lead = list(lead)
         self.lang = lang
         self.start = _start
-        self.rows = _rows or _Rows(columns, rows, total, min_row_height, size)
+        self.rows = _rows if _rows is not None else _Rows(self.columns, rows, total, min_row_height, size)
         self.total_work = len(self.rows) - _start + (1 if caption is not None else 0) + len(self.lead)
+
+    def led_by(self, heads: Sequence[Flowable]) -> PagedTable:
+        """This table with `heads` (the headings and notes kept with it) above its own lead."""
+        return PagedTable(
+            self.columns, (), caption=self.caption, lead=[*heads, *self.lead], lang=self.lang,
+            _start=self.start, _rows=self.rows,
+        )
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         # Never claim to fit: the frame then calls split(), which lays out just the rows that fit.

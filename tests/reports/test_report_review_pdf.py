@@ -8,6 +8,7 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
+import docx
 import pdfplumber
 import pytest
 from reportlab.lib.units import mm
@@ -263,6 +264,20 @@ def test_ward_without_visits(store, tmp_path):  # type: ignore[no-untyped-def]
     assert "HK9" not in text.flat and "Lê Văn Tâm" not in text.flat
     assert figures.cases == [] or all(line.total == 0 for line in figures.cases)
     render(out, tmp_path / "png")
+
+
+def test_no_activities_no_annex_of_them(store, tmp_path):  # type: ignore[no-untyped-def]
+    area = add_area(store, "Khu phố 7", ward_name="Phường Tân Định")
+    add_household(store, area_id=area, house_no="1", street="Hai Bà Trưng", head_name="Lê Văn Tâm", code="HK900001")
+    out, word = tmp_path / "review.pdf", tmp_path / "review.docx"
+    build_review(store, Q2, out, docx=word, issued_on=ISSUED, today=TODAY, annex_names=True)
+    flat = read_pdf(out).flat
+    assert "Trong kỳ không tổ chức hoạt động cộng đồng nào." in flat and "(Phụ lục" not in flat
+    assert "DANH SÁCH HOẠT ĐỘNG CỘNG ĐỒNG" not in flat  # no annex page that says "Không có"
+    assert "Phụ lục I DANH SÁCH HỘ CHƯA ĐƯỢC THĂM TRONG KỲ" in flat  # the lists asked for come first
+    assert "Phụ lục II DANH SÁCH HỘ CÓ VIỆC THEO DÕI QUÁ HẠN" in flat and "Phụ lục III" not in flat
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert "DANH SÁCH HOẠT ĐỘNG CỘNG ĐỒNG" not in paragraphs and "Phụ lục III" not in paragraphs
 
 
 def test_english(demo_store, tmp_path):  # type: ignore[no-untyped-def]

@@ -10,12 +10,13 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
+from docx.oxml.ns import qn
 from PIL import Image
 from reportlab.graphics import renderPDF
 
 from desktop.cli import main
 from desktop.reports.charts import chart_png, coverage_chart
-from desktop.reports.fonts import register_fonts
+from desktop.reports.fonts import BOLD, register_fonts, text_width
 from desktop.reports.notes import notes_for, set_note
 from desktop.reports.periods import quarter
 from desktop.reports.review import build_review, table_rows
@@ -103,13 +104,67 @@ def test_decree_30_layout(both) -> None:  # type: ignore[no-untyped-def]
     body = next(p for p in document.paragraphs if p.text.startswith("Trong kỳ, cán bộ đã thực hiện"))
     assert round(body.paragraph_format.first_line_indent.mm) == 10 and body.alignment == 3  # justified
     heading = next(p for p in document.paragraphs if p.text == "1. Thăm hộ và mức độ bao phủ")
-    assert all(run.bold and not run.italic for run in heading.runs) and heading.paragraph_format.keep_with_next
+    look = heading.style.font  # upright bold, kept with what follows: set by its style (see below)
+    assert look.bold and not look.italic and heading.style.paragraph_format.keep_with_next
     closing = next(table for table in document.tables if table.cell(0, 0).text.startswith("Nơi nhận"))
     assert closing.cell(0, 0).paragraphs[0].text == "Nơi nhận:"
     signature = [p.text for p in closing.cell(0, 1).paragraphs if p.text.strip()]
     assert signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Thị Thanh Hương"]
     fonts = {run.font.name for p in document.paragraphs for run in p.runs if run.font.name}
     assert document.styles["Normal"].font.name == "Times New Roman" and fonts <= {"Times New Roman"}
+
+
+def test_section_headings_are_word_headings_in_the_decree_look(both) -> None:  # type: ignore[no-untyped-def]
+    _, _, word = both
+    document = docx.Document(str(word))
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    for heading in INTERIM_HEADINGS:
+        if heading[0] in "IV":  # "I. …" to "V. …"
+            assert styles[heading] == "Heading 1", heading
+        elif heading[0].isdigit():  # "1. …"
+            assert styles[heading] == "Heading 2", heading
+    assert styles["1. Thăm hộ và mức độ bao phủ"] == "Heading 2"
+    for name in ("Heading 1", "Heading 2"):
+        style = document.styles[name]
+        font, layout = style.font, style.paragraph_format
+        assert (font.name, font.size.pt, font.bold, font.italic) == ("Times New Roman", 13, True, False)
+        assert str(font.color.rgb) == "000000" and font.color.theme_color is None  # black, not the theme's blue
+        fonts = style.element.rPr.rFonts
+        assert fonts.get(qn("w:asciiTheme")) is None and fonts.get(qn("w:eastAsia")) == "Times New Roman"
+        assert layout.keep_with_next and round(layout.first_line_indent.mm) == 10 and layout.alignment == 3
+        assert round(layout.space_before.pt) == 6 and round(layout.space_after.pt) == 6
+    for paragraph in document.paragraphs:
+        if paragraph.style.name.startswith("Heading"):  # no direct formatting: restyling reaches them all
+            assert all(run.font.size is None and run.bold is None for run in paragraph.runs)
+            assert paragraph.paragraph_format.first_line_indent is None
+
+
+def _grid(table) -> list[int]:  # type: ignore[no-untyped-def]
+    return [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+def test_table_grids_carry_the_widths(both) -> None:  # type: ignore[no-untyped-def]
+    _, _, word = both
+    document = docx.Document(str(word))
+    body = round((210 - 45) / 25.4 * 1440)  # twips
+    for table in document.tables:
+        grid = _grid(table)
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        assert int(table._tbl.tblPr.find(qn("w:tblW")).get(qn("w:w"))) == sum(grid)
+        for row in table.rows:
+            assert [int(cell._tc.tcPr.tcW.get(qn("w:w"))) for cell in row.cells] == grid
+    title, summary = document.tables[0], document.tables[1]
+    assert [round(width / body, 2) for width in _grid(title)] == [0.42, 0.58]
+    assert summary.cell(0, 0).text == "Nội dung" and _grid(summary)[0] > 2 * max(_grid(summary)[1:])
+    register_fonts()
+    margin = int(summary._tbl.tblPr.find(qn("w:tblCellMar")).find(qn("w:left")).get(qn("w:w")))
+    for table in document.tables[1:]:
+        if table.style.name != "Table Grid":
+            continue
+        for row in table.rows[1:]:
+            for cell, width in zip(row.cells, _grid(table), strict=True):
+                for word_ in cell.text.split():  # no word nor number wider than its cell
+                    assert text_width(word_, BOLD, 11) * 20 + 2 * margin <= width, (word_, cell.text)
 
 
 def test_annual_docx_and_cli(demo_store: Store, tmp_path: Path) -> None:
