@@ -42,6 +42,7 @@ def test_bundle_reports_its_version(built: dict[str, Path]) -> None:
 def test_bundle_carries_resources_and_leaves_out_unused_qt(built: dict[str, Path]) -> None:
     internal = built["bundle"] / "_internal"
     assert list(internal.rglob("LiberationSerif-Regular.ttf")), "document font missing from the bundle"
+    assert list(internal.rglob("DroidSansFallbackFull.ttf")), "fallback font (Chinese names) missing from the bundle"
     assert list(internal.rglob("*.qm")), "translations missing from the bundle"
     assert not list(internal.rglob("libQt6Qml*")) and not list(internal.rglob("libQt6Quick*"))
 

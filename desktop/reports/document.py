@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from desktop import files, i18n
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
-from desktop.reports.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts, text_width
+from desktop.reports.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts, text_width, write
 from desktop.reports.formatting import markup, place_and_date, text
 from desktop.reports.settings import ReportSettings
 from desktop.reports.tables import PagedTable
@@ -202,8 +202,7 @@ class TitleBlock(Flowable):
             rules = dict(lines.rules)
             for index, (line, font, size) in enumerate(lines.items):
                 y -= size * self.LEADING
-                canvas.setFont(font, size)
-                canvas.drawCentredString(centre, y + size * 0.25, line)
+                _draw_centred(canvas, centre, y + size * 0.25, line, font, size)
                 if index in rules:
                     rule_y = y - self.RULE_GAP + size * 0.25 - 1
                     canvas.setLineWidth(0.6)
@@ -218,8 +217,14 @@ class TitleBlock(Flowable):
             y = y_below
             for line in below:
                 y -= 13 * self.LEADING
-                canvas.setFont(font, 13)
-                canvas.drawCentredString(centre, y + 13 * 0.25, line)
+                _draw_centred(canvas, centre, y + 13 * 0.25, line, font, 13)
+
+
+def _draw_centred(canvas: Canvas, centre: float, y: float, line: str, font: str, size: float) -> None:
+    """A line centred on `centre`, each run in its font (a place or a body's name may hold Chinese)."""
+    words = canvas.beginText(centre - text_width(line, font, size) / 2, y)
+    write(words, line, font, size, size * 1.2, None)
+    canvas.drawText(words)
 
 
 class CentredRule(Flowable):

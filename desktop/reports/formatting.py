@@ -7,6 +7,7 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from desktop import i18n
+from desktop.reports.fonts import FALLBACK, REGULAR, runs
 from desktop.text import shorten
 
 
@@ -25,8 +26,12 @@ def clip(value: object, limit: int = MAX_CELL_CHARS) -> str:
 
 
 def markup(value: object) -> str:
-    """NFC text escaped for a reportlab Paragraph (names may contain & or <)."""
-    return escape(text(value))
+    """NFC text escaped for a reportlab Paragraph (names may contain & or <), the runs the serif cannot draw
+    (Chinese names) in the fallback font, and a mark for what no font can (see `fonts`)."""
+    return "".join(
+        f'<font name="{FALLBACK}">{escape(run)}</font>' if font == FALLBACK else escape(run)
+        for run, font in runs(text(value), REGULAR)
+    )
 
 
 def number(

@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from desktop import i18n
-from desktop.reports.fonts import BOLD, REGULAR, text_width
+from desktop.reports.fonts import BOLD, REGULAR, text_width, write
 from desktop.reports.formatting import markup, text
 from desktop.text import ELLIPSIS
 
@@ -362,9 +362,6 @@ class _PagePart(Flowable):
                 if not cell_text:
                     continue
                 wanted = BOLD if bold else REGULAR
-                if wanted != font:
-                    words.setFont(wanted, rows.size, rows.line)
-                    font = wanted
                 if self.spanned is not None and cells is not rows.header:
                     x = (self.width - rows.width(cell_text, wanted)) / 2
                 elif column.align == "RIGHT":
@@ -374,7 +371,7 @@ class _PagePart(Flowable):
                 else:
                     x = left + PAD_X
                 words.setTextOrigin(x, baseline)
-                words.textOut(cell_text)
+                font = write(words, cell_text, wanted, rows.size, rows.line, font)
             top = bottom
         canvas.drawText(words)
         for paragraph, x, y in paragraphs:
