@@ -197,8 +197,9 @@ class ReviewFigures:
     comparison: Comparison | None = None  # the key figures of earlier periods and the targets
 
     @property
-    def coverage_percent(self) -> float:
-        return percent(self.households_visited, self.households)
+    def coverage_percent(self) -> float | None:
+        """None when the scope had no households: there was no rate, and 0 % would read as none visited."""
+        return share(self.households_visited, self.households)
 
     @property
     def never_visited(self) -> int:
@@ -231,6 +232,12 @@ class ReviewFigures:
 def percent(part: int, whole: int) -> float:
     """Percentage rounded to one decimal, 0 for an empty whole (an empty ward is not a division error)."""
     return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def share(part: int, whole: int) -> float | None:
+    """A key figure's percentage, one decimal; None for an empty whole. A rate over nothing is not 0 %: printed
+    as 0,0 it is compared ("tăng 66,7 điểm phần trăm") with periods that had a base."""
+    return percent(part, whole) if whole else None
 
 
 def cutoff_for(period: Period, today: date | None = None) -> date:

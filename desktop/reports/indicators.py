@@ -27,7 +27,7 @@ class Indicator:
     key: str
     unit: str  # message id of the unit
     share: bool  # a percentage (one decimal) rather than a count
-    value: Callable[[ReviewFigures], float]
+    value: Callable[[ReviewFigures], float | None]  # None: a share with no base (nothing to divide by)
 
     @property
     def setting(self) -> str:
@@ -65,8 +65,8 @@ INDICATORS: tuple[Indicator, ...] = (
 BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
 
 
-def values(figures: ReviewFigures) -> dict[str, float]:
-    """Every key figure of `figures`, by key (counts as int, shares as float)."""
+def values(figures: ReviewFigures) -> dict[str, float | None]:
+    """Every key figure of `figures`, by key (counts as int, shares as float, None for a share with no base)."""
     return {indicator.key: indicator.value(figures) for indicator in INDICATORS}
 
 

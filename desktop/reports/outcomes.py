@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from desktop import i18n
 from desktop.register.labels import label
 from desktop.reports import outcome_messages  # noqa: F401  (registers the section's texts)
-from desktop.reports.figures import cutoff_for, percent
+from desktop.reports.figures import cutoff_for, share
 from desktop.reports.formatting import number
 from desktop.reports.formatting import percent as show_percent
 from desktop.reports.periods import Period, short_date
@@ -71,9 +71,9 @@ class OutcomeFigures:
         return self.mediations_total - self.mediation_count(PENDING)
 
     @property
-    def mediation_success_percent(self) -> float:
-        """Mediations that succeeded, as a share of those with a result."""
-        return percent(self.mediation_count("successful"), self.mediations_decided)
+    def mediation_success_percent(self) -> float | None:
+        """Mediations that succeeded, as a share of those with a result; None when none had a result yet."""
+        return share(self.mediation_count("successful"), self.mediations_decided)
 
     def models_in(self, status: str) -> int:
         return sum(per_kind[status] for per_kind in self.models.values())
