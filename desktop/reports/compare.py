@@ -55,8 +55,6 @@ def compare(
         figures = review_figures(
             store, other, area_id, today=today, cancelled=cancelled, compare=False, details=False
         )
-        if not figures.households:  # the register held no household then (before the ward was set up)
-            return dict.fromkeys(BY_KEY)
         return values(figures)
 
     before = previous(period)

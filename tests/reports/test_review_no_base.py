@@ -40,14 +40,17 @@ def test_a_ward_set_up_this_quarter_has_no_earlier_figures_to_compare(store: Sto
     assert figures.coverage_percent == 66.7
     comparison = figures.comparison
     assert comparison is not None and comparison.previous_values is not None
-    assert set(comparison.previous_values.values()) == {None}  # no household then: no figure, not 0
+    before = comparison.previous_values
+    assert before["households"] is None and before["visits"] is None and before["coverage"] is None  # not 0
+    assert before["cases_received"] == 0  # what is not about households was counted as it was
     rows = {cells[0]: cells for cells in table_rows(review_tables(figures, "vi")["summary"], "vi")}
     assert rows["Tỷ lệ hộ được thăm"][2:] == ["66,7", "—", "—", "—", "—"]
     assert rows["Hộ đang cư trú"][2:] == ["3", "—", "—", "—", "—"]
-    assert drafts(figures, "vi")["results"] == ""
+    results = drafts(figures, "vi")["results"]
+    assert "hộ" not in results and "tỷ lệ" not in results and "tăng" not in results
     flat = read_pdf(out).flat
     assert "Tỷ lệ hộ được thăm % 66,7 — — — —" in flat
-    assert "So với" not in flat and "điểm phần trăm" not in flat
+    assert "điểm phần trăm" not in flat and "lượt thăm hộ trong kỳ tăng" not in flat
 
 
 def test_a_mediation_rate_without_a_result_is_a_dash_and_not_compared(store: Store, tmp_path: Path) -> None:
