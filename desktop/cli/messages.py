@@ -67,6 +67,12 @@ i18n.register(
         "cli.prompt_again": {"vi": "Nhập lại:", "en": "Again:"},
         "cli.prompt_passphrase": {"vi": "Mật khẩu tệp khóa:", "en": "Key-file passphrase:"},
         "cli.init_done": {"vi": "Đã tạo cơ sở dữ liệu {path}.", "en": "Created the database {path}."},
+        "cli.init_ward_hint": {
+            "vi": "Chưa có tên phường để in trên báo cáo: wardbook setting report.ward_name \"Phường …\" (hoặc "
+                  "init --ward \"Phường …\").",
+            "en": "No ward name to print on reports yet: wardbook setting report.ward_name \"Phường …\" (or "
+                  "init --ward \"Phường …\").",
+        },
         "cli.init_exists": {
             "vi": "Cơ sở dữ liệu {path} đã có; đã cập nhật lược đồ nếu cần.",
             "en": "The database {path} exists; its schema is up to date.",

@@ -21,6 +21,9 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_NAME = 300  # a person's or an area's name
 MAX_ADDRESS = 300  # house number, street
 MAX_TEXT = 4000  # findings, notes, reasons, settings
+# A section of a review's narrative (`desktop.reports.notes`): a tổng kết's results or plan runs to several pages
+# pasted from Word; 40,000 characters is about ten printed pages, well inside the store's own bound.
+MAX_NARRATIVE = 40_000
 MAX_DAYS = 100 * 366  # "not visited in N days"
 MAX_COUNT = 1_000_000  # list limits, quantities
 MAX_VND = 10**12  # a support item's value

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Comparison:
     previous: Period | None  # None for a date range
-    previous_values: dict[str, float] | None
+    previous_values: dict[str, float | None] | None  # a value None: no base then (see `compare`)
     last_year: Period | None  # None for a year (its previous period is the year before)
-    last_year_values: dict[str, float] | None
+    last_year_values: dict[str, float | None] | None
     targets: dict[str, float]  # by figure key, only those the ward set
 
 
@@ -49,7 +49,7 @@ def compare(
 ) -> Comparison:
     from desktop.reports.figures import review_figures
 
-    def figures_of(other: Period | None) -> dict[str, float] | None:
+    def figures_of(other: Period | None) -> dict[str, float | None] | None:
         if other is None:
             return None
         figures = review_figures(
@@ -62,15 +62,18 @@ def compare(
     return Comparison(before, figures_of(before), last_year, figures_of(last_year), targets(store))
 
 
-def change(now: float, then: float | None) -> float | None:
-    """The difference from an earlier figure (percentage points for a share); None when there is none."""
-    if then is None:
+def change(now: float | None, then: float | None) -> float | None:
+    """The difference from an earlier figure (percentage points for a share); None when either has no value:
+    a share over nothing has not risen or fallen."""
+    if now is None or then is None:
         return None
     difference = now - then
     return round(difference, 1) if isinstance(difference, float) else difference
 
 
-def reached(figures: ReviewFigures, key: str, target: float) -> float:
-    """How much of a target the period reached, in percent (one decimal)."""
+def reached(figures: ReviewFigures, key: str, target: float) -> float | None:
+    """How much of a target the period reached, in percent (one decimal); None when the figure has no value."""
     now = BY_KEY[key].value(figures)
+    if now is None:
+        return None
     return round(100.0 * now / target, 1) if target else 0.0

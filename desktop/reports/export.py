@@ -108,18 +108,29 @@ def write_xlsx(
 
 
 def _sheet_name(table: DataTable, taken: set[str]) -> str:
-    """The table's title cut to Excel's 31 characters, minus the characters Excel refuses, made unique."""
-    name = "".join(ch for ch in text(table.title) if ch not in "[]:*?/\\")[:_SHEET_NAME_MAX]
+    """The table's title minus the characters Excel refuses, cut to Excel's 31 characters after a whole word
+    ("Danh sách hộ chưa được thăm", not "… thăm tro"), made unique; the sheet's first cell holds the whole title."""
+    name = "".join(ch for ch in text(table.title) if ch not in "[]:*?/\\")
+    unique = _whole_words(name, _SHEET_NAME_MAX)
     suffix = 2
-    unique = name
     while unique in taken:
-        unique = f"{name[: _SHEET_NAME_MAX - 3]} {suffix}"
+        unique = f"{_whole_words(name, _SHEET_NAME_MAX - 3)} {suffix}"
         suffix += 1
     return unique
 
 
+def _whole_words(name: str, limit: int) -> str:
+    """`name` cut to `limit` characters at the last space that fits (a single long word is cut where it must)."""
+    if len(name) <= limit:
+        return name
+    head = name[: limit + 1]
+    return head.rsplit(" ", 1)[0].rstrip(" ,;-") if " " in head else name[:limit]
+
+
 def csv_rows(figures: ReviewFigures, lang: str | None = None, names: bool = False) -> list[list[object]]:
-    """Long format, one line per figure: period code, scope, table key, row number, column title, raw value.
+    """Long format, one line per figure: period code, scope, table title, row number, column title, raw value.
+    Every word in the report's language, as the XLSX sheets and the PDF name the tables (the tables' internal
+    keys — "summary", "coverage" — are no words for a clerk). Numbers stay raw: a decimal point, not a comma.
 
     Period and scope on every line let a district concatenate the files of many stations and periods.
     """
@@ -133,7 +144,7 @@ def csv_rows(figures: ReviewFigures, lang: str | None = None, names: bool = Fals
                     [
                         figures.period.code,
                         scope,
-                        table.key,
+                        text(table.title),
                         number,
                         text(field.title),
                         "" if value is None else _csv_value(value),

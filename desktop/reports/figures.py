@@ -22,6 +22,7 @@ printed report can never disagree with what the app shows. The rules the numbers
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,7 +42,9 @@ from desktop.store.tables import (
     ACTIVITY_KINDS,
     CASE_KINDS,
     CASE_STATUSES,
+    MEDIATION_RESULTS,
     SUPPORT_KINDS,
+    TIP_STATUSES,
     VISIT_OUTCOMES,
     VISIT_PURPOSES,
 )
@@ -132,6 +135,18 @@ class CaseLine:
         return mean_days(self.resolution_days, self.resolved)
 
 
+# What handing a case to another body is called in its outcome: a tip forwarded to the police, a dispute or
+# complaint referred to the competent body (`store.tables.TIP_STATUSES`, `MEDIATION_RESULTS`).
+FORWARDING = {"tip": "forwarded_police", "dispute": "referred", "complaint": "referred"}
+
+
+def forwarded(kind: str, status: str | None, outcome: str | None) -> bool:
+    """The case was handed to another body by the cut-off: its status says "referred" or its outcome says so.
+    One definition for the cases' column "Đã chuyển" and the tips and mediations passed on: a tip forwarded to
+    the police and then closed counted 0 "Đã chuyển" beside 2 "Đã chuyển công an" in the same review."""
+    return status == "referred" or (outcome is not None and outcome == FORWARDING.get(kind))
+
+
 def mean_days(days: int, count: int) -> float | None:
     """Mean days to resolve, one decimal; None when nothing was resolved (shown as blank, not 0)."""
     return round(days / count, 1) if count else None
@@ -197,8 +212,9 @@ class ReviewFigures:
     comparison: Comparison | None = None  # the key figures of earlier periods and the targets
 
     @property
-    def coverage_percent(self) -> float:
-        return percent(self.households_visited, self.households)
+    def coverage_percent(self) -> float | None:
+        """None when the scope had no households: there was no rate, and 0 % would read as none visited."""
+        return share(self.households_visited, self.households)
 
     @property
     def never_visited(self) -> int:
@@ -231,6 +247,12 @@ class ReviewFigures:
 def percent(part: int, whole: int) -> float:
     """Percentage rounded to one decimal, 0 for an empty whole (an empty ward is not a division error)."""
     return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def share(part: int, whole: int) -> float | None:
+    """A key figure's percentage, one decimal; None for an empty whole. A rate over nothing is not 0 %: printed
+    as 0,0 it is compared ("tăng 66,7 điểm phần trăm") with periods that had a base."""
+    return percent(part, whole) if whole else None
 
 
 def cutoff_for(period: Period, today: date | None = None) -> date:
@@ -696,15 +718,20 @@ def _cases(store: Store, sql: _Sql) -> list[CaseLine]:
             COALESCE((SELECT e.new_status FROM case_events e WHERE e.case_id = c.id AND {sql.asof.alive('e')}
                 AND e.new_status IS NOT NULL AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1),
                 c.status),
+            (SELECT e.new_outcome FROM case_events e WHERE e.case_id = c.id AND {sql.asof.alive('e')}
+                AND e.new_outcome IN (SELECT value FROM json_each(CASE c.kind WHEN 'tip' THEN ? ELSE ? END))
+                AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1),
             c.received_on, c.resolved_on
         FROM cases c
         WHERE {sql.asof.alive('c')} AND c.received_on >= ? AND c.received_on < ?{area_filter}
         """,
-        (sql.after_cutoff, sql.start, sql.after_end, *((sql.area,) if sql.area else ())),
+        (sql.after_cutoff, json.dumps(TIP_STATUSES), json.dumps(MEDIATION_RESULTS), sql.after_cutoff, sql.start,
+         sql.after_end, *((sql.area,) if sql.area else ())),
     ).fetchall()
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     days: dict[str, list[int]] = defaultdict(list)
-    for kind, status, received, resolved in rows:
+    for kind, current, outcome, received, resolved in rows:
+        status = "referred" if forwarded(kind, current, outcome) else current
         counts[kind][status] += 1
         if status in ("resolved", "closed") and resolved and resolved < sql.after_cutoff:
             days[kind].append((date.fromisoformat(resolved[:10]) - date.fromisoformat(received[:10])).days)

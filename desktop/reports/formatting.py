@@ -50,8 +50,12 @@ def number(
     return plain
 
 
-def percent(value: float, lang: str | None = None) -> str:
-    return number(value, lang, 1, keep_zeros=True) + "%"
+NO_VALUE = "—"  # a share with nothing to divide by, or a change from such a share: neither is 0
+
+
+def percent(value: float | None, lang: str | None = None) -> str:
+    """ "85,3%"; a dash for a share with no base (None)."""
+    return NO_VALUE if value is None else number(value, lang, 1, keep_zeros=True) + "%"
 
 
 def day(iso: str | None) -> str:

@@ -27,7 +27,7 @@ class Indicator:
     key: str
     unit: str  # message id of the unit
     share: bool  # a percentage (one decimal) rather than a count
-    value: Callable[[ReviewFigures], float]
+    value: Callable[[ReviewFigures], float | None]  # None: a share with no base (nothing to divide by)
 
     @property
     def setting(self) -> str:
@@ -63,11 +63,22 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("model_members", "unit_person", False, lambda f: sum(f.outcomes.model_members.values())),
 )
 BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
+# The figures about the ward's households and what was done at their doors: for a period when the register held
+# no household yet (before the ward was set up in it) they have no value, not 0 — "tăng 3 hộ" against a quarter
+# before the register began is no change. Cases, activities, reintegration and models are counted as they were.
+ABOUT_HOUSEHOLDS = frozenset({
+    "households", "people", "visits", "households_visited", "coverage", "not_visited", "never_visited",
+    "support_value", "follow_ups_total", "follow_ups_done", "follow_ups_open", "follow_ups_overdue",
+    "households_overdue",
+})
 
 
-def values(figures: ReviewFigures) -> dict[str, float]:
-    """Every key figure of `figures`, by key (counts as int, shares as float)."""
-    return {indicator.key: indicator.value(figures) for indicator in INDICATORS}
+def values(figures: ReviewFigures) -> dict[str, float | None]:
+    """Every key figure of `figures`, by key (counts as int, shares as float, None for a share with no base and
+    for the figures `ABOUT_HOUSEHOLDS` when the register held no household)."""
+    empty = not figures.households
+    return {indicator.key: None if empty and indicator.key in ABOUT_HOUSEHOLDS else indicator.value(figures)
+            for indicator in INDICATORS}
 
 
 def parse_target(text: str | None) -> float | None:

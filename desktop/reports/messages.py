@@ -58,7 +58,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "default_issuer_name": ("Ủy ban nhân dân {ward}", "the People's Committee of {ward}"),
     "default_symbol": ("UBND", "UBND"),
     "default_place": ("Thành phố Hồ Chí Minh", "Ho Chi Minh City"),
-    "default_ward": ("PHƯỜNG", "THE WARD"),
+    # no ward name yet: a dotted line for the clerk to write it by hand, as on a paper form
+    "default_ward": ("PHƯỜNG ………………", "WARD ………………"),
+    "default_ward_in_text": ("phường ………………", "ward ………………"),
+    "missing_ward_name": (
+        "Cảnh báo: chưa có tên phường: tiêu đề báo cáo in “ỦY BAN NHÂN DÂN PHƯỜNG ………………” để ghi tay. Quản trị viên "
+        "nhập tên phường một lần: wardbook setting report.ward_name \"Phường …\".",
+        "Warning: the ward's name is not set: the report's heading prints “WARD ………………” to be filled in by hand. An "
+        "administrator sets it once: wardbook setting report.ward_name \"Phường …\".",
+    ),
     "default_signer_post": ("CHỦ TỊCH", "CHAIRPERSON"),
     "default_signer_capacity": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
     # the review's text

@@ -122,35 +122,45 @@ def comparison_text(figures: ReviewFigures, lang: str | None = None) -> str:
         (comparison.previous_values, comparison.previous.title(lang) if comparison.previous else ""),
         (comparison.last_year_values, _t("draft_same_period", lang)),
     ):
-        if then is not None:
-            changes = "; ".join(_change_words(figures, key, then[key], lang) for key in COMPARED)
+        words = [] if then is None else [_change_words(figures, key, then[key], lang) for key in COMPARED]
+        changes = "; ".join(word for word in words if word)
+        if changes:
             lines.append(_t("draft_compare", lang, period=name, changes=changes))
-    if comparison.targets:
-        items = []
-        for key, target in comparison.targets.items():
-            indicator = BY_KEY[key]
-            items.append(
-                _t(
-                    "draft_target",
-                    lang,
-                    figure=_t(f"fact_{key}", lang).lower(),
-                    now=_figure(indicator.value(figures), lang),
-                    target=_figure(target if indicator.share else round(target), lang),
-                    unit=_t(indicator.unit, lang),
-                    share=percent(reached(figures, key, target), lang),
-                )
-            )
-        lines.append(_t("draft_targets", lang, items="; ".join(items)))
+    items = [_target_words(figures, key, target, lang) for key, target in comparison.targets.items()]
+    if any(items):
+        lines.append(_t("draft_targets", lang, items="; ".join(item for item in items if item)))
     return "\n".join(lines)
+
+
+def _target_words(figures: ReviewFigures, key: str, target: float, lang: str | None) -> str:
+    """ "tỷ lệ hộ được thăm đạt 85,3/90 % (94,8%)"; "" for a share with no base, which reached nothing."""
+    indicator = BY_KEY[key]
+    now = indicator.value(figures)
+    share = reached(figures, key, target)
+    if now is None or share is None:
+        return ""
+    return _t(
+        "draft_target",
+        lang,
+        figure=_t(f"fact_{key}", lang).lower(),
+        now=_figure(now, lang),
+        target=_figure(target if indicator.share else round(target), lang),
+        unit=_t(indicator.unit, lang),
+        share=percent(share, lang),
+    )
 
 
 def _figure(value: float, lang: str | None) -> str:
     return number(value, lang, 1, keep_zeros=True) if isinstance(value, float) else number(value, lang)
 
 
-def _change_words(figures: ReviewFigures, key: str, then: float, lang: str | None) -> str:
+def _change_words(figures: ReviewFigures, key: str, then: float | None, lang: str | None) -> str:
+    """ "số lượt thăm tăng 12 lượt"; "" when either period's figure has no value (a share over nothing): there
+    is no change to state, not a rise from 0 %."""
     indicator = BY_KEY[key]
-    difference = change(indicator.value(figures), then) or 0
+    difference = change(indicator.value(figures), then)
+    if difference is None:
+        return ""
     name = _t(f"fact_{key}", lang).lower()
     unit = _t("draft_points", lang) if indicator.share else _t(indicator.unit, lang)
     if not difference:

@@ -14,7 +14,7 @@ the text (`notes`); writing the section again replaces that one.
 from __future__ import annotations
 
 from desktop.register.households import find_area
-from desktop.register.validation import MAX_TEXT, check_choice, check_text
+from desktop.register.validation import MAX_NARRATIVE, check_choice, check_text
 from desktop.reports.periods import parse_period
 from desktop.security.session import authorize
 from desktop.store import Store
@@ -43,7 +43,7 @@ def set_note(store: Store, period: str, section: str, text: str | None, *, area:
     authorize(store, "reports.view")
     check_choice(section, SECTIONS, "section")
     code, area_id = _key(store, period, area)
-    value = check_text(text, "text", limit=MAX_TEXT)
+    value = check_text(text, "text", limit=MAX_NARRATIVE)
     current = _current(store, code, area_id, section)
     if value is None or not value.strip():
         if current is not None:

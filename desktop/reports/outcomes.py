@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from desktop import i18n
 from desktop.register.labels import label
 from desktop.reports import outcome_messages  # noqa: F401  (registers the section's texts)
-from desktop.reports.figures import cutoff_for, percent
+from desktop.reports.figures import FORWARDING, cutoff_for, forwarded, share
 from desktop.reports.formatting import number
 from desktop.reports.formatting import percent as show_percent
 from desktop.reports.periods import Period, short_date
@@ -71,9 +71,9 @@ class OutcomeFigures:
         return self.mediations_total - self.mediation_count(PENDING)
 
     @property
-    def mediation_success_percent(self) -> float:
-        """Mediations that succeeded, as a share of those with a result."""
-        return percent(self.mediation_count("successful"), self.mediations_decided)
+    def mediation_success_percent(self) -> float | None:
+        """Mediations that succeeded, as a share of those with a result; None when none had a result yet."""
+        return share(self.mediation_count("successful"), self.mediations_decided)
 
     def models_in(self, status: str) -> int:
         return sum(per_kind[status] for per_kind in self.models.values())
@@ -88,11 +88,12 @@ def outcome_figures(store: Store, period: Period, area_id: str | None = None, *,
     outcomes = _case_outcomes(store, start, after_end, after_cut, area_id)
     tips = {status: 0 for status in TIP_STATUSES}
     mediations = {kind: dict.fromkeys(MEDIATION_COLUMNS, 0) for kind in MEDIATION_KINDS}
-    for kind, outcome, count in outcomes:
+    for kind, status, outcome, count in outcomes:
+        shown = FORWARDING[kind] if forwarded(kind, status, outcome) else outcome
         if kind == "tip":
-            tips[outcome or "received"] += count
+            tips[shown or "received"] += count
         else:
-            mediations[kind][outcome or PENDING] += count
+            mediations[kind][shown or PENDING] += count
     at_start, active, started, ended = _reintegration(store, start, cut, area_id)
     models, members, recognised, stopped = _models(store, start, cut, area_id)
     return OutcomeFigures(period, area_id, cutoff, tips, mediations, at_start, active, started, ended, models,
@@ -100,14 +101,18 @@ def outcome_figures(store: Store, period: Period, area_id: str | None = None, *,
 
 
 def _case_outcomes(store: Store, start: str, after_end: str, after_cut: str,
-                   area_id: str | None) -> list[tuple[str, str | None, int]]:
-    """(kind, outcome as of the cut-off, cases) for the tips, disputes and complaints received in the period. Only
-    an outcome of the case's own kind counts (the core sets no other; one arriving by sync is not a figure)."""
+                   area_id: str | None) -> list[tuple[str, str | None, str | None, int]]:
+    """(kind, status and outcome as of the cut-off, cases) for the tips, disputes and complaints received in the
+    period. Only an outcome of the case's own kind counts (the core sets no other; one arriving by sync is not a
+    figure). The status tells a case handed to another body without an outcome saying so (`forwarded`)."""
     area = " AND c.household_id IN (SELECT id FROM households WHERE area_id = ?)" if area_id else ""
-    return [(str(kind), outcome, int(count)) for kind, outcome, count in store.conn.execute(
+    return [(str(kind), status, outcome, int(count)) for kind, status, outcome, count in store.conn.execute(
         f"""
-        SELECT kind, outcome, COUNT(*) FROM (
+        SELECT kind, status, outcome, COUNT(*) FROM (
             SELECT c.kind AS kind,
+                COALESCE((SELECT e.new_status FROM case_events e WHERE e.case_id = c.id AND e.deleted_hlc IS NULL
+                    AND e.new_status IS NOT NULL AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1),
+                    c.status) AS status,
                 (SELECT e.new_outcome FROM case_events e WHERE e.case_id = c.id AND e.deleted_hlc IS NULL
                     AND e.new_outcome IN (SELECT value FROM json_each(CASE c.kind WHEN 'tip' THEN ? ELSE ? END))
                     AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1)
@@ -115,9 +120,9 @@ def _case_outcomes(store: Store, start: str, after_end: str, after_cut: str,
             FROM cases c
             WHERE c.deleted_hlc IS NULL AND c.kind IN ('tip', 'dispute', 'complaint')
                 AND c.received_on >= ? AND c.received_on < ?{area}
-        ) GROUP BY kind, outcome
+        ) GROUP BY kind, status, outcome
         """,
-        (json.dumps(TIP_STATUSES), json.dumps(MEDIATION_RESULTS), after_cut, start, after_end,
+        (after_cut, json.dumps(TIP_STATUSES), json.dumps(MEDIATION_RESULTS), after_cut, start, after_end,
          *((area_id,) if area_id else ())),
     )]
 

@@ -102,7 +102,7 @@ def key_figures(figures: PeriodFigures | review.ReviewFigures) -> KeyFigures:
     at the cut-off, and support given."""
     return KeyFigures(
         visits=figures.visits,
-        households_reached_percent=figures.coverage_percent,
+        households_reached_percent=figures.coverage_percent or 0.0,  # a card: an empty ward reads 0 %
         overdue_follow_ups=sum(line.open_count for line in figures.overdue),
         open_cases=sum(line.by_status.get(status, 0) for line in figures.cases for status in OPEN_CASE_STATUSES),
         support_value_vnd=figures.support_value_vnd,

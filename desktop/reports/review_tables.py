@@ -12,7 +12,7 @@ from desktop import i18n
 from desktop.register.labels import label
 from desktop.reports.compare import change
 from desktop.reports.figures import ReviewFigures, mean_days
-from desktop.reports.formatting import day, number, percent, text
+from desktop.reports.formatting import NO_VALUE, day, number, percent, text
 from desktop.reports.indicators import INDICATORS
 from desktop.store.tables import CASE_STATUSES
 
@@ -26,6 +26,7 @@ class Field:
     # change (a signed difference: "+12", "-3,5"), shown (a figure another report already formatted, printed
     # as it is)
     kind: str = "text"
+    missing: str = ""  # what a cell without a value prints: blank, or `NO_VALUE` where a figure had no base
 
     @property
     def align(self) -> str:
@@ -33,7 +34,9 @@ class Field:
 
     def show(self, value: object, lang: str | None) -> str:
         """The value as the PDF prints it."""
-        if value is None or value == "":
+        if value is None:
+            return self.missing
+        if value == "":
             return ""
         if self.kind in ("ordinal", "shown"):
             return str(value)
@@ -74,15 +77,21 @@ def summary_table(f: ReviewFigures, lang: str | None) -> DataTable:
     fields = [
         Field(_t("col_indicator", lang), 44),
         Field(_t("col_unit", lang), 16),
-        Field(_t("col_now", lang), 20, "figure"),
+        Field(_t("col_now", lang), 20, "figure", NO_VALUE),
     ]
-    earlier: list[dict[str, float]] = []
+    earlier: list[dict[str, float | None]] = []
     if comparison is not None and comparison.previous_values is not None:
         title = "col_previous_year" if f.period.kind == "year" else "col_previous"
-        fields += [Field(_t(title, lang), 19, "figure"), Field(_t("col_change", lang), 16, "change")]
+        fields += [
+            Field(_t(title, lang), 19, "figure", NO_VALUE),
+            Field(_t("col_change", lang), 16, "change", NO_VALUE),
+        ]
         earlier.append(comparison.previous_values)
     if comparison is not None and comparison.last_year_values is not None:
-        fields += [Field(_t("col_last_year", lang), 19, "figure"), Field(_t("col_change", lang), 16, "change")]
+        fields += [
+            Field(_t("col_last_year", lang), 19, "figure", NO_VALUE),
+            Field(_t("col_change", lang), 16, "change", NO_VALUE),
+        ]
         earlier.append(comparison.last_year_values)
     targets = comparison.targets if comparison is not None else {}
     if targets:
@@ -109,7 +118,8 @@ def _as_figure(value: float | None, share: bool) -> float | int | None:
 
 def _spread(fields: list[Field], total_mm: float) -> None:
     """Give the first column whatever width the others leave of the body's `total_mm`."""
-    fields[0] = Field(fields[0].title, total_mm - sum(field.width_mm for field in fields[1:]), fields[0].kind)
+    fields[0] = Field(fields[0].title, total_mm - sum(field.width_mm for field in fields[1:]), fields[0].kind,
+                      fields[0].missing)
 
 
 def coverage_table(f: ReviewFigures, lang: str | None) -> DataTable:
@@ -135,7 +145,7 @@ def coverage_table(f: ReviewFigures, lang: str | None) -> DataTable:
             Field(_t("col_area", lang), 37),
             Field(_t("col_households", lang), 20, "int"),
             Field(_t("col_visited", lang), 21, "int"),
-            Field(_t("col_rate", lang), 19, "percent"),
+            Field(_t("col_rate", lang), 19, "percent", NO_VALUE),
             Field(_t("col_not_visited", lang), 23, "int"),
             Field(_t("col_never_visited", lang), 22, "int"),
             Field(_t("col_households_overdue", lang), 23, "int"),

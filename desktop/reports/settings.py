@@ -2,6 +2,11 @@
 
 Stored with `store.set_setting(key, value)` (text; a list has one item per line):
 
+- `report.ward_name`: the ward's name as it is written ("Phường Chợ Lớn", "Phường 14"); it makes the default
+  issuing body and place. Asked for by `wardbook init --ward`; default: the name most areas carry
+  (`areas.ward_name`, set by the demo). With neither, the title block prints "PHƯỜNG ……………" for the clerk
+  to write the name by hand, as wards do on a paper form, and `missing_ward_name` lets the report say so
+  before it is printed: the bare "ỦY BAN NHÂN DÂN PHƯỜNG" read as a finished heading and went out signed.
 - `report.superior_body`: the governing body above the issuer (upper case, not bold); default: left out.
 - `report.issuing_body`: the issuing body (upper case, bold, short rule under it);
   default: "ỦY BAN NHÂN DÂN" + the ward name.
@@ -17,8 +22,7 @@ Stored with `store.set_setting(key, value)` (text; a list has one item per line)
 - `report.target.<figure>`: the ward's target for a key figure of a period (`TARGETED`), e.g.
   `report.target.coverage` = 90; the review compares the figure with it (`desktop.reports.compare`).
 
-The ward name is the one most areas carry (`areas.ward_name`); defaults make a usable document on a fresh
-install, and the team lead fills the real names in once.
+Defaults make a usable document on a fresh install, and the admin fills the real names in once.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ TARGETED = ("visits", "households_visited", "coverage", "support_value", "follow
             "attendance")
 TARGET_KEYS = tuple(f"report.target.{key}" for key in TARGETED)
 KEYS = (
+    "report.ward_name",
     "report.superior_body",
     "report.issuing_body",
     "report.addressee",
@@ -68,11 +73,22 @@ def _unless_dash(value: str) -> str:
 
 
 def ward_name(store: Store) -> str:
+    """The ward's name: the setting, else the one most areas carry; "" when neither says."""
+    typed = nfc(store.setting("report.ward_name") or "").strip()
+    if typed:
+        return typed
     row = store.conn.execute(
         "SELECT ward_name FROM areas WHERE deleted_hlc IS NULL AND ward_name IS NOT NULL AND ward_name != '' "
         "GROUP BY ward_name ORDER BY COUNT(*) DESC, ward_name LIMIT 1"
     ).fetchone()
     return nfc(row[0]) if row else ""
+
+
+def missing_ward_name(store: Store) -> bool:
+    """The title block would name no ward: no ward name and no issuing body typed in (it prints a dotted line to
+    fill in by hand; the report warns before it is printed)."""
+    issuer = store.setting("report.issuing_body")
+    return not ward_name(store) and not (issuer and issuer.strip())
 
 
 def report_settings(store: Store, lang: str | None = None) -> ReportSettings:
@@ -99,7 +115,8 @@ def report_settings(store: Store, lang: str | None = None) -> ReportSettings:
         issuer_name=nfc(
             get(
                 "report.issuing_body",
-                i18n.tr("reports.default_issuer_name", lang, ward=ward or i18n.tr("reports.default_ward", lang)),
+                i18n.tr("reports.default_issuer_name", lang,
+                        ward=ward or i18n.tr("reports.default_ward_in_text", lang)),
             )
         ),
         addressee=nfc(get("report.addressee", "")),

@@ -2256,6 +2256,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Thông tin phường in trên báo cáo</translation>
     </message>
     <message>
+        <source>Ward name (Phường …)</source>
+        <translation>Tên phường (Phường …)</translation>
+    </message>
+    <message>
         <source>Superior body</source>
         <translation>Cơ quan cấp trên</translation>
     </message>
@@ -2437,6 +2441,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Commendations of this period…</source>
         <translation>Khen thưởng của kỳ này…</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s name is not set: reports print “ỦY BAN NHÂN DÂN PHƯỜNG ………………” for it to be written in by hand. An administrator enters it once under “Ward settings…”.</source>
+        <translation>Chưa có tên phường: báo cáo in “ỦY BAN NHÂN DÂN PHƯỜNG ………………” để ghi tên bằng tay. Quản trị viên nhập tên phường một lần trong “Thông tin phường…”.</translation>
     </message>
     <message>
         <source>Save report as</source>

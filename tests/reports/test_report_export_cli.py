@@ -41,7 +41,7 @@ def test_xlsx_holds_the_same_rows(figures, tmp_path):  # type: ignore[no-untyped
     body = [list(row) for row in values[header_at + 1 :]]
     assert body == [*tables["coverage"].rows, tables["coverage"].total]
     assert body[-1][1:4] == [figures.households, figures.households_visited, figures.coverage_percent]
-    not_visited = workbook["Danh sách hộ chưa được thăm tro"]  # Excel cuts names at 31 characters
+    not_visited = workbook["Danh sách hộ chưa được thăm"]  # Excel's 31 characters, cut after a whole word
     codes = [row[1] for row in not_visited.iter_rows(min_row=7, values_only=True)]
     assert codes == [line.code for line in figures.not_visited]
     dates = [row[5] for row in not_visited.iter_rows(min_row=7, values_only=True)]
@@ -58,12 +58,28 @@ def test_csv_is_long_format_with_raw_numbers(figures, tmp_path):  # type: ignore
     total = {
         row[4]: row[5]
         for row in rows[1:]
-        if row[2] == "coverage" and row[3] == str(len(figures.coverage) + 1)
+        if row[2] == "Kết quả thăm hộ theo khu phố" and row[3] == str(len(figures.coverage) + 1)
     }
     assert total["Số hộ"] == str(figures.households)
     assert total["Hộ đã thăm"] == str(figures.households_visited)
     assert total["Tỷ lệ"] == str(figures.coverage_percent)
     assert {row[0] for row in rows[1:]} == {"2026-Q2"} and {row[1] for row in rows[1:]} == {"Toàn phường"}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_exports_name_each_table_in_the_reports_language(figures, lang, tmp_path):  # type: ignore[no-untyped-def]
+    """The CSV's table column held "summary", "coverage", "not_visited_by_officer": the tables are named as the
+    report and the XLSX name them, and a sheet's name ends on a whole word."""
+    tables = review_tables(figures, lang)
+    titles = {table.title for table in tables.values()}
+    named = {row[2] for row in csv_rows(figures, lang, names=True)}
+    assert named == {table.title for table in tables.values() if table.rows or table.total}
+    assert not named & set(tables)
+    sheets = openpyxl.load_workbook(write_xlsx(figures, tmp_path / "r.xlsx", lang, names=True)).sheetnames
+    assert len(set(sheets)) == len(tables)
+    words = {word for title in titles for word in title.split()}
+    for sheet in sheets:
+        assert len(sheet) <= 31 and sheet.rstrip(" 0123456789").split()[-1] in words, sheet
 
 
 def test_cli_review_with_exports(demo_store, tmp_path):  # type: ignore[no-untyped-def]

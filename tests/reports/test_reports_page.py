@@ -305,3 +305,37 @@ def test_a_file_of_another_kind_is_not_replaced_even_when_agreed(page: ReportsPa
     qtbot.waitUntil(lambda: bool(page.error.text()), timeout=120_000)
     assert page.error.text() == WardbookError("files.other_kind", path=str(target), kind="PDF").message("vi")
     assert target.read_bytes() == kept
+
+
+def test_the_page_says_before_printing_when_the_ward_has_no_name(store: Store) -> None:
+    """A register set up by import has no ward name: the page says the heading will carry a line to fill in by
+    hand and where the name is entered; once it is saved in the ward settings, the warning goes."""
+    import shiboken6
+
+    from desktop.register.households import add_area
+    from ui.context import AppContext
+    from ui.language import LanguageManager
+
+    add_area(store, "Khu phố 1")
+    page = ReportsPage(AppContext(store, LanguageManager(), today=lambda: TODAY))
+    try:
+        page.show()
+        assert page.ward_warning.isVisible() and "………………" in page.ward_warning.text()
+        dialog = page.open_settings()
+        assert dialog.edits["report.ward_name"].placeholderText() == ""
+        dialog.edits["report.ward_name"].setText("Phường Chợ Lớn")
+        dialog.save()
+        assert store.setting("report.ward_name") == "Phường Chợ Lớn"
+        dialog.close()
+        assert not page.ward_warning.isVisible()
+    finally:
+        page.close()
+        shiboken6.delete(page)  # not left to answer a later test's change of language on a closed register
+
+
+def test_the_demo_ward_is_named_and_no_warning_shows(page: ReportsPage) -> None:
+    page.show()
+    assert not page.ward_warning.isVisible()
+    dialog = page.open_settings()
+    assert dialog.edits["report.ward_name"].placeholderText() == "Phường Demo"  # the areas' ward name, as default
+    dialog.close()

@@ -161,3 +161,46 @@ def test_cli_writes_lists_and_refuses(demo_store: Store, tmp_path: Path, capsys:
             "lessons": "Bám sát địa bàn.",
             "proposals": "Đề nghị cấp kinh phí in tờ rơi.\nĐề nghị tập huấn cán bộ.",
         }
+
+
+def _pages_of(sentence: str, count: int) -> str:
+    return " ".join(f"{sentence} ({n})" for n in range(1, count + 1))
+
+
+def test_a_section_several_pages_long_is_kept_and_printed_across_pages(demo_store: Store, tmp_path: Path) -> None:
+    """A tổng kết's results pasted from Word at 4,732 characters (about one page) was refused over a limit of
+    4,000 meant for a visit's findings; a section of several pages is written, and it runs on over the pages of
+    the PDF and the Word copy, every word of it."""
+    import docx
+
+    long_paragraph = _pages_of("Kết quả thực hiện kế hoạch công tác địa bàn trong năm được đánh giá cụ thể", 110)
+    lines = [_pages_of(f"Nhiệm vụ trọng tâm thứ {n} của phường đã được triển khai đồng bộ", 8) for n in range(1, 30)]
+    text = "\n".join(["MỞ ĐẦU MỤC KẾT QUẢ.", long_paragraph, *lines, "KẾT THÚC MỤC KẾT QUẢ."])
+    assert 20_000 < len(text) < 40_000
+    set_note(demo_store, "2026", "results", text)
+    assert notes(demo_store, "2026")["results"] == text
+    with pytest.raises(WardbookError) as refused:
+        set_note(demo_store, "2026", "plan", "x" * 40_001)
+    assert "40000" in refused.value.message("vi")
+    pdf, word = tmp_path / "tong_ket.pdf", tmp_path / "tong_ket.docx"
+    build_review(demo_store, year(2026), pdf, docx=word, issued_on=date(2026, 12, 20), today=TODAY)
+    pages = read_pdf(pdf).pages
+    first = next(n for n, page in enumerate(pages) if "MỞ ĐẦU MỤC KẾT QUẢ." in page)
+    last = next(n for n, page in enumerate(pages) if "KẾT THÚC MỤC KẾT QUẢ." in page)
+    assert last - first >= 4  # the section runs on over pages, it is not cut or squeezed onto one
+    assert all(page.splitlines()[0] == str(n + 1) for n, page in enumerate(pages[1:], start=1))
+    flat = " ".join(word for page in pages for line in page.splitlines()[1:] for word in line.split())  # no page no.
+    assert long_paragraph in flat and all(line in flat for line in lines)
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert long_paragraph in paragraphs and all(line in paragraphs for line in lines)
+
+
+def test_cli_takes_a_section_pasted_from_word_of_a_page_and_more(demo_store: Store, tmp_path: Path) -> None:
+    db = str(demo_store.path)
+    demo_store.close()
+    text_file = tmp_path / "ke_hoach.txt"
+    text_file.write_text("Nội dung kế hoạch “trích” dán từ Word.\t" * 120, encoding="utf-8")  # 4,680 characters
+    assert main(["report", "notes", "--db", db, "--period", "2026-Q3", "--section", "plan", "--file",
+                 str(text_file)]) == 0
+    with Store.open(Path(db)) as store:
+        assert len(notes(store, "2026-Q3")["plan"]) > 4_000

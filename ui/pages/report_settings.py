@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.reports.indicators import parse_target
-from desktop.reports.settings import KEYS, TARGETED, report_settings
+from desktop.reports.settings import KEYS, TARGETED, report_settings, ward_name
 from desktop.security.access import change_setting
 from ui.context import AppContext
 from ui.forms.base import GuardedDialog
@@ -78,6 +78,7 @@ class ReportSettingsDialog(GuardedDialog):
         """What each setting falls back to when left empty (the report's own defaults)."""
         shown = report_settings(_Blank(self.ctx.store), i18n.current_language())  # type: ignore[arg-type]
         return {
+            "report.ward_name": ward_name(_Blank(self.ctx.store)),  # type: ignore[arg-type]
             "report.superior_body": "",
             "report.issuing_body": shown.issuing_body,
             "report.addressee": "",
@@ -91,6 +92,7 @@ class ReportSettingsDialog(GuardedDialog):
 
     def _names(self) -> dict[str, str]:
         names = {
+            "report.ward_name": self.tr("Ward name (Phường …)"),
             "report.superior_body": self.tr("Superior body"),
             "report.issuing_body": self.tr("Issuing body (a new line where it should break)"),
             "report.addressee": self.tr("Sent to (Kính gửi)"),

@@ -35,6 +35,7 @@ from desktop import files
 from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
 from desktop.reports.periods import Period, date_range, last_complete, running
+from desktop.reports.settings import missing_ward_name
 from desktop.search.folding import fold
 from desktop.security import audit
 from desktop.security.database import reopen
@@ -148,6 +149,9 @@ class ReportsPage(Page):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.error = FieldError(self)
+        self.ward_warning = QLabel(self)  # said before printing: the heading would name no ward
+        self.ward_warning.setObjectName("wardNameMissing")
+        self.ward_warning.setWordWrap(True)
 
         dates = QHBoxLayout()
         dates.addWidget(self.period)
@@ -177,6 +181,7 @@ class ReportsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addLayout(self.form)
+        layout.addWidget(self.ward_warning)
         layout.addWidget(self.error)
         layout.addLayout(actions)
         layout.addLayout(extras)
@@ -260,12 +265,20 @@ class ReportsPage(Page):
         self.notes.setText(self.tr("Write the report's text…"))
         self.settings.setText(self.tr("Ward settings…"))
         self.commendations.setText(self.tr("Commendations of this period…"))
+        self.ward_warning.setText(self.tr(
+            "The ward's name is not set: reports print “ỦY BAN NHÂN DÂN PHƯỜNG ………………” for it to be written in by "
+            "hand. An administrator enters it once under “Ward settings…”."))
+        self._show_ward_warning()
+
+    def _show_ward_warning(self) -> None:
+        self.ward_warning.setVisible(missing_ward_name(self.ctx.store))
 
     def refresh(self) -> None:
         """Shown again: a period that runs from today ("This quarter", "Last month") is worked out from today
         again, so a page left open across a month, quarter or year end does not offer the last period's dates
         and file name. Dates typed in "Dates…" and a file name typed or chosen stay as they are."""
         self._apply_period()
+        self._show_ward_warning()
 
     def _apply_period(self) -> None:
         key = self.period.currentData()
@@ -347,6 +360,7 @@ class ReportsPage(Page):
         from ui.pages.report_settings import ReportSettingsDialog
 
         dialog = ReportSettingsDialog(self.ctx, self)
+        dialog.finished.connect(lambda _result: self._show_ward_warning())
         dialog.open()
         return dialog
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from desktop.reports.figures import review_figures
 from desktop.reports.household_sheet import build_household_sheet
 from desktop.reports.periods import Period, date_range, parse_period
 from desktop.reports.review import build_review
+from desktop.reports.settings import missing_ward_name
 from desktop.reports.walklist import WalkFilter, build_walk_list
+from desktop.store import Store
 from desktop.store.tables import NOTE_SECTIONS
 
 
@@ -69,6 +72,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sheet.set_defaults(handler=_household)
 
 
+def _warn_if_no_ward_name(store: Store) -> None:
+    """Say, before the report is made, that its heading will name no ward (a dotted line to fill in by hand)."""
+    if missing_ward_name(store):
+        print(i18n.tr("reports.missing_ward_name"), file=sys.stderr)
+
+
 def _period(args: argparse.Namespace) -> Period:
     if args.period:
         if args.start or args.end:
@@ -88,6 +97,7 @@ def _review(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         # the open database and the key file in use are known by now
         files.check_outputs([(args.out, "pdf"), (args.docx, "docx"), (args.xlsx, "xlsx"), (args.csv, "csv")])
+        _warn_if_no_ward_name(store)
         area_id = find_area(store, args.area) if args.area else None
         with files.output_set():  # all the files are this period's, or none is replaced
             figures = build_review(
@@ -177,6 +187,7 @@ def _walklist(args: argparse.Namespace) -> int:
     flt = WalkFilter(args.not_visited_days, args.never_visited, args.overdue)
     with open_store(args) as store:
         files.check_target(args.out, "pdf")
+        _warn_if_no_ward_name(store)
         lines = build_walk_list(
             store, find_area(store, args.area), args.out, flt=flt, progress=progress_printer(args)
         )
@@ -187,6 +198,7 @@ def _walklist(args: argparse.Namespace) -> int:
 def _household(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         files.check_target(args.out, "pdf")
+        _warn_if_no_ward_name(store)
         build_household_sheet(store, args.household, args.out, progress=progress_printer(args))
     print(i18n.tr("reports.cli_written", path=args.out))
     return 0

@@ -27,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     init.add_argument("--admin", metavar="USERNAME",
                       help="tạo tài khoản quản trị đầu tiên / create the first admin (WARDBOOK_NEW_PASSWORD)")
     init.add_argument("--full-name", default="")
+    init.add_argument("--ward", metavar="TÊN", help="tên phường, in trên báo cáo / the ward's name, printed on "
+                      "reports (\"Phường Chợ Lớn\")")
     init.set_defaults(handler=_init)
 
     demo = subparsers.add_parser("demo", help="tạo phường mẫu / generate a demo ward")
@@ -48,14 +50,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _init(args: argparse.Namespace) -> int:
+    from desktop.reports.settings import missing_ward_name  # only init asks about reports' settings
+
     path = db_path(args)
     existed = path.exists()
     with open_store(args, create=True) as store:
+        if args.ward is not None:  # before the first account: whoever sets the register up names its ward
+            change_setting(store, "report.ward_name", args.ward)
         if args.admin:
             from desktop.cli.commands.security import create_admin
 
             create_admin(store, args.admin, args.full_name)
+        unnamed = missing_ward_name(store)
     print(i18n.tr("cli.init_exists" if existed else "cli.init_done", path=path))
+    if unnamed:
+        print(i18n.tr("cli.init_ward_hint"))
     return 0
 
 
