@@ -12,6 +12,7 @@ import pytest
 from reportlab.lib.units import mm
 
 from desktop.cli import main
+from desktop.register.activities import add_activity
 from desktop.register.households import add_area, add_household
 from desktop.reports.periods import quarter
 from desktop.reports.review import build_review
@@ -32,6 +33,7 @@ def _imported_ward(store: Store) -> None:
 
 def test_a_ward_without_a_name_prints_a_line_to_fill_in_never_a_bare_ward(store: Store, tmp_path: Path) -> None:
     _imported_ward(store)
+    add_activity(store, kind="meeting", held_on="01/05/2026", topic="Họp tổ dân phố")  # so its annex is printed
     assert missing_ward_name(store)
     out = tmp_path / "review.pdf"
     build_review(store, quarter(2026, 2), out, issued_on=date(2026, 7, 5), today=date(2026, 11, 25))

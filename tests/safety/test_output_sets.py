@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,15 @@ def _old_outputs(folder: Path) -> dict[str, bytes]:
     for name, data in olds.items():
         (folder / name).write_bytes(data)
     return olds
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_interrupts() -> Iterator[None]:
+    """Ctrl-C as a terminal delivers it: a shell starting a job in the background (as CI may) makes it ignore
+    SIGINT, and these tests need the handler Python installs in a program run from a terminal."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def _ctrl_c(*_args: object, **_kwargs: object) -> None:
