@@ -21,6 +21,7 @@ from desktop.register.households import add_area
 from desktop.security import users
 from desktop.store import Store
 from desktop.store.connection import DATABASE_ERRORS
+from tests.write_lock import another_job_writing
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "admin-password-1"
@@ -29,12 +30,8 @@ PASSWORD = "admin-password-1"
 @pytest.fixture
 def other_job(store: Store) -> Iterator[sqlite3.Connection]:
     """A second connection to the store's file that holds the write lock until the test releases it."""
-    holder = sqlite3.connect(store.path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    yield holder
-    if holder.in_transaction:
-        holder.execute("ROLLBACK")
-    holder.close()
+    with another_job_writing(store.path) as holder:
+        yield holder
 
 
 def test_a_write_refused_while_another_job_holds_the_register_names_it_and_says_to_try_again(

@@ -17,17 +17,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.security.session import attached_actor
 from desktop.store import Store
 from tests.security.conftest import PASSWORDS, add_accounts
+from tests.write_lock import another_job_writing
 
 
 @pytest.fixture
 def other_job(demo_store: Store) -> Iterator[sqlite3.Connection]:
     """A second connection to the register that holds its write lock until the test releases it."""
-    holder = sqlite3.connect(demo_store.path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    yield holder
-    if holder.in_transaction:
-        holder.execute("ROLLBACK")
-    holder.close()
+    with another_job_writing(demo_store.path) as holder:
+        yield holder
 
 
 def _busy_sentence(store: Store) -> str:
