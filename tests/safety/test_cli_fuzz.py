@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from desktop.cli import build_parser, main
@@ -98,6 +98,7 @@ EXAMPLES = int(os.environ.get("WARDBOOK_FUZZ_EXAMPLES", "300"))  # more when hun
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(argv=command_lines())
+@example(argv=["init", "--admin", "HK-00001", "--ward", "HK-00001"])  # the ward was named, then no password came
 def test_every_command_fails_safe(template: Path, argv: list[str]) -> None:
     folder = Path(tempfile.mkdtemp(prefix="fuzz-"))
     cwd = os.getcwd()

@@ -18,6 +18,7 @@ from desktop.cli.context import (
     whole_number,
 )
 from desktop.errors import WardbookError
+from desktop.register.validation import MAX_TEXT, check_text
 from desktop.security.access import change_setting, ward_figures
 
 
@@ -55,12 +56,14 @@ def _init(args: argparse.Namespace) -> int:
     path = db_path(args)
     existed = path.exists()
     with open_store(args, create=True) as store:
-        if args.ward is not None:  # before the first account: whoever sets the register up names its ward
-            change_setting(store, "report.ward_name", args.ward)
+        if args.ward is not None:  # a name that cannot be kept is refused before anything is written
+            check_text(args.ward, "report.ward_name", limit=MAX_TEXT)
         if args.admin:
             from desktop.cli.commands.security import create_admin
 
             create_admin(store, args.admin, args.full_name)
+        if args.ward is not None:  # by the admin just made, or by whoever sets up a register with no account yet
+            change_setting(store, "report.ward_name", args.ward)
         unnamed = missing_ward_name(store)
     print(i18n.tr("cli.init_exists" if existed else "cli.init_done", path=path))
     if unnamed:
