@@ -21,8 +21,14 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing system packages: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # A fresh machine may still be running its own apt job (unattended upgrades): wait for its locks (the
+    # option covers dpkg's lock; the package lists' lock is waited for by trying again).
+    for attempt in $(seq 30); do
+      apt-get -o DPkg::Lock::Timeout=600 update -qq && break
+      [ "$attempt" = 30 ] && exit 1
+      sleep 10
+    done
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 elif [ "$(id -u)" != 0 ]; then
   echo "Not root: skipping system packages (${APT_PACKAGES[*]}); install them with sudo apt-get if tests need them."
