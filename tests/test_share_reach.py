@@ -25,8 +25,7 @@ LIBRARY_WORDS = ("Errno", "Failed", "refused", "SMB", "Exception", "socket", "kn
 
 @pytest.fixture
 def samba_url(tmp_path: Path) -> Iterator[str]:
-    """A station of its own for each test: the SMB library keeps a logged-in session per computer, so a
-    wrong password is only tried against one that nobody has logged into yet."""
+    """A station of its own for each test, so none starts with a session an earlier test logged in."""
     if not samba_server.available():
         pytest.skip("needs Samba's smbd and smbpasswd, as root (Debian samba)")
     (tmp_path / "samba").mkdir()
@@ -73,6 +72,15 @@ def test_a_wrong_password_is_told_as_refused(samba_url: str) -> None:
     vi, en = _in_words(error, samba_url.split("@")[1].split("/")[0])
     assert "not-the-password" not in vi + en and samba_server.PASSWORD not in vi + en
     assert "mật khẩu" in vi and "password" in en
+
+
+def test_a_wrong_password_is_refused_after_the_right_one_was_used(samba_url: str) -> None:
+    """The SMB library keeps the session of an earlier login to the same computer and user: a wrong password
+    typed afterwards (sync set-up on a laptop that has synced today) was accepted on the strength of it."""
+    FolderShare(samba_url)
+    wrong = samba_url.replace(f":{samba_server.PASSWORD}@", ":not-the-password@")
+    assert _refusal(wrong).msg_id == "sync.share_login_refused"
+    FolderShare(samba_url)  # and the right one still works afterwards
 
 
 def test_a_share_the_computer_does_not_have_is_told_by_name(samba_url: str) -> None:

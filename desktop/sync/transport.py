@@ -192,7 +192,7 @@ class SmbTransport:
         where = {"host": self.host, "path": self.description}
         try:
             with self._reaching():
-                self._smb.register_session(self.host, **self._kwargs)
+                self._log_in()
                 self._smb.stat("\\\\" + "\\".join([self.host, self.share]), **self._kwargs)
         except OSError as error:  # the share itself, refused or absent, as the computer answered
             if isinstance(_as_missing(error, self.share), FileNotFoundError):
@@ -201,6 +201,18 @@ class SmbTransport:
             if isinstance(error, PermissionError) or getattr(error, "ntstatus", None) in refused:
                 raise WardbookError("sync.share_login_refused", **where) from error
             raise WardbookError("sync.share_unreachable", **where) from error
+
+    def _log_in(self) -> None:
+        """Log in to the computer with this address's name and password, never on an earlier login's strength.
+
+        The library keeps one connection per computer and hands back a session logged in earlier by the same
+        user (any user when none is named) whatever password is given now: a wrong password typed at sync set-up
+        on a laptop that had synced that day was taken as right. A session logged in with other words is closed
+        and the login made again with these."""
+        session = self._smb.register_session(self.host, **self._kwargs)
+        if session.username != self._kwargs["username"] or session.password != self._kwargs["password"]:
+            self._smb.delete_session(self.host, port=self.port)
+            self._smb.register_session(self.host, **self._kwargs)
 
     def _refusal(self, error: Exception) -> WardbookError | None:
         """What the SMB library raises when the computer cannot be reached or refuses the login, in words
