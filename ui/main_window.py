@@ -13,7 +13,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,8 +34,9 @@ from desktop.errors import WardbookError
 from desktop.i18n import tr as core_tr
 from desktop.register.visits import restore_visit
 from desktop.security import audit
+from desktop.security.permissions import INACTIVE
 from desktop.security.secrets import PassphraseFileSecrets
-from desktop.security.session import detach
+from desktop.security.session import current_actor, detach
 from desktop.store.queries import household_summaries
 from desktop.sync.jobs import LAST_SYNC
 from ui.clock_warning import ClockWarning
@@ -98,6 +99,8 @@ def nav_title(key: str) -> str:
         "admin": translate("AdminPage", "Admin"),
     }[key]
 
+
+ACCOUNT_CHECK_MS = 30_000  # how often an open window looks whether its account was disabled or changed
 
 # The permission a page needs to be offered at all (the others are every role's work).
 PAGE_PERMISSION = {"overview": "reports.view", "reports": "reports.view", "admin": "users.admin"}
@@ -175,7 +178,7 @@ class MainWindow(QMainWindow):
         self.keyring_action.setVisible(  # probed once: a keyring call may ask to unlock it
             remembered_key_file(ctx.secrets, ctx.settings) is not None and keyring_works() is None)
         self.logout_action = QAction(self)
-        self.logout_action.triggered.connect(self.log_out)
+        self.logout_action.triggered.connect(lambda: self.log_out())
         self.login_dialog: LoginDialog | None = None
         for action in (self.new_visit_action, self.find_action, self.import_action, self.audit_action,
                        self.keyring_action, self.logout_action, self.quit_action):
@@ -204,6 +207,13 @@ class MainWindow(QMainWindow):
         self.household.open_case.connect(self._open_case)
         self.household.access_history.connect(lambda household_id: self.open_audit("households", household_id))
         ctx.user_changed.connect(self.apply_role)
+        # An admin may disable the account or change its role while this window is open (through sync, the
+        # command line or another laptop): it is looked at after each sync or save, and every half minute.
+        ctx.records_changed.connect(self.check_account)
+        self.account_timer = QTimer(self)
+        self.account_timer.setInterval(ACCOUNT_CHECK_MS)
+        self.account_timer.timeout.connect(self.check_account)
+        self.account_timer.start()
         self.retranslate()
         self.apply_role()
         self.show_page(self.start_page())
@@ -313,8 +323,24 @@ class MainWindow(QMainWindow):
         self.household.apply_role()
         self._status()
 
-    def log_out(self) -> LoginDialog:
-        """Detach the user and hide the window behind the login dialog; closing that dialog quits."""
+    def check_account(self) -> None:
+        """Follow what an admin did to the logged-in account since the login: a disabled or deleted account is
+        logged out at once (the login dialog says why), a changed role shows what the new role allows. The core
+        already refuses the old rights (`current_actor`); this keeps the window from showing them."""
+        if self.ctx.user_id is None:
+            return
+        try:
+            actor = current_actor(self.ctx.store)
+        except WardbookError:
+            return
+        if actor.role == INACTIVE:
+            self.log_out(core_tr("security.logged_out_disabled", user=actor.username))
+        elif actor.role != self.ctx.role:
+            self.ctx.set_actor(actor)
+
+    def log_out(self, reason: str | None = None) -> LoginDialog:
+        """Detach the user and hide the window behind the login dialog, which shows `reason` when the logout was
+        not the user's own; closing that dialog quits."""
         from ui.login import LoginDialog
 
         store = self.ctx.store
@@ -328,6 +354,8 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._logged_in(dialog))
         dialog.rejected.connect(self.close)
         self.login_dialog = dialog
+        if reason:
+            dialog.error.show_message(reason)
         dialog.open()
         return dialog
 

@@ -60,6 +60,12 @@ i18n.register(
             "vi": "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khoá.",
             "en": "Wrong username or password, or the account is disabled.",
         },
+        "security.logged_out_disabled": {
+            "vi": "Tài khoản {user} đã bị quản trị khoá nên phiên làm việc đã đóng. "
+                  "Những gì đã lưu trước đó vẫn còn.",
+            "en": "The account {user} was disabled by an admin, so the session was closed. "
+                  "What was saved before is kept.",
+        },
         "security.locked": {
             "vi": "Đăng nhập sai quá nhiều lần: thử lại sau {seconds} giây hoặc nhờ quản trị mở khoá.",
             "en": "Too many failed logins: try again in {seconds} s or ask an admin to unlock the account.",

@@ -66,6 +66,7 @@ class Actor:
 
 
 SETUP = Actor(user_id=None, username="", role="admin")
+INACTIVE = "inactive"  # the role of an account disabled or deleted (and of its device): it may do nothing
 
 
 def can(actor: Actor, permission: str) -> bool:

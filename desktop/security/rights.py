@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop import i18n
 from desktop.errors import WardbookError
-from desktop.security.permissions import ROLE_PERMISSIONS, SETUP, Actor, require
+from desktop.security.permissions import INACTIVE, ROLE_PERMISSIONS, SETUP, Actor, require
 from desktop.store.tables import APPEND_ONLY, SYNCED
 
 if TYPE_CHECKING:
@@ -57,7 +57,6 @@ OWNER_FIELDS: dict[str, tuple[str, ...]] = {
 }
 # Records under another record: whoever owns the parent owns them.
 PARENTS: dict[str, tuple[str, str]] = {"support_items": ("visit_id", "visits"), "case_events": ("case_id", "cases")}
-INACTIVE = "inactive"  # the role of a device whose user's account was disabled: it may change nothing
 # An edit of a record this laptop does not have (yet): nothing shows whose it is. Sync waits for the other
 # laptops' files the sender had seen, then refuses it as `not_owner` (`desktop.sync.apply`); locally, the
 # write path's own "no such record" error says it.
@@ -270,7 +269,12 @@ class LocalRights:
         if all(change.table in APPEND_ONLY for change in changes):
             principals = [Principal(device, SETUP.role)]  # audit entries need no login (a failed one is logged)
         else:
-            principals = [actor_principal(self._as_stored(current_actor(self._store)), device)]
+            # The role the account has in the database now, read inside the write lock (`current_actor`): an
+            # account disabled since the login may write nothing, and says so.
+            actor = current_actor(self._store)
+            if actor.role == INACTIVE:
+                require(actor, "register.edit")
+            principals = [actor_principal(actor, device)]
             if principals[0].user_id is None:
                 principals = []  # setup mode: no account has ever existed here
             enrolled = enrolled_as(self._store)
@@ -288,16 +292,3 @@ class LocalRights:
                 if code is not None and code not in _SHAPE:
                     raise refused_error(code)
                 rows.note(change.table, change.row_id, change.fields)
-
-    def _as_stored(self, actor: Actor) -> Actor:
-        """`actor` with the role their account has in the database now (one query, in the write's transaction): an
-        admin may have disabled the account or changed its role since the login (from the command line, another
-        window or through sync), and an open window must not go on writing with the rights it had then. A disabled
-        or deleted account may write nothing: `security.denied`, naming the account as disabled."""
-        if actor.is_setup:
-            return actor
-        row = self._store.conn.execute("SELECT role, active FROM users WHERE id = ? AND deleted_hlc IS NULL",
-                                       (actor.user_id,)).fetchone()
-        if row is None or not row[1]:
-            require(replace(actor, role=INACTIVE), "register.edit")
-        return replace(actor, role=str(row[0]))

@@ -12,11 +12,12 @@ exists, an unattached store raises `security.login_required`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from desktop.errors import WardbookError
-from desktop.security.permissions import SETUP, Actor, can, require
+from desktop.security.permissions import INACTIVE, SETUP, Actor, can, require
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -47,12 +48,22 @@ def attached_actor(store: Store) -> Actor | None:
 
 
 def current_actor(store: Store) -> Actor:
+    """Who is acting, with the role their account has in the database now (one query by primary key).
+
+    An admin may have disabled the account or changed its role since the login, from the command line, another
+    window or through sync: an open window must not go on reading or writing with the rights it had then. A
+    disabled or deleted account acts as `INACTIVE`, which may do nothing (`security.denied` names it so)."""
     actor = _sessions.get(store)
-    if actor is not None:
+    if actor is None:
+        if accounts_exist(store):
+            raise WardbookError("security.login_required")
+        return SETUP
+    if actor.is_setup:
         return actor
-    if accounts_exist(store):
-        raise WardbookError("security.login_required")
-    return SETUP
+    row = store.conn.execute("SELECT role, active FROM users WHERE id = ? AND deleted_hlc IS NULL",
+                             (actor.user_id,)).fetchone()
+    role = str(row[0]) if row is not None and row[1] else INACTIVE
+    return actor if role == actor.role else replace(actor, role=role)
 
 
 def authorize(store: Store, permission: str) -> Actor:

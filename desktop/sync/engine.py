@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from desktop.errors import WardbookError
 from desktop.progress import Progress
-from desktop.security.rights import INACTIVE
+from desktop.security.permissions import INACTIVE
 from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.in_use import hold_sync

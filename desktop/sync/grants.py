@@ -20,7 +20,8 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.errors import WardbookError
-from desktop.security.rights import INACTIVE, Principal, save_enrolled_as
+from desktop.security.permissions import INACTIVE
+from desktop.security.rights import Principal, save_enrolled_as
 from desktop.store import Store
 from desktop.store.tables import USER_ROLES
 

@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.errors import WardbookError
 from desktop.register.households import CODE_LETTERS, CODE_PREFIX, code_prefix
-from desktop.security.rights import INACTIVE
+from desktop.security.permissions import INACTIVE
 from desktop.store import Store
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind

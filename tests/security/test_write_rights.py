@@ -105,3 +105,22 @@ def test_an_account_changed_from_the_command_line_stops_writing_with_its_old_rig
         _visit_of(demo_store, accounts["totruong"])
     assert demo_store.conn.execute("SELECT COUNT(*) FROM visits").fetchone() == visits
     detach(demo_store)
+
+
+def test_an_account_changed_from_the_command_line_stops_reading_with_its_old_rights(
+        demo_store: Store, accounts: dict[str, Actor], cli) -> None:  # type: ignore[no-untyped-def]
+    """Reading went on with the rights of the login: a team lead demoted, then disabled, by the admin kept the
+    reports, other officers' records and the audit log of an open window."""
+    from desktop.security.session import authorize, visible_officer
+
+    attach(demo_store, accounts["totruong"])
+    assert visible_officer(demo_store) is None and authorize(demo_store, "reports.view")
+    assert cli("--db", demo_store.path, "user", "role", "totruong", "officer", user="quantri").code == 0
+    assert visible_officer(demo_store) == accounts["totruong"].user_id
+    with _refused("view and print reports"):
+        authorize(demo_store, "reports.view")
+    assert cli("--db", demo_store.path, "user", "disable", "totruong", user="quantri").code == 0
+    assert current_actor(demo_store).role == "inactive"
+    with _refused(r"\(account disabled\) has no right to run a sync"):
+        authorize(demo_store, "sync.run")
+    detach(demo_store)

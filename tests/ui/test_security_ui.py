@@ -173,6 +173,37 @@ def test_log_out_returns_to_the_login_dialog(window_as, qtbot) -> None:  # type:
     assert actions[-2:] == ["logout", "login"]
 
 
+def _as_admin_elsewhere(path: Path, change: Callable[[Store], None]) -> None:
+    """What an admin does to accounts from another process (the command line, a sync): its own connection."""
+    with Store.open(path) as other:
+        attach(other, Actor(*_admin_row(other)))
+        change(other)
+
+
+def _admin_row(store: Store) -> tuple[str, str, str]:
+    row = store.conn.execute("SELECT id, username, role FROM users WHERE username = 'quantri'").fetchone()
+    return str(row[0]), str(row[1]), str(row[2])
+
+
+def test_an_account_disabled_while_its_window_is_open_is_logged_out(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window went on showing the register and the team lead's pages to an account an admin had disabled (the
+    core already refused its writes): it is logged out at the next look, and the login dialog says why."""
+    window = window_as("totruong")
+    _as_admin_elsewhere(window.ctx.store.path, lambda other: users.set_role(other, "totruong", "officer"))
+    window.check_account()
+    assert window.isVisible() and window.nav.item(NAV.index("reports")).isHidden()
+    assert _status(window) == "Người dùng: totruong (cán bộ)"
+    window.account_timer.setInterval(100)  # the half-minute look, sooner
+    _as_admin_elsewhere(window.ctx.store.path, lambda other: users.set_active(other, "totruong", False))
+    with pytest.raises(WardbookError, match=r"\(account disabled\)"):
+        window.ctx.store.writer.update("households", window.ctx.store.conn.execute(
+            "SELECT id FROM households LIMIT 1").fetchone()[0], {"phone": "0909000111"})
+    qtbot.waitUntil(lambda: window.login_dialog is not None, timeout=5_000)
+    assert not window.isVisible() and window.login_dialog.isVisible()
+    assert "totruong đã bị quản trị khoá" in window.login_dialog.error.text()
+    assert attached_actor(window.ctx.store) is None
+
+
 # --- roles --------------------------------------------------------------------------------------------------
 def test_officer_is_not_offered_admin_import_or_reports(window_as) -> None:  # type: ignore[no-untyped-def]
     window = window_as("canbo1")
