@@ -2701,8 +2701,24 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Tệp khóa cần cụm mật khẩu.</translation>
     </message>
     <message>
+        <source>Setting up the folder for the station…</source>
+        <translation>Đang thiết lập thư mục này cho trạm…</translation>
+    </message>
+    <message>
+        <source>Asking the station to let this laptop join…</source>
+        <translation>Đang gửi yêu cầu tham gia trạm cho máy này…</translation>
+    </message>
+    <message>
         <source>Select a laptop waiting for approval first.</source>
         <translation>Hãy chọn một máy đang chờ duyệt trước.</translation>
+    </message>
+    <message>
+        <source>Approving the laptop…</source>
+        <translation>Đang duyệt máy…</translation>
+    </message>
+    <message>
+        <source>Giving the laptop to the account…</source>
+        <translation>Đang giao máy cho tài khoản…</translation>
     </message>
     <message>
         <source>Choose the account this laptop is for.</source>
@@ -2719,6 +2735,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Revoke the laptop “%1”? What it sent before stays; nothing it sends from now on is accepted, and new keys are made that it cannot read.</source>
         <translation>Thu hồi máy “%1”? Dữ liệu máy đã gửi trước đây được giữ; từ nay không nhận gì từ máy này nữa, và khóa mới được tạo mà máy này không đọc được.</translation>
+    </message>
+    <message>
+        <source>Revoking the laptop…</source>
+        <translation>Đang thu hồi máy…</translation>
     </message>
     <message>
         <source>Writing a snapshot…</source>

@@ -51,6 +51,14 @@ def _checked(qtbot, page: SyncPage, act: Callable[[], object]) -> None:  # type:
         act()
 
 
+def _in_background(page: SyncPage, act: Callable[[], object]) -> None:
+    """`act` starts a set-up step that reaches the share: it runs in the pool, the steps' buttons locked, and the
+    window stays responsive (a station switched off held it still for seconds when steps ran on its thread)."""
+    act()
+    assert page.setup.progress.worker is not None
+    assert not page.setup.create_button.isEnabled() and not page.setup.approve_button.isEnabled()
+
+
 def _households(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM households WHERE deleted_hlc IS NULL").fetchone()[0])
 
@@ -78,7 +86,7 @@ def test_sync_is_set_up_through_the_sync_page_alone(  # type: ignore[no-untyped-
         assert admin.setup.state == "not_a_share"
         assert "Thiết lập thư mục này" in admin.setup.standing.text()
         assert admin.setup.create_button.isVisible()
-        _checked(qtbot, admin, admin.setup.create_button.click)
+        _checked(qtbot, admin, lambda: _in_background(admin, admin.setup.create_button.click))
         assert admin.setup.state == "admin", admin.setup.error.text()
         assert FolderShare(folder).has_station()
 
@@ -107,7 +115,8 @@ def test_sync_is_set_up_through_the_sync_page_alone(  # type: ignore[no-untyped-
         approve = admin.setup.approve_dialog
         assert approve is not None and approve.isVisible()
         approve.account.setCurrentIndex(approve.account.findData("canbo"))
-        _checked(qtbot, admin, approve.buttons.button(approve.buttons.StandardButton.Ok).click)
+        _checked(qtbot, admin, lambda: _in_background(
+            admin, approve.buttons.button(approve.buttons.StandardButton.Ok).click))
         approved = _row_of(admin, new_store.device_id)[1]
         assert (approved["state"], approved["username"], approved["role"]) == ("enrolled", "canbo", "officer")
         roster = FolderShare(folder).station()

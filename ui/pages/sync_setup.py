@@ -348,37 +348,17 @@ class SetupBox(QGroupBox):
         self._checked((self._checks, "unreachable", [], None))
         self._show(message)
 
-    def _run(self, step: Callable[[SecretStore, str], object]) -> None:
-        """Run a quick set-up step with the key store; its refusal is shown in words, then the standing
-        refreshed."""
-        self.error.clear_message()
-        location = self.location()
-        if not location:
-            self._show(self.tr("Choose the shared folder first."))
-            return
-
-        def go(secrets: SecretStore) -> None:
-            try:
-                step(secrets, location)
-            except WardbookError as error:
-                self.refresh()
-                self._show(self.explain(error))
-                return
-            self.refresh()
-            self.changed.emit()
-
-        self.keys.with_secrets(go)
-
     def create_share(self) -> None:
         from desktop.sync import setup
 
-        self._run(lambda secrets, location: setup.create_share(self.ctx.store, location, secrets))
+        self._background(setup.create_share, self.tr("Setting up the folder for the station…"))
 
     def ask_to_join(self) -> None:
         from desktop.sync import setup
 
-        self._run(lambda secrets, location: setup.ask_to_join(self.ctx.store, location, secrets,
-                                                              socket.gethostname()))
+        name = socket.gethostname()
+        self._background(lambda store, location, secrets: setup.ask_to_join(store, location, secrets, name),
+                         self.tr("Asking the station to let this laptop join…"))
 
     def _selected(self) -> Mapping[str, Any] | None:
         index = chosen(self.laptops_view)
@@ -399,10 +379,13 @@ class SetupBox(QGroupBox):
         def approved() -> None:
             username = dialog.username()
             if laptop["state"] == "waiting":
-                self._run(lambda secrets, location: setup.approve(self.ctx.store, location, device, username,
-                                                                  secrets))
+                self._background(lambda store, location, secrets: setup.approve(store, location, device,
+                                                                                username, secrets),
+                                 self.tr("Approving the laptop…"))
             elif username:  # an approved laptop handed to (or bound at last to) an account, from its next file on
-                self._run(lambda secrets, location: setup.bind(self.ctx.store, location, device, username, secrets))
+                self._background(lambda store, location, secrets: setup.bind(store, location, device, username,
+                                                                             secrets),
+                                 self.tr("Giving the laptop to the account…"))
             else:
                 self._show(self.tr("Choose the account this laptop is for."))
 
@@ -420,14 +403,20 @@ class SetupBox(QGroupBox):
                 self.tr("Revoke the laptop “%1”? What it sent before stays; nothing it sends from now on is "
                         "accepted, and new keys are made that it cannot read.").replace(
                     "%1", str(laptop["name"] or laptop["device"][:8])),
-                lambda: self._run(lambda secrets, location: setup.revoke(
-                    self.ctx.store, location, str(laptop["device"]), secrets)))
+                lambda: self._background(lambda store, location, secrets: setup.revoke(
+                    store, location, str(laptop["device"]), secrets), self.tr("Revoking the laptop…")))
 
-    # -- snapshot and bootstrap: long, in the background ------------------------------------------------------
+    # -- every step reaches the share, so each runs in the background -----------------------------------------
 
     def _background(self, step: Callable[[Any, str, SecretStore], object], text: str) -> None:
+        """Run a set-up step with the key store in the pool, on a connection of its own: each reads or writes the
+        share, and a station switched off or a slow network held the window still for seconds. Its refusal is
+        told in words and the standing looked at again (`_job_done`)."""
         self.error.clear_message()
         location = self.location()
+        if not location:
+            self._show(self.tr("Choose the shared folder first."))
+            return
         store = self.ctx.store
 
         def go(secrets: SecretStore) -> None:
@@ -438,7 +427,8 @@ class SetupBox(QGroupBox):
                     except WardbookError as error:
                         return error  # told in words on the GUI thread
 
-            self.progress.start(job, text, lock=(self.snapshot_button, self.bootstrap_button))
+            self.progress.start(job, text, lock=(self.create_button, self.join_button, self.bootstrap_button,
+                                                 self.approve_button, self.revoke_button, self.snapshot_button))
 
         self.keys.with_secrets(go)
 
