@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WardbookError
 from desktop.failures import environment_error
+from desktop.register.validation import MAX_TEXT, check_text
+from desktop.reports.settings import ward_name
 from desktop.security import users
+from desktop.security.access import change_setting
 from desktop.security.passwords import check_password_policy
 from desktop.security.permissions import Actor
 from desktop.security.session import attach
@@ -117,7 +120,9 @@ class LoginDialog(QDialog):
 
 
 class FirstAdminDialog(QDialog):
-    """The first admin account (username, full name, password twice), or Skip to stay in setup mode."""
+    """The first admin account (username, full name, password twice) and the ward's name printed on reports, or
+    Skip to stay in setup mode. The ward's name is asked here because whoever sets the register up knows it, and
+    a report without it prints a dotted line to fill in by hand."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +135,8 @@ class FirstAdminDialog(QDialog):
         self.full_name = QLineEdit(self)
         self.password = _password_line(self)
         self.again = _password_line(self)
-        self.labels = [QLabel(self) for _ in range(4)]
+        self.ward = QLineEdit(ward_name(store), self)
+        self.labels = [QLabel(self) for _ in range(5)]
         self.error = FieldError(self)
         self.error.setObjectName("firstAdminError")
         self.buttons = QDialogButtonBox(self)
@@ -140,7 +146,7 @@ class FirstAdminDialog(QDialog):
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
         form = QFormLayout()
-        for label, field in zip(self.labels, (self.username, self.full_name, self.password, self.again),
+        for label, field in zip(self.labels, (self.username, self.full_name, self.password, self.again, self.ward),
                                 strict=True):
             form.addRow(label, field)
         layout = QVBoxLayout(self)
@@ -162,7 +168,8 @@ class FirstAdminDialog(QDialog):
             "demo ward): anyone at this computer can then do everything."
         ))
         for label, text in zip(self.labels, (self.tr("Username"), self.tr("Full name"), self.tr("Password"),
-                                             self.tr("Password again")), strict=True):
+                                             self.tr("Password again"), self.tr("Ward (printed on reports)")),
+                               strict=True):
             label.setText(text)
         self.create_button.setText(self.tr("Create the admin account"))
         self.skip_button.setText(self.tr("Skip for now"))
@@ -177,13 +184,18 @@ class FirstAdminDialog(QDialog):
         if self.password.text() != self.again.text():
             self.error.show_message(WardbookError("security.password_mismatch").message())
             return
+        ward = self.ward.text().strip()
         try:
             check_password_policy(self.password.text())
+            if ward:  # a name that cannot be kept is refused before the account is made
+                check_text(ward, "report.ward_name", limit=MAX_TEXT)
             actor = users.create_first_admin(self.store, self.username.text().strip(), self.full_name.text().strip(),
                                              self.password.text())
         except WardbookError as error:
             self.error.show_message(error.message())
             return
         attach(self.store, actor)
+        if ward and ward != ward_name(self.store):  # written by the admin just made, as every setting is
+            change_setting(self.store, "report.ward_name", ward)
         self.actor = actor
         self.accept()

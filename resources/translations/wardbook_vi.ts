@@ -1135,6 +1135,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ không còn trong sổ; sổ 
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
+        <source>Ward (printed on reports)</source>
+        <translation>Phường (in trên báo cáo)</translation>
+    </message>
+    <message>
         <source>Create the admin account</source>
         <translation>Tạo tài khoản quản trị</translation>
     </message>

@@ -114,3 +114,28 @@ def test_core_errors_written_for_the_command_line_are_said_in_the_app_s_words(la
         text = error_text(error)
         assert "--" not in text and "WARDBOOK" not in text and "Error" not in text, text
         assert text != error.message()
+
+
+def _fill_first_admin(admin: FirstAdminDialog, ward: str) -> None:
+    admin.username.setText("quantri")
+    admin.full_name.setText("Quản trị phường")
+    admin.password.setText("mat khau dai du 1")
+    admin.again.setText("mat khau dai du 1")
+    admin.ward.setText(ward)
+
+
+def test_the_first_admin_names_the_ward_printed_on_reports(language, owned, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """A register set up in the app never asked for its ward's name: every report printed a dotted line."""
+    from desktop.reports.settings import missing_ward_name, ward_name
+
+    admin = FirstAdminDialog(store)
+    owned.append(admin)
+    assert missing_ward_name(store) and admin.ward.text() == ""
+    _fill_first_admin(admin, "Phường Bình Tây\x07")  # a character no report can print: refused, nothing made
+    admin.create_button.click()
+    assert admin.error.text() and admin.actor is None
+    assert store.conn.execute("SELECT COUNT(*) FROM users").fetchone()[0] == 0
+    admin.ward.setText("  Phường Bình Tây ")
+    admin.create_button.click()
+    assert admin.actor is not None, admin.error.text()
+    assert ward_name(store) == "Phường Bình Tây" and not missing_ward_name(store)
