@@ -17,6 +17,7 @@ from test_sync import Laptop, content, laptops
 
 from desktop import i18n
 from desktop.register.households import new_codes
+from desktop.security import audit
 from desktop.store import Store
 from desktop.sync.changeset import encode
 from desktop.sync.folder import FolderShare
@@ -172,3 +173,33 @@ def test_a_laptop_restored_from_a_copy_made_before_it_ever_synced(tmp_path: Path
     for laptop in (station, a, b):
         assert all(_has(laptop, row) for row in (early, later, new)), laptop.store.path
     assert content(station.store) == content(a.store) == content(b.store)
+
+
+def test_the_audit_chain_of_a_restored_laptop_stays_whole_on_every_laptop(tmp_path: Path) -> None:
+    """The entries written since the restore (the new household's) took the numbers of entries the lost file had
+    published: `audit verify` reported a duplicated entry and a broken link on every laptop, a tampering alarm
+    for an ordinary restore. They are numbered and linked after the entries taken back, as the outbox is."""
+    share = FolderShare(tmp_path / "share")
+    everyone = laptops(tmp_path, share, 3)
+    station, a, _other = everyone
+    for laptop in everyone:
+        audit.install(laptop.store)
+    _household(a, "A-BEFORE")
+    a.sync()
+    _copy(a, tmp_path / "backup.db")
+    _household(a, "A-AFTER-BACKUP")
+    a.sync()
+    _restore(a, tmp_path / "backup.db")
+    audit.install(a.store)
+    audit.record(a.store, "restore")
+    _household(a, "A-AFTER-RESTORE")
+    a.sync()
+    _converge(everyone)
+    for laptop in everyone:
+        assert audit.verify(laptop.store) == [], laptop.store.path
+    actions = [row[0] for row in station.store.conn.execute(
+        "SELECT action FROM audit_log WHERE device_id = ? ORDER BY seq", (a.store.device_id,))]
+    assert actions[-4:] == ["create", "create", "restore", "create"]  # before the copy, lost, since the restore
+    _household(a, "A-LATER")  # and the chain goes on from there
+    _converge(everyone)
+    assert all(audit.verify(laptop.store) == [] for laptop in everyone)

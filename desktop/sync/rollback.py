@@ -39,7 +39,9 @@ from typing import Any
 
 from desktop import i18n
 from desktop.register.households import CODE_PREFIX, code_prefix, new_codes
+from desktop.security.audit import CHAINED_FIELDS, GENESIS, entry_hash
 from desktop.store import RowWrite, Store
+from desktop.store.connection import set_write_gate
 from desktop.sync import messages as _messages  # noqa: F401  (registers the sentences)
 from desktop.sync.apply import apply_changes, checked_header
 from desktop.sync.audit_heads import checked_audit_head, keep_signed_head
@@ -100,6 +102,7 @@ def take_back(store: Store, keys: SyncKeys, changeset: Changeset) -> None:
             keep_signed_head(store, store.device_id, head)
         store.writer.observe(hlc_max)
         recoded = _recode_twice_given(store, changes, unsent)
+        _rechain_unsent_audit(store)
         _remember(store, len(changes), recoded)
 
 
@@ -139,6 +142,46 @@ def _recode_twice_given(store: Store, changes: list[Change], unsent: set[str]) -
         store.writer.write([RowWrite("households", row_id, "update", {"code": new})])
         recoded.append((str(old), new))
     return recoded
+
+
+def _rechain_unsent_audit(store: Store) -> None:
+    """Number and link this laptop's audit entries not sent yet after its entries on record (those before the copy
+    and those just taken back), and move the head of its chain to the last.
+
+    The entries written since the restore were chained from the copy's head, so they carried the numbers of the
+    entries the taken-back files hold: `audit verify` reported a duplicated entry and a broken link on every
+    laptop, a tampering alarm for an ordinary restore. Rewriting them is not an edit of the log: nobody has them
+    yet, and their outbox entries are rewritten with them, so what is sent is the chain as it now stands. The
+    write gate is opened for it as for the write path (entries are otherwise append-only)."""
+    device = store.device_id
+    conn = store.conn
+    unsent_ids = json.dumps([row[0] for row in conn.execute(
+        "SELECT row_id FROM outbox WHERE published_seq IS NULL AND tbl = 'audit_log' AND op = 'insert'")])
+    names = ", ".join(CHAINED_FIELDS)
+    unsent = [dict(zip(("id", *CHAINED_FIELDS), row, strict=True)) for row in conn.execute(
+        f"SELECT id, {names} FROM audit_log WHERE device_id = ? AND id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY seq, at, id", (device, unsent_ids))]
+    on_record = conn.execute(
+        "SELECT seq, hash FROM audit_log WHERE device_id = ? AND id NOT IN (SELECT value FROM json_each(?)) "
+        "ORDER BY seq DESC LIMIT 1", (device, unsent_ids)).fetchone()
+    seq, prev_hash = (int(on_record[0]), str(on_record[1])) if on_record else (0, GENESIS)
+    rewritten = []
+    for entry in unsent:
+        seq += 1
+        entry.update(seq=seq, prev_hash=prev_hash)
+        prev_hash = entry_hash(entry)
+        rewritten.append((seq, entry["prev_hash"], prev_hash, entry["id"]))
+    set_write_gate(conn, True)
+    try:
+        conn.executemany("UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?", rewritten)
+    finally:
+        set_write_gate(conn, False)
+    conn.executemany(
+        "UPDATE outbox SET fields = json_set(fields, '$.seq', ?, '$.prev_hash', ?, '$.hash', ?) "
+        "WHERE published_seq IS NULL AND tbl = 'audit_log' AND op = 'insert' AND row_id = ?", rewritten)
+    if seq:
+        conn.execute("INSERT INTO audit_head (device_id, seq, hash) VALUES (?, ?, ?) ON CONFLICT (device_id) "
+                     "DO UPDATE SET seq = excluded.seq, hash = excluded.hash", (device, seq, prev_hash))
 
 
 def _remember(store: Store, changes: int, recoded: list[tuple[str, str]]) -> None:
