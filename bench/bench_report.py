@@ -214,11 +214,17 @@ def run(store: Store, work: Path, repeat: int, label: str) -> None:
     )
     # reference: the same review with the lists of households by name (--annex-names), thousands of rows
     named = printed_tables(figures, annex_names=True)
-    t_named = timed(lambda: build_review(store, PERIOD, pdf, today=TODAY, issued_on=TODAY, annex_names=True), repeat)
-    t_named_base = timed(lambda: baseline_pdf(named, work / "baseline-named.pdf", 500), repeat)
+    t_named = timed(
+        lambda: build_review(store, PERIOD, pdf, today=TODAY, issued_on=TODAY, annex_names=True), repeat, "named"
+    )
+    t_named_base = timed(lambda: baseline_pdf(named, work / "baseline-named.pdf", 500), repeat, "base_named")
     print(
         f"[{label}] with names: {t_named:.3f} s vs reportlab {t_named_base:.3f} s "
         f"({sum(len(body) for _, body, _, _ in named)} rows): ratio {t_named / t_named_base:.2f}x"
+    )
+    print(
+        f"[{label}] CPU seconds: with names {CPU['named']:.3f} vs {CPU['base_named']:.3f}, "
+        f"ratio {CPU['named'] / CPU['base_named']:.2f}x"
     )
 
 
