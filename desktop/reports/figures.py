@@ -374,8 +374,7 @@ def households_at(store: Store, sql: _Sql) -> None:
         f"CREATE TEMP TABLE {AT_CUTOFF} (id TEXT, area_id TEXT, created_hlc INTEGER, visited INTEGER, "
         "ever INTEGER, first_due TEXT, open_count INTEGER, code TEXT, house_no TEXT, street TEXT, head TEXT)"
     )
-    # with what the lists print of each household, so they need not look the households up again; in the order
-    # of their ids, so the queries joining them to their members and visits read those indexes in order too
+    # with what the lists print of each household, so they need not look the households up again
     conn.execute(
         f"""
         INSERT INTO temp.{AT_CUTOFF}
@@ -383,7 +382,6 @@ def households_at(store: Store, sql: _Sql) -> None:
             g.first_due, COALESCE(g.open_count, 0), h.code, h.house_no, h.street, h.head_person_id
         FROM households h LEFT JOIN temp.{VISITS_BY_HOUSEHOLD} g ON g.household_id = h.id
         WHERE {asof.household('h', 'g.first_known < :after_cut')}
-        ORDER BY h.id
         """,
         sql.named,
     )
