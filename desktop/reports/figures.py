@@ -354,19 +354,20 @@ def households_at(store: Store, sql: _Sql) -> None:
         f"CREATE TEMP TABLE {VISITS_BY_HOUSEHOLD} (household_id TEXT PRIMARY KEY, first_known TEXT, "
         "visited INTEGER, first_visit TEXT, first_due TEXT, open_count INTEGER) WITHOUT ROWID"
     )
-    # Over the visits standing at the cut-off: the first one not deleted since (it tells the household was
-    # there; a voided one too, which the household rule looks for itself), whether one lies in the period, the
-    # first one at all (visited by the cut-off when before it), and the follow-ups open and overdue then.
+    # Over the visits standing at the cut-off, up to the period's end (the cut-off is never later; no later visit
+    # counts): the first one not deleted since (it tells the household was there; a voided one too, which the
+    # household rule looks for itself), whether one lies in the period (the last is on or after its first day),
+    # the first one at all (visited by the cut-off when before it), and the follow-ups open and overdue then.
     conn.execute(
         f"""
         INSERT INTO temp.{VISITS_BY_HOUSEHOLD}
         SELECT v.household_id, MIN(CASE WHEN v.deleted_hlc IS NULL THEN v.visited_at END),
-            MAX(v.visited_at >= :start AND v.visited_at < :after_end), MIN(v.visited_at),
+            MAX(v.visited_at) >= :start, MIN(v.visited_at),
             MIN(CASE WHEN {overdue} THEN v.follow_up_due END), COUNT(CASE WHEN {overdue} THEN 1 END)
-        FROM visits v WHERE v.household_id IS NOT NULL AND v.visited_at < :bound AND {asof.visit("v")}
+        FROM visits v WHERE v.household_id IS NOT NULL AND v.visited_at < :after_end AND {asof.visit("v")}
         GROUP BY v.household_id
         """,
-        {**sql.named, "bound": max(sql.after_cutoff, sql.after_end)},  # no later visit counts
+        sql.named,
     )
     conn.execute(f"DROP TABLE IF EXISTS temp.{AT_CUTOFF}")
     conn.execute(
