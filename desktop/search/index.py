@@ -173,8 +173,10 @@ def _replace(conn: sqlite3.Connection) -> None:
                      "SELECT 'delete' AS command, s.id AS id, s.doc AS doc, 0 AS step FROM temp.reindex_docs r "
                      "CROSS JOIN main.search_doc s ON s.id = r.doc_id "
                      "UNION ALL SELECT NULL, doc_id, doc, 1 FROM temp.reindex_docs) ORDER BY id, step")
-        conn.execute("UPDATE main.search_doc SET doc = r.doc, head_len = r.head_len FROM temp.reindex_docs r "
-                     "WHERE search_doc.id = r.doc_id")
+        # Driven by the changed documents' rowids: as a join (UPDATE … FROM) SQLite scanned every document of
+        # the register to find them, which cost twice as much when a fifth of the ward changed.
+        conn.execute("UPDATE main.search_doc SET (doc, head_len) = (SELECT r.doc, r.head_len FROM temp.reindex_docs r "
+                     "WHERE r.doc_id = search_doc.id) WHERE id IN (SELECT doc_id FROM temp.reindex_docs)")
     finally:
         conn.execute("DELETE FROM temp.reindex_docs")
 
