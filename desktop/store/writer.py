@@ -51,6 +51,11 @@ AfterWrite = Callable[[list["RowWrite"]], None]
 RightsCheck = Callable[[list["RowWrite"]], None]
 
 
+# The fields of an outbox entry as `json.dumps(fields, ensure_ascii=False)` writes them, without making an encoder
+# for every change (a third of that call's cost, on a bulk write of a ward's households).
+_OUTBOX_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def utc_now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -238,7 +243,7 @@ class Writer:
                     raise ValueError(f"unknown operation {change.op!r}")
                 if written and not remote:
                     outbox_rows.append(
-                        (change.table, change.row_id, change.op, hlc, json.dumps(written, ensure_ascii=False))
+                        (change.table, change.row_id, change.op, hlc, _OUTBOX_JSON.encode(written))
                     )
                     local_changes.append(RowWrite(change.table, change.row_id, change.op, written))
                 if change.table == "households" and change.op == "update":
