@@ -69,8 +69,9 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
     conn = store.conn
     _prepare(store)
     try:
-        # Straight into the temporary table (`desktop.bulk` stages rows for tables of the register, whose pages a
-        # statement inside the sync's savepoint journals again; these are new): staging copied them twice.
+        # Straight into the temporary table: `desktop.bulk` stages rows bound for the register's tables, whose pages
+        # a statement inside the sync's savepoint journals again; here an executemany costs what the staging did,
+        # and the copy after it is saved.
         conn.executemany("INSERT INTO temp.merge_in (tbl, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?)",
                          ((table, row_id, name, value, hlc)
                           for table, row_id, _op, hlc, fields in changes for name, value in fields.items()))
