@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 
 from desktop.clock import WARD_TIME
 
-_SPACES = re.compile(r"\s+")
 # Characters that show nothing: zero-width spaces and joiners, direction marks and overrides, the byte-order mark,
 # the soft hyphen. Pasted from the web or typed on purpose, they made a name of nothing but them, or a household
 # code that looks exactly like another's, and a name that search could not find.
@@ -24,7 +23,9 @@ def nfc(value: str) -> str:
     """NFC form without invisible characters, runs of whitespace collapsed and the ends trimmed."""
     if not value.isascii():  # (every invisible character is beyond ASCII: most codes and numbers skip the search)
         value = _INVISIBLE.sub("", unicodedata.normalize("NFC", value))
-    return _SPACES.sub(" ", value).strip()
+    # str.split() splits at exactly the characters `\s` matches (str.isspace()), at a third of a regex's cost:
+    # a bulk write cleans every text it is given.
+    return " ".join(value.split())
 
 
 def is_blank(value: str) -> bool:

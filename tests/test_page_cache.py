@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from test_sync import laptops
 
-from desktop.store import Store
-from desktop.store.page_cache import REVIEW_CACHE_KIB, SYNC_CACHE_KIB, larger_page_cache
+from desktop.store import RowWrite, Store
+from desktop.store.page_cache import BULK_WRITE_CHANGES, REVIEW_CACHE_KIB, SYNC_CACHE_KIB, larger_page_cache
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
 
@@ -52,3 +52,16 @@ def test_a_sync_round_applies_with_the_larger_cache_and_gives_it_back(tmp_path: 
     assert b.store.conn.execute("SELECT name FROM areas").fetchall() == [("Tổ 1",)]
     assert seen and set(seen) == {-SYNC_CACHE_KIB}  # while each file is applied
     assert cache_size(b.store) == before
+
+
+def test_a_bulk_write_runs_with_the_larger_cache_and_gives_it_back(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "w.db", create=True) as store:
+        before = cache_size(store)
+        seen: list[int] = []
+        store.writer.after_write.append(lambda _changes: seen.append(cache_size(store)))
+        store.writer.write([RowWrite("areas", f"a{i}", "insert", {"name": f"Tổ {i}"}) for i in range(10)])
+        store.writer.write([RowWrite("areas", f"b{i}", "insert", {"name": f"Tổ {i}"})
+                            for i in range(BULK_WRITE_CHANGES)])
+        assert seen == [before, -SYNC_CACHE_KIB]  # a small write keeps the cache as it is
+        assert cache_size(store) == before
+        assert store.conn.execute("SELECT count(*) FROM areas").fetchone()[0] == BULK_WRITE_CHANGES + 10

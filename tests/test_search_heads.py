@@ -129,3 +129,31 @@ def test_migration_fills_head_lengths(tmp_path: Path) -> None:
         _check(upgraded)
         assert search_household_ids(upgraded.conn, "hk1 12 bach dang dang thi hoa") == ["h1"]
         assert search_household_ids(upgraded.conn, "7 le van tam") == ["h3"]
+
+
+def _index_entries(store: Store) -> list[tuple[object, ...]]:
+    """Every word instance the FTS5 index holds: (word, rowid, column, offset)."""
+    store.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_instances USING fts5vocab(main, household_fts, "
+                       "'instance')")
+    return store.conn.execute("SELECT term, doc, col, offset FROM temp.fts_instances ORDER BY 1, 2, 3, 4").fetchall()
+
+
+def test_replaced_documents_leave_the_index_a_rebuild_makes(demo_store: Store) -> None:
+    """Old and new texts are written together per household (a word in both makes one entry): edits twice in one
+    transaction, words kept, dropped and added, leave the entries a rebuild from the documents writes."""
+    ids = [row[0] for row in demo_store.conn.execute("SELECT id FROM households ORDER BY id")]
+    with demo_store.transaction():
+        demo_store.writer.write(_edits(ids, 3))
+        demo_store.writer.write([RowWrite("households", household_id, "update", {"street": f"Hẻm {i % 5} Lê Lợi"})
+                                 for i, household_id in enumerate(ids[::2])])
+    merge_changes(demo_store, "other-laptop", [["households", household_id, "update", 2**60 + i,
+                                                {"street": "Bạch Đằng", "phone": None}]
+                                               for i, household_id in enumerate(ids[1::3])], {})
+    _check(demo_store)
+    entries = _index_entries(demo_store)
+    queries = (*WORDS, "bach dang", "duong le loi 3", "hem 2 le loi", "0")
+    found = [search_household_ids(demo_store.conn, query, limit=None) for query in queries]
+    demo_store.conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
+    assert entries == _index_entries(demo_store)
+    assert found == [search_household_ids(demo_store.conn, query, limit=None) for query in queries]
+    assert set(found[queries.index("bach dang")]) >= set(ids[1::3])

@@ -85,6 +85,19 @@ def test_text_is_stored_nfc(store: Store) -> None:
     assert json.loads(store.conn.execute("SELECT fields FROM outbox").fetchone()[0])["full_name"] == stored
 
 
+def test_every_kind_of_whitespace_is_collapsed_and_trimmed(store: Store) -> None:
+    """Tabs, line breaks, no-break and ideographic spaces, each character Unicode calls whitespace (what the
+    regular expression `\\s` matches), in an ASCII text and in a Vietnamese one, and the outbox as stored."""
+    spaces = [chr(code) for code in range(0x3001) if re.fullmatch(r"\s", chr(code))]
+    assert {" ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2003", "\u2028", "\u3000"} <= set(spaces)
+    ids = store.writer.insert_many("households", [
+        {"street": f"{space}Le{space}{space}Loi{space}", "notes": f"{space}Hẻm{space}5 {space}"} for space in spaces])
+    rows = store.conn.execute(
+        f"SELECT street, notes FROM households WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall()
+    assert set(rows) == {("Le Loi", "Hẻm 5")}
+    assert {json.loads(fields)["street"] for (fields,) in store.conn.execute("SELECT fields FROM outbox")} == {"Le Loi"}
+
+
 def test_a_failure_mid_batch_leaves_nothing_behind(store: Store) -> None:
     kept = store.writer.insert("households", {"code": "A0", "street": "Lê Lợi"})
     before = _snapshot(store)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.bulk import insert_rows
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
@@ -70,9 +69,12 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
     conn = store.conn
     _prepare(store)
     try:
-        insert_rows(conn, "INSERT INTO temp.merge_in (tbl, row_id, field, value, hlc)",
-                    [(table, row_id, name, value, hlc)
-                     for table, row_id, _op, hlc, fields in changes for name, value in fields.items()])
+        # Straight into the temporary table: `desktop.bulk` stages rows bound for the register's tables, whose pages
+        # a statement inside the sync's savepoint journals again; here an executemany costs what the staging did,
+        # and the copy after it is saved.
+        conn.executemany("INSERT INTO temp.merge_in (tbl, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?)",
+                         ((table, row_id, name, value, hlc)
+                          for table, row_id, _op, hlc, fields in changes for name, value in fields.items()))
         conn.executemany("INSERT INTO temp.merge_vv (device, hlc) VALUES (?, ?)", vv.items())
         for table in sorted({change[0] for change in changes}):
             current = " ".join(f"WHEN '{name}' THEN t.{name}" for name in SYNCED[table].fields)
