@@ -194,13 +194,12 @@ def test_a_chain_rewritten_with_the_database_key_alone_no_longer_matches_its_sig
     """Recomputing every hash after an edit keeps the chain intact, but the head signed with the laptop's sync key
     (not in the database) no longer matches; and entries claiming a device the station never had are named."""
     from desktop.security.audit import entry_hash
-    from desktop.security.permissions import Actor
 
     station = Station(tmp_path, FolderShare(tmp_path / "share"))
     station.laptop.writer.update("households", station.household, {"phone": "0903000001"})
     station.sync_laptop()  # publishes the laptop's signed head
     device = station.laptop.device_id
-    attach(station.laptop, Actor(station.officer_id, "canbo", "team_lead"))  # to read the log (audit.view)
+    attach(station.laptop, users.login(station.laptop, "quantri", PASSWORDS["quantri"]))  # to read the log
     assert audit.verify(station.laptop) == [] or pytest.fail("intact before the rewrite")
     conn = sqlite3.connect(str(station.laptop.path), isolation_level=None)  # a tool holding the database key
     previous = "0" * 64
@@ -225,7 +224,6 @@ def test_a_chain_rewritten_with_the_database_key_alone_no_longer_matches_its_sig
 def test_an_edit_that_arrives_before_the_record_it_edits_waits_instead_of_being_refused(tmp_path: Path) -> None:
     """The admin records a visit for the officer; the officer's laptop edits it. A third laptop that gets the edit
     before the admin's file cannot tell whose the visit is yet: the edit waits, and applies once the visit is here."""
-    from desktop.security.permissions import Actor
     from desktop.sync.changeset import file_name
 
     station = Station(tmp_path, FolderShare(tmp_path / "share"))
@@ -233,7 +231,6 @@ def test_an_edit_that_arrives_before_the_record_it_edits_waits_instead_of_being_
     third_keys = SyncKeys(Ed25519PrivateKey.generate())
     request_enrollment(station.share, third.device_id, third_keys, "may-canbo2", third)
     approve_device(station.share, third.device_id, station.admin_keys, grant_of_user(station.admin, "canbo2"))
-    attach(third, Actor(station.other_officer_id, "canbo2", "officer"))
     visit = station.admin.writer.insert("visits", {"household_id": station.household, "visited_at": "2026-06-01",
                                                    "officer_id": station.officer_id, "outcome": "met"})
     station.sync_admin()
@@ -245,6 +242,7 @@ def test_an_edit_that_arrives_before_the_record_it_edits_waits_instead_of_being_
     newest.rename(newest.with_name("away"))  # the admin's file is not readable here yet (copying, offline…)
     _, report = sync_once(third, station.share, third_keys)
     assert report.refused == 0 and (station.laptop.device_id, 2, "waiting") in report.errors
+    attach(third, users.login(third, "canbo2", PASSWORDS["canbo2"]))  # the accounts came with that first sync
     newest.with_name("away").rename(newest)
     _, report = sync_once(third, station.share, third_keys)
     assert report.refused == 0 and report.errors == []

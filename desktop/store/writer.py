@@ -411,6 +411,18 @@ class Writer:
                     f"UPDATE {SYNCED[table].name} SET created_hlc = ?, created_device = ? WHERE id = ?",
                     (hlc, device, row_id))
 
+    def relink_unsent_audit(self, links: Sequence[tuple[int, str, str, str]]) -> None:
+        """Give audit entries not sent yet `(seq, prev_hash, hash, id)` a new place in this laptop's chain, with
+        their outbox entries, in the caller's transaction: after a restore, entries written since it took the
+        numbers of entries the laptop's files on the share had published (`desktop.sync.rollback`). The one change
+        the write path makes to an audit entry, and only to one nobody has yet."""
+        with self._store.transaction(), self._writing():
+            conn = self._store.conn
+            conn.executemany("UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?", links)
+            conn.executemany(
+                "UPDATE outbox SET fields = json_set(fields, '$.seq', ?, '$.prev_hash', ?, '$.hash', ?) "
+                "WHERE published_seq IS NULL AND tbl = 'audit_log' AND op = 'insert' AND row_id = ?", links)
+
     def vacuum_into(self, path: str) -> None:
         """`VACUUM INTO path`: a consistent copy of the database, for a sync snapshot. SQLite fills the copy with
         inserts into tables of the same names, which the table guard would refuse outside the write path."""

@@ -41,7 +41,6 @@ from desktop import i18n
 from desktop.register.households import CODE_PREFIX, code_prefix, new_codes
 from desktop.security.audit import CHAINED_FIELDS, GENESIS, entry_hash
 from desktop.store import RowWrite, Store
-from desktop.store.connection import set_write_gate
 from desktop.sync import messages as _messages  # noqa: F401  (registers the sentences)
 from desktop.sync.apply import apply_changes, checked_header
 from desktop.sync.audit_heads import checked_audit_head, keep_signed_head
@@ -151,8 +150,7 @@ def _rechain_unsent_audit(store: Store) -> None:
     The entries written since the restore were chained from the copy's head, so they carried the numbers of the
     entries the taken-back files hold: `audit verify` reported a duplicated entry and a broken link on every
     laptop, a tampering alarm for an ordinary restore. Rewriting them is not an edit of the log: nobody has them
-    yet, and their outbox entries are rewritten with them, so what is sent is the chain as it now stands. The
-    write gate is opened for it as for the write path (entries are otherwise append-only)."""
+    yet, and their outbox entries are rewritten with them, so what is sent is the chain as it now stands."""
     device = store.device_id
     conn = store.conn
     unsent_ids = json.dumps([row[0] for row in conn.execute(
@@ -171,14 +169,7 @@ def _rechain_unsent_audit(store: Store) -> None:
         entry.update(seq=seq, prev_hash=prev_hash)
         prev_hash = entry_hash(entry)
         rewritten.append((seq, entry["prev_hash"], prev_hash, entry["id"]))
-    set_write_gate(conn, True)
-    try:
-        conn.executemany("UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?", rewritten)
-    finally:
-        set_write_gate(conn, False)
-    conn.executemany(
-        "UPDATE outbox SET fields = json_set(fields, '$.seq', ?, '$.prev_hash', ?, '$.hash', ?) "
-        "WHERE published_seq IS NULL AND tbl = 'audit_log' AND op = 'insert' AND row_id = ?", rewritten)
+    store.writer.relink_unsent_audit(rewritten)
     if seq:
         conn.execute("INSERT INTO audit_head (device_id, seq, hash) VALUES (?, ?, ?) ON CONFLICT (device_id) "
                      "DO UPDATE SET seq = excluded.seq, hash = excluded.hash", (device, seq, prev_hash))
