@@ -87,12 +87,18 @@ def record(store: Store, action: str, target_table: str | None = None, target_id
         entry["hash"] = entry_hash(entry)
         entry_id = new_id()
         store.writer.write([RowWrite("audit_log", entry_id, "insert", entry)])
-        store.conn.execute(
-            "INSERT INTO audit_head (device_id, seq, hash) VALUES (?, ?, ?) "
-            "ON CONFLICT (device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            (device, seq, entry["hash"]),
-        )
+        move_head(store, seq, str(entry["hash"]))
     return entry_id
+
+
+def move_head(store: Store, seq: int, head_hash: str) -> None:
+    """Record this device's newest entry as the head of its chain (the next entry follows it, and `verify` catches
+    the removal of entries after it)."""
+    store.conn.execute(
+        "INSERT INTO audit_head (device_id, seq, hash) VALUES (?, ?, ?) "
+        "ON CONFLICT (device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+        (store.device_id, seq, head_hash),
+    )
 
 
 class ChangeLogger:

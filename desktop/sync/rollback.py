@@ -39,7 +39,7 @@ from typing import Any
 
 from desktop import i18n
 from desktop.register.households import CODE_PREFIX, code_prefix, new_codes
-from desktop.security.audit import CHAINED_FIELDS, GENESIS, entry_hash
+from desktop.security.audit import CHAINED_FIELDS, GENESIS, entry_hash, move_head
 from desktop.store import RowWrite, Store
 from desktop.sync import messages as _messages  # noqa: F401  (registers the sentences)
 from desktop.sync.apply import apply_changes, checked_header
@@ -171,8 +171,7 @@ def _rechain_unsent_audit(store: Store) -> None:
         rewritten.append((seq, entry["prev_hash"], prev_hash, entry["id"]))
     store.writer.relink_unsent_audit(rewritten)
     if seq:
-        conn.execute("INSERT INTO audit_head (device_id, seq, hash) VALUES (?, ?, ?) ON CONFLICT (device_id) "
-                     "DO UPDATE SET seq = excluded.seq, hash = excluded.hash", (device, seq, prev_hash))
+        move_head(store, seq, prev_hash)
 
 
 def _remember(store: Store, changes: int, recoded: list[tuple[str, str]]) -> None:
