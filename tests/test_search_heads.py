@@ -10,8 +10,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
+from desktop.search import index
 from desktop.search.folding import fold_words
 from desktop.search.index import reindex_heads, search_household_ids
 from desktop.store import RowWrite, Store
@@ -138,9 +140,14 @@ def _index_entries(store: Store) -> list[tuple[object, ...]]:
     return store.conn.execute("SELECT term, doc, col, offset FROM temp.fts_instances ORDER BY 1, 2, 3, 4").fetchall()
 
 
-def test_replaced_documents_leave_the_index_a_rebuild_makes(demo_store: Store) -> None:
+@pytest.mark.parametrize("many", [index.MANY_DOCUMENTS, 50], ids=["as-set", "as-many-documents"])
+def test_replaced_documents_leave_the_index_a_rebuild_makes(demo_store: Store, monkeypatch: pytest.MonkeyPatch,
+                                                             many: int) -> None:
     """Old and new texts are written together per household (a word in both makes one entry): edits twice in one
-    transaction, words kept, dropped and added, leave the entries a rebuild from the documents writes."""
+    transaction, words kept, dropped and added, leave the entries a rebuild from the documents writes. Also when
+    the writes count as many documents (the demo ward's 400 households: FTS5 merging less while they are written),
+    after which FTS5's merge setting is as it was."""
+    monkeypatch.setattr(index, "MANY_DOCUMENTS", many)
     ids = [row[0] for row in demo_store.conn.execute("SELECT id FROM households ORDER BY id")]
     with demo_store.transaction():
         demo_store.writer.write(_edits(ids, 3))
@@ -157,3 +164,5 @@ def test_replaced_documents_leave_the_index_a_rebuild_makes(demo_store: Store) -
     assert entries == _index_entries(demo_store)
     assert found == [search_household_ids(demo_store.conn, query, limit=None) for query in queries]
     assert set(found[queries.index("bach dang")]) >= set(ids[1::3])
+    assert demo_store.conn.execute("SELECT v FROM household_fts_config WHERE k = 'automerge'").fetchall() in (
+        [], [(4,)])
