@@ -9,6 +9,7 @@
    has; B applies A's changeset (read, checked, screened, merged, re-indexed), against a raw `executemany` UPDATE
    of the same rows into a copy of B's database. Target: ≤ 5× the baseline. Also the time A's write path took
    to make those edits (local updates), against the same baseline.
+   `--statements` also prints where B's apply spends its time, statement by statement (`bench/statement_times.py`).
 
 5. (No target) a year of a ward's work on a station of 4 laptops (generated: each laptop records visits and
    edits households every working day and syncs): the share's size and files, and a fresh laptop's start
@@ -18,7 +19,7 @@
 
 With `--encrypted` every database (the laptops' and the baseline's) is a SQLCipher file, as the app keeps them.
 
-    .venv/bin/python bench/bench_sync.py [--encrypted] [--rounds N] [--snapshot-of WARD_DB] [--merge-rows N]
+    .venv/bin/python bench/bench_sync.py [--encrypted] [--rounds N] [--snapshot-of WARD_DB] [--merge-rows N] [--statements]
                                          [--first-sync N ...] [--only-first-sync]
                                          [--year-households N] [--year-days N] [--only-year]
 """
@@ -39,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from bench.statement_times import print_statements, timed_statements
 from desktop.demo import DemoSize, generate_demo_ward
 from desktop.search.folding import fold_cache_clear
 from desktop.store import RowWrite, Store
@@ -205,9 +207,11 @@ def raw_update(path: Path, key: bytes | None, edits: list[tuple[str, ...]], cach
         conn.close()
 
 
-def bench_merge(scratch: Path, encrypted: bool, households: int, rounds: int) -> None:
+def bench_merge(scratch: Path, encrypted: bool, households: int, rounds: int, statements: bool = False) -> None:
     """Each round: a fresh laptop B takes A's ward (first sync), A edits `EDITED` on every household, and B applies
-    that changeset (timed) beside the raw baseline into a copy of B's database taken just before (timed)."""
+    that changeset (timed) beside the raw baseline into a copy of B's database taken just before (timed).
+    With `statements`, the last round's apply is made once more on a copy of B taken before it, each SQL statement
+    timed (not counted in the figures)."""
     share = FolderShare(scratch / "merge-share")
     with Store.open(scratch / "merge-a.db", create=True, key=new_key(encrypted)) as a:
         keys_a = SyncKeys(Ed25519PrivateKey.generate())
@@ -233,13 +237,20 @@ def bench_merge(scratch: Path, encrypted: bool, households: int, rounds: int) ->
                 locals_.append(time.perf_counter() - started)
                 publish(a, share, keys_a, station, 1)
                 b.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                for copy in ("raw", "raw-cache"):
+                for copy in ("raw", "raw-cache", "statements"):
                     shutil.copyfile(scratch / f"merge-b{round_}.db", scratch / f"merge-{copy}{round_}.db")
                 started = time.perf_counter()
                 report = apply_all(b, share, keys_b)
                 merges.append(time.perf_counter() - started)
                 assert not report.errors, report.errors
                 assert report.applied, "B applied none of A's edits"
+            if statements and round_ == rounds - 1:
+                with Store.open(scratch / f"merge-statements{round_}.db", key=key) as copy:
+                    started = time.perf_counter()
+                    with timed_statements(copy) as times:
+                        assert not apply_all(copy, share, keys_b).errors
+                    print("B's apply of the last round again, each statement timed:")
+                    print_statements(times, time.perf_counter() - started)
             baselines.append(raw_update(scratch / f"merge-raw{round_}.db", key, edits, None))
             cached_baselines.append(raw_update(scratch / f"merge-raw-cache{round_}.db", key, edits, SYNC_CACHE_KIB))
     fields = households * len(EDITED)
@@ -380,6 +391,8 @@ def main() -> None:
     parser.add_argument("--merge-rows", type=int, default=10_000, metavar="N",
                         help="households edited for the merge round (100000 for the budget's size)")
     parser.add_argument("--only-merge", action="store_true", help="run the merge round only")
+    parser.add_argument("--statements", action="store_true",
+                        help="also time each SQL statement of the merge round's last apply (on a copy, not counted)")
     parser.add_argument("--first-sync", type=int, nargs="+", default=[], metavar="N",
                         help="also a whole ward's first sync at these numbers of households (10000 50000)")
     parser.add_argument("--only-first-sync", action="store_true", help="run the --first-sync rounds only")
@@ -401,7 +414,7 @@ def main() -> None:
     if not args.only_merge:
         bench_apply(scratch, args.encrypted, args.rounds)
         bench_idle(scratch)
-    bench_merge(scratch, args.encrypted, args.merge_rows, min(args.rounds, 3))
+    bench_merge(scratch, args.encrypted, args.merge_rows, min(args.rounds, 3), args.statements)
     if not args.only_merge:
         bench_year(scratch, args.encrypted, args.year_households, args.year_days)
     if args.snapshot_of:
