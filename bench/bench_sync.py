@@ -19,8 +19,8 @@
 
 With `--encrypted` every database (the laptops' and the baseline's) is a SQLCipher file, as the app keeps them.
 
-    .venv/bin/python bench/bench_sync.py [--encrypted] [--rounds N] [--snapshot-of WARD_DB] [--merge-rows N] [--statements]
-                                         [--first-sync N ...] [--only-first-sync]
+    .venv/bin/python bench/bench_sync.py [--encrypted] [--rounds N] [--snapshot-of WARD_DB] [--merge-rows N]
+                                         [--statements] [--first-sync N ...] [--only-first-sync]
                                          [--year-households N] [--year-days N] [--only-year]
 """
 
