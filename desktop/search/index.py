@@ -90,17 +90,18 @@ def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, 
 
 
 # FTS5 merges its segments as it writes, as soon as `automerge` segments of one level exist (4 by default). A
-# statement that writes thousands of documents (a merge of a ward's edits, a first sync) then spends a third of its
-# time merging segments it has just written; with 16, the most FTS5 allows, the same replacement of 100k documents
-# took 5.5 s instead of 8.6 s. Smaller writes keep the default, so searches read few segments; the segments a big
-# write leaves are merged by the writes after it, a step at a time.
+# statement that replaces thousands of documents (a merge of a ward's edits, an import of updates) then spends a
+# third of its time merging segments it has just written; with 16, the most FTS5 allows, the same replacement of
+# 100k documents took 5.5 s instead of 8.6 s. It leaves more segments, which searches read until the writes after
+# it merge them a step at a time (+10 % CPU over a set of searches on a 20k ward written that way), so it is kept
+# for such replacements: a first sync, after which a new laptop is searched at once, indexes with the default.
 MANY_DOCUMENTS = 1_000
 _BULK_AUTOMERGE = 16
 
 
 @contextmanager
 def _merging_less(conn: sqlite3.Connection, documents: int) -> Iterator[None]:
-    """While a write of `documents` documents runs, FTS5 merges segments only when 16 of a level exist (see
+    """While `documents` documents are replaced, FTS5 merges segments only when 16 of a level exist (see
     `MANY_DOCUMENTS`); the setting is put back after, in the caller's transaction."""
     if documents < MANY_DOCUMENTS:
         yield
@@ -123,8 +124,7 @@ def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str, int
     # statements per household were a large part of applying it.
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM search_doc").fetchone()[0]
     insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len)", documents)
-    with _merging_less(conn, len(documents)):
-        conn.execute("INSERT INTO household_fts (rowid, doc) SELECT id, doc FROM search_doc WHERE id >= ?", (first,))
+    conn.execute("INSERT INTO household_fts (rowid, doc) SELECT id, doc FROM search_doc WHERE id >= ?", (first,))
 
 
 Texts = tuple[list[str | None], list[str | None]]
