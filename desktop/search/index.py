@@ -102,17 +102,17 @@ _BULK_AUTOMERGE = 16
 @contextmanager
 def _merging_less(conn: sqlite3.Connection, documents: int) -> Iterator[None]:
     """While `documents` documents are replaced, FTS5 merges segments only when 16 of a level exist (see
-    `MANY_DOCUMENTS`); the setting is put back after, in the caller's transaction."""
+    `MANY_DOCUMENTS`); the setting is put back after, in the caller's transaction. On an error it is not written
+    back: the caller's transaction is rolled back, the setting with it, and a second write could only hide the
+    first error (a full disk) behind its own."""
     if documents < MANY_DOCUMENTS:
         yield
         return
     row = conn.execute("SELECT v FROM household_fts_config WHERE k = 'automerge'").fetchone()
     conn.execute("INSERT INTO household_fts (household_fts, rank) VALUES ('automerge', ?)", (_BULK_AUTOMERGE,))
-    try:
-        yield
-    finally:
-        conn.execute("INSERT INTO household_fts (household_fts, rank) VALUES ('automerge', ?)",
-                     (4 if row is None else row[0],))  # never set: FTS5's default
+    yield
+    conn.execute("INSERT INTO household_fts (household_fts, rank) VALUES ('automerge', ?)",
+                 (4 if row is None else row[0],))  # never set: FTS5's default
 
 
 def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str, int]]) -> None:
