@@ -25,7 +25,8 @@ class _TimedCursor:
     def __iter__(self) -> Iterator[Any]:
         started = time.perf_counter()
         try:
-            yield from self._cursor  # the caller's work on each row is counted too: it is small beside the read
+            yield from self._cursor  # the caller's work on each row is counted too (a loop folding each row's
+            # text shows here with its Python): read a row-by-row statement's figure with that in mind
         finally:
             self._times[self._sql] += time.perf_counter() - started
 

@@ -169,9 +169,10 @@ def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -
                      "FROM temp.reindex WHERE doc_id IS NOT NULL AND doc IS NULL ORDER BY doc_id")
         conn.execute("DELETE FROM main.search_doc WHERE id IN (SELECT doc_id FROM temp.reindex WHERE doc IS NULL)")
         _prepare(conn)
-        conn.execute("INSERT INTO temp.reindex_docs (doc_id, doc, head_len, old_doc) SELECT doc_id, doc, head_len, "
-                     "old_doc FROM temp.reindex WHERE doc_id IS NOT NULL AND doc IS NOT NULL")
-        _replace(conn)
+        replaced = conn.execute(
+            "INSERT INTO temp.reindex_docs (doc_id, doc, head_len, old_doc) SELECT doc_id, doc, head_len, old_doc "
+            "FROM temp.reindex WHERE doc_id IS NOT NULL AND doc IS NOT NULL").rowcount
+        _replace(conn, replaced)
         _add_documents(conn, conn.execute("SELECT household_id, doc, head_len FROM temp.reindex "
                                           "WHERE doc_id IS NULL AND doc IS NOT NULL").fetchall())
     finally:
@@ -185,8 +186,8 @@ def _prepare(conn: sqlite3.Connection) -> None:
                  "head_len INTEGER, old_doc TEXT NOT NULL)")
 
 
-def _replace(conn: sqlite3.Connection) -> None:
-    """Give the documents of `temp.reindex_docs` their new text, each keeping its rowid, then empty it.
+def _replace(conn: sqlite3.Connection, count: int) -> None:
+    """Give the `count` documents of `temp.reindex_docs` their new text, each keeping its rowid, then empty it.
 
     Each document's old entry leaves the FTS5 table through the external-content `delete` command (which needs
     the old text: the caller read it already and gives it here) and its new text goes in under the same rowid just
@@ -205,7 +206,6 @@ def _replace(conn: sqlite3.Connection) -> None:
         # the register to find them, which cost twice as much when a fifth of the ward changed.
         conn.execute("UPDATE main.search_doc SET (doc, head_len) = (SELECT r.doc, r.head_len FROM temp.reindex_docs r "
                      "WHERE r.doc_id = search_doc.id) WHERE id IN (SELECT doc_id FROM temp.reindex_docs)")
-        (count,) = conn.execute("SELECT count(*) FROM temp.reindex_docs").fetchone()
         with _merging_less(conn, count):
             conn.execute("INSERT INTO household_fts (household_fts, rowid, doc) SELECT command, id, doc FROM ("
                          "SELECT 'delete' AS command, doc_id AS id, old_doc AS doc, 0 AS step FROM temp.reindex_docs "
@@ -255,7 +255,7 @@ def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> Non
         # Straight into the temporary table: staging (`desktop.bulk`) only pays off for the register's own tables.
         conn.executemany("INSERT INTO temp.reindex_docs (doc_id, doc, head_len, old_doc) VALUES (?, ?, ?, ?)",
                          changed)
-        _replace(conn)
+        _replace(conn, len(changed))
     if len(found) < len(ids):
         reindex_households(conn, [household_id for household_id in ids if household_id not in found])
 
