@@ -91,6 +91,10 @@ SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
 _TEMP_SUFFIX = ".wbpart"
 _protected: Counter[str] = Counter()
+# Background jobs open and close their own connections to the register on threads of their own, often at the
+# same moment: a count changed by two of them at once must not lose one change, or the register would be left
+# unprotected while still open.
+_protected_lock = threading.Lock()
 
 
 def _real(path: Path) -> str:
@@ -99,17 +103,20 @@ def _real(path: Path) -> str:
 
 def protect(path: Path | str) -> None:
     """Mark `path` (an open database or a key file in use) and its side files as never to be written over."""
-    for name in (str(path), *(str(path) + suffix for suffix in SIDE_SUFFIXES)):
-        _protected[_real(Path(name))] += 1
+    names = [_real(Path(name)) for name in (str(path), *(str(path) + suffix for suffix in SIDE_SUFFIXES))]
+    with _protected_lock:
+        for real in names:
+            _protected[real] += 1
 
 
 def release(path: Path | str) -> None:
     """Undo one `protect` (the database was closed)."""
-    for name in (str(path), *(str(path) + suffix for suffix in SIDE_SUFFIXES)):
-        real = _real(Path(name))
-        _protected[real] -= 1
-        if _protected[real] <= 0:
-            del _protected[real]
+    names = [_real(Path(name)) for name in (str(path), *(str(path) + suffix for suffix in SIDE_SUFFIXES))]
+    with _protected_lock:
+        for real in names:
+            _protected[real] -= 1
+            if _protected[real] <= 0:
+                del _protected[real]
 
 
 def _looks_like_key_file(head: bytes) -> bool:
