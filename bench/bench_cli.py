@@ -47,11 +47,18 @@ def main() -> None:
     args = parser.parse_args()
     env = {**os.environ, "WARDBOOK_UNENCRYPTED": "1"}
     wardbook = str(Path(sys.executable).with_name("wardbook"))
-    ward = args.ward
-    if ward is None:
-        ward = Path(tempfile.mkdtemp()) / "ward.db"
+    if args.ward is not None:
+        compare(args.ward, wardbook, env, args.runs)
+        return
+    with tempfile.TemporaryDirectory(prefix="wardbook-bench-cli-") as folder:  # the demo ward goes with the run
+        ward = Path(folder) / "ward.db"
         subprocess.run([wardbook, "--db", str(ward), "demo", "--households", str(args.households)], check=True,
                        stdout=subprocess.DEVNULL, env=env)
+        compare(ward, wardbook, env, args.runs)
+
+
+def compare(ward: Path, wardbook: str, env: dict[str, str], runs: int) -> None:
+    """Time each command as a whole process on `ward`, alternating them, and print their medians."""
     commands = {
         "wardbook search": [wardbook, "--db", str(ward), "search", *QUERY.split()],
         "wardbook stats": [wardbook, "--db", str(ward), "stats"],
@@ -61,11 +68,11 @@ def main() -> None:
     times: dict[str, list[float]] = {name: [] for name in commands}
     for command in commands.values():
         _timed(command, env)  # warm the file cache
-    for _ in range(args.runs):
+    for _ in range(runs):
         for name, command in commands.items():
             times[name].append(_timed(command, env))
     baseline = statistics.median(times["one-shot sqlite script"])
-    print(f"ward: {ward} (plain); medians of {args.runs} alternating runs, whole processes")
+    print(f"ward: {ward} (plain); medians of {runs} alternating runs, whole processes")
     for name, values in times.items():
         median = statistics.median(values)
         target = "; target <= 4x" if name == "wardbook search" else ""

@@ -107,7 +107,11 @@ def main() -> None:
     if args.child:
         child(args.child[0], Path(args.child[1]), Path(args.child[2]))
         return
-    scratch = Path(tempfile.mkdtemp())
+    with tempfile.TemporaryDirectory(prefix="wardbook-bench-import-") as folder:  # the ward and its copies go with it
+        run(args, Path(folder))
+
+
+def run(args: argparse.Namespace, scratch: Path) -> None:
     with Store.open(scratch / "source.db", create=True) as source:
         generate_demo_ward(source, DemoSize(households=args.households, visits_per_household=0))
         people = source.conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -153,15 +154,17 @@ def main() -> None:
     parser.add_argument("--plain", action="store_true", help="plain SQLite instead of SQLCipher")
     parser.add_argument("--big", action="store_true", help="also one review of a 50k-household ward")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="wardbook-bench-report-"))
-    db = args.db or work / f"ward-{args.households}.db"
-    store = make_ward(db, args.households, not args.plain)
-    run(store, work, args.repeat, "encrypted" if not args.plain else "plain")
-    store.close()
-    if args.big:
-        big_db = db.with_name(f"ward-50000{'-plain' if args.plain else ''}.db")
-        with make_ward(big_db, 50_000, not args.plain) as big:
-            run(big, work, 1, "50k")
+    work = Path(tempfile.mkdtemp(prefix="wardbook-bench-report-"))  # the outputs (and a ward made without --db)
+    try:
+        db = args.db or work / f"ward-{args.households}.db"
+        with make_ward(db, args.households, not args.plain) as store:
+            run(store, work, args.repeat, "encrypted" if not args.plain else "plain")
+        if args.big:
+            big_db = db.with_name(f"ward-50000{'-plain' if args.plain else ''}.db")
+            with make_ward(big_db, 50_000, not args.plain) as big:
+                run(big, work, 1, "50k")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def run(store: Store, work: Path, repeat: int, label: str) -> None:

@@ -63,7 +63,14 @@ def main() -> None:
     parser.add_argument("--db", type=Path)
     parser.add_argument("--encrypted", action="store_true", help="a SQLCipher database, as the app keeps it")
     args = parser.parse_args()
-    path = args.db or Path(tempfile.mkdtemp()) / "bench.db"
+    if args.db is not None:
+        run(args, args.db)
+        return
+    with tempfile.TemporaryDirectory(prefix="wardbook-bench-search-") as folder:  # the demo ward goes with the run
+        run(args, Path(folder) / "bench.db")
+
+
+def run(args: argparse.Namespace, path: Path) -> None:
     key_path = path.with_name(path.name + ".key")
     key: bytes | None = None
     if args.encrypted:

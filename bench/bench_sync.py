@@ -401,7 +401,12 @@ def main() -> None:
     parser.add_argument("--year-days", type=int, default=250, metavar="N", help="working days of that year")
     parser.add_argument("--only-year", action="store_true", help="run the year-of-changes round only")
     args = parser.parse_args()
-    scratch = Path(tempfile.mkdtemp())
+    # Every database of a run lives here and goes with it: a 100k merge round alone leaves 3 GB behind.
+    with tempfile.TemporaryDirectory(prefix="wardbook-bench-sync-") as folder:
+        run(args, Path(folder))
+
+
+def run(args: argparse.Namespace, scratch: Path) -> None:
     print(f"databases: {'SQLCipher (encrypted)' if args.encrypted else 'plain SQLite'}")
     for households in args.first_sync:
         bench_apply(scratch, args.encrypted, min(args.rounds, 3), households, snapshot=False)
