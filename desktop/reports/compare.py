@@ -4,10 +4,19 @@ target, as the sơ kết / tổng kết states them ("tăng 12% so với cùng k
 The earlier periods' figures are computed by the very same `review_figures`, each as of its own cut-off, so
 they are the figures those periods' reviews printed (and print again); without the lists and breakdowns only a
 review of its own prints (`details=False`), which the key figures do not read.
+
+They are computed while the review computes its own period's figures, each on a connection of its own in a
+thread (`comparing`): SQLite lets go of Python's lock while a query runs, which is most of their time, so on a
+laptop's two cores a review takes little more than its own period's figures instead of three periods' one after
+another.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -40,26 +49,72 @@ def targets(store: Store) -> dict[str, float]:
     return found
 
 
-def compare(
+def _earlier_values(
+    store: Store, other: Period, area_id: str | None, today: date | None, cancelled: Cancelled | None
+) -> dict[str, float | None]:
+    from desktop.reports.figures import review_figures
+
+    figures = review_figures(store, other, area_id, today=today, cancelled=cancelled, compare=False, details=False)
+    return values(figures)
+
+
+def _earlier_values_apart(
+    store: Store, other: Period, area_id: str | None, today: date | None, cancelled: Cancelled
+) -> dict[str, float | None]:
+    """`_earlier_values` on a connection of its own (same key, same user), for a thread of its own."""
+    from desktop.security.database import reopen
+
+    with reopen(store) as own:
+        return _earlier_values(own, other, area_id, today, cancelled)
+
+
+@contextmanager
+def comparing(
     store: Store,
     period: Period,
     area_id: str | None,
     today: date | None,
     cancelled: Cancelled | None = None,
-) -> Comparison:
-    from desktop.reports.figures import review_figures
+) -> Iterator[Callable[[], Comparison]]:
+    """Start computing the comparison of `period` (see the module's docstring) while the block computes the
+    period's own figures; the block calls what it is given for the result, which waits for what is left.
 
-    def figures_of(other: Period | None) -> dict[str, float | None] | None:
-        if other is None:
-            return None
-        figures = review_figures(
-            store, other, area_id, today=today, cancelled=cancelled, compare=False, details=False
-        )
-        return values(figures)
-
+    Inside an open transaction of `store` the earlier periods are computed on its own connection when asked for
+    instead: another connection would not see what that transaction wrote. A block that ends with an error (a
+    cancel) stops the threads at their next step instead of waiting for the figures nobody will read.
+    """
     before = previous(period)
     last_year = None if period.kind == "year" else year_before(period)
-    return Comparison(before, figures_of(before), last_year, figures_of(last_year), targets(store))
+    earlier = [other for other in (before, last_year) if other is not None]
+    ward_targets = targets(store)
+    if store.in_transaction or not earlier:
+        def in_turn() -> Comparison:
+            return Comparison(
+                before, None if before is None else _earlier_values(store, before, area_id, today, cancelled),
+                last_year, None if last_year is None else _earlier_values(store, last_year, area_id, today, cancelled),
+                ward_targets)
+
+        yield in_turn
+        return
+    stop = threading.Event()
+
+    def stopped() -> bool:
+        return stop.is_set() or (cancelled is not None and cancelled())
+
+    with ThreadPoolExecutor(max_workers=len(earlier), thread_name_prefix="review-compare") as pool:
+        running: dict[Period, Future[dict[str, float | None]]] = {
+            other: pool.submit(_earlier_values_apart, store, other, area_id, today, stopped) for other in earlier}
+
+        def result() -> Comparison:
+            return Comparison(
+                before, None if before is None else running[before].result(),
+                last_year, None if last_year is None else running[last_year].result(),
+                ward_targets)
+
+        try:
+            yield result
+        finally:
+            stop.set()  # after the result was read: only threads nobody waits for any more are stopped
 
 
 def change(now: float | None, then: float | None) -> float | None:

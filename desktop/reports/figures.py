@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeVar
@@ -453,43 +454,44 @@ def _review_figures(
     cutoff = cutoff_for(period, today)
     sql = _Sql(period, scope, cutoff)
     step = _Steps(11, progress, cancelled)
-    households_at(store, sql)
-    households, people = step("households", lambda: _headcounts(store, sql))
-    coverage = step("coverage", lambda: _coverage(store, sql))
-    visits = step("visits", lambda: _visit_breakdown(store, sql, period) if details else _visit_total(store, sql))
-    support = step("support", lambda: _support(store, sql))
-    follow_ups = step("follow_ups", lambda: _follow_ups(store, sql))
-    not_visited = step("not_visited", lambda: _not_visited(store, sql) if details else [])
-    overdue = step("overdue", lambda: _overdue(store, sql, details))
-    cases = step("cases", lambda: _cases(store, sql))
-    activity_kinds, activity_lines = step("activities", lambda: _activities(store, sql))
-    officers = step("officers", lambda: _officers(store, sql) if details else [])
-    commendations = step("commendations", lambda: _commendations(store, sql, period) if details else [])
-    return ReviewFigures(
-        period=period,
-        scope=scope,
-        cutoff=cutoff,
-        households=households,
-        people=people,
-        households_visited=sum(line.visited for line in coverage),
-        visits=visits.total,
-        visits_voided=visits.voided,
-        coverage=coverage,
-        visits_by_purpose=visits.by_purpose,
-        visits_by_outcome=visits.by_outcome,
-        visits_by_month=visits.by_month,
-        support=support,
-        follow_ups=follow_ups,
-        not_visited=not_visited,
-        overdue=overdue,
-        cases=cases,
-        activities_by_kind=activity_kinds,
-        activities=activity_lines,
-        officers=officers,
-        commendations=commendations,
-        comparison=_compare(store, period, area_id, today, cancelled) if compare else None,
-        outcomes=_outcomes(store, period, area_id, today),  # a few small tables: earlier periods compare them too
-    )
+    with _comparing(store, period, area_id, today, cancelled, compare) as comparison:
+        households_at(store, sql)
+        households, people = step("households", lambda: _headcounts(store, sql))
+        coverage = step("coverage", lambda: _coverage(store, sql))
+        visits = step("visits", lambda: _visit_breakdown(store, sql, period) if details else _visit_total(store, sql))
+        support = step("support", lambda: _support(store, sql))
+        follow_ups = step("follow_ups", lambda: _follow_ups(store, sql))
+        not_visited = step("not_visited", lambda: _not_visited(store, sql) if details else [])
+        overdue = step("overdue", lambda: _overdue(store, sql, details))
+        cases = step("cases", lambda: _cases(store, sql))
+        activity_kinds, activity_lines = step("activities", lambda: _activities(store, sql))
+        officers = step("officers", lambda: _officers(store, sql) if details else [])
+        commendations = step("commendations", lambda: _commendations(store, sql, period) if details else [])
+        return ReviewFigures(
+            period=period,
+            scope=scope,
+            cutoff=cutoff,
+            households=households,
+            people=people,
+            households_visited=sum(line.visited for line in coverage),
+            visits=visits.total,
+            visits_voided=visits.voided,
+            coverage=coverage,
+            visits_by_purpose=visits.by_purpose,
+            visits_by_outcome=visits.by_outcome,
+            visits_by_month=visits.by_month,
+            support=support,
+            follow_ups=follow_ups,
+            not_visited=not_visited,
+            overdue=overdue,
+            cases=cases,
+            activities_by_kind=activity_kinds,
+            activities=activity_lines,
+            officers=officers,
+            commendations=commendations,
+            comparison=comparison(),
+            outcomes=_outcomes(store, period, area_id, today),  # a few small tables: earlier periods compare them too
+        )
 
 
 def _outcomes(store: Store, period: Period, area_id: str | None, today: date | None) -> OutcomeFigures:
@@ -498,12 +500,15 @@ def _outcomes(store: Store, period: Period, area_id: str | None, today: date | N
     return outcome_figures(store, period, area_id, today=today)
 
 
-def _compare(
-    store: Store, period: Period, area_id: str | None, today: date | None, cancelled: Cancelled | None
-) -> Comparison:
-    from desktop.reports.compare import compare
+def _comparing(
+    store: Store, period: Period, area_id: str | None, today: date | None, cancelled: Cancelled | None,
+    compare: bool,
+) -> AbstractContextManager[Callable[[], Comparison | None]]:
+    if not compare:
+        return nullcontext(lambda: None)
+    from desktop.reports.compare import comparing
 
-    return compare(store, period, area_id, today, cancelled)
+    return comparing(store, period, area_id, today, cancelled)
 
 
 class _Steps:

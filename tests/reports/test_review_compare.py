@@ -3,11 +3,14 @@ the summary table, the drafted results and the exports, from the same figures th
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from desktop.errors import WardbookError
+from desktop.register.visits import add_visit
 from desktop.reports.figures import review_figures
 from desktop.reports.indicators import INDICATORS, parse_target, values
 from desktop.reports.narrative import drafts
@@ -88,3 +91,67 @@ def test_a_target_the_review_cannot_use_is_refused_when_it_is_set(store: Store) 
     change_setting(store, "report.target.visits", "1.500")  # a count may pass 100
     change_setting(store, "report.target.visits", "")  # removes the target
     assert store.setting("report.target.coverage") == "90,5" and not store.setting("report.target.visits")
+
+
+def test_earlier_periods_are_computed_on_connections_of_their_own_with_the_same_figures(
+        demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The previous quarter and the same quarter last year run beside the period's own figures, each on its own
+    connection in a thread, and give what the same figures computed one after another on one connection give."""
+    from desktop.reports import compare
+
+    seen: list[tuple[bool, str]] = []
+    computed = compare._earlier_values
+
+    def watched(store: Store, *args: object) -> dict[str, float | None]:
+        seen.append((store.conn is demo_store.conn, threading.current_thread().name))
+        return computed(store, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compare, "_earlier_values", watched)
+    alongside = review_figures(demo_store, Q2, today=TODAY).comparison
+    assert len(seen) == 2 and not any(same for same, _thread in seen)
+    assert all(thread.startswith("review-compare") for _same, thread in seen)
+    seen.clear()
+    with demo_store.transaction():  # inside a transaction: in turn, on the caller's connection
+        in_turn = review_figures(demo_store, Q2, today=TODAY).comparison
+    assert [same for same, _thread in seen] == [True, True]
+    assert alongside == in_turn
+    assert alongside is not None and alongside.previous_values and alongside.previous_values["visits"]
+
+
+def test_a_review_inside_a_transaction_compares_with_what_the_transaction_wrote(demo_store: Store) -> None:
+    before = review_figures(demo_store, Q2, today=TODAY).comparison
+    assert before is not None and before.previous_values is not None
+    household = demo_store.conn.execute(
+        "SELECT id FROM households WHERE deleted_hlc IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+    with demo_store.transaction():
+        add_visit(demo_store, household_id=household, visited_on="15/02/2026", purposes=["welfare_check"],
+                  outcome="met")
+        during = review_figures(demo_store, Q2, today=TODAY).comparison
+    assert during is not None and during.previous_values is not None
+    assert during.previous_values["visits"] == before.previous_values["visits"] + 1
+
+
+def test_a_cancelled_review_stops_its_earlier_periods_too(demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user cancels while the period's own figures are computed: the earlier periods' threads stop at their
+    next step instead of finishing figures nobody will read (the review waits for them before it gives up)."""
+    from desktop.reports import compare
+
+    finished: list[str] = []
+    computed = compare._earlier_values
+
+    def watched(*args: object) -> dict[str, float | None]:
+        result = computed(*args)  # type: ignore[arg-type]
+        finished.append(threading.current_thread().name)
+        return result
+
+    monkeypatch.setattr(compare, "_earlier_values", watched)
+    caller = threading.current_thread()
+
+    def cancelled() -> bool:  # the user's cancel, seen by the review's own thread; the others learn it from it
+        return threading.current_thread() is caller
+
+    with pytest.raises(WardbookError) as raised:
+        review_figures(demo_store, Q2, today=TODAY, cancelled=cancelled)
+    assert raised.value.msg_id == "reports.cancelled"
+    assert finished == []
+    assert not [thread for thread in threading.enumerate() if thread.name.startswith("review-compare")]
