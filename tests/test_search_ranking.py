@@ -102,3 +102,25 @@ def test_filtered_and_unfiltered_searches_split_words_alike(store: Store) -> Non
         assert list_household_ids(store, HouseholdFilter(text=text, area_id=area)) == alone, text
     # "12" then "3a" as whole words in three households (newest first); in the fourth only in another order
     assert list_household_ids(store, HouseholdFilter(text="12 3a")) == [ids[3], ids[2], ids[0], ids[1]]
+
+
+def test_a_search_within_a_khu_pho_reads_its_households_from_an_index_alone(
+        big_ward: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keystroke with a khu phố chosen tests that khu phố's alive households against the matches: read from an
+    index, without each household's row (a page decrypted per household on an encrypted register), and with the
+    matches gathered once, not looked up again for every household."""
+    from desktop.store import queries
+
+    monkeypatch.setattr(queries, "FILTER_FIRST_ABOVE", 0)
+    area = str(big_ward.conn.execute("SELECT id FROM areas ORDER BY name LIMIT 1").fetchone()[0])
+    statements: list[str] = []
+    big_ward.conn.set_trace_callback(statements.append)
+    try:
+        found = find_households(big_ward, HouseholdFilter(text="n", area_id=area), limit=500)
+    finally:
+        big_ward.conn.set_trace_callback(None)
+    assert found.total > 0
+    statement = next(sql for sql in statements if "FROM households h" in sql and "MATCH" in sql)
+    plan = [row[3] for row in big_ward.conn.execute("EXPLAIN QUERY PLAN " + statement)]
+    assert any("COVERING INDEX households_by_area" in step for step in plan), plan
+    assert not any("CORRELATED" in step or "rowid=?" in step for step in plan), plan
