@@ -124,3 +124,17 @@ def test_a_search_within_a_khu_pho_reads_its_households_from_an_index_alone(
     plan = [row[3] for row in big_ward.conn.execute("EXPLAIN QUERY PLAN " + statement)]
     assert any("COVERING INDEX households_by_area" in step for step in plan), plan
     assert not any("CORRELATED" in step or "rowid=?" in step for step in plan), plan
+
+
+@pytest.mark.parametrize("text", ["n", "nguyen van", "0"])
+def test_the_choice_of_the_filtered_way_reads_matches_only_up_to_its_threshold(big_ward: Store, text: str) -> None:
+    from desktop.search.index import count_matches, ranked_query
+    from desktop.store.queries import _matches_more_than
+
+    query = ranked_query(text)
+    assert query is not None
+    counted = count_matches(big_ward.conn, text)
+    assert counted > 1
+    assert _matches_more_than(big_ward, query, counted - 1)
+    assert not _matches_more_than(big_ward, query, counted)
+    assert not _matches_more_than(big_ward, query, counted + 5)
