@@ -51,23 +51,24 @@ def targets(store: Store) -> dict[str, float]:
 
 
 def _earlier_values(
-    store: Store, other: Period, area_id: str | None, today: date | None, cancelled: Cancelled | None
-) -> dict[str, float | None]:
+    store: Store, earlier: list[Period], area_id: str | None, today: date | None, cancelled: Cancelled | None
+) -> list[dict[str, float | None]]:
+    """The key figures of each of the `earlier` periods, in turn on `store`'s connection: the periods read the
+    same pages, which the connection's cache then holds for the next."""
     from desktop.reports.figures import review_figures
 
-    figures = review_figures(store, other, area_id, today=today, cancelled=cancelled, compare=False, details=False)
-    return values(figures)
+    return [values(review_figures(store, other, area_id, today=today, cancelled=cancelled, compare=False,
+                                  details=False)) for other in earlier]
 
 
 def _earlier_values_apart(
     store: Store, earlier: list[Period], area_id: str | None, today: date | None, cancelled: Cancelled
 ) -> list[dict[str, float | None]]:
-    """`_earlier_values` of each period on one connection of its own (same key, same user), for a thread of its
-    own: the periods read the same pages, which the connection's cache then holds for the next."""
+    """`_earlier_values` on a connection of its own (same key, same user), for a thread of its own."""
     from desktop.security.database import reopen
 
     with reopen(store) as own:
-        return [_earlier_values(own, other, area_id, today, cancelled) for other in earlier]
+        return _earlier_values(own, earlier, area_id, today, cancelled)
 
 
 @contextmanager
@@ -83,20 +84,20 @@ def comparing(
 
     Inside an open transaction of `store` the earlier periods are computed on its own connection when asked for
     instead: another connection would not see what that transaction wrote. A block that ends with an error (a
-    cancel) stops the threads at their next step instead of waiting for the figures nobody will read.
+    cancel) stops the thread at its next step instead of waiting for the figures nobody will read.
     """
     before = previous(period)
     last_year = None if period.kind == "year" else year_before(period)
     earlier = [other for other in (before, last_year) if other is not None]
     ward_targets = targets(store)
-    if store.in_transaction or not earlier:
-        def in_turn() -> Comparison:
-            return Comparison(
-                before, None if before is None else _earlier_values(store, before, area_id, today, cancelled),
-                last_year, None if last_year is None else _earlier_values(store, last_year, area_id, today, cancelled),
-                ward_targets)
 
-        yield in_turn
+    def comparison(found: list[dict[str, float | None]]) -> Comparison:
+        of = dict(zip(earlier, found, strict=True))
+        return Comparison(before, of[before] if before else None, last_year, of[last_year] if last_year else None,
+                          ward_targets)
+
+    if store.in_transaction or not earlier:
+        yield lambda: comparison(_earlier_values(store, earlier, area_id, today, cancelled))
         return
     stop = threading.Event()
 
@@ -106,16 +107,10 @@ def comparing(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="review-compare") as pool:
         running: Future[list[dict[str, float | None]]] = pool.submit(
             _earlier_values_apart, store, earlier, area_id, today, stopped)
-
-        def result() -> Comparison:
-            found = dict(zip(earlier, running.result(), strict=True))
-            return Comparison(before, found.get(before) if before else None,
-                              last_year, found.get(last_year) if last_year else None, ward_targets)
-
         try:
-            yield result
+            yield lambda: comparison(running.result())
         finally:
-            stop.set()  # after the result was read: only threads nobody waits for any more are stopped
+            stop.set()  # after the result was read: only a thread nobody waits for any more is stopped
 
 
 def change(now: float | None, then: float | None) -> float | None:

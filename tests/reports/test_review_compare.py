@@ -102,18 +102,18 @@ def test_earlier_periods_are_computed_on_connections_of_their_own_with_the_same_
     seen: list[tuple[bool, str]] = []
     computed = compare._earlier_values
 
-    def watched(store: Store, *args: object) -> dict[str, float | None]:
+    def watched(store: Store, *args: object) -> list[dict[str, float | None]]:
         seen.append((store.conn is demo_store.conn, threading.current_thread().name))
         return computed(store, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(compare, "_earlier_values", watched)
     alongside = review_figures(demo_store, Q2, today=TODAY).comparison
-    assert len(seen) == 2 and not any(same for same, _thread in seen)
+    assert len(seen) == 1 and not any(same for same, _thread in seen)  # both periods, on one other connection
     assert all(thread.startswith("review-compare") for _same, thread in seen)
     seen.clear()
     with demo_store.transaction():  # inside a transaction: in turn, on the caller's connection
         in_turn = review_figures(demo_store, Q2, today=TODAY).comparison
-    assert [same for same, _thread in seen] == [True, True]
+    assert [same for same, _thread in seen] == [True]
     assert alongside == in_turn
     assert alongside is not None and alongside.previous_values and alongside.previous_values["visits"]
 
@@ -139,7 +139,7 @@ def test_a_cancelled_review_stops_its_earlier_periods_too(demo_store: Store, mon
     finished: list[str] = []
     computed = compare._earlier_values
 
-    def watched(*args: object) -> dict[str, float | None]:
+    def watched(*args: object) -> list[dict[str, float | None]]:
         result = computed(*args)  # type: ignore[arg-type]
         finished.append(threading.current_thread().name)
         return result
