@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -154,8 +153,9 @@ def main() -> None:
     parser.add_argument("--plain", action="store_true", help="plain SQLite instead of SQLCipher")
     parser.add_argument("--big", action="store_true", help="also one review of a 50k-household ward")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="wardbook-bench-report-"))  # the outputs (and a ward made without --db)
-    try:
+    # The outputs (and a ward made without --db) go with the run, as every benchmark's scratch files do.
+    with tempfile.TemporaryDirectory(prefix="wardbook-bench-report-") as folder:
+        work = Path(folder)
         db = args.db or work / f"ward-{args.households}.db"
         with make_ward(db, args.households, not args.plain) as store:
             run(store, work, args.repeat, "encrypted" if not args.plain else "plain")
@@ -163,8 +163,6 @@ def main() -> None:
             big_db = db.with_name(f"ward-50000{'-plain' if args.plain else ''}.db")
             with make_ward(big_db, 50_000, not args.plain) as big:
                 run(big, work, 1, "50k")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def run(store: Store, work: Path, repeat: int, label: str) -> None:
