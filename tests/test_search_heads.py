@@ -1,5 +1,5 @@
 """Re-indexing a household from its new own text and its members' part already indexed (`reindex_heads`) gives
-the documents a rebuild from the tables gives, rowids kept, and search finds the same households.
+the documents a rebuild from the tables gives (text and khu phố), rowids kept, and search finds the same households.
 
 Bulk edits go through the real write path (local updates, and a merge of another laptop's edits), mixed with
 member changes, empty values and households deleted, on a real demo ward.
@@ -15,7 +15,7 @@ import sqlite_utils
 
 from desktop.search import index
 from desktop.search.folding import fold_words
-from desktop.search.index import reindex_heads, search_household_ids
+from desktop.search.index import area_token, reindex_heads, search_household_ids
 from desktop.store import RowWrite, Store
 from desktop.store.migrations import MIGRATIONS, _v11_search_document_heads, migrate
 from desktop.sync.merge import merge_changes
@@ -23,28 +23,28 @@ from desktop.sync.merge import merge_changes
 WORDS = ("nguyen", "duong", "hem", "09", "le loi", "thi hoa", "tran", "hk")
 
 
-def _documents(store: Store) -> list[tuple[int, str, str, int]]:
-    return store.conn.execute("SELECT id, household_id, doc, head_len FROM search_doc ORDER BY id").fetchall()
+def _documents(store: Store) -> list[tuple[int, str, str, int, str]]:
+    return store.conn.execute("SELECT id, household_id, doc, head_len, area FROM search_doc ORDER BY id").fetchall()
 
 
-def _rebuilt(store: Store) -> list[tuple[str, str, int]]:
-    """The documents a rebuild from the tables would write: (household, doc, head_len)."""
+def _rebuilt(store: Store) -> list[tuple[str, str, int, str]]:
+    """The documents a rebuild from the tables would write: (household, doc, head_len, khu phố's token)."""
     rows = store.conn.execute(
         "SELECT h.id, coalesce(h.code, '') || ' ' || coalesce(h.house_no, '') || ' ' || coalesce(h.street, '') "
         "|| ' ' || coalesce(h.phone, ''), (SELECT group_concat(member, ' ') FROM (SELECT coalesce(p.full_name, '') "
         "|| ' ' || coalesce(p.phone, '') AS member FROM people p WHERE p.household_id = h.id "
-        "AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL ORDER BY p.rowid)) "  # members in the order added
+        "AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL ORDER BY p.rowid)), h.area_id "  # members as added
         "FROM households h WHERE h.deleted_hlc IS NULL ORDER BY h.id").fetchall()
     result = []
-    for household_id, own, members in rows:
+    for household_id, own, members, area_id in rows:
         head, rest = fold_words(own), fold_words(members or "")
-        result.append((household_id, " ".join(filter(None, (head, rest))), len(head)))
+        result.append((household_id, " ".join(filter(None, (head, rest))), len(head), area_token(area_id)))
     return result
 
 
 def _check(store: Store) -> None:
     documents = _documents(store)
-    assert sorted((h, doc, head_len) for _id, h, doc, head_len in documents) == _rebuilt(store)
+    assert sorted(document[1:] for document in documents) == _rebuilt(store)
     assert store.conn.execute("INSERT INTO household_fts (household_fts) VALUES ('integrity-check')").fetchall() == []
 
 
@@ -63,9 +63,17 @@ def _edits(ids: list[str], round_: int) -> list[RowWrite]:
     return edits
 
 
+def _moves(store: Store, ids: list[str], round_: int) -> list[RowWrite]:
+    """Every fifth household moved to another khu phố (a few to none), nothing else of it changed."""
+    areas = [row[0] for row in store.conn.execute("SELECT id FROM areas ORDER BY id")]
+    return [RowWrite("households", household_id, "update",
+                     {"area_id": areas[(i + round_) % len(areas)] if i % 7 else None})
+            for i, household_id in enumerate(ids[::5])]
+
+
 def test_local_bulk_edits_reindex_like_a_rebuild(demo_store: Store) -> None:
     ids = [row[0] for row in demo_store.conn.execute("SELECT id FROM households ORDER BY id")]
-    before = {h: doc_id for doc_id, h, _doc, _len in _documents(demo_store)}
+    before = {document[1]: document[0] for document in _documents(demo_store)}
     people = [row[0] for row in demo_store.conn.execute("SELECT id FROM people ORDER BY id LIMIT 30")]
     demo_store.writer.write([
         *_edits(ids, 1),
@@ -74,8 +82,9 @@ def test_local_bulk_edits_reindex_like_a_rebuild(demo_store: Store) -> None:
         RowWrite("people", people[2], "delete"),
         RowWrite("households", ids[7], "delete"),
     ])
+    demo_store.writer.write(_moves(demo_store, ids, 1))
     _check(demo_store)
-    after = {h: doc_id for doc_id, h, _doc, _len in _documents(demo_store)}
+    after = {document[1]: document[0] for document in _documents(demo_store)}
     assert ids[7] not in after
     assert all(after[h] == before[h] for h in after)  # rowids kept: the ranking's order of writing stays
     found = set(search_household_ids(demo_store.conn, "le loi 1", limit=None))
@@ -88,6 +97,8 @@ def test_merged_edits_reindex_like_a_rebuild(demo_store: Store) -> None:
     changes = [["households", edit.row_id, "update", 2**60 + i, edit.fields]
                for i, edit in enumerate(_edits(ids, 2))]
     merge_changes(demo_store, "other-laptop", changes, {})
+    merge_changes(demo_store, "other-laptop", [["households", move.row_id, "update", 2**60 + 10**6 + i, move.fields]
+                                               for i, move in enumerate(_moves(demo_store, ids, 2))], {})
     _check(demo_store)
     assert len(search_household_ids(demo_store.conn, "duong le loi 2", limit=None)) == len(ids)
 
@@ -151,6 +162,7 @@ def test_replaced_documents_leave_the_index_a_rebuild_makes(demo_store: Store, m
     ids = [row[0] for row in demo_store.conn.execute("SELECT id FROM households ORDER BY id")]
     with demo_store.transaction():
         demo_store.writer.write(_edits(ids, 3))
+        demo_store.writer.write(_moves(demo_store, ids, 3))
         demo_store.writer.write([RowWrite("households", household_id, "update", {"street": f"Hẻm {i % 5} Lê Lợi"})
                                  for i, household_id in enumerate(ids[::2])])
     merge_changes(demo_store, "other-laptop", [["households", household_id, "update", 2**60 + i,

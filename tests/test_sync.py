@@ -691,13 +691,15 @@ def test_a_first_sync_indexes_households_as_a_rebuild_would(tmp_path: Path) -> N
     os.rename(folder_a.with_name("away"), folder_a)
     b.sync()
 
-    def documents(store: Store) -> list[tuple[str, str]]:
-        return store.conn.execute("SELECT household_id, doc FROM search_doc ORDER BY household_id").fetchall()
+    def documents(store: Store) -> list[tuple[str, str, int, str]]:
+        return store.conn.execute(
+            "SELECT household_id, doc, head_len, area FROM search_doc ORDER BY household_id").fetchall()
 
     indexed = documents(b.store)
     with b.store.transaction():
         rebuild_search_index(b.store.conn)
     assert indexed == documents(b.store) and len(indexed) > 30
+    assert len({area for *_, area in indexed}) > 2  # each household's khu phố, from the rows the sync inserted
     assert household in search_household_ids(b.store.conn, "quach thi nhung")
     assert household in search_household_ids(b.store.conn, "trinh van lam")
     assert other not in search_household_ids(b.store.conn, "doan thi men")

@@ -6,10 +6,16 @@
 household's own fields rebuilds the document from its new head and the members' text already there, without
 reading the members again. The write path calls `reindex_heads` or `reindex_households` in the same
 transaction as the change, which keeps the index in step with the register.
+
+Each document also carries its household's khu phố, as one token in a column of its own (`area`, see
+`area_token`), so a search within a khu phố is one full-text query: FTS5 intersects the khu phố's list with the
+typed words' lists itself, instead of SQLite gathering every household that holds the first letter typed (most of
+the ward) to test the khu phố's households against them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -24,15 +30,42 @@ from desktop.search.folding import fold, fold_words
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+_FTS_OPTIONS = "content='search_doc', content_rowid='id', tokenize='unicode61 remove_diacritics 0', prefix='1 2 3'"
+
+
 def create_search_index(conn: sqlite3.Connection) -> None:
+    """The index as migration 2 made it (documents only); migration 11 adds `head_len`, 14 the khu phố."""
     conn.execute(
         "CREATE TABLE search_doc (id INTEGER PRIMARY KEY, household_id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)"
     )
-    conn.execute(
-        "CREATE VIRTUAL TABLE household_fts USING fts5("
-        "doc, content='search_doc', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
-    )
+    conn.execute(f"CREATE VIRTUAL TABLE household_fts USING fts5(doc, {_FTS_OPTIONS})")
+
+
+def index_areas(conn: sqlite3.Connection) -> None:
+    """Give every document its household's khu phố (`area_token`) and the full-text table its `area` column
+    (migration 14). FTS5 cannot add a column: the table is made again and filled from the documents."""
+    conn.execute("ALTER TABLE search_doc ADD COLUMN area TEXT NOT NULL DEFAULT ''")
+    conn.execute("DROP TABLE household_fts")
+    conn.execute(f"CREATE VIRTUAL TABLE household_fts USING fts5(doc, area, {_FTS_OPTIONS})")
+    conn.executemany("UPDATE search_doc SET area = ? WHERE id = ?", [
+        (area_token(area_id), doc_id) for doc_id, area_id in conn.execute(
+            "SELECT s.id, h.area_id FROM search_doc s CROSS JOIN households h ON h.id = s.household_id")])
+    conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
+
+
+# What marks a khu phố's token: a private-use character, which FTS5 keeps inside a word (unicode61 counts the
+# "Co" category as letters) but which what a user types never holds (`_TOKEN` splits words on it), so no typed
+# word, whole or as a prefix, can match a khu phố; and queries name the `area` column, so no name or address
+# holding that character can pass for one.
+_AREA_MARK = "\ue000"
+
+
+def area_token(area_id: str | None) -> str:
+    """The index's word for a khu phố ("" for none). A hash of the id, not the id: the token must be one word
+    whatever characters an id holds (a "-" would split it), and of one short length whatever a laptop sends."""
+    if not area_id:
+        return ""
+    return _AREA_MARK + hashlib.blake2b(area_id.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 # What a household's document holds: these fields of the household, then these of each member still living
@@ -40,6 +73,8 @@ def create_search_index(conn: sqlite3.Connection) -> None:
 # (from the tables, and from rows a first sync is inserting) follow these lists.
 HOUSEHOLD_TEXT = ("code", "house_no", "street", "phone")
 MEMBER_TEXT = ("full_name", "phone")
+# The fields of a household whose change re-indexes it: its text, and its khu phố.
+HOUSEHOLD_INDEXED = (*HOUSEHOLD_TEXT, "area_id")
 
 
 def _joined(alias: str, columns: tuple[str, ...]) -> str:
@@ -67,9 +102,11 @@ def _document(head: str, members: str) -> str:
     return f"{head} {members}" if head and members else head or members
 
 
-def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, tuple[str, int]]:
-    """Folded search documents, with their head's length, of the given distinct alive households (deleted or
-    missing ones are left out)."""
+Document = tuple[str, int, str]  # folded text, the length of its household part, the khu phố's token
+
+
+def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, Document]:
+    """Search documents of the given distinct alive households (deleted or missing ones are left out)."""
     # The ids go in as one JSON array read by json_each, not through a temporary table: filling and emptying
     # one cost more than the query on a first sync. CROSS JOIN keeps the id list as the outer loop: the cost
     # follows the households touched, not the size of the register. Members are joined in SQL in the order they
@@ -79,13 +116,13 @@ def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, 
     members = (f"SELECT group_concat(member, ' ') FROM (SELECT {_joined('p', MEMBER_TEXT)} AS member "
                "FROM people p WHERE p.household_id = h.id AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL "
                "ORDER BY p.rowid)")
-    documents: dict[str, tuple[str, int]] = {}
-    for household_id, text, member_text in conn.execute(
-            f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)}, ({members}) "
+    documents: dict[str, Document] = {}
+    for household_id, text, member_text, area_id in conn.execute(
+            f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)}, ({members}), h.area_id "
             "FROM json_each(?) r CROSS JOIN households h ON h.id = r.value WHERE h.deleted_hlc IS NULL",
             (json.dumps(household_ids),)):
         head = fold_words(text)
-        documents[household_id] = (_document(head, fold_words(member_text or "")), len(head))
+        documents[household_id] = (_document(head, fold_words(member_text or "")), len(head), area_token(area_id))
     return documents
 
 
@@ -115,19 +152,20 @@ def _merging_less(conn: sqlite3.Connection, documents: int) -> Iterator[None]:
                  (4 if row is None else row[0],))  # never set: FTS5's default
 
 
-def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str, int]]) -> None:
-    """Insert documents `(household_id, doc, head_len)` of households that have none."""
+def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str, int, str]]) -> None:
+    """Insert documents `(household_id, doc, head_len, area)` of households that have none."""
     if not documents:
         return
     # New documents get rowids above every existing one (no rowid reaches the maximum), so they are inserted in
     # one statement and handed to FTS5 in one statement: on a first sync that is every household, and two
     # statements per household were a large part of applying it.
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM search_doc").fetchone()[0]
-    insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len)", documents)
-    conn.execute("INSERT INTO household_fts (rowid, doc) SELECT id, doc FROM search_doc WHERE id >= ?", (first,))
+    insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len, area)", documents)
+    conn.execute("INSERT INTO household_fts (rowid, doc, area) SELECT id, doc, area FROM search_doc WHERE id >= ?",
+                 (first,))
 
 
-Texts = tuple[list[str | None], list[str | None]]
+Texts = tuple[list[str | None], list[str | None], str | None]
 
 
 def index_new_households(conn: sqlite3.Connection, texts: dict[str, Texts]) -> None:
@@ -139,9 +177,10 @@ def index_new_households(conn: sqlite3.Connection, texts: dict[str, Texts]) -> N
     these households had a document or members here before.
     """
     documents = []
-    for household_id, (own, members) in texts.items():
+    for household_id, (own, members, area_id) in texts.items():
         head = fold_words(" ".join(filter(None, own)))
-        documents.append((household_id, _document(head, fold_words(" ".join(filter(None, members)))), len(head)))
+        documents.append((household_id, _document(head, fold_words(" ".join(filter(None, members)))), len(head),
+                          area_token(area_id)))
     _add_documents(conn, documents)
 
 
@@ -156,34 +195,40 @@ def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -
         return
     new_docs = _documents(conn, ids)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex (household_id TEXT PRIMARY KEY, doc TEXT, "
-                 "head_len INTEGER, doc_id INTEGER, old_doc TEXT, old_head_len INTEGER)")
+                 "head_len INTEGER, area TEXT, doc_id INTEGER, old_doc TEXT, old_head_len INTEGER, old_area TEXT)")
     try:
-        insert_rows(conn, "INSERT INTO temp.reindex (household_id, doc, head_len)",
-                    [(household_id, *new_docs.get(household_id, (None, None))) for household_id in ids])
-        conn.execute("UPDATE temp.reindex SET (doc_id, old_doc, old_head_len) = (SELECT s.id, s.doc, s.head_len "
-                     "FROM main.search_doc s WHERE s.household_id = reindex.household_id)")
+        insert_rows(conn, "INSERT INTO temp.reindex (household_id, doc, head_len, area)",
+                    [(household_id, *new_docs.get(household_id, (None, None, None))) for household_id in ids])
+        conn.execute("UPDATE temp.reindex SET (doc_id, old_doc, old_head_len, old_area) = "
+                     "(SELECT s.id, s.doc, s.head_len, s.area FROM main.search_doc s "
+                     "WHERE s.household_id = reindex.household_id)")
         conn.execute("UPDATE main.search_doc SET head_len = r.head_len FROM temp.reindex r WHERE "
-                     "search_doc.id = r.doc_id AND r.doc IS r.old_doc AND r.head_len IS NOT r.old_head_len")
-        conn.execute("DELETE FROM temp.reindex WHERE doc IS old_doc")  # unchanged, or gone and never indexed
-        conn.execute("INSERT INTO household_fts (household_fts, rowid, doc) SELECT 'delete', doc_id, old_doc "
+                     "search_doc.id = r.doc_id AND r.doc IS r.old_doc AND r.area IS r.old_area "
+                     "AND r.head_len IS NOT r.old_head_len")
+        # Unchanged, or gone and never indexed:
+        conn.execute("DELETE FROM temp.reindex WHERE doc IS old_doc AND area IS old_area")
+        conn.execute("INSERT INTO household_fts (household_fts, rowid, doc, area) "
+                     "SELECT 'delete', doc_id, old_doc, old_area "
                      "FROM temp.reindex WHERE doc_id IS NOT NULL AND doc IS NULL ORDER BY doc_id")
-        conn.execute("DELETE FROM main.search_doc WHERE id IN (SELECT doc_id FROM temp.reindex WHERE doc IS NULL)")
+        conn.execute("DELETE FROM main.search_doc WHERE id IN "
+                     "(SELECT doc_id FROM temp.reindex WHERE doc IS NULL)")
         _prepare(conn)
         replaced = conn.execute(
-            "INSERT INTO temp.reindex_docs (doc_id, doc, head_len, old_doc) SELECT doc_id, doc, head_len, old_doc "
+            "INSERT INTO temp.reindex_docs (doc_id, doc, head_len, area, old_doc, old_area) "
+            "SELECT doc_id, doc, head_len, area, old_doc, old_area "
             "FROM temp.reindex WHERE doc_id IS NOT NULL AND doc IS NOT NULL").rowcount
         _replace(conn, replaced)
-        _add_documents(conn, conn.execute("SELECT household_id, doc, head_len FROM temp.reindex "
+        _add_documents(conn, conn.execute("SELECT household_id, doc, head_len, area FROM temp.reindex "
                                           "WHERE doc_id IS NULL AND doc IS NOT NULL").fetchall())
     finally:
         conn.execute("DELETE FROM temp.reindex")
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
-    """`temp.reindex_docs`: new texts `(doc_id, doc, head_len, old_doc)` of documents that exist, each with the
-    text it replaces, for `_replace`."""
+    """`temp.reindex_docs`: new documents `(doc_id, doc, head_len, area, old_doc, old_area)` of documents
+    that exist, each with the text and khu phố it replaces, for `_replace`."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex_docs (doc_id INTEGER PRIMARY KEY, doc TEXT NOT NULL, "
-                 "head_len INTEGER, old_doc TEXT NOT NULL)")
+                 "head_len INTEGER, area TEXT NOT NULL, old_doc TEXT NOT NULL, old_area TEXT NOT NULL)")
 
 
 def _replace(conn: sqlite3.Connection, count: int) -> None:
@@ -204,20 +249,23 @@ def _replace(conn: sqlite3.Connection, count: int) -> None:
     try:
         # Driven by the changed documents' rowids: as a join (UPDATE … FROM) SQLite scanned every document of
         # the register to find them, which cost twice as much when a fifth of the ward changed.
-        conn.execute("UPDATE main.search_doc SET (doc, head_len) = (SELECT r.doc, r.head_len FROM temp.reindex_docs r "
-                     "WHERE r.doc_id = search_doc.id) WHERE id IN (SELECT doc_id FROM temp.reindex_docs)")
+        conn.execute("UPDATE main.search_doc SET (doc, head_len, area) = (SELECT r.doc, r.head_len, r.area "
+                     "FROM temp.reindex_docs r WHERE r.doc_id = search_doc.id) "
+                     "WHERE id IN (SELECT doc_id FROM temp.reindex_docs)")
         with _merging_less(conn, count):
-            conn.execute("INSERT INTO household_fts (household_fts, rowid, doc) SELECT command, id, doc FROM ("
-                         "SELECT 'delete' AS command, doc_id AS id, old_doc AS doc, 0 AS step FROM temp.reindex_docs "
-                         "UNION ALL SELECT NULL, doc_id, doc, 1 FROM temp.reindex_docs) ORDER BY id, step")
+            conn.execute("INSERT INTO household_fts (household_fts, rowid, doc, area) SELECT command, id, doc, area "
+                         "FROM (SELECT 'delete' AS command, doc_id AS id, old_doc AS doc, old_area AS area, 0 AS step "
+                         "FROM temp.reindex_docs UNION ALL SELECT NULL, doc_id, doc, area, 1 FROM temp.reindex_docs) "
+                         "ORDER BY id, step")
     finally:
         conn.execute("DELETE FROM temp.reindex_docs")
 
 
 def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> None:
-    """Re-index households whose own fields (`HOUSEHOLD_TEXT`) may have changed but whose members' text did not
-    (in the caller's transaction): each new document is the household's new head and the members' part of its
-    document as it is, so the members are not read again; only documents whose text changed are touched.
+    """Re-index households whose own fields (`HOUSEHOLD_INDEXED`) may have changed but whose members' text did
+    not (in the caller's transaction): each new document is the household's new head and the members' part of its
+    document as it is, so the members are not read again; only documents whose text or khu phố changed are
+    touched.
 
     The cheap way for the bulk of a merge of edits or an import of updates, where folding and reading the members'
     names back was the larger part of re-indexing. Households without a usable document here (none yet, deleted,
@@ -239,22 +287,23 @@ def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> Non
         return result
 
     found: set[str] = set()
-    changed: list[tuple[int, str, int, str]] = []
-    for doc_id, household_id, doc, head_len, *values in conn.execute(
-            f"SELECT s.id, h.id, s.doc, s.head_len, {', '.join(f'h.{name}' for name in HOUSEHOLD_TEXT)} "
+    changed: list[tuple[int, str, int, str, str, str]] = []
+    for doc_id, household_id, doc, head_len, old_area, area_id, *values in conn.execute(
+            "SELECT s.id, h.id, s.doc, s.head_len, s.area, h.area_id, "
+            f"{', '.join(f'h.{name}' for name in HOUSEHOLD_TEXT)} "
             "FROM json_each(?) r CROSS JOIN main.search_doc s ON s.household_id = r.value "
             "CROSS JOIN main.households h ON h.id = r.value WHERE h.deleted_hlc IS NULL AND s.head_len IS NOT NULL",
             (json.dumps(ids),)):
         found.add(household_id)
         head = " ".join(filter(None, map(fold_value, values)))
-        new_doc = _document(head, doc[head_len:].lstrip(" "))
-        if new_doc != doc:
-            changed.append((doc_id, new_doc, len(head), doc))
+        new_doc, area = _document(head, doc[head_len:].lstrip(" ")), area_token(area_id)
+        if new_doc != doc or area != old_area:
+            changed.append((doc_id, new_doc, len(head), area, doc, old_area))
     if changed:
         _prepare(conn)
         # Straight into the temporary table: staging (`desktop.bulk`) only pays off for the register's own tables.
-        conn.executemany("INSERT INTO temp.reindex_docs (doc_id, doc, head_len, old_doc) VALUES (?, ?, ?, ?)",
-                         changed)
+        conn.executemany("INSERT INTO temp.reindex_docs (doc_id, doc, head_len, area, old_doc, old_area) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", changed)
         _replace(conn, len(changed))
     if len(found) < len(ids):
         reindex_households(conn, [household_id for household_id in ids if household_id not in found])
@@ -265,13 +314,11 @@ def rebuild_search_index(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM search_doc")
     ids = [row[0] for row in conn.execute("SELECT id FROM households WHERE deleted_hlc IS NULL")]
     docs = _documents(conn, ids)
-    # Migration 2 rebuilds the index before a later one adds `head_len`.
-    if any(row[1] == "head_len" for row in conn.execute("PRAGMA table_info(search_doc)")):
-        insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len)",
-                    [(household_id, doc, head_len) for household_id, (doc, head_len) in sorted(docs.items())])
-    else:
-        insert_rows(conn, "INSERT INTO search_doc (household_id, doc)",
-                    [(household_id, doc) for household_id, (doc, _) in sorted(docs.items())])
+    # Migration 2 rebuilds the index before later ones add `head_len` (11) and `area` (14).
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(search_doc)")}
+    parts = [(name, at) for at, name in enumerate(("doc", "head_len", "area")) if name in columns]
+    insert_rows(conn, f"INSERT INTO search_doc (household_id, {', '.join(name for name, _ in parts)})",
+                [(household_id, *(document[at] for _, at in parts)) for household_id, document in sorted(docs.items())])
     conn.execute("INSERT INTO household_fts(household_fts) VALUES ('rebuild')")
 
 
@@ -301,6 +348,11 @@ class RankedQuery:
     words: tuple[str, ...]
     matches: str
     tiers: tuple[str, ...]
+
+    def within_area(self, area_id: str) -> RankedQuery:
+        """The same query limited to the households of one khu phố (an unknown khu phố: none)."""
+        area = f'area : "{area_token(area_id)}" AND '
+        return RankedQuery(self.words, f"{area}({self.matches})", tuple(f"{area}({tier})" for tier in self.tiers))
 
 
 def ranked_query(text: str) -> RankedQuery | None:
@@ -340,12 +392,17 @@ def _household_ids(conn: sqlite3.Connection, rowids: list[int]) -> list[str]:
     return [by_rowid[rowid] for rowid in rowids]
 
 
+def ranked_household_ids(conn: sqlite3.Connection, query: RankedQuery, limit: int | None) -> list[str]:
+    """Ids of the households matching `query`, best first (`RankedQuery`), the first `limit`."""
+    return _household_ids(conn, _tier_rowids(conn, query, limit))
+
+
 def search_household_ids(conn: sqlite3.Connection, text: str, limit: int | None = 200) -> list[str]:
     """Ids of households whose address, phone or member names match `text`, best first (`RankedQuery`)."""
     query = ranked_query(text)
     if query is None:
         return []
-    return _household_ids(conn, _tier_rowids(conn, query, limit))
+    return ranked_household_ids(conn, query, limit)
 
 
 def count_matches(conn: sqlite3.Connection, text: str) -> int:

@@ -420,6 +420,15 @@ def _v13_households_by_area(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v14_search_by_area(db: sqlite_utils.Database) -> None:
+    """Each search document carries its household's khu phố as a word of its own (`desktop.search.index`): a
+    search within a khu phố becomes one full-text query, where the first letters typed made SQLite gather most of
+    the ward's households to test the khu phố's against them (25 ms a keystroke on an encrypted 50k ward)."""
+    from desktop.search.index import index_areas
+
+    index_areas(db.conn)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
@@ -434,6 +443,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v11_search_document_heads,
     _v12_community_model_counts,
     _v13_households_by_area,
+    _v14_search_by_area,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -6,6 +6,7 @@ Qt model and a paged CLI listing both need.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -14,7 +15,14 @@ from typing import cast
 
 from desktop import clock
 from desktop.search.folding import fold, fold_words
-from desktop.search.index import RankedQuery, count_matches, rank_matches, ranked_query, search_household_ids
+from desktop.search.index import (
+    RankedQuery,
+    count_matches,
+    rank_matches,
+    ranked_household_ids,
+    ranked_query,
+    search_household_ids,
+)
 from desktop.search.sortkey import person_sort_key
 from desktop.store.rows import (
     ActivityRow,
@@ -34,9 +42,12 @@ from desktop.store.store import Store
 from desktop.store.tables import HOUSEHOLD_FLAGS
 
 ALIVE = "deleted_hlc IS NULL"
-# A text search with a khu phố or flag chosen reads the filtered households first when the text alone
+# A text search with a flag chosen (no khu phố) reads the flagged households first when the text alone
 # matches more than this many (bench/bench_search.py: cheaper than testing every match against the filters).
 FILTER_FIRST_ABOVE = 500
+# A text search within a khu phố ranks its matches from their documents when at most this many, from the index's
+# ranked queries above (bench/bench_search.py, encrypted 50k ward: each way is the cheaper one on its side).
+RANK_FROM_INDEX_ABOVE = 800
 
 
 class FromSession:
@@ -127,6 +138,22 @@ def _matches_more_than(store: Store, query: RankedQuery, above: int) -> bool:
                                   (query.matches, above + 1)).fetchall()) > above
 
 
+def _area_text_matches(store: Store, query: RankedQuery, limit: int | None) -> HouseholdMatches:
+    """A text search within a khu phố (`query` limited to it), best match first.
+
+    The index gives the khu phố's matches, never more than its households. Few of them are ranked from their
+    documents (one read each); many from the index's ranked queries (`ranked_household_ids`), which read only the
+    rows they return but evaluate the typed words once per tier, costly for a long prefix of a common name."""
+    conn = store.conn
+    rowids = [row[0] for row in conn.execute(
+        "SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (query.matches,))]
+    if len(rowids) > RANK_FROM_INDEX_ABOVE:
+        return HouseholdMatches(ranked_household_ids(conn, query, limit), len(rowids))
+    rows = conn.execute("SELECT d.id, d.household_id, d.doc FROM json_each(?) r CROSS JOIN search_doc d "
+                        "ON d.id = r.value", (json.dumps(rowids),)).fetchall()
+    return HouseholdMatches(rank_matches(query, rows, limit), len(rows))
+
+
 def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | None) -> HouseholdMatches:
     """A text search, best match first (`desktop.search.index.RankedQuery`), the other filters applied in SQL
     to every match, not only to the best few hundred."""
@@ -136,14 +163,16 @@ def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | 
         return HouseholdMatches([], 0)
     if flt == HouseholdFilter(text=flt.text):  # the text alone: read in ranked order, stop at the limit
         return HouseholdMatches(search_household_ids(store.conn, flt.text, limit), count_matches(store.conn, flt.text))
+    if flt.area_id:  # the index holds each household's khu phố
+        query = query.within_area(flt.area_id)
+        if flt == HouseholdFilter(text=flt.text, area_id=flt.area_id):
+            return _area_text_matches(store, query, limit)
     where, params = _filter_conditions(flt, today)
     visit_filters = flt.not_visited_days is not None or flt.has_overdue_follow_up
-    if not visit_filters and _matches_more_than(store, query, FILTER_FIRST_ABOVE):
-        # The first letters typed match most of the ward: the khu phố or flag narrows more, and cheaply (a khu
-        # phố's alive households come from an index alone), so the filtered households are read first and kept
-        # if they are among the matches, which SQLite gathers once. The `+` makes the match list a test of each
-        # household: as an index lookup SQLite looked every match up in every household (seconds). Gathered in
-        # Python instead, the tens of thousands of matches of a first letter cost more than the rest together.
+    if not visit_filters and not flt.area_id and _matches_more_than(store, query, FILTER_FIRST_ABOVE):
+        # The first letters typed match most of the ward: a flag narrows more, so the flagged households are read
+        # first and kept if they are among the matches, which SQLite gathers once. The `+` makes the match list a
+        # test of each household: as an index lookup SQLite looked every match up in every household (seconds).
         rows = store.conn.execute(
             "SELECT d.id, d.household_id, d.doc FROM households h CROSS JOIN search_doc d ON d.household_id = h.id "
             f"WHERE {' AND '.join(where)} "

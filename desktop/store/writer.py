@@ -25,6 +25,7 @@ from desktop.bulk import insert_rows
 from desktop.clock import WALL_SEEN
 from desktop.errors import WardbookError
 from desktop.search.index import (
+    HOUSEHOLD_INDEXED,
     HOUSEHOLD_TEXT,
     MEMBER_TEXT,
     Texts,
@@ -247,7 +248,7 @@ class Writer:
                     )
                     local_changes.append(RowWrite(change.table, change.row_id, change.op, written))
                 if change.table == "households" and change.op == "update":
-                    if not written.keys().isdisjoint(HOUSEHOLD_TEXT):
+                    if not written.keys().isdisjoint(HOUSEHOLD_INDEXED):
                         touched_heads.add(change.row_id)
                 elif written or change.op == "insert":  # a household made empty (a placeholder) is indexed too
                     touched_households.update(_households_touched(change, written, previous))
@@ -320,7 +321,7 @@ class Writer:
         winner is stamped in `field_clock` (equal values too, so stamps agree on every laptop), rows are updated
         only where a value differs, no outbox. One statement per table and group of fields written together,
         because one UPDATE and one SELECT per row were most of a merge. Only households
-        whose indexed text may change are re-indexed: those whose own `HOUSEHOLD_TEXT` changed by their new head alone
+        whose indexed text may change are re-indexed: those whose `HOUSEHOLD_INDEXED` changed by their new head alone
         (`reindex_heads`), those whose members' text may have changed (a member's `MEMBER_TEXT`, household or
         moving out; the households a person leaves included) from the tables.
         """
@@ -328,7 +329,7 @@ class Writer:
         with self._store.transaction(), self._writing():
             heads = {row[0] for row in conn.execute(
                 f"SELECT DISTINCT w.row_id FROM temp.merge_win w WHERE w.tbl = 'households' AND w.changed "
-                f"AND w.field IN ({_quoted(HOUSEHOLD_TEXT)})")}
+                f"AND w.field IN ({_quoted(HOUSEHOLD_INDEXED)})")}
             touched = {row[0] for row in conn.execute(
                 f"SELECT p.household_id FROM temp.merge_win w CROSS JOIN people p ON p.id = w.row_id "
                 f"WHERE w.tbl = 'people' AND w.changed AND w.field IN ({_quoted(_MEMBER_FIELDS)}) "
@@ -536,14 +537,15 @@ def _positions(names: list[str], wanted: tuple[str, ...]) -> list[int]:
 
 def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, Texts], set[str]]:
     """What the search index needs from rows being inserted (changeset blocks): the document texts of the new
-    households with their new members (see `desktop.search.index.HOUSEHOLD_TEXT`), and the households already
+    households with their new members and khu phố (see `desktop.search.index.Texts`), and the households already
     here that new members joined, whose documents are rebuilt from the tables."""
     texts: dict[str, Texts] = {}
     for table, _op, names, rows in blocks:
         if table == "households":
             at = _positions(names, HOUSEHOLD_TEXT)
+            area_at = _positions(names, ("area_id",))
             for row in rows:
-                texts[row[0]] = ([row[i] for i in at], [])
+                texts[row[0]] = ([row[i] for i in at], [], next((row[i] for i in area_at), None))
     joined: set[str] = set()
     for table, _op, names, rows in blocks:
         if table != "people" or "household_id" not in names:
