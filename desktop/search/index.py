@@ -65,7 +65,7 @@ def area_token(area_id: str | None) -> str:
     whatever characters an id holds (a "-" would split it), and of one short length whatever a laptop sends."""
     if not area_id:
         return ""
-    return _AREA_MARK + hashlib.blake2b(area_id.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return _AREA_MARK + hashlib.blake2b(area_id.encode(), digest_size=8).hexdigest()
 
 
 # What a household's document holds: these fields of the household, then these of each member still living
