@@ -188,7 +188,8 @@ def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -
     """Bring the index entries of these households in line with the tables (in the caller's transaction).
 
     For changes that may alter a household's members' text (or its life); `reindex_heads` is the cheaper way
-    for edits of the household's own fields. Only documents whose text changed are touched (`_replace`).
+    for edits of the household's own fields. Only documents whose text or khu phố changed are touched
+    (`_replace`).
     """
     ids = sorted({i for i in household_ids if i})
     if not ids:
