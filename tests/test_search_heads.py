@@ -1,5 +1,6 @@
 """Re-indexing a household from its new own text and its members' part already indexed (`reindex_heads`) gives
-the documents a rebuild from the tables gives (text and khu phố), rowids kept, and search finds the same households.
+the documents a rebuild from the tables gives (text and tags: khu phố and flags), rowids kept, and search finds the
+same households.
 
 Bulk edits go through the real write path (local updates, and a merge of another laptop's edits), mixed with
 member changes, empty values and households deleted, on a real demo ward.
@@ -13,9 +14,10 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.search import index
 from desktop.search.folding import fold_words
-from desktop.search.index import area_token, reindex_heads, search_household_ids
+from desktop.search.index import area_token, flag_token, reindex_heads, search_household_ids
 from desktop.store import RowWrite, Store
 from desktop.store.migrations import MIGRATIONS, _v11_search_document_heads, migrate
 from desktop.sync.merge import merge_changes
@@ -24,21 +26,23 @@ WORDS = ("nguyen", "duong", "hem", "09", "le loi", "thi hoa", "tran", "hk")
 
 
 def _documents(store: Store) -> list[tuple[int, str, str, int, str]]:
-    return store.conn.execute("SELECT id, household_id, doc, head_len, area FROM search_doc ORDER BY id").fetchall()
+    return store.conn.execute("SELECT id, household_id, doc, head_len, tags FROM search_doc ORDER BY id").fetchall()
 
 
 def _rebuilt(store: Store) -> list[tuple[str, str, int, str]]:
-    """The documents a rebuild from the tables would write: (household, doc, head_len, khu phố's token)."""
+    """The documents a rebuild from the tables would write: (household, doc, head_len, tags)."""
     rows = store.conn.execute(
         "SELECT h.id, coalesce(h.code, '') || ' ' || coalesce(h.house_no, '') || ' ' || coalesce(h.street, '') "
         "|| ' ' || coalesce(h.phone, ''), (SELECT group_concat(member, ' ') FROM (SELECT coalesce(p.full_name, '') "
         "|| ' ' || coalesce(p.phone, '') AS member FROM people p WHERE p.household_id = h.id "
-        "AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL ORDER BY p.rowid)), h.area_id "  # members as added
+        "AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL ORDER BY p.rowid)), h.area_id, "  # members as added
+        f"{', '.join(f'h.flag_{flag}' for flag in HOUSEHOLD_FLAGS)} "
         "FROM households h WHERE h.deleted_hlc IS NULL ORDER BY h.id").fetchall()
     result = []
-    for household_id, own, members, area_id in rows:
+    for household_id, own, members, area_id, *flags in rows:
         head, rest = fold_words(own), fold_words(members or "")
-        result.append((household_id, " ".join(filter(None, (head, rest))), len(head), area_token(area_id)))
+        tags = [area_token(area_id)] + [flag_token(flag) for flag, on in zip(HOUSEHOLD_FLAGS, flags, strict=True) if on]
+        result.append((household_id, " ".join(filter(None, (head, rest))), len(head), " ".join(filter(None, tags))))
     return result
 
 
@@ -71,6 +75,13 @@ def _moves(store: Store, ids: list[str], round_: int) -> list[RowWrite]:
             for i, household_id in enumerate(ids[::5])]
 
 
+def _flag_changes(ids: list[str], round_: int) -> list[RowWrite]:
+    """Every fourth household's flags set anew (some to none, some to several), nothing else of it changed."""
+    return [RowWrite("households", household_id, "update", {
+        f"flag_{flag}": int((i + at + round_) % (at + 2) == 0) for at, flag in enumerate(HOUSEHOLD_FLAGS)})
+        for i, household_id in enumerate(ids[1::4])]
+
+
 def test_local_bulk_edits_reindex_like_a_rebuild(demo_store: Store) -> None:
     ids = [row[0] for row in demo_store.conn.execute("SELECT id FROM households ORDER BY id")]
     before = {document[1]: document[0] for document in _documents(demo_store)}
@@ -83,6 +94,7 @@ def test_local_bulk_edits_reindex_like_a_rebuild(demo_store: Store) -> None:
         RowWrite("households", ids[7], "delete"),
     ])
     demo_store.writer.write(_moves(demo_store, ids, 1))
+    demo_store.writer.write(_flag_changes(ids, 1))
     _check(demo_store)
     after = {document[1]: document[0] for document in _documents(demo_store)}
     assert ids[7] not in after
@@ -99,6 +111,8 @@ def test_merged_edits_reindex_like_a_rebuild(demo_store: Store) -> None:
     merge_changes(demo_store, "other-laptop", changes, {})
     merge_changes(demo_store, "other-laptop", [["households", move.row_id, "update", 2**60 + 10**6 + i, move.fields]
                                                for i, move in enumerate(_moves(demo_store, ids, 2))], {})
+    merge_changes(demo_store, "other-laptop", [["households", edit.row_id, "update", 2**60 + 2 * 10**6 + i, edit.fields]
+                                               for i, edit in enumerate(_flag_changes(ids, 2))], {})
     _check(demo_store)
     assert len(search_household_ids(demo_store.conn, "duong le loi 2", limit=None)) == len(ids)
 
@@ -163,6 +177,8 @@ def test_replaced_documents_leave_the_index_a_rebuild_makes(demo_store: Store, m
     with demo_store.transaction():
         demo_store.writer.write(_edits(ids, 3))
         demo_store.writer.write(_moves(demo_store, ids, 3))
+        demo_store.writer.write(_flag_changes(ids, 3))
+        demo_store.writer.write(_flag_changes(ids, 4))
         demo_store.writer.write([RowWrite("households", household_id, "update", {"street": f"Hẻm {i % 5} Lê Lợi"})
                                  for i, household_id in enumerate(ids[::2])])
     merge_changes(demo_store, "other-laptop", [["households", household_id, "update", 2**60 + i,

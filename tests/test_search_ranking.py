@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -54,14 +55,12 @@ def test_the_order_does_not_depend_on_how_many_rows_are_asked_for(big_ward: Stor
     assert find_households(big_ward, HouseholdFilter(text=text), limit=8).total == len(everything)
 
 
-@pytest.mark.parametrize("filter_first_above", [0, 10**9], ids=["filtered-households-first", "matches-first"])
 @pytest.mark.parametrize("rank_from_index_above", [0, 10**9], ids=["ranked-by-index", "ranked-from-documents"])
 def test_filters_and_counts_cover_every_match_not_only_the_best_500(
-        big_ward: Store, filter_first_above: int, rank_from_index_above: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        big_ward: Store, rank_from_index_above: int, monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.store import queries
 
-    monkeypatch.setattr(queries, "FILTER_FIRST_ABOVE", filter_first_above)  # each way gives the same answer
-    monkeypatch.setattr(queries, "RANK_FROM_INDEX_ABOVE", rank_from_index_above)
+    monkeypatch.setattr(queries, "RANK_FROM_INDEX_ABOVE", rank_from_index_above)  # each way gives the same answer
     everything = list_household_ids(big_ward, HouseholdFilter(text="n"))
     assert len(everything) > 500
     area = str(big_ward.conn.execute("SELECT id FROM areas ORDER BY name LIMIT 1").fetchone()[0])
@@ -77,6 +76,12 @@ def test_filters_and_counts_cover_every_match_not_only_the_best_500(
     overdue = set(list_household_ids(big_ward, HouseholdFilter(has_overdue_follow_up=True), today=END))
     both = find_households(big_ward, HouseholdFilter(text="n", has_overdue_follow_up=True), today=END, limit=5)
     assert both.total == len(overdue & set(everything)) and both.ids == [h for h in everything if h in overdue][:5]
+    every = find_households(big_ward, HouseholdFilter(text="n", area_id=area, flags=("poor",),
+                                                      has_overdue_follow_up=True), today=END)
+    assert every.ids == [h for h in everything if h in in_area & poor & overdue] and every.total == len(every.ids)
+    not_visited = set(list_household_ids(big_ward, HouseholdFilter(not_visited_days=30), today=END))
+    assert list_household_ids(big_ward, HouseholdFilter(text="n", flags=("poor",), not_visited_days=30),
+                              today=END) == [h for h in everything if h in poor & not_visited]
 
 
 def test_a_list_without_text_counts_beyond_its_limit(big_ward: Store) -> None:
@@ -109,30 +114,24 @@ def test_filtered_and_unfiltered_searches_split_words_alike(store: Store) -> Non
 
 
 @pytest.mark.parametrize("text", ["n", "nguyen", "nguyen van a", "0"])
-def test_a_search_within_a_khu_pho_is_answered_by_the_index_alone(big_ward: Store, text: str) -> None:
-    """Each household's khu phố is a word of its search document: a keystroke with a khu phố chosen is one
-    full-text query, with no household's row read (a page decrypted per household on an encrypted register) and
-    no list of the ward's matches gathered to test the khu phố's households against."""
+@pytest.mark.parametrize("filters", [{"area": True}, {"flags": ("poor",)}, {"area": True, "flags": ("poor",)},
+                                     {"flags": ("elderly_alone", "disability")}], ids=["area", "flag", "both", "flags"])
+def test_a_search_with_a_khu_pho_or_flags_is_answered_by_the_index_alone(
+        big_ward: Store, text: str, filters: dict[str, object]) -> None:
+    """Each household's khu phố and flags are words of its search document: a keystroke with a khu phố or flags
+    chosen is one full-text query, with no household's row read (a page decrypted per household on an encrypted
+    register) and no list of the ward's matches gathered to test the chosen households against."""
     area = str(big_ward.conn.execute("SELECT id FROM areas ORDER BY name LIMIT 1").fetchone()[0])
+    flt = HouseholdFilter(text=text, area_id=area if filters.get("area") else None,
+                          flags=cast(tuple[str, ...], filters.get("flags", ())))
+    everything = household_summaries(big_ward, list_household_ids(big_ward, HouseholdFilter(text=text)))
+    wanted = [row["id"] for row in everything
+              if (flt.area_id is None or row["area_id"] == flt.area_id) and set(flt.flags) <= set(row["flags"])]
     statements: list[str] = []
     big_ward.conn.set_trace_callback(statements.append)
     try:
-        found = find_households(big_ward, HouseholdFilter(text=text, area_id=area), limit=500)
+        found = find_households(big_ward, flt, limit=500)
     finally:
         big_ward.conn.set_trace_callback(None)
-    assert found.total > 0
+    assert (found.ids, found.total) == (wanted[:500], len(wanted))
     assert not [sql for sql in statements if "households" in sql.replace("household_fts", "")], statements
-
-
-@pytest.mark.parametrize("text", ["n", "nguyen van", "0"])
-def test_the_choice_of_the_filtered_way_reads_matches_only_up_to_its_threshold(big_ward: Store, text: str) -> None:
-    from desktop.search.index import count_matches, ranked_query
-    from desktop.store.queries import _matches_more_than
-
-    query = ranked_query(text)
-    assert query is not None
-    counted = count_matches(big_ward.conn, text)
-    assert counted > 1
-    assert _matches_more_than(big_ward, query, counted - 1)
-    assert not _matches_more_than(big_ward, query, counted)
-    assert not _matches_more_than(big_ward, query, counted + 5)

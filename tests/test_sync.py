@@ -671,7 +671,8 @@ def test_a_first_sync_indexes_households_as_a_rebuild_would(tmp_path: Path) -> N
     """New households are indexed from the rows a sync inserts; a member who moved out stays out of the index,
     and a household whose members reached this laptop before it (from another laptop) still lists them."""
     from desktop.demo import DemoSize, generate_demo_ward
-    from desktop.search.index import rebuild_search_index, search_household_ids
+    from desktop.household_flags import HOUSEHOLD_FLAGS
+    from desktop.search.index import flag_token, rebuild_search_index, search_household_ids
 
     share = FolderShare(tmp_path / "index-share")
     a, c, b = laptops(tmp_path, share, 3)
@@ -693,13 +694,15 @@ def test_a_first_sync_indexes_households_as_a_rebuild_would(tmp_path: Path) -> N
 
     def documents(store: Store) -> list[tuple[str, str, int, str]]:
         return store.conn.execute(
-            "SELECT household_id, doc, head_len, area FROM search_doc ORDER BY household_id").fetchall()
+            "SELECT household_id, doc, head_len, tags FROM search_doc ORDER BY household_id").fetchall()
 
     indexed = documents(b.store)
     with b.store.transaction():
         rebuild_search_index(b.store.conn)
     assert indexed == documents(b.store) and len(indexed) > 30
-    assert len({area for *_, area in indexed}) > 2  # each household's khu phố, from the rows the sync inserted
+    tags = [document[3].split() for document in indexed]  # from the rows the sync inserted
+    assert len({words[0] for words in tags if words}) > 2  # each household's khu phố
+    assert sum(flag_token(flag) in words for words in tags for flag in HOUSEHOLD_FLAGS) > 3  # and its flags
     assert household in search_household_ids(b.store.conn, "quach thi nhung")
     assert household in search_household_ids(b.store.conn, "trinh van lam")
     assert other not in search_household_ids(b.store.conn, "doan thi men")

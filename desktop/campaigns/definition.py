@@ -20,11 +20,12 @@ from typing import Any
 from desktop import files
 from desktop.errors import WardbookError
 from desktop.failures import environment_error
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.register.validation import MAX_NAME, MAX_TEXT, check_choice, check_number, check_text, parse_date
 from desktop.security.session import authorize
 from desktop.store import RowWrite, Store, new_id
 from desktop.store.queries import fetch_dicts
-from desktop.store.tables import HOUSEHOLD_FLAGS, QUESTION_KINDS
+from desktop.store.tables import QUESTION_KINDS
 from desktop.text import format_date
 
 MAX_DEFINITION_BYTES = 1_000_000

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from desktop import clock
 from desktop.demo import vocabulary as vocab
 from desktop.demo.outcomes import outcome_rng, reintegration_and_models, with_outcomes
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.progress import Progress
 from desktop.register.households import DEMO_PREFIX, format_code
 from desktop.security.session import authorize
@@ -24,7 +25,6 @@ from desktop.store.tables import (
     ACTIVITY_KINDS,
     CASE_KINDS,
     CASE_STATUSES,
-    HOUSEHOLD_FLAGS,
     VISIT_PURPOSES,
 )
 

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from desktop import i18n
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.register.labels import label
 from desktop.search.folding import fold
-from desktop.store.tables import HOUSEHOLD_FLAGS
 
 
 @dataclass(frozen=True)

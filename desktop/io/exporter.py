@@ -14,12 +14,12 @@ from pathlib import Path
 
 from desktop import files, i18n
 from desktop.errors import WardbookError
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.io.columns import BY_FIELD
 from desktop.register.labels import label, labels
 from desktop.security import audit
 from desktop.security.session import authorize
 from desktop.store import Store
-from desktop.store.tables import HOUSEHOLD_FLAGS
 from desktop.text import format_date
 
 Table = tuple[list[str], list[list[object]]]

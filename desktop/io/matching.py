@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import json
 
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.io.plan import AbsentMember, ImportPlan, PlannedHousehold, Problem, household_label
 from desktop.io.rows import RowReader
 from desktop.search.folding import fold_words as fold
 from desktop.store import Store
-from desktop.store.tables import HOUSEHOLD_FLAGS
 
 _HOUSEHOLD_COLUMNS = ("code", "area_id", "house_no", "street", "phone", "notes",
                       *(f"flag_{flag}" for flag in HOUSEHOLD_FLAGS))

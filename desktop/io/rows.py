@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.errors import WardbookError
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.io.columns import BY_FIELD
 from desktop.io.plan import ImportPlan, Problem
 from desktop.io.values import birth_year, spreadsheet_id_number, spreadsheet_phone, truthy
 from desktop.register.validation import MAX_ADDRESS, MAX_NAME, check_text
 from desktop.search.folding import fold_words as fold
-from desktop.store.tables import HOUSEHOLD_FLAGS
 
 GENDERS = {"nam": "male", "male": "male", "m": "male", "nu": "female", "female": "female", "f": "female",
            "khac": "other", "other": "other"}

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 
 from desktop.errors import WardbookError
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.register.validation import (
     MAX_NAME,
     MAX_TEXT,
@@ -20,7 +21,7 @@ from desktop.register.validation import (
 from desktop.search.folding import fold
 from desktop.security.session import authorize
 from desktop.store import Store, new_id
-from desktop.store.tables import AREA_KINDS, GENDERS, HOUSEHOLD_FLAGS
+from desktop.store.tables import AREA_KINDS, GENDERS
 from desktop.text import format_date
 
 MAX_CODE = 40

@@ -7,10 +7,10 @@ household's own fields rebuilds the document from its new head and the members' 
 reading the members again. The write path calls `reindex_heads` or `reindex_households` in the same
 transaction as the change, which keeps the index in step with the register.
 
-Each document also carries its household's khu phố, as one token in a column of its own (`area`, see
-`area_token`), so a search within a khu phố is one full-text query: FTS5 intersects the khu phố's list with the
-typed words' lists itself, instead of SQLite gathering every household that holds the first letter typed (most of
-the ward) to test the khu phố's households against them.
+Each document also carries its household's khu phố and vulnerability flags, each as one token, in a column of
+their own (`tags`, see `household_tags`), so a search within a khu phố or among the households with a flag is one
+full-text query: FTS5 intersects the tags' lists with the typed words' lists itself, instead of SQLite gathering
+every household that holds the first letter typed (most of the ward) to test each against the filters.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from desktop.bulk import insert_rows
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.search.folding import fold, fold_words
 
 # Words as the index (FTS5 unicode61) splits them: letters and digits; "_" and punctuation separate.
@@ -34,7 +35,8 @@ _FTS_OPTIONS = "content='search_doc', content_rowid='id', tokenize='unicode61 re
 
 
 def create_search_index(conn: sqlite3.Connection) -> None:
-    """The index as migration 2 made it (documents only); migration 11 adds `head_len`, 14 the khu phố."""
+    """The index as migration 2 made it (documents only); migration 11 adds `head_len`, 14 the khu phố, 15 makes
+    that column the tags (khu phố and flags)."""
     conn.execute(
         "CREATE TABLE search_doc (id INTEGER PRIMARY KEY, household_id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)"
     )
@@ -53,11 +55,24 @@ def index_areas(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
 
 
-# What marks a khu phố's token: a private-use character, which FTS5 keeps inside a word (unicode61 counts the
-# "Co" category as letters) but which what a user types never holds (`_TOKEN` splits words on it), so no typed
-# word, whole or as a prefix, can match a khu phố; and queries name the `area` column, so no name or address
-# holding that character can pass for one.
-_AREA_MARK = "\ue000"
+def index_tags(conn: sqlite3.Connection) -> None:
+    """Make the khu phố's column of the documents their tags, the khu phố's token then one per flag the household
+    carries (`household_tags`, migration 15); the full-text table is made again with the column's new name."""
+    conn.execute("ALTER TABLE search_doc RENAME COLUMN area TO tags")
+    conn.execute("DROP TABLE household_fts")
+    conn.execute(f"CREATE VIRTUAL TABLE household_fts USING fts5(doc, tags, {_FTS_OPTIONS})")
+    conn.executemany("UPDATE search_doc SET tags = ? WHERE id = ?", [
+        (household_tags(values), doc_id) for doc_id, *values in conn.execute(
+            f"SELECT s.id, {', '.join(f'h.{name}' for name in HOUSEHOLD_TAGGED)} "
+            "FROM search_doc s CROSS JOIN households h ON h.id = s.household_id")])
+    conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
+
+
+# What marks a tag (a khu phố's or a flag's token): a private-use character, which FTS5 keeps inside a word
+# (unicode61 counts the "Co" category as letters) but which what a user types never holds (`_TOKEN` splits words on
+# it), so no typed word, whole or as a prefix, can match a tag; and queries name the `tags` column, so no name or
+# address holding that character can pass for one.
+_TAG_MARK = "\ue000"
 
 
 def area_token(area_id: str | None) -> str:
@@ -65,7 +80,27 @@ def area_token(area_id: str | None) -> str:
     whatever characters an id holds (a "-" would split it), and of one short length whatever a laptop sends."""
     if not area_id:
         return ""
-    return _AREA_MARK + hashlib.blake2b(area_id.encode(), digest_size=8).hexdigest()
+    return _TAG_MARK + hashlib.blake2b(area_id.encode(), digest_size=8).hexdigest()
+
+
+def flag_token(flag: str) -> str:
+    """The index's word for a flag (one of `HOUSEHOLD_FLAGS`): its name without the "_" that would split it, after
+    "flag", so it is never a khu phố's token (those are hexadecimal)."""
+    return _TAG_MARK + "flag" + flag.replace("_", "")
+
+
+# The fields of a household its tags are made of: its khu phố, then its flags in `HOUSEHOLD_FLAGS`' order.
+HOUSEHOLD_TAGGED = ("area_id", *(f"flag_{flag}" for flag in HOUSEHOLD_FLAGS))
+
+
+def household_tags(values: Sequence[object]) -> str:
+    """The tags of a household's document from its `HOUSEHOLD_TAGGED` values: its khu phố's token (none without
+    one), then a token for each flag it carries (the write path stores a flag as 0 or 1)."""
+    area_id, *flags = values
+    tokens = [flag_token(flag) for flag, value in zip(HOUSEHOLD_FLAGS, flags, strict=True) if value == 1]
+    if area_id:
+        tokens.insert(0, area_token(str(area_id)))
+    return " ".join(tokens)
 
 
 # What a household's document holds: these fields of the household, then these of each member still living
@@ -73,8 +108,8 @@ def area_token(area_id: str | None) -> str:
 # (from the tables, and from rows a first sync is inserting) follow these lists.
 HOUSEHOLD_TEXT = ("code", "house_no", "street", "phone")
 MEMBER_TEXT = ("full_name", "phone")
-# The fields of a household whose change re-indexes it: its text, and its khu phố.
-HOUSEHOLD_INDEXED = (*HOUSEHOLD_TEXT, "area_id")
+# The fields of a household whose change re-indexes it: its text and its tags.
+HOUSEHOLD_INDEXED = (*HOUSEHOLD_TEXT, *HOUSEHOLD_TAGGED)
 
 
 def _joined(alias: str, columns: tuple[str, ...]) -> str:
@@ -102,7 +137,7 @@ def _document(head: str, members: str) -> str:
     return f"{head} {members}" if head and members else head or members
 
 
-Document = tuple[str, int, str]  # folded text, the length of its household part, the khu phố's token
+Document = tuple[str, int, str]  # folded text, the length of its household part, its tags
 
 
 def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, Document]:
@@ -117,12 +152,13 @@ def _documents(conn: sqlite3.Connection, household_ids: list[str]) -> dict[str, 
                "FROM people p WHERE p.household_id = h.id AND p.deleted_hlc IS NULL AND p.moved_out_on IS NULL "
                "ORDER BY p.rowid)")
     documents: dict[str, Document] = {}
-    for household_id, text, member_text, area_id in conn.execute(
-            f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)}, ({members}), h.area_id "
+    for household_id, text, member_text, *tagged in conn.execute(
+            f"SELECT h.id, {_joined('h', HOUSEHOLD_TEXT)}, ({members}), "
+            f"{', '.join(f'h.{name}' for name in HOUSEHOLD_TAGGED)} "
             "FROM json_each(?) r CROSS JOIN households h ON h.id = r.value WHERE h.deleted_hlc IS NULL",
             (json.dumps(household_ids),)):
         head = fold_words(text)
-        documents[household_id] = (_document(head, fold_words(member_text or "")), len(head), area_token(area_id))
+        documents[household_id] = (_document(head, fold_words(member_text or "")), len(head), household_tags(tagged))
     return documents
 
 
@@ -153,34 +189,35 @@ def _merging_less(conn: sqlite3.Connection, documents: int) -> Iterator[None]:
 
 
 def _add_documents(conn: sqlite3.Connection, documents: list[tuple[str, str, int, str]]) -> None:
-    """Insert documents `(household_id, doc, head_len, area)` of households that have none."""
+    """Insert documents `(household_id, doc, head_len, tags)` of households that have none."""
     if not documents:
         return
     # New documents get rowids above every existing one (no rowid reaches the maximum), so they are inserted in
     # one statement and handed to FTS5 in one statement: on a first sync that is every household, and two
     # statements per household were a large part of applying it.
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM search_doc").fetchone()[0]
-    insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len, area)", documents)
-    conn.execute("INSERT INTO household_fts (rowid, doc, area) SELECT id, doc, area FROM search_doc WHERE id >= ?",
+    insert_rows(conn, "INSERT INTO search_doc (household_id, doc, head_len, tags)", documents)
+    conn.execute("INSERT INTO household_fts (rowid, doc, tags) SELECT id, doc, tags FROM search_doc WHERE id >= ?",
                  (first,))
 
 
-Texts = tuple[list[str | None], list[str | None], str | None]
+Texts = tuple[list[str | None], list[str | None], list[object]]
 
 
 def index_new_households(conn: sqlite3.Connection, texts: dict[str, Texts]) -> None:
     """Index households new to this database from texts the caller already holds, in the caller's transaction:
-    for each, its `HOUSEHOLD_TEXT` values and its members' `MEMBER_TEXT` values (None where empty).
+    for each, its `HOUSEHOLD_TEXT` values, its members' `MEMBER_TEXT` values (None where empty) and its
+    `HOUSEHOLD_TAGGED` values.
 
     A first sync inserts every household of the ward with its members; building their documents from the rows
     it inserts, instead of reading them all back, saves a fifth of that apply. The caller makes sure none of
     these households had a document or members here before.
     """
     documents = []
-    for household_id, (own, members, area_id) in texts.items():
+    for household_id, (own, members, tagged) in texts.items():
         head = fold_words(" ".join(filter(None, own)))
         documents.append((household_id, _document(head, fold_words(" ".join(filter(None, members)))), len(head),
-                          area_token(area_id)))
+                          household_tags(tagged)))
     _add_documents(conn, documents)
 
 
@@ -188,7 +225,7 @@ def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -
     """Bring the index entries of these households in line with the tables (in the caller's transaction).
 
     For changes that may alter a household's members' text (or its life); `reindex_heads` is the cheaper way
-    for edits of the household's own fields. Only documents whose text or khu phố changed are touched
+    for edits of the household's own fields. Only documents whose text or tags changed are touched
     (`_replace`).
     """
     ids = sorted({i for i in household_ids if i})
@@ -196,40 +233,40 @@ def reindex_households(conn: sqlite3.Connection, household_ids: Iterable[str]) -
         return
     new_docs = _documents(conn, ids)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex (household_id TEXT PRIMARY KEY, doc TEXT, "
-                 "head_len INTEGER, area TEXT, doc_id INTEGER, old_doc TEXT, old_head_len INTEGER, old_area TEXT)")
+                 "head_len INTEGER, tags TEXT, doc_id INTEGER, old_doc TEXT, old_head_len INTEGER, old_tags TEXT)")
     try:
-        insert_rows(conn, "INSERT INTO temp.reindex (household_id, doc, head_len, area)",
+        insert_rows(conn, "INSERT INTO temp.reindex (household_id, doc, head_len, tags)",
                     [(household_id, *new_docs.get(household_id, (None, None, None))) for household_id in ids])
-        conn.execute("UPDATE temp.reindex SET (doc_id, old_doc, old_head_len, old_area) = "
-                     "(SELECT s.id, s.doc, s.head_len, s.area FROM main.search_doc s "
+        conn.execute("UPDATE temp.reindex SET (doc_id, old_doc, old_head_len, old_tags) = "
+                     "(SELECT s.id, s.doc, s.head_len, s.tags FROM main.search_doc s "
                      "WHERE s.household_id = reindex.household_id)")
         conn.execute("UPDATE main.search_doc SET head_len = r.head_len FROM temp.reindex r WHERE "
-                     "search_doc.id = r.doc_id AND r.doc IS r.old_doc AND r.area IS r.old_area "
+                     "search_doc.id = r.doc_id AND r.doc IS r.old_doc AND r.tags IS r.old_tags "
                      "AND r.head_len IS NOT r.old_head_len")
         # Unchanged, or gone and never indexed:
-        conn.execute("DELETE FROM temp.reindex WHERE doc IS old_doc AND area IS old_area")
-        conn.execute("INSERT INTO household_fts (household_fts, rowid, doc, area) "
-                     "SELECT 'delete', doc_id, old_doc, old_area "
+        conn.execute("DELETE FROM temp.reindex WHERE doc IS old_doc AND tags IS old_tags")
+        conn.execute("INSERT INTO household_fts (household_fts, rowid, doc, tags) "
+                     "SELECT 'delete', doc_id, old_doc, old_tags "
                      "FROM temp.reindex WHERE doc_id IS NOT NULL AND doc IS NULL ORDER BY doc_id")
         conn.execute("DELETE FROM main.search_doc WHERE id IN "
                      "(SELECT doc_id FROM temp.reindex WHERE doc IS NULL)")
         _prepare(conn)
         replaced = conn.execute(
-            "INSERT INTO temp.reindex_docs (doc_id, doc, head_len, area, old_doc, old_area) "
-            "SELECT doc_id, doc, head_len, area, old_doc, old_area "
+            "INSERT INTO temp.reindex_docs (doc_id, doc, head_len, tags, old_doc, old_tags) "
+            "SELECT doc_id, doc, head_len, tags, old_doc, old_tags "
             "FROM temp.reindex WHERE doc_id IS NOT NULL AND doc IS NOT NULL").rowcount
         _replace(conn, replaced)
-        _add_documents(conn, conn.execute("SELECT household_id, doc, head_len, area FROM temp.reindex "
+        _add_documents(conn, conn.execute("SELECT household_id, doc, head_len, tags FROM temp.reindex "
                                           "WHERE doc_id IS NULL AND doc IS NOT NULL").fetchall())
     finally:
         conn.execute("DELETE FROM temp.reindex")
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
-    """`temp.reindex_docs`: new documents `(doc_id, doc, head_len, area, old_doc, old_area)` of documents
-    that exist, each with the text and khu phố it replaces, for `_replace`."""
+    """`temp.reindex_docs`: new documents `(doc_id, doc, head_len, tags, old_doc, old_tags)` of documents
+    that exist, each with the text and tags it replaces, for `_replace`."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS reindex_docs (doc_id INTEGER PRIMARY KEY, doc TEXT NOT NULL, "
-                 "head_len INTEGER, area TEXT NOT NULL, old_doc TEXT NOT NULL, old_area TEXT NOT NULL)")
+                 "head_len INTEGER, tags TEXT NOT NULL, old_doc TEXT NOT NULL, old_tags TEXT NOT NULL)")
 
 
 def _replace(conn: sqlite3.Connection, count: int) -> None:
@@ -250,13 +287,13 @@ def _replace(conn: sqlite3.Connection, count: int) -> None:
     try:
         # Driven by the changed documents' rowids: as a join (UPDATE … FROM) SQLite scanned every document of
         # the register to find them, which cost twice as much when a fifth of the ward changed.
-        conn.execute("UPDATE main.search_doc SET (doc, head_len, area) = (SELECT r.doc, r.head_len, r.area "
+        conn.execute("UPDATE main.search_doc SET (doc, head_len, tags) = (SELECT r.doc, r.head_len, r.tags "
                      "FROM temp.reindex_docs r WHERE r.doc_id = search_doc.id) "
                      "WHERE id IN (SELECT doc_id FROM temp.reindex_docs)")
         with _merging_less(conn, count):
-            conn.execute("INSERT INTO household_fts (household_fts, rowid, doc, area) SELECT command, id, doc, area "
-                         "FROM (SELECT 'delete' AS command, doc_id AS id, old_doc AS doc, old_area AS area, 0 AS step "
-                         "FROM temp.reindex_docs UNION ALL SELECT NULL, doc_id, doc, area, 1 FROM temp.reindex_docs) "
+            conn.execute("INSERT INTO household_fts (household_fts, rowid, doc, tags) SELECT command, id, doc, tags "
+                         "FROM (SELECT 'delete' AS command, doc_id AS id, old_doc AS doc, old_tags AS tags, 0 AS step "
+                         "FROM temp.reindex_docs UNION ALL SELECT NULL, doc_id, doc, tags, 1 FROM temp.reindex_docs) "
                          "ORDER BY id, step")
     finally:
         conn.execute("DELETE FROM temp.reindex_docs")
@@ -265,7 +302,7 @@ def _replace(conn: sqlite3.Connection, count: int) -> None:
 def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> None:
     """Re-index households whose own fields (`HOUSEHOLD_INDEXED`) may have changed but whose members' text did
     not (in the caller's transaction): each new document is the household's new head and the members' part of its
-    document as it is, so the members are not read again; only documents whose text or khu phố changed are
+    document as it is, so the members are not read again; only documents whose text or tags changed are
     touched.
 
     The cheap way for the bulk of a merge of edits or an import of updates, where folding and reading the members'
@@ -289,21 +326,22 @@ def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> Non
 
     found: set[str] = set()
     changed: list[tuple[int, str, int, str, str, str]] = []
-    for doc_id, household_id, doc, head_len, old_area, area_id, *values in conn.execute(
-            "SELECT s.id, h.id, s.doc, s.head_len, s.area, h.area_id, "
-            f"{', '.join(f'h.{name}' for name in HOUSEHOLD_TEXT)} "
+    tagged_at = len(HOUSEHOLD_TEXT)
+    for doc_id, household_id, doc, head_len, old_tags, *values in conn.execute(
+            "SELECT s.id, h.id, s.doc, s.head_len, s.tags, "
+            f"{', '.join(f'h.{name}' for name in HOUSEHOLD_INDEXED)} "
             "FROM json_each(?) r CROSS JOIN main.search_doc s ON s.household_id = r.value "
             "CROSS JOIN main.households h ON h.id = r.value WHERE h.deleted_hlc IS NULL AND s.head_len IS NOT NULL",
             (json.dumps(ids),)):
         found.add(household_id)
-        head = " ".join(filter(None, map(fold_value, values)))
-        new_doc, area = _document(head, doc[head_len:].lstrip(" ")), area_token(area_id)
-        if new_doc != doc or area != old_area:
-            changed.append((doc_id, new_doc, len(head), area, doc, old_area))
+        head = " ".join(filter(None, map(fold_value, values[:tagged_at])))
+        new_doc, tags = _document(head, doc[head_len:].lstrip(" ")), household_tags(values[tagged_at:])
+        if new_doc != doc or tags != old_tags:
+            changed.append((doc_id, new_doc, len(head), tags, doc, old_tags))
     if changed:
         _prepare(conn)
         # Straight into the temporary table: staging (`desktop.bulk`) only pays off for the register's own tables.
-        conn.executemany("INSERT INTO temp.reindex_docs (doc_id, doc, head_len, area, old_doc, old_area) "
+        conn.executemany("INSERT INTO temp.reindex_docs (doc_id, doc, head_len, tags, old_doc, old_tags) "
                          "VALUES (?, ?, ?, ?, ?, ?)", changed)
         _replace(conn, len(changed))
     if len(found) < len(ids):
@@ -315,9 +353,9 @@ def rebuild_search_index(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM search_doc")
     ids = [row[0] for row in conn.execute("SELECT id FROM households WHERE deleted_hlc IS NULL")]
     docs = _documents(conn, ids)
-    # Migration 2 rebuilds the index before later ones add `head_len` (11) and `area` (14).
+    # Migration 2 rebuilds the index before later ones add `head_len` (11) and the tags (14, 15).
     columns = {row[1] for row in conn.execute("PRAGMA table_info(search_doc)")}
-    parts = [(name, at) for at, name in enumerate(("doc", "head_len", "area")) if name in columns]
+    parts = [(name, at) for at, name in enumerate(("doc", "head_len", "tags")) if name in columns]
     insert_rows(conn, f"INSERT INTO search_doc (household_id, {', '.join(name for name, _ in parts)})",
                 [(household_id, *(document[at] for _, at in parts)) for household_id, document in sorted(docs.items())])
     conn.execute("INSERT INTO household_fts(household_fts) VALUES ('rebuild')")
@@ -350,10 +388,15 @@ class RankedQuery:
     matches: str
     tiers: tuple[str, ...]
 
-    def within_area(self, area_id: str) -> RankedQuery:
-        """The same query limited to the households of one khu phố (an unknown khu phố: none)."""
-        area = f'area : "{area_token(area_id)}" AND '
-        return RankedQuery(self.words, f"{area}({self.matches})", tuple(f"{area}({tier})" for tier in self.tiers))
+    def tagged(self, area_id: str | None, flags: Sequence[str]) -> RankedQuery:
+        """The same query limited to the households of a khu phố (an unknown khu phố: none; None: any) that carry
+        each of `flags` (names of `HOUSEHOLD_FLAGS`)."""
+        tokens = [area_token(area_id)] if area_id else []
+        tokens += [flag_token(flag) for flag in flags]
+        if not tokens:
+            return self
+        tags = "".join(f'tags : "{token}" AND ' for token in tokens)
+        return RankedQuery(self.words, f"{tags}({self.matches})", tuple(f"{tags}({tier})" for tier in self.tiers))
 
 
 def ranked_query(text: str) -> RankedQuery | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import cast
 
 from desktop import clock
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.search.folding import fold, fold_words
 from desktop.search.index import (
     RankedQuery,
@@ -39,14 +40,11 @@ from desktop.store.rows import (
     WardStats,
 )
 from desktop.store.store import Store
-from desktop.store.tables import HOUSEHOLD_FLAGS
 
 ALIVE = "deleted_hlc IS NULL"
-# A text search with a flag chosen (no khu phố) reads the flagged households first when the text alone
-# matches more than this many (bench/bench_search.py: cheaper than testing every match against the filters).
-FILTER_FIRST_ABOVE = 500
-# A text search within a khu phố ranks its matches from their documents when at most this many, from the index's
-# ranked queries above (bench/bench_search.py, encrypted 50k ward: each way is the cheaper one on its side).
+# A text search within a khu phố or with flags ranks its matches from their documents when at most this many, from
+# the index's ranked queries above (bench/bench_search.py, encrypted 50k ward: each way is the cheaper one on its
+# side).
 RANK_FROM_INDEX_ABOVE = 800
 
 
@@ -104,6 +102,34 @@ class HouseholdMatches:
     total: int
 
 
+def _checked_flags(flt: HouseholdFilter) -> tuple[str, ...]:
+    for flag in flt.flags:
+        if flag not in HOUSEHOLD_FLAGS:
+            raise ValueError(flag)
+    return flt.flags
+
+
+def _visit_filters(flt: HouseholdFilter, today: date, household: str) -> tuple[list[str], list[object]]:
+    """SQL conditions for the visit filters on the household whose id is the SQL expression `household`, and
+    their parameters."""
+    where: list[str] = []
+    params: list[object] = []
+    if flt.not_visited_days is not None:
+        since = (today - timedelta(days=flt.not_visited_days)).isoformat()
+        where.append(
+            f"NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = {household} AND v.voided = 0 "
+            "AND v.deleted_hlc IS NULL AND v.visited_at >= ?)"
+        )
+        params.append(since)
+    if flt.has_overdue_follow_up:
+        where.append(
+            f"EXISTS (SELECT 1 FROM visits v WHERE v.household_id = {household} AND {open_follow_up('v.')} "
+            "AND v.follow_up_due < ?)"
+        )
+        params.append(today.isoformat())
+    return where, params
+
+
 def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], list[object]]:
     """SQL conditions on `households h` for every filter but the text, and their parameters."""
     where = ["h.deleted_hlc IS NULL"]
@@ -111,39 +137,17 @@ def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], li
     if flt.area_id:
         where.append("h.area_id = ?")
         params.append(flt.area_id)
-    for flag in flt.flags:
-        if flag not in HOUSEHOLD_FLAGS:
-            raise ValueError(flag)
-        where.append(f"h.flag_{flag} = 1")
-    if flt.not_visited_days is not None:
-        since = (today - timedelta(days=flt.not_visited_days)).isoformat()
-        where.append(
-            "NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.voided = 0 "
-            "AND v.deleted_hlc IS NULL AND v.visited_at >= ?)"
-        )
-        params.append(since)
-    if flt.has_overdue_follow_up:
-        where.append(
-            f"EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND {open_follow_up('v.')} "
-            "AND v.follow_up_due < ?)"
-        )
-        params.append(today.isoformat())
-    return where, params
+    where += [f"h.flag_{flag} = 1" for flag in _checked_flags(flt)]
+    visits, visit_params = _visit_filters(flt, today, "h.id")
+    return where + visits, params + visit_params
 
 
-def _matches_more_than(store: Store, query: RankedQuery, above: int) -> bool:
-    """Whether more than `above` households match `query`: read up to one more, not counted (counting a first
-    letter's tens of thousands of matches took 7–11 ms of a khu phố keystroke on an encrypted 50k ward)."""
-    return len(store.conn.execute("SELECT rowid FROM household_fts WHERE household_fts MATCH ? LIMIT ?",
-                                  (query.matches, above + 1)).fetchall()) > above
+def _tagged_text_matches(store: Store, query: RankedQuery, limit: int | None) -> HouseholdMatches:
+    """A text search within a khu phố or among flagged households (`query` limited to their tags), best first.
 
-
-def _area_text_matches(store: Store, query: RankedQuery, limit: int | None) -> HouseholdMatches:
-    """A text search within a khu phố (`query` limited to it), best match first.
-
-    The index gives the khu phố's matches, never more than its households. Few of them are ranked from their
-    documents (one read each); many from the index's ranked queries (`ranked_household_ids`), which read only the
-    rows they return but evaluate the typed words once per tier, costly for a long prefix of a common name."""
+    The index gives the matches among those households only. Few of them are ranked from their documents (one
+    read each); many from the index's ranked queries (`ranked_household_ids`), which read only the rows they
+    return but evaluate the typed words once per tier, costly for a long prefix of a common name."""
     conn = store.conn
     rowids = [row[0] for row in conn.execute(
         "SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (query.matches,))]
@@ -155,39 +159,26 @@ def _area_text_matches(store: Store, query: RankedQuery, limit: int | None) -> H
 
 
 def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | None) -> HouseholdMatches:
-    """A text search, best match first (`desktop.search.index.RankedQuery`), the other filters applied in SQL
-    to every match, not only to the best few hundred."""
+    """A text search, best match first (`desktop.search.index.RankedQuery`), the other filters applied to every
+    match, not only to the best few hundred: the khu phố and flags by the index (each household's tags), the visit
+    filters in SQL."""
     assert flt.text is not None
     query = ranked_query(flt.text)
     if query is None:
         return HouseholdMatches([], 0)
     if flt == HouseholdFilter(text=flt.text):  # the text alone: read in ranked order, stop at the limit
         return HouseholdMatches(search_household_ids(store.conn, flt.text, limit), count_matches(store.conn, flt.text))
-    if flt.area_id:  # the index holds each household's khu phố
-        query = query.within_area(flt.area_id)
-        if flt == HouseholdFilter(text=flt.text, area_id=flt.area_id):
-            return _area_text_matches(store, query, limit)
-    where, params = _filter_conditions(flt, today)
-    visit_filters = flt.not_visited_days is not None or flt.has_overdue_follow_up
-    if not visit_filters and not flt.area_id and _matches_more_than(store, query, FILTER_FIRST_ABOVE):
-        # The first letters typed match most of the ward: a flag narrows more, so the flagged households are read
-        # first and kept if they are among the matches, which SQLite gathers once. The `+` makes the match list a
-        # test of each household: as an index lookup SQLite looked every match up in every household (seconds).
-        rows = store.conn.execute(
-            "SELECT d.id, d.household_id, d.doc FROM households h CROSS JOIN search_doc d ON d.household_id = h.id "
-            f"WHERE {' AND '.join(where)} "
-            "AND +d.id IN (SELECT rowid FROM household_fts WHERE household_fts MATCH ?)",
-            (*params, query.matches),
-        ).fetchall()
-    else:
-        # CROSS JOIN keeps the index's matches as the outer loop: without it SQLite may walk the filtered
-        # households and run the full-text query once for each (seconds instead of milliseconds).
-        rows = store.conn.execute(
-            "SELECT f.rowid, d.household_id, d.doc FROM household_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
-            "CROSS JOIN households h ON h.id = d.household_id "
-            f"WHERE household_fts MATCH ? AND {' AND '.join(where)}",
-            (query.matches, *params),
-        ).fetchall()
+    query = query.tagged(flt.area_id, _checked_flags(flt))
+    where, params = _visit_filters(flt, today, "d.household_id")
+    if not where:
+        return _tagged_text_matches(store, query, limit)
+    # CROSS JOIN keeps the index's matches as the outer loop: without it SQLite may walk the visits and run the
+    # full-text query once for each (seconds instead of milliseconds). Every document is an alive household's.
+    rows = store.conn.execute(
+        "SELECT f.rowid, d.household_id, d.doc FROM household_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
+        f"WHERE household_fts MATCH ? AND {' AND '.join(where)}",
+        (query.matches, *params),
+    ).fetchall()
     return HouseholdMatches(rank_matches(query, rows, limit), len(rows))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
 
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.register.validation import MAX_COUNT, MAX_VND, MAX_YEAR, MIN_YEAR
 
 META_FIELDS = ("id", "created_at", "updated_at", "deleted_hlc", "created_hlc", "created_device")
@@ -28,16 +29,6 @@ class TableSpec:
     def columns(self) -> tuple[str, ...]:
         return (*META_FIELDS, *self.fields)
 
-
-HOUSEHOLD_FLAGS = (
-    "poor",
-    "near_poor",
-    "elderly_alone",
-    "disability",
-    "chronic_illness",
-    "young_children",
-    "policy_family",
-)
 
 VISIT_PURPOSES = (
     "welfare_check",

@@ -26,6 +26,7 @@ from desktop.clock import WALL_SEEN
 from desktop.errors import WardbookError
 from desktop.search.index import (
     HOUSEHOLD_INDEXED,
+    HOUSEHOLD_TAGGED,
     HOUSEHOLD_TEXT,
     MEMBER_TEXT,
     Texts,
@@ -537,15 +538,15 @@ def _positions(names: list[str], wanted: tuple[str, ...]) -> list[int]:
 
 def _new_documents(blocks: Sequence[list[Any]]) -> tuple[dict[str, Texts], set[str]]:
     """What the search index needs from rows being inserted (changeset blocks): the document texts of the new
-    households with their new members and khu phố (see `desktop.search.index.Texts`), and the households already
+    households with their new members and tags (see `desktop.search.index.Texts`), and the households already
     here that new members joined, whose documents are rebuilt from the tables."""
     texts: dict[str, Texts] = {}
     for table, _op, names, rows in blocks:
         if table == "households":
             at = _positions(names, HOUSEHOLD_TEXT)
-            area_at = _positions(names, ("area_id",))
+            tagged_at = [names.index(name) + 2 if name in names else None for name in HOUSEHOLD_TAGGED]
             for row in rows:
-                texts[row[0]] = ([row[i] for i in at], [], next((row[i] for i in area_at), None))
+                texts[row[0]] = ([row[i] for i in at], [], [None if i is None else row[i] for i in tagged_at])
     joined: set[str] = set()
     for table, _op, names, rows in blocks:
         if table != "people" or "household_id" not in names:

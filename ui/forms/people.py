@@ -7,13 +7,14 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QMessageBox, QWidget
 
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.register.duplicates import PossibleDuplicate, find_duplicate_people
 from desktop.register.households import add_household, add_person, update_household
 from desktop.register.labels import label
 from desktop.register.members import update_person
 from desktop.register.validation import check_birth_year
 from desktop.store.queries import list_areas
-from desktop.store.tables import GENDERS, HOUSEHOLD_FLAGS
+from desktop.store.tables import GENDERS
 from ui.context import AppContext
 from ui.forms.base import FormDialog
 

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import WardbookError
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.register.households import move_out_person, set_flags, set_head
 from desktop.register.labels import label, labels
 from desktop.security.access import view_household
 from desktop.security.session import visible_officer
 from desktop.store.queries import household_detail
-from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui.context import AppContext
 from ui.date_edit import ask_date
 from ui.language import fmt_date, fmt_number

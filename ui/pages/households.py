@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.register.labels import label
 from desktop.security.database import reopen
 from desktop.store.queries import (
@@ -26,7 +27,6 @@ from desktop.store.queries import (
     household_summaries,
     list_areas,
 )
-from desktop.store.tables import HOUSEHOLD_FLAGS
 from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_number

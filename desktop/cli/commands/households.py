@@ -6,13 +6,13 @@ import argparse
 
 from desktop import i18n
 from desktop.cli.context import add_common_options, open_store, print_table, whole_number
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.register.households import add_household, find_area, resolve_household, update_household
 from desktop.register.labels import label, labels
 from desktop.register.validation import MAX_COUNT, MAX_DAYS
 from desktop.security.access import view_household
 from desktop.store.queries import HouseholdFilter, household_summaries, list_household_ids
 from desktop.store.rows import HouseholdSummary
-from desktop.store.tables import HOUSEHOLD_FLAGS
 from desktop.text import format_date
 
 
