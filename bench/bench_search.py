@@ -5,9 +5,10 @@ of the path the app's keystroke takes: `find_households` with the households pag
 page opens) and its limit of 500 — the ranked ids (`desktop.search.index.RankedQuery`) and the count of every
 match — then the same plus the summaries of the first 50 rows the list shows, and the visit form picker's
 8 rows; against the raw FTS5 query (pre-built MATCH expression, LIMIT 200: no folding, no ranking, no join,
-no count). The same keystrokes with a khu phố chosen in the filter are printed too (the khu phố is a word of
-the index, so that is one full-text query too, ranked from the matches' documents or from the index); with
-`--filters` also with a vulnerability flag chosen and with overdue follow-ups only (filters tested in SQL).
+no count). The same keystrokes with a khu phố chosen in the filter are printed too (the khu phố is a tag of
+each document in the index, so that is one full-text query too, ranked from the matches' documents or from the
+index); with `--filters` also with a vulnerability flag chosen (a tag too) and with overdue follow-ups only (a
+filter tested in SQL on every match).
 Also prints how long the demo ward took to generate. With `--encrypted` the ward is a SQLCipher file, as the
 app keeps it (its random key is kept beside it in PATH.key: demo data, for the benchmark only), and both the
 baseline and our search read through the same encrypted connection.
