@@ -412,18 +412,27 @@ def ranked_query(text: str) -> RankedQuery | None:
     return RankedQuery(tuple(tokens), every, tuple(tiers))
 
 
-def _tier_rowids(conn: sqlite3.Connection, query: RankedQuery, limit: int | None) -> list[int]:
-    """Rowids of `search_doc` in ranked order, the first `limit` (all with None): each tier is read from the
-    index in rowid order and stops as soon as enough rows are found, so the first letters typed (which match
-    most of the ward) cost no more than a rare name."""
+def _tier_rowids(conn: sqlite3.Connection, query: RankedQuery, limit: int | None,
+                 among: set[int] | None = None) -> list[int]:
+    """Rowids of `search_doc` in ranked order, the first `limit` (all with None), only those `among` a set when
+    one is given: each tier is read from the index in rowid order and stops as soon as enough rows are found, so
+    the first letters typed (which match most of the ward) cost no more than a rare name."""
     rowids: list[int] = []
     for tier in query.tiers:
         wanted = -1 if limit is None else limit - len(rowids)
         if wanted == 0:
             break
-        rowids += [row[0] for row in conn.execute(
-            "SELECT rowid FROM household_fts WHERE household_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (tier, wanted))]
+        if among is None:
+            rowids += [row[0] for row in conn.execute(
+                "SELECT rowid FROM household_fts WHERE household_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                (tier, wanted))]
+            continue
+        for (rowid,) in conn.execute(
+                "SELECT rowid FROM household_fts WHERE household_fts MATCH ? ORDER BY rowid DESC", (tier,)):
+            if rowid in among:
+                rowids.append(rowid)
+                if len(rowids) == limit:
+                    break
     return rowids
 
 
@@ -436,9 +445,11 @@ def _household_ids(conn: sqlite3.Connection, rowids: list[int]) -> list[str]:
     return [by_rowid[rowid] for rowid in rowids]
 
 
-def ranked_household_ids(conn: sqlite3.Connection, query: RankedQuery, limit: int | None) -> list[str]:
-    """Ids of the households matching `query`, best first (`RankedQuery`), the first `limit`."""
-    return _household_ids(conn, _tier_rowids(conn, query, limit))
+def ranked_household_ids(conn: sqlite3.Connection, query: RankedQuery, limit: int | None,
+                         among: set[int] | None = None) -> list[str]:
+    """Ids of the households matching `query`, best first (`RankedQuery`), the first `limit`; only those whose
+    documents' rowids are `among` a set when one is given (matches that passed filters the index does not hold)."""
+    return _household_ids(conn, _tier_rowids(conn, query, limit, among))
 
 
 def search_household_ids(conn: sqlite3.Connection, text: str, limit: int | None = 200) -> list[str]:

@@ -439,6 +439,18 @@ def _v15_search_tags(db: sqlite_utils.Database) -> None:
     index_tags(db.conn)
 
 
+def _v16_open_follow_ups(db: sqlite_utils.Database) -> None:
+    """The open follow-ups by due day, with their household, in an index of their own that answers "which
+    households have a follow-up overdue" alone (`desktop.store.queries`): the household list's overdue filter
+    tested each household, or each match of a search, against its visits (200 ms a keystroke on an encrypted 50k
+    ward). Partial, so it holds only the open ones: a few pages, cheap to keep up to date on every visit written.
+    Its condition is `queries.open_follow_up()` word for word (SQLite uses a partial index only for a query that
+    states its condition), and it holds the columns of that condition so that SQLite reads it without the rows."""
+    db.execute("CREATE INDEX visits_open_follow_up ON visits (follow_up_due, household_id, follow_up_done_at, voided, "
+               "deleted_hlc) WHERE follow_up_due IS NOT NULL AND follow_up_done_at IS NULL AND voided = 0 "
+               "AND deleted_hlc IS NULL")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
@@ -455,6 +467,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v13_households_by_area,
     _v14_search_by_area,
     _v15_search_tags,
+    _v16_open_follow_ups,
 ]
 LATEST = len(MIGRATIONS)
 

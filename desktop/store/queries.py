@@ -109,25 +109,17 @@ def _checked_flags(flt: HouseholdFilter) -> tuple[str, ...]:
     return flt.flags
 
 
-def _visit_filters(flt: HouseholdFilter, today: date, household: str) -> tuple[list[str], list[object]]:
-    """SQL conditions for the visit filters on the household whose id is the SQL expression `household`, and
-    their parameters."""
-    where: list[str] = []
-    params: list[object] = []
-    if flt.not_visited_days is not None:
-        since = (today - timedelta(days=flt.not_visited_days)).isoformat()
-        where.append(
-            f"NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = {household} AND v.voided = 0 "
-            "AND v.deleted_hlc IS NULL AND v.visited_at >= ?)"
-        )
-        params.append(since)
-    if flt.has_overdue_follow_up:
-        where.append(
-            f"EXISTS (SELECT 1 FROM visits v WHERE v.household_id = {household} AND {open_follow_up('v.')} "
-            "AND v.follow_up_due < ?)"
-        )
-        params.append(today.isoformat())
-    return where, params
+def _not_visited_since(household: str) -> str:
+    """SQL condition: the household whose id is the SQL expression `household` has no visit since the parameter."""
+    return (f"NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = {household} AND v.voided = 0 "
+            "AND v.deleted_hlc IS NULL AND v.visited_at >= ?)")
+
+
+# The households with a follow-up overdue on the parameter's day, read from the covering partial index of open
+# follow-ups (`visits_open_follow_up`, migration 16) alone: a few thousand entries on a 50k ward, once per query,
+# where testing each household (or each match of a search) against its visits read the visits' index 50k times.
+_OVERDUE_HOUSEHOLDS = (f"SELECT v.household_id FROM visits v WHERE {open_follow_up('v.')} "
+                       "AND v.follow_up_due < ?")
 
 
 def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], list[object]]:
@@ -138,21 +130,50 @@ def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], li
         where.append("h.area_id = ?")
         params.append(flt.area_id)
     where += [f"h.flag_{flag} = 1" for flag in _checked_flags(flt)]
-    visits, visit_params = _visit_filters(flt, today, "h.id")
-    return where + visits, params + visit_params
+    if flt.not_visited_days is not None:
+        where.append(_not_visited_since("h.id"))
+        params.append((today - timedelta(days=flt.not_visited_days)).isoformat())
+    if flt.has_overdue_follow_up:
+        where.append(f"h.id IN ({_OVERDUE_HOUSEHOLDS})")
+        params.append(today.isoformat())
+    return where, params
 
 
-def _tagged_text_matches(store: Store, query: RankedQuery, limit: int | None) -> HouseholdMatches:
-    """A text search within a khu phố or among flagged households (`query` limited to their tags), best first.
+def _visit_filtered_rowids(store: Store, flt: HouseholdFilter, query: RankedQuery, today: date) -> list[int]:
+    """The rowids of the documents matching `query` whose households pass the visit filters of `flt`.
 
-    The index gives the matches among those households only. Few of them are ranked from their documents (one
-    read each); many from the index's ranked queries (`ranked_household_ids`), which read only the rows they
-    return but evaluate the typed words once per tier, costly for a long prefix of a common name."""
+    An overdue follow-up is tested against the set of overdue households' documents, gathered once; no visit is
+    read and no document either (50k reads of either on an encrypted register cost more than the search). The `+`
+    keeps that set a test of each match: as a constraint on the rowid, FTS5 ran the full-text query once for each
+    overdue household (37 s for "nguyen" on a 50k ward). A
+    household not visited lately can only be told by its visits, so each match's document is read for its
+    household (CROSS JOIN keeps the index's matches as the outer loop: without it SQLite may walk the visits and
+    run the full-text query once for each)."""
+    sql = "SELECT f.rowid FROM household_fts f"
+    where, params = ["household_fts MATCH ?"], [query.matches]
+    if flt.not_visited_days is not None:
+        sql += " CROSS JOIN search_doc d ON d.id = f.rowid"
+        where.append(_not_visited_since("d.household_id"))
+        params.append((today - timedelta(days=flt.not_visited_days)).isoformat())
+    if flt.has_overdue_follow_up:
+        where.append(f"+f.rowid IN (SELECT o.id FROM ({_OVERDUE_HOUSEHOLDS}) v CROSS JOIN search_doc o "
+                     "ON o.household_id = v.household_id)")
+        params.append(today.isoformat())
+    return [row[0] for row in store.conn.execute(f"{sql} WHERE {' AND '.join(where)}", params)]
+
+
+def _ranked_rowids(store: Store, query: RankedQuery, rowids: list[int], limit: int | None,
+                   filtered: bool) -> HouseholdMatches:
+    """The households of the documents `rowids` (each a match of `query`, some left out by filters the index does
+    not hold when `filtered`), best first.
+
+    Few of them are ranked from their documents (one read each); many from the index's ranked queries
+    (`ranked_household_ids`), which read only the rows they return but evaluate the typed words once per tier,
+    costly for a long prefix of a common name."""
     conn = store.conn
-    rowids = [row[0] for row in conn.execute(
-        "SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (query.matches,))]
     if len(rowids) > RANK_FROM_INDEX_ABOVE:
-        return HouseholdMatches(ranked_household_ids(conn, query, limit), len(rowids))
+        return HouseholdMatches(ranked_household_ids(conn, query, limit, set(rowids) if filtered else None),
+                                len(rowids))
     rows = conn.execute("SELECT d.id, d.household_id, d.doc FROM json_each(?) r CROSS JOIN search_doc d "
                         "ON d.id = r.value", (json.dumps(rowids),)).fetchall()
     return HouseholdMatches(rank_matches(query, rows, limit), len(rows))
@@ -161,25 +182,19 @@ def _tagged_text_matches(store: Store, query: RankedQuery, limit: int | None) ->
 def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | None) -> HouseholdMatches:
     """A text search, best match first (`desktop.search.index.RankedQuery`), the other filters applied to every
     match, not only to the best few hundred: the khu phố and flags by the index (each household's tags), the visit
-    filters in SQL."""
+    filters in SQL. Every document is an alive household's."""
     assert flt.text is not None
     query = ranked_query(flt.text)
     if query is None:
         return HouseholdMatches([], 0)
     if flt == HouseholdFilter(text=flt.text):  # the text alone: read in ranked order, stop at the limit
         return HouseholdMatches(search_household_ids(store.conn, flt.text, limit), count_matches(store.conn, flt.text))
-    query = query.tagged(flt.area_id, _checked_flags(flt))
-    where, params = _visit_filters(flt, today, "d.household_id")
-    if not where:
-        return _tagged_text_matches(store, query, limit)
-    # CROSS JOIN keeps the index's matches as the outer loop: without it SQLite may walk the visits and run the
-    # full-text query once for each (seconds instead of milliseconds). Every document is an alive household's.
-    rows = store.conn.execute(
-        "SELECT f.rowid, d.household_id, d.doc FROM household_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
-        f"WHERE household_fts MATCH ? AND {' AND '.join(where)}",
-        (query.matches, *params),
-    ).fetchall()
-    return HouseholdMatches(rank_matches(query, rows, limit), len(rows))
+    query = query.tagged(flt.area_id, _checked_flags(flt))  # the index holds each household's khu phố and flags
+    if flt.not_visited_days is None and not flt.has_overdue_follow_up:
+        rowids = [row[0] for row in store.conn.execute(
+            "SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (query.matches,))]
+        return _ranked_rowids(store, query, rowids, limit, filtered=False)
+    return _ranked_rowids(store, query, _visit_filtered_rowids(store, flt, query, today), limit, filtered=True)
 
 
 def find_households(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
