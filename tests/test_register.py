@@ -136,6 +136,10 @@ def test_visit_with_support_follow_up_and_void(store: Store) -> None:
     void_visit(store, visit, "Nhập nhầm hộ")
     assert ward_stats(store)["visits"] == 0
     assert list_household_ids(store, HouseholdFilter(not_visited_days=365)) == [household]
+    # a visit of no household (a passer-by met on the street) leaves every household's "not visited" as it was
+    add_visit(store, household_id=None, visited_on=clock.today(), purposes=["scam_awareness"], outcome="met")
+    assert list_household_ids(store, HouseholdFilter(not_visited_days=365)) == [household]
+    assert list_household_ids(store, HouseholdFilter(text="hai ba trung", not_visited_days=365)) == [household]
 
 
 def test_visit_rules(store: Store) -> None:

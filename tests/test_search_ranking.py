@@ -138,21 +138,27 @@ def test_a_search_with_a_khu_pho_or_flags_is_answered_by_the_index_alone(
 
 
 @pytest.mark.parametrize("text", [None, "n", "nguyen van"])
-def test_the_overdue_filter_reads_the_open_follow_ups_index_alone(big_ward: Store, text: str | None) -> None:
-    """Which households have an overdue follow-up is read once per query from the partial index of open
-    follow-ups, never by testing each household or match against its visits (a seek per household into the visits'
-    index: most of a keystroke on an encrypted 50k ward)."""
+@pytest.mark.parametrize(("visit_filter", "index"), [({"has_overdue_follow_up": True}, "visits_open_follow_up"),
+                                                     ({"not_visited_days": 30}, "visits_review_period")],
+                         ids=["overdue", "not-visited"])
+def test_the_visit_filters_read_the_visits_indexes_alone(big_ward: Store, text: str | None,
+                                                          visit_filter: dict[str, object], index: str) -> None:
+    """Which households have an overdue follow-up, or a visit lately, is read once per query from an index of the
+    visits alone, never by testing each household or match against its visits (a seek per household into the
+    visits' index: most of a keystroke on an encrypted 50k ward)."""
+    flt = HouseholdFilter(text=text, **visit_filter)  # type: ignore[arg-type]
     statements: list[str] = []
     big_ward.conn.set_trace_callback(statements.append)
     try:
-        found = find_households(big_ward, HouseholdFilter(text=text, has_overdue_follow_up=True), today=END, limit=500)
+        found = find_households(big_ward, flt, today=END, limit=500)
     finally:
         big_ward.conn.set_trace_callback(None)
     assert found.total > 0
     plans = [detail for sql in statements if "visits" in sql
              for *_, detail in big_ward.conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
     reads = [detail for detail in plans if detail.startswith(("SEARCH v ", "SCAN v "))]
-    assert reads and all("COVERING INDEX visits_open_follow_up " in detail for detail in reads), plans
+    assert reads and all(f"COVERING INDEX {index} " in detail for detail in reads), plans
+    assert not [detail for detail in plans if "CORRELATED" in detail], plans  # once per query, not per household
     # The full-text query runs once: FTS5's plan names a constraint on the rowid with "=" (a query per rowid).
     searches = [detail for detail in plans if detail.startswith("SCAN f VIRTUAL TABLE")]
     assert len(searches) == (text is not None) and not [detail for detail in searches if ":=" in detail], plans

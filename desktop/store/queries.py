@@ -109,17 +109,21 @@ def _checked_flags(flt: HouseholdFilter) -> tuple[str, ...]:
     return flt.flags
 
 
-def _not_visited_since(household: str) -> str:
-    """SQL condition: the household whose id is the SQL expression `household` has no visit since the parameter."""
-    return (f"NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = {household} AND v.voided = 0 "
-            "AND v.deleted_hlc IS NULL AND v.visited_at >= ?)")
-
-
-# The households with a follow-up overdue on the parameter's day, read from the covering partial index of open
-# follow-ups (`visits_open_follow_up`, migration 16) alone: a few thousand entries on a 50k ward, once per query,
-# where testing each household (or each match of a search) against its visits read the visits' index 50k times.
+# The households visited since the parameter's day, read from the visits' index by day (`visits_review_period`,
+# which holds every column named here) alone, once per query: testing each household (or each match of a search)
+# against its visits read the visits' index 50k times. No NULL: a NOT IN list holding one is never false.
+_VISITED_HOUSEHOLDS = ("SELECT v.household_id FROM visits v WHERE v.visited_at >= ? AND v.voided = 0 "
+                       "AND v.deleted_hlc IS NULL AND v.household_id IS NOT NULL")
+# The households with a follow-up overdue on the parameter's day, from the partial index of open follow-ups
+# (`visits_open_follow_up`, migration 16) alone: a few thousand entries on a 50k ward, once per query.
 _OVERDUE_HOUSEHOLDS = (f"SELECT v.household_id FROM visits v WHERE {open_follow_up('v.')} "
                        "AND v.follow_up_due < ?")
+
+
+def _documents_of(households: str) -> str:
+    """SQL of the rowids of the search documents of the households the subquery `households` gives (read from the
+    documents' index by household alone)."""
+    return f"SELECT o.id FROM ({households}) v CROSS JOIN search_doc o ON o.household_id = v.household_id"
 
 
 def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], list[object]]:
@@ -131,7 +135,7 @@ def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], li
         params.append(flt.area_id)
     where += [f"h.flag_{flag} = 1" for flag in _checked_flags(flt)]
     if flt.not_visited_days is not None:
-        where.append(_not_visited_since("h.id"))
+        where.append(f"h.id NOT IN ({_VISITED_HOUSEHOLDS})")
         params.append((today - timedelta(days=flt.not_visited_days)).isoformat())
     if flt.has_overdue_follow_up:
         where.append(f"h.id IN ({_OVERDUE_HOUSEHOLDS})")
@@ -142,24 +146,20 @@ def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], li
 def _visit_filtered_rowids(store: Store, flt: HouseholdFilter, query: RankedQuery, today: date) -> list[int]:
     """The rowids of the documents matching `query` whose households pass the visit filters of `flt`.
 
-    An overdue follow-up is tested against the set of overdue households' documents, gathered once; no visit is
-    read and no document either (50k reads of either on an encrypted register cost more than the search). The `+`
-    keeps that set a test of each match: as a constraint on the rowid, FTS5 ran the full-text query once for each
-    overdue household (37 s for "nguyen" on a 50k ward). A
-    household not visited lately can only be told by its visits, so each match's document is read for its
-    household (CROSS JOIN keeps the index's matches as the outer loop: without it SQLite may walk the visits and
-    run the full-text query once for each)."""
-    sql = "SELECT f.rowid FROM household_fts f"
+    Each match is tested against the documents of the households visited lately, or of those with an overdue
+    follow-up, each set gathered once from indexes alone; no visit is read and no document either (50k reads of
+    either on an encrypted register cost more than the search). The `+` keeps each set a test of each match: as a
+    constraint on the rowid, FTS5 ran the full-text query once for each overdue household (37 s for "nguyen" on
+    a 50k ward)."""
     where, params = ["household_fts MATCH ?"], [query.matches]
     if flt.not_visited_days is not None:
-        sql += " CROSS JOIN search_doc d ON d.id = f.rowid"
-        where.append(_not_visited_since("d.household_id"))
+        where.append(f"+f.rowid NOT IN ({_documents_of(_VISITED_HOUSEHOLDS)})")
         params.append((today - timedelta(days=flt.not_visited_days)).isoformat())
     if flt.has_overdue_follow_up:
-        where.append(f"+f.rowid IN (SELECT o.id FROM ({_OVERDUE_HOUSEHOLDS}) v CROSS JOIN search_doc o "
-                     "ON o.household_id = v.household_id)")
+        where.append(f"+f.rowid IN ({_documents_of(_OVERDUE_HOUSEHOLDS)})")
         params.append(today.isoformat())
-    return [row[0] for row in store.conn.execute(f"{sql} WHERE {' AND '.join(where)}", params)]
+    return [row[0] for row in store.conn.execute(
+        f"SELECT f.rowid FROM household_fts f WHERE {' AND '.join(where)}", params)]
 
 
 def _ranked_rowids(store: Store, query: RankedQuery, rowids: list[int], limit: int | None,
