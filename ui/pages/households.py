@@ -168,9 +168,9 @@ class HouseholdsPage(Page):
             self.reload()
 
     def reload(self, keep_choice: bool = False) -> None:
-        """Text searches are answered at once (ranked, ≤500 rows, a few ms; a khu phố or flag chosen too adds
-        a few tens of ms on a 50k ward); whole-ward lists and the filters on visits run in a worker with their
-        own connection, so typing and scrolling never wait for them.
+        """Text searches are answered at once (ranked, ≤500 rows, a few ms on a 50k ward, a khu phố or flag chosen
+        too: they are words of the index); whole-ward lists and the filters on visits (tens of ms with a text, more
+        without) run in a worker with their own connection, so typing and scrolling never wait for them.
 
         A new search or filter shows its first row chosen (Enter opens it); with `keep_choice` (the same
         search, reloaded because the register changed) the household chosen stays chosen, or none is."""
