@@ -372,7 +372,8 @@ def match_expression(text: str) -> str | None:
 @dataclass(frozen=True)
 class RankedQuery:
     """What the user typed as FTS5 queries: `matches` finds every household that matches at all (each folded
-    word a prefix of some word, in any order); `tiers` split those matches into disjoint groups, best first:
+    word a prefix of some word, in any order); `tiers` find those matches in groups, best first, each group the
+    matches of its tier that no earlier tier found:
 
     0. the typed words whole and in that order: a folded full name or address typed out ("dang thi hoa"
        finds Đặng Thị Hòa before Đặng Thị Hoài), or a run of words inside one;
@@ -406,33 +407,35 @@ def ranked_query(text: str) -> RankedQuery | None:
         return None
     every = " ".join(f'"{token}"*' for token in tokens)
     exact, prefix = f'"{" ".join(tokens)}"', f'"{" ".join(tokens)}"*'
-    tiers = [exact, f"{prefix} NOT {exact}"]
+    # Each tier holds the earlier ones: the rows an earlier tier gave are skipped as they come (`_tier_rowids`),
+    # which cost less than FTS5 evaluating the earlier tier's phrase again for a NOT (a third of the slowest
+    # keystrokes, the words of a common full name, on a 50k ward).
+    tiers = [exact, prefix]
     if len(tokens) > 1:  # one word typed: its prefix phrase is already every match
-        tiers.append(f"({every}) NOT {prefix}")
+        tiers.append(every)
     return RankedQuery(tuple(tokens), every, tuple(tiers))
 
 
 def _tier_rowids(conn: sqlite3.Connection, query: RankedQuery, limit: int | None,
                  among: set[int] | None = None) -> list[int]:
     """Rowids of `search_doc` in ranked order, the first `limit` (all with None), only those `among` a set when
-    one is given: each tier is read from the index in rowid order and stops as soon as enough rows are found, so
-    the first letters typed (which match most of the ward) cost no more than a rare name."""
+    one is given: each tier is read from the index in rowid order, the rows of earlier tiers skipped, and stops as
+    soon as enough rows are found, so the first letters typed (which match most of the ward) cost no more than a
+    rare name. A later tier is read only when the earlier ones gave fewer than `limit`, so the rows it skips are
+    fewer than that."""
     rowids: list[int] = []
+    found: set[int] = set()
     for tier in query.tiers:
-        wanted = -1 if limit is None else limit - len(rowids)
-        if wanted == 0:
+        if len(rowids) == limit:
             break
-        if among is None:
-            rowids += [row[0] for row in conn.execute(
-                "SELECT rowid FROM household_fts WHERE household_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-                (tier, wanted))]
-            continue
         for (rowid,) in conn.execute(
                 "SELECT rowid FROM household_fts WHERE household_fts MATCH ? ORDER BY rowid DESC", (tier,)):
-            if rowid in among:
-                rowids.append(rowid)
-                if len(rowids) == limit:
-                    break
+            if rowid in found or (among is not None and rowid not in among):
+                continue
+            found.add(rowid)
+            rowids.append(rowid)
+            if len(rowids) == limit:
+                break
     return rowids
 
 
