@@ -4,7 +4,7 @@ number of rows asked for, and filters and counts over every match, not over the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import cast
@@ -162,3 +162,27 @@ def test_the_visit_filters_read_the_visits_indexes_alone(big_ward: Store, text: 
     # The full-text query runs once: FTS5's plan names a constraint on the rowid with "=" (a query per rowid).
     searches = [detail for detail in plans if detail.startswith("SCAN f VIRTUAL TABLE")]
     assert len(searches) == (text is not None) and not [detail for detail in searches if ":=" in detail], plans
+
+
+def test_matches_are_counted_only_where_a_count_is_shown(big_ward: Store) -> None:
+    """The visit form's picker shows 8 rows and no count, and a list holding every match knows its count: neither
+    runs the count of every match (most of a first letter's keystroke on a large ward)."""
+    def counts_run(action: Callable[[], object]) -> int:
+        statements: list[str] = []
+        big_ward.conn.set_trace_callback(statements.append)
+        try:
+            action()
+        finally:
+            big_ward.conn.set_trace_callback(None)
+        return sum("count(" in sql.lower() for sql in statements)
+
+    everything = list_household_ids(big_ward, HouseholdFilter(text="n"))
+    assert len(everything) > 500
+    assert counts_run(lambda: list_household_ids(big_ward, HouseholdFilter(text="n"), limit=8)) == 0
+    assert counts_run(lambda: list_household_ids(big_ward, limit=8)) == 0
+    few = list_household_ids(big_ward, HouseholdFilter(text="nguyen van"))
+    assert 0 < len(few) < 500
+    assert counts_run(lambda: find_households(big_ward, HouseholdFilter(text="nguyen van"), limit=500)) == 0
+    assert find_households(big_ward, HouseholdFilter(text="nguyen van"), limit=500).total == len(few)
+    assert counts_run(lambda: find_households(big_ward, HouseholdFilter(text="n"), limit=500)) == 1  # shown
+    assert find_households(big_ward, HouseholdFilter(text="n"), limit=500).total == len(everything)
