@@ -34,7 +34,7 @@ from desktop.demo import DemoSize, generate_demo_ward
 from desktop.search.index import match_expression
 from desktop.security.database import reopen
 from desktop.store import Store
-from desktop.store.queries import HouseholdFilter, find_households, household_summaries
+from desktop.store.queries import HouseholdFilter, find_households, household_summaries, list_household_ids
 
 TYPED = ["nguyen van an", "tran thi hoa", "duong", "le van sy", "hem 12", "0903", "dang", "pham quoc vinh"]
 RUNS = 5
@@ -111,8 +111,8 @@ def run(args: argparse.Namespace, path: Path) -> None:
         def keystroke_with_page(query: str) -> None:
             household_summaries(store, find_households(store, HouseholdFilter(text=query), limit=500).ids[:50])
 
-        def picker(query: str) -> None:  # the visit form: 8 rows and their summaries
-            household_summaries(store, find_households(store, HouseholdFilter(text=query), limit=8).ids)
+        def picker(query: str) -> None:  # the visit form (ui/picker.py): 8 rows and their summaries, no count
+            household_summaries(store, list_household_ids(store, HouseholdFilter(text=query), limit=8))
 
         def keystroke_in_area(query: str) -> None:
             find_households(store, HouseholdFilter(text=query, area_id=area), limit=500)
