@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -126,6 +127,21 @@ def _documents_of(households: str) -> str:
     return f"SELECT o.id FROM ({households}) v CROSS JOIN search_doc o ON o.household_id = v.household_id"
 
 
+def _visit_filters(flt: HouseholdFilter, today: date, key: str,
+                   of_households: Callable[[str], str]) -> tuple[list[str], list[object]]:
+    """SQL conditions for the visit filters of `flt`, and their parameters: the SQL expression `key` in (or not
+    in) what `of_households` makes of a subquery of household ids (the ids themselves, or their documents)."""
+    where: list[str] = []
+    params: list[object] = []
+    if flt.not_visited_days is not None:
+        where.append(f"{key} NOT IN ({of_households(_VISITED_HOUSEHOLDS)})")
+        params.append((today - timedelta(days=flt.not_visited_days)).isoformat())
+    if flt.has_overdue_follow_up:
+        where.append(f"{key} IN ({of_households(_OVERDUE_HOUSEHOLDS)})")
+        params.append(today.isoformat())
+    return where, params
+
+
 def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], list[object]]:
     """SQL conditions on `households h` for every filter but the text, and their parameters."""
     where = ["h.deleted_hlc IS NULL"]
@@ -134,13 +150,8 @@ def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], li
         where.append("h.area_id = ?")
         params.append(flt.area_id)
     where += [f"h.flag_{flag} = 1" for flag in _checked_flags(flt)]
-    if flt.not_visited_days is not None:
-        where.append(f"h.id NOT IN ({_VISITED_HOUSEHOLDS})")
-        params.append((today - timedelta(days=flt.not_visited_days)).isoformat())
-    if flt.has_overdue_follow_up:
-        where.append(f"h.id IN ({_OVERDUE_HOUSEHOLDS})")
-        params.append(today.isoformat())
-    return where, params
+    visits, visit_params = _visit_filters(flt, today, "h.id", lambda households: households)
+    return where + visits, params + visit_params
 
 
 def _visit_filtered_rowids(store: Store, flt: HouseholdFilter, query: RankedQuery, today: date) -> list[int]:
@@ -151,15 +162,10 @@ def _visit_filtered_rowids(store: Store, flt: HouseholdFilter, query: RankedQuer
     either on an encrypted register cost more than the search). The `+` keeps each set a test of each match: as a
     constraint on the rowid, FTS5 ran the full-text query once for each overdue household (37 s for "nguyen" on
     a 50k ward)."""
-    where, params = ["household_fts MATCH ?"], [query.matches]
-    if flt.not_visited_days is not None:
-        where.append(f"+f.rowid NOT IN ({_documents_of(_VISITED_HOUSEHOLDS)})")
-        params.append((today - timedelta(days=flt.not_visited_days)).isoformat())
-    if flt.has_overdue_follow_up:
-        where.append(f"+f.rowid IN ({_documents_of(_OVERDUE_HOUSEHOLDS)})")
-        params.append(today.isoformat())
+    where, params = _visit_filters(flt, today, "+f.rowid", _documents_of)
     return [row[0] for row in store.conn.execute(
-        f"SELECT f.rowid FROM household_fts f WHERE {' AND '.join(where)}", params)]
+        f"SELECT f.rowid FROM household_fts f WHERE household_fts MATCH ? AND {' AND '.join(where)}",
+        (query.matches, *params))]
 
 
 def _ranked_rowids(store: Store, query: RankedQuery, rowids: list[int], limit: int | None,
