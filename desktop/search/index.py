@@ -421,8 +421,8 @@ def _tier_rowids(conn: sqlite3.Connection, query: RankedQuery, limit: int | None
     """Rowids of `search_doc` in ranked order, the first `limit` (all with None), only those `among` a set when
     one is given: each tier is read from the index in rowid order, the rows of earlier tiers skipped, and stops as
     soon as enough rows are found, so the first letters typed (which match most of the ward) cost no more than a
-    rare name. A later tier is read only when the earlier ones gave fewer than `limit`, so the rows it skips are
-    fewer than that."""
+    rare name. With a limit, a later tier is read only when the earlier ones gave fewer rows than it, so the rows
+    it skips are fewer than the limit too; without one (every match, ranked) each tier is read whole."""
     rowids: list[int] = []
     found: set[int] = set()
     for tier in query.tiers:
