@@ -324,6 +324,9 @@ def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> Non
             result = folded[value] = fold_words(value)
         return result
 
+    # Each distinct khu phố and set of flags made into tags once: a ward has a few dozen, and making them for every
+    # household was a tenth of re-indexing a whole ward's edits.
+    tags_of: dict[tuple[object, ...], str] = {}
     found: set[str] = set()
     changed: list[tuple[int, str, int, str, str, str]] = []
     tagged_at = len(HOUSEHOLD_TEXT)
@@ -335,7 +338,11 @@ def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> Non
             (json.dumps(ids),)):
         found.add(household_id)
         head = " ".join(filter(None, map(fold_value, values[:tagged_at])))
-        new_doc, tags = _document(head, doc[head_len:].lstrip(" ")), household_tags(values[tagged_at:])
+        tagged = tuple(values[tagged_at:])
+        tags = tags_of.get(tagged)
+        if tags is None:
+            tags = tags_of[tagged] = household_tags(tagged)
+        new_doc = _document(head, doc[head_len:].lstrip(" "))
         if new_doc != doc or tags != old_tags:
             changed.append((doc_id, new_doc, len(head), tags, doc, old_tags))
     if changed:
