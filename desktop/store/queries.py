@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -112,7 +112,7 @@ def _checked_flags(flt: HouseholdFilter) -> tuple[str, ...]:
 
 # The households visited since the parameter's day, read from the visits' index by day (`visits_review_period`,
 # which holds every column named here) alone, once per query: testing each household (or each match of a search)
-# against its visits read the visits' index 50k times. No NULL: a NOT IN list holding one is never false.
+# against its visits read the visits' index 50k times. No NULL: a NOT IN list holding one is never true.
 _VISITED_HOUSEHOLDS = ("SELECT v.household_id FROM visits v WHERE v.visited_at >= ? AND v.voided = 0 "
                        "AND v.deleted_hlc IS NULL AND v.household_id IS NOT NULL")
 # The households with a follow-up overdue on the parameter's day, from the partial index of open follow-ups
@@ -127,17 +127,21 @@ def _documents_of(households: str) -> str:
     return f"SELECT o.id FROM ({households}) v CROSS JOIN search_doc o ON o.household_id = v.household_id"
 
 
-def _visit_filters(flt: HouseholdFilter, today: date, key: str,
-                   of_households: Callable[[str], str]) -> tuple[list[str], list[object]]:
-    """SQL conditions for the visit filters of `flt`, and their parameters: the SQL expression `key` in (or not
-    in) what `of_households` makes of a subquery of household ids (the ids themselves, or their documents)."""
+def _visited_since(flt: HouseholdFilter, today: date) -> date:
+    """The first day of the "not visited in N days" filter's window (`flt.not_visited_days` is set)."""
+    assert flt.not_visited_days is not None
+    return today - timedelta(days=flt.not_visited_days)
+
+
+def _visit_filters(flt: HouseholdFilter, today: date) -> tuple[list[str], list[object]]:
+    """SQL conditions on `households h` for the visit filters of `flt`, and their parameters."""
     where: list[str] = []
     params: list[object] = []
     if flt.not_visited_days is not None:
-        where.append(f"{key} NOT IN ({of_households(_VISITED_HOUSEHOLDS)})")
-        params.append((today - timedelta(days=flt.not_visited_days)).isoformat())
+        where.append(f"h.id NOT IN ({_VISITED_HOUSEHOLDS})")
+        params.append(_visited_since(flt, today).isoformat())
     if flt.has_overdue_follow_up:
-        where.append(f"{key} IN ({of_households(_OVERDUE_HOUSEHOLDS)})")
+        where.append(f"h.id IN ({_OVERDUE_HOUSEHOLDS})")
         params.append(today.isoformat())
     return where, params
 
@@ -150,22 +154,40 @@ def _filter_conditions(flt: HouseholdFilter, today: date) -> tuple[list[str], li
         where.append("h.area_id = ?")
         params.append(flt.area_id)
     where += [f"h.flag_{flag} = 1" for flag in _checked_flags(flt)]
-    visits, visit_params = _visit_filters(flt, today, "h.id", lambda households: households)
+    visits, visit_params = _visit_filters(flt, today)
     return where + visits, params + visit_params
 
 
-def _visit_filtered_rowids(store: Store, flt: HouseholdFilter, query: RankedQuery, today: date) -> list[int]:
-    """The rowids of the documents matching `query` whose households pass the visit filters of `flt`.
+@dataclass(frozen=True)
+class VisitDocuments:
+    """The search documents that pass a filter's visit filters, as the two sets they are read as: the documents of
+    the households with an overdue follow-up (`among`; None when that filter is off: every document) less those of
+    the households visited lately (`left_out`; empty when that filter is off). Each set is read from an index of
+    the visits and the documents' index by household alone; the documents left are never listed (that would read
+    every document of the ward)."""
 
-    Each match is tested against the documents of the households visited lately, or of those with an overdue
-    follow-up, each set gathered once from indexes alone; no visit is read and no document either (50k reads of
-    either on an encrypted register cost more than the search). The `+` keeps each set a test of each match: as a
-    constraint on the rowid, FTS5 ran the full-text query once for each overdue household (37 s for "nguyen" on
-    a 50k ward)."""
-    where, params = _visit_filters(flt, today, "+f.rowid", _documents_of)
-    return [row[0] for row in store.conn.execute(
-        f"SELECT f.rowid FROM household_fts f WHERE household_fts MATCH ? AND {' AND '.join(where)}",
-        (query.matches, *params))]
+    among: frozenset[int] | None
+    left_out: frozenset[int]
+
+    def kept(self, rowids: Iterable[int]) -> list[int]:
+        """Those of `rowids` that pass, in their order."""
+        among, left_out = self.among, self.left_out
+        if among is None:
+            return [rowid for rowid in rowids if rowid not in left_out]
+        return [rowid for rowid in rowids if rowid in among and rowid not in left_out]
+
+
+def visit_filtered_documents(store: Store, flt: HouseholdFilter, today: date) -> VisitDocuments:
+    """The search documents that pass the visit filters of `flt` (see `VisitDocuments`): what a search with those
+    filters keeps of its matches, for a page that holds it while the user types
+    (`desktop.store.visit_filter_cache`)."""
+    def documents(households: str, day: date) -> frozenset[int]:
+        return frozenset(row[0] for row in store.conn.execute(_documents_of(households), (day.isoformat(),)))
+
+    among = documents(_OVERDUE_HOUSEHOLDS, today) if flt.has_overdue_follow_up else None
+    left_out = (documents(_VISITED_HOUSEHOLDS, _visited_since(flt, today))
+                if flt.not_visited_days is not None else frozenset())
+    return VisitDocuments(among, left_out)
 
 
 def _ranked_rowids(store: Store, query: RankedQuery, rowids: list[int], limit: int | None,
@@ -186,10 +208,11 @@ def _ranked_rowids(store: Store, query: RankedQuery, rowids: list[int], limit: i
 
 
 def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | None,
-                  counted: bool) -> HouseholdMatches:
+                  counted: bool, visit_documents: VisitDocuments | None) -> HouseholdMatches:
     """A text search, best match first (`desktop.search.index.RankedQuery`), the other filters applied to every
     match, not only to the best few hundred: the khu phố and flags by the index (each household's tags), the visit
-    filters in SQL. Every document is an alive household's."""
+    filters in SQL, or by `visit_documents` when given (`visit_filtered_documents` of `flt` on this register as it
+    is). Every document is an alive household's."""
     assert flt.text is not None
     query = ranked_query(flt.text)
     if query is None:
@@ -204,21 +227,28 @@ def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | 
         rowids = [row[0] for row in store.conn.execute(
             "SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (query.matches,))]
         return _ranked_rowids(store, query, rowids, limit, filtered=False)
-    return _ranked_rowids(store, query, _visit_filtered_rowids(store, flt, query, today), limit, filtered=True)
+    # Each match tested against the documents the visit filters keep, read once (or kept by the page): testing
+    # matches against the visits in SQL read the visits' indexes again at every keystroke.
+    passing = visit_documents if visit_documents is not None else visit_filtered_documents(store, flt, today)
+    rowids = passing.kept(row[0] for row in store.conn.execute(
+        "SELECT rowid FROM household_fts WHERE household_fts MATCH ?", (query.matches,)))
+    return _ranked_rowids(store, query, rowids, limit, filtered=True)
 
 
 def find_households(store: Store, flt: HouseholdFilter = HouseholdFilter(), today: date | None = None,
-                    limit: int | None = None) -> HouseholdMatches:
+                    limit: int | None = None, visit_documents: VisitDocuments | None = None) -> HouseholdMatches:
     """Alive households matching the filter: the first `limit` ids in address order (or best match first for
-    a text), and the number of all that match."""
-    return _find(store, flt, today or clock.today(), limit, counted=True)
+    a text), and the number of all that match. A text search with visit filters takes the documents that pass
+    them from `visit_documents` when given (see `visit_filtered_documents`)."""
+    return _find(store, flt, today or clock.today(), limit, counted=True, visit_documents=visit_documents)
 
 
-def _find(store: Store, flt: HouseholdFilter, today: date, limit: int | None, counted: bool) -> HouseholdMatches:
+def _find(store: Store, flt: HouseholdFilter, today: date, limit: int | None, counted: bool,
+          visit_documents: VisitDocuments | None = None) -> HouseholdMatches:
     """`find_households`; when not `counted`, the total is only the number of ids returned (what a list that
     shows no count, the visit form's picker, needs: counting a first letter's matches cost more than its 8 rows)."""
     if flt.text:
-        return _text_matches(store, flt, today, limit, counted)
+        return _text_matches(store, flt, today, limit, counted, visit_documents)
     where, params = _filter_conditions(flt, today)
     # Walking order sorted by SQLite (a Python sort of 50k keys costs a visible moment when the app opens):
     # street, then house number, then the alley number after '/', so 9 < 10 < 10A < 123/4 < 123/45A.

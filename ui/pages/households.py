@@ -23,10 +23,13 @@ from desktop.security.database import reopen
 from desktop.store.queries import (
     HouseholdFilter,
     HouseholdMatches,
+    VisitDocuments,
     find_households,
     household_summaries,
     list_areas,
+    visit_filtered_documents,
 )
+from desktop.store.visit_filter_cache import VisitFilterCache, VisitFilterKey, visit_filter_key
 from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_number
@@ -34,6 +37,9 @@ from ui.models import HouseholdTableModel
 from ui.widgets import Page, SearchBox, chosen
 
 SEARCH_LIMIT = 500  # best matches shown for a text search (the core ranks them)
+# A worker's answer: its query's generation, the households found, and the visit filters' documents it read with
+# the key they were read for (None, None when it read none).
+_Answer = tuple[int, HouseholdMatches, VisitFilterKey | None, VisitDocuments | None]
 
 
 class HouseholdsPage(Page):
@@ -51,6 +57,7 @@ class HouseholdsPage(Page):
         self._total = 0  # households matching the current search and filters (the list may show fewer)
         self._keep_choice = False  # reloaded under the officer (sync, import): keep their household, not row 0
         self._kept_id: str | None = None
+        self._visit_sets = VisitFilterCache()  # what the visit filters keep, read once while the user types
         self.model = HouseholdTableModel(lambda ids: household_summaries(ctx.store, ids, ctx.today()), self)
 
         self.search = SearchBox(self)
@@ -169,8 +176,10 @@ class HouseholdsPage(Page):
 
     def reload(self, keep_choice: bool = False) -> None:
         """Text searches are answered at once (ranked, ≤500 rows, a few ms on a 50k ward, a khu phố or flag chosen
-        too: they are words of the index); whole-ward lists and the filters on visits (tens of ms with a text, more
-        without) run in a worker with their own connection, so typing and scrolling never wait for them.
+        too: they are words of the index); whole-ward lists and the first search with filters on visits (tens of ms,
+        more without a text) run in a worker with their own connection, so typing and scrolling never wait for them.
+        The households those filters keep are read once, in the worker, and kept while the register is unchanged
+        (`VisitFilterCache`): the keystrokes after it are answered at once too.
 
         A new search or filter shows its first row chosen (Enter opens it); with `keep_choice` (the same
         search, reloaded because the register changed) the household chosen stays chosen, or none is."""
@@ -183,22 +192,29 @@ class HouseholdsPage(Page):
             self._worker.cancel()
             self._worker = None
         limit = SEARCH_LIMIT if flt.text else None
-        if flt.text and flt.not_visited_days is None and not flt.has_overdue_follow_up:
-            found = find_households(self.ctx.store, flt, today=today, limit=limit)
+        store = self.ctx.store
+        key = visit_filter_key(store, flt, today)
+        kept = self._visit_sets.documents(key)
+        if flt.text and (key is None or kept is not None):
+            found = find_households(store, flt, today=today, limit=limit, visit_documents=kept)
             self._show(generation, found.ids, found.total)
             return
-        store = self.ctx.store
         self.count.setText(self.tr("Loading…"))
+        keeps = key if flt.text else None  # a whole list (no text) is read in one query, nothing to keep
 
-        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> tuple[int, HouseholdMatches]:
+        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> _Answer:
             with reopen(store) as reader:  # own connection, same key and user (see ui/workers.py)
-                return generation, find_households(reader, flt, today=today, limit=limit)
+                documents = visit_filtered_documents(reader, flt, today) if keeps is not None else None
+                found = find_households(reader, flt, today=today, limit=limit, visit_documents=documents)
+                return generation, found, keeps, documents
 
         # Bound methods, not lambdas: Qt drops them if the page is gone before the worker answers.
         self._worker = workers.start(job, finished=self._loaded, failed=self.count.setText)
 
-    def _loaded(self, answer: tuple[int, HouseholdMatches]) -> None:
-        generation, found = answer
+    def _loaded(self, answer: _Answer) -> None:
+        generation, found, key, documents = answer
+        if key is not None and documents is not None:
+            self._visit_sets.keep(key, documents)
         self._show(generation, found.ids, found.total)
 
     def _show(self, generation: int, ids: list[str], total: int | None = None) -> None:
