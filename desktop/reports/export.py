@@ -20,7 +20,7 @@ from desktop.errors import WardbookError
 from desktop.reports.figures import ReviewFigures
 from desktop.reports.formatting import text
 from desktop.reports.periods import short_date
-from desktop.reports.review_tables import DataTable, Field, review_tables
+from desktop.reports.review_tables import NAMED, DataTable, Field, review_tables
 
 _SHEET_NAME_MAX = 31  # Excel's limit
 _NUMBER_FORMATS = {"int": "#,##0", "decimal": "#,##0.0", "percent": "0.0", "date": "dd/mm/yyyy"}
@@ -56,11 +56,11 @@ def _heading_rows(figures: ReviewFigures, lang: str | None) -> list[tuple[str, s
     ]
 
 
-NAMED = frozenset({"not_visited", "overdue"})  # tables that name residents
-
-
 def exported_tables(figures: ReviewFigures, lang: str | None, names: bool) -> list[DataTable]:
-    """The review's tables as data; those naming residents only with `names`, as in the review itself."""
+    """The review's tables as data; those naming residents (`NAMED`) only with `names`, as in the review itself
+    (and then from figures read with their names)."""
+    if names and not figures.names:
+        raise ValueError("the figures were read without the households' names")
     return [table for key, table in review_tables(figures, lang).items() if names or key not in NAMED]
 
 

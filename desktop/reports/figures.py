@@ -211,6 +211,10 @@ class ReviewFigures:
     outcomes: OutcomeFigures  # tips, mediations, reintegration, community models (earlier periods' too)
     commendations: list[CommendationLine] = field(default_factory=list)
     comparison: Comparison | None = None  # the key figures of earlier periods and the targets
+    # Whether `not_visited` and `overdue` name their households (code, address, head; in address order): only for
+    # a review that lists them by name. Otherwise each line holds its household's id, khu phố and the officer of
+    # its last visit, what the counts by khu phố and officer need, and no resident's name is read at all.
+    names: bool = False
 
     @property
     def coverage_percent(self) -> float | None:
@@ -429,15 +433,17 @@ def review_figures(
     cancelled: Cancelled | None = None,
     compare: bool = True,
     details: bool = True,
+    names: bool = False,
 ) -> ReviewFigures:
     """Every figure of the periodic review for `period` over the ward or one khu phố (`area_id`); with
     `compare`, also the key figures of the previous period and of the same period a year earlier, and the
     ward's targets. Without `details` (the earlier periods a review compares with), only what the key figures
     need: the households not visited, the officers, the commendations, the visits' breakdowns (by purpose,
-    outcome and month) and the voided visits are left empty, the households with overdue follow-ups have no
-    address."""
+    outcome and month) and the voided visits are left empty. With `names` (a review that lists households by
+    name) the households not visited and those with overdue follow-ups come with their code, address and head,
+    in address order (see `ReviewFigures.names`): reading and sorting them was a third of a 50k ward's figures."""
     with larger_page_cache(store.conn, REVIEW_CACHE_KIB):
-        return _review_figures(store, period, area_id, today, progress, cancelled, compare, details)
+        return _review_figures(store, period, area_id, today, progress, cancelled, compare, details, names)
 
 
 def _review_figures(
@@ -449,6 +455,7 @@ def _review_figures(
     cancelled: Cancelled | None,
     compare: bool,
     details: bool,
+    names: bool,
 ) -> ReviewFigures:
     scope = area_scope(store, area_id)
     cutoff = cutoff_for(period, today)
@@ -461,8 +468,8 @@ def _review_figures(
         visits = step("visits", lambda: _visit_breakdown(store, sql, period) if details else _visit_total(store, sql))
         support = step("support", lambda: _support(store, sql))
         follow_ups = step("follow_ups", lambda: _follow_ups(store, sql))
-        not_visited = step("not_visited", lambda: _not_visited(store, sql) if details else [])
-        overdue = step("overdue", lambda: _overdue(store, sql, details))
+        not_visited = step("not_visited", lambda: _not_visited(store, sql, names) if details else [])
+        overdue = step("overdue", lambda: _overdue(store, sql, details and names))
         cases = step("cases", lambda: _cases(store, sql))
         activity_kinds, activity_lines = step("activities", lambda: _activities(store, sql))
         officers = step("officers", lambda: _officers(store, sql) if details else [])
@@ -491,6 +498,7 @@ def _review_figures(
             commendations=commendations,
             comparison=comparison(),
             outcomes=_outcomes(store, period, area_id, today),  # a few small tables: earlier periods compare them too
+            names=details and names,
         )
 
 
@@ -654,45 +662,52 @@ def _address_order(area: str, street: str, house_no: str) -> tuple[object, ...]:
     return (house_number_key(area.casefold()), street.casefold(), house_number_key(house_no))
 
 
-def _not_visited(store: Store, sql: _Sql) -> list[HouseholdLine]:
+def _not_visited(store: Store, sql: _Sql, names: bool) -> list[HouseholdLine]:
+    """The households not visited in the period, with their last visit and its officer; with `names`, with their
+    code, address and head, in address order (see `ReviewFigures.names`)."""
     # The last visit: the latest day, and of one day's visits the last entered (highest rowid). Read from the
     # review's index alone (SQLite would pick the one ordered by day, then reach into every visit's row).
+    named = ("r.code, COALESCE(r.house_no, ''), COALESCE(r.street, ''), COALESCE(p.full_name, '')" if names
+             else "'', '', '', ''")
     rows = store.conn.execute(
         f"""
-        SELECT r.id, r.code, r.area_id, COALESCE(r.house_no, ''), COALESCE(r.street, ''),
-            COALESCE(p.full_name, ''),
+        SELECT r.id, r.area_id, {named},
             (SELECT v.visited_at || char(31) || COALESCE(v.officer_id, '') FROM visits v
                 INDEXED BY visits_review_household
                 WHERE v.household_id = r.id AND {sql.live_visit} AND v.visited_at < ?
                 ORDER BY v.visited_at DESC, v.rowid DESC LIMIT 1)
-        FROM temp.{AT_CUTOFF} r LEFT JOIN people p {HEADS} ON p.id = r.head
+        FROM temp.{AT_CUTOFF} r {f"LEFT JOIN people p {HEADS} ON p.id = r.head" if names else ""}
         WHERE NOT r.visited{sql.area_where}
         """,
         (sql.after_cutoff, *sql.household_params),
     ).fetchall()
     areas = _area_labels(store)
-    names = _officer_names(store)
+    officers = _officer_names(store)
     lines = []
-    for r in rows:
-        last, officer = r[6].split("\x1f") if r[6] else (None, None)
+    for household_id, area_id, code, house_no, street, head, last_visit in rows:
+        last, officer = last_visit.split("\x1f") if last_visit else (None, None)
         lines.append(
             HouseholdLine(
-                r[0], r[1] or "", areas.get(r[2], ""), r[3], r[4], r[5], last[:10] if last else None,
-                names.get(officer, "") if last else None,
+                household_id, code or "", areas.get(area_id, ""), house_no, street, head, last[:10] if last else None,
+                officers.get(officer, "") if last else None,
             )
         )
+    if not names:
+        return lines
     # in address order; households at one address by id, whatever plan SQLite picks
     return sorted(lines, key=lambda line: (_address_order(line.area, line.street, line.house_no), line.household_id))
 
 
 def _overdue(store: Store, sql: _Sql, details: bool = True) -> list[OverdueLine]:
     """The households with an overdue follow-up at the cut-off (counted per household by `households_at`);
-    without `details` (an earlier period's key figures, which need only how many), without address and head."""
+    without `details` (an earlier period's key figures, which need only how many, or a review that names no
+    household, which counts them by khu phố), with their khu phố but no code, address or head, in no order."""
     if not details:
+        areas = _area_labels(store)
         return [
-            OverdueLine(household, "", "", "", "", "", first_due[:10], int(count))
-            for household, first_due, count in store.conn.execute(
-                f"SELECT r.id, r.first_due, r.open_count FROM temp.{AT_CUTOFF} r "
+            OverdueLine(household, "", areas.get(area_id, ""), "", "", "", first_due[:10], int(count))
+            for household, area_id, first_due, count in store.conn.execute(
+                f"SELECT r.id, r.area_id, r.first_due, r.open_count FROM temp.{AT_CUTOFF} r "
                 f"WHERE r.open_count > 0{sql.area_where}",
                 sql.household_params,
             )

@@ -144,7 +144,7 @@ def not_visited(store: Store, figures: PeriodFigures, *, today: date | None = No
 
     sql = _sql(store, figures.period, figures.area_id, today)
     review.households_at(store, sql)
-    return review._not_visited(store, sql)
+    return review._not_visited(store, sql, names=True)  # the app lists them by name, for the officer to open
 
 
 @dataclass(frozen=True)

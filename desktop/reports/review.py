@@ -187,7 +187,7 @@ def build_review(
             progress(done, total, _t("progress_figures", lang))
 
     figures = review_figures(
-        store, period, area_id, today=today, progress=figures_progress, cancelled=cancelled
+        store, period, area_id, today=today, progress=figures_progress, cancelled=cancelled, names=annex_names
     )
     settings = report_settings(store, lang)
     written = notes_for(store, period.code, area_id)

@@ -70,6 +70,8 @@ def annex_keys(figures: ReviewFigures, annex_names: bool) -> tuple[str, ...]:
     overdue follow-up) go to superiors only when asked for (`annex_names`, recorded in the audit log); by
     default the review counts them by khu phố and officer, and the walk list names them."""
     activities = ("activities",) if figures.activities else ()
+    if annex_names and not figures.names:
+        raise ValueError("the figures were read without the households' names (review_figures(names=True))")
     return (*activities, "not_visited", "overdue") if annex_names else activities
 
 

@@ -335,6 +335,9 @@ def commendation_table(f: ReviewFigures, lang: str | None) -> DataTable:
     )
 
 
+NAMED = frozenset({"not_visited", "overdue"})  # tables that name residents
+
+
 def not_visited_table(f: ReviewFigures, lang: str | None) -> DataTable:
     never = _t("never", lang)
     return DataTable(
@@ -410,7 +413,8 @@ def activity_list_table(f: ReviewFigures, lang: str | None) -> DataTable:
 
 
 def review_tables(f: ReviewFigures, lang: str | None = None) -> dict[str, DataTable]:
-    """All tables of the review, by key, in the order the report prints them."""
+    """All tables of the review, by key, in the order the report prints them; the lists of households by name
+    (`NAMED`) only when the figures name them (`ReviewFigures.names`)."""
     tables = [
         summary_table(f, lang),
         coverage_table(f, lang),
@@ -425,8 +429,7 @@ def review_tables(f: ReviewFigures, lang: str | None = None) -> dict[str, DataTa
         activity_table(f, lang),
         officer_table(f, lang),
         commendation_table(f, lang),
-        not_visited_table(f, lang),
-        overdue_table(f, lang),
+        *((not_visited_table(f, lang), overdue_table(f, lang)) if f.names else ()),
         activity_list_table(f, lang),
     ]
     from desktop.reports.outcomes import outcome_tables  # built on this module's DataTable

@@ -20,7 +20,7 @@ Q2 = quarter(2026, 2)
 
 @pytest.fixture
 def figures(demo_store):  # type: ignore[no-untyped-def]
-    return review_figures(demo_store, Q2, today=date(2026, 11, 25))
+    return review_figures(demo_store, Q2, today=date(2026, 11, 25), names=True)  # the exports with names too
 
 
 def test_xlsx_holds_the_same_rows(figures, tmp_path):  # type: ignore[no-untyped-def]

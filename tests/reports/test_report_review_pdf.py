@@ -177,6 +177,27 @@ def test_no_resident_is_named_by_default(review, demo_store):  # type: ignore[no
         assert tuple(cells) in printed
 
 
+def test_a_review_that_names_nobody_never_reads_a_head_of_household(demo_store, tmp_path):  # type: ignore[no-untyped-def]
+    """The default review counts the households not visited and those with overdue follow-ups by khu phố and
+    officer: it reads no head's name, code or address for them (a third of a 50k ward's figures, and personal
+    data the document never prints); with the names asked for it reads them."""
+    def heads_read(annex_names: bool) -> list[str]:
+        statements: list[str] = []
+        demo_store.conn.set_trace_callback(statements.append)
+        try:
+            figures = build_review(demo_store, Q2, tmp_path / "r.pdf", issued_on=ISSUED, today=TODAY,
+                                   annex_names=annex_names)
+        finally:
+            demo_store.conn.set_trace_callback(None)
+        assert figures.names == annex_names and figures.not_visited and figures.overdue
+        named = [line for line in [*figures.not_visited, *figures.overdue] if line.code and line.head]
+        assert len(named) == (len(figures.not_visited) + len(figures.overdue) if annex_names else 0)
+        return [sql for sql in statements if "INDEXED BY people_names" in sql]
+
+    assert not heads_read(False)
+    assert len(heads_read(True)) == 2  # the two lists
+
+
 def test_names_only_when_asked_and_audited(demo_store, tmp_path):  # type: ignore[no-untyped-def]
     out = tmp_path / "names.pdf"
     figures = build_review(demo_store, Q2, out, issued_on=ISSUED, today=TODAY, annex_names=True)

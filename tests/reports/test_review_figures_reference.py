@@ -323,9 +323,16 @@ def test_the_figures_equal_a_plain_reading_of_their_rules(ops: list[tuple[int, i
             period = _period(kind, offset, length)
             today = TODAY if today_offset % 2 else min(FIRST_DAY + timedelta(days=today_offset), TODAY)
             area = areas[scope]
-            figures = review_figures(store, period, area, today=today)
+            figures = review_figures(store, period, area, today=today, names=True)
             assert observed(figures) == reference(data, period, area, today)
             assert_listed_in_order(figures)
+            # a review that names no household (the default) reads every figure alike, without the names
+            nameless = review_figures(store, period, area, today=today)
+            assert observed(nameless) == observed(figures) and values(nameless) == values(figures)
+            assert (nameless.not_visited_by_officer, nameless.overdue_by_area) == (
+                figures.not_visited_by_officer, figures.overdue_by_area)
+            assert not [line for line in [*nameless.not_visited, *nameless.overdue]
+                        if line.code or line.head or line.street or line.house_no]
             # the Overview reads the same figures (its own call, without the review's lists)
             quick = period_figures(store, period, area, today=today)
             assert (quick.coverage, quick.visits, quick.support, quick.overdue, quick.officers) == (

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import DEMO_END
-
 from desktop.register.households import add_household, find_area
 from desktop.search import fold
 from desktop.store.queries import household_detail
+from tests.ui.conftest import DEMO_END
 
 
 def test_typing_duong_lists_households_on_duong_streets(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ def test_the_overview_shows_the_review_s_figures_and_opens_the_lists_behind_them
         with qtbot.waitSignal(page.loaded, timeout=30_000):
             pass
     period = quarter(2026, 2)
-    review = review_figures(window.ctx.store, period, today=DEMO_END)
+    review = review_figures(window.ctx.store, period, today=DEMO_END, names=True)  # its lists, by address
     before = review_figures(window.ctx.store, previous_period(period), today=DEMO_END)
     assert previous_period(period) == quarter(2026, 1)
     now, then = key_figures(review), key_figures(before)
