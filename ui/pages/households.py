@@ -178,8 +178,8 @@ class HouseholdsPage(Page):
         """Text searches are answered at once (ranked, ≤500 rows, a few ms on a 50k ward, a khu phố or flag chosen
         too: they are words of the index); whole-ward lists and the first search with filters on visits (tens of ms,
         more without a text) run in a worker with their own connection, so typing and scrolling never wait for them.
-        The households those filters keep are read once, in the worker, and kept while the register is unchanged
-        (`VisitFilterCache`): the keystrokes after it are answered at once too.
+        The households those filters keep are read once, in the worker, when a filter is chosen, and kept while the
+        register is unchanged (`VisitFilterCache`): the keystrokes after it are answered at once too.
 
         A new search or filter shows its first row chosen (Enter opens it); with `keep_choice` (the same
         search, reloaded because the register changed) the household chosen stays chosen, or none is."""
@@ -200,13 +200,14 @@ class HouseholdsPage(Page):
             self._show(generation, found.ids, found.total)
             return
         self.count.setText(self.tr("Loading…"))
-        keeps = key if flt.text else None  # a whole list (no text) is read in one query, nothing to keep
 
         def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> _Answer:
             with reopen(store) as reader:  # own connection, same key and user (see ui/workers.py)
-                documents = visit_filtered_documents(reader, flt, today) if keeps is not None else None
+                # Read with the whole list too (it is read in one query of its own): the user who chose the filter
+                # types next, and the first keystroke is then answered at once as well.
+                documents = visit_filtered_documents(reader, flt, today) if key is not None else None
                 found = find_households(reader, flt, today=today, limit=limit, visit_documents=documents)
-                return generation, found, keeps, documents
+                return generation, found, key, documents
 
         # Bound methods, not lambdas: Qt drops them if the page is gone before the worker answers.
         self._worker = workers.start(job, finished=self._loaded, failed=self.count.setText)
