@@ -119,7 +119,9 @@ def _sql(store: Store, period: Period, area_id: str | None, today: date | None) 
 def period_figures(store: Store, period: Period, area_id: str | None = None, *, today: date | None = None,
                    cancelled: Cancelled | None = None, details: bool = True) -> PeriodFigures:
     """One period's figures. Without `details` (the period the page compares with, of which it shows only the
-    key figures): the households with overdue follow-ups without their address and head, and no officers."""
+    key figures): no officers. The households with overdue follow-ups come with their khu phố and counts, not
+    their code, address and head: the page reads those when its list is opened (`overdue_households`), as the
+    review's own figures do for a review that names nobody."""
     from desktop.reports import figures as review
 
     sql = _sql(store, period, area_id, today)
@@ -130,7 +132,7 @@ def period_figures(store: Store, period: Period, area_id: str | None = None, *, 
     coverage = step("coverage", lambda: review._coverage(store, sql))
     visits = step("visits", lambda: review._visit_breakdown(store, sql, period))
     support = step("support", lambda: review._support(store, sql))
-    overdue = step("overdue", lambda: review._overdue(store, sql, details))
+    overdue = step("overdue", lambda: review._overdue(store, sql, False))
     cases = step("cases", lambda: review._cases(store, sql))
     officers = step("officers", lambda: review._officers(store, sql) if details else [])
     return PeriodFigures(period, area_id, review.cutoff_for(period, today), coverage, visits.total,
@@ -145,6 +147,18 @@ def not_visited(store: Store, figures: PeriodFigures, *, today: date | None = No
     sql = _sql(store, figures.period, figures.area_id, today)
     review.households_at(store, sql)
     return review._not_visited(store, sql, names=True)  # the app lists them by name, for the officer to open
+
+
+def overdue_households(store: Store, figures: PeriodFigures, *, today: date | None = None,
+                       ) -> list[review.OverdueLine]:
+    """The households behind "overdue follow-ups": those with a follow-up overdue at the cut-off, as the review
+    lists them (by name, by first day due then address)."""
+    authorize(store, "reports.view")
+    from desktop.reports import figures as review
+
+    sql = _sql(store, figures.period, figures.area_id, today)
+    review.households_at(store, sql)
+    return review._overdue(store, sql, True)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from desktop.reports.overview import (
     Overview,
     PeriodFigures,
     not_visited,
+    overdue_households,
     period_figures,
     previous_period,
 )
@@ -168,7 +169,7 @@ class OverviewPage(Page):
         self.progress.finished.connect(self._show)
         self.progress.failed.connect(self.error.show_message)
         self.list_progress = JobProgress(self, cancellable=False, messages=False)
-        self.list_progress.finished.connect(self._show_not_visited)
+        self.list_progress.finished.connect(self._show_households)
         self.list_progress.failed.connect(self.error.show_message)
         layout.insertWidget(layout.indexOf(self.error), self.list_progress)
         self.retranslate()
@@ -317,16 +318,10 @@ class OverviewPage(Page):
                        Column("count", lambda: self.tr("Visits"), lambda r: fmt_number(r["count"]), True)]
             rows = [{"what": f"{m[5:7]}/{m[:4]}", "count": n} for m, n in figures.visits_by_month]
             rows += [{"what": label("purpose", code), "count": n} for code, n in figures.visits_by_purpose.items()]
-        elif key == "reached":  # a long list on a large ward: read in the background, shown when it comes
+        elif key in ("reached", "overdue"):  # long lists on a large ward: read in the background, shown when come
             self._household_columns = household
-            self._read_not_visited()
+            self._read_households(key)
             return None
-        elif key == "overdue":
-            title = self.tr("Households with overdue follow-ups")
-            columns = [*household,
-                       Column("first_due", lambda: self.tr("Due since"), lambda r: fmt_date(r["first_due"])),
-                       Column("open_count", lambda: self.tr("Open"), lambda r: fmt_number(r["open_count"]), True)]
-            rows = [asdict(line) for line in figures.overdue]
         elif key == "cases":
             title = self.tr("Open cases by kind")
             columns = [Column("kind", lambda: self.tr("Kind"), lambda r: label("case_kind", r["kind"])),
@@ -362,27 +357,38 @@ class OverviewPage(Page):
         self.list_opened.emit(dialog)
         return dialog
 
-    def _read_not_visited(self) -> None:
+    def _read_households(self, key: str) -> None:
+        """Read the households behind a figure ("reached": those not visited; "overdue": those with an overdue
+        follow-up) with their names, in a worker: thousands of rows on a large ward, which the figures themselves
+        do not read."""
         if self.current is None or self.list_progress.worker is not None:
             return
         store, figures, today = self.ctx.store, self.current, self.ctx.today()
+        read = not_visited if key == "reached" else overdue_households
 
         def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> object:
             with reopen(store) as own:
                 try:
-                    return not_visited(own, figures, today=today)
+                    return key, read(own, figures, today=today)
                 except WardbookError as error:
                     return error
 
-        self.list_progress.start(job, lock=(self.cards["reached"],))
+        self.list_progress.start(job, lock=(self.cards[key],))
 
-    def _show_not_visited(self, result: object) -> None:
+    def _show_households(self, result: object) -> None:
         if isinstance(result, WardbookError):
             self.error.show_message(result.message())
             return
-        assert self.current is not None and isinstance(result, list)
-        title = self.tr("Households not visited in %1").replace("%1", self.current.period.title())
-        columns = [*self._household_columns, Column("last_visit", lambda: self.tr("Last visit"),
-                                                    lambda r: fmt_date(r.get("last_visit")) or self.tr("never"))]
-        self._open(title, columns, [asdict(line) for line in result])
+        assert self.current is not None and isinstance(result, tuple)
+        key, lines = result
+        if key == "reached":
+            title = self.tr("Households not visited in %1").replace("%1", self.current.period.title())
+            columns = [*self._household_columns, Column("last_visit", lambda: self.tr("Last visit"),
+                                                        lambda r: fmt_date(r.get("last_visit")) or self.tr("never"))]
+        else:
+            title = self.tr("Households with overdue follow-ups")
+            columns = [*self._household_columns,
+                       Column("first_due", lambda: self.tr("Due since"), lambda r: fmt_date(r["first_due"])),
+                       Column("open_count", lambda: self.tr("Open"), lambda r: fmt_number(r["open_count"]), True)]
+        self._open(title, columns, [asdict(line) for line in lines])
 
