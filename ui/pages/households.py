@@ -205,7 +205,9 @@ class HouseholdsPage(Page):
             with reopen(store) as reader:  # own connection, same key and user (see ui/workers.py)
                 # Read with the whole list too (it is read in one query of its own): the user who chose the filter
                 # types next, and the first keystroke is then answered at once as well.
-                documents = visit_filtered_documents(reader, flt, today) if key is not None else None
+                documents = kept
+                if documents is None and key is not None:
+                    documents = visit_filtered_documents(reader, flt, today)
                 found = find_households(reader, flt, today=today, limit=limit, visit_documents=documents)
                 return generation, found, key, documents
 
