@@ -97,3 +97,36 @@ def test_the_overview_follows_the_period_chosen(window, qtbot) -> None:  # type:
     assert _lines(window, "visits")[2].startswith("Previous period")
     assert window.minimumSizeHint().width() <= 1366  # the English cards still fit a ward laptop's screen
     window.set_language("vi")
+
+
+def test_both_periods_are_read_at_once_and_compared_whichever_comes_first(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """This period's figures and the previous period's are read side by side: the comparison shows once both are
+    there, in either order, and figures of a khu phố or period no longer chosen are never compared."""
+    from desktop.reports.overview import period_figures
+
+    page = window.overview
+    if page.overview is None:
+        with qtbot.waitSignal(page.loaded, timeout=30_000):
+            pass
+    store, period = window.ctx.store, page._chosen_period()
+    current = period_figures(store, period, today=DEMO_END)
+    previous = period_figures(store, previous_period(period), today=DEMO_END, details=False)
+    area = str(store.conn.execute("SELECT id FROM areas ORDER BY name LIMIT 1").fetchone()[0])
+    elsewhere = period_figures(store, previous_period(period), area, today=DEMO_END, details=False)
+
+    page.overview, page.current = None, None
+    page._previous_read(previous)  # the previous period first
+    page._previous_read(elsewhere)  # then another khu phố's (a choice since changed): not this page's
+    assert page.overview is None  # nothing to compare with yet
+    with qtbot.waitSignals([page.first_figures, page.loaded], order="strict", timeout=1000):
+        page._show(current)
+    assert page.overview is not None and page.overview.previous == previous and page.overview.current == current
+    assert _lines(window, "visits")[2].endswith(fmt_number(previous.visits))
+
+    page.overview, page.current, page._previous = None, None, None
+    with qtbot.waitSignal(page.first_figures, timeout=1000):
+        page._show(current)  # this period first
+    assert page.overview is None and _lines(window, "visits")[2].endswith("…")
+    with qtbot.waitSignal(page.loaded, timeout=1000):
+        page._previous_read(previous)
+    assert page.overview is not None and page.overview.previous == previous
