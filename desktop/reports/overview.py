@@ -149,8 +149,7 @@ def not_visited(store: Store, figures: PeriodFigures, *, today: date | None = No
     return review._not_visited(store, sql, names=True)  # the app lists them by name, for the officer to open
 
 
-def overdue_households(store: Store, figures: PeriodFigures, *, today: date | None = None,
-                       ) -> list[review.OverdueLine]:
+def overdue_households(store: Store, figures: PeriodFigures, *, today: date | None = None) -> list[review.OverdueLine]:
     """The households behind "overdue follow-ups": those with a follow-up overdue at the cut-off, as the review
     lists them (by name, by first day due then address)."""
     authorize(store, "reports.view")

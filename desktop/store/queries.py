@@ -211,8 +211,8 @@ def _text_matches(store: Store, flt: HouseholdFilter, today: date, limit: int | 
                   counted: bool, visit_documents: VisitDocuments | None) -> HouseholdMatches:
     """A text search, best match first (`desktop.search.index.RankedQuery`), the other filters applied to every
     match, not only to the best few hundred: the khu phố and flags by the index (each household's tags), the visit
-    filters in SQL, or by `visit_documents` when given (`visit_filtered_documents` of `flt` on this register as it
-    is). Every document is an alive household's."""
+    filters by the documents they keep (`visit_documents` when the caller kept them for this register as it is,
+    else read here by `visit_filtered_documents`). Every document is an alive household's."""
     assert flt.text is not None
     query = ranked_query(flt.text)
     if query is None:
