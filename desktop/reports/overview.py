@@ -139,25 +139,31 @@ def period_figures(store: Store, period: Period, area_id: str | None = None, *, 
                          visits.by_purpose, visits.by_month, support, overdue, cases, officers)
 
 
-def not_visited(store: Store, figures: PeriodFigures, *, today: date | None = None) -> list[review.HouseholdLine]:
-    """The households behind "households reached": those not visited in the period, as the review lists them."""
+def _ward_at_cutoff(store: Store, figures: PeriodFigures, today: date | None) -> review._Sql:
+    """For a list behind one of `figures`: the rights checked, the ward as at the period's cut-off read (the
+    review's temporary tables), and the period's SQL to list from it. The app lists households by name, for the
+    officer to open."""
     authorize(store, "reports.view")
     from desktop.reports import figures as review
 
     sql = _sql(store, figures.period, figures.area_id, today)
     review.households_at(store, sql)
-    return review._not_visited(store, sql, names=True)  # the app lists them by name, for the officer to open
+    return sql
+
+
+def not_visited(store: Store, figures: PeriodFigures, *, today: date | None = None) -> list[review.HouseholdLine]:
+    """The households behind "households reached": those not visited in the period, as the review lists them."""
+    from desktop.reports import figures as review
+
+    return review._not_visited(store, _ward_at_cutoff(store, figures, today), names=True)
 
 
 def overdue_households(store: Store, figures: PeriodFigures, *, today: date | None = None) -> list[review.OverdueLine]:
     """The households behind "overdue follow-ups": those with a follow-up overdue at the cut-off, as the review
     lists them (by name, by first day due then address)."""
-    authorize(store, "reports.view")
     from desktop.reports import figures as review
 
-    sql = _sql(store, figures.period, figures.area_id, today)
-    review.households_at(store, sql)
-    return review._overdue(store, sql, True)
+    return review._overdue(store, _ward_at_cutoff(store, figures, today), True)
 
 
 @dataclass(frozen=True)
