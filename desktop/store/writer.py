@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from desktop.bulk import insert_rows
 from desktop.clock import WALL_SEEN
+from desktop.collector import collector_paused
 from desktop.errors import WardbookError
 from desktop.search.index import (
     HOUSEHOLD_INDEXED,
@@ -195,8 +196,9 @@ class Writer:
         conn = self._store.conn
         local = [change for change in batch if change.hlc is None]
         nested = self._store.in_transaction
-        bulk = larger_page_cache(conn, SYNC_CACHE_KIB) if len(batch) >= BULK_WRITE_CHANGES else nullcontext()
-        with bulk, self._store.transaction(), self._writing():
+        bulk = len(batch) >= BULK_WRITE_CHANGES
+        with (larger_page_cache(conn, SYNC_CACHE_KIB) if bulk else nullcontext(),
+              collector_paused() if bulk else nullcontext(), self._store.transaction(), self._writing()):
             # Both inside the write lock: another process (the CLI, a second window, the app's own sync on its
             # second connection) may have changed the account or moved the clock since this one last looked.
             if local and self.check is not None:

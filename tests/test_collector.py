@@ -1,0 +1,111 @@
+"""The cyclic collector held back during bulk work (`desktop.collector`): paused while a changeset file is applied
+or a bulk write runs, running again after — also when the work fails, when pauses nest or overlap in two threads,
+and never switched on by a pause that found it off."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_sync import laptops
+
+import desktop.sync.apply as apply_module
+from desktop.collector import collector_paused
+from desktop.store import RowWrite, Store
+from desktop.store.page_cache import BULK_WRITE_CHANGES
+from desktop.sync.engine import sync_once
+from desktop.sync.folder import FolderShare
+
+
+@pytest.fixture(autouse=True)
+def _collector_running() -> Iterator[None]:
+    """Every test starts with the collector running and leaves it so, whatever it asserted."""
+    gc.enable()
+    yield
+    gc.enable()
+
+
+def test_paused_inside_running_after_even_when_the_work_fails() -> None:
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("the work failed")
+    assert gc.isenabled()
+
+
+def test_nested_pauses_end_with_the_outermost() -> None:
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer work is still running
+    assert gc.isenabled()
+
+
+def test_a_pause_never_starts_a_collector_that_was_off() -> None:
+    gc.disable()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+def test_overlapping_pauses_in_two_threads_end_with_the_last() -> None:
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, bool] = {}
+
+    def first() -> None:
+        with collector_paused():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with collector_paused():
+            second_in.set()
+            first_out.wait(5)
+            seen["after the first ended"] = gc.isenabled()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert seen == {"after the first ended": False}
+    assert gc.isenabled()
+
+
+def test_each_file_of_a_sync_is_applied_with_the_collector_paused(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    a.store.writer.insert("areas", {"name": "Tổ 1"})
+    a.sync()
+    seen: list[bool] = []
+    apply_changes = apply_module.apply_changes
+
+    def watched(*args: Any) -> None:
+        seen.append(gc.isenabled())
+        apply_changes(*args)
+
+    monkeypatch.setattr(apply_module, "apply_changes", watched)
+    sync_once(b.store, share, b.keys)
+    assert b.store.conn.execute("SELECT name FROM areas").fetchall() == [("Tổ 1",)]
+    assert seen and not any(seen)
+    assert gc.isenabled()
+
+
+def test_a_bulk_write_runs_with_the_collector_paused_a_small_one_does_not(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "w.db", create=True) as store:
+        seen: list[bool] = []
+        store.writer.after_write.append(lambda _changes: seen.append(gc.isenabled()))
+        store.writer.write([RowWrite("areas", f"a{i}", "insert", {"name": f"Tổ {i}"}) for i in range(10)])
+        store.writer.write([RowWrite("areas", f"b{i}", "insert", {"name": f"Tổ {i}"})
+                            for i in range(BULK_WRITE_CHANGES)])
+        assert seen == [True, False]
+        assert gc.isenabled()
+        assert store.conn.execute("SELECT count(*) FROM areas").fetchone()[0] == BULK_WRITE_CHANGES + 10
