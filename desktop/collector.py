@@ -1,13 +1,14 @@
-"""Hold Python's cyclic garbage collector back while one bounded piece of bulk work runs.
+"""Hold Python's cyclic garbage collector back while a sync round or a bulk write runs.
 
 Why: applying a changeset file or writing a batch of thousands of changes builds hundreds of thousands of small
-lists, dicts and tuples (the decoded changes, the rows read for re-indexing) that all stay alive until the piece of
-work ends. The cyclic collector runs whenever allocations outnumber frees, and each full collection walks every
+lists, dicts and tuples (the decoded changes, the rows read for re-indexing) that all stay alive until that file or
+batch is done. The cyclic collector runs whenever allocations outnumber frees, and each full collection walks every
 object the process holds (in the app: its windows, models and caches as well): it ran again and again while those
-objects piled up, though none of them can be freed before the work ends. A merge of a 100k-household ward's edits
-spent 0.3 s of 5.3 s in it, the same edits as local updates 0.4 s of 5.1 s (`bench/bench_sync.py --only-merge`).
-The objects are freed by reference counting when the work ends, and the collector runs again then, so whatever
-cycles the work made are collected as before, one file or one batch later.
+objects piled up, though none of them could be freed before then. A merge of a 100k-household ward's edits spent
+0.3–0.5 s of 5.3–5.5 s in it, the same edits as local updates 0.4–0.6 s (`bench/bench_sync.py --only-merge`).
+They are freed by reference counting as each file or batch is done, which the pause does not change; only
+objects caught in reference cycles wait, and the work makes next to none (an error's traceback), so they are
+collected when the round or the batch ends.
 
 The collector is process-wide, so the pause is counted: nested or concurrent pauses (a sync in its worker while
 an import writes) leave it paused until the last one ends, and it is resumed only if it was running before.
@@ -27,7 +28,7 @@ _resume = False  # whether the outermost pause found the collector running
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Run the body with the cyclic collector paused (see the module's docstring); for bounded bulk work only."""
+    """Run the body with the cyclic collector paused (see the module's docstring); for bulk work that ends."""
     global _depth, _resume
     with _lock:
         if _depth == 0:

@@ -130,7 +130,9 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
         progress(0, round_.total, "")
     if not round_.total:
         return round_.report
-    with larger_page_cache(store.conn, SYNC_CACHE_KIB):
+    # The files' decoded changes and the rows read to merge them are many small objects: the cyclic collector
+    # waits until the round ends (`desktop.collector`).
+    with larger_page_cache(store.conn, SYNC_CACHE_KIB), collector_paused():
         waiting = [device for device, seqs in pending.items()
                    if not round_.apply_device(device, seqs, cursors.get(device, (0, "")), last_pass=False)]
         for device in waiting:
@@ -172,39 +174,36 @@ class _Round:
                 _error(store, report, device, last_seq + 1, "gap")
                 return True
             who = principal_for(self.roster, device, seq)
-            # A file's decoded changes and the rows read to merge them are many small objects, all alive until
-            # the file is applied: the cyclic collector waits until then (`desktop.collector`).
-            with collector_paused():
-                try:
-                    if device not in keys_by_device or who is None:
-                        raise InvalidChangeset("revoked" if is_revoked(self.roster, device) else "unenrolled")
-                    raw = self.share.read(device, seq)
-                    read_at = store.writer.clock.now_ms()
-                    epoch = read_header(raw)[0].get("epoch", 0)
-                    changeset = decode(raw, keys_by_device[device], self.keys.data_key(epoch))
-                    header = changeset.header
-                    if header.get("device") != device or header.get("seq") != seq:
-                        raise InvalidChangeset("renamed")
-                    if header.get("station") != self.roster["station"]:
-                        raise InvalidChangeset("station")
-                    if header.get("prev_hash") != last_hash:
-                        raise InvalidChangeset("chain")
-                    vv, hlc_max = checked_header(header)
-                    if too_far_ahead(hlc_max, read_at):  # waits until this clock gets there (see `hlc.MAX_AHEAD_MS`)
-                        raise InvalidChangeset("clock_ahead")
-                    audit_head = checked_audit_head(header, keys_by_device[device], device)
-                except (InvalidChangeset, OSError) as error:
-                    _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
-                    return True
-                try:
-                    report.refused += _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at)
-                except _Waiting:
-                    if last_pass:
-                        _error(store, report, device, seq, "waiting")
-                    return last_pass
-                except Exception as error:
-                    _error(store, report, device, seq, failure_kind(error))  # this laptop's disk, or the data
-                    return True
+            try:
+                if device not in keys_by_device or who is None:
+                    raise InvalidChangeset("revoked" if is_revoked(self.roster, device) else "unenrolled")
+                raw = self.share.read(device, seq)
+                read_at = store.writer.clock.now_ms()
+                epoch = read_header(raw)[0].get("epoch", 0)
+                changeset = decode(raw, keys_by_device[device], self.keys.data_key(epoch))
+                header = changeset.header
+                if header.get("device") != device or header.get("seq") != seq:
+                    raise InvalidChangeset("renamed")
+                if header.get("station") != self.roster["station"]:
+                    raise InvalidChangeset("station")
+                if header.get("prev_hash") != last_hash:
+                    raise InvalidChangeset("chain")
+                vv, hlc_max = checked_header(header)
+                if too_far_ahead(hlc_max, read_at):  # waits until this clock gets there (see `hlc.MAX_AHEAD_MS`)
+                    raise InvalidChangeset("clock_ahead")
+                audit_head = checked_audit_head(header, keys_by_device[device], device)
+            except (InvalidChangeset, OSError) as error:
+                _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
+                return True
+            try:
+                report.refused += _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at)
+            except _Waiting:
+                if last_pass:
+                    _error(store, report, device, seq, "waiting")
+                return last_pass
+            except Exception as error:
+                _error(store, report, device, seq, failure_kind(error))  # this laptop's disk, or the data
+                return True
             offset = clock_offset(header, read_at)
             if offset is not None and offset > FUTURE_LIMIT_MS:  # that laptop's own clock, as its file says
                 _error(store, report, device, seq, "clock_future")
