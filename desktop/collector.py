@@ -1,17 +1,19 @@
-"""Hold Python's cyclic garbage collector back while a sync round or a bulk write runs.
+"""Hold Python's cyclic garbage collector back while a sync round, a bulk write or an import runs.
 
-Why: applying a changeset file or writing a batch of thousands of changes builds hundreds of thousands of small
-lists, dicts and tuples (the decoded changes, the rows read for re-indexing) that all stay alive until that file or
-batch is done. The cyclic collector runs whenever allocations outnumber frees, and each full collection walks every
-object the process holds (in the app: its windows, models and caches as well): it ran again and again while those
-objects piled up, though none of them could be freed before then. A merge of a 100k-household ward's edits spent
-0.3–0.5 s of 5.3–5.5 s in it, the same edits as local updates 0.4–0.6 s (`bench/bench_sync.py --only-merge`).
-They are freed by reference counting as each file or batch is done, which the pause does not change; only
+Why: applying a changeset file, writing a batch of thousands of changes or reading a ward's spreadsheet builds
+hundreds of thousands of small lists, dicts and tuples (the decoded changes, the rows read for re-indexing, the
+rows read and planned) that all stay alive until that file, batch or import is done. The cyclic collector runs
+whenever allocations outnumber frees, and each full collection walks every object the process holds (in the app:
+its windows, models and caches as well): it ran again and again while those objects piled up, though none of them
+could be freed before then. A merge of a 100k-household ward's edits spent 0.3–0.5 s of 5.3–5.5 s in it, the same
+edits as local updates 0.4–0.6 s (`bench/bench_sync.py --only-merge`), an import of 20k households and 72k people
+0.7–1.1 s of 7.4–8.0 s (`bench/bench_import.py`), its peak memory unchanged.
+
+They are freed by reference counting as each file, batch or import is done, which the pause does not change; only
 objects caught in reference cycles wait, and the work makes next to none (an error's traceback), so they are
-collected when the round or the batch ends.
-
-The collector is process-wide, so the pause is counted: nested or concurrent pauses (a sync in its worker while
-an import writes) leave it paused until the last one ends, and it is resumed only if it was running before.
+collected when the work ends. The collector is process-wide, so the pause is counted: nested or concurrent pauses
+(a sync in its worker while an import writes) leave it paused until the last one ends, and it is resumed only if
+it was running before.
 """
 
 from __future__ import annotations

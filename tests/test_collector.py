@@ -1,6 +1,6 @@
-"""The cyclic collector held back during bulk work (`desktop.collector`): paused while a changeset file is applied
-or a bulk write runs, running again after — also when the work fails, when pauses nest or overlap in two threads,
-and never switched on by a pause that found it off."""
+"""The cyclic collector held back during bulk work (`desktop.collector`): paused while a sync round applies its
+files, a bulk write runs or a spreadsheet is read and imported, running again after — also when the work fails,
+when pauses nest or overlap in two threads, and never switched on by a pause that found it off."""
 
 from __future__ import annotations
 
@@ -11,10 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_import_export import HEADER, PEOPLE, write_xlsx
 from test_sync import laptops
 
+import desktop.io.importer as importer
 import desktop.sync.apply as apply_module
 from desktop.collector import collector_paused
+from desktop.io.importer import import_file, run_import
+from desktop.register.households import add_area
 from desktop.store import RowWrite, Store
 from desktop.store.page_cache import BULK_WRITE_CHANGES
 from desktop.sync.engine import sync_once
@@ -109,3 +113,26 @@ def test_a_bulk_write_runs_with_the_collector_paused_a_small_one_does_not(tmp_pa
         assert seen == [True, False]
         assert gc.isenabled()
         assert store.conn.execute("SELECT count(*) FROM areas").fetchone()[0] == BULK_WRITE_CHANGES + 10
+
+
+def test_a_spreadsheet_is_read_and_imported_with_the_collector_paused(store: Store, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    add_area(store, "Khu phố 1")
+    add_area(store, "Khu phố 2")
+    path = write_xlsx(tmp_path / "ward.xlsx", [HEADER, *PEOPLE])
+    seen: list[bool] = []
+    plan_import = importer.plan_import
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return plan_import(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "plan_import", watched)
+    store.writer.after_write.append(lambda _changes: seen.append(gc.isenabled()))
+    plan, rehearsal = import_file(store, path, dry_run=True)  # what the import dialog reads and rehearses first
+    assert rehearsal is not None and rehearsal.added_households == 2
+    assert gc.isenabled()
+    result = run_import(store, plan)  # then what it writes once the clerk confirms
+    assert result.added_households == 2
+    assert len(seen) > 1 and not any(seen)  # the file read and planned, then each write
+    assert gc.isenabled()

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop import clock, files
+from desktop.collector import collector_paused
 from desktop.errors import WardbookError
 from desktop.io.areas import area_key, area_name, known_areas
 from desktop.io.columns import normalise_header
@@ -186,6 +187,7 @@ def _row_list(numbers: list[int], shown: int = 10) -> str:
     return ", ".join(map(str, numbers[:shown])) + (", …" if len(numbers) > shown else "")
 
 
+@collector_paused()  # a ward's rows and their plan are many small objects (`desktop.collector`)
 def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
     """Write the plan in one transaction through the write path; refuse if any blocking problem remains."""
@@ -255,6 +257,7 @@ def rehearse_import(store: Store, plan: ImportPlan, progress: Progress | None = 
         return replace(rehearsed.result, dry_run=True)
 
 
+@collector_paused()
 def import_file(store: Store, path: Path, *, sheet: str | None = None, all_sheets: bool = False,
                 mapping: dict[str, str] | None = None, create_areas: bool = False, area: str | None = None,
                 mark_moved_out: bool = False, dry_run: bool = False, progress: Progress | None = None,
