@@ -39,12 +39,17 @@ app = QApplication([])
 w = QMainWindow(); w.resize(1200, 760); w.show(); app.processEvents()
 print("ready", flush=True); sys.stdin.readline()
 """
-# The app's start, as ui.app.run takes it (the key store made ready: a key file derived on its thread while Qt
-# and the window's code load, the keyring loaded first; open and log in; the window), timed to three points:
-# the window shown, the Overview's figures painted and the household list filled (whichever comes first).
+# The app's start, as ui.app.run takes it (the launcher's import of ui.app; the cyclic collector held back until
+# the window is shown; the key store made ready: a key file derived on its thread while Qt and the window's code
+# load, the keyring loaded first; open and log in; the window), timed to three points: the window shown, the
+# Overview's figures painted and the household list filled (whichever comes first).
 APP = """
 import sys, time
+from contextlib import ExitStack
 from pathlib import Path
+import ui.app
+from desktop.collector import collector_paused
+starting = ExitStack(); starting.enter_context(collector_paused())
 from desktop.security.key_store import chosen_key_store, start_unlocking
 key_store = chosen_key_store(); start_unlocking(key_store)
 from PySide6.QtCore import QEventLoop, QSettings
@@ -60,6 +65,7 @@ secrets = app_secrets(settings, interactive=False, choice=key_store)
 store = open_and_log_in(Path(sys.argv[1]), secrets, interactive=False, self_test=False)
 window = build_window(store, language, secrets=secrets, settings=settings)
 window.show()
+starting.close()
 app.processEvents()
 print("shown", flush=True)
 loop = QEventLoop()

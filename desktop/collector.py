@@ -1,4 +1,4 @@
-"""Hold Python's cyclic garbage collector back while a sync round, a bulk write or an import runs.
+"""Hold Python's cyclic garbage collector back while a sync round, a bulk write, an import or the app's start runs.
 
 Why: applying a changeset file, writing a batch of thousands of changes or reading a ward's spreadsheet builds
 hundreds of thousands of small lists, dicts and tuples (the decoded changes, the rows read for re-indexing, the
@@ -7,7 +7,9 @@ whenever allocations outnumber frees, and each full collection walks every objec
 its windows, models and caches as well): it ran again and again while those objects piled up, though none of them
 could be freed before then. A merge of a 100k-household ward's edits spent 0.3–0.5 s of 5.3–5.5 s in it, the same
 edits as local updates 0.4–0.6 s (`bench/bench_sync.py --only-merge`), an import of 20k households and 72k people
-0.7–1.1 s of 7.4–8.0 s (`bench/bench_import.py`), its peak memory unchanged.
+0.7–1.1 s of 7.4–8.0 s (`bench/bench_import.py`), its peak memory unchanged. The app's start (Qt's modules, the
+window's code and the window, objects that then live as long as the app) waited on it for 45–60 ms of 270–290 ms
+before its window showed (`bench/bench_ui.py`, through the OS keyring).
 
 They are freed by reference counting as each file, batch or import is done, which the pause does not change; only
 objects caught in reference cycles wait, and the work makes next to none (an error's traceback), so they are

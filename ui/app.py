@@ -16,12 +16,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import clock
+from desktop.collector import collector_paused
 from desktop.errors import WardbookError
 from desktop.paths import default_db_path
 from desktop.security.key_store import KeyStoreChoice, KeyStoreKind, chosen_key_store, start_unlocking
@@ -52,6 +53,15 @@ def run(args: Sequence[str]) -> int:
     options = parse_args(args)
     if options.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The start makes most of the objects the app will ever hold (Qt's modules, the window's code, the window):
+    # the cyclic collector waits until the window is shown (`desktop.collector`), or until the start ends short.
+    with ExitStack() as starting:
+        starting.enter_context(collector_paused())
+        return _start(args, options, starting.close)
+
+
+def _start(args: Sequence[str], options: argparse.Namespace, started: Callable[[], None]) -> int:
+    """`run` once the collector waits; `started` ends that wait (once the window is shown)."""
     # A key file's scrypt runs while Qt and the window's code load below (the keyring's loading is done right
     # here: see `start_unlocking`); the store is opened on this thread once both are done.
     key_store = chosen_key_store()
@@ -81,11 +91,11 @@ def run(args: Sequence[str]) -> int:
         _report(error.message(), interactive)
         return 2
     with session:
-        return _session(app, options, path, key_store, language, interactive)
+        return _session(app, options, path, key_store, language, interactive, started)
 
 
 def _session(app: QCoreApplication, options: argparse.Namespace, path: Path, key_store: KeyStoreChoice,
-             language: LanguageManager, interactive: bool) -> int:
+             language: LanguageManager, interactive: bool, started: Callable[[], None]) -> int:
     """Log in, show the window and run it, with the register held; then the restore an admin chose, which
     replaces the database once it is closed, still held, so that no other WardBook opens it meanwhile."""
     from PySide6.QtCore import QSettings
@@ -108,6 +118,7 @@ def _session(app: QCoreApplication, options: argparse.Namespace, path: Path, key
         return 1  # the officer closed the first-start or the login dialog
     window = build_window(store, language, secrets=secrets, settings=settings)
     window.show()
+    started()
     if options.self_test:
         return self_test(window)
     install_error_hook(path.parent)
