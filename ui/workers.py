@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.collector import collector_paused
 from desktop.errors import WardbookError
 from desktop.memory import release_freed_memory
 from desktop.progress import Cancelled, Progress
@@ -69,7 +70,8 @@ class Worker(QRunnable):
     def _outcome(self) -> tuple[Any, tuple[object, ...]]:
         """Run the job: the signal that tells its outcome, with its arguments."""
         try:
-            result = self._job(self._progress, self.is_cancelled)
+            with collector_paused():  # the rows a job reads stay alive until it returns (`desktop.collector`)
+                result = self._job(self._progress, self.is_cancelled)
         except InterruptedError:
             return self.signals.cancelled, ()
         except WardbookError as error:

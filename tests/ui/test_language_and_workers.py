@@ -173,3 +173,30 @@ def test_a_job_failing_on_a_folder_gone_or_a_bug_is_told_in_a_sentence(qapp, qtb
         assert expected in told[0], told
         assert not any(word in told[0] for word in ("Errno", "Error:", "internal detail")), told
     assert "internal detail 42" in (tmp_path / ERROR_LOG).read_text("utf-8")
+
+
+def test_a_job_runs_with_the_collector_paused_and_gives_it_back(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Every background job holds the cyclic collector back while it runs (`desktop.collector`); it runs again once
+    the job has returned, also after a job that failed."""
+    import gc
+
+    assert workers.QThreadPool.globalInstance().waitForDone(30_000)  # no other test's job still running
+    assert gc.isenabled()
+    seen: list[bool] = []
+    results: list[object] = []
+    told: list[str] = []
+
+    def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> str:
+        seen.append(gc.isenabled())
+        return "done"
+
+    def failing(_progress: workers.Progress, _cancelled: workers.Cancelled) -> None:
+        seen.append(gc.isenabled())
+        raise RuntimeError("a bug")
+
+    workers.start(job, finished=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    workers.start(failing, failed=told.append)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert seen == [False, False] and results == ["done"]
+    assert gc.isenabled()

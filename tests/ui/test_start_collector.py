@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The window's building and the event loop's start watched; the loop itself not run (the window is only shown).
 START = """
 import gc, json, sys
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 import ui.app
 seen = {}
@@ -30,6 +31,7 @@ def building(*args, **kwargs):
     seen["window built"] = gc.isenabled()
     return build_window(*args, **kwargs)
 def looping(app):
+    QThreadPool.globalInstance().waitForDone()  # the window's first reads: jobs hold the collector back too
     seen["event loop"] = gc.isenabled()
     return 0
 ui.app.build_window = building
@@ -43,6 +45,7 @@ from ui.launcher import main
 try:
     main(["--db", sys.argv[1]])
 finally:
+    QThreadPool.globalInstance().waitForDone()
     seen["after"] = gc.isenabled()
     print(json.dumps(seen))
 """
