@@ -9,8 +9,9 @@ those objects piled up, though none of them could be freed before then. A merge 
 spent 0.3–0.5 s of 5.3–5.5 s in it, the same edits as local updates 0.4–0.6 s (`bench/bench_sync.py
 --only-merge`), an import of 20k households and 72k people 0.7–1.1 s of 7.4–8.0 s (`bench/bench_import.py`), a
 50k ward's review with its lists by name 0.4 s of 4.2 s, each with its peak memory unchanged. The app's start (Qt's
-modules, the window's code and the window, objects that then live as long as the app) waited on it for 45–60 ms of
-270–290 ms before its window showed (`bench/bench_ui.py`, through the OS keyring).
+modules, the window's code and the window, objects that then live as long as the app) and the window's first reads,
+which run in jobs while it is shown, are paused both: start to the window through the OS keyring 287–297 ms →
+211–220 ms (`bench/bench_ui.py`); either pause alone only moved the collections to the other.
 
 The objects are freed by reference counting as each file, batch or job is done, which the pause does not change;
 only objects caught in reference cycles wait, and such work makes next to none (an error's traceback), so they are
