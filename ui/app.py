@@ -102,6 +102,7 @@ def _session(app: QCoreApplication, options: argparse.Namespace, path: Path, key
 
     from ui.crash import install_error_hook
     from ui.keys import GaveUp, app_secrets
+    from ui.workers import stop_all
 
     settings = QSettings()
     load_window_code()
@@ -119,12 +120,13 @@ def _session(app: QCoreApplication, options: argparse.Namespace, path: Path, key
     window = build_window(store, language, secrets=secrets, settings=settings)
     window.show()
     started()
-    if options.self_test:
-        return self_test(window)
-    install_error_hook(path.parent)
     try:
+        if options.self_test:
+            return self_test(window)
+        install_error_hook(path.parent)
         return app.exec()
     finally:
+        stop_all()  # no job may outlive the store it reads, nor Qt and Python as they tear down
         pending = window.ctx.pending_restore
         store.close()
         if pending is not None:

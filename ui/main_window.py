@@ -46,6 +46,7 @@ from ui.language import fmt_time
 from ui.pages.household import HouseholdPage
 from ui.pages.households import HouseholdsPage
 from ui.pages.overview import OverviewPage
+from ui.progress import JobProgress
 from ui.widgets import Page, confirm, show_error
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
+        self._quitting = False  # the officer chose to stop the running jobs and quit
+        self._quit_question: QMessageBox | None = None
         self.setWindowIcon(QIcon(str(ICONS / "wardbook.svg")))
         self._place()
         self.nav = QListWidget(self)
@@ -288,9 +291,35 @@ class MainWindow(QMainWindow):
         self.resize(min(1200, available.width() - 16), min(760, available.height() - 48))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Quitting while a job writes the register or a file (a sync, an import, a report…) is asked about
+        first; Yes stops it as its Cancel button would, and the app waits for it to stop before it ends
+        (`ui.workers.stop_all`). Jobs that only read for the screen are dropped without asking."""
+        writing = self.writing_jobs()
+        if writing and not self._quitting:
+            event.ignore()
+            if self._quit_question is None:
+                self._quit_question = confirm(self, self.tr("Quit WardBook"), self.tr(
+                    "A job is still running (a sync, an import, a report…). Stop it and quit? It stops as with "
+                    "its Cancel button: what it has not done can be done again later."), self._stop_and_quit)
+                self._quit_question.finished.connect(self._quit_answered)
+            self._quit_question.raise_()
+            return
         if self.ctx.settings is not None:
             self.ctx.settings.setValue(GEOMETRY_SETTING, self.saveGeometry())
         super().closeEvent(event)
+
+    def writing_jobs(self) -> list[JobProgress]:
+        """The progress panels of this window (its pages and dialogs) whose job writes and still runs."""
+        return [panel for panel in self.findChildren(JobProgress) if panel.worker is not None and not panel.reads_only]
+
+    def _stop_and_quit(self) -> None:
+        for panel in self.writing_jobs():
+            panel.cancel()
+        self._quitting = True
+        self.close()
+
+    def _quit_answered(self) -> None:
+        self._quit_question = None
 
     # --- navigation ----------------------------------------------------------------------------------------
     def _show_nav(self, row: int) -> None:

@@ -21,16 +21,20 @@ from ui import workers
 class JobProgress(QWidget):
     """Runs one job at a time with `start()`. `cancellable=False` leaves out the Cancel button (a job that is
     not offered a way out); `messages=False` keeps the job's progress messages off screen (jobs whose
-    messages are internal words, not sentences in the user's language)."""
+    messages are internal words, not sentences in the user's language); `reads_only=True` marks jobs that
+    only read for the screen, which the app drops without asking when the officer quits (the others, which
+    write the register or a file, are asked about: see `MainWindow.closeEvent`)."""
 
     progressed = Signal(int, int, str)  # done, total, the job's message
     finished = Signal(object)  # the job's result
     failed = Signal(str)  # a user-facing message
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, cancellable: bool = True, messages: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, *, cancellable: bool = True, messages: bool = True,
+                 reads_only: bool = False) -> None:
         super().__init__(parent)
         self.worker: workers.Worker | None = None
+        self.reads_only = reads_only
         self._messages = messages
         self._locked: Sequence[QWidget] = ()
         self.bar = QProgressBar(self)

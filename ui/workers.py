@@ -26,6 +26,10 @@ from ui.widgets import error_text
 
 Job = Callable[[Progress, Cancelled], Any]
 
+# The workers started and not yet ended, so that the app can stop them all before it closes (`stop_all`).
+_running: set[Worker] = set()
+_running_lock = threading.Lock()
+
 
 class WorkerSignals(QObject):
     """Signals live on a QObject (a QRunnable cannot emit); they are delivered queued to the GUI thread."""
@@ -65,6 +69,8 @@ class Worker(QRunnable):
             release_freed_memory()
             self._emit(signal, *args)
         finally:
+            with _running_lock:
+                _running.discard(self)
             self.done.set()
 
     def _outcome(self) -> tuple[Any, tuple[object, ...]]:
@@ -109,5 +115,26 @@ def start(
     ):
         if handler is not None:
             signal.connect(handler)
+    with _running_lock:
+        _running.add(worker)
     (pool or QThreadPool.globalInstance()).start(worker)
     return worker
+
+
+def running() -> list[Worker]:
+    """The workers started and not yet ended (queued ones included)."""
+    with _running_lock:
+        return list(_running)
+
+
+def stop_all() -> None:
+    """Cancel every job still running and wait until each has returned.
+
+    Called as the app ends, before it closes its store and before Qt and Python tear themselves down: a job
+    left running in a pool thread would go on writing through a register being closed and call into objects
+    already freed (seen as a crash of the whole process as it ended). A cancelled job stops at its next check,
+    as with its Cancel button; a queued one still runs, sees that it is cancelled and returns."""
+    for worker in running():
+        worker.cancel()
+    for worker in running():
+        worker.done.wait()

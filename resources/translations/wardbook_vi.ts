@@ -1808,6 +1808,14 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>(chưa đăng nhập)</translation>
     </message>
     <message>
+        <source>Quit WardBook</source>
+        <translation>Thoát WardBook</translation>
+    </message>
+    <message>
+        <source>A job is still running (a sync, an import, a report…). Stop it and quit? It stops as with its Cancel button: what it has not done can be done again later.</source>
+        <translation>Một công việc vẫn đang chạy (đồng bộ, nhập dữ liệu, báo cáo…). Dừng lại và thoát? Công việc dừng như khi bấm nút Hủy của nó: phần chưa làm có thể làm lại sau.</translation>
+    </message>
+    <message>
         <source>Not allowed</source>
         <translation>Không được phép</translation>
     </message>

@@ -125,7 +125,7 @@ class OverviewPage(Page):
         self.heading = QLabel(self)
         self.heading.setObjectName("overviewHeading")
         self.heading.setWordWrap(True)
-        self.progress = JobProgress(self, cancellable=False, messages=False)
+        self.progress = JobProgress(self, cancellable=False, messages=False, reads_only=True)
         self.error = FieldError(self)
         self.cards: dict[str, QPushButton] = {}
         cards = QGridLayout()
@@ -170,7 +170,7 @@ class OverviewPage(Page):
         self.officers_chart.activated.connect(lambda _i: self.open_list("officers"))
         self.progress.finished.connect(self._show)
         self.progress.failed.connect(self.error.show_message)
-        self.list_progress = JobProgress(self, cancellable=False, messages=False)
+        self.list_progress = JobProgress(self, cancellable=False, messages=False, reads_only=True)
         self.list_progress.finished.connect(self._show_households)
         self.list_progress.failed.connect(self.error.show_message)
         layout.insertWidget(layout.indexOf(self.error), self.list_progress)

@@ -59,7 +59,8 @@ class NotesDialog(GuardedDialog):
             self.tabs.addTab(edit, section_title(section))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.progress = JobProgress(self, cancellable=False, messages=False)  # the dialog's Cancel stops it
+        # the dialog's Cancel stops it; the drafts are only read from the period's figures
+        self.progress = JobProgress(self, cancellable=False, messages=False, reads_only=True)
         self.error = FieldError(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
