@@ -1,15 +1,17 @@
 """Import wizard: pick the ward's Excel/CSV list, check every row, then import all rows or none.
 
 Both steps are the core's (`desktop.io.importer`): the check is its dry run (the real import, rolled back),
-whose problems (by row and column, in the user's language) and counts are listed here; the import runs in the
-background with a progress bar and a Cancel button (a large spreadsheet takes minutes). The import is one
-transaction, so a cancelled one leaves nothing behind and the same checked file can be imported again.
+whose problems (by row and column, in the user's language) and counts are listed here. Both run in the
+background with a progress bar and a Cancel button (a large spreadsheet takes minutes), so the window never
+freezes. The import is one transaction, so a cancelled one leaves nothing behind and the same checked file can be
+imported again; closing the dialog while it runs asks first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -19,22 +21,26 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.errors import WardbookError
 from desktop.io.importer import import_file, run_import
 from desktop.io.plan import ImportPlan, ImportResult
 from desktop.security.database import reopen
 from desktop.store import Store
 from ui.progress import JobProgress
+from ui.widgets import confirm
+
+_Checked = tuple[ImportPlan, ImportResult | None]  # a check's plan, and what the import would do (None: problems)
 
 
 class ImportDialog(QDialog):
     imported = Signal(object)  # ImportResult
+    checked = Signal()  # a check's outcome is on screen
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,8 +65,11 @@ class ImportDialog(QDialog):
         self.progress = JobProgress(self, messages=False)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.progress.finished.connect(self._done)
-        self.progress.failed.connect(self.summary.setText)
+        self._importing = False  # which of the two jobs the progress panel runs
+        self._close_when_stopped = False  # the officer asked to close while the import ran, and said Yes
+        self._stop_question: QMessageBox | None = None
+        self.progress.finished.connect(self._finished)
+        self.progress.failed.connect(self._failed)
         self.progress.cancelled.connect(self._cancelled)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -106,32 +115,44 @@ class ImportDialog(QDialog):
             self.path.setText(chosen)
 
     def check(self) -> None:
-        """The dry run: nothing is written; every problem is listed with its row and column."""
+        """The dry run, in the background (reading a large workbook takes a while): nothing is written; every
+        problem is listed with its row and column."""
+        if self.progress.worker is not None:
+            return
         self.import_button.setEnabled(False)
         self.plan = None
-        try:
-            plan, rehearsal = import_file(self.store, Path(self.path.text()), dry_run=True,
-                                          create_areas=self.create_areas.isChecked(),
-                                          mark_moved_out=self.mark_moved_out.isChecked(),
-                                          all_sheets=self.all_sheets.isChecked(),
-                                          area=self.area.text().strip() or None)
-        except WardbookError as error:
-            self.report.setPlainText(error.message())
-            self.summary.setText("")
-            return
+        self.report.clear()
+        self.summary.setText("")
+        main, path = self.store, Path(self.path.text())
+        create_areas, mark_moved_out = self.create_areas.isChecked(), self.mark_moved_out.isChecked()
+        all_sheets, area = self.all_sheets.isChecked(), self.area.text().strip() or None
+
+        def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> _Checked:
+            with reopen(main) as store:  # the worker's own connection with the key and user: see ui/workers.py
+                return import_file(store, path, dry_run=True, create_areas=create_areas,
+                                   mark_moved_out=mark_moved_out, all_sheets=all_sheets, area=area,
+                                   progress=progress, cancelled=cancelled)
+
+        self._importing = False
+        self.progress.start(work, self.tr("Checking the file…"), lock=self._locked_while_busy(),
+                            reads_only=True)  # a rehearsal, rolled back: stopping it loses nothing
+
+    def _checked(self, checked: _Checked) -> None:
+        plan, rehearsal = checked
         self.report.setPlainText("\n".join([*(notice.message() for notice in plan.notices),
                                              *(problem.message() for problem in plan.problems)]))
         if plan.blocking or rehearsal is None:
             self.summary.setText(self.tr("%1 problem(s): fix the file and check again. Nothing was imported.")
                                  .replace("%1", str(len(plan.blocking))))
-            return
-        self.summary.setText(rehearsal.summary())
-        self.plan = plan
-        self.import_button.setEnabled(True)
+        else:
+            self.summary.setText(rehearsal.summary())
+            self.plan = plan
+            self.import_button.setEnabled(True)
+        self.checked.emit()
 
     def start_import(self) -> None:
         plan = self.plan
-        if plan is None:
+        if plan is None or self.progress.worker is not None:
             return
         main = self.store
 
@@ -141,13 +162,67 @@ class ImportDialog(QDialog):
 
         self.import_button.setEnabled(False)  # until the next check: the plan is used once
         self.summary.setText("")
-        self.progress.start(work, lock=(self.check_button,))
+        self._importing = True
+        self.progress.start(work, lock=self._locked_while_busy(), reads_only=False)
+
+    def _locked_while_busy(self) -> tuple[QWidget, ...]:
+        """What would start another job or change what the running one was asked to do."""
+        return (self.check_button, self.browse, self.path, self.create_areas, self.mark_moved_out,
+                self.all_sheets, self.area)
+
+    def _finished(self, result: object) -> None:
+        if self._importing:
+            self._done(cast(ImportResult, result))
+        else:
+            self._checked(cast(_Checked, result))
+
+    def _failed(self, message: str) -> None:
+        if self._importing:
+            self.summary.setText(message)
+        else:
+            self.report.setPlainText(message)
+            self.checked.emit()
 
     def _cancelled(self) -> None:
-        self.summary.setText(self.tr("Import cancelled: nothing was imported."))
-        self.import_button.setEnabled(self.plan is not None)  # rolled back whole: the checked plan still holds
+        if self._close_when_stopped:
+            super().reject()
+        if self._importing:
+            self.summary.setText(self.tr("Import cancelled: nothing was imported."))
+            self.import_button.setEnabled(self.plan is not None)  # rolled back whole: the checked plan still holds
+        else:
+            self.summary.setText(self.tr("Check cancelled."))
 
     def _done(self, result: ImportResult) -> None:
         self.plan = None
-        self.summary.setText(result.summary())
+        self.summary.setText(result.summary())  # stays open even when closing was asked: it was imported
+        self._close_when_stopped = False
         self.imported.emit(result)
+
+    def reject(self) -> None:
+        """Esc, or the window's close button. While the import writes, the officer is asked first (Yes stops it
+        as Cancel does, and the dialog closes once nothing was imported; an import that ended meanwhile stays on
+        screen with what it did). A check is stopped without asking: it writes nothing."""
+        if self._close_when_stopped or not self.progress.writing:
+            self.progress.cancel()
+            super().reject()
+            return
+        if self._stop_question is None:
+            self._stop_question = confirm(self, self.tr("Stop the import?"), self.tr(
+                "The import is still running. Stop it? Nothing will be imported; the checked file can be imported "
+                "again later."), self._stop_and_close)
+            self._stop_question.finished.connect(self._stop_answered)
+        self._stop_question.raise_()
+
+    def _stop_and_close(self) -> None:
+        self._close_when_stopped = True
+        self.progress.cancel()
+
+    def _stop_answered(self) -> None:
+        self._stop_question = None
+
+    def discard(self) -> None:
+        """Close without asking (at logout): a check stops, an import goes on to its end, which still refreshes
+        the lists (`imported`): the officer who started it meant it."""
+        if not self.progress.writing:
+            self.progress.cancel()
+        super().reject()

@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
 
     def writing_jobs(self) -> list[JobProgress]:
         """The progress panels of this window (its pages and dialogs) whose job writes and still runs."""
-        return [panel for panel in self.findChildren(JobProgress) if panel.worker is not None and not panel.reads_only]
+        return [panel for panel in self.findChildren(JobProgress) if panel.writing]
 
     def _stop_and_quit(self) -> None:
         for panel in self.writing_jobs():

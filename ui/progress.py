@@ -23,7 +23,8 @@ class JobProgress(QWidget):
     not offered a way out); `messages=False` keeps the job's progress messages off screen (jobs whose
     messages are internal words, not sentences in the user's language); `reads_only=True` marks jobs that
     only read for the screen, which the app drops without asking when the officer quits (the others, which
-    write the register or a file, are asked about: see `MainWindow.closeEvent`)."""
+    write the register or a file, are asked about: see `MainWindow.closeEvent`); `start` can say otherwise for
+    one job, where one panel runs both kinds."""
 
     progressed = Signal(int, int, str)  # done, total, the job's message
     finished = Signal(object)  # the job's result
@@ -35,6 +36,7 @@ class JobProgress(QWidget):
         super().__init__(parent)
         self.worker: workers.Worker | None = None
         self.reads_only = reads_only
+        self._job_reads_only = reads_only
         self._messages = messages
         self._locked: Sequence[QWidget] = ()
         self.bar = QProgressBar(self)
@@ -62,12 +64,14 @@ class JobProgress(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def start(self, job: workers.Job, text: str = "", *, lock: Sequence[QWidget] = ()) -> workers.Worker:
+    def start(self, job: workers.Job, text: str = "", *, lock: Sequence[QWidget] = (),
+              reads_only: bool | None = None) -> workers.Worker:
         """Show the panel (busy until the job's first progress, `text` as its message) and run `job` in the
         pool. The widgets in `lock` (what would start it again, or act on what it changes) are disabled until
-        it ends."""
+        it ends. `reads_only` says whether this job only reads (the panel's `reads_only` when None)."""
         if self.worker is not None:
             raise RuntimeError("a job is already running in this panel")
+        self._job_reads_only = self.reads_only if reads_only is None else reads_only
         self._locked = lock
         for widget in lock:
             widget.setEnabled(False)
@@ -79,6 +83,11 @@ class JobProgress(QWidget):
             job, progress=self._progress, finished=self._finished, failed=self._failed, cancelled=self._cancelled
         )
         return self.worker
+
+    @property
+    def writing(self) -> bool:
+        """Whether a job that writes (the register or a file) runs in this panel now."""
+        return self.worker is not None and not self._job_reads_only
 
     def cancel(self) -> None:
         """Ask the job to stop; it stops at its next check, and `cancelled` follows."""

@@ -85,9 +85,11 @@ class ImportResult:
     dry_run: bool = False
 
     def summary(self, lang: str | None = None) -> str:
-        return i18n.tr("io.dry_run_summary" if self.dry_run else "io.summary", lang,
-                       added=self.added_households, merged=self.merged_households, people=self.added_people,
-                       updated=self.updated_people, skipped=self.skipped_people, moved=self.moved_out_people)
+        # Counts grouped as the language writes them ("3.000 hộ mới"), as the app's lists and the reports do.
+        counts = {name: i18n.count(value, lang) for name, value in (
+            ("added", self.added_households), ("merged", self.merged_households), ("people", self.added_people),
+            ("updated", self.updated_people), ("skipped", self.skipped_people), ("moved", self.moved_out_people))}
+        return i18n.tr("io.dry_run_summary" if self.dry_run else "io.summary", lang, **counts)
 
 
 def household_label(planned: PlannedHousehold) -> str:

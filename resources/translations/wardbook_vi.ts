@@ -1640,12 +1640,28 @@ Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</transl
         <translation>Bảng tính (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
+        <source>Checking the file…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
         <source>%1 problem(s): fix the file and check again. Nothing was imported.</source>
         <translation>%1 lỗi: sửa tệp rồi kiểm tra lại. Chưa nhập gì.</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was imported.</source>
         <translation>Đã hủy nhập: không có gì được nhập.</translation>
+    </message>
+    <message>
+        <source>Check cancelled.</source>
+        <translation>Đã hủy kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Stop the import?</source>
+        <translation>Dừng nhập dữ liệu?</translation>
+    </message>
+    <message>
+        <source>The import is still running. Stop it? Nothing will be imported; the checked file can be imported again later.</source>
+        <translation>Việc nhập dữ liệu vẫn đang chạy. Dừng lại? Sẽ không có gì được nhập; tệp đã kiểm tra có thể nhập lại sau.</translation>
     </message>
 </context>
 <context>

@@ -134,10 +134,12 @@ def test_import_wizard_checks_then_imports(window, qtbot, tmp_path: Path) -> Non
     before = store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
     dialog = window.open_import()
     dialog.path.setText(str(bad))
-    dialog.check_button.click()
+    with qtbot.waitSignal(dialog.checked, timeout=30_000):
+        dialog.check_button.click()
     assert "Dòng 4" in dialog.report.toPlainText() and not dialog.import_button.isEnabled()
     dialog.path.setText(str(good))
-    dialog.check_button.click()
+    with qtbot.waitSignal(dialog.checked, timeout=30_000):
+        dialog.check_button.click()
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         dialog.import_button.click()
@@ -162,7 +164,8 @@ def test_import_can_be_cancelled_and_then_run_again(window, qtbot, tmp_path: Pat
     assert dialog.windowTitle() == "Import households from Excel / CSV"
     window.language_actions["vi"].trigger()
     dialog.path.setText(str(big))
-    dialog.check_button.click()
+    with qtbot.waitSignal(dialog.checked, timeout=30_000):
+        dialog.check_button.click()
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.progress.cancelled, timeout=20_000):
         dialog.import_button.click()
