@@ -235,10 +235,12 @@ def error_text(error: Exception) -> str:
     return message() if callable(message) else str(error)
 
 
-def show_error(parent: QWidget | None, error: Exception, title: str = "") -> QMessageBox:
-    """A warning box with the core's message, opened without blocking (a refused action is not a crash, and
-    tests can find and close the box). Returned so callers and tests can reach it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title or "WardBook", error_text(error),
+def show_error(parent: QWidget | None, error: Exception | str, title: str = "") -> QMessageBox:
+    """A warning box with the core's message (or a background job's, already a sentence), opened without blocking
+    (a refused action is not a crash, and tests can find and close the box). Returned so callers and tests can
+    reach it."""
+    text = error if isinstance(error, str) else error_text(error)
+    box = QMessageBox(QMessageBox.Icon.Warning, title or "WardBook", text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -32,6 +32,7 @@ import sqlcipher3
 from desktop import files
 from desktop.errors import WardbookError
 from desktop.failures import environment_error
+from desktop.progress import Cancelled, Progress
 from desktop.security import audit
 from desktop.security.secrets import PassphraseFileSecrets, SecretStore
 from desktop.security.session import attach, attached_actor, authorize
@@ -247,11 +248,14 @@ def _key_of(path: Path, secrets: SecretStore | None) -> bytes | None:
     return key
 
 
-def backup(store: Store, destination: Path, secrets: SecretStore | None) -> None:
+def backup(store: Store, destination: Path, secrets: SecretStore | None, progress: Progress | None = None,
+           cancelled: Cancelled | None = None) -> None:
     """Copy the open database to `destination` with SQLite's backup API; the copy has the same key.
 
-    The copy is written beside the destination and renamed into place (`desktop.files`), so a failed backup
-    never leaves a half-written file that looks like a good one.
+    The copy is written beside the destination and renamed into place (`desktop.files`), so a failed or
+    cancelled backup never leaves a half-written file that looks like a good one. `progress(done, total, "")`
+    follows the pages copied (a ward's register is hundreds of megabytes, and a USB stick is slow); `cancelled()`
+    is asked between steps and stops the copy with InterruptedError.
     """
     actor = authorize(store, "backup")
     destination = Path(destination)
@@ -261,17 +265,46 @@ def backup(store: Store, destination: Path, secrets: SecretStore | None) -> None
     if store.key is not None and secrets is None:
         raise WardbookError("security.needs_key", path=str(destination))
     audit.record(store, "backup", None, None, {"file": destination.name}, actor=actor)
-    _write_copy(store.conn, destination, store.key, secrets)
+    _write_copy(store.conn, destination, store.key, secrets, progress, cancelled)
 
 
-def _write_copy(conn: sqlite3.Connection, destination: Path, key: bytes | None, secrets: SecretStore | None) -> None:
+# Pages copied per step of a backup: 8 MiB of 4 KiB pages, a few dozen steps for a large ward's register.
+BACKUP_STEP_PAGES = 2048
+
+
+def _copy_pages(conn: sqlite3.Connection, target: sqlite3.Connection, progress: Progress | None,
+                cancelled: Cancelled | None) -> None:
+    """SQLite's backup API, `BACKUP_STEP_PAGES` at a time, telling its progress and stopping when cancelled.
+
+    The steps run inside one read transaction of `conn`, so the copy is the database as it was when it began:
+    between two steps SQLite lets go of the source, and a write by another connection (a sync, a visit saved
+    meanwhile) would make it start the copy over, again and again while the writes go on."""
+    def step(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total, "")
+        if cancelled is not None and cancelled():
+            raise InterruptedError("backup cancelled")
+
+    reading = not conn.in_transaction
+    if reading:
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot begins with the first read
+    try:
+        conn.backup(target, pages=BACKUP_STEP_PAGES, progress=step)
+    finally:
+        if reading:
+            conn.execute("ROLLBACK")  # only read
+
+
+def _write_copy(conn: sqlite3.Connection, destination: Path, key: bytes | None, secrets: SecretStore | None,
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
     """Write the database open on `conn` to `destination` as one self-contained file with the same key (its own
     key-store entry, the copy having its own salt), renamed into place only once complete."""
     with files.atomic_output(destination) as temp:
         try:
             target = connect(temp, key)
             try:
-                conn.backup(target)
+                _copy_pages(conn, target, progress, cancelled)
                 target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             finally:
                 target.close()

@@ -546,6 +546,10 @@
         <translation>Sao lưu</translation>
     </message>
     <message>
+        <source>Backup cancelled: no file was written.</source>
+        <translation>Đã hủy sao lưu: không tệp nào được ghi.</translation>
+    </message>
+    <message>
         <source>Back up to a file…</source>
         <translation>Sao lưu ra tệp…</translation>
     </message>
@@ -560,6 +564,10 @@
     <message>
         <source>WardBook backups (*.db)</source>
         <translation>Bản sao lưu WardBook (*.db)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Đang ghi bản sao lưu…</translation>
     </message>
     <message>
         <source>Backup written: %1 (encrypted with this register&apos;s key).</source>

@@ -654,16 +654,52 @@ def _admin(window) -> Actor:  # type: ignore[no-untyped-def]
     return Actor(str(users.find_user(window.ctx.store, "quantri")["id"]), "quantri", "admin")
 
 
-def test_backup_and_restore_request(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_and_restore_request(window_as, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = window_as("quantri")
     box = window.admin.backup_box
     target = tmp_path / "sao-luu.db"
-    assert box.back_up(target) and target.exists()
+    with qtbot.waitSignal(box.backed_up, timeout=30_000):
+        assert box.back_up(target)
+        assert not box.backup_button.isEnabled() and not box.restore_button.isEnabled()
+    assert target.exists() and box.backup_button.isEnabled()
     assert box.status.text().startswith("Đã ghi bản sao lưu: ")
     question = box.restore(target)
     assert "khởi động lại" in question.text() or "mở lại" in question.text()
     _click_yes(question)
     assert window.ctx.pending_restore == target and not window.isVisible()
+
+
+def test_a_backup_runs_in_the_background_and_cancel_leaves_no_file(window_as, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A ward's register is hundreds of megabytes and a USB stick slow: the window is never frozen by the copy."""
+    from desktop.security import database
+
+    monkeypatch.setattr(database, "BACKUP_STEP_PAGES", 1)  # many steps: Cancel lands before the copy ends
+    window = window_as("quantri")
+    box = window.admin.backup_box
+    (tmp_path / "usb").mkdir()
+    target = tmp_path / "usb" / "sao-luu.db"
+    with qtbot.waitSignal(box.progress.cancelled, timeout=30_000):
+        assert box.back_up(target)
+        assert not box.progress.isHidden() and box.progress.writing
+        box.progress.cancel_button.click()
+    assert list(target.parent.iterdir()) == []
+    assert box.status.text() == "Đã hủy sao lưu: không tệp nào được ghi."
+    assert box.backup_button.isEnabled() and box.restore_button.isEnabled()
+
+
+def test_a_backup_refused_is_told_in_a_box(window_as, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    window = window_as("quantri")
+    box = window.admin.backup_box
+    target = tmp_path / "co-roi.db"
+    target.write_bytes(b"an earlier backup")
+    assert box.back_up(target)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in box.findChildren(QMessageBox, "errorBox")), timeout=30_000)
+    shown = next(b for b in box.findChildren(QMessageBox, "errorBox") if b.isVisible())
+    assert str(target) in shown.text() and "Error" not in shown.text()
+    assert target.read_bytes() == b"an earlier backup"
+    shown.close()
 
 
 def test_another_wards_database_is_refused_before_the_app_closes(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -44,6 +44,7 @@ class BackupBox(QGroupBox):
     """Back up to a file (encrypted with the same key) or restore one (the app closes to do it)."""
 
     restore_requested = Signal(str)  # the backup file; the window closes and the app restores it
+    backed_up = Signal(str)  # the backup file, once written whole
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,12 +52,19 @@ class BackupBox(QGroupBox):
         self.backup_button, self.restore_button = QPushButton(self), QPushButton(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        # A ward's register is hundreds of megabytes and a USB stick is slow: the copy runs in the background
+        # with its progress, and Cancel leaves no file behind.
+        self.progress = JobProgress(self, messages=False)
+        self.progress.finished.connect(self._backed_up)
+        self.progress.failed.connect(lambda message: show_error(self, message, self.tr("Backup")))
+        self.progress.cancelled.connect(lambda: self.status.setText(self.tr("Backup cancelled: no file was written.")))
         row = QHBoxLayout()
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.progress)
         layout.addWidget(self.status)
         self.backup_button.clicked.connect(lambda: self.back_up())
         self.restore_button.clicked.connect(lambda: self.restore())
@@ -68,20 +76,28 @@ class BackupBox(QGroupBox):
         self.restore_button.setText(self.tr("Restore a backup…"))
 
     def back_up(self, path: Path | None = None) -> bool:
+        """Start the backup to `path` (asked for when None); False when none was started. `backed_up` follows
+        once the file is written whole."""
         if path is None:
             chosen, _f = QFileDialog.getSaveFileName(self, self.tr("Back up to"), str(
                 self.ctx.db_path.with_name("wardbook-backup.db")), self.tr("WardBook backups (*.db)"))
             if not chosen:
                 return False
             path = Path(chosen)
-        try:
-            backup(self.ctx.store, path, self.ctx.secrets)
-        except WardbookError as error:
-            show_error(self, error, self.tr("Backup"))
-            return False
-        self.status.setText(self.tr("Backup written: %1 (encrypted with this register's key).")
-                            .replace("%1", str(path)))
+        store, secrets, target = self.ctx.store, self.ctx.secrets, path
+
+        def job(progress: workers.Progress, cancelled: workers.Cancelled) -> str:
+            with reopen(store) as own:  # same key and the admin's session: the backup is checked and audited
+                backup(own, target, secrets, progress, cancelled)
+            return str(target)
+
+        self.status.clear()
+        self.progress.start(job, self.tr("Writing the backup…"), lock=(self.backup_button, self.restore_button))
         return True
+
+    def _backed_up(self, path: str) -> None:
+        self.status.setText(self.tr("Backup written: %1 (encrypted with this register's key).").replace("%1", path))
+        self.backed_up.emit(path)
 
     def restore(self, path: Path | None = None) -> Any:
         try:
