@@ -187,11 +187,17 @@ def finish_restore(path: Path, source: Path, secrets: SecretStore | None, intera
     """Restore the backup an admin chose, now that the database is closed; the app must be started again."""
     from desktop.security.database import restore
 
-    try:
-        kept = restore(path, source, secrets)
-    except WardbookError as error:
-        _report(error.message(), interactive)
-        return
+    if interactive:
+        kept, failure = _restore_shown(path, source, secrets)
+        if failure is not None:
+            _report(failure, interactive)
+            return
+    else:
+        try:
+            kept = restore(path, source, secrets)
+        except WardbookError as error:
+            _report(error.message(), interactive)
+            return
     from PySide6.QtCore import QCoreApplication
 
     done = QCoreApplication.translate("App", "The backup was restored. Start WardBook again.")
@@ -200,6 +206,38 @@ def finish_restore(path: Path, source: Path, secrets: SecretStore | None, intera
             "App", "The backup was restored; the register it replaced is kept as %1. Start WardBook again.",
         ).replace("%1", str(kept))
     _report(done, interactive, error=False)
+
+
+def _restore_shown(path: Path, source: Path, secrets: SecretStore | None) -> tuple[Path | None, str | None]:
+    """`restore` in the background while a progress dialog shows it: the window is gone by then, and copying a
+    ward's register twice (the backup in, the replaced register aside) takes a while; without a sign of it the
+    officer would take the app for crashed and start it again. No Cancel: the copies are made before anything
+    is replaced, but a restore half-asked-for is not what the admin chose. Returns where the replaced register
+    is kept, or the sentence that says why nothing was restored."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop.security.database import restore
+    from ui import workers
+
+    dialog = QProgressDialog(QCoreApplication.translate("App", "Restoring the backup…"), "", 0, 1000)
+    dialog.setCancelButton(None)  # Qt takes None: no button
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    loop = QEventLoop()
+    outcome: list[tuple[Path | None, str | None]] = []
+
+    def ended(kept: Path | None, failure: str | None) -> None:
+        outcome.append((kept, failure))
+        loop.quit()
+
+    workers.start(lambda progress, _cancelled: restore(path, source, secrets, progress),
+                  progress=lambda done, _total, _message: dialog.setValue(done),
+                  finished=lambda kept: ended(kept, None), failed=lambda message: ended(None, message))
+    loop.exec()  # the outcome comes as a queued signal: it cannot be missed before the loop runs
+    dialog.close()
+    return outcome[0]
 
 
 def _report(message: str, interactive: bool, *, error: bool = True) -> None:

@@ -417,13 +417,13 @@ def _kept_name(path: Path) -> Path:
     return kept
 
 
-def _keep_aside(path: Path, key: bytes | None, secrets: SecretStore | None) -> Path:
+def _keep_aside(path: Path, key: bytes | None, secrets: SecretStore | None, progress: Progress | None = None) -> Path:
     """Copy the database at `path`, with its key and encryption, to a new `_kept_name` beside it."""
     kept = _kept_name(path)
     try:
         conn = connect(path, key)
         try:
-            _write_copy(conn, kept, key, secrets)
+            _write_copy(conn, kept, key, secrets, progress)
         finally:
             conn.close()
     except DATABASE_ERRORS as error:
@@ -431,9 +431,10 @@ def _keep_aside(path: Path, key: bytes | None, secrets: SecretStore | None) -> P
     return kept
 
 
-def restore(path: Path, source: Path, secrets: SecretStore | None) -> Path | None:
+def restore(path: Path, source: Path, secrets: SecretStore | None, progress: Progress | None = None) -> Path | None:
     """Replace the (closed) database at `path` by the backup `source`; returns where the replaced database is
-    kept (None when there was none).
+    kept (None when there was none). `progress(done, total, "")` follows the two copies it makes, as per mille
+    of the whole (a ward's register is hundreds of megabytes: the app shows it while its window is gone).
 
     Only a backup of this register, with an admin, is taken (`_check_restore`; a blank register takes any).
     The caller checks who may restore (an admin of the current database when there is one, see the CLI).
@@ -448,12 +449,25 @@ def restore(path: Path, source: Path, secrets: SecretStore | None) -> Path | Non
     """
     path, source = Path(path), Path(source)
     with hold_register(path, REPLACE), hold_sync(path):
-        return _replace(path, source, secrets)
+        return _replace(path, source, secrets, progress)
 
 
-def _replace(path: Path, source: Path, secrets: SecretStore | None) -> Path | None:
+def _part(progress: Progress | None, part: int, parts: int) -> Progress | None:
+    """`progress` of one of `parts` equal parts of a job, told as per mille of the whole."""
+    if progress is None:
+        return None
+    report = progress
+
+    def told(done: int, total: int, message: str = "") -> None:
+        report((1000 * part + 1000 * done // max(total, 1)) // parts, 1000, message)
+
+    return told
+
+
+def _replace(path: Path, source: Path, secrets: SecretStore | None, progress: Progress | None) -> Path | None:
     """The restore itself (see `restore`), with the register held."""
     current = _current(path, secrets)
+    copies = 1 if current is None else 2
     temp = path.with_name(path.name + ".restoring")
     temp.unlink(missing_ok=True)
     kept = None
@@ -462,7 +476,7 @@ def _replace(path: Path, source: Path, secrets: SecretStore | None) -> Path | No
             _check_restore(None if current is None else current[0], _register(origin), source)
             target = connect(temp, key)
             try:
-                origin.backup(target)
+                _copy_pages(origin, target, _part(progress, 0, copies), None)
                 target.execute("PRAGMA journal_mode = WAL")
             finally:
                 target.close()
@@ -473,7 +487,7 @@ def _replace(path: Path, source: Path, secrets: SecretStore | None) -> Path | No
             audit.install(restored)
             audit.record(restored, "restore", None, None, {"file": source.name})
         if current is not None:
-            kept = _keep_aside(path, current[1], secrets)
+            kept = _keep_aside(path, current[1], secrets, _part(progress, 1, copies))
     except BaseException as error:
         for leftover in (temp, *(Path(str(temp) + s) for s in SIDE_FILES)):
             leftover.unlink(missing_ok=True)

@@ -152,6 +152,10 @@
         <source>The backup was restored; the register it replaced is kept as %1. Start WardBook again.</source>
         <translation>Đã khôi phục bản sao lưu; sổ bị thay thế được giữ tại %1. Hãy mở lại WardBook.</translation>
     </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
 </context>
 <context>
     <name>ApproveDialog</name>

@@ -79,3 +79,17 @@ def test_writes_meanwhile_neither_restart_the_copy_nor_reach_it(ward: Path, secr
         assert copied.setting("written_during_backup") is None
     with Store.open(ward, key=key) as now:
         assert now.setting("written_during_backup") == "5"
+
+
+def test_a_restore_tells_its_two_copies_as_per_mille_of_the_whole(ward: Path, secrets: SecretStore | None,
+                                                                  tmp_path: Path) -> None:
+    from desktop.security.database import restore
+
+    copy = tmp_path / "sao-luu.db"
+    with open_database(ward, secrets) as store:
+        backup(store, copy, secrets)
+    seen: list[int] = []
+    kept = restore(ward, copy, secrets, lambda done, total, _message: seen.append(done) if total == 1000 else None)
+    assert kept is not None and kept.exists()
+    assert seen == sorted(seen) and seen[-1] == 1000
+    assert any(done < 500 for done in seen) and any(500 < done < 1000 for done in seen)  # both copies told

@@ -868,3 +868,28 @@ def test_a_row_made_current_by_tabbing_into_a_list_is_not_acted_on(window_as, qt
                                                   box.view.selectionModel().SelectionFlag.NoUpdate)
     assert box.view.currentIndex().isValid() and not box.view.selectionModel().hasSelection()
     assert box.toggle_active() is None and box.selected() is None
+
+
+def test_the_apps_restore_runs_behind_a_progress_dialog_and_tells_a_refusal(tmp_path, qapp, language) -> None:  # type: ignore[no-untyped-def]
+    """The window is gone when the restore runs: the copies run in the background while a dialog shows them."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from desktop.security.database import backup
+    from ui.app import _restore_shown
+
+    path, copy, other = tmp_path / "ward.db", tmp_path / "backup.db", tmp_path / "other.db"
+    with open_database(path, None, create=True) as store:
+        attach(store, add_accounts(store)["quantri"])  # a register in use: only its own backups come back
+        store.set_setting("report.place", "Phường Bến Thành")
+        backup(store, copy, None)
+        store.set_setting("report.place", "đã đổi sau khi sao lưu")
+    with open_database(other, None, create=True) as store:
+        add_accounts(store)
+    kept, failure = _restore_shown(path, copy, None)
+    assert failure is None and kept is not None and kept.name.startswith("ward.db.before-restore-")
+    with open_database(path, None) as restored:
+        assert restored.setting("report.place") == "Phường Bến Thành"
+    kept_again, refused = _restore_shown(path, other, None)
+    assert kept_again is None and refused is not None
+    assert refused.startswith(f"{other} không phải bản sao lưu của sổ này") and "Error" not in refused
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
