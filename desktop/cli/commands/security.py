@@ -187,7 +187,7 @@ def _audit_list(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     secrets = secret_store(args)
     with open_store(args, secrets=secrets) as store:
-        backup(store, args.file, secrets)
+        backup(store, args.file, secrets, progress_printer(args))
     print(i18n.tr("cli.backup_done", path=args.file))
     return 0
 
@@ -201,7 +201,7 @@ def _restore(args: argparse.Namespace) -> int:
             with open_database(path, secrets) as current:
                 log_in(current, args)
                 authorize(current, "backup")
-        kept = restore(path, args.file, secrets)
+        kept = restore(path, args.file, secrets, progress_printer(args))
     print(i18n.tr("cli.restore_done", path=path) if kept is None else i18n.tr("cli.restore_done_kept", path=path,
                                                                             kept=kept))
     return 0
