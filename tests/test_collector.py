@@ -136,3 +136,47 @@ def test_a_spreadsheet_is_read_and_imported_with_the_collector_paused(store: Sto
     assert result.added_households == 2
     assert len(seen) > 1 and not any(seen)  # the file read and planned, then each write
     assert gc.isenabled()
+
+
+def test_a_review_is_computed_and_laid_out_with_the_collector_paused(demo_store: Store, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """From the command line too (the app's jobs pause it anyway): the figures, the PDF's layout, the Word copy."""
+    import desktop.reports.document as document
+    import desktop.reports.review as review
+    from desktop.reports.periods import parse_period
+
+    seen: list[bool] = []
+    figures, build = review.review_figures, document.OfficialDocTemplate.build
+
+    def figured(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return figures(*args, **kwargs)
+
+    def laid_out(self: Any, story: Any) -> Any:
+        seen.append(gc.isenabled())
+        return build(self, story)
+
+    monkeypatch.setattr(review, "review_figures", figured)
+    monkeypatch.setattr(document.OfficialDocTemplate, "build", laid_out)
+    review.build_review(demo_store, parse_period("2026-Q2"), tmp_path / "review.pdf", docx=tmp_path / "review.docx")
+    assert (tmp_path / "review.pdf").exists() and (tmp_path / "review.docx").exists()
+    assert seen == [False, False] and gc.isenabled()
+
+
+def test_any_pdf_is_laid_out_with_the_collector_paused(demo_store: Store, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A walk list of a khu phố: thousands of rows of flowables alive until the last page."""
+    import desktop.reports.document as document
+    from desktop.reports.walklist import build_walk_list
+
+    seen: list[bool] = []
+    build = document.OfficialDocTemplate.build
+
+    def laid_out(self: Any, story: Any) -> Any:
+        seen.append(gc.isenabled())
+        return build(self, story)
+
+    monkeypatch.setattr(document.OfficialDocTemplate, "build", laid_out)
+    area = demo_store.conn.execute("SELECT id FROM areas ORDER BY name LIMIT 1").fetchone()[0]
+    build_walk_list(demo_store, area, tmp_path / "walk.pdf")
+    assert seen == [False] and gc.isenabled() and (tmp_path / "walk.pdf").exists()

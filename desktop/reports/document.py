@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 
 from desktop import files, i18n
+from desktop.collector import collector_paused
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
 from desktop.reports.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts, text_width, write
@@ -389,7 +390,8 @@ def build_pdf(
 ) -> Path:
     """Lay out `story` into `out`, atomically: a cancelled or failed build leaves no file behind."""
     out = Path(out)
-    with files.atomic_output(out, kind="pdf") as temp:
+    # Every flowable of the story lives until the last page is laid out: the collector waits (`desktop.collector`).
+    with files.atomic_output(out, kind="pdf") as temp, collector_paused():
         doc = OfficialDocTemplate(
             str(temp),
             landscape_pages=landscape_pages,

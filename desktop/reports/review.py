@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from desktop import clock, i18n
+from desktop.collector import collector_paused
 from desktop.progress import Cancelled, Progress
 from desktop.reports.charts import review_chart
 from desktop.reports.document import (
@@ -158,6 +159,7 @@ def write_review_pdf(
     )
 
 
+@collector_paused()  # the figures' rows and the documents' flowables stay alive until written (`desktop.collector`)
 def build_review(
     store: Store,
     period: Period,
