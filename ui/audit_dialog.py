@@ -14,7 +14,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,9 +30,12 @@ from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.security import audit
 from desktop.security.audit_targets import describe_targets
+from desktop.security.database import reopen
 from desktop.store.queries import household_summaries
+from ui import workers
 from ui.context import AppContext
 from ui.models import Column, RowsModel, time_of
+from ui.progress import JobProgress
 from ui.widgets import FieldError, record_table
 
 LIMIT = 500
@@ -41,6 +44,8 @@ TABLES = ("households", "people", "visits", "cases", "activities", "users", "set
 
 class AuditDialog(QDialog):
     """Newest entries first; `target_table`/`target_id` preset the filter (a household's access history)."""
+
+    verified = Signal(object)  # the problems found by a verification (none: intact), once shown
 
     def __init__(self, ctx: AppContext, target_table: str | None = None, target_id: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -72,6 +77,9 @@ class AuditDialog(QDialog):
         self.verdict.setMaximumHeight(120)
         self.verdict.hide()
         self.error = FieldError(self)
+        self.progress = JobProgress(self, cancellable=False, messages=False, reads_only=True)
+        self.progress.finished.connect(self._show_verdict)
+        self.progress.failed.connect(self.error.show_message)
         row = QHBoxLayout()
         row.addWidget(self.table)
         row.addWidget(self.apply_button)
@@ -82,6 +90,7 @@ class AuditDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.progress)
         layout.addWidget(self.verdict)
         self.apply_button.clicked.connect(self.show_all)
         self.table.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -223,14 +232,22 @@ class AuditDialog(QDialog):
                     "%3", str(len(rows)))
         self.heading.setText(heading)
 
-    def verify(self) -> list[audit.AuditProblem]:
-        """Recompute every chain; show "intact" or each problem (device, entry number, kind)."""
+    def verify(self) -> workers.Worker | None:
+        """Recompute every chain in the background (a year of a ward's entries takes seconds); `verified` gives
+        the problems once "intact" or each problem (device, entry number, kind) is shown."""
+        if self.progress.worker is not None:
+            return None
         self.error.clear_message()
-        try:
-            problems = audit.verify(self.ctx.store)
-        except WardbookError as error:
-            self.error.show_message(error.message())
-            return []
+        self.verdict.hide()
+        store = self.ctx.store
+
+        def job(_progress: workers.Progress, _cancelled: workers.Cancelled) -> list[audit.AuditProblem]:
+            with reopen(store) as own:  # same key and user: the right to see the log is checked there
+                return audit.verify(own)
+
+        return self.progress.start(job, self.tr("Checking every entry…"), lock=(self.verify_button,))
+
+    def _show_verdict(self, problems: list[audit.AuditProblem]) -> None:
         kinds = {
             "edited": self.tr("entry edited"),
             "missing": self.tr("entry missing"),
@@ -248,7 +265,7 @@ class AuditDialog(QDialog):
         self.verdict.setPlainText(text)
         self.verdict.setStyleSheet("" if not problems else "color: #b3261e;")
         self.verdict.show()
-        return problems
+        self.verified.emit(problems)
 
 
 def _detail_of(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -511,6 +511,10 @@
         <translation>Lịch sử truy cập của %1 %2 (%3 mục)</translation>
     </message>
     <message>
+        <source>Checking every entry…</source>
+        <translation>Đang kiểm tra từng mục…</translation>
+    </message>
+    <message>
         <source>entry edited</source>
         <translation>mục đã bị sửa</translation>
     </message>

@@ -464,7 +464,7 @@ def test_keyring_not_offered_on_the_keyring_already(window) -> None:  # type: ig
 
 
 # --- the audit viewer ---------------------------------------------------------------------------------------
-def test_audit_viewer_lists_entries_and_verify_reports_a_tampered_one(window_as) -> None:  # type: ignore[no-untyped-def]
+def test_audit_viewer_lists_entries_and_verify_reports_a_tampered_one(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = window_as("totruong")
     assert window.audit_action.isVisible()
     household = window.households.model.household_id(0)
@@ -473,8 +473,13 @@ def test_audit_viewer_lists_entries_and_verify_reports_a_tampered_one(window_as)
     assert dialog.model.rowCount() > 0
     newest = dialog.model.row(0)
     assert (newest["action"], newest["username"], newest["target_id"]) == ("view", "totruong", household)
-    assert dialog.verify() == [] and dialog.verdict.toPlainText() == \
+    with qtbot.waitSignal(dialog.verified, timeout=30_000) as verified:
+        assert dialog.verify() is not None  # in the background: a year of entries takes seconds
+        assert not dialog.verify_button.isEnabled() and not dialog.progress.isHidden()
+        assert dialog.verify() is None  # asked again meanwhile: the one running answers
+    assert verified.args == [[]] and dialog.verdict.toPlainText() == \
         "Nguyên vẹn: không mục nào bị sửa, xoá hay đổi chỗ."
+    assert dialog.verify_button.isEnabled()
     path = window.ctx.store.path
     raw = sqlite3.connect(str(path), isolation_level=None)  # no write-path guard: someone editing the file
     try:
@@ -482,8 +487,9 @@ def test_audit_viewer_lists_entries_and_verify_reports_a_tampered_one(window_as)
                     (household,))
     finally:
         raw.close()
-    problems = dialog.verify()
-    assert [p.kind for p in problems] == ["edited"]
+    with qtbot.waitSignal(dialog.verified, timeout=30_000) as verified:
+        dialog.verify()
+    assert [p.kind for p in verified.args[0]] == ["edited"]
     text = dialog.verdict.toPlainText()
     assert text.startswith("Phát hiện 1 vấn đề:") and "mục đã bị sửa" in text
     dialog.close()
