@@ -293,8 +293,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quitting while a job writes the register or a file (a sync, an import, a report…) is asked about
         first; Yes stops it as its Cancel button would, and the app waits for it to stop before it ends
-        (`ui.workers.stop_all`). Jobs that only read for the screen are dropped without asking."""
+        (`ui.workers.stop_all`). Jobs that only read for the screen are dropped without asking. Behind the login
+        after a logout the window is hidden: closing the login there quits without asking (a No would leave the
+        app running with nothing on screen), the jobs stopped as with Yes."""
         writing = self.writing_jobs()
+        if writing and not self.isVisible():
+            self._quitting = True
         if writing and not self._quitting:
             event.ignore()
             if self._quit_question is None:
@@ -304,6 +308,8 @@ class MainWindow(QMainWindow):
                 self._quit_question.finished.connect(self._quit_answered)
             self._quit_question.raise_()
             return
+        for panel in writing:
+            panel.cancel()
         if self.ctx.settings is not None:
             self.ctx.settings.setValue(GEOMETRY_SETTING, self.saveGeometry())
         super().closeEvent(event)
@@ -313,10 +319,8 @@ class MainWindow(QMainWindow):
         return [panel for panel in self.findChildren(JobProgress) if panel.writing]
 
     def _stop_and_quit(self) -> None:
-        for panel in self.writing_jobs():
-            panel.cancel()
         self._quitting = True
-        self.close()
+        self.close()  # which stops them
 
     def _quit_answered(self) -> None:
         self._quit_question = None

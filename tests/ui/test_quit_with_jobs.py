@@ -69,6 +69,20 @@ def test_yes_stops_the_job_and_quits(window, qtbot) -> None:  # type: ignore[no-
     assert worker.done.is_set() and seen_cancel == [True] and worker not in workers.running()
 
 
+def test_closing_the_login_after_a_logout_quits_without_asking(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window is hidden behind the login then: a question answered No would leave nothing on screen."""
+    started, seen_cancel = threading.Event(), []
+    panel = JobProgress(window)
+    worker = panel.start(_until_cancelled(started, seen_cancel))
+    assert started.wait(10)
+    login = window.log_out()
+    assert not window.isVisible()
+    login.reject()  # the officer closes the login
+    assert _question(window) is None and worker.is_cancelled()
+    workers.stop_all()
+    assert seen_cancel == [True]
+
+
 def test_a_job_that_only_reads_for_the_screen_is_dropped_without_asking(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     started, seen_cancel = threading.Event(), []
     panel = JobProgress(window, reads_only=True)
