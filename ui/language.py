@@ -12,6 +12,7 @@ Ho Chi Minh City's zone as dd/MM/yyyy HH:mm, numbers with dots as thousands sepa
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -73,6 +74,18 @@ def fmt_time(at: object) -> str:
     """A stored UTC time as the ward's (Ho Chi Minh City) date and time, `01/07/2026 06:30`: how every time the
     app shows is written (last sync, sync problems and conflicts, the audit log, a lock-out)."""
     return format_time(at)
+
+
+def fmt_number_exact(value: object) -> str:
+    """A number to be edited, written as `fmt_number` writes it but with every decimal it has (`1.234,125`), so
+    that saving a form unchanged stores the same number (`desktop.numbers.read_number` reads it back)."""
+    if value is None or value == "":
+        return ""
+    number = float(value)  # type: ignore[arg-type]
+    if number.is_integer():
+        return f"{int(number):,}".replace(",", ".")
+    whole, frac = f"{Decimal(repr(number)):,f}".split(".")  # positional (never "1e-06"), every digit kept
+    return whole.replace(",", ".") + "," + frac
 
 
 def fmt_number(value: object) -> str:

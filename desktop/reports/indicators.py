@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.errors import WardbookError
+from desktop.numbers import read_number
 from desktop.reports.figures import ReviewFigures
 from desktop.reports.settings import TARGETED as TARGETED
 from desktop.store.tables import MAX_NUMBER
@@ -83,18 +84,8 @@ def values(figures: ReviewFigures) -> dict[str, float | None]:
 
 def parse_target(text: str | None) -> float | None:
     """A target as typed in the settings ("90", "90,5", "1.000.000"); None when empty or not a number."""
-    if text is None or not text.strip():
-        return None
-    cleaned = text.strip().replace(" ", "")
-    if "," in cleaned:  # Vietnamese: "." groups thousands, "," marks decimals
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(".") > 1 or (cleaned.count(".") == 1 and len(cleaned.split(".")[1]) == 3):
-        cleaned = cleaned.replace(".", "")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if value >= 0 and value == value and value != float("inf") else None
+    value = None if text is None else read_number(text)
+    return value if value is not None and value >= 0 else None
 
 
 def check_target(key: str, value: str) -> None:

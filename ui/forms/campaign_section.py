@@ -21,10 +21,11 @@ from desktop import i18n
 from desktop.campaigns import answers
 from desktop.campaigns.definition import Campaign, Question
 from desktop.errors import WardbookError
+from desktop.numbers import read_number
 from desktop.store.tables import SWEEP_STATUSES
 from ui.context import AppContext
 from ui.date_edit import DateEdit
-from ui.language import fmt_date
+from ui.language import fmt_date, fmt_number_exact
 from ui.widgets import FieldError
 
 # The household's status in the sweep that a visit's outcome suggests.
@@ -67,7 +68,14 @@ class QuestionField(QWidget):
             row.addStretch(1)
         else:
             line = DateEdit("", self) if question.kind == "date" else QLineEdit(self)
-            line.setText(fmt_date(stored) if question.kind == "date" and stored else stored or "")
+            if question.kind == "date" and stored:
+                shown = fmt_date(stored)
+            elif question.kind == "number" and stored:  # as it is typed ("1.234,5"): read back the same
+                number = answers.number_value(stored)
+                shown = stored if number is None else fmt_number_exact(number)
+            else:
+                shown = stored or ""
+            line.setText(shown)
             self.input = line
         if question.help:
             self.input.setToolTip(question.help)
@@ -82,7 +90,10 @@ class QuestionField(QWidget):
         if self.boxes:
             return [box.text() for box in self.boxes if box.isChecked()]
         text = self.input.text().strip() if isinstance(self.input, QLineEdit) else ""
-        return text.replace(",", ".") if self.question.kind == "number" else text
+        if self.question.kind == "number" and text:
+            number = read_number(text)  # "1.000" a thousand, "1,5" one and a half
+            return text if number is None else number  # no number: the core refuses it by name
+        return text
 
 
 class CampaignBox(QGroupBox):

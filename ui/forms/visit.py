@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.errors import WardbookError
+from desktop.numbers import read_number
 from desktop.register.labels import label
 from desktop.register.validation import field_name, parse_date
 from desktop.register.visits import (
@@ -44,7 +45,7 @@ from ui.context import AppContext
 from ui.date_edit import DateEdit
 from ui.forms.base import FormDialog
 from ui.forms.campaign_section import CampaignRefused, CampaignSection
-from ui.language import fmt_date, fmt_number
+from ui.language import fmt_date, fmt_number_exact
 from ui.picker import HouseholdPicker
 
 # Which field a core error belongs to when the error does not name one.
@@ -86,18 +87,18 @@ class SupportRow(QWidget):
     def set_item(self, item: SupportItem) -> None:
         """Show a recorded item (numbers written the Vietnamese way, as they are typed)."""
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
-        self.quantity.setText(fmt_number(item.quantity))
+        self.quantity.setText(fmt_number_exact(item.quantity))  # saved unchanged, the same number comes back
         self.unit.setText(item.unit or "")
-        self.value.setText(fmt_number(item.value_vnd))
+        self.value.setText(fmt_number_exact(item.value_vnd))
 
     def item(self) -> SupportItem:
         """The typed values; text that is not a number is passed on for the core to refuse by name."""
         return SupportItem(
             kind=self.kind.currentData(),
             # not-a-number text goes through as typed: the core refuses it with its own message
-            quantity=_number(self.quantity.text(), float),  # type: ignore[arg-type]
+            quantity=_number(self.quantity.text(), whole=False),  # type: ignore[arg-type]
             unit=self.unit.text().strip() or None,
-            value_vnd=_number(self.value.text(), int),  # type: ignore[arg-type]
+            value_vnd=_number(self.value.text(), whole=True),  # type: ignore[arg-type]
         )
 
     def changeEvent(self, event: QEvent) -> None:
@@ -106,16 +107,17 @@ class SupportRow(QWidget):
         super().changeEvent(event)
 
 
-def _number(text: str, kind: type) -> object:
-    cleaned = (
-        text.strip().replace(".", "").replace(",", ".") if kind is int else text.strip().replace(",", ".")
-    )
-    if not cleaned:
+def _number(text: str, *, whole: bool) -> object:
+    """The number typed the Vietnamese way (`read_number`: "1.000" is a thousand, "1,5" one and a half); None
+    when empty; the text itself when it is no number, or no whole number where one is needed (a value in đồng),
+    for the core to refuse by name."""
+    typed = text.strip()
+    if not typed:
         return None
-    try:
-        return kind(cleaned)
-    except ValueError:
-        return text.strip()
+    number = read_number(typed)
+    if number is None or (whole and not number.is_integer()):
+        return typed
+    return int(number) if whole else number
 
 
 class VisitDialog(FormDialog):
