@@ -145,7 +145,10 @@ def update_case(
     """Add an event to the case's timeline, changing the status when `new_status` differs and the outcome (a
     tip's status, a mediation's result) when `outcome` differs; returns the event's id.
 
-    An event must say something: a note, a new status, a new outcome. Resolving or closing stamps `resolved_on`.
+    An event must say something: a note, a new status, a new outcome, a resolution. Resolving or closing stamps
+    `resolved_on`. A resolution is what a resolved or closed case came to: it is kept with the event that resolves
+    or closes the case, or corrected on a case already resolved or closed; on a case still open it is refused
+    (kept silently it would be lost, and shown it would say an open case was settled).
     """
     current, owner, kind, current_outcome = _case_state(store, case_id)
     actor = authorize_owner(store, "register.edit", owner)
@@ -157,10 +160,14 @@ def update_case(
     new_outcome = check_outcome(kind, outcome)
     if new_outcome == current_outcome:
         new_outcome = None
-    if status is None and new_outcome is None and not (note or "").strip():
+    check_text(resolution, "resolution", limit=MAX_TEXT)
+    resolution = (resolution or "").strip() or None
+    closed = status in CLOSING_STATUSES if status is not None else current in CLOSING_STATUSES
+    if resolution is not None and not closed:
+        raise WardbookError("register.resolution_needs_closing", field="resolution")
+    if status is None and new_outcome is None and resolution is None and not (note or "").strip():
         raise required_error("note")
     check_text(note, "note", limit=MAX_TEXT)
-    check_text(resolution, "resolution", limit=MAX_TEXT)
     event_id = new_id()
     batch = [
         RowWrite(
@@ -182,8 +189,8 @@ def update_case(
         fields["status"] = status
         if status in CLOSING_STATUSES:
             fields["resolved_on"] = at
-            if resolution:
-                fields["resolution"] = resolution
+    if resolution is not None:
+        fields["resolution"] = resolution
     if new_outcome is not None:
         fields[str(outcome_field(kind))] = new_outcome
     if fields:

@@ -150,6 +150,12 @@ i18n.register(
             "vi": "Ngày chuyển đi ({moved_out}) không được trước ngày chuyển đến ({moved_in}).",
             "en": "The date moved out ({moved_out}) cannot be before the date moved in ({moved_in}).",
         },
+        "register.resolution_needs_closing": {
+            "vi": "Kết quả giải quyết chỉ ghi khi vụ việc được giải quyết hoặc đóng: hãy chọn trạng thái "
+                  "\"Đã giải quyết\" hoặc \"Đã đóng\", hoặc để trống ô này.",
+            "en": "A resolution is recorded only when the case is resolved or closed: choose the status "
+                  "\"Resolved\" or \"Closed\", or leave this field empty.",
+        },
         "register.future_visit": {
             "vi": "Ngày thăm ({value}) không được ở tương lai.",
             "en": "The visit date ({value}) cannot be in the future.",

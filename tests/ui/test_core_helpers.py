@@ -40,6 +40,23 @@ def test_case_status_changes_only_with_an_event(store) -> None:  # type: ignore[
     assert list_cases(store, statuses=("resolved",))[0]["id"] == case_id
 
 
+def test_a_resolution_is_kept_with_the_case_it_settles_never_dropped(store) -> None:  # type: ignore[no-untyped-def]
+    """Seen: a resolution typed while the status stayed as it was closed the form as saved, and was thrown away."""
+    case_id = add_case(store, kind="dispute", title="Tranh chấp lối đi", received_on="02/05/2026")
+    events = _count(store, "case_events")
+    with pytest.raises(WardbookError) as refused:
+        update_case(store, case_id, on="05/05/2026", note="Đã gặp hai bên", resolution="Đã hoà giải xong")
+    assert refused.value.params["field"] == "resolution" and "Đã giải quyết" in refused.value.message("vi")
+    assert _count(store, "case_events") == events and case_detail(store, case_id)["resolution"] is None
+    update_case(store, case_id, on="20/05/2026", new_status="resolved", resolution="Hòa giải thành")
+    update_case(store, case_id, on="21/05/2026", resolution="Hòa giải thành, hai bên ký biên bản")  # corrected
+    detail = case_detail(store, case_id)
+    assert (detail["status"], detail["resolved_on"], detail["resolution"]) == (
+        "resolved", "2026-05-20", "Hòa giải thành, hai bên ký biên bản")
+    with pytest.raises(WardbookError):
+        update_case(store, case_id, on="22/05/2026", new_status="in_progress", resolution="Mở lại")
+
+
 def test_bad_case_input_writes_nothing(store) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(WardbookError) as error:
         add_case(store, kind="dispute", title="X", received_on="10/05/2026", due_on="01/05/2026")

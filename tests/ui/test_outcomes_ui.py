@@ -164,3 +164,20 @@ def test_a_case_title_with_angle_brackets_is_shown_as_typed(window, qtbot) -> No
         text = shown.toPlainText()
         assert title in text and "Trạng thái" in text and "01/06/2026" in text, text
         view.reject()
+
+
+def test_a_resolution_on_a_case_still_open_is_refused_under_its_field(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Seen: the view closed as saved and the resolution was thrown away."""
+    from ui.forms.cases import CaseView
+
+    store = window.ctx.store
+    case = add_case(store, kind="dispute", title="Tranh chấp lối đi", received_on="01/06/2026")
+    view = CaseView(window.ctx, case, window)
+    view.show()
+    view.note.setText("Đã gặp hai bên")
+    view.resolution.setText("Đã hoà giải xong")
+    view._try_save()
+    assert view.isVisible() and view.errors["resolution"].text().startswith("Kết quả giải quyết chỉ ghi khi")
+    view.status.setCurrentIndex(view.status.findData("resolved"))
+    view._try_save()
+    assert view.result() == 1 and case_detail(store, case)["resolution"] == "Đã hoà giải xong"
