@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import os
+import unicodedata
 
 from desktop.errors import WardbookError
 
@@ -26,30 +27,47 @@ def _derive(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
                           dklen=32)
 
 
+def typed_forms(secret: str) -> list[str]:
+    """The forms a typed password or passphrase is tried in: its composed form (NFC) first, which is the one
+    stored since, then the form typed and the decomposed one (NFD), which an earlier version stored as typed.
+
+    Vietnamese input methods and keyboards type "ậ" either as one character or as "a" with two combining marks;
+    the same password typed on another laptop, or with another input method, must still open. Spaces and every
+    other character are kept as typed: only the accents' encoding is made one.
+    """
+    forms = [unicodedata.normalize("NFC", secret)]
+    for other in (secret, unicodedata.normalize("NFD", secret)):
+        if other not in forms:
+            forms.append(other)
+    return forms
+
+
 def check_password_policy(password: str) -> None:
-    if len(password) < MIN_LENGTH:
+    if len(unicodedata.normalize("NFC", password)) < MIN_LENGTH:
         raise WardbookError("security.password_too_short", length=MIN_LENGTH)
 
 
 def hash_password(password: str) -> str:
     check_password_policy(password)
     salt = os.urandom(16)
-    digest = _derive(password, salt, LOG2_N, R, P)
+    digest = _derive(typed_forms(password)[0], salt, LOG2_N, R, P)
     return "$".join(("scrypt", str(LOG2_N), str(R), str(P), _b64(salt), _b64(digest)))
 
 
 def verify_password(password: str, stored: str | None) -> bool:
-    """True when `password` matches `stored`; a missing or malformed hash never matches."""
+    """True when `password` matches `stored` in any of its `typed_forms` (one try for a password without
+    accents); a missing or malformed hash never matches."""
     if not stored:
         return False
     try:
         scheme, log2_n, r, p, salt, digest = stored.split("$")
         if scheme != "scrypt":
             return False
-        actual = _derive(password, base64.b64decode(salt), int(log2_n), int(r), int(p))
+        expected = base64.b64decode(digest)
+        return any(hmac.compare_digest(_derive(form, base64.b64decode(salt), int(log2_n), int(r), int(p)), expected)
+                   for form in typed_forms(password))
     except (ValueError, TypeError):
         return False
-    return hmac.compare_digest(actual, base64.b64decode(digest))
 
 
 def needs_rehash(stored: str) -> bool:

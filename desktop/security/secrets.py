@@ -20,6 +20,7 @@ from typing import Protocol, TypeVar
 
 from desktop import files
 from desktop.errors import WardbookError
+from desktop.security.passwords import typed_forms
 
 # keyring (~25 ms: it discovers its backends through package metadata) and cryptography are imported by the
 # class that uses them, when it is used: a start with a plain database or a key file never needs keyring, the
@@ -131,7 +132,7 @@ def _scrypt(passphrase: bytes, salt: bytes, n: int) -> bytes:
 def derive_file_key(path: Path, passphrase: str) -> None:
     """Derive (and keep) the key of an existing key file, to have it ready when the file is opened."""
     data = _read_key_file(Path(path))
-    _scrypt(passphrase.encode("utf-8"), base64.b64decode(str(data["salt"])),
+    _scrypt(typed_forms(passphrase)[0].encode("utf-8"), base64.b64decode(str(data["salt"])),
             int(str(data.get("scrypt_n", LEGACY_SCRYPT_N))))
 
 
@@ -163,11 +164,21 @@ class PassphraseFileSecrets:
         if not passphrase:
             raise WardbookError("security.empty_passphrase")
         self.path = Path(path)
-        self._passphrase = passphrase.encode("utf-8")
+        # The passphrase's accents as one encoding (`typed_forms`): a new file takes the composed form, and an
+        # existing one opens with whichever form it was made with (one try for a passphrase without accents).
+        forms = typed_forms(passphrase)
+        self._passphrase = forms[0].encode("utf-8")
         self._data = self._load()
-        self._key = _scrypt(self._passphrase, base64.b64decode(str(self._data["salt"])),
-                            int(str(self._data.get("scrypt_n", LEGACY_SCRYPT_N))))
-        self._check()
+        salt, cost = base64.b64decode(str(self._data["salt"])), int(str(self._data.get("scrypt_n", LEGACY_SCRYPT_N)))
+        for tried, form in enumerate(forms, start=1):
+            self._passphrase = form.encode("utf-8")
+            self._key = _scrypt(self._passphrase, salt, cost)
+            try:
+                self._check()
+                break
+            except WardbookError:
+                if tried == len(forms):
+                    raise
         files.protect(self.path)  # in use: no export may be written over it
 
     def _load(self) -> dict[str, object]:
