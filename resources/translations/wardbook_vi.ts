@@ -1270,11 +1270,17 @@ Anh/chị muốn bắt đầu thế nào?</translation>
     <name>FormDialog</name>
     <message>
         <source>Possible duplicate — already registered:
-%1
-Check, then press Save again to add anyway.</source>
+%1</source>
         <translation>Có thể trùng — đã có trong sổ:
-%1
-Kiểm tra lại, rồi bấm Lưu lần nữa nếu vẫn muốn thêm.</translation>
+%1</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Có thể trùng</translation>
+    </message>
+    <message>
+        <source>This person looks already registered (listed under the form). Add them anyway?</source>
+        <translation>Người này có vẻ đã có trong sổ (xem danh sách dưới biểu mẫu). Vẫn thêm?</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.register.households import add_household, find_area
 from desktop.search import fold
@@ -85,7 +86,17 @@ def test_new_household_warns_of_a_duplicate_before_saving(window, ctx, qtbot) ->
     assert dialog.isVisible() and dialog.general_error.isVisible()
     assert str(head["full_name"]) in dialog.general_error.text()
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before
-    qtbot.keyClick(dialog.head_year, Qt.Key.Key_Return)  # second Save: the officer checked, add anyway
+    question = dialog.duplicates.question
+    assert question is not None and question.isVisible()
+    assert question.defaultButton() == question.button(QMessageBox.StandardButton.No)
+    qtbot.keyClick(dialog.head_year, Qt.Key.Key_Return)  # Enter again at once (seen: it added the duplicate)
+    assert dialog.isVisible() and dialog.duplicates.question is question
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before
+    qtbot.keyClick(question, Qt.Key.Key_Return)  # Enter on the question: its default, No
+    assert dialog.isVisible() and dialog.duplicates.question is None
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before
+    qtbot.keyClick(dialog.head_year, Qt.Key.Key_Return)  # the officer checked: Save, then Yes, adds anyway
+    dialog.duplicates.question.button(QMessageBox.StandardButton.Yes).click()
     assert not dialog.isVisible()
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == before + 1
 

@@ -153,9 +153,13 @@ class FormDialog(GuardedDialog):
         target.show_message(error.message())
 
     def duplicate_text(self, lines: str) -> str:
-        return self.tr(
-            "Possible duplicate — already registered:\n%1\nCheck, then press Save again to add anyway."
-        ).replace("%1", lines)
+        """Under the form while it looks like someone already registered (`ui.forms.people.DuplicateCheck`)."""
+        return self.tr("Possible duplicate — already registered:\n%1").replace("%1", lines)
+
+    def duplicate_question(self) -> tuple[str, str]:
+        """The title and text of the question before adding someone who looks already registered."""
+        return (self.tr("Possible duplicate"),
+                self.tr("This person looks already registered (listed under the form). Add them anyway?"))
 
     def save(self) -> str | None:
         """Write through the core; return the new or changed record's id, or None to keep the form open."""

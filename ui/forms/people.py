@@ -17,6 +17,7 @@ from desktop.store.queries import list_areas
 from desktop.store.tables import GENDERS
 from ui.context import AppContext
 from ui.forms.base import FormDialog
+from ui.widgets import confirm as confirm_box
 
 
 def _gender_combo(parent: QWidget) -> QComboBox:
@@ -33,22 +34,35 @@ def _relabel_genders(combo: QComboBox) -> None:
 
 
 class DuplicateCheck:
-    """Asks once before saving a person who looks already registered; a second Save goes through."""
+    """Before saving a person who looks already registered: those found are listed under the form and a question
+    asks whether to add them anyway. Its default answer is No, so an Enter pressed twice (a key that bounced, an
+    officer who did not read) never adds the duplicate, as a second Save once did; Yes saves the form as it is."""
 
     def __init__(self, dialog: FormDialog) -> None:
         self.dialog = dialog
         self._confirmed_for: tuple[object, ...] | None = None
+        self.question: QMessageBox | None = None
 
     def confirmed(self, key: tuple[object, ...], found: list[PossibleDuplicate]) -> bool:
         if not found or self._confirmed_for == key:
             return True
-        self._confirmed_for = key
         lines = "\n".join(
             f"• {d.full_name} ({d.birth_year or '?'}) — {d.house_no or ''} {d.street or ''}"
             for d in found[:5]
         )
         self.dialog.general_error.show_message(self.dialog.duplicate_text(lines))
+        if self.question is None:
+            title, text = self.dialog.duplicate_question()
+            self.question = confirm_box(self.dialog, title, text, lambda: self._add_anyway(key))
+            self.question.finished.connect(self._answered)
         return False
+
+    def _add_anyway(self, key: tuple[object, ...]) -> None:
+        self._confirmed_for = key
+        self.dialog._try_save()
+
+    def _answered(self) -> None:
+        self.question = None
 
 
 class HouseholdDialog(FormDialog):
