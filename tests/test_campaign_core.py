@@ -173,6 +173,46 @@ def test_a_definition_file_round_trips(demo_store: Store) -> None:
         assert bad.value.msg_id == "campaign.bad_definition"
 
 
+@pytest.mark.parametrize(("question", "named"), [
+    ({"label": 123, "kind": "yes_no"}, "questions[1].label"), ({"label": "a", "kind": 5}, "questions[1].kind"),
+    ({"label": "a", "kind": "text", "code": 7}, "questions[1].code"),
+    ({"label": "a", "kind": "number", "unit": 1}, "questions[1].unit"),
+    ({"label": "a", "kind": "text", "help": ["x"]}, "questions[1].help"),
+    ({"label": "a", "kind": "yes_no", "required": "no"}, "questions[1].required"),
+    ({"label": "a", "kind": "number", "low": "0"}, "questions[1].low"),
+    ({"label": "a", "kind": "one_choice", "choices": ["x", {"y": 1}]}, "questions[1].choices"),
+])
+def test_a_wrongly_typed_value_in_a_definition_file_is_named_never_a_crash(question: dict[str, object],
+                                                                            named: str) -> None:
+    """Seen: a number as a label raised AttributeError in the app, and "required": "no" made a required question."""
+    data = {"name": "Rà soát", "starts_on": "2026-06-01", "ends_on": "2026-06-15", "questions": [question]}
+    with pytest.raises(WardbookError) as bad:
+        definition.definition_from_json(data)
+    assert bad.value.msg_id == "campaign.bad_definition" and bad.value.params["detail"] == named
+
+
+@pytest.mark.parametrize(("target", "named"), [({"flag": 5}, "target.flag"), ({"areas": [None]}, "target.areas")])
+def test_a_wrongly_typed_target_is_named(target: dict[str, object], named: str) -> None:
+    data = {"name": "Rà soát", "starts_on": "2026-06-01", "ends_on": "2026-06-15", "target": target,
+            "questions": [{"label": "a", "kind": "yes_no"}]}
+    with pytest.raises(WardbookError) as bad:
+        definition.definition_from_json(data)
+    assert bad.value.params["detail"] == named
+
+
+def test_a_questions_kind_and_code_are_named_as_a_questions(demo_store: Store) -> None:
+    """Not "Kind" (a case's) nor "Household code"."""
+    data = {"name": "Rà soát", "starts_on": "2026-06-01", "ends_on": "2026-06-15",
+            "questions": [{"label": "a", "kind": "so_lieu"}]}
+    with pytest.raises(WardbookError) as bad:
+        definition.create_campaign(demo_store, **definition.definition_from_json(data))
+    assert bad.value.message("vi").startswith("Giá trị 'so_lieu' không hợp lệ cho Kiểu câu trả lời")
+    data["questions"] = [{"label": "a", "kind": "text", "code": "a\x01"}]
+    with pytest.raises(WardbookError) as bad:
+        definition.create_campaign(demo_store, **definition.definition_from_json(data))
+    assert "Mã câu hỏi" in bad.value.message("vi") and "Mã hộ" not in bad.value.message("vi")
+
+
 def test_a_purged_household_takes_its_sweep_status_and_answers_with_it(demo_store: Store) -> None:
     from desktop.security import retention
 

@@ -89,7 +89,7 @@ def checked_question(question: Question, position: int) -> Question:
     """`question` with its texts, choices and bounds checked; its code defaults to `q<position>`."""
     label = check_text(question.label, "label", limit=MAX_NAME, required=True)
     assert label is not None
-    check_choice(question.kind, QUESTION_KINDS, "kind")
+    check_choice(question.kind, QUESTION_KINDS, "campaign_questions.kind")  # named "Kind of answer", not "Kind"
     choices = tuple(str(check_text(choice, "choices", limit=MAX_NAME, required=True)).strip()
                     for choice in question.choices) if question.kind in CHOICE_KINDS else ()
     if question.kind in CHOICE_KINDS and (len(set(choices)) < 2 or len(set(choices)) != len(choices)
@@ -102,7 +102,7 @@ def checked_question(question: Question, position: int) -> Question:
         if low is not None and high is not None and low > high:
             raise WardbookError("campaign.bad_bounds", question=label, low=low, high=high)
     code = (question.code or f"q{position}").strip()
-    check_text(code, "code", limit=40, required=True)
+    check_text(code, "campaign_questions.code", limit=40, required=True)  # "Question code", not "Household code"
     return Question(
         label=label.strip(), kind=question.kind, code=code, choices=choices,
         unit=check_text(question.unit, "unit", limit=MAX_NAME) if question.kind == "number" else None,
@@ -338,14 +338,18 @@ def definition_from_json(data: object) -> dict[str, Any]:
     for number, item in enumerate(questions, start=1):
         if not isinstance(item, dict) or not item.keys() <= known or not isinstance(item.get("choices", []), list):
             raise bad(f"questions[{number}]")
-        try:
-            parsed.append(Question(**{**item, "choices": tuple(str(c) for c in item.get("choices", []))}))
-        except TypeError:
-            raise bad(f"questions[{number}]") from None
+        wrong = _wrongly_typed(item)
+        if wrong is not None:  # a number where a text goes, "no" for required: named, never taken as something else
+            raise bad(f"questions[{number}].{wrong}")
+        parsed.append(Question(**{**item, "choices": tuple(str(c) for c in item.get("choices", []))}))
     areas = target.get("areas") or []
     assigned = data.get("assignments") or {}
-    if not isinstance(areas, list) or not isinstance(assigned, dict):
-        raise bad("target.areas, assignments")
+    if not isinstance(areas, list) or not all(isinstance(area, str) for area in areas):
+        raise bad("target.areas")
+    if not isinstance(assigned, dict) or not all(isinstance(officer, str) for officer in assigned.values()):
+        raise bad("assignments")
+    if target.get("flag") is not None and not isinstance(target["flag"], str):
+        raise bad("target.flag")
     for name in ("name", "purpose", "starts_on", "ends_on"):
         if data.get(name) is not None and not isinstance(data[name], str):
             raise bad(name)
@@ -353,6 +357,29 @@ def definition_from_json(data: object) -> dict[str, Any]:
             "ends_on": data.get("ends_on"), "questions": parsed, "target_area_ids": [str(a) for a in areas],
             "target_flag": target.get("flag") or None,
             "assignments": {str(area): str(officer) for area, officer in assigned.items()}}
+
+
+# What each field of a question in a definition file must be (None, or absent, always allowed).
+_TEXTS = ("label", "kind", "code", "unit", "help")
+_NUMBERS = ("low", "high")
+
+
+def _wrongly_typed(item: dict[str, Any]) -> str | None:
+    """The first field of a question in a definition file that is not of its kind (texts, numbers, a true/false
+    `required`, texts or numbers as choices); None when every one is."""
+    for name in _TEXTS:
+        if item.get(name) is not None and not isinstance(item[name], str):
+            return name
+    for name in _NUMBERS:
+        value = item.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            return name
+    if item.get("required") is not None and not isinstance(item["required"], bool):
+        return "required"
+    choices = item.get("choices") or []
+    if any(isinstance(choice, bool) or not isinstance(choice, (str, int, float)) for choice in choices):
+        return "choices"
+    return None
 
 
 def definition_to_json(campaign: Campaign, area_names: Mapping[str, str]) -> dict[str, Any]:
