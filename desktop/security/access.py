@@ -46,18 +46,26 @@ def ward_settings() -> tuple[str, ...]:
 
 def change_setting(store: Store, key: str, value: str) -> None:
     """Change a ward setting (report header, signer, sync share…): admins only, and audited."""
+    change_settings(store, {key: value})
+
+
+def change_settings(store: Store, values: dict[str, str]) -> None:
+    """Change ward settings together, all or none: each is checked before any is written (a form of several
+    fields must not save half of them and then say "not saved"); admins only, each change audited."""
     actor = authorize(store, "settings.edit")
     allowed = ward_settings()
-    if key not in allowed:
-        raise WardbookError("security.unknown_setting", key=key[:60], keys=", ".join(allowed))
-    check_text(value, key, limit=MAX_TEXT)
-    if key.startswith("report.target."):
-        from desktop.reports.indicators import check_target
+    for key, value in values.items():
+        if key not in allowed:
+            raise WardbookError("security.unknown_setting", key=key[:60], keys=", ".join(allowed))
+        check_text(value, key, limit=MAX_TEXT)
+        if key.startswith("report.target."):
+            from desktop.reports.indicators import check_target
 
-        check_target(key, value)
+            check_target(key, value)
     with store.transaction():
-        store.set_setting(key, value)
-        audit.record(store, "change", "settings", key, {"setting": key}, actor=actor)
+        for key, value in values.items():
+            store.set_setting(key, value)
+            audit.record(store, "change", "settings", key, {"setting": key}, actor=actor)
 
 
 def _row(store: Store, table: str, row_id: object) -> dict[str, object] | None:

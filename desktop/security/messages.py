@@ -203,3 +203,25 @@ i18n.register({f"field.{key}": {"vi": vi, "en": en} for key, (vi, en) in {
     "password_hash": ("Mật khẩu", "Password"),
     "active": ("Tài khoản còn hoạt động", "Account active"),
 }.items()})
+
+# The ward settings, as a refusal names them (never by their key, `report.issuing_body`).
+i18n.register({f"field.{key}": {"vi": vi, "en": en} for key, (vi, en) in {
+    "report.ward_name": ("Tên phường", "Ward name"),
+    "report.superior_body": ("Cơ quan cấp trên", "Superior body"),
+    "report.issuing_body": ("Cơ quan ban hành", "Issuing body"),
+    "report.addressee": ("Kính gửi", "Sent to"),
+    "report.symbol": ("Ký hiệu sau /BC-", "Symbol after /BC-"),
+    "report.place": ("Địa danh (dòng ngày tháng)", "Place (on the date line)"),
+    "report.signer_capacity": ("Thẩm quyền ký", "Signing for"),
+    "report.signer_post": ("Chức vụ người ký", "Signer's post"),
+    "report.signer_name": ("Họ tên người ký", "Signer's name"),
+    "report.recipients": ("Nơi nhận", "Recipients"),
+    "report.target.visits": ("Chỉ tiêu: lượt thăm hộ", "Target: visits"),
+    "report.target.households_visited": ("Chỉ tiêu: số hộ được thăm", "Target: households visited"),
+    "report.target.coverage": ("Chỉ tiêu: tỷ lệ hộ được thăm (%)", "Target: share of households visited (%)"),
+    "report.target.support_value": ("Chỉ tiêu: giá trị hỗ trợ (nghìn đồng)", "Target: support (thousand đồng)"),
+    "report.target.follow_ups_done": ("Chỉ tiêu: việc theo dõi hoàn thành", "Target: follow-ups done"),
+    "report.target.activities": ("Chỉ tiêu: hoạt động cộng đồng", "Target: community activities"),
+    "report.target.attendance": ("Chỉ tiêu: lượt người dự", "Target: attendance"),
+    "sync.share": ("Thư mục dùng chung", "Shared folder"),
+}.items()})

@@ -141,6 +141,14 @@
         <source>Not saved</source>
         <translation>Chưa lưu</translation>
     </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Không có gì thay đổi để lưu.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>

@@ -899,3 +899,28 @@ def test_the_apps_restore_runs_behind_a_progress_dialog_and_tells_a_refusal(tmp_
     assert kept_again is None and refused is not None
     assert refused.startswith(f"{other} không phải bản sao lưu của sổ này") and "Error" not in refused
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_ward_settings_are_saved_all_or_none_and_say_so(window_as) -> None:  # type: ignore[no-untyped-def]
+    """Seen: one setting saved while the box said "not saved" for another, named by its key."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = window_as("quantri")
+    page = window.admin
+    store = window.ctx.store
+    before = {key: store.setting(key) for key in page.setting_edits}
+    page.setting_edits["report.superior_body"].setText("ỦY BAN NHÂN DÂN QUẬN 1 (mới)")
+    page.setting_edits["report.issuing_body"].setText("CÔNG AN\x01PHƯỜNG")
+    page.save_settings()
+    box = next(b for b in page.findChildren(QMessageBox, "errorBox") if b.isVisible())
+    assert "Cơ quan ban hành" in box.text() and "report." not in box.text()
+    box.close()
+    assert {key: store.setting(key) for key in page.setting_edits} == before  # neither was saved
+    assert page.settings_notice.text() == ""
+    page.setting_edits["report.issuing_body"].setText("CÔNG AN PHƯỜNG")
+    page.save_settings()
+    assert page.settings_notice.text() == "Đã lưu."
+    assert (store.setting("report.superior_body"), store.setting("report.issuing_body")) == (
+        "ỦY BAN NHÂN DÂN QUẬN 1 (mới)", "CÔNG AN PHƯỜNG")
+    page.save_settings()
+    assert page.settings_notice.text() == "Không có gì thay đổi để lưu."

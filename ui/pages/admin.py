@@ -4,10 +4,20 @@ backups, retention and personal-data requests — one tab each. The tabs' work l
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.errors import WardbookError
-from desktop.security.access import change_setting
+from desktop.security.access import change_settings
 from desktop.store.queries import ward_stats
 from ui.context import AppContext
 from ui.language import fmt_number
@@ -35,7 +45,11 @@ class AdminPage(Page):
         for key in WARD_SETTINGS:
             form.addRow(self.setting_labels[key], self.setting_edits[key])
         self.save_button = QPushButton(self.settings_box)
-        form.addRow("", self.save_button)
+        self.settings_notice = QLabel(self.settings_box)  # "Saved.": a save that says nothing looks like none
+        saving = QHBoxLayout()
+        saving.addWidget(self.save_button)
+        saving.addWidget(self.settings_notice, 1)
+        form.addRow("", saving)
         self.backup_box = BackupBox(ctx)
         self.retention_box = RetentionBox(ctx)
         self.subject_box = SubjectExportBox(ctx)
@@ -95,10 +109,13 @@ class AdminPage(Page):
         self._show_stats()
 
     def save_settings(self) -> None:
-        """Through the core, so the change is checked (admins only) and audited."""
+        """Through the core, so the changes are checked (admins only) and audited, all or none; then say so."""
+        self.settings_notice.clear()
+        changed = {key: edit.text().strip() for key, edit in self.setting_edits.items()
+                   if edit.text().strip() != (self.ctx.store.setting(key) or "")}
         try:
-            for key, edit in self.setting_edits.items():
-                if edit.text().strip() != (self.ctx.store.setting(key) or ""):
-                    change_setting(self.ctx.store, key, edit.text().strip())
+            change_settings(self.ctx.store, changed)
         except WardbookError as error:
             show_error(self, error, self.tr("Not saved"))
+            return
+        self.settings_notice.setText(self.tr("Saved.") if changed else self.tr("Nothing to save."))

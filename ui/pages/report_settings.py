@@ -20,7 +20,7 @@ from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.reports.indicators import parse_target
 from desktop.reports.settings import KEYS, TARGETED, report_settings, ward_name
-from desktop.security.access import change_setting
+from desktop.security.access import change_settings
 from ui.context import AppContext
 from ui.forms.base import GuardedDialog
 from ui.widgets import FieldError
@@ -130,9 +130,7 @@ class ReportSettingsDialog(GuardedDialog):
                 return
         changed = {key: value for key, value in values.items() if value != (self.ctx.store.setting(key) or "")}
         try:
-            with self.ctx.store.transaction():
-                for key, value in changed.items():
-                    change_setting(self.ctx.store, key, value)
+            change_settings(self.ctx.store, changed)
         except WardbookError as error:
             self.error.show_message(error.message())
             return
