@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from desktop.errors import WardbookError
+from desktop.register.validation import MAX_NAME, check_text
 from desktop.security import audit
 from desktop.security.passwords import check_password_policy, hash_password, needs_rehash, verify_password
 from desktop.security.permissions import Actor
@@ -81,6 +82,7 @@ def _insert(store: Store, username: str, full_name: str, role: str, password: st
     existing = find_user(store, name)
     if existing is not None and existing["password_hash"]:
         raise WardbookError("security.user_exists", value=name)
+    full_name = check_text(full_name, "full_name", limit=MAX_NAME) or ""  # as every other name is checked
     fields = {"username": name, "full_name": nfc(full_name) or name, "role": _check_role(role),
               "password_hash": hash_password(password), "active": 1}
     if existing is not None:  # an officer record without a login (e.g. from the demo ward) gets one

@@ -179,3 +179,16 @@ def test_a_login_stores_an_older_cheaper_hash_again_at_todays_cost(demo_store: S
     users.login(demo_store, "totruong", PASSWORDS["totruong"])
     assert _stored_hash(demo_store, "totruong") == _old_hash(PASSWORDS["totruong"])
     detach(demo_store)
+
+
+@pytest.mark.parametrize("full_name", ["x" * 5000, "Lê\x00Văn", "Lê Văn\x1b[31m"])
+def test_an_accounts_full_name_is_checked_as_every_name_is(store: Store, full_name: str) -> None:
+    """Seen: 5,000 letters, a NUL and a terminal escape stored as an officer's name (shown in lists and reports)."""
+    admin = users.create_first_admin(store, "quantri", "Quản trị", PASSWORDS["quantri"])
+    attach(store, admin)
+    with pytest.raises(WardbookError) as refused:
+        users.add_user(store, "canbo", full_name, "officer", PASSWORDS["canbo"])
+    assert refused.value.params["field"] == "full_name" and "Họ và tên" in refused.value.message("vi")
+    assert users.find_user(store, "canbo") is None
+    users.add_user(store, "canbo", "  Lê   Văn Tám ", "officer", PASSWORDS["canbo"])
+    assert users.find_user(store, "canbo")["full_name"] == "Lê Văn Tám"
