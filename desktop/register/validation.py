@@ -55,7 +55,7 @@ def parse_date(value: str | date | None, *, required: bool = False, field: str =
             continue
         check_year(parsed.year, field)
         return parsed.isoformat()
-    raise WardbookError("register.bad_date", value=text[:40])
+    raise _refusal("register.bad_date", field, value=text[:40])  # `field`: the form shows it under the right date
 
 
 def not_in_future(day: str | None, field: str) -> str | None:

@@ -93,8 +93,6 @@ class CaseDialog(FormDialog):
     def field_for_error(self, error):
         if error.msg_id == "register.due_before_received":
             return "due_on"
-        if error.msg_id == "register.bad_date":
-            return "due_on" if str(error.params.get("value")) == self.due_on.text().strip() else "received_on"
         if error.msg_id == "register.unknown_household":
             return "household"
         return super().field_for_error(error)
@@ -228,10 +226,6 @@ class CaseView(FormDialog):
         self.resolution.setPlaceholderText(self.tr("When resolving or closing"))
         self.events.retranslate()
 
-    def field_for_error(self, error):
-        if error.msg_id == "register.bad_date":
-            return "on"
-        return super().field_for_error(error)
 
     def save(self) -> str | None:
         event_id = update_case(

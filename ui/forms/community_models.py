@@ -134,12 +134,6 @@ class CommunityModelDialog(FormDialog):
             self.mark_untouched()
 
     def field_for_error(self, error):
-        if error.msg_id == "register.bad_date":
-            value = str(error.params.get("value"))
-            for name in ("stopped_on", "members_on"):
-                if value == getattr(self, name).text().strip():
-                    return name
-            return "recognised_on"
         if error.params.get("field") == "area_id":
             return "area"
         return super().field_for_error(error)

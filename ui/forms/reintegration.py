@@ -81,9 +81,6 @@ class ReintegrationDialog(FormDialog):
         self.notes.setPlaceholderText(self.tr("Personal data: write only what the support needs"))
 
     def field_for_error(self, error):
-        if error.msg_id == "register.bad_date":
-            value = str(error.params.get("value"))
-            return "ended_on" if value == self.ended_on.text().strip() else "started_on"
         if error.msg_id in ("register.unknown_person", "register.reintegration_open"):
             return "person"
         return super().field_for_error(error)

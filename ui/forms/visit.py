@@ -371,9 +371,6 @@ class VisitDialog(FormDialog):
         return date.fromisoformat(parsed) if parsed else None
 
     def field_for_error(self, error: WardbookError) -> str | None:
-        if error.msg_id == "register.bad_date":
-            value = str(error.params.get("value", ""))
-            return "follow_up_due" if value == self.follow_up.text().strip() else "visited_on"
         return _ERROR_FIELDS.get(error.msg_id) or super().field_for_error(error)
 
     def typed(self) -> dict[str, object]:

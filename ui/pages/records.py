@@ -158,7 +158,7 @@ class ActivityDialog(FormDialog):
             self.set_label(name, text)
 
     def field_for_error(self, error):
-        if error.msg_id in ("register.bad_date", "register.future_activity"):
+        if error.msg_id == "register.future_activity":
             return "held_on"
         if error.msg_id == "register.bad_attendance":
             return "attendance"
