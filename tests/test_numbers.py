@@ -29,3 +29,4 @@ def test_what_the_app_shows_for_editing_reads_back_the_same(number: float) -> No
     from ui.language import fmt_number_exact
 
     assert read_number(fmt_number_exact(number)) == number
+
