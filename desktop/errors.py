@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from desktop import i18n
 
-
 # How much of what was typed a message quotes back (its `value`): enough to recognise it, never a wall of text.
 QUOTED = 60
 

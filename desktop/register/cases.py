@@ -154,6 +154,10 @@ def update_case(
     actor = authorize_owner(store, "register.edit", owner)
     officer_id = officer_id or actor.user_id
     at = not_in_future(parse_date(on, required=True, field="on"), "on")
+    received = store.conn.execute("SELECT received_on FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
+    if at is not None and received and at < str(received):  # nor resolved before it was received
+        raise WardbookError("register.event_before_received", on=format_date(at), received=format_date(received),
+                            field="on")
     status = check_choice(new_status, CASE_STATUSES, "new_status", required=False)
     if status == current:
         status = None

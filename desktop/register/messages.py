@@ -190,6 +190,10 @@ i18n.register(
             "vi": "Không tìm thấy vụ việc '{value}'.",
             "en": "No case '{value}'.",
         },
+        "register.event_before_received": {
+            "vi": "Ngày ghi ({on}) không được trước ngày tiếp nhận vụ việc ({received}).",
+            "en": "The date ({on}) cannot be before the day the case was received ({received}).",
+        },
         "register.due_before_received": {
             "vi": "Hạn xử lý ({due}) không được trước ngày tiếp nhận ({received}).",
             "en": "The due date ({due}) cannot be before the day the case was received ({received}).",

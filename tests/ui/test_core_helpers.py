@@ -57,6 +57,19 @@ def test_a_resolution_is_kept_with_the_case_it_settles_never_dropped(store) -> N
         update_case(store, case_id, on="22/05/2026", new_status="in_progress", resolution="Mở lại")
 
 
+def test_a_case_event_cannot_be_dated_before_the_case_was_received(store) -> None:  # type: ignore[no-untyped-def]
+    """Seen: an event of 1950 on a case received in 2026, and a case resolved before it was received."""
+    case_id = add_case(store, kind="dispute", title="Tranh chấp lối đi", received_on="01/06/2026")
+    for on, status in (("01/01/1950", None), ("15/05/2026", "resolved")):
+        with pytest.raises(WardbookError) as refused:
+            update_case(store, case_id, on=on, note="Ghi chú", new_status=status)
+        assert refused.value.msg_id == "register.event_before_received" and refused.value.params["field"] == "on"
+        assert "01/06/2026" in refused.value.message("vi")
+    detail = case_detail(store, case_id)
+    assert (detail["status"], detail["resolved_on"], len(detail["events"])) == ("open", None, 1)
+    update_case(store, case_id, on="01/06/2026", note="Cùng ngày tiếp nhận")  # the day itself is fine
+
+
 def test_bad_case_input_writes_nothing(store) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(WardbookError) as error:
         add_case(store, kind="dispute", title="X", received_on="10/05/2026", due_on="01/05/2026")
