@@ -15,3 +15,24 @@ def test_a_message_quotes_a_long_value_cut_short() -> None:
             check("9" * 5000)
         message = refused.value.message("vi")
         assert "9" * QUOTED + "…" in message and len(message) < QUOTED + 200
+
+
+@pytest.mark.parametrize("typed", ["1_980", "１９８０", "١٩٨٠", "1980.0", "1e3", " "])
+def test_a_whole_number_is_ascii_digits_as_a_form_means_it(typed: str) -> None:
+    """Python's int() takes "1_980" and other scripts' digits; a birth year or an attendance does not."""
+    from desktop.errors import WardbookError
+    from desktop.register.validation import check_birth_year, check_int, whole_number
+
+    assert whole_number(typed) is None
+    with pytest.raises(WardbookError):
+        check_int(typed, "attendance", low=0, high=10_000)
+    if typed.strip():
+        with pytest.raises(WardbookError):
+            check_birth_year(typed)
+
+
+def test_whole_numbers_as_typed() -> None:
+    from desktop.register.validation import check_birth_year, whole_number
+
+    assert [whole_number(v) for v in ("1980", " 42 ", "-3", "+7", 12)] == [1980, 42, -3, 7, 12]
+    assert whole_number(True) is None and check_birth_year(" 1980 ") == 1980

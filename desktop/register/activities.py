@@ -10,7 +10,15 @@ from datetime import date
 
 from desktop import clock
 from desktop.errors import WardbookError
-from desktop.register.validation import MAX_COUNT, MAX_TEXT, check_choice, check_text, parse_date, require_text
+from desktop.register.validation import (
+    MAX_COUNT,
+    MAX_TEXT,
+    check_choice,
+    check_text,
+    parse_date,
+    require_text,
+    whole_number,
+)
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import Store
 from desktop.store.tables import ACTIVITY_KINDS
@@ -27,11 +35,8 @@ def _activity_fields(kind: str, held_on: str | date, topic: str, area_id: str | 
         raise WardbookError("register.future_activity", value=format_date(held))
     count: int | None = None
     if attendance is not None and str(attendance).strip():
-        try:
-            count = int(str(attendance).strip().replace(".", ""))
-        except ValueError:
-            raise WardbookError("register.bad_attendance", value=attendance) from None
-        if not 0 <= count <= MAX_COUNT:
+        count = whole_number(str(attendance).strip().replace(".", ""))  # "1.000" typed the Vietnamese way
+        if count is None or not 0 <= count <= MAX_COUNT:
             raise WardbookError("register.bad_attendance", value=attendance)
     return {"kind": kind, "held_on": held, "area_id": area_id, "topic": require_text(topic, "topic"),
             "attendance": count, "notes": check_text(notes, "notes", limit=MAX_TEXT)}

@@ -88,14 +88,30 @@ def check_year(year: int, field: str = "year") -> int:
     return year
 
 
+# A whole number as typed: ASCII digits, a sign. Python's int() also takes "1_980" and other scripts' digits
+# ("１９８０", "٣٠"), which no ward's form means and which the record would then show differently.
+_WHOLE = re.compile(r"\s*[+-]?[0-9]+\s*")
+
+
+def whole_number(value: object) -> int | None:
+    """`value` as a whole number (an int, or text of ASCII digits); None when it is none."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and _WHOLE.fullmatch(value):
+        try:
+            return int(value)
+        except ValueError:  # thousands of digits: more than Python converts, and no count of anything
+            return None
+    return None
+
+
 def check_int(value: object, field: str, *, low: int, high: int, part: str | None = None) -> int:
     """A whole number within [low, high], from an int or its text (no bools, no floats, no 1e9)."""
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
+    number = whole_number(value)
+    if number is None:
         raise _refusal("register.not_a_whole_number", field, part, value=str(value)[:40])
-    try:
-        number = int(value)
-    except ValueError:
-        raise _refusal("register.not_a_whole_number", field, part, value=str(value)[:40]) from None
     if not low <= number <= high:
         raise _refusal("register.out_of_range", field, part, value=str(value)[:40], low=low, high=high)
     return number
@@ -153,10 +169,9 @@ def normalise_phone(value: str | None) -> str | None:
 def check_birth_year(value: int | str | None) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        raise WardbookError("register.bad_birth_year", value=value) from None
+    year = whole_number(value)
+    if year is None:
+        raise WardbookError("register.bad_birth_year", value=value)
     if not 1900 <= year <= clock.today().year:
         raise WardbookError("register.bad_birth_year", value=value)
     return year
