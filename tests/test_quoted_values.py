@@ -36,3 +36,4 @@ def test_whole_numbers_as_typed() -> None:
 
     assert [whole_number(v) for v in ("1980", " 42 ", "-3", "+7", 12)] == [1980, 42, -3, 7, 12]
     assert whole_number(True) is None and check_birth_year(" 1980 ") == 1980
+    assert check_birth_year(1980.0) == 1980  # a spreadsheet's number cell

@@ -166,9 +166,11 @@ def normalise_phone(value: str | None) -> str | None:
     return digits
 
 
-def check_birth_year(value: int | str | None) -> int | None:
+def check_birth_year(value: int | float | str | None) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, float) and value.is_integer():  # a spreadsheet's number cell
+        value = int(value)
     year = whole_number(value)
     if year is None:
         raise WardbookError("register.bad_birth_year", value=value)
