@@ -96,7 +96,14 @@ def test_a_voided_follow_up_leaves_the_list_and_is_restored_from_its_form(window
     (asked,) = [d for d in dialog.findChildren(QInputDialog) if d.isVisible()]
     asked.setTextValue("")  # no reason: refused, nothing written, the form stays open
     asked.accept()
-    assert dialog.isVisible() and "lý do" in dialog.general_error.text()
+    (again,) = [d for d in dialog.findChildren(QInputDialog) if d.isVisible()]  # asked again, the refusal said
+    assert dialog.isVisible() and "lý do" in again.labelText()
+    again.setTextValue("Trùng\x01 lượt thăm")  # refused too: the reason typed comes back, to be corrected
+    again.accept()
+    (third,) = [d for d in dialog.findChildren(QInputDialog) if d.isVisible()]
+    assert third.textValue() == "Trùng\x01 lượt thăm" and "ký tự" in third.labelText()
+    third.reject()
+    assert overdue.rowCount() == count
     dialog.ask_void_reason().textValueSelected.emit("Trùng lượt thăm")
     assert overdue.rowCount() == count - 1 and first["id"] not in {overdue.row(n)["id"] for n in range(count - 1)}
     recent = page.models["recent"]  # a voided visit stays among the latest visits, marked

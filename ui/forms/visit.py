@@ -155,7 +155,7 @@ class VisitDialog(FormDialog):
         for button in (self.void_button, self.restore_button):
             button.setAutoDefault(False)
             button.hide()
-        self.void_button.clicked.connect(self.ask_void_reason)
+        self.void_button.clicked.connect(lambda: self.ask_void_reason())
         self.restore_button.clicked.connect(self.restore)
         self.accepted.connect(lambda: self.recorded.emit(self.done_message))
         self.setMinimumWidth(660)
@@ -282,14 +282,17 @@ class VisitDialog(FormDialog):
         self.mark_untouched()
         self.visited_on.setFocus()
 
-    def ask_void_reason(self) -> QInputDialog:
-        """Ask why the visit is voided (opened without blocking; returned so a test can answer it)."""
+    def ask_void_reason(self, typed: str = "", problem: str = "") -> QInputDialog:
+        """Ask why the visit is voided (opened without blocking; returned so a test can answer it). After a
+        refusal it asks again with the reason as typed and the refusal under the question: nothing typed is lost."""
         dialog = QInputDialog(self)
         dialog.setObjectName("voidReason")
         dialog.setWindowTitle(self.tr("Void visit"))
-        dialog.setLabelText(self.tr(
+        question = self.tr(
             "Why is this visit voided? (for example: wrong household)\n"
-            "It stays in the register, marked voided, and is no longer counted."))
+            "It stays in the register, marked voided, and is no longer counted.")
+        dialog.setLabelText(f"{question}\n\n{problem}" if problem else question)
+        dialog.setTextValue(typed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(self._void)
         dialog.open()
@@ -300,7 +303,7 @@ class VisitDialog(FormDialog):
         try:
             void_visit(self.ctx.store, self.visit_id, reason)
         except WardbookError as error:
-            self.general_error.show_message(error.message())
+            self.ask_void_reason(reason, error.message())
             return
         self.voided_now = True
         self.saved_id = self.visit_id
