@@ -216,6 +216,14 @@ def move_out_person(store: Store, person_id: str, on: str) -> None:
     if row[0] and moved_out < row[0]:
         raise WardbookError("register.moved_out_before_in", moved_out=format_date(moved_out),
                             moved_in=format_date(row[0]), field="moved_out_on")
+    # The head leaving a household where others still live: it would go on showing them as its head (on its page,
+    # in lists and walk lists) until someone noticed; another member is made head first.
+    head = store.conn.execute(
+        "SELECT p.full_name FROM households h JOIN people p ON p.id = h.head_person_id WHERE h.head_person_id = ? "
+        "AND EXISTS (SELECT 1 FROM people o WHERE o.household_id = h.id AND o.id <> p.id "
+        "AND o.deleted_hlc IS NULL AND o.moved_out_on IS NULL)", (person_id,)).fetchone()
+    if head is not None:
+        raise WardbookError("register.head_moving_out", name=str(head[0] or ""))
     store.writer.update("people", person_id, {"moved_out_on": moved_out})
 
 

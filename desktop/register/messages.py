@@ -190,6 +190,11 @@ i18n.register(
             "vi": "Không tìm thấy vụ việc '{value}'.",
             "en": "No case '{value}'.",
         },
+        "register.head_moving_out": {
+            "vi": "{name} là chủ hộ: hãy chọn một thành viên khác làm chủ hộ trước khi ghi {name} chuyển đi.",
+            "en": "{name} is the head of the household: make another member the head before recording that "
+                  "{name} moved out.",
+        },
         "register.event_before_received": {
             "vi": "Ngày ghi ({on}) không được trước ngày tiếp nhận vụ việc ({received}).",
             "en": "The date ({on}) cannot be before the day the case was received ({received}).",

@@ -70,6 +70,24 @@ def test_a_case_event_cannot_be_dated_before_the_case_was_received(store) -> Non
     update_case(store, case_id, on="01/06/2026", note="Cùng ngày tiếp nhận")  # the day itself is fine
 
 
+def test_the_head_moves_out_only_once_another_member_is_head(store) -> None:  # type: ignore[no-untyped-def]
+    """Seen: the head moved out and the household page went on showing them as its head."""
+    from desktop.register.households import move_out_person, set_head
+
+    household = add_household(store, area_id=None, house_no="12", street="Lê Lợi", head_name="Trần Văn Cả")
+    head = household_detail(store, household)["head_id"]
+    child = add_person(store, household, full_name="Trần Thị Út", relation="child")
+    with pytest.raises(WardbookError) as refused:
+        move_out_person(store, str(head), "01/06/2026")
+    assert refused.value.msg_id == "register.head_moving_out" and "Trần Văn Cả" in refused.value.message("vi")
+    set_head(store, household, child)
+    move_out_person(store, str(head), "01/06/2026")
+    detail = household_detail(store, household)
+    assert detail["head_id"] == child
+    assert [p["full_name"] for p in detail["people"] if not p["moved_out_on"]] == ["Trần Thị Út"]
+    move_out_person(store, child, "02/06/2026")  # the last one living there: nobody else to be head
+
+
 def test_bad_case_input_writes_nothing(store) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(WardbookError) as error:
         add_case(store, kind="dispute", title="X", received_on="10/05/2026", due_on="01/05/2026")
