@@ -479,3 +479,6 @@ _MESSAGES.update(
 _MESSAGES.update({f"month_{n}": (f"tháng {n}", name) for n, name in enumerate(_MONTHS_EN, start=1)})
 
 i18n.register({f"reports.{key}": {"vi": vi, "en": en} for key, (vi, en) in _MESSAGES.items()})
+# Each section of a review's narrative as a refusal names it ("Ưu điểm dài 25.000 ký tự…", not "text").
+i18n.register({f"field.review_notes.{key[len('section_'):]}": {"vi": vi, "en": en}
+               for key, (vi, en) in _MESSAGES.items() if key.startswith("section_")})

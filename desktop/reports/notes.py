@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from desktop.register.households import find_area
 from desktop.register.validation import MAX_NARRATIVE, check_choice, check_text
+from desktop.reports import messages as _messages  # noqa: F401  (names the sections in refusals)
 from desktop.reports.periods import parse_period
 from desktop.security.session import authorize
 from desktop.store import Store
@@ -43,7 +44,7 @@ def set_note(store: Store, period: str, section: str, text: str | None, *, area:
     authorize(store, "reports.view")
     check_choice(section, SECTIONS, "section")
     code, area_id = _key(store, period, area)
-    value = check_text(text, "text", limit=MAX_NARRATIVE)
+    value = check_text(text, "text", limit=MAX_NARRATIVE, part=f"review_notes.{section}")  # named by its section
     current = _current(store, code, area_id, section)
     if value is None or not value.strip():
         if current is not None:

@@ -204,3 +204,14 @@ def test_cli_takes_a_section_pasted_from_word_of_a_page_and_more(demo_store: Sto
                  str(text_file)]) == 0
     with Store.open(Path(db)) as store:
         assert len(notes(store, "2026-Q3")["plan"]) > 4_000
+
+
+def test_a_section_too_long_is_named_by_its_section(demo_store: Store) -> None:
+    """Seen: "text is 25,000 characters long" — which of the ten sections, the team lead could not tell."""
+    from desktop.register.validation import MAX_NARRATIVE
+
+    with pytest.raises(WardbookError) as refused:
+        set_note(demo_store, "2026-Q2", "strengths", "x" * (MAX_NARRATIVE + 1))
+    assert refused.value.message("vi").startswith("Ưu điểm dài ")
+    assert refused.value.message("en").startswith("Strengths is ")
+    assert notes(demo_store, "2026-Q2") == {}
