@@ -37,3 +37,13 @@ def test_whole_numbers_as_typed() -> None:
     assert [whole_number(v) for v in ("1980", " 42 ", "-3", "+7", 12)] == [1980, 42, -3, 7, 12]
     assert whole_number(True) is None and check_birth_year(" 1980 ") == 1980
     assert check_birth_year(1980.0) == 1980  # a spreadsheet's number cell
+
+
+def test_a_whole_quantity_out_of_range_is_quoted_as_typed() -> None:
+    """Seen: "-3.0" for the "-3" typed (the form hands the core a float)."""
+    from desktop.errors import WardbookError
+    from desktop.register.validation import check_number
+
+    with pytest.raises(WardbookError) as refused:
+        check_number(-3.0, "support", low=0, high=1000, part="quantity")
+    assert ": -3 " in refused.value.message("vi") and "-3.0" not in refused.value.message("vi")

@@ -127,8 +127,9 @@ def check_number(value: object, field: str, *, low: float, high: float, part: st
         raise _refusal("register.not_a_number", field, part, value=str(value)[:40]) from None
     if not math.isfinite(number):
         raise _refusal("register.not_a_number", field, part, value=str(value)[:40])
-    if not low <= number <= high:
-        raise _refusal("register.out_of_range", field, part, value=str(value)[:40], low=low, high=high)
+    if not low <= number <= high:  # quoted as typed: -3, not the -3.0 a form's float makes of it
+        shown = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)[:40]
+        raise _refusal("register.out_of_range", field, part, value=shown, low=low, high=high)
     return number
 
 
