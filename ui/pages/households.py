@@ -30,6 +30,7 @@ from desktop.store.queries import (
     visit_filtered_documents,
 )
 from desktop.store.visit_filter_cache import VisitFilterCache, VisitFilterKey, visit_filter_key
+from desktop.text import is_blank
 from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_number
@@ -163,7 +164,8 @@ class HouseholdsPage(Page):
             flags=(flag,) if flag else (),
             not_visited_days=self.days.value() if self.not_visited.isChecked() else None,
             has_overdue_follow_up=self.overdue.isChecked(),
-            text=self.search.text().strip() or None,
+            # invisible characters only (a zero-width space pasted) are no search: the box looks empty
+            text=None if is_blank(self.search.text()) else self.search.text().strip(),
         )
 
     def current_id(self) -> str | None:
