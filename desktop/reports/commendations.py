@@ -14,6 +14,7 @@ from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.queries import fetch_dicts
 from desktop.store.tables import COMMENDATION_STATUSES
+from desktop.text import nfc
 
 
 def propose_commendation(store: Store, *, period: str, reason: str, person_id: str | None = None,
@@ -30,9 +31,13 @@ def propose_commendation(store: Store, *, period: str, reason: str, person_id: s
     if officer_id is not None and store.conn.execute(
             "SELECT 1 FROM users WHERE id = ? AND deleted_hlc IS NULL", (officer_id,)).fetchone() is None:
         raise WardbookError("reports.no_such_officer", value=officer_id)
+    reason = nfc(require_text(reason, "reason", MAX_TEXT))
+    if store.conn.execute(  # a second click, or a second team lead, proposing the very same: listed twice
+            "SELECT 1 FROM commendations WHERE deleted_hlc IS NULL AND period = ? AND person_id IS ? "
+            "AND officer_id IS ? AND reason = ?", (code, person_id, officer_id, reason)).fetchone():
+        raise WardbookError("reports.commendation_exists", field="reason")
     return store.writer.insert("commendations", {
-        "period": code, "person_id": person_id, "officer_id": officer_id,
-        "reason": require_text(reason, "reason", MAX_TEXT), "status": "proposed",
+        "period": code, "person_id": person_id, "officer_id": officer_id, "reason": reason, "status": "proposed",
     })
 
 

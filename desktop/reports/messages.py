@@ -381,7 +381,11 @@ _MESSAGES.update(
         "sec_proposals": ("V. ĐỀ XUẤT, KIẾN NGHỊ", "V. PROPOSALS"),
         "sec_proposals_annual": ("VI. ĐỀ XUẤT, KIẾN NGHỊ", "VI. PROPOSALS"),
         "next_period": ("KỲ TỚI", "THE NEXT PERIOD"),
-        "section_plan": ("Kế hoạch, chỉ đạo được sơ kết, tổng kết", "The plan or directive reviewed"),
+        "commendation_exists": (
+        "Đề nghị khen thưởng này (cùng người, cùng kỳ, cùng lý do) đã có trong danh sách.",
+        "This proposal (the same person, period and reason) is already on the list.",
+    ),
+    "section_plan": ("Kế hoạch, chỉ đạo được sơ kết, tổng kết", "The plan or directive reviewed"),
         "section_leadership": ("Công tác lãnh đạo, chỉ đạo", "Leadership and direction"),
         "section_results": ("Kết quả thực hiện (lời dẫn trước các bảng)", "Results (words before the tables)"),
         "section_strengths": ("Ưu điểm", "Strengths"),

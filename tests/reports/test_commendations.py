@@ -93,3 +93,16 @@ def test_cli_proposes_lists_and_decides(demo_store: Store, capsys: pytest.Captur
     assert "Approved" in capsys.readouterr().out
     with Store.open(Path(db)) as store:
         assert store.conn.execute("SELECT status FROM commendations").fetchall() == [("approved",)]
+
+
+def test_the_same_proposal_twice_is_refused(demo_store: Store) -> None:
+    """Seen: the same officer proposed twice for the same reason (a second click), listed and printed twice."""
+    person_id, _name = _resident(demo_store)
+    propose_commendation(demo_store, period="2026-Q2", person_id=person_id, reason="Tích cực tham gia tổ tự quản")
+    with pytest.raises(WardbookError) as refused:
+        propose_commendation(demo_store, period="2026-Q2", person_id=person_id,
+                             reason="  Tích cực tham gia   tổ tự quản ")
+    assert refused.value.msg_id == "reports.commendation_exists" and refused.value.params["field"] == "reason"
+    assert len(list_commendations(demo_store, "2026-Q2")) == 1
+    propose_commendation(demo_store, period="2026-Q2", person_id=person_id, reason="Phát hiện tin báo kịp thời")
+    propose_commendation(demo_store, period="2026-Q3", person_id=person_id, reason="Tích cực tham gia tổ tự quản")
