@@ -79,7 +79,7 @@ i18n.register(
 )
 
 # The kinds of file a report or an export writes, with the name a user knows them by.
-KINDS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "csv": "CSV"}
+KINDS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "csv": "CSV", "json": "JSON"}
 # The part every Office file of the kind holds: a DOCX and an XLSX are both zip files.
 _OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 _PDF, _ZIP = b"%PDF-", b"PK\x03\x04"
@@ -177,14 +177,17 @@ def check_outputs(outputs: Sequence[tuple[Path | None, str]]) -> None:
 
 def _holds(target: Path, head: bytes, kind: str) -> bool:
     """Whether the existing file `target` (starting with `head`) is a file of `kind`, by its content: a PDF's
-    header (within its first kilobyte, as readers allow), an Office zip holding its kind's main part, or for a
-    CSV any text (UTF-8, a code page, UTF-16 with its byte-order mark) that is not a PDF or a zip."""
+    header (within its first kilobyte, as readers allow), an Office zip holding its kind's main part, for a
+    CSV any text (UTF-8, a code page, UTF-16 with its byte-order mark) that is not a PDF or a zip, for JSON an
+    object."""
     if kind == "pdf":
         return _PDF in head[:1024]
     if kind == "csv":
         if head.startswith((_PDF, _ZIP)):
             return False
         return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not looks_binary(head)
+    if kind == "json":  # an earlier export of a person's data: an object, as `write_person_export` writes it
+        return head.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"{")
     try:
         with zipfile.ZipFile(target) as archive:
             return _OFFICE_PARTS[kind] in archive.namelist()

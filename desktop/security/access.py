@@ -140,7 +140,7 @@ def write_person_export(store: Store, person_id: str, path: Path) -> Path:
 
     The target is checked before anything is read (never the database, its key file, a device or a folder) and
     written under a temporary name then renamed, so a full disk leaves no half export behind."""
-    files.check_target(path)
+    files.check_target(path, "json")  # ends in .json (a name like x.pdf would open in the wrong program)
     data = export_person(store, person_id)
     files.write_text(path, json.dumps(data, ensure_ascii=False, indent=1, default=str))
     return path

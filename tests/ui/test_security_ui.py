@@ -721,6 +721,17 @@ def test_another_wards_database_is_refused_before_the_app_closes(window_as, tmp_
     assert window.ctx.pending_restore is None and window.isVisible()
 
 
+def test_a_persons_data_is_exported_only_under_a_json_name(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Seen: the JSON written as x.pdf (opened by the wrong program, or replacing a report)."""
+    window = window_as("quantri")
+    box = window.admin.subject_box
+    box.name.setText("a")
+    assert box.search() >= 1
+    assert box.export(tmp_path / "nguoi.pdf") is None and box.error.text().endswith("phải có tên kết thúc bằng .json.")
+    assert not (tmp_path / "nguoi.pdf").exists()
+    assert box.export(tmp_path / "nguoi.json") is not None
+
+
 def test_data_subject_export(window_as, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 

@@ -37,7 +37,7 @@ from ui.context import AppContext
 from ui.language import fmt_number
 from ui.models import Column, RowsModel, date_of, text_of
 from ui.progress import JobProgress
-from ui.widgets import FieldError, confirm, record_table, show_error
+from ui.widgets import FieldError, confirm, record_table, show_error, with_chosen_suffix
 
 
 class BackupBox(QGroupBox):
@@ -301,11 +301,11 @@ class SubjectExportBox(QGroupBox):
         if not person_id:
             return None
         if path is None:
-            chosen, _f = QFileDialog.getSaveFileName(self, self.tr("Export as"), str(
+            chosen, kind = QFileDialog.getSaveFileName(self, self.tr("Export as"), str(
                 self.ctx.db_path.with_name("du-lieu-ca-nhan.json")), "JSON (*.json)")
             if not chosen:
                 return None
-            path = Path(chosen)
+            path = Path(with_chosen_suffix(chosen, kind))
         try:
             write_person_export(self.ctx.store, str(person_id), path)
         except WardbookError as error:
