@@ -305,6 +305,17 @@ def test_the_reintegration_register_refuses_what_cannot_be(ward: Ward) -> None:
     assert add_reintegration(store, person_id=one, started_on="01/07/2026")  # a new period once the last ended
 
 
+def test_support_cannot_start_before_the_person_was_born(ward: Ward) -> None:
+    """Seen: support "from 01/01/1901" (a typo of the year) kept for a person born in 1951."""
+    store, four = ward.store, ward.people["Phạm Thị Bốn"]
+    store.writer.update("people", four, {"birth_year": 1951})
+    with pytest.raises(WardbookError) as refused:
+        add_reintegration(store, person_id=four, started_on="01/01/1901")
+    assert refused.value.msg_id == "register.support_before_birth" and refused.value.params["field"] == "started_on"
+    assert "1951" in refused.value.message("vi")
+    assert add_reintegration(store, person_id=four, started_on="01/01/2021")
+
+
 def test_a_community_model_has_the_dates_its_status_needs(ward: Ward) -> None:
     store = ward.store
     for kwargs, msg_id in (

@@ -190,6 +190,10 @@ i18n.register(
             "vi": "Không tìm thấy vụ việc '{value}'.",
             "en": "No case '{value}'.",
         },
+        "register.support_before_birth": {
+            "vi": "Ngày bắt đầu hỗ trợ ({start}) trước năm sinh của {name} ({born}).",
+            "en": "The support's start ({start}) is before {name} was born ({born}).",
+        },
         "register.head_moving_out": {
             "vi": "{name} là chủ hộ: hãy chọn một thành viên khác làm chủ hộ trước khi ghi {name} chuyển đi.",
             "en": "{name} is the head of the household: make another member the head before recording that "

@@ -92,6 +92,10 @@ def add_reintegration(
     check_officer(store, officer_id)
     name = _person(store, person_id)
     start, end = _period(started_on, ended_on)
+    born = store.conn.execute("SELECT birth_year FROM people WHERE id = ?", (person_id,)).fetchone()[0]
+    if isinstance(born, int) and int(start[:4]) < born:  # a typo of 1901 for 2021 (seen: support before birth)
+        raise WardbookError("register.support_before_birth", name=name, start=format_date(start), born=born,
+                            field="started_on")
     if end is None:
         open_since = store.conn.execute(
             "SELECT started_on FROM reintegration WHERE person_id = ? AND ended_on IS NULL AND deleted_hlc IS NULL",
