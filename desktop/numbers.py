@@ -9,6 +9,7 @@ numbers here.
 from __future__ import annotations
 
 import math
+import re
 
 
 def read_number(text: str) -> float | None:
@@ -32,3 +33,20 @@ def read_number(text: str) -> float | None:
     except ValueError:
         return None
     return number if math.isfinite(number) else None
+
+
+# Groups of three digits after the first, each after a "." or a ",": "200.000", "200,000", "1.500.000".
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:[.,][0-9]{3})+")
+
+
+def read_whole(text: str) -> int | None:
+    """The whole amount `text` means (đồng, a count), or None when it means none or a fraction.
+
+    A "." or a "," between groups of three digits groups thousands either way ("200.000", "200,000"): a sum of
+    đồng has no decimals, and read as "200,0" the amount an officer typed would be a thousand times smaller.
+    Otherwise as `read_number`, and only when the number is whole ("1,5" is none)."""
+    cleaned = "".join(text.split())
+    if _GROUPED.fullmatch(cleaned):
+        return int(re.sub("[.,]", "", cleaned))
+    number = read_number(text)
+    return int(number) if number is not None and number.is_integer() else None

@@ -30,3 +30,14 @@ def test_what_the_app_shows_for_editing_reads_back_the_same(number: float) -> No
 
     assert read_number(fmt_number_exact(number)) == number
 
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("200.000", 200_000), ("200,000", 200_000), ("1.500.000", 1_500_000), ("1,500,000", 1_500_000),
+    ("200000", 200_000), ("0", 0), ("1,5", None), ("1.5", None), ("12,34", None), ("abc", None), ("1.000,5", None),
+])
+def test_a_sum_of_dong_groups_thousands_with_either_mark(typed: str, meant: int | None) -> None:
+    """Read with a decimal comma, "200,000" đồng would be 200: a thousand times less than typed, without a word."""
+    from desktop.numbers import read_whole
+
+    assert read_whole(typed) == meant

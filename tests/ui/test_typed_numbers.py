@@ -35,7 +35,7 @@ def _visit(window, qtbot, quantity: str, value: str) -> object:  # type: ignore[
 
 @pytest.mark.parametrize(("quantity", "value", "stored"), [
     ("1.000", "200.000", (1000.0, 200000)), ("1,5", "1.500.000", (1.5, 1500000)), ("1500", "200000", (1500.0, 200000)),
-    ("1.234,5", "", (1234.5, None)), ("2.25", "0", (2.25, 0)),
+    ("1.234,5", "", (1234.5, None)), ("2.25", "0", (2.25, 0)), ("5", "200,000", (5.0, 200000)),
 ])
 def test_support_typed_the_vietnamese_way_is_stored_as_meant(window, ctx, qtbot, quantity: str, value: str,  # type: ignore[no-untyped-def]
                                                              stored: tuple[object, ...]) -> None:

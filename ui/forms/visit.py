@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.errors import WardbookError
-from desktop.numbers import read_number
+from desktop.numbers import read_number, read_whole
 from desktop.register.labels import label
 from desktop.register.validation import field_name, parse_date
 from desktop.register.visits import (
@@ -108,16 +108,14 @@ class SupportRow(QWidget):
 
 
 def _number(text: str, *, whole: bool) -> object:
-    """The number typed the Vietnamese way (`read_number`: "1.000" is a thousand, "1,5" one and a half); None
-    when empty; the text itself when it is no number, or no whole number where one is needed (a value in đồng),
-    for the core to refuse by name."""
+    """The number typed the Vietnamese way (`read_number`: "1.000" is a thousand, "1,5" one and a half; a value in
+    đồng by `read_whole`: "200,000" is two hundred thousand too); None when empty; the text itself when it is no
+    number, or no whole number where one is needed, for the core to refuse by name."""
     typed = text.strip()
     if not typed:
         return None
-    number = read_number(typed)
-    if number is None or (whole and not number.is_integer()):
-        return typed
-    return int(number) if whole else number
+    number = read_whole(typed) if whole else read_number(typed)
+    return typed if number is None else number
 
 
 class VisitDialog(FormDialog):
