@@ -10,6 +10,7 @@ from datetime import date
 
 from desktop import clock
 from desktop.errors import WardbookError
+from desktop.numbers import read_whole
 from desktop.register.validation import (
     MAX_COUNT,
     MAX_TEXT,
@@ -17,7 +18,6 @@ from desktop.register.validation import (
     check_text,
     parse_date,
     require_text,
-    whole_number,
 )
 from desktop.security.session import authorize, authorize_owner
 from desktop.store import Store
@@ -35,7 +35,7 @@ def _activity_fields(kind: str, held_on: str | date, topic: str, area_id: str | 
         raise WardbookError("register.future_activity", value=format_date(held))
     count: int | None = None
     if attendance is not None and str(attendance).strip():
-        count = whole_number(str(attendance).strip().replace(".", ""))  # "1.000" typed the Vietnamese way
+        count = read_whole(str(attendance))  # "1.000" (or "1,000") people, typed the Vietnamese way
         if count is None or not 0 <= count <= MAX_COUNT:
             raise WardbookError("register.bad_attendance", value=attendance)
     return {"kind": kind, "held_on": held, "area_id": area_id, "topic": require_text(topic, "topic"),

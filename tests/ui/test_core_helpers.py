@@ -159,3 +159,16 @@ def test_a_name_typed_without_an_extension_gets_the_chosen_types() -> None:
     assert with_chosen_suffix("/tmp/so.lieu/ket-qua", "CSV (*.csv)") == "/tmp/so.lieu/ket-qua.csv"
     # a dot in the name is no extension: "so ket 30.06" is refused by the core unless it gets one
     assert with_chosen_suffix("/tmp/Bao cao so ket 30.06", "PDF (*.pdf)") == "/tmp/Bao cao so ket 30.06.pdf"
+
+
+def test_attendance_is_read_as_typed_the_vietnamese_way(store) -> None:  # type: ignore[no-untyped-def]
+    from desktop.store.queries import fetch_dicts
+
+    for typed, stored in (("1.000", 1000), ("1,000", 1000), (" 30 ", 30)):
+        activity = add_activity(store, kind="awareness_session", held_on="01/06/2026", topic="Phòng chống lừa đảo",
+                                attendance=typed)
+        assert fetch_dicts(store, "SELECT attendance FROM activities WHERE id = ?", (activity,))[0]["attendance"] \
+            == stored
+    for typed in ("1_000", "٣٠", "1,5", "-3"):
+        with pytest.raises(WardbookError):
+            add_activity(store, kind="awareness_session", held_on="01/06/2026", topic="X", attendance=typed)
