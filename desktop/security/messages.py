@@ -136,6 +136,12 @@ i18n.register(
             "vi": "Số năm không hợp lệ: {value} (1–100).",
             "en": "Invalid number of years: {value} (1–100).",
         },
+        "security.purge_changed": {
+            "vi": "Danh sách hộ sẽ xoá đã thay đổi từ lúc xem trước ({confirmed} hộ, nay {count} hộ): chưa xoá gì. "
+                  "Hãy xem trước lại rồi xác nhận.",
+            "en": "The list of households to purge changed since the preview ({confirmed} then, {count} now): "
+                  "nothing was purged. Preview again, then confirm.",
+        },
         "security.confirm_purge": {
             "vi": "Thêm --yes để xoá vĩnh viễn những gì liệt kê ở trên.",
             "en": "Add --yes to purge what is listed above for good.",

@@ -15,7 +15,7 @@ and always sees a preview first.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -154,9 +154,15 @@ def _naming(store: Store, table: str, column: str, ids: list[str]) -> list[str]:
 
 
 def purge(store: Store, years: int | None = None, today: date | None = None, progress: Progress | None = None,
-          cancelled: Callable[[], bool] = lambda: False) -> PurgePreview:
-    """Blank and tombstone what `preview` lists, in one transaction (a cancel leaves everything as it was)."""
+          cancelled: Callable[[], bool] = lambda: False, confirmed: Collection[str] | None = None) -> PurgePreview:
+    """Blank and tombstone what `preview` lists, in one transaction (a cancel leaves everything as it was).
+
+    `confirmed`: the households the admin was shown and said yes to. When the list is not those any more (a sync
+    or an edit moved another household out meanwhile), nothing is purged: a purge cannot be undone, and the admin
+    answered for the list they saw, not for more."""
     plan = preview(store, years, today)
+    if confirmed is not None and {str(h["id"]) for h in plan.households} != set(confirmed):
+        raise WardbookError("security.purge_changed", count=len(plan.households), confirmed=len(set(confirmed)))
     rows = _rows_of(store, [h["id"] for h in plan.households])
     batch: list[RowWrite] = []
     for table in PURGE_ORDER:

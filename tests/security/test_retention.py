@@ -81,6 +81,23 @@ def _mark_household(store: Store, admin: Actor) -> tuple[str, str]:
     return household_id, person_id
 
 
+def test_a_purge_takes_only_the_households_the_admin_confirmed(demo_store: Store) -> None:
+    """Seen: the preview and the question named 2 households, 2 more moved out meanwhile, and 4 were purged."""
+    _move_out(demo_store, 2)
+    retention.set_rule(demo_store, 5)
+    shown = [str(h["id"]) for h in retention.preview(demo_store, today=LATER).households]
+    _move_out(demo_store, 2)  # a sync or an edit, while the question was on screen
+    before = demo_store.conn.execute("SELECT COUNT(*) FROM households WHERE deleted_hlc IS NULL").fetchone()[0]
+    with pytest.raises(WardbookError) as refused:
+        retention.purge(demo_store, today=LATER, confirmed=shown)
+    assert refused.value.msg_id == "security.purge_changed" and "chưa xoá gì" in refused.value.message("vi")
+    assert demo_store.conn.execute(
+        "SELECT COUNT(*) FROM households WHERE deleted_hlc IS NULL").fetchone()[0] == before
+    again = [str(h["id"]) for h in retention.preview(demo_store, today=LATER).households]
+    assert len(again) == len(shown) + 2
+    assert len(retention.purge(demo_store, today=LATER, confirmed=again).households) == len(again)
+
+
 def test_preview_lists_only_households_past_the_rule(demo_store: Store) -> None:
     with pytest.raises(WardbookError) as error:
         retention.preview(demo_store, today=LATER)

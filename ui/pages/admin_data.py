@@ -231,10 +231,12 @@ class RetentionBox(QGroupBox):
         if plan is None:
             return
         store, years, today = self.ctx.store, plan.years, self.ctx.today()
+        confirmed = [str(household["id"]) for household in plan.households]  # what the question named
 
         def job(progress: workers.Progress, cancelled: workers.Cancelled) -> retention.PurgePreview:
             with reopen(store) as own:  # same key and the admin's session: the purge is checked and audited
-                return retention.purge(own, years, today=today, progress=progress, cancelled=cancelled)
+                return retention.purge(own, years, today=today, progress=progress, cancelled=cancelled,
+                                       confirmed=confirmed)
 
         self.purge_button.setEnabled(False)  # until the next preview
         self.progress.start(job, lock=(self.preview_button,))
