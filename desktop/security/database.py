@@ -364,29 +364,50 @@ def _check_restore(current: _Register | None, restored: _Register, source: Path)
 def _open_backup(source: Path, secrets: SecretStore | None) -> Iterator[tuple[sqlite3.Connection, bytes | None]]:
     """The backup `source`, checked to be a WardBook database and opened with its key, and that key."""
     source = Path(source)
-    if not source.exists():
-        raise WardbookError("store.missing", path=str(source))
+    if not source.is_file():
+        raise WardbookError("security.backup_missing", path=str(source))
+    if _blank_file(source):  # empty, or zeros where any database has its header (SQLite's, or SQLCipher's salt)
+        raise WardbookError("security.not_a_backup", path=str(source))
     identity.check_file(source, encrypted_ok=True)
     key = _key_of(source, secrets)
     try:
         conn = connect(source, key)
     except DATABASE_ERRORS as error:
-        raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
+        raise WardbookError("security.backup_damaged", path=str(source)) from error
     try:
-        identity.check_connection(conn, source)
+        try:
+            identity.check_connection(conn, source)
+        except DATABASE_ERRORS as error:
+            raise WardbookError("security.backup_damaged", path=str(source)) from error
         yield conn, key
     finally:
         conn.close()
 
 
+def _blank_file(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(100)
+    return len(head) < 100 or not head.strip(b"\0")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether both paths name the very same file (a restore of the register onto itself)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
 def check_restore(store: Store, source: Path, secrets: SecretStore | None) -> None:
     """Raise now, while the register is still open, the refusal `restore` would give for `source` (the app asks
     before it closes to restore; `restore` checks again)."""
+    if _same_file(Path(source), store.path):
+        raise WardbookError("security.restore_self", path=str(source))
     with _open_backup(source, secrets) as (conn, _key):
         try:
             restored = _register(conn)
         except DATABASE_ERRORS as error:
-            raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
+            raise WardbookError("security.backup_damaged", path=str(source)) from error
     _check_restore(_register(store.conn), restored, Path(source))
 
 
@@ -466,6 +487,8 @@ def _part(progress: Progress | None, part: int, parts: int) -> Progress | None:
 
 def _replace(path: Path, source: Path, secrets: SecretStore | None, progress: Progress | None) -> Path | None:
     """The restore itself (see `restore`), with the register held."""
+    if _same_file(source, path):
+        raise WardbookError("security.restore_self", path=str(source))
     current = _current(path, secrets)
     copies = 1 if current is None else 2
     temp = path.with_name(path.name + ".restoring")
@@ -478,6 +501,10 @@ def _replace(path: Path, source: Path, secrets: SecretStore | None, progress: Pr
             try:
                 _copy_pages(origin, target, _part(progress, 0, copies), None)
                 target.execute("PRAGMA journal_mode = WAL")
+                # Every page read back before anything is replaced: a backup damaged on its stick (pages zeroed,
+                # cut short) copies without a word and would put a register that fails on first use in place.
+                if target.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+                    raise WardbookError("security.backup_damaged", path=str(source))
             finally:
                 target.close()
         if key is not None:
@@ -492,7 +519,7 @@ def _replace(path: Path, source: Path, secrets: SecretStore | None, progress: Pr
         for leftover in (temp, *(Path(str(temp) + s) for s in SIDE_FILES)):
             leftover.unlink(missing_ok=True)
         if isinstance(error, DATABASE_ERRORS):
-            raise WardbookError("store.unreadable", path=str(source), reason=str(error)) from error
+            raise WardbookError("security.backup_damaged", path=str(source)) from error
         raise
     # The current database is closed and copied: a side file left by a crash must not be replayed on the new one.
     for suffix in SIDE_FILES:

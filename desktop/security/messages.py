@@ -96,6 +96,25 @@ i18n.register(
             "vi": "Kho khóa mới không giữ đúng khóa {name}; vẫn dùng tệp khóa như trước.",
             "en": "The new key store did not keep the key {name} intact; the key file stays in use.",
         },
+        "security.backup_missing": {
+            "vi": "Không tìm thấy tệp sao lưu {path}.",
+            "en": "There is no backup file {path}.",
+        },
+        "security.not_a_backup": {
+            "vi": "{path} không phải một bản sao lưu WardBook (tệp trống hoặc không có nội dung): không khôi phục "
+                  "gì cả.",
+            "en": "{path} is not a WardBook backup (the file is empty or holds nothing): nothing was restored.",
+        },
+        "security.backup_damaged": {
+            "vi": "Bản sao lưu {path} bị hỏng (có phần không đọc được, có thể do thiết bị lưu trữ): không khôi phục "
+                  "gì cả; sổ hiện tại vẫn giữ nguyên. Hãy dùng một bản sao lưu khác.",
+            "en": "The backup {path} is damaged (parts of it cannot be read, perhaps because of the drive it is "
+                  "on): nothing was restored and the register is as it was. Use another backup.",
+        },
+        "security.restore_self": {
+            "vi": "{path} là chính sổ đang dùng, không phải một bản sao lưu: không khôi phục gì cả.",
+            "en": "{path} is the register itself, not a backup of it: nothing was restored.",
+        },
         "security.no_db_key": {
             "vi": "Không tìm thấy khóa của cơ sở dữ liệu {path} trong kho khóa đã chọn.",
             "en": "The key of the database {path} is not in the chosen key store.",

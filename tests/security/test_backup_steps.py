@@ -93,3 +93,44 @@ def test_a_restore_tells_its_two_copies_as_per_mille_of_the_whole(ward: Path, se
     assert kept is not None and kept.exists()
     assert seen == sorted(seen) and seen[-1] == 1000
     assert any(done < 500 for done in seen) and any(500 < done < 1000 for done in seen)  # both copies told
+
+
+def test_a_damaged_backup_is_refused_before_anything_is_replaced(ward: Path, secrets: SecretStore | None,
+                                                                 tmp_path: Path) -> None:
+    """Seen: a backup with pages zeroed on its stick was restored over a good register, which then failed."""
+    from desktop.errors import WardbookError
+    from desktop.security.database import restore
+
+    copy = tmp_path / "sao-luu.db"
+    with open_database(ward, secrets) as store:
+        backup(store, copy, secrets)
+    raw = bytearray(copy.read_bytes())
+    page = 4096
+    raw[page * 20: page * 28] = bytes(page * 8)  # eight pages in the middle zeroed
+    copy.write_bytes(bytes(raw))
+    before = ward.read_bytes()
+    with pytest.raises(WardbookError) as refused:
+        restore(ward, copy, secrets)
+    assert refused.value.msg_id == "security.backup_damaged" and "malformed" not in refused.value.message("vi")
+    assert ward.read_bytes() == before and not list(tmp_path.glob("ward.db.before-restore-*"))
+    assert not list(tmp_path.glob("ward.db.restoring*"))
+
+
+def test_the_register_itself_an_empty_file_or_none_is_no_backup(ward: Path, secrets: SecretStore | None,
+                                                                tmp_path: Path) -> None:
+    from desktop.errors import WardbookError
+    from desktop.security.database import check_restore, restore
+
+    empty, zeros = tmp_path / "empty.db", tmp_path / "zeros.db"
+    empty.write_bytes(b"")
+    zeros.write_bytes(bytes(8192))
+    with open_database(ward, secrets) as store:
+        for source, msg_id in ((ward, "security.restore_self"), (empty, "security.not_a_backup"),
+                               (zeros, "security.not_a_backup"), (tmp_path / "none.db", "security.backup_missing")):
+            with pytest.raises(WardbookError) as refused:
+                check_restore(store, source, secrets)
+            assert refused.value.msg_id == msg_id, source
+            assert "wardbook " not in refused.value.message("vi")  # no command to type in the app
+    with pytest.raises(WardbookError) as refused:
+        restore(ward, ward, secrets)
+    assert refused.value.msg_id == "security.restore_self"
