@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 
 i18n.register(
     {
+        "files.bad_name": {
+            "vi": "Tên tệp có ký tự không dùng được trong tên tệp (ký tự điều khiển); hãy gõ lại tên.",
+            "en": "The file name holds a character no file name can have (a control character); type it again.",
+        },
         "files.is_directory": {
             "vi": "{path} là một thư mục; hãy chỉ tên tệp cần ghi.",
             "en": "{path} is a folder; give the name of the file to write.",
@@ -136,6 +140,16 @@ def check_target(target: Path | str, kind: str | None = None) -> Path:
     `.docx` opens in the wrong program, or not at all) and an existing file that is not of that kind by its
     content: only a file of the same kind, or an empty one, is replaced."""
     target = Path(target)
+    try:
+        return _checked_target(target, kind)
+    except ValueError as error:  # a NUL pasted into the name: no file name can hold one
+        raise WardbookError("files.bad_name") from error
+    except OSError as error:  # a name longer than the system allows, a folder that cannot be read…
+        raise environment_error(error, target) or error from error
+
+
+def _checked_target(target: Path, kind: str | None) -> Path:
+    """`check_target` itself (which turns the system's refusals of the name into sentences)."""
     if target.is_dir():
         raise WardbookError("files.is_directory", path=str(target))
     if target.exists() and not target.is_file():

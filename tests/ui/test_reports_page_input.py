@@ -188,3 +188,18 @@ def test_a_team_lead_sees_the_ward_settings_read_only(window_as) -> None:  # typ
     assert not any(field.isReadOnly() for field in dialog.findChildren(QLineEdit))
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is not None
     dialog.close()
+
+
+@pytest.mark.parametrize("typed", ["Báo cáo " * 60, "bao\x00cao"])
+def test_a_name_the_system_refuses_is_told_in_a_sentence(page: ReportsPage, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         typed: str) -> None:
+    """Seen: a name over 255 bytes (OSError) or with a NUL pasted in (ValueError) raised out of the click."""
+    page.kind.setCurrentIndex(page.kind.findData("walklist"))
+    page.area.setCurrentIndex(1)
+    page.out.setText(typed)  # pasted: QTest cannot type a NUL
+    page.generate.click()
+    if page.progress.worker is not None:  # refused by the job's own check of its output
+        qtbot.waitUntil(lambda: page.progress.worker is None, timeout=60_000)
+    assert page.error.isVisibleTo(page)
+    assert page.error.text().endswith(("tên tệp quá dài.", "hãy gõ lại tên.")), page.error.text()
+    assert _files(tmp_path / "cwd") == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,8 +101,9 @@ def typed_path(text: str, fmt: str, folder: Path) -> Path | None:
     path = Path(os.path.expanduser(text.strip()))
     if not path.is_absolute():
         path = folder / path
-    if path.is_dir():
-        return path
+    with suppress(OSError, ValueError):  # a name the system refuses (too long, a NUL): `check_target` says why
+        if path.is_dir():
+            return path
     return path.with_suffix(f".{fmt}") if kind_suffix(path) else path.with_name(f"{path.name}.{fmt}")
 
 
