@@ -47,3 +47,15 @@ def test_a_whole_quantity_out_of_range_is_quoted_as_typed() -> None:
     with pytest.raises(WardbookError) as refused:
         check_number(-3.0, "support", low=0, high=1000, part="quantity")
     assert ": -3 " in refused.value.message("vi") and "-3.0" not in refused.value.message("vi")
+
+
+def test_a_reports_dates_are_named_in_words() -> None:
+    """Seen: "start: 1800 nằm ngoài khoảng cho phép" on the Reports page."""
+    import desktop.reports.messages  # noqa: F401  (loaded with any report)
+    from desktop.errors import WardbookError
+    from desktop.register.validation import parse_date
+
+    for field, word in (("start", "Từ ngày"), ("end", "Đến ngày")):
+        with pytest.raises(WardbookError) as refused:
+            parse_date("01/01/1800", field=field)
+        assert refused.value.message("vi").startswith(f"{word}: 1800")

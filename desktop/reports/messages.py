@@ -483,6 +483,9 @@ _MESSAGES.update(
 _MESSAGES.update({f"month_{n}": (f"tháng {n}", name) for n, name in enumerate(_MONTHS_EN, start=1)})
 
 i18n.register({f"reports.{key}": {"vi": vi, "en": en} for key, (vi, en) in _MESSAGES.items()})
+# A report's own dates as a refusal names them ("Từ ngày: 1800 nằm ngoài…", not "start").
+i18n.register({"field.start": {"vi": "Từ ngày", "en": "From"}, "field.end": {"vi": "Đến ngày", "en": "To"},
+               "field.period": {"vi": "Kỳ báo cáo", "en": "Period"}})
 # Each section of a review's narrative as a refusal names it ("Ưu điểm dài 25.000 ký tự…", not "text").
 i18n.register({f"field.review_notes.{key[len('section_'):]}": {"vi": vi, "en": en}
                for key, (vi, en) in _MESSAGES.items() if key.startswith("section_")})
