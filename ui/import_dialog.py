@@ -123,7 +123,12 @@ class ImportDialog(QDialog):
         self.plan = None
         self.report.clear()
         self.summary.setText("")
-        main, path = self.store, Path(self.path.text())
+        # Windows' "Copy as path" pastes the name between quotes; spaces come with a paste too
+        typed = self.path.text().strip().strip('"').strip()
+        if not typed:
+            self.report.setPlainText(self.tr("Choose the list to import first (Choose file…)."))
+            return
+        main, path = self.store, Path(typed)
         create_areas, mark_moved_out = self.create_areas.isChecked(), self.mark_moved_out.isChecked()
         all_sheets, area = self.all_sheets.isChecked(), self.area.text().strip() or None
 

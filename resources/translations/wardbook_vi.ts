@@ -1670,6 +1670,10 @@ Anh/chị muốn bắt đầu thế nào?</translation>
         <translation>Bảng tính (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
+        <source>Choose the list to import first (Choose file…).</source>
+        <translation>Hãy chọn danh sách cần nhập trước (Chọn tệp…).</translation>
+    </message>
+    <message>
         <source>Checking the file…</source>
         <translation>Đang kiểm tra tệp…</translation>
     </message>

@@ -129,3 +129,16 @@ def test_closing_during_the_check_stops_it_without_asking(window, qtbot, tmp_pat
     dialog.reject()
     assert not dialog.isVisible() and _stop_question(dialog) is None and worker.is_cancelled()
     qtbot.waitUntil(worker.done.is_set, timeout=60_000)
+
+
+def test_a_path_pasted_with_quotes_or_spaces_is_read_and_none_is_asked_for(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Windows' "Copy as path" pastes the name between quotes (seen: "cannot open the file clean.csv\\"")."""
+    dialog = window.open_import()
+    dialog.path.setText(f'  "{_big_list(tmp_path, 3)}"  ')
+    with qtbot.waitSignal(dialog.checked, timeout=30_000):
+        dialog.check_button.click()
+    assert dialog.import_button.isEnabled() and "3 hộ mới" in dialog.summary.text()
+    dialog.path.setText("   ")
+    dialog.check_button.click()
+    assert dialog.progress.worker is None and dialog.report.toPlainText() == (
+        "Hãy chọn danh sách cần nhập trước (Chọn tệp…).")
