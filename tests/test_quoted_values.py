@@ -59,3 +59,10 @@ def test_a_reports_dates_are_named_in_words() -> None:
         with pytest.raises(WardbookError) as refused:
             parse_date("01/01/1800", field=field)
         assert refused.value.message("vi").startswith(f"{word}: 1800")
+
+
+def test_a_phone_kept_as_text_with_a_leading_apostrophe_is_read() -> None:
+    """Seen in lists saved as CSV: "'0903111333" (the spreadsheet's mark of a number kept as text) refused."""
+    from desktop.register.validation import normalise_phone
+
+    assert normalise_phone("'0903111333") == normalise_phone("' 0903 111 333") == "0903111333"

@@ -157,7 +157,9 @@ def normalise_phone(value: str | None) -> str | None:
     None when empty."""
     if value is None or not str(value).strip():
         return None
-    digits = re.sub(r"[\s.\-()]", "", str(value))
+    # "'0903…": the apostrophe spreadsheets put before a number kept as text, so that its 0 stays (a list saved
+    # as CSV keeps it in the cell)
+    digits = re.sub(r"[\s.\-()]", "", str(value)).lstrip("'")
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
     elif digits.startswith("84") and (len(digits) == 11 or (len(digits) == 12 and digits[2] == "2")):
