@@ -322,3 +322,23 @@ def test_problems_speak_the_users_language_with_the_files_headers(ward: Store, t
     for bad in ("None", "full_name", "house_no", "flag_", "Traceback", *(("gender",) if lang == "vi" else ())):
         assert bad not in out + err
     assert register(ward) == []
+
+
+def test_a_merged_address_heading_over_house_number_and_street(ward: Store, tmp_path: Path) -> None:
+    """"Địa chỉ" merged over "Số nhà" | "Đường": the heading's text is in its first cell only, above "Số nhà"
+    (seen: "Số nhà" left out, and every household refused for lacking it)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Họ và tên", "Quan hệ với chủ hộ", "Năm sinh", "Địa chỉ", None, "Khu phố"])
+    sheet.append([None, None, None, None, "Số nhà", "Đường", None])
+    sheet.merge_cells("E1:F1")
+    for column in "ABCDG":
+        sheet.merge_cells(f"{column}1:{column}2")
+    sheet.append([1, "Võ Văn Hùng", "Chủ hộ", 1961, "18", "Trần Quang Khải", "Khu phố 7"])
+    sheet.append([2, "Võ Thị Lan", "Vợ", 1965, "18", "Trần Quang Khải", "Khu phố 7"])
+    path = tmp_path / "hai-dong-tieu-de.xlsx"
+    book.save(path)
+    plan, result = import_file(ward, path)
+    assert not plan.blocking and result is not None and result.added_households == 1
+    assert ward.conn.execute("SELECT house_no, street FROM households").fetchall() == [("18", "Trần Quang Khải")]

@@ -62,13 +62,19 @@ def find_header(rows: list[list[str]], saved: dict[str, str] | None = None) -> H
     header = rows[index]
     below = rows[index + 1] if index + 1 < len(rows) else []
     sub: dict[int, str] = {}
+    grouped: dict[int, str] = {}  # sub-columns under a heading that names no column itself ("Địa chỉ")
     for column, text in enumerate(below):
         above = header[column] if column < len(header) else ""
-        if not text.strip() or above.strip():
+        if not text.strip() or (above.strip() and column in mapping):
             continue
         guessed = (saved or {}).get(normalise_header(text)) or guess_field(text)
         if guessed:
-            sub[column] = guessed
+            (grouped if above.strip() else sub)[column] = guessed
+    # A merged heading keeps its text in its first cell only: "Số nhà" sits under "Địa chỉ", "Đường" under the
+    # empty rest of it. The first is taken only when the row is a row of sub-columns (one under an empty cell),
+    # so a data row's text under a heading that names nothing is never taken for one.
+    if sub:
+        sub.update(grouped)
     sub.update(_birth_year_by_gender(header, below))
     if not sub:
         return Header(index, 1, mapping, list(header))
