@@ -19,6 +19,21 @@ i18n.register(
             "en": "Cannot connect to the computer {host} to open the shared folder {path}: it may be switched off or "
             "not on this network, or the address may be mistyped.",
         },
+        "sync.share_relative": {
+            "vi": "“{path}” chưa phải đường dẫn đầy đủ của một thư mục: hãy chọn thư mục bằng nút Chọn… hoặc gõ cả "
+                  "đường dẫn (ví dụ \\\\tram\\wardbook hoặc /mnt/wardbook).",
+            "en": "“{path}” is not the full path of a folder: choose the folder with Choose… or type the whole path "
+                  "(for example \\\\station\\wardbook or /mnt/wardbook).",
+        },
+        "sync.share_missing": {
+            "vi": "Không thấy thư mục {path}: hãy kiểm tra ổ mạng hoặc USB đã được kết nối, hoặc chọn lại thư mục.",
+            "en": "There is no folder {path}: check that the network drive or USB stick is connected, or choose "
+                  "the folder again.",
+        },
+        "sync.share_not_folder": {
+            "vi": "{path} là một tệp, không phải thư mục: hãy chọn thư mục dùng chung.",
+            "en": "{path} is a file, not a folder: choose the shared folder.",
+        },
         "sync.share_address": {
             "vi": "“{path}” chưa phải địa chỉ đầy đủ của một thư mục dùng chung: hãy viết smb://tên-máy/tên-thư-mục.",
             "en": "“{path}” is not the full address of a shared folder: write it as smb://computer/folder.",

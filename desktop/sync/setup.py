@@ -9,6 +9,7 @@ data keys it learned, so that a caller only chooses the folder and the key store
 
 from __future__ import annotations
 
+import os
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,6 +185,7 @@ def standing(device: str, location: str) -> str:
     """Where the laptop `device` stands with the folder: "not_a_share" (reachable, but no station was set up
     there), "not_joined", "waiting", "enrolled", "admin" (it signs the roster) or "revoked". Raises the share's
     error when the folder cannot be reached. Takes no database, so the app can ask it in a background thread."""
+    check_local_folder(location)
     share = FolderShare(location)
     if not share.has_station():
         return "not_a_share"
@@ -197,4 +199,22 @@ def require_location(location: str | None) -> str:
     """The folder to work on; the core's `sync.no_share_set` when none was chosen."""
     if not location:
         raise WardbookError("sync.no_share_set")
+    check_local_folder(location, must_exist=False)
     return location
+
+
+def check_local_folder(location: str, *, must_exist: bool = True) -> None:
+    """A folder path (not an smb:// address) that names a folder: a whole path (a bare name was made a folder in
+    whatever folder the app ran in), and, when `must_exist`, one that is there and is a folder. Each is told as
+    what it is, never as "not a station folder yet", which offered to set up a station there."""
+    if location.lower().startswith("smb://"):
+        return
+    if not (os.path.isabs(location) or location.startswith(("\\\\", "//"))):
+        raise WardbookError("sync.share_relative", path=location)
+    if not must_exist:
+        return
+    folder = Path(location)
+    if folder.exists() and not folder.is_dir():
+        raise WardbookError("sync.share_not_folder", path=location)
+    if not folder.exists():
+        raise WardbookError("sync.share_missing", path=location)
