@@ -2711,6 +2711,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Không truy cập được thư mục dùng chung. Hãy kiểm tra thư mục mạng hoặc ổ đĩa đã được kết nối, rồi bấm Kiểm tra lại.</translation>
     </message>
     <message>
+        <source>This shared folder cannot be used as it is:</source>
+        <translation>Thư mục dùng chung này chưa dùng được:</translation>
+    </message>
+    <message>
         <source>This folder is not a station sync folder yet. To start the station&apos;s sync here, press “Set up this folder for the station”. If another laptop already set the station up, choose the folder it uses instead.</source>
         <translation>Thư mục này chưa phải thư mục đồng bộ của trạm. Để bắt đầu đồng bộ của trạm tại đây, bấm “Thiết lập thư mục này cho trạm”. Nếu một máy khác đã thiết lập trạm, hãy chọn thư mục máy đó đang dùng.</translation>
     </message>

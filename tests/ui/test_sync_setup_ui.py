@@ -210,3 +210,18 @@ def test_an_smb_share_that_cannot_be_reached_is_told_without_the_window_waiting(
         assert page.setup.check_button.isVisible()
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "crashBox" and w.isVisible()]
     assert not (tmp_path / ERROR_LOG).read_text("utf-8")
+
+
+def test_a_file_or_a_damaged_station_is_told_as_such_not_as_a_network_problem(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Seen: a file chosen as the folder, or a station.json garbled, told "cannot be reached, check the network"."""
+    a_file = tmp_path / "tep.txt"
+    a_file.write_text("x")
+    window.show_page("sync")
+    page = window.sync
+    page.share.setText(str(a_file))
+    page.share.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.setup.state not in ("", "checking"), timeout=30_000)
+    assert page.setup.state == "unusable"
+    assert page.setup.standing.text().startswith("Thư mục dùng chung này chưa dùng được")
+    assert "là một tệp, không phải thư mục" in page.setup.error.text()
+    assert not page.setup.create_button.isVisible()

@@ -90,6 +90,12 @@ class SyncKeyChooser(QObject):
         dialog.open()
 
 
+# The core's refusals that mean the folder was not reached (the network, the drive, the computer sharing it);
+# the others say what is wrong with a folder that was (a file, a damaged station file, a bare name).
+NOT_REACHED = frozenset({"sync.no_share", "sync.share_unreachable", "sync.share_login_refused",
+                         "sync.share_missing"})
+
+
 def _check_job(check: int, device: str, location: str) -> workers.Job:
     """Where the laptop `device` stands with `location`, in a worker thread (no database needed): the answer
     is (check, state, the station's laptops for the admin laptop, the refusal when it cannot be reached)."""
@@ -100,8 +106,8 @@ def _check_job(check: int, device: str, location: str) -> workers.Job:
         try:
             state = setup.standing(device, location)
             rows = [vars(laptop) for laptop in setup.laptops(location)] if state == "admin" else []
-        except WardbookError as error:
-            return check, "unreachable", [], error
+        except WardbookError as error:  # not reached, or reached and not usable as it is (said by the error)
+            return check, "unreachable" if error.msg_id in NOT_REACHED else "unusable", [], error
         except OSError:  # a local folder that went away or is refused: the sentence says what to check
             return check, "unreachable", [], None
         return check, state, rows, None
@@ -254,6 +260,7 @@ class SetupBox(QGroupBox):
             "checking": self.tr("Checking the shared folder…"),
             "unreachable": self.tr("The shared folder cannot be reached. Check that the network folder or drive "
                                    "is connected, then press Check again."),
+            "unusable": self.tr("This shared folder cannot be used as it is:"),
             "not_a_share": self.tr("This folder is not a station sync folder yet. To start the station's sync "
                                    "here, press “Set up this folder for the station”. If another laptop already "
                                    "set the station up, choose the folder it uses instead.") if admin else
@@ -274,7 +281,7 @@ class SetupBox(QGroupBox):
         admin = self.ctx.can("enrollment")
         self.create_button.setVisible(self.state == "not_a_share" and admin)
         self.join_button.setVisible(self.state == "not_joined")
-        self.check_button.setVisible(self.state in ("waiting", "unreachable"))
+        self.check_button.setVisible(self.state in ("waiting", "unreachable", "unusable"))
         self.bootstrap_button.setVisible(self.state == "enrolled" and self._empty())
         self.laptops_box.setVisible(self.state == "admin" and admin)
 
