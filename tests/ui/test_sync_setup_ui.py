@@ -225,3 +225,16 @@ def test_a_file_or_a_damaged_station_is_told_as_such_not_as_a_network_problem(wi
     assert page.setup.standing.text().startswith("Thư mục dùng chung này chưa dùng được")
     assert "là một tệp, không phải thư mục" in page.setup.error.text()
     assert not page.setup.create_button.isVisible()
+
+
+def test_a_refused_sync_leaves_the_remembered_folder_as_it_was(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Seen: Sync now with another ward's folder refused, yet that folder remembered for the next sync."""
+    store = window.ctx.store
+    store.set_setting("sync.share", "/mnt/tram-cua-phuong")
+    window.show_page("sync")
+    page = window.sync
+    page.share.setText(str(tmp_path))  # a folder with no station
+    page.keys.with_secrets = lambda go: go(None)  # type: ignore[method-assign]  # plain test register: no keys
+    page.sync_now()
+    qtbot.waitUntil(lambda: page.progress.worker is None and page.error.text() != "", timeout=30_000)
+    assert store.setting("sync.share") == "/mnt/tram-cua-phuong"

@@ -54,6 +54,7 @@ class SyncPage(Page):
         self.devices_loading: workers.Worker | None = None
         self.share_label = QLabel(self)
         self.share = QLineEdit(ctx.store.setting(SHARE_SETTING) or "", self)
+        self._syncing_with = ""  # the folder of the sync running (remembered once it worked)
         self.browse = QPushButton(self)
         self.sync_button = QPushButton(self)
         self.sync_button.setObjectName("syncNow")
@@ -232,7 +233,7 @@ class SyncPage(Page):
         self.keys.with_secrets(lambda secrets: self._start_sync(share, secrets))
 
     def _start_sync(self, share: str, secrets: SecretStore) -> None:
-        self.ctx.store.set_setting(SHARE_SETTING, share)
+        self._syncing_with = share  # remembered once a sync with it worked, not before (another ward's is refused)
         store = self.ctx.store
 
         def job(progress: workers.Progress, cancelled: workers.Cancelled) -> Any:
@@ -250,6 +251,7 @@ class SyncPage(Page):
             self.error.show_message(self.setup.explain(report))
             self.setup.refresh()
             return
+        self.ctx.store.set_setting(SHARE_SETTING, self._syncing_with)
         last = self.ctx.store.setting(jobs.LAST_SYNC)
         text = self.tr("Synced. Last sync: %1").replace("%1", fmt_time(last) or "—")
         failed = sum(not is_warning(reason) for _, _, reason in getattr(report, "errors", []))
