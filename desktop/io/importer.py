@@ -145,7 +145,8 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
             plan.notices.append(Notice("io.hidden_rows", {"count": len(table.hidden), "sheet": table.name or "",
                                                           "rows": _row_list(table.hidden)}))
         if not data_rows:
-            plan.problems.append(Problem(header_number, "", "io.header_only", {"sheet": table.name or ""},
+            plan.problems.append(Problem(header_number, "", "io.header_only" if table.name else "io.header_only_file",
+                                         {"sheet": table.name or ""},
                                          blocking=False))
     for first, text, count in unknown_areas.values():  # one line per area, not one per row naming it
         plan.problems.append(Problem(first, plan.headers[_column_of(plan.mapping, "area")]

@@ -54,6 +54,10 @@ i18n.register(
             "vi": "Trang {sheet} chỉ có dòng tiêu đề, không có hộ nào để nhập.",
             "en": "Sheet {sheet} has only the header row: no household to import.",
         },
+        "io.header_only_file": {
+            "vi": "Tệp chỉ có dòng tiêu đề, không có hộ nào để nhập.",
+            "en": "The file has only the header row: no household to import.",
+        },
         "io.unknown_format": {
             "vi": "Chỉ nhập được tệp .xlsx hoặc .csv (nhận được: {path}).",
             "en": "Only .xlsx and .csv files can be imported (got: {path}).",

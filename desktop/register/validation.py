@@ -174,6 +174,8 @@ def check_birth_year(value: int | float | str | None) -> int | None:
         return None
     if isinstance(value, float) and value.is_integer():  # a spreadsheet's number cell
         value = int(value)
+    elif isinstance(value, str) and re.fullmatch(r"\s*[0-9]{4}\.0+\s*", value):  # that cell saved as text: "1990.0"
+        value = value.strip().split(".")[0]
     year = whole_number(value)
     if year is None:
         raise WardbookError("register.bad_birth_year", value=value)
