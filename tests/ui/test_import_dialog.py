@@ -85,13 +85,19 @@ def test_a_check_that_fails_says_why_in_a_sentence(window, qtbot, tmp_path: Path
     assert not dialog.import_button.isEnabled()
 
 
-def test_closing_during_the_import_asks_and_no_lets_it_finish(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    store = window.ctx.store
-    before = store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
+def _checked_dialog(window, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The import dialog with a list of 3,000 new households checked, ready to import."""
     dialog = window.open_import()
     dialog.path.setText(str(_big_list(tmp_path, 3000)))
     with qtbot.waitSignal(dialog.checked, timeout=60_000):
         dialog.check_button.click()
+    return dialog
+
+
+def test_closing_during_the_import_asks_and_no_lets_it_finish(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = window.ctx.store
+    before = store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
+    dialog = _checked_dialog(window, qtbot, tmp_path)
     with qtbot.waitSignal(dialog.imported, timeout=60_000):
         dialog.import_button.click()
         assert dialog.progress.writing
@@ -108,10 +114,7 @@ def test_closing_during_the_import_asks_and_no_lets_it_finish(window, qtbot, tmp
 def test_closing_during_the_import_and_yes_stops_it_with_nothing_imported(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = window.ctx.store
     before = store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
-    dialog = window.open_import()
-    dialog.path.setText(str(_big_list(tmp_path, 3000)))
-    with qtbot.waitSignal(dialog.checked, timeout=60_000):
-        dialog.check_button.click()
+    dialog = _checked_dialog(window, qtbot, tmp_path)
     dialog.import_button.click()
     dialog.reject()
     with qtbot.waitSignal(dialog.progress.cancelled, timeout=60_000):
