@@ -26,6 +26,8 @@ def _words(args: Sequence[str]) -> list[str]:
 
 def wants_gui(args: Sequence[str]) -> bool:
     words = _words(args)
+    if not words and ("-h" in args or "--help" in args):
+        return False  # `wardbook --help`: the commands and their options (the CLI's help), not the window's
     return "--self-test" in args or not words or words[0] == "gui"
 
 
