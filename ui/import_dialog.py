@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from desktop.io.plan import ImportPlan, ImportResult
 from desktop.security.database import reopen
 from desktop.store import Store
 from ui.progress import JobProgress
-from ui.widgets import confirm
+from ui.widgets import SingleQuestion
 
 _Checked = tuple[ImportPlan, ImportResult | None]  # a check's plan, and what the import would do (None: problems)
 
@@ -67,7 +66,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self._importing = False  # which of the two jobs the progress panel runs
         self._close_when_stopped = False  # the officer asked to close while the import ran, and said Yes
-        self._stop_question: QMessageBox | None = None
+        self._stop_question = SingleQuestion(self)
         self.progress.finished.connect(self._finished)
         self.progress.failed.connect(self._failed)
         self.progress.cancelled.connect(self._cancelled)
@@ -211,19 +210,13 @@ class ImportDialog(QDialog):
             self.progress.cancel()
             super().reject()
             return
-        if self._stop_question is None:
-            self._stop_question = confirm(self, self.tr("Stop the import?"), self.tr(
-                "The import is still running. Stop it? Nothing will be imported; the checked file can be imported "
-                "again later."), self._stop_and_close)
-            self._stop_question.finished.connect(self._stop_answered)
-        self._stop_question.raise_()
+        self._stop_question.ask(self.tr("Stop the import?"), self.tr(
+            "The import is still running. Stop it? Nothing will be imported; the checked file can be imported "
+            "again later."), self._stop_and_close)
 
     def _stop_and_close(self) -> None:
         self._close_when_stopped = True
         self.progress.cancel()
-
-    def _stop_answered(self) -> None:
-        self._stop_question = None
 
     def discard(self) -> None:
         """Close without asking (at logout): a check stops, an import goes on to its end, which still refreshes

@@ -47,7 +47,7 @@ from ui.pages.household import HouseholdPage
 from ui.pages.households import HouseholdsPage
 from ui.pages.overview import OverviewPage
 from ui.progress import JobProgress
-from ui.widgets import Page, confirm, show_error
+from ui.widgets import Page, SingleQuestion, confirm, show_error
 
 if TYPE_CHECKING:
     from ui.audit_dialog import AuditDialog
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self._quitting = False  # the officer chose to stop the running jobs and quit
-        self._quit_question: QMessageBox | None = None
+        self._quit_question = SingleQuestion(self)
         self.setWindowIcon(QIcon(str(ICONS / "wardbook.svg")))
         self._place()
         self.nav = QListWidget(self)
@@ -301,12 +301,9 @@ class MainWindow(QMainWindow):
             self._quitting = True
         if writing and not self._quitting:
             event.ignore()
-            if self._quit_question is None:
-                self._quit_question = confirm(self, self.tr("Quit WardBook"), self.tr(
-                    "A job is still running (a sync, an import, a report…). Stop it and quit? It stops as with "
-                    "its Cancel button: what it has not done can be done again later."), self._stop_and_quit)
-                self._quit_question.finished.connect(self._quit_answered)
-            self._quit_question.raise_()
+            self._quit_question.ask(self.tr("Quit WardBook"), self.tr(
+                "A job is still running (a sync, an import, a report…). Stop it and quit? It stops as with its "
+                "Cancel button: what it has not done can be done again later."), self._stop_and_quit)
             return
         for panel in writing:
             panel.cancel()
@@ -321,9 +318,6 @@ class MainWindow(QMainWindow):
     def _stop_and_quit(self) -> None:
         self._quitting = True
         self.close()  # which stops them
-
-    def _quit_answered(self) -> None:
-        self._quit_question = None
 
     # --- navigation ----------------------------------------------------------------------------------------
     def _show_nav(self, row: int) -> None:

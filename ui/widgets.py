@@ -248,6 +248,25 @@ def show_error(parent: QWidget | None, error: Exception | str, title: str = "") 
     return box
 
 
+class SingleQuestion:
+    """A `confirm` question asked once at a time: asked again while it is open (Esc pressed twice, the close
+    button clicked again), the open one comes forward instead of a second on top of it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+        self.box: QMessageBox | None = None  # the question on screen, None once answered
+
+    def ask(self, title: str, text: str, on_yes: Callable[[], object]) -> QMessageBox:
+        if self.box is None:
+            self.box = confirm(self.parent, title, text, on_yes)
+            self.box.finished.connect(self._answered)
+        self.box.raise_()
+        return self.box
+
+    def _answered(self) -> None:
+        self.box = None
+
+
 def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], object]) -> QMessageBox:
     """A Yes/No question opened without blocking; `on_yes` runs only when Yes is clicked (No is the default,
     so Enter never confirms something that cannot be undone)."""

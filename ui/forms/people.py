@@ -17,7 +17,7 @@ from desktop.store.queries import list_areas
 from desktop.store.tables import GENDERS
 from ui.context import AppContext
 from ui.forms.base import FormDialog
-from ui.widgets import confirm as confirm_box
+from ui.widgets import SingleQuestion
 
 
 def _gender_combo(parent: QWidget) -> QComboBox:
@@ -41,7 +41,7 @@ class DuplicateCheck:
     def __init__(self, dialog: FormDialog) -> None:
         self.dialog = dialog
         self._confirmed_for: tuple[object, ...] | None = None
-        self.question: QMessageBox | None = None
+        self._question = SingleQuestion(dialog)
 
     def confirmed(self, key: tuple[object, ...], found: list[PossibleDuplicate]) -> bool:
         if not found or self._confirmed_for == key:
@@ -51,18 +51,18 @@ class DuplicateCheck:
             for d in found[:5]
         )
         self.dialog.general_error.show_message(self.dialog.duplicate_text(lines))
-        if self.question is None:
-            title, text = self.dialog.duplicate_question()
-            self.question = confirm_box(self.dialog, title, text, lambda: self._add_anyway(key))
-            self.question.finished.connect(self._answered)
+        self._question.ask(*self.dialog.duplicate_question(), lambda: self._add_anyway(key))
         return False
+
+    @property
+    def question(self) -> QMessageBox | None:
+        """The question on screen (None when none is)."""
+        return self._question.box
 
     def _add_anyway(self, key: tuple[object, ...]) -> None:
         self._confirmed_for = key
         self.dialog._try_save()
 
-    def _answered(self) -> None:
-        self.question = None
 
 
 class HouseholdDialog(FormDialog):
