@@ -11,8 +11,8 @@ transaction. The rows are bound as Python values, so they are stored exactly as 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 
 
 def insert_rows(conn: sqlite3.Connection, statement: str, rows: Sequence[Sequence[object]], *, nested: bool = True,
@@ -36,3 +36,25 @@ def insert_rows(conn: sqlite3.Connection, statement: str, rows: Sequence[Sequenc
             conn.execute("DROP TABLE IF EXISTS temp.bulk_rows")
         raise
     conn.execute("DROP TABLE temp.bulk_rows")
+
+
+@contextmanager
+def emptied_after(conn: sqlite3.Connection, *tables: str) -> Iterator[None]:
+    """Empty the temporary `tables` (names in `temp`) once the block ends, however it ends.
+
+    On an error the block's own error is the one raised: a full disk makes SQLite roll the whole transaction back,
+    and a temporary table created inside it goes with it, so emptying it then fails with "no such table", which
+    hid the full disk behind what read as a program error.
+    """
+    try:
+        yield
+    except BaseException:
+        with suppress(sqlite3.Error):
+            _empty(conn, tables)
+        raise
+    _empty(conn, tables)
+
+
+def _empty(conn: sqlite3.Connection, tables: Sequence[str]) -> None:
+    for table in tables:
+        conn.execute(f"DELETE FROM temp.{table}")

@@ -1,5 +1,6 @@
 """Bulk inserts (`desktop.bulk.insert_rows`): staged inside a savepoint, an executemany at the top; the same rows
-either way, and a failure reports its own error and leaves nothing behind for the next insert."""
+either way, and a failure reports its own error and leaves nothing behind for the next insert. Temporary work
+tables (`emptied_after`) are emptied however the work ends, and its own error is the one raised."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.bulk import insert_rows
+from desktop.bulk import emptied_after, insert_rows
 
 ROWS = [(1, "Gạo", 0.1), (2, None, 7), (3, "", 2.5e-300), (4, "x" * 1000, -1)]
 
@@ -51,3 +52,25 @@ def test_a_failed_insert_reports_its_error_and_leaves_no_stage(tmp_path: Path) -
     insert_rows(conn, "INSERT INTO t (id, name, amount)", ROWS[1:])
     conn.execute("COMMIT")
     assert conn.execute("SELECT count(*) FROM t").fetchone() == (4,)
+
+
+def test_work_tables_are_emptied_after_the_work(tmp_path: Path) -> None:
+    conn = _connect(tmp_path / "a.db")
+    conn.execute("CREATE TEMP TABLE work (x)")
+    with emptied_after(conn, "work"):
+        conn.execute("INSERT INTO temp.work VALUES (1)")
+    with pytest.raises(ZeroDivisionError), emptied_after(conn, "work"):
+        conn.execute("INSERT INTO temp.work VALUES (2)")
+        raise ZeroDivisionError
+    assert conn.execute("SELECT count(*) FROM temp.work").fetchone() == (0,)
+
+
+def test_the_works_own_error_is_raised_when_a_rollback_took_the_work_table(tmp_path: Path) -> None:
+    """A full disk makes SQLite roll the whole transaction back, and a temporary table made inside it goes with
+    it: emptying it then failed with "no such table", which hid the full disk."""
+    conn = _connect(tmp_path / "a.db")
+    conn.execute("BEGIN")
+    conn.execute("CREATE TEMP TABLE work (x)")
+    with pytest.raises(ZeroDivisionError), emptied_after(conn, "work"):
+        conn.execute("ROLLBACK")  # what SQLite does by itself on SQLITE_FULL
+        raise ZeroDivisionError

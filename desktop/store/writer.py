@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from desktop.bulk import insert_rows
+from desktop.bulk import emptied_after, insert_rows
 from desktop.clock import WALL_SEEN
 from desktop.collector import collector_paused
 from desktop.errors import WardbookError
@@ -397,13 +397,11 @@ class Writer:
         """
         conn = self._store.conn
         names = _updatable(spec)
-        try:
+        with emptied_after(conn, "update_rows"):
             for (mask,) in conn.execute("SELECT DISTINCT mask FROM temp.update_rows").fetchall():
                 assignments = ", ".join(f"{name} = u.v{i}" for i, name in enumerate(names) if mask >> i & 1)
                 conn.execute(f"UPDATE main.{spec.name} SET {assignments}, updated_at = ? FROM temp.update_rows u "
                              f"WHERE {spec.name}.id = u.row_id AND u.mask = ?", (now, mask))
-        finally:
-            conn.execute("DELETE FROM temp.update_rows")
 
     def set_creation_stamps(self, stamps: Sequence[tuple[str, str, int, str]]) -> None:
         """Give rows `(table, row_id, hlc, device)` a new creation stamp, in the caller's transaction: a row made

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop.bulk import emptied_after
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
@@ -41,11 +42,6 @@ def _prepare(store: Store) -> None:
     conn.create_function("wardbook_json", 1, _json, deterministic=True)
 
 
-def _clear(store: Store) -> None:
-    for table in ("merge_in", "merge_dec", "merge_win", "merge_vv"):
-        store.conn.execute(f"DELETE FROM temp.{table}")
-
-
 def split(changes: list[Change]) -> tuple[list[Change], list[Change]]:
     """(changes this module may decide, changes the in-order merge must), each list in the changes' order."""
     fields_of: dict[tuple[str, str], set[str]] = {}
@@ -68,7 +64,7 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
     that are missing or deleted here, whose changes the caller merges in order instead."""
     conn = store.conn
     _prepare(store)
-    try:
+    with emptied_after(conn, "merge_in", "merge_dec", "merge_win", "merge_vv"):
         # Straight into the temporary table: `desktop.bulk` stages rows bound for the register's tables, whose pages
         # a statement inside the sync's savepoint journals again; here an executemany costs what the staging did,
         # and the copy after it is saved.
@@ -110,5 +106,3 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
             {"device": device})
         store.writer.write_remote_winners()
         return elsewhere
-    finally:
-        _clear(store)
