@@ -28,6 +28,10 @@ i18n.register(
         "env.denied": {"vi": "không có quyền truy cập", "en": "permission denied"},
         "env.missing": {"vi": "tệp hoặc thư mục không còn tồn tại", "en": "the file or folder does not exist"},
         "env.read_only": {"vi": "ổ đĩa chỉ cho phép đọc", "en": "the disk is read-only"},
+        "env.not_writable": {
+            "vi": "tệp hoặc thư mục chứa nó chỉ cho phép đọc (kiểm tra quyền ghi vào thư mục)",
+            "en": "the file or its folder may only be read (check that the folder may be written to)",
+        },
         "env.not_folder": {"vi": "một phần của đường dẫn không phải thư mục", "en": "part of the path is not a folder"},
         "env.is_folder": {"vi": "đó là một thư mục", "en": "it is a folder"},
         "env.name_too_long": {"vi": "tên tệp quá dài", "en": "the file name is too long"},
@@ -86,7 +90,9 @@ _BY_ERRNO = {
 # WardBook itself (an import, a sync, the other window), never a stranger's program.
 _BY_SQLITE_TEXT = {
     "database or disk is full": "env.disk_full",
-    "attempt to write a readonly database": "env.read_only",
+    # The file or its folder not writable for this user (SQLite cannot make its -wal beside it), or a read-only
+    # disk: SQLite says the same for all, and a folder's permissions are by far the more common.
+    "attempt to write a readonly database": "env.not_writable",
     "disk I/O error": "env.io",
     "unable to open database file": "env.missing",
     "database is locked": "env.register_busy",

@@ -31,7 +31,7 @@ import sqlcipher3
 
 from desktop import files
 from desktop.errors import WardbookError
-from desktop.failures import environment_error
+from desktop.failures import cause_of, environment_error
 from desktop.progress import Cancelled, Progress
 from desktop.security import audit
 from desktop.security.secrets import PassphraseFileSecrets, SecretStore
@@ -78,8 +78,10 @@ def shred(path: Path) -> None:
     size = path.stat().st_size
     with open(path, "r+b") as handle:
         chunk = b"\0" * 1024 * 1024
-        for _ in range(0, size, len(chunk)):
-            handle.write(chunk)
+        # Exactly the file's own bytes: whole chunks past its end made it grow, which a nearly full disk refused,
+        # and every later open of the register failed on the same shred until room was made.
+        for start in range(0, size, len(chunk)):
+            handle.write(chunk[:size - start])
         handle.flush()
         os.fsync(handle.fileno())
     path.unlink()
@@ -485,6 +487,9 @@ def _part(progress: Progress | None, part: int, parts: int) -> Progress | None:
     return told
 
 
+_WRITING_CAUSES = {"env.disk_full", "env.quota", "env.too_big", "env.read_only", "env.not_writable"}
+
+
 def _replace(path: Path, source: Path, secrets: SecretStore | None, progress: Progress | None) -> Path | None:
     """The restore itself (see `restore`), with the register held."""
     if _same_file(source, path):
@@ -519,6 +524,10 @@ def _replace(path: Path, source: Path, secrets: SecretStore | None, progress: Pr
         for leftover in (temp, *(Path(str(temp) + s) for s in SIDE_FILES)):
             leftover.unlink(missing_ok=True)
         if isinstance(error, DATABASE_ERRORS):
+            # Writing the copy beside the register can fail for want of room or of the right to write: that is
+            # this disk's, and the same backup restores once there is room; anything else SQLite says is the backup's.
+            if cause_of(error) in _WRITING_CAUSES:
+                raise environment_error(error, path) or error from error
             raise WardbookError("security.backup_damaged", path=str(source)) from error
         raise
     # The current database is closed and copied: a side file left by a crash must not be replayed on the new one.

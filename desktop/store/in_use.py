@@ -127,13 +127,24 @@ def _take(lock_file: Path, kind: str) -> int | None:
                 os.close(fd)
                 return None
             if _named(fd, lock_file):
-                os.lseek(fd, 0, os.SEEK_SET)
-                os.write(fd, f"{kind} {os.getpid()}".encode("ascii").ljust(_RECORD_BYTES))
+                _write_record(fd, lock_file, kind)
                 return fd
         except BaseException:
             os.close(fd)
             raise
         os.close(fd)  # locked a file its holder removed meanwhile: the lock is the file named so now
+
+
+def _write_record(fd: int, lock_file: Path, kind: str) -> None:
+    """Write the holder's record into the locked `fd`. On a disk full to the last byte the write fails: the lock
+    file goes (nothing is left beside the database) and the error names the register, whose disk it is."""
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, f"{kind} {os.getpid()}".encode("ascii").ljust(_RECORD_BYTES))
+    except OSError as error:
+        with suppress(OSError):
+            os.unlink(lock_file)
+        raise environment_error(error, lock_file.with_suffix("")) or error from error
 
 
 def _give_back(fd: int, lock_file: Path) -> None:

@@ -3,9 +3,12 @@ of files and folders to prove a refused command left them as they were."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,3 +78,28 @@ def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
         return {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in names}
     finally:
         conn.close()
+
+
+@contextmanager
+def mounted_disk(folder: Path, size: str) -> Iterator[Path]:
+    """`folder` as a tmpfs of `size` ("3m"), a disk that fills up for real (needs root and a kernel that lets us
+    mount: the test is skipped otherwise)."""
+    folder.mkdir()
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a small tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("this machine does not allow mounting a tmpfs")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def fill_disk(folder: Path, leave: int) -> None:
+    """Fill the file system of `folder` so that about `leave` bytes stay free (`folder/ballast`)."""
+    stats = os.statvfs(folder)
+    free = stats.f_bavail * stats.f_frsize
+    with open(folder / "ballast", "wb") as handle:
+        handle.write(b"\0" * max(0, free - leave))

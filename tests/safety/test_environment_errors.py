@@ -4,7 +4,6 @@ half written, the real cause never hidden by a secondary error."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -13,34 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.safety.conftest import ROOT, Result
-
-SMALL_DISK = "3m"
+from tests.safety.conftest import ROOT, Result, fill_disk, mounted_disk
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 3 MiB tmpfs (needs root and a kernel that lets us mount; skipped otherwise)."""
-    folder = tmp_path / "small"
-    folder.mkdir()
-    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("mounting a small tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={SMALL_DISK},mode=0700", "tmpfs", str(folder)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("this machine does not allow mounting a tmpfs")
-    try:
+    with mounted_disk(tmp_path / "small", "3m") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
-
-
-def _fill(folder: Path, leave: int) -> None:
-    """Fill the file system of `folder` so that about `leave` bytes stay free."""
-    stats = os.statvfs(folder)
-    free = stats.f_bavail * stats.f_frsize
-    with open(folder / "ballast", "wb") as handle:
-        handle.write(b"\0" * max(0, free - leave))
 
 
 def _one_line_disk_full(result: Result, path: Path) -> None:
@@ -59,7 +38,7 @@ def test_init_on_a_full_disk_leaves_nothing_and_works_once_there_is_room(small_d
                                                                         cli: Callable[..., Result]) -> None:
     """The half-made file used to stay, and was then refused for ever as "not a WardBook database"."""
     db = small_disk / "ward.db"
-    _fill(small_disk, 100_000)
+    fill_disk(small_disk, 100_000)
     _one_line_disk_full(cli("--db", db, "init"), db)
     assert sorted(path.name for path in small_disk.iterdir()) == ["ballast"]
     (small_disk / "ballast").unlink()
@@ -70,7 +49,7 @@ def test_visit_add_on_a_full_disk(small_disk: Path, ward_template: Path, tmp_pat
                                   cli: Callable[..., Result]) -> None:
     db = small_disk / "ward.db"
     assert cli("--db", db, "demo", "--households", "100").code == 0
-    _fill(small_disk, 0)
+    fill_disk(small_disk, 0)
     result = cli("--db", db, "visit", "add", "--household", "HK-00001", "--date", "05/01/2026",
                  "--purpose", "welfare_check", "--findings", "x" * 20000)
     _one_line_disk_full(result, db)
@@ -92,7 +71,7 @@ def test_an_output_on_a_full_disk_leaves_nothing_behind(
 
         command = [*command[:2], sqlite3.connect(ward).execute("SELECT id FROM people LIMIT 1").fetchone()[0],
                    *command[3:]]
-    _fill(small_disk, 0)
+    fill_disk(small_disk, 0)
     target = small_disk / name
     result = cli("--db", ward, *command, target)
     _one_line_disk_full(result, target)
@@ -176,7 +155,7 @@ def test_a_full_disk_while_applying_is_recorded_as_a_full_disk(small_disk: Path,
             for number in range(100):
                 admin.store.writer.insert("households", {"code": f"HK-{number:04d}", "street": f"Đường {number} " * 20})
         admin.sync()
-        _fill(small_disk, leave=16 * 1024)
+        fill_disk(small_disk, leave=16 * 1024)
         with suppress(*ENVIRONMENT_ERRORS):  # the sync may then fail as a whole too: the CLI tells that (above)
             laptop.sync()
         assert laptop.store.conn.execute("SELECT kind, detail FROM sync_errors").fetchall() == [
@@ -207,7 +186,7 @@ def test_a_full_share_is_told_naming_the_shared_folder(small_disk: Path, tmp_pat
         with laptop.store.transaction():
             for number in range(200):
                 laptop.store.writer.insert("households", {"code": f"HK-{number:04d}", "street": f"{number} " * 50})
-        _fill(small_disk, leave=0)
+        fill_disk(small_disk, leave=0)
         with pytest.raises(OSError) as caught:
             laptop.sync()
         told = environment_error(caught.value, None)  # as the CLI and the app tell an OSError

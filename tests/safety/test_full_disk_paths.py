@@ -1,0 +1,143 @@
+"""A disk that fills up at the awkward moments: inside an import's re-indexing, at the register's lock, during a
+restore, while a plain register's old copy is shredded. Each ends in one sentence naming the register and the
+true cause (never a second error's text, never "?", never "the backup is damaged"), and nothing is lost."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop.failures import environment_error
+from desktop.security.database import shred
+from tests.safety.conftest import Result, fill_disk, mounted_disk
+
+PASSPHRASE = "correct horse battery staple"
+
+
+def _rows(db: Path) -> dict[str, int]:
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")]
+        return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+    finally:
+        conn.close()
+
+
+def _sound(db: Path) -> bool:
+    conn = sqlite3.connect(str(db))
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+
+
+def _one_line(result: Result, path: Path, cause: str = "the disk is full") -> None:
+    lines = [line for line in result.err.splitlines() if not line.startswith("Warning:")]
+    assert result.code == 2, result
+    assert lines == [f"Error: Cannot use {path}: {cause}."], result.err
+
+
+@pytest.fixture
+def small_ward(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from desktop.demo import DemoSize, generate_demo_ward
+    from desktop.store import Store
+
+    path = tmp_path_factory.mktemp("small") / "ward.db"
+    with Store.open(path, create=True) as made:
+        generate_demo_ward(made, DemoSize(households=200, seed=3))
+        made.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+def _long_list(folder: Path, households: int) -> Path:
+    lines = ["Họ và tên,Quan hệ với chủ hộ,Năm sinh,Số nhà,Đường,Khu phố"]
+    lines += [f"Hồ Văn Số {n},Chủ hộ,1960,{n},Đường Số 8 {'x' * 200},Khu phố 2" for n in range(1, households + 1)]
+    path = folder / "list.csv"
+    path.write_text("\n".join(lines), encoding="utf-8-sig")
+    return path
+
+
+@pytest.mark.parametrize("leave", [1_500_000, 3_500_000])
+def test_a_disk_filling_while_an_import_reindexes_is_told_as_a_full_disk(
+    small_ward: Path, tmp_path: Path, cli: Callable[..., Result], leave: int
+) -> None:
+    """SQLite rolls the whole transaction back on a full disk, and the search's work table made inside it with
+    it: emptying that table afterwards failed with "no such table", shown as a traceback."""
+    listing = _long_list(tmp_path, 5000)
+    with mounted_disk(tmp_path / "disk", "20m") as disk:
+        db = disk / "ward.db"
+        shutil.copy(small_ward, db)
+        before = _rows(db)
+        fill_disk(disk, leave)
+        result = cli("--db", db, "import", listing, "--create-areas")
+        (disk / "ballast").unlink()
+        _one_line(result, db)
+        assert _sound(db) and _rows(db) == before
+        assert cli("--db", db, "import", listing, "--create-areas").code == 0
+
+
+def test_a_disk_full_to_the_last_byte_at_the_registers_lock_names_the_register(
+    small_ward: Path, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    """A restore takes the register's lock first; its record could not be written: "Cannot use ?" and an empty
+    lock file left beside the register."""
+    backup = tmp_path / "backup.db"
+    shutil.copy(small_ward, backup)
+    with mounted_disk(tmp_path / "disk", "12m") as disk:
+        db = disk / "ward.db"
+        shutil.copy(small_ward, db)
+        fill_disk(disk, 0)
+        result = cli("--db", db, "restore", backup)
+        left = sorted(path.name for path in disk.iterdir())
+        (disk / "ballast").unlink()
+    _one_line(result, db)
+    assert left == ["ballast", "ward.db"]
+
+
+@pytest.mark.parametrize("leave", [1_000_000, 5_000_000])
+def test_a_restore_onto_a_full_disk_does_not_call_the_backup_damaged(
+    ward_template: Path, tmp_path: Path, cli: Callable[..., Result], leave: int
+) -> None:
+    backup = tmp_path / "backup.db"
+    with mounted_disk(tmp_path / "disk", "80m") as disk:
+        db = disk / "ward.db"
+        shutil.copy(ward_template, db)
+        assert cli("--db", db, "backup", backup).code == 0
+        before = _rows(db)
+        fill_disk(disk, leave)
+        result = cli("--db", db, "restore", backup)
+        (disk / "ballast").unlink()
+        _one_line(result, db)
+        assert _sound(db) and _rows(db) == before
+        assert cli("--db", db, "restore", backup).code == 0  # the very same backup: it never was damaged
+
+
+def test_shredding_a_file_on_a_nearly_full_disk_does_not_need_room(tmp_path: Path) -> None:
+    """The overwrite wrote whole 1 MiB chunks past the file's end: the file grew, a nearly full disk refused, and
+    a plain register's old copy stayed (every later open tried again and failed)."""
+    with mounted_disk(tmp_path / "disk", "4m") as disk:
+        plain = disk / "ward.db.plain-old"
+        plain.write_bytes(b"Nguy\xe1\xbb\x85n" * 200_000)  # 1.6 MB, not a whole number of chunks
+        fill_disk(disk, 16_384)
+        shred(plain)
+        assert not plain.exists()
+
+
+def test_a_register_whose_folder_cannot_be_written_is_not_called_a_read_only_disk(tmp_path: Path) -> None:
+    """SQLite says "attempt to write a readonly database" for a file or folder without the right to write as
+    for a read-only disk; the first is by far the more common, and the user is sent to the folder's rights."""
+    db = tmp_path / "ward.db"
+    sqlite3.connect(str(db)).executescript("CREATE TABLE t (x); PRAGMA journal_mode = DELETE;")
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        conn.execute("INSERT INTO t VALUES (1)")
+    told = environment_error(raised.value, db)
+    assert told is not None
+    assert "ổ đĩa" not in told.message("vi")  # "the disk"
+    assert told.message("en") == (f"Cannot use {db}: the file or its folder may only be read (check that the folder "
+                                  "may be written to).")
