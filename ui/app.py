@@ -101,6 +101,7 @@ def _session(app: QCoreApplication, options: argparse.Namespace, path: Path, key
     from PySide6.QtCore import QSettings
 
     from ui.crash import install_error_hook
+    from ui.first_start import DemoNotMade
     from ui.keys import GaveUp, app_secrets
     from ui.workers import stop_all
 
@@ -115,6 +116,9 @@ def _session(app: QCoreApplication, options: argparse.Namespace, path: Path, key
     except WardbookError as error:
         _report(error.message(), interactive)
         return 2
+    except DemoNotMade as error:
+        _report(str(error), interactive)
+        return 2
     if store is None:
         return 1  # the officer closed the first-start or the login dialog
     window = build_window(store, language, secrets=secrets, settings=settings)
@@ -123,7 +127,7 @@ def _session(app: QCoreApplication, options: argparse.Namespace, path: Path, key
     try:
         if options.self_test:
             return self_test(window)
-        install_error_hook(path.parent)
+        install_error_hook(path.parent, path)
         return app.exec()
     finally:
         stop_all()  # no job may outlive the store it reads, nor Qt and Python as they tear down

@@ -29,6 +29,7 @@ CRASH_LOG = "crash.log"
 ERROR_LOG = "errors.log"
 _open_logs: list[TextIO] = []  # faulthandler writes to the descriptor when the process dies: keep it open
 _error_log: Path | None = None  # where the error hook writes tracebacks, once installed
+_register: Path | None = None  # the register the session works on, once the hook is installed
 
 
 def enable_crash_log(folder: Path) -> Path:
@@ -54,24 +55,25 @@ def _logger(folder: Path) -> logging.Logger:
     return logger
 
 
-def install_error_hook(folder: Path) -> None:
+def install_error_hook(folder: Path, register: Path | None = None) -> None:
     """Every exception that escapes a slot becomes a message box, never a closed window.
 
     A core refusal (`WardbookError`) and an environment failure (disk full, permission denied) show their
-    own message; anything else is a bug: its traceback goes to `errors.log`, the user reads a plain sentence
-    (no exception text) naming that file.
+    own message, naming `register` where SQLite names no file; anything else is a bug: its traceback goes to
+    `errors.log`, the user reads a plain sentence (no exception text) naming that file.
     """
-    global _error_log
+    global _error_log, _register
     previous = sys.excepthook
     logger = _logger(folder)
     _error_log = folder / ERROR_LOG
+    _register = register
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if not isinstance(error, Exception):  # KeyboardInterrupt, SystemExit: not ours to keep alive
             previous(kind, error, trace)
             return
         parent = QApplication.activeWindow()
-        told = error if isinstance(error, WardbookError) else environment_error(error, None)
+        told = error if isinstance(error, WardbookError) else _environment_told(error)
         if told is not None:
             show_error(parent, told)
             return
@@ -102,8 +104,14 @@ def job_failure_text(error: Exception) -> str:
     """What the user reads when a background job (a sync, a report, an import) fails with something other than
     a core refusal: the environment's cause in words (a folder gone, a full disk), or, for a bug, the sentence
     of the error dialog with the traceback written to `errors.log` — never the exception's own text."""
-    told = environment_error(error, None)
+    told = _environment_told(error)
     if told is not None:
         return told.message()
     logging.getLogger("wardbook.errors").error("Uncaught exception in a background job", exc_info=error)
     return _bug_text(_error_log)
+
+
+def _environment_told(error: BaseException) -> WardbookError | None:
+    """`error` in words when it is the environment's. SQLite's errors name no file ("database or disk is full"):
+    theirs is the register's disk, so the register is named, not "?"; a system error names its own file."""
+    return environment_error(error, None if isinstance(error, OSError) else _register)

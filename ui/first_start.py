@@ -58,8 +58,14 @@ class FirstStartDialog(QDialog):
         self.accept()
 
 
+class DemoNotMade(Exception):
+    """The demo ward could not be made (a full disk, a folder that cannot be written): `str(error)` is the sentence
+    the officer reads. Told, not dropped: the app used to end as if the officer had closed the dialog."""
+
+
 def make_demo(path: Path, households: int, *, interactive: bool, secrets: SecretStore | None = None) -> bool:
-    """Generate the demo ward into a new database at `path` in a worker; False if cancelled or failed."""
+    """Generate the demo ward into a new database at `path` in a worker; False if cancelled, DemoNotMade if it
+    failed."""
     from desktop.demo import DemoSize, generate_demo_ward  # only a first start makes a demo: not at every start
 
     def job(progress: workers.Progress, cancelled: workers.Cancelled) -> None:
@@ -80,15 +86,21 @@ def make_demo(path: Path, households: int, *, interactive: bool, secrets: Secret
         dialog.setMinimumDuration(0)
         dialog.show()  # at once: the generator's first progress can take a while to come, on a blank screen
 
+    failure: list[str] = []
+
     def finish(ok: bool) -> None:
         outcome["ok"] = ok
         loop.quit()
+
+    def fail(message: str) -> None:
+        failure.append(message)
+        finish(False)
 
     worker = workers.start(
         job,
         progress=lambda done, total, _m: dialog.setValue(done) if dialog else None,
         finished=lambda _r: finish(True),
-        failed=lambda _m: finish(False),
+        failed=fail,
         cancelled=lambda: finish(False),
     )
     if dialog is not None:
@@ -96,6 +108,8 @@ def make_demo(path: Path, households: int, *, interactive: bool, secrets: Secret
     loop.exec()  # results arrive as queued signals, so they cannot be missed before this loop runs
     if dialog is not None:
         dialog.close()
+    if failure:
+        raise DemoNotMade(failure[0])
     return outcome.get("ok", False)
 
 
@@ -113,9 +127,19 @@ def ensure_database(
             if not dialog.exec():
                 return None
             choice = dialog.choice or "demo"
-        if choice == "demo" and not make_demo(path, demo_households, interactive=interactive, secrets=secrets):
-            for leftover in (path, *(path.with_name(path.name + suffix) for suffix in SIDE_FILES)):
-                leftover.unlink(missing_ok=True)
-            return None
+        if choice == "demo":
+            try:
+                made = make_demo(path, demo_households, interactive=interactive, secrets=secrets)
+            except DemoNotMade:
+                _remove_half_made(path)
+                raise
+            if not made:
+                _remove_half_made(path)
+                return None
         created = True
     return open_database(path, secrets, create=True), created
+
+
+def _remove_half_made(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in SIDE_FILES)):
+        leftover.unlink(missing_ok=True)

@@ -67,6 +67,26 @@ def test_a_full_disk_in_a_slot_is_told_as_such(window, qtbot, tmp_path, monkeypa
     assert not (tmp_path / ERROR_LOG).read_text("utf-8")  # not a bug: nothing to send anyone
 
 
+@pytest.mark.qt_no_exception_capture
+def test_a_full_register_disk_names_the_register(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SQLite's "database or disk is full" names no file: the message named "?", in a slot and in a job."""
+    import sqlite3
+
+    from ui.crash import install_error_hook, job_failure_text
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    register = tmp_path / "ward.db"
+    install_error_hook(tmp_path, register)
+    full = sqlite3.OperationalError("database or disk is full")
+    told = f"Không dùng được {register}: ổ đĩa đã đầy."
+    assert job_failure_text(full) == told
+    qtbot.mouseClick(_failing_button(window, full), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(_boxes("errorBox")), timeout=5000)
+    box = _boxes("errorBox")[0]
+    assert box.text() == told
+    box.close()
+
+
 @pytest.mark.skipif(os.name != "posix", reason="a segfault by signal")
 def test_a_native_crash_leaves_its_stacks_in_the_crash_log(tmp_path: Path) -> None:
     script = (

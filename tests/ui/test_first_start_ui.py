@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -139,3 +140,18 @@ def test_the_first_admin_names_the_ward_printed_on_reports(language, owned, stor
     admin.create_button.click()
     assert admin.actor is not None, admin.error.text()
     assert ward_name(store) == "Phường Bình Tây" and not missing_ward_name(store)
+
+
+def test_a_demo_that_cannot_be_made_is_told_not_dropped(language, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """On a nearly full disk the demo ward failed and the app ended as if the officer had closed the dialog."""
+    from tests.safety.conftest import fill_disk, mounted_disk
+    from ui.first_start import DemoNotMade, ensure_database
+
+    with mounted_disk(tmp_path / "disk", "3m") as disk:
+        path = disk / "ward.db"
+        fill_disk(disk, 50_000)
+        with pytest.raises(DemoNotMade) as failed:
+            ensure_database(path, interactive=False, demo_households=2000, secrets=None)
+        left = sorted(entry.name for entry in disk.iterdir())
+    assert str(failed.value) == f"Không dùng được {path}: ổ đĩa đã đầy."
+    assert left == ["ballast"]
