@@ -441,6 +441,17 @@ def xlsx_bytes(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+def xlsx_value(value: object) -> object:
+    """`value` as an XLSX cell can hold it: a text without control characters (openpyxl refuses them, and the whole
+    export failed). The write path never stores them; a register that took one in from another laptop before such
+    values were refused may hold one, and its exports must still work."""
+    if isinstance(value, str) and not value.isprintable():
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
 def xlsx_text(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> list[object]:
     """A row for a write-only sheet with its texts as text cells, never formulas or error values (see
     `xlsx_bytes`: a write-only sheet writes each row as it is appended, so it cannot be corrected there)."""
@@ -449,7 +460,7 @@ def xlsx_text(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> list[objec
     row: list[object] = []
     for value in values:
         if isinstance(value, str):
-            cell = WriteOnlyCell(sheet, value)
+            cell = WriteOnlyCell(sheet, xlsx_value(value))
             cell.data_type = "s"
             value = cell
         row.append(value)

@@ -19,6 +19,7 @@ def _rows(values: list[object]) -> list[list[object]]:
     ("visits", "outcome", ["met", "robbed", ["met"], None, "not_home", 1], {1, 2, 5}),
     ("visits", "purposes", ["welfare_check,mediation", "welfare_check,theft", "", None], {1, 2}),
     ("households", "street", ["Lê Lợi", "x" * (MAX_TEXT + 1), {"a": 1}, None], {1, 2}),
+    ("households", "street", ["Lê Lợi", "Lê\x01Lợi", "a\x00b", "dãy 2\nnhà sau\tx", "x\ud800", "\x1f"], {1, 2, 4, 5}),
     ("households", "deleted_hlc", [1, 2**64, None], {1}),
 ])
 def test_each_value_a_write_path_would_never_store_is_found(table: str, field: str, values: list[object],

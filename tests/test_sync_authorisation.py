@@ -408,6 +408,25 @@ def test_values_the_write_path_never_stores_are_refused_and_the_review_still_pri
     assert (tmp_path / "review.pdf").stat().st_size > 1000
 
 
+def test_control_characters_from_another_laptop_are_refused_and_exports_still_work(tmp_path: Path) -> None:
+    """The write path never stores a control character; a hand-edited laptop sent one in a street, and every
+    laptop that took it in could no longer export the households to Excel (openpyxl refuses the character)."""
+    from desktop.io.exporter import export
+
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    station.forge("households", station.household, "update", {"street": "Lê\x01Lợi"})
+    station.forge("households", "h-nul", "insert", {"code": "HK-NUL", "street": "Hai\x00Bà Trưng"})
+    station.forge("households", "h-ok", "insert", {"code": "HK-OK", "street": "Trần Phú\ndãy 2\tnhà sau"})
+    station.sync_laptop()
+
+    _, report = station.sync_admin()
+    assert report.errors == [] and report.refused == 2
+    streets = [row[0] for row in station.admin.conn.execute("SELECT street FROM households")]
+    assert "Trần Phú\ndãy 2\tnhà sau" in streets and not any("\x00" in s or "\x01" in s for s in streets if s)
+    export(station.admin, "households", tmp_path / "households.xlsx")
+    assert (tmp_path / "households.xlsx").stat().st_size > 1000
+
+
 def test_a_period_or_a_day_of_another_shape_is_no_value_of_the_field() -> None:
     from desktop.store.tables import invalid_rows
 

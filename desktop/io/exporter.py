@@ -136,7 +136,7 @@ def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: st
         sheet.title = kind
         sheet.append(headers)
         for row in rows:
-            sheet.append(row)
+            sheet.append([files.xlsx_value(value) for value in row])
         sheet.freeze_panes = "A2"
         files.write_bytes(path, files.xlsx_bytes(book), kind="xlsx")
     else:

@@ -135,7 +135,7 @@ def check_number(value: object, field: str, *, low: float, high: float, part: st
 
 # Control characters other than tab and line breaks, and lone surrogates (which no text can be saved with). One
 # search in C: a loop over the characters in Python was a tenth of importing a ward's list.
-_BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
 def check_text(value: str | None, field: str, *, limit: int, required: bool = False,
@@ -147,7 +147,7 @@ def check_text(value: str | None, field: str, *, limit: int, required: bool = Fa
         return None if value is None else value
     if len(value) > limit:
         raise _refusal("register.too_long", field, part, length=len(value), limit=limit)
-    if _BAD_CHARACTERS.search(value):
+    if BAD_CHARACTERS.search(value):
         raise _refusal("register.bad_characters", field, part)
     return value
 

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
+from typing import cast
 
 from desktop.household_flags import HOUSEHOLD_FLAGS
-from desktop.register.validation import MAX_COUNT, MAX_VND, MAX_YEAR, MIN_YEAR
+from desktop.register.validation import BAD_CHARACTERS, MAX_COUNT, MAX_VND, MAX_YEAR, MIN_YEAR
 
 META_FIELDS = ("id", "created_at", "updated_at", "deleted_hlc", "created_hlc", "created_device")
 
@@ -415,7 +416,7 @@ def _value_check(table: str, name: str, kind: type) -> Callable[[object], bool]:
         if (table, name) in PERIOD_FIELDS:
             return lambda value: type(value) is str and _is_period(value)
         if choices is None:
-            return lambda value: type(value) is str and len(value) <= MAX_TEXT
+            return _plain_text
         allowed = frozenset(choices)
         if (table, name) in SET_FIELDS:
             return lambda value: type(value) is str and set(value.split(",")) <= allowed
@@ -423,6 +424,19 @@ def _value_check(table: str, name: str, kind: type) -> Callable[[object], bool]:
     if kind is int:
         return lambda value: type(value) is int and _INT_RANGE[0] <= value <= _INT_RANGE[1]
     return lambda value: type(value) in (int, float) and -MAX_NUMBER <= value <= MAX_NUMBER  # type: ignore[operator]
+
+
+def _plain_text(value: object) -> bool:
+    """Free text: not longer than `MAX_TEXT`, and without the control characters the write path never stores (one
+    of them stopped every export to Excel on the laptops that took it in)."""
+    return type(value) is str and len(value) <= MAX_TEXT and not BAD_CHARACTERS.search(value)
+
+
+def _plain_texts(values: set[object]) -> bool:
+    """`_plain_text` of every one of `values` (all str), with one search for control characters over them all:
+    a first sync checks every name and address of the ward."""
+    strings = cast(set[str], values)
+    return all(len(value) <= MAX_TEXT for value in strings) and not BAD_CHARACTERS.search("\n".join(strings))
 
 
 def _column_ok(rows: list[list[object]], at: int, check: Callable[[object], bool], types: frozenset[type]) -> bool:
@@ -434,4 +448,6 @@ def _column_ok(rows: list[list[object]], at: int, check: Callable[[object], bool
     except TypeError:  # a list or an object among the values: not hashable, and not a value of any field
         return False
     distinct.discard(None)
-    return set(map(type, distinct)) <= types and all(map(check, distinct))
+    if not set(map(type, distinct)) <= types:
+        return False
+    return _plain_texts(distinct) if check is _plain_text else all(map(check, distinct))
