@@ -39,6 +39,18 @@ def test_codes_run_on_from_this_laptops_letters(store: Store) -> None:
     assert _code(store, third) == f"{prefix}-00042"
 
 
+def test_a_code_with_an_endless_number_does_not_make_every_new_code_the_same(store: Store) -> None:
+    """Another laptop sent (or an officer typed) a code of this laptop's letters with 25 digits: SQLite's integer
+    stopped at its top, and every household made after it got one and the same code."""
+    area = add_area(store, "Khu phố 1")
+    prefix = code_prefix(store.device_id)
+    add_household(store, area_id=area, house_no="1", street="Lê Lợi", head_name="Nguyễn Văn An",
+                  code=f"{prefix}-{'9' * 25}")
+    made = [_code(store, add_household(store, area_id=area, house_no=str(n), street="Lê Lợi",
+                                       head_name=f"Trần Văn Số {n}")) for n in (2, 3, 4)]
+    assert made == [f"{prefix}-00001", f"{prefix}-00002", f"{prefix}-00003"]
+
+
 def test_laptops_draw_different_letters_without_asking_each_other() -> None:
     prefixes = {code_prefix(str(uuid.UUID(int=n * 0x9E3779B97F4A7C15_F39CC0605CEDC834 % 2**128))) for n in range(1, 41)}
     assert all(len(p) == 3 and set(p) <= set(CODE_LETTERS) for p in prefixes)

@@ -31,6 +31,10 @@ MAX_CODE = 40
 # households are "HK-00001"…: two letters, never a laptop's.
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_DIGITS = 5
+# The longest number a laptop's codes are counted from: a laptop gives a few thousand codes in its life, and a
+# code beyond this (sent by another laptop, or typed) is no number of this laptop's. Counting one such as
+# "HSL-999…9" (25 digits) made SQLite's integer stop at its top, and every new household got the same code.
+MAX_CODE_DIGITS = 9
 DEMO_PREFIX = "HK"
 CODE_PREFIX = "sync.code_prefix"  # setting: the letters the station's roster gave this laptop
 
@@ -62,8 +66,8 @@ def new_codes(store: Store) -> Iterator[str]:
     window) may be adding households, and a number read before waiting for its lock was given to two."""
     prefix = store.setting(CODE_PREFIX) or code_prefix(store.device_id)
     row = store.conn.execute(
-        "SELECT max(CAST(substr(code, ?) AS INTEGER)) FROM households WHERE code GLOB ?",
-        (len(prefix) + 2, f"{prefix}-[0-9]*"),
+        "SELECT max(CAST(substr(code, ?) AS INTEGER)) FROM households WHERE code GLOB ? AND length(code) <= ?",
+        (len(prefix) + 2, f"{prefix}-[0-9]*", len(prefix) + 1 + MAX_CODE_DIGITS),
     ).fetchone()
     number = int(row[0] or 0)
     while True:
