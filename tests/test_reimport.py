@@ -12,7 +12,8 @@ import pytest
 
 from desktop.io.importer import import_file
 from desktop.io.plan import ImportPlan
-from desktop.register.households import add_area
+from desktop.register.households import add_area, move_out_person, set_flags
+from desktop.register.members import update_person
 from desktop.store import Store
 from tests.test_import_export import write_csv
 
@@ -76,3 +77,73 @@ def test_namesakes_nothing_tells_apart_are_told_and_left_as_they_are(ward: Store
     assert "2 người cùng tên" in told[0]
     assert result is not None and (result.added_people, result.updated_people, result.moved_out_people) == (0, 0, 0)
     assert _people(ward) == before
+
+
+FLAG_HEADER = ["STT", "Họ và tên", "Quan hệ với chủ hộ", "Năm sinh", "SĐT", "Số nhà", "Đường", "Khu phố",
+               "Hộ nghèo"]
+AN = ["1", "Nguyễn Văn An", "Chủ hộ", "1960", "0903111222", "12", "Lê Lợi", "KP1", ""]
+BINH = ["2", "Trần Thị Bình", "Vợ", "1962", "", "12", "Lê Lợi", "KP1", ""]
+
+
+def _household(store: Store) -> tuple[object, ...]:
+    return tuple(store.conn.execute(
+        "SELECT h.flag_poor, h.street, p.phone FROM households h JOIN people p ON p.id = h.head_person_id"
+    ).fetchone())
+
+
+def test_importing_the_list_again_does_not_undo_what_the_officer_entered(ward: Store, tmp_path: Path) -> None:
+    """The officer ticks "Hộ nghèo" and corrects the head's phone in the app; last month's list imported again
+    keeps both (an empty flag cell is no "no"), tells each value kept with the file's, and the summary counts
+    them in words."""
+    path = write_csv(tmp_path / "ds.csv", [FLAG_HEADER, AN, BINH])
+    import_file(ward, path)
+    household, head = ward.conn.execute("SELECT id, head_person_id FROM households").fetchone()
+    set_flags(ward, household, ["poor"])
+    update_person(ward, head, full_name="Nguyễn Văn An", birth_year=1960, phone="0909999888", relation="Chủ hộ")
+    plan, rehearsal = import_file(ward, path, dry_run=True)
+    told = _told(plan)
+    assert ("Dòng 2, cột SĐT: Nguyễn Văn An: giữ '0909999888' đã nhập trong ứng dụng, không thay bằng '0903111222' "
+            "của tệp. Nếu tệp đúng, sửa trong sổ.") in told, told
+    assert rehearsal is not None and "Giữ 1 giá trị đã nhập trong ứng dụng ở 1 hộ" in rehearsal.summary("vi")
+    plan, result = import_file(ward, path)
+    assert _household(ward) == (1, "Lê Lợi", "0909999888")
+    assert result is not None and (result.updated_people, result.skipped_people) == (0, 2)
+    assert result.summary("en").endswith("Of the households already there, 0 updated. Kept 1 values entered in "
+                                         "the app in 1 households where the file differs (see each row in the "
+                                         "check's list).")
+
+
+def test_a_flag_entered_in_the_app_is_kept_over_a_no_in_the_list(ward: Store, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "ds.csv", [FLAG_HEADER, AN, BINH])
+    import_file(ward, path)
+    set_flags(ward, ward.conn.execute("SELECT id FROM households").fetchone()[0], ["poor"])
+    plan, result = import_file(ward, write_csv(tmp_path / "no.csv", [FLAG_HEADER, [*AN[:8], "không"], BINH]))
+    assert _household(ward)[0] == 1
+    assert any("Hộ 12 Lê Lợi: giữ 'có' đã nhập trong ứng dụng, không thay bằng 'không' của tệp" in m
+               for m in _told(plan)), _told(plan)
+    assert result is not None and "Giữ 1 giá trị đã nhập trong ứng dụng ở 1 hộ" in result.summary("vi")
+
+
+def test_a_later_list_still_corrects_what_an_earlier_list_gave(ward: Store, tmp_path: Path) -> None:
+    """Values that came from a list are the list's to correct: the poor flag ticked and a new phone in June's
+    list are written, and again in July's; the households updated are counted in the summary."""
+    import_file(ward, write_csv(tmp_path / "may.csv", [FLAG_HEADER, AN, BINH]))
+    june = [FLAG_HEADER, [*AN[:4], "0911000111", *AN[5:8], "x"], BINH]
+    plan, result = import_file(ward, write_csv(tmp_path / "june.csv", june))
+    assert _household(ward) == (1, "Lê Lợi", "0911000111"), _told(plan)
+    assert result is not None and result.updated_people == 1
+    assert "Trong các hộ đã có, 1 hộ được cập nhật." in result.summary("vi")
+    july = [FLAG_HEADER, [*AN[:4], "0922000222", *AN[5:8], "không"], BINH]
+    plan, result = import_file(ward, write_csv(tmp_path / "july.csv", july))
+    assert _household(ward) == (0, "Lê Lợi", "0922000222"), _told(plan)
+    assert not [p for p in plan.problems if p.msg_id.startswith("io.kept")]
+
+
+def test_someone_marked_moved_out_in_the_app_stays_moved_out(ward: Store, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "ds.csv", [FLAG_HEADER, AN, BINH])
+    import_file(ward, path)
+    binh = ward.conn.execute("SELECT id FROM people WHERE full_name = 'Trần Thị Bình'").fetchone()[0]
+    move_out_person(ward, binh, "2026-03-01")
+    plan, _ = import_file(ward, path)
+    assert ward.conn.execute("SELECT moved_out_on FROM people WHERE id = ?", (binh,)).fetchone() == ("2026-03-01",)
+    assert any("Trần Thị Bình (hộ 12 Lê Lợi) đã được đánh dấu chuyển đi trong ứng dụng" in m for m in _told(plan))

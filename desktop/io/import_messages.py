@@ -11,5 +11,35 @@ i18n.register(
                   "the row is not written. Give the birth year, gender or ID number to tell them apart and import "
                   "again.",
         },
+        "io.kept_entered": {
+            "vi": "{whom}: giữ '{kept}' đã nhập trong ứng dụng, không thay bằng '{given}' của tệp. Nếu tệp đúng, "
+                  "sửa trong sổ.",
+            "en": "{whom}: keeps '{kept}' as entered in the app instead of the file's '{given}'. If the file is "
+                  "right, correct it in the register.",
+        },
+        "io.kept_moved_out": {
+            "vi": "{name} (hộ {household}) đã được đánh dấu chuyển đi trong ứng dụng: vẫn giữ là đã chuyển đi dù "
+                  "tệp còn ghi. Nếu người này đã về lại, sửa trong sổ.",
+            "en": "{name} (household {household}) was marked moved out in the app: kept so, though the file still "
+                  "lists them. If they have come back, correct it in the register.",
+        },
+        "io.household_named": {"vi": "Hộ {household}", "en": "Household {household}"},
+        "io.yes": {"vi": "có", "en": "yes"},
+        "io.no": {"vi": "không", "en": "no"},
+        "io.blank": {"vi": "(trống)", "en": "(empty)"},
+        "io.households_updated": {
+            "vi": "Trong các hộ đã có, {updated} hộ được cập nhật.",
+            "en": "Of the households already there, {updated} updated.",
+        },
+        "io.households_to_update": {
+            "vi": "Trong các hộ đã có, {updated} hộ sẽ được cập nhật.",
+            "en": "Of the households already there, {updated} would be updated.",
+        },
+        "io.kept_summary": {
+            "vi": "Giữ {kept} giá trị đã nhập trong ứng dụng ở {households} hộ, khác với tệp (xem từng dòng trong "
+                  "danh sách kiểm tra).",
+            "en": "Kept {kept} values entered in the app in {households} households where the file differs (see "
+                  "each row in the check's list).",
+        },
     }
 )

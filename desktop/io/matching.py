@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
+from desktop import i18n
 from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.io import import_messages  # noqa: F401  (registers the messages of matching)
 from desktop.io.plan import (
@@ -32,6 +33,7 @@ from desktop.io.plan import (
     Problem,
     household_label,
 )
+from desktop.io.provenance import Provenance
 from desktop.io.rows import RowReader
 from desktop.search.folding import fold_words as fold
 from desktop.store import Store
@@ -232,6 +234,81 @@ def _only_best(scores: dict[int, int]) -> int | None:
     top = max(scores.values())
     best = [key for key, score in scores.items() if score == top]
     return best[0] if len(best) == 1 else None
+
+
+# The file's column of each field a list corrects, to name it as the file does in what the check tells.
+_HOUSEHOLD_COLUMN_OF = {"phone": "household_phone", "area_id": "area"}
+_PERSON_COLUMN_OF = {"relation_to_head": "relation"}
+KEPT_MESSAGES = ("io.kept_entered", "io.kept_moved_out")
+
+
+def keep_entered(store: Store, plan: ImportPlan, households: list[PlannedHousehold],
+                 readers: dict[str, RowReader]) -> None:
+    """Of the corrections a list makes, take out those over a value an officer entered since (`provenance`):
+    re-importing last month's list must not untick "Hộ nghèo", put back an old phone or an old spelling of the
+    street, or bring back in someone marked moved out. Each value kept is told on its row with both values, so
+    the clerk sees what the list says differently and corrects the register if the list is right; the
+    import's summary counts them (`kept_counts`)."""
+    provenance = Provenance(store)
+    matched = [planned for planned in households if planned.existing_id and planned.changes]
+    rows = [(planned, person) for planned in households for person in planned.people
+            if person.existing_id and person.changes]
+    held = provenance.entered_since("households", {str(h.existing_id): set(h.changes) for h in matched})
+    people = provenance.entered_since("people", {str(p.existing_id): set(p.changes) for _, p in rows})
+    current = {**_current(store, "households", held), **_current(store, "people", people)}
+    areas = {str(key): str(name) for key, name in store.conn.execute("SELECT id, name FROM areas")}
+    for planned in matched:
+        whom = i18n.tr("io.household_named", household=household_label(planned))
+        for name in sorted(held.get(str(planned.existing_id), ())):
+            _keep(readers[planned.key], planned, planned.first_row, _HOUSEHOLD_COLUMN_OF.get(name, name), name,
+                  planned.changes, current[str(planned.existing_id)].get(name), whom, areas)
+    for planned, person in rows:
+        for name in sorted(people.get(str(person.existing_id), ())):
+            _keep(readers[planned.key], planned, person.row, _PERSON_COLUMN_OF.get(name, name), name,
+                  person.changes, current[str(person.existing_id)].get(name), str(person.fields["full_name"]), areas)
+
+
+def kept_counts(plan: ImportPlan) -> tuple[int, int]:
+    """How many of the register's values an import keeps over the list's (`keep_entered`), and in how many
+    households."""
+    kept = [problem for problem in plan.problems if problem.msg_id in KEPT_MESSAGES]
+    return len(kept), len({problem.params["household"] for problem in kept})
+
+
+def _current(store: Store, table: str, rows: dict[str, set[str]]) -> dict[str, dict[str, object]]:
+    """The register's present values of the given fields of rows (row id → field names)."""
+    names = sorted({name for fields in rows.values() for name in fields})
+    if not names:
+        return {}
+    cursor = store.conn.execute(f"SELECT t.id, {', '.join('t.' + name for name in names)} FROM json_each(?) k "
+                                f"JOIN {table} t ON t.id = k.value", (json.dumps(sorted(rows)),))
+    return {str(values[0]): dict(zip(names, values[1:], strict=True)) for values in cursor}
+
+
+def _keep(reader: RowReader, planned: PlannedHousehold, row: int, column: str, name: str,
+          changes: dict[str, object], kept: object, whom: str, areas: dict[str, str]) -> None:
+    """Drop one correction and tell the clerk which value stays and what the list gives instead, in the column
+    the file gives it."""
+    given = changes.pop(name)
+    household = household_label(planned)
+    if name == "moved_out_on":
+        reader.problem(row, "full_name", "io.kept_moved_out", blocking=False, name=whom, household=household)
+        return
+    reader.problem(row, column, "io.kept_entered", blocking=False, whom=whom,
+                   household=household, kept=_shown(name, kept, areas), given=_shown(name, given, areas))
+
+
+def _shown(name: str, value: object, areas: dict[str, str]) -> object:
+    """A value as the clerk reads it: a flag as yes or no, a gender and a khu phố by name, nothing as "(trống)"."""
+    if name.startswith("flag_"):
+        return i18n.Ref("io.yes" if value else "io.no")
+    if value is None or value == "":
+        return i18n.Ref("io.blank")
+    if name == "gender":
+        return i18n.Ref(f"gender.{value}")
+    if name == "area_id":
+        return areas.get(str(value), "")
+    return value
 
 
 def _tell_second_head_or_spouse(plan: ImportPlan, planned: PlannedHousehold, reader: RowReader,
