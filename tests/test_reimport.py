@@ -12,7 +12,7 @@ import pytest
 
 from desktop.io.importer import import_file
 from desktop.io.plan import ImportPlan
-from desktop.register.households import add_area, move_out_person, set_flags
+from desktop.register.households import add_area, move_out_person, set_flags, update_household
 from desktop.register.members import update_person
 from desktop.store import Store
 from tests.test_import_export import write_csv
@@ -147,3 +147,47 @@ def test_someone_marked_moved_out_in_the_app_stays_moved_out(ward: Store, tmp_pa
     plan, _ = import_file(ward, path)
     assert ward.conn.execute("SELECT moved_out_on FROM people WHERE id = ?", (binh,)).fetchone() == ("2026-03-01",)
     assert any("Trần Thị Bình (hộ 12 Lê Lợi) đã được đánh dấu chuyển đi trong ứng dụng" in m for m in _told(plan))
+
+
+ADDRESS_HEADER = ["STT", "Họ và tên", "Quan hệ với chủ hộ", "Năm sinh", "Số nhà", "Đường", "Khu phố"]
+FAMILY = [["1", "Nguyễn Văn An", "Chủ hộ", "1960", "12", "Lê Văn Sĩ", "KP1"],
+          ["2", "Trần Thị Bình", "Vợ", "1962", "12", "Lê Văn Sĩ", "KP1"]]
+
+
+def test_a_street_corrected_in_the_app_does_not_make_the_list_a_second_household(ward: Store,
+                                                                                 tmp_path: Path) -> None:
+    """The officer corrects "Lê Văn Sĩ" to "Lê Văn Sỹ" in the app; the old list imported again is that household
+    (same head, birth year, wife, house number, khu phố): it updates it, keeps the officer's spelling, and says so."""
+    path = write_csv(tmp_path / "ds.csv", [ADDRESS_HEADER, *FAMILY])
+    import_file(ward, path)
+    household, area = ward.conn.execute("SELECT id, area_id FROM households").fetchone()
+    update_household(ward, household, area_id=area, house_no="12", street="Lê Văn Sỹ")
+    plan, result = import_file(ward, path)
+    assert result is not None and (result.added_households, result.merged_households, result.added_people) == (
+        0, 1, 0), _told(plan)
+    assert ward.conn.execute("SELECT street FROM households").fetchall() == [("Lê Văn Sỹ",)]
+    told = _told(plan)
+    assert any(m.startswith("Dòng 2: Hộ 12 Lê Văn Sĩ trong tệp là hộ ") and "(Nguyễn Văn An, 12 Lê Văn Sỹ)" in m
+               for m in told), told
+    assert any("giữ 'Lê Văn Sỹ' đã nhập trong ứng dụng, không thay bằng 'Lê Văn Sĩ'" in m for m in told), told
+
+
+def test_a_family_under_another_address_is_refused_not_added_twice(ward: Store, tmp_path: Path) -> None:
+    """The same head and wife at another house and street: perhaps the family moved, perhaps a list typed
+    wrong; the check names the register's household and nothing is imported until the clerk decides. The same
+    head's name with other people is another family, imported."""
+    import_file(ward, write_csv(tmp_path / "ds.csv", [ADDRESS_HEADER, *FAMILY]))
+    moved = [[*row[:4], "45", "Hẻm 7 Nguyễn Trãi", "KP1"] for row in FAMILY]
+    plan, result = import_file(ward, write_csv(tmp_path / "moved.csv", [ADDRESS_HEADER, *moved]), dry_run=True)
+    assert result is None
+    assert [p.message("vi") for p in plan.blocking] == [
+        "Dòng 2: Hộ 45 Hẻm 7 Nguyễn Trãi giống hộ đã có trong sổ: "
+        f"{ward.conn.execute('SELECT code FROM households').fetchone()[0]} (Nguyễn Văn An, 12 Lê Văn Sĩ) (cùng chủ "
+        "hộ và nhân khẩu). Chưa nhập để tránh tạo hộ trùng: nếu là cùng một hộ, sửa địa chỉ trong tệp hoặc trong sổ "
+        "cho khớp, hoặc ghi mã hộ của sổ vào cột mã hộ; nếu là hộ khác, bỏ hộ này khỏi tệp và thêm trong ứng dụng."]
+    assert ward.conn.execute("SELECT count(*) FROM households").fetchone() == (1,)
+    # A ward repeats "Nguyễn Văn An": another An with another wife elsewhere is simply a new household.
+    other = [["1", "Nguyễn Văn An", "Chủ hộ", "1960", "7", "Bạch Đằng", "KP1"],
+             ["2", "Lý Thị Dung", "Vợ", "1965", "7", "Bạch Đằng", "KP1"]]
+    plan, result = import_file(ward, write_csv(tmp_path / "other.csv", [ADDRESS_HEADER, *other]))
+    assert result is not None and result.added_households == 1, _told(plan)

@@ -23,6 +23,21 @@ i18n.register(
             "en": "{name} (household {household}) was marked moved out in the app: kept so, though the file still "
                   "lists them. If they have come back, correct it in the register.",
         },
+        "io.lookalike_matched": {
+            "vi": "Hộ {given} trong tệp là hộ {code} đã có trong sổ ({registered}): cùng chủ hộ và nhân khẩu, chỉ "
+                  "địa chỉ ghi khác; cập nhật hộ đó, không tạo hộ mới.",
+            "en": "Household {given} of the file is household {code} of the register ({registered}): the same head "
+                  "and members, only the address written differently; updates it, no new household.",
+        },
+        "io.lookalike": {
+            "vi": "Hộ {given} giống hộ đã có trong sổ: {registered} (cùng chủ hộ và nhân khẩu). Chưa nhập để tránh "
+                  "tạo hộ trùng: nếu là cùng một hộ, sửa địa chỉ trong tệp hoặc trong sổ cho khớp, hoặc ghi mã hộ "
+                  "của sổ vào cột mã hộ; nếu là hộ khác, bỏ hộ này khỏi tệp và thêm trong ứng dụng.",
+            "en": "Household {given} looks like one already in the register: {registered} (the same head and "
+                  "members). Not imported, to avoid a duplicate: if it is the same household, make the address in "
+                  "the file or the register agree, or write the register's household code in the code column; if "
+                  "it is another family, leave it out of the file and add it in the app.",
+        },
         "io.household_named": {"vi": "Hộ {household}", "en": "Household {household}"},
         "io.yes": {"vi": "có", "en": "yes"},
         "io.no": {"vi": "không", "en": "no"},

@@ -23,6 +23,7 @@ from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.io.areas import area_key, area_name, known_areas
 from desktop.io.columns import normalise_header
 from desktop.io.layout import HEADER_SEARCH_ROWS, SKIP_KINDS, find_header, skip_kind
+from desktop.io.lookalikes import match_lookalikes
 from desktop.io.matching import Register, keep_entered, kept_counts, match_household
 from desktop.io.plan import ImportPlan, ImportResult, PlannedHousehold, PlannedPerson, Problem, household_label
 from desktop.io.reading import Notice, Source, open_source
@@ -166,8 +167,12 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
                                          stranger))
         else:
             match_household(existing, planned, plan, reader)
+    match_lookalikes(existing, plan, [planned for planned in by_key.values() if planned.key not in strangers],
+                     readers)
+    for planned in by_key.values():
+        reader = readers[planned.key]
         heads = [p for p in planned.people if p.is_head]
-        if planned.existing_id is None and not stranger:
+        if planned.existing_id is None and planned.key not in strangers:
             for required in ("house_no", "street"):
                 if not planned.fields[required]:
                     reader.problem(planned.first_row, required, "io.required", header=reader.header(required))

@@ -52,7 +52,8 @@ class Register:
         self.by_code: dict[str, dict[str, object]] = {}
         self.by_address: dict[tuple[str, str, str], dict[str, object]] = {}
         cursor = store.conn.execute(
-            f"SELECT h.id, p.full_name, {', '.join('h.' + c for c in _HOUSEHOLD_COLUMNS)} FROM households h "
+            f"SELECT h.id, p.full_name, p.birth_year AS head_birth_year, "
+            f"{', '.join('h.' + c for c in _HOUSEHOLD_COLUMNS)} FROM households h "
             "LEFT JOIN people p ON p.id = h.head_person_id WHERE h.deleted_hlc IS NULL")
         names = [d[0] for d in cursor.description]
         for values in cursor:
@@ -373,12 +374,18 @@ def match_household(existing: Register, planned: PlannedHousehold, plan: ImportP
         row = existing.by_address.get((fold(str(heads[0].fields["full_name"])),
                                        fold(str(planned.fields["house_no"] or "")),
                                        fold(str(planned.fields["street"] or ""))))
-    if row is None:
-        return
+    if row is not None:
+        take_household(row, planned, plan, reader, "io.duplicate")
+
+
+def take_household(row: dict[str, object], planned: PlannedHousehold, plan: ImportPlan, reader: RowReader,
+                   msg_id: str, **params: object) -> None:
+    """The file's household is the register's `row`: what the file gives differently is a correction, and the
+    clerk is told (`msg_id`) that no household is added for it."""
     planned.existing_id = str(row["id"])
     given = {name: value for name, value in planned.fields.items()
              if name != "code" and (not name.startswith("flag_") or reader.has(name))}
     if planned.area_key is None:
         given.pop("area_id", None)
     planned.changes = _corrections(row, given, _HOUSEHOLD_COLUMNS)
-    plan.problems.append(Problem(planned.first_row, "", "io.duplicate", {"code": row["code"]}, blocking=False))
+    plan.problems.append(Problem(planned.first_row, "", msg_id, {"code": row["code"], **params}, blocking=False))
