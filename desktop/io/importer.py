@@ -13,16 +13,18 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from desktop import clock, files
+from desktop import clock, files, i18n
 from desktop.collector import collector_paused
 from desktop.errors import WardbookError
+from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.io.areas import area_key, area_name, known_areas
 from desktop.io.columns import normalise_header
 from desktop.io.layout import HEADER_SEARCH_ROWS, SKIP_KINDS, find_header, skip_kind
-from desktop.io.matching import Register, match_household
+from desktop.io.lookalikes import match_lookalikes
+from desktop.io.matching import Register, keep_entered, kept_counts, match_household
 from desktop.io.plan import ImportPlan, ImportResult, PlannedHousehold, PlannedPerson, Problem, household_label
 from desktop.io.reading import Notice, Source, open_source
 from desktop.io.rows import RowReader
@@ -121,7 +123,7 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
                 key = f"addr:{key_of_area or ''}|{fold(address)}"
             planned = by_key.get(key)
             if planned is None:  # the household's columns are read from its first row
-                planned = by_key[key] = PlannedHousehold(key, offset, reader.household(offset, row), key_of_area)
+                planned = by_key[key] = PlannedHousehold(key, offset, _household(reader, offset, row), key_of_area)
                 readers[key] = reader
             cells = hash(tuple(row[column] for column in mapping if column < len(row)))
             if cells in planned.rows_seen:
@@ -165,8 +167,12 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
                                          stranger))
         else:
             match_household(existing, planned, plan, reader)
+    match_lookalikes(existing, plan, [planned for planned in by_key.values() if planned.key not in strangers],
+                     readers)
+    for planned in by_key.values():
+        reader = readers[planned.key]
         heads = [p for p in planned.people if p.is_head]
-        if planned.existing_id is None and not stranger:
+        if planned.existing_id is None and planned.key not in strangers:
             for required in ("house_no", "street"):
                 if not planned.fields[required]:
                     reader.problem(planned.first_row, required, "io.required", header=reader.header(required))
@@ -175,8 +181,19 @@ def plan_import(store: Store, source: Source, saved_mapping: dict[str, str] | No
         if len(heads) > 1:
             reader.problem(heads[1].row, "relation", "io.two_heads", household=household_label(planned))
     existing.match_people(plan, list(by_key.values()), readers)
+    keep_entered(store, plan, list(by_key.values()), readers)
     plan.households = list(by_key.values())
     return plan
+
+
+def _household(reader: RowReader, offset: int, row: list[str]) -> dict[str, object]:
+    """The household's fields of its first row, a blank flag cell as no value (None): an empty "Hộ nghèo" cell
+    says nothing, so it never unticks a flag the register holds; a new household takes it as not flagged."""
+    fields = reader.household(offset, row)
+    for flag in HOUSEHOLD_FLAGS:
+        if not reader.value(row, f"flag_{flag}").strip():
+            fields[f"flag_{flag}"] = None
+    return fields
 
 
 def _column_of(mapping: dict[int, str], name: str) -> int:
@@ -198,7 +215,9 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
     added = merged = people_added = updated = skipped = moved = 0
     batch: list[RowWrite] = []
     codes = new_codes(store)  # households without a code in the file get this laptop's next ones
+    households_updated = 0
     with store.transaction():
+        first_stamp = store.writer.latest() + 1  # every write below is stamped after this laptop's last stamp
         new_area_ids = {key: store.writer.insert("areas", {"name": name, "kind": "khu_pho"})
                         for key, name in plan.new_areas.items()}
         for done, planned in enumerate(plan.households, start=1):
@@ -211,6 +230,7 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                 fields["code"] = fields["code"] or next(codes)
                 fields["head_person_id"] = head_id
                 fields["area_id"] = fields["area_id"] or new_area_ids.get(planned.area_key or "")
+                fields.update({f"flag_{flag}": 0 for flag in HOUSEHOLD_FLAGS if fields[f"flag_{flag}"] is None})
                 batch.append(RowWrite("households", household_id, "insert", fields))
                 added += 1
             else:
@@ -220,6 +240,7 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                     changes["area_id"] = new_area_ids[planned.area_key or ""]
                 if changes:
                     batch.append(RowWrite("households", household_id, "update", changes))
+                    households_updated += 1
                 merged += 1
             for person in planned.people:
                 if person.existing_id and person.changes:
@@ -242,10 +263,36 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
             store.writer.write([RowWrite("people", absent.person_id, "update", {"moved_out_on": today})
                                 for absent in plan.absent])
             moved = len(plan.absent)
+        # The stamps this import's writes took: the register tells a list's values from an officer's by them
+        # (`desktop.io.provenance`).
         audit.record(store, "import", "households", None,
                      {"added": added, "merged": merged, "people": people_added, "updated": updated,
-                      "skipped": skipped, "moved_out": moved}, actor=actor)
-    return ImportResult(added, merged, people_added, skipped, updated, moved)
+                      "skipped": skipped, "moved_out": moved, "hlc": [first_stamp, store.writer.latest()]},
+                     actor=actor)
+    kept, kept_households = kept_counts(plan)
+    return ReimportResult(added, merged, people_added, skipped, updated, moved, households_updated=households_updated,
+                          kept_values=kept, kept_households=kept_households)
+
+
+@dataclass(frozen=True)
+class ReimportResult(ImportResult):
+    """An import's counts with what it did to the households already in the register: how many it updated, and
+    how many values entered in the app it kept over the list's (`matching.keep_entered`), both said in the
+    summary after the counts of people."""
+
+    households_updated: int = 0
+    kept_values: int = 0
+    kept_households: int = 0
+
+    def summary(self, lang: str | None = None) -> str:
+        parts = [super().summary(lang)]
+        if self.merged_households:
+            parts.append(i18n.tr("io.households_to_update" if self.dry_run else "io.households_updated", lang,
+                                 updated=i18n.count(self.households_updated, lang)))
+        if self.kept_values:
+            parts.append(i18n.tr("io.kept_summary", lang, kept=i18n.count(self.kept_values, lang),
+                                 households=i18n.count(self.kept_households, lang)))
+        return " ".join(parts)
 
 
 def rehearse_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
