@@ -17,7 +17,8 @@ from desktop.io.columns import guess_field, normalise_header, other_list
 from desktop.search.folding import fold
 
 HEADER_SEARCH_ROWS = 15
-BIRTH_YEAR_BY_GENDER = {"nam": "birth_year_male", "nu": "birth_year_female"}
+BY_GENDER = {"birth_year": ("birth_year_male", "birth_year_female"), "gender": ("gender_male", "gender_female")}
+NAME_PARTS = ("family_name", "middle_name", "given_name")
 _GROUP = re.compile(r"(to|to dan pho|khu pho|kp|ap|nhom|cum)\s*(so)?\s*[\dIVXivx]+[.:]?( .*)?")
 _TOTAL = re.compile(r"(tong cong|tong so|cong|tong|total)( ho| nhan khau| nguoi)?( ?:.*| \d.*|)")
 _SIGNATURE = re.compile(
@@ -52,6 +53,7 @@ def find_header(rows: list[list[str]], saved: dict[str, str] | None = None) -> H
         if len(mapping) > len(best[1]):
             best = (index, mapping)
     index, mapping = best
+    mapping = _name_columns(mapping)
     fields = set(mapping.values())
     if len(fields) < 2 or not ({"full_name", "head_name"} & fields):
         for row in rows[:HEADER_SEARCH_ROWS]:
@@ -75,29 +77,60 @@ def find_header(rows: list[list[str]], saved: dict[str, str] | None = None) -> H
     # so a data row's text under a heading that names nothing is never taken for one.
     if sub:
         sub.update(grouped)
-    sub.update(_birth_year_by_gender(header, below))
+    sub.update(_by_gender(header, below))
+    sub.update(_name_parts(header, below, mapping))
     if not sub:
         return Header(index, 1, mapping, list(header))
-    merged = {column: field for column, field in mapping.items() if field != "birth_year" or column not in sub}
-    merged = {c: f for c, f in merged.items() if f not in sub.values()}
+    merged = {c: f for c, f in mapping.items() if c not in sub and f not in sub.values()}
     merged.update(sub)
+    merged = _name_columns(merged)
     width = max(len(header), len(below))
     texts = [" ".join(t for t in ((header + [""] * width)[c], (below + [""] * width)[c]) if t.strip())
              for c in range(width)]
     return Header(index, 2, merged, texts)
 
 
-def _birth_year_by_gender(header: list[str], below: list[str]) -> dict[int, str]:
-    """ "Năm sinh" (merged over two columns) above "Nam" | "Nữ": the year is written in the column of the
-    person's gender. Both sub-headers must be there, so a data row's "Nam" is never taken for one."""
+def _by_gender(header: list[str], below: list[str]) -> dict[int, str]:
+    """ "Năm sinh" or "Giới tính" (merged over two columns) above "Nam" | "Nữ": the year, or a mark, is written
+    in the column of the person's gender. Both sub-headers must be there, so a data row's "Nam" is never taken
+    for one."""
     folded = [fold(text).strip() for text in below]
+    found: dict[int, str] = {}
     for column in range(len(folded) - 1):
         above = header[column] if column < len(header) else ""
         next_above = header[column + 1] if column + 1 < len(header) else ""
-        if folded[column] == "nam" and folded[column + 1] == "nu" and guess_field(above) == "birth_year" \
-                and not next_above.strip():
-            return {column: BIRTH_YEAR_BY_GENDER["nam"], column + 1: BIRTH_YEAR_BY_GENDER["nu"]}
-    return {}
+        split = BY_GENDER.get(guess_field(above) or "")
+        if folded[column] == "nam" and folded[column + 1] == "nu" and split and not next_above.strip():
+            found.update({column: split[0], column + 1: split[1]})
+    return found
+
+
+def _name_parts(header: list[str], below: list[str], mapping: dict[int, str]) -> dict[int, str]:
+    """ "Họ và tên" merged over "Họ đệm" | "Tên": the parts under the heading are the name's columns."""
+    parts: dict[int, str] = {}
+    for column, field in mapping.items():
+        if field != "full_name":
+            continue
+        for under in range(column, len(below)):
+            if under > column and under < len(header) and header[under].strip():
+                break
+            part = guess_field(below[under])
+            if part not in NAME_PARTS:
+                break
+            parts[under] = part
+    return parts if "given_name" in parts.values() else {}
+
+
+def _name_columns(mapping: dict[int, str]) -> dict[int, str]:
+    """A name split over columns: without a full-name column the given name's column is read as the name
+    (`desktop.io.rows` puts the family and middle names before it); beside a full-name column, a family or
+    middle name column without a given name column is left unread (the full name already holds it)."""
+    fields = set(mapping.values())
+    if "full_name" not in fields and "given_name" in fields:
+        return {c: "full_name" if f == "given_name" else f for c, f in mapping.items()}
+    if "full_name" in fields and "given_name" not in fields:
+        return {c: f for c, f in mapping.items() if f not in NAME_PARTS}
+    return mapping
 
 
 def skip_kind(row: list[str], name_column: int | None) -> str | None:

@@ -8,12 +8,14 @@ from collections.abc import Callable
 
 from desktop.errors import WardbookError
 from desktop.household_flags import HOUSEHOLD_FLAGS
-from desktop.io.columns import BY_FIELD
+from desktop.io.columns import BY_FIELD, normalise_header
 from desktop.io.plan import ImportPlan, Problem
 from desktop.io.values import birth_year, spreadsheet_id_number, spreadsheet_phone, truthy
 from desktop.register.validation import MAX_ADDRESS, MAX_NAME, check_text
 from desktop.search.folding import fold_words as fold
 
+ALLEY_WORDS = {"hem", "ngo", "kiet", "ngach"}
+TO_WORDS = {"to", "to dan pho", "tdp", "to so"}
 GENDERS = {"nam": "male", "male": "male", "m": "male", "nu": "female", "female": "female", "f": "female",
            "khac": "other", "other": "other"}
 
@@ -35,12 +37,48 @@ class RowReader:
     def header(self, name: str) -> str:
         """The column as the file names it (the clerk looks for that header), else the register's own header."""
         column = self._columns.get(name)
+        if column is None and name == "street":
+            column = self._columns.get("alley")
         return self.headers[column] if column is not None else BY_FIELD[name].vi
 
     def value(self, row: list[str], name: str) -> str:
-        """The cell of `name`'s column (cells come tidy from the reader), or "" when the file has none."""
+        """What the row says for `name`: the cell of its column (cells come tidy from the reader), or "" when
+        the file has none; a name or a street the file splits over columns is put together first."""
+        if name == "full_name" and self._name_parts:
+            return self._full_name(row)
+        if name == "street" and "alley" in self._columns:
+            return self._street(row)
+        if name == "area" and normalise_header(self.header("area")) in TO_WORDS and self._cell(row, name).isdigit():
+            return f"Tổ dân phố {int(self._cell(row, name))}"  # a tổ's number (a mapping chose it) is no khu phố's
+        return self._cell(row, name)
+
+    def _cell(self, row: list[str], name: str) -> str:
         column = self._columns.get(name)
         return row[column] if column is not None and column < len(row) else ""
+
+    @property
+    def _name_parts(self) -> bool:
+        return "family_name" in self._columns or "middle_name" in self._columns
+
+    def _full_name(self, row: list[str]) -> str:
+        """Family, middle and given name joined with one space. Beside them a full-name column wins when
+        filled; without one (`desktop.io.layout` then reads the given name's column as the name) the parts
+        are the name."""
+        parts = [self._cell(row, part) for part in ("family_name", "middle_name")]
+        if "given_name" in self._columns:
+            return self._cell(row, "full_name") or " ".join(p for p in (*parts, self._cell(row, "given_name")) if p)
+        return " ".join(p for p in (*parts, self._cell(row, "full_name")) if p)
+
+    def _street(self, row: list[str]) -> str:
+        """The hẻm and the road as the app writes them ("Hẻm 45 Lê Lợi"): a bare hẻm number gets the word its
+        column is headed with (Hẻm, Ngõ, Kiệt), and a hẻm cell that already names the road is not doubled."""
+        alley, road = self._cell(row, "alley"), self._cell(row, "street")
+        if alley and alley[0].isdigit():
+            heading = self.headers[self._columns["alley"]].strip()
+            alley = f"{heading if normalise_header(heading) in ALLEY_WORDS else 'Hẻm'} {alley}"
+        if alley and road and fold(alley).endswith(fold(road)):
+            road = ""
+        return " ".join(part for part in (alley, road) if part)
 
     def problem(self, number: int, column: str, msg_id: str, blocking: bool = True, **params: object) -> None:
         self.plan.problems.append(Problem(number, self.header(column), msg_id, params, blocking))

@@ -1,0 +1,146 @@
+"""Ordinary ward lists, as officers really lay them out, read into the register as the officer sees them: a
+"Tổ" column beside the khu phố, a name or an address split over columns, tick marks, cells Excel turned into
+dates or numbers, error values, hidden columns, merged cells, totals and signature rows. Each list is written
+here (openpyxl, or CSV text), imported into a real register file, and the stored rows or the message are
+checked. All names are invented.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from desktop.io.importer import import_file
+from desktop.io.plan import ImportPlan, ImportResult
+from desktop.register.households import add_area
+from desktop.store import Store
+
+HEADER = ["STT", "Họ và tên", "Quan hệ với chủ hộ", "Năm sinh", "Số nhà", "Đường", "Khu phố"]
+AN = ["1", "Nguyễn Văn An", "Chủ hộ", "1960", "12", "Lê Lợi", "Khu phố 1"]
+
+
+@pytest.fixture
+def ward(store: Store) -> Store:
+    for number in range(1, 8):
+        add_area(store, f"Khu phố {number}")
+    return store
+
+
+def csv_file(path: Path, rows: list[list[str]]) -> Path:
+    lines = [",".join(f'"{cell}"' if "," in cell else cell for cell in row) for row in rows]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"))
+    return path
+
+
+def xlsx(path: Path, rows: list[list[Any]], setup: Callable[[Any], None] | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    if setup:
+        setup(sheet)
+    book.save(path)
+    return path
+
+
+def replace_cell(path: Path, reference: str, xml: str) -> Path:
+    """Puts a cell openpyxl cannot write (an error value Excel cached, a formula never computed) in sheet 1."""
+    patched = path.with_suffix(".patched.xlsx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rf'<c r="{reference}"[^>]*?(/>|>.*?</c>)', xml, data.decode(), count=1).encode()
+            target.writestr(item, data)
+    shutil.move(patched, path)
+    return path
+
+
+def imported(store: Store, path: Path, **options: Any) -> tuple[ImportPlan, ImportResult | None]:
+    return import_file(store, path, **options)
+
+
+def told(plan: ImportPlan, lang: str = "vi") -> str:
+    return "\n".join([p.message(lang) for p in plan.problems] + [n.message(lang) for n in plan.notices])
+
+
+def column(store: Store, sql: str) -> list[Any]:
+    return sorted(row[0] for row in store.conn.execute(sql))
+
+
+# ---------------------------------------------------------------- "Tổ" is not the khu phố
+
+
+@pytest.mark.parametrize("heading", ["Tổ", "Tổ dân phố"])
+def test_a_to_column_beside_the_khu_pho_column_leaves_the_household_in_its_khu_pho(ward, tmp_path, heading):
+    rows = [[*HEADER[:6], heading, "Khu phố"], [*AN[:6], "5", "Khu phố 3"]]
+    plan, result = imported(ward, csv_file(tmp_path / "to.csv", rows))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT a.name FROM households h JOIN areas a ON a.id = h.area_id") == ["Khu phố 3"]
+
+
+def test_a_to_column_alone_does_not_override_the_khu_pho_chosen_for_the_file(ward, tmp_path):
+    rows = [[*HEADER[:6], "Tổ"], [*AN[:6], "5"]]
+    plan, result = imported(ward, csv_file(tmp_path / "to.csv", rows), area="Khu phố 3")
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT a.name FROM households h JOIN areas a ON a.id = h.area_id") == ["Khu phố 3"]
+
+
+def test_a_to_number_never_becomes_a_khu_pho_of_that_number(ward, tmp_path):
+    rows = [[*HEADER[:6], "Tổ dân phố"], [*AN[:6], "5"]]
+    plan, result = imported(ward, csv_file(tmp_path / "to.csv", rows))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT area_id FROM households") == [None]
+
+
+# ---------------------------------------------------------------- a name over several columns
+
+
+def test_family_and_given_name_columns_make_the_full_name(ward, tmp_path):
+    rows = [["STT", "Họ và chữ lót", "Tên", *HEADER[2:]],
+            ["1", "Nguyễn Văn", "An", *AN[2:]],
+            ["2", "Trần Thị", "Bình", "Vợ", "1962", "12", "Lê Lợi", "Khu phố 1"]]
+    plan, result = imported(ward, csv_file(tmp_path / "ho-ten.csv", rows))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT full_name FROM people") == ["Nguyễn Văn An", "Trần Thị Bình"]
+
+
+def test_ho_va_ten_merged_over_ho_dem_and_ten(ward, tmp_path):
+    def setup(sheet: Any) -> None:
+        sheet.merge_cells("B1:C1")
+    rows = [["STT", "Họ và tên", None, *HEADER[2:]],
+            [None, "Họ đệm", "Tên", None, None, None, None, None],
+            [1, "Nguyễn Văn", "An", "Chủ hộ", 1960, "12", "Lê Lợi", "Khu phố 1"],
+            [2, "Trần Thị", "Bình", "Vợ", 1962, "12", "Lê Lợi", "Khu phố 1"]]
+    plan, result = imported(ward, xlsx(tmp_path / "ho-ten.xlsx", rows, setup))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT full_name FROM people") == ["Nguyễn Văn An", "Trần Thị Bình"]
+
+
+def test_a_full_name_column_wins_over_the_parts_beside_it(ward, tmp_path):
+    rows = [["STT", "Họ", "Tên", *HEADER[1:]],
+            ["1", "Nguyễn Văn", "An", "Nguyễn Văn An", *AN[2:]],
+            ["2", "Trần Thị", "Bình", "", "Vợ", "1962", "12", "Lê Lợi", "Khu phố 1"]]
+    plan, result = imported(ward, csv_file(tmp_path / "ho-ten.csv", rows))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT full_name FROM people") == ["Nguyễn Văn An", "Trần Thị Bình"]
+
+
+# ---------------------------------------------------------------- hẻm and road
+
+
+def test_a_hem_column_is_written_before_the_road(ward, tmp_path):
+    rows = [["STT", "Họ và tên", "Quan hệ với chủ hộ", "Năm sinh", "Số nhà", "Hẻm", "Đường", "Khu phố"],
+            ["1", "Nguyễn Văn An", "Chủ hộ", "1960", "12", "Hẻm 45", "Lê Lợi", "KP1"],
+            ["2", "Phạm Văn Cường", "Chủ hộ", "1980", "12", "45", "Nguyễn Trãi", "KP1"],
+            ["3", "Lý Thị Dung", "Chủ hộ", "1985", "7", "", "Nguyễn Trãi", "KP1"]]
+    plan, result = imported(ward, csv_file(tmp_path / "hem.csv", rows))
+    assert result is not None and result.added_households == 3, told(plan)
+    assert column(ward, "SELECT street FROM households") == ["Hẻm 45 Lê Lợi", "Hẻm 45 Nguyễn Trãi", "Nguyễn Trãi"]
