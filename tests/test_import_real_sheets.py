@@ -144,3 +144,23 @@ def test_a_hem_column_is_written_before_the_road(ward, tmp_path):
     plan, result = imported(ward, csv_file(tmp_path / "hem.csv", rows))
     assert result is not None and result.added_households == 3, told(plan)
     assert column(ward, "SELECT street FROM households") == ["Hẻm 45 Lê Lợi", "Hẻm 45 Nguyễn Trãi", "Nguyễn Trãi"]
+
+
+# ---------------------------------------------------------------- flag marks
+
+
+@pytest.mark.parametrize("tick", ["√", "✔", "☑", "✓", "x", "Có"])
+def test_the_usual_tick_marks_flag_the_household(ward, tmp_path, tick):
+    rows = [[*HEADER, "Hộ nghèo", "Hộ cận nghèo"], [*AN, tick, ""]]
+    plan, result = imported(ward, csv_file(tmp_path / "ngheo.csv", rows))
+    assert result is not None, told(plan)
+    assert ward.conn.execute("SELECT flag_poor, flag_near_poor FROM households").fetchall() == [(1, 0)]
+
+
+@pytest.mark.parametrize("cell", ["2", "chờ xét"])
+def test_a_flag_cell_the_reader_does_not_know_is_refused_in_words(ward, tmp_path, cell):
+    rows = [[*HEADER, "Hộ nghèo"], [*AN, cell]]
+    plan, result = imported(ward, csv_file(tmp_path / "ngheo.csv", rows))
+    assert result is None
+    assert f"Dòng 2, cột Hộ nghèo: '{cell}' không phải dấu đánh dấu" in told(plan)
+    assert f"Row 2, column Hộ nghèo: '{cell}' is not a mark" in told(plan, "en")

@@ -221,5 +221,9 @@ i18n.register(
             "vi": "Không xuất được '{kind}'; chọn một trong: {choices}.",
             "en": "Cannot export '{kind}'; choose one of: {choices}.",
         },
+        "io.bad_mark": {
+            "vi": "'{value}' không phải dấu đánh dấu: để trống nếu không, ghi x (hoặc ✓, Có) nếu có.",
+            "en": "'{value}' is not a mark: leave the cell empty for no, write x (or ✓, Có) for yes.",
+        },
     }
 )

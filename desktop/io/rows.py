@@ -10,7 +10,7 @@ from desktop.errors import WardbookError
 from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.io.columns import BY_FIELD, normalise_header
 from desktop.io.plan import ImportPlan, Problem
-from desktop.io.values import birth_year, spreadsheet_id_number, spreadsheet_phone, truthy
+from desktop.io.values import birth_year, mark, spreadsheet_id_number, spreadsheet_phone
 from desktop.register.validation import MAX_ADDRESS, MAX_NAME, check_text
 from desktop.search.folding import fold_words as fold
 
@@ -127,5 +127,6 @@ class RowReader:
             "status": "active",
         }
         for flag in HOUSEHOLD_FLAGS:
-            fields[f"flag_{flag}"] = truthy(self.value(row, f"flag_{flag}"))
+            column = f"flag_{flag}"
+            fields[column] = self.checked(number, column, mark, self.value(row, column)) or 0
         return fields

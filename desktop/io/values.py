@@ -16,7 +16,9 @@ from desktop.errors import WardbookError
 from desktop.register.validation import check_birth_year, normalise_phone
 from desktop.search.folding import fold
 
-TRUE_WORDS = {"x", "co", "1", "yes", "true", "v", "✓", "có"}
+# Marks as clerks tick a column: letters, and the tick symbols Unikey, Word and Excel's fonts insert.
+TRUE_WORDS = {"x", "co", "1", "yes", "true", "v", "✓", "có", "√", "✔", "☑", "✅", "☒"}
+FALSE_WORDS = {"", "0", "khong", "no", "false", "-", "–", "—", "☐"}
 _EXCEL_EPOCH = date(1899, 12, 30)
 _FULL_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
@@ -24,8 +26,15 @@ _MONTH = re.compile(r"(\d{1,2})[/.-](\d{4})")
 _SCIENTIFIC = re.compile(r"(\d+)(?:[.,](\d+))?[eE]\+?(\d+)")
 
 
-def truthy(text: str) -> int:
-    return int(bool(text) and (text in TRUE_WORDS or fold(text) in TRUE_WORDS))
+def mark(text: str) -> int:
+    """1 for a ticked cell, 0 for an empty or "no" one; any other word or number is refused (a "2" or a note
+    in a flag column read as "no" would drop the household from the lists of vulnerable households)."""
+    folded = fold(text)
+    if text in TRUE_WORDS or folded in TRUE_WORDS:
+        return 1
+    if folded in FALSE_WORDS:
+        return 0
+    raise WardbookError("io.bad_mark", value=text)
 
 
 def _century(two_digits: str) -> str:
