@@ -11,6 +11,7 @@ import re
 import shutil
 import zipfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -164,3 +165,49 @@ def test_a_flag_cell_the_reader_does_not_know_is_refused_in_words(ward, tmp_path
     assert result is None
     assert f"Dòng 2, cột Hộ nghèo: '{cell}' không phải dấu đánh dấu" in told(plan)
     assert f"Row 2, column Hộ nghèo: '{cell}' is not a mark" in told(plan, "en")
+
+
+# ---------------------------------------------------------------- cells Excel changed
+
+
+def test_a_house_number_excel_made_a_date_is_read_as_the_officer_saw_it(ward, tmp_path):
+    def setup(sheet: Any) -> None:
+        sheet["E2"].number_format = "d/m"
+    rows = [HEADER, [1, "Nguyễn Văn An", "Chủ hộ", 1960, datetime(2026, 3, 12), "Lê Lợi", "Khu phố 1"]]
+    plan, result = imported(ward, xlsx(tmp_path / "so-nha.xlsx", rows, setup))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT house_no FROM households") == ["12/3"]
+
+
+def test_a_date_in_a_text_column_whose_typing_is_not_certain_is_refused_naming_the_column(ward, tmp_path):
+    def setup(sheet: Any) -> None:
+        sheet["E2"].number_format = "d-mmm"  # shown "12-Mar": what was typed cannot be told
+    rows = [HEADER, [1, "Nguyễn Văn An", "Chủ hộ", 1960, datetime(2026, 3, 12), "Lê Lợi", "Khu phố 1"]]
+    plan, result = imported(ward, xlsx(tmp_path / "so-nha.xlsx", rows, setup))
+    assert result is None
+    assert "Dòng 2, cột Số nhà: Excel đã đổi ô này thành ngày tháng (12/03/2026)" in told(plan)
+
+
+def test_a_cmnd_that_lost_its_leading_zero_in_a_number_cell_gets_it_back(ward, tmp_path):
+    rows = [[*HEADER, "CMND"], [1, "Nguyễn Văn An", "Chủ hộ", 1960, "12", "Lê Lợi", "Khu phố 1", 25123456]]
+    plan, result = imported(ward, xlsx(tmp_path / "cmnd.xlsx", rows))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT id_number FROM people") == ["025123456"]
+
+
+def test_an_excel_error_value_is_refused_naming_the_column(ward, tmp_path):
+    rows = [[*HEADER, "Nghề nghiệp"], [1, "Nguyễn Văn An", "Chủ hộ", 1960, "12", "Lê Lợi", "Khu phố 1", "x"]]
+    path = replace_cell(xlsx(tmp_path / "na.xlsx", rows), "H2",
+                        '<c r="H2" t="e"><f>VLOOKUP(B2,NN!A:B,2,0)</f><v>#N/A</v></c>')
+    plan, result = imported(ward, path)
+    assert result is None and column(ward, "SELECT occupation FROM people") == []
+    assert "Dòng 2, cột Nghề nghiệp: Ô có lỗi Excel #N/A" in told(plan)
+
+
+@pytest.mark.parametrize("error", ["#REF!", "#VALUE!", "#DIV/0!", "#NAME?"])
+def test_excel_error_values_are_refused_in_any_column(ward, tmp_path, error):
+    rows = [[*HEADER, "SĐT"], [1, "Nguyễn Văn An", "Chủ hộ", 1960, "12", "Lê Lợi", "Khu phố 1", "x"]]
+    path = replace_cell(xlsx(tmp_path / "loi.xlsx", rows), "H2", f'<c r="H2" t="e"><f>A1/0</f><v>{error}</v></c>')
+    plan, result = imported(ward, path)
+    assert result is None
+    assert f"Row 2, column SĐT: The cell holds the Excel error {error}" in told(plan, "en")

@@ -225,5 +225,16 @@ i18n.register(
             "vi": "'{value}' không phải dấu đánh dấu: để trống nếu không, ghi x (hoặc ✓, Có) nếu có.",
             "en": "'{value}' is not a mark: leave the cell empty for no, write x (or ✓, Có) for yes.",
         },
+        "io.date_in_text": {
+            "vi": "Excel đã đổi ô này thành ngày tháng ({value}) nên không biết chắc đã gõ gì: định dạng cột là "
+                  "Văn bản (Text) rồi gõ lại.",
+            "en": "Excel turned this cell into a date ({value}), so what was typed is not certain: format the "
+                  "column as Text and type it again.",
+        },
+        "io.excel_error": {
+            "vi": "Ô có lỗi Excel {value} (công thức không tính được): sửa công thức hoặc gõ giá trị đúng.",
+            "en": "The cell holds the Excel error {value} (a formula that could not be worked out): correct the "
+                  "formula or type the right value.",
+        },
     }
 )

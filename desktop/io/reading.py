@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -58,6 +59,42 @@ class Table:
 class Source:
     tables: list[Table]
     notices: list[Notice] = field(default_factory=list)
+
+
+class DateCell(str):
+    """A date cell's text (dd/mm/yyyy, what a birth-year column needs), and the text the officer saw in it
+    when its number format says it for certain (`shown`; None otherwise). A "12/3" typed in a house-number
+    column is kept by Excel as the date 12 March: read back as a date it would be stored as "12/03/2026"."""
+
+    shown: str | None
+
+    def __new__(cls, text: str, shown: str | None) -> DateCell:
+        cell = super().__new__(cls, text)
+        cell.shown = shown
+        return cell
+
+
+class ErrorCell(str):
+    """An Excel error value (#N/A, #REF!…) a formula left in a cell: refused, never stored as the officer's
+    text. Only a workbook says a cell is one; in a CSV the same characters are text like any other."""
+
+
+_DATE_TOKEN = re.compile(r"yyyy|yy|d{3,4}|dd|d|m{3,5}|mm|m|[/.\- ]")
+
+
+def shown_date(moment: datetime, number_format: str) -> str | None:
+    """The date as a number format of days, months and years shows it ("d/m" → "12/3"), or None for any
+    other format: one naming the month, a time, or Excel's short date (id 14), which each computer shows in
+    its own order."""
+    code = re.sub(r"^\[\$-[0-9A-Fa-f]+\]|;@$", "", number_format.lower()).replace("\\", "")
+    tokens = _DATE_TOKEN.findall(code)
+    if "".join(tokens) != code or not any(t[0] in "dmy" for t in tokens):
+        return None
+    if any(len(token) > 2 and token[0] in "dm" for token in tokens):
+        return None  # the month's or the day's name
+    parts = {"yyyy": f"{moment.year:04}", "yy": f"{moment.year % 100:02}", "dd": f"{moment.day:02}",
+             "d": str(moment.day), "mm": f"{moment.month:02}", "m": str(moment.month)}
+    return "".join(parts.get(token, token) for token in tokens)
 
 
 def cell_text(value: object) -> str:
@@ -170,6 +207,7 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
     from openpyxl.utils.datetime import from_excel, from_ISO8601
 
     strings, dates, epoch = sheet._shared_strings, book._date_formats, book.epoch
+    formats = _number_formats(book)
     number = 0
     with sheet._get_source() as source:
         for _, element in iterparse(source):
@@ -188,22 +226,41 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
                 raw = cell.findtext(_VALUE)
                 if kind == "inlineStr":
                     text = tidy("".join(t.text or "" for t in cell.iter(_TEXT)))
-                elif raw is None:
+                elif not raw:  # no value, or a formula never computed (a file written by a program)
                     text = ""
                 elif kind == "s":
                     text = tidy(str(strings[int(raw)]))
                 elif kind == "n" and int(cell.get("s", 0)) in dates:
-                    text = cell_text(from_excel(float(raw), epoch))
+                    moment = from_excel(float(raw), epoch)
+                    style = int(cell.get("s", 0))
+                    text = DateCell(cell_text(moment), shown_date(moment, formats[style])
+                                    if isinstance(moment, datetime) and style < len(formats) else None)
                 elif kind == "n":
                     text = cell_text(float(raw) if "." in raw or "E" in raw.upper() else int(raw))
                 elif kind == "d":
                     text = cell_text(from_ISO8601(raw))
-                else:  # "str" (a formula's text), "b", "e"
+                elif kind == "e":
+                    text = ErrorCell(raw.strip())
+                else:  # "str" (a formula's text), "b"
                     text = tidy(raw)
                 values.extend([""] * (column - 1 - len(values)))
                 values.append(text)
             element.clear()
             yield number, values
+
+
+def _number_formats(book: Any) -> list[str]:
+    """Each cell style's number format code, by style index (openpyxl numbers custom formats from 164)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    codes = []
+    for style in book._cell_styles:
+        number = style.numFmtId
+        if number >= BUILTIN_FORMATS_MAX_SIZE and number - BUILTIN_FORMATS_MAX_SIZE < len(book._number_formats):
+            codes.append(book._number_formats[number - BUILTIN_FORMATS_MAX_SIZE])
+        else:
+            codes.append("" if number == 14 else BUILTIN_FORMATS.get(number, ""))  # 14: the computer's date order
+    return codes
 
 
 def _legacy_cells(table: Table, path: Path) -> Notice | None:

@@ -10,10 +10,12 @@ from desktop.errors import WardbookError
 from desktop.household_flags import HOUSEHOLD_FLAGS
 from desktop.io.columns import BY_FIELD, normalise_header
 from desktop.io.plan import ImportPlan, Problem
+from desktop.io.reading import DateCell, ErrorCell
 from desktop.io.values import birth_year, mark, spreadsheet_id_number, spreadsheet_phone
 from desktop.register.validation import MAX_ADDRESS, MAX_NAME, check_text
 from desktop.search.folding import fold_words as fold
 
+DATE_FIELDS = {"birth_year", "birth_year_male", "birth_year_female"}
 ALLEY_WORDS = {"hem", "ngo", "kiet", "ngach"}
 TO_WORDS = {"to", "to dan pho", "tdp", "to so"}
 GENDERS = {"nam": "male", "male": "male", "m": "male", "nu": "female", "female": "female", "f": "female",
@@ -53,8 +55,13 @@ class RowReader:
         return self._cell(row, name)
 
     def _cell(self, row: list[str], name: str) -> str:
+        """The cell as the officer saw it: a date cell outside a birth-year column is read back in its number
+        format ("12/3" in a house-number column) when that is certain, else left a date (refused by `checked`)."""
         column = self._columns.get(name)
-        return row[column] if column is not None and column < len(row) else ""
+        cell = row[column] if column is not None and column < len(row) else ""
+        if isinstance(cell, DateCell) and cell.shown is not None and name not in DATE_FIELDS:
+            return cell.shown
+        return cell
 
     @property
     def _name_parts(self) -> bool:
@@ -84,6 +91,15 @@ class RowReader:
         self.plan.problems.append(Problem(number, self.header(column), msg_id, params, blocking))
 
     def checked(self, number: int, name: str, parse: Callable[[str], object], text: str) -> object:
+        """`parse(text)`, or None with the problem recorded. An Excel error value ("#N/A" of a lookup that
+        found nothing) and a date Excel made of a text are refused whatever the column: stored, they would
+        pass for the officer's data."""
+        if isinstance(text, ErrorCell):
+            self.problem(number, name, "io.excel_error", value=str(text))
+            return None
+        if isinstance(text, DateCell) and name not in DATE_FIELDS:
+            self.problem(number, name, "io.date_in_text", value=str(text))
+            return None
         try:
             return parse(text)
         except WardbookError as error:

@@ -94,8 +94,11 @@ def spreadsheet_phone(text: str) -> str | None:
 
 def spreadsheet_id_number(text: str) -> str | None:
     """A citizen ID (CCCD: 12 digits, starting with the province code 001–096) whose leading zeros a number cell
-    dropped is padded back to 12 digits; a 9-digit old ID card number (CMND) is kept as it is."""
+    dropped is padded back to 12 digits; an old ID card number (CMND: 9 digits, starting with its province's
+    code, 01 for Hà Nội, 02 for Hồ Chí Minh City) that lost its zero (8 digits) gets it back."""
     digits = exact_digits(text)
     if digits.isdigit() and len(digits) in (10, 11):
         return digits.zfill(12)
+    if digits.isdigit() and len(digits) == 8:
+        return "0" + digits
     return digits or None
