@@ -211,3 +211,26 @@ def test_excel_error_values_are_refused_in_any_column(ward, tmp_path, error):
     plan, result = imported(ward, path)
     assert result is None
     assert f"Row 2, column SĐT: The cell holds the Excel error {error}" in told(plan, "en")
+
+
+# ---------------------------------------------------------------- hidden columns
+
+
+def test_a_hidden_column_is_not_read_instead_of_the_visible_one_with_the_same_heading(ward, tmp_path):
+    def setup(sheet: Any) -> None:
+        sheet.column_dimensions["B"].hidden = True
+    rows = [["STT", "Họ và tên", *HEADER[1:]],
+            [1, "Nguyen Van Anh (cu)", "Nguyễn Văn An", "Chủ hộ", 1960, "12", "Lê Lợi", "Khu phố 1"]]
+    plan, result = imported(ward, xlsx(tmp_path / "an-cot.xlsx", rows, setup))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT full_name FROM people") == ["Nguyễn Văn An"]
+    assert "Trang Sheet có cột bị ẩn (B)" in told(plan)
+
+
+def test_a_hidden_column_holding_a_field_no_visible_column_holds_is_read(ward, tmp_path):
+    def setup(sheet: Any) -> None:
+        sheet.column_dimensions["H"].hidden = True
+    rows = [[*HEADER, "SĐT"], [1, "Nguyễn Văn An", "Chủ hộ", 1960, "12", "Lê Lợi", "Khu phố 1", "0903111222"]]
+    plan, result = imported(ward, xlsx(tmp_path / "an-cot.xlsx", rows, setup))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT phone FROM people") == ["0903111222"]

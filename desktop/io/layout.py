@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.io.columns import guess_field, normalise_header, other_list
+from desktop.io.reading import HiddenCell
 from desktop.search.folding import fold
 
 HEADER_SEARCH_ROWS = 15
@@ -36,12 +37,17 @@ class Header:
 
 
 def _guess_row(row: list[str], saved: dict[str, str] | None) -> dict[int, str]:
+    """Each column's field, the first column naming it winning; a hidden column (`reading.HiddenCell`) only
+    for a field no visible column names."""
     mapping: dict[int, str] = {}
-    for column, header in enumerate(row):
-        guessed = (saved or {}).get(normalise_header(header)) or guess_field(header)
-        if guessed and guessed not in mapping.values():
-            mapping[column] = guessed
-    return mapping
+    for hidden in (False, True):
+        for column, header in enumerate(row):
+            if isinstance(header, HiddenCell) != hidden:
+                continue
+            guessed = (saved or {}).get(normalise_header(header)) or guess_field(header)
+            if guessed and guessed not in mapping.values():
+                mapping[column] = guessed
+    return dict(sorted(mapping.items()))
 
 
 def find_header(rows: list[list[str]], saved: dict[str, str] | None = None) -> Header:

@@ -231,6 +231,12 @@ i18n.register(
             "en": "Excel turned this cell into a date ({value}), so what was typed is not certain: format the "
                   "column as Text and type it again.",
         },
+        "io.hidden_columns": {
+            "vi": "Trang {sheet} có cột bị ẩn ({columns}): cột ẩn chỉ được đọc khi không có cột hiện nào cùng nội "
+                  "dung (cùng tiêu đề).",
+            "en": "Sheet {sheet} has hidden columns ({columns}): a hidden column is read only when no visible "
+                  "column holds the same field (the same heading).",
+        },
         "io.excel_error": {
             "vi": "Ô có lỗi Excel {value} (công thức không tính được): sửa công thức hoặc gõ giá trị đúng.",
             "en": "The cell holds the Excel error {value} (a formula that could not be worked out): correct the "

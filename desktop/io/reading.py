@@ -53,6 +53,7 @@ class Table:
     name: str | None
     rows: Iterator[Row]
     hidden: list[int] = field(default_factory=list)
+    hidden_columns: set[int] = field(default_factory=set)  # 0-based; known once the first row is read
 
 
 @dataclass
@@ -72,6 +73,11 @@ class DateCell(str):
         cell = super().__new__(cls, text)
         cell.shown = shown
         return cell
+
+
+class HiddenCell(str):
+    """A cell of a column the clerk hid: an old copy of a column is often kept hidden beside the one in use,
+    so `desktop.io.layout` reads a hidden column only for a field no visible column holds."""
 
 
 class ErrorCell(str):
@@ -191,7 +197,7 @@ def _csv_source(path: Path) -> Source:
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _VALUE, _TEXT = f"{_MAIN}row", f"{_MAIN}v", f"{_MAIN}t"
+_ROW, _VALUE, _TEXT, _COLUMN = f"{_MAIN}row", f"{_MAIN}v", f"{_MAIN}t", f"{_MAIN}col"
 
 
 def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
@@ -211,6 +217,8 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
     number = 0
     with sheet._get_source() as source:
         for _, element in iterparse(source):
+            if element.tag == _COLUMN and element.get("hidden") in ("1", "true"):  # <cols> precede the rows
+                table.hidden_columns.update(range(int(element.get("min", 1)) - 1, int(element.get("max", 1))))
             if element.tag != _ROW:
                 continue
             number = int(element.get("r") or number + 1)
@@ -244,7 +252,7 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
                 else:  # "str" (a formula's text), "b"
                     text = tidy(raw)
                 values.extend([""] * (column - 1 - len(values)))
-                values.append(text)
+                values.append(HiddenCell(text) if column - 1 in table.hidden_columns and type(text) is str else text)
             element.clear()
             yield number, values
 
@@ -298,6 +306,7 @@ def _choose_sheets(book: Any, wanted: str | None, all_sheets: bool) -> list[Any]
 
 def _xlsx_source(path: Path, sheet: str | None, all_sheets: bool) -> Source:
     import openpyxl
+    from openpyxl.utils.cell import get_column_letter
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     chosen = _choose_sheets(book, sheet, all_sheets)
@@ -314,6 +323,9 @@ def _xlsx_source(path: Path, sheet: str | None, all_sheets: bool) -> Source:
         notice = _legacy_cells(table, path)
         if notice and notice not in notices:
             notices.append(notice)
+        if table.hidden_columns:
+            notices.append(Notice("io.hidden_columns", {"sheet": table.name, "columns": ", ".join(
+                get_column_letter(number + 1) for number in sorted(table.hidden_columns))}))
         tables.append(table)
     return Source(tables, notices)
 
