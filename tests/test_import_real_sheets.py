@@ -18,6 +18,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from desktop.cli import main
 from desktop.io.importer import import_file
 from desktop.io.plan import ImportPlan, ImportResult
 from desktop.register.households import add_area
@@ -234,3 +235,19 @@ def test_a_hidden_column_holding_a_field_no_visible_column_holds_is_read(ward, t
     plan, result = imported(ward, xlsx(tmp_path / "an-cot.xlsx", rows, setup))
     assert result is not None, told(plan)
     assert column(ward, "SELECT phone FROM people") == ["0903111222"]
+
+
+# ---------------------------------------------------------------- the command line's saved mapping
+
+
+def test_a_mapping_naming_an_unknown_field_is_refused_before_anything_is_imported(ward, tmp_path, capsys):
+    path = csv_file(tmp_path / "a.csv", [["STT", "Họ và tên", "Phái", "Quan hệ với chủ hộ", "Số nhà", "Đường",
+                                          "Khu phố"], ["1", "Nguyễn Văn An", "Nam", "Chủ hộ", "12", "Lê Lợi", "KP1"]])
+    mapping = tmp_path / "m.json"
+    mapping.write_text('{"Phái": "Giới tính"}', "utf-8")
+    code = main(["--db", str(ward.path), "import", str(path), "--mapping", str(mapping)])
+    assert code != 0
+    assert column(ward, "SELECT count(*) FROM households") == [0]
+    err = capsys.readouterr().err
+    assert "ghi 'Giới tính', không phải tên trường nào: chưa nhập gì" in err
+    assert "gender (Giới tính)" in err and "Traceback" not in err

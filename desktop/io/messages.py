@@ -237,6 +237,12 @@ i18n.register(
             "en": "Sheet {sheet} has hidden columns ({columns}): a hidden column is read only when no visible "
                   "column holds the same field (the same heading).",
         },
+        "io.unknown_mapping_field": {
+            "vi": "Tệp ghép cột {path} ghi '{value}', không phải tên trường nào: chưa nhập gì. Mỗi cột ghép với một "
+                  "trong các trường: {fields}.",
+            "en": "The column mapping {path} names '{value}', which is no field: nothing imported. Map each column "
+                  "to one of the fields: {fields}.",
+        },
         "io.excel_error": {
             "vi": "Ô có lỗi Excel {value} (công thức không tính được): sửa công thức hoặc gõ giá trị đúng.",
             "en": "The cell holds the Excel error {value} (a formula that could not be worked out): correct the "
