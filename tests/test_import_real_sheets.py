@@ -251,3 +251,10 @@ def test_a_mapping_naming_an_unknown_field_is_refused_before_anything_is_importe
     err = capsys.readouterr().err
     assert "ghi 'Giới tính', không phải tên trường nào: chưa nhập gì" in err
     assert "gender (Giới tính)" in err and "Traceback" not in err
+
+
+def test_a_formula_never_computed_is_read_as_empty(ward, tmp_path):
+    rows = [[*HEADER, "Ghi chú"], [1, "Nguyễn Văn An", "Chủ hộ", 1960, "12", "Lê Lợi", "Khu phố 1", "=1+1"]]
+    plan, result = imported(ward, xlsx(tmp_path / "cong-thuc.xlsx", rows))  # openpyxl caches no value
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT notes FROM households") == [None]
