@@ -258,3 +258,16 @@ def test_a_formula_never_computed_is_read_as_empty(ward, tmp_path):
     plan, result = imported(ward, xlsx(tmp_path / "cong-thuc.xlsx", rows))  # openpyxl caches no value
     assert result is not None, told(plan)
     assert column(ward, "SELECT notes FROM households") == [None]
+
+
+# ---------------------------------------------------------------- refused for no good reason
+
+
+def test_a_list_ticked_with_check_marks_is_not_taken_for_garbled_text(ward, tmp_path):
+    rows = [["STT", "Chủ hộ", "Năm sinh", "Số nhà", "Đường", "Khu phố", "Hộ nghèo", "Hộ cận nghèo"]]
+    for number in range(1, 41):
+        rows.append([str(number), f"{['Nguyễn', 'Trần', 'Lê'][number % 3]} Văn Hùng {number}", "1950", str(number),
+                     "Lê Lợi", "Khu phố 1", *(["✓", ""] if number % 2 else ["", "✓"])])
+    plan, result = imported(ward, xlsx(tmp_path / "kho-khan.xlsx", rows))
+    assert result is not None and result.added_households == 40, told(plan)
+    assert ward.conn.execute("SELECT sum(flag_poor), sum(flag_near_poor) FROM households").fetchone() == (20, 20)
