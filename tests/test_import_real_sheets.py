@@ -271,3 +271,28 @@ def test_a_list_ticked_with_check_marks_is_not_taken_for_garbled_text(ward, tmp_
     plan, result = imported(ward, xlsx(tmp_path / "kho-khan.xlsx", rows))
     assert result is not None and result.added_households == 40, told(plan)
     assert ward.conn.execute("SELECT sum(flag_poor), sum(flag_near_poor) FROM households").fetchone() == (20, 20)
+
+
+@pytest.mark.parametrize("text", ["Tổng cộng có 2 hộ", "TỔNG CỘNG (2 hộ, 3 khẩu)", "Cộng KP1: 2 hộ",
+                                  "Khu phố trưởng", "Trưởng ban điều hành khu phố", "Ngày 10/6/2026",
+                                  "TP. Hồ Chí Minh ngày 10 tháng 6 năm 2026"])
+def test_totals_and_signature_rows_as_wards_write_them_are_skipped(ward, tmp_path, text):
+    rows = [HEADER, AN, [text]]
+    plan, result = imported(ward, csv_file(tmp_path / "tong.csv", rows))
+    assert result is not None and result.added_people == 1, told(plan)
+    assert "Bỏ qua" in told(plan) and "dòng 3" in told(plan)
+
+
+def test_a_person_whose_family_name_reads_like_a_total_is_not_skipped(ward, tmp_path):
+    rows = [["Họ và tên", *HEADER[2:]], ["Tống Văn Cộng", "Chủ hộ", "1960", "12", "Lê Lợi", "Khu phố 1"],
+            ["Cộng Thị Tổng", "Vợ", "1962", "12", "Lê Lợi", "Khu phố 1"]]
+    plan, result = imported(ward, csv_file(tmp_path / "tong.csv", rows))
+    assert result is not None and result.added_people == 2, told(plan)
+
+
+@pytest.mark.parametrize("numbering", [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+                                       ["A", "B", "C", "D", "E", "F", "G"]])
+def test_a_row_numbering_the_columns_is_skipped(ward, tmp_path, numbering):
+    plan, result = imported(ward, csv_file(tmp_path / "so-cot.csv", [HEADER, numbering, AN]))
+    assert result is not None and result.added_people == 1, told(plan)
+    assert "Bỏ qua dòng đánh số cột (1, 2, 3…): dòng 2." in told(plan)

@@ -21,10 +21,15 @@ HEADER_SEARCH_ROWS = 15
 BY_GENDER = {"birth_year": ("birth_year_male", "birth_year_female"), "gender": ("gender_male", "gender_female")}
 NAME_PARTS = ("family_name", "middle_name", "given_name")
 _GROUP = re.compile(r"(to|to dan pho|khu pho|kp|ap|nhom|cum)\s*(so)?\s*[\dIVXivx]+[.:]?( .*)?")
-_TOTAL = re.compile(r"(tong cong|tong so|cong|tong|total)( ho| nhan khau| nguoi)?( ?:.*| \d.*|)")
+# "Tổng cộng…" / "Tổng số…" whatever follows; a bare "Cộng" / "Tổng" (also a family name, Tống) only before a
+# count, a colon or the group it sums ("Cộng KP1: 2 hộ").
+_TOTAL = re.compile(r"(tong cong|tong so)\b.*|(cong|tong|total)( ho| nhan khau| nguoi| (kp|khu pho|to|ap) ?\d+\w*)?"
+                    r"( ?[:(].*| \d.*|)")
 _SIGNATURE = re.compile(
     r"(nguoi lap( bieu| danh sach)?|nguoi ky|ky ten|\(?ky,? ghi ro ho ten\)?|xac nhan|truong khu pho|"
-    r"to truong|tm\.? |t/m |ubnd|can bo|ngay \d* ?thang \d* ?nam|.*, ngay .*thang.*nam).*")
+    r"khu pho truong|truong ban|bi thu chi bo|to truong|tm\.? |t/m |ubnd|can bo|ngay \d* ?thang \d* ?nam|"
+    r".*, ngay .*thang.*nam|.*\bngay \d{1,2} thang \d{1,2} nam \d{4}|ngay \d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$).*")
+_COLUMN_NUMBER = re.compile(r"\(?(\d+|[a-z])\)?")
 SKIP_KINDS = ("numbering", "group", "total", "signature")
 
 
@@ -147,8 +152,7 @@ def skip_kind(row: list[str], name_column: int | None) -> str | None:
     filled = [cell.strip() for cell in row if cell.strip()]
     if not filled:
         return None
-    if len(filled) >= 3 and all(cell.isdigit() for cell in filled) and \
-            [int(cell) for cell in filled] == list(range(int(filled[0]), int(filled[0]) + len(filled))):
+    if _numbers_columns(filled):
         return "numbering"
     first = fold(filled[0])
     if _TOTAL.fullmatch(first) and not _has_name(row, name_column, filled[0]):
@@ -158,6 +162,15 @@ def skip_kind(row: list[str], name_column: int | None) -> str | None:
     if _SIGNATURE.fullmatch(first) and len(filled) <= 3:
         return "signature"  # the block under the table starts: every row from here down is skipped
     return None
+
+
+def _numbers_columns(filled: list[str]) -> bool:
+    """A row numbering the columns: "1 2 3…", "(1) (2) (3)…" or "A B C…", at least three in sequence."""
+    found = [_COLUMN_NUMBER.fullmatch(cell.lower()) for cell in filled]
+    if len(filled) < 3 or not all(found):
+        return False
+    numbers = [int(n) if n.isdigit() else ord(n) for n in (match.group(1) for match in found if match)]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _has_name(row: list[str], name_column: int | None, besides: str = "") -> bool:
