@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 
 from desktop.cli import main
+from desktop.errors import WardbookError
 from desktop.io.importer import import_file
 from desktop.io.plan import ImportPlan, ImportResult
 from desktop.register.households import add_area
@@ -296,3 +297,34 @@ def test_a_row_numbering_the_columns_is_skipped(ward, tmp_path, numbering):
     plan, result = imported(ward, csv_file(tmp_path / "so-cot.csv", [HEADER, numbering, AN]))
     assert result is not None and result.added_people == 1, told(plan)
     assert "Bỏ qua dòng đánh số cột (1, 2, 3…): dòng 2." in told(plan)
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_every_sheet_read_skips_a_summary_sheet_without_the_lists_header_and_names_it(ward, tmp_path):
+    path = _workbook(tmp_path / "phuong.xlsx", {
+        "Tổng hợp": [["TỔNG HỢP HỘ DÂN"], ["Khu phố", "Số hộ", "Số nhân khẩu"], ["KP1", 1, 1], ["KP2", 1, 1]],
+        "KP1": [HEADER[:-1], [1, "Nguyễn Văn Tư", "Chủ hộ", 1960, "1", "Lê Lợi"]],
+        "KP2": [HEADER[:-1], [1, "Trần Văn Năm", "Chủ hộ", 1961, "2", "Lê Lợi"]]})
+    plan, result = imported(ward, path, all_sheets=True)
+    assert result is not None and result.added_households == 2, told(plan)
+    assert "Bỏ qua trang không có dòng tiêu đề của danh sách hộ: Tổng hợp." in told(plan)
+    assert column(ward, "SELECT a.name FROM households h JOIN areas a ON a.id = h.area_id") == ["Khu phố 1",
+                                                                                                "Khu phố 2"]
+
+
+def test_a_workbook_where_no_sheet_has_a_header_names_the_sheets_looked_at(ward, tmp_path):
+    path = _workbook(tmp_path / "phuong.xlsx", {"Tổng hợp": [["Khu phố", "Số hộ"], ["KP1", 1]],
+                                                "Ghi chú": [["Cập nhật tháng 6"]]})
+    with pytest.raises(WardbookError) as refused:
+        imported(ward, path, all_sheets=True)
+    assert refused.value.message("vi").endswith("đã xem các trang: Tổng hợp, Ghi chú.")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from desktop import i18n
 from desktop.errors import WardbookError
+from desktop.io.cells import HiddenCell
 from desktop.io.columns import guess_field, normalise_header, other_list
-from desktop.io.reading import HiddenCell
 from desktop.search.folding import fold
 
 HEADER_SEARCH_ROWS = 15
@@ -42,7 +42,7 @@ class Header:
 
 
 def _guess_row(row: list[str], saved: dict[str, str] | None) -> dict[int, str]:
-    """Each column's field, the first column naming it winning; a hidden column (`reading.HiddenCell`) only
+    """Each column's field, the first column naming it winning; a hidden column (`cells.HiddenCell`) only
     for a field no visible column names."""
     mapping: dict[int, str] = {}
     for hidden in (False, True):

@@ -243,6 +243,16 @@ i18n.register(
             "en": "The column mapping {path} names '{value}', which is no field: nothing imported. Map each column "
                   "to one of the fields: {fields}.",
         },
+        "io.sheets_without_header": {
+            "vi": "Bỏ qua trang không có dòng tiêu đề của danh sách hộ: {sheets}.",
+            "en": "Skipped the sheets without a household list's header row: {sheets}.",
+        },
+        "io.no_header_sheets": {
+            "vi": "Không trang nào có dòng tiêu đề (cần ít nhất cột 'Họ và tên' hoặc 'Chủ hộ', 'Số nhà', 'Đường'); "
+                  "đã xem các trang: {sheets}.",
+            "en": "No sheet has a header row (needs at least 'Họ và tên' or 'Chủ hộ', 'Số nhà', 'Đường' columns); "
+                  "sheets looked at: {sheets}.",
+        },
         "io.excel_error": {
             "vi": "Ô có lỗi Excel {value} (công thức không tính được): sửa công thức hoặc gõ giá trị đúng.",
             "en": "The cell holds the Excel error {value} (a formula that could not be worked out): correct the "

@@ -25,7 +25,9 @@ from typing import Any
 
 from desktop import files, i18n
 from desktop.errors import WardbookError
+from desktop.io.cells import DateCell, ErrorCell, HiddenCell
 from desktop.io.encoding import Reading, choose
+from desktop.io.layout import HEADER_SEARCH_ROWS, find_header
 
 Row = tuple[int, list[str]]  # the row number as the spreadsheet shows it, and its cells as text
 SAMPLE_BYTES = 1 << 20  # what encoding and delimiter detection look at
@@ -60,29 +62,6 @@ class Table:
 class Source:
     tables: list[Table]
     notices: list[Notice] = field(default_factory=list)
-
-
-class DateCell(str):
-    """A date cell's text (dd/mm/yyyy, what a birth-year column needs), and the text the officer saw in it
-    when its number format says it for certain (`shown`; None otherwise). A "12/3" typed in a house-number
-    column is kept by Excel as the date 12 March: read back as a date it would be stored as "12/03/2026"."""
-
-    shown: str | None
-
-    def __new__(cls, text: str, shown: str | None) -> DateCell:
-        cell = super().__new__(cls, text)
-        cell.shown = shown
-        return cell
-
-
-class HiddenCell(str):
-    """A cell of a column the clerk hid: an old copy of a column is often kept hidden beside the one in use,
-    so `desktop.io.layout` reads a hidden column only for a field no visible column holds."""
-
-
-class ErrorCell(str):
-    """An Excel error value (#N/A, #REF!…) a formula left in a cell: refused, never stored as the officer's
-    text. Only a workbook says a cell is one; in a CSV the same characters are text like any other."""
 
 
 _DATE_TOKEN = re.compile(r"yyyy|yy|d{3,4}|dd|d|m{3,5}|mm|m|[/.\- ]")
@@ -327,7 +306,31 @@ def _xlsx_source(path: Path, sheet: str | None, all_sheets: bool) -> Source:
             notices.append(Notice("io.hidden_columns", {"sheet": table.name, "columns": ", ".join(
                 get_column_letter(number + 1) for number in sorted(table.hidden_columns))}))
         tables.append(table)
+    if all_sheets and len(tables) > 1:
+        tables = _with_header(tables, notices)
     return Source(tables, notices)
+
+
+def _with_header(tables: list[Table], notices: list[Notice]) -> list[Table]:
+    """The sheets with a list's header, when every visible sheet is read: a workbook's summary or notes sheet
+    ("Tổng hợp") is skipped and named, instead of refusing the whole workbook."""
+    kept, skipped = [], []
+    for table in tables:
+        top = list(itertools.islice(table.rows, HEADER_SEARCH_ROWS))
+        table.rows = itertools.chain(top, table.rows)
+        try:
+            find_header([cells for _, cells in top])
+        except WardbookError as error:
+            if error.msg_id != "io.no_header":
+                raise
+            skipped.append(table.name or "")
+            continue
+        kept.append(table)
+    if not kept:
+        raise WardbookError("io.no_header_sheets", sheets=", ".join(skipped))
+    if skipped:
+        notices.append(Notice("io.sheets_without_header", {"sheets": ", ".join(skipped)}))
+    return kept
 
 
 def open_source(path: Path, sheet: str | None = None, *, all_sheets: bool = False) -> Source:

@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from desktop.errors import WardbookError
 from desktop.household_flags import HOUSEHOLD_FLAGS
+from desktop.io.cells import DateCell, ErrorCell
 from desktop.io.columns import BY_FIELD, normalise_header
 from desktop.io.plan import ImportPlan, Problem
-from desktop.io.reading import DateCell, ErrorCell
 from desktop.io.values import birth_year, mark, spreadsheet_id_number, spreadsheet_phone
 from desktop.register.validation import MAX_ADDRESS, MAX_NAME, check_text
 from desktop.search.folding import fold_words as fold
