@@ -328,3 +328,17 @@ def test_a_workbook_where_no_sheet_has_a_header_names_the_sheets_looked_at(ward,
     with pytest.raises(WardbookError) as refused:
         imported(ward, path, all_sheets=True)
     assert refused.value.message("vi").endswith("đã xem các trang: Tổng hợp, Ghi chú.")
+
+
+def test_stt_and_address_merged_down_over_a_households_rows_apply_to_each_row(ward, tmp_path):
+    def setup(sheet: Any) -> None:
+        for letter in "AEFG":
+            sheet.merge_cells(f"{letter}2:{letter}4")
+    rows = [HEADER, [1, "Nguyễn Văn An", "Chủ hộ", 1960, "12", "Lê Lợi", "Khu phố 1"],
+            [None, "Trần Thị Bình", "Vợ", 1962, None, None, None],
+            [None, "Nguyễn Văn Công", "Con", 1990, None, None, None],
+            [2, "Phạm Văn Cường", "Chủ hộ", 1980, "14", "Lê Lợi", "Khu phố 1"]]
+    plan, result = imported(ward, xlsx(tmp_path / "gop-o.xlsx", rows, setup))
+    assert result is not None and result.added_households == 2 and result.added_people == 4, told(plan)
+    assert sorted(ward.conn.execute("SELECT h.house_no, count(*) FROM people p JOIN households h "
+                                    "ON h.id = p.household_id GROUP BY h.id")) == [("12", 3), ("14", 1)]

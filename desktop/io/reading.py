@@ -193,6 +193,8 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
 
     strings, dates, epoch = sheet._shared_strings, book._date_formats, book.epoch
     formats = _number_formats(book)
+    merged = _merged_down(sheet)
+    covering: dict[int, tuple[int, str]] = {}  # column → (last row, text) of a merged range being read
     number = 0
     with sheet._get_source() as source:
         for _, element in iterparse(source):
@@ -232,8 +234,40 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
                     text = tidy(raw)
                 values.extend([""] * (column - 1 - len(values)))
                 values.append(HiddenCell(text) if column - 1 in table.hidden_columns and type(text) is str else text)
+                if (number, column - 1) in merged:
+                    covering[column - 1] = (merged[number, column - 1], text)
             element.clear()
+            for column, (last, text) in list(covering.items()):
+                if number > last:
+                    del covering[column]
+                    continue
+                values.extend([""] * (column + 1 - len(values)))
+                values[column] = values[column] or text
             yield number, values
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_down(sheet: Any) -> dict[tuple[int, int], int]:
+    """The merged ranges one column wide and several rows tall, as (first row, 0-based column) → last row.
+
+    Clerks merge a household's STT and address down over its members' rows: the value shows on every row,
+    but the file keeps it in the first cell only. The ranges are listed after the rows in the sheet's XML, so
+    they are found by a byte scan first (a fraction of the time the rows take)."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    found: dict[tuple[int, int], int] = {}
+    tail = b""
+    with sheet._get_source() as source:
+        while chunk := source.read(SAMPLE_BYTES):
+            data = tail + chunk
+            for match in _MERGE.finditer(data):
+                first, top, last, bottom = match.groups()
+                if first == last and int(bottom) > int(top):
+                    found[int(top), column_index_from_string(first.decode()) - 1] = int(bottom)
+            tail = data[-200:]
+    return found
 
 
 def _number_formats(book: Any) -> list[str]:
