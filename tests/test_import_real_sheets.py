@@ -342,3 +342,18 @@ def test_stt_and_address_merged_down_over_a_households_rows_apply_to_each_row(wa
     assert result is not None and result.added_households == 2 and result.added_people == 4, told(plan)
     assert sorted(ward.conn.execute("SELECT h.house_no, count(*) FROM people p JOIN households h "
                                     "ON h.id = p.household_id GROUP BY h.id")) == [("12", 3), ("14", 1)]
+
+
+def test_gioi_tinh_merged_over_nam_and_nu_with_a_mark_under_one(ward, tmp_path):
+    def setup(sheet: Any) -> None:
+        sheet.merge_cells("D1:E1")
+        for letter in "ABCFGH":
+            sheet.merge_cells(f"{letter}1:{letter}2")
+    rows = [["STT", "Họ và tên", "Năm sinh", "Giới tính", None, "Quan hệ với chủ hộ", "Số nhà", "Đường"],
+            [None, None, None, "Nam", "Nữ", None, None, None],
+            [1, "Nguyễn Văn An", 1960, "x", None, "Chủ hộ", "12", "Lê Lợi"],
+            [2, "Trần Thị Bình", 1962, None, "x", "Vợ", "12", "Lê Lợi"]]
+    plan, result = imported(ward, xlsx(tmp_path / "gioi-tinh.xlsx", rows, setup), area="Khu phố 1")
+    assert result is not None, told(plan)
+    assert sorted(ward.conn.execute("SELECT full_name, gender FROM people")) == [
+        ("Nguyễn Văn An", "male"), ("Trần Thị Bình", "female")]

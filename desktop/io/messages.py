@@ -253,6 +253,10 @@ i18n.register(
             "en": "No sheet has a header row (needs at least 'Họ và tên' or 'Chủ hộ', 'Số nhà', 'Đường' columns); "
                   "sheets looked at: {sheets}.",
         },
+        "io.two_genders": {
+            "vi": "Đánh dấu cả hai cột Nam và Nữ: chỉ đánh dấu một cột.",
+            "en": "Both the Nam and the Nữ columns are marked: mark only one.",
+        },
         "io.excel_error": {
             "vi": "Ô có lỗi Excel {value} (công thức không tính được): sửa công thức hoặc gõ giá trị đúng.",
             "en": "The cell holds the Excel error {value} (a formula that could not be worked out): correct the "

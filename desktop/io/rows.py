@@ -119,7 +119,7 @@ class RowReader:
         gender_text = fold(self.value(row, "gender"))
         if gender_text and gender_text not in GENDERS:
             self.problem(number, "gender", "io.bad_choice", value=self.value(row, "gender"), choices="Nam, Nữ")
-        year_field, gender = "birth_year", GENDERS.get(gender_text)
+        year_field, gender = "birth_year", GENDERS.get(gender_text) or self._marked_gender(number, row)
         for split, split_gender in (("birth_year_male", "male"), ("birth_year_female", "female")):
             if self.value(row, split):  # the form's "Năm sinh" over "Nam" | "Nữ": the column tells the gender
                 year_field, gender = split, gender or split_gender
@@ -132,6 +132,14 @@ class RowReader:
             "occupation": self.text(number, row, "occupation", MAX_NAME),
             "id_number": self.checked(number, "id_number", spreadsheet_id_number, self.value(row, "id_number")),
         }
+
+    def _marked_gender(self, number: int, row: list[str]) -> str | None:
+        """ "Giới tính" over "Nam" | "Nữ": the gender whose column is ticked; both ticked is refused."""
+        marked = [gender for split, gender in (("gender_male", "male"), ("gender_female", "female"))
+                  if self.checked(number, split, mark, self.value(row, split))]
+        if len(marked) > 1:
+            self.problem(number, "gender_female", "io.two_genders")
+        return marked[0] if len(marked) == 1 else None
 
     def household(self, number: int, row: list[str]) -> dict[str, object]:
         fields: dict[str, object] = {
