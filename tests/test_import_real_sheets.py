@@ -357,3 +357,10 @@ def test_gioi_tinh_merged_over_nam_and_nu_with_a_mark_under_one(ward, tmp_path):
     assert result is not None, told(plan)
     assert sorted(ward.conn.execute("SELECT full_name, gender FROM people")) == [
         ("Nguyễn Văn An", "male"), ("Trần Thị Bình", "female")]
+
+
+@pytest.mark.parametrize("written", ["3/25/1950", "05/03/1950 00:00:00"])
+def test_a_birth_date_whose_year_is_certain_gives_the_birth_year(ward, tmp_path, written):
+    plan, result = imported(ward, csv_file(tmp_path / "ngay.csv", [HEADER, [*AN[:3], written, *AN[4:]]]))
+    assert result is not None, told(plan)
+    assert column(ward, "SELECT birth_year FROM people") == [1950]

@@ -1,9 +1,10 @@
 """Cell values as Excel and clerks leave them: birth years inside dates, numbers that lost their zeros or digits.
 
-A birth year comes as a year, a full date (dd/mm/yyyy, d/m/yy, yyyy-mm-dd), a month (mm/yyyy) or an Excel date
-serial (a date cell read as a number). A phone or CCCD typed into a number cell loses its leading zero, and a
-long one may be shown and saved in scientific notation ("7.90123E+10"): it is restored only when every digit is
-still there, and refused otherwise rather than stored wrong.
+A birth year comes as a year, a full date (dd/mm/yyyy, d/m/yy, yyyy-mm-dd; m/d/yyyy when the day shows it;
+with a time after it), a month (mm/yyyy) or an Excel date serial (a date cell read as a number). A phone or
+CCCD typed into a number cell loses its leading zero, and a long one may be shown and saved in scientific
+notation ("7.90123E+10"): it is restored only when every digit is still there, and refused otherwise rather
+than stored wrong.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from desktop.search.folding import fold
 TRUE_WORDS = {"x", "co", "1", "yes", "true", "v", "✓", "có", "√", "✔", "☑", "✅", "☒"}
 FALSE_WORDS = {"", "0", "khong", "no", "false", "-", "–", "—", "☐"}
 _EXCEL_EPOCH = date(1899, 12, 30)
-_FULL_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+_TIME = r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?"  # "00:00:00" some exports add to a date
+_FULL_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})" + _TIME)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
 _MONTH = re.compile(r"(\d{1,2})[/.-](\d{4})")
 _SCIENTIFIC = re.compile(r"(\d+)(?:[.,](\d+))?[eE]\+?(\d+)")
@@ -51,6 +53,8 @@ def birth_year(text: str) -> int | None:
     if full := _FULL_DATE.fullmatch(text):
         day, month, year = full.groups()
         year = year if len(year) == 4 else _century(year)
+        if int(month) > 12 >= int(day):  # m/d/yyyy, as Excel on an English Windows writes a CSV: same year
+            day, month = month, day
         _check_date(text, int(year), int(month), int(day))
         return check_birth_year(year)
     if iso := _ISO_DATE.fullmatch(text):
