@@ -15,6 +15,7 @@ from desktop.io.values import birth_year, mark, spreadsheet_id_number, spreadshe
 from desktop.register.validation import MAX_ADDRESS, MAX_NAME, check_text
 from desktop.search.folding import fold_words as fold
 
+HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}  # as `desktop.io.importer` reads them
 DATE_FIELDS = {"birth_year", "birth_year_male", "birth_year_female"}
 ALLEY_WORDS = {"hem", "ngo", "kiet", "ngach"}
 TO_WORDS = {"to", "to dan pho", "tdp", "to so"}
@@ -29,6 +30,7 @@ class RowReader:
         self.plan = plan
         self.headers = headers
         self._columns = {mapped: column for column, mapped in mapping.items()}
+        self._heads_at: dict[str, list[str]] = {}  # address → folded names of the heads it has had, in order
 
     def has(self, name: str) -> bool:
         return name in self._columns
@@ -50,9 +52,25 @@ class RowReader:
             return self._full_name(row)
         if name == "street" and "alley" in self._columns:
             return self._street(row)
+        if name == "household_code" and "household_code" not in self._columns and "full_name" in self._columns:
+            return self._household_at_address(row)
         if name == "area" and normalise_header(self.header("area")) in TO_WORDS and self._cell(row, name).isdigit():
             return f"Tổ dân phố {int(self._cell(row, name))}"  # a tổ's number (a mapping chose it) is no khu phố's
         return self._cell(row, name)
+
+    def _household_at_address(self, row: list[str]) -> str:
+        """Without a code column the rows of one address are one household, unless a second "Chủ hộ" row
+        names another head there (a landlord's and a tenant's households at one house number): each head
+        starts a household, and the rows below it are its members. The first household of an address keeps
+        no tag, so it groups as before; the others get one that only the import's grouping sees (`text`
+        reads the household code from the file's cells alone). Rows are read in the file's order."""
+        address = fold(" | ".join(self._cell(row, name) for name in ("area", "house_no", "street")))
+        heads = self._heads_at.setdefault(address, [])
+        relation, name = fold(self._cell(row, "relation")), fold(self.value(row, "full_name"))
+        if (relation in HEAD_RELATIONS or (name and name == fold(self._cell(row, "head_name")))) \
+                and name not in heads:
+            heads.append(name)
+        return f"\x1f{address}#{len(heads)}" if len(heads) > 1 else ""
 
     def _cell(self, row: list[str], name: str) -> str:
         """The cell as the officer saw it: a date cell outside a birth-year column is read back in its number
@@ -109,7 +127,7 @@ class RowReader:
     def text(self, number: int, row: list[str], name: str, limit: int) -> str | None:
         """A text cell checked like a typed one (length, control characters), so no import stores a value the
         app's forms would refuse and the reports could not print; empty is None."""
-        value = self.value(row, name)
+        value = self._cell(row, name) if name == "household_code" else self.value(row, name)
         if not value:
             return None
         checked = self.checked(number, name, lambda text: check_text(text, name, limit=limit), value)
