@@ -369,3 +369,15 @@ def test_a_landlords_and_a_tenants_household_at_one_address_are_two_households(w
         "FROM households h JOIN people head ON head.id = h.head_person_id JOIN people p ON p.household_id = h.id "
         "GROUP BY h.id")) == [("Nguyễn Văn An", "Nguyễn Văn An, Trần Thị Bình", "12", "Lê Lợi", 1),
                               ("Phạm Văn Cường", "Phạm Văn Cường, Lý Thị Dung", "12", "Lê Lợi", 1)]
+
+
+def test_an_excel_error_in_a_part_of_a_split_name_or_address_is_refused(ward, tmp_path):
+    rows = [["STT", "Họ và chữ lót", "Tên", "Quan hệ với chủ hộ", "Năm sinh", "Số nhà", "Hẻm", "Đường", "Khu phố"],
+            [1, "Nguyễn Văn", "x", "Chủ hộ", 1960, "12", "x", "Lê Lợi", "Khu phố 1"]]
+    path = xlsx(tmp_path / "loi.xlsx", rows)
+    replace_cell(path, "C2", '<c r="C2" t="e"><f>MID(A2,1,1)</f><v>#VALUE!</v></c>')
+    replace_cell(path, "G2", '<c r="G2" t="e"><f>NN!B2</f><v>#REF!</v></c>')
+    plan, result = imported(ward, path)
+    assert result is None
+    assert "Dòng 2, cột Tên: Ô có lỗi Excel #VALUE!" in told(plan)
+    assert "Dòng 2, cột Đường: Ô có lỗi Excel #REF!" in told(plan)  # the street the hẻm is part of

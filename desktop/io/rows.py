@@ -91,8 +91,8 @@ class RowReader:
         are the name."""
         parts = [self._cell(row, part) for part in ("family_name", "middle_name")]
         if "given_name" in self._columns:
-            return self._cell(row, "full_name") or " ".join(p for p in (*parts, self._cell(row, "given_name")) if p)
-        return " ".join(p for p in (*parts, self._cell(row, "full_name")) if p)
+            return self._cell(row, "full_name") or _joined([*parts, self._cell(row, "given_name")])
+        return _joined([*parts, self._cell(row, "full_name")])
 
     def _street(self, row: list[str]) -> str:
         """The hẻm and the road as the app writes them ("Hẻm 45 Lê Lợi"): a bare hẻm number gets the word its
@@ -103,7 +103,7 @@ class RowReader:
             alley = f"{heading if normalise_header(heading) in ALLEY_WORDS else 'Hẻm'} {alley}"
         if alley and road and fold(alley).endswith(fold(road)):
             road = ""
-        return " ".join(part for part in (alley, road) if part)
+        return _joined([alley, road])
 
     def problem(self, number: int, column: str, msg_id: str, blocking: bool = True, **params: object) -> None:
         self.plan.problems.append(Problem(number, self.header(column), msg_id, params, blocking))
@@ -172,3 +172,10 @@ class RowReader:
             column = f"flag_{flag}"
             fields[column] = self.checked(number, column, mark, self.value(row, column)) or 0
         return fields
+
+
+def _joined(parts: list[str]) -> str:
+    """The filled parts joined with one space; a part that is an Excel error or a date Excel made of a text
+    is returned alone, so `RowReader.checked` refuses it as it would in a column of its own."""
+    refused = next((part for part in parts if isinstance(part, (ErrorCell, DateCell))), None)
+    return refused if refused is not None else " ".join(part for part in parts if part)
