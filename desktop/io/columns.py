@@ -40,11 +40,21 @@ def normalise_header(text: str) -> str:
 
 PERSON_COLUMNS = (
     Column("household_code", "Mã hộ", "Household code", ("ma so ho", "so ho", "code", "ma")),
-    Column("area", "Khu phố", "Area", ("kp", "to dan pho", "to", "ap", "khu pho/to dan pho")),
+    # "Tổ" / "Tổ dân phố" is not here: a tổ is a part of a khu phố, and its bare number ("5") read as the khu
+    # phố put the household in another khu phố. A list's tổ column is left unread (the register keeps the khu
+    # phố), like its "TỔ 1" group rows.
+    Column("area", "Khu phố", "Area", ("kp", "ap", "khu pho/to dan pho")),
     Column("house_no", "Số nhà", "House number", ("so", "house no", "so nha/hem")),
-    Column("street", "Đường", "Street", ("ten duong", "duong/hem", "duong pho", "hem", "duong hem")),
+    Column("street", "Đường", "Street", ("ten duong", "duong/hem", "duong pho", "duong hem")),
+    Column("alley", "Hẻm", "Alley", ("kiet", "ngo", "ngach", "so hem", "hem/ngo")),  # joined to the street
     Column("household_phone", "SĐT hộ", "Household phone", ("dien thoai ho", "sdt gia dinh")),
-    Column("full_name", "Họ và tên", "Full name", ("ho ten", "name", "ten", "ho va ten nhan khau")),
+    Column("full_name", "Họ và tên", "Full name", ("ho ten", "name", "ho va ten nhan khau")),
+    # A name split over columns ("Họ và chữ lót" | "Tên") is joined into the full name (`desktop.io.rows`).
+    Column("family_name", "Họ", "Family name",
+           ("ho va chu lot", "ho va ten dem", "ho dem", "ho lot", "ho va dem", "ho chu dem", "ho va chu dem",
+            "ho va ten lot", "family name", "surname", "last name")),
+    Column("middle_name", "Tên đệm", "Middle name", ("chu lot", "chu dem", "ten lot", "dem")),
+    Column("given_name", "Tên", "Given name", ("given name", "first name")),
     Column("head_name", "Chủ hộ", "Head of household", ("ho ten chu ho", "ho va ten chu ho", "head")),
     Column("relation", "Quan hệ với chủ hộ", "Relation to head", ("quan he", "quan he voi ch", "relation")),
     Column("birth_year", "Năm sinh", "Birth year",
@@ -52,6 +62,8 @@ PERSON_COLUMNS = (
     Column("birth_year_male", "Năm sinh (Nam)", "Birth year (male)"),  # the form's "Năm sinh" over "Nam" | "Nữ"
     Column("birth_year_female", "Năm sinh (Nữ)", "Birth year (female)"),
     Column("gender", "Giới tính", "Gender", ("sex", "gt", "nam/nu")),
+    Column("gender_male", "Giới tính (Nam)", "Gender (male)"),  # "Giới tính" over "Nam" | "Nữ", a mark under one
+    Column("gender_female", "Giới tính (Nữ)", "Gender (female)"),
     Column("phone", "SĐT", "Phone", ("so dien thoai", "dien thoai", "dt", "phone number", "sdt ca nhan")),
     Column("occupation", "Nghề nghiệp", "Occupation", ("nghe",)),
     Column("id_number", "Số CCCD", "ID number", ("cccd", "can cuoc", "so dinh danh", "cmnd")),

@@ -50,9 +50,10 @@ def is_syllable(word: str) -> bool:
 
 
 def _judged(word: str) -> bool:
-    """Whether a word says anything about the encoding: it has a non-ASCII character, and it is not an
-    abbreviation of consonants only ("Đ." for Đường, "SĐT"), which no syllable test can pass."""
-    if word.isascii():
+    """Whether a word says anything about the encoding: it has a non-ASCII character, it has a letter (a tick
+    mark ✓ or another symbol alone is no word of any language), and it is not an abbreviation of consonants
+    only ("Đ." for Đường, "SĐT"), which no syllable test can pass."""
+    if word.isascii() or not any(c.isalpha() for c in word):
         return False
     bases = unicodedata.normalize("NFD", word.lower())
     return not word.isalpha() or any(vowel in bases for vowel in "aeiouy")

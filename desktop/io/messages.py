@@ -221,5 +221,46 @@ i18n.register(
             "vi": "Không xuất được '{kind}'; chọn một trong: {choices}.",
             "en": "Cannot export '{kind}'; choose one of: {choices}.",
         },
+        "io.bad_mark": {
+            "vi": "'{value}' không phải dấu đánh dấu: để trống nếu không, ghi x (hoặc ✓, Có) nếu có.",
+            "en": "'{value}' is not a mark: leave the cell empty for no, write x (or ✓, Có) for yes.",
+        },
+        "io.date_in_text": {
+            "vi": "Excel đã đổi ô này thành ngày tháng ({value}) nên không biết chắc đã gõ gì: định dạng cột là "
+                  "Văn bản (Text) rồi gõ lại.",
+            "en": "Excel turned this cell into a date ({value}), so what was typed is not certain: format the "
+                  "column as Text and type it again.",
+        },
+        "io.hidden_columns": {
+            "vi": "Trang {sheet} có cột bị ẩn ({columns}): cột ẩn chỉ được đọc khi không có cột hiện nào cùng nội "
+                  "dung (cùng tiêu đề).",
+            "en": "Sheet {sheet} has hidden columns ({columns}): a hidden column is read only when no visible "
+                  "column holds the same field (the same heading).",
+        },
+        "io.unknown_mapping_field": {
+            "vi": "Tệp ghép cột {path} ghi '{value}', không phải tên trường nào: chưa nhập gì. Mỗi cột ghép với một "
+                  "trong các trường: {fields}.",
+            "en": "The column mapping {path} names '{value}', which is no field: nothing imported. Map each column "
+                  "to one of the fields: {fields}.",
+        },
+        "io.sheets_without_header": {
+            "vi": "Bỏ qua trang không có dòng tiêu đề của danh sách hộ: {sheets}.",
+            "en": "Skipped the sheets without a household list's header row: {sheets}.",
+        },
+        "io.no_header_sheets": {
+            "vi": "Không trang nào có dòng tiêu đề (cần ít nhất cột 'Họ và tên' hoặc 'Chủ hộ', 'Số nhà', 'Đường'); "
+                  "đã xem các trang: {sheets}.",
+            "en": "No sheet has a header row (needs at least 'Họ và tên' or 'Chủ hộ', 'Số nhà', 'Đường' columns); "
+                  "sheets looked at: {sheets}.",
+        },
+        "io.two_genders": {
+            "vi": "Đánh dấu cả hai cột Nam và Nữ: chỉ đánh dấu một cột.",
+            "en": "Both the Nam and the Nữ columns are marked: mark only one.",
+        },
+        "io.excel_error": {
+            "vi": "Ô có lỗi Excel {value} (công thức không tính được): sửa công thức hoặc gõ giá trị đúng.",
+            "en": "The cell holds the Excel error {value} (a formula that could not be worked out): correct the "
+                  "formula or type the right value.",
+        },
     }
 )

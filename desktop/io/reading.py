@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,9 @@ from typing import Any
 
 from desktop import files, i18n
 from desktop.errors import WardbookError
+from desktop.io.cells import DateCell, ErrorCell, HiddenCell
 from desktop.io.encoding import Reading, choose
+from desktop.io.layout import HEADER_SEARCH_ROWS, find_header
 
 Row = tuple[int, list[str]]  # the row number as the spreadsheet shows it, and its cells as text
 SAMPLE_BYTES = 1 << 20  # what encoding and delimiter detection look at
@@ -52,12 +55,31 @@ class Table:
     name: str | None
     rows: Iterator[Row]
     hidden: list[int] = field(default_factory=list)
+    hidden_columns: set[int] = field(default_factory=set)  # 0-based; known once the first row is read
 
 
 @dataclass
 class Source:
     tables: list[Table]
     notices: list[Notice] = field(default_factory=list)
+
+
+_DATE_TOKEN = re.compile(r"yyyy|yy|d{3,4}|dd|d|m{3,5}|mm|m|[/.\- ]")
+
+
+def shown_date(moment: datetime, number_format: str) -> str | None:
+    """The date as a number format of days, months and years shows it ("d/m" → "12/3"), or None for any
+    other format: one naming the month, a time, or Excel's short date (id 14), which each computer shows in
+    its own order."""
+    code = re.sub(r"^\[\$-[0-9A-Fa-f]+\]|;@$", "", number_format.lower()).replace("\\", "")
+    tokens = _DATE_TOKEN.findall(code)
+    if "".join(tokens) != code or not any(t[0] in "dmy" for t in tokens):
+        return None
+    if any(len(token) > 2 and token[0] in "dm" for token in tokens):
+        return None  # the month's or the day's name
+    parts = {"yyyy": f"{moment.year:04}", "yy": f"{moment.year % 100:02}", "dd": f"{moment.day:02}",
+             "d": str(moment.day), "mm": f"{moment.month:02}", "m": str(moment.month)}
+    return "".join(parts.get(token, token) for token in tokens)
 
 
 def cell_text(value: object) -> str:
@@ -154,7 +176,7 @@ def _csv_source(path: Path) -> Source:
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _VALUE, _TEXT = f"{_MAIN}row", f"{_MAIN}v", f"{_MAIN}t"
+_ROW, _VALUE, _TEXT, _COLUMN = f"{_MAIN}row", f"{_MAIN}v", f"{_MAIN}t", f"{_MAIN}col"
 
 
 def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
@@ -170,9 +192,14 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
     from openpyxl.utils.datetime import from_excel, from_ISO8601
 
     strings, dates, epoch = sheet._shared_strings, book._date_formats, book.epoch
+    formats = _number_formats(book)
+    merged = _merged_down(sheet)
+    covering: dict[int, tuple[int, str]] = {}  # column → (last row, text) of a merged range being read
     number = 0
     with sheet._get_source() as source:
         for _, element in iterparse(source):
+            if element.tag == _COLUMN and element.get("hidden") in ("1", "true"):  # <cols> precede the rows
+                table.hidden_columns.update(range(int(element.get("min", 1)) - 1, int(element.get("max", 1))))
             if element.tag != _ROW:
                 continue
             number = int(element.get("r") or number + 1)
@@ -188,22 +215,73 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
                 raw = cell.findtext(_VALUE)
                 if kind == "inlineStr":
                     text = tidy("".join(t.text or "" for t in cell.iter(_TEXT)))
-                elif raw is None:
+                elif not raw:  # no value, or a formula never computed (a file written by a program)
                     text = ""
                 elif kind == "s":
                     text = tidy(str(strings[int(raw)]))
                 elif kind == "n" and int(cell.get("s", 0)) in dates:
-                    text = cell_text(from_excel(float(raw), epoch))
+                    moment = from_excel(float(raw), epoch)
+                    style = int(cell.get("s", 0))
+                    text = DateCell(cell_text(moment), shown_date(moment, formats[style])
+                                    if isinstance(moment, datetime) and style < len(formats) else None)
                 elif kind == "n":
                     text = cell_text(float(raw) if "." in raw or "E" in raw.upper() else int(raw))
                 elif kind == "d":
                     text = cell_text(from_ISO8601(raw))
-                else:  # "str" (a formula's text), "b", "e"
+                elif kind == "e":
+                    text = ErrorCell(raw.strip())
+                else:  # "str" (a formula's text), "b"
                     text = tidy(raw)
                 values.extend([""] * (column - 1 - len(values)))
-                values.append(text)
+                values.append(HiddenCell(text) if column - 1 in table.hidden_columns and type(text) is str else text)
+                if (number, column - 1) in merged:
+                    covering[column - 1] = (merged[number, column - 1], text)
             element.clear()
+            for column, (last, text) in list(covering.items()):
+                if number > last:
+                    del covering[column]
+                    continue
+                values.extend([""] * (column + 1 - len(values)))
+                values[column] = values[column] or text
             yield number, values
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_down(sheet: Any) -> dict[tuple[int, int], int]:
+    """The merged ranges one column wide and several rows tall, as (first row, 0-based column) → last row.
+
+    Clerks merge a household's STT and address down over its members' rows: the value shows on every row,
+    but the file keeps it in the first cell only. The ranges are listed after the rows in the sheet's XML, so
+    they are found by a byte scan first (a fraction of the time the rows take)."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    found: dict[tuple[int, int], int] = {}
+    tail = b""
+    with sheet._get_source() as source:
+        while chunk := source.read(SAMPLE_BYTES):
+            data = tail + chunk
+            for match in _MERGE.finditer(data):
+                first, top, last, bottom = match.groups()
+                if first == last and int(bottom) > int(top):
+                    found[int(top), column_index_from_string(first.decode()) - 1] = int(bottom)
+            tail = data[-200:]
+    return found
+
+
+def _number_formats(book: Any) -> list[str]:
+    """Each cell style's number format code, by style index (openpyxl numbers custom formats from 164)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    codes = []
+    for style in book._cell_styles:
+        number = style.numFmtId
+        if number >= BUILTIN_FORMATS_MAX_SIZE and number - BUILTIN_FORMATS_MAX_SIZE < len(book._number_formats):
+            codes.append(book._number_formats[number - BUILTIN_FORMATS_MAX_SIZE])
+        else:
+            codes.append("" if number == 14 else BUILTIN_FORMATS.get(number, ""))  # 14: the computer's date order
+    return codes
 
 
 def _legacy_cells(table: Table, path: Path) -> Notice | None:
@@ -241,6 +319,7 @@ def _choose_sheets(book: Any, wanted: str | None, all_sheets: bool) -> list[Any]
 
 def _xlsx_source(path: Path, sheet: str | None, all_sheets: bool) -> Source:
     import openpyxl
+    from openpyxl.utils.cell import get_column_letter
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     chosen = _choose_sheets(book, sheet, all_sheets)
@@ -257,8 +336,35 @@ def _xlsx_source(path: Path, sheet: str | None, all_sheets: bool) -> Source:
         notice = _legacy_cells(table, path)
         if notice and notice not in notices:
             notices.append(notice)
+        if table.hidden_columns:
+            notices.append(Notice("io.hidden_columns", {"sheet": table.name, "columns": ", ".join(
+                get_column_letter(number + 1) for number in sorted(table.hidden_columns))}))
         tables.append(table)
+    if all_sheets and len(tables) > 1:
+        tables = _with_header(tables, notices)
     return Source(tables, notices)
+
+
+def _with_header(tables: list[Table], notices: list[Notice]) -> list[Table]:
+    """The sheets with a list's header, when every visible sheet is read: a workbook's summary or notes sheet
+    ("Tổng hợp") is skipped and named, instead of refusing the whole workbook."""
+    kept, skipped = [], []
+    for table in tables:
+        top = list(itertools.islice(table.rows, HEADER_SEARCH_ROWS))
+        table.rows = itertools.chain(top, table.rows)
+        try:
+            find_header([cells for _, cells in top])
+        except WardbookError as error:
+            if error.msg_id != "io.no_header":
+                raise
+            skipped.append(table.name or "")
+            continue
+        kept.append(table)
+    if not kept:
+        raise WardbookError("io.no_header_sheets", sheets=", ".join(skipped))
+    if skipped:
+        notices.append(Notice("io.sheets_without_header", {"sheets": ", ".join(skipped)}))
+    return kept
 
 
 def open_source(path: Path, sheet: str | None = None, *, all_sheets: bool = False) -> Source:

@@ -8,12 +8,17 @@ from collections.abc import Callable
 
 from desktop.errors import WardbookError
 from desktop.household_flags import HOUSEHOLD_FLAGS
-from desktop.io.columns import BY_FIELD
+from desktop.io.cells import DateCell, ErrorCell
+from desktop.io.columns import BY_FIELD, normalise_header
 from desktop.io.plan import ImportPlan, Problem
-from desktop.io.values import birth_year, spreadsheet_id_number, spreadsheet_phone, truthy
+from desktop.io.values import birth_year, mark, spreadsheet_id_number, spreadsheet_phone
 from desktop.register.validation import MAX_ADDRESS, MAX_NAME, check_text
 from desktop.search.folding import fold_words as fold
 
+HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}  # as `desktop.io.importer` reads them
+DATE_FIELDS = {"birth_year", "birth_year_male", "birth_year_female"}
+ALLEY_WORDS = {"hem", "ngo", "kiet", "ngach"}
+TO_WORDS = {"to", "to dan pho", "tdp", "to so"}
 GENDERS = {"nam": "male", "male": "male", "m": "male", "nu": "female", "female": "female", "f": "female",
            "khac": "other", "other": "other"}
 
@@ -25,6 +30,7 @@ class RowReader:
         self.plan = plan
         self.headers = headers
         self._columns = {mapped: column for column, mapped in mapping.items()}
+        self._heads_at: dict[str, list[str]] = {}  # address → folded names of the heads it has had, in order
 
     def has(self, name: str) -> bool:
         return name in self._columns
@@ -35,17 +41,83 @@ class RowReader:
     def header(self, name: str) -> str:
         """The column as the file names it (the clerk looks for that header), else the register's own header."""
         column = self._columns.get(name)
+        if column is None and name == "street":
+            column = self._columns.get("alley")
         return self.headers[column] if column is not None else BY_FIELD[name].vi
 
     def value(self, row: list[str], name: str) -> str:
-        """The cell of `name`'s column (cells come tidy from the reader), or "" when the file has none."""
+        """What the row says for `name`: the cell of its column (cells come tidy from the reader), or "" when
+        the file has none; a name or a street the file splits over columns is put together first."""
+        if name == "full_name" and self._name_parts:
+            return self._full_name(row)
+        if name == "street" and "alley" in self._columns:
+            return self._street(row)
+        if name == "household_code" and "household_code" not in self._columns and "full_name" in self._columns:
+            return self._household_at_address(row)
+        if name == "area" and normalise_header(self.header("area")) in TO_WORDS and self._cell(row, name).isdigit():
+            return f"Tổ dân phố {int(self._cell(row, name))}"  # a tổ's number (a mapping chose it) is no khu phố's
+        return self._cell(row, name)
+
+    def _household_at_address(self, row: list[str]) -> str:
+        """Without a code column the rows of one address are one household, unless a second "Chủ hộ" row
+        names another head there (a landlord's and a tenant's households at one house number): each head
+        starts a household, and the rows below it are its members. The first household of an address keeps
+        no tag, so it groups as before; the others get one that only the import's grouping sees (`text`
+        reads the household code from the file's cells alone). Rows are read in the file's order."""
+        address = fold(" | ".join(self._cell(row, name) for name in ("area", "house_no", "street")))
+        heads = self._heads_at.setdefault(address, [])
+        relation, name = fold(self._cell(row, "relation")), fold(self.value(row, "full_name"))
+        if (relation in HEAD_RELATIONS or (name and name == fold(self._cell(row, "head_name")))) \
+                and name not in heads:
+            heads.append(name)
+        return f"\x1f{address}#{len(heads)}" if len(heads) > 1 else ""
+
+    def _cell(self, row: list[str], name: str) -> str:
+        """The cell as the officer saw it: a date cell outside a birth-year column is read back in its number
+        format ("12/3" in a house-number column) when that is certain, else left a date (refused by `checked`)."""
         column = self._columns.get(name)
-        return row[column] if column is not None and column < len(row) else ""
+        cell = row[column] if column is not None and column < len(row) else ""
+        if isinstance(cell, DateCell) and cell.shown is not None and name not in DATE_FIELDS:
+            return cell.shown
+        return cell
+
+    @property
+    def _name_parts(self) -> bool:
+        return "family_name" in self._columns or "middle_name" in self._columns
+
+    def _full_name(self, row: list[str]) -> str:
+        """Family, middle and given name joined with one space. Beside them a full-name column wins when
+        filled; without one (`desktop.io.layout` then reads the given name's column as the name) the parts
+        are the name."""
+        parts = [self._cell(row, part) for part in ("family_name", "middle_name")]
+        if "given_name" in self._columns:
+            return self._cell(row, "full_name") or _joined([*parts, self._cell(row, "given_name")])
+        return _joined([*parts, self._cell(row, "full_name")])
+
+    def _street(self, row: list[str]) -> str:
+        """The hẻm and the road as the app writes them ("Hẻm 45 Lê Lợi"): a bare hẻm number gets the word its
+        column is headed with (Hẻm, Ngõ, Kiệt), and a hẻm cell that already names the road is not doubled."""
+        alley, road = self._cell(row, "alley"), self._cell(row, "street")
+        if alley and alley[0].isdigit():
+            heading = self.headers[self._columns["alley"]].strip()
+            alley = f"{heading if normalise_header(heading) in ALLEY_WORDS else 'Hẻm'} {alley}"
+        if alley and road and fold(alley).endswith(fold(road)):
+            road = ""
+        return _joined([alley, road])
 
     def problem(self, number: int, column: str, msg_id: str, blocking: bool = True, **params: object) -> None:
         self.plan.problems.append(Problem(number, self.header(column), msg_id, params, blocking))
 
     def checked(self, number: int, name: str, parse: Callable[[str], object], text: str) -> object:
+        """`parse(text)`, or None with the problem recorded. An Excel error value ("#N/A" of a lookup that
+        found nothing) and a date Excel made of a text are refused whatever the column: stored, they would
+        pass for the officer's data."""
+        if isinstance(text, ErrorCell):
+            self.problem(number, name, "io.excel_error", value=str(text))
+            return None
+        if isinstance(text, DateCell) and name not in DATE_FIELDS:
+            self.problem(number, name, "io.date_in_text", value=str(text))
+            return None
         try:
             return parse(text)
         except WardbookError as error:
@@ -55,7 +127,7 @@ class RowReader:
     def text(self, number: int, row: list[str], name: str, limit: int) -> str | None:
         """A text cell checked like a typed one (length, control characters), so no import stores a value the
         app's forms would refuse and the reports could not print; empty is None."""
-        value = self.value(row, name)
+        value = self._cell(row, name) if name == "household_code" else self.value(row, name)
         if not value:
             return None
         checked = self.checked(number, name, lambda text: check_text(text, name, limit=limit), value)
@@ -65,7 +137,7 @@ class RowReader:
         gender_text = fold(self.value(row, "gender"))
         if gender_text and gender_text not in GENDERS:
             self.problem(number, "gender", "io.bad_choice", value=self.value(row, "gender"), choices="Nam, Nữ")
-        year_field, gender = "birth_year", GENDERS.get(gender_text)
+        year_field, gender = "birth_year", GENDERS.get(gender_text) or self._marked_gender(number, row)
         for split, split_gender in (("birth_year_male", "male"), ("birth_year_female", "female")):
             if self.value(row, split):  # the form's "Năm sinh" over "Nam" | "Nữ": the column tells the gender
                 year_field, gender = split, gender or split_gender
@@ -79,6 +151,14 @@ class RowReader:
             "id_number": self.checked(number, "id_number", spreadsheet_id_number, self.value(row, "id_number")),
         }
 
+    def _marked_gender(self, number: int, row: list[str]) -> str | None:
+        """ "Giới tính" over "Nam" | "Nữ": the gender whose column is ticked; both ticked is refused."""
+        marked = [gender for split, gender in (("gender_male", "male"), ("gender_female", "female"))
+                  if self.checked(number, split, mark, self.value(row, split))]
+        if len(marked) > 1:
+            self.problem(number, "gender_female", "io.two_genders")
+        return marked[0] if len(marked) == 1 else None
+
     def household(self, number: int, row: list[str]) -> dict[str, object]:
         fields: dict[str, object] = {
             "code": self.text(number, row, "household_code", MAX_NAME),
@@ -89,5 +169,13 @@ class RowReader:
             "status": "active",
         }
         for flag in HOUSEHOLD_FLAGS:
-            fields[f"flag_{flag}"] = truthy(self.value(row, f"flag_{flag}"))
+            column = f"flag_{flag}"
+            fields[column] = self.checked(number, column, mark, self.value(row, column)) or 0
         return fields
+
+
+def _joined(parts: list[str]) -> str:
+    """The filled parts joined with one space; a part that is an Excel error or a date Excel made of a text
+    is returned alone, so `RowReader.checked` refuses it as it would in a column of its own."""
+    refused = next((part for part in parts if isinstance(part, (ErrorCell, DateCell))), None)
+    return refused if refused is not None else " ".join(part for part in parts if part)

@@ -1,9 +1,10 @@
 """Cell values as Excel and clerks leave them: birth years inside dates, numbers that lost their zeros or digits.
 
-A birth year comes as a year, a full date (dd/mm/yyyy, d/m/yy, yyyy-mm-dd), a month (mm/yyyy) or an Excel date
-serial (a date cell read as a number). A phone or CCCD typed into a number cell loses its leading zero, and a
-long one may be shown and saved in scientific notation ("7.90123E+10"): it is restored only when every digit is
-still there, and refused otherwise rather than stored wrong.
+A birth year comes as a year, a full date (dd/mm/yyyy, d/m/yy, yyyy-mm-dd; m/d/yyyy when the day shows it;
+with a time after it), a month (mm/yyyy) or an Excel date serial (a date cell read as a number). A phone or
+CCCD typed into a number cell loses its leading zero, and a long one may be shown and saved in scientific
+notation ("7.90123E+10"): it is restored only when every digit is still there, and refused otherwise rather
+than stored wrong.
 """
 
 from __future__ import annotations
@@ -16,16 +17,26 @@ from desktop.errors import WardbookError
 from desktop.register.validation import check_birth_year, normalise_phone
 from desktop.search.folding import fold
 
-TRUE_WORDS = {"x", "co", "1", "yes", "true", "v", "✓", "có"}
+# Marks as clerks tick a column: letters, and the tick symbols Unikey, Word and Excel's fonts insert.
+TRUE_WORDS = {"x", "co", "1", "yes", "true", "v", "✓", "có", "√", "✔", "☑", "✅", "☒"}
+FALSE_WORDS = {"", "0", "khong", "no", "false", "-", "–", "—", "☐"}
 _EXCEL_EPOCH = date(1899, 12, 30)
-_FULL_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+_TIME = r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?"  # "00:00:00" some exports add to a date
+_FULL_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})" + _TIME)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
 _MONTH = re.compile(r"(\d{1,2})[/.-](\d{4})")
 _SCIENTIFIC = re.compile(r"(\d+)(?:[.,](\d+))?[eE]\+?(\d+)")
 
 
-def truthy(text: str) -> int:
-    return int(bool(text) and (text in TRUE_WORDS or fold(text) in TRUE_WORDS))
+def mark(text: str) -> int:
+    """1 for a ticked cell, 0 for an empty or "no" one; any other word or number is refused (a "2" or a note
+    in a flag column read as "no" would drop the household from the lists of vulnerable households)."""
+    folded = fold(text)
+    if text in TRUE_WORDS or folded in TRUE_WORDS:
+        return 1
+    if folded in FALSE_WORDS:
+        return 0
+    raise WardbookError("io.bad_mark", value=text)
 
 
 def _century(two_digits: str) -> str:
@@ -42,6 +53,8 @@ def birth_year(text: str) -> int | None:
     if full := _FULL_DATE.fullmatch(text):
         day, month, year = full.groups()
         year = year if len(year) == 4 else _century(year)
+        if int(month) > 12 >= int(day):  # m/d/yyyy, as Excel on an English Windows writes a CSV: same year
+            day, month = month, day
         _check_date(text, int(year), int(month), int(day))
         return check_birth_year(year)
     if iso := _ISO_DATE.fullmatch(text):
@@ -85,8 +98,11 @@ def spreadsheet_phone(text: str) -> str | None:
 
 def spreadsheet_id_number(text: str) -> str | None:
     """A citizen ID (CCCD: 12 digits, starting with the province code 001–096) whose leading zeros a number cell
-    dropped is padded back to 12 digits; a 9-digit old ID card number (CMND) is kept as it is."""
+    dropped is padded back to 12 digits; an old ID card number (CMND: 9 digits, starting with its province's
+    code, 01 for Hà Nội, 02 for Hồ Chí Minh City) that lost its zero (8 digits) gets it back."""
     digits = exact_digits(text)
     if digits.isdigit() and len(digits) in (10, 11):
         return digits.zfill(12)
+    if digits.isdigit() and len(digits) == 8:
+        return "0" + digits
     return digits or None

@@ -81,6 +81,11 @@ def _mapping(path: Path) -> dict[str, str]:
         raise WardbookError("cli.bad_mapping", path=str(path)) from error
     if not all(isinstance(field, str) for field in mapping.values()):
         raise WardbookError("cli.bad_mapping", path=str(path))
+    unknown = [field for field in mapping.values() if field not in BY_FIELD]
+    if unknown:  # checked before the file is read: an unknown field would be ignored, or fail after the import
+        lang = i18n.current_language()
+        raise WardbookError("io.unknown_mapping_field", path=str(path), value=unknown[0],
+                            fields=", ".join(f"{key} ({column.header(lang)})" for key, column in BY_FIELD.items()))
     return mapping
 
 
