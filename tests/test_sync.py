@@ -340,7 +340,7 @@ def test_revoked_laptop_is_locked_out_of_the_new_epoch(tmp_path: Path, share: Fo
     admin, kept, lost = laptops(tmp_path, share, 3)
     for laptop in (admin, kept, lost):
         laptop.sync()
-    assert revoke_device(share, lost.store.device_id, admin.keys) == 2
+    assert revoke_device(share, lost.store.device_id, admin.keys, admin.store) == 2
     admin.store.writer.insert("areas", {"name": "Khu phố mới"})
     admin.sync()
     kept.sync()
@@ -447,7 +447,7 @@ def test_a_rolled_back_roster_is_refused(tmp_path: Path) -> None:
     station_file = tmp_path / "roster-share" / "station.json"
     old = station_file.read_bytes()  # still lists a laptop that is revoked below
     lost = Laptop(tmp_path, "lost", share, a)
-    revoke_device(share, lost.store.device_id, a.keys)
+    revoke_device(share, lost.store.device_id, a.keys, a.store)
     b.sync()  # sees the newer roster: its pin moves forward
     station_file.write_bytes(old)  # the share restored from an old backup, or an attacker replaying it
     _refused(b, "sync.roster_rollback", "roster_rollback")

@@ -299,6 +299,26 @@ i18n.register(
             "vi": "tệp do một máy đã bị thu hồi ghi sau khi bị thu hồi",
             "en": "it was written by a revoked laptop after its revocation",
         },
+        "sync.reason.replaced": {
+            "vi": "tệp đã bị thay bằng nội dung khác sau khi máy ghi nó bị thu hồi: đây không phải tệp máy quản "
+            "trị đã nhận, nên không được áp dụng; hãy báo quản trị viên",
+            "en": "the file was replaced with other contents after its laptop was revoked: it is not the file the "
+            "admin's laptop accepted, so it is not applied; please tell the admin",
+        },
+        "sync.reason.revoked_diverged": {
+            "vi": "máy này đã nhận một phiên bản tệp của máy đã bị thu hồi khác với tệp máy quản trị đã nhận: dữ liệu "
+            "từ máy đó trên máy này có thể khác với máy quản trị; hãy báo quản trị viên để kiểm tra",
+            "en": "this laptop applied a version of the revoked laptop's file other than the one the admin's laptop "
+            "accepted: what that laptop sent may differ here from the admin's laptop; please tell the admin to "
+            "check it",
+        },
+        "sync.reason.revoked_beyond": {
+            "vi": "máy này đã nhận các tệp mà máy đã bị thu hồi ghi sau điểm thu hồi (trước khi biết việc thu hồi): "
+            "máy quản trị không có các thay đổi đó; hãy báo quản trị viên để kiểm tra",
+            "en": "this laptop applied files the revoked laptop wrote after the point of its revocation (before it "
+            "learned of the revocation): the admin's laptop does not have those changes; please tell the admin to "
+            "check them",
+        },
         "sync.revoked": {
             "vi": "Máy này ({device}) đã bị quản trị viên thu hồi: không đồng bộ được nữa. Hãy liên hệ quản trị viên.",
             "en": "This laptop ({device}) was revoked by the admin: it can no longer sync. Please contact the admin.",

@@ -118,13 +118,24 @@ def bind(store: Store, location: str, device: str, username: str, secrets: Secre
     return grant
 
 
+def _apply_before_revoking(store: Store, share: FolderShare, keys: SyncKeys) -> None:
+    """Sync this laptop first: a revocation keeps the files of the lost laptop that the admin's laptop has applied
+    (`station.revocation_cut`), so what it sent before it was lost (often that very morning) stays the ward's. A
+    sync that fails does not stop the revocation: a stolen laptop must be shut out whatever the share is like."""
+    from desktop.sync.engine import sync_once
+
+    with suppress(WardbookError):
+        sync_once(store, share, keys)
+
+
 def revoke(store: Store, location: str, device: str, secrets: SecretStore) -> int:
     """Revoke a lost laptop; returns the new key epoch (whose key this laptop keeps)."""
     authorize(store, "enrollment")
     keys = load_keys(secrets)
     share = FolderShare(location)
     verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
-    epoch = revoke_device(share, device, keys)
+    _apply_before_revoking(store, share, keys)
+    epoch = revoke_device(share, device, keys, store)
     save_data_keys(secrets, keys)
     pin_roster(store, share.station())  # the admin's accepted copy is what it puts back if the share's is damaged
     return epoch

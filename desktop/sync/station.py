@@ -295,19 +295,30 @@ def bind_device(share: FolderShare, device_id: str, admin_keys: SyncKeys, grant:
     save_roster(share, roster, admin_keys)
 
 
-def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> int:
-    """Revoke a lost laptop from now on: the files it had already published stay valid on every laptop (marked in
-    the signed roster by their last number), nothing it publishes later is accepted, and a new epoch starts
-    whose data key only the remaining laptops can unwrap. The admin's own laptop cannot be revoked: it signs the
-    roster, and the station would be locked out of its own sync."""
+def revocation_cut(store: Store, device_id: str) -> dict[str, Any]:
+    """Where a revocation cuts a laptop's files: the last one the admin's laptop applied, with its hash.
+
+    Not the share's listing: the holder of a stolen laptop can put any name in its own folder (a junk
+    `000000000500.chg`), and a cut taken from the listing let every file it then wrote up to that number in.
+    The hash fixes the file at the cut, and through each file's `prev_hash` every file before it: rewritten
+    after the revocation, none of them is accepted (`desktop.sync.apply`)."""
+    row = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?", (device_id,)).fetchone()
+    return {"after_seq": int(row[0]), "after_hash": str(row[1] or "")} if row else {"after_seq": 0, "after_hash": ""}
+
+
+def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys, store: Store) -> int:
+    """Revoke a lost laptop from now on: the files the admin's laptop (`store`) had applied from it stay valid on
+    every laptop (marked in the signed roster by the last one and its hash, `revocation_cut`), nothing it
+    publishes beyond is accepted, and a new epoch starts whose data key only the remaining laptops can unwrap.
+    The admin's own laptop cannot be revoked: it signs the roster, and the station would be locked out of its
+    own sync."""
     roster = _admin_roster(share, admin_keys)
     info = roster["devices"].get(device_id)
     if info is None or is_revoked(roster, device_id):
         raise WardbookError("sync.unknown_device", device=device_id)
     if device_id == roster.get("admin"):
         raise WardbookError("sync.cannot_revoke_admin")
-    seqs = share.seqs(device_id)
-    info["revoked"] = {"after_seq": seqs[-1] if seqs else 0}
+    info["revoked"] = revocation_cut(store, device_id)
     epoch = _start_epoch(roster, admin_keys)
     save_roster(share, roster, admin_keys)
     return epoch
