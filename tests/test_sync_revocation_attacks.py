@@ -144,3 +144,27 @@ def test_revoking_keeps_what_the_lost_laptop_sent_before_the_admin_revoked_it(tm
     assert station.share.station()["devices"][device]["revoked"]["after_seq"] == 1
     assert _phone(station.admin, station.household) == "0903123456"
 
+
+def test_a_damaged_station_file_hides_no_revocation(tmp_path: Path) -> None:
+    """The revoked laptop's holder publishes, then cuts station.json short, before B has seen the revocation: B
+    sends its own work but takes no other laptop's files until the admin's laptop has written the file again."""
+    share, a, b, x, household = _ward(tmp_path)
+    revoke_device(share, x.store.device_id, a.keys, a.store)
+    a.store.writer.update("households", household, {"house_no": "12"})
+    a.sync()
+    x.store.writer.update("households", household, {"phone": "0999999999"})
+    publish(x.store, share, x.keys, share.station()["station"], 1)
+    station_file = tmp_path / "share" / "station.json"
+    good = station_file.read_bytes()
+    station_file.write_bytes(good[:-20])
+    b.store.writer.insert("households", {"code": "HK-B1", "street": "Trần Phú"})
+    published, report = b.sync()
+    assert published == 1 and report.applied == {} and report.errors == []
+    assert _phone(b.store, household) is None
+    (problem,) = open_problems(b.store)
+    assert "quản trị viên" in problem.text and "máy khác" in problem.text
+    _, report = a.sync()  # the admin's laptop writes its own copy back, and takes B's work
+    assert station_file.read_bytes() == good and report.applied == {b.store.device_id: 1}
+    _, report = b.sync()
+    assert report.errors == [(x.store.device_id, 1, "revoked")] and _phone(b.store, household) is None
+    assert open_problems(b.store)[0].kind == "revoked" and content(a.store) == content(b.store)

@@ -28,7 +28,7 @@ from desktop.sync.grants import is_revoked, principal_for
 from desktop.sync.merge import merge_changes
 from desktop.sync.revoked import REPLACED, Unaccepted, accepted_hashes, cut_of, standing_problem
 from desktop.sync.screen import keep_refused, screen
-from desktop.sync.station import SyncKeys, public_keys, verified_roster
+from desktop.sync.station import StandInRoster, SyncKeys, public_keys, verified_roster
 
 if TYPE_CHECKING:
     from desktop.sync.rollback import TakenBack
@@ -110,7 +110,8 @@ class _Waiting(Exception):
 def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any] | None = None, *,
               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ApplyReport:
     """Apply every device's new changesets. The device keys come from `roster`, already verified by the caller,
-    or from the share's roster verified here against this laptop's pin.
+    or from the share's roster verified here against this laptop's pin; nothing is applied with a stand-in for a
+    damaged one (`station.StandInRoster`).
 
     Devices are applied one after another, each file in order; a device whose next file waits for other laptops'
     files (`_Waiting`) goes on in a second pass, once the others are applied.
@@ -121,6 +122,8 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
     """
     if roster is None:
         roster = verified_roster(store, share)
+    if isinstance(roster, StandInRoster):  # the share's roster is damaged: it may hide a revocation
+        return ApplyReport()
     round_ = _Round(store, share, keys, roster, progress, cancelled)
     cursors = {device: (seq, digest or "") for device, seq, digest in store.conn.execute(
         "SELECT device_id, last_seq, last_hash FROM applied")}

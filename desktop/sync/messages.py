@@ -167,10 +167,12 @@ i18n.register(
             "changed); the admin's laptop writes it again at its next sync: ask the admin to sync.",
         },
         "sync.cli_roster_damaged": {
-            "vi": "Danh sách máy của trạm trong thư mục dùng chung {path} bị hỏng: máy này đã đồng bộ theo danh sách "
-            "nó đã nhận trước đó. Hãy nhờ quản trị viên đồng bộ: máy quản trị sẽ ghi lại danh sách.",
-            "en": "The station's list of laptops in the shared folder {path} is damaged: this laptop synced with the "
-            "list it had accepted before. Ask the admin to sync: the admin's laptop writes the list again.",
+            "vi": "Danh sách máy của trạm trong thư mục dùng chung {path} bị hỏng: máy này đã gửi các thay đổi của "
+            "nó nhưng chưa nhận tệp nào của các máy khác (danh sách hỏng có thể che việc thu hồi một máy). Hãy nhờ "
+            "quản trị viên đồng bộ: máy quản trị sẽ ghi lại danh sách.",
+            "en": "The station's list of laptops in the shared folder {path} is damaged: this laptop sent its own "
+            "changes but took no other laptop's files (a damaged list could hide a laptop's revocation). Ask the "
+            "admin to sync: the admin's laptop writes the list again.",
         },
         "sync.reason.stray_folder": {
             "vi": "thư mục này không phải thư mục của một máy trong trạm (được chép hoặc đổi tên bằng tay?); không "
@@ -179,10 +181,11 @@ i18n.register(
             "read: delete it or move it out of the devices folder",
         },
         "sync.reason.list_damaged": {
-            "vi": "danh sách máy của trạm bị hỏng; máy này dùng danh sách đã nhận trước đó cho tới khi máy quản trị "
-            "ghi lại ở lần đồng bộ tới của nó: hãy nhờ quản trị viên đồng bộ",
-            "en": "the station's list of laptops is damaged; this laptop uses the list it had accepted before until "
-            "the admin's laptop writes it again at its next sync: ask the admin to sync",
+            "vi": "danh sách máy của trạm bị hỏng; máy này vẫn gửi các thay đổi của nó nhưng không nhận tệp của máy "
+            "khác cho tới khi máy quản trị ghi lại danh sách ở lần đồng bộ tới của nó: hãy nhờ quản trị viên đồng bộ",
+            "en": "the station's list of laptops is damaged; this laptop still sends its own changes but takes no "
+            "other laptop's files until the admin's laptop writes the list again at its next sync: ask the admin "
+            "to sync",
         },
         "sync.roster_rollback": {
             "vi": "Danh sách máy của trạm bị thay bằng bản cũ (phiên bản {found}, máy này đã thấy {pinned}); "

@@ -146,21 +146,29 @@ def _whole_roster(share: FolderShare) -> dict[str, Any] | None:
     return roster if roster_signature_ok(roster) else None
 
 
+class StandInRoster(dict[str, Any]):
+    """The roster a laptop other than the admin's works with while the share's is damaged: the last one it
+    accepted. It publishes with it, so its own work reaches the share, but applies no other laptop's files with it
+    (`desktop.sync.apply.apply_all`): the holder of a revoked laptop can write station.json like anyone, and a
+    damaged file hid the revocation from every laptop that had not seen it yet, which then applied what the
+    revoked laptop wrote after it."""
+
+
 def _instead_of_damaged(store: Store, share: FolderShare, keys: SyncKeys | None) -> dict[str, Any]:
     """What a laptop works with while the share's roster is damaged: the last one it accepted (signed by the
     admin, and no older than anything it has seen). The admin laptop, which holds the key that signed it, puts
-    it back on the share; any other laptop goes on reading with it, and the problem is recorded until the admin
-    has synced. A laptop that never accepted one is told, naming the folder."""
+    it back on the share; any other laptop gets it as a `StandInRoster`, and the problem is recorded until the
+    admin has synced. A laptop that never accepted one is told, naming the folder."""
     accepted = accepted_roster(store)
     if accepted is None:
         raise WardbookError(ROSTER_DAMAGED, path=share.description)
     if keys is not None and accepted.get("admin_key") == keys.public_hex():
         share.write_station(accepted)
         resolve_errors_of_kind(store, "roster_")
-    else:
-        record_error(store, str(accepted.get("admin", "")), int(accepted.get("version", 0)), ROSTER_STAND_IN,
-                     "station.json")
-    return accepted
+        return accepted
+    record_error(store, str(accepted.get("admin", "")), int(accepted.get("version", 0)), ROSTER_STAND_IN,
+                 "station.json")
+    return StandInRoster(accepted)
 
 
 def verified_roster(store: Store, share: FolderShare, keys: SyncKeys | None = None) -> dict[str, Any]:
