@@ -8,10 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from test_sync import Laptop, content, laptops
 from test_sync_authorisation import Station
 
+from desktop.errors import WardbookError
 from desktop.security.secrets import PassphraseFileSecrets
 from desktop.store import Store
 from desktop.sync import setup
@@ -21,7 +24,15 @@ from desktop.sync.keystore import EXCHANGE, SIGNING, save_data_keys
 from desktop.sync.problems import open_problems
 from desktop.sync.publish import publish
 from desktop.sync.revoked import BEYOND, DIVERGED, REPLACED
-from desktop.sync.station import SyncKeys, revoke_device
+from desktop.sync.station import (
+    PINNED_ROSTER_DIGEST,
+    PINNED_ROSTER_VERSION,
+    SyncKeys,
+    approve_device,
+    raw_public,
+    revoke_device,
+    save_roster,
+)
 
 
 def _phone(store: Store, household: str) -> Any:
@@ -168,3 +179,53 @@ def test_a_damaged_station_file_hides_no_revocation(tmp_path: Path) -> None:
     _, report = b.sync()
     assert report.errors == [(x.store.device_id, 1, "revoked")] and _phone(b.store, household) is None
     assert open_problems(b.store)[0].kind == "revoked" and content(a.store) == content(b.store)
+
+
+def _revoked_then_old_roster_back(tmp_path: Path) -> tuple[FolderShare, Laptop, Laptop, Laptop, Path, bytes]:
+    """X revoked and everyone synced; then the share's station.json is the signed roster from before (anyone with
+    the share can keep a copy)."""
+    share, a, b, x, _household = _ward(tmp_path)
+    station_file = tmp_path / "share" / "station.json"
+    before = station_file.read_bytes()
+    revoke_device(share, x.store.device_id, a.keys, a.store)
+    a.sync()
+    b.sync()
+    station_file.write_bytes(before)
+    return share, a, b, x, station_file, before
+
+
+def test_the_admins_laptop_builds_no_roster_on_one_older_than_it_pinned(tmp_path: Path) -> None:
+    """Right after the approval checked the share's roster, the old one is put back: the admin's laptop refuses to
+    sign a roster built on it (that roster had the pinned number, and the revocation undone)."""
+    share, a, _b, _x, station_file, before = _revoked_then_old_roster_back(tmp_path)
+    newcomer = Laptop.__new__(Laptop)
+    newcomer.store = Store.open(tmp_path / "new.db", create=True)
+    newcomer.keys = SyncKeys(Ed25519PrivateKey.generate())
+    share.write_request(newcomer.store.device_id, {
+        "device": newcomer.store.device_id, "name": "máy mới", "public_key": newcomer.keys.public_hex(),
+        "exchange_key": raw_public(newcomer.keys.exchange_key)})
+    with pytest.raises(WardbookError) as refused:
+        approve_device(share, newcomer.store.device_id, a.keys, None, a.store)
+    assert refused.value.msg_id == "sync.roster_rollback"
+    assert station_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("pinned_before_digests", [False, True])
+def test_a_roster_under_the_pinned_number_that_is_not_the_pinned_one_is_refused(
+        tmp_path: Path, pinned_before_digests: bool) -> None:
+    """A roster built on the old one by an admin's laptop of the previous release carries the pinned number: a
+    laptop that pinned the revocation refuses it (a database pinned before the digest was kept compares with its
+    accepted copy)."""
+    share, a, b, x, _station_file, _before = _revoked_then_old_roster_back(tmp_path)
+    if pinned_before_digests:
+        with b.store.transaction():
+            b.store.conn.execute("DELETE FROM settings WHERE key = ?", (PINNED_ROSTER_DIGEST,))
+    roster = share.station()
+    roster["devices"][x.store.device_id]["name"] = "đổi tên"
+    save_roster(share, roster, a.keys)  # signed by the admin's key, numbered as the pinned one
+    assert share.station()["version"] == int(b.store.setting(PINNED_ROSTER_VERSION))
+    with pytest.raises(WardbookError) as refused:
+        b.sync()
+    assert refused.value.msg_id == "sync.roster_forked"
+    (problem,) = open_problems(b.store)
+    assert problem.kind == "roster_forked" and "đặt lại" in problem.text

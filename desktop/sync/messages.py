@@ -193,6 +193,20 @@ i18n.register(
             "en": "The station roster was replaced by an older one (version {found}, this laptop has seen "
             "{pinned}); nothing was synced. Tell the admin.",
         },
+        "sync.roster_forked": {
+            "vi": "Danh sách máy của trạm trên thư mục dùng chung không phải bản máy này đã nhận với cùng số phiên "
+            "bản {version}: một bản cũ đã được đặt lại rồi bị sửa (có thể để xoá việc thu hồi một máy); chưa đồng "
+            "bộ và chưa sửa gì. Báo cho quản trị viên.",
+            "en": "The station roster on the shared folder is not the one this laptop accepted under the same version "
+            "number {version}: an old copy was put back and changed (perhaps to undo a laptop's revocation); "
+            "nothing was synced or changed. Tell the admin.",
+        },
+        "sync.reason.forked": {
+            "vi": "danh sách máy của trạm không phải bản máy này đã nhận với cùng số phiên bản (một bản cũ đã được "
+            "đặt lại rồi bị sửa)",
+            "en": "the station roster is not the one this laptop accepted under the same version number (an old "
+            "copy was put back and changed)",
+        },
         "sync.not_admin": {
             "vi": "Chỉ máy quản trị của trạm mới được sửa danh sách máy.",
             "en": "Only the station's admin laptop may change the roster.",

@@ -30,7 +30,6 @@ from desktop.sync.station import (
     bind_device,
     init_share,
     pending_requests,
-    pin_roster,
     request_enrollment,
     revoke_device,
     verified_roster,
@@ -89,7 +88,7 @@ def approve(store: Store, location: str, device: str, username: str | None, secr
     grant = grant_of_user(store, username)
     share = FolderShare(location)
     verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
-    approve_device(share, device, keys, grant)
+    approve_device(share, device, keys, grant, store)
     _share_pending(store, share, keys)
     return grant
 
@@ -101,7 +100,6 @@ def _share_pending(store: Store, share: FolderShare, keys: SyncKeys) -> None:
     sync meets: the next one tells it."""
     from desktop.sync.engine import sync_once
 
-    pin_roster(store, share.station())  # the admin's accepted copy is what it puts back if the share's is damaged
     with suppress(WardbookError):
         sync_once(store, share, keys)
 
@@ -113,7 +111,7 @@ def bind(store: Store, location: str, device: str, username: str, secrets: Secre
     grant = grant_of_user(store, username)
     share = FolderShare(location)
     verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
-    bind_device(share, device, keys, grant)
+    bind_device(share, device, keys, grant, store)
     _share_pending(store, share, keys)
     return grant
 
@@ -137,7 +135,6 @@ def revoke(store: Store, location: str, device: str, secrets: SecretStore) -> in
     _apply_before_revoking(store, share, keys)
     epoch = revoke_device(share, device, keys, store)
     save_data_keys(secrets, keys)
-    pin_roster(store, share.station())  # the admin's accepted copy is what it puts back if the share's is damaged
     return epoch
 
 
