@@ -229,3 +229,31 @@ def test_a_roster_under_the_pinned_number_that_is_not_the_pinned_one_is_refused(
     assert refused.value.msg_id == "sync.roster_forked"
     (problem,) = open_problems(b.store)
     assert problem.kind == "roster_forked" and "đặt lại" in problem.text
+
+
+def _request_under(share: FolderShare, device: str, name: str) -> None:
+    """A request to join under `device`'s id, with keys of its writer's own (anyone can write the share)."""
+    keys = SyncKeys(Ed25519PrivateKey.generate())
+    share.write_request(device, {"device": device, "name": name, "public_key": keys.public_hex(),
+                                 "exchange_key": raw_public(keys.exchange_key)})
+
+
+@pytest.mark.parametrize("whose", ["enrolled", "revoked", "admin"])
+def test_a_request_under_the_id_of_a_laptop_of_the_station_is_never_approved(tmp_path: Path, whose: str) -> None:
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    location = str(tmp_path / "share")
+    device = station.admin.device_id if whose == "admin" else station.laptop.device_id
+    if whose == "revoked":
+        revoke_device(station.share, device, station.admin_keys, station.admin)
+    roster = station.share.station()
+    _request_under(station.share, device, "máy lạ")
+    (row,) = [laptop for laptop in setup.laptops(location) if laptop.state not in ("admin", "enrolled", "revoked")]
+    assert (row.device, row.state, row.same_as) == (device, "id_taken", roster["devices"][device]["name"])
+    with pytest.raises(WardbookError) as refused:
+        setup.approve(station.admin, location, device, None, _key_file(tmp_path / "k.json", station.admin_keys))
+    assert refused.value.msg_id == "sync.request_id_taken"
+    assert roster["devices"][device]["name"] in refused.value.message() and "máy lạ" in refused.value.message()
+    assert station.share.station()["devices"] == roster["devices"]
+    setup.remove_request(station.admin, location, device)
+    assert [laptop.state for laptop in setup.laptops(location) if laptop.device == device] == [
+        "admin" if whose == "admin" else whose]

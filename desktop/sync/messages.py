@@ -72,6 +72,18 @@ i18n.register(
             "vi": "Không có yêu cầu tham gia của máy {device}.",
             "en": "No enrollment request from device {device}.",
         },
+        "sync.request_id_taken": {
+            "vi": "Yêu cầu tham gia “{request}” dùng số máy {device} của máy “{name}” đã có trong trạm: không thể "
+            "duyệt (duyệt sẽ thay khóa của máy đó). Hãy xoá yêu cầu này; một máy được cài lại sẽ xin tham gia với số "
+            "máy mới.",
+            "en": "The request to join “{request}” uses the number {device} of the laptop “{name}”, already in the "
+            "station: it cannot be approved (that would replace that laptop's keys). Remove this request; a laptop "
+            "set up again asks to join with a new number.",
+        },
+        "sync.cli_id_taken": {
+            "vi": "dùng số máy của “{name}”: không thể duyệt, hãy xoá",
+            "en": "uses the number of “{name}”: cannot be approved, remove it",
+        },
         "sync.unknown_device": {
             "vi": "Máy {device} không có trong danh sách của trạm.",
             "en": "Device {device} is not on the station roster.",
@@ -96,6 +108,10 @@ i18n.register(
         "sync.cli_revoked": {
             "vi": "Đã thu hồi máy {device}; khóa dữ liệu mới (kỳ {epoch}) chỉ các máy còn lại đọc được.",
             "en": "Revoked device {device}; the new data key (epoch {epoch}) is readable by the others only.",
+        },
+        "sync.cli_request_removed": {
+            "vi": "Đã xoá yêu cầu tham gia của máy {device}.",
+            "en": "Removed the request to join from device {device}.",
         },
         "sync.cli_enrolled": {"vi": "đã tham gia", "en": "enrolled"},
         "sync.cli_pending": {"vi": "chờ duyệt", "en": "waiting for approval"},

@@ -164,14 +164,16 @@ def bootstrap_from(store: Store, location: str, secrets: SecretStore, snapshot_i
 @dataclass(frozen=True)
 class Laptop:
     """One laptop as the station folder knows it. `state`: "admin" (the laptop that signs the roster),
-    "enrolled", "revoked" or "waiting" (asked to join, not approved yet); `username`/`role` of its newest grant
-    (empty while waiting)."""
+    "enrolled", "revoked", "waiting" (asked to join, not approved yet) or "id_taken" (a request under the id of
+    a laptop of the roster, named by `same_as`: never approvable, `remove_request` takes it away);
+    `username`/`role` of its newest grant (empty for a request)."""
 
     device: str
     name: str
     state: str
     username: str
     role: str
+    same_as: str = ""
 
 
 def laptops(location: str) -> list[Laptop]:
@@ -185,8 +187,21 @@ def laptops(location: str) -> list[Laptop]:
         state = "revoked" if is_revoked(roster, device) else "admin" if device == roster.get("admin") else "enrolled"
         rows.append(Laptop(device, str(info.get("name", "")), state, str(newest.get("username") or ""),
                            str(newest.get("role") or "")))
-    rows += [Laptop(r["device"], str(r.get("name", "")), "waiting", "", "") for r in pending_requests(share)]
+    devices = roster.get("devices", {})
+    rows += [Laptop(r["device"], str(r.get("name", "")), "id_taken" if r["device"] in devices else "waiting", "",
+                    "", str(devices[r["device"]].get("name") or r["device"][:8]) if r["device"] in devices else "")
+             for r in pending_requests(share)]
     return rows
+
+
+def remove_request(store: Store, location: str, device: str) -> None:
+    """Take away a request to join that will not be approved (one under the id of a laptop of the station: the
+    admin's list names that laptop)."""
+    authorize(store, "enrollment")
+    share = FolderShare(location)
+    if share.request(device) is None:
+        raise WardbookError("sync.no_request", device=device)
+    share.remove_request(device)
 
 
 def standing(device: str, location: str) -> str:

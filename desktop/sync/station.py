@@ -325,13 +325,24 @@ def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys,
     """Admit a laptop that asked to join: its keys go into the roster with the data key wrapped for it, bound to
     the user and role of `grant` (`desktop.sync.grants.grant_of_user`; none: an officer with no account). With the
     admin laptop's `store` (as the app does it), the roster is checked against its pin (`_admin_roster`)."""
-    _admin_roster(share, admin_keys, store)  # refuse a non-admin before anything else
+    roster = _admin_roster(share, admin_keys, store)  # refuse a non-admin before anything else
     request = share.request(device_id)
     if request is None:
         raise WardbookError("sync.no_request", device=device_id)
+    if device_id in roster["devices"]:
+        raise id_taken(roster, device_id, str(request.get("name", "")))
     _add(share, device_id, request["public_key"], request["exchange_key"], request.get("name", ""), admin_keys,
          grant or {"from_seq": 1, "user_id": None, "username": "", "role": "officer"}, store)
     share.remove_request(device_id)
+
+
+def id_taken(roster: dict[str, Any], device_id: str, asked_as: str) -> WardbookError:
+    """A request to join under the id of a laptop already in the roster (enrolled, revoked, or the admin's own):
+    never approvable. Approving it replaced that laptop's keys with the requester's, erased a revocation, or
+    replaced the key the admin's laptop signs with; whoever can write the share can leave such a request."""
+    info = roster["devices"][device_id]
+    return WardbookError("sync.request_id_taken", request=asked_as or device_id[:8], device=device_id[:8],
+                         name=str(info.get("name") or device_id[:8]))
 
 
 def bind_device(share: FolderShare, device_id: str, admin_keys: SyncKeys, grant: dict[str, Any],
