@@ -90,14 +90,16 @@ def apply_changes(store: Store, device: str, blocks: list[Block], vv: dict[str, 
         if ids is None:
             later.append(block)
             continue
-        new_rows = []
+        new_rows, again = [], []
         for row in rows:
             if row[0] in ids:
-                later.append([table, op, names, [row]])
+                again.append(row)
             else:
                 new_rows.append(row)
                 ids.add(row[0])  # a second creation of the same row in this file is merged like any other
         fresh.append([table, op, names, new_rows])
+        if again:  # one block for them all, in their order: a block per row was a list per row of a huge file
+            later.append([table, op, names, again])
     store.writer.insert_remote(device, fresh)
     merge_changes(store, device, list(changes_of(later)), vv)
 
