@@ -340,7 +340,7 @@ def test_revoked_laptop_is_locked_out_of_the_new_epoch(tmp_path: Path, share: Fo
     admin, kept, lost = laptops(tmp_path, share, 3)
     for laptop in (admin, kept, lost):
         laptop.sync()
-    assert revoke_device(share, lost.store.device_id, admin.keys) == 2
+    assert revoke_device(share, lost.store.device_id, admin.keys, admin.store) == 2
     admin.store.writer.insert("areas", {"name": "Khu phố mới"})
     admin.sync()
     kept.sync()
@@ -410,7 +410,8 @@ def _refused(laptop: Laptop, msg_id: str, kind: str) -> None:
 
 def test_a_forged_roster_is_not_used_and_the_admin_puts_its_own_back(tmp_path: Path) -> None:
     """A roster whose signature does not match is damaged, whoever changed it: no laptop takes anything from it
-    (each goes on with the roster it accepted, and is told), and the admin's next sync writes its own back."""
+    (each publishes with the roster it accepted but applies nothing, and is told), and the admin's next sync writes
+    its own back."""
     from desktop.sync.station import ROSTER_STAND_IN, accepted_roster
 
     share, a, b = _roster_setup(tmp_path)
@@ -420,12 +421,13 @@ def test_a_forged_roster_is_not_used_and_the_admin_puts_its_own_back(tmp_path: P
                                      "keys": {}}
     share.write_station(roster)  # written by someone with access to the share, signature left as it was
     _, report = b.sync()
-    assert report.applied == {a.store.device_id: 1}  # A's edit, with the keys of the roster B had accepted
+    assert report.applied == {}  # nothing from anyone until the admin's laptop has written the roster again
     assert b.store.conn.execute("SELECT kind FROM sync_errors").fetchall() == [(ROSTER_STAND_IN,)]
     assert "intruder" not in (accepted_roster(b.store) or {})["devices"]
     a.sync()
     assert "intruder" not in share.station()["devices"]
-    b.sync()
+    _, report = b.sync()
+    assert report.applied == {a.store.device_id: 1}
     assert b.store.conn.execute("SELECT kind FROM sync_errors WHERE resolved_at IS NULL").fetchall() == []
 
 
@@ -447,7 +449,7 @@ def test_a_rolled_back_roster_is_refused(tmp_path: Path) -> None:
     station_file = tmp_path / "roster-share" / "station.json"
     old = station_file.read_bytes()  # still lists a laptop that is revoked below
     lost = Laptop(tmp_path, "lost", share, a)
-    revoke_device(share, lost.store.device_id, a.keys)
+    revoke_device(share, lost.store.device_id, a.keys, a.store)
     b.sync()  # sees the newer roster: its pin moves forward
     station_file.write_bytes(old)  # the share restored from an old backup, or an attacker replaying it
     _refused(b, "sync.roster_rollback", "roster_rollback")

@@ -269,7 +269,8 @@ def test_a_laptop_enrolled_before_binding_is_told_and_works_once_the_admin_binds
         add_visit(station.laptop, household_id=station.household, visited_on="01/06/2026",
                   purposes=["welfare_check"], outcome="met")
     assert told.value.params["reason"] == "unbound"
-    bind_device(station.share, station.laptop.device_id, station.admin_keys, grant_of_user(station.admin, "canbo"))
+    bind_device(station.share, station.laptop.device_id, station.admin_keys, grant_of_user(station.admin, "canbo"),
+                station.admin)
     station.sync_laptop()
     visit = add_visit(station.laptop, household_id=station.household, visited_on="01/06/2026",
                       purposes=["welfare_check"], outcome="met")

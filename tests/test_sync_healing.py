@@ -72,7 +72,7 @@ def test_revocation_takes_effect_from_the_revocation_onward(tmp_path: Path) -> N
     before = c.store.writer.insert("households", {"code": "HK-C1", "street": "Lê Lợi"})
     c.sync()
     a.sync()
-    revoke_device(share, c.store.device_id, a.keys)
+    revoke_device(share, c.store.device_id, a.keys, a.store)
     a.sync()
     _, report = b.sync()  # B had not applied C's file yet
     assert report.errors == []
@@ -87,7 +87,7 @@ def test_revocation_takes_effect_from_the_revocation_onward(tmp_path: Path) -> N
     assert report.errors == [(c.store.device_id, 2, "revoked")]
     assert b.store.conn.execute("SELECT COUNT(*) FROM households WHERE code = 'HK-C2'").fetchone() == (0,)
     with pytest.raises(WardbookError) as refused:
-        revoke_device(share, a.store.device_id, a.keys)
+        revoke_device(share, a.store.device_id, a.keys, a.store)
     assert refused.value.msg_id == "sync.cannot_revoke_admin"
 
 

@@ -374,7 +374,16 @@ class Station(RuleBasedStateMachine):
         if on_share != {seq: digest for seq, digest in recorded.items() if seq in on_share} or \
                 set(recorded) - set(on_share):
             return
-        revoke_device(self.laptops[0].share, laptop.device, self.laptops[0].keys)
+        admin = self.laptops[0]
+        try:  # the revocation keeps what the admin's laptop has applied: it applies the lost laptop's files first
+            self._sync_once(admin)
+        except (WardbookError, OSError, InvalidChangeset):
+            return
+        applied = admin.store.conn.execute("SELECT last_seq FROM applied WHERE device_id = ?",
+                                           (laptop.device,)).fetchone()
+        if (applied[0] if applied else 0) != int(laptop.store.setting("sync.published_seq", "0") or 0):
+            return
+        revoke_device(self.laptops[0].share, laptop.device, self.laptops[0].keys, self.laptops[0].store)
         self.revoked_after = laptop.store.conn.execute(  # what its files carried, removed by a compaction or not
             "SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE published_seq IS NOT NULL").fetchone()[0]
 

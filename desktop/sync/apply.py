@@ -26,8 +26,9 @@ from desktop.sync.errors import failure_kind, record_error, resolve_device_error
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import is_revoked, principal_for
 from desktop.sync.merge import merge_changes
+from desktop.sync.revoked import REPLACED, Unaccepted, accepted_hashes, cut_of, standing_problem
 from desktop.sync.screen import keep_refused, screen
-from desktop.sync.station import SyncKeys, public_keys, verified_roster
+from desktop.sync.station import StandInRoster, SyncKeys, public_keys, verified_roster
 
 if TYPE_CHECKING:
     from desktop.sync.rollback import TakenBack
@@ -89,14 +90,16 @@ def apply_changes(store: Store, device: str, blocks: list[Block], vv: dict[str, 
         if ids is None:
             later.append(block)
             continue
-        new_rows = []
+        new_rows, again = [], []
         for row in rows:
             if row[0] in ids:
-                later.append([table, op, names, [row]])
+                again.append(row)
             else:
                 new_rows.append(row)
                 ids.add(row[0])  # a second creation of the same row in this file is merged like any other
         fresh.append([table, op, names, new_rows])
+        if again:  # one block for them all, in their order: a block per row was a list per row of a huge file
+            later.append([table, op, names, again])
     store.writer.insert_remote(device, fresh)
     merge_changes(store, device, list(changes_of(later)), vv)
 
@@ -109,7 +112,8 @@ class _Waiting(Exception):
 def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any] | None = None, *,
               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ApplyReport:
     """Apply every device's new changesets. The device keys come from `roster`, already verified by the caller,
-    or from the share's roster verified here against this laptop's pin.
+    or from the share's roster verified here against this laptop's pin; nothing is applied with a stand-in for a
+    damaged one (`station.StandInRoster`).
 
     Devices are applied one after another, each file in order; a device whose next file waits for other laptops'
     files (`_Waiting`) goes on in a second pass, once the others are applied.
@@ -120,9 +124,12 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
     """
     if roster is None:
         roster = verified_roster(store, share)
+    if isinstance(roster, StandInRoster):  # the share's roster is damaged: it may hide a revocation
+        return ApplyReport()
     round_ = _Round(store, share, keys, roster, progress, cancelled)
     cursors = {device: (seq, digest or "") for device, seq, digest in store.conn.execute(
         "SELECT device_id, last_seq, last_hash FROM applied")}
+    _tell_revoked_divergence(store, roster, cursors)
     pending = {device: [seq for seq in share.seqs(device) if seq > cursors.get(device, (0, ""))[0]]
                for device in share.device_ids() if device != store.device_id}
     round_.total = sum(map(len, pending.values()))
@@ -141,6 +148,16 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
             round_.apply_device(device, [seq for seq in pending[device] if seq > cursor[0]],
                                 (cursor[0], cursor[1] or ""), last_pass=True)
     return round_.report
+
+
+def _tell_revoked_divergence(store: Store, roster: dict[str, Any], cursors: dict[str, tuple[int, str]]) -> None:
+    """Record, for each revoked laptop, that this laptop applied other files of it than the station accepted up
+    to its revocation (`desktop.sync.revoked`): nothing can undo that here, the admin is told."""
+    for device in roster.get("devices", {}):
+        cut = cut_of(roster, device)
+        found = standing_problem(cut, cursors.get(device, (0, ""))) if cut is not None else None
+        if found is not None:
+            record_error(store, device, found[0], found[1], file_name(found[0]))
 
 
 @dataclass
@@ -167,6 +184,14 @@ class _Round:
         store, report = self.store, self.report
         keys_by_device = self.public_keys
         last_seq, last_hash = cursor
+        cut = cut_of(self.roster, device)
+        accepted: dict[int, str] = {}
+        if cut is not None and last_seq < cut.seq:
+            try:
+                accepted = accepted_hashes(self.share, device, cut, cursor)
+            except Unaccepted as error:
+                _error(store, report, device, error.seq, error.reason)
+                return True
         for seq in seqs:
             if self.cancelled is not None and self.cancelled():
                 raise InterruptedError("sync cancelled")
@@ -188,6 +213,8 @@ class _Round:
                     raise InvalidChangeset("station")
                 if header.get("prev_hash") != last_hash:
                     raise InvalidChangeset("chain")
+                if cut is not None and changeset.digest != accepted.get(seq):
+                    raise InvalidChangeset(REPLACED)  # swapped since the walk back from the revocation's cut
                 vv, hlc_max = checked_header(header)
                 if too_far_ahead(hlc_max, read_at):  # waits until this clock gets there (see `hlc.MAX_AHEAD_MS`)
                     raise InvalidChangeset("clock_ahead")

@@ -72,6 +72,18 @@ i18n.register(
             "vi": "Không có yêu cầu tham gia của máy {device}.",
             "en": "No enrollment request from device {device}.",
         },
+        "sync.request_id_taken": {
+            "vi": "Yêu cầu tham gia “{request}” dùng số máy {device} của máy “{name}” đã có trong trạm: không thể "
+            "duyệt (duyệt sẽ thay khóa của máy đó). Hãy xoá yêu cầu này; một máy được cài lại sẽ xin tham gia với số "
+            "máy mới.",
+            "en": "The request to join “{request}” uses the number {device} of the laptop “{name}”, already in the "
+            "station: it cannot be approved (that would replace that laptop's keys). Remove this request; a laptop "
+            "set up again asks to join with a new number.",
+        },
+        "sync.cli_id_taken": {
+            "vi": "dùng số máy của “{name}”: không thể duyệt, hãy xoá",
+            "en": "uses the number of “{name}”: cannot be approved, remove it",
+        },
         "sync.unknown_device": {
             "vi": "Máy {device} không có trong danh sách của trạm.",
             "en": "Device {device} is not on the station roster.",
@@ -96,6 +108,10 @@ i18n.register(
         "sync.cli_revoked": {
             "vi": "Đã thu hồi máy {device}; khóa dữ liệu mới (kỳ {epoch}) chỉ các máy còn lại đọc được.",
             "en": "Revoked device {device}; the new data key (epoch {epoch}) is readable by the others only.",
+        },
+        "sync.cli_request_removed": {
+            "vi": "Đã xoá yêu cầu tham gia của máy {device}.",
+            "en": "Removed the request to join from device {device}.",
         },
         "sync.cli_enrolled": {"vi": "đã tham gia", "en": "enrolled"},
         "sync.cli_pending": {"vi": "chờ duyệt", "en": "waiting for approval"},
@@ -167,10 +183,12 @@ i18n.register(
             "changed); the admin's laptop writes it again at its next sync: ask the admin to sync.",
         },
         "sync.cli_roster_damaged": {
-            "vi": "Danh sách máy của trạm trong thư mục dùng chung {path} bị hỏng: máy này đã đồng bộ theo danh sách "
-            "nó đã nhận trước đó. Hãy nhờ quản trị viên đồng bộ: máy quản trị sẽ ghi lại danh sách.",
-            "en": "The station's list of laptops in the shared folder {path} is damaged: this laptop synced with the "
-            "list it had accepted before. Ask the admin to sync: the admin's laptop writes the list again.",
+            "vi": "Danh sách máy của trạm trong thư mục dùng chung {path} bị hỏng: máy này đã gửi các thay đổi của "
+            "nó nhưng chưa nhận tệp nào của các máy khác (danh sách hỏng có thể che việc thu hồi một máy). Hãy nhờ "
+            "quản trị viên đồng bộ: máy quản trị sẽ ghi lại danh sách.",
+            "en": "The station's list of laptops in the shared folder {path} is damaged: this laptop sent its own "
+            "changes but took no other laptop's files (a damaged list could hide a laptop's revocation). Ask the "
+            "admin to sync: the admin's laptop writes the list again.",
         },
         "sync.reason.stray_folder": {
             "vi": "thư mục này không phải thư mục của một máy trong trạm (được chép hoặc đổi tên bằng tay?); không "
@@ -179,16 +197,31 @@ i18n.register(
             "read: delete it or move it out of the devices folder",
         },
         "sync.reason.list_damaged": {
-            "vi": "danh sách máy của trạm bị hỏng; máy này dùng danh sách đã nhận trước đó cho tới khi máy quản trị "
-            "ghi lại ở lần đồng bộ tới của nó: hãy nhờ quản trị viên đồng bộ",
-            "en": "the station's list of laptops is damaged; this laptop uses the list it had accepted before until "
-            "the admin's laptop writes it again at its next sync: ask the admin to sync",
+            "vi": "danh sách máy của trạm bị hỏng; máy này vẫn gửi các thay đổi của nó nhưng không nhận tệp của máy "
+            "khác cho tới khi máy quản trị ghi lại danh sách ở lần đồng bộ tới của nó: hãy nhờ quản trị viên đồng bộ",
+            "en": "the station's list of laptops is damaged; this laptop still sends its own changes but takes no "
+            "other laptop's files until the admin's laptop writes the list again at its next sync: ask the admin "
+            "to sync",
         },
         "sync.roster_rollback": {
             "vi": "Danh sách máy của trạm bị thay bằng bản cũ (phiên bản {found}, máy này đã thấy {pinned}); "
             "chưa đồng bộ gì. Báo cho quản trị viên.",
             "en": "The station roster was replaced by an older one (version {found}, this laptop has seen "
             "{pinned}); nothing was synced. Tell the admin.",
+        },
+        "sync.roster_forked": {
+            "vi": "Danh sách máy của trạm trên thư mục dùng chung không phải bản máy này đã nhận với cùng số phiên "
+            "bản {version}: một bản cũ đã được đặt lại rồi bị sửa (có thể để xoá việc thu hồi một máy); chưa đồng "
+            "bộ và chưa sửa gì. Báo cho quản trị viên.",
+            "en": "The station roster on the shared folder is not the one this laptop accepted under the same version "
+            "number {version}: an old copy was put back and changed (perhaps to undo a laptop's revocation); "
+            "nothing was synced or changed. Tell the admin.",
+        },
+        "sync.reason.forked": {
+            "vi": "danh sách máy của trạm không phải bản máy này đã nhận với cùng số phiên bản (một bản cũ đã được "
+            "đặt lại rồi bị sửa)",
+            "en": "the station roster is not the one this laptop accepted under the same version number (an old "
+            "copy was put back and changed)",
         },
         "sync.not_admin": {
             "vi": "Chỉ máy quản trị của trạm mới được sửa danh sách máy.",
@@ -298,6 +331,26 @@ i18n.register(
         "sync.reason.revoked": {
             "vi": "tệp do một máy đã bị thu hồi ghi sau khi bị thu hồi",
             "en": "it was written by a revoked laptop after its revocation",
+        },
+        "sync.reason.replaced": {
+            "vi": "tệp đã bị thay bằng nội dung khác sau khi máy ghi nó bị thu hồi: đây không phải tệp máy quản "
+            "trị đã nhận, nên không được áp dụng; hãy báo quản trị viên",
+            "en": "the file was replaced with other contents after its laptop was revoked: it is not the file the "
+            "admin's laptop accepted, so it is not applied; please tell the admin",
+        },
+        "sync.reason.revoked_diverged": {
+            "vi": "máy này đã nhận một phiên bản tệp của máy đã bị thu hồi khác với tệp máy quản trị đã nhận: dữ liệu "
+            "từ máy đó trên máy này có thể khác với máy quản trị; hãy báo quản trị viên để kiểm tra",
+            "en": "this laptop applied a version of the revoked laptop's file other than the one the admin's laptop "
+            "accepted: what that laptop sent may differ here from the admin's laptop; please tell the admin to "
+            "check it",
+        },
+        "sync.reason.revoked_beyond": {
+            "vi": "máy này đã nhận các tệp mà máy đã bị thu hồi ghi sau điểm thu hồi (trước khi biết việc thu hồi): "
+            "máy quản trị không có các thay đổi đó; hãy báo quản trị viên để kiểm tra",
+            "en": "this laptop applied files the revoked laptop wrote after the point of its revocation (before it "
+            "learned of the revocation): the admin's laptop does not have those changes; please tell the admin to "
+            "check them",
         },
         "sync.revoked": {
             "vi": "Máy này ({device}) đã bị quản trị viên thu hồi: không đồng bộ được nữa. Hãy liên hệ quản trị viên.",

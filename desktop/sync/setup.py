@@ -30,7 +30,6 @@ from desktop.sync.station import (
     bind_device,
     init_share,
     pending_requests,
-    pin_roster,
     request_enrollment,
     revoke_device,
     verified_roster,
@@ -89,7 +88,7 @@ def approve(store: Store, location: str, device: str, username: str | None, secr
     grant = grant_of_user(store, username)
     share = FolderShare(location)
     verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
-    approve_device(share, device, keys, grant)
+    approve_device(share, device, keys, grant, store)
     _share_pending(store, share, keys)
     return grant
 
@@ -101,7 +100,6 @@ def _share_pending(store: Store, share: FolderShare, keys: SyncKeys) -> None:
     sync meets: the next one tells it."""
     from desktop.sync.engine import sync_once
 
-    pin_roster(store, share.station())  # the admin's accepted copy is what it puts back if the share's is damaged
     with suppress(WardbookError):
         sync_once(store, share, keys)
 
@@ -113,9 +111,19 @@ def bind(store: Store, location: str, device: str, username: str, secrets: Secre
     grant = grant_of_user(store, username)
     share = FolderShare(location)
     verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
-    bind_device(share, device, keys, grant)
+    bind_device(share, device, keys, grant, store)
     _share_pending(store, share, keys)
     return grant
+
+
+def _apply_before_revoking(store: Store, share: FolderShare, keys: SyncKeys) -> None:
+    """Sync this laptop first: a revocation keeps the files of the lost laptop that the admin's laptop has applied
+    (`station.revocation_cut`), so what it sent before it was lost (often that very morning) stays the ward's. A
+    sync that fails does not stop the revocation: a stolen laptop must be shut out whatever the share is like."""
+    from desktop.sync.engine import sync_once
+
+    with suppress(WardbookError):
+        sync_once(store, share, keys)
 
 
 def revoke(store: Store, location: str, device: str, secrets: SecretStore) -> int:
@@ -124,9 +132,9 @@ def revoke(store: Store, location: str, device: str, secrets: SecretStore) -> in
     keys = load_keys(secrets)
     share = FolderShare(location)
     verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
-    epoch = revoke_device(share, device, keys)
+    _apply_before_revoking(store, share, keys)
+    epoch = revoke_device(share, device, keys, store)
     save_data_keys(secrets, keys)
-    pin_roster(store, share.station())  # the admin's accepted copy is what it puts back if the share's is damaged
     return epoch
 
 
@@ -156,14 +164,16 @@ def bootstrap_from(store: Store, location: str, secrets: SecretStore, snapshot_i
 @dataclass(frozen=True)
 class Laptop:
     """One laptop as the station folder knows it. `state`: "admin" (the laptop that signs the roster),
-    "enrolled", "revoked" or "waiting" (asked to join, not approved yet); `username`/`role` of its newest grant
-    (empty while waiting)."""
+    "enrolled", "revoked", "waiting" (asked to join, not approved yet) or "id_taken" (a request under the id of
+    a laptop of the roster, named by `same_as`: never approvable, `remove_request` takes it away);
+    `username`/`role` of its newest grant (empty for a request)."""
 
     device: str
     name: str
     state: str
     username: str
     role: str
+    same_as: str = ""
 
 
 def laptops(location: str) -> list[Laptop]:
@@ -177,8 +187,21 @@ def laptops(location: str) -> list[Laptop]:
         state = "revoked" if is_revoked(roster, device) else "admin" if device == roster.get("admin") else "enrolled"
         rows.append(Laptop(device, str(info.get("name", "")), state, str(newest.get("username") or ""),
                            str(newest.get("role") or "")))
-    rows += [Laptop(r["device"], str(r.get("name", "")), "waiting", "", "") for r in pending_requests(share)]
+    devices = roster.get("devices", {})
+    rows += [Laptop(r["device"], str(r.get("name", "")), "id_taken" if r["device"] in devices else "waiting", "",
+                    "", str(devices[r["device"]].get("name") or r["device"][:8]) if r["device"] in devices else "")
+             for r in pending_requests(share)]
     return rows
+
+
+def remove_request(store: Store, location: str, device: str) -> None:
+    """Take away a request to join that will not be approved (one under the id of a laptop of the station: the
+    admin's list names that laptop)."""
+    authorize(store, "enrollment")
+    share = FolderShare(location)
+    if share.request(device) is None:
+        raise WardbookError("sync.no_request", device=device)
+    share.remove_request(device)
 
 
 def standing(device: str, location: str) -> str:

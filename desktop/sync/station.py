@@ -16,6 +16,7 @@ would let the lost laptop back in.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import uuid
@@ -43,6 +44,11 @@ from desktop.sync.problems import refused
 _WRAP_INFO = b"wardbook data key v1"
 PINNED_ADMIN_KEY = "sync.admin_key"
 PINNED_ROSTER_VERSION = "sync.roster_version"
+# The digest of the roster pinned with that version: one version number is one roster. An older signed roster put
+# back on the share, changed by the admin's laptop, became a new roster under the pinned number, which every
+# laptop accepted (a rolled-back revocation, signed again). Databases pinned before the digest was kept have
+# their accepted copy of that version (`ACCEPTED_ROSTER`), from which the digest is taken.
+PINNED_ROSTER_DIGEST = "sync.roster_digest"
 ACCEPTED_ROSTER = "sync.roster"  # the newest roster accepted, kept to check audit chains' signed heads offline
 ROSTER_STAND_IN = "roster_list_damaged"  # the problem recorded while a laptop reads with its accepted roster
 
@@ -101,27 +107,72 @@ def roster_signature_ok(roster: dict[str, Any]) -> bool:
     return True
 
 
-def save_roster(share: FolderShare, roster: dict[str, Any], admin_keys: SyncKeys) -> None:
-    """Write a changed roster: next version, signed by the admin. Only the admin laptop's key can do it."""
+def roster_digest(roster: dict[str, Any]) -> str:
+    return hashlib.sha256(_signed_part(roster)).hexdigest()
+
+
+def save_roster(share: FolderShare, roster: dict[str, Any], admin_keys: SyncKeys, store: Store | None = None) -> None:
+    """Write a changed roster: next version, signed by the admin. Only the admin laptop's key can do it. With the
+    admin laptop's `store`, the roster it signed is pinned there at once (never the share's copy read back, which
+    anyone could have swapped meanwhile)."""
     if roster.get("admin_key") != admin_keys.public_hex():
         raise WardbookError("sync.not_admin")
     roster["version"] = int(roster.get("version", 0)) + 1
     roster["signature"] = admin_keys.signing_key.sign(_signed_part(roster)).hex()
     share.write_station(roster)
+    if store is not None:
+        pin_roster(store, roster)
 
 
-def _admin_roster(share: FolderShare, admin_keys: SyncKeys) -> dict[str, Any]:
-    """The roster as the admin is about to change it: never build on one it did not sign itself."""
+def _admin_roster(share: FolderShare, admin_keys: SyncKeys, store: Store | None) -> dict[str, Any]:
+    """The roster as the admin is about to change it: never build on one it did not sign itself, nor — given the
+    admin laptop's `store` — on one older than, or other than, the roster it pinned: the share can be rewritten
+    between the check before an approval and the approval itself, and a roster from before a revocation, changed
+    and signed again, undid the revocation on every laptop."""
     roster = share.station()
     if not roster_signature_ok(roster):
         raise refused("sync.roster_refused", "signature")
     if roster.get("admin_key") != admin_keys.public_hex():
         raise WardbookError("sync.not_admin")
+    error = None if store is None else _against_pin(store, roster)
+    if error is not None:
+        raise error
     return roster
 
 
+def _version(roster: dict[str, Any]) -> int:
+    return int(roster.get("version", 0)) if str(roster.get("version", "0")).isdigit() else 0
+
+
+def _pinned_digest(store: Store, version: int) -> str | None:
+    """The digest of the roster pinned at `version` (None: nothing to compare with, a pin older than digests
+    with no accepted copy of that version)."""
+    digest = store.setting(PINNED_ROSTER_DIGEST)
+    if digest:
+        return digest
+    accepted = accepted_roster(store)
+    return roster_digest(accepted) if accepted is not None and accepted.get("version") == version else None
+
+
+def _against_pin(store: Store, roster: dict[str, Any]) -> WardbookError | None:
+    """Why `roster` must not be used on this laptop, judged against what it pinned; None when it may."""
+    pinned_key = store.setting(PINNED_ADMIN_KEY)
+    pinned_version = int(store.setting(PINNED_ROSTER_VERSION, "0") or 0)
+    version = _version(roster)
+    if pinned_key and roster.get("admin_key") != pinned_key:
+        return refused("sync.roster_refused", "admin_key")
+    if version < pinned_version:
+        return WardbookError("sync.roster_rollback", found=version, pinned=pinned_version)
+    if version == pinned_version and pinned_key:
+        digest = _pinned_digest(store, version)
+        if digest is not None and digest != roster_digest(roster):
+            return WardbookError("sync.roster_forked", version=version)
+    return None
+
+
 def pin_roster(store: Store, roster: dict[str, Any]) -> None:
-    """Remember the admin key (first time only) and the highest roster version seen, in this laptop's database."""
+    """Remember the admin key (first time only), the highest roster version seen and that roster's digest, in this
+    laptop's database."""
     new_key = not store.setting(PINNED_ADMIN_KEY)
     newer = int(roster.get("version", 0)) > int(store.setting(PINNED_ROSTER_VERSION, "0") or 0)
     if not (new_key or newer):
@@ -129,9 +180,9 @@ def pin_roster(store: Store, roster: dict[str, Any]) -> None:
     with store.transaction():
         if new_key:
             store.set_setting(PINNED_ADMIN_KEY, str(roster["admin_key"]))
-        if newer or new_key:
-            store.set_setting(PINNED_ROSTER_VERSION, str(int(roster.get("version", 0))))
-            store.set_setting(ACCEPTED_ROSTER, json.dumps(roster, sort_keys=True, ensure_ascii=False))
+        store.set_setting(PINNED_ROSTER_VERSION, str(int(roster.get("version", 0))))
+        store.set_setting(PINNED_ROSTER_DIGEST, roster_digest(roster))
+        store.set_setting(ACCEPTED_ROSTER, json.dumps(roster, sort_keys=True, ensure_ascii=False))
 
 
 def _whole_roster(share: FolderShare) -> dict[str, Any] | None:
@@ -146,21 +197,29 @@ def _whole_roster(share: FolderShare) -> dict[str, Any] | None:
     return roster if roster_signature_ok(roster) else None
 
 
+class StandInRoster(dict[str, Any]):
+    """The roster a laptop other than the admin's works with while the share's is damaged: the last one it
+    accepted. It publishes with it, so its own work reaches the share, but applies no other laptop's files with it
+    (`desktop.sync.apply.apply_all`): the holder of a revoked laptop can write station.json like anyone, and a
+    damaged file hid the revocation from every laptop that had not seen it yet, which then applied what the
+    revoked laptop wrote after it."""
+
+
 def _instead_of_damaged(store: Store, share: FolderShare, keys: SyncKeys | None) -> dict[str, Any]:
     """What a laptop works with while the share's roster is damaged: the last one it accepted (signed by the
     admin, and no older than anything it has seen). The admin laptop, which holds the key that signed it, puts
-    it back on the share; any other laptop goes on reading with it, and the problem is recorded until the admin
-    has synced. A laptop that never accepted one is told, naming the folder."""
+    it back on the share; any other laptop gets it as a `StandInRoster`, and the problem is recorded until the
+    admin has synced. A laptop that never accepted one is told, naming the folder."""
     accepted = accepted_roster(store)
     if accepted is None:
         raise WardbookError(ROSTER_DAMAGED, path=share.description)
     if keys is not None and accepted.get("admin_key") == keys.public_hex():
         share.write_station(accepted)
         resolve_errors_of_kind(store, "roster_")
-    else:
-        record_error(store, str(accepted.get("admin", "")), int(accepted.get("version", 0)), ROSTER_STAND_IN,
-                     "station.json")
-    return accepted
+        return accepted
+    record_error(store, str(accepted.get("admin", "")), int(accepted.get("version", 0)), ROSTER_STAND_IN,
+                 "station.json")
+    return StandInRoster(accepted)
 
 
 def verified_roster(store: Store, share: FolderShare, keys: SyncKeys | None = None) -> dict[str, Any]:
@@ -173,17 +232,11 @@ def verified_roster(store: Store, share: FolderShare, keys: SyncKeys | None = No
     roster = _whole_roster(share)
     if roster is None:
         return _instead_of_damaged(store, share, keys)
-    pinned_key = store.setting(PINNED_ADMIN_KEY)
-    pinned_version = int(store.setting(PINNED_ROSTER_VERSION, "0") or 0)
-    version = int(roster.get("version", 0)) if str(roster.get("version", "0")).isdigit() else 0
-    error: WardbookError | None = None
-    if pinned_key and roster.get("admin_key") != pinned_key:
-        error = refused("sync.roster_refused", "admin_key")
-    elif version < pinned_version:
-        error = WardbookError("sync.roster_rollback", found=version, pinned=pinned_version)
+    error = _against_pin(store, roster)
     if error is not None:
-        kind = "roster_rollback" if error.msg_id == "sync.roster_rollback" else f"roster_{error.params['reason']}"
-        record_error(store, str(roster.get("admin", "")), version, kind, "station.json")
+        kind = {"sync.roster_rollback": "roster_rollback", "sync.roster_forked": "roster_forked"}.get(
+            error.msg_id) or f"roster_{error.params['reason']}"
+        record_error(store, str(roster.get("admin", "")), _version(roster), kind, "station.json")
         raise error
     pin_roster(store, roster)
     remember_own_grant(store, roster)
@@ -218,9 +271,7 @@ def init_share(share: FolderShare, admin_device: str, admin_keys: SyncKeys, stor
     for folder in ("devices", "enroll", "snapshots"):
         share.makedirs(folder)
     _add(share, admin_device, raw_public(admin_keys.signing_key), raw_public(admin_keys.exchange_key),
-         "admin", admin_keys, grant or {"from_seq": 1, "user_id": None, "username": "", "role": "admin"})
-    if store is not None:
-        pin_roster(store, share.station())
+         "admin", admin_keys, grant or {"from_seq": 1, "user_id": None, "username": "", "role": "admin"}, store)
     return station_id
 
 
@@ -257,8 +308,8 @@ def free_code_prefix(roster: dict[str, Any], device_id: str) -> str:
 
 
 def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str, name: str,
-         admin_keys: SyncKeys, grant: dict[str, Any]) -> None:
-    roster = _admin_roster(share, admin_keys)
+         admin_keys: SyncKeys, grant: dict[str, Any], store: Store | None) -> None:
+    roster = _admin_roster(share, admin_keys, store)
     epoch = int(roster["epoch"])
     roster["devices"][device_id] = {
         "name": name, "public_key": public_key, "exchange_key": exchange_key,
@@ -266,50 +317,76 @@ def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str,
         "grants": [grant],
         "code_prefix": free_code_prefix(roster, device_id),
     }
-    save_roster(share, roster, admin_keys)
+    save_roster(share, roster, admin_keys, store)
 
 
 def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys,
-                   grant: dict[str, Any] | None = None) -> None:
+                   grant: dict[str, Any] | None = None, store: Store | None = None) -> None:
     """Admit a laptop that asked to join: its keys go into the roster with the data key wrapped for it, bound to
-    the user and role of `grant` (`desktop.sync.grants.grant_of_user`; none: an officer with no account)."""
-    _admin_roster(share, admin_keys)  # refuse a non-admin before anything else
+    the user and role of `grant` (`desktop.sync.grants.grant_of_user`; none: an officer with no account). With the
+    admin laptop's `store` (as the app does it), the roster is checked against its pin (`_admin_roster`)."""
+    roster = _admin_roster(share, admin_keys, store)  # refuse a non-admin before anything else
     request = share.request(device_id)
     if request is None:
         raise WardbookError("sync.no_request", device=device_id)
+    if device_id in roster["devices"]:
+        raise id_taken(roster, device_id, str(request.get("name", "")))
     _add(share, device_id, request["public_key"], request["exchange_key"], request.get("name", ""), admin_keys,
-         grant or {"from_seq": 1, "user_id": None, "username": "", "role": "officer"})
+         grant or {"from_seq": 1, "user_id": None, "username": "", "role": "officer"}, store)
     share.remove_request(device_id)
 
 
-def bind_device(share: FolderShare, device_id: str, admin_keys: SyncKeys, grant: dict[str, Any]) -> None:
-    """Bind an enrolled laptop to an account (`desktop.sync.grants.grant_of_user`) from its next file on: for a
-    laptop enrolled before laptops were bound to accounts (it acts as an officer with no account until then), or
-    one handed to another user."""
-    roster = _admin_roster(share, admin_keys)
+def id_taken(roster: dict[str, Any], device_id: str, asked_as: str) -> WardbookError:
+    """A request to join under the id of a laptop already in the roster (enrolled, revoked, or the admin's own):
+    never approvable. Approving it replaced that laptop's keys with the requester's, erased a revocation, or
+    replaced the key the admin's laptop signs with; whoever can write the share can leave such a request."""
+    info = roster["devices"][device_id]
+    return WardbookError("sync.request_id_taken", request=asked_as or device_id[:8], device=device_id[:8],
+                         name=str(info.get("name") or device_id[:8]))
+
+
+def bind_device(share: FolderShare, device_id: str, admin_keys: SyncKeys, grant: dict[str, Any],
+                store: Store) -> None:
+    """Bind an enrolled laptop to an account (`desktop.sync.grants.grant_of_user`) from the file after the last one
+    the admin's laptop (`store`) applied from it (like `grants.refresh_grants`; never from the share's listing,
+    where its holder can put a file far ahead to keep the old account's role): for a laptop enrolled before
+    laptops were bound to accounts (it acts as an officer with no account until then), or one handed to another
+    user."""
+    roster = _admin_roster(share, admin_keys, store)
     info = roster["devices"].get(device_id)
     if info is None or is_revoked(roster, device_id):
         raise WardbookError("sync.unknown_device", device=device_id)
-    seqs = share.seqs(device_id)
-    info["grants"] = [*effective_grants(roster, device_id), {**grant, "from_seq": (seqs[-1] if seqs else 0) + 1}]
-    save_roster(share, roster, admin_keys)
+    from_seq = int(revocation_cut(store, device_id)["after_seq"]) + 1
+    info["grants"] = [*effective_grants(roster, device_id), {**grant, "from_seq": from_seq}]
+    save_roster(share, roster, admin_keys, store)
 
 
-def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys) -> int:
-    """Revoke a lost laptop from now on: the files it had already published stay valid on every laptop (marked in
-    the signed roster by their last number), nothing it publishes later is accepted, and a new epoch starts
-    whose data key only the remaining laptops can unwrap. The admin's own laptop cannot be revoked: it signs the
-    roster, and the station would be locked out of its own sync."""
-    roster = _admin_roster(share, admin_keys)
+def revocation_cut(store: Store, device_id: str) -> dict[str, Any]:
+    """Where a revocation cuts a laptop's files: the last one the admin's laptop applied, with its hash.
+
+    Not the share's listing: the holder of a stolen laptop can put any name in its own folder (a junk
+    `000000000500.chg`), and a cut taken from the listing let every file it then wrote up to that number in.
+    The hash fixes the file at the cut, and through each file's `prev_hash` every file before it: rewritten
+    after the revocation, none of them is accepted (`desktop.sync.apply`)."""
+    row = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?", (device_id,)).fetchone()
+    return {"after_seq": int(row[0]), "after_hash": str(row[1] or "")} if row else {"after_seq": 0, "after_hash": ""}
+
+
+def revoke_device(share: FolderShare, device_id: str, admin_keys: SyncKeys, store: Store) -> int:
+    """Revoke a lost laptop from now on: the files the admin's laptop (`store`) had applied from it stay valid on
+    every laptop (marked in the signed roster by the last one and its hash, `revocation_cut`), nothing it
+    publishes beyond is accepted, and a new epoch starts whose data key only the remaining laptops can unwrap.
+    The admin's own laptop cannot be revoked: it signs the roster, and the station would be locked out of its
+    own sync."""
+    roster = _admin_roster(share, admin_keys, store)
     info = roster["devices"].get(device_id)
     if info is None or is_revoked(roster, device_id):
         raise WardbookError("sync.unknown_device", device=device_id)
     if device_id == roster.get("admin"):
         raise WardbookError("sync.cannot_revoke_admin")
-    seqs = share.seqs(device_id)
-    info["revoked"] = {"after_seq": seqs[-1] if seqs else 0}
+    info["revoked"] = revocation_cut(store, device_id)
     epoch = _start_epoch(roster, admin_keys)
-    save_roster(share, roster, admin_keys)
+    save_roster(share, roster, admin_keys, store)
     return epoch
 
 

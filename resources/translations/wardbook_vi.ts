@@ -2699,6 +2699,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>chờ duyệt</translation>
     </message>
     <message>
+        <source>uses the number of a laptop of the station: cannot be approved</source>
+        <translation>dùng số của một máy đã có trong trạm: không thể duyệt</translation>
+    </message>
+    <message>
         <source>Choose the shared folder the station&apos;s laptops use (a network folder or a shared drive).</source>
         <translation>Hãy chọn thư mục dùng chung của các máy trong trạm (thư mục mạng hoặc ổ đĩa dùng chung).</translation>
     </message>

@@ -250,6 +250,7 @@ class SetupBox(QGroupBox):
             "enrolled": self.tr("approved"),
             "revoked": self.tr("revoked"),
             "waiting": self.tr("waiting for approval"),
+            "id_taken": self.tr("uses the number of a laptop of the station: cannot be approved"),
         }.get(state, state)
 
     def _sentence(self) -> str:

@@ -80,6 +80,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _options(revoke)
     revoke.add_argument("device")
     revoke.set_defaults(handler=_revoke)
+    reject = actions.add_parser("reject", help="xoá yêu cầu tham gia / remove a request to join")
+    _options(reject)
+    reject.add_argument("device")
+    reject.set_defaults(handler=_reject)
     snapshot = actions.add_parser("snapshot", help="ghi bản chụp dữ liệu / write a snapshot for new laptops")
     _options(snapshot)
     snapshot.set_defaults(handler=_snapshot)
@@ -137,6 +141,13 @@ def _bind(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reject(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        setup.remove_request(store, _location(args, store), args.device)
+    print(i18n.tr("sync.cli_request_removed", device=args.device))
+    return 0
+
+
 def _revoke(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         epoch = setup.revoke(store, _location(args, store), args.device, _secrets(args, store))
@@ -184,8 +195,9 @@ def _list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         rows = setup.laptops(_location(args, store))
     words = {"admin": "sync.cli_enrolled", "enrolled": "sync.cli_enrolled", "revoked": "sync.cli_revoked_mark",
-             "waiting": "sync.cli_pending"}
-    print_table(["device", "name", ""], [(row.device, row.name, i18n.tr(words[row.state])) for row in rows])
+             "waiting": "sync.cli_pending", "id_taken": "sync.cli_id_taken"}
+    print_table(["device", "name", ""], [(row.device, row.name, i18n.tr(words[row.state], name=row.same_as))
+                                         for row in rows])
     return 0
 
 
