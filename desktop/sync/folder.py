@@ -19,13 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from desktop.errors import WardbookError
+from desktop.sync import share_messages as _share_messages  # noqa: F401  (registers the sentences)
 from desktop.sync.changeset import MAX_FILE_BYTES, InvalidChangeset, file_name
-from desktop.sync.transport import LocalTransport, SmbTransport, Transport, open_transport
+from desktop.sync.transport import LocalTransport, NotAFile, SmbTransport, Transport, open_transport
 
 # The roster grows with laptops, grants and key epochs: a few hundred kilobytes for a large station.
 MAX_SMALL_FILE_BYTES = 16 * 1024 * 1024
 _CHANGESET = re.compile(r"^(\d{12})\.chg$")
 ROSTER_DAMAGED = "sync.roster_damaged"
+NOT_A_FILE = "not_a_file"  # a changeset's or a snapshot's name held by a folder, a pipe… (`transport.NotAFile`)
 # A device id (`store.new_id()`: a UUID) has none of the spaces or brackets a copy's name gets ("<id> - Copy",
 # "<id> (2)", "Copy of <id>", in any language of Explorer or Finder).
 _DEVICE_ID = re.compile(r"^[0-9A-Za-z_-]+$")
@@ -60,6 +62,8 @@ class FolderShare:
             roster = self.small_json("station.json")
         except FileNotFoundError:
             raise WardbookError("sync.not_a_share", path=self.description) from None
+        except NotAFile:  # a pipe or a folder in its place: the admin's laptop writes the roster again
+            roster = None
         except OSError as error:
             raise self._unreachable(error) from error
         except ValueError:  # not JSON, not UTF-8, or larger than any roster
@@ -116,8 +120,13 @@ class FolderShare:
         return sorted(int(m.group(1)) for m in map(_CHANGESET.match, names) if m)
 
     def read(self, device_id: str, seq: int) -> bytes:
-        """A changeset file's bytes; one larger than any laptop writes is refused unread ("too_big")."""
-        with self.transport.open_read(f"devices/{device_id}/{file_name(seq)}") as handle:
+        """A changeset file's bytes; one larger than any laptop writes is refused unread ("too_big"), and so is
+        what is no file at all ("not_a_file": a folder or a pipe under the name)."""
+        try:
+            handle = self.transport.open_read(f"devices/{device_id}/{file_name(seq)}")
+        except NotAFile:
+            raise InvalidChangeset(NOT_A_FILE) from None
+        with handle:
             raw = bytes(handle.read(MAX_FILE_BYTES + 1))
         if len(raw) > MAX_FILE_BYTES:
             raise InvalidChangeset("too_big")

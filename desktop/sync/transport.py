@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path, PurePosixPath
@@ -29,7 +30,7 @@ CONNECT_SECONDS = 5
 class Transport(Protocol):
     description: str
 
-    def read(self, rel: str) -> bytes: ...  # FileNotFoundError when absent
+    def read(self, rel: str) -> bytes: ...  # FileNotFoundError when absent, NotAFile when no regular file
 
     def open_read(self, rel: str) -> BinaryIO: ...  # the same, as a file to read in pieces (close it)
 
@@ -46,6 +47,22 @@ class Transport(Protocol):
     def delete(self, rel: str) -> None: ...
 
     def makedirs(self, rel: str) -> None: ...
+
+
+class NotAFile(OSError):
+    """What is under a name of the share is no regular file: a folder, a named pipe, a device or a socket, put
+    there by hand or by another program. Opening a named pipe to read it waits for a writer for good: a pipe in
+    place of a changeset or of station.json hung every sync of every laptop, and one among the enrollment
+    requests hung the admin's list of them."""
+
+    def __init__(self, rel: str) -> None:
+        super().__init__(f"{rel} is not a regular file")
+        self.filename = rel
+
+
+# A named pipe opened without O_NONBLOCK waits for a writer; on a regular file the flag changes nothing. (Windows
+# has neither the flag nor pipes in folders; it needs O_BINARY.)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def _temp_name(rel: str) -> str:
@@ -82,10 +99,29 @@ class LocalTransport:
         return self.root / rel
 
     def read(self, rel: str) -> bytes:
-        return self._path(rel).read_bytes()
+        with self.open_read(rel) as handle:
+            return handle.read()
 
     def open_read(self, rel: str) -> BinaryIO:
-        return open(self._path(rel), "rb")
+        """The regular file `rel`, opened without ever blocking; anything else is refused (NotAFile) unread. The
+        kind is judged on the opened file itself (fstat), not on a look before opening, which a pipe put in place
+        of the file between the two would pass."""
+        path = self._path(rel)
+        try:
+            descriptor = os.open(path, _OPEN_FLAGS)
+        except OSError:  # Windows refuses to open a folder at all (EACCES)
+            if path.is_dir():
+                raise NotAFile(rel) from None
+            raise
+        try:
+            regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
+        except BaseException:
+            os.close(descriptor)
+            raise
+        if not regular:
+            os.close(descriptor)
+            raise NotAFile(rel)
+        return os.fdopen(descriptor, "rb")
 
     def exists(self, rel: str) -> bool:
         return self._path(rel).exists()
@@ -251,11 +287,15 @@ class SmbTransport:
             return bytes(handle.read())
 
     def open_read(self, rel: str) -> BinaryIO:
+        """The file `rel`; a folder under its name is refused (NotAFile). A named pipe on the station computer
+        does not block here: Samba serves it as an empty file, refused like any file that is not WardBook's."""
         try:
             with self._reaching():
                 return cast(BinaryIO, _Reading(self._smb.open_file(self._path(rel), mode="rb", **self._kwargs),
                                                self._reaching))
         except OSError as error:
+            if error.errno == errno.EISDIR:
+                raise NotAFile(rel) from error
             raise _as_missing(error, rel) from error
 
     def exists(self, rel: str) -> bool:

@@ -1,0 +1,117 @@
+"""Whatever else lands in the shared folder — a named pipe, a folder or an empty file under a name WardBook uses —
+never hangs or stops the sync: it is refused unread, told in words, and the honest files still sync.
+
+Anyone with access to the folder can put such an entry there (by hand, or another program using the share).
+Before, a pipe in place of a changeset, of station.json, of an enrollment request or of an acknowledgement hung
+the reading laptop for good; an empty file named like a laptop's folder failed every laptop's sync as "cannot
+reach the shared folder"; a folder under a laptop's next file name kept it from ever publishing again.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from test_sync import laptops, local, samba_url, share  # noqa: F401  (the folder and Samba share fixtures)
+
+from desktop import i18n
+from desktop.sync.changeset import file_name
+from desktop.sync.compaction import acknowledgements
+from desktop.sync.folder import FolderShare
+from desktop.sync.problems import open_problems
+from desktop.sync.station import pending_requests
+
+T = TypeVar("T")
+
+
+def _within(seconds: float, root: Path, work: Callable[[], T]) -> T:
+    """`work()`, failing the test if it has not returned after `seconds`: then the pipes under `root` are opened
+    for writing and closed again, which lets a reader stuck on one go, so a hang fails the test instead of hanging
+    the whole run."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed back to the test below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        pipes = [path for path in root.rglob("*") if path.is_fifo()]
+        for _ in range(200):  # the stuck reader may open the pipe again: a writer comes and goes until it is done
+            for pipe in pipes:
+                writer = os.open(pipe, os.O_RDWR | os.O_NONBLOCK)
+                time.sleep(0.01)
+                os.close(writer)
+            if not worker.is_alive():
+                break
+        pytest.fail(f"still waiting after {seconds} s: something in the share blocks")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
+
+
+def _open_kinds(store) -> list[str]:  # type: ignore[no-untyped-def]
+    return [row[0] for row in store.conn.execute("SELECT kind FROM sync_errors WHERE resolved_at IS NULL")]
+
+
+def _codes(store) -> set[str]:  # type: ignore[no-untyped-def]
+    return {row[0] for row in store.conn.execute("SELECT code FROM households WHERE deleted_hlc IS NULL")}
+
+
+@pytest.mark.parametrize("entry", ["pipe", "folder"])
+def test_a_pipe_or_a_folder_in_place_of_a_changeset_is_refused_in_words_and_the_rest_syncs(
+        tmp_path: Path, share: FolderShare, entry: str) -> None:  # noqa: F811
+    admin, writer, other = laptops(tmp_path, share, 3)
+    writer.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    writer.sync()
+    other.store.writer.insert("households", {"code": "HK2", "street": "Trần Phú"})
+    other.sync()
+    where = local(share) / "devices" / writer.store.device_id / file_name(2)
+    os.mkfifo(where) if entry == "pipe" else where.mkdir()
+    _within(20, local(share), admin.sync)
+    assert _codes(admin.store) == {"HK1", "HK2"}  # the honest files before it and beside it
+    # Samba serves a pipe as an empty file: refused as no WardBook file. A local pipe and a folder on either
+    # transport are told as what they are.
+    expected = "magic" if entry == "pipe" and str(share.description).startswith("smb://") else "not_a_file"
+    assert _open_kinds(admin.store) == [expected]
+    told = [problem.text for problem in open_problems(admin.store)]
+    assert told == [i18n.tr(f"sync.reason.{expected}")] and "not_a_file" not in told[0]
+
+
+def test_a_pipe_in_place_of_the_roster_is_told_and_the_admin_writes_the_roster_again(tmp_path: Path) -> None:
+    folder = FolderShare(tmp_path / "share")
+    admin, officer = laptops(tmp_path, folder, 2)
+    officer.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    admin.sync()
+    officer.sync()
+    roster = tmp_path / "share" / "station.json"
+    roster.unlink()
+    os.mkfifo(roster)
+    _within(20, tmp_path / "share", officer.sync)  # on the roster it had accepted before
+    _within(20, tmp_path / "share", admin.sync)
+    assert roster.is_file() and not roster.is_fifo()
+    assert _codes(admin.store) == {"HK1"}
+    _within(20, tmp_path / "share", officer.sync)
+
+
+def test_a_pipe_among_the_requests_or_the_acknowledgements_is_passed_over(tmp_path: Path) -> None:
+    folder = FolderShare(tmp_path / "share")
+    admin, officer = laptops(tmp_path, folder, 2)
+    officer.sync()
+    (tmp_path / "share" / "enroll").mkdir(exist_ok=True)
+    os.mkfifo(tmp_path / "share" / "enroll" / "0123abcd.req")
+    acks = tmp_path / "share" / "acks"
+    (acks / f"{admin.store.device_id}.json").unlink(missing_ok=True)
+    os.mkfifo(acks / f"{admin.store.device_id}.json")
+    assert _within(20, tmp_path / "share", lambda: pending_requests(folder)) == []
+    assert list(_within(20, tmp_path / "share", lambda: acknowledgements(folder, folder.station()))) == [
+        officer.store.device_id]
