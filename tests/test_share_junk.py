@@ -115,3 +115,21 @@ def test_a_pipe_among_the_requests_or_the_acknowledgements_is_passed_over(tmp_pa
     assert _within(20, tmp_path / "share", lambda: pending_requests(folder)) == []
     assert list(_within(20, tmp_path / "share", lambda: acknowledgements(folder, folder.station()))) == [
         officer.store.device_id]
+
+
+def test_a_file_named_like_a_laptops_folder_is_told_as_foreign_and_every_laptop_syncs(
+        tmp_path: Path, share: FolderShare) -> None:  # noqa: F811
+    admin, officer = laptops(tmp_path, share, 2)
+    officer.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    officer.sync()
+    (local(share) / "devices" / "0123abcd").write_bytes(b"")
+    assert share.seqs("0123abcd") == []  # as when it appears after the devices/ folder was listed
+    officer.store.writer.insert("households", {"code": "HK2", "street": "Trần Phú"})
+    officer.sync()
+    admin.sync()
+    assert _codes(admin.store) == {"HK1", "HK2"}
+    assert [(problem.file, problem.kind) for problem in open_problems(admin.store)] == [
+        ("devices/0123abcd", "stray_folder")]
+    (local(share) / "devices" / "0123abcd").unlink()
+    admin.sync()
+    assert open_problems(admin.store) == []

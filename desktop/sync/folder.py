@@ -12,6 +12,7 @@ Changesets and snapshots are immutable, one writer per device folder; the databa
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import secrets
@@ -102,20 +103,26 @@ class FolderShare:
         return self.device_folders()[0]
 
     def device_folders(self) -> tuple[list[str], list[str]]:
-        """The folders under devices/ named like a device id, and the others (`<id> - Copy`, `<id> (2)`: a folder
-        copied or renamed by hand). Those are no laptop's: read as one, a copy blamed the laptop it was copied
-        from and failed every sync of every laptop."""
+        """The folders under devices/ named like a device id, and the other entries (`<id> - Copy`, `<id> (2)`: a
+        folder copied or renamed by hand; a file, even one named like a laptop's folder). Those are no laptop's:
+        read as one, a copy blamed the laptop it was copied from and failed every sync of every laptop, and an
+        empty file named like a laptop's folder failed them all as a share that could not be reached."""
         try:
-            names = [name for name in self.transport.listdir("devices") if not name.startswith(".")]
+            entries = [(name, folder) for name, folder in self.transport.entries("devices")
+                       if not name.startswith(".")]
         except OSError as error:
             raise self._unreachable(error) from error
-        laptops = [name for name in names if _DEVICE_ID.match(name)]
-        return laptops, [name for name in names if name not in laptops]
+        laptops = [name for name, folder in entries if folder and _DEVICE_ID.match(name)]
+        return laptops, [name for name, _folder in entries if name not in laptops]
 
     def seqs(self, device_id: str) -> list[int]:
+        """The changeset numbers in `device_id`'s folder; none when the name is no folder (a file put in its place
+        since the devices/ folder was listed: nothing of a laptop's is there)."""
         try:
             names = self.transport.listdir(f"devices/{device_id}")
         except OSError as error:
+            if error.errno == errno.ENOTDIR:  # NotADirectoryError here, SMBOSError from smbprotocol
+                return []
             raise self._unreachable(error) from error
         return sorted(int(m.group(1)) for m in map(_CHANGESET.match, names) if m)
 

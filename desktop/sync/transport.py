@@ -38,6 +38,8 @@ class Transport(Protocol):
 
     def listdir(self, rel: str) -> list[str]: ...  # [] when the folder is absent
 
+    def entries(self, rel: str) -> list[tuple[str, bool]]: ...  # the same names, each with "is a folder"
+
     def write_new(self, rel: str, data: bytes) -> None: ...  # FileExistsError when the name is taken
 
     def write_new_chunks(self, rel: str, chunks: Iterable[bytes]) -> None: ...  # the same, written piece by piece
@@ -129,6 +131,14 @@ class LocalTransport:
     def listdir(self, rel: str) -> list[str]:
         try:
             return sorted(os.listdir(self._path(rel)))
+        except FileNotFoundError:
+            return []
+
+    def entries(self, rel: str) -> list[tuple[str, bool]]:
+        """The names in `rel`, each with whether it is a folder: the listing says so (no look at each entry)."""
+        try:
+            with os.scandir(self._path(rel)) as found:
+                return sorted((entry.name, entry.is_dir()) for entry in found)
         except FileNotFoundError:
             return []
 
@@ -312,6 +322,17 @@ class SmbTransport:
         try:
             with self._reaching():
                 return sorted(self._smb.listdir(self._path(rel), **self._kwargs))
+        except OSError as error:
+            if isinstance(_as_missing(error, rel), FileNotFoundError):
+                return []
+            raise
+
+    def entries(self, rel: str) -> list[tuple[str, bool]]:
+        """The names in `rel`, each with whether it is a folder, from the one listing the computer answers."""
+        try:
+            with self._reaching():
+                return sorted((entry.name, entry.is_dir())
+                              for entry in self._smb.scandir(self._path(rel), **self._kwargs))
         except OSError as error:
             if isinstance(_as_missing(error, rel), FileNotFoundError):
                 return []
