@@ -112,3 +112,7 @@ class FaultyTransport:
     def makedirs(self, rel: str) -> None:
         self._reach()
         self.inner.makedirs(rel)
+
+    def remove_empty_folder(self, rel: str) -> None:
+        self._reach()
+        self.inner.remove_empty_folder(rel)

@@ -152,17 +152,44 @@ class FolderShare:
 
     def set_aside(self, device_id: str, seq: int) -> None:
         """Move a file that is not what this device wrote at `seq` out of the numbering (kept, as `.bad-…`, for
-        whoever looks into it), so the device can write its own file under that number."""
+        whoever looks into it), so the device can write its own file under that number. What is no file there
+        is not moved: see `clear_own_name`."""
         rel = f"devices/{device_id}/{file_name(seq)}"
-        data = self.transport.read(rel)
+        try:
+            data = self.transport.read(rel)
+        except NotAFile:
+            self.clear_own_name(device_id, seq)
+            return
         self.transport.write_new(f"devices/{device_id}/.bad-{file_name(seq)}-{secrets.token_hex(4)}", data)
         self.transport.delete(rel)
+
+    def clear_own_name(self, device_id: str, seq: int) -> None:
+        """Free the name of this laptop's file `seq` of what is no file (a folder, a pipe), or say what is in the
+        way (WardbookError `sync.own_name_taken`).
+
+        An empty folder is removed here: it holds nothing anyone could lose, only this laptop writes in its own
+        folder, and removing a folder fails once anything is in it, so nothing put there meanwhile can go. A
+        folder with something in it, or a pipe, may be someone's: it is left for the admin, told what to remove.
+        Nothing of this laptop's own work is lost either way: its changes wait in its outbox, unpublished."""
+        rel = f"devices/{device_id}/{file_name(seq)}"
+        try:
+            self.transport.remove_empty_folder(rel)
+        except OSError:
+            raise WardbookError("sync.own_name_taken", entry=rel, path=self.description) from None
 
     def clean_temporaries(self, device_id: str) -> None:
         """Remove temp files a crash left behind in this device's own folder. Called only with this laptop's
         sync held (`desktop.store.in_use.hold_sync`), so no writer of this laptop is alive to own one: only
-        this laptop writes in its folder."""
-        for name in self.transport.listdir(f"devices/{device_id}"):
+        this laptop writes in its folder. A file in place of the folder is in the way of everything this laptop
+        publishes: told (`sync.own_name_taken`), never as a share that cannot be reached."""
+        try:
+            names = self.transport.listdir(f"devices/{device_id}")
+        except OSError as error:
+            if error.errno == errno.ENOTDIR:
+                raise WardbookError("sync.own_name_taken", entry=f"devices/{device_id}",
+                                    path=self.description) from None
+            raise
+        for name in names:
             if name.startswith(".") and ".tmp-" in name:
                 self.transport.delete(f"devices/{device_id}/{name}")
 

@@ -13,5 +13,15 @@ i18n.register(
             "pipe, a device) put there by someone or another program; it was not read: ask the admin to remove it "
             "from the shared folder",
         },
+        "sync.own_name_taken": {
+            "vi": "Trong thư mục dùng chung {path}, “{entry}” không phải thứ máy này đã ghi mà là một thư mục, tệp "
+            "hoặc mục khác do người hay chương trình khác đặt vào, đúng chỗ máy này ghi các tệp đồng bộ của mình; "
+            "máy này chưa gửi được các thay đổi. Hãy nhờ quản trị viên xoá “{entry}”. Không mất gì: các thay đổi "
+            "của máy này được gửi ở lần đồng bộ đầu tiên sau đó.",
+            "en": "In the shared folder {path}, “{entry}” is not what this laptop wrote but a folder, file or other "
+            "entry put there by someone or another program, where this laptop writes its sync files; this laptop's "
+            "changes could not be sent. Ask the admin to remove “{entry}”. Nothing is lost: this laptop's changes "
+            "are sent at the first sync after that.",
+        },
     }
 )

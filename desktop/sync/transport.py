@@ -50,6 +50,8 @@ class Transport(Protocol):
 
     def makedirs(self, rel: str) -> None: ...
 
+    def remove_empty_folder(self, rel: str) -> None: ...  # OSError unless `rel` is a folder with nothing in it
+
 
 class NotAFile(OSError):
     """What is under a name of the share is no regular file: a folder, a named pipe, a device or a socket, put
@@ -175,6 +177,10 @@ class LocalTransport:
         for part in PurePosixPath(rel).parts:
             folder = folder / part
             folder.mkdir(exist_ok=True)  # FileNotFoundError, naming the folder, once the share is gone
+
+
+    def remove_empty_folder(self, rel: str) -> None:
+        os.rmdir(self._path(rel))
 
 
 def _write_all(temp: Path, target: Path, chunks: Iterable[bytes]) -> None:
@@ -380,6 +386,10 @@ class SmbTransport:
     def makedirs(self, rel: str) -> None:
         with self._reaching():
             self._smb.makedirs(self._path(rel), exist_ok=True, **self._kwargs)
+
+    def remove_empty_folder(self, rel: str) -> None:
+        with self._reaching():
+            self._smb.rmdir(self._path(rel), **self._kwargs)
 
 
 class _Reading:
