@@ -193,3 +193,29 @@ def test_a_file_in_place_of_a_laptops_own_folder_is_told(tmp_path: Path) -> None
     assert _outcome(officer)[0] == "synced"  # its first file written again, and the new one
     admin.sync()
     assert _codes(admin.store) == {"HK1", "HK2"}
+
+
+@pytest.mark.parametrize("entry", ["empty folder", "folder with a file"])
+def test_a_folder_in_place_of_a_laptops_acknowledgement_never_fails_its_sync(
+        tmp_path: Path, share: FolderShare, entry: str) -> None:  # noqa: F811
+    admin, officer = laptops(tmp_path, share, 2)
+    officer.sync()
+    where = local(share) / "acks" / f"{officer.store.device_id}.json"
+    where.unlink()
+    where.mkdir()
+    if entry == "folder with a file":
+        (where / "notes.txt").write_text("someone's", "utf-8")
+    officer.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    assert _outcome(officer)[0] == "synced"
+    admin.sync()
+    assert _codes(admin.store) == {"HK1"}
+    if entry == "empty folder":  # nothing anyone could lose: the laptop writes its acknowledgement in its place
+        assert where.is_file() and officer.store.device_id in acknowledgements(share, share.station())
+        assert open_problems(officer.store) == []
+        return
+    assert [(problem.file, problem.text) for problem in open_problems(officer.store)] == [
+        (f"acks/{officer.store.device_id}.json", i18n.tr("sync.reason.ack_blocked"))]
+    (where / "notes.txt").unlink()
+    where.rmdir()  # what the admin does
+    officer.sync()
+    assert where.is_file() and open_problems(officer.store) == []

@@ -13,6 +13,15 @@ i18n.register(
             "pipe, a device) put there by someone or another program; it was not read: ask the admin to remove it "
             "from the shared folder",
         },
+        "sync.reason.ack_blocked": {
+            "vi": "máy này chưa ghi được vào thư mục dùng chung tệp xác nhận những gì nó đã nhận (có một thư mục "
+            "hoặc mục khác nằm đúng chỗ tệp đó, hoặc thư mục không cho ghi); việc đồng bộ vẫn xong, chỉ là máy quản "
+            "trị chưa dọn được các tệp cũ máy này đã nhận: hãy nhờ quản trị viên xoá mục đó",
+            "en": "this laptop could not write on the shared folder the file that acknowledges what it has received "
+            "(a folder or other entry is where that file goes, or the folder refuses writing); the sync itself went "
+            "through, only the admin's clean-up cannot yet remove the old files this laptop has received: ask the "
+            "admin to remove that entry",
+        },
         "sync.own_name_taken": {
             "vi": "Trong thư mục dùng chung {path}, “{entry}” không phải thứ máy này đã ghi mà là một thư mục, tệp "
             "hoặc mục khác do người hay chương trình khác đặt vào, đúng chỗ máy này ghi các tệp đồng bộ của mình; "
