@@ -9,19 +9,27 @@ reach the shared folder"; a folder under a laptop's next file name kept it from 
 
 from __future__ import annotations
 
+import json
 import os
+import struct
 import threading
 import time
-from collections.abc import Callable
+import tracemalloc
+import uuid
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from test_sync import laptops, local, samba_url, share  # noqa: F401  (the folder and Samba share fixtures)
 
 from desktop import i18n
 from desktop.errors import WardbookError
-from desktop.sync.changeset import file_name
+from desktop.register.validation import MAX_TEXT
+from desktop.store.tables import SYNCED
+from desktop.sync.changeset import MAGIC, MAX_CHANGES, MAX_VALUES, NONCE_SIZE, encode, file_name, to_blocks
 from desktop.sync.compaction import acknowledgements
 from desktop.sync.folder import FolderShare
 from desktop.sync.problems import open_problems
@@ -219,3 +227,105 @@ def test_a_folder_in_place_of_a_laptops_acknowledgement_never_fails_its_sync(
     where.rmdir()  # what the admin does
     officer.sync()
     assert where.is_file() and open_problems(officer.store) == []
+
+
+
+# What applying one file from another laptop may take, at most, in Python objects (tracemalloc's peak): a file of
+# tiny rows within every limit, and one of tiny rows far beyond them (which took 1.8 GB before it was refused
+# from its bytes). A file of the largest texts takes more, in proportion to its bytes (`MAX_BODY_BYTES`).
+MEMORY_BOUND = 128 * 2**20
+
+
+def _next_header(laptop) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    store = laptop.store
+    hlc = store.writer.clock.tick()
+    return {"station": laptop.share.station()["station"], "device": store.device_id,
+            "seq": int(store.setting("sync.published_seq", "0") or 0) + 1, "epoch": 1,
+            "prev_hash": store.setting("sync.published_hash", "") or "", "hlc_min": hlc, "hlc_max": hlc, "vv": {},
+            "outbox_from": 1, "outbox_to": 1, "count": 1, "published_ms": 0, "format": 2}
+
+
+def _place(laptop, header: dict[str, object], raw: bytes) -> None:  # type: ignore[no-untyped-def]
+    folder = Path(laptop.share.description) / "devices" / laptop.store.device_id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / file_name(int(str(header["seq"])))).write_bytes(raw)
+
+
+def _forge(laptop, body: Iterable[bytes]) -> None:  # type: ignore[no-untyped-def]
+    """What the holder of a tampered laptop can do: sign and encrypt any body (given in pieces) as its next file."""
+    header = _next_header(laptop)
+    header_bytes = json.dumps(header, sort_keys=True).encode()
+    packer = zlib.compressobj(6)
+    packed = b"".join([*(packer.compress(piece) for piece in body), packer.flush()])
+    nonce = os.urandom(NONCE_SIZE)
+    sealed = AESGCM(laptop.keys.data_key(1)).encrypt(nonce, packed, header_bytes)
+    unsigned = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + nonce + struct.pack(">I", len(sealed))
+    _place(laptop, header, unsigned + sealed + laptop.keys.signing_key.sign(unsigned + sealed))
+
+
+def _tiny_rows(count: int) -> Iterator[bytes]:
+    """A body of `count` rows `["",1]`: seven bytes each, the most rows for the fewest bytes."""
+    yield b'[["areas","insert",[],['
+    for start in range(0, count - 1, 100_000):
+        yield b'["",1],' * min(100_000, count - 1 - start)
+    yield b'["",1]]]]'
+
+
+def _peak_of(work: Callable[[], T]) -> tuple[T, int]:
+    tracemalloc.start()
+    try:
+        return work(), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("rows", [4_800_000, (MAX_VALUES - 1) // 3, MAX_CHANGES + 1])
+def test_a_file_of_more_rows_than_a_laptop_writes_is_refused_within_a_bounded_memory(tmp_path: Path,
+                                                                                     rows: int) -> None:
+    """4.8 million rows (a 41 KB file, 31 MB unpacked) are refused from the body's bytes, before any is parsed;
+    as many as the count of values lets through are parsed, then refused; one more than a file holds is refused."""
+    admin, hostile = laptops(tmp_path, FolderShare(tmp_path / "share"), 2)
+    hostile.sync()
+    admin.sync()
+    _forge(hostile, _tiny_rows(rows))
+    (_published, report), peak = _peak_of(admin.sync)
+    assert [reason for _device, _seq, reason in report.errors] == ["too_big"]
+    assert peak < MEMORY_BOUND, f"{rows:,} rows took {peak / 2**20:.0f} MiB"
+
+
+def test_a_file_of_lists_nested_thousands_deep_is_refused_in_words(tmp_path: Path) -> None:
+    admin, hostile = laptops(tmp_path, FolderShare(tmp_path / "share"), 2)
+    hostile.sync()
+    admin.sync()
+    _forge(hostile, [b"[" * 100_000, b"]" * 100_000])
+    _published, report = admin.sync()
+    assert [reason for _device, _seq, reason in report.errors] == ["format"]
+
+
+def test_the_largest_file_a_laptop_writes_applies_and_one_change_more_is_refused(tmp_path: Path) -> None:
+    """`MAX_CHANGES` new households, every text at the register's longest (notes of `MAX_TEXT` characters), as
+    publishing writes them: a first sync of a large ward is files like this one, never refused. One change more
+    is no file a laptop writes; the laptop that wrote it writes it again as it should be, and that applies."""
+    admin, writer = laptops(tmp_path, FolderShare(tmp_path / "share"), 2)
+    writer.sync()
+    admin.sync()
+    header = _next_header(writer)
+    spec = SYNCED["households"].fields
+    values = {name: 0 if kind is not str else "Lê Lợi" for name, kind in spec.items()}
+    values |= {"notes": ("Hộ gia đình có người cao tuổi sống một mình, " * 100)[:MAX_TEXT], "status": "active",
+               "area_id": None, "head_person_id": None}
+    changes = [["households", str(uuid.uuid4()), "insert", int(str(header["hlc_max"])), {**values, "code": f"HK{n}"}]
+               for n in range(MAX_CHANGES + 1)]
+    _place(writer, header, encode(header, changes, writer.keys.data_key(1), writer.keys.signing_key))
+    _published, report = admin.sync()
+    assert [reason for _device, _seq, reason in report.errors] == ["too_big"]
+    raw = encode(header, changes[:MAX_CHANGES], writer.keys.data_key(1), writer.keys.signing_key)
+    body_bytes = len(json.dumps(to_blocks(changes[:MAX_CHANGES]), ensure_ascii=False, separators=(",", ":")).encode())
+    del changes
+    _place(writer, header, raw)
+    (_published, report), peak = _peak_of(admin.sync)
+    assert report.errors == [] and report.refused == 0
+    assert admin.store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == MAX_CHANGES
+    # Its texts are held as the body's bytes, then as strings (two bytes a character for Vietnamese), then
+    # applied: about four times the body, which `MAX_BODY_BYTES` bounds; the rows themselves take little beside.
+    assert peak < 5 * body_bytes + 64 * 2**20, f"{peak / 2**20:.0f} MiB for a body of {body_bytes / 2**20:.0f} MiB"

@@ -16,14 +16,13 @@ from typing import Any
 
 from desktop.store import Store
 from desktop.sync.audit_heads import sign_own_head
-from desktop.sync.changeset import InvalidChangeset, decode, encode, file_name, read_header
+from desktop.sync.changeset import MAX_CHANGES, InvalidChangeset, decode, encode, file_name, read_header
 from desktop.sync.errors import record_error, resolve_device_errors
 from desktop.sync.folder import NOT_A_FILE, FolderShare
 from desktop.sync.problems import refused
 from desktop.sync.rollback import outbox_changes, take_back, written_here
 from desktop.sync.station import SyncKeys
 
-MAX_CHANGES = 20_000
 VERIFY_PER_SYNC = 3  # own files read back and hashed at each sync, in turn
 VERIFY_CURSOR = "sync.verify_cursor"
 # The header of the file this laptop is about to write, kept before the file reaches the share: if a crash then
