@@ -81,6 +81,10 @@ class FaultyTransport:
             self.rng.shuffle(names)
         return names
 
+    def entries(self, rel: str) -> list[tuple[str, bool]]:  # the names as `listdir` gives them, faults included
+        folders = dict(self.inner.entries(rel))
+        return [(name, folders[name]) for name in self.listdir(rel)]
+
     def write_new(self, rel: str, data: bytes) -> None:
         self._reach()
         if self.crash == "before_rename":  # the temporary file is complete on the share, the rename never ran
@@ -108,3 +112,7 @@ class FaultyTransport:
     def makedirs(self, rel: str) -> None:
         self._reach()
         self.inner.makedirs(rel)
+
+    def remove_empty_folder(self, rel: str) -> None:
+        self._reach()
+        self.inner.remove_empty_folder(rel)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import struct
 import zlib
 from collections.abc import Iterable, Iterator
@@ -51,14 +52,29 @@ SIGNATURE_SIZE = 64
 NONCE_SIZE = 12
 OPS = frozenset({"insert", "update", "delete"})
 _NONCE_CONTEXT = b"wardbook changeset nonce v1\n"
-# Far beyond any file a laptop writes (at most `publish.MAX_CHANGES` changes of texts the register limits), and
+# The most changes a laptop puts in one file (`publish`); a longer outbox goes in several files.
+MAX_CHANGES = 20_000
+# Far beyond any file a laptop writes (at most `MAX_CHANGES` changes of texts the register limits), and
 # small enough for a modest laptop's memory: a file from a laptop that was tampered with can be made to inflate
 # to gigabytes from a few megabytes, and would stop every other laptop's sync for good.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_BODY_BYTES = 256 * 1024 * 1024
+# The bytes are not the whole story: decoding makes a Python object of every value, and a few bytes each
+# (`["",1]`, seven bytes) become a list of ~80 bytes, several hundred once applied. 31 MB of such rows, from a
+# 41 KB file, took 1.8 GB on the receiving laptop (18 GB at the byte limit). So the values of a body are counted
+# on its bytes before it is parsed, and its changes after: no more than a laptop writes. A change writes at most
+# the fields of its table (15 for the widest; `MAX_FIELDS` leaves room for tables to grow) and takes at most
+# 2 × fields + 8 values in either format (format 1: a list of five, with a name and a value per field; format
+# 2: a row of fields + 3, and at most one block, of fields + 5, per change).
+MAX_FIELDS = 60
+MAX_VALUES = 1 + MAX_CHANGES * (2 * MAX_FIELDS + 8)
 
 Change = list[Any]  # [table, row_id, op, hlc, fields]
 Block = list[Any]  # [table, op, field names, rows]; a row is [row_id, hlc, *values in the order of the names]
+# A JSON string, escapes included (possessive: no backtracking on a long one); and what comes before every value
+# but the first outside strings: each opens a list or an object, or follows a comma or a colon.
+_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
+_BEFORE_VALUE = (b"[", b"{", b",", b":")
 
 
 class InvalidChangeset(Exception):
@@ -110,9 +126,37 @@ def changes_of(blocks: Iterable[Block]) -> Iterator[Change]:
             yield [table, row[0], op, row[1], dict(zip(names, row[2:], strict=True))]
 
 
+def _values_within(body: bytes, limit: int) -> bool:
+    """Whether parsing `body` makes at most `limit` values, told without parsing it: every value but the first
+    comes after a `[`, `{`, `,` or `:` outside a string. Those are counted in the whole body first (a quick pass
+    over the bytes, enough for any file a laptop writes); only a body with more of them, some perhaps inside
+    its texts (commas in addresses), is counted again outside its strings, stopping as soon as it is over.
+    (On a body that is no valid JSON the count holds up to where the parser stops.)"""
+    if 1 + sum(map(body.count, _BEFORE_VALUE)) <= limit:
+        return True
+    count, start = 1, 0
+    for string in _STRING.finditer(body):
+        count += sum(body.count(mark, start, string.start()) for mark in _BEFORE_VALUE)
+        if count > limit:
+            return False
+        start = string.end()
+    return count + sum(body.count(mark, start) for mark in _BEFORE_VALUE) <= limit
+
+
+def _parsed(body: bytes) -> Any:
+    """The body's JSON, refused as "too_big" when it holds more values than any file a laptop writes."""
+    if not _values_within(body, MAX_VALUES):
+        raise InvalidChangeset("too_big")
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):  # RecursionError: lists nested thousands deep
+        raise InvalidChangeset("format") from None
+
+
 def _checked_blocks(body: Any) -> list[Block]:
     """Refuse a body whose layout is wrong before anything reads it (a signed file may still come from a buggy
-    or newer app): every block `[table, op, names, rows]`, every row as long as its names say."""
+    or newer app): every block `[table, op, names, rows]`, every row as long as its names say; and one with more
+    changes, or changes of more fields, than a laptop writes ("too_big": each costs memory to apply)."""
     if not isinstance(body, list):
         raise InvalidChangeset("format")
     for block in body:
@@ -120,6 +164,9 @@ def _checked_blocks(body: Any) -> list[Block]:
                 and isinstance(block[2], list) and all(isinstance(name, str) for name in block[2])
                 and isinstance(block[3], list)):
             raise InvalidChangeset("format")
+    if sum(len(block[3]) for block in body) > MAX_CHANGES or any(len(block[2]) > MAX_FIELDS for block in body):
+        raise InvalidChangeset("too_big")
+    for block in body:
         width = len(block[2]) + 2
         if any(not isinstance(row, list) or len(row) != width or not isinstance(row[0], str)
                or not isinstance(row[1], int) for row in block[3]):
@@ -128,6 +175,8 @@ def _checked_blocks(body: Any) -> list[Block]:
 
 
 def _blocks_of_v1(body: Any) -> list[Block]:
+    if isinstance(body, list) and len(body) > MAX_CHANGES:
+        raise InvalidChangeset("too_big")
     try:
         return to_blocks([table, row_id, op, int(hlc), dict(fields)] for table, row_id, op, hlc, fields in body)
     except (TypeError, ValueError):
@@ -198,8 +247,10 @@ def decode(raw: bytes, public_key: Ed25519PublicKey, data_key: bytes) -> Changes
     if header.get("format") not in READABLE_FORMATS:
         raise InvalidChangeset("format")
     try:
-        content = json.loads(_inflated(AESGCM(data_key).decrypt(nonce, body, header_bytes)))
-    except (InvalidTag, zlib.error, ValueError):
+        inflated = _inflated(AESGCM(data_key).decrypt(nonce, body, header_bytes))
+    except (InvalidTag, zlib.error):
         raise InvalidChangeset("decrypt") from None
+    content = _parsed(inflated)
+    del inflated  # the body's bytes go before its changes are screened and applied
     blocks = _checked_blocks(content) if header["format"] == 2 else _blocks_of_v1(content)
     return Changeset(header, blocks, hashlib.sha256(raw).hexdigest())

@@ -30,6 +30,7 @@ from desktop.errors import WardbookError
 from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.sync.changeset import file_name
+from desktop.sync.errors import record_error, resolve_errors_of_kind
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import is_revoked
 from desktop.sync.rebase import floors
@@ -38,6 +39,7 @@ from desktop.sync.station import SyncKeys, pin_roster, public_keys, save_roster,
 
 ACKS = "acks"
 ACKED = "sync.acked"  # the acknowledgement this laptop last wrote (its signed part), to write only when it moved
+ACK_BLOCKED = "ack_blocked"  # the problem recorded while this laptop's acknowledgement cannot be written
 _SET_ASIDE = re.compile(r"^\.bad-(\d{12})\.chg-")
 
 
@@ -48,7 +50,12 @@ def _signed_part(ack: dict[str, Any]) -> bytes:
 
 def acknowledge(store: Store, share: FolderShare, keys: SyncKeys) -> bool:
     """Write this laptop's acknowledgement when its cursors moved since the last one (or it is missing from the
-    share); True when written."""
+    share); True when written.
+
+    Best effort: it comes at the end of a sync whose work is done, and only lets the admin's compaction remove
+    files sooner. One that cannot be written (a folder made by hand under its name, a share that refuses
+    writing) is recorded as a problem in words (`ACK_BLOCKED`, over once one is written) and tried again at the
+    next sync; it used to end every sync of that laptop with a traceback."""
     ack = {"device": store.device_id, "applied": own_cursors(store)}
     signed = _signed_part(ack).decode("utf-8")
     path = f"{ACKS}/{store.device_id}.json"
@@ -56,11 +63,28 @@ def acknowledge(store: Store, share: FolderShare, keys: SyncKeys) -> bool:
         return False
     if not share.has_station():  # the share went away during this sync (unplugged, renamed): nothing written
         return False
-    share.makedirs(ACKS)
-    share.transport.replace(path, json.dumps(
-        {**ack, "signature": keys.signing_key.sign(signed.encode("utf-8")).hex()}, sort_keys=True).encode("utf-8"))
+    data = json.dumps({**ack, "signature": keys.signing_key.sign(signed.encode("utf-8")).hex()},
+                      sort_keys=True).encode("utf-8")
+    try:
+        _write_ack(share, path, data)
+    except OSError:
+        record_error(store, None, None, ACK_BLOCKED, path)
+        return False
     store.set_setting(ACKED, signed)
+    resolve_errors_of_kind(store, ACK_BLOCKED)
     return True
+
+
+def _write_ack(share: FolderShare, path: str, data: bytes) -> None:
+    """Put the acknowledgement at `path`. An empty folder under its name holds nothing anyone could lose, and
+    nobody but this laptop writes there: it is removed and the file written (anything else in the way stays, and
+    the OSError is the caller's)."""
+    share.makedirs(ACKS)
+    try:
+        share.transport.replace(path, data)
+    except OSError:
+        share.transport.remove_empty_folder(path)
+        share.transport.replace(path, data)
 
 
 def own_cursors(store: Store) -> dict[str, int]:

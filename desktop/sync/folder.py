@@ -12,6 +12,7 @@ Changesets and snapshots are immutable, one writer per device folder; the databa
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import secrets
@@ -19,13 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from desktop.errors import WardbookError
+from desktop.sync import share_messages as _share_messages  # noqa: F401  (registers the sentences)
 from desktop.sync.changeset import MAX_FILE_BYTES, InvalidChangeset, file_name
-from desktop.sync.transport import LocalTransport, SmbTransport, Transport, open_transport
+from desktop.sync.transport import LocalTransport, NotAFile, SmbTransport, Transport, open_transport
 
 # The roster grows with laptops, grants and key epochs: a few hundred kilobytes for a large station.
 MAX_SMALL_FILE_BYTES = 16 * 1024 * 1024
 _CHANGESET = re.compile(r"^(\d{12})\.chg$")
 ROSTER_DAMAGED = "sync.roster_damaged"
+NOT_A_FILE = "not_a_file"  # a changeset's or a snapshot's name held by a folder, a pipe… (`transport.NotAFile`)
 # A device id (`store.new_id()`: a UUID) has none of the spaces or brackets a copy's name gets ("<id> - Copy",
 # "<id> (2)", "Copy of <id>", in any language of Explorer or Finder).
 _DEVICE_ID = re.compile(r"^[0-9A-Za-z_-]+$")
@@ -60,6 +63,8 @@ class FolderShare:
             roster = self.small_json("station.json")
         except FileNotFoundError:
             raise WardbookError("sync.not_a_share", path=self.description) from None
+        except NotAFile:  # a pipe or a folder in its place: the admin's laptop writes the roster again
+            roster = None
         except OSError as error:
             raise self._unreachable(error) from error
         except ValueError:  # not JSON, not UTF-8, or larger than any roster
@@ -98,26 +103,37 @@ class FolderShare:
         return self.device_folders()[0]
 
     def device_folders(self) -> tuple[list[str], list[str]]:
-        """The folders under devices/ named like a device id, and the others (`<id> - Copy`, `<id> (2)`: a folder
-        copied or renamed by hand). Those are no laptop's: read as one, a copy blamed the laptop it was copied
-        from and failed every sync of every laptop."""
+        """The folders under devices/ named like a device id, and the other entries (`<id> - Copy`, `<id> (2)`: a
+        folder copied or renamed by hand; a file, even one named like a laptop's folder). Those are no laptop's:
+        read as one, a copy blamed the laptop it was copied from and failed every sync of every laptop, and an
+        empty file named like a laptop's folder failed them all as a share that could not be reached."""
         try:
-            names = [name for name in self.transport.listdir("devices") if not name.startswith(".")]
+            entries = [(name, folder) for name, folder in self.transport.entries("devices")
+                       if not name.startswith(".")]
         except OSError as error:
             raise self._unreachable(error) from error
-        laptops = [name for name in names if _DEVICE_ID.match(name)]
-        return laptops, [name for name in names if name not in laptops]
+        laptops = [name for name, folder in entries if folder and _DEVICE_ID.match(name)]
+        return laptops, [name for name, _folder in entries if name not in laptops]
 
     def seqs(self, device_id: str) -> list[int]:
+        """The changeset numbers in `device_id`'s folder; none when the name is no folder (a file put in its place
+        since the devices/ folder was listed: nothing of a laptop's is there)."""
         try:
             names = self.transport.listdir(f"devices/{device_id}")
         except OSError as error:
+            if error.errno == errno.ENOTDIR:  # NotADirectoryError here, SMBOSError from smbprotocol
+                return []
             raise self._unreachable(error) from error
         return sorted(int(m.group(1)) for m in map(_CHANGESET.match, names) if m)
 
     def read(self, device_id: str, seq: int) -> bytes:
-        """A changeset file's bytes; one larger than any laptop writes is refused unread ("too_big")."""
-        with self.transport.open_read(f"devices/{device_id}/{file_name(seq)}") as handle:
+        """A changeset file's bytes; one larger than any laptop writes is refused unread ("too_big"), and so is
+        what is no file at all ("not_a_file": a folder or a pipe under the name)."""
+        try:
+            handle = self.transport.open_read(f"devices/{device_id}/{file_name(seq)}")
+        except NotAFile:
+            raise InvalidChangeset(NOT_A_FILE) from None
+        with handle:
             raw = bytes(handle.read(MAX_FILE_BYTES + 1))
         if len(raw) > MAX_FILE_BYTES:
             raise InvalidChangeset("too_big")
@@ -136,17 +152,44 @@ class FolderShare:
 
     def set_aside(self, device_id: str, seq: int) -> None:
         """Move a file that is not what this device wrote at `seq` out of the numbering (kept, as `.bad-…`, for
-        whoever looks into it), so the device can write its own file under that number."""
+        whoever looks into it), so the device can write its own file under that number. What is no file there
+        is not moved: see `clear_own_name`."""
         rel = f"devices/{device_id}/{file_name(seq)}"
-        data = self.transport.read(rel)
+        try:
+            data = self.transport.read(rel)
+        except NotAFile:
+            self.clear_own_name(device_id, seq)
+            return
         self.transport.write_new(f"devices/{device_id}/.bad-{file_name(seq)}-{secrets.token_hex(4)}", data)
         self.transport.delete(rel)
+
+    def clear_own_name(self, device_id: str, seq: int) -> None:
+        """Free the name of this laptop's file `seq` of what is no file (a folder, a pipe), or say what is in the
+        way (WardbookError `sync.own_name_taken`).
+
+        An empty folder is removed here: it holds nothing anyone could lose, only this laptop writes in its own
+        folder, and removing a folder fails once anything is in it, so nothing put there meanwhile can go. A
+        folder with something in it, or a pipe, may be someone's: it is left for the admin, told what to remove.
+        Nothing of this laptop's own work is lost either way: its changes wait in its outbox, unpublished."""
+        rel = f"devices/{device_id}/{file_name(seq)}"
+        try:
+            self.transport.remove_empty_folder(rel)
+        except OSError:
+            raise WardbookError("sync.own_name_taken", entry=rel, path=self.description) from None
 
     def clean_temporaries(self, device_id: str) -> None:
         """Remove temp files a crash left behind in this device's own folder. Called only with this laptop's
         sync held (`desktop.store.in_use.hold_sync`), so no writer of this laptop is alive to own one: only
-        this laptop writes in its folder."""
-        for name in self.transport.listdir(f"devices/{device_id}"):
+        this laptop writes in its folder. A file in place of the folder is in the way of everything this laptop
+        publishes: told (`sync.own_name_taken`), never as a share that cannot be reached."""
+        try:
+            names = self.transport.listdir(f"devices/{device_id}")
+        except OSError as error:
+            if error.errno == errno.ENOTDIR:
+                raise WardbookError("sync.own_name_taken", entry=f"devices/{device_id}",
+                                    path=self.description) from None
+            raise
+        for name in names:
             if name.startswith(".") and ".tmp-" in name:
                 self.transport.delete(f"devices/{device_id}/{name}")
 

@@ -16,14 +16,13 @@ from typing import Any
 
 from desktop.store import Store
 from desktop.sync.audit_heads import sign_own_head
-from desktop.sync.changeset import InvalidChangeset, decode, encode, file_name, read_header
+from desktop.sync.changeset import MAX_CHANGES, InvalidChangeset, decode, encode, file_name, read_header
 from desktop.sync.errors import record_error, resolve_device_errors
-from desktop.sync.folder import FolderShare
+from desktop.sync.folder import NOT_A_FILE, FolderShare
 from desktop.sync.problems import refused
 from desktop.sync.rollback import outbox_changes, take_back, written_here
 from desktop.sync.station import SyncKeys
 
-MAX_CHANGES = 20_000
 VERIFY_PER_SYNC = 3  # own files read back and hashed at each sync, in turn
 VERIFY_CURSOR = "sync.verify_cursor"
 # The header of the file this laptop is about to write, kept before the file reaches the share: if a crash then
@@ -180,7 +179,10 @@ def publish(store: Store, share: FolderShare, keys: SyncKeys, station: str, epoc
         if share.exists(device, seq + 1):  # already there: a crash after the rename, or a restored database
             try:
                 raw = share.read(device, seq + 1)
-            except InvalidChangeset as error:  # far too big to be the file this laptop wrote: told, not read
+            except InvalidChangeset as error:  # far too big to be the file this laptop wrote, or no file: told
+                if error.reason == NOT_A_FILE:  # an empty folder goes; anything else is told at each sync
+                    share.clear_own_name(device, seq + 1)
+                    continue
                 record_error(store, device, seq + 1, f"own_{error.reason}", file_name(seq + 1))
                 raise refused("sync.own_file_unreadable", error.reason, file=file_name(seq + 1)) from None
             try:

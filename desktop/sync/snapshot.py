@@ -50,10 +50,11 @@ from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset
 from desktop.sync.errors import record_error, resolve_errors_of_kind
-from desktop.sync.folder import FolderShare
+from desktop.sync.folder import NOT_A_FILE, FolderShare
 from desktop.sync.grants import principal_for
 from desktop.sync.problems import refused
 from desktop.sync.station import SyncKeys, public_keys, unwrap_all, verified_roster
+from desktop.sync.transport import NotAFile
 
 MAGIC = b"WBSNAP1\n"
 FORMAT = 1
@@ -358,6 +359,14 @@ def set_cursors(store: Store, header: dict[str, Any]) -> None:
     store.writer.observe(int(header["hlc"]))
 
 
+def _opened(share: FolderShare, snapshot_id: str) -> BinaryIO:
+    """The snapshot file to read; a folder or a pipe under its name is refused in words, like a damaged one."""
+    try:
+        return share.transport.open_read(f"snapshots/{snapshot_id}.snap")
+    except NotAFile:
+        raise _refuse(NOT_A_FILE) from None
+
+
 @contextmanager
 def attached_snapshot(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str, Any],
                       snapshot_id: str) -> Iterator[dict[str, Any]]:
@@ -365,7 +374,7 @@ def attached_snapshot(store: Store, share: FolderShare, keys: SyncKeys, roster: 
     for the block, and yield its header; a refused snapshot is recorded like a bad changeset, then raised."""
     with _temporary(store, "bootstrap") as temp, _temporary(store, "bootstrap-plain") as scratch:
         try:
-            with share.transport.open_read(f"snapshots/{snapshot_id}.snap") as source:
+            with _opened(share, snapshot_id) as source:
                 header = _decrypt_to(source, roster, keys, temp)
             snapshot_key = _unwrap_key(keys.data_key(int(header["epoch"])), header.get("key"))
             if header.get("schema") != int(store.conn.execute("PRAGMA user_version").fetchone()[0]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path, PurePosixPath
@@ -29,13 +30,15 @@ CONNECT_SECONDS = 5
 class Transport(Protocol):
     description: str
 
-    def read(self, rel: str) -> bytes: ...  # FileNotFoundError when absent
+    def read(self, rel: str) -> bytes: ...  # FileNotFoundError when absent, NotAFile when no regular file
 
     def open_read(self, rel: str) -> BinaryIO: ...  # the same, as a file to read in pieces (close it)
 
     def exists(self, rel: str) -> bool: ...
 
     def listdir(self, rel: str) -> list[str]: ...  # [] when the folder is absent
+
+    def entries(self, rel: str) -> list[tuple[str, bool]]: ...  # the same names, each with "is a folder"
 
     def write_new(self, rel: str, data: bytes) -> None: ...  # FileExistsError when the name is taken
 
@@ -46,6 +49,24 @@ class Transport(Protocol):
     def delete(self, rel: str) -> None: ...
 
     def makedirs(self, rel: str) -> None: ...
+
+    def remove_empty_folder(self, rel: str) -> None: ...  # OSError unless `rel` is a folder with nothing in it
+
+
+class NotAFile(OSError):
+    """What is under a name of the share is no regular file: a folder, a named pipe, a device or a socket, put
+    there by hand or by another program. Opening a named pipe to read it waits for a writer for good: a pipe in
+    place of a changeset or of station.json hung every sync of every laptop, and one among the enrollment
+    requests hung the admin's list of them."""
+
+    def __init__(self, rel: str) -> None:
+        super().__init__(f"{rel} is not a regular file")
+        self.filename = rel
+
+
+# A named pipe opened without O_NONBLOCK waits for a writer; on a regular file the flag changes nothing. (Windows
+# has neither the flag nor pipes in folders; it needs O_BINARY.)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def _temp_name(rel: str) -> str:
@@ -82,10 +103,29 @@ class LocalTransport:
         return self.root / rel
 
     def read(self, rel: str) -> bytes:
-        return self._path(rel).read_bytes()
+        with self.open_read(rel) as handle:
+            return handle.read()
 
     def open_read(self, rel: str) -> BinaryIO:
-        return open(self._path(rel), "rb")
+        """The regular file `rel`, opened without ever blocking; anything else is refused (NotAFile) unread. The
+        kind is judged on the opened file itself (fstat), not on a look before opening, which a pipe put in place
+        of the file between the two would pass."""
+        path = self._path(rel)
+        try:
+            descriptor = os.open(path, _OPEN_FLAGS)
+        except OSError:  # Windows refuses to open a folder at all (EACCES)
+            if path.is_dir():
+                raise NotAFile(rel) from None
+            raise
+        try:
+            regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
+        except BaseException:
+            os.close(descriptor)
+            raise
+        if not regular:
+            os.close(descriptor)
+            raise NotAFile(rel)
+        return os.fdopen(descriptor, "rb")
 
     def exists(self, rel: str) -> bool:
         return self._path(rel).exists()
@@ -93,6 +133,14 @@ class LocalTransport:
     def listdir(self, rel: str) -> list[str]:
         try:
             return sorted(os.listdir(self._path(rel)))
+        except FileNotFoundError:
+            return []
+
+    def entries(self, rel: str) -> list[tuple[str, bool]]:
+        """The names in `rel`, each with whether it is a folder: the listing says so (no look at each entry)."""
+        try:
+            with os.scandir(self._path(rel)) as found:
+                return sorted((entry.name, entry.is_dir()) for entry in found)
         except FileNotFoundError:
             return []
 
@@ -129,6 +177,10 @@ class LocalTransport:
         for part in PurePosixPath(rel).parts:
             folder = folder / part
             folder.mkdir(exist_ok=True)  # FileNotFoundError, naming the folder, once the share is gone
+
+
+    def remove_empty_folder(self, rel: str) -> None:
+        os.rmdir(self._path(rel))
 
 
 def _write_all(temp: Path, target: Path, chunks: Iterable[bytes]) -> None:
@@ -251,11 +303,15 @@ class SmbTransport:
             return bytes(handle.read())
 
     def open_read(self, rel: str) -> BinaryIO:
+        """The file `rel`; a folder under its name is refused (NotAFile). A named pipe on the station computer
+        does not block here: Samba serves it as an empty file, refused like any file that is not WardBook's."""
         try:
             with self._reaching():
                 return cast(BinaryIO, _Reading(self._smb.open_file(self._path(rel), mode="rb", **self._kwargs),
                                                self._reaching))
         except OSError as error:
+            if error.errno == errno.EISDIR:
+                raise NotAFile(rel) from error
             raise _as_missing(error, rel) from error
 
     def exists(self, rel: str) -> bool:
@@ -272,6 +328,17 @@ class SmbTransport:
         try:
             with self._reaching():
                 return sorted(self._smb.listdir(self._path(rel), **self._kwargs))
+        except OSError as error:
+            if isinstance(_as_missing(error, rel), FileNotFoundError):
+                return []
+            raise
+
+    def entries(self, rel: str) -> list[tuple[str, bool]]:
+        """The names in `rel`, each with whether it is a folder, from the one listing the computer answers."""
+        try:
+            with self._reaching():
+                return sorted((entry.name, entry.is_dir())
+                              for entry in self._smb.scandir(self._path(rel), **self._kwargs))
         except OSError as error:
             if isinstance(_as_missing(error, rel), FileNotFoundError):
                 return []
@@ -319,6 +386,10 @@ class SmbTransport:
     def makedirs(self, rel: str) -> None:
         with self._reaching():
             self._smb.makedirs(self._path(rel), exist_ok=True, **self._kwargs)
+
+    def remove_empty_folder(self, rel: str) -> None:
+        with self._reaching():
+            self._smb.rmdir(self._path(rel), **self._kwargs)
 
 
 class _Reading:
