@@ -197,10 +197,11 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
     covering: dict[int, tuple[int, str]] = {}  # column → (last row, text) of a merged range being read
     number = 0
     with sheet._get_source() as source:
+        hidden_columns = table.hidden_columns
         for _, element in iterparse(source):
-            if element.tag == _COLUMN and element.get("hidden") in ("1", "true"):  # <cols> precede the rows
-                table.hidden_columns.update(range(int(element.get("min", 1)) - 1, int(element.get("max", 1))))
             if element.tag != _ROW:
+                if element.tag == _COLUMN and element.get("hidden") in ("1", "true"):  # <cols> precede the rows
+                    hidden_columns.update(range(int(element.get("min", 1)) - 1, int(element.get("max", 1))))
                 continue
             number = int(element.get("r") or number + 1)
             if element.get("hidden") in ("1", "true"):
@@ -233,11 +234,13 @@ def _sheet_rows(book: Any, sheet: Any, table: Table) -> Iterator[Row]:
                 else:  # "str" (a formula's text), "b"
                     text = tidy(raw)
                 values.extend([""] * (column - 1 - len(values)))
-                values.append(HiddenCell(text) if column - 1 in table.hidden_columns and type(text) is str else text)
-                if (number, column - 1) in merged:
+                # (Both looked up only in a sheet that has such columns or ranges: this runs for every cell.)
+                values.append(HiddenCell(text) if hidden_columns and column - 1 in hidden_columns
+                              and type(text) is str else text)
+                if merged and (number, column - 1) in merged:
                     covering[column - 1] = (merged[number, column - 1], text)
             element.clear()
-            for column, (last, text) in list(covering.items()):
+            for column, (last, text) in list(covering.items()) if covering else ():
                 if number > last:
                     del covering[column]
                     continue

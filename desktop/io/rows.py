@@ -5,6 +5,7 @@ problem recorded with the row number and the header as the file writes it (the c
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from desktop.errors import WardbookError
 from desktop.household_flags import HOUSEHOLD_FLAGS
@@ -19,6 +20,9 @@ HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}  # as `desktop.io
 DATE_FIELDS = {"birth_year", "birth_year_male", "birth_year_female"}
 ALLEY_WORDS = {"hem", "ngo", "kiet", "ngach"}
 TO_WORDS = {"to", "to dan pho", "tdp", "to so"}
+# A household's address and the relations repeat row after row (its members'), folded once each.
+_fold_repeated = lru_cache(maxsize=4096)(fold)
+
 GENDERS = {"nam": "male", "male": "male", "m": "male", "nu": "female", "female": "female", "f": "female",
            "khac": "other", "other": "other"}
 
@@ -31,6 +35,17 @@ class RowReader:
         self.headers = headers
         self._columns = {mapped: column for column, mapped in mapping.items()}
         self._heads_at: dict[str, list[str]] = {}  # address → folded names of the heads it has had, in order
+        # The fields a file may give otherwise than in one column of their own, each with how it is read: decided
+        # once per file, as `value` runs for every field of every row.
+        self._put_together: dict[str, Callable[[list[str]], str]] = {}
+        if "family_name" in self._columns or "middle_name" in self._columns:
+            self._put_together["full_name"] = self._full_name
+        if "alley" in self._columns:
+            self._put_together["street"] = self._street
+        if "household_code" not in self._columns and "full_name" in self._columns:
+            self._put_together["household_code"] = self._household_at_address
+        if "area" in self._columns and normalise_header(self.header("area")) in TO_WORDS:
+            self._put_together["area"] = self._to_number
 
     def has(self, name: str) -> bool:
         return name in self._columns
@@ -48,15 +63,13 @@ class RowReader:
     def value(self, row: list[str], name: str) -> str:
         """What the row says for `name`: the cell of its column (cells come tidy from the reader), or "" when
         the file has none; a name or a street the file splits over columns is put together first."""
-        if name == "full_name" and self._name_parts:
-            return self._full_name(row)
-        if name == "street" and "alley" in self._columns:
-            return self._street(row)
-        if name == "household_code" and "household_code" not in self._columns and "full_name" in self._columns:
-            return self._household_at_address(row)
-        if name == "area" and normalise_header(self.header("area")) in TO_WORDS and self._cell(row, name).isdigit():
-            return f"Tổ dân phố {int(self._cell(row, name))}"  # a tổ's number (a mapping chose it) is no khu phố's
-        return self._cell(row, name)
+        put_together = self._put_together.get(name)
+        return self._cell(row, name) if put_together is None else put_together(row)
+
+    def _to_number(self, row: list[str]) -> str:
+        """A tổ's number (a mapping chose the Tổ column as the area) is no khu phố's."""
+        cell = self._cell(row, "area")
+        return f"Tổ dân phố {int(cell)}" if cell.isdigit() else cell
 
     def _household_at_address(self, row: list[str]) -> str:
         """Without a code column the rows of one address are one household, unless a second "Chủ hộ" row
@@ -64,12 +77,13 @@ class RowReader:
         starts a household, and the rows below it are its members. The first household of an address keeps
         no tag, so it groups as before; the others get one that only the import's grouping sees (`text`
         reads the household code from the file's cells alone). Rows are read in the file's order."""
-        address = fold(" | ".join(self._cell(row, name) for name in ("area", "house_no", "street")))
+        address = _fold_repeated(" | ".join(self._cell(row, name) for name in ("area", "house_no", "street")))
         heads = self._heads_at.setdefault(address, [])
-        relation, name = fold(self._cell(row, "relation")), fold(self.value(row, "full_name"))
-        if (relation in HEAD_RELATIONS or (name and name == fold(self._cell(row, "head_name")))) \
-                and name not in heads:
-            heads.append(name)
+        relation, head_name = _fold_repeated(self._cell(row, "relation")), self._cell(row, "head_name")
+        if relation in HEAD_RELATIONS or head_name:  # a member's row without a head's name starts nothing
+            name = fold(self.value(row, "full_name"))
+            if (relation in HEAD_RELATIONS or (name and name == fold(head_name))) and name not in heads:
+                heads.append(name)
         return f"\x1f{address}#{len(heads)}" if len(heads) > 1 else ""
 
     def _cell(self, row: list[str], name: str) -> str:
@@ -77,13 +91,10 @@ class RowReader:
         format ("12/3" in a house-number column) when that is certain, else left a date (refused by `checked`)."""
         column = self._columns.get(name)
         cell = row[column] if column is not None and column < len(row) else ""
-        if isinstance(cell, DateCell) and cell.shown is not None and name not in DATE_FIELDS:
+        if type(cell) is not str and isinstance(cell, DateCell) and cell.shown is not None \
+                and name not in DATE_FIELDS:
             return cell.shown
         return cell
-
-    @property
-    def _name_parts(self) -> bool:
-        return "family_name" in self._columns or "middle_name" in self._columns
 
     def _full_name(self, row: list[str]) -> str:
         """Family, middle and given name joined with one space. Beside them a full-name column wins when
