@@ -166,6 +166,7 @@ class CaseView(FormDialog):
         self.load()
         self.set_field_visible("outcome", self.outcome_group is not None)
         self.retranslate()
+        self.show_stored_choices()
         self.note.setFocus()
 
     def load(self) -> None:
@@ -183,6 +184,12 @@ class CaseView(FormDialog):
             return str(self.detail.get("tip_status") or "received")
         return str(self.detail["mediation_result"]) if self.detail.get("mediation_result") else None
 
+    def show_stored_choices(self) -> None:
+        """Preselect the case's status and outcome as recorded. Done once when the view opens, not in
+        `retranslate`: a language switch mid-form put back the stored values over what the officer had chosen."""
+        self.status.setCurrentIndex(max(0, self.status.findData(self.detail["status"])))
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(self.current_outcome())))
+
     def set_field_visible(self, name: str, visible: bool) -> None:
         self.form.setRowVisible(self._labels[name], visible)
 
@@ -190,12 +197,10 @@ class CaseView(FormDialog):
         d = self.detail
         self.setWindowTitle(self.tr("Case: %1").replace("%1", str(d["title"])))
         _fill(self.status, "case_status", CASE_STATUSES)
-        self.status.setCurrentIndex(max(0, self.status.findData(d["status"])))
         if self.outcome_group == "tip_status":
             _fill(self.outcome, "tip_status", TIP_STATUSES)
         elif self.outcome_group == "mediation_result":
             _fill(self.outcome, "mediation_result", MEDIATION_RESULTS, blank=True)
-        self.outcome.setCurrentIndex(max(0, self.outcome.findData(self.current_outcome())))
         outcome_text = label(self.outcome_group, self.current_outcome()) if self.outcome_group else ""
         where = " ".join(str(part) for part in (d.get("house_no"), d.get("street")) if part) or "—"
         # The line is rich text (the kind in bold): what people typed is escaped, or "<khu trọ số 5>" in a title
