@@ -5,7 +5,10 @@ what they mean."""
 from __future__ import annotations
 
 from desktop.register.cases import add_case
+from desktop.register.visits import add_visit, open_visit
 from desktop.store.queries import case_detail
+from tests.security.conftest import PASSWORDS
+from tests.ui.test_security_ui import accounts, window_as  # noqa: F401  (fixtures)
 
 
 def test_a_status_and_outcome_chosen_in_a_case_survive_a_language_switch(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -25,3 +28,25 @@ def test_a_status_and_outcome_chosen_in_a_case_survive_a_language_switch(window,
     window.set_language("vi")
     saved = case_detail(store, case)
     assert (saved["status"], saved["tip_status"]) == ("in_progress", "verified")
+
+
+def test_nothing_of_an_officers_session_is_left_to_the_team_lead_who_logs_in_next(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    window = window_as("canbo")
+    store = window.ctx.store
+    household = window.households.model.household_id(0)
+    visit = add_visit(store, household_id=household, visited_on="20/06/2026", purposes=["welfare_check"],
+                      outcome="met")
+    window.households.search.setText("nguyen")
+    window.households.overdue.setChecked(True)
+    window.open_visit(visit).ask_void_reason().textValueSelected.emit("Ghi nhầm hộ")
+    assert window.undo_button.isVisible()
+    login = window.log_out()
+    login.username.setText("totruong")
+    login.password.setText(PASSWORDS["totruong"])
+    login.login_button.click()
+    assert window.isVisible()
+    assert not window.undo_button.isVisible()
+    window.undo_button.click()  # even a click that reached it restores nothing
+    assert open_visit(store, visit)["voided"] == 1
+    assert window.households.search.text() == "" and not window.households.overdue.isChecked()
+    assert window.statusBar().currentMessage() == ""
