@@ -1,0 +1,51 @@
+"""The rules of a case's timeline, a visit's follow-up and a visit's correction that a busy officer's day broke:
+what an officer is told about a colleague's record, dates out of order, what a reopened case keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.errors import WardbookError
+from desktop.register.reintegration import add_reintegration
+from desktop.security import users
+from desktop.security.permissions import Actor
+from desktop.security.session import attach, detach
+from desktop.store import Store
+from tests.security.conftest import add_accounts
+
+
+@pytest.fixture
+def accounts(demo_store: Store) -> dict[str, Actor]:
+    """The demo ward's admin, team lead and officer `canbo`, and a second officer `canbo1`."""
+    actors = add_accounts(demo_store)
+    attach(demo_store, actors["quantri"])
+    actors["canbo1"] = Actor(users.add_user(demo_store, "canbo1", "", "officer", "officer1-password"), "canbo1",
+                             "officer")
+    detach(demo_store)
+    return actors
+
+
+def _a_person(store: Store) -> tuple[str, str]:
+    row = store.conn.execute("SELECT id, full_name FROM people WHERE deleted_hlc IS NULL ORDER BY id LIMIT 1")
+    person_id, name = row.fetchone()
+    return str(person_id), str(name)
+
+
+def test_an_officer_is_not_told_of_a_colleagues_reintegration_record(demo_store, accounts) -> None:  # type: ignore[no-untyped-def]
+    person, name = _a_person(demo_store)
+    attach(demo_store, accounts["canbo"])
+    add_reintegration(demo_store, person_id=person, started_on="01/03/2026")
+    attach(demo_store, accounts["canbo1"])
+    with pytest.raises(WardbookError) as refused:
+        add_reintegration(demo_store, person_id=person, started_on="01/06/2026")
+    assert refused.value.msg_id == "register.record_kept_by_other"
+    for lang in ("vi", "en"):
+        told = refused.value.message(lang)
+        assert name in told and "01/03/2026" not in told
+        assert "tái hòa nhập" not in told and "reintegration" not in told
+    # the team lead, who may see it, is told which record to end
+    attach(demo_store, accounts["totruong"])
+    with pytest.raises(WardbookError) as lead:
+        add_reintegration(demo_store, person_id=person, started_on="01/06/2026")
+    assert lead.value.msg_id == "register.reintegration_open" and "01/03/2026" in lead.value.message()
+    detach(demo_store)
