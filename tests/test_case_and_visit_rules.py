@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 
 from desktop.errors import WardbookError
+from desktop.register.cases import add_case, update_case
 from desktop.register.reintegration import add_reintegration
 from desktop.security import users
 from desktop.security.permissions import Actor
 from desktop.security.session import attach, detach
 from desktop.store import Store
+from desktop.store.queries import case_detail
 from tests.security.conftest import add_accounts
 
 
@@ -49,3 +51,26 @@ def test_an_officer_is_not_told_of_a_colleagues_reintegration_record(demo_store,
         add_reintegration(demo_store, person_id=person, started_on="01/06/2026")
     assert lead.value.msg_id == "register.reintegration_open" and "01/03/2026" in lead.value.message()
     detach(demo_store)
+
+
+def test_a_case_event_dated_before_its_latest_event_is_refused_naming_that_date(demo_store) -> None:  # type: ignore[no-untyped-def]
+    case = add_case(demo_store, kind="complaint", title="Khiếu nại X", received_on="01/06/2026")
+    update_case(demo_store, case, on="20/06/2026", new_status="closed", resolution="Xong")
+    with pytest.raises(WardbookError) as refused:
+        update_case(demo_store, case, on="15/06/2026", new_status="open", note="Mở lại")
+    assert refused.value.msg_id == "register.event_before_latest" and refused.value.params["field"] == "on"
+    assert "20/06/2026" in refused.value.message() and "20/06/2026" in refused.value.message("en")
+    assert case_detail(demo_store, case)["status"] == "closed"
+    update_case(demo_store, case, on="20/06/2026", note="Cùng ngày: vẫn được ghi")  # the same day is fine
+
+
+def test_reopening_a_case_clears_its_resolution_and_keeps_the_closing_in_its_timeline(demo_store) -> None:  # type: ignore[no-untyped-def]
+    case = add_case(demo_store, kind="complaint", title="Khiếu nại tiếng ồn", received_on="01/06/2026")
+    update_case(demo_store, case, on="10/06/2026", new_status="resolved", resolution="Đã nhắc nhở")
+    update_case(demo_store, case, on="20/06/2026", new_status="open", note="Tái diễn")
+    reopened = case_detail(demo_store, case)
+    assert (reopened["status"], reopened["resolved_on"], reopened["resolution"]) == ("open", None, None)
+    assert [event["new_status"] for event in reopened["events"]] == ["open", "resolved", "open"]
+    update_case(demo_store, case, on="25/06/2026", new_status="closed", resolution="Hai bên cam kết")
+    closed = case_detail(demo_store, case)
+    assert (closed["resolved_on"], closed["resolution"]) == ("2026-06-25", "Hai bên cam kết")

@@ -219,5 +219,9 @@ i18n.register(
             "vi": "Số người tham dự phải là số nguyên không âm: '{value}'.",
             "en": "Attendance must be a whole number, zero or more: '{value}'.",
         },
+        "register.event_before_latest": {
+            "vi": "Ngày ghi ({on}) không được trước lần cập nhật gần nhất của vụ việc ({latest}).",
+            "en": "The date ({on}) cannot be before the case's latest update ({latest}).",
+        },
     }
 )
