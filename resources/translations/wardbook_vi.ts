@@ -858,6 +858,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ không còn trong sổ; sổ 
         <translation>Hộ: %1</translation>
     </message>
     <message>
+        <source>Resolution: %1</source>
+        <translation>Kết quả giải quyết: %1</translation>
+    </message>
+    <message>
         <source>Mediation result</source>
         <translation>Kết quả hòa giải</translation>
     </message>

@@ -4,7 +4,7 @@ what they mean."""
 
 from __future__ import annotations
 
-from desktop.register.cases import add_case
+from desktop.register.cases import add_case, update_case
 from desktop.register.visits import add_visit, open_visit
 from desktop.store.queries import case_detail
 from tests.security.conftest import PASSWORDS
@@ -50,3 +50,23 @@ def test_nothing_of_an_officers_session_is_left_to_the_team_lead_who_logs_in_nex
     assert open_visit(store, visit)["voided"] == 1
     assert window.households.search.text() == "" and not window.households.overdue.isChecked()
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_closed_cases_resolution_is_shown_and_corrected_over_what_is_shown(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.forms.cases import CaseView
+
+    store = window.ctx.store
+    case = add_case(store, kind="dispute", title="Tranh chấp lối đi", received_on="01/06/2026")
+    update_case(store, case, on="10/06/2026", new_status="closed", resolution="Hai bên ký biên bản hòa giải")
+    view = CaseView(window.ctx, case, window)
+    view.show()
+    assert view.resolution.text() == "Hai bên ký biên bản hòa giải"
+    assert "Hai bên ký biên bản hòa giải" in view.facts.text()
+    view.note.setText("Gọi điện hỏi lại")
+    view._try_save()  # a note alone: the resolution shown is not sent again
+    assert not view.isVisible()
+    view = CaseView(window.ctx, case, window)
+    view.show()
+    view.resolution.setText("Hai bên ký biên bản, lối đi mở lại")
+    view._try_save()
+    assert case_detail(store, case)["resolution"] == "Hai bên ký biên bản, lối đi mở lại"
