@@ -3219,6 +3219,10 @@ Lượt thăm vẫn được giữ trong sổ, đánh dấu đã hủy, và khô
         </translation>
     </message>
     <message>
+        <source>Done on %1 (a later date opens it again)</source>
+        <translation>Đã theo dõi xong ngày %1 (hẹn ngày sau đó thì mở lại)</translation>
+    </message>
+    <message>
         <source>Pick the household from the search results (↓, Enter).</source>
         <translation>Chọn hộ trong kết quả tìm kiếm (↓, Enter).</translation>
     </message>

@@ -5,7 +5,7 @@ what they mean."""
 from __future__ import annotations
 
 from desktop.register.cases import add_case, update_case
-from desktop.register.visits import add_visit, open_visit
+from desktop.register.visits import add_visit, complete_follow_up, open_visit
 from desktop.store.queries import case_detail
 from tests.security.conftest import PASSWORDS
 from tests.ui.test_security_ui import accounts, window_as  # noqa: F401  (fixtures)
@@ -70,3 +70,17 @@ def test_a_closed_cases_resolution_is_shown_and_corrected_over_what_is_shown(win
     view.resolution.setText("Hai bên ký biên bản, lối đi mở lại")
     view._try_save()
     assert case_detail(store, case)["resolution"] == "Hai bên ký biên bản, lối đi mở lại"
+
+
+def test_the_visit_form_shows_when_its_follow_up_was_done(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = window.ctx.store
+    household = window.households.model.household_id(3)
+    visit = add_visit(store, household_id=household, visited_on="10/06/2026", purposes=["welfare_check"],
+                      outcome="met", follow_up_due="20/06/2026")
+    complete_follow_up(store, visit, "20/06/2026")
+    dialog = window.open_visit(visit)
+    assert dialog.follow_done.isVisible() and "20/06/2026" in dialog.follow_done.text()
+    dialog.discard()
+    fresh = window.new_visit(household)
+    assert not fresh.follow_done.isVisible()
+    fresh.discard()
