@@ -4,6 +4,9 @@ what they mean."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
 from desktop.register.cases import add_case, update_case
 from desktop.register.visits import add_visit, complete_follow_up, open_visit
 from desktop.store.queries import case_detail
@@ -84,3 +87,38 @@ def test_the_visit_form_shows_when_its_follow_up_was_done(window, qtbot) -> None
     fresh = window.new_visit(household)
     assert not fresh.follow_done.isVisible()
     fresh.discard()
+
+
+def _tab_through(qtbot, dialog, start, presses: int) -> list[object]:  # type: ignore[no-untyped-def]
+    """The widgets Tab reaches from `start`, in order."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    start.setFocus()
+    reached = []
+    for _ in range(presses):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    return reached
+
+
+def test_tab_leaves_a_cases_timeline_for_the_form(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.forms.cases import CaseView
+
+    case = add_case(window.ctx.store, kind="dispute", title="Tranh chấp", received_on="01/06/2026")
+    update_case(window.ctx.store, case, on="10/06/2026", note="Đã mời hai bên")
+    view = CaseView(window.ctx, case, window)
+    view.show()
+    reached = _tab_through(qtbot, view, view.resolution, 12)
+    view.discard()
+    assert view.view in reached and view.on in reached and view.status in reached
+
+
+def test_tab_from_a_support_item_reaches_the_follow_up_date_before_save(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.new_visit(window.households.model.household_id(0))
+    first = dialog.add_support_row()
+    second = dialog.add_support_row()
+    reached = _tab_through(qtbot, dialog, first.value, 12)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    dialog.discard()
+    assert reached[:5] == [first.remove, second.kind, second.quantity, second.unit, second.value]
+    assert dialog.follow_up in reached and reached.index(dialog.follow_up) < reached.index(save)

@@ -145,6 +145,7 @@ class CaseView(FormDialog):
         self.view.setModel(self.events)
         self.view.verticalHeader().hide()
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the timeline for the form (a table keeps it for cells)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.form.insertRow(0, self.facts)

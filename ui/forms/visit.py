@@ -9,6 +9,7 @@ the same field is not overwritten unasked."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -357,6 +358,12 @@ class VisitDialog(FormDialog):
         row = SupportRow(self)
         row.remove.clicked.connect(lambda: self._remove_support(row))
         self.support_rows.insertWidget(len(self.rows), row)
+        # A widget made later goes to the end of the Tab order: Tab from the row's × jumped past the follow-up
+        # date. Its fields go where they are shown, after the row above (or the findings) and before "+ Support".
+        chain = [self.rows[-1].remove if self.rows else self.findings,
+                 row.kind, row.quantity, row.unit, row.value, row.remove, self.add_support]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.rows.append(row)
         for field in (row.kind, row.quantity, row.unit, row.value):
             field.installEventFilter(self)
