@@ -213,3 +213,15 @@ def update_case(
         batch.append(RowWrite("cases", case_id, "update", fields))
     store.writer.write(batch)
     return event_id
+
+
+def count_others_cases(store: Store, officer_id: str | None, statuses: tuple[str, ...] = ()) -> int:
+    """How many cases `list_cases` with the same statuses leaves out of `officer_id`'s list because they are
+    assigned to other officers (0 when `officer_id` is None: nothing is hidden): the Cases page tells an officer,
+    so a short list is not read as the ward's."""
+    if not officer_id:
+        return 0
+    status_filter = f" AND status IN ({','.join('?' * len(statuses))})" if statuses else ""
+    return int(store.conn.execute(
+        f"SELECT COUNT(*) FROM cases WHERE deleted_hlc IS NULL AND assignee_id IS NOT ?{status_filter}",
+        (officer_id, *statuses)).fetchone()[0])

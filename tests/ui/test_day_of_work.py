@@ -7,9 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from desktop.register.activities import add_activity, delete_activity
 from desktop.register.cases import add_case, update_case
 from desktop.register.visits import add_visit, complete_follow_up, open_visit
-from desktop.store.queries import case_detail
+from desktop.security.session import attach
+from desktop.store.queries import case_detail, list_activities, list_cases
 from tests.security.conftest import PASSWORDS
 from tests.ui.test_security_ui import accounts, window_as  # noqa: F401  (fixtures)
 
@@ -122,3 +124,62 @@ def test_tab_from_a_support_item_reaches_the_follow_up_date_before_save(window, 
     dialog.discard()
     assert reached[:5] == [first.remove, second.kind, second.quantity, second.unit, second.value]
     assert dialog.follow_up in reached and reached.index(dialog.follow_up) < reached.index(save)
+
+
+def test_the_cases_and_activities_pages_tell_an_officer_how_many_of_others_entries_they_leave_out(
+        window_as, accounts, qtbot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    lead = window_as("totruong")
+    add_case(lead.ctx.store, kind="tip", title="Tin báo của tổ trưởng", received_on="01/06/2026")
+    add_activity(lead.ctx.store, kind="meeting", held_on="01/06/2026", topic="Họp tổ")
+    lead.show_page("cases")
+    assert not lead.cases.hidden_note.isVisible()  # a team lead sees everyone's
+    officer = window_as("canbo")
+    store = officer.ctx.store
+    for key, page in (("cases", officer.cases), ("activities", officer.activities)):
+        officer.show_page(key)
+        attach(store, accounts["totruong"])
+        others = len(list_cases(store, assignee_id=None) if key == "cases"
+                     else list_activities(store, officer_id=None)) - page.model.rowCount()
+        attach(store, accounts["canbo"])
+        assert others > 0 and page.hidden_note.isVisible()
+        assert page.hidden_note.text() == f"{others:,}".replace(",", ".") + " mục của cán bộ khác không hiển thị"
+    officer.cases.status.setCurrentIndex(officer.cases.status.findData("closed"))
+    assert officer.cases.hidden == count_closed_cases(store) and officer.cases.model.rowCount() == 0
+
+
+def count_closed_cases(store) -> int:  # type: ignore[no-untyped-def]
+    return int(store.conn.execute("SELECT COUNT(*) FROM cases WHERE status = 'closed' AND deleted_hlc IS NULL")
+               .fetchone()[0])
+
+
+def test_an_activity_deleted_meanwhile_is_named_by_its_topic_and_date(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.pages.records import ActivityDialog
+
+    store = window.ctx.store
+    activity = add_activity(store, kind="meeting", held_on="15/06/2026", topic="Họp tổ dân phố", attendance="30")
+    window.show_page("activities")
+    row = next(row for row in list_activities(store, officer_id=None) if row["id"] == activity)
+    dialog = ActivityDialog(window.ctx, window.activities, row)
+    dialog.show()
+    delete_activity(store, activity)  # in another window, or a sync
+    dialog.topic.setText("Họp tổ dân phố số 3")
+    dialog._try_save()
+    told = dialog.general_error.text()
+    dialog.discard()
+    assert "Họp tổ dân phố" in told and "15/06/2026" in told and activity not in told
+
+
+def test_a_support_items_numbers_are_refused_in_plain_words(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.new_visit(window.households.model.household_id(0))
+    dialog.purposes["food_support"].setChecked(True)
+    row = dialog.add_support_row()
+    row.quantity.setText("abc")
+    dialog._try_save()
+    not_a_number = dialog.errors["support"].text()
+    row.quantity.setText("")
+    row.value.setText("99999999999999")
+    dialog._try_save()
+    too_big = dialog.errors["support"].text()
+    dialog.discard()
+    assert "phải là một số" in not_a_number and "hữu hạn" not in not_a_number
+    assert "1.000.000.000.000" in too_big
