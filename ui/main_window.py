@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
         detach(store)
         for dialog in self.findChildren(QDialog):
             getattr(dialog, "discard", dialog.close)()  # a filled form is dropped at logout, not asked about
+        self._forget_session()
         self.ctx.set_actor(None)
         self.hide()
         dialog = LoginDialog(store)
@@ -386,12 +387,31 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _forget_session(self) -> None:
+        """Leave nothing of this session to the next user of the laptop: the Undo of a void (an officer clicking
+        it was refused, a team lead restored the previous officer's voided visit unasked), the status bar's last
+        message, and what was searched and filtered on the households list (who was looked for)."""
+        self._offer_undo(None)
+        self.statusBar().clearMessage()
+        page = self.households
+        filters = (page.search, page.area, page.flag, page.not_visited, page.overdue)
+        for widget in filters:
+            widget.blockSignals(True)  # the list is read again at the next login, not while nobody is in
+        page.search.clear()
+        page.area.setCurrentIndex(0)
+        page.flag.setCurrentIndex(0)
+        page.not_visited.setChecked(False)
+        page.overdue.setChecked(False)
+        for widget in filters:
+            widget.blockSignals(False)
+
     def _logged_in(self, dialog: LoginDialog) -> None:
         self.login_dialog = None
         self.ctx.set_actor(dialog.actor)
         self.show()
         self.show_page(self.start_page())
         self.ctx.records_changed.emit()
+        self.ctx.households_changed.emit("")  # the households list without the previous user's search
         dialog.deleteLater()
 
     def start_page(self) -> str:

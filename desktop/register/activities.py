@@ -66,12 +66,15 @@ def add_activity(
 
 
 def _owned_activity(store: Store, activity_id: str) -> None:
-    """Refuse an unknown or deleted activity, or someone else's for an officer."""
-    row = store.conn.execute("SELECT officer_id FROM activities WHERE id = ? AND deleted_hlc IS NULL",
+    """Refuse an unknown or deleted activity, or someone else's for an officer. One deleted meanwhile (in another
+    window, by a sync) is named by its topic and date: its id told the officer nothing."""
+    row = store.conn.execute("SELECT officer_id, deleted_hlc, topic, held_on FROM activities WHERE id = ?",
                              (activity_id,)).fetchone()
     if row is None:
         raise WardbookError("register.unknown_activity", value=activity_id)
-    authorize_owner(store, "register.edit", row[0])
+    authorize_owner(store, "register.edit", row[0])  # first: another officer's topic is not theirs to read
+    if row[1] is not None:
+        raise WardbookError("register.activity_deleted", topic=row[2], held_on=format_date(row[3]))
 
 
 def update_activity(
@@ -99,3 +102,12 @@ def delete_activity(store: Store, activity_id: str) -> None:
     review from then on."""
     _owned_activity(store, activity_id)
     store.writer.delete("activities", activity_id)
+
+
+def count_others_activities(store: Store, officer_id: str | None) -> int:
+    """How many activities `list_activities` leaves out of `officer_id`'s list because other officers recorded
+    them (0 when `officer_id` is None: nothing is hidden), for the page to tell the officer."""
+    if not officer_id:
+        return 0
+    return int(store.conn.execute("SELECT COUNT(*) FROM activities WHERE deleted_hlc IS NULL AND officer_id IS NOT ?",
+                                  (officer_id,)).fetchone()[0])

@@ -145,10 +145,14 @@ def update_case(
     """Add an event to the case's timeline, changing the status when `new_status` differs and the outcome (a
     tip's status, a mediation's result) when `outcome` differs; returns the event's id.
 
-    An event must say something: a note, a new status, a new outcome, a resolution. Resolving or closing stamps
-    `resolved_on`. A resolution is what a resolved or closed case came to: it is kept with the event that resolves
-    or closes the case, or corrected on a case already resolved or closed; on a case still open it is refused
-    (kept silently it would be lost, and shown it would say an open case was settled).
+    An event must say something: a note, a new status, a new outcome, a resolution. It is dated on or after the
+    case's latest event: the timeline and the reviews take the case's status from its latest event by date, so
+    one slipped in before it would leave the register and the review disagreeing. Resolving or closing stamps
+    `resolved_on`; going back to open or in progress clears it and the resolution (an open case listed with a
+    resolution reads as settled; the events keep the earlier closing). A resolution is what a resolved or closed
+    case came to: it is kept with the event that resolves or closes the case, or corrected on a case already
+    resolved or closed; on a case still open it is refused (kept silently it would be lost, and shown it would say
+    an open case was settled).
     """
     current, owner, kind, current_outcome = _case_state(store, case_id)
     actor = authorize_owner(store, "register.edit", owner)
@@ -157,6 +161,11 @@ def update_case(
     received = store.conn.execute("SELECT received_on FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
     if at is not None and received and at < str(received):  # nor resolved before it was received
         raise WardbookError("register.event_before_received", on=format_date(at), received=format_date(received),
+                            field="on")
+    latest = store.conn.execute("SELECT MAX(at) FROM case_events WHERE case_id = ? AND deleted_hlc IS NULL",
+                                (case_id,)).fetchone()[0]
+    if at is not None and latest and at < str(latest):  # the review reads the status from the latest event by date
+        raise WardbookError("register.event_before_latest", on=format_date(at), latest=format_date(latest),
                             field="on")
     status = check_choice(new_status, CASE_STATUSES, "new_status", required=False)
     if status == current:
@@ -193,6 +202,9 @@ def update_case(
         fields["status"] = status
         if status in CLOSING_STATUSES:
             fields["resolved_on"] = at
+        elif current in CLOSING_STATUSES:  # reopened: no longer resolved (its events keep the earlier closing)
+            fields["resolved_on"] = None
+            fields["resolution"] = None
     if resolution is not None:
         fields["resolution"] = resolution
     if new_outcome is not None:
@@ -201,3 +213,15 @@ def update_case(
         batch.append(RowWrite("cases", case_id, "update", fields))
     store.writer.write(batch)
     return event_id
+
+
+def count_others_cases(store: Store, officer_id: str | None, statuses: tuple[str, ...] = ()) -> int:
+    """How many cases `list_cases` with the same statuses leaves out of `officer_id`'s list because they are
+    assigned to other officers (0 when `officer_id` is None: nothing is hidden): the Cases page tells an officer,
+    so a short list is not read as the ward's."""
+    if not officer_id:
+        return 0
+    status_filter = f" AND status IN ({','.join('?' * len(statuses))})" if statuses else ""
+    return int(store.conn.execute(
+        f"SELECT COUNT(*) FROM cases WHERE deleted_hlc IS NULL AND assignee_id IS NOT ?{status_filter}",
+        (officer_id, *statuses)).fetchone()[0])

@@ -42,8 +42,8 @@ i18n.register(
             "en": "{name} must be a whole number (got: '{value}').",
         },
         "register.not_a_number": {
-            "vi": "{name} phải là một số hữu hạn (nhận được: '{value}').",
-            "en": "{name} must be a finite number (got: '{value}').",
+            "vi": "{name} phải là một số (nhận được: '{value}').",
+            "en": "{name} must be a number (got: '{value}').",
         },
         "register.too_long": {
             "vi": "{name} dài {length} ký tự, quá giới hạn {limit} ký tự.",
@@ -218,6 +218,22 @@ i18n.register(
         "register.bad_attendance": {
             "vi": "Số người tham dự phải là số nguyên không âm: '{value}'.",
             "en": "Attendance must be a whole number, zero or more: '{value}'.",
+        },
+        "register.event_before_latest": {
+            "vi": "Ngày ghi ({on}) không được trước lần cập nhật gần nhất của vụ việc ({latest}).",
+            "en": "The date ({on}) cannot be before the case's latest update ({latest}).",
+        },
+        "register.household_deleted": {
+            "vi": "Hộ {code} đã bị xóa khỏi sổ (trên máy này hoặc máy khác); chọn hộ khác.",
+            "en": "Household {code} has been deleted from the register (here or on another laptop); choose another.",
+        },
+        "register.visit_after_follow_up_done": {
+            "vi": "Ngày thăm ({visited}) không được sau ngày đã theo dõi xong ({done}).",
+            "en": "The visit date ({visited}) cannot be after the day its follow-up was done ({done}).",
+        },
+        "register.activity_deleted": {
+            "vi": "Hoạt động “{topic}” ngày {held_on} đã bị xóa trong lúc này (ở cửa sổ khác hoặc qua đồng bộ).",
+            "en": "The activity “{topic}” of {held_on} has been deleted meanwhile (in another window or by a sync).",
         },
     }
 )

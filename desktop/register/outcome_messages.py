@@ -89,5 +89,9 @@ i18n.register(
             "reintegration.person_id": ("Người được hỗ trợ", "Person supported"),
             "commendations.person_id": ("Người được khen thưởng", "Person commended"),
         }.items()},
+        "register.record_kept_by_other": {
+            "vi": "{name} đã có hồ sơ do cán bộ khác phụ trách; hãy hỏi tổ trưởng trước khi lập hồ sơ mới.",
+            "en": "{name} already has a record kept by another officer; ask your team lead before making a new one.",
+        },
     }
 )

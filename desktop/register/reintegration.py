@@ -16,7 +16,7 @@ from desktop.errors import WardbookError
 from desktop.register import outcome_messages  # noqa: F401  (registers the messages used here)
 from desktop.register.validation import MAX_TEXT, check_text, not_in_future, parse_date
 from desktop.search.folding import fold
-from desktop.security.session import authorize, authorize_owner
+from desktop.security.session import authorize, authorize_owner, visible_officer
 from desktop.store import Store
 from desktop.store.queries import FROM_SESSION, FromSession, fetch_dicts, find_people, id_from_prefix, scope_of
 from desktop.text import format_date
@@ -98,9 +98,13 @@ def add_reintegration(
                             field="started_on")
     if end is None:
         open_since = store.conn.execute(
-            "SELECT started_on FROM reintegration WHERE person_id = ? AND ended_on IS NULL AND deleted_hlc IS NULL",
-            (person_id,)).fetchone()
+            "SELECT started_on, officer_id FROM reintegration WHERE person_id = ? AND ended_on IS NULL "
+            "AND deleted_hlc IS NULL", (person_id,)).fetchone()
         if open_since is not None:
+            if open_since[1] != actor.user_id and visible_officer(store) is not None:
+                # A colleague's record this officer may not open: its dates, even its kind, would tell them the
+                # person served a sentence. They learn only whom to ask.
+                raise WardbookError("register.record_kept_by_other", name=name, field="person")
             raise WardbookError("register.reintegration_open", name=name, since=format_date(open_since[0]),
                                 field="person")
     return store.writer.insert("reintegration", {

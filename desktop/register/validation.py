@@ -107,13 +107,20 @@ def whole_number(value: object) -> int | None:
     return None
 
 
+def _limit(number: float) -> str:
+    """A range's bound as the message shows it: thousands grouped the language's way ("1.000.000.000.000", not
+    "1000000000000", which nobody reads at a glance), a whole float without its ".0"."""
+    return i18n.count(int(number)) if float(number).is_integer() else str(number)
+
+
 def check_int(value: object, field: str, *, low: int, high: int, part: str | None = None) -> int:
     """A whole number within [low, high], from an int or its text (no bools, no floats, no 1e9)."""
     number = whole_number(value)
     if number is None:
         raise _refusal("register.not_a_whole_number", field, part, value=str(value)[:40])
     if not low <= number <= high:
-        raise _refusal("register.out_of_range", field, part, value=str(value)[:40], low=low, high=high)
+        raise _refusal("register.out_of_range", field, part, value=str(value)[:40], low=_limit(low),
+                       high=_limit(high))
     return number
 
 
@@ -129,7 +136,7 @@ def check_number(value: object, field: str, *, low: float, high: float, part: st
         raise _refusal("register.not_a_number", field, part, value=str(value)[:40])
     if not low <= number <= high:  # quoted as typed: -3, not the -3.0 a form's float makes of it
         shown = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)[:40]
-        raise _refusal("register.out_of_range", field, part, value=shown, low=low, high=high)
+        raise _refusal("register.out_of_range", field, part, value=shown, low=_limit(low), high=_limit(high))
     return number
 
 

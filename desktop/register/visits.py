@@ -61,10 +61,26 @@ def _support_fields(item: SupportItem, visit_id: str) -> dict[str, object]:
     }
 
 
+def _visit_household(store: Store, household_id: str, recorded: object = None) -> str:
+    """The household a visit is logged on: the one it is recorded on stays as it is (deleted since, by a sync or
+    a merge, a correction of its findings was refused); another must be alive, and one deleted meanwhile is named
+    by its code, never by its id."""
+    if household_id == recorded:
+        return household_id
+    try:
+        return resolve_household(store, household_id)
+    except WardbookError:
+        deleted = store.conn.execute("SELECT code FROM households WHERE id = ?", (household_id,)).fetchone()
+        if deleted is None:
+            raise
+        raise WardbookError("register.household_deleted", code=deleted[0] or "—", field="household") from None
+
+
 def _checked_fields(
     store: Store,
     *,
     household_id: str | None,
+    recorded_household: object = None,
     visited_on: str | date,
     purposes: Iterable[str],
     outcome: str,
@@ -72,7 +88,8 @@ def _checked_fields(
     findings: str | None,
     follow_up_due: str | date | None,
 ) -> dict[str, object]:
-    """The visit's fields after the checks a new visit and a corrected one share (one set of rules)."""
+    """The visit's fields after the checks a new visit and a corrected one share (one set of rules);
+    `recorded_household` is the household a corrected visit is recorded on."""
     chosen = sorted(set(purposes))
     if not chosen:
         raise required_error("purposes")
@@ -87,7 +104,7 @@ def _checked_fields(
     if due is not None and due <= visited:
         raise WardbookError("register.follow_up_before_visit", due=format_date(due), visited=format_date(visited))
     return {
-        "household_id": resolve_household(store, household_id) if household_id else None,
+        "household_id": _visit_household(store, household_id, recorded_household) if household_id else None,
         "visited_at": visited,
         "purposes": ",".join(chosen),
         "outcome": outcome,
@@ -186,14 +203,25 @@ def update_visit(
 ) -> str:
     """Correct a visit with the same checks as logging one; its support items become `support` (matched in
     order, so an unchanged item writes nothing). The officer stays the one who made the visit. A voided visit
-    is restored before it is corrected, so a correction never slips into a record nobody counts."""
+    is restored before it is corrected, so a correction never slips into a record nobody counts.
+
+    A follow-up marked done is open again when it is given a new date after the day it was done (the officer
+    comes back once more: kept done, it was never listed as due); a visit cannot be moved after the day its
+    follow-up was done (marking it done refuses that order too)."""
     current = _owned_visit(store, visit_id)
     if current["voided"]:
         raise WardbookError("register.visit_voided")
     fields = _checked_fields(
-        store, household_id=household_id, visited_on=visited_on, purposes=purposes, outcome=outcome,
-        person_met=person_met, findings=findings, follow_up_due=follow_up_due,
+        store, household_id=household_id, recorded_household=current["household_id"], visited_on=visited_on,
+        purposes=purposes, outcome=outcome, person_met=person_met, findings=findings, follow_up_due=follow_up_due,
     )
+    done = current["follow_up_done_at"]
+    due = fields["follow_up_due"]
+    if done and due and due != current["follow_up_due"] and str(due) > str(done):
+        fields["follow_up_done_at"] = done = None
+    if done and fields["visited_at"] != current["visited_at"] and str(fields["visited_at"]) > str(done):
+        raise WardbookError("register.visit_after_follow_up_done", visited=format_date(fields["visited_at"]),
+                            done=format_date(done), field="visited_on")
     old_items = _support_rows(store, visit_id)
     new_items = [_support_fields(item, visit_id) for item in support]
     batch = [RowWrite("visits", visit_id, "update", fields)]

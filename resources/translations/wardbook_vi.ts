@@ -858,6 +858,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ không còn trong sổ; sổ 
         <translation>Hộ: %1</translation>
     </message>
     <message>
+        <source>Resolution: %1</source>
+        <translation>Kết quả giải quyết: %1</translation>
+    </message>
+    <message>
         <source>Mediation result</source>
         <translation>Kết quả hòa giải</translation>
     </message>
@@ -3217,6 +3221,10 @@ Lượt thăm vẫn được giữ trong sổ, đánh dấu đã hủy, và khô
         <translation>
             <numerusform>+%n ngày</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Done on %1 (a later date opens it again)</source>
+        <translation>Đã theo dõi xong ngày %1 (hẹn ngày sau đó thì mở lại)</translation>
     </message>
     <message>
         <source>Pick the household from the search results (↓, Enter).</source>

@@ -145,6 +145,7 @@ class CaseView(FormDialog):
         self.view.setModel(self.events)
         self.view.verticalHeader().hide()
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the timeline for the form (a table keeps it for cells)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.form.insertRow(0, self.facts)
@@ -166,6 +167,7 @@ class CaseView(FormDialog):
         self.load()
         self.set_field_visible("outcome", self.outcome_group is not None)
         self.retranslate()
+        self.show_recorded()
         self.note.setFocus()
 
     def load(self) -> None:
@@ -183,6 +185,14 @@ class CaseView(FormDialog):
             return str(self.detail.get("tip_status") or "received")
         return str(self.detail["mediation_result"]) if self.detail.get("mediation_result") else None
 
+    def show_recorded(self) -> None:
+        """Preselect the case's status and outcome and fill in its resolution as recorded, so a correction of the
+        resolution is made over the one shown, not blind. Done once when the view opens, not in `retranslate`: a
+        language switch mid-form put back the recorded values over what the officer had chosen."""
+        self.status.setCurrentIndex(max(0, self.status.findData(self.detail["status"])))
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(self.current_outcome())))
+        self.resolution.setText(str(self.detail.get("resolution") or ""))
+
     def set_field_visible(self, name: str, visible: bool) -> None:
         self.form.setRowVisible(self._labels[name], visible)
 
@@ -190,12 +200,10 @@ class CaseView(FormDialog):
         d = self.detail
         self.setWindowTitle(self.tr("Case: %1").replace("%1", str(d["title"])))
         _fill(self.status, "case_status", CASE_STATUSES)
-        self.status.setCurrentIndex(max(0, self.status.findData(d["status"])))
         if self.outcome_group == "tip_status":
             _fill(self.outcome, "tip_status", TIP_STATUSES)
         elif self.outcome_group == "mediation_result":
             _fill(self.outcome, "mediation_result", MEDIATION_RESULTS, blank=True)
-        self.outcome.setCurrentIndex(max(0, self.outcome.findData(self.current_outcome())))
         outcome_text = label(self.outcome_group, self.current_outcome()) if self.outcome_group else ""
         where = " ".join(str(part) for part in (d.get("house_no"), d.get("street")) if part) or "—"
         # The line is rich text (the kind in bold): what people typed is escaped, or "<khu trọ số 5>" in a title
@@ -211,6 +219,8 @@ class CaseView(FormDialog):
                     self.tr("Received: %1").replace("%1", fmt_date(d["received_on"])),
                     self.tr("Due: %1").replace("%1", fmt_date(d.get("due_on")) or "—"),
                     self.tr("Household: %1").replace("%1", where),
+                    *((self.tr("Resolution: %1").replace("%1", str(d["resolution"])),)
+                      if d.get("resolution") else ()),
                 ))
             )
         )
@@ -227,6 +237,12 @@ class CaseView(FormDialog):
         self.events.retranslate()
 
 
+    def _changed_resolution(self) -> str | None:
+        """The resolution typed, when it is not the one recorded (shown in the field): an unchanged one is no news
+        for the timeline."""
+        typed = self.resolution.text().strip() or None
+        return None if typed == (self.detail.get("resolution") or None) else typed
+
     def save(self) -> str | None:
         event_id = update_case(
             self.ctx.store,
@@ -234,7 +250,7 @@ class CaseView(FormDialog):
             on=self.on.text(),
             note=self.note.text().strip() or None,
             new_status=self.status.currentData(),
-            resolution=self.resolution.text().strip() or None,
+            resolution=self._changed_resolution(),
             outcome=self.outcome.currentData() if self.outcome_group else None,
             officer_id=self.ctx.user_id,
         )

@@ -81,7 +81,8 @@ class ReintegrationDialog(FormDialog):
         self.notes.setPlaceholderText(self.tr("Personal data: write only what the support needs"))
 
     def field_for_error(self, error):
-        if error.msg_id in ("register.unknown_person", "register.reintegration_open"):
+        if error.msg_id in ("register.unknown_person", "register.reintegration_open",
+                            "register.record_kept_by_other"):
             return "person"
         return super().field_for_error(error)
 

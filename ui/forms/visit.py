@@ -9,6 +9,7 @@ the same field is not overwritten unasked."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -213,6 +214,10 @@ class VisitDialog(FormDialog):
             button.clicked.connect(lambda _c=False, d=days: self._follow_in(d))
             follow_row.addWidget(button)
             self.quick_dates.append((button, days))
+        self.follow_done = QLabel(follow)  # a recorded visit's follow-up marked done: when
+        self.follow_done.setObjectName("followUpDone")
+        self.follow_done.hide()
+        follow_row.addWidget(self.follow_done)
 
         self.add_field("household", self.picker)
         self.add_field("visited_on", self.visited_on)
@@ -256,6 +261,7 @@ class VisitDialog(FormDialog):
         self.follow_up.setText(fmt_date(visit["follow_up_due"]))
         for item in visit["support"]:  # type: ignore[attr-defined]
             self.add_support_row().set_item(item)
+        self.follow_done.setVisible(bool(visit["follow_up_done_at"]))
         self.voided = bool(visit["voided"])
         self.void_reason = str(visit["void_reason"] or "")
         for holder in self.findChildren(QWidget):
@@ -345,11 +351,19 @@ class VisitDialog(FormDialog):
         self.add_support.setText(self.tr("+ Support item"))
         for button, days in self.quick_dates:
             button.setText(self.tr("+%n day(s)", "", days))
+        self.follow_done.setText(self.tr("Done on %1 (a later date opens it again)").replace(
+            "%1", fmt_date(self.seen.get("follow_up_done_at"))))
 
     def add_support_row(self) -> SupportRow:
         row = SupportRow(self)
         row.remove.clicked.connect(lambda: self._remove_support(row))
         self.support_rows.insertWidget(len(self.rows), row)
+        # A widget made later goes to the end of the Tab order: Tab from the row's × jumped past the follow-up
+        # date. Its fields go where they are shown, after the row above (or the findings) and before "+ Support".
+        chain = [self.rows[-1].remove if self.rows else self.findings,
+                 row.kind, row.quantity, row.unit, row.value, row.remove, self.add_support]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.rows.append(row)
         for field in (row.kind, row.quantity, row.unit, row.value):
             field.installEventFilter(self)

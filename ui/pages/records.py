@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import WardbookError
-from desktop.register.activities import add_activity, delete_activity, update_activity
+from desktop.register.activities import add_activity, count_others_activities, delete_activity, update_activity
+from desktop.register.cases import count_others_cases
 from desktop.register.labels import label
 from desktop.security.session import visible_officer
 from desktop.store.queries import list_activities, list_areas, list_cases
@@ -28,9 +29,23 @@ from ui.forms.base import FormDialog
 from ui.forms.cases import CaseDialog, CaseView, _fill, case_outcome
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of, text_of
-from ui.widgets import Page, chosen, confirm, record_table, show_error
+from ui.widgets import Page, chosen, confirm, hidden_text, record_table, show_error
 
 OPEN_STATUSES = ("open", "in_progress")
+
+
+def hidden_note(parent: QWidget) -> QLabel:
+    """Under a list an officer sees narrowed to their own entries: how many of other officers' it leaves out."""
+    note = QLabel(parent)
+    note.setObjectName("hiddenEntries")
+    note.setStyleSheet("color: #555; font-style: italic;")
+    note.hide()
+    return note
+
+
+def show_hidden(note: QLabel, count: int) -> None:
+    note.setText(hidden_text(count))
+    note.setVisible(count > 0)
 
 
 class CasesPage(Page):
@@ -59,6 +74,8 @@ class CasesPage(Page):
             and str(row["due_on"]) < today().isoformat()
         )
         self.view = record_table(self, self.model)
+        self.hidden = 0  # cases of this status assigned to other officers, left out for an officer
+        self.hidden_note = hidden_note(self)
         top = QHBoxLayout()
         top.addWidget(self.status)
         top.addWidget(self.count, 1)
@@ -66,6 +83,7 @@ class CasesPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.hidden_note)
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(lambda: self.new_case(None))
         self.view.activated.connect(lambda index: self.open_case(str(self.model.row(index.row())["id"])))
@@ -87,14 +105,18 @@ class CasesPage(Page):
         self.status.blockSignals(False)
         self.new_button.setText(self.tr("New case"))
         self.count.setText(self.tr("%1 case(s)").replace("%1", str(self.model.rowCount())))
+        show_hidden(self.hidden_note, self.hidden)
         self.model.retranslate()
 
     def refresh(self) -> None:
         choice = self.status.currentData()
         statuses = OPEN_STATUSES if choice == "active" else (choice,) if choice else ()
         store = self.ctx.store  # an officer sees only the cases assigned to them
-        self.model.set_rows(list_cases(store, statuses=statuses, assignee_id=visible_officer(store)))
+        mine = visible_officer(store)
+        self.model.set_rows(list_cases(store, statuses=statuses, assignee_id=mine))
+        self.hidden = count_others_cases(store, mine, statuses)
         self.count.setText(self.tr("%1 case(s)").replace("%1", str(self.model.rowCount())))
+        show_hidden(self.hidden_note, self.hidden)
 
     def new_case(self, household_id: str | None) -> None:
         if CaseDialog(self.ctx, household_id, self).exec():
@@ -194,6 +216,8 @@ class ActivitiesPage(Page):
             self,
         )
         self.view = record_table(self, self.model)
+        self.hidden = 0  # activities other officers recorded, left out for an officer
+        self.hidden_note = hidden_note(self)
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
         top.addWidget(self.delete_button)
@@ -201,6 +225,7 @@ class ActivitiesPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.hidden_note)
         self.new_button.clicked.connect(self.new_activity)
         self.view.activated.connect(lambda _index: self.edit_activity())
         self.delete_button.clicked.connect(self.delete_activity)
@@ -213,12 +238,16 @@ class ActivitiesPage(Page):
         self.new_button.setText(self.tr("New activity"))
         self.delete_button.setText(self.tr("Delete…"))
         self.count.setText(self.tr("%1 activities").replace("%1", str(self.model.rowCount())))
+        show_hidden(self.hidden_note, self.hidden)
         self.model.retranslate()
 
     def refresh(self) -> None:
         store = self.ctx.store  # an officer sees only the activities they recorded
-        self.model.set_rows(list_activities(store, officer_id=visible_officer(store)))
+        mine = visible_officer(store)
+        self.model.set_rows(list_activities(store, officer_id=mine))
+        self.hidden = count_others_activities(store, mine)
         self.count.setText(self.tr("%1 activities").replace("%1", str(self.model.rowCount())))
+        show_hidden(self.hidden_note, self.hidden)
 
     def new_activity(self) -> None:
         if ActivityDialog(self.ctx, self).exec():
