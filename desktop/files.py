@@ -32,7 +32,7 @@ from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from desktop import i18n
 from desktop.errors import WardbookError
@@ -488,3 +488,30 @@ def write_bytes(target: Path | str, data: bytes, *, kind: str | None = None, own
 
 def write_text(target: Path | str, text: str, *, own_file: bool = False) -> Path:
     return write_bytes(target, text.encode("utf-8"), own_file=own_file)
+
+
+@contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """A write that fails names `path`: ENOSPC from a write or fsync names no file (the user read "Cannot use ?:
+    the disk is full", not knowing whether the laptop's disk or the share was full), and one of opening names an
+    internal temporary file."""
+    try:
+        yield
+    except OSError as error:
+        error.filename = str(path)
+        raise
+
+
+@contextmanager
+def closing_named(handle: BinaryIO, path: Path) -> Iterator[BinaryIO]:
+    """Close `handle` after the block, a failure of the close naming `path` (closing writes what is still
+    buffered, and on a full disk fails). When the block itself failed, its error is the one raised: the close's
+    second one, naming no file, used to replace it ("Cannot use ?")."""
+    try:
+        yield handle
+    except BaseException:
+        with suppress(OSError):
+            handle.close()
+        raise
+    with naming(path):
+        handle.close()

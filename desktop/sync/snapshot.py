@@ -42,6 +42,7 @@ from typing import Any, BinaryIO
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from desktop import files
 from desktop.errors import WardbookError
 from desktop.security.session import authorize
 from desktop.store import Store
@@ -290,16 +291,22 @@ def _decrypt_to(source: BinaryIO, roster: dict[str, Any], keys: SyncKeys, target
     except InvalidChangeset:
         raise _refuse("epoch") from None
     prefix = take(PREFIX_SIZE)
-    with open(target, "wb") as out:
+    # This laptop's disk: a write that fails names the folder of its register (the file is a temporary one), so
+    # that a full laptop is not taken for a full share; what fails reading the share is left as it is.
+    with files.naming(target.parent):
+        out = open(target, "wb")  # noqa: SIM115  (closed below, where a failure is named too)
+    with files.closing_named(out, target.parent):
         for index in range(count):
             (length,) = struct.unpack(">I", take(4))
             if length > chunk_limit:
                 raise _refuse("truncated")
             try:
-                out.write(aead.decrypt(prefix + struct.pack(">I", index), take(length),
-                                       _chunk_ad(header_bytes, index, index == count - 1)))
+                plain = aead.decrypt(prefix + struct.pack(">I", index), take(length),
+                                     _chunk_ad(header_bytes, index, index == count - 1))
             except InvalidTag:
                 raise _refuse("decrypt") from None
+            with files.naming(target.parent):
+                out.write(plain)
     signature = source.read(SIGNATURE_SIZE + 1)
     if len(signature) != SIGNATURE_SIZE:
         raise _refuse("truncated")

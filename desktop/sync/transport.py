@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import BinaryIO, Protocol, cast
 from urllib.parse import unquote, urlparse
 
+from desktop import files
 from desktop.errors import WardbookError
 
 # Seconds to wait for the station computer to answer. On the ward's own network it answers at once; one that is
@@ -184,29 +185,17 @@ class LocalTransport:
 
 
 def _write_all(temp: Path, target: Path, chunks: Iterable[bytes]) -> None:
-    """Write `chunks` to `temp` and sync it. What fails on the share names `target` (`_naming`); what fails in
+    """Write `chunks` to `temp` and sync it. What fails on the share names `target` (`files.naming`); what fails in
     `chunks` (this laptop's own copy being read) is left as it is."""
-    with _naming(target):
-        handle = open(temp, "wb")  # noqa: SIM115  (closed just below; only opening it is the share's to name)
-    with handle:
+    with files.naming(target):
+        handle = open(temp, "wb")  # noqa: SIM115  (closed by `closing_named`, whose failure is named too)
+    with files.closing_named(handle, target):
         for chunk in chunks:
-            with _naming(target):
+            with files.naming(target):
                 handle.write(chunk)
-        with _naming(target):
+        with files.naming(target):
             handle.flush()
             os.fsync(handle.fileno())
-
-
-@contextmanager
-def _naming(path: Path) -> Iterator[None]:
-    """A write that fails names the file being written: ENOSPC from a write or fsync names none (the user read
-    "Cannot use ?: the disk is full", not knowing whether the laptop's disk or the share was full), and one of
-    opening names the internal temporary file."""
-    try:
-        yield
-    except OSError as error:
-        error.filename = str(path)
-        raise
 
 
 class SmbTransport:

@@ -141,3 +141,56 @@ def test_a_register_whose_folder_cannot_be_written_is_not_called_a_read_only_dis
     assert "ổ đĩa" not in told.message("vi")  # "the disk"
     assert told.message("en") == (f"Cannot use {db}: the file or its folder may only be read (check that the folder "
                                   "may be written to).")
+
+
+def _station(cli: Callable[..., Result], folder: Path, share: Path) -> list[str]:
+    station = ["--db", str(folder / "station.db"), "--key-file", str(folder / "station.keys")]
+    assert cli("demo", "--households", "300", "--db", station[1]).code == 0
+    assert cli("share", "init", share, *station).code == 0
+    assert cli("sync", *station).code == 0
+    return station
+
+
+@pytest.mark.parametrize("leave", [0, 200_000])
+def test_a_snapshot_onto_a_full_share_names_the_file(
+    tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, leave: int
+) -> None:
+    """Closing the snapshot's file flushed what was buffered and failed a second time, naming no file: that error
+    replaced the first one ("Cannot use ?")."""
+    monkeypatch.setenv("WARDBOOK_KEY_PASSPHRASE", PASSPHRASE)
+    with mounted_disk(tmp_path / "disk", "6m") as disk:
+        share = disk / "share"
+        station = _station(cli, tmp_path, share)
+        fill_disk(disk, leave)
+        result = cli("share", "snapshot", *station)
+        (disk / "ballast").unlink()
+        lines = [line for line in result.err.splitlines() if not line.startswith("Warning:")]
+        assert result.code == 2 and len(lines) == 1 and "?" not in lines[0], result
+        assert str(share / "snapshots") in lines[0] and "the disk is full" in lines[0]
+        assert cli("share", "snapshot", *station).code == 0
+
+
+def test_a_bootstrap_onto_a_full_laptop_disk_names_the_laptops_folder(
+    tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot is decrypted into a file beside the register: its write named no file, and the officer could
+    not tell whether the laptop or the share was full."""
+    from desktop.security.database import open_database
+    from desktop.security.secrets import PassphraseFileSecrets
+
+    monkeypatch.setenv("WARDBOOK_KEY_PASSPHRASE", PASSPHRASE)
+    share = tmp_path / "share"
+    station = _station(cli, tmp_path, share)
+    assert cli("share", "snapshot", *station).code == 0
+    with mounted_disk(tmp_path / "disk", "12m") as disk:
+        laptop = ["--db", str(disk / "laptop.db"), "--key-file", str(disk / "laptop.keys")]
+        assert cli("init", *laptop).code == 0
+        assert cli("enroll", share, "--name", "may-moi", *laptop).code == 0
+        with open_database(disk / "laptop.db", PassphraseFileSecrets(disk / "laptop.keys", PASSPHRASE)) as store:
+            device = store.device_id
+        assert cli("share", "approve", device, *station).code == 0
+        fill_disk(disk, 200_000)
+        result = cli("sync", "bootstrap", *laptop)
+        (disk / "ballast").unlink()
+        _one_line(result, disk)
+        assert cli("sync", "bootstrap", *laptop).code == 0
