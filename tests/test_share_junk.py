@@ -126,6 +126,20 @@ def test_a_pipe_among_the_requests_or_the_acknowledgements_is_passed_over(tmp_pa
         officer.store.device_id]
 
 
+def test_a_request_filed_under_another_name_or_no_request_under_its_name_is_passed_over(tmp_path: Path) -> None:
+    """A request is approved and removed by its file's name: one filed under another device's name could be
+    neither, and stayed in the admin's list for good; a folder under a request's name failed the approval with
+    the system's own error."""
+    folder = FolderShare(tmp_path / "share")
+    laptops(tmp_path, folder, 1)
+    enroll = tmp_path / "share" / "enroll"
+    enroll.mkdir(exist_ok=True)
+    (enroll / "aaaa0000.req").write_text(json.dumps({"device": "bbbb1111", "name": "may-la"}), "utf-8")
+    (enroll / "cccc2222.req").mkdir()
+    assert pending_requests(folder) == []
+    assert folder.request("cccc2222") is None and folder.request("aaaa0000") is not None
+
+
 def test_a_file_named_like_a_laptops_folder_is_told_as_foreign_and_every_laptop_syncs(
         tmp_path: Path, share: FolderShare) -> None:  # noqa: F811
     admin, officer = laptops(tmp_path, share, 2)

@@ -208,15 +208,21 @@ class FolderShare:
                 request = self.small_json(f"enroll/{name}")
             except (OSError, ValueError):
                 continue
-            if isinstance(request, dict) and isinstance(request.get("device"), str):
+            # Under its own device's name only: a request is approved and removed by that name, so one filed
+            # under another could be neither approved nor removed, and stayed in the admin's list for good.
+            if isinstance(request, dict) and isinstance(request.get("device"), str) \
+                    and name == f"{request['device']}.req":
                 found.append(request)
         return found
 
     def request(self, device_id: str) -> dict[str, str] | None:
+        """The request of `device_id`; None when there is none, or what is under its name is no request (a
+        folder, a pipe, a damaged file): nothing to approve."""
         try:
-            return dict(self.small_json(f"enroll/{device_id}.req"))
-        except FileNotFoundError:
+            request = self.small_json(f"enroll/{device_id}.req")
+        except (OSError, ValueError):
             return None
+        return dict(request) if isinstance(request, dict) else None
 
     def remove_request(self, device_id: str) -> None:
         self.transport.delete(f"enroll/{device_id}.req")
