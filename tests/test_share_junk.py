@@ -112,6 +112,28 @@ def test_a_pipe_in_place_of_the_roster_is_told_and_the_admin_writes_the_roster_a
     _within(20, tmp_path / "share", officer.sync)
 
 
+def test_a_folder_in_place_of_the_roster_is_replaced_by_the_admin_or_told(tmp_path: Path) -> None:
+    """The admin's laptop writes the roster again when it is damaged: over a folder of that name the write failed
+    with the system's own error, and every laptop stayed on the roster it had accepted."""
+    folder = FolderShare(tmp_path / "share")
+    admin, officer = laptops(tmp_path, folder, 2)
+    admin.sync()
+    officer.sync()
+    roster = tmp_path / "share" / "station.json"
+    roster.unlink()
+    roster.mkdir()
+    admin.sync()
+    assert roster.is_file()
+    officer.sync()
+    roster.unlink()
+    roster.mkdir()
+    (roster / "notes.txt").write_text("x", "utf-8")  # not empty: someone's, not WardBook's to remove
+    with pytest.raises(WardbookError) as told:
+        admin.sync()
+    assert told.value.msg_id == "sync.roster_name_taken" and "station.json" in told.value.message("vi")
+    assert (roster / "notes.txt").is_file()
+
+
 def test_a_pipe_among_the_requests_or_the_acknowledgements_is_passed_over(tmp_path: Path) -> None:
     folder = FolderShare(tmp_path / "share")
     admin, officer = laptops(tmp_path, folder, 2)

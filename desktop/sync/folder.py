@@ -88,8 +88,22 @@ class FolderShare:
 
     def write_station(self, data: dict[str, Any]) -> None:
         """The roster is the one file that changes (admin only): replaced atomically. (The share itself is made
-        by `share init` only: `create`.)"""
-        self.transport.replace("station.json", json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        by `share init` only: `create`.)
+
+        A folder under its name (put there by hand or by another program) cannot be replaced by a file: an empty
+        one is removed first, as it holds nothing anyone could lose; one with something in it is told to the
+        admin (`sync.roster_name_taken`), never the system's own error, and left as it is."""
+        body = json.dumps(data, indent=1, sort_keys=True).encode("utf-8")
+        try:
+            self.transport.replace("station.json", body)
+        except OSError:
+            if ("station.json", True) not in self.transport.entries(""):
+                raise
+            try:
+                self.transport.remove_empty_folder("station.json")
+            except OSError:
+                raise WardbookError("sync.roster_name_taken", path=self.description) from None
+            self.transport.replace("station.json", body)
 
     def makedirs(self, rel: str) -> None:
         self.transport.makedirs(rel)

@@ -13,6 +13,14 @@ i18n.register(
             "pipe, a device) put there by someone or another program; it was not read: ask the admin to remove it "
             "from the shared folder",
         },
+        "sync.roster_name_taken": {
+            "vi": "Trong thư mục dùng chung {path}, “station.json” (danh sách các máy của trạm) là một thư mục có "
+            "nội dung do người hay chương trình khác đặt vào, nên máy quản trị không ghi lại được danh sách. Hãy "
+            "chuyển thư mục đó ra chỗ khác rồi đồng bộ lại; không mất gì.",
+            "en": "In the shared folder {path}, “station.json” (the station's list of laptops) is a folder with "
+            "something in it, put there by someone or another program, so the admin's laptop cannot write the "
+            "list again. Move that folder elsewhere, then sync again; nothing is lost.",
+        },
         "sync.reason.ack_blocked": {
             "vi": "máy này chưa ghi được vào thư mục dùng chung tệp xác nhận những gì nó đã nhận (có một thư mục "
             "hoặc mục khác nằm đúng chỗ tệp đó, hoặc thư mục không cho ghi); việc đồng bộ vẫn xong, chỉ là máy quản "
