@@ -20,6 +20,7 @@ from desktop.store import Store
 from desktop.sync import setup
 from desktop.sync.changeset import encode, file_name, read_header
 from desktop.sync.folder import FolderShare
+from desktop.sync.grants import is_revoked
 from desktop.sync.keystore import EXCHANGE, SIGNING, save_data_keys
 from desktop.sync.problems import open_problems
 from desktop.sync.publish import publish
@@ -208,6 +209,18 @@ def test_the_admins_laptop_builds_no_roster_on_one_older_than_it_pinned(tmp_path
         approve_device(share, newcomer.store.device_id, a.keys, None, a.store)
     assert refused.value.msg_id == "sync.roster_rollback"
     assert station_file.read_bytes() == before
+
+
+def test_the_admins_laptop_puts_its_own_roster_back_over_an_older_one_and_everyone_goes_on(tmp_path: Path) -> None:
+    """The admin's own sync was refused as a rollback for good once an older roster was put back, and every laptop
+    with it, until someone restored station.json by hand: the admin's laptop holds the newest roster it signed."""
+    share, a, b, x, station_file, before = _revoked_then_old_roster_back(tmp_path)
+    a.sync()
+    assert station_file.read_bytes() != before
+    assert share.station()["version"] == int(a.store.setting(PINNED_ROSTER_VERSION))
+    assert is_revoked(share.station(), x.store.device_id)
+    b.sync()
+    assert open_problems(b.store) == []
 
 
 @pytest.mark.parametrize("pinned_before_digests", [False, True])

@@ -222,6 +222,15 @@ def _instead_of_damaged(store: Store, share: FolderShare, keys: SyncKeys | None)
     return StandInRoster(accepted)
 
 
+def _puts_back_own(store: Store, share: FolderShare, keys: SyncKeys | None) -> bool:
+    """Whether this is the admin's laptop, which writes its own roster back over an older one (or another under
+    the same number) its own key once signed: someone put that copy on the share, and the admin's sync was
+    refused as a rollback for good, until someone restored station.json by hand."""
+    accepted = accepted_roster(store)
+    return keys is not None and accepted is not None and accepted.get("admin_key") == keys.public_hex() \
+        and _version(accepted) == int(store.setting(PINNED_ROSTER_VERSION, "0") or 0)
+
+
 def verified_roster(store: Store, share: FolderShare, keys: SyncKeys | None = None) -> dict[str, Any]:
     """The share's roster, once it is shown to be the admin's and not older than what this laptop has seen.
 
@@ -233,6 +242,9 @@ def verified_roster(store: Store, share: FolderShare, keys: SyncKeys | None = No
     if roster is None:
         return _instead_of_damaged(store, share, keys)
     error = _against_pin(store, roster)
+    if error is not None and error.msg_id in ("sync.roster_rollback", "sync.roster_forked") \
+            and _puts_back_own(store, share, keys):
+        return _instead_of_damaged(store, share, keys)
     if error is not None:
         kind = {"sync.roster_rollback": "roster_rollback", "sync.roster_forked": "roster_forked"}.get(
             error.msg_id) or f"roster_{error.params['reason']}"
