@@ -2687,6 +2687,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Ghi bản chụp cho máy mới</translation>
     </message>
     <message>
+        <source>Remove request…</source>
+        <translation>Xoá yêu cầu…</translation>
+    </message>
+    <message>
         <source>admin laptop</source>
         <translation>máy quản trị</translation>
     </message>
@@ -2797,6 +2801,22 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
     <message>
         <source>Choose the account this laptop is for.</source>
         <translation>Hãy chọn tài khoản dùng máy này.</translation>
+    </message>
+    <message>
+        <source>Select a request to join first.</source>
+        <translation>Hãy chọn một yêu cầu tham gia trước.</translation>
+    </message>
+    <message>
+        <source>Remove a request</source>
+        <translation>Xoá yêu cầu tham gia</translation>
+    </message>
+    <message>
+        <source>Remove the request to join of “%1”? That laptop can ask again.</source>
+        <translation>Xoá yêu cầu tham gia của “%1”? Máy đó có thể gửi yêu cầu lại.</translation>
+    </message>
+    <message>
+        <source>Removing the request…</source>
+        <translation>Đang xoá yêu cầu…</translation>
     </message>
     <message>
         <source>Select an approved laptop first (the admin laptop cannot be revoked).</source>

@@ -238,3 +238,42 @@ def test_a_refused_sync_leaves_the_remembered_folder_as_it_was(window, qtbot, tm
     page.sync_now()
     qtbot.waitUntil(lambda: page.progress.worker is None and page.error.text() != "", timeout=30_000)
     assert store.setting("sync.share") == "/mnt/tram-cua-phuong"
+
+
+def test_a_request_that_cannot_be_approved_is_removed_from_the_page(  # type: ignore[no-untyped-def]
+        demo_store, language, owned, qtbot, tmp_path: Path, no_keyring) -> None:
+    """A request under the number of a laptop of the station is never approved: it stayed in the admin's list for
+    good, with no way to take it away in the app."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.sync.station import SyncKeys, raw_public
+
+    folder = str(tmp_path / "share")
+    (tmp_path / "share").mkdir()
+    actors = add_accounts(demo_store)
+    attach(demo_store, actors["quantri"])
+    try:
+        admin = SyncPage(AppContext(demo_store, language, today=lambda: DEMO_END, secrets=PassphraseFileSecrets(
+            tmp_path / "admin-keys.json", "admin laptop passphrase")))
+        owned.append(admin)
+        admin.show()
+        admin.share.setText(folder)
+        _checked(qtbot, admin, admin.setup.refresh)
+        _checked(qtbot, admin, admin.setup.create_button.click)
+        keys = SyncKeys(Ed25519PrivateKey.generate())
+        FolderShare(folder).write_request(demo_store.device_id, {  # the admin laptop's own number
+            "device": demo_store.device_id, "name": "máy lạ", "public_key": keys.public_hex(),
+            "exchange_key": raw_public(keys.exchange_key)})
+        _checked(qtbot, admin, admin.setup.refresh)
+        number = next(n for n in range(admin.setup.laptops.rowCount())
+                      if admin.setup.laptops.row(n)["state"] == "id_taken")
+        admin.setup.laptops_view.selectRow(number)
+        admin.setup.remove_button.click()
+        box = next(b for b in admin.findChildren(QMessageBox) if b.isVisible())
+        assert "máy lạ" in box.text()
+        _checked(qtbot, admin, box.button(QMessageBox.StandardButton.Yes).click)
+        assert not admin.setup.error.text()
+        states = [admin.setup.laptops.row(n)["state"] for n in range(admin.setup.laptops.rowCount())]
+        assert states == ["admin"] and FolderShare(folder).requests() == []
+    finally:
+        detach(demo_store)

@@ -200,8 +200,9 @@ class SetupBox(QGroupBox):
         self.approve_button = QPushButton(self.laptops_box)
         self.revoke_button = QPushButton(self.laptops_box)
         self.snapshot_button = QPushButton(self.laptops_box)
+        self.remove_button = QPushButton(self.laptops_box)
         admin_buttons = QHBoxLayout()
-        for button in (self.approve_button, self.revoke_button, self.snapshot_button):
+        for button in (self.approve_button, self.remove_button, self.revoke_button, self.snapshot_button):
             admin_buttons.addWidget(button)
         admin_buttons.addStretch(1)
         laptops_layout = QVBoxLayout(self.laptops_box)
@@ -224,6 +225,7 @@ class SetupBox(QGroupBox):
         self.approve_button.clicked.connect(self.approve)
         self.revoke_button.clicked.connect(self.revoke)
         self.snapshot_button.clicked.connect(self.snapshot)
+        self.remove_button.clicked.connect(self.remove_request)
         self.progress.finished.connect(self._job_done)
         self.progress.failed.connect(self._show)
         self.retranslate()
@@ -241,6 +243,7 @@ class SetupBox(QGroupBox):
         self.approve_button.setText(self.tr("Approve…"))
         self.revoke_button.setText(self.tr("Revoke…"))
         self.snapshot_button.setText(self.tr("Write a snapshot for new laptops"))
+        self.remove_button.setText(self.tr("Remove request…"))
         self.laptops.retranslate()
         self._show_state()
 
@@ -400,6 +403,22 @@ class SetupBox(QGroupBox):
         dialog.accepted.connect(approved)
         dialog.open()
 
+    def remove_request(self) -> None:
+        """Take away a request to join that will not be approved: one under the number of a laptop of the station
+        (never approvable, it stayed in the list for good) or one the admin does not want."""
+        from desktop.sync import setup
+
+        laptop = self._selected()
+        if laptop is None or laptop["state"] not in ("waiting", "id_taken"):
+            self._show(self.tr("Select a request to join first."))
+            return
+        device = str(laptop["device"])
+        confirm(self, self.tr("Remove a request"),
+                self.tr("Remove the request to join of “%1”? That laptop can ask again.").replace(
+                    "%1", str(laptop["name"] or device[:8])),
+                lambda: self._background(lambda store, location, _secrets: setup.remove_request(
+                    store, location, device), self.tr("Removing the request…")))
+
     def revoke(self) -> None:
         from desktop.sync import setup
 
@@ -436,7 +455,8 @@ class SetupBox(QGroupBox):
                         return error  # told in words on the GUI thread
 
             self.progress.start(job, text, lock=(self.create_button, self.join_button, self.bootstrap_button,
-                                                 self.approve_button, self.revoke_button, self.snapshot_button))
+                                                 self.approve_button, self.remove_button, self.revoke_button,
+                                                 self.snapshot_button))
 
         self.keys.with_secrets(go)
 
