@@ -52,14 +52,18 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def demo_ward(path: Path, households: int, seed: int) -> Path:
+    """A plain demo ward at `path`, its log checkpointed (one file to copy)."""
+    with Store.open(path, create=True) as made:
+        generate_demo_ward(made, DemoSize(households=households, seed=seed))
+        made.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
 @pytest.fixture(scope="session")
 def ward_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A plain demo ward of 2,000 households, made once; tests copy it."""
-    path = tmp_path_factory.mktemp("ward") / "ward.db"
-    with Store.open(path, create=True) as made:
-        generate_demo_ward(made, DemoSize(households=2000, seed=5))
-        made.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
+    return demo_ward(tmp_path_factory.mktemp("ward") / "ward.db", 2000, 5)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.failures import environment_error
 from desktop.security.database import shred
-from tests.safety.conftest import Result, fill_disk, mounted_disk
+from tests.safety.conftest import Result, demo_ward, fill_disk, mounted_disk
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -42,16 +42,10 @@ def _one_line(result: Result, path: Path, cause: str = "the disk is full") -> No
     assert lines == [f"Error: Cannot use {path}: {cause}."], result.err
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def small_ward(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from desktop.demo import DemoSize, generate_demo_ward
-    from desktop.store import Store
-
-    path = tmp_path_factory.mktemp("small") / "ward.db"
-    with Store.open(path, create=True) as made:
-        generate_demo_ward(made, DemoSize(households=200, seed=3))
-        made.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
+    """200 households: a register that fits, with room to spare, on the small disks below (tests copy it)."""
+    return demo_ward(tmp_path_factory.mktemp("small") / "ward.db", 200, 3)
 
 
 def _long_list(folder: Path, households: int) -> Path:
