@@ -166,8 +166,10 @@ def skip_kind(row: list[str], name_column: int | None) -> str | None:
 
 def _numbers_columns(filled: list[str]) -> bool:
     """A row numbering the columns: "1 2 3…", "(1) (2) (3)…" or "A B C…", at least three in sequence."""
+    if len(filled) < 3 or not _COLUMN_NUMBER.fullmatch(filled[0].lower()):
+        return False  # every row of the list comes here: its first cell alone tells most apart
     found = [_COLUMN_NUMBER.fullmatch(cell.lower()) for cell in filled]
-    if len(filled) < 3 or not all(found):
+    if not all(found):
         return False
     numbers = [int(n) if n.isdigit() else ord(n) for n in (match.group(1) for match in found if match)]
     return numbers == list(range(numbers[0], numbers[0] + len(numbers)))

@@ -35,6 +35,8 @@ def match_lookalikes(existing: Register, plan: ImportPlan, households: list[Plan
     for row in existing.by_code.values():
         if str(row["id"]) not in taken and row["full_name"]:
             by_head.setdefault(fold(str(row["full_name"])), []).append(row)
+    if not by_head:
+        return  # a first import: nothing in the register to look like
     new = {planned.key: (planned, head) for planned in households if planned.existing_id is None
            and (head := next((p for p in planned.people if p.is_head), None)) is not None}
     candidates = {key: [row for row in by_head.get(fold(str(head.fields["full_name"])), [])
