@@ -3,12 +3,16 @@ reprint of a past period is the review signed on its day, and rounded numbers ro
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from desktop.register.cases import add_case, update_case
+from desktop.register.households import add_area, add_household
+from desktop.register.visits import add_visit
 from desktop.reports.figures import CaseLine, review_figures
 from desktop.reports.periods import quarter
 from desktop.reports.review import build_review
@@ -17,6 +21,7 @@ from tests.reports.pdfcheck import read_pdf
 
 Q2 = quarter(2026, 2)
 TODAY = date(2026, 11, 25)
+ISSUED = date(2026, 7, 5)
 
 
 def _line(store: Store, kind: str) -> CaseLine:
@@ -46,9 +51,52 @@ def test_a_resolution_stays_in_the_review_of_its_period_whatever_the_case_became
     update_case(store, case_id, **later)  # type: ignore[arg-type]
     assert _line(store, kind) == signed
     out = tmp_path / "q2.pdf"
-    build_review(store, Q2, out, issued_on=date(2026, 7, 5), today=TODAY)
+    build_review(store, Q2, out, issued_on=ISSUED, today=TODAY)
     flat = read_pdf(out).flat
     assert (f"Trong kỳ tiếp nhận 1 vụ việc; đã giải quyết, kết thúc 1 vụ việc với thời gian giải quyết trung bình "
             f"{days} ngày.") in flat
     assert "chưa có vụ việc nào được giải quyết xong" not in flat
 
+
+
+def _households(store: Store, area: str, visited: int, not_visited: int = 0) -> None:
+    """Households of `area` visited in Q2, and others known there by a visit of Q1 only."""
+    for n in range(visited + not_visited):
+        household = add_household(store, area_id=area, house_no=str(n + 1), street="Lê Lợi", head_name=f"Chủ hộ {n}")
+        day = "2026-05-04" if n < visited else "2026-03-02"
+        add_visit(store, household_id=household, visited_on=day, purposes=["welfare_check"], outcome="met")
+
+
+def _causes(store: Store, tmp_path: Path, area_id: str | None = None) -> str:
+    out = tmp_path / "review.pdf"
+    build_review(store, Q2, out, area_id=area_id, issued_on=ISSUED, today=TODAY)
+    flat = read_pdf(out).flat
+    return flat[flat.index("a) Nguyên nhân chủ quan:"):flat.index("b) Nguyên nhân khách quan")]
+
+
+def test_the_visits_are_called_uneven_only_between_khu_pho_at_different_rates(store: Store, tmp_path: Path) -> None:
+    kp1, kp2 = add_area(store, "Khu phố 1"), add_area(store, "Khu phố 2")
+    _households(store, kp1, 1)
+    _households(store, kp2, 2)
+    # one khu phố; two at the same rate: nothing uneven to say, and no overdue follow-up
+    for area_id in (kp1, None):
+        causes = _causes(store, tmp_path, area_id)
+        assert "chưa đều giữa các khu phố" not in causes
+        assert causes.strip() == "a) Nguyên nhân chủ quan: Không có việc theo dõi quá hạn chưa được hoàn thành."
+    _households(store, kp2, 0, 2)  # Khu phố 2: 2 of 4 visited
+    assert _causes(store, tmp_path).strip() == (
+        "a) Nguyên nhân chủ quan: Việc bố trí lịch thăm hộ chưa đều giữa các khu phố (thấp nhất Khu phố 2 đạt "
+        "50,0%, cao nhất Khu phố 1 đạt 100,0%)."
+    )
+
+
+def test_a_period_without_data_says_so(store: Store, tmp_path: Path) -> None:
+    out, docx = tmp_path / "review.pdf", tmp_path / "review.docx"
+    build_review(store, Q2, out, docx=docx, issued_on=ISSUED, today=TODAY)
+    words = "\n".join(paragraph.text for paragraph in Document(str(docx)).paragraphs)
+    for text in (read_pdf(out).flat, words):
+        assert "Trong kỳ không có lượt thăm hộ nào; tính đến ngày 30/06/2026, địa bàn không có hộ đang cư trú." in text
+        assert "a) Nguyên nhân chủ quan: Trong kỳ không có lượt thăm hộ nào." in text
+        assert "Trong kỳ không có lượt thăm hộ, việc theo dõi sau thăm hay vụ việc nào để đánh giá." in text
+        assert not re.search(r"(?<![\d/])0/0(?![\d/])", text), "a share of nothing"
+        assert "đạt —" not in text and "(Chưa có khu phố)" not in text
