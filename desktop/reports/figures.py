@@ -29,6 +29,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar
 
 from desktop import clock
@@ -37,6 +38,7 @@ from desktop.progress import Cancelled, Progress
 from desktop.register.cases import CLOSING_STATUSES
 from desktop.reports.commendations import within_period
 from desktop.reports.periods import Period
+from desktop.reports.rounding import half_up
 from desktop.store.hlc import pack
 from desktop.store.page_cache import REVIEW_CACHE_KIB, larger_page_cache
 from desktop.store.queries import house_number_key
@@ -151,8 +153,9 @@ def forwarded(kind: str, status: str | None, outcome: str | None) -> bool:
 
 
 def mean_days(days: int, count: int) -> float | None:
-    """Mean days to resolve, one decimal; None when nothing was resolved (shown as blank, not 0)."""
-    return round(days / count, 1) if count else None
+    """Mean days to resolve, one decimal rounded half up from the exact mean; None when nothing was resolved
+    (shown as blank, not 0)."""
+    return float(half_up(Fraction(days, count), 1)) if count else None
 
 
 @dataclass(frozen=True)
@@ -252,8 +255,9 @@ class ReviewFigures:
 
 
 def percent(part: int, whole: int) -> float:
-    """Percentage rounded to one decimal, 0 for an empty whole (an empty ward is not a division error)."""
-    return round(100.0 * part / whole, 1) if whole else 0.0
+    """Percentage to one decimal rounded half up from the exact ratio (1 of 16: 6,3), 0 for an empty whole (an
+    empty ward is not a division error)."""
+    return float(half_up(Fraction(100 * part, whole), 1)) if whole else 0.0
 
 
 def share(part: int, whole: int) -> float | None:

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 
 from desktop import i18n
 from desktop.reports.fonts import FALLBACK, REGULAR, runs
+from desktop.reports.rounding import half_up
 from desktop.text import shorten
 
 
@@ -39,12 +40,13 @@ def number(
 ) -> str:
     """Thousands grouped the language's way: vi `1.234.567,5`, en `1,234,567.5`.
 
-    Whole numbers lose their `.0` (a quantity of 15 kg), unless `keep_zeros` (a share of 34,0%).
+    Whole numbers lose their `.0` (a quantity of 15 kg), unless `keep_zeros` (a share of 34,0%). Rounded half
+    up, as a reader checking the figure rounds (`rounding`).
     """
     if decimals == 0 or (float(value).is_integer() and not keep_zeros):
-        plain = f"{round(value):,}"
+        plain = f"{int(half_up(value)):,}"
     else:
-        plain = f"{value:,.{decimals}f}"
+        plain = f"{half_up(value, decimals):,.{decimals}f}"
     if (lang or i18n.current_language()) == "vi":
         return plain.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return plain

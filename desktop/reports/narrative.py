@@ -15,6 +15,7 @@ from desktop.reports.figures import ReviewFigures
 from desktop.reports.formatting import number, percent
 from desktop.reports.indicators import BY_KEY
 from desktop.reports.periods import following, short_date
+from desktop.reports.rounding import half_up
 from desktop.store.tables import NOTE_SECTIONS
 
 
@@ -161,7 +162,7 @@ def _target_words(figures: ReviewFigures, key: str, target: float, lang: str | N
         lang,
         figure=_t(f"fact_{key}", lang).lower(),
         now=_figure(now, lang),
-        target=_figure(target if indicator.share else round(target), lang),
+        target=_figure(target if indicator.share else int(half_up(target)), lang),
         unit=_t(indicator.unit, lang),
         share=percent(share, lang),
     )

@@ -12,10 +12,11 @@ from docx import Document
 
 from desktop.register.cases import add_case, update_case
 from desktop.register.households import add_area, add_household
-from desktop.register.visits import add_visit
+from desktop.register.visits import SupportItem, add_visit
 from desktop.reports.figures import CaseLine, review_figures
 from desktop.reports.periods import quarter
-from desktop.reports.review import build_review
+from desktop.reports.review import build_review, table_rows
+from desktop.reports.review_tables import review_tables
 from desktop.store import Store
 from tests.reports.pdfcheck import read_pdf
 
@@ -100,3 +101,26 @@ def test_a_period_without_data_says_so(store: Store, tmp_path: Path) -> None:
         assert "Trong kỳ không có lượt thăm hộ, việc theo dõi sau thăm hay vụ việc nào để đánh giá." in text
         assert not re.search(r"(?<![\d/])0/0(?![\d/])", text), "a share of nothing"
         assert "đạt —" not in text and "(Chưa có khu phố)" not in text
+
+
+def test_shares_means_and_amounts_round_half_up_as_by_hand(store: Store, tmp_path: Path) -> None:
+    area = add_area(store, "Khu phố 1")
+    _households(store, area, 0, 15)
+    household = add_household(store, area_id=area, house_no="99", street="Lê Lợi", head_name="Trần Văn Bình")
+    add_visit(store, household_id=household, visited_on="2026-05-04", purposes=["welfare_check"], outcome="met",
+              support=[SupportItem("cash", None, None, 2_500), SupportItem("food", 2.25, "kg", None)])
+    for n, days in enumerate((1, 1, 1, 2)):  # 5 days over 4 cases: 1,25
+        case_id = add_case(store, kind="complaint", title=f"Vụ việc {n}", received_on="2026-05-04")
+        update_case(store, case_id, on=f"2026-05-0{4 + days}", new_status="resolved")
+    out = tmp_path / "review.pdf"
+    figures = build_review(store, Q2, out, issued_on=ISSUED, today=TODAY)
+
+    flat = read_pdf(out).flat
+    assert "đến được 1/16 hộ, đạt 6,3%" in flat  # 6,25 %
+    assert "với thời gian giải quyết trung bình 1,3 ngày" in flat
+    tables = review_tables(figures, "vi")
+    summary = {cells[0]: cells for cells in table_rows(tables["summary"], "vi")}
+    assert summary["Giá trị hỗ trợ đã trao"][2] == "3"  # 2.500 đồng in nghìn đồng
+    assert summary["Tỷ lệ hộ được thăm"][2] == "6,3"
+    support = {cells[0]: cells for cells in table_rows(tables["support"], "vi")}
+    assert support["Lương thực"][3] == "2,3"  # 2,25 kg
