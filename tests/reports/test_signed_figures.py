@@ -7,13 +7,17 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from desktop.register.cases import add_case, update_case
 from desktop.register.households import add_area, add_household
 from desktop.register.visits import SupportItem, add_visit
+from desktop.reports.document import MARGIN_LEFT, MARGIN_RIGHT
 from desktop.reports.figures import CaseLine, review_figures
+from desktop.reports.fonts import ITALIC, text_width
 from desktop.reports.periods import quarter
 from desktop.reports.review import build_review, table_rows
 from desktop.reports.review_tables import review_tables
@@ -124,3 +128,42 @@ def test_shares_means_and_amounts_round_half_up_as_by_hand(store: Store, tmp_pat
     assert summary["Tỷ lệ hộ được thăm"][2] == "6,3"
     support = {cells[0]: cells for cells in table_rows(tables["support"], "vi")}
     assert support["Lương thực"][3] == "2,3"  # 2,25 kg
+
+
+LONG_PLACE = "Phường Bến Thành, Thành phố Hồ Chí Minh"
+
+
+@pytest.mark.parametrize(
+    ("place", "lines"),
+    [
+        ("Phường Nguyễn Thái Bình", ["Phường Nguyễn Thái Bình, ngày 05 tháng 7 năm 2026"]),
+        ("", ["Thành phố Hồ Chí Minh, ngày 05 tháng 7 năm 2026"]),  # the place printed when none is set
+        (LONG_PLACE, [f"{LONG_PLACE},", "ngày 05 tháng 7 năm 2026"]),
+    ],
+)
+def test_the_date_line_keeps_the_date_whole(store: Store, tmp_path: Path, place: str, lines: list[str]) -> None:
+    if place:
+        store.set_setting("report.place", place)
+    out, docx = tmp_path / "review.pdf", tmp_path / "review.docx"
+    build_review(store, Q2, out, docx=docx, issued_on=ISSUED, today=TODAY)
+
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        right_edge = page.width - MARGIN_RIGHT
+        right_column = page.crop((MARGIN_LEFT + (right_edge - MARGIN_LEFT) * 0.42, 0, page.width, page.height / 3))
+        printed = [line for line in right_column.extract_text_lines()
+                   if line["chars"][0]["fontname"].endswith("Italic")]
+        assert [line["text"] for line in printed] == lines
+        for line in printed:
+            size = line["chars"][0]["size"]
+            assert size >= 12
+            assert line["x1"] <= right_edge + 0.5
+            assert abs((line["x1"] - line["x0"]) - text_width(line["text"], ITALIC, size)) < 1
+    title = Document(str(docx)).tables[0]
+    cell = title.cell(1, 1)
+    assert cell.paragraphs[0].text.split("\n") == lines
+    size = cell.paragraphs[0].runs[0].font.size.pt
+    padding = title._tbl.tblPr.find(qn("w:tblCellMar"))  # Word's own is 5,4 pt each side
+    room = cell.width.pt - (5.4 * 2 if padding is None else sum(
+        int(padding.find(qn(f"w:{side}")).get(qn("w:w"))) / 20 for side in ("left", "right")))
+    assert size >= 12 and all(text_width(line, ITALIC, size) <= room for line in lines)
