@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from desktop.reports.indicators import BY_KEY, TARGETED, parse_target, values
 from desktop.reports.periods import Period, previous, year_before
+from desktop.reports.rounding import exact, half_up
 
 if TYPE_CHECKING:
     from desktop.progress import Cancelled
@@ -119,7 +120,7 @@ def change(now: float | None, then: float | None) -> float | None:
     if now is None or then is None:
         return None
     difference = now - then
-    return round(difference, 1) if isinstance(difference, float) else difference
+    return float(half_up(exact(now) - exact(then), 1)) if isinstance(difference, float) else difference
 
 
 def reached(figures: ReviewFigures, key: str, target: float) -> float | None:
@@ -127,4 +128,4 @@ def reached(figures: ReviewFigures, key: str, target: float) -> float | None:
     now = BY_KEY[key].value(figures)
     if now is None:
         return None
-    return round(100.0 * now / target, 1) if target else 0.0
+    return float(half_up(exact(now) * 100 / exact(target), 1)) if target else 0.0

@@ -37,7 +37,7 @@ from desktop.collector import collector_paused
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
 from desktop.reports.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts, text_width, write
-from desktop.reports.formatting import markup, place_and_date, text
+from desktop.reports.formatting import date_line, markup, text
 from desktop.reports.settings import ReportSettings
 from desktop.reports.tables import PagedTable
 
@@ -181,11 +181,10 @@ class TitleBlock(Flowable):
             if self.kind_code
             else ""
         )
-        date_line = place_and_date(self.settings.place, self.issued_on, self.lang)
         self.columns = ((0.0, left), (left_width, right))
         self.top_height = max(self._height(left), self._height(right))
         self.bottom_left = [text(number)] if number else []  # as is: simpleSplit would close up the blank
-        self.bottom_right = simpleSplit(text(date_line), ITALIC, 13, right_width)
+        self.bottom_right, self.date_size = date_line(self.settings.place, self.issued_on, right_width, self.lang)
         lines_below = max(len(self.bottom_left), len(self.bottom_right))
         self.height = self.top_height + 8 + lines_below * 13 * self.LEADING
         return available_width, self.height
@@ -211,14 +210,14 @@ class TitleBlock(Flowable):
         y_below = self.height - self.top_height - 8
         left_centre = self.columns[0][1].width / 2 + 3
         right_x, right = self.columns[1]
-        for below, font, centre in (
-            (self.bottom_left, REGULAR, left_centre),
-            (self.bottom_right, ITALIC, right_x + right.width / 2),
+        for below, font, centre, size in (
+            (self.bottom_left, REGULAR, left_centre, 13.0),
+            (self.bottom_right, ITALIC, right_x + right.width / 2, self.date_size),
         ):
             y = y_below
             for line in below:
-                y -= 13 * self.LEADING
-                _draw_centred(canvas, centre, y + 13 * 0.25, line, font, 13)
+                y -= 13 * self.LEADING  # a smaller date line keeps the number line's baseline
+                _draw_centred(canvas, centre, y + 13 * 0.25, line, font, size)
 
 
 def _draw_centred(canvas: Canvas, centre: float, y: float, line: str, font: str, size: float) -> None:

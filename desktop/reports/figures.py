@@ -10,7 +10,8 @@ printed report can never disagree with what the app shows. The rules the numbers
 - states are taken *as of the cut-off day* — the period's last day, or today when the period runs on — so a
   review printed again later shows the same figures: a follow-up done after the cut-off still counts as open,
   and it is overdue when its due day lies before the cut-off (the rule of `queries.open_follow_up`); a case's
-  status is the last status its events gave it before the end of the cut-off day;
+  status is the last status its events gave it before the end of the cut-off day, and a resolved or closed
+  case was resolved on the day of that event (closing or reopening it later changes neither);
 - the register is rebuilt as it stood at the end of the cut-off day (Vietnam time) from the rows' own dates
   (see `AsOf`): a household counts from the day it is known to have lived there — the earliest of its
   creation, a member's move-in day and its first visit, so a ward imported today that has visits or move-in
@@ -28,13 +29,16 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar
 
 from desktop import clock
 from desktop.errors import WardbookError
 from desktop.progress import Cancelled, Progress
+from desktop.register.cases import CLOSING_STATUSES
 from desktop.reports.commendations import within_period
 from desktop.reports.periods import Period
+from desktop.reports.rounding import half_up
 from desktop.store.hlc import pack
 from desktop.store.page_cache import REVIEW_CACHE_KIB, larger_page_cache
 from desktop.store.queries import house_number_key
@@ -149,8 +153,9 @@ def forwarded(kind: str, status: str | None, outcome: str | None) -> bool:
 
 
 def mean_days(days: int, count: int) -> float | None:
-    """Mean days to resolve, one decimal; None when nothing was resolved (shown as blank, not 0)."""
-    return round(days / count, 1) if count else None
+    """Mean days to resolve, one decimal rounded half up from the exact mean; None when nothing was resolved
+    (shown as blank, not 0)."""
+    return float(half_up(Fraction(days, count), 1)) if count else None
 
 
 @dataclass(frozen=True)
@@ -250,8 +255,9 @@ class ReviewFigures:
 
 
 def percent(part: int, whole: int) -> float:
-    """Percentage rounded to one decimal, 0 for an empty whole (an empty ward is not a division error)."""
-    return round(100.0 * part / whole, 1) if whole else 0.0
+    """Percentage to one decimal rounded half up from the exact ratio (1 of 16: 6,3), 0 for an empty whole (an
+    empty ward is not a division error)."""
+    return float(half_up(Fraction(100 * part, whole), 1)) if whole else 0.0
 
 
 def share(part: int, whole: int) -> float | None:
@@ -736,9 +742,10 @@ def _cases(store: Store, sql: _Sql) -> list[CaseLine]:
     rows = store.conn.execute(
         f"""
         SELECT c.kind,
-            COALESCE((SELECT e.new_status FROM case_events e WHERE e.case_id = c.id AND {sql.asof.alive('e')}
-                AND e.new_status IS NOT NULL AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1),
-                c.status),
+            (SELECT e.new_status || char(31) || e.at FROM case_events e WHERE e.case_id = c.id
+                AND {sql.asof.alive('e')} AND e.new_status IS NOT NULL AND e.at < ?
+                ORDER BY e.at DESC, e.created_at DESC LIMIT 1),
+            c.status,
             (SELECT e.new_outcome FROM case_events e WHERE e.case_id = c.id AND {sql.asof.alive('e')}
                 AND e.new_outcome IN (SELECT value FROM json_each(CASE c.kind WHEN 'tip' THEN ? ELSE ? END))
                 AND e.at < ? ORDER BY e.at DESC, e.created_at DESC LIMIT 1),
@@ -751,10 +758,11 @@ def _cases(store: Store, sql: _Sql) -> list[CaseLine]:
     ).fetchall()
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     days: dict[str, list[int]] = defaultdict(list)
-    for kind, current, outcome, received, resolved in rows:
+    for kind, last_event, status_now, outcome, received, resolved_now in rows:
+        current, resolved = _status_at_cutoff(last_event, status_now, resolved_now)
         status = "referred" if forwarded(kind, current, outcome) else current
         counts[kind][status] += 1
-        if status in ("resolved", "closed") and resolved and resolved < sql.after_cutoff:
+        if status in CLOSING_STATUSES and resolved and resolved < sql.after_cutoff:
             days[kind].append((date.fromisoformat(resolved[:10]) - date.fromisoformat(received[:10])).days)
     kinds = [*CASE_KINDS, *sorted(set(counts) - set(CASE_KINDS))]
     return [
@@ -767,6 +775,17 @@ def _cases(store: Store, sql: _Sql) -> list[CaseLine]:
         for kind in kinds
         if kind in CASE_KINDS or counts[kind]
     ]
+
+
+def _status_at_cutoff(last_event: str | None, status_now: str, resolved_now: str | None) -> tuple[str, str | None]:
+    """A case's status at the cut-off and, when that settled it, the day it did: both from the last event that set a
+    status by then (`last_event`: its status and day joined by U+001F), so a case closed or reopened after the
+    cut-off keeps the resolution the review printed. `cases.resolved_on` moves with every closing and is cleared
+    by a reopening; it is read only for a case with no such event (written before cases kept their timeline)."""
+    if last_event is None:
+        return status_now, resolved_now
+    status, day = last_event.split("\x1f", 1)
+    return status, day if status in CLOSING_STATUSES else None
 
 
 def _statuses(counts: dict[str, Counter[str]]) -> list[str]:

@@ -6,8 +6,11 @@ import unicodedata
 from datetime import date
 from xml.sax.saxutils import escape
 
+from reportlab.lib.utils import simpleSplit
+
 from desktop import i18n
-from desktop.reports.fonts import FALLBACK, REGULAR, runs
+from desktop.reports.fonts import FALLBACK, ITALIC, REGULAR, runs, text_width
+from desktop.reports.rounding import half_up
 from desktop.text import shorten
 
 
@@ -39,12 +42,13 @@ def number(
 ) -> str:
     """Thousands grouped the language's way: vi `1.234.567,5`, en `1,234,567.5`.
 
-    Whole numbers lose their `.0` (a quantity of 15 kg), unless `keep_zeros` (a share of 34,0%).
+    Whole numbers lose their `.0` (a quantity of 15 kg), unless `keep_zeros` (a share of 34,0%). Rounded half
+    up, as a reader checking the figure rounds (`rounding`).
     """
     if decimals == 0 or (float(value).is_integer() and not keep_zeros):
-        plain = f"{round(value):,}"
+        plain = f"{int(half_up(value)):,}"
     else:
-        plain = f"{value:,.{decimals}f}"
+        plain = f"{half_up(value, decimals):,.{decimals}f}"
     if (lang or i18n.current_language()) == "vi":
         return plain.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return plain
@@ -99,3 +103,26 @@ def place_and_date(place: str, issued_on: date, lang: str | None = None) -> str:
         month_name=i18n.tr(f"reports.month_{issued_on.month}", lang),
         year=issued_on.year,
     )
+
+
+DATE_LINE_PT = 13.0  # the place-and-date line's size (Decree 30: italic, 13–14 pt)
+DATE_LINE_FLOOR_PT = 12.0  # the smallest it is set in to stay on one line
+
+
+def date_line(place: str, issued_on: date, width: float, lang: str | None = None) -> tuple[list[str], float]:
+    """The place-and-date line fitted to `width` points: its lines and their size.
+
+    One line at 13 pt, or a half point smaller down to 12 pt to stay one line; a place too long even then
+    ends the first line ("Phường …,") and the date comes whole on the next. Wrapped word by word, a ward's
+    name of 23 letters left "2026" alone under "…, ngày 05 tháng 7 năm"."""
+    whole = place_and_date(place, issued_on, lang)
+    size = DATE_LINE_PT
+    while size >= DATE_LINE_FLOOR_PT:
+        if text_width(whole, ITALIC, size) <= width:
+            return [whole], size
+        size -= 0.5
+    day = written_date(issued_on, lang)
+    place_part = whole.removesuffix(day).rstrip()
+    if place_part == whole:  # a language whose date line does not end with the date: wrapped as it comes
+        return simpleSplit(whole, ITALIC, DATE_LINE_PT, width), DATE_LINE_PT
+    return [*simpleSplit(place_part, ITALIC, DATE_LINE_PT, width), day], DATE_LINE_PT

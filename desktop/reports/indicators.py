@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 
 from desktop.errors import WardbookError
 from desktop.numbers import read_number
 from desktop.reports.figures import ReviewFigures
+from desktop.reports.rounding import half_up
 from desktop.reports.settings import TARGETED as TARGETED
 from desktop.store.tables import MAX_NUMBER
 
@@ -45,7 +47,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("not_visited", "unit_household", False, lambda f: f.households - f.households_visited),
     Indicator("never_visited", "unit_household", False, lambda f: f.never_visited),
     # in thousands of đồng, as reports state amounts: a count of eight digits would not fit its column
-    Indicator("support_value", "unit_thousand_vnd", False, lambda f: round(f.support_value_vnd / 1000)),
+    Indicator("support_value", "unit_thousand_vnd", False,
+              lambda f: int(half_up(Fraction(f.support_value_vnd, 1000)))),
     Indicator("follow_ups_total", "unit_task", False, lambda f: f.follow_ups.total),
     Indicator("follow_ups_done", "unit_task", False, lambda f: f.follow_ups.done),
     Indicator("follow_ups_open", "unit_task", False, lambda f: f.follow_ups.open),

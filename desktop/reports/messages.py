@@ -93,6 +93,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sec_results": ("II. KẾT QUẢ THỰC HIỆN", "II. RESULTS"),
     "sub_visits": ("1. Thăm hộ và mức độ bao phủ", "1. Household visits and coverage"),
+    "text_visits_no_households": (
+        "Trong kỳ, cán bộ đã thực hiện {visits} lượt thăm hộ; tính đến ngày {cutoff}, địa bàn không có hộ đang cư "
+        "trú nên không có tỷ lệ hộ được thăm.",
+        "In the period, officers made {visits} household visits; as of {cutoff} the area had no resident "
+        "household, so there is no coverage rate.",
+    ),
+    "text_visits_none": (
+        "Trong kỳ không có lượt thăm hộ nào; tính đến ngày {cutoff}, địa bàn không có hộ đang cư trú.",
+        "No household was visited in the period; as of {cutoff} the area had no resident household.",
+    ),
     "text_visits": (
         "Trong kỳ, cán bộ đã thực hiện {visits} lượt thăm hộ, đến được {visited}/{households} hộ, đạt "
         "{rate}; còn {not_visited} hộ chưa được thăm trong kỳ, trong đó {never} hộ chưa từng được thăm.",
@@ -409,11 +419,24 @@ _MESSAGES.update(
             "Officers reached {rate} of the households with {visits} visits; {done}/{total} follow-ups were "
             "completed; {resolved}/{cases} cases received in the period were resolved or closed.",
         ),
-        "draft_causes_internal": (
-            "Việc bố trí lịch thăm hộ chưa đều giữa các khu phố (thấp nhất {low_area} đạt {low_rate}, cao nhất "
-            "{high_area} đạt {high_rate}); còn {overdue} việc theo dõi quá hạn chưa được hoàn thành.",
-            "Visits were not spread evenly across neighbourhoods (lowest {low_area} at {low_rate}, highest "
-            "{high_area} at {high_rate}); {overdue} overdue follow-ups remain to be completed.",
+        "draft_causes_uneven": (
+            "việc bố trí lịch thăm hộ chưa đều giữa các khu phố (thấp nhất {low_area} đạt {low_rate}, cao nhất "
+            "{high_area} đạt {high_rate})",
+            "visits were not spread evenly across neighbourhoods (lowest {low_area} at {low_rate}, highest "
+            "{high_area} at {high_rate})",
+        ),
+        "draft_causes_overdue": (
+            "còn {overdue} việc theo dõi quá hạn chưa được hoàn thành",
+            "{overdue} overdue follow-ups remain to be completed",
+        ),
+        "draft_causes_no_visits": ("Trong kỳ không có lượt thăm hộ nào.", "No household was visited in the period."),
+        "draft_causes_none": (
+            "Không có việc theo dõi quá hạn chưa được hoàn thành.",
+            "No overdue follow-up remains to be completed.",
+        ),
+        "draft_strengths_none": (
+            "Trong kỳ không có lượt thăm hộ, việc theo dõi sau thăm hay vụ việc nào để đánh giá.",
+            "The period had no household visit, follow-up or case to assess.",
         ),
         "draft_causes_external": (
             "{not_home} lượt đến thăm không gặp được người trong hộ và {refused} lượt hộ từ chối tiếp; một số hộ "

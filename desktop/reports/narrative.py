@@ -15,6 +15,7 @@ from desktop.reports.figures import ReviewFigures
 from desktop.reports.formatting import number, percent
 from desktop.reports.indicators import BY_KEY
 from desktop.reports.periods import following, short_date
+from desktop.reports.rounding import half_up
 from desktop.store.tables import NOTE_SECTIONS
 
 
@@ -43,9 +44,6 @@ def drafts(figures: ReviewFigures, lang: str | None = None) -> dict[str, str]:
     received = sum(line.total for line in f.cases)
     resolved = sum(line.resolved for line in f.cases)
     settled = sum(line.by_status.get("resolved", 0) + line.by_status.get("closed", 0) for line in f.cases)
-    lowest = min(f.coverage, key=lambda line: line.percent, default=None)
-    highest = max(f.coverage, key=lambda line: line.percent, default=None)
-    no_area = _t("no_area", lang)
     result = {
         "plan": _t(
             "intro",
@@ -73,19 +71,13 @@ def drafts(figures: ReviewFigures, lang: str | None = None) -> dict[str, str]:
             total=number(f.follow_ups.total, lang),
             resolved=number(max(resolved, settled), lang),
             cases=number(received, lang),
-        ),
+        )
+        if f.visits or f.follow_ups.total or received
+        else _t("draft_strengths_none", lang),
         "limitations": _t(
             "text_issues", lang, not_visited=number(len(f.not_visited), lang), overdue=number(len(f.overdue), lang)
         ),
-        "causes_internal": _t(
-            "draft_causes_internal",
-            lang,
-            low_area=(lowest.name or no_area) if lowest else no_area,
-            low_rate=percent(lowest.percent if lowest else 0.0, lang),
-            high_area=(highest.name or no_area) if highest else no_area,
-            high_rate=percent(highest.percent if highest else 0.0, lang),
-            overdue=number(f.follow_ups.overdue, lang),
-        ),
+        "causes_internal": _causes_internal(f, lang),
         "causes_external": _t(
             "draft_causes_external",
             lang,
@@ -105,6 +97,32 @@ def drafts(figures: ReviewFigures, lang: str | None = None) -> dict[str, str]:
         "proposals": _t("draft_proposals", lang),
     }
     return {section: result[section] for section in NOTE_SECTIONS}
+
+
+def _causes_internal(f: ReviewFigures, lang: str | None) -> str:
+    """The internal causes the figures show: visits uneven between khu phố, only when two or more of them were
+    visited at rates that print differently (a review of one khu phố said it was uneven, "thấp nhất Khu phố 1
+    đạt 100,0%, cao nhất Khu phố 1 đạt 100,0%"), and overdue follow-ups, only when there are some; otherwise
+    what is plainly true."""
+    clauses = []
+    lowest = min(f.coverage, key=lambda line: line.percent, default=None)
+    highest = max(f.coverage, key=lambda line: line.percent, default=None)
+    if lowest and highest and percent(lowest.percent, lang) != percent(highest.percent, lang):
+        no_area = _t("no_area", lang)
+        clauses.append(_t(
+            "draft_causes_uneven",
+            lang,
+            low_area=lowest.name or no_area,
+            low_rate=percent(lowest.percent, lang),
+            high_area=highest.name or no_area,
+            high_rate=percent(highest.percent, lang),
+        ))
+    if f.follow_ups.overdue:
+        clauses.append(_t("draft_causes_overdue", lang, overdue=number(f.follow_ups.overdue, lang)))
+    if clauses:
+        sentence = "; ".join(clauses)
+        return sentence[:1].upper() + sentence[1:] + "."
+    return _t("draft_causes_none" if f.visits else "draft_causes_no_visits", lang)
 
 
 COMPARED = ("visits", "households_visited", "coverage", "follow_ups_done", "cases_received", "activities",
@@ -144,7 +162,7 @@ def _target_words(figures: ReviewFigures, key: str, target: float, lang: str | N
         lang,
         figure=_t(f"fact_{key}", lang).lower(),
         now=_figure(now, lang),
-        target=_figure(target if indicator.share else round(target), lang),
+        target=_figure(target if indicator.share else int(half_up(target)), lang),
         unit=_t(indicator.unit, lang),
         share=percent(share, lang),
     )

@@ -180,12 +180,11 @@ def review_document(
     )
 
 
-def _results(b: _Builder, annual: bool) -> None:
-    f, lang = b.figures, b.lang
-    b.add("subheading", _t("sub_visits", lang))
-    b.add(
-        "body",
-        _t(
+def _visits_text(f: ReviewFigures, lang: str | None) -> str:
+    """The visits and the coverage in words; with no household in the scope at the cut-off there is no rate, and
+    "đến được 0/0 hộ, đạt —" said nothing a reader could sign."""
+    if f.households:
+        return _t(
             "text_visits",
             lang,
             visits=number(f.visits, lang),
@@ -194,8 +193,17 @@ def _results(b: _Builder, annual: bool) -> None:
             rate=percent(f.coverage_percent, lang),
             not_visited=number(len(f.not_visited), lang),
             never=number(f.never_visited, lang),
-        ),
-    )
+        )
+    cutoff = short_date(f.cutoff)
+    if f.visits:
+        return _t("text_visits_no_households", lang, visits=number(f.visits, lang), cutoff=cutoff)
+    return _t("text_visits_none", lang, cutoff=cutoff)
+
+
+def _results(b: _Builder, annual: bool) -> None:
+    f, lang = b.figures, b.lang
+    b.add("subheading", _t("sub_visits", lang))
+    b.add("body", _visits_text(f, lang))
     b.table("coverage")
     b.table("not_visited_by_officer")
     b.chart("coverage", "chart_coverage")

@@ -38,7 +38,7 @@ from desktop import files, i18n
 from desktop.reports.charts import chart_png, review_chart
 from desktop.reports.document import body_width, issuer_rule
 from desktop.reports.fonts import BOLD, register_fonts, text_width
-from desktop.reports.formatting import place_and_date, text
+from desktop.reports.formatting import date_line, text
 from desktop.reports.review_doc import KIND_CODE, Block, ReviewDocument, annex_reference
 from desktop.reports.review_tables import DataTable
 from desktop.reports.settings import ReportSettings
@@ -260,6 +260,7 @@ def _title_block(doc: Docx, settings: ReportSettings, issued_on: date, lang: str
     left_pt, right_pt = body_pt * 0.42, body_pt * 0.58
     table = doc.add_table(rows=2, cols=2)
     _no_borders(table)
+    _cell_margins(table, 0)  # Word's padding took 11 pt off each column: the date line fitted the PDF, not here
     widths = _grid(table, [left_pt, right_pt])
     for row in table.rows:
         row.cells[0].width, row.cells[1].width = widths
@@ -290,7 +291,11 @@ def _title_block(doc: Docx, settings: ReportSettings, issued_on: date, lang: str
     _run(number, _t("number_line", lang, kind=KIND_CODE, symbol=settings.symbol), BODY_PT)
     dated = table.cell(1, 1).paragraphs[0]
     dated.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(dated, place_and_date(settings.place, issued_on, lang), BODY_PT, italic=True)
+    lines, size = date_line(settings.place, issued_on, right_pt, lang)
+    for index, line in enumerate(lines):
+        if index:
+            dated.add_run().add_break()
+        _run(dated, line, size, italic=True)
 
 
 def _body(doc: Docx, value: str, *, keep: bool = False) -> Paragraph:
