@@ -106,21 +106,17 @@ def place_and_date(place: str, issued_on: date, lang: str | None = None) -> str:
 
 
 DATE_LINE_PT = 13.0  # the place-and-date line's size (Decree 30: italic, 13–14 pt)
-DATE_LINE_FLOOR_PT = 12.0  # the smallest it is set in to stay on one line
 
 
 def date_line(place: str, issued_on: date, width: float, lang: str | None = None) -> tuple[list[str], float]:
     """The place-and-date line fitted to `width` points: its lines and their size.
 
-    One line at 13 pt, or a half point smaller down to 12 pt to stay one line; a place too long even then
-    ends the first line ("Phường …,") and the date comes whole on the next. Wrapped word by word, a ward's
-    name of 23 letters left "2026" alone under "…, ngày 05 tháng 7 năm"."""
+    One line at 13 pt (Decree 30 sets 13–14 pt: never smaller); a place too long for that ends the first line
+    ("Phường …,") and the date comes whole on the next. Wrapped word by word, a ward's name of 23 letters left
+    "2026" alone under "…, ngày 05 tháng 7 năm"."""
     whole = place_and_date(place, issued_on, lang)
-    size = DATE_LINE_PT
-    while size >= DATE_LINE_FLOOR_PT:
-        if text_width(whole, ITALIC, size) <= width:
-            return [whole], size
-        size -= 0.5
+    if text_width(whole, ITALIC, DATE_LINE_PT) <= width:
+        return [whole], DATE_LINE_PT
     day = written_date(issued_on, lang)
     place_part = whole.removesuffix(day).rstrip()
     if place_part == whole:  # a language whose date line does not end with the date: wrapped as it comes

@@ -136,8 +136,9 @@ LONG_PLACE = "Phường Bến Thành, Thành phố Hồ Chí Minh"
 @pytest.mark.parametrize(
     ("place", "lines"),
     [
-        ("Phường Nguyễn Thái Bình", ["Phường Nguyễn Thái Bình, ngày 05 tháng 7 năm 2026"]),
-        ("", ["Thành phố Hồ Chí Minh, ngày 05 tháng 7 năm 2026"]),  # the place printed when none is set
+        ("Phường 1", ["Phường 1, ngày 05 tháng 7 năm 2026"]),
+        ("Phường Nguyễn Thái Bình", ["Phường Nguyễn Thái Bình,", "ngày 05 tháng 7 năm 2026"]),
+        ("", ["Thành phố Hồ Chí Minh,", "ngày 05 tháng 7 năm 2026"]),  # the place printed when none is set
         (LONG_PLACE, [f"{LONG_PLACE},", "ngày 05 tháng 7 năm 2026"]),
     ],
 )
@@ -156,7 +157,7 @@ def test_the_date_line_keeps_the_date_whole(store: Store, tmp_path: Path, place:
         assert [line["text"] for line in printed] == lines
         for line in printed:
             size = line["chars"][0]["size"]
-            assert size >= 12
+            assert size == 13  # Decree 30: 13–14 pt
             assert line["x1"] <= right_edge + 0.5
             assert abs((line["x1"] - line["x0"]) - text_width(line["text"], ITALIC, size)) < 1
     title = Document(str(docx)).tables[0]
@@ -166,4 +167,4 @@ def test_the_date_line_keeps_the_date_whole(store: Store, tmp_path: Path, place:
     padding = title._tbl.tblPr.find(qn("w:tblCellMar"))  # Word's own is 5,4 pt each side
     room = cell.width.pt - (5.4 * 2 if padding is None else sum(
         int(padding.find(qn(f"w:{side}")).get(qn("w:w"))) / 20 for side in ("left", "right")))
-    assert size >= 12 and all(text_width(line, ITALIC, size) <= room for line in lines)
+    assert size == 13 and all(text_width(line, ITALIC, size) <= room for line in lines)
