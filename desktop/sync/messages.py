@@ -429,8 +429,10 @@ i18n.register(
             "(its data was purged under the retention rules); please tell the admin",
         },
         "sync.reason.epoch": {
-            "vi": "tệp được mã hoá bằng một khóa máy này không có (khóa mới sau khi thu hồi một máy?)",
-            "en": "it is encrypted with a key this laptop does not have (a new key after a revocation?)",
+            "vi": "tệp được mã hoá bằng một khóa của trạm mà máy này chưa nhận được; hãy nhờ quản trị viên bấm "
+            "Đồng bộ trên máy quản trị một lần rồi đồng bộ lại máy này",
+            "en": "it is encrypted with a key of the station this laptop has not received yet; ask the admin to "
+            "sync the admin laptop once, then sync this laptop again",
         },
         "sync.reason.schema": {
             "vi": "bản chụp được tạo bởi một phiên bản WardBook khác",

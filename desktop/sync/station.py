@@ -319,13 +319,30 @@ def free_code_prefix(roster: dict[str, Any], device_id: str) -> str:
     return prefix
 
 
+def _station_keys(roster: dict[str, Any], admin_keys: SyncKeys) -> dict[int, bytes]:
+    """Every data key of the station: the epochs the roster wraps for the admin's own entry (a key holder of
+    every epoch, as the laptop that makes them) and the current one, taken from the admin laptop's keys, or
+    unwrapped from its entry when its key store missed one. Only the roster's epochs: a key store may hold keys
+    of a station this laptop belonged to before, which are no business of this one's laptops."""
+    own = roster.get("devices", {}).get(roster.get("admin"), {}).get("keys", {})
+    epochs = sorted({int(epoch) for epoch in own} | {int(roster["epoch"])})
+    for epoch in epochs:
+        if epoch not in admin_keys.data_keys and str(epoch) in own:
+            admin_keys.data_keys[epoch] = unwrap_key(own[str(epoch)], admin_keys.exchange_key)
+    return {epoch: admin_keys.data_key(epoch) for epoch in epochs}
+
+
 def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str, name: str,
          admin_keys: SyncKeys, grant: dict[str, Any], store: Store | None) -> None:
+    """Put an approved laptop in the roster with the data key of every epoch wrapped for it, not the current one
+    only: the ward's earlier files (accounts among them) are encrypted with the older keys, and a laptop approved
+    after a revocation could read none of them, nor anything its officer wrote afterwards queued behind them. No
+    new reader learns a key it should not: the revoked laptop had those keys already."""
     roster = _admin_roster(share, admin_keys, store)
-    epoch = int(roster["epoch"])
     roster["devices"][device_id] = {
         "name": name, "public_key": public_key, "exchange_key": exchange_key,
-        "keys": {str(epoch): wrap_key(admin_keys.data_key(epoch), exchange_key)},
+        "keys": {str(epoch): wrap_key(key, exchange_key)
+                 for epoch, key in _station_keys(roster, admin_keys).items()},
         "grants": [grant],
         "code_prefix": free_code_prefix(roster, device_id),
     }
@@ -426,8 +443,11 @@ def withhold_keys(roster: dict[str, Any], admin_keys: SyncKeys) -> bool:
     """On the admin laptop, once the grants follow the accounts (`desktop.sync.grants.refresh_grants`): a laptop
     whose account was disabled must stop reading the ward's new records, as its changes already stop counting.
     If it holds the current data key, a new epoch starts whose key only the others get (what it could read is on
-    its disk already). A laptop whose account is enabled again gets the keys of the epochs it missed. Returns
-    whether the roster changed (the caller signs and saves it).
+    its disk already). Every other key holder gets the key of every epoch it lacks: a laptop whose account is
+    enabled again those it missed, and a laptop approved before approvals gave every epoch (`_add`) the ones
+    from before it joined, without which the ward's earlier files stayed unreadable to it for good. Returns
+    whether the roster changed (the caller signs and saves it). Older versions read the added entries as they
+    read any epoch's key (`unwrap_all` takes whatever the device's `keys` hold).
 
     Why not revoke it: a disabled account may be enabled again (leave, suspension), and its laptop then syncs
     again without being enrolled anew; revocation stays the admin's act for a lost or handed-back laptop."""
@@ -438,11 +458,11 @@ def withhold_keys(roster: dict[str, Any], admin_keys: SyncKeys) -> bool:
            if device not in holders and not is_revoked(roster, device)):
         _start_epoch(roster, admin_keys)
         changed = True
+    station_keys = _station_keys(roster, admin_keys)
     for device in holders:
         info = roster["devices"][device]
-        first = min((int(epoch) for epoch in info.get("keys", {})), default=int(roster["epoch"]))
-        for epoch, key in sorted(admin_keys.data_keys.items()):
-            if epoch > first and str(epoch) not in info["keys"]:
+        for epoch, key in station_keys.items():
+            if str(epoch) not in info["keys"]:
                 info["keys"][str(epoch)] = wrap_key(key, info["exchange_key"])
                 changed = True
     return changed
