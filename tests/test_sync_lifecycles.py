@@ -4,18 +4,29 @@ Each test follows what an admin and the officers do, on real databases and a rea
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from test_sync import Laptop, laptops
 from test_sync_authorisation import PASSWORDS, Station
+from test_sync_revocation_attacks import _key_file
 
+from desktop.errors import WardbookError
 from desktop.security import users
 from desktop.security.session import attach
 from desktop.store import Store
+from desktop.store.in_use import hold_sync
+from desktop.sync import setup
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
-from desktop.sync.grants import grant_of_user
+from desktop.sync.grants import grant_of_user, is_revoked
+from desktop.sync.problems import open_problems
 from desktop.sync.station import SyncKeys, approve_device, request_enrollment, revoke_device, save_roster
+from tests.safety.conftest import fill_disk, mounted_disk
 
 
 def _enroll(station: Station, folder: Path, name: str, username: str) -> tuple[Store, SyncKeys]:
@@ -68,3 +79,88 @@ def test_a_laptop_approved_with_the_current_key_only_gets_the_older_ones_at_the_
     _, report = sync_once(replacement, station.share, keys)
     assert report.errors == []
     assert {station.household, written} <= _households(replacement)
+
+
+def _ward_whose_lost_laptop_wrote_this_morning(folder: Path, disk: Path | None = None) -> tuple[
+        Path, list[Laptop], str]:
+    """Admin A, laptop B and laptop X (databases in `folder`, the station folder on `disk` or beside them); X wrote
+    a household this morning and sent it, B has applied it, A not yet."""
+    root = (disk or folder) / "share"
+    a, b, x = laptops(folder, FolderShare(root), 3)
+    for laptop in (a, b, x, a, b, x):
+        laptop.sync()
+    morning = x.store.writer.insert("households", {"code": "HK-X", "street": "Nguyễn Trãi"})
+    x.sync()
+    b.sync()
+    return root, [a, b, x], morning
+
+
+def test_a_revocation_clicked_while_the_scheduled_sync_runs_waits_for_it_and_keeps_the_lost_laptops_last_file(
+        tmp_path: Path) -> None:
+    root, (a, b, x), morning = _ward_whose_lost_laptop_wrote_this_morning(tmp_path)
+    running = hold_sync(a.store.path)  # the app's scheduled sync, at that moment
+    ends = threading.Timer(1.0, running.release)
+    ends.start()
+    revocation = setup.revoke(a.store, str(root), x.store.device_id, _key_file(tmp_path / "admin.keys", a.keys))
+    ends.join()
+    for laptop in (a, b, a, b):
+        laptop.sync()
+    assert morning in {row[0] for row in a.store.conn.execute("SELECT id FROM households")}
+    assert open_problems(a.store) == [] and open_problems(b.store) == []
+    assert revocation.unsent is None
+
+
+def test_a_revocation_while_a_long_sync_runs_is_refused_in_words_and_revokes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, (a, _b, x), _morning = _ward_whose_lost_laptop_wrote_this_morning(tmp_path)
+    monkeypatch.setattr(setup, "REVOKE_WAIT_SECONDS", 0.5, raising=False)
+    with hold_sync(a.store.path), pytest.raises(WardbookError) as refused:
+        setup.revoke(a.store, str(root), x.store.device_id, _key_file(tmp_path / "admin.keys", a.keys))
+    assert refused.value.msg_id == "sync.revoke_sync_running"
+    assert refused.value.message("vi") == "Máy này đang đồng bộ nên chưa thu hồi máy nào. Hãy thử lại sau giây lát."
+    assert not is_revoked(FolderShare(root).station(), x.store.device_id)
+
+
+@pytest.fixture
+def small_share(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MiB disk holding the station folder (needs root and a kernel that lets us mount; skipped otherwise)."""
+    with mounted_disk(tmp_path / "small", "2m") as folder:
+        yield folder
+
+
+def _ward_on(disk: Path, folder: Path) -> tuple[Path, list[Laptop], str]:
+    """The ward of `_ward_whose_lost_laptop_wrote_this_morning` on `disk`, the admin's laptop with a day of work
+    not sent yet (too much for what the disk will have left)."""
+    root, (a, b, x), morning = _ward_whose_lost_laptop_wrote_this_morning(folder, disk)
+    with a.store.transaction():
+        for number in range(600):
+            a.store.writer.insert("households", {"code": f"HK-{number:04d}", "street": os.urandom(150).hex()})
+    return root, [a, b, x], morning
+
+
+def test_a_revocation_on_a_share_too_full_for_the_admins_work_still_shuts_the_laptop_out_and_says_what_was_not_sent(
+        small_share: Path, tmp_path: Path) -> None:
+    root, (a, b, x), morning = _ward_on(small_share, tmp_path)
+    fill_disk(small_share, 48_000)
+    revocation = setup.revoke(a.store, str(root), x.store.device_id, _key_file(tmp_path / "admin.keys", a.keys))
+    assert is_revoked(FolderShare(root).station(), x.store.device_id)
+    assert revocation.unsent is not None
+    told = revocation.unsent.message("en")
+    assert told.startswith(f"Device {x.store.device_id[:8]} was revoked. The sync just before it did not go through: "
+                           f"Cannot use {root / 'devices' / a.store.device_id}/")
+    assert "the disk is full." in told
+    (small_share / "ballast").unlink()
+    a.sync()
+    b.sync()
+    got = {row[0] for row in b.store.conn.execute("SELECT id FROM households")}
+    assert morning in got and len(got) == 601  # X's household, and the admin's day of work
+
+
+def test_a_revocation_whose_roster_cannot_be_written_is_told_in_words(small_share: Path, tmp_path: Path) -> None:
+    root, (a, _b, x), _morning = _ward_on(small_share, tmp_path)
+    fill_disk(small_share, 0)
+    with pytest.raises(WardbookError) as told:
+        setup.revoke(a.store, str(root), x.store.device_id, _key_file(tmp_path / "admin.keys", a.keys))
+    assert told.value.message("en").startswith("Cannot use ")
+    assert told.value.message("en").endswith(": the disk is full.")
+    assert not is_revoked(FolderShare(root).station(), x.store.device_id)

@@ -109,6 +109,18 @@ i18n.register(
             "vi": "Đã thu hồi máy {device}; khóa dữ liệu mới (kỳ {epoch}) chỉ các máy còn lại đọc được.",
             "en": "Revoked device {device}; the new data key (epoch {epoch}) is readable by the others only.",
         },
+        "sync.revoke_sync_running": {
+            "vi": "Máy này đang đồng bộ nên chưa thu hồi máy nào. Hãy thử lại sau giây lát.",
+            "en": "A sync is running on this laptop, so nothing was revoked. Try again in a moment.",
+        },
+        "sync.revoke_unsent": {
+            "vi": "Đã thu hồi máy {device}. Lần đồng bộ ngay trước đó không thực hiện được: {cause} Những gì máy "
+            "này chưa gửi vẫn nằm trên máy và sẽ được gửi ở lần đồng bộ sau; những gì máy bị thu hồi đã gửi mà máy "
+            "này chưa nhận thì không được nhận nữa.",
+            "en": "Device {device} was revoked. The sync just before it did not go through: {cause} What this "
+            "laptop had not sent stays on it and is sent at its next sync; what the revoked laptop sent that this "
+            "laptop had not received yet is no longer accepted.",
+        },
         "sync.cli_request_removed": {
             "vi": "Đã xoá yêu cầu tham gia của máy {device}.",
             "en": "Removed the request to join from device {device}.",
