@@ -164,3 +164,46 @@ def test_a_revocation_whose_roster_cannot_be_written_is_told_in_words(small_shar
     assert told.value.message("en").startswith("Cannot use ")
     assert told.value.message("en").endswith(": the disk is full.")
     assert not is_revoked(FolderShare(root).station(), x.store.device_id)
+
+
+def _two_stations(tmp_path: Path) -> tuple[list[Laptop], list[Laptop]]:
+    """Station 1 (admin A1, officer B1, in sync) and the neighbouring ward's station 2, with more laptops (its
+    roster's version is higher than station 1's)."""
+    (tmp_path / "p1").mkdir()
+    (tmp_path / "p2").mkdir()
+    own = laptops(tmp_path / "p1", FolderShare(tmp_path / "s1"), 2)
+    for laptop in (*own, own[0]):
+        laptop.sync()
+    return own, laptops(tmp_path / "p2", FolderShare(tmp_path / "s2"), 5)
+
+
+def test_asking_to_join_the_neighbouring_wards_folder_is_refused_in_words_and_the_laptop_still_syncs_at_home(
+        tmp_path: Path) -> None:
+    (a1, b1), (a2, *_) = _two_stations(tmp_path)
+    written = b1.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    with pytest.raises(WardbookError) as refused:
+        request_enrollment(a2.share, b1.store.device_id, b1.keys, "may-b", b1.store)
+    assert refused.value.msg_id == "sync.other_station"
+    home, other = a1.share.station()["station"][:8], a2.share.station()["station"][:8]
+    assert refused.value.message("vi").startswith(f"Máy này thuộc trạm {home}, còn thư mục này là của một trạm khác "
+                                                  f"({other}): chưa ghi gì vào đây")
+    assert a2.share.request(b1.store.device_id) is None
+    b1.sync()
+    a1.sync()
+    assert written in _households(a1.store)
+
+
+def test_an_officer_asking_to_join_a_station_set_up_again_after_the_admin_laptop_was_lost_is_told_up_front(
+        tmp_path: Path) -> None:
+    """Nothing is pinned at the new station (whose sync would then fail on every round with "not validly signed
+    by the admin laptop"), and the officer's laptop keeps its unsent work and its old station."""
+    (_lost_admin, officer), _ = _two_stations(tmp_path)
+    unsent = officer.store.writer.insert("households", {"code": "HK7", "street": "Lê Lợi"})
+    new_station = Laptop(tmp_path, "may-quan-tri-moi", FolderShare(tmp_path / "s3"))
+    pins = officer.store.conn.execute("SELECT key, value FROM settings WHERE key LIKE 'sync.%'").fetchall()
+    with pytest.raises(WardbookError) as refused:
+        request_enrollment(new_station.share, officer.store.device_id, officer.keys, "may-b", officer.store)
+    assert "If the old station's admin laptop is really lost" in refused.value.message("en")
+    assert officer.store.conn.execute("SELECT key, value FROM settings WHERE key LIKE 'sync.%'").fetchall() == pins
+    assert new_station.share.request(officer.store.device_id) is None
+    assert unsent in _households(officer.store)

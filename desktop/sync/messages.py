@@ -64,6 +64,17 @@ i18n.register(
             "en": "This laptop already belongs to station {station}; a laptop belongs to one station only. To set up "
             "a new station, use a new database.",
         },
+        "sync.other_station": {
+            "vi": "Máy này thuộc trạm {station}, còn thư mục này là của một trạm khác ({other}): chưa ghi gì vào "
+            "đây, và máy vẫn đồng bộ với trạm của mình như cũ. Hãy chọn đúng thư mục đồng bộ của trạm mình. Nếu máy "
+            "quản trị của trạm cũ thật sự đã mất và trạm đã được lập lại, máy này chưa tự chuyển sang trạm mới được: "
+            "những gì máy chưa gửi vẫn nằm trên máy; đừng xoá gì và báo cho quản trị viên.",
+            "en": "This laptop belongs to station {station}, and this folder is another station's ({other}): nothing "
+            "was written here, and this laptop syncs with its own station as before. Choose your station's sync "
+            "folder. If the old station's admin laptop is really lost and the station was set up again, this laptop "
+            "cannot move to the new station by itself yet: what it has not sent stays on it; delete nothing and tell "
+            "the admin.",
+        },
         "sync.share_exists": {
             "vi": "{path} đã là thư mục đồng bộ của một trạm.",
             "en": "{path} is already a station sync folder.",

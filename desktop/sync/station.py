@@ -295,9 +295,26 @@ def request_enrollment(share: FolderShare, device_id: str, keys: SyncKeys, name:
     if store is not None:
         if not roster_signature_ok(roster):
             raise refused("sync.roster_refused", "signature")
+        elsewhere = _belongs_elsewhere(store, roster)
+        if elsewhere is not None:
+            raise elsewhere
         pin_roster(store, roster)
     share.write_request(device_id, {"device": device_id, "name": name, "public_key": keys.public_hex(),
                                     "exchange_key": raw_public(keys.exchange_key)})
+
+
+def _belongs_elsewhere(store: Store, roster: dict[str, Any]) -> WardbookError | None:
+    """Why this laptop may not ask to join the station of `roster`: it belongs to another one (another admin key
+    pinned, or another station accepted); None when it may. Asked before anything is pinned or written: pinning
+    the other station's version and roster beside the old admin key (the neighbouring ward's stick plugged in,
+    "ask to join" clicked there) locked the laptop out of its own station, told as a rolled-back roster."""
+    pinned_key = store.setting(PINNED_ADMIN_KEY)
+    accepted = accepted_roster(store) or {}
+    if (not pinned_key or roster.get("admin_key") == pinned_key) \
+            and accepted.get("station", roster.get("station")) == roster.get("station"):
+        return None
+    return WardbookError("sync.other_station", station=str(accepted.get("station") or "?")[:8],
+                         other=str(roster.get("station", ""))[:8])
 
 
 def pending_requests(share: FolderShare) -> list[dict[str, str]]:
