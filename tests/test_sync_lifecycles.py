@@ -207,3 +207,32 @@ def test_an_officer_asking_to_join_a_station_set_up_again_after_the_admin_laptop
     assert officer.store.conn.execute("SELECT key, value FROM settings WHERE key LIKE 'sync.%'").fetchall() == pins
     assert new_station.share.request(officer.store.device_id) is None
     assert unsent in _households(officer.store)
+
+
+def _asks(root: Path, name: str, folder: Path) -> Store:
+    laptop = Store.open(folder / f"{name}.db", create=True)
+    request_enrollment(FolderShare(root), laptop.device_id, SyncKeys(Ed25519PrivateKey.generate()), name, laptop)
+    return laptop
+
+
+def test_an_approval_cut_off_before_its_request_was_removed_is_shown_once_and_approving_again_is_no_foreign_request(
+        tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    (a,) = laptops(tmp_path, FolderShare(root), 1)
+    a.sync()
+    secrets = _key_file(tmp_path / "admin.keys", a.keys)
+    b = _asks(root, "may-lan", tmp_path)
+    request = root / "enroll" / f"{b.device_id}.req"
+    asked = request.read_bytes()
+    setup.approve(a.store, str(root), b.device_id, None, secrets)
+    request.write_bytes(asked)  # the network dropped after the roster was written, before the request was removed
+    assert [row.state for row in setup.laptops(str(root)) if row.device == b.device_id] == ["enrolled"]
+    assert setup.approve(a.store, str(root), b.device_id, None, secrets)["role"] == "officer"
+    assert not request.exists()
+
+    request.write_bytes(asked)  # cut off again: the admin's next approval of any laptop takes it away
+    c = _asks(root, "may-hoa", tmp_path)
+    setup.approve(a.store, str(root), c.device_id, None, secrets)
+    assert not request.exists()
+    assert {row.device: row.state for row in setup.laptops(str(root))} == {
+        a.store.device_id: "admin", b.device_id: "enrolled", c.device_id: "enrolled"}

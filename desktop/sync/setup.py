@@ -32,6 +32,7 @@ from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.station import (
     SyncKeys,
     approve_device,
+    approved_already,
     bind_device,
     init_share,
     pending_requests,
@@ -93,9 +94,9 @@ def approve(store: Store, location: str, device: str, username: str | None, secr
     grant = grant_of_user(store, username)
     share = FolderShare(location)
     verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
-    approve_device(share, device, keys, grant, store)
+    approved = approve_device(share, device, keys, grant, store)
     _share_pending(store, share, keys)
-    return grant
+    return approved
 
 
 def _share_pending(store: Store, share: FolderShare, keys: SyncKeys) -> None:
@@ -263,7 +264,8 @@ class Laptop:
 
 
 def laptops(location: str) -> list[Laptop]:
-    """The station's laptops, then the requests waiting for approval."""
+    """The station's laptops, then the requests waiting for approval (not one whose approval is done already,
+    `station.approved_already`: the admin's next approval of it takes it away)."""
     share = FolderShare(location)
     roster = share.station()
     rows: list[Laptop] = []
@@ -276,7 +278,7 @@ def laptops(location: str) -> list[Laptop]:
     devices = roster.get("devices", {})
     rows += [Laptop(r["device"], str(r.get("name", "")), "id_taken" if r["device"] in devices else "waiting", "",
                     "", str(devices[r["device"]].get("name") or r["device"][:8]) if r["device"] in devices else "")
-             for r in pending_requests(share)]
+             for r in pending_requests(share) if not approved_already(roster, r)]
     return rows
 
 

@@ -367,19 +367,46 @@ def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str,
 
 
 def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys,
-                   grant: dict[str, Any] | None = None, store: Store | None = None) -> None:
+                   grant: dict[str, Any] | None = None, store: Store | None = None) -> dict[str, Any]:
     """Admit a laptop that asked to join: its keys go into the roster with the data key wrapped for it, bound to
     the user and role of `grant` (`desktop.sync.grants.grant_of_user`; none: an officer with no account). With the
-    admin laptop's `store` (as the app does it), the roster is checked against its pin (`_admin_roster`)."""
+    admin laptop's `store` (as the app does it), the roster is checked against its pin (`_admin_roster`).
+    Returns the grant the laptop is approved with: for an approval already done (`approved_already`), the one
+    given then, and its request is taken away."""
     roster = _admin_roster(share, admin_keys, store)  # refuse a non-admin before anything else
     request = share.request(device_id)
     if request is None:
         raise WardbookError("sync.no_request", device=device_id)
+    if approved_already(roster, request):
+        _take_away_approved(share, roster)
+        return effective_grants(roster, device_id)[-1]
     if device_id in roster["devices"]:
         raise id_taken(roster, device_id, str(request.get("name", "")))
+    grant = grant or {"from_seq": 1, "user_id": None, "username": "", "role": "officer"}
     _add(share, device_id, request["public_key"], request["exchange_key"], request.get("name", ""), admin_keys,
-         grant or {"from_seq": 1, "user_id": None, "username": "", "role": "officer"}, store)
+         grant, store)
     share.remove_request(device_id)
+    _take_away_approved(share, roster)
+    return grant
+
+
+def _take_away_approved(share: FolderShare, roster: dict[str, Any]) -> None:
+    """Remove the requests whose approval is done already (`approved_already`), at the admin's next approval:
+    the list does not show them, so nobody would take them away otherwise."""
+    for request in share.requests():
+        if approved_already(roster, request):
+            share.remove_request(str(request["device"]))
+
+
+def approved_already(roster: dict[str, Any], request: dict[str, Any]) -> bool:
+    """Whether `request` is one the roster holds already: its laptop in the roster, not revoked, under the very
+    keys it asks with. The approval was done and cut off before the request was removed (the network dropped):
+    the request is no foreign one under that laptop's id (`id_taken`), and nothing is left to approve. A revoked
+    laptop asking again with its own keys stays refused: approving it would undo the revocation."""
+    info = roster.get("devices", {}).get(request.get("device"))
+    return isinstance(info, dict) and not is_revoked(roster, str(request.get("device"))) \
+        and info.get("public_key") == request.get("public_key") \
+        and info.get("exchange_key") == request.get("exchange_key")
 
 
 def id_taken(roster: dict[str, Any], device_id: str, asked_as: str) -> WardbookError:
