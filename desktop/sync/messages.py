@@ -64,6 +64,17 @@ i18n.register(
             "en": "This laptop already belongs to station {station}; a laptop belongs to one station only. To set up "
             "a new station, use a new database.",
         },
+        "sync.other_station": {
+            "vi": "Máy này thuộc trạm {station}, còn thư mục này là của một trạm khác ({other}): chưa ghi gì vào "
+            "đây, và máy vẫn đồng bộ với trạm của mình như cũ. Hãy chọn đúng thư mục đồng bộ của trạm mình. Nếu máy "
+            "quản trị của trạm cũ thật sự đã mất và trạm đã được lập lại, máy này chưa tự chuyển sang trạm mới được: "
+            "những gì máy chưa gửi vẫn nằm trên máy; đừng xoá gì và báo cho quản trị viên.",
+            "en": "This laptop belongs to station {station}, and this folder is another station's ({other}): nothing "
+            "was written here, and this laptop syncs with its own station as before. Choose your station's sync "
+            "folder. If the old station's admin laptop is really lost and the station was set up again, this laptop "
+            "cannot move to the new station by itself yet: what it has not sent stays on it; delete nothing and tell "
+            "the admin.",
+        },
         "sync.share_exists": {
             "vi": "{path} đã là thư mục đồng bộ của một trạm.",
             "en": "{path} is already a station sync folder.",
@@ -108,6 +119,18 @@ i18n.register(
         "sync.cli_revoked": {
             "vi": "Đã thu hồi máy {device}; khóa dữ liệu mới (kỳ {epoch}) chỉ các máy còn lại đọc được.",
             "en": "Revoked device {device}; the new data key (epoch {epoch}) is readable by the others only.",
+        },
+        "sync.revoke_sync_running": {
+            "vi": "Máy này đang đồng bộ nên chưa thu hồi máy nào. Hãy thử lại sau giây lát.",
+            "en": "A sync is running on this laptop, so nothing was revoked. Try again in a moment.",
+        },
+        "sync.revoke_unsent": {
+            "vi": "Đã thu hồi máy {device}. Lần đồng bộ ngay trước đó không thực hiện được: {cause} Những gì máy "
+            "này chưa gửi vẫn nằm trên máy và sẽ được gửi ở lần đồng bộ sau; những gì máy bị thu hồi đã gửi mà máy "
+            "này chưa nhận thì không được nhận nữa.",
+            "en": "Device {device} was revoked. The sync just before it did not go through: {cause} What this "
+            "laptop had not sent stays on it and is sent at its next sync; what the revoked laptop sent that this "
+            "laptop had not received yet is no longer accepted.",
         },
         "sync.cli_request_removed": {
             "vi": "Đã xoá yêu cầu tham gia của máy {device}.",
@@ -429,8 +452,10 @@ i18n.register(
             "(its data was purged under the retention rules); please tell the admin",
         },
         "sync.reason.epoch": {
-            "vi": "tệp được mã hoá bằng một khóa máy này không có (khóa mới sau khi thu hồi một máy?)",
-            "en": "it is encrypted with a key this laptop does not have (a new key after a revocation?)",
+            "vi": "tệp được mã hoá bằng một khóa của trạm mà máy này chưa nhận được; hãy nhờ quản trị viên bấm "
+            "Đồng bộ trên máy quản trị một lần rồi đồng bộ lại máy này",
+            "en": "it is encrypted with a key of the station this laptop has not received yet; ask the admin to "
+            "sync the admin laptop once, then sync this laptop again",
         },
         "sync.reason.schema": {
             "vi": "bản chụp được tạo bởi một phiên bản WardBook khác",

@@ -10,16 +10,21 @@ data keys it learned, so that a caller only chooses the folder and the key store
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from desktop import i18n
 from desktop.errors import WardbookError
+from desktop.failures import environment_error
 from desktop.security.secrets import KeyringSecrets, SecretStore
 from desktop.security.session import authorize
 from desktop.store import Store
+from desktop.store.in_use import Hold, hold_sync
 from desktop.store.place import check_outside
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import Grant, effective_grants, grant_of_user, is_revoked
@@ -27,6 +32,7 @@ from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.station import (
     SyncKeys,
     approve_device,
+    approved_already,
     bind_device,
     init_share,
     pending_requests,
@@ -88,9 +94,9 @@ def approve(store: Store, location: str, device: str, username: str | None, secr
     grant = grant_of_user(store, username)
     share = FolderShare(location)
     verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
-    approve_device(share, device, keys, grant, store)
+    approved = approve_device(share, device, keys, grant, store)
     _share_pending(store, share, keys)
-    return grant
+    return approved
 
 
 def _share_pending(store: Store, share: FolderShare, keys: SyncKeys) -> None:
@@ -116,26 +122,107 @@ def bind(store: Store, location: str, device: str, username: str, secrets: Secre
     return grant
 
 
-def _apply_before_revoking(store: Store, share: FolderShare, keys: SyncKeys) -> None:
+# How long a revocation waits for a sync already running on this laptop (the app's scheduled one, a `wardbook
+# sync` beside it) before it is refused: such a round is usually over in seconds. See `revoke`.
+REVOKE_WAIT_SECONDS = 30.0
+_POLL_SECONDS = 0.2
+
+
+class Unsent(WardbookError):
+    """A revocation done, but the sync before it did not go through: what the admin's laptop had not sent stays on
+    it (sent at its next sync), and whatever the lost laptop sent that this laptop had not applied is cut off."""
+
+    def __init__(self, device: str, cause: WardbookError) -> None:
+        super().__init__("sync.revoke_unsent", device=device[:8])
+        self.cause = cause
+
+    def message(self, lang: str | None = None) -> str:
+        return i18n.tr(self.msg_id, lang, device=self.params["device"], cause=self.cause.message(lang))
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """A revocation done: the new key epoch (whose key this laptop keeps), and why the sync before it did not go
+    through (None when it did), to be told to the admin."""
+
+    epoch: int
+    unsent: Unsent | None = None
+
+
+def _told(error: OSError | sqlite3.Error, share: FolderShare, store: Store) -> WardbookError:
+    """An environment error in words, naming the file on the share (a full share, a network folder gone) or this
+    laptop's register (its own disk full); anything else is a bug and goes on as it is."""
+    named = (getattr(error, "filename", None) or share.description) if isinstance(error, OSError) else store.path
+    told = environment_error(error, named)
+    if told is None:
+        raise error
+    return told
+
+
+def _sync_running(error: WardbookError, deadline: float) -> bool:
+    """Whether `error` is a sync running on this laptop that is worth waiting for still (a short sleep taken)."""
+    if error.msg_id != "store.sync_running":
+        return False
+    if time.monotonic() >= deadline:
+        raise WardbookError("sync.revoke_sync_running") from error
+    time.sleep(_POLL_SECONDS)
+    return True
+
+
+def _apply_before_revoking(store: Store, share: FolderShare, keys: SyncKeys, deadline: float) -> WardbookError | None:
     """Sync this laptop first: a revocation keeps the files of the lost laptop that the admin's laptop has applied
-    (`station.revocation_cut`), so what it sent before it was lost (often that very morning) stays the ward's. A
-    sync that fails does not stop the revocation: a stolen laptop must be shut out whatever the share is like."""
+    (`station.revocation_cut`), so what it sent before it was lost (often that very morning) stays the ward's.
+    Returns why that sync did not go through (None when it did): a failing sync, or the share's environment (a
+    full share, a network gone), does not stop the revocation, since a stolen laptop must be shut out whatever
+    the share is like. A sync already running is waited for instead (`_sync_running`): it may be applying the
+    lost laptop's last file right then."""
     from desktop.sync.engine import sync_once
 
-    with suppress(WardbookError):
-        sync_once(store, share, keys)
+    while True:
+        try:
+            sync_once(store, share, keys)
+            return None
+        except WardbookError as error:
+            if not _sync_running(error, deadline):
+                return error
+        except (OSError, sqlite3.Error) as error:
+            return _told(error, share, store)
 
 
-def revoke(store: Store, location: str, device: str, secrets: SecretStore) -> int:
-    """Revoke a lost laptop; returns the new key epoch (whose key this laptop keeps)."""
+def _hold_sync(store: Store, deadline: float) -> Hold:
+    """This laptop's sync, held for the revocation itself: a round started after the one above would apply the
+    lost laptop's files beyond the cut the revocation takes from the cursor."""
+    while True:
+        try:
+            return hold_sync(store.path)
+        except WardbookError as error:
+            if not _sync_running(error, deadline):
+                raise
+
+
+def revoke(store: Store, location: str, device: str, secrets: SecretStore) -> Revocation:
+    """Revoke a lost laptop (`station.revoke_device`), cut where this laptop's sync has brought it.
+
+    A sync already running on this laptop (the app's scheduled one) is waited for, up to `REVOKE_WAIT_SECONDS`,
+    then the revocation is refused ("a sync is running; try again in a moment"); never taken meanwhile: its cut
+    was this laptop's cursor from before that sync, and the lost laptop's last file — applied by other laptops
+    already — was then refused here for good, while those laptops were told they had applied files written after
+    the revocation. Waiting rather than refusing at once, because such a round is usually over in seconds and the
+    admin has a stolen laptop to shut out; the step runs in the background (Sync page, CLI), so nothing waits on
+    the window. A share that cannot take the new roster is told in words (`desktop.failures`)."""
     authorize(store, "enrollment")
     keys = load_keys(secrets)
     share = FolderShare(location)
-    verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
-    _apply_before_revoking(store, share, keys)
-    epoch = revoke_device(share, device, keys, store)
+    deadline = time.monotonic() + REVOKE_WAIT_SECONDS
+    try:
+        verified_roster(store, share, keys)  # a damaged roster: put back from this admin laptop's copy first
+        failed = _apply_before_revoking(store, share, keys, deadline)
+        with _hold_sync(store, deadline):
+            epoch = revoke_device(share, device, keys, store)
+    except (OSError, sqlite3.Error) as error:
+        raise _told(error, share, store) from error
     save_data_keys(secrets, keys)
-    return epoch
+    return Revocation(epoch, None if failed is None else Unsent(device, failed))
 
 
 def snapshot(store: Store, location: str, secrets: SecretStore) -> str:
@@ -177,7 +264,8 @@ class Laptop:
 
 
 def laptops(location: str) -> list[Laptop]:
-    """The station's laptops, then the requests waiting for approval."""
+    """The station's laptops, then the requests waiting for approval (not one whose approval is done already,
+    `station.approved_already`: the admin's next approval of it takes it away)."""
     share = FolderShare(location)
     roster = share.station()
     rows: list[Laptop] = []
@@ -190,7 +278,7 @@ def laptops(location: str) -> list[Laptop]:
     devices = roster.get("devices", {})
     rows += [Laptop(r["device"], str(r.get("name", "")), "id_taken" if r["device"] in devices else "waiting", "",
                     "", str(devices[r["device"]].get("name") or r["device"][:8]) if r["device"] in devices else "")
-             for r in pending_requests(share)]
+             for r in pending_requests(share) if not approved_already(roster, r)]
     return rows
 
 

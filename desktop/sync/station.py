@@ -295,9 +295,26 @@ def request_enrollment(share: FolderShare, device_id: str, keys: SyncKeys, name:
     if store is not None:
         if not roster_signature_ok(roster):
             raise refused("sync.roster_refused", "signature")
+        elsewhere = _belongs_elsewhere(store, roster)
+        if elsewhere is not None:
+            raise elsewhere
         pin_roster(store, roster)
     share.write_request(device_id, {"device": device_id, "name": name, "public_key": keys.public_hex(),
                                     "exchange_key": raw_public(keys.exchange_key)})
+
+
+def _belongs_elsewhere(store: Store, roster: dict[str, Any]) -> WardbookError | None:
+    """Why this laptop may not ask to join the station of `roster`: it belongs to another one (another admin key
+    pinned, or another station accepted); None when it may. Asked before anything is pinned or written: pinning
+    the other station's version and roster beside the old admin key (the neighbouring ward's stick plugged in,
+    "ask to join" clicked there) locked the laptop out of its own station, told as a rolled-back roster."""
+    pinned_key = store.setting(PINNED_ADMIN_KEY)
+    accepted = accepted_roster(store) or {}
+    if (not pinned_key or roster.get("admin_key") == pinned_key) \
+            and accepted.get("station", roster.get("station")) == roster.get("station"):
+        return None
+    return WardbookError("sync.other_station", station=str(accepted.get("station") or "?")[:8],
+                         other=str(roster.get("station", ""))[:8])
 
 
 def pending_requests(share: FolderShare) -> list[dict[str, str]]:
@@ -319,13 +336,30 @@ def free_code_prefix(roster: dict[str, Any], device_id: str) -> str:
     return prefix
 
 
+def _station_keys(roster: dict[str, Any], admin_keys: SyncKeys) -> dict[int, bytes]:
+    """Every data key of the station: the epochs the roster wraps for the admin's own entry (a key holder of
+    every epoch, as the laptop that makes them) and the current one, taken from the admin laptop's keys, or
+    unwrapped from its entry when its key store missed one. Only the roster's epochs: a key store may hold keys
+    of a station this laptop belonged to before, which are no business of this one's laptops."""
+    own = roster.get("devices", {}).get(roster.get("admin"), {}).get("keys", {})
+    epochs = sorted({int(epoch) for epoch in own} | {int(roster["epoch"])})
+    for epoch in epochs:
+        if epoch not in admin_keys.data_keys and str(epoch) in own:
+            admin_keys.data_keys[epoch] = unwrap_key(own[str(epoch)], admin_keys.exchange_key)
+    return {epoch: admin_keys.data_key(epoch) for epoch in epochs}
+
+
 def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str, name: str,
          admin_keys: SyncKeys, grant: dict[str, Any], store: Store | None) -> None:
+    """Put an approved laptop in the roster with the data key of every epoch wrapped for it, not the current one
+    only: the ward's earlier files (accounts among them) are encrypted with the older keys, and a laptop approved
+    after a revocation could read none of them, nor anything its officer wrote afterwards queued behind them. No
+    new reader learns a key it should not: the revoked laptop had those keys already."""
     roster = _admin_roster(share, admin_keys, store)
-    epoch = int(roster["epoch"])
     roster["devices"][device_id] = {
         "name": name, "public_key": public_key, "exchange_key": exchange_key,
-        "keys": {str(epoch): wrap_key(admin_keys.data_key(epoch), exchange_key)},
+        "keys": {str(epoch): wrap_key(key, exchange_key)
+                 for epoch, key in _station_keys(roster, admin_keys).items()},
         "grants": [grant],
         "code_prefix": free_code_prefix(roster, device_id),
     }
@@ -333,19 +367,46 @@ def _add(share: FolderShare, device_id: str, public_key: str, exchange_key: str,
 
 
 def approve_device(share: FolderShare, device_id: str, admin_keys: SyncKeys,
-                   grant: dict[str, Any] | None = None, store: Store | None = None) -> None:
+                   grant: dict[str, Any] | None = None, store: Store | None = None) -> dict[str, Any]:
     """Admit a laptop that asked to join: its keys go into the roster with the data key wrapped for it, bound to
     the user and role of `grant` (`desktop.sync.grants.grant_of_user`; none: an officer with no account). With the
-    admin laptop's `store` (as the app does it), the roster is checked against its pin (`_admin_roster`)."""
+    admin laptop's `store` (as the app does it), the roster is checked against its pin (`_admin_roster`).
+    Returns the grant the laptop is approved with: for an approval already done (`approved_already`), the one
+    given then, and its request is taken away."""
     roster = _admin_roster(share, admin_keys, store)  # refuse a non-admin before anything else
     request = share.request(device_id)
     if request is None:
         raise WardbookError("sync.no_request", device=device_id)
+    if approved_already(roster, request):
+        _take_away_approved(share, roster)
+        return effective_grants(roster, device_id)[-1]
     if device_id in roster["devices"]:
         raise id_taken(roster, device_id, str(request.get("name", "")))
+    grant = grant or {"from_seq": 1, "user_id": None, "username": "", "role": "officer"}
     _add(share, device_id, request["public_key"], request["exchange_key"], request.get("name", ""), admin_keys,
-         grant or {"from_seq": 1, "user_id": None, "username": "", "role": "officer"}, store)
+         grant, store)
     share.remove_request(device_id)
+    _take_away_approved(share, roster)
+    return grant
+
+
+def _take_away_approved(share: FolderShare, roster: dict[str, Any]) -> None:
+    """Remove the requests whose approval is done already (`approved_already`), at the admin's next approval:
+    the list does not show them, so nobody would take them away otherwise."""
+    for request in share.requests():
+        if approved_already(roster, request):
+            share.remove_request(str(request["device"]))
+
+
+def approved_already(roster: dict[str, Any], request: dict[str, Any]) -> bool:
+    """Whether `request` is one the roster holds already: its laptop in the roster, not revoked, under the very
+    keys it asks with. The approval was done and cut off before the request was removed (the network dropped):
+    the request is no foreign one under that laptop's id (`id_taken`), and nothing is left to approve. A revoked
+    laptop asking again with its own keys stays refused: approving it would undo the revocation."""
+    info = roster.get("devices", {}).get(request.get("device"))
+    return isinstance(info, dict) and not is_revoked(roster, str(request.get("device"))) \
+        and info.get("public_key") == request.get("public_key") \
+        and info.get("exchange_key") == request.get("exchange_key")
 
 
 def id_taken(roster: dict[str, Any], device_id: str, asked_as: str) -> WardbookError:
@@ -426,8 +487,11 @@ def withhold_keys(roster: dict[str, Any], admin_keys: SyncKeys) -> bool:
     """On the admin laptop, once the grants follow the accounts (`desktop.sync.grants.refresh_grants`): a laptop
     whose account was disabled must stop reading the ward's new records, as its changes already stop counting.
     If it holds the current data key, a new epoch starts whose key only the others get (what it could read is on
-    its disk already). A laptop whose account is enabled again gets the keys of the epochs it missed. Returns
-    whether the roster changed (the caller signs and saves it).
+    its disk already). Every other key holder gets the key of every epoch it lacks: a laptop whose account is
+    enabled again those it missed, and a laptop approved before approvals gave every epoch (`_add`) the ones
+    from before it joined, without which the ward's earlier files stayed unreadable to it for good. Returns
+    whether the roster changed (the caller signs and saves it). Older versions read the added entries as they
+    read any epoch's key (`unwrap_all` takes whatever the device's `keys` hold).
 
     Why not revoke it: a disabled account may be enabled again (leave, suspension), and its laptop then syncs
     again without being enrolled anew; revocation stays the admin's act for a lost or handed-back laptop."""
@@ -438,11 +502,11 @@ def withhold_keys(roster: dict[str, Any], admin_keys: SyncKeys) -> bool:
            if device not in holders and not is_revoked(roster, device)):
         _start_epoch(roster, admin_keys)
         changed = True
+    station_keys = _station_keys(roster, admin_keys)
     for device in holders:
         info = roster["devices"][device]
-        first = min((int(epoch) for epoch in info.get("keys", {})), default=int(roster["epoch"]))
-        for epoch, key in sorted(admin_keys.data_keys.items()):
-            if epoch > first and str(epoch) not in info["keys"]:
+        for epoch, key in station_keys.items():
+            if str(epoch) not in info["keys"]:
                 info["keys"][str(epoch)] = wrap_key(key, info["exchange_key"])
                 changed = True
     return changed

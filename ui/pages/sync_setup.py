@@ -471,9 +471,13 @@ class SetupBox(QGroupBox):
         self._background(setup.bootstrap_from, self.tr("Loading the ward from the snapshot…"))
 
     def _job_done(self, result: object) -> None:
+        from desktop.sync.setup import Revocation
+
         self.refresh()
         if isinstance(result, WardbookError):
             self._show(self.explain(result))
             return
+        if isinstance(result, Revocation) and result.unsent is not None:
+            self._show(result.unsent.message())  # revoked, but the sync before it did not go through: said so
         self.changed.emit()
         self._done = True  # told with the standing the checks just started find

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import socket
+import sys
 
 from desktop import i18n
 from desktop.cli.context import add_common_options, open_store, print_table, progress_printer, secret_store
@@ -150,8 +151,10 @@ def _reject(args: argparse.Namespace) -> int:
 
 def _revoke(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        epoch = setup.revoke(store, _location(args, store), args.device, _secrets(args, store))
-    print(i18n.tr("sync.cli_revoked", device=args.device, epoch=epoch))
+        revocation = setup.revoke(store, _location(args, store), args.device, _secrets(args, store))
+    print(i18n.tr("sync.cli_revoked", device=args.device, epoch=revocation.epoch))
+    if revocation.unsent is not None:
+        print(revocation.unsent.message(), file=sys.stderr)
     return 0
 
 
