@@ -4,16 +4,23 @@ password's session open."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from desktop.errors import WardbookError
+from desktop.register.cases import add_case
+from desktop.register.visits import add_visit
 from desktop.security import users
+from desktop.security.access import export_person
+from desktop.security.permissions import Actor
+from desktop.security.session import attach
 from desktop.store import Store
 from tests.security.conftest import PASSWORDS, add_accounts
 
@@ -76,3 +83,32 @@ def test_guesses_from_many_commands_at_once_are_at_most_the_free_attempts(ward: 
     tried = [error for error in errors if "Wrong username or password" in error]
     assert len(tried) <= users.FREE_ATTEMPTS, errors
     assert _failures(ward, "totruong") == users.FREE_ATTEMPTS
+
+
+def _household_of_two(store: Store) -> tuple[str, str, str]:
+    """A household with two members: its id, the first member's id and the second one's name."""
+    household = store.conn.execute(
+        "SELECT h.id FROM households h WHERE h.deleted_hlc IS NULL AND (SELECT COUNT(*) FROM people p "
+        "WHERE p.household_id = h.id AND p.deleted_hlc IS NULL) >= 2 LIMIT 1").fetchone()[0]
+    members = store.conn.execute("SELECT id, full_name FROM people WHERE household_id = ? AND deleted_hlc IS NULL "
+                                 "ORDER BY id LIMIT 2", (household,)).fetchall()
+    return household, members[0][0], members[1][1]
+
+
+def test_a_data_subject_export_names_neither_a_tips_informant_nor_another_member(
+    demo_store: Store, accounts: dict[str, Actor],
+) -> None:
+    household, person, other = _household_of_two(demo_store)
+    attach(demo_store, accounts["canbo"])
+    add_case(demo_store, kind="tip", title="Nghi vấn buôn bán ma túy", received_on="02/06/2026",
+             household_id=household, source="Bà Lê Thị Tố, nhà số 14 bên cạnh, SĐT 0903 999 888")
+    add_visit(demo_store, household_id=household, visited_on="02/06/2026", purposes=["welfare_check"],
+              outcome="met", person_met=other, findings="Gặp trực tiếp")
+    attach(demo_store, accounts["quantri"])
+    data = export_person(demo_store, person)
+    text = json.dumps(data, ensure_ascii=False)
+    assert "Lê Thị Tố" not in text and "0903 999 888" not in text and "ma túy" not in text
+    assert other not in text
+    cases = cast(list[dict[str, object]], data["cases"])
+    assert [(case["kind"], case["received_on"]) for case in cases if case["kind"] == "tip"][-1] \
+        == ("tip", "2026-06-02")  # the subject is told a record about them exists, and since when
