@@ -41,6 +41,10 @@ BASE_LOCK = timedelta(seconds=30)
 MAX_LOCK = timedelta(hours=1)
 UNKNOWN_PREFIX = "?"  # no username starts with it (`_USERNAME`)
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
+# What a password is checked against when the name has no account here, or one that is disabled or has no
+# password: a hash of no password anyone uses, at today's cost. Refusing such a name at once (0.4 ms, against a
+# quarter of a second of scrypt for an account) told which names exist by the time the answer took.
+_DUMMY_HASH = "scrypt$17$8$1$AFoMB8SehtCxxQCh85UVVw==$sYRmBDzfq1VklGufIIFNLpLu18Ccv6Aqe5cmp+T17q4="
 
 
 def _now() -> datetime:
@@ -231,7 +235,8 @@ def login(store: Store, username: str, password: str, now: datetime | None = Non
     user = find_user(store, name)
     counted_as = name if user is not None else _unknown_key(name)
     failures = _count_attempt(store, counted_as, now)
-    if user is None or not user["active"] or not verify_password(password, str(user["password_hash"] or "")):
+    stored = str(user["password_hash"]) if user is not None and user["active"] and user["password_hash"] else None
+    if not verify_password(password, stored or _DUMMY_HASH) or stored is None or user is None:
         _audit_failure(store, counted_as, None if user is None else str(user["id"]), failures)
         raise WardbookError("security.bad_login")
     actor = Actor(str(user["id"]), name, str(user["role"]))

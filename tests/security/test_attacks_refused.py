@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import cast
 
@@ -112,3 +113,21 @@ def test_a_data_subject_export_names_neither_a_tips_informant_nor_another_member
     cases = cast(list[dict[str, object]], data["cases"])
     assert [(case["kind"], case["received_on"]) for case in cases if case["kind"] == "tip"][-1] \
         == ("tip", "2026-06-02")  # the subject is told a record about them exists, and since when
+
+
+def test_an_unknown_or_disabled_name_takes_as_long_to_refuse_as_an_account(ward: Path) -> None:
+    """How long the answer takes must not tell which names have an account on this laptop."""
+    with Store.open(ward) as store:
+        attach(store, users.login(store, "quantri", PASSWORDS["quantri"]))
+        users.set_active(store, "totruong", False)
+
+        def refusal_time(name: str) -> float:
+            start = time.perf_counter()
+            with pytest.raises(WardbookError) as error:
+                users.login(store, name, "some-wrong-password")
+            assert error.value.msg_id == "security.bad_login"
+            return time.perf_counter() - start
+
+        account = min(refusal_time("canbo") for _ in range(2))
+        for name in ("khongco", "totruong"):
+            assert min(refusal_time(name) for _ in range(2)) > account / 2, name
