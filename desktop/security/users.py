@@ -85,6 +85,7 @@ def _user(store: Store, username: str) -> dict[str, object]:
 
 def _insert(store: Store, username: str, full_name: str, role: str, password: str) -> str:
     name = _check_username(username)
+    check_password_policy(password, name)
     existing = find_user(store, name)
     if existing is not None and existing["password_hash"]:
         raise WardbookError("security.user_exists", value=name)
@@ -149,13 +150,21 @@ def set_active(store: Store, username: str, active: bool) -> None:
 
 
 def set_password(store: Store, username: str, new_password: str) -> None:
-    """Users change their own password; admins set anyone's (e.g. a forgotten one)."""
+    """Users change their own password; admins set anyone's (e.g. a forgotten or leaked one).
+
+    The change ends every other session opened with the old password (`session._credentials`), the changer's own
+    excepted, and clears the account's failed logins: a reset password must open at once, not be told "locked"."""
     actor = current_actor(store)
     user = _user(store, username)
     if user["id"] != actor.user_id:
         authorize(store, "users.admin")
-    check_password_policy(new_password)
-    store.writer.update("users", str(user["id"]), {"password_hash": hash_password(new_password)})
+    check_password_policy(new_password, str(user["username"]))
+    hashed = hash_password(new_password)  # a third of a second of scrypt, outside the write lock
+    with store.transaction():
+        store.writer.update("users", str(user["id"]), {"password_hash": hashed})
+        _forget_failures(store, str(user["username"]))
+    if user["id"] == actor.user_id:
+        attach(store, actor)
 
 
 def unlock(store: Store, username: str) -> None:
@@ -246,6 +255,7 @@ def login(store: Store, username: str, password: str, now: datetime | None = Non
     attach(store, actor)
     if needs_rehash(str(user["password_hash"])):
         _rehash(store, str(user["id"]), password)
+        attach(store, actor)  # the session goes on with the hash stored again
     return actor
 
 

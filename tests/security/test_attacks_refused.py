@@ -17,6 +17,7 @@ import pytest
 
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case
+from desktop.register.households import add_household
 from desktop.register.visits import add_visit
 from desktop.security import users
 from desktop.security.access import export_person
@@ -131,3 +132,39 @@ def test_an_unknown_or_disabled_name_takes_as_long_to_refuse_as_an_account(ward:
         account = min(refusal_time("canbo") for _ in range(2))
         for name in ("khongco", "totruong"):
             assert min(refusal_time(name) for _ in range(2)) > account / 2, name
+
+
+def test_a_reset_password_ends_the_session_opened_with_the_old_one_and_opens_at_once(ward: Path) -> None:
+    """An officer's password leaked and the account was locked by guesses; the admin resets it."""
+    with Store.open(ward) as intruder, Store.open(ward) as admin, Store.open(ward) as officer:
+        users.login(intruder, "canbo", PASSWORDS["canbo"])
+        for attempt in range(users.FREE_ATTEMPTS):
+            with pytest.raises(WardbookError):
+                users.login(officer, "canbo", f"forgot-{attempt}")
+        users.login(admin, "quantri", PASSWORDS["quantri"])
+        users.set_password(admin, "canbo", "brand-new-secret-9")
+        with pytest.raises(WardbookError) as error:
+            add_household(intruder, area_id=None, house_no="1", street="Lê Lợi", head_name="Trần Văn Xâm")
+        assert error.value.msg_id == "security.session_ended"
+        assert users.login(officer, "canbo", "brand-new-secret-9").username == "canbo"
+        users.set_password(officer, "canbo", "own-choice-again-7")  # one's own change keeps one's session
+        add_household(officer, area_id=None, house_no="2", street="Lê Lợi", head_name="Trần Văn Thật")
+
+
+@pytest.mark.parametrize(("name", "password", "reason"), [
+    ("lan.nguyen", "lan.nguyen", "security.password_has_username"),
+    ("lan.nguyen", "Lan.Nguyen1990", "security.password_has_username"),
+    ("binh1", "11111111", "security.password_one_character"),
+    ("hoa12", "12345678", "security.password_sequence"),
+    ("hoa12", "abcdefghi", "security.password_sequence"),
+    ("hoa12", "98765432", "security.password_sequence"),
+])
+def test_a_password_a_guesser_tries_first_is_refused_with_its_reason(ward: Path, name: str, password: str,
+                                                                      reason: str) -> None:
+    with Store.open(ward) as store:
+        users.login(store, "quantri", PASSWORDS["quantri"])
+        with pytest.raises(WardbookError) as error:
+            users.add_user(store, name, name, "officer", password)
+        assert error.value.msg_id == reason
+        assert error.value.message("vi").startswith("Mật khẩu không được")  # told why, in Vietnamese
+
