@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import date
 from pathlib import Path
 from typing import cast
 
@@ -19,12 +20,14 @@ from desktop.errors import WardbookError
 from desktop.register.cases import add_case
 from desktop.register.households import add_household
 from desktop.register.visits import add_visit
-from desktop.security import users
+from desktop.security import retention, users
 from desktop.security.access import export_person
 from desktop.security.permissions import Actor
 from desktop.security.session import attach
 from desktop.store import Store
+from desktop.sync.folder import FolderShare
 from tests.security.conftest import PASSWORDS, add_accounts
+from tests.test_sync import Laptop, laptops
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -168,3 +171,55 @@ def test_a_password_a_guesser_tries_first_is_refused_with_its_reason(ward: Path,
         assert error.value.msg_id == reason
         assert error.value.message("vi").startswith("Mật khẩu không được")  # told why, in Vietnamese
 
+
+SECRET_NAME, SECRET_PHONE = "Trịnh Thị Riêngtư", "0909777555"
+
+
+def _holding(store: Store, needle: str) -> list[str]:
+    """Every table.column of the register holding `needle`, bookkeeping and search index included."""
+    found = set()
+    for (table,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        cursor = store.conn.execute(f'SELECT * FROM "{table}"')
+        for row in cursor:
+            for column, value in zip([d[0] for d in cursor.description], row, strict=True):
+                text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+                if needle in text:
+                    found.add(f"{table}.{column}")
+    return sorted(found)
+
+
+def _moved_out_family(laptop: Laptop) -> str:
+    household = laptop.store.writer.insert("households", {"code": "HK-OLD", "street": "Hẻm 7", "house_no": "9",
+                                                          "phone": SECRET_PHONE})
+    person = laptop.store.writer.insert("people", {"household_id": household, "full_name": SECRET_NAME})
+    laptop.store.writer.update("households", household, {"status": "moved_out"})
+    return person
+
+
+def test_a_purge_leaves_no_copy_of_the_values_on_the_laptop_that_registered_the_family(tmp_path: Path) -> None:
+    admin, officer = laptops(tmp_path, FolderShare(tmp_path / "share"), 2)
+    _moved_out_family(officer)
+    officer.sync()
+    admin.sync()
+    admin.store.writer.clock.observe(0)
+    retention.purge(admin.store, years=1, today=date(2099, 1, 1))
+    for laptop in (admin, officer, admin, officer):
+        laptop.sync()
+    assert officer.store.conn.execute("SELECT deleted_hlc IS NOT NULL, full_name FROM people").fetchall() \
+        == [(1, None)]
+    assert _holding(officer.store, SECRET_PHONE) == _holding(officer.store, "Riêngtư") \
+        == _holding(officer.store, "riengtu") == []  # outbox, conflicts, the search index's own tables
+    officer.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert not any(SECRET_PHONE.encode() in path.read_bytes() for path in tmp_path.glob("laptop1.db*"))
+
+
+def test_an_edit_made_elsewhere_after_a_purge_puts_nothing_back_into_the_purged_row(tmp_path: Path) -> None:
+    admin, officer = laptops(tmp_path, FolderShare(tmp_path / "share"), 2)
+    person = _moved_out_family(admin)
+    admin.sync()
+    officer.sync()
+    retention.purge(admin.store, years=1, today=date(2099, 1, 1))
+    officer.store.writer.update("people", person, {"phone": "0911222333"})  # not synced yet: a correction
+    for laptop in (admin, officer, admin, officer):
+        laptop.sync()
+    assert _holding(admin.store, "0911222333") == _holding(admin.store, "Riêngtư") == []
