@@ -17,7 +17,6 @@ from desktop.register.validation import MAX_TEXT, check_text
 from desktop.security import audit
 from desktop.security.session import authorize, visible_officer
 from desktop.store.queries import fetch_dicts, household_detail, ward_stats
-from desktop.store.tables import SYNCED
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -85,12 +84,44 @@ _ANSWERS_AT = """
 """
 
 
+# What a data subject gets of a visit to their household: never `person_met`, the name of whoever was met
+# (another member, a neighbour). Columns are named: a field added to a table later must be chosen, not inherited.
+_VISIT_COLUMNS = ("id", "visited_at", "officer_id", "purposes", "outcome", "findings", "follow_up_due",
+                  "follow_up_done_at", "voided", "void_reason")
+# What a subject gets of a case naming them or their household: that it exists, its kind, dates and where it
+# stands. Never the title, the source (a tip's informant, with their phone), the resolution or the events'
+# notes: free text written about a matter of several people, whose informant the law protects
+# (Law 91/2025/QH15 lets access be limited where it harms another's rights; the Law on Denunciations
+# keeps a denouncer's identity secret). A tip's outcome (verified, forwarded to the police) is left out too:
+# telling the subject of a tip under verification would defeat it.
+_CASE_COLUMNS = ("id", "kind", "received_on", "status", "due_on", "resolved_on")
+_MEDIATION_COLUMNS = ("mediation_result",)  # the subject is a party to their own dispute or complaint
+
+
+def _subject_cases(store: Store, person_id: str, household_id: object) -> list[dict[str, object]]:
+    """The cases naming the person or their household, as much of each as a subject may see (`_CASE_COLUMNS`)."""
+    columns = ", ".join((*_CASE_COLUMNS, *_MEDIATION_COLUMNS))
+    cases = fetch_dicts(store, f"SELECT {columns}, person_id = ? AS names_you FROM cases "
+                               "WHERE (person_id = ? OR household_id = ?) AND deleted_hlc IS NULL ORDER BY received_on",
+                        (person_id, person_id, household_id))
+    for case in cases:
+        if case["kind"] == "tip":
+            for column in _MEDIATION_COLUMNS:
+                case.pop(column)
+        case["names_you"] = bool(case["names_you"])
+        case["events"] = fetch_dicts(store, "SELECT at, new_status FROM case_events "
+                                            "WHERE case_id = ? AND deleted_hlc IS NULL ORDER BY at", (case["id"],))
+    return cases
+
+
 def export_person(store: Store, person_id: str) -> dict[str, object]:
     """Everything held about one person: their record, their household's address and flags, the visits to that
     household, cases that name them or their household, their periods of reintegration support, and the audit
     entries about them, and what door-to-door sweeps recorded at their household (status and answers).
 
-    Other members' names are left out: they are not the requester's data.
+    Only the person's own data: other members' names (a visit's `person_met`) are left out, and of a case only
+    what a subject may see without exposing an informant or another party (`_CASE_COLUMNS`). Every column is
+    named, never `SELECT *` of a table that holds others' data.
     """
     authorize(store, "subject.export")
     person = _row(store, "people", person_id)
@@ -98,18 +129,13 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
         raise WardbookError("register.unknown_person", value=person_id)
     household_id = person["household_id"]
     household = _row(store, "households", household_id) if household_id else None
-    columns = ", ".join(("id", *SYNCED["visits"].fields))
-    visits = fetch_dicts(store, f"SELECT {columns} FROM visits WHERE household_id = ? AND deleted_hlc IS NULL "
-                          "ORDER BY visited_at", (household_id,))
+    visits = fetch_dicts(store, f"SELECT {', '.join(_VISIT_COLUMNS)} FROM visits WHERE household_id = ? "
+                                "AND deleted_hlc IS NULL ORDER BY visited_at", (household_id,))
     for visit in visits:
         visit["support_items"] = fetch_dicts(
             store, "SELECT kind, quantity, unit, value_vnd, description FROM support_items "
                    "WHERE visit_id = ? AND deleted_hlc IS NULL", (visit["id"],))
-    cases = fetch_dicts(store, "SELECT * FROM cases WHERE (person_id = ? OR household_id = ?) "
-                         "AND deleted_hlc IS NULL", (person_id, household_id))
-    for case in cases:
-        case["events"] = fetch_dicts(store, "SELECT at, note, new_status FROM case_events "
-                                      "WHERE case_id = ? AND deleted_hlc IS NULL ORDER BY at", (case["id"],))
+    cases = _subject_cases(store, person_id, household_id)
     reintegration = fetch_dicts(store, "SELECT started_on, ended_on, notes FROM reintegration WHERE person_id = ? "
                                 "AND deleted_hlc IS NULL ORDER BY started_on", (person_id,))
     sweeps = fetch_dicts(store, _SWEEPS_AT, (household_id,))

@@ -74,6 +74,24 @@ i18n.register(
             "vi": "Mật khẩu phải có ít nhất {length} ký tự.",
             "en": "The password must have at least {length} characters.",
         },
+        "security.password_has_username": {
+            "vi": "Mật khẩu không được là tên đăng nhập hoặc chứa tên đăng nhập: ai biết tên là đoán được ngay.",
+            "en": "The password must not be or contain the username: whoever knows the name would guess it.",
+        },
+        "security.password_one_character": {
+            "vi": "Mật khẩu không được chỉ lặp lại một ký tự (như 11111111): đây là mật khẩu bị thử đầu tiên.",
+            "en": "The password must not repeat one character (like 11111111): such passwords are tried first.",
+        },
+        "security.password_sequence": {
+            "vi": "Mật khẩu không được là một dãy số hoặc chữ liên tiếp (như 12345678, abcdefgh): "
+                  "đây là mật khẩu bị thử đầu tiên.",
+            "en": "The password must not be a run of consecutive digits or letters (like 12345678, abcdefgh): "
+                  "such passwords are tried first.",
+        },
+        "security.session_ended": {
+            "vi": "Mật khẩu của tài khoản {user} đã được đổi sau lần đăng nhập này: hãy đăng nhập lại.",
+            "en": "The password of the account {user} was changed since this login: log in again.",
+        },
         "security.bad_username": {
             "vi": "Tên đăng nhập không hợp lệ: '{value}' (3–32 ký tự: chữ thường không dấu, số, . _ -).",
             "en": "Invalid username: '{value}' (3–32 characters: lower-case letters, digits, . _ -).",

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import os
 import unicodedata
+from itertools import pairwise
 
 from desktop.errors import WardbookError
 
@@ -42,9 +43,22 @@ def typed_forms(secret: str) -> list[str]:
     return forms
 
 
-def check_password_policy(password: str) -> None:
-    if len(unicodedata.normalize("NFC", password)) < MIN_LENGTH:
+def check_password_policy(password: str, username: str | None = None) -> None:
+    """Refuse a password too short, or one that is the first thing a guesser tries: the account's name (or a
+    password containing it), one character repeated (11111111), a run of consecutive digits or letters
+    (12345678, abcdefgh, 87654321). Five guesses before a lock are plenty for those; the reason is told in words
+    so the user can choose better."""
+    typed = unicodedata.normalize("NFC", password)
+    if len(typed) < MIN_LENGTH:
         raise WardbookError("security.password_too_short", length=MIN_LENGTH)
+    folded = typed.casefold()
+    if username and unicodedata.normalize("NFC", username).casefold() in folded:
+        raise WardbookError("security.password_has_username")
+    if len(set(folded)) == 1:
+        raise WardbookError("security.password_one_character")
+    steps = {ord(after) - ord(before) for before, after in pairwise(folded)}
+    if (steps == {1} or steps == {-1}) and (folded.isdigit() or folded.isalpha()):
+        raise WardbookError("security.password_sequence")
 
 
 def hash_password(password: str) -> str:

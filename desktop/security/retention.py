@@ -180,9 +180,35 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
             if progress:
                 progress(min(len(batch), start + _CHUNK), len(batch), "rows")
         _scrub_bookkeeping(store, rows)
-        store.conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
+        store.conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")  # even with no row
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return plan
+
+
+def purged_among(store: Store, keys: Collection[tuple[str, str]]) -> dict[str, list[str]]:
+    """The rows of `keys` that are purged tombstones: deleted, every field blank, made by a real creation (a
+    placeholder waiting for its creation is blank too, and must still take it).
+
+    That is how a purge marks a row, on the laptop that purged and on every laptop its changes reach: an ordinary
+    delete keeps the row's values (an edit that lost to it can still be reviewed against them)."""
+    found: dict[str, list[str]] = {}
+    for table, row_id in keys:
+        blank = " AND ".join(f"{name} IS NULL" for name in SYNCED[table].fields)
+        if store.conn.execute(f"SELECT 1 FROM {table} WHERE id = ? AND deleted_hlc IS NOT NULL AND "
+                              f"created_hlc > 0 AND {blank}", (row_id,)).fetchone() is not None:
+            found.setdefault(table, []).append(row_id)
+    return found
+
+
+def scrub_purged(store: Store, rows: dict[str, list[str]]) -> None:
+    """Leave no copy of the purged `rows`' values in this laptop's bookkeeping (in the caller's transaction): the
+    purge itself and the merge of a purge from another laptop both call it, so the values leave every laptop's
+    file, not only the admin's."""
+    if not rows:
+        return
+    _scrub_bookkeeping(store, rows)
+    if rows.keys() & {"households", "people"}:  # FTS5 keeps deleted words in its segments until a rebuild
+        store.conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
 
 
 def _scrub_bookkeeping(store: Store, rows: dict[str, list[str]]) -> None:

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from desktop.store import Store
 
 _sessions: WeakKeyDictionary[Store, Actor] = WeakKeyDictionary()
+# The password hash the session's account had when it was attached: the account's credential version. A change
+# or reset of the password (here, from another window, or through sync) ends every other session opened with
+# the old one: a leaked password reset by an admin must not leave the intruder's window writing.
+_credentials: WeakKeyDictionary[Store, str | None] = WeakKeyDictionary()
 
 
 def accounts_exist(store: Store) -> bool:
@@ -34,12 +38,21 @@ def accounts_exist(store: Store) -> bool:
     return row is not None
 
 
+def _password_hash(store: Store, user_id: str | None) -> str | None:
+    row = store.conn.execute("SELECT password_hash FROM users WHERE id = ?", (user_id,)).fetchone()
+    return None if row is None else row[0]
+
+
 def attach(store: Store, actor: Actor) -> None:
+    """Make `actor` the session of `store`, with the password the account has now (see `_credentials`); attached
+    again after the session's own password change, which must not end it."""
     _sessions[store] = actor
+    _credentials[store] = None if actor.is_setup else _password_hash(store, actor.user_id)
 
 
 def detach(store: Store) -> None:
     _sessions.pop(store, None)
+    _credentials.pop(store, None)
 
 
 def attached_actor(store: Store) -> Actor | None:
@@ -52,7 +65,8 @@ def current_actor(store: Store) -> Actor:
 
     An admin may have disabled the account or changed its role since the login, from the command line, another
     window or through sync: an open window must not go on reading or writing with the rights it had then. A
-    disabled or deleted account acts as `INACTIVE`, which may do nothing (`security.denied` names it so)."""
+    disabled or deleted account acts as `INACTIVE`, which may do nothing (`security.denied` names it so). A session
+    whose account's password changed since (`_credentials`) is ended: `security.session_ended`."""
     actor = _sessions.get(store)
     if actor is None:
         if accounts_exist(store):
@@ -60,8 +74,10 @@ def current_actor(store: Store) -> Actor:
         return SETUP
     if actor.is_setup:
         return actor
-    row = store.conn.execute("SELECT role, active FROM users WHERE id = ? AND deleted_hlc IS NULL",
+    row = store.conn.execute("SELECT role, active, password_hash FROM users WHERE id = ? AND deleted_hlc IS NULL",
                              (actor.user_id,)).fetchone()
+    if row is not None and row[2] != _credentials.get(store):
+        raise WardbookError("security.session_ended", user=actor.username)
     role = str(row[0]) if row is not None and row[1] else INACTIVE
     return actor if role == actor.role else replace(actor, role=role)
 

@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.security.retention import purged_among, scrub_purged
 from desktop.store import RowWrite, Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
@@ -91,6 +92,12 @@ def _edits_lost_to_delete(row: _Row, device: str, remote: Stamp, vv: dict[str, i
                  lost=(json.dumps(fields, ensure_ascii=False), stamp))
 
 
+def _purged(table: str, row: _Row) -> bool:
+    """Whether `row` is a purged tombstone (`desktop.security.retention.purged_among`, as decided in memory)."""
+    return row.values["deleted_hlc"] is not None and row.stamp(ALL_FIELDS) != PLACEHOLDER \
+        and all(row.values.get(name) is None for name in SYNCED[table].fields)
+
+
 def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
     """Merge remote changes `[table, row_id, op, hlc, fields]`, in order, into rows that may exist here."""
     changes = [change for change in changes if change[0] in SYNCED]  # a newer app's table: kept in the file only
@@ -107,6 +114,9 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
         if in_order:
             _merge_in_order(store, device, in_order, vv)
         record_own_losses(store, device, vv, before)
+        # A purge from another laptop: its values leave this laptop's outbox, conflicts and search index too.
+        scrub_purged(store, purged_among(store, {(change[0], change[1]) for change in in_order
+                                                 if change[2] == "delete"}))
 
 
 def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
@@ -135,8 +145,10 @@ def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dic
             # stamped lower than anything real, so the creation, when it comes, still wins every field it sets.
             creations.append(RowWrite(table, row_id, "insert", {}, PLACEHOLDER[0], PLACEHOLDER[1]))
             row = rows[(table, row_id)] = _Row(dict.fromkeys(SYNCED[table].columns), {ALL_FIELDS: PLACEHOLDER})
-        values: dict[str, Any] = {"deleted_hlc": hlc} if op == "delete" else dict(fields)
         current = row.values
+        if op != "delete" and _purged(table, row):
+            continue  # a purged row takes no value from anywhere again, nor keeps one as a conflict
+        values: dict[str, Any] = {"deleted_hlc": hlc} if op == "delete" else dict(fields)
         winners: dict[str, Any] = {}
         for name, value in values.items():
             local = row.stamp(name)
