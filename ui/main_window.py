@@ -351,14 +351,17 @@ class MainWindow(QMainWindow):
         self._status()
 
     def check_account(self) -> None:
-        """Follow what an admin did to the logged-in account since the login: a disabled or deleted account is
-        logged out at once (the login dialog says why), a changed role shows what the new role allows. The core
+        """Follow what an admin did to the logged-in account since the login: a disabled or deleted account, or one
+        whose password was changed since, is logged out at once (the login dialog says why), a changed role shows
+        what the new role allows. The core
         already refuses the old rights (`current_actor`); this keeps the window from showing them."""
         if self.ctx.user_id is None:
             return
         try:
             actor = current_actor(self.ctx.store)
-        except WardbookError:
+        except WardbookError as error:
+            if error.msg_id == "security.session_ended":  # a password reset after a leak: whoever knew the old one
+                self.log_out(error.message())              # must not keep the window
             return
         if actor.role == INACTIVE:
             self.log_out(core_tr("security.logged_out_disabled", user=actor.username))

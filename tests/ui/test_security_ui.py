@@ -204,6 +204,17 @@ def test_an_account_disabled_while_its_window_is_open_is_logged_out(window_as, q
     assert attached_actor(window.ctx.store) is None
 
 
+def test_a_password_reset_while_the_window_is_open_logs_it_out(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """An admin resets a leaked password: the window opened with the old one stayed open (every action refused)."""
+    window = window_as("canbo")
+    window.account_timer.setInterval(100)
+    _as_admin_elsewhere(window.ctx.store.path, lambda other: users.set_password(other, "canbo", "Mật khẩu mới 2026"))
+    qtbot.waitUntil(lambda: window.login_dialog is not None, timeout=5_000)
+    assert not window.isVisible() and window.login_dialog.isVisible()
+    assert "canbo đã được đổi" in window.login_dialog.error.text()
+    assert attached_actor(window.ctx.store) is None
+
+
 # --- roles --------------------------------------------------------------------------------------------------
 def test_officer_is_not_offered_admin_import_or_reports(window_as) -> None:  # type: ignore[no-untyped-def]
     window = window_as("canbo1")
