@@ -13,10 +13,10 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from desktop import clock, files, i18n
+from desktop import clock, files
 from desktop.collector import collector_paused
 from desktop.errors import WardbookError
 from desktop.household_flags import HOUSEHOLD_FLAGS
@@ -270,29 +270,8 @@ def run_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                       "skipped": skipped, "moved_out": moved, "hlc": [first_stamp, store.writer.latest()]},
                      actor=actor)
     kept, kept_households = kept_counts(plan)
-    return ReimportResult(added, merged, people_added, skipped, updated, moved, households_updated=households_updated,
-                          kept_values=kept, kept_households=kept_households)
-
-
-@dataclass(frozen=True)
-class ReimportResult(ImportResult):
-    """An import's counts with what it did to the households already in the register: how many it updated, and
-    how many values entered in the app it kept over the list's (`matching.keep_entered`), both said in the
-    summary after the counts of people."""
-
-    households_updated: int = 0
-    kept_values: int = 0
-    kept_households: int = 0
-
-    def summary(self, lang: str | None = None) -> str:
-        parts = [super().summary(lang)]
-        if self.merged_households:
-            parts.append(i18n.tr("io.households_to_update" if self.dry_run else "io.households_updated", lang,
-                                 updated=i18n.count(self.households_updated, lang)))
-        if self.kept_values:
-            parts.append(i18n.tr("io.kept_summary", lang, kept=i18n.count(self.kept_values, lang),
-                                 households=i18n.count(self.kept_households, lang)))
-        return " ".join(parts)
+    return ImportResult(added, merged, people_added, skipped, updated, moved, updated_households=households_updated,
+                        kept_values=kept, kept_households=kept_households)
 
 
 def rehearse_import(store: Store, plan: ImportPlan, progress: Progress | None = None,

@@ -262,5 +262,19 @@ i18n.register(
             "en": "The cell holds the Excel error {value} (a formula that could not be worked out): correct the "
                   "formula or type the right value.",
         },
+        "io.households_updated": {
+            "vi": "Trong các hộ đã có, {updated} hộ được cập nhật.",
+            "en": "Of the households already there, {updated} updated.",
+        },
+        "io.households_to_update": {
+            "vi": "Trong các hộ đã có, {updated} hộ sẽ được cập nhật.",
+            "en": "Of the households already there, {updated} would be updated.",
+        },
+        "io.kept_summary": {
+            "vi": "Giữ {kept} giá trị đã nhập trong ứng dụng ở {households} hộ, khác với tệp (xem từng dòng trong "
+                  "danh sách kiểm tra).",
+            "en": "Kept {kept} values entered in the app in {households} households where the file differs (see "
+                  "each row in the check's list).",
+        },
     }
 )

@@ -83,13 +83,23 @@ class ImportResult:
     updated_people: int = 0
     moved_out_people: int = 0
     dry_run: bool = False
+    updated_households: int = 0  # of the merged ones, those the list changed
+    kept_values: int = 0  # values entered in the app kept over the list's (`matching.keep_entered`)
+    kept_households: int = 0  # the households they are in
 
     def summary(self, lang: str | None = None) -> str:
         # Counts grouped as the language writes them ("3.000 hộ mới"), as the app's lists and the reports do.
         counts = {name: i18n.count(value, lang) for name, value in (
             ("added", self.added_households), ("merged", self.merged_households), ("people", self.added_people),
             ("updated", self.updated_people), ("skipped", self.skipped_people), ("moved", self.moved_out_people))}
-        return i18n.tr("io.dry_run_summary" if self.dry_run else "io.summary", lang, **counts)
+        parts = [i18n.tr("io.dry_run_summary" if self.dry_run else "io.summary", lang, **counts)]
+        if self.merged_households:
+            parts.append(i18n.tr("io.households_to_update" if self.dry_run else "io.households_updated", lang,
+                                 updated=i18n.count(self.updated_households, lang)))
+        if self.kept_values:
+            parts.append(i18n.tr("io.kept_summary", lang, kept=i18n.count(self.kept_values, lang),
+                                 households=i18n.count(self.kept_households, lang)))
+        return " ".join(parts)
 
 
 def household_label(planned: PlannedHousehold) -> str:
