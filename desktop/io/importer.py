@@ -27,7 +27,7 @@ from desktop.io.lookalikes import match_lookalikes
 from desktop.io.matching import Register, keep_entered, kept_counts, match_household
 from desktop.io.plan import ImportPlan, ImportResult, PlannedHousehold, PlannedPerson, Problem, household_label
 from desktop.io.reading import Notice, Source, open_source
-from desktop.io.rows import RowReader
+from desktop.io.rows import HEAD_RELATIONS, RowReader
 from desktop.progress import Progress
 from desktop.register.households import new_codes
 from desktop.register.validation import MAX_NAME, MAX_TEXT
@@ -38,7 +38,6 @@ from desktop.store import RowWrite, Store, new_id
 from desktop.text import shorten
 
 WRITE_BATCH = 500  # households per call of the write path (one transaction for the whole import regardless)
-HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}
 
 
 class _Rehearsed(Exception):

@@ -16,7 +16,7 @@ from desktop.io.values import birth_year, mark, spreadsheet_id_number, spreadshe
 from desktop.register.validation import MAX_ADDRESS, MAX_NAME, check_text
 from desktop.search.folding import fold_words as fold
 
-HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}  # as `desktop.io.importer` reads them
+HEAD_RELATIONS = {"chu ho", "head", "head of household", "ch"}  # a head's relation, folded (the import's too)
 DATE_FIELDS = {"birth_year", "birth_year_male", "birth_year_female"}
 ALLEY_WORDS = {"hem", "ngo", "kiet", "ngach"}
 TO_WORDS = {"to", "to dan pho", "tdp", "to so"}
