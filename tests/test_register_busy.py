@@ -53,15 +53,17 @@ def test_a_write_refused_while_another_job_holds_the_register_names_it_and_says_
     assert store.conn.execute("SELECT COUNT(*) FROM areas").fetchone()[0] == 1
 
 
-def test_a_login_takes_the_register_lock_only_for_its_audit_entry(store: Store) -> None:
+def test_a_login_takes_the_register_lock_only_to_count_its_attempt_and_for_its_audit_entry(store: Store) -> None:
     """Clearing a count of failed logins that is not there wrote nothing but still took the lock: a login
-    during an import had to wait for it twice."""
+    during an import had to wait for it twice more. The attempt itself is counted before the password is checked
+    (guesses from many windows at once get no more tries), and the login's audit entry clears it: two short
+    transactions, never a third."""
     users.create_first_admin(store, "quantri", "Quản trị", PASSWORD)
     began: list[str] = []
     store.conn.set_trace_callback(lambda sql: began.append(sql) if sql.startswith("BEGIN") else None)
     users.login(store, "quantri", PASSWORD)
     store.conn.set_trace_callback(None)
-    assert began == ["BEGIN IMMEDIATE"]
+    assert began == ["BEGIN IMMEDIATE", "BEGIN IMMEDIATE"]
     assert store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'login'").fetchone()[0] == 1
 
 
