@@ -153,6 +153,12 @@ i18n.register(
             "en": "Households moved out before {cutoff} ({years}-year rule) and not visited since:",
         },
         "cli.purged": {"vi": "Đã xoá vĩnh viễn {count} hộ.", "en": "Purged {count} households."},
+        "cli.purge_copies": {
+            "vi": "Các bản sao do lần khôi phục trước giữ lại bên cạnh sổ cũng chứa các hộ này và bị xoá cùng: "
+                  "{copies}.",
+            "en": "The copies earlier restores kept beside the register hold these households too and go with "
+                  "them: {copies}.",
+        },
         "cli.exported": {"vi": "Đã xuất vào {path}.", "en": "Exported to {path}."},
         "col.username": {"vi": "Tên đăng nhập", "en": "Username"},
         "col.role": {"vi": "Vai trò", "en": "Role"},

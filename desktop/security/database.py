@@ -428,15 +428,24 @@ def _current(path: Path, secrets: SecretStore | None) -> tuple[_Register, bytes 
         raise WardbookError("store.unreadable", path=str(path), reason=str(error)) from error
 
 
+KEPT_MARK = ".before-restore-"
+
+
+def kept_copies(path: Path) -> list[Path]:
+    """The copies restores kept beside the register at `path` (`_kept_name`), oldest first."""
+    return sorted(found for found in path.parent.glob(f"{path.name}{KEPT_MARK}*")
+                  if found.is_file() and not found.name.endswith(SIDE_FILES))
+
+
 def _kept_name(path: Path) -> Path:
     """`<name>.before-restore-<local date and time>` beside `path`, numbered if a restore in the same second
     already took the name."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.name}.before-restore-{stamp}")
+    kept = path.with_name(f"{path.name}{KEPT_MARK}{stamp}")
     number = 1
     while kept.exists():
         number += 1
-        kept = path.with_name(f"{path.name}.before-restore-{stamp}-{number}")
+        kept = path.with_name(f"{path.name}{KEPT_MARK}{stamp}-{number}")
     return kept
 
 

@@ -24,6 +24,7 @@ from desktop import clock
 from desktop.errors import WardbookError
 from desktop.progress import Progress
 from desktop.security import audit
+from desktop.security.database import SIDE_FILES, kept_copies, shred
 from desktop.security.session import authorize
 from desktop.store import RowWrite
 from desktop.store.hlc import unpack
@@ -44,6 +45,9 @@ class PurgePreview:
     cutoff: str
     households: list[dict[str, object]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    # The copies restores kept beside the register (`database.kept_copies`): they hold the purged households as
+    # they were, so the purge shreds them too, named here before the admin says yes.
+    copies: list[str] = field(default_factory=list)
 
 
 def set_rule(store: Store, years: int) -> None:
@@ -110,6 +114,8 @@ def preview(store: Store, years: int | None = None, today: date | None = None) -
                                   "moved_out_on": moved_out_on, "last_visit": last_visit})
     rows_of = _rows_of(store, [h["id"] for h in result.households])
     result.counts = {table: len(ids) for table, ids in rows_of.items()}
+    if result.households:
+        result.copies = [copy.name for copy in kept_copies(store.path)]
     return result
 
 
@@ -182,6 +188,9 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
         _scrub_bookkeeping(store, rows)
         store.conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")  # even with no row
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for name in plan.copies:  # the purge is done: a copy kept by a restore would still hold what it removed
+        for part in (store.path.with_name(name), *(store.path.with_name(name + side) for side in SIDE_FILES)):
+            shred(part)
     return plan
 
 

@@ -2608,6 +2608,10 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <translation>Thời hạn lưu trữ</translation>
     </message>
     <message>
+        <source>The copies earlier restores kept beside the register hold them too and are deleted with them: %1.</source>
+        <translation>Các bản sao do lần khôi phục trước giữ lại bên cạnh sổ cũng chứa các hộ này và bị xoá cùng: %1.</translation>
+    </message>
+    <message>
         <source>Purge for good</source>
         <translation>Xoá vĩnh viễn</translation>
     </message>

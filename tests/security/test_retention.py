@@ -147,6 +147,24 @@ def test_purge_blanks_tombstones_and_leaves_no_trace(demo_store: Store) -> None:
     assert untouched in after["households"]
 
 
+def test_a_copy_kept_by_a_restore_is_named_by_the_preview_and_goes_with_the_purge(demo_store: Store) -> None:
+    """A restore keeps the register it replaced beside it (`NAME.before-restore-DATE-TIME`): after a purge that
+    copy still held every purged household, readable with the same key, and neither the preview nor the purge
+    said so."""
+    import shutil
+
+    moved = _move_out(demo_store, 3)
+    demo_store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    kept = demo_store.path.with_name(demo_store.path.name + ".before-restore-20260101-080000")
+    shutil.copyfile(demo_store.path, kept)  # the copy a restore leaves: the whole register as it was
+    name = demo_store.conn.execute("SELECT full_name FROM people WHERE household_id = ?", (moved[0],)).fetchone()[0]
+    assert name.encode() in kept.read_bytes()
+    assert retention.preview(demo_store, 5, today=LATER).copies == [kept.name]
+    plan = retention.purge(demo_store, 5, today=LATER)
+    assert plan.copies == [kept.name] and not kept.exists()
+    assert retention.preview(demo_store, 5, today=LATER).copies == []
+
+
 def test_purge_takes_the_households_cases_commendations_and_search_terms(
         demo_store: Store, accounts: dict[str, Actor]) -> None:
     household_id, person_id = _mark_household(demo_store, accounts["quantri"])

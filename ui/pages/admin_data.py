@@ -214,9 +214,13 @@ class RetentionBox(QGroupBox):
 
     def _describe(self, plan: retention.PurgePreview, text: str) -> str:
         counts = plan.counts
-        return (text.replace("%1", plan.cutoff[8:10] + "/" + plan.cutoff[5:7] + "/" + plan.cutoff[:4])
+        said = (text.replace("%1", plan.cutoff[8:10] + "/" + plan.cutoff[5:7] + "/" + plan.cutoff[:4])
                 .replace("%2", fmt_number(len(plan.households))).replace("%3", fmt_number(counts.get("people", 0)))
                 .replace("%4", fmt_number(counts.get("visits", 0))).replace("%5", fmt_number(counts.get("cases", 0))))
+        if plan.copies:  # a copy a restore kept still holds these households: it goes with them
+            said += " " + self.tr("The copies earlier restores kept beside the register hold them too and are "
+                                  "deleted with them: %1.").replace("%1", ", ".join(plan.copies))
+        return said
 
     def ask_purge(self) -> Any:
         plan = self.plan

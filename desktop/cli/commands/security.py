@@ -218,6 +218,8 @@ def _print_plan(plan: retention.PurgePreview) -> None:
                     [(h["code"], h["address"], format_date(h["moved_out_on"]), format_date(h["last_visit"]) or "—")
                      for h in plan.households])
     print_table(["", ""], [(table, count) for table, count in plan.counts.items()])
+    if plan.copies:
+        print(i18n.tr("cli.purge_copies", copies=", ".join(plan.copies)))
 
 
 def _retention_preview(args: argparse.Namespace) -> int:
