@@ -452,6 +452,11 @@ def xlsx_value(value: object) -> object:
     return value
 
 
+def xlsx_row(values: Iterable[object]) -> list[object]:
+    """A row for `Worksheet.append`, each value as an XLSX cell can hold it (`xlsx_value`)."""
+    return [xlsx_value(value) for value in values]
+
+
 def xlsx_text(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> list[object]:
     """A row for a write-only sheet with its texts as text cells, never formulas or error values (see
     `xlsx_bytes`: a write-only sheet writes each row as it is appended, so it cannot be corrected there)."""

@@ -134,9 +134,9 @@ def export(store: Store, kind: str, path: Path, *, lang: str = "vi", area_id: st
         sheet = book.active
         assert sheet is not None
         sheet.title = kind
-        sheet.append(headers)
+        sheet.append(files.xlsx_row(headers))
         for row in rows:
-            sheet.append([files.xlsx_value(value) for value in row])
+            sheet.append(files.xlsx_row(row))
         sheet.freeze_panes = "A2"
         files.write_bytes(path, files.xlsx_bytes(book), kind="xlsx")
     else:

@@ -79,18 +79,20 @@ def write_xlsx(
         if cancelled is not None and cancelled():
             raise WardbookError("reports.cancelled")
         sheet = workbook.create_sheet(_sheet_name(table, set(workbook.sheetnames)))
-        sheet.append([text(table.title)])
+        sheet.append(files.xlsx_row([text(table.title)]))
         sheet["A1"].font = Font(bold=True, size=13)
         for name, value in _heading_rows(figures, lang):
-            sheet.append([name, value])
+            sheet.append(files.xlsx_row([name, value]))
         sheet.append([])
-        sheet.append([text(field.title) for field in table.fields])
+        sheet.append(files.xlsx_row(text(field.title) for field in table.fields))
         header_row = sheet.max_row
         for cell in sheet[header_row]:
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for row in table.rows + ([table.total] if table.total is not None else []):
-            sheet.append([_raw(field, value) for field, value in zip(table.fields, row, strict=True)])
+            # A control character a register took in from another laptop before such values were refused: the
+            # whole export failed on it (`files.xlsx_value`).
+            sheet.append(files.xlsx_row(_raw(field, value) for field, value in zip(table.fields, row, strict=True)))
         if table.total is not None:
             for cell in sheet[sheet.max_row]:
                 cell.font = bold

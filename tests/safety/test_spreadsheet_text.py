@@ -171,3 +171,20 @@ def test_a_control_character_already_in_the_register_does_not_stop_an_export(war
     cells = {cell for row in openpyxl.load_workbook(tmp_path / "households.xlsx").active.iter_rows(values_only=True)
              for cell in row}
     assert "LêLợi" in cells
+
+
+def test_a_control_character_already_in_the_register_does_not_stop_the_reviews_xlsx(
+    ward: Path, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    """The review's figures exported to Excel failed the same way on a khu phố's name holding one."""
+    import sqlite3
+
+    with closing(sqlite3.connect(ward)) as raw, raw:  # as an older version's merge stored it
+        name = raw.execute("SELECT name FROM areas ORDER BY name LIMIT 1").fetchone()[0]
+        raw.execute("UPDATE areas SET name = ? WHERE name = ?", (name + "\x01", name))
+    done = cli("--db", ward, "report", "review", "--period", "2026-Q2", "--out", tmp_path / "review.pdf",
+               "--xlsx", tmp_path / "review.xlsx")
+    assert done.code == 0, done
+    cells = {cell for sheet in openpyxl.load_workbook(tmp_path / "review.xlsx").worksheets
+             for row in sheet.iter_rows(values_only=True) for cell in row}
+    assert name in cells
