@@ -2,7 +2,9 @@
 (`BELONGS`), and answer a data-subject request with everything held about one person.
 
 Purging must reach every laptop, so it goes through the write path like any change: every field of the rows
-is blanked and the rows become tombstones, which sync carries to the station and the other laptops. The old
+is blanked and the rows become tombstones, which sync carries to the station and the other laptops. Every field
+gets a new stamp, also one already empty here: another laptop may have filled it in an edit this one has not
+received, and per-field last-writer-wins blanks it there only under a newer stamp. The old
 values must not linger elsewhere in the file either: the connection runs with `secure_delete`, the values
 kept in the local `outbox`, `conflicts` and `refused_changes` bookkeeping for those rows are blanked too (field
 names and clocks stay, so sync still has a well-formed log), the search index is rebuilt from its documents
@@ -174,7 +176,7 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
     for table in PURGE_ORDER:
         blank = dict.fromkeys(SYNCED[table].fields)
         for row_id in rows[table]:
-            batch.append(RowWrite(table, row_id, "update", dict(blank)))
+            batch.append(RowWrite(table, row_id, "update", dict(blank), stamp_unchanged=True))
             batch.append(RowWrite(table, row_id, "delete"))
     with store.transaction():
         audit.record(store, "purge", "households", None,
