@@ -1,6 +1,6 @@
 """A retention purge reaches every laptop whatever the order of the syncs: a field filled on another laptop that
-the admin's laptop never saw filled leaves no value of the purged family anywhere once everyone has synced, and no
-copy in any laptop's bookkeeping.
+the admin's laptop never saw filled, and an edit made there after the purge (a later clock), leave no value of the
+purged family anywhere once everyone has synced, and no copy in any laptop's bookkeeping.
 
 Laptops here are real register files syncing through a real share folder (`tests.test_sync.Laptop`)."""
 
@@ -15,6 +15,7 @@ from desktop.security import retention
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.sync.folder import FolderShare
+from desktop.sync.merge import merge_changes
 from tests.test_sync import Laptop, content, laptops
 
 LONG_AFTER = date(2099, 1, 1)  # the family moved out long before: past a one-year rule
@@ -122,6 +123,43 @@ def test_an_edit_reaching_a_third_laptop_after_the_purge(tmp_path: Path) -> None
     _assert_purged_everywhere([a, c, d], household, person)
 
 
+def test_an_edit_stamped_after_the_purge_puts_nothing_back_on_any_laptop(tmp_path: Path) -> None:
+    """C's clock is later than the purge's: C edits the family before the purge reaches it, D takes C's edit
+    before the purge. Per-field last-writer-wins would keep C's values on C and D; the purge blanks them all the
+    same, and C's own bookkeeping (the unsent or sent edit, the conflict) keeps no copy."""
+    a, c, d = laptops(tmp_path, FolderShare(tmp_path / "share"), 3)
+    household, person = _family(a)
+    for laptop in (a, c, d):
+        laptop.sync()
+    _purge(a)
+    c.store.writer.observe(a.store.writer.latest())  # C's clock runs ahead of A's purge
+    _edit(c, household, person)
+    c.sync()  # C's edit is on the share before the purge
+    d.sync()
+    assert d.store.conn.execute("SELECT notes FROM households WHERE id = ?", (household,)).fetchone() \
+        == (EDIT_NOTES,)
+    a.sync()
+    d.sync()
+    c.sync()
+    for laptop in (a, c, d):
+        assert _holding(laptop.store) == [], laptop.store.path.name
+    _assert_purged_everywhere([a, c, d], household, person)
+
+
+def test_an_edit_stamped_after_the_purge_and_not_yet_sent_goes_out_blank(tmp_path: Path) -> None:
+    """C edits with a later clock and syncs only after the purge is on the share: its edit leaves with no value."""
+    a, c, d = laptops(tmp_path, FolderShare(tmp_path / "share"), 3)
+    household, person = _family(a)
+    for laptop in (a, c, d):
+        laptop.sync()
+    _purge(a)
+    a.sync()
+    c.store.writer.observe(a.store.writer.latest())
+    _edit(c, household, person)
+    c.sync()  # publishes the edit first, then takes the purge
+    c.sync()
+    assert _holding(c.store) == []
+    _assert_purged_everywhere([a, c, d], household, person)
 
 
 def test_the_purge_stamps_every_field_of_its_rows_in_two_changes_a_row(tmp_path: Path) -> None:
@@ -157,4 +195,21 @@ def test_the_purge_stamps_every_field_of_its_rows_in_two_changes_a_row(tmp_path:
     c.sync()
     assert c.store.conn.execute("SELECT COUNT(*) FROM people WHERE deleted_hlc IS NOT NULL AND full_name IS NULL"
                                 ).fetchone()[0] == count
+
+
+def test_a_purge_split_from_its_delete_by_a_file_boundary_still_blanks_a_later_edit(store: Store) -> None:
+    """A large purge spans several files, and a row's blanking may end one file with its delete opening the next:
+    merged alone, the blanking still wins over a value written here after the purge's stamp (it is not decided
+    field by field like an ordinary edit)."""
+    household = store.writer.insert("households", {"code": "HK-CU", "street": "Hẻm 3", "phone": PHONE})
+    purge_stamp = store.writer.latest() + 1000
+    store.writer.observe(purge_stamp + 1000)  # this laptop's clock runs ahead of the admin's
+    store.writer.update("households", household, {"notes": EDIT_NOTES})
+    blank = dict.fromkeys(SYNCED["households"].fields)
+    merge_changes(store, "admin-laptop", [["households", household, "update", purge_stamp, blank]], {})
+    assert store.conn.execute("SELECT phone, notes, code FROM households WHERE id = ?", (household,)).fetchone() \
+        == (None, None, None)
+    merge_changes(store, "admin-laptop", [["households", household, "delete", purge_stamp + 1, {}]], {})
+    assert retention.purged_among(store, [("households", household)]) == {"households": [household]}
+    assert _holding(store) == []
 

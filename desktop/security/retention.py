@@ -17,7 +17,7 @@ and always sees a preview first.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -194,6 +194,17 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
         for part in (store.path.with_name(name), *(store.path.with_name(name + side) for side in SIDE_FILES)):
             shred(part)
     return plan
+
+
+def purge_blanking(table: str, fields: Mapping[str, object]) -> bool:
+    """Whether a change's `fields` are a purge's blanking of a row: every synced field of its table, each blank.
+
+    `purge` stamps every field, also those already empty on the admin's laptop (`RowWrite.stamp_unchanged`),
+    so a laptop receiving it can tell it from an edit, which sends only the fields it changed. The merge lets it
+    blank the row whatever the stamps there: an edit made on a laptop whose clock ran ahead of the admin's, before
+    the purge reached it, must not keep the purged person's data there (`desktop.sync.merge`)."""
+    names = SYNCED[table].fields
+    return len(fields) == len(names) and all(name in names and value is None for name, value in fields.items())
 
 
 def purged_among(store: Store, keys: Collection[tuple[str, str]]) -> dict[str, list[str]]:
