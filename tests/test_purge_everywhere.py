@@ -17,6 +17,7 @@ from desktop.store.tables import SYNCED
 from desktop.sync.folder import FolderShare
 from desktop.sync.merge import merge_changes
 from tests.test_sync import Laptop, content, laptops
+from tests.test_sync_authorisation import Station
 
 LONG_AFTER = date(2099, 1, 1)  # the family moved out long before: past a one-year rule
 NAME, PHONE = "Đỗ Thị Quákhứ", "0908111222"
@@ -213,3 +214,22 @@ def test_a_purge_split_from_its_delete_by_a_file_boundary_still_blanks_a_later_e
     assert retention.purged_among(store, [("households", household)]) == {"households": [household]}
     assert _holding(store) == []
 
+
+def test_a_change_refused_after_the_purge_keeps_no_value_of_the_purged_row(tmp_path: Path) -> None:
+    """An officer's laptop sends a change of the purged person that the station refuses (a value of the wrong type),
+    after the purge: the refused change is kept for the admin with its field names, not the person's data."""
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    admin = station.admin
+    person = admin.writer.insert("people", {"household_id": station.household, "full_name": NAME})
+    admin.writer.update("households", station.household, {"status": "moved_out", "phone": PHONE})
+    station.sync_admin()
+    station.sync_laptop()
+    assert len(retention.purge(admin, years=1, today=LONG_AFTER).households) == 1
+    station.sync_admin()
+    station.forge("people", person, "update", {"phone": EDIT_PHONE, "birth_year": "nineteen"})
+    station.sync_laptop()
+    _published, report = station.sync_admin()
+    assert report.refused == 1
+    assert [json.loads(fields) for (fields,) in admin.conn.execute("SELECT fields FROM refused_changes")] \
+        == [{"phone": None, "birth_year": None}]
+    assert _holding(admin) == []
