@@ -2,7 +2,9 @@
 (`BELONGS`), and answer a data-subject request with everything held about one person.
 
 Purging must reach every laptop, so it goes through the write path like any change: every field of the rows
-is blanked and the rows become tombstones, which sync carries to the station and the other laptops. The old
+is blanked and the rows become tombstones, which sync carries to the station and the other laptops. Every field
+gets a new stamp, also one already empty here: another laptop may have filled it in an edit this one has not
+received, and per-field last-writer-wins blanks it there only under a newer stamp. The old
 values must not linger elsewhere in the file either: the connection runs with `secure_delete`, the values
 kept in the local `outbox`, `conflicts` and `refused_changes` bookkeeping for those rows are blanked too (field
 names and clocks stay, so sync still has a well-formed log), the search index is rebuilt from its documents
@@ -15,7 +17,7 @@ and always sees a preview first.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -174,7 +176,7 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
     for table in PURGE_ORDER:
         blank = dict.fromkeys(SYNCED[table].fields)
         for row_id in rows[table]:
-            batch.append(RowWrite(table, row_id, "update", dict(blank)))
+            batch.append(RowWrite(table, row_id, "update", dict(blank), stamp_unchanged=True))
             batch.append(RowWrite(table, row_id, "delete"))
     with store.transaction():
         audit.record(store, "purge", "households", None,
@@ -192,6 +194,17 @@ def purge(store: Store, years: int | None = None, today: date | None = None, pro
         for part in (store.path.with_name(name), *(store.path.with_name(name + side) for side in SIDE_FILES)):
             shred(part)
     return plan
+
+
+def purge_blanking(table: str, fields: Mapping[str, object]) -> bool:
+    """Whether a change's `fields` are a purge's blanking of a row: every synced field of its table, each blank.
+
+    `purge` stamps every field, also those already empty on the admin's laptop (`RowWrite.stamp_unchanged`),
+    so a laptop receiving it can tell it from an edit, which sends only the fields it changed. The merge lets it
+    blank the row whatever the stamps there: an edit made on a laptop whose clock ran ahead of the admin's, before
+    the purge reached it, must not keep the purged person's data there (`desktop.sync.merge`)."""
+    names = SYNCED[table].fields
+    return len(fields) == len(names) and all(name in names and value is None for name, value in fields.items())
 
 
 def purged_among(store: Store, keys: Collection[tuple[str, str]]) -> dict[str, list[str]]:

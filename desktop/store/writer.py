@@ -69,7 +69,11 @@ def new_id() -> str:
 
 @dataclass
 class RowWrite:
-    """One row's change. `hlc`/`device_id` are set only for changes applied from another laptop."""
+    """One row's change. `hlc`/`device_id` are set only for changes applied from another laptop.
+
+    `stamp_unchanged` (local updates only): every field given is stamped and sent, also those whose value is
+    already the one given. A retention purge needs it: a field empty here may hold a value on a laptop whose
+    edit has not arrived yet, and only a newer stamp of the blank reaches it there (`security.retention`)."""
 
     table: str
     row_id: str
@@ -77,6 +81,7 @@ class RowWrite:
     fields: dict[str, object] = field(default_factory=dict)
     hlc: int | None = None
     device_id: str | None = None
+    stamp_unchanged: bool = False
 
 
 def _coerce(spec: TableSpec, fields: dict[str, object]) -> dict[str, object]:
@@ -235,6 +240,8 @@ class Writer:
                     previous = None
                 elif change.op == "update":
                     written, previous, stamped = self._update_row(spec, change, rows, pending)
+                    if change.stamp_unchanged and not remote:
+                        written = stamped
                     change.fields = written
                     # A remote value that wins is stamped even when equal to ours, so every laptop ends
                     # with the same stamps and later merges decide the same way everywhere.

@@ -4,6 +4,8 @@ For each field a remote change writes, its stamp is compared with the local fiel
 `field_clock` row, or the row's creation stamp, called `*` here). The greater stamp wins, so applying the same
 changes in any order, any number of times, gives the same result. A value that loses is kept in `conflicts` when it was
 concurrent (neither side had seen the other) and different, for a person to review; nothing is dropped silently.
+A retention purge is the exception: its blanking of a row (`retention.purge_blanking`) wins every field whatever
+the stamps, and a purged row takes no value again, so its data leaves every laptop in any order of the syncs.
 
 A changeset is merged as a batch, in one transaction. Edits of rows alive here, each field at most once per row
 in the file (nearly everything after a first sync), are decided in SQL as a set (`desktop.sync.merge_set`). The
@@ -22,7 +24,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.security.retention import purged_among, scrub_purged
+from desktop.security.retention import purge_blanking, purged_among, scrub_purged
 from desktop.store import RowWrite, Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
@@ -149,6 +151,9 @@ def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dic
         if op != "delete" and _purged(table, row):
             continue  # a purged row takes no value from anywhere again, nor keeps one as a conflict
         values: dict[str, Any] = {"deleted_hlc": hlc} if op == "delete" else dict(fields)
+        # A purge blanks every field, also one written here later than the purge's stamp (an edit made before the
+        # purge arrived, on a clock ahead of the admin's): the row ends blank on every laptop, as on the admin's.
+        purging = op == "update" and purge_blanking(table, values)
         winners: dict[str, Any] = {}
         for name, value in values.items():
             local = row.stamp(name)
@@ -156,7 +161,7 @@ def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dic
                 continue  # the same write again: idempotent
             # Two laptops deleting the same record wanted the same thing: which tombstone stays is no conflict.
             both_deleted = name == "deleted_hlc" and value is not None and current.get(name) is not None
-            if remote > local:
+            if remote > local or purging:
                 winners[name] = value
                 if current.get(name) != value and local[1] not in (device, "") and not _seen(vv, local) \
                         and not both_deleted:

@@ -9,7 +9,8 @@ in one statement and the winners go to the write path as a set (`Writer.write_re
 The rules are `desktop.sync.merge`'s, to the letter, and they can be decided independently per field only because
 of what is left to that module's in-order merge: a creation or a delete (they change the stamp of every field
 or the row's life), a row missing or deleted here (placeholders, edit-versus-delete conflicts), and a row with a
-field changed twice in the file (the second change must be decided against the first).
+field changed twice in the file (the second change must be decided against the first), and a purge's blanking
+of a row (`retention.purge_blanking`), which wins whatever the stamps.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 from typing import Any
 
 from desktop.bulk import emptied_after
+from desktop.security.retention import purge_blanking
 from desktop.store import Store
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
@@ -51,7 +53,8 @@ def split(changes: list[Change]) -> tuple[list[Change], list[Change]]:
         if key in in_order:
             continue
         seen = fields_of.setdefault(key, set())
-        if op != "update" or not fields.keys() <= SYNCED[table].fields.keys() or not seen.isdisjoint(fields):
+        if op != "update" or not fields.keys() <= SYNCED[table].fields.keys() or not seen.isdisjoint(fields) \
+                or purge_blanking(table, fields):
             in_order.add(key)  # unknown fields too: the write path refuses them there, as it always did
         else:
             seen.update(fields)

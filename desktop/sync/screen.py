@@ -11,9 +11,10 @@ entries, a value of the wrong type that used to stop every laptop's sync with a 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from desktop.security.retention import purged_among
 from desktop.security.rights import PARENTS, REGISTER, Principal, RowView, refusal
 from desktop.store import Store
 from desktop.store.tables import SYNCED, invalid_rows
@@ -104,8 +105,13 @@ def _kept(fields: dict[str, object]) -> dict[str, object]:
 
 
 def keep_refused(store: Store, device: str, seq: int, who: Principal | None, refused: list[Refused]) -> None:
-    """Record the refused changes of one file (in the caller's transaction, with the file's cursor)."""
+    """Record the refused changes of one file (in the caller's transaction, with the file's cursor). A change of a
+    row purged here is kept with its field names only: the purge scrubbed what was refused before it
+    (`retention.scrub_purged`), and a change arriving later must not bring the purged person's data back."""
     now = utc_now_iso()
+    purged = purged_among(store, {(item.table, item.row_id) for item in refused if item.table in SYNCED})
+    refused = [replace(item, fields=dict.fromkeys(item.fields)) if item.row_id in purged.get(item.table, ())
+               else item for item in refused]
     store.conn.executemany(
         "INSERT INTO refused_changes (at, device_id, seq, user_id, username, role, tbl, row_id, op, hlc, fields, "
         "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
