@@ -92,9 +92,9 @@ def test_each_file_of_a_sync_is_applied_with_the_collector_paused(tmp_path: Path
     seen: list[bool] = []
     apply_changes = apply_module.apply_changes
 
-    def watched(*args: Any) -> None:
+    def watched(*args: Any, **kwargs: Any) -> None:
         seen.append(gc.isenabled())
-        apply_changes(*args)
+        apply_changes(*args, **kwargs)
 
     monkeypatch.setattr(apply_module, "apply_changes", watched)
     sync_once(b.store, share, b.keys)

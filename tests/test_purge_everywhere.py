@@ -207,10 +207,12 @@ def test_a_purge_split_from_its_delete_by_a_file_boundary_still_blanks_a_later_e
     store.writer.observe(purge_stamp + 1000)  # this laptop's clock runs ahead of the admin's
     store.writer.update("households", household, {"notes": EDIT_NOTES})
     blank = dict.fromkeys(SYNCED["households"].fields)
-    merge_changes(store, "admin-laptop", [["households", household, "update", purge_stamp, blank]], {})
+    merge_changes(store, "admin-laptop", [["households", household, "update", purge_stamp, blank]], {},
+                  may_purge=True)
     assert store.conn.execute("SELECT phone, notes, code FROM households WHERE id = ?", (household,)).fetchone() \
         == (None, None, None)
-    merge_changes(store, "admin-laptop", [["households", household, "delete", purge_stamp + 1, {}]], {})
+    merge_changes(store, "admin-laptop", [["households", household, "delete", purge_stamp + 1, {}]], {},
+                  may_purge=True)
     assert retention.purged_among(store, [("households", household)]) == {"households": [household]}
     assert _holding(store) == []
 
@@ -233,3 +235,18 @@ def test_a_change_refused_after_the_purge_keeps_no_value_of_the_purged_row(tmp_p
     assert [json.loads(fields) for (fields,) in admin.conn.execute("SELECT fields FROM refused_changes")] \
         == [{"phone": None, "birth_year": None}]
     assert _holding(admin) == []
+
+
+def test_a_whole_row_blanked_by_an_officer_laptop_is_an_edit_not_a_purge(tmp_path: Path) -> None:
+    """Only a role that may purge sends a purge. A laptop that forges the same change (every field of a household
+    blank, at a stamp older than the admin's edit) is decided field by field: the admin's newer street stays, and the
+    household stays live."""
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    station.forge("households", station.household, "update", dict.fromkeys(SYNCED["households"].fields))
+    time.sleep(0.01)  # the admin's edit is stamped after the forged one
+    station.admin.writer.update("households", station.household, {"street": "Đường Số 9"})
+    station.sync_laptop()
+    station.sync_admin()
+    assert station.admin.conn.execute("SELECT street FROM households WHERE id = ?", (station.household,)
+                                      ).fetchone() == ("Đường Số 9",)
+    assert retention.purged_among(station.admin, [("households", station.household)]) == {}

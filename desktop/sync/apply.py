@@ -72,7 +72,8 @@ def _existing(store: Store, inserted: dict[str, list[str]]) -> dict[str, set[str
     }
 
 
-def apply_changes(store: Store, device: str, blocks: list[Block], vv: dict[str, int]) -> None:
+def apply_changes(store: Store, device: str, blocks: list[Block], vv: dict[str, int], *,
+                  may_purge: bool = False) -> None:
     """Apply one changeset's blocks. Rows new to this laptop (most of them, on a first sync) are inserted in bulk
     by the write path, straight from the blocks' rows; the other changes are merged field by field, as one
     batch, in the blocks' order (which keeps each row's changes in order)."""
@@ -101,7 +102,7 @@ def apply_changes(store: Store, device: str, blocks: list[Block], vv: dict[str, 
         if again:  # one block for them all, in their order: a block per row was a list per row of a huge file
             later.append([table, op, names, again])
     store.writer.insert_remote(device, fresh)
-    merge_changes(store, device, list(changes_of(later)), vv)
+    merge_changes(store, device, list(changes_of(later)), vv, may_purge=may_purge)
 
 
 class _Waiting(Exception):
@@ -270,7 +271,8 @@ def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: 
         if any(item.reason == UNKNOWN_ROW for item in refused) and _saw_more(store, device, vv):
             raise _Waiting
         refused = [replace(item, reason="not_owner") if item.reason == UNKNOWN_ROW else item for item in refused]
-        apply_changes(store, device, blocks, vv)
+        # Only a role that may purge sends a purge: a whole row blanked by anyone else is decided like any edit.
+        apply_changes(store, device, blocks, vv, may_purge="purge" in who.permissions)
         keep_refused(store, device, seq, who, refused)
         if audit_head is not None:
             keep_signed_head(store, device, audit_head)

@@ -4,8 +4,9 @@ For each field a remote change writes, its stamp is compared with the local fiel
 `field_clock` row, or the row's creation stamp, called `*` here). The greater stamp wins, so applying the same
 changes in any order, any number of times, gives the same result. A value that loses is kept in `conflicts` when it was
 concurrent (neither side had seen the other) and different, for a person to review; nothing is dropped silently.
-A retention purge is the exception: its blanking of a row (`retention.purge_blanking`) wins every field whatever
-the stamps, and a purged row takes no value again, so its data leaves every laptop in any order of the syncs.
+A retention purge is the exception: its blanking of a row (`retention.purge_blanking`), sent by a laptop whose
+role may purge, wins every field whatever the stamps, and a purged row takes no value again, so its data leaves
+every laptop in any order of the syncs.
 
 A changeset is merged as a batch, in one transaction. Edits of rows alive here, each field at most once per row
 in the file (nearly everything after a first sync), are decided in SQL as a set (`desktop.sync.merge_set`). The
@@ -100,12 +101,16 @@ def _purged(table: str, row: _Row) -> bool:
         and all(row.values.get(name) is None for name in SYNCED[table].fields)
 
 
-def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
-    """Merge remote changes `[table, row_id, op, hlc, fields]`, in order, into rows that may exist here."""
+def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int], *,
+                  may_purge: bool = False) -> None:
+    """Merge remote changes `[table, row_id, op, hlc, fields]`, in order, into rows that may exist here.
+
+    `may_purge`: the sender's role holds the permission to purge, so a blanking of a whole row is a purge (it
+    wins whatever the stamps); from anyone else the same change is an ordinary edit, decided field by field."""
     changes = [change for change in changes if change[0] in SYNCED]  # a newer app's table: kept in the file only
     if not changes:
         return
-    set_wise, in_order = split(changes)
+    set_wise, in_order = split(changes, may_purge)
     with store.transaction():
         before = last_conflict(store)
         if set_wise:
@@ -114,14 +119,15 @@ def merge_changes(store: Store, device: str, changes: list[list[Any]], vv: dict[
                 keys = elsewhere | {(change[0], change[1]) for change in in_order}
                 in_order = [change for change in changes if (change[0], change[1]) in keys]
         if in_order:
-            _merge_in_order(store, device, in_order, vv)
+            _merge_in_order(store, device, in_order, vv, may_purge)
         record_own_losses(store, device, vv, before)
         # A purge from another laptop: its values leave this laptop's outbox, conflicts and search index too.
         scrub_purged(store, purged_among(store, {(change[0], change[1]) for change in in_order
                                                  if change[2] == "delete"}))
 
 
-def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int]) -> None:
+def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dict[str, int],
+                    may_purge: bool = False) -> None:
     """Merge `changes` one after another against the state of their rows (see the module's docstring)."""
     rows = _load(store, {(change[0], change[1]) for change in changes})
     creations: list[RowWrite] = []  # rows new here, placeholders included
@@ -153,7 +159,7 @@ def _merge_in_order(store: Store, device: str, changes: list[list[Any]], vv: dic
         values: dict[str, Any] = {"deleted_hlc": hlc} if op == "delete" else dict(fields)
         # A purge blanks every field, also one written here later than the purge's stamp (an edit made before the
         # purge arrived, on a clock ahead of the admin's): the row ends blank on every laptop, as on the admin's.
-        purging = op == "update" and purge_blanking(table, values)
+        purging = may_purge and op == "update" and purge_blanking(table, values)
         winners: dict[str, Any] = {}
         for name, value in values.items():
             local = row.stamp(name)

@@ -10,7 +10,7 @@ The rules are `desktop.sync.merge`'s, to the letter, and they can be decided ind
 of what is left to that module's in-order merge: a creation or a delete (they change the stamp of every field
 or the row's life), a row missing or deleted here (placeholders, edit-versus-delete conflicts), and a row with a
 field changed twice in the file (the second change must be decided against the first), and a purge's blanking
-of a row (`retention.purge_blanking`), which wins whatever the stamps.
+of a row (`retention.purge_blanking`) from a laptop that may purge, which wins whatever the stamps.
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ def _prepare(store: Store) -> None:
     conn.create_function("wardbook_json", 1, _json, deterministic=True)
 
 
-def split(changes: list[Change]) -> tuple[list[Change], list[Change]]:
-    """(changes this module may decide, changes the in-order merge must), each list in the changes' order."""
+def split(changes: list[Change], may_purge: bool = False) -> tuple[list[Change], list[Change]]:
+    """(changes this module may decide, changes the in-order merge must), each list in the changes' order;
+    `may_purge` as `merge.merge_changes` takes it."""
     fields_of: dict[tuple[str, str], set[str]] = {}
     in_order: set[tuple[str, str]] = set()
     for table, row_id, op, _hlc, fields in changes:
@@ -54,7 +55,7 @@ def split(changes: list[Change]) -> tuple[list[Change], list[Change]]:
             continue
         seen = fields_of.setdefault(key, set())
         if op != "update" or not fields.keys() <= SYNCED[table].fields.keys() or not seen.isdisjoint(fields) \
-                or purge_blanking(table, fields):
+                or (may_purge and purge_blanking(table, fields)):
             in_order.add(key)  # unknown fields too: the write path refuses them there, as it always did
         else:
             seen.update(fields)
