@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from ui import workers
 
@@ -45,3 +45,26 @@ def test_the_background_jobs_of_a_day_of_searches_do_not_pile_up(window, qtbot) 
     assert page.model.rowCount() > 0
     assert alive(workers.Worker) - before[0] <= 1 and alive(workers.WorkerSignals) - before[1] <= 1
 
+
+def test_the_forms_of_a_day_of_visits_and_imports_are_let_go_once_closed(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A visit form (new, saved, or a recorded visit opened to correct it), the new household form and the import
+    dialog each hold some hundred widgets: a closed one is deleted, not kept under the window all day."""
+    from desktop.register.visits import add_visit
+
+    store = window.ctx.store
+    household = window.households.model.household_id(0)
+    visit = add_visit(store, household_id=household, visited_on="20/06/2026", purposes=["welfare_check"],
+                      outcome="met")
+    settle(qtbot)
+    before = len(window.findChildren(QDialog)), len(QApplication.allWidgets())
+    for round_no in range(ROUNDS):
+        window.new_visit(household).discard()
+        opened = window.open_visit(visit)
+        opened.findings.setPlainText(f"Gặp chủ hộ, lần {round_no}")
+        opened._try_save()
+        assert not opened.isVisible()  # saved and closed
+        window.new_household().discard()
+        window.open_import().reject()
+        settle(qtbot)
+    assert len(window.findChildren(QDialog)) == before[0]
+    assert len(QApplication.allWidgets()) <= before[1]
