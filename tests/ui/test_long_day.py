@@ -68,3 +68,19 @@ def test_the_forms_of_a_day_of_visits_and_imports_are_let_go_once_closed(window,
         settle(qtbot)
     assert len(window.findChildren(QDialog)) == before[0]
     assert len(QApplication.allWidgets()) <= before[1]
+
+
+def test_the_overviews_figure_lists_and_the_reports_dialogs_are_let_go_once_closed(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A team lead clicks the Overview's figures and opens the review's text, commendations and settings many
+    times a day: each opens a new dialog, which is deleted once closed."""
+    overview, reports = window.overview, window.reports
+    qtbot.waitUntil(lambda: overview.current is not None, timeout=10_000)
+    settle(qtbot)
+    before = len(window.findChildren(QDialog))
+    for _ in range(ROUNDS):
+        overview.open_list("visits").reject()
+        for opened in (reports.open_commendations(), reports.open_notes(), reports.open_settings()):
+            assert opened is not None
+            opened.done(0)
+        settle(qtbot)
+    assert len(window.findChildren(QDialog)) == before
