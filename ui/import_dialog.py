@@ -70,6 +70,8 @@ class ImportDialog(QDialog):
         self.progress.finished.connect(self._finished)
         self.progress.failed.connect(self._failed)
         self.progress.cancelled.connect(self._cancelled)
+        for ended in (self.finished, self.progress.finished, self.progress.failed, self.progress.cancelled):
+            ended.connect(self._delete_once_closed)  # after the handlers above
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
@@ -217,6 +219,12 @@ class ImportDialog(QDialog):
     def _stop_and_close(self) -> None:
         self._close_when_stopped = True
         self.progress.cancel()
+
+    def _delete_once_closed(self, *_ended: object) -> None:
+        """A closed dialog is deleted (a day of imports and checks would otherwise keep every one, with its
+        report), but not before its job has ended: an import left running at logout still tells the lists."""
+        if not self.isVisible() and self.progress.worker is None:
+            self.deleteLater()
 
     def discard(self) -> None:
         """Close without asking (at logout): a check stops, an import goes on to its end, which still refreshes

@@ -455,6 +455,7 @@ class MainWindow(QMainWindow):
         from ui.forms.visit import VisitDialog
 
         dialog = VisitDialog(self.ctx, household_id or None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a day of visits must not keep every form
         dialog.recorded.connect(lambda message: self._visit_recorded(dialog, message))
         dialog.open()
         return dialog
@@ -468,6 +469,7 @@ class MainWindow(QMainWindow):
                                                                                 visit_id=visit_id))):
             return None
         dialog = opened[0]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(lambda message: self._visit_recorded(dialog, message))
         dialog.open()
         return dialog
@@ -501,6 +503,7 @@ class MainWindow(QMainWindow):
         from ui.forms.people import HouseholdDialog
 
         dialog = HouseholdDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._household_saved(dialog))
         dialog.open()
         return dialog

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -384,6 +384,7 @@ class OverviewPage(Page):
 
     def _open(self, title: str, columns: list[Column], rows: list[dict[str, Any]]) -> FigureList:
         dialog = FigureList(title, columns, rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each figure clicked opens a new list
         dialog.open_household.connect(self.open_household)
         self.list_dialog = dialog
         dialog.open()

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -339,6 +339,7 @@ class ReportsPage(Page):
         if period is None:
             return None
         dialog = CommendationsDialog(self.ctx, period, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened again and again: not kept
         dialog.open()
         return dialog
 
@@ -355,6 +356,7 @@ class ReportsPage(Page):
         except WardbookError as error:
             self.error.show_message(error.message())
             return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -362,6 +364,7 @@ class ReportsPage(Page):
         from ui.pages.report_settings import ReportSettingsDialog
 
         dialog = ReportSettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._show_ward_warning())
         dialog.open()
         return dialog
