@@ -170,7 +170,8 @@ def test_a_definition_file_round_trips(demo_store: Store) -> None:
     for broken in ({"name": "x"}, {"questions": [{"label": "a", "kind": "yes_no", "colour": "red"}]}, []):
         with pytest.raises(WardbookError) as bad:
             definition.definition_from_json(broken)
-        assert bad.value.msg_id == "campaign.bad_definition"
+        assert bad.value.msg_id in ("campaign.bad_definition", "campaign.bad_question")
+        assert "questions" not in bad.value.message() and "{" not in bad.value.message()  # said in words
 
 
 @pytest.mark.parametrize(("question", "named"), [
@@ -188,7 +189,9 @@ def test_a_wrongly_typed_value_in_a_definition_file_is_named_never_a_crash(quest
     data = {"name": "Rà soát", "starts_on": "2026-06-01", "ends_on": "2026-06-15", "questions": [question]}
     with pytest.raises(WardbookError) as bad:
         definition.definition_from_json(data)
-    assert bad.value.msg_id == "campaign.bad_definition" and bad.value.params["detail"] == named
+    assert bad.value.msg_id == "campaign.bad_question" and bad.value.params["detail"] == named
+    told = bad.value.message()  # in words, never the file's JSON name
+    assert told.startswith("Tệp định nghĩa đợt rà soát không đúng: ở câu hỏi số 1, ") and named[13:] not in told
 
 
 @pytest.mark.parametrize(("target", "named"), [({"flag": 5}, "target.flag"), ({"areas": [None]}, "target.areas")])
@@ -197,7 +200,7 @@ def test_a_wrongly_typed_target_is_named(target: dict[str, object], named: str) 
             "questions": [{"label": "a", "kind": "yes_no"}]}
     with pytest.raises(WardbookError) as bad:
         definition.definition_from_json(data)
-    assert bad.value.params["detail"] == named
+    assert bad.value.params["detail"] == named and "target" not in bad.value.message()
 
 
 def test_a_questions_kind_and_code_are_named_as_a_questions(demo_store: Store) -> None:

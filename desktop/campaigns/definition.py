@@ -10,6 +10,7 @@ row rather than adding a second.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop import files
+from desktop import files, i18n
 from desktop.errors import WardbookError
 from desktop.failures import environment_error
 from desktop.household_flags import HOUSEHOLD_FLAGS
@@ -325,7 +326,7 @@ def definition_from_json(data: object) -> dict[str, Any]:
     ends_on, target {areas, flag}, questions [{label, kind, code, choices, unit, low, high, required, help}],
     assignments {area: officer}). Shape errors become one message; values are checked by `create_campaign`."""
     def bad(detail: str) -> WardbookError:
-        return WardbookError("campaign.bad_definition", detail=detail)
+        return _bad_definition(detail)
 
     if not isinstance(data, dict):
         raise bad("{…}")
@@ -357,6 +358,24 @@ def definition_from_json(data: object) -> dict[str, Any]:
             "ends_on": data.get("ends_on"), "questions": parsed, "target_area_ids": [str(a) for a in areas],
             "target_flag": target.get("flag") or None,
             "assignments": {str(area): str(officer) for area, officer in assigned.items()}}
+
+
+# The part of a definition file (a JSON path) → the message saying in words what is wrong there.
+_PARTS = {"{…}": "shape", "target, questions": "target_questions", "target.areas": "target_areas",
+          "target.flag": "target_flag"}
+_QUESTION = re.compile(r"questions\[(\d+)\](?:\.(\w+))?")
+
+
+def _bad_definition(detail: str) -> WardbookError:
+    """A definition file refused, told in words: the officer who opens another ward's file reads what is wrong,
+    never the file's JSON names. `detail`, the place in the file (`questions[2].required`), stays a parameter
+    for whoever mends the file with a log or a test at hand."""
+    question = _QUESTION.fullmatch(detail)
+    if question is not None:
+        return WardbookError("campaign.bad_question", detail=detail, number=int(question.group(1)),
+                             part=i18n.Ref(f"campaign.part.{question.group(2) or 'entries'}"))
+    return WardbookError("campaign.bad_definition", detail=detail,
+                         part=i18n.Ref(f"campaign.part.{_PARTS.get(detail, detail)}"))
 
 
 # What each field of a question in a definition file must be (None, or absent, always allowed).
