@@ -18,6 +18,13 @@ only objects caught in reference cycles wait, and such work makes next to none (
 collected when it ends. The collector is process-wide, so the pause is counted: nested or concurrent pauses (a sync
 in its worker while a list is read in another) leave it paused until the last one ends, and it is resumed only if
 it was running before.
+
+In the app, collections must run on the GUI thread only (`ui.collection`): a collection frees whatever reference
+cycles it finds, Qt objects among them (a closed dialog, a model, a job's signals), and a Qt object freed in a pool
+thread crashed the app (a segmentation fault after an hour of searches and pages: a collection run in a job's
+thread as this module resumed the collector there). So the app switches automatic collection off for good
+(`collect_on_one_thread`) and runs `collect_if_due` from its GUI thread; the pauses then only count, and a due
+collection waits while one lasts, as before.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _depth = 0
 _resume = False  # whether the outermost pause found the collector running
+_one_thread = False  # collections run only where `collect_if_due` is called (`collect_on_one_thread`)
 
 
 @contextmanager
@@ -38,7 +46,7 @@ def collector_paused() -> Iterator[None]:
     global _depth, _resume
     with _lock:
         if _depth == 0:
-            _resume = gc.isenabled()
+            _resume = gc.isenabled() and not _one_thread
             gc.disable()
         _depth += 1
     try:
@@ -48,3 +56,37 @@ def collector_paused() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _resume:
                 gc.enable()
+
+
+def collect_on_one_thread() -> None:
+    """From now on, collect only through `collect_if_due` (the app's GUI thread calls it): automatic collection
+    is switched off, also at the end of a pause that began before (see the module's docstring)."""
+    global _one_thread, _resume
+    with _lock:
+        _one_thread = True
+        _resume = False
+        gc.disable()
+
+
+def collect_automatically() -> None:
+    """Undo `collect_on_one_thread` (a test that set it up gives the process back as it found it)."""
+    global _one_thread
+    with _lock:
+        _one_thread = False
+        if _depth == 0:
+            gc.enable()
+
+
+def collect_if_due() -> int:
+    """Run the collection the automatic collector would have run by now, on the calling thread: the youngest
+    generations whose counts passed their thresholds (`gc.get_threshold`); nothing while a pause lasts. Returns
+    the number of objects found unreachable."""
+    if _depth:
+        return 0
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    if counts[0] < thresholds[0]:
+        return 0
+    generation = 0
+    while generation < 2 and counts[generation + 1] >= thresholds[generation + 1]:
+        generation += 1
+    return gc.collect(generation)

@@ -16,7 +16,7 @@ from test_sync import laptops
 
 import desktop.io.importer as importer
 import desktop.sync.apply as apply_module
-from desktop.collector import collector_paused
+from desktop.collector import collect_automatically, collect_if_due, collect_on_one_thread, collector_paused
 from desktop.io.importer import import_file, run_import
 from desktop.register.households import add_area
 from desktop.store import RowWrite, Store
@@ -180,3 +180,36 @@ def test_any_pdf_is_laid_out_with_the_collector_paused(demo_store: Store, tmp_pa
     area = demo_store.conn.execute("SELECT id FROM areas ORDER BY name LIMIT 1").fetchone()[0]
     build_walk_list(demo_store, area, tmp_path / "walk.pdf")
     assert seen == [False] and gc.isenabled() and (tmp_path / "walk.pdf").exists()
+
+
+def test_collections_on_one_thread_only_run_where_asked_and_wait_for_a_pause() -> None:
+    """The app's way (`ui.collection`): automatic collection off for good — a pause that began before does not
+    switch it back on — and what is due collected by `collect_if_due` on the caller's thread, not during a pause."""
+    threads: list[str] = []
+
+    def seen(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            threads.append(threading.current_thread().name)
+
+    def garbage() -> None:
+        for _ in range(5 * gc.get_threshold()[0]):
+            cycle: list[object] = []
+            cycle.append(cycle)
+
+    gc.callbacks.append(seen)
+    try:
+        with collector_paused():
+            collect_on_one_thread()
+        assert not gc.isenabled()
+        worker = threading.Thread(target=garbage, name="job")
+        worker.start()
+        worker.join()
+        with collector_paused():
+            assert collect_if_due() == 0
+        assert threads == []
+        assert collect_if_due() > 0
+        assert threads == [threading.current_thread().name]
+    finally:
+        gc.callbacks.remove(seen)
+        collect_automatically()
+    assert gc.isenabled()

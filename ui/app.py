@@ -72,6 +72,9 @@ def _start(args: Sequence[str], options: argparse.Namespace, started: Callable[[
     from ui.language import LanguageManager
 
     app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args(args)])
+    from ui.collection import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # never in a job's thread, where it freed Qt objects and crashed the app
     app.setApplicationName("WardBook")
     app.setOrganizationName("WardBook")
     language = LanguageManager()

@@ -3,7 +3,8 @@
 A native crash (a segfault in Qt after language switches, a report and the search box was once seen) kills
 the process; run here, it kills only this script, and `faulthandler` writes where it happened. Each round:
 switch the language, type a name in the households search, select all and delete it, open a household and a
-visit form and leave it, generate a review PDF and "open" it, go through every page.
+visit form and leave it, open a case and a new case's form and close them, generate a review PDF and "open" it,
+go through every page. The cyclic collector runs as the app runs it (`ui.collection`): on the GUI thread only.
 
     xvfb-run -a .venv/bin/python tests/ui/long_session.py --rounds 200 DB
 
@@ -18,13 +19,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop.store import Store
+from ui.collection import collect_on_gui_thread
 from ui.context import AppContext
 from ui.language import LanguageManager
 from ui.main_window import MainWindow
@@ -43,6 +45,13 @@ def wait_until(app: QApplication, condition: object, timeout_ms: int = 20_000) -
         QTest.qWait(20)
         waited += 20
     return True
+
+
+def close_modal() -> None:
+    """Close the modal form just opened (a case's view or form), as an officer who only looked."""
+    modal = QApplication.activeModalWidget()
+    if isinstance(modal, QDialog):
+        modal.done(0)
 
 
 def one_round(app: QApplication, window: MainWindow, number: int, out: Path) -> None:
@@ -68,6 +77,13 @@ def one_round(app: QApplication, window: MainWindow, number: int, out: Path) -> 
     for dialog_left in window.findChildren(QDialog):
         if dialog_left.isVisible():
             dialog_left.done(0)
+    window.show_page("cases")
+    cases = window.cases
+    wait_until(app, lambda: cases.model.rowCount() > 0)
+    QTimer.singleShot(200, close_modal)
+    cases.open_case(str(cases.model.row(number % cases.model.rowCount())["id"]))
+    QTimer.singleShot(200, close_modal)
+    cases.new_case(None)
     window.show_page("reports")
     page = window.reports
     page.out.setText(str(out / f"round-{number}.pdf"))
@@ -95,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     crash_log = (args.crash_log or args.db.with_suffix(".crash.log")).open("w")
     faulthandler.enable(crash_log, all_threads=True)
     app = QApplication.instance() or QApplication(["wardbook-long-session"])
+    collect_on_gui_thread(app)
     language = LanguageManager()
     out = args.db.parent / "reports"
     out.mkdir(exist_ok=True)
