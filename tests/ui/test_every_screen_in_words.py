@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -220,9 +221,10 @@ class Walk:
             for dialog in opened:
                 if isinstance(dialog, QDialog) and not isinstance(dialog, QMessageBox):
                     for button in self.buttons(dialog, saves_only=True):
-                        self.do(f"{step} > {button.text()}", button.click)
+                        if shiboken6.isValid(button):  # a Save may close a dialog deleted on close
+                            self.do(f"{step} > {button.text()}", button.click)
         for widget in opened:
-            if widget.isVisible():
+            if shiboken6.isValid(widget) and widget.isVisible():
                 getattr(widget, "discard", lambda w=widget: w.done(0) if isinstance(w, QDialog) else w.close())()
         self.settle()
 
