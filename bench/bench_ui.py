@@ -40,9 +40,10 @@ w = QMainWindow(); w.resize(1200, 760); w.show(); app.processEvents()
 print("ready", flush=True); sys.stdin.readline()
 """
 # The app's start, as ui.app.run takes it (the launcher's import of ui.app; the cyclic collector held back until
-# the window is shown; the key store made ready: a key file derived on its thread while Qt and the window's code
-# load, the keyring loaded first; open and log in; the window), timed to three points: the window shown, the
-# Overview's figures painted and the household list filled (whichever comes first).
+# the window is shown, and run from the GUI thread's timer once the application exists; the key store made ready:
+# a key file derived on its thread while Qt and the window's code load, the keyring loaded first; open and log in;
+# the window), timed to three points: the window shown, the Overview's figures painted and the household list
+# filled (whichever comes first).
 APP = """
 import sys, time
 from contextlib import ExitStack
@@ -58,6 +59,8 @@ from ui.app import build_window, load_window_code, open_and_log_in
 from ui.keys import app_secrets
 from ui.language import LanguageManager
 app = QApplication([])
+from ui.collection import collect_on_gui_thread
+collect_on_gui_thread(app)
 language = LanguageManager(); language.set_language("vi")
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 load_window_code()
