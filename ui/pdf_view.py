@@ -50,10 +50,10 @@ def print_pdf(document: QPdfDocument, printer: QPrinter, parent: QWidget | None 
     document page by page and can cancel it."""
     first, last = printer.fromPage(), printer.toPage()  # 1-based; 0 when the user chose every page
     pages = range(first - 1 if first else 0, min(last, document.pageCount()) if last else document.pageCount())
-    progress = _progress(parent, len(pages)) if parent is not None and len(pages) > 1 else None
     painter = QPainter()
     if not painter.begin(printer):
         return Printed.FAILED
+    progress = _progress(parent, len(pages)) if parent is not None and len(pages) > 1 else None
     try:
         dpi_x, dpi_y = printer.logicalDpiX(), printer.logicalDpiY()
         for done, page in enumerate(pages):
@@ -75,6 +75,7 @@ def print_pdf(document: QPdfDocument, printer: QPrinter, parent: QWidget | None 
         painter.end()
         if progress is not None:
             progress.close()
+            progress.deleteLater()  # a new one for each print: the page that printed stays open all day
     return Printed.DONE
 
 

@@ -12,6 +12,7 @@ import gc
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
+from tests.ui.test_security_ui import accounts, window_as  # noqa: F401  (the fixtures of a logged-in window)
 from ui import workers
 
 ROUNDS = 30
@@ -82,5 +83,105 @@ def test_the_overviews_figure_lists_and_the_reports_dialogs_are_let_go_once_clos
         for opened in (reports.open_commendations(), reports.open_notes(), reports.open_settings()):
             assert opened is not None
             opened.done(0)
+        settle(qtbot)
+    assert len(window.findChildren(QDialog)) == before
+
+
+def test_the_admins_account_dialogs_are_let_go_once_closed(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """An admin adds accounts and resets passwords one after another: each dialog, saved or cancelled, is
+    deleted once closed, and the list still shows what was saved."""
+    from desktop.security import users
+
+    window = window_as("quantri")
+    window.show_page("admin")
+    box = window.admin.users_box
+    username = "canbo"
+    box.select(username)
+    settle(qtbot)
+    before = len(window.findChildren(QDialog))
+    for round_no in range(ROUNDS):
+        box.add_user().reject()
+        reset = box.reset_password()
+        assert reset is not None
+        reset.password.setText(f"mat-khau-moi-{round_no:02}")
+        reset.again.setText(f"mat-khau-moi-{round_no:02}")
+        reset.try_save()
+        assert not reset.isVisible()  # saved and closed
+        settle(qtbot)
+    assert len(window.findChildren(QDialog)) == before
+    assert box.selected() == username  # the list refreshed after each save, the account still chosen
+    assert users.login(window.ctx.store, username, f"mat-khau-moi-{ROUNDS - 1:02}").username == username
+
+
+def test_the_reintegration_and_community_model_forms_are_let_go_once_closed(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each record opened on the Reintegration & models page makes a new form: closed, it is deleted."""
+    from desktop.register.community_models import add_model
+
+    add_model(window.ctx.store, name="Camera an ninh hẻm 7", kind="security_camera", members=15,
+              members_on="01/03/2026", recognised_on="01/03/2026")
+    window.show_page("outcomes")
+    page = window.outcomes
+    page.models.refresh()
+    model = page.models.model.row(0)
+    settle(qtbot)
+    before = len(window.findChildren(QDialog))
+    for _ in range(ROUNDS):
+        page.reintegration.open_record(None).reject()
+        for opened in (page.models.open_model(None), page.models.open_model(model)):
+            assert opened is not None
+            opened.reject()
+        settle(qtbot)
+    assert len(window.findChildren(QDialog)) == before
+
+
+def test_the_sync_pages_key_file_and_approve_dialogs_are_let_go_once_closed(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On a laptop with no keyring the key file is asked for at each sync until one is given, and an admin
+    approves laptops one after another: each dialog is deleted once closed."""
+    import keyring
+    import keyring.core
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.get_keyring()
+    keyring.core.init_backend()
+    try:
+        page = window.sync
+        page.setup.laptops.set_rows([{"device": "a1b2c3d4e5f6", "name": "Máy khu phố 2", "state": "waiting",
+                                      "username": None, "role": None}])
+        page.setup.laptops_view.selectRow(0)
+        settle(qtbot)
+        before = len(window.findChildren(QDialog))
+        for _ in range(ROUNDS):
+            page.keys.with_secrets(lambda _secrets: None)
+            asked = page.keys.dialog
+            assert asked is not None and asked.isVisible()
+            asked.reject()
+            page.setup.approve()
+            approve = page.setup.approve_dialog
+            assert approve is not None and approve.isVisible()
+            approve.reject()
+            settle(qtbot)
+        assert len(window.findChildren(QDialog)) == before
+        assert page.keys.dialog is None and page.setup.approve_dialog is None
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_a_day_of_printed_reports_leaves_no_progress_dialog_behind(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Each report of more than one page printed shows its progress in a dialog of its own: it goes once the
+    report is printed."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tests.ui.test_pdf_view import _pdf_printer, _report
+    from ui.pdf_view import Printed, open_pdf, print_pdf
+
+    reports = window.reports
+    source = _report(tmp_path / "bao-cao.pdf")
+    document = open_pdf(source, reports)
+    assert document is not None
+    settle(qtbot)
+    before = len(window.findChildren(QDialog))
+    for round_no in range(ROUNDS):
+        printer: QPrinter = _pdf_printer(tmp_path / f"ban-in-{round_no}.pdf")
+        assert print_pdf(document, printer, reports) is Printed.DONE
         settle(qtbot)
     assert len(window.findChildren(QDialog)) == before

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -200,6 +200,7 @@ class UsersBox(QWidget):
 
     def add_user(self) -> UserDialog:
         dialog = UserDialog(self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each account added opens a new one
         dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog
@@ -209,6 +210,7 @@ class UsersBox(QWidget):
         if not username:
             return None
         dialog = UserDialog(self.ctx, username, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.register.community_models import list_models
@@ -94,6 +95,7 @@ class ReintegrationTab(QWidget):
         from ui.forms.reintegration import ReintegrationDialog
 
         dialog = ReintegrationDialog(self.ctx, self, record)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each record opened makes a new form
         dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog
@@ -158,6 +160,7 @@ class ModelsTab(QWidget):
         from ui.forms.community_models import CommunityModelDialog
 
         dialog = CommunityModelDialog(self.ctx, self, model)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog

@@ -14,7 +14,7 @@ import socket
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,7 +55,7 @@ class SyncKeyChooser(QObject):
         self.ctx = ctx
         self.widget = parent
         self.secrets = secrets
-        self.dialog: KeyFileDialog | None = None
+        self.dialog: KeyFileDialog | None = None  # the key file dialog while it is open (deleted once closed)
 
     def _known(self) -> SecretStore | None:
         if isinstance(self.ctx.secrets, PassphraseFileSecrets):
@@ -78,6 +78,7 @@ class SyncKeyChooser(QObject):
             return
         remembered = str(self.ctx.settings.value(SYNC_KEY_FILE_SETTING, "") or "") if self.ctx.settings else ""
         self.dialog = dialog = KeyFileDialog(remembered, FOR_SYNC, self.widget)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # asked again at each try until a key file is given
 
         def accepted() -> None:
             self.secrets = dialog.secrets
@@ -86,8 +87,13 @@ class SyncKeyChooser(QObject):
             if dialog.secrets is not None:
                 then(dialog.secrets)
 
-        dialog.accepted.connect(accepted)
+        dialog.accepted.connect(accepted)  # read before the dialog goes: it is deleted once closed
+        dialog.finished.connect(lambda _result: self._forget(dialog))
         dialog.open()
+
+    def _forget(self, dialog: KeyFileDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
 
 # The core's refusals that mean the folder was not reached (the network, the drive, the computer sharing it);
@@ -175,7 +181,7 @@ class SetupBox(QGroupBox):
         self._done = False  # a background step just ended well: "Done." follows the standing found next
         self.checking: workers.Worker | None = None
         self.checked_location = ""  # the folder of the newest check
-        self.approve_dialog: ApproveDialog | None = None
+        self.approve_dialog: ApproveDialog | None = None  # while it is open (deleted once closed)
         self.standing = QLabel(self)
         self.standing.setObjectName("syncStanding")
         self.standing.setWordWrap(True)
@@ -386,6 +392,7 @@ class SetupBox(QGroupBox):
         device = str(laptop["device"])
         self.approve_dialog = dialog = ApproveDialog(str(laptop["name"] or device[:8]),
                                                      list_users(self.ctx.store), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each approval opens a new one
 
         def approved() -> None:
             username = dialog.username()
@@ -400,8 +407,13 @@ class SetupBox(QGroupBox):
             else:
                 self._show(self.tr("Choose the account this laptop is for."))
 
-        dialog.accepted.connect(approved)
+        dialog.accepted.connect(approved)  # reads the account chosen before the dialog is deleted
+        dialog.finished.connect(lambda _result: self._forget_approve(dialog))
         dialog.open()
+
+    def _forget_approve(self, dialog: ApproveDialog) -> None:
+        if self.approve_dialog is dialog:
+            self.approve_dialog = None
 
     def remove_request(self) -> None:
         """Take away a request to join that will not be approved: one under the number of a laptop of the station
