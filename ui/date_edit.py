@@ -28,7 +28,7 @@ from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register.validation import parse_date
 from ui.language import fmt_date
-from ui.widgets import FieldError, error_text
+from ui.widgets import FieldError, error_text, run_once
 
 
 def _calendar_icon() -> QIcon:
@@ -167,4 +167,4 @@ class DateDialog(QDialog):
 
 def ask_date(parent: QWidget, title: str, text: str, value: str, save: Callable[[str], object]) -> bool:
     """Ask for a date and `save` it (as typed, for the core to check); False when cancelled."""
-    return bool(DateDialog(title, text, value, parent, save).exec())
+    return run_once(DateDialog(title, text, value, parent, save))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QModelI
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -23,6 +24,18 @@ from desktop.errors import WardbookError
 from ui.context import AppContext
 
 SEARCH_DEBOUNCE_MS = 150
+
+
+def run_once(dialog: QDialog) -> bool:
+    """Run a modal `dialog` and let it go once it is answered (its Python attributes stay readable by the caller).
+
+    A dialog made with a parent (to be centred on it and share its language) otherwise stays a hidden child of
+    that page until Python's collector happens to find it, if ever (a case's view opened through a day was found
+    kept, nine after a hundred operations): a member's or a case's form each time one is added or opened."""
+    try:
+        return bool(dialog.exec())
+    finally:
+        dialog.deleteLater()
 
 
 def kind_suffix(path: str | Path) -> str:

@@ -185,3 +185,44 @@ def test_a_day_of_printed_reports_leaves_no_progress_dialog_behind(window, qtbot
         assert print_pdf(document, printer, reports) is Printed.DONE
         settle(qtbot)
     assert len(window.findChildren(QDialog)) == before
+
+
+def test_a_case_viewed_between_logins_is_let_go_once_closed(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A team lead opens a case, closes it, logs out for lunch and back in, many times: no case's view is kept
+    under the Cases page (after a logout and login one stayed for good, every time, each a few hundred widgets)."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.register.cases import add_case
+    from tests.security.conftest import PASSWORDS
+
+    window = window_as("quantri")
+    household = window.households.model.household_id(0)
+    case = add_case(window.ctx.store, kind="dispute", title="Tranh chấp lối đi", received_on="01/06/2026",
+                    household_id=household)
+    settle(qtbot)
+    before = len(window.findChildren(QDialog))
+    seen: list[str] = []
+
+    def close_the_view() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QDialog) and modal.isVisible():
+            seen.append(type(modal).__name__)
+            modal.reject()
+
+    closing = QTimer()
+    closing.timeout.connect(close_the_view)
+    closing.start(5)
+    try:
+        for _ in range(ROUNDS // 3):
+            window.show_page("cases")
+            window.cases.open_case(case)
+            login = window.log_out()
+            login.username.setText("quantri")
+            login.password.setText(PASSWORDS["quantri"])
+            login.login_button.click()
+            settle(qtbot)
+            assert window.isVisible()
+    finally:
+        closing.stop()
+    assert seen == ["CaseView"] * (ROUNDS // 3)
+    assert len(window.findChildren(QDialog)) == before

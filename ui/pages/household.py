@@ -34,7 +34,7 @@ from ui.context import AppContext
 from ui.date_edit import ask_date
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, date_of, label_of, text_of
-from ui.widgets import Page, chosen, error_text, hidden_text, record_table
+from ui.widgets import Page, chosen, error_text, hidden_text, record_table, run_once
 
 
 def timeline_rows(detail: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -283,20 +283,20 @@ class HouseholdPage(Page):
     def _edit_household(self) -> None:
         from ui.forms.people import HouseholdEditDialog  # imported when opened, not at start
 
-        if self.household_id and self.detail and HouseholdEditDialog(self.ctx, self.detail, self).exec():
+        if self.household_id and self.detail and run_once(HouseholdEditDialog(self.ctx, self.detail, self)):
             self._changed()
 
     def _add_member(self) -> None:
         from ui.forms.people import PersonDialog  # the member form is imported when opened, not at start
 
-        if self.household_id and PersonDialog(self.ctx, self.household_id, parent=self).exec():
+        if self.household_id and run_once(PersonDialog(self.ctx, self.household_id, parent=self)):
             self._changed()
 
     def _edit_member(self) -> None:
         from ui.forms.people import PersonDialog
 
         person = self._selected_member()
-        if person and self.household_id and PersonDialog(self.ctx, self.household_id, person, self).exec():
+        if person and self.household_id and run_once(PersonDialog(self.ctx, self.household_id, person, self)):
             self._changed()
 
     def _move_out(self) -> None:

@@ -29,7 +29,7 @@ from ui.forms.base import FormDialog
 from ui.forms.cases import CaseDialog, CaseView, _fill, case_outcome
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of, text_of
-from ui.widgets import Page, chosen, confirm, hidden_text, record_table, show_error
+from ui.widgets import Page, chosen, confirm, hidden_text, record_table, run_once, show_error
 
 OPEN_STATUSES = ("open", "in_progress")
 
@@ -119,14 +119,14 @@ class CasesPage(Page):
         show_hidden(self.hidden_note, self.hidden)
 
     def new_case(self, household_id: str | None) -> None:
-        if CaseDialog(self.ctx, household_id, self).exec():
+        if run_once(CaseDialog(self.ctx, household_id, self)):
             self.ctx.records_changed.emit()
             if household_id:
                 self.ctx.households_changed.emit(household_id)
 
     def open_case(self, case_id: str) -> None:
         view = CaseView(self.ctx, case_id, self)
-        view.exec()
+        run_once(view)
         if view.changed:
             self.ctx.records_changed.emit()
 
@@ -250,7 +250,7 @@ class ActivitiesPage(Page):
         show_hidden(self.hidden_note, self.hidden)
 
     def new_activity(self) -> None:
-        if ActivityDialog(self.ctx, self).exec():
+        if run_once(ActivityDialog(self.ctx, self)):
             self.refresh()
 
     def _selected(self) -> Mapping[str, object] | None:
@@ -259,7 +259,7 @@ class ActivitiesPage(Page):
 
     def edit_activity(self) -> None:
         activity = self._selected()
-        if activity and ActivityDialog(self.ctx, self, activity).exec():
+        if activity and run_once(ActivityDialog(self.ctx, self, activity)):
             self.refresh()
 
     def delete_activity(self) -> QMessageBox | None:
