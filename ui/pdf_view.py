@@ -17,6 +17,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
+from ui.widgets import run_once
+
 POINTS_PER_INCH = 72
 # A page is rendered at no more than this (an A4 page: 2480 × 3508 pixels, 35 MB) and scaled to the printer's
 # resolution when drawn: a 1200 dpi printer would otherwise need over 500 MB per page.
@@ -103,7 +105,7 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
     """The printer and settings the user chooses in the system's print dialog; None when they cancel."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setFullPage(True)  # the PDF carries its own margins
-    return printer if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted else None
+    return printer if run_once(QPrintDialog(printer, parent)) else None
 
 
 def send_to_printer(document: QPdfDocument, parent: QWidget, printer: QPrinter | None = None) -> Printed:
