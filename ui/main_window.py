@@ -353,8 +353,9 @@ class MainWindow(QMainWindow):
     def check_account(self) -> None:
         """Follow what an admin did to the logged-in account since the login: a disabled or deleted account, or one
         whose password was changed since, is logged out at once (the login dialog says why), a changed role shows
-        what the new role allows. The core
-        already refuses the old rights (`current_actor`); this keeps the window from showing them."""
+        what the new role allows, and the page on screen is read again under it (a team lead made officer no longer
+        sees everyone's cases). The core already refuses the old rights (`current_actor`); this keeps the window
+        from showing them."""
         if self.ctx.user_id is None:
             return
         try:
@@ -367,6 +368,9 @@ class MainWindow(QMainWindow):
             self.log_out(core_tr("security.logged_out_disabled", user=actor.username))
         elif actor.role != self.ctx.role:
             self.ctx.set_actor(actor)
+            shown = self.stack.currentWidget()  # a list read under the old role may show others' records
+            if isinstance(shown, Page):
+                self.guarded(shown.refresh)
 
     def log_out(self, reason: str | None = None) -> LoginDialog:
         """Detach the user and hide the window behind the login dialog, which shows `reason` when the logout was

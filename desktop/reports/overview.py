@@ -121,9 +121,11 @@ def period_figures(store: Store, period: Period, area_id: str | None = None, *, 
     """One period's figures. Without `details` (the period the page compares with, of which it shows only the
     key figures): no officers. The households with overdue follow-ups come with their khu phố and counts, not
     their code, address and head: the page reads those when its list is opened (`overdue_households`), as the
-    review's own figures do for a review that names nobody."""
+    review's own figures do for a review that names nobody. Ward figures are for the roles that see reports, as
+    the lists behind them are."""
     from desktop.reports import figures as review
 
+    authorize(store, "reports.view")
     sql = _sql(store, period, area_id, today)
     step = review._Steps(6, None, cancelled)
     # The connection's own page cache, not the review's larger one: these queries read covering indexes once

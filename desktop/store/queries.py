@@ -514,13 +514,19 @@ def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: st
 
 def case_detail(store: Store, case_id: str,
                 assignee_id: str | FromSession | None = FROM_SESSION) -> dict[str, object]:
-    """One case with its timeline of events, oldest first; KeyError if there is none, or none the logged-in user
-    may see (unless `assignee_id` says whose, None: anyone's), as `list_cases` decides."""
+    """One case with its timeline of events, oldest first; KeyError if there is none. A case the logged-in user
+    may not see (another officer's, as `list_cases` decides) is the core's refusal, a message for the officer —
+    their list may be older than a change of their role; `assignee_id` says whose cases instead (None: anyone's)."""
+    from_session = isinstance(assignee_id, FromSession)
     assignee_id = scope_of(store, assignee_id)
     found = fetch_dicts(store, "SELECT c.*, h.house_no, h.street FROM cases c "
                          "LEFT JOIN households h ON h.id = c.household_id WHERE c.id = ? "
                          "AND (? IS NULL OR c.assignee_id IS ?)", (case_id, assignee_id, assignee_id))
     if not found:
+        if from_session and store.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone():
+            from desktop.security.session import authorize  # the session module builds on the store
+
+            authorize(store, "records.view_all")
         raise KeyError(case_id)
     events = fetch_dicts(store, "SELECT e.id, e.at, e.note, e.new_status, e.new_outcome, u.full_name AS officer "
                           "FROM case_events e "

@@ -913,6 +913,10 @@ Mọi dữ liệu ghi sau lần sao lưu đó sẽ không còn trong sổ; sổ 
         <translation>Người phụ trách</translation>
     </message>
     <message>
+        <source>Not allowed</source>
+        <translation>Không được phép</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>Vụ việc</translation>
     </message>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.errors import WardbookError
 from desktop.register.activities import add_activity
 from desktop.register.cases import add_case
 from desktop.reports.household_sheet import build_household_sheet
@@ -163,8 +164,9 @@ def test_an_officer_opening_a_household_sees_only_own_cases_and_how_many_are_lef
     assert detail["hidden_cases"] == others >= 1
     assert len(shown) + others == demo_store.conn.execute(
         "SELECT count(*) FROM cases WHERE household_id = ? AND deleted_hlc IS NULL", (household_id,)).fetchone()[0]
-    with pytest.raises(KeyError):
+    with pytest.raises(WardbookError) as refused:  # refused in words: the view shows nothing of it
         case_detail(demo_store, theirs)
+    assert refused.value.msg_id == "security.denied"
     assert case_detail(demo_store, mine)["title"] == "Tranh chấp lối đi"
     sheet = tmp_path / "sheet.pdf"
     build_household_sheet(demo_store, code, sheet)

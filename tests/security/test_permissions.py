@@ -16,6 +16,7 @@ from desktop.register.activities import add_activity
 from desktop.register.cases import add_case
 from desktop.register.households import add_household, find_area
 from desktop.register.visits import add_visit, open_visit, restore_visit, update_visit, void_visit
+from desktop.reports.overview import period_figures
 from desktop.reports.periods import parse_period
 from desktop.reports.review import build_review
 from desktop.reports.walklist import build_walk_list
@@ -50,6 +51,7 @@ CORE: dict[str, tuple[set[str], Callable[[Store, Path], object]]] = {
     "add household": (EVERYONE, lambda s, _: add_household(
         s, area_id=find_area(s, "Khu phố 1"), house_no="9", street="Lê Lợi", head_name="Trần Thị Thử")),
     "ward figures": (LEADS, lambda s, _: ward_figures(s)),
+    "overview figures": (LEADS, lambda s, _: period_figures(s, parse_period("2026-Q2"))),
     "audit verify": (LEADS, lambda s, _: audit.verify(s)),
     "add user": (ADMIN, lambda s, _: users.add_user(s, "moi", "Mới", "officer", "new-user-pw-1")),
     "retention rule": (ADMIN, lambda s, _: retention.set_rule(s, 3)),

@@ -946,3 +946,23 @@ def test_ward_settings_are_saved_all_or_none_and_say_so(window_as) -> None:  # t
         "ỦY BAN NHÂN DÂN QUẬN 1 (mới)", "CÔNG AN PHƯỜNG")
     page.save_settings()
     assert page.settings_notice.text() == "Không có gì thay đổi để lưu."
+
+
+def test_a_lead_made_officer_with_the_cases_open_sees_their_own_and_is_refused_the_others(window_as, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The role is changed by an admin elsewhere while the Cases list (everyone's) is on screen: the list is read
+    again as the officer's, and a case of another officer asked for anyway is refused in words, not a crash."""
+    window = window_as("totruong")
+    store = window.ctx.store
+    window.show_page("cases")
+    window.cases.status.setCurrentIndex(window.cases.status.findData(None))  # all cases
+    others = [str(window.cases.model.row(r)["id"]) for r in range(window.cases.model.rowCount())]
+    assert others and store.conn.execute("SELECT COUNT(*) FROM cases WHERE assignee_id = ?",
+                                         (window.ctx.user_id,)).fetchone()[0] == 0
+    _as_admin_elsewhere(store.path, lambda other: users.set_role(other, "totruong", "officer"))
+    window.check_account()
+    assert window.cases.model.rowCount() == 0 and window.cases.hidden == len(others)
+    window.cases.open_case(others[0])
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert [box.text() for box in boxes] == [
+        "Tài khoản 'totruong' (cán bộ) không có quyền xem hồ sơ của cán bộ khác."]
+    boxes[0].close()

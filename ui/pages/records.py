@@ -125,7 +125,11 @@ class CasesPage(Page):
                 self.ctx.households_changed.emit(household_id)
 
     def open_case(self, case_id: str) -> None:
-        view = CaseView(self.ctx, case_id, self)
+        try:
+            view = CaseView(self.ctx, case_id, self)
+        except WardbookError as error:  # another officer's case, in a list read before the role changed
+            show_error(self, error, self.tr("Not allowed"))
+            return
         run_once(view)
         if view.changed:
             self.ctx.records_changed.emit()
