@@ -191,8 +191,8 @@ def test_closing_the_editor_while_drafting_cancels_it(  # type: ignore[no-untype
     qtbot.wait(50)  # let what the worker sent arrive
     if how == "closed":
         assert asked == [True] and dialog.drafts is None
-        assert not dialog.error.isVisibleTo(dialog) and dialog.edits["tasks"].toPlainText() == ""
-        assert dialog.progress.worker is None  # the panel let go of the finished job
+        # Closed, the dialog is deleted (a team lead opens it many times a day): nothing of the drafts reached it.
+        assert not shiboken6.isValid(dialog)
     assert notes_for(demo_store, "2026-Q2", None) == {}
 
 
