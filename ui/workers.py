@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.collector import collector_paused
 from desktop.errors import WardbookError
@@ -31,11 +31,6 @@ _running: set[Worker] = set()
 _running_lock = threading.Lock()
 
 
-# The signals of the jobs that ended and told their outcome, until the GUI thread has delivered it: a page may
-# have let go of its worker meanwhile, and Qt drops what a deleted QObject emitted to a function or a lambda.
-_delivering: set[WorkerSignals] = set()
-
-
 class WorkerSignals(QObject):
     """Signals live on a QObject (a QRunnable cannot emit); they are delivered queued to the GUI thread."""
 
@@ -44,24 +39,9 @@ class WorkerSignals(QObject):
     failed = Signal(str)  # a sentence for the user: the core's refusal, the environment's cause, or "a bug" (logged)
     cancelled = Signal()
 
-    def __init__(self) -> None:
-        super().__init__()
-        for outcome in (self.finished, self.failed, self.cancelled):
-            outcome.connect(self._delivered)
-
-    def _delivered(self, *_outcome: object) -> None:
-        """Let these signals go once the handlers queued with this one have run (queued after them)."""
-        QTimer.singleShot(0, lambda: _delivering.discard(self))
-
 
 class Worker(QRunnable):
-    """Runs `job(progress, cancelled)` once in a pool thread.
-
-    `start` hands the pool the worker's `run`, not the worker: PySide keeps a QRunnable handed to a pool with
-    auto-delete off alive for as long as the app runs, with its signals and its job (and all the job holds),
-    one more for every search, page and login of the day. Given as a callable, the worker is Python's and goes
-    once nothing holds it (a job's outcome is still delivered: it is queued to the page before the pool lets
-    go, and PySide ends a QObject dropped in another thread in its own thread's event loop)."""
+    """Runs `job(progress, cancelled)` once in a pool thread."""
 
     def __init__(self, job: Job) -> None:
         super().__init__()
@@ -109,9 +89,9 @@ class Worker(QRunnable):
         # would make the officer believe an import or a sync that was committed did not happen.
         return self.signals.finished, (result,)
 
-    def _emit(self, signal: Any, *args: object) -> None:
+    @staticmethod
+    def _emit(signal: Any, *args: object) -> None:
         """Tell the page, unless it is gone: a window closed (or the app quit) while the job ran."""
-        _delivering.add(self.signals)
         with suppress(RuntimeError):  # "Signal source has been deleted"
             signal.emit(*args)
 
@@ -137,7 +117,7 @@ def start(
             signal.connect(handler)
     with _running_lock:
         _running.add(worker)
-    (pool or QThreadPool.globalInstance()).start(worker.run)  # not `worker`: see `Worker`
+    (pool or QThreadPool.globalInstance()).start(worker)
     return worker
 
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.ui.test_security_ui import accounts, window_as  # noqa: F401  (the fixtures of a logged-in window)
-from ui import workers
 
 ROUNDS = 30
 
@@ -24,27 +23,6 @@ def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
         qtbot.wait(5)
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
-
-
-def alive(kind: type) -> int:
-    return sum(isinstance(thing, kind) for thing in gc.get_objects())
-
-
-def test_the_background_jobs_of_a_day_of_searches_do_not_pile_up(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Emptying the search lists the whole ward again in a background job (as the Overview, the Sync page and
-    each login read theirs): once answered, a job and everything it held are let go."""
-    page = window.households
-    settle(qtbot)
-    before = alive(workers.Worker), alive(workers.WorkerSignals)
-    for round_no in range(ROUNDS):
-        page.search.setText("nguyen" if round_no % 2 else "tran")
-        page.search.flush()
-        page.search.clear()
-        page.search.flush()
-        qtbot.waitUntil(lambda: page._worker is None, timeout=10_000)
-    settle(qtbot)
-    assert page.model.rowCount() > 0
-    assert alive(workers.Worker) - before[0] <= 1 and alive(workers.WorkerSignals) - before[1] <= 1
 
 
 def test_the_forms_of_a_day_of_visits_and_imports_are_let_go_once_closed(window, qtbot) -> None:  # type: ignore[no-untyped-def]
