@@ -46,7 +46,7 @@ class Worker(QRunnable):
     def __init__(self, job: Job) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the page keeps the worker to cancel it; Python owns its lifetime
-        self._job = job
+        self._job: Job | None = job
         self._cancel = threading.Event()
         self.signals = WorkerSignals()
         self.done = threading.Event()
@@ -74,10 +74,17 @@ class Worker(QRunnable):
             self.done.set()
 
     def _outcome(self) -> tuple[Any, tuple[object, ...]]:
-        """Run the job: the signal that tells its outcome, with its arguments."""
+        """Run the job: the signal that tells its outcome, with its arguments.
+
+        The worker lets go of its job as it starts it: PySide keeps a worker handed to the pool for as long as the
+        app runs, and with it the job and all it holds (a page's query, the households a filter kept), one more for
+        every search, page and login of the day."""
+        job, self._job = self._job, None
         try:
+            if job is None:
+                raise RuntimeError("a worker runs its job once")
             with collector_paused():  # the rows a job reads stay alive until it returns (`desktop.collector`)
-                result = self._job(self._progress, self.is_cancelled)
+                result = job(self._progress, self.is_cancelled)
         except InterruptedError:
             return self.signals.cancelled, ()
         except WardbookError as error:

@@ -204,3 +204,27 @@ def test_a_case_viewed_between_logins_is_let_go_once_closed(window_as, qtbot) ->
         closing.stop()
     assert seen == ["CaseView"] * (ROUNDS // 3)
     assert len(window.findChildren(QDialog)) == before
+
+
+def test_what_a_finished_job_held_is_let_go(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Every search, page and login runs a background job; PySide keeps each job's worker for as long as the app
+    runs, so the worker must not keep what its job held (a query, the households a filter kept) once it ran."""
+    import weakref
+
+    from ui import workers
+
+    class Held:
+        """Stands for what a job reads and holds."""
+
+    held = Held()
+    kept = weakref.ref(held)
+
+    def job(_progress: workers.Progress, _cancelled: workers.Cancelled, held: Held = held) -> str:
+        return type(held).__name__
+
+    answers: list[object] = []
+    worker = workers.start(job, finished=answers.append)
+    qtbot.waitUntil(lambda: answers == ["Held"], timeout=10_000)
+    del held, job
+    settle(qtbot)
+    assert worker.done.is_set() and kept() is None
