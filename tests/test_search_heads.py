@@ -104,6 +104,20 @@ def test_local_bulk_edits_reindex_like_a_rebuild(demo_store: Store) -> None:
     assert ids[0] in search_household_ids(demo_store.conn, f"091{0:07d}")
 
 
+def test_edits_of_most_of_the_ward_read_every_household_in_one_pass_and_reindex_like_a_rebuild(
+        demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A set of households as large as most of the ward is read in one pass over the households (`_heads`); the
+    demo ward is below the size where that starts, so the size is lowered here to reach that way."""
+    monkeypatch.setattr(index, "MANY_DOCUMENTS", 100)
+    ids = [row[0] for row in demo_store.conn.execute("SELECT id FROM households ORDER BY id")]
+    demo_store.writer.write(_edits(ids, 3))
+    demo_store.writer.write([RowWrite("households", household_id, "update", {
+        f"flag_{flag}": int((i + at) % (at + 2) == 0) for at, flag in enumerate(HOUSEHOLD_FLAGS)})
+        for i, household_id in enumerate(ids)])
+    _check(demo_store)
+    assert len(search_household_ids(demo_store.conn, "le loi 3", limit=None)) == len(ids)
+
+
 def test_merged_edits_reindex_like_a_rebuild(demo_store: Store) -> None:
     ids = [row[0] for row in demo_store.conn.execute("SELECT id FROM households ORDER BY id")]
     changes = [["households", edit.row_id, "update", 2**60 + i, edit.fields]
