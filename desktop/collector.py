@@ -21,8 +21,8 @@ it was running before.
 
 In the app, collections must run on the GUI thread only (`ui.collection`): a collection frees whatever reference
 cycles it finds, Qt objects among them (a closed dialog, a model, a job's signals), and a Qt object freed in a pool
-thread crashed the app (a segmentation fault after an hour of searches and pages: a collection run in a job's
-thread as this module resumed the collector there). So the app switches automatic collection off for good
+thread crashed the app (a segmentation fault within sixty scripted operations of cases and pages: a collection
+run in a job's thread as this module resumed the collector there). So the app switches automatic collection off for good
 (`collect_on_one_thread`) and runs `collect_if_due` from its GUI thread; the pauses then only count, and a due
 collection waits while one lasts, as before.
 """
