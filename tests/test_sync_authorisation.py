@@ -485,3 +485,106 @@ def test_a_laptop_whose_account_is_disabled_stops_receiving_the_wards_records_un
     station.sync_laptop()
     assert station.laptop.conn.execute("SELECT street FROM households WHERE id = ?", (after,)).fetchone() == (
         "Đường sau khi khóa",)
+
+
+def test_an_edit_refused_at_the_station_is_taken_back_on_the_laptop_that_made_it(tmp_path: Path) -> None:
+    """A team lead lowered to officer while their laptop was offline went on changing a colleague's visit: every
+    laptop refuses the edit, but the laptop that made it kept its value for good, so the ward's laptops disagreed
+    about the record. The admin's laptop now writes its own value back just above the refused stamp."""
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    visit = station.admin.writer.insert("visits", {
+        "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": "2026-06-01",
+        "purposes": "welfare_check", "outcome": "met", "findings": "ghi nhận ban đầu"})
+    users.set_role(station.admin, "canbo", "team_lead")
+    station.sync_admin()
+    station.sync_laptop()
+    users.set_role(station.admin, "canbo", "officer")
+    station.sync_admin()  # the laptop's next file is judged as an officer's
+    # Offline, the laptop still holds the team lead's grant: its own write path lets both edits through.
+    station.laptop.writer.update("visits", visit, {"findings": "tổ trưởng sửa khi đã bị hạ quyền"})
+    stamp = "SELECT hlc, device_id FROM field_clock WHERE tbl = 'visits' AND row_id = ? AND field = 'findings'"
+    refused_stamp = station.laptop.conn.execute(stamp, (visit,)).fetchone()[0]
+    own = station.laptop.writer.update("households", station.household, {"phone": "0903123456"})
+    assert own == {"phone": "0903123456"}
+    station.sync_laptop()
+    _, report = station.sync_admin()
+    assert report.refused == 1
+    station.sync_admin()  # publishes what the admin's laptop wrote back
+    station.sync_laptop()
+
+    def findings(store: Store) -> object:
+        return store.conn.execute("SELECT findings FROM visits WHERE id = ?", (visit,)).fetchone()[0]
+
+    assert findings(station.admin) == "ghi nhận ban đầu"
+    assert findings(station.laptop) == "ghi nhận ban đầu"  # was: the refused value, on that laptop alone
+    for store in (station.admin, station.laptop):  # the legitimate edit of the same file stays everywhere
+        assert store.conn.execute("SELECT phone FROM households WHERE id = ?", (station.household,)).fetchone() == (
+            "0903123456",)
+    # Written back once: the next rounds find nothing more to take back and the stamps agree on both laptops.
+    station.sync_admin()
+    station.sync_laptop()
+    assert station.admin.conn.execute(stamp, (visit,)).fetchone() == station.laptop.conn.execute(
+        stamp, (visit,)).fetchone() == (refused_stamp + 1, station.admin.device_id)  # just above the refused one
+    assert station.admin.conn.execute(  # its creation, then the one write-back
+        "SELECT op FROM outbox WHERE tbl = 'visits' AND row_id = ? ORDER BY seq", (visit,)).fetchall() == [
+        ("insert",), ("update",)]
+
+
+def test_a_refused_edit_is_not_taken_back_over_a_later_one(tmp_path: Path) -> None:
+    """Written back just above the refused stamp, not with the admin's clock: an edit another laptop made after
+    the refused one still wins everywhere, as it would have without it; and a field the admin's laptop changed
+    since is left as it is."""
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    visit = station.admin.writer.insert("visits", {
+        "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": "2026-06-01",
+        "purposes": "welfare_check", "outcome": "met"})
+    station.sync_admin()
+    station.sync_laptop()
+    station.forge("visits", visit, "update", {"findings": "sửa hồ sơ của người khác"})
+    refused_stamp = station.laptop.writer.clock.last
+    station.sync_laptop()
+    station.admin.writer.observe(refused_stamp)
+    station.admin.writer.update("visits", visit, {"findings": "quản trị ghi sau"})  # later than the refused edit
+    _, report = station.sync_admin()
+    assert report.refused == 1
+    assert station.admin.conn.execute(  # its creation and the admin's edit: nothing written back
+        "SELECT COUNT(*) FROM outbox WHERE tbl = 'visits' AND row_id = ?", (visit,)).fetchone() == (2,)
+    station.sync_admin()
+    station.sync_laptop()
+    assert station.laptop.conn.execute("SELECT findings FROM visits WHERE id = ?", (visit,)).fetchone() == (
+        "quản trị ghi sau",)
+
+
+def test_two_admins_who_lowered_each_other_offline_end_with_the_same_accounts_on_every_laptop(
+        tmp_path: Path) -> None:
+    """Reported by a tester: each of two admins lowered the other to team lead while offline; the station kept
+    one change (the other came from a laptop no longer an admin's, and was refused), but the laptop that made the
+    refused one kept it and showed no admin at all. The admin's laptop now writes the refused field back."""
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    users.add_user(station.admin, "quantri2", "Quản trị 2", "admin", "admin-password-2")
+    station.sync_admin()
+    second = Store.open(tmp_path / "second-admin.db", create=True)
+    second_keys = SyncKeys(Ed25519PrivateKey.generate())
+    request_enrollment(station.share, second.device_id, second_keys, "may-quantri2", second)
+    approve_device(station.share, second.device_id, station.admin_keys, grant_of_user(station.admin, "quantri2"))
+    station.sync_admin()
+    sync_once(second, station.share, second_keys)
+    attach(second, users.login(second, "quantri2", "admin-password-2"))
+    audit.install(second)
+
+    users.set_role(station.admin, "quantri2", "team_lead")  # on the station's admin laptop
+    users.set_role(second, "quantri", "team_lead")  # at the same time, offline, on the second admin's
+    station.sync_admin()  # the second laptop's next file is judged as a team lead's
+    sync_once(second, station.share, second_keys)
+    _, report = station.sync_admin()
+    assert report.refused == 1
+    station.sync_admin()
+    sync_once(second, station.share, second_keys)
+    station.sync_laptop()
+
+    def roles(store: Store) -> dict[str, str]:
+        return dict(store.conn.execute("SELECT username, role FROM users WHERE username LIKE 'quantri%'").fetchall())
+
+    assert roles(station.admin) == {"quantri": "admin", "quantri2": "team_lead"}
+    assert roles(second) == roles(station.admin)  # was: no admin at all on the second laptop
+    assert roles(station.laptop) == roles(station.admin)

@@ -410,6 +410,45 @@ class Writer:
                 conn.execute(f"UPDATE main.{spec.name} SET {assignments}, updated_at = ? FROM temp.update_rows u "
                              f"WHERE {spec.name}.id = u.row_id AND u.mask = ?", (now, mask))
 
+    def write_back(self, fields: Sequence[tuple[str, str, int, Sequence[str]]]) -> int:
+        """Write this laptop's own values of fields `(table, row_id, hlc, names)` back, each under the stamp `hlc`,
+        in the caller's transaction: stamped in `field_clock` and sent (outbox) as an edit of their value as it is
+        here, so every laptop that takes it ends with this value. Only for a live row, and only a field whose stamp
+        here is below `hlc` (a later edit stays as it is). The values do not change here: nothing to re-index.
+
+        For `desktop.sync.write_back`, which chooses the stamp (just above a refused change's), so it is not the
+        clock's: the clock only absorbs it. Returns how many fields were written back."""
+        conn = self._store.conn
+        written = 0
+        with self._store.transaction(), self._writing():
+            self._catch_up()
+            for table, row_id, hlc, names in fields:
+                spec = SYNCED[table]
+                wanted = [name for name in names if name in spec.fields]
+                if not wanted or table in APPEND_ONLY:
+                    continue
+                row = conn.execute(f"SELECT created_hlc, {', '.join(wanted)} FROM {spec.name} "
+                                   "WHERE id = ? AND deleted_hlc IS NULL", (row_id,)).fetchone()
+                if row is None:
+                    continue
+                stamps = dict(conn.execute(
+                    f"SELECT field, hlc FROM field_clock WHERE tbl = ? AND row_id = ? AND field IN "
+                    f"({_quoted(wanted)})", (table, row_id)).fetchall())
+                values = {name: value for name, value in zip(wanted, row[1:], strict=True)
+                          if stamps.get(name, row[0] or 0) < hlc}
+                if not values:
+                    continue
+                conn.executemany("INSERT INTO field_clock (tbl, row_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, "
+                                 "device_id = excluded.device_id",
+                                 [(table, row_id, name, hlc, self.device_id) for name in values])
+                conn.execute("INSERT INTO outbox (tbl, row_id, op, hlc, fields) VALUES (?, ?, 'update', ?, ?)",
+                             (table, row_id, hlc, _OUTBOX_JSON.encode(values)))
+                self.clock.observe(hlc)
+                written += len(values)
+            self._keep_clock()
+        return written
+
     def set_creation_stamps(self, stamps: Sequence[tuple[str, str, int, str]]) -> None:
         """Give rows `(table, row_id, hlc, device)` a new creation stamp, in the caller's transaction: a row made
         here as a placeholder (an edit arrived before its creation) takes the creation's stamp when it comes,

@@ -29,6 +29,7 @@ from desktop.sync.merge import merge_changes
 from desktop.sync.revoked import REPLACED, Unaccepted, accepted_hashes, cut_of, standing_problem
 from desktop.sync.screen import keep_refused, screen
 from desktop.sync.station import StandInRoster, SyncKeys, public_keys, verified_roster
+from desktop.sync.write_back import write_back_refused
 
 if TYPE_CHECKING:
     from desktop.sync.rollback import TakenBack
@@ -178,6 +179,8 @@ class _Round:
     def __post_init__(self) -> None:
         # Once per round, not per device: a sync with nothing new still walks every device of the roster.
         self.public_keys = public_keys(self.roster)
+        # The station's admin laptop writes back what it refuses (`desktop.sync.write_back`): that one laptop only.
+        self.writes_back = self.roster.get("admin_key") == self.keys.public_hex()
 
     def apply_device(self, device: str, seqs: list[int], cursor: tuple[int, str], *, last_pass: bool) -> bool:
         """Apply `device`'s files `seqs` in order from `cursor`; False when one waits for other laptops' files
@@ -224,7 +227,8 @@ class _Round:
                 _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
                 return True
             try:
-                report.refused += _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at)
+                report.refused += _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at,
+                                              write_back=self.writes_back)
             except _Waiting:
                 if last_pass:
                     _error(store, report, device, seq, "waiting")
@@ -259,8 +263,10 @@ def _saw_more(store: Store, device: str, vv: dict[str, int]) -> bool:
 
 
 def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: Changeset, vv: dict[str, int],
-                hlc_max: int, audit_head: SignedHead | None, read_at: int) -> int:
+                hlc_max: int, audit_head: SignedHead | None, read_at: int, *, write_back: bool) -> int:
     """Apply one verified file with its cursor, in one transaction; returns how many of its changes were refused.
+    `write_back`: on the station's admin laptop, the refused edits' fields are written back
+    (`desktop.sync.write_back`).
 
     A change of a record not here (or under a parent not here) cannot be judged by its owner: while the writer had
     seen files not applied here yet, the file waits (`_Waiting`); once this laptop has seen all the writer had,
@@ -277,6 +283,8 @@ def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: 
         if audit_head is not None:
             keep_signed_head(store, device, audit_head)
         store.writer.observe(hlc_max)
+        if write_back and refused:
+            write_back_refused(store, refused, hlc_max)
         store.conn.execute(
             "INSERT INTO applied (device_id, last_seq, last_hash, applied_at, clock_offset_ms) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, "
