@@ -506,11 +506,18 @@ def test_an_edit_refused_at_the_station_is_taken_back_on_the_laptop_that_made_it
     refused_stamp = station.laptop.conn.execute(stamp, (visit,)).fetchone()[0]
     own = station.laptop.writer.update("households", station.household, {"phone": "0903123456"})
     assert own == {"phone": "0903123456"}
-    station.sync_laptop()
+    _, told = station.sync_laptop()
+    # The laptop judges its own file by the grant it now sees, as every other laptop does, and tells its user what
+    # the station will not take, with what was written (the station's value will replace it here).
+    assert told.own_refused == 1
+    i18n.set_language("vi")
+    mine = [problem.text for problem in open_problems(station.laptop) if problem.kind.startswith("refused_")]
+    assert len(mine) == 1 and "Trạm không nhận thay đổi của máy này" in mine[0]
+    assert "tổ trưởng sửa khi đã bị hạ quyền" in mine[0] and "thuộc cán bộ khác" in mine[0]
     _, report = station.sync_admin()
     assert report.refused == 1
     station.sync_admin()  # publishes what the admin's laptop wrote back
-    station.sync_laptop()
+    assert station.sync_laptop()[1].own_refused == 0  # told once
 
     def findings(store: Store) -> object:
         return store.conn.execute("SELECT findings FROM visits WHERE id = ?", (visit,)).fetchone()[0]

@@ -42,6 +42,7 @@ class ApplyReport:
     applied: dict[str, int] = field(default_factory=dict)  # device → changesets applied
     errors: list[tuple[str, int, str]] = field(default_factory=list)  # (device, seq, reason)
     refused: int = 0  # changes not applied because their laptop was not allowed to make them
+    own_refused: int = 0  # this laptop's own changes the station refused, found this round (`own_refused`)
     caught_up_from: str | None = None  # the base snapshot this laptop caught up from, left behind a compaction
     restored: TakenBack | None = None  # own files taken back: this database had been restored from an older copy
 

@@ -15,6 +15,7 @@ from desktop.sync.compaction import acknowledge
 from desktop.sync.errors import note_device_folders
 from desktop.sync.folder import FolderShare
 from desktop.sync.grants import own_role, refresh_grants
+from desktop.sync.own_refused import note_own_refusals
 from desktop.sync.publish import publish
 from desktop.sync.rebase import behind_base, catch_up, floors
 from desktop.sync.rollback import take_back_report
@@ -62,6 +63,7 @@ def _round(store: Store, share: FolderShare, keys: SyncKeys, progress: Progress 
     note_device_folders(store, *share.device_folders())
     report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
     report.caught_up_from = base
+    report.own_refused = note_own_refusals(store, roster)
     report.restored = take_back_report(store)
     acknowledge(store, share, keys)
     return published, report

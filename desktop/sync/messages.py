@@ -154,6 +154,18 @@ i18n.register(
             "vi": "Không nhận thay đổi của {user} ({change} {record}): {why}",
             "en": "Change by {user} not accepted ({change} {record}): {why}",
         },
+        "sync.own_refused_change": {
+            "vi": "Trạm không nhận thay đổi của máy này ({change} {record}): {why}",
+            "en": "The station did not accept this laptop's change ({change} {record}): {why}",
+        },
+        "sync.own_refused_written": {"vi": "Nội dung đã ghi: {written}", "en": "What was written: {written}"},
+        "sync.cli_own_refused": {
+            "vi": "{count} thay đổi của máy này không được trạm nhận: tài khoản không còn quyền làm (chẳng hạn vai trò "
+            "vừa bị hạ). Các máy khác không có chúng; xem từng thay đổi: wardbook sync status.",
+            "en": "{count} of this laptop's changes were not accepted by the station: the account no longer had the "
+            "right to make them (its role was lowered, say). No other laptop has them; each one: wardbook sync "
+            "status.",
+        },
         "sync.col_at": {"vi": "Lúc", "en": "At"},
         "sync.col_record": {"vi": "Thay đổi", "en": "Change"},
         "sync.col_why": {"vi": "Lý do", "en": "Why"},

@@ -11,6 +11,7 @@ A recorded kind may carry a prefix saying which file it was about (`own_` this l
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from desktop import i18n
@@ -74,7 +75,8 @@ def open_problems(store: Store) -> list[Problem]:
     problems = [Problem(at, device, detail or "", kind, explained(kind)) for at, device, kind, detail in
                 store.conn.execute("SELECT at, device_id, kind, detail FROM sync_errors WHERE resolved_at IS NULL "
                                    "ORDER BY id DESC")]
-    return problems + (refused_problems(store) if _manages_laptops(store) else [])
+    return problems + (refused_problems(store) if _manages_laptops(store)
+                       else refused_problems(store, device=store.device_id))
 
 
 def _manages_laptops(store: Store) -> bool:
@@ -84,12 +86,30 @@ def _manages_laptops(store: Store) -> bool:
         return False
 
 
-def refused_problems(store: Store, limit: int = REFUSED_SHOWN) -> list[Problem]:
-    """Each refused change in words: who (the account its laptop is enrolled for), what, and why."""
+def refused_problems(store: Store, limit: int = REFUSED_SHOWN, device: str | None = None) -> list[Problem]:
+    """Each refused change in words: who (the account its laptop is enrolled for), what, and why; `device`: only
+    that laptop's. This laptop's own are told as such (`desktop.sync.own_refused`), with what it wrote."""
     from desktop.sync.changeset import file_name  # the crypto it carries is not needed to open the app
 
+    def sentence(row: dict[str, object]) -> str:
+        what = {"change": label("change", str(row["op"])), "record": label("record", str(row["tbl"])),
+                "why": i18n.Ref(f"security.refusal.{row['reason']}")}
+        if row["device_id"] == store.device_id:
+            written = _written(str(row["fields"]))
+            return " ".join([i18n.tr("sync.own_refused_change", **what),
+                             *([i18n.tr("sync.own_refused_written", written=written)] if written else [])])
+        return i18n.tr("sync.refused_change", user=row["username"] or "—", **what)
+
     return [Problem(str(row["at"]), str(row["device_id"]), file_name(int(str(row["seq"]))), f"refused_{row['reason']}",
-                    i18n.tr("sync.refused_change", user=row["username"] or "—",
-                            change=label("change", str(row["op"])), record=label("record", str(row["tbl"])),
-                            why=i18n.Ref(f"security.refusal.{row['reason']}")))
-            for row in list_refused(store, limit)]
+                    sentence(row)) for row in list_refused(store, limit, device)]
+
+
+def _written(fields: str) -> str:
+    """What a refused change of this laptop wrote, its values only (the person who typed them knows the fields):
+    so nothing typed is lost even where the station's value replaced it."""
+    try:
+        values = json.loads(fields)
+    except ValueError:
+        return ""
+    texts = [str(value) for value in values.values() if value not in (None, "")] if isinstance(values, dict) else []
+    return "; ".join(texts)[:300]

@@ -125,10 +125,11 @@ def refused_counts(store: Store) -> dict[str, int]:
     return dict(store.conn.execute("SELECT device_id, COUNT(*) FROM refused_changes GROUP BY device_id").fetchall())
 
 
-def list_refused(store: Store, limit: int = 200) -> list[dict[str, object]]:
-    """The newest refused changes, for the admin: when, which laptop and user, which record, what and why."""
+def list_refused(store: Store, limit: int = 200, device: str | None = None) -> list[dict[str, object]]:
+    """The newest refused changes, for the admin (or those of one laptop, `device`: this one's own for its user,
+    `desktop.sync.own_refused`): when, which laptop and user, which record, what and why."""
     cursor = store.conn.execute(
         "SELECT at, device_id, seq, username, role, tbl, row_id, op, fields, reason FROM refused_changes "
-        "ORDER BY id DESC LIMIT ?", (limit,))
+        "WHERE ? IS NULL OR device_id = ? ORDER BY id DESC LIMIT ?", (device, device, limit))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]

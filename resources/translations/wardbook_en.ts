@@ -98,6 +98,13 @@
             <numerusform>%n files could not be applied yet: see the problems below.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The station did not accept %n of this laptop&apos;s change(s): see the problems below.</source>
+        <translation>
+            <numerusform>The station did not accept %n of this laptop&apos;s changes: see the problems below.</numerusform>
+            <numerusform>The station did not accept %n of this laptop&apos;s changes: see the problems below.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VisitDialog</name>

@@ -2975,6 +2975,12 @@ Khóa được chép vào kho khóa và kiểm tra lại trước khi WardBook t
         <source>Sync stopped. What was already applied is kept; the next sync goes on from there.</source>
         <translation>Đã dừng đồng bộ. Phần đã áp dụng được giữ lại; lần đồng bộ sau sẽ tiếp tục từ đó.</translation>
     </message>
+    <message numerus="yes">
+        <source>The station did not accept %n of this laptop&apos;s change(s): see the problems below.</source>
+        <translation>
+            <numerusform>Trạm không nhận %n thay đổi của máy này: xem các sự cố bên dưới.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Sync</source>
         <translation>Đồng bộ</translation>

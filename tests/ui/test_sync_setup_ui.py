@@ -277,3 +277,15 @@ def test_a_request_that_cannot_be_approved_is_removed_from_the_page(  # type: ig
         assert states == ["admin"] and FolderShare(folder).requests() == []
     finally:
         detach(demo_store)
+
+
+def test_changes_the_station_refused_from_this_laptop_are_told_after_the_sync(window) -> None:  # type: ignore[no-untyped-def]
+    """The sync's own summary says so (each change, with what was written, is among the problems below it)."""
+    from desktop.sync.apply import ApplyReport
+
+    window.show_page("sync")
+    page = window.sync
+    page._finished(ApplyReport(own_refused=2))
+    assert "Trạm không nhận 2 thay đổi của máy này" in page.status.text()
+    page._finished(ApplyReport())
+    assert "Trạm không nhận" not in page.status.text()

@@ -257,6 +257,10 @@ class SyncPage(Page):
         failed = sum(not is_warning(reason) for _, _, reason in getattr(report, "errors", []))
         if failed:
             text += " " + self.tr("%n file(s) could not be applied yet: see the problems below.", "", failed)
+        own_refused = getattr(report, "own_refused", 0)
+        if own_refused:  # refused by the station: the person who wrote them must know (`desktop.sync.own_refused`)
+            text += " " + self.tr("The station did not accept %n of this laptop's change(s): see the problems below.",
+                                  "", own_refused)
         restored = getattr(report, "restored", None)
         if restored is not None:  # the database had been restored from an older copy: what came back (core text)
             text += " " + restored.message()

@@ -252,6 +252,8 @@ def _sync(args: argparse.Namespace) -> int:
     print(i18n.tr("sync.cli_done", published=published, applied=sum(report.applied.values())))
     if report.refused:
         print(i18n.tr("sync.cli_refused", count=report.refused))
+    if report.own_refused:
+        print(i18n.tr("sync.cli_own_refused", count=report.own_refused))
     for device, seq, reason in report.errors:
         message = "sync.file_warning" if is_warning(reason) else "sync.bad_file"
         print(i18n.tr(message, file=f"{device[:8]}/{seq}", why=explain(reason)))
