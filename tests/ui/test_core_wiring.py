@@ -43,7 +43,10 @@ def _station_and_page(ctx, owned, tmp_path: Path) -> Iterator[tuple[SyncPage, Fo
         station_keys = SyncKeys(Ed25519PrivateKey.generate())
         init_share(share, station.device_id, station_keys)
         request_enrollment(share, ctx.store.device_id, load_keys(secrets), "laptop")
-        approve_device(share, ctx.store.device_id, station_keys)
+        # As an admin's: what the demo ward holds (its accounts, every officer's visits) is the station's to take,
+        # and none of it is refused (the laptop would list each of its changes the station refused).
+        approve_device(share, ctx.store.device_id, station_keys,
+                       {"from_seq": 1, "user_id": None, "username": "", "role": "admin"})
         yield page, share, station, station_keys
 
 
