@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from test_sync import samba_url, share  # noqa: F401  (the folder and Samba share fixtures)
 
 from desktop import i18n
+from desktop.register.labels import label
 from desktop.security import audit, users
 from desktop.security.permissions import SETUP
 from desktop.security.session import attach
@@ -495,13 +496,17 @@ def test_an_edit_refused_at_the_station_is_taken_back_on_the_laptop_that_made_it
     visit = station.admin.writer.insert("visits", {
         "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": "2026-06-01",
         "purposes": "welfare_check", "outcome": "met", "findings": "ghi nhận ban đầu"})
+    second_visit = station.admin.writer.insert("visits", {
+        "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": "2026-06-02",
+        "purposes": "welfare_check", "outcome": "met"})
     users.set_role(station.admin, "canbo", "team_lead")
     station.sync_admin()
     station.sync_laptop()
     users.set_role(station.admin, "canbo", "officer")
     station.sync_admin()  # the laptop's next file is judged as an officer's
-    # Offline, the laptop still holds the team lead's grant: its own write path lets both edits through.
+    # Offline, the laptop still holds the team lead's grant: its own write path lets these through.
     station.laptop.writer.update("visits", visit, {"findings": "tổ trưởng sửa khi đã bị hạ quyền"})
+    station.laptop.writer.delete("visits", second_visit)
     stamp = "SELECT hlc, device_id FROM field_clock WHERE tbl = 'visits' AND row_id = ? AND field = 'findings'"
     refused_stamp = station.laptop.conn.execute(stamp, (visit,)).fetchone()[0]
     own = station.laptop.writer.update("households", station.household, {"phone": "0903123456"})
@@ -509,13 +514,17 @@ def test_an_edit_refused_at_the_station_is_taken_back_on_the_laptop_that_made_it
     _, told = station.sync_laptop()
     # The laptop judges its own file by the grant it now sees, as every other laptop does, and tells its user what
     # the station will not take, with what was written (the station's value will replace it here).
-    assert told.own_refused == 1
+    assert told.own_refused == 2
     i18n.set_language("vi")
-    mine = [problem.text for problem in open_problems(station.laptop) if problem.kind.startswith("refused_")]
-    assert len(mine) == 1 and "Trạm không nhận thay đổi của máy này" in mine[0]
+    mine = sorted(problem.text for problem in open_problems(station.laptop) if problem.kind.startswith("refused_"))
+    assert len(mine) == 2 and all("Trạm không nhận thay đổi của máy này" in text for text in mine)
     assert "tổ trưởng sửa khi đã bị hạ quyền" in mine[0] and "thuộc cán bộ khác" in mine[0]
+    assert f"({label('change', 'delete')} Lượt thăm)" in mine[1]
+    # The refused delete is undone on the spot: the visit is there on every other laptop.
+    assert station.laptop.conn.execute("SELECT deleted_hlc FROM visits WHERE id = ?", (second_visit,)).fetchone() \
+        == (None,)
     _, report = station.sync_admin()
-    assert report.refused == 1
+    assert report.refused == 2
     station.sync_admin()  # publishes what the admin's laptop wrote back
     assert station.sync_laptop()[1].own_refused == 0  # told once
 
@@ -524,6 +533,11 @@ def test_an_edit_refused_at_the_station_is_taken_back_on_the_laptop_that_made_it
 
     assert findings(station.admin) == "ghi nhận ban đầu"
     assert findings(station.laptop) == "ghi nhận ban đầu"  # was: the refused value, on that laptop alone
+    for store in (station.admin, station.laptop):
+        assert store.conn.execute("SELECT deleted_hlc FROM visits WHERE id = ?", (second_visit,)).fetchone() == (
+            None,)
+        assert store.conn.execute("SELECT COUNT(*) FROM field_clock WHERE row_id = ? AND field = 'deleted_hlc'",
+                                  (second_visit,)).fetchone() == (0,)
     for store in (station.admin, station.laptop):  # the legitimate edit of the same file stays everywhere
         assert store.conn.execute("SELECT phone FROM households WHERE id = ?", (station.household,)).fetchone() == (
             "0903123456",)

@@ -449,6 +449,32 @@ class Writer:
             self._keep_clock()
         return written
 
+    def undo_refused_delete(self, table: str, row_id: str, hlc: int) -> bool:
+        """Bring back a row this laptop deleted at `hlc` where every other laptop refused the delete
+        (`desktop.sync.own_refused`), in the caller's transaction: its tombstone and the tombstone's stamp go, so the
+        row is as the ward has it. Only while that delete is still the row's tombstone (a later delete stays).
+        Nothing is sent: no other laptop ever took the delete. Returns whether the row came back.
+
+        Not known here: another laptop's delete of the same row stamped before this one (it lost to this one here,
+        and only the winner's stamp is kept); the row then comes back on this laptop alone. Both deleting one record,
+        the refused delete the later, is the rare case left."""
+        conn = self._store.conn
+        spec = SYNCED[table]
+        with self._store.transaction(), self._writing():
+            stamp = conn.execute("SELECT hlc, device_id FROM field_clock WHERE tbl = ? AND row_id = ? AND "
+                                 "field = 'deleted_hlc'", (table, row_id)).fetchone()
+            if stamp != (hlc, self.device_id) or conn.execute(
+                    f"SELECT deleted_hlc FROM {spec.name} WHERE id = ?", (row_id,)).fetchone() != (hlc,):
+                return False
+            conn.execute("DELETE FROM field_clock WHERE tbl = ? AND row_id = ? AND field = 'deleted_hlc'",
+                         (table, row_id))
+            conn.execute(f"UPDATE {spec.name} SET deleted_hlc = NULL WHERE id = ?", (row_id,))
+            household = conn.execute("SELECT household_id FROM people WHERE id = ?", (row_id,)).fetchone() \
+                if table == "people" else (row_id,) if table == "households" else None
+            if household is not None and household[0]:
+                reindex_households(conn, [str(household[0])])
+        return True
+
     def set_creation_stamps(self, stamps: Sequence[tuple[str, str, int, str]]) -> None:
         """Give rows `(table, row_id, hlc, device)` a new creation stamp, in the caller's transaction: a row made
         here as a placeholder (an edit arrived before its creation) takes the creation's stamp when it comes,

@@ -12,6 +12,10 @@ published changes were refused without hearing it from anyone: each is judged ag
 was judged by. They are kept with the refused changes (`refused_changes`, under this laptop's id, with what was
 written), listed among this laptop's sync problems. Each file is judged once, and again only when the roster
 gives this laptop a new grant that reaches back to it.
+
+A refused delete is undone here (`Writer.undo_refused_delete`): the record is alive on every other laptop, and
+nothing could bring it back here otherwise. A refused new record stays, with its user told: it exists nowhere else,
+and removing it would lose what was typed.
 """
 
 from __future__ import annotations
@@ -59,6 +63,9 @@ def note_own_refusals(store: Store, roster: dict[str, Any]) -> int:
             new = [item for item in refused if (item.table, item.row_id, item.hlc) not in known]
             keep_refused(store, me, seq, principal_for(roster, me, seq), new)
             noted += len(new)
+            for item in new:  # a refused delete: the record is still there on every other laptop
+                if item.op == "delete":
+                    store.writer.undo_refused_delete(item.table, item.row_id, item.hlc)
         store.set_setting(_CHECKED, state)
     return noted
 
