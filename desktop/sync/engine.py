@@ -59,11 +59,14 @@ def _round(store: Store, share: FolderShare, keys: SyncKeys, progress: Progress 
     published = publish(store, share, keys, roster["station"], int(roster["epoch"]),
                         floors(roster).get(store.device_id, 0),
                         lambda: floors(verified_roster(store, share, keys)).get(store.device_id, 0))
+    # Judged as published, before other laptops' files change the records here (a visit given to another officer
+    # after this laptop's edit of it was no refusal of that edit).
+    own_refused = note_own_refusals(store, roster)
     base = catch_up(store, share, keys, roster)["id"] if behind_base(store, roster) else None
     note_device_folders(store, *share.device_folders())
     report = apply_all(store, share, keys, roster, progress=progress, cancelled=cancelled)
     report.caught_up_from = base
-    report.own_refused = note_own_refusals(store, roster)
+    report.own_refused = own_refused
     report.restored = take_back_report(store)
     acknowledge(store, share, keys)
     return published, report

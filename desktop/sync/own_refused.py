@@ -36,7 +36,7 @@ def note_own_refusals(store: Store, roster: dict[str, Any]) -> int:
     me = store.device_id
     grants = effective_grants(roster, me)
     published = int(store.setting("sync.published_seq", "0") or 0)
-    start = _first_unjudged(store.setting(_CHECKED), grants)
+    start = _first_unjudged(store.setting(_CHECKED), grants, published)
     state = json.dumps({"grants": grants, "seq": published}, sort_keys=True)
     if start > published:
         if store.setting(_CHECKED) != state:
@@ -79,12 +79,17 @@ def _fields(text: str) -> dict[str, object]:
     return values if isinstance(values, dict) else {}
 
 
-def _first_unjudged(checked: str | None, grants: list[dict[str, Any]]) -> int:
+def _first_unjudged(checked: str | None, grants: list[dict[str, Any]], published: int) -> int:
     """The first of this laptop's files to judge: the one after the last judged, or, when the grants changed since,
     the first file a new grant covers (the admin's laptop dates a new grant from the file after the last it had
-    applied, which may be one this laptop published before it heard of it). Never judged: from the newest grant."""
+    applied, which may be one this laptop published before it heard of it).
+
+    Never judged yet (a laptop just updated): the files of its newest grant if it ever had another (what its write
+    path let through under the old one), else none — under its one grant its own write path refused what the
+    station would, and judging years of files by today's records (a visit since given to another officer) would
+    tell refusals that never were."""
     if not checked:
-        return int(grants[-1].get("from_seq", 1)) if grants else 1
+        return int(grants[-1].get("from_seq", 1)) if len(grants) > 1 else published + 1
     state = json.loads(checked)
     start = int(state.get("seq", 0)) + 1
     before = state.get("grants") or []
