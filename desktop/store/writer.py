@@ -469,10 +469,9 @@ class Writer:
             conn.execute("DELETE FROM field_clock WHERE tbl = ? AND row_id = ? AND field = 'deleted_hlc'",
                          (table, row_id))
             conn.execute(f"UPDATE {spec.name} SET deleted_hlc = NULL WHERE id = ?", (row_id,))
-            household = conn.execute("SELECT household_id FROM people WHERE id = ?", (row_id,)).fetchone() \
-                if table == "people" else (row_id,) if table == "households" else None
-            if household is not None and household[0]:
-                reindex_households(conn, [str(household[0])])
+            if table in ("households", "people"):  # the search index holds a household and its members
+                reindex_households(conn, [row_id] if table == "households" else [row[0] for row in conn.execute(
+                    "SELECT household_id FROM people WHERE id = ?", (row_id,))])
         return True
 
     def set_creation_stamps(self, stamps: Sequence[tuple[str, str, int, str]]) -> None:

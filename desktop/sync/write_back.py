@@ -11,8 +11,8 @@ where the value stays as it was.
 
 Just above the refused stamp, not now: an edit another laptop made, with the right to, after the refused one still
 wins everywhere, as it would have had the refused change never been made; and a field changed here since is left
-alone (`Writer.write_back`). Only edits of records this laptop has are written back: a refused new record or delete
-stays on the laptop that made it (there is no value here to send for it).
+alone (`Writer.write_back`). Only edits of records this laptop has are written back; the laptop that made a refused
+change undoes a refused delete itself and is told of each (`desktop.sync.own_refused`).
 """
 
 from __future__ import annotations
