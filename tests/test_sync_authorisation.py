@@ -596,7 +596,9 @@ def test_two_admins_who_lowered_each_other_offline_end_with_the_same_accounts_on
     users.set_role(station.admin, "quantri2", "team_lead")  # on the station's admin laptop
     users.set_role(second, "quantri", "team_lead")  # at the same time, offline, on the second admin's
     station.sync_admin()  # the second laptop's next file is judged as a team lead's
-    sync_once(second, station.share, second_keys)
+    _, told = sync_once(second, station.share, second_keys)
+    assert told.own_refused == 1  # its holder is told, in words, among its sync problems
+    assert [row["reason"] for row in list_refused(second)] == ["accounts"]
     _, report = station.sync_admin()
     assert report.refused == 1
     station.sync_admin()
