@@ -611,3 +611,39 @@ def test_two_admins_who_lowered_each_other_offline_end_with_the_same_accounts_on
     assert roles(station.admin) == {"quantri": "admin", "quantri2": "team_lead"}
     assert roles(second) == roles(station.admin)  # was: no admin at all on the second laptop
     assert roles(station.laptop) == roles(station.admin)
+
+
+def test_an_edit_concurrent_with_a_refused_one_is_written_back_or_its_loss_recorded_on_its_laptop(
+        tmp_path: Path) -> None:
+    """Found by the station's simulation: a refused edit was written back as its file was applied, and published
+    after the rest of the round; another laptop's edit of the same field, older than the refused one and applied
+    later in that round, lost to the write-back, and its laptop recorded no loss (the file claimed it seen). The
+    write-back comes once the round's files are applied: here it carries that edit's value."""
+    station = Station(tmp_path, FolderShare(tmp_path / "share"))
+    second = Store.open(tmp_path / "second-officer.db", create=True)
+    second_keys = SyncKeys(Ed25519PrivateKey.generate())
+    request_enrollment(station.share, second.device_id, second_keys, "may-canbo2", second)
+    approve_device(station.share, second.device_id, station.admin_keys, grant_of_user(station.admin, "canbo2"))
+    station.sync_admin()
+    sync_once(second, station.share, second_keys)
+    attach(second, users.login(second, "canbo2", PASSWORDS["canbo2"]))
+    # The admin's round applies the laptops' files in their folders' order (by device id): the first laptop's
+    # refused edit, then the other's legitimate one, stamped before it.
+    forger, honest = sorted([(station.laptop, station.laptop_keys), (second, second_keys)],
+                            key=lambda laptop: laptop[0].device_id)
+    honest[0].writer.update("households", station.household, {"phone": "0909000111"})
+    hlc = max(forger[0].writer.clock.tick(), honest[0].writer.clock.last + 1)
+    forger[0].writer.observe(hlc)
+    forger[0].conn.execute("INSERT INTO outbox (tbl, row_id, op, hlc, fields) VALUES (?, ?, ?, ?, ?)",
+                           ("households", station.household, "update", forger[0].writer.clock.tick(),
+                            json.dumps({"phone": 12345})))  # a value of the wrong type: refused everywhere
+    sync_once(forger[0], station.share, forger[1])
+    sync_once(honest[0], station.share, honest[1])
+    _, report = station.sync_admin()
+    assert report.refused == 1
+    station.sync_admin()
+    for store, keys in (forger, honest, forger, honest):
+        sync_once(store, station.share, keys)
+    phones = {store.conn.execute("SELECT phone FROM households WHERE id = ?", (station.household,)).fetchone()[0]
+              for store in (station.admin, station.laptop, second)}
+    assert phones == {"0909000111"}  # before: every laptop ended with the old phone, the edit lost on its own

@@ -139,7 +139,7 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
     if progress is not None:
         progress(0, round_.total, "")
     if not round_.total:
-        return round_.report
+        return round_.written_back()
     # The files' decoded changes and the rows read to merge them are many small objects: the cyclic collector
     # waits until the round ends (`desktop.collector`).
     with larger_page_cache(store.conn, SYNC_CACHE_KIB), collector_paused():
@@ -150,7 +150,7 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
                                         (device,)).fetchone() or (0, "")
             round_.apply_device(device, [seq for seq in pending[device] if seq > cursor[0]],
                                 (cursor[0], cursor[1] or ""), last_pass=True)
-    return round_.report
+    return round_.written_back()
 
 
 def _tell_revoked_divergence(store: Store, roster: dict[str, Any], cursors: dict[str, tuple[int, str]]) -> None:
@@ -180,8 +180,13 @@ class _Round:
     def __post_init__(self) -> None:
         # Once per round, not per device: a sync with nothing new still walks every device of the roster.
         self.public_keys = public_keys(self.roster)
-        # The station's admin laptop writes back what it refuses (`desktop.sync.write_back`): that one laptop only.
-        self.writes_back = self.roster.get("admin_key") == self.keys.public_hex()
+
+    def written_back(self) -> ApplyReport:
+        """The report, once the station's admin laptop (that one laptop only) has written back the fields of the
+        edits it refused (`desktop.sync.write_back`: at the round's end, not file by file)."""
+        if self.roster.get("admin_key") == self.keys.public_hex():
+            write_back_refused(self.store)
+        return self.report
 
     def apply_device(self, device: str, seqs: list[int], cursor: tuple[int, str], *, last_pass: bool) -> bool:
         """Apply `device`'s files `seqs` in order from `cursor`; False when one waits for other laptops' files
@@ -228,8 +233,7 @@ class _Round:
                 _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
                 return True
             try:
-                report.refused += _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at,
-                                              write_back=self.writes_back)
+                report.refused += _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at)
             except _Waiting:
                 if last_pass:
                     _error(store, report, device, seq, "waiting")
@@ -264,10 +268,8 @@ def _saw_more(store: Store, device: str, vv: dict[str, int]) -> bool:
 
 
 def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: Changeset, vv: dict[str, int],
-                hlc_max: int, audit_head: SignedHead | None, read_at: int, *, write_back: bool) -> int:
+                hlc_max: int, audit_head: SignedHead | None, read_at: int) -> int:
     """Apply one verified file with its cursor, in one transaction; returns how many of its changes were refused.
-    `write_back`: on the station's admin laptop, the refused edits' fields are written back
-    (`desktop.sync.write_back`).
 
     A change of a record not here (or under a parent not here) cannot be judged by its owner: while the writer had
     seen files not applied here yet, the file waits (`_Waiting`); once this laptop has seen all the writer had,
@@ -284,8 +286,6 @@ def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: 
         if audit_head is not None:
             keep_signed_head(store, device, audit_head)
         store.writer.observe(hlc_max)
-        if write_back and refused:
-            write_back_refused(store, refused, hlc_max)
         store.conn.execute(
             "INSERT INTO applied (device_id, last_seq, last_hash, applied_at, clock_offset_ms) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, "

@@ -13,27 +13,56 @@ Just above the refused stamp, not now: an edit another laptop made, with the rig
 wins everywhere, as it would have had the refused change never been made; and a field changed here since is left
 alone (`Writer.write_back`). Only edits of records this laptop has are written back; the laptop that made a refused
 change undoes a refused delete itself and is told of each (`desktop.sync.own_refused`).
+
+Written once the round has applied every file, not as each file is applied: a write-back is published at the next
+round, before anything more is applied, so the version vector its file carries is what this laptop had seen when
+it wrote it. Written in the middle of a round, the files applied after it (another laptop's concurrent edit of the
+field, say) were counted as seen, and that laptop recorded no loss of its edit. The refused changes themselves are
+the queue (`refused_changes`, up to the one last written back): a round cut short writes them back at the next.
 """
 
 from __future__ import annotations
 
+import json
+
 from desktop.store import Store
 from desktop.store.tables import APPEND_ONLY, SYNCED
-from desktop.sync.screen import Refused
+
+_DONE = "sync.written_back_up_to"  # the last refused change (its id in `refused_changes`) written back
 
 
-def write_back_refused(store: Store, refused: list[Refused], newest: int) -> int:
-    """Write this laptop's values of the fields that `refused` (one file's refused changes, whose newest stamp is
-    `newest`) would have changed back, in the caller's transaction; returns how many fields were written back."""
+def write_back_refused(store: Store) -> int:
+    """Write this laptop's values of the fields refused edits from other laptops would have changed back, for the
+    edits refused since the last write-back, in one transaction; returns how many fields were written back."""
+    done = int(store.setting(_DONE, "0") or 0)
+    last = store.conn.execute("SELECT coalesce(max(id), 0) FROM refused_changes").fetchone()[0]
+    if last <= done:
+        return 0
+    refused = store.conn.execute(
+        "SELECT tbl, row_id, hlc, fields FROM refused_changes WHERE id > ? AND id <= ? AND device_id != ? "
+        "AND op = 'update'", (done, last, store.device_id)).fetchall()
+    newest = store.writer.latest()  # every applied file's newest stamp is absorbed; a stamp beyond was refused
     stamps: dict[tuple[str, str], tuple[int, set[str]]] = {}
-    for item in refused:
-        spec = SYNCED.get(item.table)
-        # A stamp outside the file's range was refused as one no laptop could ever correct: none is made above it.
-        if item.op != "update" or spec is None or item.table in APPEND_ONLY or not 0 < item.hlc <= newest:
+    for table, row_id, hlc, fields in refused:
+        spec = SYNCED.get(table)
+        # A stamp beyond this laptop's clock was refused as one no laptop could ever correct: none is made above it.
+        if spec is None or table in APPEND_ONLY or not isinstance(hlc, int) or not 0 < hlc <= newest:
             continue
-        names = {name for name in item.fields if name in spec.fields}
+        names = {name for name in _names(fields) if name in spec.fields}
         if names:
-            hlc, seen = stamps.get((item.table, item.row_id), (0, set()))
-            stamps[item.table, item.row_id] = (max(hlc, item.hlc), seen | names)
-    fields = [(table, row_id, hlc + 1, sorted(names)) for (table, row_id), (hlc, names) in stamps.items()]
-    return store.writer.write_back(fields) if fields else 0
+            before, seen = stamps.get((table, row_id), (0, set()))
+            stamps[table, row_id] = (max(before, hlc), seen | names)
+    with store.transaction():
+        written = store.writer.write_back(
+            [(table, row_id, hlc + 1, sorted(names)) for (table, row_id), (hlc, names) in stamps.items()])
+        store.set_setting(_DONE, str(last))
+    return written
+
+
+def _names(fields: str) -> list[str]:
+    """The field names of a refused change as kept (`screen.keep_refused`: a purged row's with names only)."""
+    try:
+        values = json.loads(fields)
+    except ValueError:
+        return []
+    return list(values) if isinstance(values, dict) else []
