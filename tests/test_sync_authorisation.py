@@ -80,6 +80,13 @@ def foreign_audit(store: Store, device: str) -> list[tuple[object, ...]]:
     return store.conn.execute("SELECT * FROM audit_log WHERE device_id != ? ORDER BY id", (device,)).fetchall()
 
 
+def colleagues_visit(station: Station, day: str, **fields: object) -> str:
+    """A welfare visit of the other officer's, recorded on the admin's laptop."""
+    return station.admin.writer.insert("visits", {
+        "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": day,
+        "purposes": "welfare_check", "outcome": "met", **fields})
+
+
 def test_an_officers_laptop_cannot_take_over_accounts_or_forge_audit_entries(
         tmp_path: Path, share: FolderShare) -> None:  # noqa: F811
     station = Station(tmp_path, share)
@@ -129,9 +136,7 @@ def test_an_officers_laptop_cannot_take_over_accounts_or_forge_audit_entries(
 def test_an_officer_cannot_change_another_officers_visit_but_a_team_lead_can(
         tmp_path: Path, share: FolderShare) -> None:  # noqa: F811
     station = Station(tmp_path, share)
-    other_visit = station.admin.writer.insert("visits", {
-        "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": "2026-06-01",
-        "purposes": "welfare_check", "outcome": "met"})
+    other_visit = colleagues_visit(station, "2026-06-01")
     station.sync_admin()
     station.sync_laptop()
     station.forge("visits", other_visit, "update", {"findings": "sửa hồ sơ của người khác"})
@@ -493,12 +498,8 @@ def test_an_edit_refused_at_the_station_is_taken_back_on_the_laptop_that_made_it
     laptop refuses the edit, but the laptop that made it kept its value for good, so the ward's laptops disagreed
     about the record. The admin's laptop now writes its own value back just above the refused stamp."""
     station = Station(tmp_path, FolderShare(tmp_path / "share"))
-    visit = station.admin.writer.insert("visits", {
-        "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": "2026-06-01",
-        "purposes": "welfare_check", "outcome": "met", "findings": "ghi nhận ban đầu"})
-    second_visit = station.admin.writer.insert("visits", {
-        "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": "2026-06-02",
-        "purposes": "welfare_check", "outcome": "met"})
+    visit = colleagues_visit(station, "2026-06-01", findings="ghi nhận ban đầu")
+    second_visit = colleagues_visit(station, "2026-06-02")
     users.set_role(station.admin, "canbo", "team_lead")
     station.sync_admin()
     station.sync_laptop()
@@ -556,9 +557,7 @@ def test_a_refused_edit_is_not_taken_back_over_a_later_one(tmp_path: Path) -> No
     the refused one still wins everywhere, as it would have without it; and a field the admin's laptop changed
     since is left as it is."""
     station = Station(tmp_path, FolderShare(tmp_path / "share"))
-    visit = station.admin.writer.insert("visits", {
-        "household_id": station.household, "officer_id": station.other_officer_id, "visited_at": "2026-06-01",
-        "purposes": "welfare_check", "outcome": "met"})
+    visit = colleagues_visit(station, "2026-06-01")
     station.sync_admin()
     station.sync_laptop()
     station.forge("visits", visit, "update", {"findings": "sửa hồ sơ của người khác"})

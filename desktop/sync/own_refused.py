@@ -26,7 +26,7 @@ from typing import Any
 from desktop.security.rights import UNKNOWN_ROW, RowView, refusal
 from desktop.store import Store
 from desktop.sync.grants import effective_grants, principal_for
-from desktop.sync.screen import Refused, keep_refused
+from desktop.sync.screen import Refused, fields_of, keep_refused
 
 _CHECKED = "sync.own_refusals_checked"  # {"grants": this laptop's grants as judged, "seq": the last file judged}
 
@@ -51,7 +51,7 @@ def note_own_refusals(store: Store, roster: dict[str, Any]) -> int:
         who = principal_for(roster, me, seq)
         if who is None or who.role == "admin":  # revoked (told as such), or a role nothing the app writes exceeds
             continue
-        values = _fields(fields)
+        values = fields_of(fields)
         code = refusal(who, table, op, row_id, values, rows, hlc)
         if code is not None and code != UNKNOWN_ROW:
             by_file.setdefault(seq, []).append(Refused(table, row_id, op, hlc, values, code))
@@ -68,15 +68,6 @@ def note_own_refusals(store: Store, roster: dict[str, Any]) -> int:
                     store.writer.undo_refused_delete(item.table, item.row_id, item.hlc)
         store.set_setting(_CHECKED, state)
     return noted
-
-
-def _fields(text: str) -> dict[str, object]:
-    """An outbox entry's fields (a purge blanks their values; an entry that is not an object has none to judge)."""
-    try:
-        values = json.loads(text)
-    except ValueError:
-        return {}
-    return values if isinstance(values, dict) else {}
 
 
 def _first_unjudged(checked: str | None, grants: list[dict[str, Any]], published: int) -> int:

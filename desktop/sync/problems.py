@@ -11,7 +11,6 @@ A recorded kind may carry a prefix saying which file it was about (`own_` this l
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from desktop import i18n
@@ -22,7 +21,7 @@ from desktop.security.rights import REFUSALS
 from desktop.security.session import current_actor
 from desktop.store import Store
 from desktop.sync import messages as _messages  # noqa: F401  (registers the sentences)
-from desktop.sync.screen import list_refused
+from desktop.sync.screen import fields_of, list_refused
 
 PREFIXES = ("own_", "snapshot_", "roster_", "refused_")
 REFUSED_SHOWN = 200  # the newest refused changes listed with the problems (all are kept)
@@ -107,9 +106,4 @@ def refused_problems(store: Store, limit: int = REFUSED_SHOWN, device: str | Non
 def _written(fields: str) -> str:
     """What a refused change of this laptop wrote, its values only (the person who typed them knows the fields):
     so nothing typed is lost even where the station's value replaced it."""
-    try:
-        values = json.loads(fields)
-    except ValueError:
-        return ""
-    texts = [str(value) for value in values.values() if value not in (None, "")] if isinstance(values, dict) else []
-    return "; ".join(texts)[:300]
+    return "; ".join(str(value) for value in fields_of(fields).values() if value not in (None, ""))[:300]

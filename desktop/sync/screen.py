@@ -104,6 +104,16 @@ def _kept(fields: dict[str, object]) -> dict[str, object]:
             len(value) > KEPT_CHARS else value for name, value in list(fields.items())[:KEPT_FIELDS]}
 
 
+def fields_of(text: str) -> dict[str, object]:
+    """A change's fields from their JSON (an outbox entry's, a kept refused change's: `_kept`), none when the text
+    is no JSON object: a hand-edited database can hold anything there, and reading it must not stop a sync."""
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return {}
+    return values if isinstance(values, dict) else {}
+
+
 def keep_refused(store: Store, device: str, seq: int, who: Principal | None, refused: list[Refused]) -> None:
     """Record the refused changes of one file (in the caller's transaction, with the file's cursor). A change of a
     row purged here is kept with its field names only: the purge scrubbed what was refused before it

@@ -23,10 +23,9 @@ the queue (`refused_changes`, up to the one last written back): a round cut shor
 
 from __future__ import annotations
 
-import json
-
 from desktop.store import Store
 from desktop.store.tables import APPEND_ONLY, SYNCED
+from desktop.sync.screen import fields_of
 
 _DONE = "sync.written_back_up_to"  # the last refused change (its id in `refused_changes`) written back
 
@@ -48,7 +47,7 @@ def write_back_refused(store: Store) -> int:
         # A stamp beyond this laptop's clock was refused as one no laptop could ever correct: none is made above it.
         if spec is None or table in APPEND_ONLY or not isinstance(hlc, int) or not 0 < hlc <= newest:
             continue
-        names = {name for name in _names(fields) if name in spec.fields}
+        names = {name for name in fields_of(fields) if name in spec.fields}  # a purged row's: names only
         if names:
             before, seen = stamps.get((table, row_id), (0, set()))
             stamps[table, row_id] = (max(before, hlc), seen | names)
@@ -57,12 +56,3 @@ def write_back_refused(store: Store) -> int:
             [(table, row_id, hlc + 1, sorted(names)) for (table, row_id), (hlc, names) in stamps.items()])
         store.set_setting(_DONE, str(last))
     return written
-
-
-def _names(fields: str) -> list[str]:
-    """The field names of a refused change as kept (`screen.keep_refused`: a purged row's with names only)."""
-    try:
-        values = json.loads(fields)
-    except ValueError:
-        return []
-    return list(values) if isinstance(values, dict) else []
