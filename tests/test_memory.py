@@ -51,12 +51,10 @@ WORKER = FILL + """
 import sys
 from PySide6.QtCore import QCoreApplication, QThreadPool
 import ui.workers
-from ui.workers import Worker
 if sys.argv[1:] == ["keep"]:  # the same worker, had it not released its job's memory
     ui.workers.release_freed_memory = lambda: False
 app = QCoreApplication([])
-worker = Worker(lambda _progress, _cancelled: fill())
-QThreadPool.globalInstance().start(worker)
+worker = ui.workers.start(lambda _progress, _cancelled: fill())
 worker.done.wait(60)
 QThreadPool.globalInstance().waitForDone()
 print(True, None, rss_mib())

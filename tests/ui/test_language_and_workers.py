@@ -83,19 +83,22 @@ def test_cancelled_worker_reports_cancel_and_writes_nothing(qapp, qtbot, tmp_pat
     Store.open(path, create=True).close()
     cancelled: list[bool] = []
 
+    started: list[workers.Worker] = []
+    known = threading.Event()
+
     def job(progress: workers.Progress, is_cancelled: workers.Cancelled) -> object:
         def progress_then_cancel(done: int, total: int, message: str) -> None:
             progress(done, total, message)
-            worker.cancel()  # the officer pressed Cancel after the first batch
+            assert known.wait(10)
+            started[0].cancel()  # the officer pressed Cancel after the first batch
 
         with Store.open(path) as store:
             return generate_demo_ward(
                 store, DemoSize(households=6000, seed=2), progress_then_cancel, is_cancelled
             )
 
-    worker = workers.Worker(job)
-    worker.signals.cancelled.connect(lambda: cancelled.append(True))
-    workers.QThreadPool.globalInstance().start(worker)
+    started.append(workers.start(job, cancelled=lambda: cancelled.append(True)))
+    known.set()
     qtbot.waitUntil(lambda: bool(cancelled), timeout=30_000)
     with Store.open(path) as store:
         assert store.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 0

@@ -207,8 +207,8 @@ def test_a_case_viewed_between_logins_is_let_go_once_closed(window_as, qtbot) ->
 
 
 def test_what_a_finished_job_held_is_let_go(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Every search, page and login runs a background job; PySide keeps each job's worker for as long as the app
-    runs, so the worker must not keep what its job held (a query, the households a filter kept) once it ran."""
+    """Every search, page and login runs a background job; whoever still holds its worker (a page, to cancel it)
+    must not keep through it what its job held (a query, the households a filter kept) once it ran."""
     import weakref
 
     from ui import workers
