@@ -47,7 +47,7 @@ from ui.pages.household import HouseholdPage
 from ui.pages.households import HouseholdsPage
 from ui.pages.overview import OverviewPage
 from ui.progress import JobProgress
-from ui.widgets import Page, SingleQuestion, confirm, show_error
+from ui.widgets import Page, SingleQuestion, confirm, is_refusal, show_error
 
 if TYPE_CHECKING:
     from ui.audit_dialog import AuditDialog
@@ -327,11 +327,12 @@ class MainWindow(QMainWindow):
             self.guarded(page.refresh)
 
     def guarded(self, action: Callable[[], object]) -> bool:
-        """Run a UI action; a refusal of the core (no right, login needed, bad input) becomes a message."""
+        """Run a UI action; a refusal of the core (no right, login needed, a record deleted meanwhile, bad input)
+        becomes a message."""
         try:
             action()
         except WardbookError as error:
-            show_error(self, error, self.tr("Not allowed"))
+            show_error(self, error, self.tr("Not allowed") if is_refusal(error) else "")
             return False
         return True
 

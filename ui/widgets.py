@@ -248,6 +248,11 @@ def error_text(error: Exception) -> str:
     return message() if callable(message) else str(error)
 
 
+def is_refusal(error: WardbookError) -> bool:
+    """Whether the core refused the user's rights (a box titled "Not allowed"), not a record gone or bad input."""
+    return error.msg_id.startswith("security.")
+
+
 def show_error(parent: QWidget | None, error: Exception | str, title: str = "") -> QMessageBox:
     """A warning box with the core's message (or a background job's, already a sentence), opened without blocking
     (a refused action is not a crash, and tests can find and close the box). Returned so callers and tests can

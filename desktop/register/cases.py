@@ -14,6 +14,7 @@ from datetime import date
 from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.register import outcome_messages  # noqa: F401  (registers the outcome's messages)
+from desktop.register.gone import not_found
 from desktop.register.households import resolve_household
 from desktop.register.labels import label  # also registers the kinds' names the messages refer to
 from desktop.register.validation import (
@@ -127,7 +128,7 @@ def _case_state(store: Store, case_id: str) -> tuple[str, str | None, str, str |
         (case_id,),
     ).fetchone()
     if row is None:
-        raise WardbookError("register.unknown_case", value=case_id)
+        raise not_found(store, "cases", case_id, "register.unknown_case")
     return str(row[0]), row[1], str(row[2]), row[3]
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from desktop.errors import WardbookError
 from desktop.household_flags import HOUSEHOLD_FLAGS
+from desktop.register.gone import not_found
 from desktop.register.validation import (
     MAX_NAME,
     MAX_TEXT,
@@ -101,7 +102,7 @@ def resolve_household(store: Store, id_or_code: str) -> str:
         (id_or_code, id_or_code),
     ).fetchone()
     if row is None:
-        raise WardbookError("register.unknown_household", value=id_or_code)
+        raise not_found(store, "households", id_or_code, "register.unknown_household")
     return str(row[0])
 
 
@@ -214,7 +215,7 @@ def move_out_person(store: Store, person_id: str, on: str) -> None:
     row = store.conn.execute("SELECT moved_in_on FROM people WHERE id = ? AND deleted_hlc IS NULL",
                              (person_id,)).fetchone()
     if row is None:
-        raise WardbookError("register.unknown_person", value=person_id)
+        raise not_found(store, "people", person_id, "register.unknown_person")
     moved_out = not_in_future(parse_date(on, required=True, field="moved_out_on"), "moved_out_on")
     assert moved_out is not None
     if row[0] and moved_out < row[0]:
@@ -238,7 +239,7 @@ def set_head(store: Store, household_id: str, person_id: str) -> None:
         (person_id, household_id),
     ).fetchone()
     if row is None:
-        raise WardbookError("register.unknown_person", value=person_id)
+        raise not_found(store, "people", person_id, "register.unknown_person")
     store.writer.update("households", household_id, {"head_person_id": person_id})
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.errors import WardbookError
+from desktop.register.gone import not_found
 from desktop.register.validation import MAX_NAME, check_birth_year, check_choice, normalise_phone, require_text
 from desktop.security.session import authorize
 from desktop.store import Store
@@ -26,7 +26,7 @@ def update_person(
     authorize(store, "register.edit")
     alive = store.conn.execute("SELECT 1 FROM people WHERE id = ? AND deleted_hlc IS NULL", (person_id,))
     if alive.fetchone() is None:
-        raise WardbookError("register.unknown_person", value=person_id)
+        raise not_found(store, "people", person_id, "register.unknown_person")
     return store.writer.update(
         "people",
         person_id,

@@ -231,6 +231,18 @@ i18n.register(
             "vi": "Ngày thăm ({visited}) không được sau ngày đã theo dõi xong ({done}).",
             "en": "The visit date ({visited}) cannot be after the day its follow-up was done ({done}).",
         },
+        "register.record_deleted": {
+            "vi": "{record} {which} đã bị xóa khỏi sổ (trên máy này hoặc máy khác, qua đồng bộ); không ghi được gì "
+            "vào đó nữa.",
+            "en": "{record} {which} has been deleted from the register (here or on another laptop, through a sync); "
+            "nothing more can be written to it.",
+        },
+        "register.record_deleted_unnamed": {
+            "vi": "Mục này ({record}) đã bị xóa khỏi sổ (trên máy này hoặc máy khác, qua đồng bộ); không ghi được gì "
+            "vào đó nữa.",
+            "en": "This record ({record}) has been deleted from the register (here or on another laptop, through a "
+            "sync); nothing more can be written to it.",
+        },
         "register.activity_deleted": {
             "vi": "Hoạt động “{topic}” ngày {held_on} đã bị xóa trong lúc này (ở cửa sổ khác hoặc qua đồng bộ).",
             "en": "The activity “{topic}” of {held_on} has been deleted meanwhile (in another window or by a sync).",

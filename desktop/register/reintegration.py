@@ -14,6 +14,7 @@ from datetime import date
 from desktop import clock
 from desktop.errors import WardbookError
 from desktop.register import outcome_messages  # noqa: F401  (registers the messages used here)
+from desktop.register.gone import not_found
 from desktop.register.validation import MAX_TEXT, check_text, not_in_future, parse_date
 from desktop.search.folding import fold
 from desktop.security.session import authorize, authorize_owner, visible_officer
@@ -27,7 +28,7 @@ def _person(store: Store, person_id: str) -> str:
     row = store.conn.execute("SELECT full_name FROM people WHERE id = ? AND deleted_hlc IS NULL",
                              (person_id,)).fetchone()
     if row is None:
-        raise WardbookError("register.unknown_person", value=person_id, field="person")
+        raise not_found(store, "people", person_id, "register.unknown_person", field="person")
     return str(row[0])
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from desktop import clock
 from desktop.errors import WardbookError
+from desktop.register.gone import not_found
 from desktop.register.households import resolve_household
 from desktop.register.validation import (
     MAX_COUNT,
@@ -161,7 +162,7 @@ def _visit_row(store: Store, visit_id: str) -> dict[str, object]:
         store, "SELECT * FROM visits WHERE id = ? AND deleted_hlc IS NULL", (visit_id,)
     )
     if not found:
-        raise WardbookError("register.unknown_visit", value=visit_id)
+        raise not_found(store, "visits", visit_id, "register.unknown_visit")
     return found[0]
 
 

@@ -312,8 +312,13 @@ def household_detail(store: Store, household_id: str,
     """Everything shown on a household page: summary, members, visits (newest first) and cases (newest received
     first). Of visits and cases, only those the logged-in user may see, unless `officer_id` says whose (None:
     everyone's), with the counts of those left out: an officer opens every household of the register, but other
-    officers' cases (a citizen's tip, a dispute) are not theirs to read."""
+    officers' cases (a citizen's tip, a dispute) are not theirs to read. A household deleted meanwhile (a sync, another
+    window) is refused in words (`desktop.register.gone`)."""
     officer_id = scope_of(store, officer_id)
+    if store.conn.execute(f"SELECT 1 FROM households WHERE id = ? AND {ALIVE}", (household_id,)).fetchone() is None:
+        from desktop.register.gone import not_found  # the register's words build on the store
+
+        raise not_found(store, "households", household_id, "register.unknown_household")
     summary = household_summaries(store, [household_id])[0]
     cursor = store.conn.execute(
         "SELECT id, full_name, gender, birth_year, relation_to_head, phone, id_number, moved_out_on "
@@ -514,20 +519,24 @@ def list_cases(store: Store, *, statuses: tuple[str, ...] = (), household_id: st
 
 def case_detail(store: Store, case_id: str,
                 assignee_id: str | FromSession | None = FROM_SESSION) -> dict[str, object]:
-    """One case with its timeline of events, oldest first; KeyError if there is none. A case the logged-in user
-    may not see (another officer's, as `list_cases` decides) is the core's refusal, a message for the officer —
-    their list may be older than a change of their role; `assignee_id` says whose cases instead (None: anyone's)."""
+    """One case with its timeline of events, oldest first. A case the logged-in user may not see (another
+    officer's, as `list_cases` decides) is the core's refusal, a message for the officer — their list may be older
+    than a change of their role; `assignee_id` says whose cases instead (None: anyone's). A case deleted meanwhile
+    (a sync, another window) or unknown is refused in words too (`desktop.register.gone`)."""
     from_session = isinstance(assignee_id, FromSession)
     assignee_id = scope_of(store, assignee_id)
     found = fetch_dicts(store, "SELECT c.*, h.house_no, h.street FROM cases c "
-                         "LEFT JOIN households h ON h.id = c.household_id WHERE c.id = ? "
+                         "LEFT JOIN households h ON h.id = c.household_id WHERE c.id = ? AND c.deleted_hlc IS NULL "
                          "AND (? IS NULL OR c.assignee_id IS ?)", (case_id, assignee_id, assignee_id))
     if not found:
-        if from_session and store.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone():
+        if from_session and store.conn.execute(f"SELECT 1 FROM cases WHERE id = ? AND {ALIVE}",
+                                                (case_id,)).fetchone():
             from desktop.security.session import authorize  # the session module builds on the store
 
             authorize(store, "records.view_all")
-        raise KeyError(case_id)
+        from desktop.register.gone import not_found  # the register's words build on the store
+
+        raise not_found(store, "cases", case_id, "register.unknown_case")
     events = fetch_dicts(store, "SELECT e.id, e.at, e.note, e.new_status, e.new_outcome, u.full_name AS officer "
                           "FROM case_events e "
                           "LEFT JOIN users u ON u.id = e.officer_id "

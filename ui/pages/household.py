@@ -34,7 +34,7 @@ from ui.context import AppContext
 from ui.date_edit import ask_date
 from ui.language import fmt_date, fmt_number
 from ui.models import Column, RowsModel, date_of, label_of, text_of
-from ui.widgets import Page, chosen, error_text, hidden_text, record_table, run_once
+from ui.widgets import Page, chosen, error_text, hidden_text, record_table, run_once, show_error
 
 
 def timeline_rows(detail: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -188,7 +188,15 @@ class HouseholdPage(Page):
         if not self.household_id:
             return
         store = self.ctx.store
-        self._show_detail(household_detail(store, self.household_id, officer_id=visible_officer(store)))
+        try:
+            detail = household_detail(store, self.household_id, officer_id=visible_officer(store))
+        except WardbookError as error:  # deleted meanwhile (a sync, another window): said, and back to the list
+            self.household_id = None
+            show_error(self, error)
+            self.ctx.households_changed.emit("")
+            self.back.emit()
+            return
+        self._show_detail(detail)
 
     def _show_detail(self, detail: Mapping[str, Any]) -> None:
         self.detail = dict(detail)

@@ -29,7 +29,7 @@ from ui.forms.base import FormDialog
 from ui.forms.cases import CaseDialog, CaseView, _fill, case_outcome
 from ui.language import fmt_date
 from ui.models import Column, RowsModel, address, date_of, label_of, number_of, text_of
-from ui.widgets import Page, chosen, confirm, hidden_text, record_table, run_once, show_error
+from ui.widgets import Page, chosen, confirm, hidden_text, is_refusal, record_table, run_once, show_error
 
 OPEN_STATUSES = ("open", "in_progress")
 
@@ -127,8 +127,12 @@ class CasesPage(Page):
     def open_case(self, case_id: str) -> None:
         try:
             view = CaseView(self.ctx, case_id, self)
-        except WardbookError as error:  # another officer's case, in a list read before the role changed
-            show_error(self, error, self.tr("Not allowed"))
+        except WardbookError as error:
+            # Another officer's case, in a list read before the role changed; or a case a sync deleted meanwhile,
+            # said in words and taken off the list.
+            show_error(self, error, self.tr("Not allowed") if is_refusal(error) else "")
+            if not is_refusal(error):
+                self.ctx.records_changed.emit()
             return
         run_once(view)
         if view.changed:
