@@ -124,6 +124,6 @@ def test_a_visit_on_a_household_deleted_since_is_corrected_and_none_is_moved_to_
     assert open_visit(demo_store, visit)["findings"] == "abc def"
     with pytest.raises(WardbookError) as refused:
         correct_visit(demo_store, other, {"household_id": gone})
-    assert refused.value.msg_id == "register.household_deleted" and refused.value.params["field"] == "household"
+    assert refused.value.msg_id == "register.record_deleted" and refused.value.params["field"] == "household"
     assert gone_code in refused.value.message() and gone not in refused.value.message()
     assert open_visit(demo_store, other)["household_id"] == household

@@ -80,3 +80,11 @@ def test_a_case_never_here_is_still_told_by_what_was_asked(store: Store) -> None
     with pytest.raises(WardbookError) as caught:
         case_detail(store, "no-such-case")
     assert caught.value.msg_id == "register.unknown_case" and "no-such-case" in caught.value.message("en")
+
+
+def test_a_record_named_by_pages_of_text_is_named_in_one_line(store: Store) -> None:
+    ward = Ward(store)
+    store.writer.update("cases", ward.case, {"title": "Tranh chấp " * 2000})
+    store.writer.delete("cases", ward.case)
+    error = _refusal(lambda: case_detail(store, ward.case))
+    assert error.msg_id == "register.record_deleted" and len(error.message("vi")) < 300

@@ -15,10 +15,12 @@ from desktop.errors import WardbookError
 from desktop.register import labels as _labels  # noqa: F401  (registers the records' names)
 from desktop.store import Store
 
+_LONGEST = 120  # characters of a record's name in the sentence
+
 
 def not_found(store: Store, table: str, row_id: str, unknown: str, **params: object) -> WardbookError:
     """The error for `row_id` of `table` not found alive: deleted (named in words), else `unknown` with
-    `value=row_id` and `params`."""
+    `value=row_id`; both with `params` (a form's `field`, to point at)."""
     deleted = store.conn.execute(f"SELECT 1 FROM {table} WHERE id = ? AND deleted_hlc IS NOT NULL",
                                  (row_id,)).fetchone()
     if deleted is None:
@@ -26,7 +28,9 @@ def not_found(store: Store, table: str, row_id: str, unknown: str, **params: obj
     from desktop.sync.conflict_words import Words  # the inbox's words build on the register's labels
 
     which = Words(store).record(table, row_id)
+    if len(which) > _LONGEST:  # a title of pages (typed, or sent by a hand-edited laptop) must not fill the box
+        which = which[: _LONGEST - 1] + "…"
     record = i18n.Ref(f"record.{table}")  # "Hộ", "Vụ việc": in the language the sentence is read in
     if not which:  # purged: nothing left to name it by
-        return WardbookError("register.record_deleted_unnamed", record=record)
-    return WardbookError("register.record_deleted", record=record, which=which)
+        return WardbookError("register.record_deleted_unnamed", record=record, **params)
+    return WardbookError("register.record_deleted", record=record, which=which, **params)

@@ -95,14 +95,14 @@ def find_area(store: Store, name_or_id: str) -> str:
     raise WardbookError("register.unknown_area", value=name_or_id)
 
 
-def resolve_household(store: Store, id_or_code: str) -> str:
-    """The id of the alive household with this id or code."""
+def resolve_household(store: Store, id_or_code: str, **params: object) -> str:
+    """The id of the alive household with this id or code; `params` go with the refusal (the form's `field`)."""
     row = store.conn.execute(
         "SELECT id FROM households WHERE (id = ? OR code = ?) AND deleted_hlc IS NULL LIMIT 1",
         (id_or_code, id_or_code),
     ).fetchone()
     if row is None:
-        raise not_found(store, "households", id_or_code, "register.unknown_household")
+        raise not_found(store, "households", id_or_code, "register.unknown_household", **params)
     return str(row[0])
 
 

@@ -223,10 +223,6 @@ i18n.register(
             "vi": "Ngày ghi ({on}) không được trước lần cập nhật gần nhất của vụ việc ({latest}).",
             "en": "The date ({on}) cannot be before the case's latest update ({latest}).",
         },
-        "register.household_deleted": {
-            "vi": "Hộ {code} đã bị xóa khỏi sổ (trên máy này hoặc máy khác); chọn hộ khác.",
-            "en": "Household {code} has been deleted from the register (here or on another laptop); choose another.",
-        },
         "register.visit_after_follow_up_done": {
             "vi": "Ngày thăm ({visited}) không được sau ngày đã theo dõi xong ({done}).",
             "en": "The visit date ({visited}) cannot be after the day its follow-up was done ({done}).",

@@ -65,16 +65,10 @@ def _support_fields(item: SupportItem, visit_id: str) -> dict[str, object]:
 def _visit_household(store: Store, household_id: str, recorded: object = None) -> str:
     """The household a visit is logged on: the one it is recorded on stays as it is (deleted since, by a sync or
     a merge, a correction of its findings was refused); another must be alive, and one deleted meanwhile is named
-    by its code, never by its id."""
+    by its code and address, never by its id (`resolve_household`)."""
     if household_id == recorded:
         return household_id
-    try:
-        return resolve_household(store, household_id)
-    except WardbookError:
-        deleted = store.conn.execute("SELECT code FROM households WHERE id = ?", (household_id,)).fetchone()
-        if deleted is None:
-            raise
-        raise WardbookError("register.household_deleted", code=deleted[0] or "—", field="household") from None
+    return resolve_household(store, household_id, field="household")
 
 
 def _checked_fields(

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import files
+from desktop import files, i18n
 from desktop.errors import WardbookError
 from desktop.register.validation import MAX_TEXT, check_text
 from desktop.security import audit
@@ -78,10 +78,35 @@ _SWEEPS_AT = """
     WHERE r.household_id = ? AND r.deleted_hlc IS NULL AND c.deleted_hlc IS NULL ORDER BY c.starts_on
 """
 _ANSWERS_AT = """
-    SELECT a.campaign_id, q.label AS question, a.value, a.answered_on
+    SELECT a.campaign_id, q.label AS question, q.kind, a.value, a.answered_on
     FROM campaign_answers a JOIN campaign_questions q ON q.id = a.question_id
     WHERE a.household_id = ? AND a.deleted_hlc IS NULL ORDER BY q.position
 """
+# Free text an officer wrote at a household: a visit's findings and the reason it was voided, a sweep's note and its
+# answers typed in words. Where other people live or lived in the household, that text is about a matter of several
+# people (the grandmother's health, a son's debts), as a case's notes are: it is left out of one member's export, and
+# the export says so (`withheld`), so the ward office can read it and give what concerns the subject by hand.
+_VISIT_TEXT = ("findings", "void_reason")
+_SWEEP_TEXT = ("note",)
+
+
+def _shares_household(store: Store, person_id: str, household_id: object) -> bool:
+    """Whether anybody else is on the household's register, living there or moved out (text written while they
+    lived there may be about them)."""
+    return household_id is not None and store.conn.execute(
+        "SELECT 1 FROM people WHERE household_id = ? AND id != ? AND deleted_hlc IS NULL LIMIT 1",
+        (household_id, person_id)).fetchone() is not None
+
+
+def _withhold(rows: list[dict[str, object]], names: tuple[str, ...]) -> int:
+    """Blank the free text `names` of `rows`; how many values there were."""
+    count = 0
+    for row in rows:
+        for name in names:
+            if row.get(name) not in (None, ""):
+                count += 1
+            row[name] = None
+    return count
 
 
 # What a data subject gets of a visit to their household: never `person_met`, the name of whoever was met
@@ -119,8 +144,9 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
     household, cases that name them or their household, their periods of reintegration support, and the audit
     entries about them, and what door-to-door sweeps recorded at their household (status and answers).
 
-    Only the person's own data: other members' names (a visit's `person_met`) are left out, and of a case only
-    what a subject may see without exposing an informant or another party (`_CASE_COLUMNS`). Every column is
+    Only the person's own data: other members' names (a visit's `person_met`) are left out, of a case only
+    what a subject may see without exposing an informant or another party (`_CASE_COLUMNS`), and the free text
+    written at a household of several people (`_VISIT_TEXT`, `_SWEEP_TEXT`, said in `withheld`). Every column is
     named, never `SELECT *` of a table that holds others' data.
     """
     authorize(store, "subject.export")
@@ -140,6 +166,10 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
                                 "AND deleted_hlc IS NULL ORDER BY started_on", (person_id,))
     sweeps = fetch_dicts(store, _SWEEPS_AT, (household_id,))
     answers = fetch_dicts(store, _ANSWERS_AT, (household_id,))
+    withheld = 0
+    if _shares_household(store, person_id, household_id):
+        written = [answer for answer in answers if answer["kind"] == "text"]
+        withheld = _withhold(visits, _VISIT_TEXT) + _withhold(sweeps, _SWEEP_TEXT) + _withhold(written, ("value",))
     accesses = fetch_dicts(store, "SELECT at, username, action, target_table FROM audit_log "
                             "WHERE target_id IN (?, ?) ORDER BY at", (person_id, household_id))
     audit.record(store, "export", "people", person_id, {"kind": "data_subject_request"})
@@ -153,20 +183,24 @@ def export_person(store: Store, person_id: str) -> dict[str, object]:
         "reintegration_support": reintegration,
         "door_to_door_sweeps": [
             {**{k: v for k, v in sweep.items() if k != "campaign_id"},
-             "answers": [{k: v for k, v in answer.items() if k != "campaign_id"}
+             "answers": [{k: v for k, v in answer.items() if k not in ("campaign_id", "kind")}
                          for answer in answers if answer["campaign_id"] == sweep["campaign_id"]]}
             for sweep in sweeps
         ],
         "accesses": accesses,
+        "withheld": {"free_texts": withheld, "why": i18n.tr("security.export_text_withheld", count=withheld)}
+        if withheld else None,
     }
 
 
-def write_person_export(store: Store, person_id: str, path: Path) -> Path:
-    """Save everything held about one person (`export_person`) as JSON at `path`, for the app and the CLI alike.
+def write_person_export(store: Store, person_id: str, path: Path) -> str | None:
+    """Save everything held about one person (`export_person`) as JSON at `path`, for the app and the CLI alike;
+    returns the sentence saying what free text was left out (None: nothing was), for the person exporting.
 
     The target is checked before anything is read (never the database, its key file, a device or a folder) and
     written under a temporary name then renamed, so a full disk leaves no half export behind."""
     files.check_target(path, "json")  # ends in .json (a name like x.pdf would open in the wrong program)
     data = export_person(store, person_id)
     files.write_text(path, json.dumps(data, ensure_ascii=False, indent=1, default=str))
-    return path
+    withheld = data["withheld"]
+    return str(withheld["why"]) if isinstance(withheld, dict) else None

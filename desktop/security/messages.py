@@ -4,6 +4,14 @@ from desktop import i18n
 
 i18n.register(
     {
+        "security.export_text_withheld": {
+            "vi": "{count} đoạn ghi chép tự do (nhận xét khi thăm hộ, lý do hủy lượt thăm, ghi chú và câu trả lời "
+            "bằng lời khi rà soát) không được đưa vào: hộ có nhiều người, các đoạn này có thể nói về người khác. "
+            "Cơ quan có thể đọc lại và cung cấp phần liên quan đến người yêu cầu.",
+            "en": "{count} free-text entries (visit findings, reasons a visit was voided, sweep notes and answers in "
+            "words) were left out: the household has several people, and these may be about someone else. The "
+            "office can read them and provide what concerns the person asking.",
+        },
         "security.no_keyring": {
             "vi": "Máy này không có kho khóa của hệ điều hành. Khóa bí mật không được lưu dạng "
             "văn bản thường: hãy dùng tệp khóa có mật khẩu (--key-file TỆP, mật khẩu qua "

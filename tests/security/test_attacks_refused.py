@@ -19,7 +19,7 @@ import pytest
 from desktop.errors import WardbookError
 from desktop.register.cases import add_case
 from desktop.register.households import add_household
-from desktop.register.visits import add_visit
+from desktop.register.visits import add_visit, void_visit
 from desktop.security import retention, users
 from desktop.security.access import export_person
 from desktop.security.permissions import Actor
@@ -117,6 +117,39 @@ def test_a_data_subject_export_names_neither_a_tips_informant_nor_another_member
     cases = cast(list[dict[str, object]], data["cases"])
     assert [(case["kind"], case["received_on"]) for case in cases if case["kind"] == "tip"][-1] \
         == ("tip", "2026-06-02")  # the subject is told a record about them exists, and since when
+
+
+def test_free_text_written_at_a_household_of_several_stays_out_of_one_members_export(
+    demo_store: Store, accounts: dict[str, Actor],
+) -> None:
+    """A visit's findings (often about another member: "bà Hoa ốm nặng") and a voided visit's reason are left out
+    of the export of a household of several, and the export says how many and why; a person living alone gets
+    them."""
+    household, person, other = _household_of_two(demo_store)
+    attach(demo_store, accounts["canbo"])
+    add_visit(demo_store, household_id=household, visited_on="02/06/2026", purposes=["welfare_check"],
+              outcome="met", findings=f"{other} nợ tiền, hay say rượu")
+    voided = add_visit(demo_store, household_id=household, visited_on="03/06/2026", purposes=["welfare_check"],
+                       outcome="met", findings="Ghi nhầm")
+    void_visit(demo_store, voided, f"Nhầm hộ của {other}")
+    alone = add_household(demo_store, area_id=None, house_no="9", street="Lê Lợi", head_name="Trần Văn Một")
+    add_visit(demo_store, household_id=alone, visited_on="02/06/2026", purposes=["welfare_check"],
+              outcome="met", findings="Sống một mình, cần hỗ trợ gạo")
+    attach(demo_store, accounts["quantri"])
+    data = export_person(demo_store, person)
+    text = json.dumps(data, ensure_ascii=False)
+    assert other not in text and "say rượu" not in text and "Ghi nhầm" not in text
+    visits = cast(list[dict[str, object]], data["visits_to_household"])
+    assert {visit["visited_at"][:10] for visit in visits} >= {"2026-06-02", "2026-06-03"}  # type: ignore[index]
+    withheld = cast(dict[str, object], data["withheld"])
+    written = demo_store.conn.execute(
+        "SELECT count(nullif(findings, '')) + count(nullif(void_reason, '')) FROM visits WHERE household_id = ? "
+        "AND deleted_hlc IS NULL", (household,)).fetchone()[0]
+    assert withheld["free_texts"] == written >= 3 and "người khác" in str(withheld["why"])
+    head = demo_store.conn.execute("SELECT head_person_id FROM households WHERE id = ?", (alone,)).fetchone()[0]
+    data = export_person(demo_store, head)
+    assert [visit["findings"] for visit in cast(list[dict[str, object]], data["visits_to_household"])] == [
+        "Sống một mình, cần hỗ trợ gạo"] and data["withheld"] is None
 
 
 def test_an_unknown_or_disabled_name_takes_as_long_to_refuse_as_an_account(ward: Path) -> None:

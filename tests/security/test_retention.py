@@ -288,6 +288,8 @@ def test_data_subject_export(demo_store: Store, accounts: dict[str, Actor], cli,
     result = cli("--db", demo_store.path, "person", "export", person_id, "--out", out, user="quantri")
     assert result.code == 0
     assert json.loads(out.read_text("utf-8"))["person"]["id"] == person_id
+    if json.loads(out.read_text("utf-8"))["withheld"]:  # whether the demo's visits there hold findings
+        assert "may be about someone else" in result.out  # told to whoever exports, not only in the file
     exports = demo_store.conn.execute(
         "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND target_id = ?", (person_id,)
     ).fetchone()[0]

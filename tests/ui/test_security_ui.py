@@ -757,6 +757,10 @@ def test_data_subject_export(window_as, tmp_path) -> None:  # type: ignore[no-un
     box.people.setCurrentIndex(box.people.findData(person_id))
     out = box.export(tmp_path / "nguoi.json")
     assert out is not None and json.loads(out.read_text("utf-8"))["person"]["id"] == person_id
+    withheld = json.loads(out.read_text("utf-8"))["withheld"]
+    # A household of several: the admin is told what free text was left out, as the file says.
+    assert withheld["free_texts"] > 0 and box.status.text().endswith(withheld["why"])
+    assert "người khác" in box.status.text()
     assert store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND target_id = ?",
                               (person_id,)).fetchone()[0] == 1
 

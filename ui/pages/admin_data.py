@@ -313,9 +313,10 @@ class SubjectExportBox(QGroupBox):
                 return None
             path = Path(with_chosen_suffix(chosen, kind))
         try:
-            write_person_export(self.ctx.store, str(person_id), path)
+            withheld = write_person_export(self.ctx.store, str(person_id), path)
         except WardbookError as error:
             self.error.show_message(error.message())
             return None
-        self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
+        saved = self.tr("Saved: %1").replace("%1", str(path))
+        self.status.setText(f"{saved}\n{withheld}" if withheld else saved)
         return path

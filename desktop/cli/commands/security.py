@@ -256,6 +256,8 @@ def _person_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         files.check_target(args.out)
         authorize(store, "subject.export")
-        write_person_export(store, _find_person(store, args.person), args.out)
+        withheld = write_person_export(store, _find_person(store, args.person), args.out)
     print(i18n.tr("cli.exported", path=args.out))
+    if withheld:
+        print(withheld)
     return 0
