@@ -11,6 +11,7 @@ from datetime import date
 from desktop import clock
 from desktop.errors import WardbookError
 from desktop.numbers import read_whole
+from desktop.register.gone import not_found
 from desktop.register.validation import (
     MAX_COUNT,
     MAX_TEXT,
@@ -67,14 +68,14 @@ def add_activity(
 
 def _owned_activity(store: Store, activity_id: str) -> None:
     """Refuse an unknown or deleted activity, or someone else's for an officer. One deleted meanwhile (in another
-    window, by a sync) is named by its topic and date: its id told the officer nothing."""
+    window, by a sync) is named by its date and topic (`desktop.register.gone`): its id told the officer nothing."""
     row = store.conn.execute("SELECT officer_id, deleted_hlc, topic, held_on FROM activities WHERE id = ?",
                              (activity_id,)).fetchone()
     if row is None:
         raise WardbookError("register.unknown_activity", value=activity_id)
     authorize_owner(store, "register.edit", row[0])  # first: another officer's topic is not theirs to read
     if row[1] is not None:
-        raise WardbookError("register.activity_deleted", topic=row[2], held_on=format_date(row[3]))
+        raise not_found(store, "activities", activity_id, "register.unknown_activity")
 
 
 def update_activity(

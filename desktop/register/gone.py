@@ -14,6 +14,7 @@ from desktop import i18n
 from desktop.errors import WardbookError
 from desktop.register import labels as _labels  # noqa: F401  (registers the records' names)
 from desktop.store import Store
+from desktop.text import shorten
 
 _LONGEST = 120  # characters of a record's name in the sentence
 
@@ -27,9 +28,8 @@ def not_found(store: Store, table: str, row_id: str, unknown: str, **params: obj
         return WardbookError(unknown, value=row_id, **params)
     from desktop.sync.conflict_words import Words  # the inbox's words build on the register's labels
 
-    which = Words(store).record(table, row_id)
-    if len(which) > _LONGEST:  # a title of pages (typed, or sent by a hand-edited laptop) must not fill the box
-        which = which[: _LONGEST - 1] + "…"
+    # A title of pages (typed, or sent by a hand-edited laptop) must not fill the box.
+    which = shorten(Words(store).record(table, row_id), _LONGEST)
     record = i18n.Ref(f"record.{table}")  # "Hộ", "Vụ việc": in the language the sentence is read in
     if not which:  # purged: nothing left to name it by
         return WardbookError("register.record_deleted_unnamed", record=record, **params)

@@ -239,9 +239,5 @@ i18n.register(
             "en": "This record ({record}) has been deleted from the register (here or on another laptop, through a "
             "sync); nothing more can be written to it.",
         },
-        "register.activity_deleted": {
-            "vi": "Hoạt động “{topic}” ngày {held_on} đã bị xóa trong lúc này (ở cửa sổ khác hoặc qua đồng bộ).",
-            "en": "The activity “{topic}” of {held_on} has been deleted meanwhile (in another window or by a sync).",
-        },
     }
 )

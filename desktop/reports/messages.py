@@ -252,6 +252,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "col_open_count": ("Số việc", "Count"),
     "col_date": ("Ngày", "Date"),
     "col_topic": ("Nội dung", "Topic"),
+    "reprint_changed": (
+        "Số liệu khác với bản in lúc {at} ({who}), cùng tính đến ngày chốt: {changes}. Nếu bản đó đã được ký và "
+        "gửi đi, hãy đối chiếu trước khi dùng bản này.",
+        "The figures differ from the copy printed at {at} ({who}), counted as of the same day: {changes}. If that "
+        "copy was signed and sent, compare the two before using this one.",
+    ),
+    "reprint_change": ("{figure} {before} → {after}", "{figure} {before} → {after}"),
     "fact_households": ("Hộ đang cư trú", "Resident households"),
     "fact_people": ("Nhân khẩu", "People"),
     "fact_visits": ("Lượt thăm hộ trong kỳ", "Visits in the period"),

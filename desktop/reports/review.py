@@ -6,7 +6,7 @@ The text states each figure in words and the tables repeat it in rows; both are 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from desktop.reports.figures import ReviewFigures, review_figures
 from desktop.reports.formatting import markup
 from desktop.reports.notes import notes_for
 from desktop.reports.periods import Period
+from desktop.reports.reprint import changed_since_printed, recorded
 from desktop.reports.review_doc import KIND_CODE, Block, annex_reference, review_document, review_summary_line
 from desktop.reports.review_tables import DataTable
 from desktop.reports.settings import ReportSettings, report_settings
@@ -174,12 +175,14 @@ def build_review(
     cancelled: Cancelled | None = None,
     invariant: bool = False,
     annex_names: bool = False,
+    changed: Callable[[str], None] | None = None,
 ) -> ReviewFigures:
     """Compute the review's figures and write its PDF (`out`) and/or its DOCX (`docx`); returns the figures
     (for the XLSX/CSV exports).
 
-    Team leads and admins only; the printout is recorded in the audit log, with the formats written and
-    whether it lists residents by name (`annex_names`).
+    Team leads and admins only; the printout is recorded in the audit log, with the formats written, whether it
+    lists residents by name (`annex_names`) and its key figures (`reprint.recorded`). `changed` is told, in a
+    sentence, how they differ from an earlier print of the same review as of the same day (`reprint`).
     """
     actor = authorize(store, "reports.view")
     lang = lang or i18n.current_language()
@@ -212,7 +215,11 @@ def build_review(
 
         document = review_document(figures, written, lang, annex_names=annex_names)
         write_review_docx(document, settings, docx, issued_on=issued_on, lang=lang, figures=figures)
-    detail: dict[str, object] = {"report": "review", "period": period.code, "area": area_id}
+    if changed is not None:
+        note = changed_since_printed(store, figures, area_id, lang)
+        if note:
+            changed(note)
+    detail: dict[str, object] = {"report": "review", "period": period.code, "area": area_id, **recorded(figures)}
     detail["formats"] = [name for name, path in (("pdf", out), ("docx", docx)) if path is not None]
     if annex_names:
         detail["names"] = True

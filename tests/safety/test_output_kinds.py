@@ -112,7 +112,7 @@ def test_the_apps_report_jobs_refuse_another_kind(demo_store: Store, tmp_path: P
     with pytest.raises(WardbookError) as not_a_workbook:
         jobs.periodic_review(demo_store, out=_word(tmp_path / "figures.xlsx"), fmt="xlsx", **period)
     assert not_a_workbook.value.msg_id == "files.other_kind"
-    assert jobs.periodic_review(demo_store, out=pdf, **period) == str(pdf)
+    assert jobs.periodic_review(demo_store, out=pdf, **period) == jobs.Made(str(pdf))
     assert pdf.stat().st_size > 1000
     assert word_named_pdf.read_bytes().startswith(b"PK")
 

@@ -109,7 +109,7 @@ def test_an_officer_corrects_or_deletes_only_own_activities(demo_store: Store, a
     assert list_activities(demo_store, officer_id=visible_officer(demo_store)) == []
     with pytest.raises(WardbookError) as refused:
         delete_activity(demo_store, mine)
-    assert refused.value.msg_id == "register.activity_deleted"
+    assert refused.value.msg_id == "register.record_deleted"
     attach(demo_store, lead)  # a team lead may correct anyone's
     update_activity(demo_store, theirs, kind="meeting", held_on="01/06/2026", topic="Họp tổ (đã sửa)")
     detach(demo_store)

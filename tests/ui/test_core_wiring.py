@@ -10,6 +10,7 @@ import pdfplumber
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop import i18n
+from desktop.register.visits import add_visit
 from desktop.security.secrets import PassphraseFileSecrets
 from desktop.store import Store
 from desktop.sync.engine import sync_once
@@ -30,6 +31,27 @@ def test_reports_page_prints_the_real_review(ctx, owned, qtbot, tmp_path) -> Non
     with pdfplumber.open(tmp_path / "review.pdf") as pdf:
         assert "BÁO CÁO" in pdf.pages[0].extract_text()
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'print'").fetchone()[0] == 1
+
+
+
+def test_a_review_made_again_with_other_figures_says_so(ctx, owned, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A visit of the quarter entered after its review was printed: the review made again says which of its figures
+    differ from the copy printed before (which may be signed and sent already), under the file's name."""
+    page = ReportsPage(ctx)
+    owned.append(page)
+    for name in ("first.pdf", "again.pdf"):
+        if name == "again.pdf":
+            household = ctx.store.conn.execute("SELECT id FROM households ORDER BY code LIMIT 1").fetchone()[0]
+            add_visit(ctx.store, household_id=household, visited_on="2026-05-05", purposes=["welfare_check"],
+                      outcome="met")
+        page.out.setText(str(tmp_path / name))
+        with qtbot.waitSignal(page.report_done, timeout=120_000):
+            page.generate.click()
+        if name == "first.pdf":
+            assert "\n" not in page.status.text()
+    done, told = page.status.text().split("\n")
+    assert done.endswith("again.pdf") and told.startswith("Số liệu khác với bản in lúc ")
+    assert "Lượt thăm hộ trong kỳ" in told
 
 
 @contextmanager

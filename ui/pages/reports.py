@@ -502,11 +502,15 @@ class ReportsPage(Page):
                                         "again.").replace("%1", str(path)))
 
     def _finished(self, result: Any) -> None:
-        path = Path(result) if result else Path(self.out.text())
+        from desktop.reports.jobs import Made  # loaded with the report's job already
+
+        made = result if isinstance(result, Made) else Made(str(result or self.out.text()))
+        path = Path(made.path)
         if self.fmt == "pdf":
             self.pdf, self._pdf_for = path, self._making
         self.open_pdf.setEnabled(self.pdf is not None)
-        self.status.setText(self.tr("Done: %1").replace("%1", str(path)))
+        done = self.tr("Done: %1").replace("%1", str(path))
+        self.status.setText(f"{done}\n{made.note}" if made.note else done)  # figures unlike a print signed before
         self.report_done.emit(str(path))
         if self._print_next and self.fmt == "pdf":
             self._print_next = False

@@ -99,6 +99,7 @@ def _review(args: argparse.Namespace) -> int:
         files.check_outputs([(args.out, "pdf"), (args.docx, "docx"), (args.xlsx, "xlsx"), (args.csv, "csv")])
         _warn_if_no_ward_name(store)
         area_id = find_area(store, args.area) if args.area else None
+        notes: list[str] = []  # figures unlike an earlier print of this review as of the same day (`reprint`)
         with files.output_set():  # all the files are this period's, or none is replaced
             figures = build_review(
                 store,
@@ -109,6 +110,7 @@ def _review(args: argparse.Namespace) -> int:
                 issued_on=issued_on,
                 progress=progress_printer(args),
                 annex_names=args.annex_names,
+                changed=notes.append,
             )
             for path, write in ((args.xlsx, write_xlsx), (args.csv, write_csv)):
                 if path:
@@ -116,6 +118,8 @@ def _review(args: argparse.Namespace) -> int:
         for path in (args.out, args.docx, args.xlsx, args.csv):
             if path:
                 print(i18n.tr("reports.cli_written", path=path))
+        for note in notes:
+            print(note, file=sys.stderr)
     print(
         i18n.tr(
             "reports.cli_review_figures",
