@@ -4,9 +4,10 @@ same tables in the same run.
 Budget (DESIGN §8): ≤ 2 s and ≤ 1.3× the baseline. The ward is a SQLCipher database opened as the app opens it
 (`Store.open` with its key; `--plain` for plain SQLite), and the review is made by `build_review`, the call the
 app and `wardbook report review` make: figures with their comparisons (previous quarter, same quarter last
-year), the narrative, the Decree 30 layout, the audit entry. The baselines get the very rows the document
-prints, already formatted: reportlab lays them out as plain Tables (chunks of 500 rows, the embedded font, the
-same grid); python-docx adds them as plain "Table Grid" tables and saves. The ratio is what WardBook adds.
+year), the narrative, the Decree 30 layout, the comparison with the review's earlier print, the audit entry.
+The baselines get the very rows the document prints, already formatted: reportlab lays them out as plain Tables
+(chunks of 500 rows, the embedded font, the same grid); python-docx adds them as plain "Table Grid" tables and
+saves. The ratio is what WardBook adds.
 `--big` also times one review of a 50k-household ward (the DESIGN's second row: ≤ 1.3× in chunks).
 
     .venv/bin/python bench/bench_report.py [--households 10000] [--db PATH] [--repeat 3] [--plain] [--big]
@@ -170,9 +171,12 @@ def run(store: Store, work: Path, repeat: int, label: str) -> None:
     visits = store.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
     print(f"[{label}] ward: {households} households, {visits} visits; period {PERIOD.code}")
     pdf, word = work / f"review-{label}.pdf", work / f"review-{label}.docx"
-    t_pdf = timed(lambda: build_review(store, PERIOD, pdf, today=TODAY, issued_on=TODAY), repeat, "pdf")
+    told: list[str] = []  # as the app and the command take it: each print compared with the one before (`reprint`)
+    t_pdf = timed(lambda: build_review(store, PERIOD, pdf, today=TODAY, issued_on=TODAY, changed=told.append),
+                  repeat, "pdf")
     t_docx = timed(
-        lambda: build_review(store, PERIOD, None, docx=word, today=TODAY, issued_on=TODAY), repeat, "docx"
+        lambda: build_review(store, PERIOD, None, docx=word, today=TODAY, issued_on=TODAY, changed=told.append),
+        repeat, "docx"
     )
     t_query = timed(lambda: review_figures(store, PERIOD, today=TODAY), repeat)  # as a review naming nobody
     figures = review_figures(store, PERIOD, today=TODAY)
@@ -216,7 +220,8 @@ def run(store: Store, work: Path, repeat: int, label: str) -> None:
     # reference: the same review with the lists of households by name (--annex-names), thousands of rows
     named = printed_tables(review_figures(store, PERIOD, today=TODAY, names=True), annex_names=True)
     t_named = timed(
-        lambda: build_review(store, PERIOD, pdf, today=TODAY, issued_on=TODAY, annex_names=True), repeat, "named"
+        lambda: build_review(store, PERIOD, pdf, today=TODAY, issued_on=TODAY, annex_names=True,
+                             changed=told.append), repeat, "named"
     )
     t_named_base = timed(lambda: baseline_pdf(named, work / "baseline-named.pdf", 500), repeat, "base_named")
     print(
