@@ -88,3 +88,13 @@ def test_a_record_named_by_pages_of_text_is_named_in_one_line(store: Store) -> N
     store.writer.delete("cases", ward.case)
     error = _refusal(lambda: case_detail(store, ward.case))
     assert error.msg_id == "register.record_deleted" and len(error.message("vi")) < 300
+
+
+def test_a_new_case_on_a_household_deleted_meanwhile_points_at_the_household(store: Store) -> None:
+    """The case form's household field is the one the sentence is about (the form marks it)."""
+    ward = Ward(store)
+    store.writer.delete("households", ward.household)
+    error = _refusal(lambda: add_case(store, kind="tip", title="Tin báo", received_on="2026-05-04",
+                                      household_id=ward.household))
+    assert error.msg_id == "register.record_deleted" and error.params["field"] == "household"
+    assert "KP1-007" in error.message("vi")

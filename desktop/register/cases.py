@@ -93,7 +93,7 @@ def add_case(
                 {
                     "kind": kind,
                     "title": require_text(title, "title"),
-                    "household_id": resolve_household(store, household_id) if household_id else None,
+                    "household_id": resolve_household(store, household_id, field="household") if household_id else None,
                     "received_on": received,
                     "source": source,
                     "status": "open",
