@@ -87,6 +87,18 @@ def colleagues_visit(station: Station, day: str, **fields: object) -> str:
         "purposes": "welfare_check", "outcome": "met", **fields})
 
 
+def _another_laptop(station: Station, tmp_path: Path, username: str, password: str) -> tuple[Store, SyncKeys]:
+    """One more laptop of the station, approved for `username`, synced once and logged in as them."""
+    laptop = Store.open(tmp_path / f"{username}.db", create=True)
+    keys = SyncKeys(Ed25519PrivateKey.generate())
+    request_enrollment(station.share, laptop.device_id, keys, f"may-{username}", laptop)
+    approve_device(station.share, laptop.device_id, station.admin_keys, grant_of_user(station.admin, username))
+    station.sync_admin()
+    sync_once(laptop, station.share, keys)
+    attach(laptop, users.login(laptop, username, password))
+    return laptop, keys
+
+
 def test_an_officers_laptop_cannot_take_over_accounts_or_forge_audit_entries(
         tmp_path: Path, share: FolderShare) -> None:  # noqa: F811
     station = Station(tmp_path, share)
@@ -583,13 +595,7 @@ def test_two_admins_who_lowered_each_other_offline_end_with_the_same_accounts_on
     station = Station(tmp_path, FolderShare(tmp_path / "share"))
     users.add_user(station.admin, "quantri2", "Quản trị 2", "admin", "admin-password-2")
     station.sync_admin()
-    second = Store.open(tmp_path / "second-admin.db", create=True)
-    second_keys = SyncKeys(Ed25519PrivateKey.generate())
-    request_enrollment(station.share, second.device_id, second_keys, "may-quantri2", second)
-    approve_device(station.share, second.device_id, station.admin_keys, grant_of_user(station.admin, "quantri2"))
-    station.sync_admin()
-    sync_once(second, station.share, second_keys)
-    attach(second, users.login(second, "quantri2", "admin-password-2"))
+    second, second_keys = _another_laptop(station, tmp_path, "quantri2", "admin-password-2")
     audit.install(second)
 
     users.set_role(station.admin, "quantri2", "team_lead")  # on the station's admin laptop
@@ -619,13 +625,7 @@ def test_an_edit_concurrent_with_a_refused_one_is_written_back_or_its_loss_recor
     later in that round, lost to the write-back, and its laptop recorded no loss (the file claimed it seen). The
     write-back comes once the round's files are applied: here it carries that edit's value."""
     station = Station(tmp_path, FolderShare(tmp_path / "share"))
-    second = Store.open(tmp_path / "second-officer.db", create=True)
-    second_keys = SyncKeys(Ed25519PrivateKey.generate())
-    request_enrollment(station.share, second.device_id, second_keys, "may-canbo2", second)
-    approve_device(station.share, second.device_id, station.admin_keys, grant_of_user(station.admin, "canbo2"))
-    station.sync_admin()
-    sync_once(second, station.share, second_keys)
-    attach(second, users.login(second, "canbo2", PASSWORDS["canbo2"]))
+    second, second_keys = _another_laptop(station, tmp_path, "canbo2", PASSWORDS["canbo2"])
     # The admin's round applies the laptops' files in their folders' order (by device id): the first laptop's
     # refused edit, then the other's legitimate one, stamped before it.
     forger, honest = sorted([(station.laptop, station.laptop_keys), (second, second_keys)],
