@@ -5,9 +5,12 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.register.households import add_household, add_person, move_out_person
 from desktop.search import fold
+from desktop.search.folding import fold_words
 from desktop.search.index import match_expression, rebuild_search_index, search_household_ids
 from desktop.store import Store
 
@@ -26,6 +29,16 @@ from desktop.store import Store
 )
 def test_fold(typed: str, folded: str) -> None:
     assert fold(typed) == folded
+
+
+@given(st.lists(st.sampled_from(["Đặng", "HK-00012", "0903", "ĐƯỜNG", "hòa", "hoà", "Ấp", "12/3A", "\u0301", "Ω", ""]),
+                max_size=8),
+       st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u3000", "\x1f"]), min_size=8, max_size=8))
+def test_folding_word_by_word_is_folding_the_whole(words: list[str], spaces: list[str]) -> None:
+    """`fold_words` (which indexing uses, ASCII words only lower-cased, the others cached) folds as `fold` does,
+    whatever the spaces between words and words that fold to nothing (a lone combining mark)."""
+    text = "".join(word + space for word, space in zip(words, spaces, strict=False))
+    assert fold_words(text) == fold(text)
 
 
 @pytest.fixture

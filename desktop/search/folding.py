@@ -26,8 +26,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
-    """`fold` of one word (no spaces in it): an ASCII word (a phone, a number, a code) only needs lower-casing."""
-    return word.lower() if word.isascii() else fold(word)
+    """`fold` of one word (no spaces in it) with a letter outside ASCII."""
+    return fold(word)
 
 
 def fold_words(text: str) -> str:
@@ -38,7 +38,12 @@ def fold_words(text: str) -> str:
     result is the same: folding never joins or splits words (marks are dropped per character and spaces are
     collapsed), so folding the words and joining them with one space equals folding the whole.
     """
-    return " ".join([folded for folded in map(_fold_word, text.split()) if folded])
+    if text.isascii():  # codes, phones, house numbers: only lower-cased
+        return " ".join(text.lower().split())
+    # An ASCII word (a phone, a number, a code) is only lower-cased, not cached: mostly distinct, such words pushed
+    # the ward's names out of the cache.
+    words = [word.lower() if word.isascii() else _fold_word(word) for word in text.split()]
+    return " ".join(filter(None, words))
 
 
 def fold_cache_clear() -> None:

@@ -132,6 +132,9 @@ class Writer:
         row = store.conn.execute("SELECT device_id, hlc_last FROM device").fetchone()
         self.device_id: str = row[0]
         self.clock = HybridClock(last=row[1])
+        # While `search_index_deferred` runs: households (members' text changed, own fields changed) whose
+        # documents the set-wise merges left to re-index at its end.
+        self._deferred: tuple[set[str], set[str]] | None = None
 
     def _catch_up(self) -> None:
         """Take in the clock as stored, in the caller's write transaction: another connection to this database
@@ -167,6 +170,30 @@ class Writer:
             yield
         finally:
             set_write_gate(conn, False)
+
+    @contextmanager
+    def search_index_deferred(self) -> Iterator[None]:
+        """Inside the block (in the caller's transaction), the households whose documents the set-wise merges
+        (`write_remote_winners`) change are re-indexed once, when it ends, instead of at each merge.
+
+        A sync round applies a big batch of changes file by file (`desktop.sync.apply`), each file a merge of up to
+        20,000 changes spread over the whole ward: re-indexing at each one read and rewrote the documents' pages
+        once per file, and read each file's households one by one where the batch's whole ward is read in table
+        order. Everything else written meanwhile (creations, deletes, the in-order merge) re-indexes at once, from
+        the tables as they are then; the re-indexing at the end starts from the tables too, so a household
+        changed both ways ends with the document of its last state. On an error nothing is re-indexed: the
+        caller's transaction is rolled back with the changes."""
+        if self._deferred is not None:  # already deferred by an outer block: its end re-indexes
+            yield
+            return
+        touched, heads = self._deferred = (set(), set())
+        try:
+            yield
+        finally:
+            self._deferred = None
+        with self._store.transaction(), self._writing():
+            reindex_households(self._store.conn, touched)
+            reindex_heads(self._store.conn, heads - touched)
 
     # Convenience entry points: each builds RowWrites and hands them to `write`.
     def insert(self, table: str, fields: dict[str, object], row_id: str | None = None) -> str:
@@ -333,7 +360,8 @@ class Writer:
         because one UPDATE and one SELECT per row were most of a merge. Only households
         whose indexed text may change are re-indexed: those whose `HOUSEHOLD_INDEXED` changed by their new head alone
         (`reindex_heads`), those whose members' text may have changed (a member's `MEMBER_TEXT`, household or
-        moving out; the households a person leaves included) from the tables.
+        moving out; the households a person leaves included) from the tables; inside `search_index_deferred`, at
+        its end.
         """
         conn = self._store.conn
         with self._store.transaction(), self._writing():
@@ -367,6 +395,10 @@ class Writer:
                     f"FROM (SELECT row_id, value, CASE field {index} END AS slot FROM temp.merge_win "
                     f"WHERE tbl = ? AND changed) GROUP BY row_id", (table,))
                 self._update_from_slots(spec, now)
+            if self._deferred is not None:
+                self._deferred[0].update(touched)
+                self._deferred[1].update(heads)
+                return
             reindex_households(conn, touched)
             reindex_heads(conn, heads - touched)
 

@@ -1,4 +1,5 @@
-"""Applying other laptops' changesets: per device in seq order, each file and its cursor in one transaction.
+"""Applying other laptops' changesets: per device in seq order, each file and its cursor all or nothing (a
+savepoint), files together in transactions of about `BATCH_CHANGES` changes.
 
 A gap in the numbering or a file that fails any check (signature, station, device folder, seq, hash chain to the
 previous file, decryption) stops that device's stream and is recorded in `sync_errors`; the next sync retries.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +37,14 @@ if TYPE_CHECKING:
     from desktop.sync.rollback import TakenBack
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
+# Files are applied in transactions that end once they hold this many changes (a file holds at most
+# `changeset.MAX_CHANGES`), each file in a savepoint of its own. A transaction rewrites every page its rows lie on (a
+# file's rows are spread over the whole ward) and re-indexes its households' documents once
+# (`Writer.search_index_deferred`): a ward's 100k edits in five files, each in its own transaction, did that five
+# times, a tenth of their merge. It also bounds how long a round holds the register's lock at once: about as long
+# as the laptop that made 100k changes held it to write them (seconds); an officer's save meanwhile is told the
+# register is busy and kept in its form, as during an import. A normal day's few small files make one transaction.
+BATCH_CHANGES = 100_000
 
 
 @dataclass
@@ -122,8 +132,8 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
     files (`_Waiting`) goes on in a second pass, once the others are applied.
 
     `progress(done, total, device)` follows the files applied; `cancelled()` is asked before each one and stops the
-    round with InterruptedError. Each file is applied with its cursor in one transaction, so what was applied
-    before a cancel stays applied and the next sync goes on from there.
+    round with InterruptedError. Each file is applied with its cursor all or nothing, and what was applied before a
+    cancel (or any error that stops the round) is committed, so the next sync goes on from there (`_Batch`).
     """
     if roster is None:
         roster = verified_roster(store, share)
@@ -143,13 +153,17 @@ def apply_all(store: Store, share: FolderShare, keys: SyncKeys, roster: dict[str
     # The files' decoded changes and the rows read to merge them are many small objects: the cyclic collector
     # waits until the round ends (`desktop.collector`).
     with larger_page_cache(store.conn, SYNC_CACHE_KIB), collector_paused():
-        waiting = [device for device, seqs in pending.items()
-                   if not round_.apply_device(device, seqs, cursors.get(device, (0, "")), last_pass=False)]
-        for device in waiting:
-            cursor = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?",
-                                        (device,)).fetchone() or (0, "")
-            round_.apply_device(device, [seq for seq in pending[device] if seq > cursor[0]],
-                                (cursor[0], cursor[1] or ""), last_pass=True)
+        try:
+            waiting = [device for device, seqs in pending.items()
+                       if not round_.apply_device(device, seqs, cursors.get(device, (0, "")), last_pass=False)]
+            for device in waiting:
+                # The batch's own changes are seen here: the same connection, inside its transaction.
+                cursor = store.conn.execute("SELECT last_seq, last_hash FROM applied WHERE device_id = ?",
+                                            (device,)).fetchone() or (0, "")
+                round_.apply_device(device, [seq for seq in pending[device] if seq > cursor[0]],
+                                    (cursor[0], cursor[1] or ""), last_pass=True)
+        finally:
+            round_.batch.end()
     return round_.written_back()
 
 
@@ -161,6 +175,53 @@ def _tell_revoked_divergence(store: Store, roster: dict[str, Any], cursors: dict
         found = standing_problem(cut, cursors.get(device, (0, ""))) if cut is not None else None
         if found is not None:
             record_error(store, device, found[0], found[1], file_name(found[0]))
+
+
+class _RolledBack(Exception):
+    """SQLite rolled a batch's transaction back itself (`_Batch.end`)."""
+
+
+@dataclass
+class _Batch:
+    """The transaction a round's files are applied in (`BATCH_CHANGES`): begun by the first file, ended once it
+    holds enough changes, before a file that failed is recorded, and when the round ends or stops."""
+
+    store: Store
+    report: ApplyReport
+    changes: int = 0
+    devices: list[str] = field(default_factory=list)  # the device of each file applied in it
+    _open: ExitStack | None = None
+
+    def begin(self) -> None:
+        if self._open is None:
+            with ExitStack() as stack:
+                stack.enter_context(self.store.transaction())
+                stack.enter_context(self.store.writer.search_index_deferred())
+                self._open = stack.pop_all()
+
+    def applied(self, device: str, changes: int) -> None:
+        """A file of `device` holding `changes` changes was applied in the batch."""
+        self.devices.append(device)
+        self.changes += changes
+        if self.changes >= BATCH_CHANGES:
+            self.end()
+
+    def end(self) -> None:
+        """Commit the files applied. When SQLite has rolled the transaction back itself (a full disk does, in the
+        middle of the file after them), they were not applied after all: they leave the report, and the next sync
+        applies them, from the cursors that were rolled back with them."""
+        stack, self._open = self._open, None
+        devices, self.devices, self.changes = self.devices, [], 0
+        if stack is None:
+            return
+        if self.store.conn.in_transaction:
+            stack.close()  # re-indexes the batch's households (`search_index_deferred`), then commits
+            return
+        stack.__exit__(_RolledBack, _RolledBack(), None)  # the store's depth and the deferred index let go
+        for device in devices:
+            self.report.applied[device] -= 1
+            if not self.report.applied[device]:
+                del self.report.applied[device]
 
 
 @dataclass
@@ -180,6 +241,7 @@ class _Round:
     def __post_init__(self) -> None:
         # Once per round, not per device: a sync with nothing new still walks every device of the roster.
         self.public_keys = public_keys(self.roster)
+        self.batch = _Batch(self.store, self.report)
 
     def written_back(self) -> ApplyReport:
         """The report, once the station's admin laptop (that one laptop only) has written back the fields of the
@@ -204,6 +266,7 @@ class _Round:
                 return True
         for seq in seqs:
             if self.cancelled is not None and self.cancelled():
+                self.batch.end()
                 raise InterruptedError("sync cancelled")
             if seq != last_seq + 1:
                 _error(store, report, device, last_seq + 1, "gap")
@@ -233,12 +296,14 @@ class _Round:
                 _error(store, report, device, seq, getattr(error, "reason", "unreadable"))
                 return True
             try:
+                self.batch.begin()
                 report.refused += _apply_file(store, device, seq, who, changeset, vv, hlc_max, audit_head, read_at)
             except _Waiting:
                 if last_pass:
                     _error(store, report, device, seq, "waiting")
                 return last_pass
             except Exception as error:
+                self.batch.end()  # the files before it stay applied (unless the disk's failure undid them)
                 _error(store, report, device, seq, failure_kind(error))  # this laptop's disk, or the data
                 return True
             offset = clock_offset(header, read_at)
@@ -246,6 +311,7 @@ class _Round:
                 _error(store, report, device, seq, "clock_future")
             last_seq, last_hash = seq, changeset.digest
             report.applied[device] = report.applied.get(device, 0) + 1
+            self.batch.applied(device, sum(len(block[3]) for block in changeset.blocks))
             self.done += 1
             if self.progress is not None:
                 self.progress(self.done, self.total, device[:8])
@@ -269,7 +335,7 @@ def _saw_more(store: Store, device: str, vv: dict[str, int]) -> bool:
 
 def _apply_file(store: Store, device: str, seq: int, who: Principal, changeset: Changeset, vv: dict[str, int],
                 hlc_max: int, audit_head: SignedHead | None, read_at: int) -> int:
-    """Apply one verified file with its cursor, in one transaction; returns how many of its changes were refused.
+    """Apply one verified file with its cursor, all or nothing; returns how many of its changes were refused.
 
     A change of a record not here (or under a parent not here) cannot be judged by its owner: while the writer had
     seen files not applied here yet, the file waits (`_Waiting`); once this laptop has seen all the writer had,
