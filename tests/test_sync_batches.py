@@ -174,9 +174,9 @@ def test_a_batch_that_sqlite_rolled_back_itself_is_taken_off_the_report(tmp_path
     batch = apply_module._Batch(store, report)
     batch.begin()
     store.writer.insert("areas", {"name": "Tổ 9"})
-    batch.applied("laptop-a", 5)
-    batch.applied("laptop-a", 5)
-    batch.applied("laptop-c", 5)
+    batch.applied("laptop-a", 7, 5)
+    batch.applied("laptop-a", 8, 5)
+    batch.applied("laptop-c", 2, 5)
     store.conn.execute("ROLLBACK")  # what SQLite does itself when it must
     batch.end()
     assert report.applied == {"laptop-a": 1}

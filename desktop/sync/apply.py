@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from desktop.collector import collector_paused
 from desktop.progress import Progress
 from desktop.security.rights import UNKNOWN_ROW, Principal
 from desktop.store import Store
+from desktop.store.connection import DATABASE_ERRORS
 from desktop.store.hlc import too_far_ahead
 from desktop.store.page_cache import SYNC_CACHE_KIB, larger_page_cache
 from desktop.store.tables import SYNCED
@@ -189,7 +190,7 @@ class _Batch:
     store: Store
     report: ApplyReport
     changes: int = 0
-    devices: list[str] = field(default_factory=list)  # the device of each file applied in it
+    files: list[tuple[str, int]] = field(default_factory=list)  # (device, seq) of each file applied in it
     _open: ExitStack | None = None
 
     def begin(self) -> None:
@@ -199,29 +200,43 @@ class _Batch:
                 stack.enter_context(self.store.writer.search_index_deferred())
                 self._open = stack.pop_all()
 
-    def applied(self, device: str, changes: int) -> None:
-        """A file of `device` holding `changes` changes was applied in the batch."""
-        self.devices.append(device)
+    def applied(self, device: str, seq: int, changes: int) -> None:
+        """File `seq` of `device`, holding `changes` changes, was applied in the batch."""
+        self.files.append((device, seq))
         self.changes += changes
         if self.changes >= BATCH_CHANGES:
             self.end()
 
     def end(self) -> None:
-        """Commit the files applied. When SQLite has rolled the transaction back itself (a full disk does, in the
-        middle of the file after them), they were not applied after all: they leave the report, and the next sync
-        applies them, from the cursors that were rolled back with them."""
+        """Commit the files applied. When they cannot be (the disk is full), or SQLite has rolled the transaction
+        back itself (a full disk may, in the middle of the file after them), they were not applied after all: they
+        leave the report, and the next sync applies them, from the cursors that were rolled back with them. A
+        commit that failed is recorded against the batch's first file, as a file that failed is, and stops the
+        round: the files after the batch must wait for it."""
         stack, self._open = self._open, None
-        devices, self.devices, self.changes = self.devices, [], 0
+        files, self.files, self.changes = self.files, [], 0
         if stack is None:
             return
+        failed: Exception | None = None
         if self.store.conn.in_transaction:
-            stack.close()  # re-indexes the batch's households (`search_index_deferred`), then commits
-            return
-        stack.__exit__(_RolledBack, _RolledBack(), None)  # the store's depth and the deferred index let go
-        for device in devices:
+            try:
+                stack.close()  # re-indexes the batch's households (`search_index_deferred`), then commits
+                return
+            except Exception as error:
+                failed = error
+                if self.store.conn.in_transaction:  # a COMMIT that failed may leave the transaction open
+                    with suppress(*DATABASE_ERRORS):
+                        self.store.conn.execute("ROLLBACK")
+        else:
+            stack.__exit__(_RolledBack, _RolledBack(), None)  # the store's depth and the deferred index let go
+        for device, _seq in files:
             self.report.applied[device] -= 1
             if not self.report.applied[device]:
                 del self.report.applied[device]
+        if failed is not None:
+            if files:
+                _error(self.store, self.report, *files[0], failure_kind(failed))
+            raise failed
 
 
 @dataclass
@@ -311,7 +326,7 @@ class _Round:
                 _error(store, report, device, seq, "clock_future")
             last_seq, last_hash = seq, changeset.digest
             report.applied[device] = report.applied.get(device, 0) + 1
-            self.batch.applied(device, sum(len(block[3]) for block in changeset.blocks))
+            self.batch.applied(device, seq, sum(len(block[3]) for block in changeset.blocks))
             self.done += 1
             if self.progress is not None:
                 self.progress(self.done, self.total, device[:8])

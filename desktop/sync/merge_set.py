@@ -2,9 +2,11 @@
 
 Most of what a laptop receives after its first sync is such edits, and deciding them one row at a time in Python
 (a SELECT and an UPDATE per row, a document rebuilt per household) made a merge of edits fifteen to twenty times
-slower than writing the same rows raw. Here the incoming field changes go into a temporary table, each is decided
-in SQL against its field's stamp (its `field_clock` row, else the row's creation stamp), the conflicts are written
-in one statement and the winners go to the write path as a set (`Writer.write_remote_winners`).
+slower than writing the same rows raw. Here the incoming changes go into a temporary table, one row per change with
+each field's value in its slot (`_SLOTS`), each field change is decided in SQL against its field's stamp (its
+`field_clock` row, else the row's creation stamp), the conflicts are written in one statement and the winners go to
+the write path as a set (`Writer.write_remote_winners`). A change is one row, not one per field, because reading
+the row it changes once instead of once per field, and handing SQLite a third of the rows, was a fifth of deciding.
 
 The rules are `desktop.sync.merge`'s, to the letter, and they can be decided independently per field only because
 of what is left to that module's in-order merge: a creation or a delete (they change the stamp of every field
@@ -25,6 +27,10 @@ from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 
 Change = list[Any]  # [table, row_id, op, hlc, fields]
+# Each synced field's slot in `temp.merge_rows` (`v0`, `v1`…): its place among its table's fields.
+_SLOTS = {table: {name: slot for slot, name in enumerate(spec.fields)} for table, spec in SYNCED.items()}
+_WIDTH = max(map(len, _SLOTS.values()))
+_PER_ROW = 64  # a merge_dec row's seq is its change's seq times this plus its field's slot (`changeset.MAX_FIELDS`)
 
 
 def _json(value: object) -> str:
@@ -34,8 +40,12 @@ def _json(value: object) -> str:
 
 def _prepare(store: Store) -> None:
     conn = store.conn
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_in (seq INTEGER PRIMARY KEY, tbl TEXT, row_id TEXT, "
-                 "field TEXT, value, hlc INTEGER)")
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS merge_rows (seq INTEGER PRIMARY KEY, tbl TEXT, row_id TEXT, "
+                 f"hlc INTEGER, mask INTEGER, {', '.join(f'v{slot}' for slot in range(_WIDTH))})")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_fields (tbl TEXT, slot INTEGER, name TEXT, "
+                 "PRIMARY KEY (tbl, slot))")
+    conn.executemany("INSERT OR IGNORE INTO temp.merge_fields (tbl, slot, name) VALUES (?, ?, ?)",
+                     [(table, slot, name) for table, slots in _SLOTS.items() for name, slot in slots.items()])
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_dec (seq INTEGER PRIMARY KEY, tbl TEXT, row_id TEXT, "
                  "field TEXT, value, hlc INTEGER, cur, lh INTEGER, ld TEXT)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_win (tbl TEXT, row_id TEXT, field TEXT, value, hlc INTEGER, "
@@ -47,20 +57,32 @@ def _prepare(store: Store) -> None:
 def split(changes: list[Change], may_purge: bool = False) -> tuple[list[Change], list[Change]]:
     """(changes this module may decide, changes the in-order merge must), each list in the changes' order;
     `may_purge` as `merge.merge_changes` takes it."""
-    fields_of: dict[tuple[str, str], set[str]] = {}
-    in_order: set[tuple[str, str]] = set()
-    for table, row_id, op, _hlc, fields in changes:
-        key = (table, row_id)
-        if key in in_order:
-            continue
-        seen = fields_of.setdefault(key, set())
-        if op != "update" or not fields.keys() <= SYNCED[table].fields.keys() or not seen.isdisjoint(fields) \
-                or (may_purge and purge_blanking(table, fields)):
-            in_order.add(key)  # unknown fields too: the write path refuses them there, as it always did
-        else:
-            seen.update(fields)
-    return ([change for change in changes if (change[0], change[1]) not in in_order],
-            [change for change in changes if (change[0], change[1]) in in_order])
+    keys = [(change[0], change[1]) for change in changes]
+    writable = {table: spec.fields.keys() for table, spec in SYNCED.items()}
+
+    def set_wise(table: str, op: str, fields: dict[str, Any]) -> bool:
+        # Unknown fields go in order too: the write path refuses them there, as it always did.
+        return op == "update" and fields.keys() <= writable[table] \
+            and not (may_purge and purge_blanking(table, fields))
+
+    if len(set(keys)) == len(keys):  # each row changed once in the file (a ward's edits): no field twice
+        in_order = {key for key, (table, _row_id, op, _hlc, fields) in zip(keys, changes, strict=True)
+                    if not set_wise(table, op, fields)}
+    else:
+        fields_of: dict[tuple[str, str], set[str]] = {}
+        in_order = set()
+        for key, (table, _row_id, op, _hlc, fields) in zip(keys, changes, strict=True):
+            if key in in_order:
+                continue
+            seen = fields_of.setdefault(key, set())
+            if not set_wise(table, op, fields) or not seen.isdisjoint(fields):
+                in_order.add(key)
+            else:
+                seen.update(fields)
+    if not in_order:
+        return changes, []
+    return ([change for key, change in zip(keys, changes, strict=True) if key not in in_order],
+            [change for key, change in zip(keys, changes, strict=True) if key in in_order])
 
 
 def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, int]) -> set[tuple[str, str]]:
@@ -68,29 +90,39 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
     that are missing or deleted here, whose changes the caller merges in order instead."""
     conn = store.conn
     _prepare(store)
-    with emptied_after(conn, "merge_in", "merge_dec", "merge_win", "merge_vv"):
+    with emptied_after(conn, "merge_rows", "merge_dec", "merge_win", "merge_vv"):
         # Straight into the temporary table: `desktop.bulk` stages rows bound for the register's tables, whose pages
         # a statement inside the sync's savepoint journals again; here an executemany costs what the staging did,
-        # and the copy after it is saved.
-        conn.executemany("INSERT INTO temp.merge_in (tbl, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?)",
-                         ((table, row_id, name, value, hlc)
-                          for table, row_id, _op, hlc, fields in changes for name, value in fields.items()))
+        # and the copy after it is saved. One statement per table and set of fields changed together (a ward's
+        # edits have a handful).
+        together: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+        for seq, (table, row_id, _op, hlc, fields) in enumerate(changes):
+            together.setdefault((table, tuple(fields)), []).append((seq, table, row_id, hlc, *fields.values()))
+        for (table, names), rows in together.items():
+            slots = [_SLOTS[table][name] for name in names]
+            conn.executemany(
+                f"INSERT INTO temp.merge_rows (seq, tbl, row_id, hlc, mask, {', '.join(f'v{slot}' for slot in slots)}) "
+                f"VALUES (?, ?, ?, ?, {sum(1 << slot for slot in slots)}{', ?' * len(slots)})", rows)
         conn.executemany("INSERT INTO temp.merge_vv (device, hlc) VALUES (?, ?)", vv.items())
+        incoming = " ".join(f"WHEN {slot} THEN m.v{slot}" for slot in range(_WIDTH))
         for table in sorted({change[0] for change in changes}):
-            current = " ".join(f"WHEN '{name}' THEN t.{name}" for name in SYNCED[table].fields)
-            # A field's stamp: its own clock row, else the row's creation stamp, else a placeholder's (0, '').
+            current = " ".join(f"WHEN {slot} THEN t.{name}" for name, slot in _SLOTS[table].items())
+            # Each field a change writes (a bit of its mask), decided against its stamp: its own clock row, else
+            # the row's creation stamp, else a placeholder's (0, '').
             conn.execute(
                 f"INSERT INTO temp.merge_dec (seq, tbl, row_id, field, value, hlc, cur, lh, ld) "
-                f"SELECT m.seq, m.tbl, m.row_id, m.field, m.value, m.hlc, CASE m.field {current} END, "
-                f"coalesce(c.hlc, t.created_hlc, 0), CASE WHEN c.hlc IS NOT NULL THEN c.device_id "
-                f"WHEN t.created_hlc IS NOT NULL THEN t.created_device ELSE '' END "
-                f"FROM temp.merge_in m CROSS JOIN main.{table} t ON t.id = m.row_id "
-                f"LEFT JOIN main.field_clock c ON c.tbl = m.tbl AND c.row_id = m.row_id AND c.field = m.field "
+                f"SELECT m.seq * {_PER_ROW} + f.slot, m.tbl, m.row_id, f.name, CASE f.slot {incoming} END, m.hlc, "
+                f"CASE f.slot {current} END, coalesce(c.hlc, t.created_hlc, 0), "
+                f"CASE WHEN c.hlc IS NOT NULL THEN c.device_id WHEN t.created_hlc IS NOT NULL THEN t.created_device "
+                f"ELSE '' END "
+                f"FROM temp.merge_rows m CROSS JOIN main.{table} t ON t.id = m.row_id "
+                f"CROSS JOIN temp.merge_fields f ON f.tbl = m.tbl AND m.mask >> f.slot & 1 "
+                f"LEFT JOIN main.field_clock c ON c.tbl = m.tbl AND c.row_id = m.row_id AND c.field = f.name "
                 f"WHERE m.tbl = ? AND t.deleted_hlc IS NULL", (table,))
         # Rows missing or deleted here: those of the changes that found no live row to be decided against.
         elsewhere = {(table, row_id) for table, row_id in conn.execute(
-            "SELECT DISTINCT m.tbl, m.row_id FROM temp.merge_in m "
-            "WHERE NOT EXISTS (SELECT 1 FROM temp.merge_dec d WHERE d.seq = m.seq)")}
+            f"SELECT DISTINCT m.tbl, m.row_id FROM temp.merge_rows m WHERE NOT EXISTS (SELECT 1 FROM temp.merge_dec d "
+            f"WHERE d.seq BETWEEN m.seq * {_PER_ROW} AND m.seq * {_PER_ROW} + {_PER_ROW - 1})")}
         # `wins`: the remote stamp (hlc, device) is greater than the local one. A concurrent value that differs is
         # kept in conflicts: the local one it replaces unless the sender had seen it (or it is the sender's own or
         # a placeholder's), the remote one that lost unless it is the sender's own value coming back.
