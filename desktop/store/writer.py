@@ -132,9 +132,9 @@ class Writer:
         row = store.conn.execute("SELECT device_id, hlc_last FROM device").fetchone()
         self.device_id: str = row[0]
         self.clock = HybridClock(last=row[1])
-        # While `search_index_deferred` runs: households (members' text changed, own fields changed) whose
-        # documents the set-wise merges left to re-index at its end.
-        self._deferred: tuple[set[str], set[str]] | None = None
+        # While `search_index_deferred` runs: households whose members' text may have changed, whose documents
+        # the set-wise merges left to re-index at its end (those whose own fields changed: `temp.deferred_heads`).
+        self._deferred: set[str] | None = None
 
     def _catch_up(self) -> None:
         """Take in the clock as stored, in the caller's write transaction: another connection to this database
@@ -186,14 +186,19 @@ class Writer:
         if self._deferred is not None:  # already deferred by an outer block: its end re-indexes
             yield
             return
-        touched, heads = self._deferred = (set(), set())
-        try:
-            yield
-        finally:
-            self._deferred = None
-        with self._store.transaction(), self._writing():
-            reindex_households(self._store.conn, touched)
-            reindex_heads(self._store.conn, heads - touched)
+        conn = self._store.conn
+        touched = self._deferred = set()
+        # The households of a whole ward's edits, gathered in SQL: a set built in Python for each file cost more.
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS deferred_heads (household_id TEXT PRIMARY KEY)")
+        with emptied_after(conn, "deferred_heads"):
+            try:
+                yield
+            finally:
+                self._deferred = None
+            heads = [row[0] for row in conn.execute("SELECT household_id FROM temp.deferred_heads")]
+            with self._store.transaction(), self._writing():
+                reindex_households(conn, touched)
+                reindex_heads(conn, set(heads) - touched)
 
     # Convenience entry points: each builds RowWrites and hands them to `write`.
     def insert(self, table: str, fields: dict[str, object], row_id: str | None = None) -> str:
@@ -365,9 +370,12 @@ class Writer:
         """
         conn = self._store.conn
         with self._store.transaction(), self._writing():
-            heads = {row[0] for row in conn.execute(
-                f"SELECT DISTINCT w.row_id FROM temp.merge_win w WHERE w.tbl = 'households' AND w.changed "
-                f"AND w.field IN ({_quoted(HOUSEHOLD_INDEXED)})")}
+            own_fields = (f"SELECT DISTINCT w.row_id FROM temp.merge_win w WHERE w.tbl = 'households' AND w.changed "
+                          f"AND w.field IN ({_quoted(HOUSEHOLD_INDEXED)})")
+            if self._deferred is None:
+                heads = {row[0] for row in conn.execute(own_fields)}
+            else:
+                conn.execute(f"INSERT OR IGNORE INTO temp.deferred_heads (household_id) {own_fields}")
             touched = {row[0] for row in conn.execute(
                 f"SELECT p.household_id FROM temp.merge_win w CROSS JOIN people p ON p.id = w.row_id "
                 f"WHERE w.tbl = 'people' AND w.changed AND w.field IN ({_quoted(_MEMBER_FIELDS)}) "
@@ -396,8 +404,7 @@ class Writer:
                     f"WHERE tbl = ? AND changed) GROUP BY row_id", (table,))
                 self._update_from_slots(spec, now)
             if self._deferred is not None:
-                self._deferred[0].update(touched)
-                self._deferred[1].update(heads)
+                self._deferred.update(touched)
                 return
             reindex_households(conn, touched)
             reindex_heads(conn, heads - touched)
