@@ -195,6 +195,7 @@ def raw_update(path: Path, key: bytes | None, edits: list[tuple[str, ...]], cach
     """Seconds of a raw executemany UPDATE of `edits` (values then id) into a copy of the merging laptop's
     database, bypassing the write path on purpose; with `cache_kib`, under the page cache a sync round uses."""
     conn = connect(path, key)
+    os.sync()  # as before the merge: no other file's writing to disk under way
     try:
         if cache_kib is not None:
             conn.execute(f"PRAGMA cache_size = {-cache_kib}")
@@ -239,6 +240,7 @@ def bench_merge(scratch: Path, encrypted: bool, households: int, rounds: int, st
                 b.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 for copy in ("raw", "raw-cache", "statements"):
                     shutil.copyfile(scratch / f"merge-b{round_}.db", scratch / f"merge-{copy}{round_}.db")
+                os.sync()  # the copies' writing to disk is not the merge's: it slowed its commits by a third
                 started = time.perf_counter()
                 report = apply_all(b, share, keys_b)
                 merges.append(time.perf_counter() - started)

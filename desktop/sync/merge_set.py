@@ -42,10 +42,10 @@ def _prepare(store: Store) -> None:
     conn = store.conn
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS merge_rows (seq INTEGER PRIMARY KEY, tbl TEXT, row_id TEXT, "
                  f"hlc INTEGER, mask INTEGER, {', '.join(f'v{slot}' for slot in range(_WIDTH))})")
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_fields (tbl TEXT, slot INTEGER, name TEXT, "
-                 "PRIMARY KEY (tbl, slot))")
-    conn.executemany("INSERT OR IGNORE INTO temp.merge_fields (tbl, slot, name) VALUES (?, ?, ?)",
-                     [(table, slot, name) for table, slots in _SLOTS.items() for name, slot in slots.items()])
+    # The fields of each set of fields changed together (`mask`), so a change is joined with the fields it writes
+    # only, not with every field of its table.
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_fields (tbl TEXT, mask INTEGER, slot INTEGER, name TEXT, "
+                 "PRIMARY KEY (tbl, mask, slot))")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_dec (seq INTEGER PRIMARY KEY, tbl TEXT, row_id TEXT, "
                  "field TEXT, value, hlc INTEGER, cur, lh INTEGER, ld TEXT)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_win (tbl TEXT, row_id TEXT, field TEXT, value, hlc INTEGER, "
@@ -90,7 +90,7 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
     that are missing or deleted here, whose changes the caller merges in order instead."""
     conn = store.conn
     _prepare(store)
-    with emptied_after(conn, "merge_rows", "merge_dec", "merge_win", "merge_vv"):
+    with emptied_after(conn, "merge_rows", "merge_fields", "merge_dec", "merge_win", "merge_vv"):
         # Straight into the temporary table: `desktop.bulk` stages rows bound for the register's tables, whose pages
         # a statement inside the sync's savepoint journals again; here an executemany costs what the staging did,
         # and the copy after it is saved. One statement per table and set of fields changed together (a ward's
@@ -100,9 +100,12 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
             together.setdefault((table, tuple(fields)), []).append((seq, table, row_id, hlc, *fields.values()))
         for (table, names), rows in together.items():
             slots = [_SLOTS[table][name] for name in names]
+            mask = sum(1 << slot for slot in slots)
             conn.executemany(
                 f"INSERT INTO temp.merge_rows (seq, tbl, row_id, hlc, mask, {', '.join(f'v{slot}' for slot in slots)}) "
-                f"VALUES (?, ?, ?, ?, {sum(1 << slot for slot in slots)}{', ?' * len(slots)})", rows)
+                f"VALUES (?, ?, ?, ?, {mask}{', ?' * len(slots)})", rows)
+            conn.executemany("INSERT OR IGNORE INTO temp.merge_fields (tbl, mask, slot, name) VALUES (?, ?, ?, ?)",
+                             [(table, mask, slot, name) for slot, name in zip(slots, names, strict=True)])
         conn.executemany("INSERT INTO temp.merge_vv (device, hlc) VALUES (?, ?)", vv.items())
         incoming = " ".join(f"WHEN {slot} THEN m.v{slot}" for slot in range(_WIDTH))
         for table in sorted({change[0] for change in changes}):
@@ -116,7 +119,7 @@ def merge_edits(store: Store, device: str, changes: list[Change], vv: dict[str, 
                 f"CASE WHEN c.hlc IS NOT NULL THEN c.device_id WHEN t.created_hlc IS NOT NULL THEN t.created_device "
                 f"ELSE '' END "
                 f"FROM temp.merge_rows m CROSS JOIN main.{table} t ON t.id = m.row_id "
-                f"CROSS JOIN temp.merge_fields f ON f.tbl = m.tbl AND m.mask >> f.slot & 1 "
+                f"CROSS JOIN temp.merge_fields f ON f.tbl = m.tbl AND f.mask = m.mask "
                 f"LEFT JOIN main.field_clock c ON c.tbl = m.tbl AND c.row_id = m.row_id AND c.field = f.name "
                 f"WHERE m.tbl = ? AND t.deleted_hlc IS NULL", (table,))
         # Rows missing or deleted here: those of the changes that found no live row to be decided against.
