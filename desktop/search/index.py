@@ -308,6 +308,18 @@ def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> Non
     ids = sorted({i for i in household_ids if i})
     if not ids:
         return
+    folded: dict[str, str] = {}  # each distinct value folded once: streets and names of places repeat a lot
+
+    def fold_value(value: str | None) -> str:
+        if not value:
+            return ""
+        if value.isascii():  # codes, phones, house numbers: mostly distinct, and only lower-cased by folding
+            return " ".join(value.lower().split())
+        result = folded.get(value)
+        if result is None:
+            result = folded[value] = fold_words(value)
+        return result
+
     # Each distinct khu phố and set of flags made into tags once: a ward has a few dozen, and making them for every
     # household was a tenth of re-indexing a whole ward's edits.
     tags_of: dict[tuple[object, int], str] = {}
@@ -318,7 +330,7 @@ def reindex_heads(conn: sqlite3.Connection, household_ids: Iterable[str]) -> Non
         if household_id not in wanted:
             continue
         found.add(household_id)
-        head = fold_words(" ".join(filter(None, texts)))  # word by word, each of the ward's words folded once
+        head = " ".join(filter(None, map(fold_value, texts)))
         tags = tags_of.get((area_id, flags))
         if tags is None:
             tags = tags_of[area_id, flags] = household_tags(
