@@ -9,31 +9,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.search.index import rebuild_search_index, search_household_ids
 from desktop.store import RowWrite, Store
-from desktop.store.tables import SYNCED
 from desktop.sync import apply as apply_module
 from desktop.sync import publish as publish_module
 from desktop.sync.apply import apply_all
 from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
-from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
+from tests.test_sync import Laptop, content
 
 FILE_CHANGES = 10  # each file A publishes holds at most this many changes
-
-
-class Laptop:
-    def __init__(self, folder: Path, name: str, share: FolderShare, admin: Laptop | None = None) -> None:
-        self.store = Store.open(folder / f"{name}.db", create=True)
-        self.keys = SyncKeys(Ed25519PrivateKey.generate())
-        self.share = share
-        if admin is None:
-            init_share(share, self.store.device_id, self.keys)
-        else:
-            request_enrollment(share, self.store.device_id, self.keys, name)
-            approve_device(share, self.store.device_id, admin.keys)
 
 
 @pytest.fixture
@@ -59,11 +45,6 @@ def households(store: Store) -> list[str]:
 
 def documents(conn: sqlite3.Connection) -> list[tuple[str, str, int, str]]:
     return conn.execute("SELECT household_id, doc, head_len, tags FROM search_doc ORDER BY household_id").fetchall()
-
-
-def content(store: Store) -> dict[str, list[tuple[object, ...]]]:
-    return {t: sorted(store.conn.execute(f"SELECT id, deleted_hlc, {', '.join(s.fields)} FROM {t}").fetchall(),
-                      key=repr) for t, s in SYNCED.items()}
 
 
 def edit_every_household(a: Laptop, street: str) -> None:
