@@ -62,6 +62,7 @@ def test_files_are_committed_together_in_batches_with_their_households_indexed(
     one file, a member's name in a later one)."""
     a, b = station
     monkeypatch.setattr(apply_module, "BATCH_CHANGES", 3 * FILE_CHANGES)
+    monkeypatch.setattr(apply_module, "BATCH_FILE_CHANGES", FILE_CHANGES)  # these files count as big ones
     edit_every_household(a, "Đường Mới")
     member = a.store.conn.execute("SELECT id, household_id FROM people ORDER BY full_name LIMIT 1").fetchone()
     a.store.writer.update("people", member[0], {"full_name": "Lâm Thị Đổi Tên"})
@@ -83,7 +84,7 @@ def test_files_are_committed_together_in_batches_with_their_households_indexed(
     assert files == 4  # 30 street edits in three files, the member's name in a fourth
     first = window.execute("SELECT min(last_seq) FROM applied").fetchone()[0] - files  # A's earlier files
     committed = [cursor - first for _done, cursor, _findable in seen]
-    assert committed == [0, 0, 3, 3]  # after files 1, 2, 3 (a batch: committed), 4 (the round's end commits it)
+    assert committed == [0, 0, 3, 4]  # after files 1, 2, 3 (a batch: committed), 4 (one change: committed at once)
     assert all(findable for *_rest, findable in seen)
     assert window.execute("SELECT max(last_seq) FROM applied").fetchone()[0] - first == 4
     indexed = documents(window)
@@ -93,6 +94,23 @@ def test_files_are_committed_together_in_batches_with_their_households_indexed(
     assert member[1] in search_household_ids(window, "lam thi doi ten")
     assert member[1] in search_household_ids(window, "duong moi")
     assert content(b.store) == content(a.store)
+
+
+def test_each_small_file_is_committed_before_the_next_is_read(station: tuple[Laptop, Laptop]) -> None:
+    """Files of a few changes (a normal day's, or a hostile laptop's thousands) do not keep the register's lock
+    while the next file is read from the share: another connection sees each one committed as it is applied."""
+    a, b = station
+    edit_every_household(a, "Ngõ Nhỏ")
+    window = sqlite3.connect(b.store.path)
+    first = window.execute("SELECT last_seq FROM applied").fetchone()[0]
+    committed: list[int] = []
+
+    def step(done: int, _total: int, _device: str) -> None:
+        if done:
+            committed.append(window.execute("SELECT last_seq FROM applied").fetchone()[0] - first)
+
+    apply_all(b.store, b.share, b.keys, progress=step)
+    assert committed == [1, 2, 3]
 
 
 def test_a_cancel_commits_the_files_applied_so_far_with_their_index(
@@ -155,9 +173,9 @@ def test_a_batch_that_sqlite_rolled_back_itself_is_taken_off_the_report(tmp_path
     batch = apply_module._Batch(store, report)
     batch.begin()
     store.writer.insert("areas", {"name": "Tổ 9"})
-    batch.applied("laptop-a", 7, 5)
-    batch.applied("laptop-a", 8, 5)
-    batch.applied("laptop-c", 2, 5)
+    batch.applied("laptop-a", 7, apply_module.BATCH_FILE_CHANGES)  # big files: the batch stays open
+    batch.applied("laptop-a", 8, apply_module.BATCH_FILE_CHANGES)
+    batch.applied("laptop-c", 2, apply_module.BATCH_FILE_CHANGES)
     store.conn.execute("ROLLBACK")  # what SQLite does itself when it must
     batch.end()
     assert report.applied == {"laptop-a": 1}

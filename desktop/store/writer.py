@@ -183,9 +183,6 @@ class Writer:
         the tables as they are then; the re-indexing at the end starts from the tables too, so a household
         changed both ways ends with the document of its last state. On an error nothing is re-indexed: the
         caller's transaction is rolled back with the changes."""
-        if self._deferred is not None:  # already deferred by an outer block: its end re-indexes
-            yield
-            return
         conn = self._store.conn
         touched = self._deferred = set()
         # The households of a whole ward's edits, gathered in SQL: a set built in Python for each file cost more.

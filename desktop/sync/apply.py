@@ -38,14 +38,18 @@ if TYPE_CHECKING:
     from desktop.sync.rollback import TakenBack
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
-# Files are applied in transactions that end once they hold this many changes (a file holds at most
+# Big files are applied in transactions that end once they hold this many changes (a file holds at most
 # `changeset.MAX_CHANGES`), each file in a savepoint of its own. A transaction rewrites every page its rows lie on (a
 # file's rows are spread over the whole ward) and re-indexes its households' documents once
 # (`Writer.search_index_deferred`): a ward's 100k edits in five files, each in its own transaction, did that five
 # times, a tenth of their merge. It also bounds how long a round holds the register's lock at once: about as long
 # as the laptop that made 100k changes held it to write them (seconds); an officer's save meanwhile is told the
-# register is busy and kept in its form, as during an import. A normal day's few small files make one transaction.
+# register is busy and kept in its form, as during an import.
 BATCH_CHANGES = 100_000
+# A file of fewer changes ends its transaction: the next file is read from the share (over the network, perhaps
+# slowly) with the lock let go. Only a big file's applying dwarfs the reading of the next; a normal day's small files,
+# or a hostile laptop's thousands of tiny ones, would otherwise hold the lock while the share is read.
+BATCH_FILE_CHANGES = 5_000
 
 
 @dataclass
@@ -185,7 +189,8 @@ class _RolledBack(Exception):
 @dataclass
 class _Batch:
     """The transaction a round's files are applied in (`BATCH_CHANGES`): begun by the first file, ended once it
-    holds enough changes, before a file that failed is recorded, and when the round ends or stops."""
+    holds enough changes or after a small file (`BATCH_FILE_CHANGES`), before a file that failed is recorded, and
+    when the round ends or stops."""
 
     store: Store
     report: ApplyReport
@@ -204,7 +209,7 @@ class _Batch:
         """File `seq` of `device`, holding `changes` changes, was applied in the batch."""
         self.files.append((device, seq))
         self.changes += changes
-        if self.changes >= BATCH_CHANGES:
+        if self.changes >= BATCH_CHANGES or changes < BATCH_FILE_CHANGES:
             self.end()
 
     def end(self) -> None:
@@ -281,8 +286,7 @@ class _Round:
                 return True
         for seq in seqs:
             if self.cancelled is not None and self.cancelled():
-                self.batch.end()
-                raise InterruptedError("sync cancelled")
+                raise InterruptedError("sync cancelled")  # `apply_all` commits the batch applied so far
             if seq != last_seq + 1:
                 _error(store, report, device, last_seq + 1, "gap")
                 return True
