@@ -11,7 +11,7 @@ import sqlite_utils
 from desktop.errors import WardbookError
 from desktop.search.index import rebuild_search_index, search_household_ids
 from desktop.store import Store
-from desktop.store.migrations import LATEST, migrate, schema_version
+from desktop.store.migrations import LATEST, MIGRATIONS, migrate, schema_version
 
 
 def _make_version(path: Path, version: int) -> sqlite_utils.Database:
@@ -109,3 +109,30 @@ def test_v5_moves_creation_stamps_into_the_rows_and_keeps_the_version_vector(tmp
         from desktop.sync.publish import version_vector
 
         assert version_vector(upgraded) == {"dev-a": 100, "dev-b": 300, "dev-c": 500, "dev-old": 42}
+
+
+def test_the_search_index_of_an_older_register_keeps_no_document_sizes(tmp_path: Path) -> None:
+    """Migration 17: the full-text table is made again without its table of document sizes, which a merge of a
+    ward's edits rewrote for every household; what was findable stays findable, and edits re-index as before."""
+    from desktop.register.households import add_household
+    from desktop.store.migrations import _v17_search_without_column_sizes
+
+    path = tmp_path / "old.db"
+    with Store.open(path, create=True) as made:
+        household = add_household(made, area_id=None, house_no="12/3A", street="Đường Lê Lợi", head_name="Đặng Thị Hòa")
+        made.conn.execute("DROP TABLE household_fts")  # the table as migrations 15 and 16 left it
+        made.conn.execute("CREATE VIRTUAL TABLE household_fts USING fts5(doc, tags, content='search_doc', "
+                          "content_rowid='id', tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')")
+        made.conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
+        made.conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_v17_search_without_column_sizes)}")
+    with Store.open(path) as upgraded:
+        assert schema_version(upgraded.db) == LATEST
+        assert "household_fts_docsize" not in upgraded.db.table_names()
+        assert "columnsize=0" in upgraded.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'household_fts'").fetchone()[0]
+        assert search_household_ids(upgraded.conn, "dang thi hoa") == [household]
+        upgraded.writer.update("households", household, {"street": "Hẻm 4 Bạch Đằng"})
+        assert search_household_ids(upgraded.conn, "bach dang") == [household]
+        assert search_household_ids(upgraded.conn, "le loi") == []
+        assert upgraded.conn.execute(
+            "INSERT INTO household_fts (household_fts) VALUES ('integrity-check')").fetchall() == []

@@ -31,12 +31,17 @@ from desktop.search.folding import fold, fold_words
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-_FTS_OPTIONS = "content='search_doc', content_rowid='id', tokenize='unicode61 remove_diacritics 0', prefix='1 2 3'"
+# `columnsize=0`: FTS5 keeps no table of each document's length in words (`household_fts_docsize`), which only its
+# `bm25` ranking reads and searches here never use (they rank by phrases, `rank_matches`). Every document replaced
+# rewrote its row there too: without it, replacing a whole ward's documents (a merge of its edits) took a fifth less.
+_FTS_OPTIONS = ("content='search_doc', content_rowid='id', tokenize='unicode61 remove_diacritics 0', prefix='1 2 3', "
+                "columnsize=0")
 
 
 def create_search_index(conn: sqlite3.Connection) -> None:
     """The index as migration 2 made it (documents only); migration 11 adds `head_len`, 14 the khu phố, 15 makes
-    that column the tags (khu phố and flags)."""
+    that column the tags (khu phố and flags), 17 drops the documents' sizes. Each migration that makes the full-text
+    table makes it with today's options; the later ones make it again, which changes nothing."""
     conn.execute(
         "CREATE TABLE search_doc (id INTEGER PRIMARY KEY, household_id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)"
     )
@@ -59,12 +64,18 @@ def index_tags(conn: sqlite3.Connection) -> None:
     """Make the khu phố's column of the documents their tags, the khu phố's token then one per flag the household
     carries (`household_tags`, migration 15); the full-text table is made again with the column's new name."""
     conn.execute("ALTER TABLE search_doc RENAME COLUMN area TO tags")
-    conn.execute("DROP TABLE household_fts")
-    conn.execute(f"CREATE VIRTUAL TABLE household_fts USING fts5(doc, tags, {_FTS_OPTIONS})")
     conn.executemany("UPDATE search_doc SET tags = ? WHERE id = ?", [
         (household_tags(values), doc_id) for doc_id, *values in conn.execute(
             f"SELECT s.id, {', '.join(f'h.{name}' for name in HOUSEHOLD_TAGGED)} "
             "FROM search_doc s CROSS JOIN households h ON h.id = s.household_id")])
+    remake_full_text_table(conn)
+
+
+def remake_full_text_table(conn: sqlite3.Connection) -> None:
+    """Make the full-text table again with today's options (`_FTS_OPTIONS`) over the documents as they are: FTS5
+    cannot change a table's options or columns (migrations 15 and 17)."""
+    conn.execute("DROP TABLE household_fts")
+    conn.execute(f"CREATE VIRTUAL TABLE household_fts USING fts5(doc, tags, {_FTS_OPTIONS})")
     conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
 
 

@@ -451,6 +451,14 @@ def _v16_open_follow_ups(db: sqlite_utils.Database) -> None:
                "AND deleted_hlc IS NULL")
 
 
+def _v17_search_without_column_sizes(db: sqlite_utils.Database) -> None:
+    """The full-text table keeps no size of each document (`columnsize=0`, `desktop.search.index`): only a ranking
+    the app never uses reads them, and a merge of a ward's edits rewrote a row of them for every household."""
+    from desktop.search.index import remake_full_text_table
+
+    remake_full_text_table(db.conn)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_register,
     _v2_indexes_and_search,
@@ -468,6 +476,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v14_search_by_area,
     _v15_search_tags,
     _v16_open_follow_ups,
+    _v17_search_without_column_sizes,
 ]
 LATEST = len(MIGRATIONS)
 
