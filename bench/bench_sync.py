@@ -43,6 +43,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from bench.statement_times import print_statements, timed_statements
 from desktop.demo import DemoSize, generate_demo_ward
 from desktop.search.folding import fold_cache_clear
+from desktop.security import audit
+from desktop.security.users import create_first_admin, login
 from desktop.store import RowWrite, Store
 from desktop.store.connection import connect
 from desktop.store.page_cache import BULK_WRITE_CHANGES, SYNC_CACHE_KIB
@@ -52,6 +54,8 @@ from desktop.sync.engine import sync_once
 from desktop.sync.folder import FolderShare
 from desktop.sync.publish import publish
 from desktop.sync.station import SyncKeys, approve_device, init_share, request_enrollment
+
+BENCH_PASSWORD = "bench-password-1"  # the generated ward's account: no real one
 
 
 def field_changes(store: Store) -> int:
@@ -218,6 +222,11 @@ def bench_merge(scratch: Path, encrypted: bool, households: int, rounds: int, st
         keys_a = SyncKeys(Ed25519PrivateKey.generate())
         init_share(share, a.device_id, keys_a)
         generate_demo_ward(a, DemoSize(households=households, visits_per_household=0, seed=5))
+        # A's edits are made as the app makes them: by an account logged in (whose rights the write path checks on
+        # every change, beside the laptop's own), each write audited.
+        create_first_admin(a, "admin", "Quản trị viên", BENCH_PASSWORD)
+        login(a, "admin", BENCH_PASSWORD)
+        audit.install(a)
         station = share.station()["station"]
         publish(a, share, keys_a, station, 1)
         ids = [row[0] for row in a.conn.execute("SELECT id FROM households ORDER BY id")]
@@ -266,7 +275,7 @@ def bench_merge(scratch: Path, encrypted: bool, households: int, rounds: int, st
     print(f"  (the raw UPDATE with the {SYNC_CACHE_KIB // 1024} MiB page cache the merge uses: {cached:.3f} s; "
           f"the merge is {seconds / cached:.1f}x that)")
     local = statistics.median(locals_)
-    print(f"the same edits made on laptop A through the write path (clocks, outbox, audit, search index): "
+    print(f"the same edits made on laptop A through the write path (rights, clocks, outbox, audit, search index): "
           f"{local:.2f} s ({local / fields * 1e6:.1f} us per field change); {local / baseline:.1f}x the raw UPDATE "
           f"({local / cached:.1f}x the raw UPDATE with the {SYNC_CACHE_KIB // 1024} MiB cache a write of "
           f"{BULK_WRITE_CHANGES:,}+ changes uses)")
