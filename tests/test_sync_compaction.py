@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from test_sync import Laptop, content, laptops
 
+from desktop.errors import WardbookError
 from desktop.security import retention
+from desktop.store.migrations import LATEST
 from desktop.sync.changeset import decode, read_header
 from desktop.sync.compaction import compact
 from desktop.sync.folder import FolderShare
@@ -270,3 +272,54 @@ def test_an_acknowledgement_is_written_only_when_it_moved_or_went_missing(tmp_pa
     ack.unlink()
     b.sync()
     assert ack.exists()
+
+
+def _snapshot_headers(share_root: Path, reader: Laptop, scratch: Path) -> list[dict[str, object]]:
+    roster = reader.share.station()
+    unwrap_all(roster, reader.store.device_id, reader.keys)
+    headers = []
+    for path in sorted(share_root.rglob("*.snap")):
+        with open(path, "rb") as source:
+            headers.append(_decrypt_to(source, roster, reader.keys, scratch / f"{path.stem}.db"))
+    return headers
+
+
+@pytest.mark.parametrize(("admin_version", "read"), [(16, True), (15, False)])
+def test_a_snapshot_is_read_across_a_migration_that_changes_nothing_it_holds(
+        tmp_path: Path, admin_version: int, read: bool) -> None:
+    """A station upgrades laptop by laptop. Migration 17 changes only the search index, which no snapshot holds:
+    an upgraded laptop left behind catches up from the snapshot of an admin laptop still at 16 (and a snapshot of an
+    upgraded laptop says 16, what one at 16 asks for). One at 15 holds other tables: refused, nothing loaded."""
+    share = FolderShare(tmp_path / "share")
+    a, b, c = laptops(tmp_path, share, 3)
+    a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    for laptop in (a, b, c):
+        laptop.sync()
+    for number in range(2):
+        b.store.writer.insert("households", {"code": f"HK-B{number}", "street": "Hai Bà Trưng"})
+        b.sync()
+    a.sync()
+    a.store.conn.execute(f"PRAGMA user_version = {admin_version}")  # the admin laptop not upgraded yet
+    compact(a.store, share, a.keys, leave_behind=[c.store.device_id])
+    a.store.conn.execute(f"PRAGMA user_version = {LATEST}")
+    assert [header["schema"] for header in _snapshot_headers(tmp_path / "share", c, tmp_path)] == [admin_version]
+    if read:
+        _, report = c.sync()
+        assert report.errors == []
+        assert content(c.store) == content(a.store)
+    else:
+        with pytest.raises(WardbookError):
+            c.sync()
+        assert [row[0] for row in c.store.conn.execute("SELECT code FROM households ORDER BY code")] == ["HK1"]
+        assert "snapshot_schema" in {row[0] for row in c.store.conn.execute("SELECT kind FROM sync_errors")}
+
+
+def test_a_snapshot_of_an_upgraded_laptop_says_what_one_a_migration_behind_asks_for(tmp_path: Path) -> None:
+    share = FolderShare(tmp_path / "share")
+    a, b = laptops(tmp_path, share, 2)
+    a.store.writer.insert("households", {"code": "HK1", "street": "Lê Lợi"})
+    a.sync()
+    b.sync()
+    a.sync()
+    compact(a.store, share, a.keys)
+    assert [header["schema"] for header in _snapshot_headers(tmp_path / "share", b, tmp_path)] == [16]

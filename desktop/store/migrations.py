@@ -479,6 +479,17 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v17_search_without_column_sizes,
 ]
 LATEST = len(MIGRATIONS)
+# Migrations after which a sync snapshot holds exactly what it held before: they change only this laptop's own
+# indexes and search tables, which a snapshot leaves out (`desktop.sync.snapshot`). A station upgrades its laptops
+# one by one; across such a migration they go on catching up from each other's snapshots.
+SNAPSHOT_NEUTRAL = frozenset({17})
+
+
+def snapshot_schema(version: int) -> int:
+    """What a snapshot of a register at `version` says its tables are: the version less the snapshot-neutral
+    migrations up to it (earlier ones were all counted, as the laptops that wrote those snapshots count them). Two
+    laptops read each other's snapshots when they say the same."""
+    return version - sum(1 for neutral in SNAPSHOT_NEUTRAL if neutral <= version)
 
 
 def schema_version(db: sqlite_utils.Database | sqlite3.Connection) -> int:
