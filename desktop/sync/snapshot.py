@@ -48,7 +48,7 @@ from desktop.errors import WardbookError
 from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.connection import open_encrypted
-from desktop.store.migrations import snapshot_schema
+from desktop.store.migrations import schema_version, snapshot_schema
 from desktop.store.tables import SYNCED
 from desktop.store.writer import utc_now_iso
 from desktop.sync.changeset import InvalidChangeset
@@ -163,7 +163,7 @@ def _strip(path: Path, key: bytes | None) -> tuple[dict[str, list[Any]], int, in
             "SELECT key, value FROM settings WHERE key IN ('sync.published_seq', 'sync.published_hash')").fetchall())
         if int(settings.get("sync.published_seq") or 0):
             vector[device] = [int(settings["sync.published_seq"]), settings.get("sync.published_hash") or ""]
-        schema = snapshot_schema(int(conn.execute("PRAGMA user_version").fetchone()[0]))
+        schema = snapshot_schema(schema_version(conn))
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA secure_delete = ON")
         virtual = {row[0] for row in conn.execute(
@@ -386,7 +386,7 @@ def attached_snapshot(store: Store, share: FolderShare, keys: SyncKeys, roster: 
             with _opened(share, snapshot_id) as source:
                 header = _decrypt_to(source, roster, keys, temp)
             snapshot_key = _unwrap_key(keys.data_key(int(header["epoch"])), header.get("key"))
-            if header.get("schema") != snapshot_schema(int(store.conn.execute("PRAGMA user_version").fetchone()[0])):
+            if header.get("schema") != snapshot_schema(schema_version(store.conn)):
                 raise _refuse("schema")
         except WardbookError as error:  # recorded like a bad changeset, then shown
             record_error(store, None, None, f"snapshot_{error.params.get('reason')}", f"{snapshot_id}.snap")
