@@ -188,3 +188,52 @@ def test_a_bootstrap_onto_a_full_laptop_disk_names_the_laptops_folder(
         (disk / "ballast").unlink()
         _one_line(result, disk)
         assert cli("sync", "bootstrap", *laptop).code == 0
+
+
+def _before_search_without_sizes(ward: Path, copy: Path) -> Path:
+    """A copy of `ward` as the version before migration 17 left it: its full-text table keeps each document's
+    size (the table that migration drops and makes again over every document)."""
+    from desktop.store.migrations import MIGRATIONS, _v17_search_without_column_sizes
+
+    shutil.copy(ward, copy)
+    conn = sqlite3.connect(str(copy), isolation_level=None)
+    try:
+        conn.execute("DROP TABLE household_fts")
+        conn.execute("CREATE VIRTUAL TABLE household_fts USING fts5(doc, tags, content='search_doc', "
+                     "content_rowid='id', tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')")
+        conn.execute("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")
+        conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_v17_search_without_column_sizes)}")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return copy
+
+
+@pytest.mark.parametrize("leave", [0, 400_000])
+def test_an_upgrade_that_remakes_the_search_index_on_a_full_disk_leaves_the_register_as_it_was(
+    ward_template: Path, tmp_path: Path, cli: Callable[..., Result], leave: int
+) -> None:
+    """Migration 17 makes the whole full-text table again at the first open by the new version, on every laptop of
+    a ward: a disk too full for it must leave the register at the version before, whole and searchable, with one
+    sentence naming it, and the next open with room upgrades it. With no room at all the open fails before the
+    migration; with 400 kB (this ward's index is 0.5 MB) the migration runs and its commit fails."""
+    old = _before_search_without_sizes(ward_template, tmp_path / "old.db")
+    with mounted_disk(tmp_path / "disk", "40m") as disk:
+        db = disk / "ward.db"
+        shutil.copy(old, db)
+        before = _rows(db)
+        found_before = cli("--db", old, "search", "nguyen").out
+        fill_disk(disk, leave)
+        result = cli("--db", db, "search", "nguyen")
+        (disk / "ballast").unlink()
+        _one_line(result, db)
+        assert _sound(db) and _rows(db) == before
+        conn = sqlite3.connect(str(db))
+        try:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == 16
+            assert conn.execute("SELECT count(*) FROM household_fts WHERE household_fts MATCH 'nguyen'").fetchone()[0]
+        finally:
+            conn.close()
+        upgraded = cli("--db", db, "search", "nguyen")
+        assert upgraded.code == 0 and upgraded.out == found_before and found_before
