@@ -69,6 +69,10 @@ class FaultyTransport:
         self._reach()
         return self.inner.exists(rel)
 
+    def modified_ms(self, rel: str) -> int:
+        self._reach()
+        return self.inner.modified_ms(rel)
+
     def listdir(self, rel: str) -> list[str]:
         self._reach()
         names = self.inner.listdir(rel)
@@ -87,13 +91,14 @@ class FaultyTransport:
 
     def write_new(self, rel: str, data: bytes) -> None:
         self._reach()
-        if self.crash == "before_rename":  # the temporary file is complete on the share, the rename never ran
+        changeset = _CHANGESET.match(PurePosixPath(rel).name) is not None  # what a crash fault is armed for
+        if self.crash == "before_rename" and changeset:  # the temporary file is complete, the rename never ran
             self.crash = None
             path = PurePosixPath(rel)
             self.inner.replace(str(path.with_name(f".{path.name}.tmp-{self.rng.getrandbits(32):08x}")), data)
             raise Crash(f"power cut before renaming {rel}")
         self.inner.write_new(rel, data)
-        if self.crash == "after_rename":  # the file is there, the laptop never learnt it
+        if self.crash == "after_rename" and changeset:  # the file is there, the laptop never learnt it
             self.crash = None
             raise Crash(f"power cut after renaming {rel}")
 

@@ -10,6 +10,7 @@ from desktop.security.permissions import INACTIVE
 from desktop.security.session import authorize
 from desktop.store import Store
 from desktop.store.in_use import hold_sync
+from desktop.sync import share_clock
 from desktop.sync.apply import ApplyReport, apply_all
 from desktop.sync.compaction import acknowledge
 from desktop.sync.errors import note_device_folders
@@ -47,6 +48,7 @@ def _round(store: Store, share: FolderShare, keys: SyncKeys, progress: Progress 
     """`sync_once`'s work, with this laptop's sync held."""
     roster = verified_roster(store, share, keys)  # the admin's laptop puts back a damaged one
     share.check_layout()
+    share_clock.measure(store, share)  # told by the app and the command (`clock_off_message`)
     if roster.get("admin_key") == keys.public_hex():
         unwrap_all(roster, store.device_id, keys)
         # an account's role or `active` changed here: its laptops' grants, and their data keys, follow

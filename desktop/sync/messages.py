@@ -340,6 +340,24 @@ i18n.register(
             "en": "the sending laptop's clock is more than 10 minutes ahead of this one; its data was applied "
             "anyway, set that laptop's clock right",
         },
+        "sync.clock_ahead_of_share": {
+            "vi": "Đồng hồ của máy này nhanh hơn đồng hồ của máy giữ thư mục dùng chung khoảng {amount} (đo ở lần "
+            "đồng bộ gần nhất). Hãy kiểm tra ngày, giờ và múi giờ của máy này (Việt Nam là UTC+07:00): khi đồng hồ "
+            "nhanh, sửa đổi trên máy này đè lên cả những sửa đổi mới hơn của các máy khác.",
+            "en": "This laptop's clock is about {amount} ahead of the clock of the computer that keeps the shared "
+            "folder (measured at the last sync). Check this laptop's date, time and time zone (Vietnam is "
+            "UTC+07:00): while its clock is ahead, its edits win even over newer edits made on the other laptops.",
+        },
+        "sync.clock_behind_share": {
+            "vi": "Đồng hồ của máy này chậm hơn đồng hồ của máy giữ thư mục dùng chung khoảng {amount} (đo ở lần "
+            "đồng bộ gần nhất). Hãy kiểm tra ngày, giờ và múi giờ của máy này (Việt Nam là UTC+07:00): khi đồng hồ "
+            "chậm, sửa đổi trên máy này thua cả những sửa đổi cũ hơn của các máy khác.",
+            "en": "This laptop's clock is about {amount} behind the clock of the computer that keeps the shared "
+            "folder (measured at the last sync). Check this laptop's date, time and time zone (Vietnam is "
+            "UTC+07:00): while its clock is behind, its edits lose even to older edits made on the other laptops.",
+        },
+        "sync.clock_amount_hours": {"vi": "{hours} giờ {minutes} phút", "en": "{hours} h {minutes} min"},
+        "sync.clock_amount_days": {"vi": "{days} ngày", "en": "{days} days"},
         "sync.reason.clock_ahead": {
             "vi": "đồng hồ của máy gửi nhanh hơn máy này hơn một năm; tệp chưa được áp dụng (không mất gì) và sẽ "
             "được áp dụng khi đồng hồ máy này tới thời điểm đó; hãy chỉnh lại đồng hồ máy gửi và báo quản trị viên",

@@ -37,6 +37,8 @@ class Transport(Protocol):
 
     def exists(self, rel: str) -> bool: ...
 
+    def modified_ms(self, rel: str) -> int: ...  # when the file was last written, UTC ms, as the share tells it
+
     def listdir(self, rel: str) -> list[str]: ...  # [] when the folder is absent
 
     def entries(self, rel: str) -> list[tuple[str, bool]]: ...  # the same names, each with "is a folder"
@@ -130,6 +132,11 @@ class LocalTransport:
 
     def exists(self, rel: str) -> bool:
         return self._path(rel).exists()
+
+    def modified_ms(self, rel: str) -> int:
+        """By the clock of the computer the folder is on: this laptop's for a local folder or a USB stick, the
+        file server's for a mounted network share (it stamps the writes it receives)."""
+        return os.stat(self._path(rel)).st_mtime_ns // 1_000_000
 
     def listdir(self, rel: str) -> list[str]:
         try:
@@ -312,6 +319,11 @@ class SmbTransport:
                 return False
             raise
         return True
+
+    def modified_ms(self, rel: str) -> int:
+        """By the station computer's clock: the SMB server stamps the writes it receives."""
+        with self._reaching():
+            return int(self._smb.stat(self._path(rel), **self._kwargs).st_mtime_ns) // 1_000_000
 
     def listdir(self, rel: str) -> list[str]:
         try:

@@ -27,6 +27,7 @@ from desktop.sync.folder import FolderShare
 from desktop.sync.keystore import load_keys, save_data_keys
 from desktop.sync.problems import explain, is_warning, open_problems
 from desktop.sync.screen import list_refused
+from desktop.sync.share_clock import clock_off_message
 from desktop.sync.station import ROSTER_STAND_IN
 from desktop.sync.status import device_status, offset_minutes
 from desktop.text import format_time
@@ -230,6 +231,10 @@ def _sync(args: argparse.Namespace) -> int:
                 for problem in problems:
                     print(f"  {format_time(problem.at)}  {(problem.device or '')[:8]}  {problem.file}: "
                           f"{problem.text}")
+            clock_off = clock_off_message(store)
+            if clock_off:
+                print()
+                print(clock_off)
             return 0
         if args.what == "bootstrap":
             return _bootstrap(args, store)
@@ -245,6 +250,7 @@ def _sync(args: argparse.Namespace) -> int:
         if report_progress:
             report_progress(1, 1, "sync")
         roster_damaged = any(problem.kind == ROSTER_STAND_IN for problem in open_problems(store))
+        clock_off = clock_off_message(store)
     if report.caught_up_from:
         print(i18n.tr("sync.cli_caught_up", id=report.caught_up_from))
     if report.restored is not None:
@@ -259,4 +265,6 @@ def _sync(args: argparse.Namespace) -> int:
         print(i18n.tr(message, file=f"{device[:8]}/{seq}", why=explain(reason)))
     if roster_damaged:
         print(i18n.tr("sync.cli_roster_damaged", path=share.description))
+    if clock_off:
+        print(clock_off)
     return 1 if roster_damaged or any(not is_warning(reason) for _, _, reason in report.errors) else 0
