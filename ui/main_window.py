@@ -39,6 +39,7 @@ from desktop.security.secrets import PassphraseFileSecrets
 from desktop.security.session import current_actor, detach
 from desktop.store.queries import household_summaries
 from desktop.sync.jobs import LAST_SYNC
+from desktop.sync.share_clock import clock_off_message
 from ui.clock_warning import ClockWarning
 from ui.context import AppContext
 from ui.keys import keyring_works, remembered_key_file, use_keyring
@@ -145,7 +146,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         column = QVBoxLayout()
         column.setSpacing(0)
-        self.clock_warning = ClockWarning(clock_went_back(ctx.store), ctx.today, self)
+        self.clock_warning = ClockWarning(clock_went_back(ctx.store), ctx.today, self,
+                                          share_clock=lambda: clock_off_message(ctx.store))
         column.addWidget(self.clock_warning)
         column.addWidget(self.stack, 1)
         row.addLayout(column, 1)
@@ -245,6 +247,7 @@ class MainWindow(QMainWindow):
             page.backup_box.restore_requested.connect(self._restore_and_close)
         elif key == "sync":
             page.synced.connect(self._status)
+            page.synced.connect(self.clock_warning.refresh)  # the sync measured the clock again
 
     @property
     def followups(self) -> FollowUpsPage:

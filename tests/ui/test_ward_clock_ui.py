@@ -70,3 +70,29 @@ def test_a_window_on_a_right_clock_shows_no_warning(ward, open_window) -> None: 
     store, _household = ward
     window = open_window(store)
     assert window.clock_warning.isHidden()
+
+
+def test_a_clock_off_the_stations_at_the_last_sync_is_told_until_a_sync_finds_it_right(  # type: ignore[no-untyped-def]
+        ward, open_window, qtbot) -> None:
+    """`desktop.sync.share_clock` measures at each sync (tested there against a real Samba server); the window
+    says what the last sync found, from its start, and again after every sync."""
+    from desktop import i18n
+    from desktop.sync.apply import ApplyReport
+    from desktop.sync.share_clock import SHARE_OFFSET
+
+    store, _household = ward
+    store.set_setting(SHARE_OFFSET, str((7 * 60 + 5) * 60_000))  # a laptop set to UTC, its clock put to local time
+    window = open_window(store)
+    bar = window.clock_warning
+    assert bar.isVisible()
+    assert bar.message.text() == i18n.tr("sync.clock_ahead_of_share", "vi", amount="7 giờ 5 phút")
+    window.set_language("en")
+    qtbot.waitUntil(lambda: "clock is about 7 h 5 min ahead" in bar.message.text())
+    window.show_page("sync")
+    store.set_setting(SHARE_OFFSET, "0")  # the next sync found the clock right
+    window.sync._finished(ApplyReport())
+    assert bar.isHidden() and "clock" not in window.sync.status.text()
+    store.set_setting(SHARE_OFFSET, str(-2 * 24 * 60 * 60_000))  # and the one after, two days behind
+    window.sync._finished(ApplyReport())
+    assert bar.isVisible() and "about 2 days behind" in bar.message.text()
+    assert "about 2 days behind" in window.sync.status.text()

@@ -31,6 +31,7 @@ from desktop.security.secrets import SecretStore
 from desktop.sync import jobs
 from desktop.sync.conflict_words import inbox
 from desktop.sync.problems import explained, is_warning, open_problems
+from desktop.sync.share_clock import clock_off_message
 from ui import workers
 from ui.context import AppContext
 from ui.language import fmt_time
@@ -264,6 +265,9 @@ class SyncPage(Page):
         restored = getattr(report, "restored", None)
         if restored is not None:  # the database had been restored from an older copy: what came back (core text)
             text += " " + restored.message()
+        clock_off = clock_off_message(self.ctx.store)
+        if clock_off:  # this laptop's clock is off the station's (core text; the window's bar says it too)
+            text += " " + clock_off
         self.status.setText(text)
         self.refresh()
         self.synced.emit()
