@@ -343,18 +343,22 @@ i18n.register(
         "sync.clock_ahead_of_share": {
             "vi": "Đồng hồ của máy này nhanh hơn đồng hồ của máy giữ thư mục dùng chung khoảng {amount} (đo ở lần "
             "đồng bộ gần nhất). Hãy kiểm tra ngày, giờ và múi giờ của máy này (Việt Nam là UTC+07:00): khi đồng hồ "
-            "nhanh, sửa đổi trên máy này đè lên cả những sửa đổi mới hơn của các máy khác.",
+            "nhanh, sửa đổi trên máy này đè lên cả những sửa đổi mới hơn của các máy khác. Nếu ngày giờ của máy này "
+            "đúng thì đồng hồ của máy giữ thư mục dùng chung sai: hãy báo quản trị viên.",
             "en": "This laptop's clock is about {amount} ahead of the clock of the computer that keeps the shared "
             "folder (measured at the last sync). Check this laptop's date, time and time zone (Vietnam is "
-            "UTC+07:00): while its clock is ahead, its edits win even over newer edits made on the other laptops.",
+            "UTC+07:00): while its clock is ahead, its edits win even over newer edits made on the other laptops. If "
+            "they are right, the clock of the computer that keeps the shared folder is wrong: tell the admin.",
         },
         "sync.clock_behind_share": {
             "vi": "Đồng hồ của máy này chậm hơn đồng hồ của máy giữ thư mục dùng chung khoảng {amount} (đo ở lần "
             "đồng bộ gần nhất). Hãy kiểm tra ngày, giờ và múi giờ của máy này (Việt Nam là UTC+07:00): khi đồng hồ "
-            "chậm, sửa đổi trên máy này thua cả những sửa đổi cũ hơn của các máy khác.",
+            "chậm, sửa đổi trên máy này thua cả những sửa đổi cũ hơn của các máy khác. Nếu ngày giờ của máy này "
+            "đúng thì đồng hồ của máy giữ thư mục dùng chung sai: hãy báo quản trị viên.",
             "en": "This laptop's clock is about {amount} behind the clock of the computer that keeps the shared "
             "folder (measured at the last sync). Check this laptop's date, time and time zone (Vietnam is "
-            "UTC+07:00): while its clock is behind, its edits lose even to older edits made on the other laptops.",
+            "UTC+07:00): while its clock is behind, its edits lose even to older edits made on the other laptops. If "
+            "they are right, the clock of the computer that keeps the shared folder is wrong: tell the admin.",
         },
         "sync.clock_amount_hours": {"vi": "{hours} giờ {minutes} phút", "en": "{hours} h {minutes} min"},
         "sync.clock_amount_days": {"vi": "{days} ngày", "en": "{days} days"},
