@@ -16,7 +16,6 @@ the difference is nil, and nothing is told — no signal, but no false alarm eit
 
 from __future__ import annotations
 
-import secrets
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from desktop import i18n
 from desktop.clock import wall_ms
 from desktop.store import Store
 from desktop.sync import messages as _messages  # noqa: F401  (registers the sentences)
+from desktop.sync.transport import temp_name
 
 if TYPE_CHECKING:  # the app's window asks for the sentence at start, before anything reads a share
     from desktop.sync.folder import FolderShare
@@ -41,10 +41,10 @@ def measure(store: Store, share: FolderShare) -> int | None:
     None, and the last measurement kept, when the share would not take the probe file.
 
     The share's stamp is taken between the two readings of this laptop's clock around the write, so the time the
-    write takes over the network is no difference. The probe is named like a temporary file of this laptop's
-    (`FolderShare.clean_temporaries` removes one a crash leaves), in its own folder, where nobody else writes."""
+    write takes over the network is no difference. The probe has a temporary file's name (`temp_name`: one a crash
+    leaves is removed by `FolderShare.clean_temporaries`), in this laptop's own folder, where nobody else writes."""
     folder = f"devices/{store.device_id}"
-    probe = f"{folder}/.clock.tmp-{secrets.token_hex(4)}"
+    probe = temp_name(f"{folder}/clock")
     before = wall_ms()
     try:
         share.transport.makedirs(folder)

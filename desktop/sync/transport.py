@@ -72,7 +72,8 @@ class NotAFile(OSError):
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _temp_name(rel: str) -> str:
+def temp_name(rel: str) -> str:
+    """A new temporary name beside `rel`, of the shape `FolderShare.clean_temporaries` removes after a crash."""
     path = PurePosixPath(rel)
     return str(path.with_name(f".{path.name}.tmp-{secrets.token_hex(4)}"))
 
@@ -156,7 +157,7 @@ class LocalTransport:
         self.write_new_chunks(rel, (data,))
 
     def write_new_chunks(self, rel: str, chunks: Iterable[bytes]) -> None:
-        temp = self._path(_temp_name(rel))
+        temp = self._path(temp_name(rel))
         try:
             _write_all(temp, self._path(rel), chunks)
             _name_new(temp, self._path(rel))
@@ -164,7 +165,7 @@ class LocalTransport:
             temp.unlink(missing_ok=True)
 
     def replace(self, rel: str, data: bytes) -> None:
-        temp = self._path(_temp_name(rel))
+        temp = self._path(temp_name(rel))
         try:
             _write_all(temp, self._path(rel), (data,))
             os.replace(temp, self._path(rel))
@@ -346,7 +347,7 @@ class SmbTransport:
             raise
 
     def _write(self, rel: str, chunks: Iterable[bytes]) -> str:
-        temp = _temp_name(rel)
+        temp = temp_name(rel)
         try:
             with self._reaching(), self._smb.open_file(self._path(temp), mode="wb", **self._kwargs) as handle:
                 for chunk in chunks:
